@@ -1,0 +1,3 @@
+from pmtui.cli import main
+
+main()

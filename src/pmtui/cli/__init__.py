@@ -1,0 +1,101 @@
+"""The ``pmtui`` command line: a thin Typer layer over pmtui.services.
+
+Every error is one line on stderr: exit code 2 when what was typed is malformed, 1 when the plan
+cannot take the request. The TUI is imported only when it starts.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from pmtui.cli.context import state
+from pmtui.models.errors import PmtuiError
+
+
+class OneLineErrors(TyperGroup):
+    """Turn every refusal into one line on stderr and an exit code, for scripts and people."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            result = super().main(args=args, prog_name=prog_name or "pmtui", complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0
+        except PmtuiError as exc:
+            code = _fail(exc.message, exc.exit_code)
+        except typer.TyperException as exc:
+            # Typer vendors click; its usage errors carry the context they happened in.
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                sys.stdout.write(ctx.get_help() + "\n")
+                code = 2
+            else:
+                hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
+                code = _fail(f"error: {exc.format_message()}{hint}", exc.exit_code)
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except typer.Abort:
+            code = _fail("aborted", 1)
+        except KeyboardInterrupt:
+            code = _fail("interrupted", 130)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"pmtui: {message}\n")
+    sys.stderr.flush()
+    return code
+
+
+app = typer.Typer(
+    name="pmtui",
+    cls=OneLineErrors,
+    help="A keyboard-driven terminal planner for IT project managers.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", help="Database file or SQLAlchemy URL (default: $PMTUI_DB, else pmtui.db in the user data dir)."),
+    project: str = typer.Option(None, "--project", "-p", help="Work on this project instead of the current one."),
+) -> None:
+    """A keyboard-driven terminal planner for IT project managers.
+
+    Run without a command to open the planner on the last project used.
+    """
+    st = state(ctx)
+    st.db, st.project_name = db, project
+    ctx.call_on_close(st.close)
+    if ctx.invoked_subcommand is None:
+        from pmtui.cli.opening import open_planner
+
+        open_planner(st)
+
+
+def _register() -> None:
+    from pmtui.cli import calendar, demo, history, projects, resources, schedule, tasks
+
+    for module in (projects, tasks, resources, calendar, history, demo, schedule):
+        module.register(app)
+
+
+_register()
+command = typer.main.get_command(app)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI in this process and return its exit code (for tests and python -m pmtui)."""
+    return command.main(args=argv, prog_name="pmtui", standalone_mode=False)
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

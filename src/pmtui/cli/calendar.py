@@ -1,0 +1,85 @@
+"""pmtui calendar show | workdays | holiday add/rm | workday add/rm"""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
+from pmtui.services import calendars as svc
+from pmtui.services.tasks import get_plan
+
+cmd = typer.Typer(help="The project calendar: working weekdays, holidays, worked days off.", no_args_is_help=True)
+holiday = typer.Typer(help="Holidays: days off on normal working days.", no_args_is_help=True)
+workday = typer.Typer(help="Worked days on normal days off (e.g. a release Saturday).", no_args_is_help=True)
+
+
+@cmd.command("show", epilog="Example: pmtui calendar show --json")
+def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show working weekdays and exceptions."""
+    st = state(ctx)
+    plan = get_plan(st.store, st.project().id)
+    days = format_workdays(plan.workdays)
+    rows = sorted(plan.exceptions.items())
+    if as_json:
+        print_json({"workdays": days.split(","), "exceptions": [
+            {"date": d.isoformat(), "working": w, "name": n} for d, (w, n) in rows]})
+        return
+    out.print(f"Working days: {days}")
+    if not rows:
+        out.print("No holidays or exceptions.")
+        return
+    table = Table("Date", "Day", "Kind", "Name", box=None, pad_edge=False)
+    for d, (working, name) in rows:
+        table.add_row(str(d), f"{d:%a}", "worked" if working else "holiday", name)
+    out.print(table)
+
+
+@cmd.command("workdays", epilog="Example: pmtui calendar workdays mon-thu")
+def workdays(ctx: typer.Context, days: str = typer.Argument(..., help="e.g. mon-fri, mon-thu, mon,tue,thu")) -> None:
+    """Set the working weekdays."""
+    st = state(ctx)
+    text = svc.set_workdays(st.store, st.project().id, parse_workdays(days))
+    done(f"Working days: {text}.")
+
+
+@holiday.command("add", epilog="Example: pmtui calendar holiday add 2027-12-24 'Christmas Eve'")
+def holiday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date."),
+                name: str = typer.Argument("", help="Name of the holiday.")) -> None:
+    """Add a holiday."""
+    st = state(ctx)
+    d = parse_date(day)
+    svc.add_exception(st.store, st.project().id, d, name, working=False)
+    done(f"Holiday {d} {name}".rstrip() + ".")
+
+
+@holiday.command("rm", epilog="Example: pmtui calendar holiday rm 2027-12-24")
+def holiday_rm(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")) -> None:
+    """Remove a holiday."""
+    st = state(ctx)
+    d = parse_date(day)
+    svc.remove_exception(st.store, st.project().id, d)
+    done(f"{d} is a normal day again.")
+
+
+@workday.command("add", epilog="Example: pmtui calendar workday add 2027-03-06 'Cutover Saturday'")
+def workday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date."),
+                name: str = typer.Argument("", help="Why it is worked.")) -> None:
+    """Make a normal day off a working day."""
+    st = state(ctx)
+    d = parse_date(day)
+    svc.add_exception(st.store, st.project().id, d, name, working=True)
+    done(f"{d} is a working day.")
+
+
+@workday.command("rm", epilog="Example: pmtui calendar workday rm 2027-03-06")
+def workday_rm(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")) -> None:
+    """Make a worked day off a normal day off again."""
+    holiday_rm(ctx, day)
+
+
+def register(app: typer.Typer) -> None:
+    cmd.add_typer(holiday, name="holiday")
+    cmd.add_typer(workday, name="workday")
+    app.add_typer(cmd, name="calendar")

@@ -1,0 +1,67 @@
+"""What every command shares: the open store, the chosen project, the console, value parsers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from pmtui.models.tables import Project
+from pmtui.store import Store, open_store
+
+class _Out:
+    """Rich output to whatever sys.stdout is now; pipes get wide lines instead of wrapped ones."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        width = None
+        if not sys.stdout.isatty():
+            try:
+                width = int(os.environ.get("COLUMNS", "160"))
+            except ValueError:
+                width = 160
+        Console(highlight=False, soft_wrap=False, width=width).print(*objects, **kwargs)
+
+
+out = _Out()
+
+
+@dataclass
+class State:
+    db: str | None = None
+    project_name: str | None = None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db)
+        return self._store
+
+    def project(self) -> Project:
+        from pmtui.services.projects import current_project
+
+        return current_project(self.store, self.project_name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def done(message: str) -> None:
+    out.print(message)

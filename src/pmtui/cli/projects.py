@@ -1,0 +1,107 @@
+"""pmtui project new | list | use | rename | show | status-date"""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
+from pmtui.services import projects as svc
+
+cmd = typer.Typer(help="Create, list and choose projects.", no_args_is_help=True)
+
+
+@cmd.command("new", epilog="Example: pmtui project new 'ERP upgrade' --start 2027-01-04")
+def new(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Project name (unique)."),
+    start: str = typer.Option("today", "--start", help="First day of the project: ISO date or words like 'next monday'."),
+    currency: str = typer.Option("EUR", help="Three-letter currency code."),
+    workdays: str = typer.Option("mon-fri", help="Working weekdays, e.g. mon-fri or mon-thu."),
+) -> None:
+    """Create a project and make it the current one."""
+    st = state(ctx)
+    project = svc.create_project(st.store, name, parse_date(start), currency=currency,
+                                 workdays=parse_workdays(workdays))
+    done(f"Created project {project.name!r} starting {project.start} (now the current project).")
+
+
+@cmd.command("list", epilog="Example: pmtui project list --json")
+def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the projects; * marks the current one."""
+    rows = svc.list_projects(state(ctx).store)
+    if as_json:
+        print_json([
+            {"id": p.id, "name": p.name, "start": p.start.isoformat(),
+             "status_date": p.status_date.isoformat() if p.status_date else None,
+             "currency": p.currency, "tasks": n, "current": cur}
+            for p, n, cur in rows
+        ])
+        return
+    if not rows:
+        out.print("No projects yet: create one with `pmtui project new NAME --start DATE` or run `pmtui demo`.")
+        return
+    table = Table("", "Name", "Start", "Status date", "Tasks", box=None, pad_edge=False)
+    for p, n, cur in rows:
+        table.add_row("*" if cur else "", p.name, str(p.start), str(p.status_date or ""), str(n))
+    out.print(table)
+
+
+@cmd.command("use", epilog="Example: pmtui project use 'CRM migration'")
+def use(ctx: typer.Context, name: str = typer.Argument(..., help="Project name or id.")) -> None:
+    """Make a project the current one (the one commands and the app work on)."""
+    project = svc.use_project(state(ctx).store, name)
+    done(f"Now working on {project.name!r}.")
+
+
+@cmd.command("rename", epilog="Example: pmtui project rename 'CRM migration 2027'")
+def rename(ctx: typer.Context, new_name: str = typer.Argument(..., help="The new name.")) -> None:
+    """Rename the current project (or the one given with --project)."""
+    st = state(ctx)
+    project = st.project()
+    renamed = svc.rename_project(st.store, project.id, new_name)
+    done(f"Renamed {project.name!r} to {renamed.name!r}.")
+
+
+@cmd.command("show", epilog="Example: pmtui project show")
+def show(ctx: typer.Context) -> None:
+    """Show the current project's properties."""
+    st = state(ctx)
+    from pmtui.services.tasks import get_plan
+
+    plan = get_plan(st.store, st.project().id)
+    p = plan.project
+    out.print(f"[bold]{p.name}[/]  (id {p.id})")
+    out.print(f"start        {p.start}")
+    out.print(f"status date  {p.status_date or 'not set'}")
+    out.print(f"finish       {plan.schedule.finish if plan.tasks else p.start}")
+    out.print(f"currency     {p.currency}")
+    out.print(f"working days {format_workdays(plan.workdays)}, {len(plan.exceptions)} exceptions")
+    out.print(f"tasks        {len(plan.tasks)}, links {len(plan.links)}, resources {len(plan.resources)}")
+
+
+@cmd.command("status-date", epilog="Example: pmtui project status-date today")
+def status_date(ctx: typer.Context, day: str = typer.Argument(..., help="The date progress is reported up to, or 'none'.")) -> None:
+    """Set the status date: unfinished work is scheduled from it on."""
+    st = state(ctx)
+    value = None if day.strip().lower() == "none" else parse_date(day)
+    project = svc.set_status_date(st.store, st.project().id, value)
+    done(f"Status date of {project.name!r} is {project.status_date or 'not set'}.")
+
+
+@cmd.command("edit", epilog="Example: pmtui project edit --start 2027-02-01")
+def edit(
+    ctx: typer.Context,
+    start: str = typer.Option(None, "--start", help="New project start."),
+    currency: str = typer.Option(None, "--currency", help="Three-letter currency code."),
+) -> None:
+    """Change the current project's start or currency."""
+    st = state(ctx)
+    project = svc.edit_project(st.store, st.project().id, start=parse_date(start) if start else None,
+                               currency=currency)
+    done(f"{project.name!r} starts {project.start}, currency {project.currency}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cmd, name="project")

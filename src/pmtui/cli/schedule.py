@@ -1,0 +1,76 @@
+"""pmtui schedule | why"""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from pmtui.cli.context import out, print_json, state
+from pmtui.services.tasks import get_plan
+
+
+def schedule(
+    ctx: typer.Context,
+    critical: bool = typer.Option(False, "--critical", help="Only the critical path(s)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Schedule the project and print every task's dates, float and driving predecessor."""
+    st = state(ctx)
+    plan = get_plan(st.store, st.project().id)
+    result = plan.schedule if plan.tasks else None
+    tasks = plan.tasks
+    if critical and result:
+        on_path = {tid for path in result.critical_paths() for tid in path}
+        tasks = [t for t in tasks if t.id in on_path]
+    if as_json:
+        rows = []
+        for t in tasks:
+            s = result.tasks[t.id]
+            rows.append({
+                "id": t.id, "wbs": t.wbs, "name": t.name, "duration": t.duration,
+                "summary": t.summary, "milestone": t.milestone,
+                "start": s.start.isoformat(), "finish": s.finish.isoformat(),
+                "early_start": s.early_start.isoformat(), "early_finish": s.early_finish.isoformat(),
+                "late_start": s.late_start.isoformat(), "late_finish": s.late_finish.isoformat(),
+                "total_float": s.total_float, "free_float": s.free_float, "critical": s.critical,
+                "driving": list(s.driving), "late": s.late, "percent_complete": t.percent_complete,
+                "violations": list(s.violations),
+            })
+        print_json({
+            "project": plan.project.name, "start": plan.project.start.isoformat(),
+            "finish": (result.finish if result else plan.project.start).isoformat(),
+            "status_date": plan.project.status_date.isoformat() if plan.project.status_date else None,
+            "critical_paths": [[plan.by_id[i].wbs for i in p] for p in result.critical_paths()] if result else [],
+            "tasks": rows,
+        })
+        return
+    if not result:
+        out.print(f"{plan.project.name}: no tasks yet.")
+        return
+    table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "Crit", "Driving predecessor",
+                  box=None, pad_edge=False)
+    for t in tasks:
+        s = result.tasks[t.id]
+        driving = ", ".join(plan.by_id[d].wbs for d in s.driving) or ("" if t.summary else s.driven_by.replace("_", " "))
+        name = "  " * (t.level - 1) + t.name + (" ◆" if t.milestone else "")
+        table.add_row(t.wbs, f"[bold]{name}[/]" if t.summary else name, "" if t.summary else f"{t.duration}d",
+                      str(s.start), str(s.finish), str(s.total_float), "[red]*[/]" if s.critical and not t.summary else "",
+                      driving + (" [red]LATE[/]" if s.late else ""))
+    out.print(table)
+    out.print(f"Project {plan.project.name!r}: start {result.start}, finish [bold]{result.finish}[/]")
+    for v in result.violations:
+        out.print(f"[red]conflict:[/] {v.message}")
+
+
+def why(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
+    """Explain a task's dates: walk its driving path back to the project start or a constraint."""
+    st = state(ctx)
+    plan = get_plan(st.store, st.project().id)
+    t = plan.resolve(ref)
+    for line in plan.schedule.explain(t.id):
+        out.print(line)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schedule", epilog="Example: pmtui schedule --critical")(schedule)
+    app.command("why", epilog="Example: pmtui why 3.2")(why)

@@ -1,0 +1,281 @@
+"""pmtui task add | list | show | edit | rm | move | indent | outdent, and pmtui link / unlink."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import (
+    parse_constraint,
+    parse_date,
+    parse_duration,
+    parse_lag,
+    parse_link_type,
+    parse_predecessors,
+)
+from pmtui.services import tasks as svc
+from pmtui.services.plan import Plan
+
+cmd = typer.Typer(help="Add, list, edit and reshape tasks (addressed by WBS code like 1.2, or id like #17).",
+                  no_args_is_help=True)
+
+NONE_WORDS = {"none", "-", ""}
+
+
+def _optional_date(text: str | None):
+    if text is None:
+        return ...
+    return None if text.strip().lower() in NONE_WORDS else parse_date(text)
+
+
+def _estimate(text: str | None) -> dict:
+    if text is None:
+        return {}
+    if text.strip().lower() in NONE_WORDS:
+        return {"optimistic": None, "most_likely": None, "pessimistic": None}
+    parts = [p for p in text.replace("/", ",").split(",") if p.strip()]
+    if len(parts) != 3:
+        raise BadValue(f"estimate {text!r} needs three durations: optimistic,most-likely,pessimistic e.g. 3d,5d,9d")
+    o, m, p = (parse_duration(x) for x in parts)
+    return {"optimistic": float(o), "most_likely": float(m), "pessimistic": float(p)}
+
+
+def _money(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(text.replace(",", "").strip())
+    except ValueError:
+        raise BadValue(f"amount {text!r} is not a number") from None
+
+
+def _fields(duration, constraint, constraint_date, deadline, notes, estimate, fixed_cost) -> dict:
+    fields: dict = {}
+    if duration is not None:
+        fields["duration"] = parse_duration(duration)
+    if constraint is not None:
+        fields["constraint_type"] = parse_constraint(constraint)
+        if fields["constraint_type"] in ("ASAP", "ALAP") and constraint_date is None:
+            fields["constraint_date"] = None
+    if constraint_date is not None:
+        fields["constraint_date"] = _optional_date(constraint_date)
+    value = _optional_date(deadline)
+    if value is not ...:
+        fields["deadline"] = value
+    if notes is not None:
+        fields["notes"] = notes
+    fields.update(_estimate(estimate))
+    if fixed_cost is not None:
+        fields["fixed_cost"] = _money(fixed_cost)
+    return fields
+
+
+@cmd.command("add", epilog="Example: pmtui task add 'Design API' --under 2 --duration 5d --after '2.1FS+2d,2.2'")
+def add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Task name."),
+    under: str = typer.Option(None, "--under", help="WBS code of the summary to add it to (as its last task)."),
+    below: str = typer.Option(None, "--below", help="WBS code of the task to add it right after."),
+    duration: str = typer.Option("1d", "--duration", "-d", help="Working days: 3d, 2w, or 0 for a milestone."),
+    after: str = typer.Option(None, "--after", help="Predecessors in MS Project notation: '1.2FS+2d, 1.3'."),
+    constraint: str = typer.Option(None, "--constraint", help="ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO."),
+    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint."),
+    deadline: str = typer.Option(None, "--deadline", help="Deadline: flags the task when it finishes later."),
+    notes: str = typer.Option(None, "--notes", help="Free text."),
+    estimate: str = typer.Option(None, "--estimate", help="Three-point estimate: optimistic,most-likely,pessimistic."),
+    fixed_cost: str = typer.Option(None, "--fixed-cost", help="Fixed cost in the project's currency."),
+) -> None:
+    """Add a task."""
+    st = state(ctx)
+    fields = _fields(None, constraint, constraint_date, deadline, notes, estimate, fixed_cost)
+    row = svc.add_task(st.store, st.project().id, name, under=under, below=below,
+                       duration=parse_duration(duration), after=parse_predecessors(after or ""), **fields)
+    done(f"Added {row.wbs} {row.name!r} (id #{row.id}).")
+
+
+@cmd.command("edit", epilog="Example: pmtui task edit 1.2 --duration 7d --after '1.1SS+2d' --deadline 2027-03-01")
+def edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="WBS code or #id."),
+    name: str = typer.Option(None, "--name", help="New name."),
+    duration: str = typer.Option(None, "--duration", "-d", help="Working days: 3d, 2w, 0."),
+    after: str = typer.Option(None, "--after", help="Replace the predecessors ('' removes them all)."),
+    constraint: str = typer.Option(None, "--constraint", help="ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO."),
+    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint."),
+    deadline: str = typer.Option(None, "--deadline", help="Deadline date, or 'none' to clear it."),
+    notes: str = typer.Option(None, "--notes", help="Free text (replaces the notes)."),
+    estimate: str = typer.Option(None, "--estimate", help="optimistic,most-likely,pessimistic or 'none'."),
+    fixed_cost: str = typer.Option(None, "--fixed-cost", help="Fixed cost."),
+) -> None:
+    """Change a task's fields or predecessors."""
+    st = state(ctx)
+    fields = _fields(duration, constraint, constraint_date, deadline, notes, estimate, fixed_cost)
+    if name is not None:
+        fields["name"] = name
+    preds = parse_predecessors(after) if after is not None else None
+    if not fields and preds is None:
+        raise BadValue("nothing to change: give at least one option, e.g. --duration 5d (see --help)")
+    row = svc.edit_task(st.store, st.project().id, ref, predecessors=preds, **fields)
+    done(f"Updated {row.wbs} {row.name!r}.")
+
+
+@cmd.command("rm", epilog="Example: pmtui task rm 2.3 --recursive")
+def rm(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="WBS code or #id."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also delete every task under a summary."),
+) -> None:
+    """Delete a task with its links and assignments (a summary only with --recursive)."""
+    st = state(ctx)
+    labels = svc.delete_task(st.store, st.project().id, ref, recursive=recursive)
+    extra = f" and {len(labels) - 1} tasks under it" if len(labels) > 1 else ""
+    done(f"Deleted {labels[0]}{extra}. `pmtui undo` brings it back.")
+
+
+@cmd.command("move", epilog="Example: pmtui task move 1.3 up")
+def move(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
+         direction: str = typer.Argument(..., help="up or down.")) -> None:
+    """Move a task (with its subtasks) up or down among its siblings."""
+    st = state(ctx)
+    direction = direction.strip().lower()
+    if direction not in ("up", "down"):
+        raise BadValue(f"direction {direction!r} must be up or down")
+    row = svc.move_task(st.store, st.project().id, ref, direction)
+    done(f"Moved {row.name!r} to {row.wbs}.")
+
+
+@cmd.command("indent", epilog="Example: pmtui task indent 1.3")
+def indent(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
+    """Put a task under the task above it, which becomes a summary."""
+    st = state(ctx)
+    row = svc.indent_task(st.store, st.project().id, ref)
+    done(f"Indented {row.name!r}: now {row.wbs}.")
+
+
+@cmd.command("outdent", epilog="Example: pmtui task outdent 1.2.1")
+def outdent(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
+    """Move a task up one level."""
+    st = state(ctx)
+    row = svc.outdent_task(st.store, st.project().id, ref)
+    done(f"Outdented {row.name!r}: now {row.wbs}.")
+
+
+def task_json(plan: Plan, with_schedule: bool = True) -> list[dict]:
+    sched = plan.schedule if (with_schedule and plan.tasks) else None
+    rows = []
+    for t in plan.tasks:
+        row = {
+            "id": t.id, "wbs": t.wbs, "name": t.name, "level": t.level,
+            "parent": plan.by_id[t.parent_id].wbs if t.parent_id else None,
+            "duration": t.duration, "summary": t.summary, "milestone": t.milestone,
+            "predecessors": plan.predecessors_text(t.id), "resources": plan.resources_text(t.id),
+            "constraint": t.constraint_type,
+            "constraint_date": t.constraint_date.isoformat() if t.constraint_date else None,
+            "deadline": t.deadline.isoformat() if t.deadline else None,
+            "percent_complete": t.percent_complete,
+            "actual_start": t.actual_start.isoformat() if t.actual_start else None,
+            "actual_finish": t.actual_finish.isoformat() if t.actual_finish else None,
+            "remaining": t.remaining, "fixed_cost": t.fixed_cost, "notes": t.notes,
+        }
+        if t.optimistic is not None:
+            row["estimate"] = [t.optimistic, t.most_likely, t.pessimistic]
+        if sched:
+            s = sched.tasks[t.id]
+            row.update(start=s.start.isoformat(), finish=s.finish.isoformat(),
+                       total_float=s.total_float, critical=s.critical)
+        rows.append(row)
+    return rows
+
+
+@cmd.command("list", epilog="Example: pmtui task list --json")
+def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the tasks as a tree with their scheduled dates."""
+    st = state(ctx)
+    plan = svc.get_plan(st.store, st.project().id)
+    if as_json:
+        print_json(task_json(plan))
+        return
+    print_wbs(plan)
+
+
+def print_wbs(plan: Plan) -> None:
+    out.print(f"[bold]{plan.project.name}[/]  start {plan.project.start}"
+              + (f"  status {plan.project.status_date}" if plan.project.status_date else ""))
+    if not plan.tasks:
+        out.print("No tasks yet: add one with `pmtui task add NAME --duration 5d`.")
+        return
+    sched = plan.schedule
+    table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "%", "Predecessors", "Resources",
+                  box=None, pad_edge=False, show_edge=False)
+    for t in plan.tasks:
+        s = sched.tasks[t.id]
+        name = "  " * (t.level - 1) + t.name
+        if t.summary:
+            name = f"[bold]{name}[/]"
+        elif t.milestone:
+            name = f"{name} ◆"
+        crit = "[red]!" if s.critical and not t.summary else ""
+        table.add_row(t.wbs, name, f"{t.duration}d" if not t.summary else "", str(s.start), str(s.finish),
+                      f"{crit}{s.total_float}", f"{t.percent_complete}" if t.percent_complete else "",
+                      plan.predecessors_text(t.id), plan.resources_text(t.id))
+    out.print(table)
+    out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical)")
+
+
+@cmd.command("show", epilog="Example: pmtui task show 2.3")
+def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
+    """Show everything about one task, and why it starts when it does."""
+    st = state(ctx)
+    plan = svc.get_plan(st.store, st.project().id)
+    t = plan.resolve(ref)
+    s = plan.schedule.tasks[t.id]
+    out.print(f"[bold]{t.wbs} {t.name}[/]  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})")
+    out.print(f"duration     {t.duration}d   complete {t.percent_complete}%")
+    out.print(f"start        {s.start}   finish {s.finish}")
+    out.print(f"early        {s.early_start} → {s.early_finish}   late {s.late_start} → {s.late_finish}")
+    out.print(f"float        total {s.total_float}d, free {s.free_float}d{'  CRITICAL' if s.critical else ''}")
+    if t.constraint_type != "ASAP":
+        out.print(f"constraint   {t.constraint_type} {t.constraint_date or ''}")
+    if t.deadline:
+        out.print(f"deadline     {t.deadline}{'  LATE' if s.late else ''}")
+    out.print(f"predecessors {plan.predecessors_text(t.id) or 'none'}")
+    out.print(f"resources    {plan.resources_text(t.id) or 'none'}")
+    if t.notes:
+        out.print(f"notes        {t.notes}")
+    for line in s.violations:
+        out.print(f"[red]conflict[/]     {line}")
+    out.print("why:")
+    for line in plan.schedule.explain(t.id):
+        out.print(f"  {line}")
+
+
+def link(
+    ctx: typer.Context,
+    pred: str = typer.Argument(..., help="Predecessor: WBS code or #id."),
+    succ: str = typer.Argument(..., help="Successor: WBS code or #id."),
+    type: str = typer.Option("FS", "--type", "-t", help="FS, SS, FF or SF."),
+    lag: str = typer.Option("0", "--lag", "-l", help="Lag in working days; negative is a lead (e.g. -2d)."),
+) -> None:
+    """Link two tasks (or change the type and lag of their link)."""
+    st = state(ctx)
+    text = svc.link_tasks(st.store, st.project().id, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
+    done(f"Linked: {succ} now follows {text}.")
+
+
+def unlink(
+    ctx: typer.Context,
+    pred: str = typer.Argument(..., help="Predecessor: WBS code or #id."),
+    succ: str = typer.Argument(..., help="Successor: WBS code or #id."),
+) -> None:
+    """Remove the link between two tasks."""
+    st = state(ctx)
+    svc.unlink_tasks(st.store, st.project().id, pred, succ)
+    done(f"Unlinked {pred} → {succ}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cmd, name="task")
+    app.command("link", epilog="Example: pmtui link 1.2 1.3 --type SS --lag 2d")(link)
+    app.command("unlink", epilog="Example: pmtui unlink 1.2 1.3")(unlink)

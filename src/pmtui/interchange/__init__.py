@@ -1,0 +1,1 @@
+"""Files in and out: MSPDI XML, CSV, JSON, iCalendar, Mermaid."""

@@ -1,0 +1,214 @@
+"""Turn what a user types into values, or refuse it with a message that says what is expected.
+
+Durations and lags are whole working days ("3d", "2w", "0"); a week is five working days, as in
+MS Project's default "days per week". Dates are ISO, a few words ("today", "next monday",
+"in 3 days") or anything python-dateutil reads unambiguously.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil import parser as dateparser
+
+from pmtui.models.errors import BadValue
+from pmtui.models.tables import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES
+
+DAYS_PER_WEEK = 5
+MAX_DAYS = 100_000
+
+_SPAN = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(d|day|days|w|wk|wks|week|weeks|)\s*$", re.I)
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAYS.update(
+    {n: i for i, n in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+)
+
+
+def _span_days(text: str, what: str, *, allow_negative: bool) -> int:
+    m = _SPAN.match(text or "")
+    if not m:
+        raise BadValue(f"{what} {text!r} is not understood: use working days like 3d, 2w or 0")
+    number, unit = float(m.group(1)), m.group(2).lower()
+    days = number * DAYS_PER_WEEK if unit.startswith("w") else number
+    if days != int(days):
+        raise BadValue(f"{what} {text!r} is not a whole number of working days")
+    days = int(days)
+    if days < 0 and not allow_negative:
+        raise BadValue(f"{what} {text!r} is negative: it must be 0 or more working days")
+    if abs(days) > MAX_DAYS:
+        raise BadValue(f"{what} {text!r} is too long: at most {MAX_DAYS} working days")
+    return days
+
+
+def parse_duration(text: str | int) -> int:
+    """'3d' -> 3, '2w' -> 10, '0' -> 0 (a milestone)."""
+    if isinstance(text, int):
+        text = str(text)
+    return _span_days(text, "duration", allow_negative=False)
+
+
+def parse_lag(text: str | int) -> int:
+    """'2d' -> 2, '-1w' -> -5: negative is a lead."""
+    if isinstance(text, int):
+        text = str(text)
+    return _span_days(text, "lag", allow_negative=True)
+
+
+def format_days(days: int) -> str:
+    return f"{days}d"
+
+
+def parse_date(text: str | date, today: date | None = None) -> date:
+    """ISO dates, 'today', 'tomorrow', 'yesterday', 'next monday', 'in 3 days', or what dateutil reads."""
+    if isinstance(text, date):
+        return text
+    raw = (text or "").strip()
+    if not raw:
+        raise BadValue("date is empty: use YYYY-MM-DD, e.g. 2027-01-04")
+    today = today or date.today()
+    low = raw.lower()
+    simple = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    if low in simple:
+        return today + timedelta(days=simple[low])
+    m = re.fullmatch(r"(next|this|last)\s+(\w+)", low)
+    if m and m.group(2) in _WEEKDAYS:
+        target = _WEEKDAYS[m.group(2)]
+        delta = (target - today.weekday()) % 7
+        if m.group(1) == "next":
+            delta = delta or 7
+        elif m.group(1) == "last":
+            delta = -((today.weekday() - target) % 7 or 7)
+        return today + timedelta(days=delta)
+    m = re.fullmatch(r"in\s+(\d+)\s+(day|days|week|weeks)", low)
+    if m:
+        n = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
+        return today + timedelta(days=n)
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+        try:
+            y, mo, d = (int(p) for p in raw.split("-"))
+            return date(y, mo, d)
+        except ValueError as exc:
+            raise BadValue(f"date {raw!r} does not exist ({exc})") from None
+    try:
+        parsed = dateparser.parse(raw, default=_midnight(today), dayfirst=False)
+    except (ValueError, OverflowError) as exc:
+        raise BadValue(f"date {raw!r} is not understood ({exc}): use YYYY-MM-DD") from None
+    return parsed.date()
+
+
+def _midnight(day: date):
+    from datetime import datetime
+
+    return datetime(day.year, day.month, day.day)
+
+
+def parse_percent(text: str | int | float) -> int:
+    """'60%', '60' -> 60; whole percent from 0 to 100."""
+    raw = str(text).strip().rstrip("%").strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%") from None
+    if value != int(value) or not 0 <= value <= 100:
+        raise BadValue(f"percent complete {text!r} must be a whole number from 0 to 100")
+    return int(value)
+
+
+def parse_units(text: str | float) -> float:
+    """'50%' -> 0.5, '1' -> 1.0, '0.5' -> 0.5 (a bare number up to 10 is a fraction)."""
+    raw = str(text).strip()
+    try:
+        if raw.endswith("%"):
+            value = float(raw[:-1]) / 100
+        else:
+            value = float(raw)
+            if value > 10:
+                value /= 100
+    except ValueError:
+        raise BadValue(f"units {text!r} are not understood: use a percentage like 50%") from None
+    if not 0 < value <= 10:
+        raise BadValue(f"units {text!r} must be more than 0% and at most 1000%")
+    return round(value, 4)
+
+
+def parse_workdays(text: str) -> int:
+    """'mon-fri' -> bitmask; 'mon,tue,thu' and 'mon-thu,sat' work too."""
+    mask = 0
+    for part in (p.strip().lower() for p in (text or "").split(",")):
+        if not part:
+            continue
+        ends = [e.strip()[:3] for e in part.split("-")]
+        if len(ends) > 2 or any(e not in WEEKDAY_NAMES for e in ends):
+            raise BadValue(f"working days {text!r} are not understood: use e.g. mon-fri or mon,tue,thu")
+        first = WEEKDAY_NAMES.index(ends[0])
+        last = WEEKDAY_NAMES.index(ends[-1])
+        if last < first:
+            raise BadValue(f"working days {part!r} run backwards: write the range as mon-fri")
+        for i in range(first, last + 1):
+            mask |= 1 << i
+    if not mask:
+        raise BadValue(f"working days {text!r} name no day: a calendar needs at least one working day")
+    return mask
+
+
+def format_workdays(mask: int) -> str:
+    return ",".join(name for i, name in enumerate(WEEKDAY_NAMES) if mask >> i & 1)
+
+
+def parse_constraint(text: str) -> str:
+    value = (text or "").strip().upper()
+    if value not in CONSTRAINT_TYPES:
+        raise BadValue(f"constraint {text!r} is unknown: use one of {', '.join(CONSTRAINT_TYPES)}")
+    return value
+
+
+def parse_link_type(text: str) -> str:
+    value = (text or "").strip().upper()
+    if value not in LINK_TYPES:
+        raise BadValue(f"link type {text!r} is unknown: use FS, SS, FF or SF")
+    return value
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """One predecessor in MS Project notation: '1.2FS+2d' -> ('1.2', 'FS', 2)."""
+
+    ref: str
+    type: str = "FS"
+    lag: int = 0
+
+    def __str__(self) -> str:
+        return format_link(self.ref, self.type, self.lag)
+
+
+_LINK = re.compile(r"^\s*(#?\d+(?:\.\d+)*)\s*(FS|SS|FF|SF)?\s*([+-]\s*\d+(?:\.\d+)?\s*[a-z]*)?\s*$", re.I)
+
+
+def parse_predecessors(text: str) -> list[LinkRef]:
+    """'3FS+2d, 5SS' -> two LinkRefs; an empty text is no predecessor."""
+    result: list[LinkRef] = []
+    for part in (p for p in (text or "").split(",") if p.strip()):
+        m = _LINK.match(part)
+        if not m:
+            raise BadValue(
+                f"predecessor {part.strip()!r} is not understood: use a WBS code with an optional "
+                "type and lag, e.g. 1.2FS+2d, 1.3SS or 4"
+            )
+        ref, kind, lag = m.group(1), (m.group(2) or "FS").upper(), m.group(3)
+        if lag and not kind:
+            kind = "FS"
+        result.append(LinkRef(ref, kind, parse_lag(lag.replace(" ", "")) if lag else 0))
+    return result
+
+
+def format_link(ref: str, kind: str, lag: int) -> str:
+    """MS Project's notation: FS with no lag is the bare code."""
+    if kind == "FS" and lag == 0:
+        return ref
+    text = f"{ref}{kind}"
+    if lag:
+        text += f"{lag:+d}d"
+    return text

@@ -1,0 +1,167 @@
+"""The plan's tables. Scheduled dates are not stored: they are derived by the scheduler.
+
+Every table uses AUTOINCREMENT so that an id is never handed out twice; the journal replays
+changes by id, and a reused id would let an undo touch a row it never saw.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+LINK_TYPES = ("FS", "SS", "FF", "SF")
+CONSTRAINT_TYPES = ("ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO")
+RESOURCE_KINDS = ("person", "vendor", "equipment")
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MON_TO_FRI = 0b0011111
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Column:
+    return Column(Integer, ForeignKey(target), nullable=nullable, index=index)
+
+
+class Calendar(SQLModel, table=True):
+    __tablename__ = "calendar"
+    __table_args__ = (
+        CheckConstraint("workdays >= 0 AND workdays < 128", name="ck_calendar_workdays"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    # Bit 0 is Monday: one integer keeps the week in one column and one comparison.
+    workdays: int = MON_TO_FRI
+
+
+class CalendarException(SQLModel, table=True):
+    __tablename__ = "calendar_exception"
+    __table_args__ = (
+        UniqueConstraint("calendar_id", "day", name="uq_calendar_exception_day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    calendar_id: int = Field(sa_column=_fk("calendar.id"))
+    day: date
+    working: bool = False
+    name: str = ""
+
+
+class Project(SQLModel, table=True):
+    __tablename__ = "project"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    start: date
+    status_date: date | None = None
+    calendar_id: int = Field(sa_column=_fk("calendar.id"))
+    currency: str = "EUR"
+    notes: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Task(SQLModel, table=True):
+    __tablename__ = "task"
+    __table_args__ = (
+        CheckConstraint("duration >= 0", name="ck_task_duration"),
+        CheckConstraint(
+            "percent_complete >= 0 AND percent_complete <= 100", name="ck_task_percent"
+        ),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=_fk("project.id"))
+    parent_id: int | None = Field(default=None, sa_column=_fk("task.id", nullable=True))
+    # Sibling order, kept 0..n-1 by the services so WBS codes stay consecutive.
+    position: int = 0
+    name: str
+    duration: int = 0
+    optimistic: float | None = None
+    most_likely: float | None = None
+    pessimistic: float | None = None
+    constraint_type: str = "ASAP"
+    constraint_date: date | None = None
+    deadline: date | None = None
+    percent_complete: int = 0
+    actual_start: date | None = None
+    actual_finish: date | None = None
+    remaining: int | None = None
+    fixed_cost: float = 0.0
+    notes: str = ""
+
+
+class Dependency(SQLModel, table=True):
+    __tablename__ = "dependency"
+    __table_args__ = (
+        UniqueConstraint("pred_id", "succ_id", name="uq_dependency_pair"),
+        CheckConstraint("pred_id <> succ_id", name="ck_dependency_self"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=_fk("project.id"))
+    pred_id: int = Field(sa_column=_fk("task.id"))
+    succ_id: int = Field(sa_column=_fk("task.id"))
+    type: str = "FS"
+    lag: int = 0
+
+
+class Resource(SQLModel, table=True):
+    __tablename__ = "resource"
+    __table_args__ = (
+        UniqueConstraint("project_id", "name", name="uq_resource_name"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=_fk("project.id"))
+    name: str
+    kind: str = "person"
+    # Cost per working day in the project's currency (MSPDI's hourly rate × 8 on export).
+    cost_rate: float = 0.0
+    max_units: float = 1.0
+    calendar_id: int | None = Field(default=None, sa_column=_fk("calendar.id", nullable=True))
+
+
+class Assignment(SQLModel, table=True):
+    __tablename__ = "assignment"
+    __table_args__ = (
+        UniqueConstraint("task_id", "resource_id", name="uq_assignment_pair"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(sa_column=_fk("task.id"))
+    resource_id: int = Field(sa_column=_fk("resource.id"))
+    units: float = 1.0
+
+
+class JournalEntry(SQLModel, table=True):
+    """One user action: what it changed, row by row, so it can be undone and redone."""
+
+    __tablename__ = "journal"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # No foreign key: the entry that creates or deletes a project outlives the project row.
+    project_id: int | None = Field(default=None, index=True)
+    at: datetime = Field(default_factory=utcnow)
+    action: str
+    summary: str = ""
+    changes: str = "[]"
+    state: str = "done"
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str = ""

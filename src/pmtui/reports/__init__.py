@@ -1,0 +1,1 @@
+"""Status reports in Markdown and HTML."""

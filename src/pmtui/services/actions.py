@@ -1,0 +1,73 @@
+"""One user action = one write transaction = one journal entry."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session
+
+from pmtui.models.errors import Conflict, StoreError
+from pmtui.store import Store
+from pmtui.store.journal import Recorder, write_entry
+
+
+@dataclass
+class Action:
+    """What a service fills in while it works: the session, the entry's summary lines."""
+
+    session: Session
+    recorder: Recorder
+    project_id: int | None
+    name: str
+    lines: list[str] = field(default_factory=list)
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+
+    @property
+    def conn(self):
+        return self.session.connection()
+
+
+@contextmanager
+def action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
+    """Run a service's writes atomically; nothing is kept if it raises, and no journal entry is
+    written when nothing changed."""
+    session = Session(store.writer, expire_on_commit=False)
+    recorder = Recorder(session)
+    act = Action(session=session, recorder=recorder, project_id=project_id, name=name)
+    try:
+        # Checked at commit, so that an action may write parent and child rows in any order.
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        yield act
+        session.flush()
+        if recorder.changes:
+            summary = "; ".join(act.lines) or name
+            write_entry(session, act.project_id, name, summary, recorder.changes)
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise Conflict(f"{name} refused by the database: {exc.orig}") from None
+    except OperationalError as exc:
+        session.rollback()
+        raise StoreError(f"{name} could not be saved: {exc.orig}") from None
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        recorder.detach()
+        session.close()
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Session]:
+    session = Session(store.engine, expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        session.close()

@@ -1,0 +1,56 @@
+"""The project calendar: working weekdays and exceptions (holidays, worked days)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.parsing import format_workdays
+from pmtui.models.tables import Calendar, CalendarException, Project
+from pmtui.services.actions import action
+from pmtui.store import Store
+
+
+def set_workdays(store: Store, project_id: int, mask: int) -> str:
+    with action(store, project_id, "Set working days") as act:
+        project = act.session.get(Project, project_id)
+        cal = act.session.get(Calendar, project.calendar_id)
+        if cal.workdays != mask:
+            act.say(f"working days {format_workdays(cal.workdays)} → {format_workdays(mask)}")
+            cal.workdays = mask
+    return format_workdays(mask)
+
+
+def add_exception(store: Store, project_id: int, day: date, name: str = "", *, working: bool = False) -> None:
+    """A holiday (working=False) or a worked day off (working=True), e.g. a release Saturday."""
+    with action(store, project_id, "Add calendar exception") as act:
+        project = act.session.get(Project, project_id)
+        cal = act.session.get(Calendar, project.calendar_id)
+        weekday_works = bool(cal.workdays >> day.weekday() & 1)
+        if working and weekday_works:
+            raise Conflict(f"{day} ({day:%A}) is a working day already")
+        if not working and not weekday_works:
+            raise Conflict(f"{day} ({day:%A}) is not a working day anyway")
+        exists = act.session.execute(
+            select(CalendarException).where(CalendarException.calendar_id == cal.id, CalendarException.day == day)
+        ).scalars().first()
+        if exists:
+            raise Conflict(f"{day} is already an exception ({exists.name or 'unnamed'})")
+        act.session.add(CalendarException(calendar_id=cal.id, day=day, working=working, name=name.strip()))
+        act.say(f"{'working day' if working else 'holiday'} {day} {name}".strip())
+
+
+def remove_exception(store: Store, project_id: int, day: date) -> None:
+    with action(store, project_id, "Remove calendar exception") as act:
+        project = act.session.get(Project, project_id)
+        exc = act.session.execute(
+            select(CalendarException).where(
+                CalendarException.calendar_id == project.calendar_id, CalendarException.day == day
+            )
+        ).scalars().first()
+        if exc is None:
+            raise NotFound(f"{day} is not a holiday or exception in this calendar")
+        act.session.delete(exc)
+        act.say(f"removed exception {day} {exc.name}".strip())

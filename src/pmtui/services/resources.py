@@ -1,0 +1,108 @@
+"""Resources (people, vendors, equipment) and their assignments to tasks."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.rules import ResourceRules, validated
+from pmtui.models.tables import Assignment, Resource
+from pmtui.services.actions import Action, action
+from pmtui.services.plan import ResourceRow, load_plan
+from pmtui.store import Store
+
+
+def _find(act: Action, project_id: int, name: str) -> Resource:
+    res = act.session.execute(
+        select(Resource).where(Resource.project_id == project_id, Resource.name == name.strip())
+    ).scalars().first()
+    if res is None:
+        # Forgive case: "alice" finds "Alice" when that is the only match.
+        matches = [
+            r for r in act.session.execute(select(Resource).where(Resource.project_id == project_id)).scalars()
+            if r.name.casefold() == name.strip().casefold()
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+    return res
+
+
+def add_resource(store: Store, project_id: int, name: str, *, kind: str = "person",
+                 cost_rate: float = 0.0, max_units: float = 1.0) -> ResourceRow:
+    rules = validated(ResourceRules, name=name, kind=kind, cost_rate=cost_rate, max_units=max_units)
+    with action(store, project_id, "Add resource") as act:
+        exists = act.session.execute(
+            select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
+        ).scalars().first()
+        if exists:
+            raise Conflict(f"a resource named {rules.name!r} exists already")
+        res = Resource(project_id=project_id, **rules.model_dump())
+        act.session.add(res)
+        act.session.flush()
+        act.say(f"added {rules.kind} {rules.name!r} at {rules.cost_rate:g}/day")
+    return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
+
+
+def edit_resource(store: Store, project_id: int, name: str, **changes) -> ResourceRow:
+    with action(store, project_id, "Edit resource") as act:
+        res = _find(act, project_id, name)
+        merged = {"name": res.name, "kind": res.kind, "cost_rate": res.cost_rate, "max_units": res.max_units}
+        merged.update({k: v for k, v in changes.items() if v is not None})
+        rules = validated(ResourceRules, **merged)
+        if rules.name != res.name:
+            clash = act.session.execute(
+                select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
+            ).scalars().first()
+            if clash:
+                raise Conflict(f"a resource named {rules.name!r} exists already")
+        for key, value in rules.model_dump().items():
+            if getattr(res, key) != value:
+                act.say(f"resource {res.name!r} {key.replace('_', ' ')}: {getattr(res, key)} → {value}")
+                setattr(res, key, value)
+    return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
+
+
+def remove_resource(store: Store, project_id: int, name: str) -> int:
+    """Remove a resource and its assignments; returns how many assignments went with it."""
+    with action(store, project_id, "Remove resource") as act:
+        res = _find(act, project_id, name)
+        assignments = act.session.execute(select(Assignment).where(Assignment.resource_id == res.id)).scalars().all()
+        for a in assignments:
+            act.session.delete(a)
+        act.session.delete(res)
+        act.say(f"removed resource {res.name!r} and {len(assignments)} assignments")
+    return len(assignments)
+
+
+def assign(store: Store, project_id: int, ref: str, resource: str, *, units: float = 1.0) -> str:
+    with action(store, project_id, "Assign resource") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        if row.summary:
+            raise Conflict(f"{row.label} is a summary: assign people to the tasks under it")
+        res = _find(act, project_id, resource)
+        a = act.session.execute(
+            select(Assignment).where(Assignment.task_id == row.id, Assignment.resource_id == res.id)
+        ).scalars().first()
+        if a is None:
+            act.session.add(Assignment(task_id=row.id, resource_id=res.id, units=units))
+            act.say(f"assigned {res.name} to {row.wbs} {row.name!r} at {units:.0%}")
+        elif a.units != units:
+            act.say(f"{res.name} on {row.wbs}: {a.units:.0%} → {units:.0%}")
+            a.units = units
+    return f"{res.name} → {row.wbs} {row.name} at {units:.0%}"
+
+
+def unassign(store: Store, project_id: int, ref: str, resource: str) -> None:
+    with action(store, project_id, "Unassign resource") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        res = _find(act, project_id, resource)
+        a = act.session.execute(
+            select(Assignment).where(Assignment.task_id == row.id, Assignment.resource_id == res.id)
+        ).scalars().first()
+        if a is None:
+            raise Conflict(f"{res.name} is not assigned to {row.label}")
+        act.session.delete(a)
+        act.say(f"unassigned {res.name} from {row.wbs} {row.name!r}")

@@ -1,0 +1,334 @@
+"""Editing the task tree: add, edit, move, indent, outdent, delete. Each call is one action.
+
+Any change that touches the network (links, the tree) is checked by scheduling the changed plan
+inside the same transaction, so a cycle or a link the scheduler refuses is never stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.parsing import LinkRef, format_link, parse_predecessors
+from pmtui.models.rules import TaskRules, validated
+from pmtui.models.tables import Assignment, Dependency, Task
+from pmtui.services.actions import Action, action, reading
+from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.store import Store
+
+EDITABLE = tuple(TaskRules.model_fields)
+PROGRESS_FIELDS = {"percent_complete", "actual_start", "actual_finish", "remaining"}
+
+
+def get_plan(store: Store, project_id: int) -> Plan:
+    with reading(store) as s:
+        return load_plan(s.connection(), project_id)
+
+
+def _checked_plan(act: Action) -> Plan:
+    """Reload the plan as this transaction sees it and make sure it still schedules."""
+    act.session.flush()
+    plan = load_plan(act.conn, act.project_id)
+    plan.schedule  # raises Conflict (a cycle, a bad link) and so rolls the action back
+    return plan
+
+
+def _load(act: Action, ids: list[int]) -> dict[int, Task]:
+    if not ids:
+        return {}
+    rows = act.session.execute(select(Task).where(Task.id.in_(ids))).scalars().all()
+    return {t.id: t for t in rows}
+
+
+def _renumber(act: Action, ordered_ids: list[int], parent_id: int | None) -> None:
+    """Give siblings positions 0..n-1 in this order, touching only rows that change."""
+    tasks = _load(act, ordered_ids)
+    for pos, tid in enumerate(ordered_ids):
+        t = tasks[tid]
+        if t.position != pos:
+            t.position = pos
+        if t.parent_id != parent_id:
+            t.parent_id = parent_id
+
+
+def _link_rows(plan: Plan, task: TaskRow | Task, refs: list[LinkRef]) -> list[tuple[int, str, int]]:
+    out: dict[int, tuple[int, str, int]] = {}
+    for ref in refs:
+        pred = plan.resolve(ref.ref)
+        _check_link(plan, pred, task)
+        if pred.id in out:
+            raise BadValue(f"predecessor {pred.wbs} is named twice")
+        out[pred.id] = (pred.id, ref.type, ref.lag)
+    return list(out.values())
+
+
+def _check_link(plan: Plan, pred: TaskRow, succ: TaskRow | Task) -> None:
+    succ_id = succ.id
+    if pred.id == succ_id:
+        raise Conflict(f"task {pred.wbs} cannot be linked to itself")
+    if succ_id in plan.by_id and pred.id in plan.ancestors(succ_id):
+        raise Conflict(f"{pred.label} is a summary of {plan.by_id[succ_id].label}: a summary cannot be linked to its own tasks")
+    if succ_id in plan.by_id and succ_id in plan.ancestors(pred.id):
+        raise Conflict(f"{plan.by_id[succ_id].label} is a summary of {pred.label}: a summary cannot be linked to its own tasks")
+
+
+def add_task(store: Store, project_id: int, name: str, *, under: str | None = None,
+             below: str | None = None, duration: int = 1, after: str | list[LinkRef] | None = None,
+             **fields: Any) -> TaskRow:
+    """Add a task as the last child of ``under`` (or at the top level), or right ``below`` a task."""
+    if under and below:
+        raise BadValue("give either --under or --below, not both")
+    refs = parse_predecessors(after) if isinstance(after, str) else list(after or [])
+    rules = validated(TaskRules, name=name, duration=duration, **fields)
+    with action(store, project_id, "Add task") as act:
+        plan = load_plan(act.conn, project_id)
+        parent_id, siblings = None, list(plan.roots)
+        position = len(siblings)
+        if below:
+            anchor = plan.resolve(below)
+            parent_id, siblings = anchor.parent_id, list(plan.siblings(anchor))
+            position = siblings.index(anchor.id) + 1
+        elif under:
+            parent = plan.resolve(under)
+            parent_id, siblings = parent.id, list(parent.children)
+            position = len(siblings)
+        task = Task(project_id=project_id, parent_id=parent_id, position=position, **rules.model_dump())
+        act.session.add(task)
+        act.session.flush()
+        siblings.insert(position, task.id)
+        _renumber(act, siblings, parent_id)
+        for pred_id, kind, lag in _link_rows(plan, task, refs):
+            act.session.add(Dependency(project_id=project_id, pred_id=pred_id, succ_id=task.id, type=kind, lag=lag))
+        new = _checked_plan(act)
+        row = new.by_id[task.id]
+        act.say(f"added {row.wbs} {row.name!r} ({row.duration}d)")
+    return row
+
+
+def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | list[LinkRef] | None = None,
+              **changes: Any) -> TaskRow:
+    """Change any of the editable fields; ``predecessors`` replaces the task's links."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise BadValue(f"cannot edit {', '.join(sorted(unknown))}")
+    with action(store, project_id, "Edit task") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        task = act.session.get(Task, row.id)
+        if row.summary:
+            refused = {"duration", *PROGRESS_FIELDS} & {k for k, v in changes.items() if v != getattr(task, k)}
+            if refused:
+                raise Conflict(f"{row.label} is a summary: its {sorted(refused)[0].replace('_', ' ')} comes from its tasks")
+        merged = {k: getattr(task, k) for k in EDITABLE}
+        merged.update(changes)
+        rules = validated(TaskRules, **merged)
+        for key in EDITABLE:
+            new_value = getattr(rules, key)
+            if getattr(task, key) != new_value:
+                act.say(f"{row.wbs} {key.replace('_', ' ')}: {_show(getattr(task, key))} → {_show(new_value)}")
+                setattr(task, key, new_value)
+        if predecessors is not None:
+            refs = parse_predecessors(predecessors) if isinstance(predecessors, str) else predecessors
+            _replace_predecessors(act, plan, row, refs)
+        new = _checked_plan(act)
+    return new.by_id[row.id]
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "none"
+    return str(value)
+
+
+def _replace_predecessors(act: Action, plan: Plan, row: TaskRow, refs: list[LinkRef]) -> None:
+    wanted = {pid: (kind, lag) for pid, kind, lag in _link_rows(plan, row, refs)}
+    existing = act.session.execute(select(Dependency).where(Dependency.succ_id == row.id)).scalars().all()
+    before = plan.predecessors_text(row.id)
+    for dep in existing:
+        if dep.pred_id not in wanted:
+            act.session.delete(dep)
+        else:
+            kind, lag = wanted.pop(dep.pred_id)
+            dep.type, dep.lag = kind, lag
+    act.session.flush()
+    for pid, (kind, lag) in wanted.items():
+        act.session.add(Dependency(project_id=row.project_id, pred_id=pid, succ_id=row.id, type=kind, lag=lag))
+    after = ", ".join(str(r) for r in refs)
+    if before != after:
+        act.say(f"{row.wbs} predecessors: {before or 'none'} → {after or 'none'}")
+
+
+def move_task(store: Store, project_id: int, ref: str, direction: str) -> TaskRow:
+    """Swap a task (with everything under it) with its sibling above ('up') or below ('down')."""
+    if direction not in ("up", "down"):
+        raise BadValue(f"direction {direction!r} must be up or down")
+    with action(store, project_id, f"Move task {direction}") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        siblings = list(plan.siblings(row))
+        i = siblings.index(row.id)
+        j = i - 1 if direction == "up" else i + 1
+        if not 0 <= j < len(siblings):
+            raise Conflict(f"{row.label} is already the {'first' if direction == 'up' else 'last'} task at its level")
+        siblings[i], siblings[j] = siblings[j], siblings[i]
+        _renumber(act, siblings, row.parent_id)
+        new = _checked_plan(act)
+        act.say(f"moved {row.wbs} {row.name!r} {direction} to {new.by_id[row.id].wbs}")
+    return new.by_id[row.id]
+
+
+def indent_task(store: Store, project_id: int, ref: str) -> TaskRow:
+    """Make a task the last child of the sibling above it (rows keep their order, as in MS Project)."""
+    with action(store, project_id, "Indent task") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        siblings = list(plan.siblings(row))
+        i = siblings.index(row.id)
+        if i == 0:
+            raise Conflict(f"{row.label} has no task above it at its level to go under")
+        parent = plan.by_id[siblings[i - 1]]
+        if plan.assignments_of.get(parent.id):
+            raise Conflict(f"{parent.label} has resources assigned: unassign them before it becomes a summary")
+        siblings.pop(i)
+        _renumber(act, siblings, row.parent_id)
+        _renumber(act, [*parent.children, row.id], parent.id)
+        new = _checked_plan(act)
+        act.say(f"indented {row.wbs} {row.name!r} under {parent.wbs} (now {new.by_id[row.id].wbs})")
+    return new.by_id[row.id]
+
+
+def outdent_task(store: Store, project_id: int, ref: str) -> TaskRow:
+    """Move a task up one level, right after its old summary. As in MS Project the rows keep
+    their order, so the siblings that were below it become its children."""
+    with action(store, project_id, "Outdent task") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        if row.parent_id is None:
+            raise Conflict(f"{row.label} is already at the top level")
+        parent = plan.by_id[row.parent_id]
+        siblings = list(parent.children)
+        i = siblings.index(row.id)
+        followers = siblings[i + 1:]
+        if followers and plan.assignments_of.get(row.id):
+            raise Conflict(f"{row.label} has resources assigned and would become a summary: unassign them first")
+        _renumber(act, siblings[:i], parent.id)
+        _renumber(act, [*row.children, *followers], row.id)
+        upper = list(plan.siblings(parent))
+        upper.insert(upper.index(parent.id) + 1, row.id)
+        _renumber(act, upper, parent.parent_id)
+        new = _checked_plan(act)
+        act.say(f"outdented {row.wbs} {row.name!r} (now {new.by_id[row.id].wbs})")
+    return new.by_id[row.id]
+
+
+def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = False) -> list[str]:
+    """Delete a task with its links and assignments; a summary only with ``recursive``."""
+    with action(store, project_id, "Delete task") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        doomed = [row.id, *plan.descendants(row.id)]
+        if row.children and not recursive:
+            raise Conflict(
+                f"{row.label} is a summary of {len(doomed) - 1} tasks: delete it with --recursive "
+                "to remove them all"
+            )
+        s = act.session
+        deps = s.execute(select(Dependency).where(or_(Dependency.pred_id.in_(doomed), Dependency.succ_id.in_(doomed)))).scalars().all()
+        for dep in deps:
+            s.delete(dep)
+        for a in s.execute(select(Assignment).where(Assignment.task_id.in_(doomed))).scalars().all():
+            s.delete(a)
+        for t in _load(act, doomed).values():
+            s.delete(t)
+        s.flush()
+        siblings = [tid for tid in plan.siblings(row) if tid != row.id]
+        _renumber(act, siblings, row.parent_id)
+        _checked_plan(act)
+        labels = [plan.by_id[tid].label for tid in doomed]
+        extra = f" and {len(doomed) - 1} tasks under it" if len(doomed) > 1 else ""
+        act.say(f"deleted {row.wbs} {row.name!r}{extra}")
+    return labels
+
+
+def link_tasks(store: Store, project_id: int, pred: str, succ: str, *, type: str = "FS", lag: int = 0) -> str:
+    """Link two tasks (or change the type and lag of their link). Returns the link in notation."""
+    with action(store, project_id, "Link tasks") as act:
+        plan = load_plan(act.conn, project_id)
+        p, s_ = plan.resolve(pred), plan.resolve(succ)
+        _check_link(plan, p, s_)
+        dep = act.session.execute(
+            select(Dependency).where(Dependency.pred_id == p.id, Dependency.succ_id == s_.id)
+        ).scalars().first()
+        text = format_link(p.wbs, type, lag)
+        if dep is None:
+            act.session.add(Dependency(project_id=project_id, pred_id=p.id, succ_id=s_.id, type=type, lag=lag))
+            act.say(f"linked {p.wbs} → {s_.wbs} ({type}{lag:+d}d)" if lag else f"linked {p.wbs} → {s_.wbs} ({type})")
+        elif (dep.type, dep.lag) != (type, lag):
+            act.say(f"link {p.wbs} → {s_.wbs}: {dep.type}{dep.lag:+d}d → {type}{lag:+d}d")
+            dep.type, dep.lag = type, lag
+        _checked_plan(act)
+    return text
+
+
+def unlink_tasks(store: Store, project_id: int, pred: str, succ: str) -> None:
+    with action(store, project_id, "Unlink tasks") as act:
+        plan = load_plan(act.conn, project_id)
+        p, s_ = plan.resolve(pred), plan.resolve(succ)
+        dep = act.session.execute(
+            select(Dependency).where(Dependency.pred_id == p.id, Dependency.succ_id == s_.id)
+        ).scalars().first()
+        if dep is None:
+            raise Conflict(f"{p.wbs} and {s_.wbs} are not linked")
+        act.session.delete(dep)
+        act.say(f"unlinked {p.wbs} → {s_.wbs}")
+
+
+def set_progress(store: Store, project_id: int, ref: str, *, percent: int | None = None,
+                 done_on: date | None = None, remaining: int | None = None,
+                 started_on: date | None = None) -> TaskRow:
+    """Record progress the way MS Project does: a start date once work begins, a finish at 100 %."""
+    with action(store, project_id, "Record progress") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        if row.summary:
+            raise Conflict(f"{row.label} is a summary: record progress on the tasks under it")
+        task = act.session.get(Task, row.id)
+        sched = plan.schedule.tasks[row.id]
+        values = {k: getattr(task, k) for k in EDITABLE}
+        if started_on is not None:
+            values["actual_start"] = started_on
+        if percent is not None:
+            values["percent_complete"] = percent
+            if percent > 0 and values["actual_start"] is None:
+                values["actual_start"] = sched.start
+            if percent == 100:
+                values["actual_finish"] = values["actual_finish"] or done_on or sched.finish
+                values["remaining"] = 0
+            else:
+                values["actual_finish"] = None
+                if percent == 0:
+                    values["actual_start"] = None
+                values["remaining"] = None
+        if remaining is not None:
+            if task.percent_complete == 100 and percent is None:
+                raise Conflict(f"{row.label} is already done")
+            values["remaining"] = remaining
+            if values["actual_start"] is None:
+                values["actual_start"] = sched.start
+            if remaining == 0:
+                values["percent_complete"] = 100
+                values["actual_finish"] = done_on or sched.finish
+        if done_on is not None and percent is None and remaining is None:
+            values.update(percent_complete=100, actual_finish=done_on, remaining=0)
+            values["actual_start"] = values["actual_start"] or min(sched.start, done_on)
+        rules = validated(TaskRules, **values)
+        for key in PROGRESS_FIELDS:
+            new_value = getattr(rules, key)
+            if getattr(task, key) != new_value:
+                act.say(f"{row.wbs} {key.replace('_', ' ')}: {_show(getattr(task, key))} → {_show(new_value)}")
+                setattr(task, key, new_value)
+        new = _checked_plan(act)
+    return new.by_id[row.id]

@@ -1,0 +1,141 @@
+"""Opening a database: checks that give a clear message, SQLite pragmas, write locking.
+
+Writers take SQLite's write lock when their transaction begins (BEGIN IMMEDIATE), so two
+processes editing one plan queue behind each other for up to the busy timeout instead of failing
+half-way through, and WAL lets readers carry on while a writer works.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+from pmtui.models.errors import StoreError
+from pmtui.store.files import create_private_file, looks_like_sqlite
+from pmtui.store.locations import make_private_dir, requested_db
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass
+class Store:
+    """An open, migrated database."""
+
+    engine: Engine
+    url: str
+    path: Path | None  # the SQLite file, if it is one
+
+    @property
+    def writer(self) -> Engine:
+        """The same pool, but transactions begin by taking the write lock."""
+        return self.engine.execution_options(pmtui_write=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else self.url
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database named by ``db``, ``PMTUI_DB`` or the default."""
+    value, is_default = requested_db(db)
+    if "://" in value:
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise StoreError(f"database URL {value!r} is not understood") from None
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            path = _prepare_sqlite_file(Path(url.database), create_dir=False)
+            return _open(f"sqlite:///{path}", path, migrate)
+        return _open(value, None, migrate)
+    path = _prepare_sqlite_file(Path(value).expanduser(), create_dir=is_default)
+    return _open(f"sqlite:///{path}", path, migrate)
+
+
+def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
+    path = path.absolute()
+    folder = path.parent
+    if create_dir:
+        try:
+            make_private_dir(folder)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from None
+    if not folder.exists():
+        raise StoreError(f"cannot open database {path}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise StoreError(f"cannot open database {path}: {folder} is not a folder")
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"cannot open database {path}: it is a folder, not a file")
+        if not os.access(path, os.R_OK):
+            raise StoreError(f"cannot open database {path}: permission denied")
+        if not looks_like_sqlite(path):
+            raise StoreError(f"{path} is not a pmtui database (not an SQLite file)")
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise StoreError(f"cannot open database {path}: it is read-only")
+        return path
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot create database {path}: folder {folder} is not writable")
+    try:
+        create_private_file(path)
+    except FileExistsError:
+        pass  # another process created it a moment ago: open theirs
+    except OSError as exc:
+        raise StoreError(f"cannot create database {path}: {exc.strerror}") from None
+    return path
+
+
+def _open(url: str, path: Path | None, migrate: bool) -> Store:
+    engine = _make_engine(url)
+    store = Store(engine=engine, url=url, path=path)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        if migrate:
+            from pmtui.store.migrate import migrate_to_head
+
+            migrate_to_head(store)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        if "not a database" in reason or "file is encrypted" in reason:
+            raise StoreError(f"{store.label} is not a pmtui database ({reason})") from None
+        raise StoreError(f"cannot open database {store.label}: {reason}") from None
+    return store
+
+
+def _make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy's begin event decide how a transaction starts (see _on_begin).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        # FULL: a commit survives a power cut too, not only a crash of pmtui.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get("pmtui_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,37 @@
+"""Helpers for the foundation tests: a table dump to compare states, a CLI runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import SQLModel
+
+import pmtui.models  # noqa: F401
+
+
+def dump(store, *, journal: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: equal dumps mean equal databases."""
+    out = {}
+    with store.engine.connect() as conn:
+        for name, table in SQLModel.metadata.tables.items():
+            if name == "journal" and not journal:
+                continue
+            out[name] = sorted(tuple(r) for r in conn.execute(select(table)))
+    return out
+
+
+@dataclass
+class Ran:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def cli(db, *args: str) -> Ran:
+    from typer.testing import CliRunner
+
+    from pmtui.cli import command
+
+    result = CliRunner().invoke(command, ["--db", str(db), *args], catch_exceptions=False)
+    return Ran(result.exit_code, result.stdout, result.stderr)

@@ -1,0 +1,80 @@
+from datetime import date
+
+import pytest
+
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import (
+    format_link,
+    format_workdays,
+    parse_date,
+    parse_duration,
+    parse_lag,
+    parse_percent,
+    parse_predecessors,
+    parse_units,
+    parse_workdays,
+)
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+
+@pytest.mark.parametrize("text,days", [("3d", 3), ("2w", 10), ("0", 0), ("5", 5), ("1 week", 5), (" 4 days ", 4)])
+def test_durations(text, days):
+    assert parse_duration(text) == days
+
+
+@pytest.mark.parametrize("text", ["banana", "-3d", "1.5d", "", "3x", "200000d"])
+def test_bad_durations_say_what_is_expected(text):
+    with pytest.raises(BadValue) as err:
+        parse_duration(text)
+    assert repr(text) in str(err.value) or text.strip() in str(err.value)
+
+
+def test_lags_may_be_negative():
+    assert parse_lag("-2d") == -2
+    assert parse_lag("+1w") == 5
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2027-01-04", date(2027, 1, 4)), ("today", TODAY), ("tomorrow", date(2026, 11, 24)),
+    ("next monday", date(2026, 11, 30)), ("next friday", date(2026, 11, 27)),
+    ("in 3 days", date(2026, 11, 26)), ("in 2 weeks", date(2026, 12, 7)),
+    ("March 3 2027", date(2027, 3, 3)), ("2028-02-29", date(2028, 2, 29)),
+])
+def test_dates(text, expected):
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["2027-02-30", "2027-13-01", "banana", "", "2027-02-29"])
+def test_impossible_dates(text):
+    with pytest.raises(BadValue):
+        parse_date(text, TODAY)
+
+
+def test_predecessor_notation_round_trips():
+    refs = parse_predecessors("1.2FS+2d, 1.3, 4SS-1w,5ff")
+    assert [(r.ref, r.type, r.lag) for r in refs] == [("1.2", "FS", 2), ("1.3", "FS", 0), ("4", "SS", -5), ("5", "FF", 0)]
+    assert ", ".join(str(r) for r in refs) == "1.2FS+2d, 1.3, 4SS-5d, 5FF"
+    assert format_link("3", "FS", 0) == "3"
+    assert parse_predecessors("") == []
+
+
+@pytest.mark.parametrize("text", ["1.2XX", "abc", "1.2FS+banana", "1..2"])
+def test_bad_predecessors(text):
+    with pytest.raises(BadValue):
+        parse_predecessors(text)
+
+
+def test_percent_units_workdays():
+    assert parse_percent("60%") == 60
+    for bad in ("140", "-1", "abc", "50.5"):
+        with pytest.raises(BadValue):
+            parse_percent(bad)
+    assert parse_units("50%") == 0.5 and parse_units("1") == 1.0 and parse_units("150") == 1.5
+    with pytest.raises(BadValue):
+        parse_units("0%")
+    assert format_workdays(parse_workdays("mon-fri")) == "mon,tue,wed,thu,fri"
+    assert format_workdays(parse_workdays("mon-thu,sat")) == "mon,tue,wed,thu,sat"
+    for bad in ("", "fri-mon", "funday"):
+        with pytest.raises(BadValue):
+            parse_workdays(bad)

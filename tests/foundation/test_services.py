@@ -1,0 +1,183 @@
+"""Services: the tree, WBS codes, links, resources, calendar — each one journaled action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.services import calendars, projects, resources, tasks
+from pmtui.services.history import history
+from pmtui.services.plan import wbs_key
+from tests.conftest import MONDAY
+
+
+def codes(store, project):
+    return [(t.wbs, t.name) for t in tasks.get_plan(store, project.id).tasks]
+
+
+def test_projects(store):
+    p = projects.create_project(store, "Alpha", MONDAY)
+    projects.create_project(store, "Beta", date(2027, 2, 1), make_current=False)
+    assert projects.current_project(store).name == "Alpha"
+    projects.use_project(store, "Beta")
+    assert projects.current_project(store).name == "Beta"
+    assert [(x.name, cur) for x, _n, cur in projects.list_projects(store)] == [("Alpha", False), ("Beta", True)]
+    with pytest.raises(Conflict, match="exists already"):
+        projects.create_project(store, "Alpha", MONDAY)
+    with pytest.raises(NotFound, match="no project named 'Gamma'; projects: Alpha, Beta"):
+        projects.use_project(store, "Gamma")
+    with pytest.raises(BadValue, match="currency"):
+        projects.create_project(store, "Delta", MONDAY, currency="EURO")
+    assert projects.rename_project(store, p.id, "Alpha 2").name == "Alpha 2"
+
+
+def test_wbs_codes_are_consecutive_and_sort_as_numbers(store, project):
+    for i in range(11):
+        tasks.add_task(store, project.id, f"T{i + 1}", duration=1)
+    tasks.add_task(store, project.id, "child", under="10")
+    got = [w for w, _ in codes(store, project)]
+    assert got == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10.1", "11"]
+    assert sorted(got, key=wbs_key) == got
+    tasks.delete_task(store, project.id, "3")
+    got = codes(store, project)
+    assert [w for w, _ in got][:3] == ["1", "2", "3"] and got[2][1] == "T4"
+
+
+def test_add_below_under_and_with_predecessors(store, project):
+    tasks.add_task(store, project.id, "Phase", duration=0)
+    tasks.add_task(store, project.id, "A", under="1", duration=3)
+    tasks.add_task(store, project.id, "C", under="1", duration=2, after="1.1FS+1d")
+    row = tasks.add_task(store, project.id, "B", below="1.1", duration=2, after="1.1SS")
+    assert row.wbs == "1.2"
+    assert codes(store, project) == [("1", "Phase"), ("1.1", "A"), ("1.2", "B"), ("1.3", "C")]
+    plan = tasks.get_plan(store, project.id)
+    assert plan.predecessors_text(plan.by_wbs["1.3"].id) == "1.1FS+1d"
+    s = plan.schedule
+    assert s.tasks[plan.by_wbs["1.3"].id].start == date(2027, 1, 8)  # Mon+3d → Thu, +1d lag → Fri
+    assert s.tasks[plan.by_wbs["1"].id].summary
+
+
+def test_indent_outdent_move_keep_rows_in_order(store, project):
+    for name in "ABCD":
+        tasks.add_task(store, project.id, name)
+    tasks.indent_task(store, project.id, "2")
+    tasks.indent_task(store, project.id, "2")  # C under A too (B's sibling now)
+    assert codes(store, project) == [("1", "A"), ("1.1", "B"), ("1.2", "C"), ("2", "D")]
+    tasks.outdent_task(store, project.id, "1.1")  # MS Project: C, below B, becomes B's child
+    assert codes(store, project) == [("1", "A"), ("2", "B"), ("2.1", "C"), ("3", "D")]
+    tasks.move_task(store, project.id, "3", "up")
+    assert codes(store, project) == [("1", "A"), ("2", "D"), ("3", "B"), ("3.1", "C")]
+    with pytest.raises(Conflict, match="already the first"):
+        tasks.move_task(store, project.id, "1", "up")
+    with pytest.raises(Conflict, match="no task above"):
+        tasks.indent_task(store, project.id, "1")
+    with pytest.raises(Conflict, match="already at the top level"):
+        tasks.outdent_task(store, project.id, "1")
+
+
+def test_delete_summary_needs_recursive(store, project):
+    tasks.add_task(store, project.id, "S")
+    tasks.add_task(store, project.id, "a", under="1")
+    tasks.add_task(store, project.id, "b", under="1")
+    tasks.add_task(store, project.id, "after", after="1.2")
+    with pytest.raises(Conflict, match="summary of 2 tasks: delete it with --recursive"):
+        tasks.delete_task(store, project.id, "1")
+    tasks.delete_task(store, project.id, "1", recursive=True)
+    plan = tasks.get_plan(store, project.id)
+    assert [(t.wbs, t.name) for t in plan.tasks] == [("1", "after")] and plan.links == []
+
+
+def test_cycle_is_refused_and_named(store, project):
+    for name in ("Design", "Build", "Test"):
+        tasks.add_task(store, project.id, name, after="" if name == "Design" else None)
+    tasks.link_tasks(store, project.id, "1", "2")
+    tasks.link_tasks(store, project.id, "2", "3")
+    with pytest.raises(Conflict) as err:
+        tasks.link_tasks(store, project.id, "3", "1")
+    msg = str(err.value)
+    assert "cycle" in msg and "Design" in msg and "Build" in msg and "Test" in msg
+    assert len(tasks.get_plan(store, project.id).links) == 2
+
+
+def test_link_rules(store, project):
+    tasks.add_task(store, project.id, "S")
+    tasks.add_task(store, project.id, "a", under="1")
+    tasks.add_task(store, project.id, "x")
+    with pytest.raises(Conflict, match="linked to itself"):
+        tasks.link_tasks(store, project.id, "2", "2")
+    with pytest.raises(Conflict, match="summary"):
+        tasks.link_tasks(store, project.id, "1", "1.1")
+    with pytest.raises(Conflict):
+        tasks.link_tasks(store, project.id, "2", "1", type="FF")  # MS Project refuses FF to a summary
+    assert tasks.link_tasks(store, project.id, "2", "1", type="SS", lag=2) == "2SS+2d"
+    tasks.link_tasks(store, project.id, "2", "1", type="FS", lag=-1)
+    plan = tasks.get_plan(store, project.id)
+    assert [(l.type, l.lag) for l in plan.links] == [("FS", -1)]
+    tasks.unlink_tasks(store, project.id, "2", "1")
+    with pytest.raises(Conflict, match="not linked"):
+        tasks.unlink_tasks(store, project.id, "2", "1")
+
+
+def test_edit_task_fields_and_rules(store, project):
+    tasks.add_task(store, project.id, "A", duration=3)
+    row = tasks.edit_task(store, project.id, "1", name="A2", duration=5, constraint_type="SNET",
+                          constraint_date=date(2027, 1, 11), deadline=date(2027, 1, 15), notes="n")
+    assert (row.name, row.duration, row.constraint_type) == ("A2", 5, "SNET")
+    s = tasks.get_plan(store, project.id).schedule.tasks[row.id]
+    assert s.start == date(2027, 1, 11) and s.finish == date(2027, 1, 15)
+    with pytest.raises(BadValue, match="needs a date"):
+        tasks.edit_task(store, project.id, "1", constraint_type="MSO", constraint_date=None)
+    with pytest.raises(BadValue, match="optimistic"):
+        tasks.edit_task(store, project.id, "1", optimistic=5, most_likely=3, pessimistic=9)
+    with pytest.raises(BadValue, match="name is empty"):
+        tasks.edit_task(store, project.id, "1", name="  ")
+    tasks.add_task(store, project.id, "kid", under="1")
+    with pytest.raises(Conflict, match="summary"):
+        tasks.edit_task(store, project.id, "1", duration=9)
+
+
+def test_resources_and_assignments(store, project):
+    tasks.add_task(store, project.id, "Work", duration=4)
+    resources.add_resource(store, project.id, "Alice", cost_rate=600)
+    resources.add_resource(store, project.id, "Acme", kind="vendor", cost_rate=1200, max_units=2)
+    with pytest.raises(Conflict, match="exists already"):
+        resources.add_resource(store, project.id, "Alice")
+    with pytest.raises(BadValue, match="kind"):
+        resources.add_resource(store, project.id, "Bob", kind="robot")
+    resources.assign(store, project.id, "1", "alice", units=0.5)
+    resources.assign(store, project.id, "1", "Acme")
+    plan = tasks.get_plan(store, project.id)
+    assert plan.resources_text(plan.tasks[0].id) == "Alice[50%], Acme"
+    with pytest.raises(NotFound, match="no resource named 'Zed'"):
+        resources.assign(store, project.id, "1", "Zed")
+    assert resources.remove_resource(store, project.id, "Acme") == 1
+    resources.unassign(store, project.id, "1", "Alice")
+    assert tasks.get_plan(store, project.id).assignments == []
+
+
+def test_calendar_exceptions_move_dates(store, project):
+    tasks.add_task(store, project.id, "A", duration=5)
+    calendars.add_exception(store, project.id, date(2027, 1, 6), "Epiphany")
+    s = tasks.get_plan(store, project.id).schedule
+    assert s.finish == date(2027, 1, 11)
+    calendars.add_exception(store, project.id, date(2027, 1, 9), "Release Saturday", working=True)
+    assert tasks.get_plan(store, project.id).schedule.finish == date(2027, 1, 9)
+    with pytest.raises(Conflict, match="not a working day anyway"):
+        calendars.add_exception(store, project.id, date(2027, 1, 10))
+    calendars.set_workdays(store, project.id, 0b0001111)  # mon-thu
+    plan = tasks.get_plan(store, project.id)
+    assert plan.schedule.finish == date(2027, 1, 11)
+
+
+def test_every_action_is_one_journal_entry(store, project):
+    tasks.add_task(store, project.id, "A")
+    tasks.add_task(store, project.id, "B", after="1")
+    tasks.edit_task(store, project.id, "2", duration=4)
+    entries = history(store, project.id)
+    assert [e.action for e in entries] == ["Edit task", "Add task", "Add task", "New project"]
+    assert "2 duration: 1 → 4" in entries[0].summary
+    with pytest.raises(Conflict):
+        tasks.link_tasks(store, project.id, "2", "1")
+    assert len(history(store, project.id)) == 4  # a refusal writes nothing

@@ -1,0 +1,136 @@
+"""The store: private files, SQLite settings, migrations with a backup, clear refusals."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from pmtui.models.errors import StoreError
+from pmtui.store import migrate, open_store
+from pmtui.store.locations import default_db_path
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_default_database_is_private(monkeypatch, tmp_path):
+    monkeypatch.setenv("PMTUI_DATA_DIR", str(tmp_path / "deep" / "pmtui"))
+    store = open_store()
+    path = default_db_path()
+    assert store.path == path and path.exists()
+    assert mode(path) == 0o600
+    assert mode(path.parent) == 0o700
+    from pmtui.services.projects import create_project
+    from datetime import date
+
+    create_project(store, "P", date(2027, 1, 4))
+    for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if extra.exists():
+            assert mode(extra) & 0o077 == 0, extra
+    store.close()
+
+
+def test_pmtui_db_env_and_url(monkeypatch, tmp_path):
+    monkeypatch.setenv("PMTUI_DB", str(tmp_path / "env.db"))
+    assert open_store().path == tmp_path / "env.db"
+    s = open_store(f"sqlite:///{tmp_path / 'url.db'}")
+    assert s.path == tmp_path / "url.db" and mode(s.path) == 0o600
+
+
+def test_sqlite_settings(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_migrations_build_exactly_the_models(store):
+    assert migrate.known_revisions()[0] == migrate.HEAD
+    with store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.HEAD
+        assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+
+
+def test_upgrade_takes_a_private_backup_first(tmp_path, monkeypatch, project, store, db_path):
+    """A newer schema revision is applied on open, after a backup of the old file."""
+    store.close()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        'from alembic import op\nimport sqlalchemy as sa\n'
+        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        'def upgrade():\n    op.create_table("extra", sa.Column("id", sa.Integer, primary_key=True))\n'
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
+    monkeypatch.setattr(migrate, "HEAD", "0002")
+    upgraded = open_store(str(db_path))
+    backups = list(db_path.parent.glob("plan.db.before-0002-*.bak"))
+    assert len(backups) == 1 and mode(backups[0]) == 0o600
+    old = sqlite3.connect(backups[0])
+    assert old.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert old.execute("select name from project").fetchall() == [("Test project",)]
+    with upgraded.engine.connect() as conn:
+        assert migrate.current_revision(conn) == "0002"
+        assert conn.exec_driver_sql("select name from project").scalar() == "Test project"
+    upgraded.close()
+
+
+def test_newer_schema_is_refused(store, db_path):
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    store.close()
+    with pytest.raises(StoreError, match="newer pmtui"):
+        open_store(str(db_path))
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "nope" / "plan.db"))
+    assert not (tmp_path / "nope").exists()
+
+
+def test_not_a_database(tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("hello, I am not a database\n" * 100)
+    before = junk.read_bytes()
+    with pytest.raises(StoreError, match="not a pmtui database"):
+        open_store(str(junk))
+    assert junk.read_bytes() == before
+
+
+def test_foreign_sqlite_database(tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("create table customers (id integer)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a pmtui one"):
+        open_store(str(other))
+
+
+def test_unwritable_folder_is_refused(tmp_path):
+    """Root may write anywhere, so as root the child drops the capabilities that let it."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    os.chmod(folder, 0o500)
+    target = folder / "plan.db"
+    cmd = [sys.executable, "-c", f"from pmtui.cli import main; main()", "--db", str(target), "project", "list"]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to test permissions as root"
+        cmd = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *cmd]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr == f"pmtui: cannot create database {target}: folder {folder} is not writable\n"
+    assert not target.exists()

@@ -31,7 +31,7 @@ class Ran:
 def cli(db, *args: str) -> Ran:
     from typer.testing import CliRunner
 
-    from pmtui.cli import command
+    from pmtui.cli import app
 
-    result = CliRunner().invoke(command, ["--db", str(db), *args], catch_exceptions=False)
+    result = CliRunner().invoke(app, ["--db", str(db), *args], catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)

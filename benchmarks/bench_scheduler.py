@@ -1,0 +1,109 @@
+"""Critical-path scheduler: the whole ``schedule()`` call (graph build included) on random
+networks of about 3 links per task, mixed link types, some lags and leads, 1 summary per 10 tasks
+with links to and from summaries. Tasks come in WBS order and links in the order they were
+made, as the store hands them over; a shuffled run is reported too. Median of several runs; peak memory in a separate run."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+import tracemalloc
+from datetime import date
+
+from pmtui.scheduling import LinkSpec, LinkType, TaskSpec, WorkCalendar, schedule
+
+_TYPES = [LinkType.FS] * 14 + [LinkType.SS] * 3 + [LinkType.FF] * 2 + [LinkType.SF]
+
+
+def network(n: int, seed: int = 1, links_per_task: float = 3.0, block: int = 10, shuffle: bool = False):
+    """Blocks of ``block`` leaf tasks under one summary; links only run forward in block order
+    (to a summary only from an earlier block, from a summary only to a later one), so the
+    network has no cycle."""
+    rnd = random.Random(seed)
+    tasks: list[TaskSpec] = []
+    links: list[LinkSpec] = []
+    leaves: list[int] = []
+    block_of: dict[int, int] = {}
+    summaries: list[int] = []
+    next_id = 1
+    while len(tasks) < n:
+        sid = next_id
+        next_id += 1
+        b = len(summaries)
+        summaries.append(sid)
+        tasks.append(TaskSpec(sid, f"Phase {b}", wbs=str(b + 1)))
+        for j in range(block):
+            if len(tasks) >= n:
+                break
+            tid = next_id
+            next_id += 1
+            tasks.append(TaskSpec(tid, f"Task {tid}", rnd.choice((0, 1, 2, 3, 5, 8, 10, 15)),
+                                  parent=sid, wbs=f"{b + 1}.{j + 1}"))
+            leaves.append(tid)
+            block_of[tid] = b
+    for i, tid in enumerate(leaves):
+        if i == 0:
+            continue
+        k = int(links_per_task) + (rnd.random() < links_per_task % 1)
+        for _ in range(k):
+            pred = leaves[max(0, i - rnd.randint(1, 300))]
+            lag = rnd.choice((0, 0, 0, 0, 0, 0, 0, 1, 2, -1))
+            r = rnd.random()
+            if r < 0.03 and block_of[pred] < block_of[tid]:
+                links.append(LinkSpec(pred, summaries[block_of[tid]], rnd.choice((LinkType.FS, LinkType.SS)), lag))
+            elif r < 0.06 and block_of[pred] < block_of[tid]:
+                links.append(LinkSpec(summaries[block_of[pred]], tid, rnd.choice(_TYPES), lag))
+            else:
+                links.append(LinkSpec(pred, tid, rnd.choice(_TYPES), lag))
+    if shuffle:
+        rnd.shuffle(tasks)
+        rnd.shuffle(links)
+    return tasks, links
+
+
+def _time(n: int, runs: int, shuffle: bool = False) -> tuple[float, float, int]:
+    """Median wall-clock and CPU seconds of schedule(); the machine is shared, so both."""
+    tasks, links = network(n, shuffle=shuffle)
+    cal = WorkCalendar(anchor=date(2027, 1, 4), exceptions={date(2027, 12, 24): False})
+    schedule(tasks, links, cal, date(2027, 1, 4))  # warm-up: the calendar table, imports
+    times, cpu = [], []
+    for _ in range(runs):
+        c0, t0 = time.process_time(), time.perf_counter()
+        result = schedule(tasks, links, cal, date(2027, 1, 4))
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        del result  # freeing the previous result is not part of the next call's time
+    return statistics.median(times), statistics.median(cpu), len(links)
+
+
+def _peak(n: int) -> float:
+    tasks, links = network(n)
+    cal = WorkCalendar(anchor=date(2027, 1, 4))
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    result = schedule(tasks, links, cal, date(2027, 1, 4))
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    del result
+    return peak / 2**20
+
+
+def run() -> list[tuple[str, str, str]]:
+    rows = []
+    t10, c10, m10 = _time(10_000, 15)
+    rows.append((f"schedule() 10,000 tasks, {m10:,} links (median of 15)", f"{t10 * 1000:.1f} ms", "<= 15 ms"))
+    rows.append(("  same, CPU time", f"{c10 * 1000:.1f} ms", "(info)"))
+    t100, c100, m100 = _time(100_000, 5)
+    rows.append((f"schedule() 100,000 tasks, {m100:,} links (median of 5)", f"{t100:.3f} s", "<= 0.5 s"))
+    rows.append(("  same, CPU time", f"{c100:.3f} s", "(info)"))
+    t100s, _, _ = _time(100_000, 3, shuffle=True)
+    rows.append(("  same, tasks and links in random order (median of 3)", f"{t100s:.3f} s", "(info)"))
+    rows.append(("peak memory of schedule(), 100,000 tasks (tracemalloc)", f"{_peak(100_000):.0f} MB", "<= 150 MB"))
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(*row, sep="  ")

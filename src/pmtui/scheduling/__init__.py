@@ -1,0 +1,34 @@
+"""Critical-path scheduling: working calendars and CPM, plain data in, plain results out.
+
+Imports only the standard library (and may use dateutil); nothing else of pmtui.
+
+    result = schedule(tasks, links, WorkCalendar(...), start, status_date=None)
+    result.tasks[task_id]          -> TaskSchedule (early/late dates and indexes, floats, driving)
+    result.critical_paths()        -> chains of task ids ending at the project finish
+    result.explain(task_id)        -> "1.3 Build starts ... because 1.2 Design (FS+2d) finishes ..."
+
+Where the modules are: ``calendar`` (working-day table), ``model`` (specs and results),
+``network`` (checks and the flat graph), ``progress`` (what progress and constraints do; the
+semantic choices are listed in its docstring), ``cpm`` (the two passes), ``result`` (lazy
+results, floats, driving links), ``paths`` (critical paths and explanations), ``errors``.
+
+Semantics follow DESIGN.md's "Domain conventions" and, where it is silent, MS Project; the
+random cross-check against MPXJ's MicrosoftScheduler (tests/scheduling/test_mpxj_crosscheck.py)
+pins early/late dates, total and free slack, constraints, deadlines, summaries and holidays.
+Known, deliberate differences from MS Project: no task before the project start (DESIGN), the
+status date holds back unfinished work (DESIGN), summary late dates and floats are the min/max of
+their tasks', an SS/SF link from a summary bounds every task that starts with it, and the
+successors of an ALAP task follow its early dates.
+"""
+
+from .calendar import WorkCalendar
+from .cpm import schedule
+from .errors import CycleError, InvalidTaskError, SchedulingError, UnknownTaskError
+from .model import ConstraintType, LinkSpec, LinkType, TaskSchedule, TaskSpec, Violation
+from .result import ScheduleResult
+
+__all__ = [
+    "WorkCalendar", "TaskSpec", "LinkSpec", "LinkType", "ConstraintType",
+    "schedule", "ScheduleResult", "TaskSchedule", "Violation",
+    "SchedulingError", "CycleError", "UnknownTaskError", "InvalidTaskError",
+]

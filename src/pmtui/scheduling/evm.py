@@ -1,0 +1,84 @@
+"""Earned value management, with the PMBOK Guide's formulas (6th ed., §7.4.2.2, Table 7-1).
+
+    SV = EV − PV    CV = EV − AC    SPI = EV / PV    CPI = EV / AC
+    EAC: "cpi" / "typical"   BAC / CPI                        (variances continue at today's CPI)
+         "atypical"          AC + (BAC − EV)                  (the rest goes at the budgeted rate)
+         "composite"         AC + (BAC − EV) / (CPI × SPI)    (a fixed deadline drives cost)
+         "bottom-up"         AC + bottom-up ETC               (the rest re-estimated from the plan)
+    ETC = EAC − AC    VAC = BAC − EAC
+    TCPI to BAC = (BAC − EV) / (BAC − AC)    TCPI to EAC = (BAC − EV) / (EAC − AC)
+
+An index whose denominator is zero is None ("not measurable yet"), never infinity; an EAC that
+needs a missing index falls back to AC + (BAC − EV), which is the budget while nothing is done.
+PV is the budget spread linearly over the working days of each task (MS Project's default for
+work and prorated fixed cost). Standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EAC_METHODS = ("cpi", "typical", "atypical", "composite", "bottom-up")
+
+
+@dataclass(frozen=True, slots=True)
+class EarnedValue:
+    bac: float
+    pv: float
+    ev: float
+    ac: float
+    sv: float
+    cv: float
+    spi: float | None
+    cpi: float | None
+    eac: float
+    etc: float
+    vac: float
+    tcpi_bac: float | None
+    tcpi_eac: float | None
+    method: str
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return a / b if abs(b) > 1e-9 else None
+
+
+def estimate_at_completion(bac: float, ev: float, ac: float, spi: float | None, cpi: float | None,
+                           method: str = "cpi", bottom_up_etc: float | None = None) -> float:
+    if method not in EAC_METHODS:
+        raise ValueError(f"unknown EAC method {method!r}: use one of {', '.join(EAC_METHODS)}")
+    atypical = ac + (bac - ev)
+    if method in ("cpi", "typical"):
+        return bac / cpi if cpi else atypical
+    if method == "composite":
+        return ac + (bac - ev) / (cpi * spi) if cpi and spi else atypical
+    if method == "bottom-up":
+        return ac + (bottom_up_etc if bottom_up_etc is not None else bac - ev)
+    return atypical
+
+
+def earned_value(bac: float, pv: float, ev: float, ac: float, method: str = "cpi",
+                 bottom_up_etc: float | None = None) -> EarnedValue:
+    spi, cpi = _ratio(ev, pv), _ratio(ev, ac)
+    eac = estimate_at_completion(bac, ev, ac, spi, cpi, method, bottom_up_etc)
+    return EarnedValue(
+        bac=bac, pv=pv, ev=ev, ac=ac, sv=ev - pv, cv=ev - ac, spi=spi, cpi=cpi,
+        eac=eac, etc=eac - ac, vac=bac - eac,
+        tcpi_bac=_ratio(bac - ev, bac - ac), tcpi_eac=_ratio(bac - ev, eac - ac),
+        method=method,
+    )
+
+
+def planned_value(first_day: int, last_day: int, cost: float, status_day: int) -> float:
+    """The part of ``cost`` planned to be spent by the end of working day ``status_day`` when
+    it is spread evenly over working days first_day … last_day (inclusive day indexes). A
+    milestone (last_day < first_day, or a single instant) is all-or-nothing on its day."""
+    if status_day < first_day:
+        return 0.0
+    days = last_day - first_day + 1
+    if days <= 0:
+        return cost
+    return cost * min(status_day - first_day + 1, days) / days

@@ -1,0 +1,344 @@
+"""The scheduler's answer. Building 100,000 TaskSchedule objects (and 400,000 dates) would cost
+more than scheduling itself, so ``ScheduleResult.tasks`` builds each one the first time it is
+asked for; the flat arrays of the passes are kept and read from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from .model import CONSTRAINT_NAMES, ConstraintType as C, TaskSchedule, Violation, label
+from .network import FF, FS, LEAF, ROLLUP, SF, TYPE_NAMES, Network
+from .progress import FIXED, Plan
+
+BIG = 1 << 60
+
+
+class TaskMap(Mapping):
+    """Read-only mapping task id -> TaskSchedule, built lazily and cached."""
+
+    def __init__(self, result: "ScheduleResult"):
+        self._r = result
+        self._cache = result._cache
+
+    def __getitem__(self, task_id: int) -> TaskSchedule:
+        ts = self._cache.get(task_id)
+        if ts is None:
+            v = self._r._net.index[task_id]  # KeyError for an unknown id, as a dict would
+            ts = self._cache[task_id] = self._r._make(v)
+        return ts
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._r._net.ids)
+
+    def __len__(self) -> int:
+        return self._r._net.n
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self._r._net.index
+
+
+class ScheduleResult:
+    def __init__(self, net: Network, pl: Plan, calendar, p0: int, pf: int, status_date,
+                 status_b, t, late, broken):
+        self._net, self._pl = net, pl
+        self._es, self._ef, self._late = t[0::2], t[1::2], late
+        self._p0, self._pf, self._status_b = p0, pf, status_b
+        self._final = False
+        self._incoming: dict[int, list[int]] | None = None
+        self._ff: dict[int, int] = {}
+        self.calendar = calendar
+        self.start: date = calendar.date_of(p0)
+        self.finish_index: int = pf - 1 if pf > p0 else pf
+        self.finish: date = calendar.date_of(self.finish_index)
+        self.status_date = status_date
+        self._cache: dict[int, TaskSchedule] = {}
+        self._broken = {v for v, _ in broken}
+        self.violations: list[Violation] = self._violations(broken)
+
+    @property
+    def tasks(self) -> Mapping[int, TaskSchedule]:
+        """Task id -> TaskSchedule, each built on first access. A property rather than a stored
+        mapping so that the result holds no reference cycle and is freed as soon as dropped
+        (the passes run with the cyclic collector paused)."""
+        return TaskMap(self)
+
+    # -- conversions -------------------------------------------------------------------------
+
+    def _day(self, start_b: int, finish_b: int) -> tuple[int, int]:
+        """Inclusive (first day, last day) of the span [start_b, finish_b) in boundaries."""
+        if finish_b > start_b:
+            return start_b, finish_b - 1
+        d = start_b - 1 if start_b > self._p0 else start_b  # DESIGN's milestone rule
+        return d, d
+
+    def _finalize(self) -> None:
+        """Late dates and total float for every node; summaries roll up their children's."""
+        if self._final:
+            return
+        net, es, ef, late = self._net, self._es, self._ef, self._late
+        n = net.n
+        completed = self._pl.completed
+        ls = [0] * n
+        lf = [0] * n
+        tf = [0] * n
+        open_child = [False] * n  # a summary with at least one unfinished task under it
+        # Scheduled dates: the early dates, but an ALAP task sits on its late dates, and a
+        # summary spans what its tasks are scheduled on (MS Project; checked against MPXJ).
+        alap = self._pl.alap
+        sched_s = list(es)
+        sched_f = list(ef)
+        for s in net.children:
+            ls[s], lf[s], tf[s] = BIG, -BIG, BIG
+            sched_s[s], sched_f[s] = BIG, -BIG
+        # children before parents: deepest first, by walking the outline
+        for v in self._bottom_up():
+            if net.kind[v] == LEAF:
+                if v in completed:
+                    ls[v], lf[v], t = es[v], ef[v], 0
+                else:
+                    ls[v], lf[v] = late[2 * v], late[2 * v + 1]
+                    if v in alap:
+                        sched_s[v], sched_f[v] = ls[v], lf[v]
+                    # float is measured from the scheduled dates: an ALAP task has none
+                    t = min(ls[v] - sched_s[v], lf[v] - sched_f[v])
+                tf[v] = t
+                unfinished = v not in completed
+            else:
+                if tf[v] == BIG:
+                    tf[v] = 0
+                unfinished = open_child[v]
+            p = net.parent[v]
+            if p >= 0:
+                if sched_s[v] < sched_s[p]:
+                    sched_s[p] = sched_s[v]
+                if sched_f[v] > sched_f[p]:
+                    sched_f[p] = sched_f[v]
+                if ls[v] < ls[p]:
+                    ls[p] = ls[v]
+                if lf[v] > lf[p]:
+                    lf[p] = lf[v]
+                if unfinished:
+                    open_child[p] = True
+                    if tf[v] < tf[p]:
+                        tf[p] = tf[v]
+        self._ls, self._lf, self._tf, self._open = ls, lf, tf, open_child
+        self._sched_s, self._sched_f = sched_s, sched_f
+        self._final = True
+
+    def _bottom_up(self) -> list[int]:
+        net = self._net
+        depth = [0] * net.n
+        for v in range(net.n):
+            d, p = 0, net.parent[v]
+            while p >= 0:
+                d += 1
+                p = net.parent[p]
+            depth[v] = d
+        return sorted(range(net.n), key=lambda v: -depth[v]) if net.children else list(range(net.n))
+
+    def critical_index(self, v: int) -> bool:
+        self._finalize()
+        if self._net.kind[v] == ROLLUP:
+            return self._open[v] and self._tf[v] <= 0
+        return v not in self._pl.completed and self._tf[v] <= 0
+
+    # -- free float --------------------------------------------------------------------------
+
+    def _start_of(self, w: int) -> int:
+        """Scheduled start of a link's target node (a gate stands for its summary)."""
+        return self._sched_s[self._net.task_of(w)]
+
+    def free_float_index(self, v: int) -> int:
+        self._finalize()
+        if v in self._ff:
+            return self._ff[v]
+        net, es, ef = self._net, self._es, self._ef
+        if net.kind[v] == ROLLUP:
+            val = BIG
+            stack = list(net.children[v])
+            while stack:
+                c = stack.pop()
+                if net.kind[c] == ROLLUP:
+                    stack.extend(net.children[c])
+                elif c not in self._pl.completed:
+                    val = min(val, self.free_float_index(c))
+            val = 0 if val == BIG else val
+        elif v in self._pl.completed:
+            val = 0
+        elif v in self._pl.alap:
+            val = 0  # it already sits as late as it can
+        else:
+            # MS Project's free slack, checked against MPXJ's MicrosoftScheduler: the room before
+            # the first of the task's own links binds (links of its summaries do not count); with
+            # no successor, the room before its late finish; never negative, and not capped by
+            # total slack (a constraint or deadline can make that negative while the successors
+            # still leave room).
+            val = BIG
+            for k in net.out_links(v):
+                typ = net.link_type[k]
+                req = (ef[v] if typ in (FS, FF) else es[v]) + net.link_lag[k]
+                if typ in (FF, SF):
+                    req -= net.dur[net.link_dst[k]]
+                val = min(val, self._start_of(net.link_node[k]) - req)
+            if val == BIG:
+                val = self._lf[v] - ef[v]
+            val = max(0, val)
+        self._ff[v] = val
+        return val
+
+    # -- driving predecessors ----------------------------------------------------------------
+
+    def _incoming_links(self) -> dict[int, list[int]]:
+        if self._incoming is None:
+            inc: dict[int, list[int]] = {}
+            for k, b in enumerate(self._net.link_dst):
+                inc.setdefault(b, []).append(k)
+            self._incoming = inc
+        return self._incoming
+
+    def link_requirement(self, k: int, v: int) -> int:
+        """Start boundary of leaf ``v`` that link ``k`` (to v or to a summary above v) asks for."""
+        net = self._net
+        a, t, lag = net.link_src[k], net.link_type[k], net.link_lag[k]
+        r = (self._ef[a] if t in (FS, FF) else self._es[a]) + lag
+        if t in (FF, SF):
+            r -= net.dur[v]
+        return r
+
+    def driving_index(self, v: int) -> tuple[list[int], str]:
+        """(driving link indexes, driven_by) for node ``v``."""
+        net, pl = self._net, self._pl
+        if net.kind[v] == ROLLUP:
+            return [], "children"
+        spec = net.tasks[v]
+        if v in pl.special and pl.special[v][0] == FIXED:
+            return [], "actual"
+        if v in pl.alap:
+            return [], "constraint"
+        es = self._es[v]
+        inc = self._incoming_links()
+        reqs: list[tuple[int, int]] = []
+        x = v
+        while x >= 0:
+            for k in inc.get(x, ()):
+                reqs.append((self.link_requirement(k, v), k))
+            x = net.parent[x]
+        logic = max((r for r, _ in reqs), default=None)
+        ct = C(spec.constraint)
+        if v in pl.special and (ct in (C.MSO, C.MFO) or v in self._broken):
+            return [], "constraint"
+        if logic is not None and logic == es:
+            return sorted((k for r, k in reqs if r == es), key=lambda k: net.ids[net.link_src[k]]), "link"
+        cons = [pl.constraint_start.get(v)]
+        x = net.parent[v]
+        while x >= 0:
+            t = net.tasks[x]
+            if t.constraint == C.SNET and t.constraint_date is not None:
+                cons.append(self.calendar.index_on_or_after(t.constraint_date))
+            x = net.parent[x]
+        if any(c is not None and c == es for c in cons):
+            return [], "constraint"
+        if self._status_b is not None and es == self._status_b and es > self._p0:
+            return [], "status_date"
+        return [], "project_start"
+
+    # -- TaskSchedule ------------------------------------------------------------------------
+
+    def _make(self, v: int) -> TaskSchedule:
+        self._finalize()
+        net, pl, cal = self._net, self._pl, self.calendar
+        spec = net.tasks[v]
+        summary = net.kind[v] == ROLLUP
+        es_b, ef_b = self._es[v], self._ef[v]
+        if summary:
+            es_b, ef_b = self._sched_s[v], self._sched_f[v]
+        es, ef = self._day(es_b, ef_b)
+        ls, lf = self._day(self._ls[v], self._lf[v])
+        early_start, early_finish = cal.date_of(es), cal.date_of(ef)
+        late_start, late_finish = cal.date_of(ls), cal.date_of(lf)
+        if v in pl.alap:
+            start, finish = late_start, late_finish
+        else:
+            start, finish = early_start, early_finish
+        links, driven_by = self.driving_index(v)
+        driving = tuple(dict.fromkeys(net.ids[net.link_src[k]] for k in links))
+        return TaskSchedule(
+            id=spec.id,
+            summary=summary,
+            milestone=not summary and spec.duration == 0,
+            es=es, ef=ef, ls=ls, lf=lf,
+            start=start, finish=finish,
+            early_start=early_start, early_finish=early_finish,
+            late_start=late_start, late_finish=late_finish,
+            total_float=self._tf[v],
+            free_float=self.free_float_index(v),
+            critical=self.critical_index(v),
+            driving=driving,
+            driven_by=driven_by,
+            late=spec.deadline is not None and finish > spec.deadline,
+            violations=tuple(x.message for x in self.violations if x.task_id == spec.id),
+            completed=v in pl.completed,
+            in_progress=v in pl.started,
+        )
+
+    # -- violations --------------------------------------------------------------------------
+
+    def _violations(self, broken) -> list[Violation]:
+        net, pl, cal = self._net, self._pl, self.calendar
+        out = [Violation(net.ids[v], k, m) for v, k, m in pl.notes]
+        for v, logic in broken:
+            spec = net.tasks[v]
+            ct = C(spec.constraint)
+            es_b = self._es[v]
+            wanted = cal.date_of(self._day(logic, logic + net.dur[v])[0])
+            placed = cal.date_of(self._day(es_b, self._ef[v])[0])
+            what = f"{CONSTRAINT_NAMES[ct]} {spec.constraint_date}"
+            if es_b > pl.constraint_start.get(v, es_b):
+                why = "the status date" if self._status_b is not None and es_b == self._status_b else "the project start"
+                msg = (f"{label(spec)}: {what} cannot be met: nothing is scheduled before {why}, "
+                       f"so it starts {placed}")
+            elif ct in (C.FNLT, C.MFO):
+                wanted_f = cal.date_of(self._day(logic, logic + net.dur[v])[1])
+                placed_f = cal.date_of(self._day(es_b, self._ef[v])[1])
+                msg = (f"{label(spec)}: {what} cannot be met: its predecessors allow a finish on "
+                       f"{wanted_f} at the earliest; it is kept on its constraint date (finishes "
+                       f"{placed_f}) as MS Project does, and the link is not honoured")
+            else:
+                msg = (f"{label(spec)}: {what} cannot be met: its predecessors allow a start on "
+                       f"{wanted} at the earliest; it is kept on its constraint date (starts "
+                       f"{placed}) as MS Project does, and the link is not honoured")
+            out.append(Violation(spec.id, "constraint", msg))
+        for v, dl in pl.deadline_b.items():
+            spec = net.tasks[v]
+            ef_b = self._ef[v]
+            if v in pl.alap:
+                ef_b = self._late[2 * v + 1]
+            fin = cal.date_of(self._day(ef_b - (self._ef[v] - self._es[v]), ef_b)[1])
+            if fin > spec.deadline:
+                late_by = cal.working_days_between(spec.deadline, fin)
+                out.append(Violation(spec.id, "deadline",
+                                     f"{label(spec)} finishes {fin}, {late_by} working day(s) after "
+                                     f"its deadline {spec.deadline}"))
+        out.sort(key=lambda x: (x.task_id, x.kind))
+        return out
+
+    # -- paths -------------------------------------------------------------------------------
+
+    def critical_paths(self, limit: int = 1000) -> list[list[int]]:
+        from .paths import critical_paths
+        return critical_paths(self, limit)
+
+    def driving_path(self, task_id: int) -> list[int]:
+        from .paths import driving_path
+        return driving_path(self, task_id)
+
+    def explain(self, task_id: int) -> list[str]:
+        from .paths import explain
+        return explain(self, task_id)
+
+
+def link_text(net: Network, k: int) -> str:
+    t, lag = net.link_type[k], net.link_lag[k]
+    return f"{TYPE_NAMES[t]}{lag:+d}d" if lag else TYPE_NAMES[t]
+

@@ -1,0 +1,91 @@
+"""Progress against a status date of Wednesday 13 January 2027 (day 7)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmtui.scheduling import InvalidTaskError, WorkCalendar, schedule
+
+from .conftest import MONDAY, L, T
+
+STATUS = date(2027, 1, 13)
+
+
+def run(tasks, links=(), status=STATUS):
+    return schedule(tasks, list(links), WorkCalendar(anchor=MONDAY), MONDAY, status_date=status)
+
+
+def test_finished_task_keeps_its_actual_dates_and_successors_wait_for_the_status_date():
+    r = run([T(1, 3, actual_start=MONDAY, actual_finish=date(2027, 1, 7), percent_complete=100),
+             T(2, 2)], [L(1, 2)])
+    a = r.tasks[1]
+    assert (a.start, a.finish) == (MONDAY, date(2027, 1, 7))
+    assert a.completed and not a.critical and a.total_float == 0 and a.driven_by == "actual"
+    b = r.tasks[2]
+    assert b.es == 7 and b.driven_by == "status_date"
+
+
+def test_actual_finish_alone_puts_the_start_duration_days_earlier():
+    a = run([T(1, 3, actual_finish=date(2027, 1, 8))]).tasks[1]
+    assert (a.start, a.finish) == (date(2027, 1, 6), date(2027, 1, 8))
+
+
+def test_hundred_percent_without_actuals_keeps_the_logic_dates():
+    r = run([T(1, 3, percent_complete=100), T(2, 1)], [L(1, 2)])
+    assert r.tasks[1].es == 0 and r.tasks[1].completed and not r.tasks[1].critical
+    assert r.tasks[2].es == 7  # not started: after the status date
+
+
+def test_in_progress_remaining_work_starts_on_the_status_date():
+    # 10 days, 30 % done: 3 days done, 7 left, from Wednesday 13th: days 7..13
+    a = run([T(1, 10, actual_start=MONDAY, percent_complete=30)]).tasks[1]
+    assert a.start == MONDAY and a.in_progress
+    assert (a.es, a.ef) == (0, 13) and a.finish == date(2027, 1, 21)
+    assert a.driven_by == "actual"
+
+
+def test_in_progress_with_remaining_duration():
+    a = run([T(1, 10, actual_start=MONDAY, percent_complete=30, remaining=2)]).tasks[1]
+    assert a.ef == 8
+
+
+def test_in_progress_ahead_of_the_status_date():
+    # started Monday, 80 % of 5 done = 4 days: the last day follows on Friday 8th (day 4), the
+    # status date does not hold it back... only work not yet done is after the status date.
+    a = run([T(1, 5, actual_start=MONDAY, percent_complete=80)], status=date(2027, 1, 6)).tasks[1]
+    assert (a.es, a.ef) == (0, 4)
+
+
+def test_percent_without_actual_start_uses_the_logic_start():
+    a = run([T(1, 4, percent_complete=50)]).tasks[1]
+    assert a.es == 0 and a.ef == 8  # 2 done, 2 left from day 7
+
+
+def test_not_started_work_never_starts_before_the_status_date():
+    r = run([T(1, 2), T(2, 1, actual_start=date(2027, 1, 5))])
+    assert r.tasks[1].es == 7 and r.tasks[1].driven_by == "status_date"
+    assert r.tasks[2].es == 1  # started: actual start kept
+
+
+def test_successors_of_in_progress_work():
+    r = run([T(1, 10, actual_start=MONDAY, percent_complete=30), T(2, 2)], [L(1, 2)])
+    assert r.tasks[2].es == 14 and r.tasks[2].driving == (1,)
+    assert r.tasks[1].critical and r.tasks[2].critical
+
+
+def test_status_date_on_a_weekend_means_the_next_working_day():
+    r = run([T(1, 1)], status=date(2027, 1, 9))
+    assert r.tasks[1].es == 5
+
+
+@pytest.mark.parametrize("kw, msg", [
+    (dict(percent_complete=150), "percent complete runs from 0 to 100"),
+    (dict(percent_complete=-1), "percent complete runs from 0 to 100"),
+    (dict(actual_start=date(2027, 1, 8), actual_finish=date(2027, 1, 7)), "before its actual start"),
+    (dict(remaining=-2, percent_complete=10), "negative remaining"),
+])
+def test_bad_progress_values(kw, msg):
+    with pytest.raises(InvalidTaskError, match=msg):
+        run([T(1, 3, **kw)])

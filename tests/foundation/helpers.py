@@ -33,5 +33,6 @@ def cli(db, *args: str) -> Ran:
 
     from pmtui.cli import app
 
-    result = CliRunner().invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+    # A fixed width: whatever terminal (or Textual capture) the worker inherited must not wrap tables.
+    result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *args], catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)

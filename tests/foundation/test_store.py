@@ -55,6 +55,34 @@ def test_sqlite_settings(store):
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+def test_upgrade_from_the_first_schema_keeps_data(tmp_path):
+    """A database made by the first release is upgraded step by step and keeps its plan."""
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    from pmtui.store.files import create_private_file
+
+    create_private_file(path)
+    old = open_store(str(path), migrate=False)
+    cfg = migrate._alembic_config()
+    with old.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.exec_driver_sql("INSERT INTO calendar (id, name, workdays) VALUES (1, 'c', 31)")
+        conn.exec_driver_sql("INSERT INTO project (id, name, start, calendar_id, currency, notes, created_at) "
+                             "VALUES (1, 'Old', '2027-01-04', 1, 'EUR', '', '2026-01-01 00:00:00')")
+        conn.exec_driver_sql("INSERT INTO task (id, project_id, position, name, duration, constraint_type, "
+                             "percent_complete, fixed_cost, notes) VALUES (1, 1, 0, 'T', 3, 'ASAP', 0, 0, '')")
+    old.close()
+    new = open_store(str(path))
+    from pmtui.services.tasks import get_plan
+
+    plan = get_plan(new, 1)
+    assert [(t.name, t.duration, t.actual_cost) for t in plan.tasks] == [("T", 3, None)]
+    assert len(list(tmp_path.glob("old.db.before-*.bak"))) == 1
+    new.close()
+
+
 def test_migrations_build_exactly_the_models(store):
     assert migrate.known_revisions()[0] == migrate.HEAD
     with store.engine.connect() as conn:
@@ -67,28 +95,29 @@ def test_upgrade_takes_a_private_backup_first(tmp_path, monkeypatch, project, st
     store.close()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9999_test.py").write_text(
         'from alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{migrate.HEAD}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.create_table("extra", sa.Column("id", sa.Integer, primary_key=True))\n'
     )
+    old_head = migrate.HEAD
     monkeypatch.setattr(migrate, "MIGRATIONS", scripts)
-    monkeypatch.setattr(migrate, "HEAD", "0002")
+    monkeypatch.setattr(migrate, "HEAD", "9999")
     upgraded = open_store(str(db_path))
-    backups = list(db_path.parent.glob("plan.db.before-0002-*.bak"))
+    backups = list(db_path.parent.glob("plan.db.before-9999-*.bak"))
     assert len(backups) == 1 and mode(backups[0]) == 0o600
     old = sqlite3.connect(backups[0])
-    assert old.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert old.execute("select version_num from alembic_version").fetchone() == (old_head,)
     assert old.execute("select name from project").fetchall() == [("Test project",)]
     with upgraded.engine.connect() as conn:
-        assert migrate.current_revision(conn) == "0002"
+        assert migrate.current_revision(conn) == "9999"
         assert conn.exec_driver_sql("select name from project").scalar() == "Test project"
     upgraded.close()
 
 
 def test_newer_schema_is_refused(store, db_path):
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff'")
     store.close()
     with pytest.raises(StoreError, match="newer pmtui"):
         open_store(str(db_path))

@@ -15,9 +15,14 @@ from pmtui.models.tables import (
     Setting,
     Task,
 )
+from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
+from pmtui.models.standup import Standup, StandupEvent, StandupNote
+from pmtui.models.tracking import Baseline, BaselineTask, Snapshot
 
 __all__ = [
     "Assignment", "BadValue", "CONSTRAINT_TYPES", "Calendar", "CalendarException", "Conflict",
     "Dependency", "JournalEntry", "LINK_TYPES", "NotFound", "PmtuiError", "Project",
     "RESOURCE_KINDS", "Resource", "Setting", "StoreError", "Task",
+    "Issue", "Risk", "RiskScore", "RiskTask", "Standup", "StandupEvent", "StandupNote",
+    "Baseline", "BaselineTask", "Snapshot",
 ]

@@ -43,11 +43,19 @@ class TaskRules(BaseModel):
     remaining: int | None = None
     fixed_cost: float = 0.0
     notes: str = ""
+    actual_cost: float | None = None
 
     @field_validator("name")
     @classmethod
     def _check_name(cls, v: str) -> str:
         return _name(v, "task")
+
+    @field_validator("actual_cost")
+    @classmethod
+    def _check_actual_cost(cls, v: float | None) -> float | None:
+        if v is not None and v < 0:
+            raise ValueError(f"actual cost {v:g} is negative")
+        return v
 
     @field_validator("duration")
     @classmethod

@@ -96,6 +96,8 @@ class Task(SQLModel, table=True):
     remaining: int | None = None
     fixed_cost: float = 0.0
     notes: str = ""
+    # Entered actual cost; None means "derive it from progress and rates".
+    actual_cost: float | None = None
 
 
 class Dependency(SQLModel, table=True):

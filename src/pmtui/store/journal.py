@@ -21,7 +21,8 @@ from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.tables import JournalEntry, utcnow
 
 JOURNALED = {"calendar", "calendar_exception", "project", "task", "dependency", "resource",
-             "assignment", "setting"}
+             "assignment", "setting", "risk", "risk_score", "risk_task", "issue", "standup",
+             "standup_note", "standup_event", "baseline", "baseline_task", "snapshot"}
 
 
 def _plain(value: Any) -> Any:

@@ -14,7 +14,7 @@ from pmtui.models.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test checks the two agree.
-HEAD = "0001"
+HEAD = "0002"
 
 
 def current_revision(conn) -> str | None:

@@ -1,0 +1,109 @@
+"""pmtui import FILE and pmtui export FILE: MS Project XML, CSV, JSON, iCalendar, Mermaid."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import typer
+
+from pmtui.cli.context import done, state
+from pmtui.interchange import FORMATS, ExportFailed, ImportFailed, detect_format, export_text, read_file
+from pmtui.models.errors import PmtuiError
+from pmtui.services import bulk
+from pmtui.services.projects import find_project
+
+def _summary(data: bulk.PlanData) -> str:
+    return (f"{len(data.tasks)} tasks, {len(data.links)} links, {len(data.resources)} resources, "
+            f"{len(data.assignments)} assignments, {len(data.calendar.exceptions)} calendar exceptions")
+
+
+def import_cmd(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="File to import: .xml (MS Project), .csv or .json."),
+    fmt: str = typer.Option(None, "--format", "-f", help="mspdi, csv or json (default: from the extension)."),
+    name: str = typer.Option(None, "--name", help="Name of the new project (default: from the file; made unique)."),
+    into: str = typer.Option(None, "--into", help="Replace the contents of this existing project instead (undoable)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
+) -> None:
+    """Import a plan as a new project, or into an existing one with --into."""
+    st = state(ctx)
+    if name and into:
+        raise ImportFailed("give either --name (a new project) or --into (an existing one), not both")
+    imp = read_file(file, fmt)
+    data = imp.data
+    try:
+        bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
+    except PmtuiError as exc:
+        raise ImportFailed(f"{file.name}: {exc.message}") from None
+    lines = []
+    if dry_run:
+        target = f"into {into!r}" if into else f"as a new project {(name or data.name)!r}"
+        lines.append(f"Would import {file.name} {target}: {_summary(data)} (dry run: nothing written).")
+    elif into:
+        project = find_project(st.store, into)
+        try:
+            bulk.replace_project_contents(st.store, project.id, data, checked=True,
+                                          action_name=f"Import {file.name}")
+        except PmtuiError as exc:
+            raise ImportFailed(f"{file.name}: {exc.message}") from None
+        lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)} "
+                     "(`pmtui undo` brings the old plan back).")
+    else:
+        try:
+            project = bulk.create_project_from(st.store, data, name, checked=True,
+                                               action_name=f"Import {file.name}")
+        except PmtuiError as exc:
+            raise ImportFailed(f"{file.name}: {exc.message}") from None
+        lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
+    for what, n in sorted(imp.skipped.items()):
+        lines.append(f"skipped: {n} {what}")
+    for w in imp.warnings:
+        lines.append(f"warning: {w}")
+    if imp.ignored_line():
+        lines.append(imp.ignored_line())
+    for line in lines:
+        done(line)
+
+
+def export_cmd(
+    ctx: typer.Context,
+    file: str = typer.Argument(..., help="File to write (.xml, .csv, .json, .ics, .mmd/.md), or - for stdout with --format."),
+    fmt: str = typer.Option(None, "--format", "-f", help="mspdi, csv, json, ics or mermaid (default: from the extension)."),
+) -> None:
+    """Export the current project (or --project) to a file."""
+    st = state(ctx)
+    if file == "-" and not fmt:
+        raise ExportFailed("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
+    kind = detect_format(Path(file), fmt, importing=False)
+    project = st.project()
+    data = bulk.get_plan_data(st.store, project.id)
+    try:
+        text, notes = export_text(data, kind)
+    except PmtuiError as exc:
+        raise ExportFailed(f"{project.name}: cannot be exported: {exc.message}") from None
+    if file == "-":
+        sys.stdout.write(text)
+        for n in notes:
+            sys.stderr.write(f"pmtui: {n}\n")
+        return
+    path = Path(file)
+    # Write beside the target and rename: a reader never sees half a file.
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent.resolve()))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportFailed(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    done(f"Exported {project.name!r} to {path} ({kind}: {len(data.tasks)} tasks, {len(data.links)} links).")
+    for n in notes:
+        done(f"note: {n}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import", epilog="Example: pmtui import plan.xml --name 'CRM migration'   "
+                "or: pmtui import plan.csv --into 'CRM migration' --dry-run")(import_cmd)
+    app.command("export", epilog="Example: pmtui export plan.xml   or: pmtui -p 'CRM migration' export - --format mermaid")(export_cmd)

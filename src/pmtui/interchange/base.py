@@ -1,0 +1,80 @@
+"""What every format shares: the import error, the result of reading a file, warning helpers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pmtui.models.errors import PmtuiError
+from pmtui.services.bulk import PlanData
+
+
+class ImportFailed(PmtuiError):
+    """A file pmtui cannot read: one line naming the file and the line or element."""
+
+    exit_code = 1
+
+
+class ExportFailed(PmtuiError):
+    exit_code = 1
+
+
+@dataclass
+class Imported:
+    """A file read into PlanData, with what was changed on the way and what was left out."""
+
+    data: PlanData
+    path: Path
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    ignored: Counter = field(default_factory=Counter)  # "custom fields" -> 12
+    skipped: Counter = field(default_factory=Counter)  # handled on purpose: "blank rows" -> 3
+
+    def ignored_line(self) -> str:
+        """'ignored: 3 resource calendars, 12 custom fields' (empty when nothing was)."""
+        if not self.ignored:
+            return ""
+        parts = [f"{n} {what}" for what, n in sorted(self.ignored.items(), key=lambda kv: kv[0])]
+        return "ignored: " + ", ".join(parts)
+
+
+class Rounded:
+    """Collects values rounded to whole working days, to report them in one warning line."""
+
+    def __init__(self, what: str, limit: int = 20) -> None:
+        self.what, self.limit, self.items = what, limit, []
+
+    def add(self, who: str, before: float, after: int) -> None:
+        self.items.append(f"{who} {before:.4g}d→{after}d")
+
+    def line(self) -> str | None:
+        if not self.items:
+            return None
+        shown = "; ".join(self.items[: self.limit])
+        more = f"; and {len(self.items) - self.limit} more" if len(self.items) > self.limit else ""
+        return f"{self.what} rounded to whole working days for {len(self.items)}: {shown}{more}"
+
+
+def whole_days(value: float, who: str, rounded: Rounded, *, keep_positive: bool = True) -> int:
+    """Working days as an int; a fraction is rounded (half away from zero) and reported. A
+    positive duration never rounds down to 0: that would turn a task into a milestone."""
+    r = round(value)
+    if abs(value - r) < 1e-6:
+        return int(r)
+    r = int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    if keep_positive and value > 0 and r == 0:
+        r = 1
+    rounded.add(who, value, r)
+    return r
+
+
+def clean_text(text: str | None) -> str:
+    """Text XML 1.0 can carry (control characters other than tab/newline dropped)."""
+    if not text:
+        return ""
+    return "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
+
+
+def one_line(text: str | None) -> str:
+    return " ".join(clean_text(text).split())

@@ -1,0 +1,201 @@
+"""CSV: one task per row, for spreadsheets. UTF-8 (a BOM is accepted), comma separated, first row
+the header. Columns are found by their header name (case and spaces do not matter), so they may
+come in any order; unknown columns are listed as ignored.
+
+=================  =========  =============================================================
+column             required   meaning
+=================  =========  =============================================================
+WBS                yes        outline code: 1, 1.1, 1.2.3. A row's summary is the row whose
+                              WBS is its code without the last part; it must come earlier.
+Name               yes        task name
+Duration           no         working days: 5d, 2w, 0 (a milestone); default 1d; ignored
+                              for summary rows
+Predecessors       no         MS Project notation with the WBS codes of this file:
+                              ``3FS+2d, 4SS, 5`` (type FS/SS/FF/SF, lag in d or w, - = lead)
+Start, Finish      no         written on export (the computed schedule); ignored on import,
+                              where dates come from links and constraints
+Resources          no         ``Ana Lima, Bob[50%]``; unknown names become new people
+Percent complete   no         0-100, with or without %
+Constraint         no         ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO
+Constraint date    no         YYYY-MM-DD
+Deadline           no         YYYY-MM-DD
+Notes              no         free text
+=================  =========  =============================================================
+
+Export writes all of these columns; importing that file gives back the same tasks, outline,
+durations, links, assignments, progress, constraints, deadlines and notes. What CSV does not
+carry (calendar, resource rates, actual dates, estimates, costs) is named on export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from pmtui.interchange.base import ImportFailed, Imported, one_line
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import format_link, parse_constraint, parse_date, parse_duration, parse_percent, parse_predecessors, parse_units
+from pmtui.scheduling import ScheduleResult
+from pmtui.services.bulk import AssignmentData, LinkData, PlanData, ResourceData, TaskData
+
+COLUMNS = ["WBS", "Name", "Duration", "Predecessors", "Start", "Finish", "Resources",
+           "Percent complete", "Constraint", "Constraint date", "Deadline", "Notes"]
+_KEY = {c.lower().replace(" ", "").replace("_", ""): c for c in COLUMNS}
+_KEY.update({"%complete": "Percent complete", "percent": "Percent complete", "task": "Name",
+             "taskname": "Name", "outline": "WBS", "outlinenumber": "WBS"})
+
+
+def _split_resources(text: str) -> list[tuple[str, float]]:
+    out = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        if part.endswith("]") and "[" in part:
+            name, units = part[:-1].rsplit("[", 1)
+            out.append((name.strip(), parse_units(units)))
+        else:
+            out.append((part, 1.0))
+    return out
+
+
+def read_csv(path: Path) -> Imported:
+    path = Path(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{path.name}: not UTF-8 text (byte {exc.start}): save the CSV as UTF-8") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFailed(f"{path.name}: the file is empty: it needs a header row (WBS,Name,…)") from None
+    except csv.Error as exc:
+        raise ImportFailed(f"{path.name} line 1: {exc}") from None
+    cols: dict[str, int] = {}
+    imp = Imported(data=PlanData(name=path.stem, start=None), path=path, format="csv")  # type: ignore[arg-type]
+    for i, h in enumerate(header):
+        key = _KEY.get(h.strip().lower().replace(" ", "").replace("_", ""))
+        if key is None:
+            if h.strip():
+                imp.ignored["unknown columns"] += 1
+                imp.warnings.append(f"column {h.strip()!r} is not one pmtui reads: ignored")
+            continue
+        cols[key] = i
+    for need in ("WBS", "Name"):
+        if need not in cols:
+            raise ImportFailed(f"{path.name} line 1: no {need!r} column in the header "
+                               f"(found: {', '.join(h for h in header if h) or 'nothing'})")
+    data = imp.data
+    starts: list = []
+    by_code: dict[str, TaskData] = {}
+    link_text: list[tuple[TaskData, str, int]] = []
+    assign: list[tuple[TaskData, str, int]] = []
+    width = len(header)
+    try:
+        rows = list(enumerate(reader, start=2))
+    except csv.Error as exc:
+        raise ImportFailed(f"{path.name} line {reader.line_num}: {exc}") from None
+    for line, row in rows:
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < width:
+            raise ImportFailed(f"{path.name} line {line}: {len(row)} fields, the header has {width}")
+        get = lambda col: row[cols[col]].strip() if col in cols else ""  # noqa: E731
+        where = f"line {line}"
+        try:
+            code = get("WBS")
+            if not code or not all(p.isdigit() for p in code.split(".")):
+                raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
+            code = ".".join(str(int(p)) for p in code.split("."))
+            if code in by_code:
+                raise BadValue(f"WBS {code} appears twice")
+            parent_code = code.rsplit(".", 1)[0] if "." in code else None
+            if parent_code is not None and parent_code not in by_code:
+                raise BadValue(f"its summary {parent_code} is not an earlier row")
+            name = one_line(get("Name"))
+            if not name:
+                raise BadValue("the task has no name")
+            ctype = parse_constraint(get("Constraint")) if get("Constraint") else "ASAP"
+            task = TaskData(
+                key=line, name=name, parent=by_code[parent_code].key if parent_code else None,
+                duration=parse_duration(get("Duration")) if get("Duration") else 1,
+                percent_complete=parse_percent(get("Percent complete")) if get("Percent complete") else 0,
+                constraint_type=ctype,
+                constraint_date=parse_date(get("Constraint date")) if get("Constraint date") else None,
+                deadline=parse_date(get("Deadline")) if get("Deadline") else None,
+                notes=row[cols["Notes"]] if "Notes" in cols else "", source=f"line {line} ({name!r})",
+            )
+            if get("Start"):
+                starts.append(parse_date(get("Start")))
+            if get("Predecessors"):
+                parse_predecessors(get("Predecessors"))  # refuse bad notation on this line
+                link_text.append((task, get("Predecessors"), line))
+            if get("Resources"):
+                for rname, units in _split_resources(get("Resources")):
+                    assign.append((task, rname, units))
+        except BadValue as exc:
+            raise ImportFailed(f"{path.name} {where}: {exc}") from None
+        by_code[code] = task
+        data.tasks.append(task)
+    # The file's first start, else today: where the plan begins.
+    data.start = min(starts) if starts else date.today()
+    key_of = {code: t.key for code, t in by_code.items()}
+    for task, text, line in link_text:
+        for ref in parse_predecessors(text):
+            code = ".".join(str(int(p)) for p in ref.ref.lstrip("#").split("."))
+            if ref.ref.startswith("#") or code not in key_of:
+                raise ImportFailed(f"{path.name} line {line}: predecessor {ref.ref} is not a WBS code of this file")
+            data.links.append(LinkData(key_of[code], task.key, ref.type, ref.lag, source=f"line {line}"))
+    summaries = data.summaries()
+    resources: dict[str, ResourceData] = {}
+    for task, rname, units in assign:
+        if task.key in summaries:
+            imp.warnings.append(f"{task.source}: resource {rname} on a summary row dropped")
+            continue
+        if rname not in resources:
+            resources[rname] = ResourceData(key=rname, name=rname, source=task.source)
+        data.assignments.append(AssignmentData(task.key, rname, units, source=task.source))
+    data.resources = list(resources.values())
+    if resources:
+        imp.warnings.append(f"{len(resources)} resources created as people with no cost rate: "
+                            + ", ".join(list(resources)[:10]) + (" …" if len(resources) > 10 else ""))
+    return imp
+
+
+def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    wbs = {t.key: t.wbs for t in data.tasks}
+    preds: dict = {}
+    for l in data.links:
+        preds.setdefault(l.succ, []).append(format_link(wbs[l.pred], l.type, l.lag))
+    names = {r.key: r.name for r in data.resources}
+    res: dict = {}
+    for a in data.assignments:
+        name = names[a.resource]
+        res.setdefault(a.task, []).append(name if abs(a.units - 1) < 1e-9 else f"{name}[{a.units * 100:g}%]")
+    summaries = data.summaries()
+    for t in data.tasks:
+        ts = sched.tasks[t.key]
+        dur = ts.ef - ts.es if t.key in summaries else t.duration
+        w.writerow([t.wbs, t.name, f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
+                    ts.finish.isoformat(), ", ".join(res.get(t.key, [])), f"{t.percent_complete}%",
+                    t.constraint_type if t.constraint_type != "ASAP" else "",
+                    t.constraint_date.isoformat() if t.constraint_date else "",
+                    t.deadline.isoformat() if t.deadline else "", t.notes])
+    lost = []
+    if data.calendar.exceptions or data.calendar.workdays != 0b0011111:
+        lost.append("the working calendar")
+    if any(r.cost_rate or r.kind != "person" or r.max_units != 1 or r.calendar for r in data.resources):
+        lost.append("resource kinds, rates and calendars")
+    if any(t.actual_start or t.actual_finish for t in data.tasks):
+        lost.append("actual start and finish dates")
+    if any(t.optimistic is not None or t.fixed_cost or t.actual_cost is not None for t in data.tasks):
+        lost.append("estimates and costs")
+    notes = [f"not written to CSV: {', '.join(lost)} (use the JSON format to keep them)"] if lost else []
+    return buf.getvalue(), notes

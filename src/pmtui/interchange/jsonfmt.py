@@ -1,0 +1,186 @@
+"""pmtui's own JSON: everything a project holds, versioned, for backups and scripts.
+
+    {"format": "pmtui", "version": 1, "project": {...}, "calendar": {...},
+     "resources": [...], "tasks": [...], "links": [...], "assignments": [...],
+     "schedule": {...}}
+
+Tasks carry ``id`` numbers local to the file (1..n in outline order) and ``parent``; links and
+assignments refer to those ids, resources likewise. ``schedule`` is the computed schedule,
+written for readers and ignored on import (dates are derived data).
+
+To extend the format (risks, stand-ups …) register a section in ``SECTIONS``: a writer that
+adds a top-level key from PlanData.extras and a reader that takes it back. Readers of version 1
+ignore top-level keys they do not know and say so; a file with a higher ``version`` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from pmtui.interchange.base import ImportFailed, Imported
+from pmtui.models.tables import WEEKDAY_NAMES
+from pmtui.scheduling import ScheduleResult
+from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, PlanData, ResourceData, TaskData
+
+FORMAT, VERSION = "pmtui", 1
+CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule"}
+TASK_FIELDS = ("name", "duration", "optimistic", "most_likely", "pessimistic", "constraint_type",
+               "constraint_date", "deadline", "percent_complete", "actual_start", "actual_finish",
+               "remaining", "fixed_cost", "notes", "actual_cost")
+DATE_FIELDS = {"constraint_date", "deadline", "actual_start", "actual_finish"}
+
+# name -> (write(data) -> json value or None, read(value, data, imported) -> None)
+SECTIONS: dict[str, tuple[Callable[[PlanData], Any], Callable[[Any, PlanData, Imported], None]]] = {}
+
+
+def _d(x: date | None) -> str | None:
+    return x.isoformat() if x else None
+
+
+def _calendar_json(cal: CalendarData) -> dict:
+    return {"name": cal.name,
+            "workdays": [n for i, n in enumerate(WEEKDAY_NAMES) if cal.workdays >> i & 1],
+            "exceptions": [{"day": d.isoformat(), "working": w, "name": n}
+                           for d, (w, n) in sorted(cal.exceptions.items())]}
+
+
+def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[str]]:
+    tid = {t.key: i + 1 for i, t in enumerate(data.tasks)}
+    rid = {r.key: i + 1 for i, r in enumerate(data.resources)}
+    doc: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION,
+        "project": {"name": data.name, "start": _d(data.start), "status_date": _d(data.status_date),
+                    "currency": data.currency, "notes": data.notes},
+        "calendar": _calendar_json(data.calendar),
+        "resources": [{"id": rid[r.key], "name": r.name, "kind": r.kind, "cost_rate": r.cost_rate,
+                       "max_units": r.max_units,
+                       "calendar": _calendar_json(r.calendar) if r.calendar else None}
+                      for r in data.resources],
+        "tasks": [],
+        "links": [{"pred": tid[l.pred], "succ": tid[l.succ], "type": l.type, "lag": l.lag} for l in data.links],
+        "assignments": [{"task": tid[a.task], "resource": rid[a.resource], "units": a.units}
+                        for a in data.assignments],
+    }
+    for t in data.tasks:
+        row: dict[str, Any] = {"id": tid[t.key], "parent": tid[t.parent] if t.parent is not None else None,
+                               "wbs": t.wbs}
+        for f in TASK_FIELDS:
+            v = getattr(t, f)
+            row[f] = _d(v) if f in DATE_FIELDS else v
+        doc["tasks"].append(row)
+    if sched is not None:
+        doc["schedule"] = {
+            "start": _d(sched.start), "finish": _d(sched.finish),
+            "tasks": {str(tid[t.key]): {
+                "start": _d(ts.start), "finish": _d(ts.finish), "early_start": _d(ts.early_start),
+                "early_finish": _d(ts.early_finish), "late_start": _d(ts.late_start),
+                "late_finish": _d(ts.late_finish), "total_float": ts.total_float,
+                "free_float": ts.free_float, "critical": ts.critical}
+                for t in data.tasks for ts in (sched.tasks[t.key],)},
+        }
+    for name, (writer, _reader) in SECTIONS.items():
+        value = writer(data)
+        if value is not None:
+            doc[name] = value
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n", []
+
+
+class _Bad(Exception):
+    pass
+
+
+def _date(v, where: str) -> date | None:
+    if v is None or v == "":
+        return None
+    try:
+        return date.fromisoformat(v)
+    except (TypeError, ValueError):
+        raise _Bad(f"{where}: {v!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _calendar(obj, where: str) -> CalendarData:
+    if not isinstance(obj, dict):
+        raise _Bad(f"{where}: a calendar must be an object")
+    mask = 0
+    for name in obj.get("workdays", ["mon", "tue", "wed", "thu", "fri"]):
+        if str(name).lower()[:3] not in WEEKDAY_NAMES:
+            raise _Bad(f"{where}: {name!r} is not a weekday")
+        mask |= 1 << WEEKDAY_NAMES.index(str(name).lower()[:3])
+    exceptions = {}
+    for i, ex in enumerate(obj.get("exceptions", [])):
+        d = _date(ex.get("day"), f"{where} exception {i + 1}")
+        exceptions[d] = (bool(ex.get("working", False)), str(ex.get("name") or ""))
+    return CalendarData(name=str(obj.get("name") or "Standard"), workdays=mask, exceptions=exceptions)
+
+
+def read_json(path: Path) -> Imported:
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{path.name} line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFailed(f"{path.name}: cannot be read: {exc}") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportFailed(f"{path.name}: not a pmtui JSON export (no \"format\": \"pmtui\")")
+    version = doc.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ImportFailed(f"{path.name}: \"version\" {version!r} is not a version number")
+    if version > VERSION:
+        raise ImportFailed(f"{path.name}: written by a newer pmtui (format version {version}; this one reads {VERSION})")
+    try:
+        return _read(doc, path)
+    except _Bad as exc:
+        raise ImportFailed(f"{path.name}: {exc}") from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ImportFailed(f"{path.name}: unexpected structure ({type(exc).__name__}: {exc})") from None
+
+
+def _read(doc: dict, path: Path) -> Imported:
+    p = doc.get("project") or {}
+    start = _date(p.get("start"), "project start")
+    if start is None:
+        raise _Bad("project has no start date")
+    data = PlanData(name=str(p.get("name") or path.stem), start=start,
+                    status_date=_date(p.get("status_date"), "project status_date"),
+                    currency=str(p.get("currency") or "EUR"), notes=str(p.get("notes") or ""),
+                    calendar=_calendar(doc.get("calendar") or {}, "calendar"))
+    imp = Imported(data=data, path=path, format="json")
+    for i, r in enumerate(doc.get("resources") or []):
+        where = f"resources[{i}]"
+        data.resources.append(ResourceData(
+            key=r["id"], name=str(r["name"]), kind=str(r.get("kind", "person")),
+            cost_rate=float(r.get("cost_rate") or 0), max_units=float(r.get("max_units") or 1),
+            calendar=_calendar(r["calendar"], f"{where} calendar") if r.get("calendar") else None,
+            source=f"{where} {r.get('name')!r}"))
+    for i, t in enumerate(doc.get("tasks") or []):
+        where = f"tasks[{i}] {t.get('name')!r}"
+        fields = {}
+        for f in TASK_FIELDS:
+            if f in t:
+                fields[f] = _date(t[f], f"{where} {f}") if f in DATE_FIELDS else t[f]
+        for f in ("duration", "percent_complete"):
+            if f in fields and not isinstance(fields[f], int):
+                raise _Bad(f"{where}: {f} {fields[f]!r} must be a whole number")
+        fields["notes"] = str(fields.get("notes") or "")
+        data.tasks.append(TaskData(key=t["id"], parent=t.get("parent"), source=where, **fields))
+    for i, l in enumerate(doc.get("links") or []):
+        data.links.append(LinkData(l["pred"], l["succ"], str(l.get("type", "FS")), int(l.get("lag", 0)),
+                                   source=f"links[{i}]"))
+    for i, a in enumerate(doc.get("assignments") or []):
+        data.assignments.append(AssignmentData(a["task"], a["resource"], float(a.get("units", 1)),
+                                               source=f"assignments[{i}]"))
+    for key, value in doc.items():
+        if key in CORE_KEYS:
+            continue
+        if key in SECTIONS:
+            SECTIONS[key][1](value, data, imp)
+        else:
+            data.extras[key] = value
+            n = len(value) if isinstance(value, (list, dict)) else 1
+            if n:
+                imp.ignored[f"{key} (not imported by this version)"] += n
+    return imp

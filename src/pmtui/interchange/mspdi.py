@@ -1,0 +1,849 @@
+"""MS Project XML (MSPDI): read a file into PlanData, write a project with its schedule.
+
+Format facts used (Microsoft's MSPDI schema, mspdi_pj12.xsd, and MPXJ's reader/writer, which
+pmtui's tests run against the real MS Project files in shared/data/mspdi):
+
+- Root ``Project`` in namespace ``http://schemas.microsoft.com/project``; ``Calendars``,
+  ``Tasks``, ``Resources``, ``Assignments``. The project summary task has UID 0; blank rows
+  have ``IsNull`` = 1.
+- Durations are ISO 8601 spans of *working* time (``PT16H0M0S``); a day is the project's
+  ``MinutesPerDay`` (480 by default). ``LinkLag`` is in tenths of a minute (4800 = one 8-hour
+  day) whatever its display ``LagFormat`` (7 days, 9 weeks, 8/10/… elapsed, 19/20 percent).
+  ``TotalSlack``/``FreeSlack`` are in tenths of a minute too.
+- ``PredecessorLink/Type``: 0 FF, 1 FS, 2 SF, 3 SS.
+- ``ConstraintType`` (verified with MPXJ's ``org.mpxj.ConstraintType`` and
+  ``mspdi.DatatypeConverter.parseConstraintType``): 0 ASAP, 1 ALAP, 2 MSO, 3 MFO, 4 SNET,
+  5 SNLT, 6 FNET, 7 FNLT. (This is *not* the order of pmtui's CONSTRAINT_TYPES tuple.)
+- ``WeekDay/DayType`` 1 = Sunday … 7 = Saturday; 0 = an exception (``TimePeriod``), the only
+  form Project 2002/2003 writes. Project 2007+ writes ``Exceptions/Exception`` (recurring ones
+  included, see recurrence.py) and repeats them expanded as DayType 0; those copies are skipped.
+- ``Resource/StandardRate`` is per hour whatever ``StandardRateFormat`` shows; pmtui stores a
+  rate per working day (× hours per day). Resource ``Type``: 0 material, 1 work, 2 cost.
+- ``Assignment/ResourceUID`` −65535 is MS Project's placeholder for a task without resources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import defusedxml.ElementTree as DET
+from defusedxml import DefusedXmlException
+
+from pmtui.interchange.base import ImportFailed, Imported, Rounded, clean_text, one_line, whole_days
+from pmtui.interchange.recurrence import expand
+from pmtui.models.tables import RESOURCE_KINDS
+from pmtui.scheduling import ScheduleResult, WorkCalendar
+from pmtui.services.bulk import (
+    AssignmentData,
+    CalendarData,
+    LinkData,
+    PlanData,
+    ResourceData,
+    TaskData,
+    work_calendar,
+)
+
+MSPDI_NS = "http://schemas.microsoft.com/project"
+# Verified with MPXJ (see module docstring and tests/interchange/test_mpxj.py).
+CONSTRAINT_FROM_CODE = {0: "ASAP", 1: "ALAP", 2: "MSO", 3: "MFO", 4: "SNET", 5: "SNLT", 6: "FNET", 7: "FNLT"}
+CONSTRAINT_TO_CODE = {v: k for k, v in CONSTRAINT_FROM_CODE.items()}
+LINK_FROM_CODE = {0: "FF", 1: "FS", 2: "SF", 3: "SS"}
+LINK_TO_CODE = {v: k for k, v in LINK_FROM_CODE.items()}
+ELAPSED_LAG_FORMATS = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
+PERCENT_LAG_FORMATS = {19, 20, 51, 52}
+NO_RESOURCE = -65535
+START_CONSTRAINTS = {"SNET", "SNLT", "MSO"}
+FINISH_CONSTRAINTS = {"FNET", "FNLT", "MFO"}
+
+_SPAN = re.compile(
+    r"^(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+# -- reading -----------------------------------------------------------------------------------
+class _Reader:
+    def __init__(self, path: Path, root) -> None:
+        self.path = path
+        self.root = root
+        self.ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.warnings: list[str] = []
+        self.ignored: Counter = Counter()
+        self.skipped: Counter = Counter()
+
+    # helpers
+    def fail(self, where: str, message: str) -> ImportFailed:
+        return ImportFailed(f"{self.path.name}: {where}: {message}")
+
+    def kids(self, el) -> dict[str, object]:
+        n = len(self.ns)
+        return {c.tag[n:]: c for c in el}
+
+    def texts(self, el) -> dict[str, str | None]:
+        """Child name -> text, for rows of simple fields (tasks, links, resources)."""
+        n = len(self.ns)
+        return {c.tag[n:]: c.text for c in el}
+
+    @staticmethod
+    def text(kids: dict, name: str) -> str | None:
+        el = kids.get(name)
+        if el is None:
+            return None
+        t = el if isinstance(el, str) else el.text
+        return t.strip() if t is not None else None
+
+    def int_(self, kids: dict, name: str, where: str, default: int | None = None) -> int | None:
+        t = self.text(kids, name)
+        if t is None or t == "":
+            return default
+        try:
+            return int(t)
+        except ValueError:
+            try:
+                f = float(t)
+            except ValueError:
+                raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+            return int(f)
+
+    def float_(self, kids: dict, name: str, where: str, default: float | None = None) -> float | None:
+        t = self.text(kids, name)
+        if t is None or t == "":
+            return default
+        try:
+            return float(t)
+        except ValueError:
+            raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+
+    def flag(self, kids: dict, name: str) -> bool:
+        return self.text(kids, name) in ("1", "true")
+
+    def datetime_(self, kids: dict, name: str, where: str) -> datetime | None:
+        t = self.text(kids, name)
+        if not t:
+            return None
+        try:
+            value = datetime.fromisoformat(t)
+        except ValueError:
+            raise self.fail(where, f"<{name}> {t!r} is not a possible date") from None
+        return value
+
+    def span_minutes(self, text: str | None, where: str, name: str) -> float | None:
+        if not text:
+            return None
+        m = _SPAN.match(text)
+        if not m:
+            raise self.fail(where, f"<{name}> {text!r} is not a duration like PT8H0M0S")
+        sign, y, mo, d, h, mi, s = m.groups()
+        if y or mo:
+            raise self.fail(where, f"<{name}> {text!r} uses years or months, which are not working time")
+        minutes = (float(d or 0) * 24 * 60) + float(h or 0) * 60 + float(mi or 0) + float(s or 0) / 60
+        return -minutes if sign else minutes
+
+    # -- header ----------------------------------------------------------------------------
+    def read(self) -> Imported:
+        root = self.root
+        top = self.kids(root)
+        where = "<Project>"
+        self.mpd = self.int_(top, "MinutesPerDay", where, 480) or 480
+        if self.mpd <= 0:
+            raise self.fail(where, f"<MinutesPerDay> {self.mpd} must be more than 0")
+        self.day_start = self._time(top, "DefaultStartTime", time(8, 0))
+        self.day_finish = self._time(top, "DefaultFinishTime", time(17, 0))
+        name = one_line(self.text(top, "Title")) or self.path.stem
+        start_dt = self.datetime_(top, "StartDate", where)
+        status_dt = self.datetime_(top, "StatusDate", where)
+        currency = (self.text(top, "CurrencyCode") or "EUR")[:10]
+        for tag, label in (("ExtendedAttributes", "custom field definitions"),
+                           ("OutlineCodes", "outline code definitions"),
+                           ("WBSMasks", "WBS code masks"), ("Views", "views"), ("Tables", "tables"),
+                           ("Filters", "filters"), ("Groups", "groups"), ("Reports", "reports"),
+                           ("Maps", "import/export maps"), ("Drawings", "drawings"),
+                           ("DataLinks", "data links"), ("VBAProjects", "VBA projects")):
+            el = top.get(tag)
+            if el is not None and len(el):
+                self.ignored[label] += len(el)
+        for tag in ("Author", "Company", "Manager", "Subject", "Category", "Keywords", "Comments"):
+            if self.text(top, tag):
+                self.ignored["project properties (author, company …)"] += 1
+
+        # calendars
+        self.used_cals: set[int] = set()
+        self.cals: dict[int, object] = {}
+        cals_el = top.get("Calendars")
+        for c in (cals_el if cals_el is not None else []):
+            ck = self.kids(c)
+            uid = self.int_(ck, "UID", "<Calendar>")
+            if uid is not None:
+                self.cals[uid] = ck
+        cal_uid = self.int_(top, "CalendarUID", where, None)
+        if cal_uid not in self.cals:
+            base = [u for u, ck in self.cals.items() if self.flag(ck, "IsBaseCalendar")]
+            cal_uid = base[0] if base else None
+        if cal_uid is not None:
+            workdays, exceptions = self._effective(cal_uid, set())
+            calendar = CalendarData(name=one_line(self.text(self.cals[cal_uid], "Name")) or "Standard",
+                                    workdays=workdays or 0b0011111, exceptions=exceptions)
+            if not workdays:
+                self.warnings.append("the project calendar has no working weekday: Monday–Friday used")
+        else:
+            calendar = CalendarData()
+        self.calendar = calendar
+        self.anchor = start_dt.date() if start_dt else date.today()
+        self.wcal: WorkCalendar = work_calendar(calendar, self.anchor)
+        start = self.start_day(start_dt) if start_dt else None
+        data = PlanData(name=name[:194], start=start or self.anchor, currency=currency,
+                        status_date=status_dt.date() if status_dt else None, calendar=calendar)
+        self.used_cals.add(cal_uid)
+        self._tasks(top, data)
+        self._resources(top, data)
+        self._assignments(top, data)
+        self._fix_start(data, start_dt)
+        for uid in self.cals:
+            if uid not in self.used_cals:
+                self.ignored["calendars not used by the project or its resources"] += 1
+        return Imported(data=data, path=self.path, format="mspdi", warnings=self.warnings,
+                        ignored=self.ignored, skipped=self.skipped)
+
+    def _time(self, kids, name, default: time) -> time:
+        t = self.text(kids, name)
+        try:
+            return time.fromisoformat(t) if t else default
+        except ValueError:
+            return default
+
+    # -- calendars -------------------------------------------------------------------------
+    def _own(self, uid: int):
+        """(weekday -> working or None when inherited, exceptions) of one calendar."""
+        ck = self.cals[uid]
+        where = f"calendar UID {uid}"
+        week: dict[int, bool] = {}
+        legacy: dict[date, tuple[bool, str]] = {}
+        wds = ck.get("WeekDays")
+        for wd in (wds if wds is not None else []):
+            wk = self.kids(wd)
+            day_type = self.int_(wk, "DayType", where, -1)
+            working = self.flag(wk, "DayWorking")
+            if 1 <= day_type <= 7:
+                week[(day_type - 2) % 7] = working  # 1 = Sunday -> bit 6, 2 = Monday -> bit 0
+            elif day_type == 0:
+                tp = wk.get("TimePeriod")
+                if tp is None:
+                    continue
+                tpk = self.kids(tp)
+                a = self.datetime_(tpk, "FromDate", where)
+                b = self.datetime_(tpk, "ToDate", where)
+                if a is None or b is None:
+                    continue
+                d = a.date()
+                while d <= b.date():
+                    legacy[d] = (working, "")
+                    d += timedelta(days=1)
+        exceptions: dict[date, tuple[bool, str]] = {}
+        exs = ck.get("Exceptions")
+        if exs is not None and len(exs):
+            for ex in exs:
+                exceptions.update(self._exception(self.kids(ex), where))
+        else:
+            exceptions = legacy
+        ww = ck.get("WorkWeeks")
+        if ww is not None and len(ww):
+            self.ignored["alternate work weeks"] += len(ww)
+        base = self.int_(ck, "BaseCalendarUID", where, -1)
+        return week, exceptions, base
+
+    def _exception(self, ek: dict, where: str) -> dict[date, tuple[bool, str]]:
+        name = one_line(self.text(ek, "Name"))
+        where = f"{where} exception {name!r}" if name else f"{where} exception"
+        tp = ek.get("TimePeriod")
+        if tp is None:
+            return {}
+        tpk = self.kids(tp)
+        a = self.datetime_(tpk, "FromDate", where)
+        b = self.datetime_(tpk, "ToDate", where)
+        if a is None or b is None:
+            return {}
+        if b < a:
+            raise self.fail(where, f"it ends ({b.date()}) before it starts ({a.date()})")
+        kind = self.int_(ek, "Type", where, 1)
+        by_count = self.flag(ek, "EnteredByOccurrences")
+        days = expand(
+            kind, a.date(), b.date(),
+            occurrences=self.int_(ek, "Occurrences", where, 1) if by_count else None,
+            period=self.int_(ek, "Period", where, 1), days_of_week=self.int_(ek, "DaysOfWeek", where, 0),
+            month_item=self.int_(ek, "MonthItem", where, 0),
+            month_position=self.int_(ek, "MonthPosition", where, 0),
+            month=self.int_(ek, "Month", where, 0), month_day=self.int_(ek, "MonthDay", where, 1),
+        )
+        working = self.flag(ek, "DayWorking")
+        return {d: (working, name) for d in days}
+
+    def _effective(self, uid: int, seen: set[int]) -> tuple[int, dict[date, tuple[bool, str]]]:
+        """Working-weekday mask and exceptions, with what is inherited from base calendars."""
+        if uid in seen or uid not in self.cals:
+            return 0b0011111, {}
+        seen.add(uid)
+        week, exceptions, base = self._own(uid)
+        if base is not None and base >= 0 and base in self.cals:
+            base_mask, base_ex = self._effective(base, seen)
+            self.used_cals.add(base)
+            merged = dict(base_ex)
+            merged.update(exceptions)
+            exceptions = merged
+        else:
+            base_mask = 0b0011111
+        mask = 0
+        for i in range(7):
+            working = week.get(i, bool(base_mask >> i & 1))
+            if working:
+                mask |= 1 << i
+        return mask, exceptions
+
+    # -- dates -----------------------------------------------------------------------------
+    def start_day(self, dt: datetime | None) -> date | None:
+        """A start at or after the end of the working day means the next working day."""
+        if dt is None:
+            return None
+        if dt.time() >= self.day_finish:
+            return self.wcal.date_of(self.wcal.index_on_or_after(dt.date() + timedelta(days=1)))
+        return dt.date()
+
+    def finish_day(self, dt: datetime | None) -> date | None:
+        """A finish at or before the start of the working day means the previous working day."""
+        if dt is None:
+            return None
+        if dt.time() <= self.day_start:
+            return self.wcal.date_of(self.wcal.index_on_or_before(dt.date() - timedelta(days=1)))
+        return dt.date()
+
+    # -- tasks -----------------------------------------------------------------------------
+    def _tasks(self, top: dict, data: PlanData) -> None:
+        tasks_el = top.get("Tasks")
+        rows = []
+        for i, t in enumerate(tasks_el if tasks_el is not None else []):
+            tk = self.texts(t)
+            uid = self.int_(tk, "UID", f"<Task> number {i + 1}")
+            if uid is None:
+                raise self.fail(f"<Task> number {i + 1}", "it has no <UID>")
+            rows.append((self.int_(tk, "ID", f"task UID {uid}", i), i, uid, tk, t))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        durations = Rounded("durations")
+        lags = Rounded("link lags")
+        self.tasks_by_uid: dict[int, TaskData] = {}
+        self.null_uids: set[int] = set()
+        stack: list[tuple[int, int]] = []  # (level, uid)
+        seen: set[int] = set()
+        raw_links: list[tuple[int, object, str]] = []
+        progress: dict[int, tuple] = {}
+        for _id, _i, uid, tk, el in rows:
+            where = f"task UID {uid}"
+            if uid in seen:
+                raise self.fail(where, "two tasks have this UID")
+            seen.add(uid)
+            level = self.int_(tk, "OutlineLevel", where, None)
+            if uid == 0 or level == 0 and not self.flag(tk, "IsNull"):
+                notes = clean_text(self.text(tk, "Notes"))
+                if notes:
+                    data.notes = notes
+                continue
+            if self.flag(tk, "IsNull"):
+                self.skipped["blank rows"] += 1
+                self.null_uids.add(uid)
+                continue
+            name = one_line(self.text(tk, "Name"))
+            if not name:
+                name = f"Unnamed task {uid}"
+                self.warnings.append(f"{where} has no name: called {name!r}")
+            if len(name) > 200:
+                self.warnings.append(f"{where}: name shortened to 200 characters")
+                name = name[:200]
+            where = f"task UID {uid} {name!r}"
+            if level is None:
+                number = self.text(tk, "OutlineNumber")
+                level = number.count(".") + 1 if number else 1
+            if level < 1:
+                level = 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if stack and level > stack[-1][0] + 1:
+                self.warnings.append(f"{where}: outline level {level} skips a level; placed under {stack[-1][1]}")
+            if not stack and level > 1:
+                self.warnings.append(f"{where}: outline level {level} has no summary above it; placed at the top")
+            parent = stack[-1][1] if stack else None
+            stack.append((level, uid))
+
+            minutes = self.span_minutes(self.text(tk, "Duration"), where, "Duration") or 0.0
+            fmt = self.int_(tk, "DurationFormat", where, 7)
+            if fmt in ELAPSED_LAG_FORMATS:
+                days_f = minutes / 1440 * bin(self.calendar.workdays).count("1") / 7
+                self.ignored["elapsed durations (converted to working days)"] += 1
+            else:
+                days_f = minutes / self.mpd
+            if days_f < 0:
+                raise self.fail(where, f"duration {self.text(tk, 'Duration')} is negative")
+            duration = whole_days(days_f, where, durations)
+            if self.flag(tk, "Milestone") and duration > 0:
+                self.warnings.append(f"{where} is marked as a milestone but lasts {duration}d: kept as a {duration}d task")
+
+            code = self.int_(tk, "ConstraintType", where, 0)
+            if code not in CONSTRAINT_FROM_CODE:
+                raise self.fail(where, f"<ConstraintType> {code} is unknown (0–7)")
+            ctype = CONSTRAINT_FROM_CODE[code]
+            cdt = self.datetime_(tk, "ConstraintDate", where)
+            cdate = None
+            if ctype in START_CONSTRAINTS:
+                cdate = self.start_day(cdt) if duration > 0 else (cdt.date() if cdt else None)
+            elif ctype in FINISH_CONSTRAINTS:
+                cdate = self.finish_day(cdt)
+            if ctype not in ("ASAP", "ALAP") and cdate is None:
+                self.warnings.append(f"{where}: constraint {ctype} has no date: imported as ASAP")
+                ctype = "ASAP"
+            pct = self.int_(tk, "PercentComplete", where, 0)
+            if not 0 <= pct <= 100:
+                raise self.fail(where, f"<PercentComplete> {pct} is not from 0 to 100")
+            a_start = self.datetime_(tk, "ActualStart", where)
+            a_finish = self.datetime_(tk, "ActualFinish", where)
+            rem_min = self.span_minutes(self.text(tk, "RemainingDuration"), where, "RemainingDuration")
+            task = TaskData(
+                key=uid, name=name, parent=parent, duration=duration, constraint_type=ctype,
+                constraint_date=cdate, deadline=self.finish_day(self.datetime_(tk, "Deadline", where)),
+                percent_complete=pct,
+                actual_start=(self.start_day(a_start) if duration > 0 else a_start.date()) if a_start else None,
+                actual_finish=self.finish_day(a_finish) if a_finish else None,
+                fixed_cost=max(0.0, self.float_(tk, "FixedCost", where, 0.0) or 0.0),
+                notes=clean_text(self.text(tk, "Notes")), source=where,
+            )
+            if task.actual_finish and task.actual_start and task.actual_finish < task.actual_start:
+                task.actual_finish = task.actual_start
+            if 0 < pct < 100 and rem_min is not None and duration > 0:
+                rem = max(0, whole_days(rem_min / self.mpd, where, durations, keep_positive=False))
+                derived = -(-(duration * (100 - pct)) // 100)  # ceil, as the scheduler derives it
+                if rem != derived:
+                    task.remaining = rem
+            progress[uid] = (self.datetime_(tk, "Start", where), self.datetime_(tk, "Finish", where))
+            data.tasks.append(task)
+            self.tasks_by_uid[uid] = task
+            self._count_unmodelled(tk, el)
+            for link in el.findall(f"{self.ns}PredecessorLink"):
+                raw_links.append((uid, link, where))
+        self.file_dates = progress
+
+        summaries = data.summaries()
+        for t in data.tasks:
+            if t.key in summaries:
+                # MS Project rolls these up from the tasks below; so does pmtui.
+                t.duration, t.percent_complete, t.remaining = 0, 0, None
+                t.actual_start = t.actual_finish = None
+
+        by_type: Counter = Counter()
+        for succ_uid, link, where in raw_links:
+            lk = self.texts(link)
+            pred_uid = self.int_(lk, "PredecessorUID", where)
+            lwhere = f"{where} <PredecessorLink> to UID {pred_uid}"
+            if self.flag(lk, "CrossProject"):
+                self.ignored["links to other projects"] += 1
+                continue
+            if pred_uid in self.null_uids:
+                self.warnings.append(f"{lwhere}: the predecessor is a blank row: link dropped")
+                continue
+            if pred_uid not in self.tasks_by_uid:
+                raise self.fail(lwhere, "the predecessor task does not exist in the file")
+            code = self.int_(lk, "Type", lwhere, 1)
+            if code not in LINK_FROM_CODE:
+                raise self.fail(lwhere, f"link <Type> {code} is unknown (0 FF, 1 FS, 2 SF, 3 SS)")
+            raw = self.float_(lk, "LinkLag", lwhere, 0.0) or 0.0
+            fmt = self.int_(lk, "LagFormat", lwhere, 7)
+            if fmt in PERCENT_LAG_FORMATS and raw:
+                self.warnings.append(f"{lwhere}: a lag in percent of the predecessor is not supported: imported as 0d")
+                lag_f = 0.0
+            elif fmt in ELAPSED_LAG_FORMATS:
+                lag_f = raw / 10 / 1440 * bin(self.calendar.workdays).count("1") / 7
+                if raw:
+                    self.ignored["elapsed lags (converted to working days)"] += 1
+            else:
+                lag_f = raw / 10 / self.mpd
+            lag = whole_days(lag_f, lwhere, lags, keep_positive=False)
+            kind = LINK_FROM_CODE[code]
+            by_type[kind] += 1
+            data.links.append(LinkData(pred_uid, succ_uid, kind, lag, source=lwhere))
+        for r in (durations, lags):
+            line = r.line()
+            if line:
+                self.warnings.append(line)
+
+    def _count_unmodelled(self, tk: dict, el) -> None:
+        ns = self.ns
+        n = len(el.findall(f"{ns}ExtendedAttribute"))
+        if n:
+            self.ignored["custom field values"] += n
+        n = len(el.findall(f"{ns}Baseline"))
+        if n:
+            self.ignored["task baselines"] += n
+        if "TimephasedData" in tk:
+            self.ignored["timephased data sets"] += len(el.findall(f"{ns}TimephasedData"))
+        cal = self.text(tk, "CalendarUID")
+        if cal not in (None, "-1", ""):
+            self.ignored["task calendars"] += 1
+            try:
+                self.used_cals.add(int(cal))
+            except ValueError:
+                pass
+        if self.flag(tk, "Manual"):
+            self.ignored["manually scheduled flags (scheduled automatically)"] += 1
+        if self.text(tk, "Active") == "0":
+            self.ignored["inactive flags (imported as active)"] += 1
+        if self.text(tk, "Priority") not in (None, "500"):
+            self.ignored["task priorities"] += 1
+        if self.text(tk, "HyperlinkAddress"):
+            self.ignored["hyperlinks"] += 1
+        if self.text(tk, "Contact"):
+            self.ignored["task contacts"] += 1
+        if self.text(tk, "LevelingDelay") not in (None, "0"):
+            self.ignored["leveling delays"] += 1
+
+    # -- resources and assignments ---------------------------------------------------------
+    def _resources(self, top: dict, data: PlanData) -> None:
+        res_el = top.get("Resources")
+        self.res_by_uid: dict[int, ResourceData] = {}
+        names: set[str] = set()
+        for i, r in enumerate(res_el if res_el is not None else []):
+            rk = self.texts(r)
+            uid = self.int_(rk, "UID", f"<Resource> number {i + 1}")
+            if uid is None:
+                raise self.fail(f"<Resource> number {i + 1}", "it has no <UID>")
+            if uid == 0 or self.flag(rk, "IsNull"):
+                continue
+            where = f"resource UID {uid}"
+            name = one_line(self.text(rk, "Name"))[:200] or f"Resource {uid}"
+            if name in names:
+                new = f"{name} (UID {uid})"[:200]
+                self.warnings.append(f"{where}: a second resource named {name!r}: imported as {new!r}")
+                name = new
+            names.add(name)
+            group = (self.text(rk, "Group") or "").strip().lower()
+            rtype = self.int_(rk, "Type", where, 1)
+            kind = group if group in RESOURCE_KINDS else {0: "equipment", 2: "vendor"}.get(rtype, "person")
+            rate_h = self.float_(rk, "StandardRate", where, 0.0) or 0.0
+            max_units = self.float_(rk, "MaxUnits", where, 1.0)
+            if not max_units or max_units <= 0:
+                max_units = 1.0
+            cal = None
+            cal_uid = self.int_(rk, "CalendarUID", where, -1)
+            if cal_uid in self.cals:
+                self.used_cals.add(cal_uid)
+                mask, exceptions = self._effective(cal_uid, set())
+                own = {d: v for d, v in exceptions.items() if self.calendar.exceptions.get(d) != v}
+                if mask != self.calendar.workdays or own:
+                    cal = CalendarData(name=one_line(self.text(self.cals[cal_uid], "Name")) or name,
+                                       workdays=mask or self.calendar.workdays, exceptions=own)
+            for tag, label in (("OvertimeRate", "overtime rates"), ("CostPerUse", "costs per use")):
+                v = self.float_(rk, tag, where, 0.0)
+                if v:
+                    self.ignored[label] += 1
+            n = len(r.findall(f"{self.ns}ExtendedAttribute"))
+            if n:
+                self.ignored["custom field values"] += n
+            res = ResourceData(key=uid, name=name, kind=kind, cost_rate=round(rate_h * self.mpd / 60, 6),
+                               max_units=round(max_units, 4), calendar=cal, source=where)
+            data.resources.append(res)
+            self.res_by_uid[uid] = res
+
+    def _assignments(self, top: dict, data: PlanData) -> None:
+        as_el = top.get("Assignments")
+        summaries = data.summaries()
+        pairs: set[tuple[int, int]] = set()
+        for i, a in enumerate(as_el if as_el is not None else []):
+            ak = self.texts(a)
+            where = f"assignment UID {self.text(ak, 'UID') or i + 1}"
+            res_uid = self.int_(ak, "ResourceUID", where, NO_RESOURCE)
+            task_uid = self.int_(ak, "TaskUID", where, None)
+            if res_uid == NO_RESOURCE or res_uid is None:
+                self.skipped["placeholder assignments (no resource)"] += 1
+                continue
+            if task_uid == 0 or task_uid in self.null_uids:
+                continue
+            if task_uid not in self.tasks_by_uid:
+                raise self.fail(where, f"its task UID {task_uid} does not exist in the file")
+            if res_uid not in self.res_by_uid:
+                raise self.fail(where, f"its resource UID {res_uid} does not exist in the file")
+            task = self.tasks_by_uid[task_uid]
+            if task_uid in summaries:
+                self.warnings.append(f"{where}: {self.res_by_uid[res_uid].name} on summary {task.source}: pmtui assigns resources to tasks only, dropped")
+                continue
+            if (task_uid, res_uid) in pairs:
+                self.warnings.append(f"{where}: {self.res_by_uid[res_uid].name} is assigned to {task.source} twice: kept once")
+                continue
+            units = self.float_(ak, "Units", where, 1.0)
+            if units is None or not 0 < units <= 10:
+                self.warnings.append(f"{where}: units {units} outside 0–1000%: imported as 100%")
+                units = 1.0
+            pairs.add((task_uid, res_uid))
+            if a.find(f"{self.ns}TimephasedData") is not None:
+                self.ignored["timephased data sets"] += len(a.findall(f"{self.ns}TimephasedData"))
+            data.assignments.append(AssignmentData(task_uid, res_uid, round(units, 4), source=where))
+
+    def _fix_start(self, data: PlanData, start_dt: datetime | None) -> None:
+        """MS Project may store a project start after its tasks (see the fixtures' README); pmtui
+        never schedules before the project start, so the start moves back to the first task."""
+        earliest = None
+        for t in data.tasks:
+            s = self.file_dates.get(t.key, (None, None))[0]
+            for d in (t.actual_start, s.date() if s else None):
+                if d is not None and (earliest is None or d < earliest):
+                    earliest = d
+        if earliest is not None and earliest < data.start:
+            self.warnings.append(f"the project start {data.start} is after its first task: start moved to {earliest}")
+            data.start = earliest
+        if start_dt is None and earliest is not None:
+            data.start = earliest
+
+
+class _Prolog(Exception):
+    pass
+
+
+def _has_dtd(raw: bytes) -> bool:
+    """Whether the document declares a DTD, read with expat up to its first element only.
+
+    Every attack defusedxml exists to stop (entity expansion "billion laughs", quadratic blow-up,
+    external entities, DTD retrieval) needs a DTD: without one an entity reference is simply an
+    error. MS Project never writes a DTD, so a file without one is parsed by the C ElementTree
+    parser (fast: 10,000-task plans), and a file with one goes through defusedxml, which refuses
+    entity declarations and external references."""
+    import pyexpat
+
+    seen = []
+    parser = pyexpat.ParserCreate()
+
+    def doctype(*_a):
+        seen.append(True)
+        raise _Prolog
+
+    def start(*_a):
+        raise _Prolog
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(raw, True)
+    except _Prolog:
+        pass
+    except pyexpat.ExpatError:
+        return True  # let defusedxml report (or refuse) it
+    return bool(seen)
+
+
+def read_mspdi(path: Path) -> Imported:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
+    try:
+        if _has_dtd(raw):
+            root = DET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        else:
+            root = _fast_parse(raw)
+    except DefusedXmlException as exc:
+        raise ImportFailed(f"{path.name}: refused: the file declares XML entities or external "
+                           f"references ({type(exc).__name__}), which MS Project never writes") from None
+    except ParseError as exc:
+        raise ImportFailed(f"{path.name}: not well-formed XML: {exc}") from None
+    tag = root.tag
+    ns, local = (tag[1:].split("}", 1) if tag.startswith("{") else ("", tag))
+    if local != "Project" or ns not in (MSPDI_NS, ""):
+        shown = f"{{{ns}}}{local}" if ns else local
+        raise ImportFailed(f"{path.name}: root element is <{shown}>, not MS Project's <Project> "
+                           f"(namespace {MSPDI_NS})")
+    return _Reader(path, root).read()
+
+
+def _fast_parse(raw: bytes):
+    from xml.etree.ElementTree import XMLParser
+
+    parser = XMLParser()  # the C accelerator; safe here because the document has no DTD
+    parser.feed(raw)
+    return parser.close()
+
+
+# -- writing -----------------------------------------------------------------------------------
+def _esc(text: str) -> str:
+    return (clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _dt(d: date | None, t: str) -> str:
+    return f"{d.isoformat()}T{t}" if d is not None else ""
+
+
+def _span(days: float, mpd: int = 480) -> str:
+    minutes = int(round(days * mpd))
+    return f"PT{minutes // 60}H{minutes % 60}M0S"
+
+
+def _num(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
+    out.append(f"<Calendar><UID>{uid}</UID><Name>{_esc(cal.name)}</Name>"
+               f"<IsBaseCalendar>{1 if base_uid < 0 else 0}</IsBaseCalendar>"
+               f"<BaseCalendarUID>{base_uid}</BaseCalendarUID><WeekDays>")
+    hours = ("<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
+             "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>")
+    for day_type in range(1, 8):
+        bit = (day_type - 2) % 7
+        working = cal.workdays >> bit & 1
+        out.append(f"<WeekDay><DayType>{day_type}</DayType><DayWorking>{working}</DayWorking>"
+                   f"{hours if working else ''}</WeekDay>")
+    out.append("</WeekDays>")
+    if cal.exceptions:
+        out.append("<Exceptions>")
+        # consecutive days with the same meaning and name become one range, as MS Project shows them
+        runs: list[list] = []
+        for d, (working, name) in sorted(cal.exceptions.items()):
+            if runs and runs[-1][1] == d - timedelta(days=1) and runs[-1][2:] == [working, name]:
+                runs[-1][1] = d
+            else:
+                runs.append([d, d, working, name])
+        for first, last, working, name in runs:
+            out.append(
+                f"<Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod>"
+                f"<FromDate>{first.isoformat()}T00:00:00</FromDate><ToDate>{last.isoformat()}T23:59:00</ToDate>"
+                f"</TimePeriod><Occurrences>1</Occurrences><Name>{_esc(name)}</Name><Type>1</Type>"
+                f"<DayWorking>{1 if working else 0}</DayWorking>{hours if working else ''}</Exception>")
+        out.append("</Exceptions>")
+    out.append("</Calendar>")
+
+
+def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
+    """The MSPDI text of a project with its computed schedule, and what it could not carry."""
+    notes_lost: Counter = Counter()
+    mpd = 480
+    cal = sched.calendar
+    p0 = cal.index_on_or_after(sched.start)
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+                      f'<Project xmlns="{MSPDI_NS}">']
+    week_days = bin(data.calendar.workdays).count("1")
+    out.append(
+        f"<SaveVersion>14</SaveVersion><Name>{_esc(data.name)}.xml</Name><Title>{_esc(data.name)}</Title>"
+        f"<ScheduleFromStart>1</ScheduleFromStart>"
+        f"<StartDate>{_dt(sched.start, '08:00:00')}</StartDate><FinishDate>{_dt(sched.finish, '17:00:00')}</FinishDate>"
+        f"<CurrencyCode>{_esc(data.currency)}</CurrencyCode><CalendarUID>1</CalendarUID>"
+        f"<DefaultStartTime>08:00:00</DefaultStartTime><DefaultFinishTime>17:00:00</DefaultFinishTime>"
+        f"<MinutesPerDay>{mpd}</MinutesPerDay><MinutesPerWeek>{mpd * week_days}</MinutesPerWeek>"
+        f"<DaysPerMonth>20</DaysPerMonth><DefaultTaskType>1</DefaultTaskType>"
+        f"<DurationFormat>7</DurationFormat><WorkFormat>2</WorkFormat><HonorConstraints>1</HonorConstraints>"
+        f"<NewTasksEffortDriven>0</NewTasksEffortDriven><WeekStartDay>1</WeekStartDay>"
+    )
+    if data.status_date:
+        out.append(f"<StatusDate>{_dt(data.status_date, '17:00:00')}</StatusDate>")
+    out.append("<Calendars>")
+    _calendar_xml(out, 1, data.calendar)
+    res_cal_uid: dict = {}
+    for r in data.resources:
+        if r.calendar is not None:
+            uid = len(res_cal_uid) + 2
+            res_cal_uid[r.key] = uid
+            _calendar_xml(out, uid, r.calendar, base_uid=1)
+    out.append("</Calendars><Tasks>")
+    tasks = data.tasks
+    uid_of = {t.key: i + 1 for i, t in enumerate(tasks)}
+    summaries = data.summaries()
+    preds: dict = {}
+    for l in data.links:
+        preds.setdefault(l.succ, []).append(l)
+    st = sched.tasks
+    levels: dict = {}
+    # project summary task (UID 0)
+    out.append(
+        f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
+        f"<WBS>0</WBS><OutlineNumber>0</OutlineNumber><OutlineLevel>0</OutlineLevel>"
+        f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, '17:00:00')}</Finish>"
+        f"<Duration>{_span(max(0, sched.finish_index - p0 + 1))}</Duration><DurationFormat>7</DurationFormat>"
+        f"<Milestone>0</Milestone><Summary>1</Summary>"
+        + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "</Task>"
+    )
+    for t in tasks:
+        uid = uid_of[t.key]
+        ts = st[t.key]
+        level = levels[t.parent] + 1 if t.parent is not None else 1
+        levels[t.key] = level
+        summary = t.key in summaries
+        dur = ts.ef - ts.es if summary else t.duration
+        milestone = not summary and t.duration == 0
+        if milestone:
+            # DESIGN: a milestone sits at the end of its day, except at the very project start
+            st_time = fi_time = "08:00:00" if ts.es <= p0 else "17:00:00"
+            ls_time = lf_time = "08:00:00" if ts.ls <= p0 else "17:00:00"
+        else:
+            st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
+        parts = [
+            f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(t.name)}</Name>"
+            f"<WBS>{t.wbs}</WBS><OutlineNumber>{t.wbs}</OutlineNumber>"
+            f"<OutlineLevel>{level}</OutlineLevel>"
+            f"<Start>{_dt(ts.start, st_time)}</Start><Finish>{_dt(ts.finish, fi_time)}</Finish>"
+            f"<Duration>{_span(dur)}</Duration><DurationFormat>7</DurationFormat>"
+            f"<Milestone>{1 if milestone else 0}</Milestone><Summary>{1 if summary else 0}</Summary>"
+            f"<Critical>{1 if ts.critical else 0}</Critical>"
+            f"<EarlyStart>{_dt(ts.early_start, st_time)}</EarlyStart>"
+            f"<EarlyFinish>{_dt(ts.early_finish, fi_time)}</EarlyFinish>"
+            f"<LateStart>{_dt(ts.late_start, ls_time)}</LateStart>"
+            f"<LateFinish>{_dt(ts.late_finish, lf_time)}</LateFinish>"
+            f"<FreeSlack>{ts.free_float * mpd * 10}</FreeSlack><TotalSlack>{ts.total_float * mpd * 10}</TotalSlack>"
+        ]
+        # Elements left at MS Project's defaults are not written (a 10,000-task file parses
+        # faster): FixedCost 0, PercentComplete 0, CalendarUID -1.
+        if t.fixed_cost:
+            parts.append(f"<FixedCost>{_num(t.fixed_cost)}</FixedCost>")
+        if t.percent_complete:
+            parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
+        if t.actual_start:
+            parts.append(f"<ActualStart>{_dt(t.actual_start, '08:00:00')}</ActualStart>")
+        if t.actual_finish:
+            parts.append(f"<ActualFinish>{_dt(t.actual_finish, '17:00:00')}</ActualFinish>")
+        if not summary:
+            # MPXJ's scheduler (and MS Project) read progress from these two
+            rem = t.remaining if t.remaining is not None else -(-(t.duration * (100 - t.percent_complete)) // 100)
+            done = max(0, t.duration - rem) if t.percent_complete else 0
+            parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
+        parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")
+        if t.constraint_date and t.constraint_type not in ("ASAP", "ALAP"):
+            ctime = "17:00:00" if t.constraint_type in FINISH_CONSTRAINTS or milestone else "08:00:00"
+            parts.append(f"<ConstraintDate>{_dt(t.constraint_date, ctime)}</ConstraintDate>")
+        if t.deadline:
+            parts.append(f"<Deadline>{_dt(t.deadline, '17:00:00')}</Deadline>")
+        if t.notes:
+            parts.append(f"<Notes>{_esc(t.notes)}</Notes>")
+        for l in preds.get(t.key, ()):
+            parts.append(
+                f"<PredecessorLink><PredecessorUID>{uid_of[l.pred]}</PredecessorUID>"
+                f"<Type>{LINK_TO_CODE[l.type]}</Type>"
+                + (f"<LinkLag>{l.lag * mpd * 10}</LinkLag><LagFormat>7</LagFormat>" if l.lag else "")
+                + "</PredecessorLink>")
+        parts.append("</Task>")
+        out.append("".join(parts))
+        if t.optimistic is not None:
+            notes_lost["three-point estimates"] += 1
+        if t.actual_cost is not None:
+            notes_lost["entered actual costs"] += 1
+    out.append("</Tasks><Resources>")
+    res_uid = {r.key: i + 1 for i, r in enumerate(data.resources)}
+    for r in data.resources:
+        uid = res_uid[r.key]
+        cal_uid = res_cal_uid.get(r.key, -1)
+        out.append(
+            f"<Resource><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(r.name)}</Name><Type>1</Type>"
+            f"<IsNull>0</IsNull><Group>{r.kind}</Group><MaxUnits>{_num(r.max_units)}</MaxUnits>"
+            f"<StandardRate>{_num(round(r.cost_rate * 60 / mpd, 6))}</StandardRate><StandardRateFormat>2</StandardRateFormat>"
+            f"<CalendarUID>{cal_uid}</CalendarUID></Resource>")
+    out.append("</Resources><Assignments>")
+    for i, a in enumerate(data.assignments):
+        out.append(f"<Assignment><UID>{i + 1}</UID><TaskUID>{uid_of[a.task]}</TaskUID>"
+                   f"<ResourceUID>{res_uid[a.resource]}</ResourceUID><Units>{_num(a.units)}</Units></Assignment>")
+    out.append("</Assignments></Project>\n")
+    lost = [f"not written to MS Project XML: {n} {what} (use the JSON format to keep them)"
+            for what, n in sorted(notes_lost.items())]
+    return "\n".join(out), lost

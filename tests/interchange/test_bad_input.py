@@ -1,0 +1,95 @@
+"""Bad files: one line naming the file and the line or element, exit code 1, and the database
+byte-for-byte unchanged."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli
+
+HEAD = '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project"><Name>x</Name><StartDate>2027-01-04T08:00:00</StartDate>'
+
+
+def task(uid, name, links="", extra=""):
+    return (f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{name}</Name><OutlineLevel>1</OutlineLevel>"
+            f"<Duration>PT8H0M0S</Duration>{extra}{links}</Task>")
+
+
+def link(pred, kind=1, lag=0):
+    return f"<PredecessorLink><PredecessorUID>{pred}</PredecessorUID><Type>{kind}</Type><LinkLag>{lag}</LinkLag></PredecessorLink>"
+
+
+def mspdi(*tasks):
+    return HEAD + "<Tasks>" + "".join(tasks) + "</Tasks></Project>"
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<Project xmlns="http://schemas.microsoft.com/project"><Name>&lol9;</Name></Project>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<Project xmlns="http://schemas.microsoft.com/project"><Name>&x;</Name></Project>"""
+
+CASES = {
+    "bomb.xml": (BOMB, "bomb.xml: refused: the file declares XML entities"),
+    "xxe.xml": (XXE, "xxe.xml: refused"),
+    "broken.xml": (HEAD + "<Tasks><Task></Tasks>", "broken.xml: not well-formed XML: mismatched tag: line 2"),
+    "root.xml": ('<?xml version="1.0"?><Gantt/>', "root.xml: root element is <Gantt>, not MS Project's <Project>"),
+    "missing.xml": (mspdi(task(1, "A", link(99))), "missing.xml: task UID 1 'A' <PredecessorLink> to UID 99: the predecessor task does not exist"),
+    "linktype.xml": (mspdi(task(1, "A"), task(2, "B", link(1, kind=7))), "linktype.xml: task UID 2 'B' <PredecessorLink> to UID 1: link <Type> 7 is unknown"),
+    "cycle.xml": (mspdi(task(1, "A", link(2)), task(2, "B", link(1))), "cycle.xml: "),
+    "date.xml": (mspdi(task(1, "A", extra="<ConstraintType>4</ConstraintType><ConstraintDate>2027-02-30T08:00:00</ConstraintDate>")),
+                 "date.xml: task UID 1 'A': <ConstraintDate> '2027-02-30T08:00:00' is not a possible date"),
+    "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
+    "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
+    "nowbs.csv": ("Name,Duration\nA,2d\n", "nowbs.csv line 1: no 'WBS' column"),
+    "csvlink.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B,1d,7FS\n", "csvlink.csv line 3: predecessor 7 is not a WBS code"),
+    "csvcycle.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,2\n2,B,1d,1\n", "csvcycle.csv: "),
+    "csvdur.csv": ("WBS,Name,Duration\n1,A,banana\n", "csvdur.csv line 2: duration 'banana' is not understood"),
+    "bad.json": ('{"format": "pmtui", "version": 1,', "bad.json line 1: not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file_is_refused_and_nothing_is_written(project, db_path, tmp_path, name):
+    text, message = CASES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    before = file_digest(db_path)
+    for extra in ([], ["--into", "Test project"]):
+        t = time.perf_counter()
+        r = cli(db_path, "import", str(path), *extra)
+        assert time.perf_counter() - t < 5
+        assert r.exit_code == 1, (r.stdout, r.stderr)
+        assert r.stderr.startswith(f"pmtui: {message}"), r.stderr
+        assert r.stderr.count("\n") == 1
+        assert file_digest(db_path) == before
+
+
+def test_cycle_message_names_the_tasks(project, db_path, tmp_path):
+    path = tmp_path / "cycle.xml"
+    path.write_text(mspdi(task(1, "Alpha", link(2)), task(2, "Beta", link(1))))
+    r = cli(db_path, "import", str(path))
+    assert "Alpha" in r.stderr and "Beta" in r.stderr and "cycle" in r.stderr.lower()
+
+
+def test_into_a_missing_project_changes_nothing(project, db_path):
+    before = file_digest(db_path)
+    r = cli(db_path, "import", "/work/shared/data/mspdi/p2007_all_link_types.xml", "--into", "Nope")
+    assert r.exit_code == 1 and "no project named 'Nope'" in r.stderr
+    assert file_digest(db_path) == before

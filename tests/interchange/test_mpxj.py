@@ -1,0 +1,93 @@
+"""MPXJ (the library most tools use to read MS Project files) reads pmtui's MSPDI export with the
+same tasks, outline, links, lags, constraints, resources, assignments and dates.
+
+Also where the ConstraintType mapping was verified: MPXJ's DatatypeConverter parses MSPDI codes
+0..7 as ASAP, ALAP, MSO, MFO, SNET, SNLT, FNET, FNLT."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmtui.interchange import export_text
+from pmtui.interchange.mspdi import CONSTRAINT_FROM_CODE
+from pmtui.services.bulk import get_plan_data
+from pmtui.services.demo import create_demo
+
+MPXJ_CONSTRAINT = {"AS_SOON_AS_POSSIBLE": "ASAP", "AS_LATE_AS_POSSIBLE": "ALAP", "MUST_START_ON": "MSO",
+                   "MUST_FINISH_ON": "MFO", "START_NO_EARLIER_THAN": "SNET", "START_NO_LATER_THAN": "SNLT",
+                   "FINISH_NO_EARLIER_THAN": "FNET", "FINISH_NO_LATER_THAN": "FNLT"}
+
+
+def test_constraint_codes_match_mpxj(mpxj_reader):
+    import jpype
+
+    conv = jpype.JClass("org.mpxj.mspdi.DatatypeConverter")
+    big = jpype.JClass("java.math.BigInteger")
+    for code, ours in CONSTRAINT_FROM_CODE.items():
+        assert MPXJ_CONSTRAINT[str(conv.parseConstraintType(big.valueOf(code)))] == ours
+
+
+def _d(java_dt) -> date:
+    return date.fromisoformat(str(java_dt)[:10])
+
+
+@pytest.fixture(scope="module")
+def demo_export(tmp_path_factory):
+    from pmtui.store import open_store
+
+    d = tmp_path_factory.mktemp("mpxj")
+    store = open_store(str(d / "x.db"))
+    project = create_demo(store, today=date(2026, 11, 23))
+    data = get_plan_data(store, project.id)
+    store.close()
+    text, _ = export_text(data, "mspdi")
+    path = d / "demo.xml"
+    path.write_text(text, encoding="utf-8")
+    return data, data.schedule(), path
+
+
+def test_mpxj_reads_the_export(mpxj_reader, demo_export):
+    data, sched, path = demo_export
+    pf = mpxj_reader().read(str(path))
+    tasks = [t for t in pf.getTasks() if int(t.getUniqueID()) != 0]
+    assert len(tasks) == len(data.tasks) == 64
+    by_uid = {int(t.getUniqueID()): t for t in tasks}
+    summaries = data.summaries()
+    uid_of = {t.key: i + 1 for i, t in enumerate(data.tasks)}
+    for t in data.tasks:
+        jt = by_uid[uid_of[t.key]]
+        ts = sched.tasks[t.key]
+        assert str(jt.getName()) == t.name
+        assert str(jt.getOutlineNumber()) == t.wbs
+        assert bool(jt.getSummary()) == (t.key in summaries)
+        assert (_d(jt.getStart()), _d(jt.getFinish())) == (ts.start, ts.finish), t.wbs
+        assert (_d(jt.getEarlyStart()), _d(jt.getLateFinish())) == (ts.early_start, ts.late_finish), t.wbs
+        assert bool(jt.getCritical()) == ts.critical, t.wbs
+        assert MPXJ_CONSTRAINT[str(jt.getConstraintType())] == t.constraint_type
+        if t.key not in summaries:
+            assert float(jt.getDuration().getDuration()) == t.duration
+            assert round(float(jt.getPercentageComplete() or 0)) == t.percent_complete
+        if t.deadline:
+            assert _d(jt.getDeadline()) == t.deadline
+    links = set()
+    for jt in tasks:
+        for rel in jt.getPredecessors():
+            lag = rel.getLag()
+            per_day = {"d": 1, "h": 8, "m": 480}[str(lag.getUnits())]
+            links.add((int(rel.getPredecessorTask().getUniqueID()), int(jt.getUniqueID()),
+                       str(rel.getType()), float(lag.getDuration()) / per_day))
+    ours = {(uid_of[l.pred], uid_of[l.succ], l.type, float(l.lag)) for l in data.links}
+    assert links == ours
+    assert {str(r.getName()) for r in pf.getResources() if r.getName()} == {r.name for r in data.resources}
+    real = [a for a in pf.getResourceAssignments() if a.getResource() is not None]
+    assert len(real) == len(data.assignments)
+    cal = pf.getDefaultCalendar()
+    days = set()
+    for ex in cal.getCalendarExceptions():
+        d, last = _d(ex.getFromDate()), _d(ex.getToDate())
+        while d <= last:
+            days.add(d)
+            d = date.fromordinal(d.toordinal() + 1)
+    assert days == set(data.calendar.exceptions)

@@ -1,0 +1,142 @@
+"""Export -> import gives an equal plan, in every format that can be read back; the CLI's
+import modes (new project, --into with undo, --dry-run)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from pmtui.interchange import export_text, read_file
+from pmtui.services.bulk import check, create_project_from, get_plan_data, replace_project_contents
+from pmtui.services.demo import create_demo
+from pmtui.services.projects import list_projects
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli, dump
+
+from .helpers import canon, diff
+
+ESTIMATES = ("optimistic", "most_likely", "pessimistic", "actual_cost")
+
+
+@pytest.fixture
+def demo(store):
+    project = create_demo(store, today=date(2026, 11, 23))
+    return project, get_plan_data(store, project.id)
+
+
+def _roundtrip(data, fmt, ext, tmp_path):
+    text, notes = export_text(data, fmt)
+    path = tmp_path / f"plan.{ext}"
+    path.write_text(text, encoding="utf-8")
+    return read_file(path), notes
+
+
+def test_demo_through_mspdi(demo, tmp_path):
+    _p, data = demo
+    imp, notes = _roundtrip(data, "mspdi", "xml", tmp_path)
+    assert diff(canon(data, skip=ESTIMATES), canon(imp.data, skip=ESTIMATES)) == []
+    assert notes == ["not written to MS Project XML: 9 three-point estimates (use the JSON format to keep them)"]
+    assert not imp.warnings and not imp.ignored
+
+
+def test_demo_through_json_is_exact(demo, tmp_path):
+    _p, data = demo
+    imp, notes = _roundtrip(data, "json", "json", tmp_path)
+    assert notes == [] and diff(canon(data), canon(imp.data)) == []
+    # remaining is kept as stored (None vs 0), not only by effect
+    assert [t.remaining for t in data.tasks] == [t.remaining for t in imp.data.tasks]
+    doc = json.loads((tmp_path / "plan.json").read_text())
+    assert doc["format"] == "pmtui" and doc["version"] == 1 and len(doc["tasks"]) == 64
+
+
+def test_demo_through_csv(demo, tmp_path):
+    _p, data = demo
+    imp, notes = _roundtrip(data, "csv", "csv", tmp_path)
+    assert notes and "not written to CSV" in notes[0]
+    a = canon(data, skip=(*ESTIMATES, "resources", "calendar"), schedule=False)
+    b = canon(imp.data, skip=(*ESTIMATES, "resources", "calendar"), schedule=False)
+    for side in (a, b):
+        side.pop("project")
+        for t in side["tasks"].values():
+            t["progress"] = t["progress"][0]  # CSV keeps percent complete, not actual dates
+            t.pop("fixed_cost")
+    assert diff(a, b) == []
+    # a second trip through CSV gives the same file (the calendar stays the default one)
+    text2, _ = export_text(imp.data, "csv")
+    (tmp_path / "again.csv").write_text(text2)
+    text3, _ = export_text(read_file(tmp_path / "again.csv").data, "csv")
+    assert text3 == text2
+
+
+def test_json_keeps_unknown_sections_and_refuses_newer_versions(demo, tmp_path):
+    _p, data = demo
+    text, _ = export_text(data, "json")
+    doc = json.loads(text)
+    doc["risks"] = [{"title": "Vendor late"}, {"title": "Data quality"}]
+    (tmp_path / "a.json").write_text(json.dumps(doc))
+    imp = read_file(tmp_path / "a.json")
+    assert imp.ignored_line() == "ignored: 2 risks (not imported by this version)"
+    doc["version"] = 2
+    (tmp_path / "b.json").write_text(json.dumps(doc))
+    with pytest.raises(Exception, match="b.json: written by a newer pmtui"):
+        read_file(tmp_path / "b.json")
+
+
+def test_store_roundtrip_and_replace_with_undo(store, demo, tmp_path, db_path):
+    project, data = demo
+    created = create_project_from(store, data)
+    assert created.name == "CRM migration (2)"
+    again = get_plan_data(store, created.id)
+    assert diff(canon(data), canon(again)) == []
+    # replace the copy's contents with a small file, then undo
+    small = read_file("/work/shared/data/mspdi/p2010_links_lags_constraints.xml").data
+    before = dump(store)
+    replace_project_contents(store, created.id, small)
+    assert len(get_plan_data(store, created.id).tasks) == 16
+    r = cli(db_path, "-p", created.name, "undo")
+    assert r.exit_code == 0, r.stderr
+    assert dump(store) == before
+
+
+def test_cli_import_new_into_and_dry_run(store, project, db_path, tmp_path):
+    src = "/work/shared/data/mspdi/p2003_sample_plan.xml"
+    digest = file_digest(db_path)
+    r = cli(db_path, "import", src, "--dry-run")
+    assert r.exit_code == 0 and "dry run" in r.stdout
+    assert file_digest(db_path) == digest
+    r = cli(db_path, "import", src)
+    assert r.exit_code == 0, r.stderr
+    assert "as project 'sample'" in r.stdout
+    assert r.stdout.strip().splitlines()[-1].startswith("ignored: ")
+    r = cli(db_path, "import", src)
+    assert "'sample (2)'" in r.stdout
+    r = cli(db_path, "import", src, "--name", "Chosen")
+    assert "'Chosen'" in r.stdout
+    names = {p.name: n for p, n, _cur in list_projects(store)}
+    assert names["sample"] == names["Chosen"] == 19
+    before = dump(store)
+    r = cli(db_path, "import", "/work/shared/data/mspdi/p2007_all_link_types.xml", "--into", "Test project")
+    assert r.exit_code == 0, r.stderr
+    assert {p.name: n for p, n, _c in list_projects(store)}["Test project"] == 5
+    assert cli(db_path, "-p", "Test project", "undo").exit_code == 0
+    assert dump(store) == before
+
+
+def test_cli_export_every_format(store, db_path, tmp_path):
+    create_demo(store, today=date(2026, 11, 23))
+    for ext in ("xml", "csv", "json", "ics", "mmd"):
+        out = tmp_path / f"demo.{ext}"
+        r = cli(db_path, "export", str(out))
+        assert r.exit_code == 0, r.stderr
+        assert out.stat().st_size > 500
+    r = cli(db_path, "export", "-", "--format", "mermaid")
+    assert r.stdout.startswith("gantt\n")
+    r = cli(db_path, "export", str(tmp_path / "x.pdf"))
+    assert r.exit_code == 1 and "give --format" in r.stderr
+
+
+def test_check_schedules_like_the_store(demo):
+    _p, data = demo
+    assert check(data).finish == data.schedule().finish

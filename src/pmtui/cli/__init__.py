@@ -82,9 +82,10 @@ def _root(
 
 
 def _register() -> None:
-    from pmtui.cli import calendar, demo, history, projects, resources, schedule, tasks
+    from pmtui.cli import calendar, demo, history, projects, resources, risks, schedule, standup, tasks, tracking
+    from pmtui.cli import interchange
 
-    for module in (projects, tasks, resources, calendar, history, demo, schedule):
+    for module in (projects, tasks, resources, calendar, history, demo, schedule, risks, tracking, standup, interchange):
         module.register(app)
 
 

@@ -22,6 +22,7 @@ from pmtui.models.tables import (
 from pmtui.scheduling import WorkCalendar
 from pmtui.services import demo_data as D
 from pmtui.services.actions import action
+from pmtui.services.demo_risks import add_demo_risks
 from pmtui.services.plan import load_plan
 from pmtui.services.projects import CURRENT
 from pmtui.store import Store
@@ -154,5 +155,6 @@ def create_demo(store: Store, today: date | None = None) -> Project:
             s.add(Setting(key=CURRENT, value=str(project.id)))
         else:
             setting.value = str(project.id)
+        add_demo_risks(act, project, resources, tasks, at, today)
         act.say(f"created demo project {project.name!r}: {len(D.TASKS)} tasks, {len(D.RESOURCES)} resources")
     return project

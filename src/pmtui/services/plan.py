@@ -58,6 +58,7 @@ class TaskRow:
     remaining: int | None
     fixed_cost: float
     notes: str
+    actual_cost: float | None
     wbs: str = ""
     level: int = 1
     children: list[int] = field(default_factory=list)

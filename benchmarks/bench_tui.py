@@ -1,0 +1,201 @@
+"""The planner's screen at scale: start-up to the first interactive frame, a cursor move, and an
+edit to the rescheduled frame, on plans built straight into a temp database with SQLAlchemy Core.
+
+Start-up is measured on the real ``pmtui`` command in a pseudo-terminal (120x40): from spawning
+the process to the moment the first task row of the plan has been written to the terminal, which
+is when the app answers keys. Cursor moves and edits are measured in-process with ``run_test``:
+the time from the key press until the app has handled it and drawn the changed lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+START = date(2027, 1, 4)
+
+
+def build_plan(db: str | Path, n: int, *, name: str = "Big plan", seed: int = 7) -> int:
+    """A project of ``n`` tasks (one summary per 10 tasks, about 1.5 links per task running
+    forward), inserted with Core in a few statements. Returns the project id."""
+    from sqlalchemy import insert, select as sa_select, func
+
+    from pmtui.models.tables import Dependency, Task
+    from pmtui.services.projects import create_project
+    from pmtui.store import open_store
+
+    store = open_store(str(db))
+    try:
+        project = create_project(store, name, START)
+        rnd = random.Random(seed)
+        task_t, dep_t = Task.__table__, Dependency.__table__
+        with store.writer.begin() as conn:
+            first = (conn.execute(sa_select(func.max(task_t.c.id))).scalar() or 0) + 1
+            rows, leaves, links = [], [], []
+            tid, block, summary, pos = first, 0, None, 0
+            while len(rows) < n:
+                if len(rows) % 10 == 0:
+                    summary = tid
+                    rows.append(dict(id=tid, project_id=project.id, parent_id=None, position=block,
+                                     name=f"Phase {block + 1}", duration=0))
+                    block, pos = block + 1, 0
+                else:
+                    rows.append(dict(id=tid, project_id=project.id, parent_id=summary, position=pos,
+                                     name=f"Task {tid - first + 1}", duration=rnd.choice((0, 1, 2, 3, 5, 8))))
+                    pos += 1
+                    if leaves and rnd.random() < 0.9:
+                        for pred in {leaves[max(0, len(leaves) - rnd.randint(1, 40))] for _ in range(rnd.choice((1, 2)))}:
+                            links.append(dict(project_id=project.id, pred_id=pred, succ_id=tid, type="FS", lag=0))
+                    leaves.append(tid)
+                tid += 1
+            conn.execute(insert(task_t), rows)
+            conn.execute(insert(dep_t), links)
+        return project.id
+    finally:
+        store.close()
+
+
+class Term:
+    """The real ``pmtui`` in a pseudo-terminal of a fixed size; reads what it writes."""
+
+    def __init__(self, db: str, cols: int = 120, rows: int = 40) -> None:
+        import fcntl
+        import pty
+        import termios
+
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = dict(os.environ, PMTUI_DB=db, TERM="xterm-256color", COLORTERM="truecolor")
+        env.setdefault("PMTUI_CONFIG_DIR", tempfile.mkdtemp(prefix="pmtui-bench-cfg-"))
+        exe = str(Path(sys.executable).with_name("pmtui"))
+        self.t0 = time.perf_counter()
+        self.proc = subprocess.Popen([exe], stdin=slave, stdout=slave, stderr=slave, env=env,
+                                     start_new_session=True)
+        os.close(slave)
+        self.buf = b""
+
+    def read(self, timeout: float) -> bytes:
+        r, _, _ = select.select([self.master], [], [], timeout)
+        if not r:
+            return b""
+        try:
+            data = os.read(self.master, 1 << 16)
+        except OSError:
+            return b""
+        self.buf += data
+        return data
+
+    def wait_for(self, needle: bytes, timeout: float = 60.0) -> float:
+        end = time.perf_counter() + timeout
+        start = len(self.buf)
+        while time.perf_counter() < end:
+            if needle in self.buf[max(0, start - len(needle)):]:
+                return time.perf_counter()
+            self.read(0.05)
+        raise TimeoutError(f"{needle!r} never appeared")
+
+    def quiet(self, gap: float = 0.2) -> int:
+        """Read until nothing arrives for ``gap`` seconds; returns the bytes read."""
+        n = 0
+        while True:
+            data = self.read(gap)
+            if not data:
+                return n
+            n += len(data)
+
+    def key(self, text: str) -> float:
+        t = time.perf_counter()
+        os.write(self.master, text.encode())
+        return t
+
+    def close(self) -> None:
+        try:
+            os.write(self.master, b"q")
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+        os.close(self.master)
+
+
+def _cursor_moves(term: Term, n: int = 25) -> tuple[float, float]:
+    """Median time from a key to the first byte of the repaint, and median bytes per move."""
+    times, sizes = [], []
+    for i in range(n):
+        term.quiet(0.15)
+        t = term.key("j" if i % 2 == 0 else "k")
+        first = b""
+        while not first:
+            first = term.read(5.0)
+        times.append(time.perf_counter() - t)
+        sizes.append(len(first) + term.quiet(0.15))
+    return statistics.median(times), statistics.median(sizes)
+
+
+def _in_process_start(db: str) -> float:
+    """App constructed with an open store (imports done) to the first frame with the plan drawn."""
+    from pmtui.app import PmtuiApp
+    from pmtui.store import open_store
+    from pmtui.widgets.task_table import TaskTable
+
+    store = open_store(db)
+
+    async def go() -> float:
+        t0 = time.perf_counter()
+        app = PmtuiApp(store, None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while True:
+                tables = app.screen.query(TaskTable)
+                if tables and tables.first().rows:
+                    await pilot.pause()
+                    return time.perf_counter() - t0
+                await asyncio.sleep(0.002)
+
+    try:
+        return asyncio.run(go())
+    finally:
+        store.close()
+
+
+def run() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="pmtui-bench-") as tmp:
+        os.environ.setdefault("PMTUI_CONFIG_DIR", tmp)
+        for n in (10_000, 100_000):
+            db = str(Path(tmp) / f"plan{n}.db")
+            build_plan(db, n)
+            term = Term(db)
+            try:
+                seen = term.wait_for(b"Phase 1", timeout=120)
+                if n == 10_000:
+                    out.append((f"start `pmtui` (pty) to first frame, {n:,} tasks", f"{seen - term.t0:.2f} s", "≤ 0.6 s"))
+                else:
+                    out.append((f"start `pmtui` (pty) to first frame, {n:,} tasks", f"{seen - term.t0:.2f} s", "—"))
+                term.quiet(0.5)
+                if n == 10_000:
+                    t_in = _in_process_start(db)
+                    out.append((f"app start in-process (run_test) to plan drawn, {n:,} tasks", f"{t_in:.2f} s", "≤ 0.6 s"))
+                med, size = _cursor_moves(term)
+                out.append((f"cursor move, key to repaint, {n:,} tasks (median)", f"{med * 1000:.1f} ms", "≤ 16 ms"))
+                out.append((f"bytes written per cursor move, {n:,} tasks (median)", f"{size:.0f} B", "2 rows"))
+                if n == 10_000:
+                    times = []
+                    for pct, key, shown in ((50, "2", b"50%"), (0, "0", b" 0%")):
+                        term.quiet(0.3)
+                        term.key("m")
+                        term.quiet(0.3)
+                        t = term.key(key)
+                        times.append(term.wait_for(shown, timeout=30) - t)
+                    out.append((f"edit (progress) to rescheduled frame, {n:,} tasks", f"{statistics.median(times) * 1000:.0f} ms", "≤ 50 ms"))
+            finally:
+                term.close()
+    return out

@@ -1,0 +1,291 @@
+"""The planner's app shell: screens by digit, a header and footer, the command palette, help,
+the project switcher, undo and redo, remappable keys from config.toml, and the workers that load
+and reschedule the plan.
+
+Data flows one way: a key → one service call in a worker → the plan is reloaded and scheduled in
+that worker → ``PlanReady`` → the screens redraw from the new plan.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from pmtui.config import load_config, unknown_ids
+from pmtui.messages import EditRefused, PlanFailed, PlanReady
+from pmtui.models.errors import NotFound, PmtuiError
+from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
+from pmtui.screens.projects import ProjectSwitcher
+from pmtui.screens.risks import RiskScreen
+from pmtui.screens.standup import StandupScreen
+from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
+from pmtui.screens.status import StatusScreen
+from pmtui.screens.wbs import LEGEND, WbsScreen
+from pmtui.services import history as history_svc
+from pmtui.services import projects as project_svc
+from pmtui.services.tasks import get_plan
+from pmtui.store import Store
+from pmtui.widgets.risk_form import RiskForm, RiskText
+from pmtui.widgets.risk_matrix import RiskMatrix
+from pmtui.widgets.task_table import TaskTable
+from pmtui.widgets.themes import THEMES
+
+# One line per screen: (digit, mode name, title, Screen class). Later screens add a line here.
+SCREEN_LIST: list[tuple[str, str, str, type[Screen]]] = [
+    ("1", "wbs", "WBS", WbsScreen),
+    ("3", "risks", "Risks", RiskScreen),
+    ("4", "standup", "Stand-up", StandupScreen),
+    ("5", "status", "Status", StatusScreen),
+]
+
+
+def _screen_bindings() -> list[Binding]:
+    return [
+        Binding(key, f"app.show_screen('{mode}')", title, show=False, id=f"app.screen.{mode}")
+        for key, mode, title, _cls in SCREEN_LIST
+    ]
+
+
+def load_plan_scheduled(store: Store, project_id: int):
+    """Load and schedule a plan, and warm what drawing it needs, so the UI thread does not."""
+    plan = get_plan(store, project_id)
+    sched = plan.schedule
+    if plan.tasks:
+        sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
+    plan.preds_of, plan.assignments_of, plan.resource_by_id  # noqa: B018 - cached properties
+    return plan
+
+
+class PmtuiApp(App):
+    CSS_PATH = "pmtui.tcss"
+    TITLE = "pmtui"
+    SCREEN_LIST = SCREEN_LIST
+    MODES = {mode: cls for _key, mode, _title, cls in SCREEN_LIST}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("u,ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("U,ctrl+y", "redo", "Redo", show=False, id="app.redo"),
+        Binding("o", "projects", "Projects", show=False, id="app.projects"),
+        Binding("t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
+        *_screen_bindings(),
+    ]
+
+    busy: reactive[int] = reactive(0)
+
+    def __init__(self, store: Store, project_name: str | None = None, *,
+                 config_path: Path | None = None, today: date | None = None, screen: str | None = None) -> None:
+        super().__init__()
+        modes = [mode for _k, mode, _t, _c in self.SCREEN_LIST]
+        if screen is not None and screen not in modes:
+            raise ValueError(f"no screen {screen!r}: the screens are {', '.join(modes)}")
+        self.start_screen = screen or modes[0]
+        self.store = store
+        self.project_name = project_name
+        self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
+        self.project_id: int | None = None
+        self.plan = None
+        self.today = today
+        self.busy_what = ""
+        self.plan_screens: list[Any] = []
+        self._write_lock = threading.Lock()
+        self.animation_level = "none"
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.config = load_config(config_path)
+        self.theme = self.config.theme
+        self.set_keymap(self.config.keymap)
+
+    # -- start-up ---------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        problems = list(self.config.problems) + unknown_ids(self.config, known_binding_ids())
+        for line in problems:
+            self.notify(line, title="config.toml", severity="error", timeout=12)
+        self.switch_mode(self.start_screen)
+        self.open_project(self.project_name)
+
+    def open_project(self, name_or_id: str | int | None) -> None:
+        self._start("loading plan")
+        self._open_worker(name_or_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_worker(self, name_or_id: str | int | None) -> None:
+        try:
+            if isinstance(name_or_id, int):
+                project = project_svc.use_project(self.store, f"#{name_or_id}")
+            else:
+                project = project_svc.current_project(self.store, name_or_id)
+            plan = load_plan_scheduled(self.store, project.id)
+        except NotFound as exc:
+            self.post_message(PlanFailed(str(exc)))
+            return
+        except PmtuiError as exc:
+            self.post_message(PlanFailed(str(exc)))
+            return
+        self.post_message(PlanReady(plan))
+
+    def reload_plan(self) -> None:
+        if self.project_id is not None:
+            self.run_edit("Reload", lambda store, pid: None)
+
+    # -- edits --------------------------------------------------------------------------------------
+    def run_edit(self, what: str, call: Callable[[Store, int], Any], *,
+                 select: int | Callable[[Any], int] | None = None, form: Any = None) -> None:
+        """Run one service call in a worker, then reload and reschedule the plan there."""
+        if self.project_id is None:
+            self.notify("No project open: press o to open or create one", severity="warning")
+            return
+        self._start(what.lower())
+        self._edit_worker(what, call, select, form, self.project_id)
+
+    @work(thread=True, group="edit")
+    def _edit_worker(self, what: str, call, select, form, project_id: int) -> None:
+        with self._write_lock:  # edits run one after the other, in the order of the keys
+            try:
+                result = call(self.store, project_id)
+            except PmtuiError as exc:
+                self.post_message(EditRefused(str(exc), form))
+                return
+            try:
+                plan = load_plan_scheduled(self.store, project_id)
+            except PmtuiError as exc:
+                self.post_message(PlanFailed(str(exc)))
+                return
+        select_id = select(result) if callable(select) else select
+        note = ""
+        if what in ("Undo", "Redo") and result is not None:
+            note = f"{what}: {result.summary}"
+        self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form))
+
+    def _start(self, what: str) -> None:
+        self.busy_what = what
+        self.busy += 1
+
+    def _stop(self) -> None:
+        self.busy = max(0, self.busy - 1)
+
+    @on(PlanReady)
+    def _plan_ready(self, msg: PlanReady) -> None:
+        self._stop()
+        old = self.plan
+        same_project = old is not None and old.project.id == msg.plan.project.id
+        self.plan = msg.plan
+        self.project_id = msg.plan.project.id
+        self.sub_title = msg.plan.project.name
+        previous = old.schedule if msg.edited and same_project else None
+        for screen in self.plan_screens:
+            screen.plan_changed(msg.plan, select_id=msg.select_id, previous=previous)
+        form = msg.form
+        if form is not None and form.is_attached and self.screen is form:
+            form.dismiss(None)
+        if msg.note:
+            self.notify(msg.note, timeout=4)
+        if previous is not None:
+            before, after = previous.finish, msg.plan.schedule.finish
+            if before != after:
+                self.notify(f"Finish moved {before} → {after}", timeout=5)
+            self.set_timer(6, self._clear_marks)
+
+    def _clear_marks(self) -> None:
+        for screen in self.plan_screens:
+            for table in screen.query(TaskTable):
+                table.clear_marks()
+
+    @on(EditRefused)
+    def _edit_refused(self, msg: EditRefused) -> None:
+        self._stop()
+        if msg.form is not None and msg.form.is_attached:
+            msg.form.show_error(msg.message)
+        else:
+            self.notify(msg.message, severity="error", timeout=8)
+
+    @on(PlanFailed)
+    def _plan_failed(self, msg: PlanFailed) -> None:
+        self._stop()
+        self.notify(msg.message, severity="error", timeout=10)
+        if self.plan is None:
+            self.action_projects()
+
+    # -- app actions ----------------------------------------------------------------------------------
+    def action_show_screen(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_undo(self) -> None:
+        self.run_edit("Undo", history_svc.undo)
+
+    def action_redo(self) -> None:
+        self.run_edit("Redo", history_svc.redo)
+
+    def action_projects(self) -> None:
+        def chosen(project_id: int | None) -> None:
+            if project_id is not None:
+                self.open_project(project_id)
+
+        self.push_screen(ProjectSwitcher(self.store, self.project_id, self.today), chosen)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "pmtui-light" if self.theme == "pmtui-dark" else "pmtui-dark"
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        rows = binding_rows(self, screen)
+        title = getattr(screen, "TITLE", None) or type(screen).__name__
+        self.push_screen(HelpScreen(str(title), rows, LEGEND if isinstance(screen, WbsScreen) else ""))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            b = active.binding
+            if b.id in seen or b.action in ("command_palette", "app.command_palette"):
+                continue
+            seen.add(b.id)
+            yield SystemCommand(b.description or b.action, f"{self.get_key_display(b)} · {b.id or b.action}",
+                                partial(self._run_binding, active.node, b.action))
+
+    async def _run_binding(self, node, action: str) -> None:
+        await self.run_action(action, node)
+
+
+def binding_rows(app: App, screen: Screen) -> list[tuple[str, str, str]]:
+    """(keys, description, id) for every binding active on the screen, keys as remapped."""
+    by_id: dict[str, list] = {}
+    order: list[str] = []
+    for key, active in screen.active_bindings.items():
+        b = active.binding
+        bid = b.id or b.action
+        if bid not in by_id:
+            by_id[bid] = [[], b.description or b.action]
+            order.append(bid)
+        by_id[bid][0].append(app.get_key_display(b))
+    rows = [(" ".join(dict.fromkeys(by_id[b][0])), by_id[b][1], b) for b in order]
+    rows.append(("ctrl+p", "Command palette: every action", "app.command_palette"))
+    return rows
+
+
+def known_binding_ids() -> set[str]:
+    classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
+               PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix]
+    classes += [cls for _k, _m, _t, cls in SCREEN_LIST]
+    ids = set()
+    for cls in classes:
+        for b in cls.BINDINGS:
+            if isinstance(b, Binding) and b.id:
+                ids.add(b.id)
+    return ids
+
+
+def run_app(store: Store, project_name: str | None, screen: str | None = None) -> None:
+    PmtuiApp(store, project_name, screen=screen).run()

@@ -1,0 +1,235 @@
+"""pmtui standup …, pmtui progress and pmtui blocker: the stand-up for scripts and quick updates.
+
+`pmtui standup` alone opens the planner on the stand-up screen.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+
+import typer
+
+from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import parse_date, parse_duration, parse_percent
+from pmtui.services import progress as pg
+from pmtui.services import standup as su
+from pmtui.services import standup_agenda as sa
+from pmtui.services import standup_summary as ss
+from pmtui.services.actions import reading
+from pmtui.services.tasks import get_plan
+
+cmd = typer.Typer(help="The daily stand-up: run it (no command opens the stand-up screen), notes, reports.",
+                  epilog="Example: pmtui standup   (or: pmtui standup report --format md)")
+
+DATE_HELP = "The stand-up's day (default: today)."
+
+
+def _day(text: str | None) -> date:
+    return parse_date(text) if text else date.today()
+
+
+def _format(text: str) -> str:
+    value = text.strip().lower()
+    if value not in ("md", "json"):
+        raise BadValue(f"format {text!r} is not known: use md or json")
+    return value
+
+
+@cmd.callback(invoke_without_command=True)
+def _standup(ctx: typer.Context) -> None:
+    """Run today's stand-up on the stand-up screen (screen 4)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    st = state(ctx)
+    try:
+        from pmtui.app import run_app  # the TUI, imported only when it starts
+    except ImportError:
+        run_app = None
+    # Until the app accepts a start screen, print the agenda instead of opening on screen 1.
+    if run_app is None or "screen" not in inspect.signature(run_app).parameters:
+        _print_start(ctx, None, False)
+        return
+    run_app(st.store, st.project_name, screen="standup")
+
+
+def _print_start(ctx: typer.Context, day_text: str | None, keep: bool) -> None:
+    st = state(ctx)
+    pid = st.project().id
+    opened = su.start_standup(st.store, pid, _day(day_text), keep_status_date=keep)
+    done(opened.message)
+    _print_agenda(st.store, pid, opened.standup.day)
+
+
+def _print_agenda(store, pid: int, day: date) -> None:
+    plan = get_plan(store, pid)
+    cfg = sa.standup_config()
+    with reading(store) as s:
+        blockers = pg.open_blockers(plan, s)
+    for person in sa.agenda(plan, cfg, blockers, today=day):
+        out.print(f"[bold]{person.name}[/]")
+        if not person.tasks:
+            out.print("  nothing due")
+        for t in person.tasks:
+            flag = " [red]BLOCKED[/]" if t.blockers else ""
+            out.print(f"  {t.wbs:<8} {t.name}  [dim]{t.why}[/]{flag}")
+
+
+@cmd.command("start", epilog="Example: pmtui standup start --date 2026-11-23 --keep-status-date")
+def start(
+    ctx: typer.Context,
+    day: str = typer.Option(None, "--date", help=DATE_HELP),
+    keep: bool = typer.Option(False, "--keep-status-date", help="Leave the status date where it is."),
+) -> None:
+    """Open (or resume) the stand-up, set the status date to its day, and print the agenda."""
+    _print_start(ctx, day, keep)
+
+
+@cmd.command("agenda", epilog="Example: pmtui standup agenda --json")
+def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Who is asked about what: each person's tasks in progress, due soon, or late."""
+    st = state(ctx)
+    pid = st.project().id
+    if not as_json:
+        _print_agenda(st.store, pid, date.today())
+        return
+    plan = get_plan(st.store, pid)
+    with reading(st.store) as s:
+        blockers = pg.open_blockers(plan, s)
+    print_json([
+        {"person": p.name, "tasks": [{"wbs": t.wbs, "name": t.name, "percent": t.percent, "start": t.start,
+                                      "finish": t.finish, "why": t.why, "critical": t.critical,
+                                      "blockers": t.blockers} for t in p.tasks]}
+        for p in sa.agenda(plan, sa.standup_config(), blockers)
+    ])
+
+
+@cmd.command("note", epilog="Example: pmtui standup note Claire --yesterday 'SOW signed' --today 'UAT plan' --blockers none")
+def note(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="Resource name (or a unique start of it), or 'Unassigned'."),
+    yesterday: str = typer.Option(None, "--yesterday", help="What they did."),
+    today: str = typer.Option(None, "--today", help="What they will do."),
+    blockers: str = typer.Option(None, "--blockers", help="What is in their way."),
+    day: str = typer.Option(None, "--date", help=DATE_HELP),
+) -> None:
+    """Record what one person said in the open stand-up."""
+    st = state(ctx)
+    su.set_person_note(st.store, st.project().id, _day(day), person, yesterday=yesterday, today=today,
+                       blockers=blockers)
+    done(f"Noted {person}.")
+
+
+@cmd.command("finish", epilog="Example: pmtui standup finish")
+def finish(ctx: typer.Context, day: str = typer.Option(None, "--date", help=DATE_HELP)) -> None:
+    """End the stand-up, save its summary and print it."""
+    st = state(ctx)
+    summary = su.finish_standup(st.store, st.project().id, _day(day))
+    out.print(ss.to_markdown(summary), markup=False)
+
+
+@cmd.command("list", epilog="Example: pmtui standup list --json")
+def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Past stand-ups, newest first."""
+    st = state(ctx)
+    rows = su.list_standups(st.store, st.project().id)
+    data = []
+    for r in rows:
+        s = su.public(su.stored(r)) if r.state == "closed" else {}
+        data.append({"day": r.day.isoformat(), "state": r.state,
+                     "finish_before": r.finish_before.isoformat() if r.finish_before else None,
+                     "finish_after": r.finish_after.isoformat() if r.finish_after else None,
+                     "updates": len(s.get("progress", [])), "blockers": len(s.get("blockers", []))})
+    if as_json:
+        print_json(data)
+        return
+    if not data:
+        done("No stand-ups yet: `pmtui standup` runs today's.")
+        return
+    for d in data:
+        moved = f"finish {d['finish_before']} → {d['finish_after']}" if d["finish_after"] else "in progress"
+        out.print(f"{d['day']}  {d['state']:<6}  {moved}  {d['updates']} update(s), {d['blockers']} blocker(s)")
+
+
+@cmd.command("report", epilog="Example: pmtui standup report --date 2026-11-23 --format json")
+def report(
+    ctx: typer.Context,
+    day: str = typer.Option(None, "--date", help="Which stand-up (default: the latest)."),
+    fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
+) -> None:
+    """Print a stand-up's summary (an open one as it stands now)."""
+    st = state(ctx)
+    fmt = _format(fmt)
+    pid = st.project().id
+    when = parse_date(day) if day else su.latest_standup(st.store, pid).day
+    summary = su.live_summary(st.store, pid, when)
+    if fmt == "json":
+        print_json(summary)
+    else:
+        out.print(ss.to_markdown(summary), markup=False)
+
+
+@cmd.command("compare", epilog="Example: pmtui standup compare 2026-11-16 2026-11-23")
+def compare(
+    ctx: typer.Context,
+    first: str = typer.Argument(..., help="One stand-up's day."),
+    second: str = typer.Argument(..., help="The other's."),
+    fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
+) -> None:
+    """What changed between two finished stand-ups: the finish, milestones, blockers."""
+    st = state(ctx)
+    fmt = _format(fmt)
+    data = su.compare(st.store, st.project().id, parse_date(first), parse_date(second))
+    if fmt == "json":
+        print_json(data)
+    else:
+        out.print(ss.compare_markdown(data), markup=False)
+
+
+def progress(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="Task: WBS code or #id."),
+    percent: str = typer.Argument(None, help="Percent complete, e.g. 60%."),
+    is_done: bool = typer.Option(False, "--done", help="Finished (actual finish: --on, else the last working day before the status date)."),
+    started: bool = typer.Option(False, "--started", help="Work began (actual start: --on, else the status date)."),
+    remaining: str = typer.Option(None, "--remaining", help="Working days left, e.g. 3d."),
+    on: str = typer.Option(None, "--on", help="Date for --done or --started."),
+) -> None:
+    """Record progress on a task: a percent, started, days left, or done."""
+    chosen = [x for x, given in (("percent", percent is not None), ("--done", is_done), ("--started", started),
+                                 ("--remaining", remaining is not None)) if given]
+    if len(chosen) != 1:
+        raise BadValue("give exactly one of PERCENT, --done, --started or --remaining"
+                       + (f" (got {', '.join(chosen)})" if chosen else ""))
+    if on is not None and not (is_done or started):
+        raise BadValue("--on goes with --done or --started")
+    when = parse_date(on) if on else None
+    st = state(ctx)
+    pid = st.project().id
+    if percent is not None:
+        r = pg.set_percent(st.store, pid, ref, parse_percent(percent))
+    elif is_done:
+        r = pg.mark_done(st.store, pid, ref, on=when)
+    elif started:
+        r = pg.mark_started(st.store, pid, ref, on=when)
+    else:
+        r = pg.set_remaining(st.store, pid, ref, parse_duration(remaining))
+    done("; ".join(r.lines) + f". Finish {r.plan.schedule.finish}.")
+
+
+def blocker(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="Task: WBS code or #id."),
+    text: str = typer.Argument(..., help="One line: what blocks it."),
+) -> None:
+    """Raise a blocker on a task: an open issue linked to it."""
+    st = state(ctx)
+    r = pg.raise_blocker(st.store, st.project().id, ref, text)
+    done(f"Blocker #{r.issue_id} raised on {r.task.wbs} {r.task.name}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cmd, name="standup")
+    app.command("progress", epilog="Example: pmtui progress 2.3 60%   (or --done --on 2026-11-20, --remaining 3d, --started)")(progress)
+    app.command("blocker", epilog="Example: pmtui blocker 2.3 'waiting for the SAP test system'")(blocker)

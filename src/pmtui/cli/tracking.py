@@ -1,0 +1,278 @@
+"""pmtui baseline save | list | use | rm, variance, cost actual | list, evm, status [snapshot |
+history], report: tracking the plan against its baseline and telling management about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.errors import BadValue, StoreError
+from pmtui.models.parsing import parse_date
+from pmtui.services import baselines as bsvc
+from pmtui.services import costing, snapshots, status as ssvc
+from pmtui.scheduling.evm import EAC_METHODS, EarnedValue
+
+baseline_cmd = typer.Typer(help="Save, list, choose and remove baselines (at most 11 per project).",
+                           no_args_is_help=True)
+cost_cmd = typer.Typer(help="Costs: enter actual costs, list budget, actual and remaining cost per task.",
+                       no_args_is_help=True)
+status_cmd = typer.Typer(help="The RAG summary of the project; snapshots of its key figures for trends.",
+                         invoke_without_command=True)
+
+
+def _money(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def _index(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def _signed(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}d"
+
+
+# -- baselines ------------------------------------------------------------------------------------
+
+@baseline_cmd.command("save", epilog="Example: pmtui baseline save 'Approved plan' --replace")
+def baseline_save(ctx: typer.Context, name: str = typer.Argument(..., help="A name, e.g. 'Approved plan'."),
+                  replace: bool = typer.Option(False, "--replace", help="Save over a baseline of that name.")) -> None:
+    """Save the plan's dates, durations, work and costs as a baseline."""
+    st = state(ctx)
+    b = bsvc.save_baseline(st.store, st.project().id, name, replace=replace)
+    label = "Baseline" if b.number == 0 else f"Baseline{b.number}"
+    done(f"Saved baseline {b.name!r} ({label}): finish {b.finish}, cost {b.cost:,.0f}"
+         + (" — active" if b.active else f" (compare with it: pmtui baseline use {b.name!r})"))
+
+
+@baseline_cmd.command("list", epilog="Example: pmtui baseline list --json")
+def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the project's baselines; * marks the active one."""
+    st = state(ctx)
+    rows = bsvc.list_baselines(st.store, st.project().id)
+    if as_json:
+        print_json([{"name": b.name, "number": b.number, "active": b.active, "saved_at": b.saved_at.isoformat(),
+                     "start": b.start, "finish": b.finish, "cost": b.cost, "work": b.work} for b in rows])
+        return
+    if not rows:
+        done("No baselines yet: save one with `pmtui baseline save NAME`.")
+        return
+    table = Table("", "Name", "MS Project", "Saved", "Finish", "Cost", box=None)
+    for b in rows:
+        table.add_row("*" if b.active else "", b.name, "Baseline" if b.number == 0 else f"Baseline{b.number}",
+                      b.saved_at.strftime("%Y-%m-%d %H:%M"), str(b.finish), _money(b.cost))
+    out.print(table)
+
+
+@baseline_cmd.command("use", epilog="Example: pmtui baseline use 'Approved plan'")
+def baseline_use(ctx: typer.Context, name: str = typer.Argument(..., help="Baseline name.")) -> None:
+    """Compare against this baseline from now on (variance, EVM, status, report)."""
+    st = state(ctx)
+    b = bsvc.use_baseline(st.store, st.project().id, name)
+    done(f"Baseline {b.name!r} is active.")
+
+
+@baseline_cmd.command("rm", epilog="Example: pmtui baseline rm 'Draft'")
+def baseline_rm(ctx: typer.Context, name: str = typer.Argument(..., help="Baseline name.")) -> None:
+    """Remove a baseline (undo brings it back)."""
+    st = state(ctx)
+    active = bsvc.remove_baseline(st.store, st.project().id, name)
+    done(f"Removed baseline {name!r}." + (f" Active: {active.name!r}." if active else " No baseline is active."))
+
+
+def variance(ctx: typer.Context,
+             baseline: str = typer.Option(None, "--baseline", "-b", help="Compare with this baseline, not the active one."),
+             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Start, finish, duration and cost variance against the baseline (dates in working days)."""
+    st = state(ctx)
+    v = bsvc.variance(st.store, st.project().id, baseline)
+    if as_json:
+        print_json({
+            "baseline": v.baseline, "start": v.start, "finish": v.finish, "baseline_finish": v.base_finish,
+            "finish_variance": v.finish_var, "cost": v.cost, "baseline_cost": v.base_cost, "cost_variance": v.cost_var,
+            "tasks": [{k: getattr(t, k) for k in t.__slots__} for t in v.tasks],
+            "added": [{"wbs": w, "name": n} for w, n in v.added],
+            "removed": [{"wbs": w, "name": n} for w, n in v.removed],
+        })
+        return
+    table = Table("WBS", "Task", "BL start", "Start", "Δ", "BL finish", "Finish", "Δ", "Δ dur", "BL cost", "Cost",
+                  "Δ cost", box=None)
+    for t in v.tasks:
+        table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, str(t.base_start), str(t.start), _signed(t.start_var),
+                      str(t.base_finish), str(t.finish), _signed(t.finish_var), _signed(t.duration_var),
+                      _money(t.base_cost), _money(t.cost), f"{t.cost_var:+,.0f}")
+    out.print(table)
+    out.print(f"Project finish {v.finish} vs baseline {v.base_finish} ({_signed(v.finish_var)} working days); "
+              f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} ({v.cost_var:+,.0f}) — baseline {v.baseline!r}")
+    for what, rows in (("Added since the baseline", v.added), ("Removed since the baseline", v.removed)):
+        if rows:
+            out.print(f"{what}: " + "; ".join(f"{w} {n}" for w, n in rows))
+
+
+# -- costs ----------------------------------------------------------------------------------------
+
+@cost_cmd.command("actual", epilog="Example: pmtui cost actual 2.3 12500   (or 'none' to derive it again)")
+def cost_actual(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
+                amount: str = typer.Argument(..., help="Money spent so far, or 'none' to derive it from progress.")) -> None:
+    """Enter the actual cost of a task."""
+    st = state(ctx)
+    value = costing.parse_amount(amount)
+    row = costing.set_actual_cost(st.store, st.project().id, ref, value)
+    done(f"Actual cost of {row.label}: " + ("derived from progress" if value is None else f"{value:,.2f}"))
+
+
+@cost_cmd.command("list", epilog="Example: pmtui cost list --json")
+def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Budget at completion, actual and remaining cost per task, summary and project."""
+    st = state(ctx)
+    from pmtui.services.tasks import get_plan
+
+    plan = get_plan(st.store, st.project().id)
+    costs = costing.plan_costs(plan)
+    rows = [{"id": t.id, "wbs": t.wbs, "name": t.name, "summary": t.summary, "cost": costs[t.id].cost,
+             "work": costs[t.id].work, "actual": costs[t.id].actual, "remaining": costs[t.id].remaining,
+             "actual_entered": costs[t.id].entered} for t in plan.tasks]
+    total = costing.project_cost(plan, costs)
+    if as_json:
+        print_json({"currency": plan.project.currency, "cost": total, "tasks": rows})
+        return
+    table = Table("WBS", "Task", "Cost", "Actual", "Remaining", "Work (pd)", box=None)
+    for t, r in zip(plan.tasks, rows):
+        table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, _money(r["cost"]),
+                      _money(r["actual"]) + ("*" if r["actual_entered"] else ""), _money(r["remaining"]),
+                      f"{r['work']:g}")
+    out.print(table)
+    out.print(f"Budget at completion {total:,.0f} {plan.project.currency} (* = actual cost entered; "
+              f"[costs] actual = {costing.actual_mode()!r})")
+
+
+# -- earned value ---------------------------------------------------------------------------------
+
+def _ev_dict(ev: EarnedValue) -> dict:
+    return ev.as_dict()
+
+
+def evm(ctx: typer.Context,
+        eac: str = typer.Option(None, "--eac", help=f"EAC formula: {', '.join(EAC_METHODS)} (default [evm] eac, else cpi)."),
+        baseline: str = typer.Option(None, "--baseline", "-b", help="Budget and PV from this baseline."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Earned value as of the status date, per task, summary and project."""
+    st = state(ctx)
+    rep = ssvc.earned_value_report(st.store, st.project().id, method=eac, baseline=baseline)
+    if as_json:
+        print_json({"status_date": rep.status_date, "baseline": rep.baseline, "eac_method": rep.method,
+                    "project": _ev_dict(rep.project),
+                    "tasks": [{"id": l.task_id, "wbs": l.wbs, "name": l.name, "summary": l.summary, **_ev_dict(l.value)}
+                              for l in rep.lines]})
+        return
+    table = Table("WBS", "Task", "BAC", "PV", "EV", "AC", "SV", "CV", "SPI", "CPI", "EAC", box=None)
+    for l in rep.lines:
+        v = l.value
+        table.add_row(l.wbs, ("  " * (l.level - 1)) + l.name, _money(v.bac), _money(v.pv), _money(v.ev), _money(v.ac),
+                      _money(v.sv), _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
+    out.print(table)
+    p = rep.project
+    out.print(f"As of {rep.status_date}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'the current plan (no baseline)'}; "
+              f"EAC method {rep.method}")
+    out.print(f"BAC {_money(p.bac)}  PV {_money(p.pv)}  EV {_money(p.ev)}  AC {_money(p.ac)}  SV {_money(p.sv)}  "
+              f"CV {_money(p.cv)}  SPI {_index(p.spi)}  CPI {_index(p.cpi)}")
+    out.print(f"EAC {_money(p.eac)}  ETC {_money(p.etc)}  VAC {_money(p.vac)}  TCPI(BAC) {_index(p.tcpi_bac)}  "
+              f"TCPI(EAC) {_index(p.tcpi_eac)}")
+
+
+# -- status ---------------------------------------------------------------------------------------
+
+@status_cmd.callback(epilog="Example: pmtui status; pmtui status snapshot; pmtui status history")
+def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Print the RAG summary: schedule, cost, scope and risk, with the figures behind them."""
+    if ctx.invoked_subcommand is not None:
+        return
+    st = state(ctx)
+    s = ssvc.project_status(st.store, st.project().id)
+    if as_json:
+        print_json({"project": s.project, "status_date": s.status_date, "finish": s.finish,
+                    "baseline_finish": s.baseline_finish, "finish_slip": s.finish_slip,
+                    "percent_complete": s.percent_complete, "overall": s.overall.letter,
+                    "rag": {r.area: {"rag": r.letter, "level": r.level, "why": r.reason} for r in s.rags},
+                    "evm": s.evm.project.as_dict(), "risks": s.risk_counts, "open_issues": len(s.issues),
+                    "blockers": len(s.blockers)})
+        return
+    out.print(f"{s.project} — status {s.status_date}: overall [{s.overall.letter}] {s.overall.level.upper()}")
+    for r in s.rags:
+        out.print(f"  [{r.letter}] {r.area:<9} {r.reason}")
+    slip = f" ({_signed(s.finish_slip)} vs baseline {s.baseline_finish})" if s.finish_slip is not None else ""
+    p = s.evm.project
+    out.print(f"  finish {s.finish}{slip}; {s.percent_complete:.0f}% complete; SPI {_index(p.spi)}, CPI {_index(p.cpi)}, "
+              f"EAC {_money(p.eac)} of BAC {_money(p.bac)} {s.currency}")
+    c = s.risk_counts
+    out.print(f"  open risks: {c['high']} high, {c['medium']} medium, {c['low']} low; open issues {len(s.issues)} "
+              f"({len(s.blockers)} blockers)")
+
+
+@status_cmd.command("snapshot", epilog="Example: pmtui status snapshot")
+def status_snapshot(ctx: typer.Context) -> None:
+    """Store today's key figures (finish, % complete, SPI, CPI, risks, issues) for trends."""
+    st = state(ctx)
+    snap = snapshots.take_snapshot(st.store, st.project().id, "manual")
+    done(f"Snapshot of {snap.day}: finish {snap.finish}, {snap.percent_complete:.0f}% complete, "
+         f"SPI {_index(snap.spi)}, CPI {_index(snap.cpi)}.")
+
+
+@status_cmd.command("history", epilog="Example: pmtui status history --json")
+def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the snapshots, oldest first."""
+    st = state(ctx)
+    rows = snapshots.list_snapshots(st.store, st.project().id)
+    if as_json:
+        print_json([{"day": r.day, "source": r.source, "finish": r.finish, "percent_complete": r.percent_complete,
+                     "spi": r.spi, "cpi": r.cpi, "bac": r.bac, "pv": r.pv, "ev": r.ev, "ac": r.ac,
+                     "risks_high": r.risks_high, "risks_medium": r.risks_medium, "risks_low": r.risks_low,
+                     "open_issues": r.open_issues, **snapshots.data_of(r)} for r in rows])
+        return
+    if not rows:
+        done("No snapshots yet: take one with `pmtui status snapshot` (stand-ups take one too).")
+        return
+    table = Table("Day", "Source", "Finish", "Slip", "Done", "SPI", "CPI", "High risks", "Issues", box=None)
+    for r in rows:
+        table.add_row(str(r.day), r.source, str(r.finish), _signed(snapshots.data_of(r).get("finish_slip")),
+                      f"{r.percent_complete:.0f}%", _index(r.spi), _index(r.cpi), str(r.risks_high), str(r.open_issues))
+    out.print(table)
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+def report(ctx: typer.Context,
+           fmt: str = typer.Option("md", "--format", "-f", help="md (Markdown) or html (one self-contained file)."),
+           output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of printing."),
+           since: str = typer.Option(None, "--since", help="Report what happened since this date (default: a week before the status date)."),
+           eac: str = typer.Option(None, "--eac", help=f"EAC formula: {', '.join(EAC_METHODS)}.")) -> None:
+    """Write a status report a manager can read without pmtui."""
+    from pmtui.reports import render_report
+
+    fmt = fmt.strip().lower()
+    if fmt not in ("md", "html"):
+        raise BadValue(f"--format {fmt!r}: use md or html")
+    st = state(ctx)
+    text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since) if since else None, method=eac)
+    if output is None:
+        import sys
+
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"cannot write {output}: {exc.strerror}") from None
+    done(f"Wrote {fmt.upper()} report to {output}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(baseline_cmd, name="baseline")
+    app.add_typer(cost_cmd, name="cost")
+    app.add_typer(status_cmd, name="status")
+    app.command("variance", epilog="Example: pmtui variance --baseline 'Approved plan' --json")(variance)
+    app.command("evm", epilog="Example: pmtui evm --eac composite --json")(evm)
+    app.command("report", epilog="Example: pmtui report --format html --output status.html --since 2026-11-16")(report)

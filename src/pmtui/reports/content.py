@@ -1,0 +1,70 @@
+"""What a status report says, gathered once and independent of its format: the status, what was
+done and what slipped since the last report, and the trend over the snapshots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from pmtui.services.history import history
+from pmtui.services.snapshots import data_of, last_before
+from pmtui.services.status import Status, completed_since, project_status
+from pmtui.store import Store
+
+MAX_JOURNAL_LINES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    what: str
+    before: date
+    now: date
+    days: int | None  # working days, + is later
+
+
+@dataclass
+class ReportData:
+    status: Status
+    since: date
+    generated: datetime
+    completed: list[tuple[str, str, date]]
+    changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal
+    previous: object | None  # the snapshot the comparison starts from
+    slipped: list[Slip] = field(default_factory=list)
+    late_tasks: list[tuple[str, str, int]] = field(default_factory=list)  # against the baseline
+    trend: list[dict] = field(default_factory=list)  # per snapshot: day, slip, spi, cpi
+
+
+def gather(store: Store, project_id: int, *, since: date | None = None, method: str | None = None,
+           now: datetime | None = None) -> ReportData:
+    st = project_status(store, project_id, method=method)
+    plan = st.plan
+    since = since or st.status_date - timedelta(days=7)
+    # Snapshots are bookkeeping, not work a manager needs to read about.
+    entries = [e for e in history(store, project_id)
+               if e.at.date() >= since and e.state == "done" and e.action != "Take status snapshot"]
+    changes = [(e.at, e.action, e.summary) for e in entries][-MAX_JOURNAL_LINES:]
+    data = ReportData(st, since, now or datetime.now(), completed_since(plan, since), changes,
+                      # the state at the last report: the snapshot then, else the period's first one
+                      last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
+    cal = plan.calendar
+    wd = lambda a, b: cal.index_on_or_after(b) - cal.index_on_or_after(a)  # noqa: E731
+    prev = data.previous
+    if prev is not None and prev.finish is not None and prev.finish != st.finish:
+        data.slipped.append(Slip("Project finish", prev.finish, st.finish, wd(prev.finish, st.finish)))
+    if prev is not None:
+        then = data_of(prev).get("milestones", {})
+        for m in st.milestones:
+            old = then.get(str(m.task_id))
+            if old:
+                before = date.fromisoformat(old[2])
+                if before < m.forecast:
+                    data.slipped.append(Slip(f"{m.wbs} {m.name}", before, m.forecast, wd(before, m.forecast)))
+    if st.variance is not None:
+        late = [(t.wbs, t.name, t.finish_var) for t in st.variance.tasks
+                if t.finish_var > 0 and not t.summary and plan.by_id[t.task_id].percent_complete < 100]
+        data.late_tasks = sorted(late, key=lambda x: -x[2])[:10]
+    for s in st.snapshots:
+        d = data_of(s)
+        data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
+    return data

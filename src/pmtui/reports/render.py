@@ -1,0 +1,231 @@
+"""Turn ReportData into Markdown or HTML through a template.
+
+Templates are ``string.Template`` files (``$name`` placeholders, ``$$`` for a dollar sign): the
+ones shipped in ``pmtui/reports/templates/``, or the user's own ``<config dir>/templates/report.md``
+and ``report.html``. string.Template keeps templates logic-free and needs no new dependency; the
+sections (tables, lists) are rendered here and dropped in whole, so an override can reorder,
+rename or leave out sections, and add its own text and styling.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+from importlib import resources
+from string import Template
+
+from pmtui.models.errors import BadValue
+from pmtui.reports.chart import sparkline, trend_svg
+from pmtui.reports.content import ReportData, gather
+from pmtui.store import Store
+from pmtui.store.locations import config_dir
+
+PLACEHOLDERS = ("title", "project", "status_date", "since", "generated", "overall", "summary", "rag",
+                "milestones", "done", "slipped", "critical", "risks", "issues", "evm", "trend")
+RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", "none": "#666"}
+
+
+def load_template(fmt: str) -> tuple[str, str]:
+    """(template text, where it came from): the user's override first."""
+    user = config_dir() / "templates" / f"report.{fmt}"
+    if user.is_file():
+        try:
+            return user.read_text(encoding="utf-8"), str(user)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadValue(f"cannot read report template {user}: {exc}") from None
+    return resources.files("pmtui.reports").joinpath("templates", f"report.{fmt}").read_text(encoding="utf-8"), "built-in"
+
+
+def fill(template: str, where: str, values: dict[str, str]) -> str:
+    try:
+        return Template(template).substitute(values)
+    except KeyError as exc:
+        raise BadValue(f"report template {where} uses ${exc.args[0]}, which pmtui does not fill; "
+                       f"known: {', '.join('$' + p for p in PLACEHOLDERS)}") from None
+    except ValueError as exc:
+        raise BadValue(f"report template {where}: {exc} (write $$ for a dollar sign)") from None
+
+
+def money(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:,.0f}"
+
+
+def index(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+def days(v: int | None) -> str:
+    return "" if v is None else f"{v:+d} d"
+
+
+# -- the rows every format shows --------------------------------------------------------------------
+
+def _summary_lines(d: ReportData) -> list[str]:
+    s, p = d.status, d.status.evm.project
+    slip = f", {days(s.finish_slip)} against baseline {s.evm.baseline!r} ({s.baseline_finish})" if s.finish_slip is not None else " (no baseline saved)"
+    c = s.risk_counts
+    return [
+        f"Overall status: {s.overall.letter} ({s.overall.level}) — {s.overall.reason}",
+        f"Forecast finish: {s.finish}{slip}",
+        f"Complete: {s.percent_complete:.0f}% as of {s.status_date}",
+        f"Cost: EAC {money(p.eac)} {s.currency} against a budget (BAC) of {money(p.bac)} (VAC {money(p.vac)}); "
+        f"SPI {index(p.spi)}, CPI {index(p.cpi)}",
+        f"Open risks: {c['high']} high, {c['medium']} medium, {c['low']} low; open issues: {len(s.issues)} "
+        f"({len(s.blockers)} blockers)",
+    ]
+
+
+def _evm_rows(d: ReportData) -> list[tuple[str, str, str]]:
+    p = d.status.evm.project
+    return [
+        ("BAC", money(p.bac), "budget at completion"), ("PV", money(p.pv), "planned value"),
+        ("EV", money(p.ev), "earned value"), ("AC", money(p.ac), "actual cost"),
+        ("SV", money(p.sv), "EV − PV"), ("CV", money(p.cv), "EV − AC"),
+        ("SPI", index(p.spi), "EV / PV"), ("CPI", index(p.cpi), "EV / AC"),
+        ("EAC", money(p.eac), f"estimate at completion ({d.status.evm.method})"),
+        ("ETC", money(p.etc), "EAC − AC"), ("VAC", money(p.vac), "BAC − EAC"),
+        ("TCPI (BAC)", index(p.tcpi_bac), "(BAC − EV) / (BAC − AC)"),
+        ("TCPI (EAC)", index(p.tcpi_eac), "(BAC − EV) / (EAC − AC)"),
+    ]
+
+
+def _milestone_rows(d: ReportData) -> list[tuple[str, ...]]:
+    return [(m.wbs, m.name, str(m.baseline or "—"), str(m.forecast), days(m.variance),
+             "done" if m.done else ("late for its deadline" if m.deadline and m.forecast > m.deadline else ""))
+            for m in d.status.milestones]
+
+
+def _risk_rows(d: ReportData) -> list[tuple[str, ...]]:
+    return [(str(r.score), r.band, r.title, r.kind, (r.strategy + ": " if r.strategy else "") + r.response, r.owner)
+            for r in d.status.risks[:5]]
+
+
+def _issue_rows(d: ReportData) -> list[tuple[str, ...]]:
+    return [(i.kind, str(i.severity), i.title, i.task, i.owner, str(i.raised_on)) for i in d.status.issues]
+
+
+def _done_items(d: ReportData) -> list[str]:
+    items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
+    return items + [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+
+
+def _slipped_items(d: ReportData) -> list[str]:
+    items = [f"{x.what}: {x.before} → {x.now} ({days(x.days)})" for x in d.slipped]
+    return items + [f"{w} {n}: {days(v)} against the baseline" for w, n, v in d.late_tasks]
+
+
+def _trend_series(d: ReportData) -> dict[str, list]:
+    return {"Finish slip (working days)": [t["slip"] for t in d.trend], "SPI": [t["spi"] for t in d.trend],
+            "CPI": [t["cpi"] for t in d.trend]}
+
+
+# -- Markdown ---------------------------------------------------------------------------------------
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(head: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:
+    if not rows:
+        return f"_{empty}_"
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _md_list(items: list[str], empty: str) -> str:
+    return "\n".join(f"- {_cell(i)}" for i in items) if items else f"_{empty}_"
+
+
+def markdown_sections(d: ReportData) -> dict[str, str]:
+    s = d.status
+    done, slipped = _done_items(d), _slipped_items(d)
+    base = (f"the snapshot of {d.previous.day} and the baseline" if d.previous is not None
+            else "the baseline (no snapshot from before then)")
+    trend = "_No snapshots yet: take one with `pmtui status snapshot` (each stand-up takes one)._"
+    if d.trend:
+        rows = [(name, sparkline(values), " → ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in (values[0], values[-1])))
+                for name, values in _trend_series(d).items() if any(v is not None for v in values)]
+        trend = f"{len(d.trend)} snapshots, {d.trend[0]['day']} to {d.trend[-1]['day']}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
+    return {
+        "summary": "\n".join(f"- {line}" for line in _summary_lines(d)),
+        "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
+        "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
+        "done": _md_list(done, "Nothing recorded since then."),
+        "slipped": f"Compared with {base}.\n\n" + _md_list(slipped, "Nothing slipped."),
+        "critical": _md_table(("WBS", "Task", "Start", "Finish"), [(w, n, str(a), str(b)) for w, n, a, b in s.critical], "No critical path."),
+        "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
+        "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
+        "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\nPlanned value from {'baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'the current plan (no baseline saved)'}.",
+        "trend": trend,
+    }
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+
+def _h_table(head: tuple[str, ...], rows: list[tuple[str, ...]], empty: str, cls: str = "") -> str:
+    if not rows:
+        return f'<p class="empty">{escape(empty)}</p>'
+    th = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in rows)
+    return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _h_list(items: list[str], empty: str) -> str:
+    if not items:
+        return f'<p class="empty">{escape(empty)}</p>'
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def _badge(level: str, letter: str) -> str:
+    return f'<span class="rag rag-{level}" style="background:{RAG_COLOURS[level]}">{escape(letter)}</span>'
+
+
+def html_sections(d: ReportData) -> dict[str, str]:
+    s = d.status
+    done, slipped = _done_items(d), _slipped_items(d)
+    rag_rows = "".join(f"<tr><td>{escape(r.area.capitalize())}</td><td>{_badge(r.level, r.letter)}</td>"
+                       f"<td>{escape(r.reason)}</td></tr>" for r in s.rags)
+    base = (f"the snapshot of {d.previous.day} and the baseline" if d.previous is not None
+            else "the baseline (no snapshot from before then)")
+    if d.trend:
+        trend = trend_svg([str(t["day"]) for t in d.trend], _trend_series(d),
+                          {"Finish slip (working days)": "#c62828", "SPI": "#1565c0", "CPI": "#2e7d32"})
+        trend += f'<p class="note">{len(d.trend)} snapshots, {d.trend[0]["day"]} to {d.trend[-1]["day"]}.</p>'
+    else:
+        trend = '<p class="empty">No snapshots yet: take one with pmtui status snapshot (each stand-up takes one).</p>'
+    return {
+        "summary": _h_list(_summary_lines(d), ""),
+        "rag": f'<table class="rag-table"><thead><tr><th>Area</th><th>RAG</th><th>Why</th></tr></thead><tbody>{rag_rows}</tbody></table>',
+        "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
+        "done": _h_list(done, "Nothing recorded since then."),
+        "slipped": f'<p class="note">Compared with {escape(base)}.</p>' + _h_list(slipped, "Nothing slipped."),
+        "critical": _h_table(("WBS", "Task", "Start", "Finish"), [(w, n, str(a), str(b)) for w, n, a, b in s.critical], "No critical path."),
+        "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
+        "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
+        "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")
+        + f'<p class="note">Planned value from {escape("baseline " + repr(s.evm.baseline) if s.evm.baseline else "the current plan (no baseline saved)")}.</p>',
+        "trend": trend,
+    }
+
+
+def render(d: ReportData, fmt: str) -> str:
+    s = d.status
+    sections = markdown_sections(d) if fmt == "md" else html_sections(d)
+    plain = {
+        "title": f"Status report: {s.project}", "project": s.project, "status_date": str(s.status_date),
+        "since": str(d.since), "generated": f"{d.generated:%Y-%m-%d %H:%M}",
+        "overall": f"{s.overall.letter} ({s.overall.level})",
+    }
+    if fmt == "html":
+        plain = {k: escape(v) for k, v in plain.items()}
+        plain["overall"] = _badge(s.overall.level, s.overall.letter) + " " + escape(s.overall.reason)
+    template, where = load_template(fmt)
+    return fill(template, where, {**plain, **sections})
+
+
+def render_report(store: Store, project_id: int, *, fmt: str = "md", since: date | None = None,
+                  method: str | None = None, now: datetime | None = None) -> str:
+    if fmt not in ("md", "html"):
+        raise BadValue(f"report format {fmt!r}: use md or html")
+    return render(gather(store, project_id, since=since, method=method, now=now), fmt)

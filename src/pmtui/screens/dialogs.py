@@ -1,0 +1,202 @@
+"""Small modal screens: confirm, pick one of a list, the task form, help."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pmtui.models.errors import BadValue, PmtuiError
+from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no; y/enter says yes, n/escape says no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            yield Static("y  yes     n  no", classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PickScreen(ModalScreen[Any]):
+    """Choose one value from a short list (enter, or the key shown before it)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str, Any]]) -> None:
+        """``choices``: (key, label, value); the key picks it at once."""
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield OptionList(
+                *[Option(f"{k}  {label}" if k else label, id=str(i)) for i, (k, label, _v) in enumerate(self.choices)],
+                id="pick-list",
+            )
+
+    def on_key(self, event) -> None:
+        for key, _label, value in self.choices:
+            if key and event.character == key:
+                event.stop()
+                self.dismiss(value)
+                return
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(event.option.id)][2])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TaskForm(ModalScreen[None]):
+    """Edit a task's fields in one go. Values are checked here and by the service; a refusal is
+    shown under the fields and nothing is changed. One service call on save."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+
+    FIELDS = [
+        ("name", "Name"),
+        ("duration", "Duration"),
+        ("predecessors", "Predecessors"),
+        ("constraint", "Constraint"),
+        ("constraint_date", "Constraint date"),
+        ("deadline", "Deadline"),
+        ("notes", "Notes"),
+    ]
+
+    def __init__(self, plan, task_id: int, focus: str = "name",
+                 submit: Callable[["TaskForm", str, dict], None] | None = None) -> None:
+        super().__init__()
+        self.plan, self.task_id, self.focus_field, self.submit = plan, task_id, focus, submit
+        t = plan.by_id[task_id]
+        self.initial = {
+            "name": t.name,
+            "duration": f"{t.duration}d",
+            "predecessors": plan.predecessors_text(task_id),
+            "constraint": t.constraint_type,
+            "constraint_date": t.constraint_date.isoformat() if t.constraint_date else "",
+            "deadline": t.deadline.isoformat() if t.deadline else "",
+            "notes": t.notes,
+        }
+
+    def compose(self) -> ComposeResult:
+        t = self.plan.by_id[self.task_id]
+        with Vertical(classes="dialog form"):
+            yield Static(f"Edit {t.wbs} {t.name}", classes="dialog-title")
+            for key, label in self.FIELDS:
+                yield Label(label, classes="form-label")
+                inp = Input(self.initial[key], id=f"f-{key}", compact=True,
+                            disabled=(key == "duration" and bool(t.children)))
+                inp.cursor_blink = False
+                yield inp
+            yield Static("", id="form-error", classes="form-error")
+            yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#f-{self.focus_field}", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {key: self.query_one(f"#f-{key}", Input).value for key, _ in self.FIELDS}
+
+    def changes(self) -> tuple[dict[str, Any], str | None]:
+        """(fields for edit_task, predecessors text or None); raises BadValue for a bad value."""
+        new, old = self.values(), self.initial
+        fields: dict[str, Any] = {}
+        if new["name"] != old["name"]:
+            fields["name"] = new["name"]
+        if new["duration"].strip() != old["duration"]:
+            fields["duration"] = parse_duration(new["duration"])
+        ctype = parse_constraint(new["constraint"] or "ASAP")
+        cdate = parse_date(new["constraint_date"]) if new["constraint_date"].strip() else None
+        if ctype in ("ASAP", "ALAP"):
+            cdate = None
+        elif cdate is None:
+            raise BadValue(f"constraint {ctype} needs a date, e.g. 2027-02-01")
+        t = self.plan.by_id[self.task_id]
+        if ctype != t.constraint_type:
+            fields["constraint_type"] = ctype
+        if cdate != t.constraint_date:
+            fields["constraint_date"] = cdate
+        deadline = parse_date(new["deadline"]) if new["deadline"].strip() else None
+        if deadline != t.deadline:
+            fields["deadline"] = deadline
+        if new["notes"] != old["notes"]:
+            fields["notes"] = new["notes"]
+        preds = new["predecessors"] if new["predecessors"].strip() != old["predecessors"] else None
+        return fields, preds
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            fields, preds = self.changes()
+        except PmtuiError as exc:
+            self.show_error(str(exc))
+            return
+        if not fields and preds is None:
+            self.dismiss(None)
+            return
+        self.show_error("")
+        if self.submit is not None:
+            self.submit(self, preds, fields)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Text(message))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen in front, with their ids (for config.toml)."""
+
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="help.close")]
+
+    def __init__(self, title: str, rows: list[tuple[str, str, str]], legend: str = "") -> None:
+        super().__init__()
+        self.title_text, self.rows, self.legend = title, rows, legend
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        width = max((len(k) for k, _d, _i in self.rows), default=4) + 2
+        for keys, desc, bid in self.rows:
+            text.append(keys.ljust(width), "bold")
+            text.append(desc.ljust(28))
+            text.append(f"{bid}\n", "dim")
+        if self.legend:
+            text.append("\n" + self.legend)
+        with Vertical(classes="dialog help"):
+            yield Static(f"Keys — {self.title_text}   (esc closes; remap in config.toml [keys] by id)",
+                         classes="dialog-title")
+            with VerticalScroll():
+                yield Static(text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

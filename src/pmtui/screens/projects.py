@@ -1,0 +1,125 @@
+"""The project switcher: open, create or rename a project. Dismisses with the id to open."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pmtui.models.errors import PmtuiError
+from pmtui.models.parsing import parse_date
+from pmtui.services import projects as svc
+
+
+class ProjectSwitcher(ModalScreen[int | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="projects.close"),
+        Binding("n", "new", "New project", id="projects.new"),
+        Binding("r", "rename", "Rename", id="projects.rename"),
+    ]
+
+    def __init__(self, store, current_id: int | None, today: date | None = None) -> None:
+        super().__init__()
+        self.store, self.current_id = store, current_id
+        self.today = today or date.today()
+        self.mode: str | None = None
+        self.projects: list = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog projects"):
+            yield Static("Projects — enter open · n new · r rename · esc close", classes="dialog-title")
+            yield OptionList(id="project-list")
+            yield Label("", id="p-label-1", classes="form-label")
+            yield Input(id="p-name", compact=True)
+            yield Label("Start date", id="p-label-2", classes="form-label")
+            yield Input(id="p-start", compact=True)
+            yield Static("", id="p-error", classes="form-error")
+
+    def on_mount(self) -> None:
+        for w in self.query(Input):
+            w.cursor_blink = False
+        self._show_form(None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.projects = svc.list_projects(self.store)
+        ol = self.query_one(OptionList)
+        ol.clear_options()
+        for p, n, current in self.projects:
+            mark = "●" if p.id == self.current_id else " "
+            ol.add_option(Option(f"{mark} {p.name}  ({n} tasks, starts {p.start})", id=str(p.id)))
+        index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == self.current_id), 0)
+        if self.projects:
+            ol.highlighted = index
+        ol.focus()
+
+    def _show_form(self, mode: str | None) -> None:
+        self.mode = mode
+        for wid in ("#p-label-1", "#p-name"):
+            self.query_one(wid).display = mode is not None
+        for wid in ("#p-label-2", "#p-start"):
+            self.query_one(wid).display = mode == "new"
+        self.query_one("#p-error", Static).update("")
+
+    def _selected(self):
+        ol = self.query_one(OptionList)
+        if ol.highlighted is None or not self.projects:
+            return None
+        return self.projects[ol.highlighted][0]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_new(self) -> None:
+        if self.mode is not None:
+            return
+        self._show_form("new")
+        self.query_one("#p-label-1", Label).update("Name of the new project")
+        self.query_one("#p-name", Input).value = ""
+        self.query_one("#p-start", Input).value = self.today.isoformat()
+        self.query_one("#p-name", Input).focus()
+
+    def action_rename(self) -> None:
+        project = self._selected()
+        if project is None or self.mode is not None:
+            return
+        self._show_form("rename")
+        self.query_one("#p-label-1", Label).update(f"New name for {project.name}")
+        inp = self.query_one("#p-name", Input)
+        inp.value = project.name
+        inp.focus()
+
+    def action_close(self) -> None:
+        if self.mode is not None:
+            self._show_form(None)
+            self.query_one(OptionList).focus()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.mode == "new" and event.input.id == "p-name":
+            self.query_one("#p-start", Input).focus()
+            return
+        name = self.query_one("#p-name", Input).value
+        try:
+            if self.mode == "new":
+                start = parse_date(self.query_one("#p-start", Input).value, today=self.today)
+                project = svc.create_project(self.store, name, start)
+                self.dismiss(project.id)
+                return
+            if self.mode == "rename":
+                target = self._selected()
+                svc.rename_project(self.store, target.id, name)
+                if target.id == self.current_id:
+                    self.app.reload_plan()
+                self._show_form(None)
+                self.reload()
+        except PmtuiError as exc:
+            self.query_one("#p-error", Static).update(Text(str(exc)))

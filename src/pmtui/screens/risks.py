@@ -1,0 +1,411 @@
+"""Screen 3: the risk matrix and the register under it.
+
+Arrows move between the matrix's cells; the register lists the open risks of the selected cell,
+or (a) every risk of the kind shown, by score or (s) by exposure on the critical path. Keys act
+on the risk under the register's cursor: n add, e edit, r re-score with a comment, c close,
+l/x link/unlink a task, i raise an issue, w why (its linked tasks' float and driving path), and
++ - [ ] or shift+arrows move it one cell (each a journaled re-score).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from pmtui.models.errors import BadValue, PmtuiError
+from pmtui.models.parsing import parse_date, parse_duration
+from pmtui.services import risks as svc
+from pmtui.services.risk_register import Register, RiskView, load_register
+from pmtui.services.risk_rules import parse_scale
+from pmtui.widgets.risk_form import RiskForm, RiskText
+from pmtui.widgets.risk_matrix import RiskMatrix
+from pmtui.widgets.risk_panel import BAND_TEXT, RiskPanel
+
+KINDS = ("threat", "opportunity")
+
+
+def _money(text: str) -> float:
+    try:
+        return float(text.replace(",", "").strip() or 0)
+    except ValueError:
+        raise BadValue(f"amount {text!r} is not a number") from None
+
+
+def _review(text: str) -> date | None:
+    return parse_date(text) if text.strip() and text.strip().lower() != "none" else None
+
+
+class RiskScreen(Screen):
+    DEFAULT_CSS = """
+    RiskScreen #risk-title { height: 1; padding: 0 1; background: $panel; }
+    RiskScreen #risk-top { height: 8; }
+    RiskScreen #risk-register { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("t", "toggle_kind", "Threats/opps", id="risks.kind"),
+        Binding("a", "toggle_all", "Cell/all", id="risks.all"),
+        Binding("s", "toggle_sort", "Sort", id="risks.sort"),
+        Binding("n", "add", "New", id="risks.add"),
+        Binding("e", "edit", "Edit", id="risks.edit"),
+        Binding("r", "score", "Re-score", id="risks.score"),
+        Binding("c", "close_risk", "Close", id="risks.close"),
+        Binding("l", "link", "Link task", id="risks.link"),
+        Binding("x", "unlink", "Unlink", show=False, id="risks.unlink"),
+        Binding("i", "raise_issue", "Issue", show=False, id="risks.raise"),
+        Binding("w", "why", "Why", id="risks.why"),
+        Binding("plus,shift+up", "step(1, 0)", "P+", show=False, id="risks.prob_up"),
+        Binding("minus,shift+down", "step(-1, 0)", "P−", show=False, id="risks.prob_down"),
+        Binding("right_square_bracket,shift+right", "step(0, 1)", "I+", show=False, id="risks.impact_up"),
+        Binding("left_square_bracket,shift+left", "step(0, -1)", "I−", show=False, id="risks.impact_down"),
+    ]
+
+    def __init__(self, store=None, project_id: int | None = None, today: date | None = None) -> None:
+        super().__init__()
+        self._store, self._project_id, self.today = store, project_id, today
+        self.kind = "threat"
+        self.show_all = False
+        self.sort = "score"
+        self.reg: Register | None = None
+        self.rows: list[RiskView] = []
+
+    # -- where the data comes from: given, or the app's open project ----------------------------
+    @property
+    def store(self):
+        return self._store if self._store is not None else self.app.store
+
+    @property
+    def project_id(self) -> int:
+        if self._project_id is not None:
+            return self._project_id
+        plan = getattr(self.app, "plan", None)
+        return plan.project.id if plan is not None else self.app.project_id
+
+    def compose(self) -> ComposeResult:
+        if hasattr(self.app, "busy") and hasattr(self.app, "SCREEN_LIST"):
+            from pmtui.widgets.header import PlanHeader
+
+            yield PlanHeader("3")
+        yield Static("", id="risk-title")
+        with Horizontal(id="risk-top"):
+            yield RiskMatrix(id="risk-matrix")
+            yield RiskPanel(id="risk-panel")
+        table = DataTable(id="risk-register", cursor_type="row", zebra_stripes=False)
+        table.cursor_blink = False
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in (("id", "ID"), ("score", "Score"), ("trend", "↕"), ("title", "Title"),
+                           ("owner", "Owner"), ("review", "Review"), ("tasks", "Tasks"), ("exp", "Exp")):
+            table.add_column(label, key=key)
+        screens = getattr(self.app, "plan_screens", None)
+        if screens is not None:
+            screens.append(self)  # undo/redo and edits elsewhere reach this screen as plan_changed
+        self.reload()
+        top = self.reg.select(kind=self.kind, open_only=True) if self.reg else []
+        if top:
+            # Open on the cell of the worst risk: that is what a PM looks at first.
+            self.query_one(RiskMatrix).cell = (top[0].risk.probability, top[0].risk.impact)
+        self.query_one(RiskMatrix).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.reg is not None:
+            self.reload(keep=self.selected_id())
+
+    def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
+        if self.is_attached and self.reg is not None:
+            self.reload(keep=self.selected_id())
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def reload(self, keep: int | None = None) -> None:
+        try:
+            self.reg = load_register(self.store, self.project_id, self.today)
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.redraw(keep)
+
+    def redraw(self, keep: int | None = None) -> None:
+        reg = self.reg
+        if reg is None:
+            return
+        matrix = self.query_one(RiskMatrix)
+        matrix.show(reg.matrix(self.kind), reg.bands, "Threats" if self.kind == "threat" else "Opportunities")
+        if self.show_all:
+            self.rows = reg.select(kind=self.kind, sort=self.sort)
+        else:
+            self.rows = reg.select(kind=self.kind, open_only=True, cell=matrix.cell, sort=self.sort)
+        p, i = matrix.cell
+        where = "all" if self.show_all else f"cell P{p}×I{i}"
+        self.query_one("#risk-title", Static).update(Text.assemble(
+            (f"{self.kind.capitalize()}s", "bold"), f" · {where} · by {self.sort} · as of {reg.day} · "
+            f"L<{reg.bands.medium}≤M<{reg.bands.high}≤H · ! review overdue · C critical task"))
+        self._fill_table(keep)
+
+    def _fill_table(self, keep: int | None) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        narrow = self.size.width < 100
+        owner_w, tasks_w = (10, 8) if narrow else (14, 12)
+        # ID, score, trend, owner, review, tasks, exposure, and two cells of padding per column
+        width = max(12, self.size.width - (4 + 5 + 1 + owner_w + (6 if narrow else 11) + tasks_w + 4) - 18)
+        for v in self.rows:
+            r = v.risk
+            day = (r.review_date.strftime("%m-%d") if narrow else r.review_date.isoformat()) if r.review_date else ""
+            review = Text(f"{day}{'!' if v.overdue else ''}", "bold red" if v.overdue else "")
+            tasks = ",".join(f"{t.wbs}{'C' if t.critical and not t.done else ''}" for t in v.linked)
+            title = r.title if r.status == "open" else f"({r.status}) {r.title}"
+            table.add_row(v.code, Text(f"{v.score:>2} {v.letter}", BAND_TEXT[v.band]), v.arrow, _cut(title, width),
+                          _cut(v.owner or "", owner_w), review, _cut(tasks, tasks_w), f"{v.exposure:.1f}",
+                          key=str(v.id))
+        if keep is not None and any(v.id == keep for v in self.rows):
+            table.move_cursor(row=[v.id for v in self.rows].index(keep))
+        self._show_panel()
+
+    def _show_panel(self) -> None:
+        self.query_one(RiskPanel).show(self.selected_view())
+
+    def selected_view(self) -> RiskView | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def selected_id(self) -> int | None:
+        v = self.selected_view()
+        return v.id if v else None
+
+    def on_risk_matrix_cell_changed(self, event: RiskMatrix.CellChanged) -> None:
+        if not self.show_all:
+            self.redraw()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_panel()
+
+    # -- view toggles ----------------------------------------------------------------------------
+    def action_toggle_kind(self) -> None:
+        self.kind = KINDS[1 - KINDS.index(self.kind)]
+        self.redraw()
+
+    def action_toggle_all(self) -> None:
+        self.show_all = not self.show_all
+        self.redraw(self.selected_id())
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "exposure" if self.sort == "score" else "score"
+        self.redraw(self.selected_id())
+
+    # -- edits: one service call each, refusals shown and nothing changed --------------------------
+    def _do(self, fn, *args, **kwargs):
+        try:
+            return fn(self.store, self.project_id, *args, **kwargs)
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error", timeout=6)
+            return None
+
+    def _need_risk(self) -> RiskView | None:
+        v = self.selected_view()
+        if v is None:
+            self.notify("No risk selected: move to a cell with risks, or press a to list them all.")
+        return v
+
+    def _follow(self, risk_id: int) -> None:
+        """Reload and keep the cursor on this risk, moving the matrix to its cell if needed."""
+        self.reg = load_register(self.store, self.project_id, self.today)
+        view = self.reg.view(risk_id)
+        matrix = self.query_one(RiskMatrix)
+        if view.risk.kind != self.kind:
+            self.kind = view.risk.kind
+        cell = (view.risk.probability, view.risk.impact)
+        if not self.show_all and view.risk.status == "open" and matrix.cell != cell:
+            with self.prevent(RiskMatrix.CellChanged):
+                matrix.cell = cell
+        self.redraw(keep=risk_id)
+
+    def action_step(self, dp: int, di: int) -> None:
+        v = self._need_risk()
+        if v and self._do(svc.step_risk, v.id, probability=dp, impact=di, today=self.today):
+            self._follow(v.id)
+
+    def _form_fields(self, v: RiskView | None) -> list[tuple[str, str, str]]:
+        r = v.risk if v else None
+        return [
+            ("title", "Title", r.title if r else ""),
+            ("kind", "Kind: threat or opportunity", r.kind if r else self.kind),
+            ("probability", "Probability 1–5", str(r.probability if r else self.query_one(RiskMatrix).cell[0])),
+            ("impact", "Impact 1–5", str(r.impact if r else self.query_one(RiskMatrix).cell[1])),
+            ("owner", "Owner (a resource)", v.owner if v else ""),
+            ("strategy", "Strategy (avoid/mitigate/transfer/accept/escalate; exploit/enhance/share)",
+             r.strategy if r else ""),
+            ("category", "Category", r.category if r else ""),
+            ("review", "Review date", r.review_date.isoformat() if r and r.review_date else ""),
+            ("schedule_impact", "Schedule impact (working days)", f"{r.schedule_impact}d" if r else "0d"),
+            ("cost_impact", "Cost impact", f"{r.cost_impact:g}" if r else "0"),
+            ("response", "Response plan", r.response if r else ""),
+            ("comment", "Comment on the score", ""),
+        ]
+
+    @staticmethod
+    def _parsed(values: dict[str, str]) -> dict:
+        return {
+            "title": values["title"], "kind": values["kind"].strip().lower() or "threat",
+            "probability": parse_scale(values["probability"], "probability"),
+            "impact": parse_scale(values["impact"], "impact"),
+            "strategy": values["strategy"], "category": values["category"],
+            "review_date": _review(values["review"]),
+            "schedule_impact": parse_duration(values["schedule_impact"] or "0"),
+            "cost_impact": _money(values["cost_impact"]), "response": values["response"],
+        }
+
+    def action_add(self) -> None:
+        fields = self._form_fields(None)
+        fields.insert(-1, ("tasks", "Linked tasks (WBS codes, comma-separated)", ""))
+
+        def submit(values: dict[str, str]) -> str | None:
+            try:
+                parsed = self._parsed(values)
+                tasks = [t.strip() for t in values["tasks"].split(",") if t.strip()]
+                risk = svc.add_risk(self.store, self.project_id, owner=values["owner"] or None, tasks=tasks,
+                                    comment=values["comment"], today=self.today, **parsed)
+            except PmtuiError as exc:
+                return str(exc)
+            self.show_all = self.show_all or risk.kind != self.kind
+            self._follow(risk.id)
+            self.notify(f"Added {svc.risk_code(risk.id)}.")
+            return None
+
+        self.app.push_screen(RiskForm("New risk", fields, submit))
+
+    def action_edit(self) -> None:
+        v = self._need_risk()
+        if v is None:
+            return
+        initial = {k: val for k, _l, val in self._form_fields(v)}
+
+        def submit(values: dict[str, str]) -> str | None:
+            try:
+                parsed = self._parsed(values)
+                before = self._parsed(initial)
+                changes = {k: val for k, val in parsed.items() if val != before[k]}
+                owner = values["owner"] if values["owner"] != initial["owner"] else None
+                if changes or owner is not None:
+                    svc.edit_risk(self.store, self.project_id, v.id, comment=values["comment"],
+                                  owner=owner if owner is None or owner.strip() else "none",
+                                  today=self.today, **changes)
+            except PmtuiError as exc:
+                return str(exc)
+            self._follow(v.id)
+            return None
+
+        self.app.push_screen(RiskForm(f"Edit {v.code}", self._form_fields(v), submit))
+
+    def action_score(self) -> None:
+        v = self._need_risk()
+        if v is None:
+            return
+        fields = [("probability", "Probability 1–5", str(v.risk.probability)),
+                  ("impact", "Impact 1–5", str(v.risk.impact)), ("comment", "Why (kept in the history)", "")]
+
+        def submit(values: dict[str, str]) -> str | None:
+            try:
+                svc.score_risk(self.store, self.project_id, v.id, parse_scale(values["probability"], "probability"),
+                               parse_scale(values["impact"], "impact"), comment=values["comment"], today=self.today)
+            except PmtuiError as exc:
+                return str(exc)
+            self._follow(v.id)
+            return None
+
+        form = RiskForm(f"Re-score {v.code} {v.risk.title}", fields, submit)
+        self.app.push_screen(form)
+
+    def _confirm(self, question: str, then) -> None:
+        from pmtui.screens.dialogs import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)
+
+    def action_close_risk(self) -> None:
+        v = self._need_risk()
+        if v is None:
+            return
+
+        def close() -> None:
+            if self._do(svc.close_risk, v.id, today=self.today):
+                self.reload()
+                self.notify(f"Closed {v.code}.")
+
+        self._confirm(f"Close {v.code} {v.risk.title}?", close)
+
+    def action_raise_issue(self) -> None:
+        v = self._need_risk()
+        if v is None:
+            return
+
+        def raise_() -> None:
+            issue = self._do(svc.raise_issue, v.id, today=self.today)
+            if issue:
+                self.reload()
+                self.notify(f"{v.code} occurred: raised {svc.issue_code(issue.id)}.")
+
+        self._confirm(f"{v.code} happened? Mark it occurred and raise an issue?", raise_)
+
+    def _task_form(self, title: str, fn) -> None:
+        v = self._need_risk()
+        if v is None:
+            return
+
+        def submit(values: dict[str, str]) -> str | None:
+            try:
+                fn(self.store, self.project_id, v.id, values["task"])
+            except PmtuiError as exc:
+                return str(exc)
+            self._follow(v.id)
+            return None
+
+        self.app.push_screen(RiskForm(f"{title} {v.code} {v.risk.title}",
+                                      [("task", "Task (WBS code like 1.2, or #id)", "")], submit))
+
+    def action_link(self) -> None:
+        self._task_form("Link a task to", svc.link_risk_task)
+
+    def action_unlink(self) -> None:
+        self._task_form("Unlink a task from", svc.unlink_risk_task)
+
+    def action_why(self) -> None:
+        v = self._need_risk()
+        if v is None or self.reg is None:
+            return
+        self.app.push_screen(RiskText(why_text(self.reg, v)))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def why_text(reg: Register, v: RiskView) -> Text:
+    """The risk's linked tasks with float and criticality, and why each starts when it does."""
+    text = Text()
+    text.append(f"{v.code} {v.risk.title}\n", "bold")
+    text.append(f"exposure on the critical path {v.exposure:.1f}"
+                + (f"; would slip the finish {v.slip}d" if v.slip else "") + "\n\n")
+    if not v.linked:
+        text.append("No linked task: press l to link one.\n", "dim")
+    sched = reg.plan.schedule if v.linked else None
+    for t in v.linked:
+        text.append(f"{t.wbs} {t.name}", "bold")
+        state = "done" if t.done else ("CRITICAL" if t.critical else f"total float {t.total_float}d")
+        text.append(f"  finish {t.finish} · {state}\n", "bold red" if t.critical and not t.done else "")
+        path = [reg.plan.by_id[i].wbs for i in sched.driving_path(t.id) if i in reg.plan.by_id]
+        if len(path) > 1:
+            text.append(f"  driving path: {' → '.join(path)}\n")
+        for line in sched.explain(t.id):
+            text.append(f"  {line}\n", "dim")
+        text.append("\n")
+    return text

@@ -1,0 +1,375 @@
+"""Screen 4, the daily stand-up: one person at a time, a key or two per task, and the plan's
+consequences (finish, newly critical tasks, slipped milestones) redrawn after every change.
+
+Each change is one service call run by the app (one journal entry: u undoes it). The meeting's
+place (which person) is saved as it moves, so quitting loses nothing and the next start resumes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from pmtui.models.errors import PmtuiError
+from pmtui.models.parsing import parse_date, parse_duration, parse_percent
+from pmtui.models.tables import utcnow
+from pmtui.screens.dialogs import PickScreen
+from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
+from pmtui.services import progress as pg
+from pmtui.services import projects as project_svc
+from pmtui.services import standup as su
+from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
+from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
+from pmtui.widgets.header import PlanHeader
+from pmtui.widgets.standup_status import StandupStatus, clock_text
+from pmtui.widgets.standup_tasks import StandupTaskList
+
+ASK = {
+    "percent": "Percent complete:",
+    "remaining": "Days left:",
+    "blocker": "Blocker:",
+    "note": "Note:",
+    "status_date": "Status date:",
+}
+
+
+def ref(task_id: int) -> str:
+    return f"#{task_id}"
+
+
+class StandupScreen(Screen):
+    TITLE = "Stand-up"
+    DEFAULT_CSS = """
+    StandupScreen #standup-person { height: 2; padding: 0 1; background: $panel; }
+    StandupScreen #standup-detail { height: 1; padding: 0 1; color: $text-muted; }
+    StandupScreen #standup-ask { dock: bottom; height: 1; display: none; background: $boost; }
+    StandupScreen #standup-ask-label { width: auto; padding: 0 1; background: $accent; color: $background; }
+    StandupScreen #standup-ask-input { width: 1fr; height: 1; }
+    """
+    BINDINGS = [
+        Binding("n", "person(1)", "Next person", id="standup.next_person"),
+        Binding("p", "person(-1)", "Previous", id="standup.previous_person"),
+        Binding("j,down", "cursor(1)", "Down", show=False, id="standup.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="standup.up"),
+        Binding("s", "started", "Started", id="standup.started"),
+        Binding("plus,equals_sign", "step(1)", "+%", id="standup.more"),
+        Binding("minus", "step(-1)", "-%", id="standup.less"),
+        Binding("percent_sign", "ask('percent')", "Set %", show=False, id="standup.percent"),
+        Binding("r", "ask('remaining')", "Days left", id="standup.remaining"),
+        Binding("d", "done", "Done", id="standup.done"),
+        Binding("b", "ask('blocker')", "Blocker", id="standup.blocker"),
+        Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
+        Binding("y", "person_notes", "Yesterday/today", id="standup.person_notes"),
+        Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
+        Binding("f", "finish", "Finish", id="standup.finish"),
+        Binding("h", "browse", "Past stand-ups", show=False, id="standup.browse"),
+        Binding("g", "start", "Start/resume", show=False, id="standup.start"),
+        Binding("escape", "close_ask", "Cancel", show=False, id="standup.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan = None
+        self.opened: su.Opened | None = None
+        self.meeting: su.Meeting | None = None
+        self.people: list[Person] = []
+        self.position = 0
+        self.asking: str | None = None
+        self.cfg = None
+        self._pending = None
+        self._summary = None
+        self._auto_started: set[int] = set()
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield PlanHeader("4", id="header")
+        yield StandupStatus(id="standup-status")
+        yield Static("", id="standup-person")
+        yield StandupTaskList(id="standup-tasks")
+        yield Static("", id="standup-detail")
+        with Horizontal(id="standup-ask"):
+            yield Label("", id="standup-ask-label")
+            inp = Input(id="standup-ask-input", compact=True)
+            inp.cursor_blink = False
+            yield inp
+        yield Footer()
+
+    @property
+    def day(self) -> date:
+        return getattr(self.app, "today", None) or date.today()
+
+    def now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return utc(clock() if clock else utcnow())
+
+    @property
+    def tasks(self) -> StandupTaskList:
+        return self.query_one(StandupTaskList)
+
+    def on_mount(self) -> None:
+        try:
+            self.cfg = standup_config()
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            self.cfg = StandupConfig()
+        self.app.plan_screens.append(self)
+        self.query_one("#standup-ask").display = False
+        self.tasks.focus()
+        self.set_interval(1, self._tick)
+        if self.app.plan is not None:
+            self.plan_changed(self.app.plan)
+        else:
+            self._draw()
+
+    # -- the plan and the meeting -------------------------------------------------------------
+    def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        self.plan = plan
+        if self._pending is not None:
+            self.opened, self._pending = self._pending, None
+            self.position = self.opened.standup.position
+            moved = self.opened.status_before != self.opened.status_after
+            self.notify(self.opened.message + ("  D keeps another date." if moved else ""), timeout=8)
+        if self.opened is not None and self.opened.standup.project_id != plan.project.id:
+            self.opened = None
+        if self.opened is None and plan.project.id not in self._auto_started:
+            self._auto_started.add(plan.project.id)
+            self.action_start()
+        self.meeting = su.meeting_state(self.app.store, plan.project.id, self.day, plan)
+        if self.meeting.standup is None:
+            self.opened = None
+        self.people = agenda(plan, self.cfg, self.meeting.blockers, today=self.day)
+        self.position = max(0, min(self.position, len(self.people) - 1))
+        keep = select_id if select_id is not None else (self.tasks.current.id if self.tasks.current else None)
+        self._draw(keep)
+        if self._summary is not None:
+            summary, self._summary = self._summary, None
+            self._show_summary(summary)
+
+    def _draw(self, keep_id: int | None = None) -> None:
+        status = self.query_one(StandupStatus)
+        person_line = self.query_one("#standup-person", Static)
+        if self.plan is None:
+            status.show("Stand-up", None, "")
+            person_line.update("Loading the plan…")
+            return
+        row = self.meeting.standup if self.meeting else None
+        if self.opened is None or row is None:
+            status.show(f"Stand-up {self.day:%a %d %b}: not started", None, "")
+            person_line.update("g starts (or resumes) today's stand-up")
+            self.tasks.set_tasks([], empty_text="")
+            self.query_one("#standup-detail", Static).update("")
+            return
+        state = "" if row.state == "open" else " (finished: g reopens)"
+        since = f"{utc(row.started_at).astimezone():%H:%M}"
+        status.show(f"Stand-up {row.day:%a %d %b}{state} · status date {self.plan.project.status_date}",
+                    consequences(self.opened.before, self.plan), since)
+        self._tick()
+        if not self.people:
+            person_line.update("Nobody to ask: the project has no resources.")
+            self.tasks.set_tasks([])
+            return
+        person = self.people[self.position]
+        note = self.meeting.notes.get(person.resource_id)
+        said = " · ".join(f"{k.capitalize()}: {getattr(note, k)}" for k in ("yesterday", "today", "blockers")
+                          if note is not None and getattr(note, k))
+        person_line.update(f"[b]{person.name}[/b]  ({self.position + 1}/{len(self.people)})  "
+                           f"{len(person.tasks)} task(s)\n" + (said or "[dim]y: yesterday / today / blockers[/dim]"))
+        empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "
+                 "y for their notes, n for the next person.")
+        self.tasks.set_tasks(person.tasks, keep_id, empty)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        t = self.tasks.current
+        text = ""
+        if t is not None and self.plan is not None:
+            s = self.plan.schedule.tasks[t.id]
+            text = f"{t.wbs} {t.why} · {s.start} → {s.finish} · float {s.total_float}d"
+            if t.blockers:
+                text += " · ⚑ " + "; ".join(t.blockers)
+        self.query_one("#standup-detail", Static).update(text)
+
+    def _tick(self) -> None:
+        row = self.meeting.standup if self.meeting else None
+        if row is None or self.cfg is None:
+            return
+        end = utc(row.ended_at) if row.ended_at else self.now()
+        elapsed = (end - utc(row.started_at)).total_seconds()
+        self.query_one(StandupStatus).tick(*clock_text(elapsed, self.cfg.timebox_minutes))
+
+    # -- moving around --------------------------------------------------------------------------
+    def action_person(self, step: int) -> None:
+        if not self.people:
+            return
+        self.position = max(0, min(len(self.people) - 1, self.position + step))
+        row = self.meeting.standup if self.meeting else None
+        if row is not None:
+            su.save_position(self.app.store, row.id, self.position)
+            row.position = self.position
+        self.tasks.cursor = 0
+        self._draw()
+
+    def action_cursor(self, step: int) -> None:
+        self.tasks.move(step)
+        self._show_detail()
+
+    # -- edits ------------------------------------------------------------------------------------
+    def _target(self):
+        if self.opened is None:
+            self.notify("No stand-up open: g starts it", severity="warning")
+            return None
+        t = self.tasks.current
+        if t is None:
+            self.notify("No task selected", severity="warning")
+        return t
+
+    def _person_id(self) -> int | None:
+        return self.people[self.position].resource_id if self.people else None
+
+    def _edit(self, what: str, fn, tid: int | None = None) -> None:
+        self.app.run_edit(what, fn, select=tid)
+
+    def action_started(self) -> None:
+        t = self._target()
+        if t is not None:
+            who, day = self._person_id(), self.day
+            self._edit("Mark started", lambda store, pid: pg.mark_started(store, pid, ref(t.id), person=who, today=day), t.id)
+
+    def action_step(self, steps: int) -> None:
+        t = self._target()
+        if t is not None:
+            who, day, step = self._person_id(), self.day, self.cfg.percent_step
+            self._edit("Record progress", lambda store, pid: pg.step_percent(
+                store, pid, ref(t.id), steps, step, person=who, today=day), t.id)
+
+    def action_done(self) -> None:
+        t = self._target()
+        if t is not None:
+            who, day = self._person_id(), self.day
+            self._edit("Mark done", lambda store, pid: pg.mark_done(store, pid, ref(t.id), person=who, today=day), t.id)
+
+    def action_ask(self, what: str) -> None:
+        if what != "status_date" and self._target() is None:
+            return
+        self.asking = what
+        self.query_one("#standup-ask-label", Label).update(ASK[what])
+        inp = self.query_one("#standup-ask-input", Input)
+        inp.value = str(self.opened.status_before or "") if what == "status_date" and self.opened else ""
+        self.query_one("#standup-ask").display = True
+        inp.focus()
+
+    def action_close_ask(self) -> None:
+        self.asking = None
+        self.query_one("#standup-ask").display = False
+        self.query_one("#standup-ask-input", Input).value = ""
+        self.tasks.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "standup-ask-input" or self.asking is None:
+            return
+        event.stop()
+        what, text = self.asking, event.value
+        t, who, day = self.tasks.current, self._person_id(), self.day
+        try:
+            if what == "percent":
+                pct = parse_percent(text)
+                call = lambda store, pid: pg.set_percent(store, pid, ref(t.id), pct, person=who, today=day)  # noqa: E731
+            elif what == "remaining":
+                days = parse_duration(text)
+                call = lambda store, pid: pg.set_remaining(store, pid, ref(t.id), days, person=who, today=day)  # noqa: E731
+            elif what == "blocker":
+                call = lambda store, pid: pg.raise_blocker(store, pid, ref(t.id), text, person=who, today=day)  # noqa: E731
+            elif what == "note":
+                call = lambda store, pid: pg.add_note(store, pid, ref(t.id), text, person=who, today=day)  # noqa: E731
+            else:
+                when = parse_date(text, today=day) if text.strip() else None
+                call = lambda store, pid: project_svc.set_status_date(store, pid, when)  # noqa: E731
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error", timeout=6)
+            return
+        self.action_close_ask()
+        self._edit(f"Stand-up {what}", call, t.id if t else None)
+
+    def action_person_notes(self) -> None:
+        if self.opened is None or not self.people:
+            self.notify("No stand-up open: g starts it", severity="warning")
+            return
+        person = self.people[self.position]
+        note = self.meeting.notes.get(person.resource_id)
+        values = {k: getattr(note, k) for k in ("yesterday", "today", "blockers")} if note else {}
+        rid = person.resource_id if person.resource_id is not None else su.UNASSIGNED
+        day = self.day
+
+        def saved(result: dict | None) -> None:
+            if result is not None and result != {k: values.get(k, "") for k in result}:
+                self._edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **result))
+
+        self.app.push_screen(PersonNotes(person.name, values), saved)
+
+    # -- the meeting itself ----------------------------------------------------------------------
+    def action_start(self) -> None:
+        day, now = self.day, self.now()
+
+        def call(store, pid):
+            self._pending = su.start_standup(store, pid, day, now=now)
+            return self._pending
+
+        self.app.run_edit("Start stand-up", call)
+
+    def action_finish(self) -> None:
+        if self.opened is None:
+            self.notify("No stand-up open: g starts it", severity="warning")
+            return
+        day, now = self.day, self.now()
+
+        def call(store, pid):
+            self._summary = su.finish_standup(store, pid, day, now=now)
+            return None
+
+        self.app.run_edit("Finish stand-up", call)
+
+    def _show_summary(self, summary: dict) -> None:
+        day = date.fromisoformat(summary["day"])
+        self.app.push_screen(SummaryView(f"Stand-up {day:%a %d %b %Y}", to_markdown(summary),
+                                         compare=lambda: self._compare_from(day)))
+
+    def action_browse(self) -> None:
+        if self.plan is None:
+            return
+        rows = su.list_standups(self.app.store, self.plan.project.id)
+        if not rows:
+            self.notify("No stand-ups yet", severity="warning")
+            return
+        choices = [("", f"{r.day:%a %d %b %Y}  {r.state}", r.day) for r in rows]
+
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self._show_summary(su.live_summary(self.app.store, self.plan.project.id, day, now=self.now()))
+
+        self.app.push_screen(PickScreen("Past stand-ups", choices), chosen)
+
+    def _compare_from(self, day: date) -> None:
+        pid = self.plan.project.id
+        rows = [r for r in su.list_standups(self.app.store, pid) if r.day != day and r.state == "closed"]
+        if not rows:
+            self.notify("No other finished stand-up to compare with", severity="warning")
+            return
+
+        def chosen(other: date | None) -> None:
+            if other is None:
+                return
+            try:
+                text = compare_markdown(su.compare(self.app.store, pid, day, other))
+            except PmtuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            view = self.app.screen
+            if isinstance(view, SummaryView):
+                view.show_text(f"Stand-ups {min(day, other)} and {max(day, other)}", text)
+
+        self.app.push_screen(PickScreen("Compare with", [("", f"{r.day:%a %d %b %Y}", r.day) for r in rows]), chosen)

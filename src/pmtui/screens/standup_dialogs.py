@@ -1,0 +1,91 @@
+"""The stand-up's modals: one person's yesterday / today / blockers, and a summary to read, copy
+(OSC 52, works over SSH) or compare with another day's."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+FIELDS = ("yesterday", "today", "blockers")
+
+
+class PersonNotes(ModalScreen[dict | None]):
+    """Three one-line fields; enter goes to the next and saves on the last, escape skips."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Skip", id="standup.notes.cancel"),
+        Binding("ctrl+s", "save", "Save", id="standup.notes.save"),
+    ]
+
+    def __init__(self, name: str, values: dict[str, str]) -> None:
+        super().__init__()
+        self.person = name
+        self.values = values
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"{self.person}", classes="dialog-title")
+            for key in FIELDS:
+                yield Label(key.capitalize(), classes="form-label")
+                inp = Input(self.values.get(key, ""), id=f"note-{key}", compact=True)
+                inp.cursor_blink = False
+                yield inp
+            yield Static("enter  next / save     escape  skip", classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = (event.input.id or "").removeprefix("note-")
+        if key == FIELDS[-1]:
+            self.action_save()
+        else:
+            self.query_one(f"#note-{FIELDS[FIELDS.index(key) + 1]}", Input).focus()
+
+    def action_save(self) -> None:
+        self.dismiss({k: self.query_one(f"#note-{k}", Input).value for k in FIELDS})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SummaryView(ModalScreen[None]):
+    """A stand-up summary as Markdown text: c copies it, v compares with another stand-up."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="standup.summary.close"),
+        Binding("c", "copy", "Copy", id="standup.summary.copy"),
+        Binding("v", "compare", "Compare", id="standup.summary.compare"),
+    ]
+
+    def __init__(self, title: str, markdown: str, compare: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.markdown = markdown
+        self.compare = compare
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help", id="standup-summary"):
+            yield Static(self.title_text, classes="dialog-title")
+            with VerticalScroll():
+                yield Static(self.markdown, id="summary-text", markup=False)
+            yield Static("c  copy     v  compare with…     escape  close", classes="dialog-hint")
+
+    def show_text(self, title: str, markdown: str) -> None:
+        self.title_text, self.markdown = title, markdown
+        self.query_one(".dialog-title", Static).update(title)
+        self.query_one("#summary-text", Static).update(markdown)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.markdown)
+        self.notify("Summary copied to the clipboard (OSC 52)", timeout=3)
+
+    def action_compare(self) -> None:
+        if self.compare is not None:
+            self.compare()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

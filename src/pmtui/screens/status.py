@@ -1,0 +1,162 @@
+"""Screen 5: where the project stands — RAG for schedule, cost, scope and risk (thresholds from
+[rag]), milestones against the baseline, earned value, trends over the snapshots, top risks,
+open issues and blockers. Read-only: r reloads, s takes a snapshot (one journaled action)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from pmtui.models.errors import PmtuiError
+from pmtui.services import snapshots
+from pmtui.services.status import Status, project_status
+from pmtui.widgets.status_rag import StatusRag, rag_badge
+from pmtui.widgets.status_trend import StatusTrend
+
+
+def _money(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:,.0f}"
+
+
+def _index(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+class StatusScreen(Screen):
+    TITLE = "Status"
+    DEFAULT_CSS = """
+    StatusScreen #status-title { height: 1; padding: 0 1; background: $panel; }
+    StatusScreen .status-heading { height: 1; padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
+    StatusScreen #status-evm, StatusScreen #status-risks, StatusScreen #status-issues { height: auto; padding: 0 1; }
+    StatusScreen #status-milestones { height: auto; max-height: 12; margin: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("r", "reload", "Reload", id="status.reload"),
+        Binding("s", "snapshot", "Snapshot", id="status.snapshot"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status: Status | None = None
+
+    def compose(self) -> ComposeResult:
+        if hasattr(self.app, "busy") and hasattr(self.app, "SCREEN_LIST"):
+            from pmtui.widgets.header import PlanHeader
+
+            yield PlanHeader("5")
+        yield Static("", id="status-title")
+        with VerticalScroll(id="status-body"):
+            yield StatusRag(id="status-rag")
+            yield Static("Earned value", classes="status-heading")
+            yield Static("", id="status-evm")
+            yield Static("Trend over the snapshots", classes="status-heading")
+            yield StatusTrend(id="status-trend")
+            yield Static("Milestones: baseline → forecast", classes="status-heading")
+            table = DataTable(id="status-milestones", cursor_type="row", zebra_stripes=False, show_cursor=False)
+            table.cursor_blink = False
+            yield table
+            yield Static("Top risks", classes="status-heading")
+            yield Static("", id="status-risks")
+            yield Static("Open issues and blockers", classes="status-heading")
+            yield Static("", id="status-issues")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#status-milestones", DataTable)
+        for key, label in (("wbs", "WBS"), ("name", "Milestone"), ("base", "Baseline"), ("fc", "Forecast"),
+                           ("var", "Var"), ("note", "")):
+            table.add_column(label, key=key)
+        screens = getattr(self.app, "plan_screens", None)
+        if screens is not None:
+            screens.append(self)
+        self.reload()
+        self.query_one("#status-body").focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
+        if self.is_attached and self.app.screen is self:
+            self.reload()
+
+    # -- actions ------------------------------------------------------------------------------------
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_snapshot(self) -> None:
+        pid = getattr(self.app, "project_id", None)
+        if pid is None:
+            return
+        try:
+            snap = snapshots.take_snapshot(self.app.store, pid, "manual")
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Snapshot of {snap.day} saved.")
+        self.reload()
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        pid = getattr(self.app, "project_id", None)
+        if pid is None:
+            self.query_one("#status-title", Static).update(" No project open")
+            return
+        try:
+            self.status = project_status(self.app.store, pid)
+        except PmtuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.draw(self.status)
+
+    def draw(self, s: Status) -> None:
+        title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(f" {s.project} ", "bold reverse")
+        title.append(" ")
+        title.append_text(rag_badge(s.overall.level, s.overall.letter))
+        title.append(f"  status {s.status_date}  finish ")
+        title.append(str(s.finish), "bold")
+        if s.finish_slip is not None:
+            title.append(f" ({s.finish_slip:+d}d vs {s.evm.baseline})")
+        title.append(f"  {s.percent_complete:.0f}% done")
+        self.query_one("#status-title", Static).update(title)
+        self.query_one(StatusRag).show(s.rags, s.overall)
+        p = s.evm.project
+        source = f"baseline {s.evm.baseline!r}" if s.evm.baseline else "current plan (no baseline)"
+        self.query_one("#status-evm", Static).update(
+            f"BAC {_money(p.bac)}  PV {_money(p.pv)}  EV {_money(p.ev)}  AC {_money(p.ac)} {s.currency}\n"
+            f"SPI {_index(p.spi)}  CPI {_index(p.cpi)}  SV {_money(p.sv)}  CV {_money(p.cv)}\n"
+            f"EAC {_money(p.eac)} ({p.method})  ETC {_money(p.etc)}  VAC {_money(p.vac)}  "
+            f"TCPI {_index(p.tcpi_bac)}\nPV from the {source}")
+        points = []
+        for snap in s.snapshots:
+            data = snapshots.data_of(snap)
+            points.append({"slip": data.get("finish_slip"), "spi": snap.spi, "cpi": snap.cpi})
+        self.query_one(StatusTrend).show(points)
+        table = self.query_one("#status-milestones", DataTable)
+        table.clear()
+        for m in s.milestones:
+            note = "done" if m.done else ("past deadline" if m.deadline and m.forecast > m.deadline else "")
+            var = "" if m.variance is None else f"{m.variance:+d}d"
+            table.add_row(m.wbs, m.name, str(m.baseline or "—"), str(m.forecast),
+                          Text(var, "bold red" if m.variance and m.variance > 0 else ""), note, key=str(m.task_id))
+        risks = Text()
+        for r in s.risks[:5]:
+            risks.append(f"{r.score:>2} {r.band[0].upper()} ", "bold")
+            risks.append(f"{r.title}")
+            if r.strategy or r.owner:
+                risks.append(f"  — {r.strategy}{', ' if r.strategy and r.owner else ''}{r.owner}", "dim")
+            risks.append("\n")
+        self.query_one("#status-risks", Static).update(risks if s.risks else Text("No open risks.", "dim"))
+        issues = Text()
+        for i in s.issues:
+            issues.append("BLOCKER " if i.kind == "blocker" else "issue   ", "bold red" if i.kind == "blocker" else "bold")
+            issues.append(f"sev {i.severity}  {i.title}")
+            if i.task:
+                issues.append(f"  [{i.task}]", "dim")
+            issues.append("\n")
+        self.query_one("#status-issues", Static).update(issues if s.issues else Text("No open issues.", "dim"))

@@ -1,0 +1,334 @@
+"""The WBS screen: the task tree with its schedule, edited from the keyboard.
+
+Each edit key is one service call (one transaction, one journal entry, undoable); the app runs it
+in a worker, reloads and reschedules the plan, and the table marks the rows whose dates moved.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from pmtui.models.errors import PmtuiError
+from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
+from pmtui.services import resources as res_svc
+from pmtui.services import tasks as task_svc
+from pmtui.widgets.detail import TaskDetail
+from pmtui.widgets.header import PlanHeader
+from pmtui.widgets.task_table import TaskTable, layout
+
+LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not met · * dates changed "
+          "by the last edit · ▾/▸ summary (expanded/collapsed) · ◆ milestone")
+
+PROGRESS = [("0", "0 % — not started", 0), ("1", "25 %", 25), ("2", "50 %", 50),
+            ("3", "75 %", 75), ("4", "100 % — done", 100)]
+
+
+def ref(task_id: int) -> str:
+    """Tasks are addressed by id in service calls: ids stay put while WBS codes shift."""
+    return f"#{task_id}"
+
+
+class WbsScreen(Screen):
+    TITLE = "WBS"
+    BINDINGS = [
+        Binding("a", "add_below", "Add", id="wbs.add_task"),
+        Binding("A", "add_child", "Add child", show=False, id="wbs.add_child"),
+        Binding("r,f2", "rename", "Rename", show=False, id="wbs.rename"),
+        Binding("e,enter", "edit('name')", "Edit", id="wbs.edit"),
+        Binding("d", "edit('duration')", "Duration", show=False, id="wbs.edit_duration"),
+        Binding("p", "edit('predecessors')", "Predecessors", show=False, id="wbs.edit_predecessors"),
+        Binding("c", "edit('constraint')", "Constraint", show=False, id="wbs.edit_constraint"),
+        Binding("D", "edit('deadline')", "Deadline", show=False, id="wbs.edit_deadline"),
+        Binding("N", "edit('notes')", "Notes", show=False, id="wbs.edit_notes"),
+        Binding("greater_than_sign", "indent", "Indent", show=False, id="wbs.indent"),
+        Binding("less_than_sign", "outdent", "Outdent", show=False, id="wbs.outdent"),
+        Binding("K,ctrl+up", "move('up')", "Move up", show=False, id="wbs.move_up"),
+        Binding("J,ctrl+down", "move('down')", "Move down", show=False, id="wbs.move_down"),
+        Binding("x,delete", "delete", "Delete", id="wbs.delete"),
+        Binding("m", "progress", "Progress", id="wbs.progress"),
+        Binding("R", "assign", "Assign", show=False, id="wbs.assign"),
+        Binding("g", "jump", "Go to", show=False, id="wbs.jump"),
+        Binding("slash", "search", "Search", id="wbs.search"),
+        Binding("n", "search_next", "Next match", show=False, id="wbs.search_next"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inline_mode: str | None = None
+        self.search_text = ""
+        self.search_origin: int | None = None
+        self._detail_timer = None
+
+    def compose(self) -> ComposeResult:
+        yield PlanHeader("1", id="header")
+        yield TaskTable(id="tasks")
+        yield TaskDetail(id="detail")
+        with Horizontal(id="inline-bar"):
+            yield Label("", id="inline-label")
+            inp = Input(id="inline", compact=True)
+            inp.cursor_blink = False
+            yield inp
+        yield Footer()
+
+    @property
+    def table(self) -> TaskTable:
+        return self.query_one(TaskTable)
+
+    def on_mount(self) -> None:
+        self.app.plan_screens.append(self)
+        self.query_one("#inline-bar").display = False
+        if self.app.plan is not None:
+            self.plan_changed(self.app.plan)
+        self.table.focus()
+
+    # -- the plan ---------------------------------------------------------------------------------
+    def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        self.table.set_plan(plan, select_id=select_id, previous=previous)
+        self.query_one(PlanHeader).refresh()
+        self._show_detail()
+
+    def on_task_table_cursor_moved(self, event: TaskTable.CursorMoved) -> None:
+        # At 10,000 tasks "why" can walk a long chain: draw the panel once the keys stop.
+        plan = self.table.plan
+        if plan is not None and len(plan.tasks) > 2000:
+            if self._detail_timer is not None:
+                self._detail_timer.stop()
+            self._detail_timer = self.set_timer(0.08, self._show_detail)
+        else:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        self.query_one(TaskDetail).show(self.table.plan, self.table.current_id)
+
+    # -- edits ------------------------------------------------------------------------------------
+    def _current(self):
+        row = self.table.current
+        if row is None:
+            self.notify("No task selected: press a to add one", severity="warning")
+        return row
+
+    def action_add_below(self) -> None:
+        self._open_inline("add_below", "New task:", "")
+
+    def action_add_child(self) -> None:
+        if self._current() is not None:
+            self._open_inline("add_child", "New subtask:", "")
+
+    def action_rename(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open_inline("rename", "Name:", row.name)
+
+    def action_edit(self, focus: str) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if focus == "duration" and row.children:
+            self.notify(f"{row.label} is a summary: its duration comes from its tasks", severity="warning")
+            return
+        tid = row.id
+
+        def submit(form: TaskForm, preds, fields) -> None:
+            self.app.run_edit(
+                "Edit task",
+                lambda store, pid: task_svc.edit_task(store, pid, ref(tid), predecessors=preds, **fields),
+                select=tid, form=form,
+            )
+
+        self.app.push_screen(TaskForm(self.table.plan, tid, focus, submit))
+
+    def action_indent(self) -> None:
+        self._simple("Indent", task_svc.indent_task)
+
+    def action_outdent(self) -> None:
+        self._simple("Outdent", task_svc.outdent_task)
+
+    def action_move(self, direction: str) -> None:
+        row = self._current()
+        if row is not None:
+            tid = row.id
+            self.app.run_edit(f"Move {direction}",
+                              lambda store, pid: task_svc.move_task(store, pid, ref(tid), direction), select=tid)
+
+    def _simple(self, what: str, fn) -> None:
+        row = self._current()
+        if row is not None:
+            tid = row.id
+            self.app.run_edit(what, lambda store, pid: fn(store, pid, ref(tid)), select=tid)
+
+    def action_delete(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        tid = row.id
+
+        def go(yes: bool | None = True) -> None:
+            if yes:
+                self.app.run_edit("Delete",
+                                  lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True))
+
+        if row.children:
+            n = len(self.table.plan.descendants(tid))
+            self.app.push_screen(ConfirmScreen(f"Delete {row.label} and the {n} tasks under it?"), go)
+        else:
+            go()
+
+    def action_progress(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.children:
+            self.notify(f"{row.label} is a summary: record progress on the tasks under it", severity="warning")
+            return
+        tid = row.id
+
+        def chosen(percent: int | None) -> None:
+            if percent is not None:
+                self.app.run_edit("Progress",
+                                  lambda store, pid: task_svc.set_progress(store, pid, ref(tid), percent=percent),
+                                  select=tid)
+
+        self.app.push_screen(PickScreen(f"Progress of {row.label}", PROGRESS), chosen)
+
+    def action_assign(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        plan = self.table.plan
+        if not plan.resources:
+            self.notify("No resources yet: add one with `pmtui resource add NAME`", severity="warning")
+            return
+        tid = row.id
+        keys = "123456789"
+        choices = [(keys[i] if i < len(keys) else "", r.name, r.name) for i, r in enumerate(plan.resources)]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.app.run_edit("Assign",
+                                  lambda store, pid: res_svc.assign(store, pid, ref(tid), name), select=tid)
+
+        self.app.push_screen(PickScreen(f"Assign a resource to {row.label}", choices), chosen)
+
+    def action_jump(self) -> None:
+        self._open_inline("jump", "Go to WBS code or #id:", "")
+
+    def action_search(self) -> None:
+        self.search_origin = self.table.cursor
+        self._open_inline("search", "/", "")
+
+    def action_search_next(self) -> None:
+        if not self.search_text:
+            self.action_search()
+            return
+        if not self._find(self.search_text, after=self.table.current_id):
+            self.notify(f"no task named like {self.search_text!r}", severity="warning")
+
+    # -- the inline editor ---------------------------------------------------------------------------
+    def _open_inline(self, mode: str, label: str, value: str) -> None:
+        if mode != "add_below" and self.table.plan is None:
+            return
+        self.inline_mode = mode
+        bar = self.query_one("#inline-bar")
+        self.query_one("#inline-label", Label).update(label)
+        inp = self.query_one("#inline", Input)
+        inp.value = value
+        table = self.table
+        region = table.content_region
+        width = region.width
+        if mode in ("rename", "add_below", "add_child"):
+            # Over the name cell of the row being named (the row below for a new task).
+            cols = layout(table.scrollable_content_region.width)
+            x = 0
+            for c in cols:
+                if c.key == "name":
+                    break
+                x += c.width + 1
+            row = table.cursor - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
+            row = max(1, min(row, region.height - 1))
+            name_w = next(c.width for c in cols if c.key == "name")
+            bar.styles.offset = (region.x + x, region.y + row)
+            bar.styles.width = max(30, name_w + 5)
+        else:
+            bar.styles.offset = (region.x, region.y + region.height - 1)
+            bar.styles.width = width
+        bar.display = True
+        inp.focus()
+        if mode == "rename":
+            inp.action_end()
+
+    def _close_inline(self) -> None:
+        self.inline_mode = None
+        self.query_one("#inline-bar").display = False
+        self.table.focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.inline_mode is not None:
+            event.stop()
+            if self.inline_mode == "search" and self.search_origin is not None:
+                self.table.move_to(self.search_origin)
+            self._close_inline()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "inline" and self.inline_mode == "search":
+            event.stop()
+            self.search_text = event.value
+            if event.value:
+                origin = self.table.rows[self.search_origin] if self.search_origin is not None and self.table.rows else None
+                self._find(event.value, after=origin, inclusive=True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "inline":
+            return
+        event.stop()
+        mode, text = self.inline_mode, event.value
+        self._close_inline()
+        row = self.table.current
+        if mode == "search":
+            return
+        if mode == "jump":
+            try:
+                target = self.table.plan.resolve(text.strip())
+            except PmtuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.table.select_task(target.id)
+            return
+        if not text.strip():
+            return
+        if mode == "rename" and row is not None:
+            tid = row.id
+            if text != row.name:
+                self.app.run_edit("Rename",
+                                  lambda store, pid: task_svc.edit_task(store, pid, ref(tid), name=text), select=tid)
+        elif mode == "add_below":
+            below = ref(row.id) if row is not None else None
+            self.app.run_edit("Add task",
+                              lambda store, pid: task_svc.add_task(store, pid, text, below=below),
+                              select=lambda result: result.id)
+        elif mode == "add_child" and row is not None:
+            under = ref(row.id)
+            self.app.run_edit("Add subtask",
+                              lambda store, pid: task_svc.add_task(store, pid, text, under=under),
+                              select=lambda result: result.id)
+
+    def _find(self, text: str, *, after: int | None, inclusive: bool = False) -> bool:
+        """Put the cursor on the next task whose name (or WBS code) contains ``text``."""
+        plan = self.table.plan
+        if plan is None or not plan.tasks:
+            return False
+        needle = text.casefold()
+        tasks = plan.tasks
+        start = 0
+        if after is not None and after in plan.by_id:
+            start = next((i for i, t in enumerate(tasks) if t.id == after), 0) + (0 if inclusive else 1)
+        n = len(tasks)
+        for k in range(n):
+            t = tasks[(start + k) % n]
+            if needle in t.name.casefold() or t.wbs == text:
+                self.table.select_task(t.id)
+                return True
+        return False

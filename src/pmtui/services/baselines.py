@@ -1,0 +1,268 @@
+"""Baselines: up to 11 named copies of the plan's dates, durations, work and cost (MS Project's
+Baseline, Baseline1 … Baseline10), one of them active, and the variance of the plan against it.
+
+Variances are "now − baseline": positive means later, longer or dearer. Dates are compared in
+working days of the project calendar, so a slip over a weekend counts as one day, not three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlmodel import Session
+
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.tables import utcnow
+from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
+from pmtui.services.actions import action, reading
+from pmtui.services.costing import TaskCost, plan_costs
+from pmtui.services.plan import Plan, load_plan
+from pmtui.store import Store
+
+MAX_NAME = 60
+
+
+@dataclass(frozen=True, slots=True)
+class SavedBaseline:
+    baseline: Baseline
+    tasks: dict[int, BaselineTask]  # by task id
+
+    @property
+    def name(self) -> str:
+        return self.baseline.name
+
+    def own_costs(self) -> dict[int, float]:
+        """Each row's own cost: a summary's stored cost is its total, so its children come off."""
+        by_wbs = {t.wbs: t for t in self.tasks.values()}
+        own = {t.task_id: t.cost for t in self.tasks.values()}
+        for t in self.tasks.values():
+            parent_wbs = t.wbs.rpartition(".")[0]
+            if parent_wbs in by_wbs:
+                own[by_wbs[parent_wbs].task_id] -= t.cost
+        return own
+
+
+@dataclass(frozen=True, slots=True)
+class TaskVariance:
+    task_id: int
+    wbs: str
+    name: str
+    level: int
+    summary: bool
+    milestone: bool
+    base_start: date
+    base_finish: date
+    start: date
+    finish: date
+    start_var: int  # working days
+    finish_var: int
+    base_duration: int
+    duration: int
+    duration_var: int
+    base_cost: float
+    cost: float
+    cost_var: float
+    base_work: float
+    work: float
+
+
+@dataclass(slots=True)
+class Variance:
+    baseline: str
+    number: int
+    saved_at: object
+    base_start: date | None
+    base_finish: date | None
+    start: date
+    finish: date
+    finish_var: int
+    base_cost: float
+    cost: float
+    cost_var: float
+    tasks: list[TaskVariance] = field(default_factory=list)
+    added: list[tuple[str, str]] = field(default_factory=list)  # (wbs, name) now
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (wbs, name) then
+
+    @property
+    def cost_var_percent(self) -> float | None:
+        return self.cost_var / self.base_cost * 100 if self.base_cost else None
+
+
+def _check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise BadValue("a baseline needs a name, e.g. 'Approved plan'")
+    if len(name) > MAX_NAME:
+        raise BadValue(f"baseline name is {len(name)} characters long; keep it to {MAX_NAME}")
+    return name
+
+
+def _all(session: Session, project_id: int) -> list[Baseline]:
+    rows = session.execute(select(Baseline).where(Baseline.project_id == project_id).order_by(Baseline.number))
+    return list(rows.scalars())
+
+
+def _find(session: Session, project_id: int, name: str) -> Baseline:
+    rows = _all(session, project_id)
+    for b in rows:
+        if b.name == name:
+            return b
+    for b in rows:  # forgiving about case, as long as it is unambiguous
+        if b.name.lower() == name.strip().lower():
+            return b
+    known = ", ".join(repr(b.name) for b in rows) or "none yet (save one with `pmtui baseline save NAME`)"
+    raise NotFound(f"no baseline {name!r} in this project; baselines: {known}")
+
+
+def span_days(plan: Plan, start: date, finish: date) -> int:
+    cal = plan.calendar
+    return cal.index_on_or_before(finish) - cal.index_on_or_after(start) + 1
+
+
+def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list[BaselineTask]:
+    sched = plan.schedule.tasks
+    rows = []
+    for t in plan.tasks:
+        s = sched[t.id]
+        duration = span_days(plan, s.start, s.finish) if t.summary else t.duration
+        rows.append(BaselineTask(
+            baseline_id=baseline_id, task_id=t.id, wbs=t.wbs, name=t.name, summary=t.summary,
+            milestone=t.milestone, start=s.start, finish=s.finish, duration=duration,
+            work=costs[t.id].work, cost=costs[t.id].cost,
+        ))
+    return rows
+
+
+def save_baseline(store: Store, project_id: int, name: str, *, replace: bool = False) -> Baseline:
+    """Save the plan as it is scheduled now. The first baseline becomes the active one."""
+    name = _check_name(name)
+    with action(store, project_id, "Save baseline") as act:
+        s = act.session
+        existing = _all(s, project_id)
+        same = next((b for b in existing if b.name == name), None)
+        plan = load_plan(act.conn, project_id)
+        if not plan.tasks:
+            raise Conflict("the plan has no tasks yet: add some before saving a baseline")
+        costs = plan_costs(plan)
+        if same is not None and not replace:
+            raise Conflict(f"baseline {name!r} exists: add --replace to save over it")
+        if same is None and len(existing) >= MAX_BASELINES:
+            names = ", ".join(repr(b.name) for b in existing)
+            raise Conflict(f"a project keeps at most {MAX_BASELINES} baselines (as MS Project does: Baseline, "
+                           f"Baseline1…Baseline10); remove one first with `pmtui baseline rm NAME`, or save over "
+                           f"one with --replace. Saved: {names}")
+        if same is None:
+            used = {b.number for b in existing}
+            base = Baseline(project_id=project_id, name=name, number=min(set(range(MAX_BASELINES)) - used),
+                            active=not any(b.active for b in existing))
+            s.add(base)
+            s.flush()
+        else:
+            base = same
+            for old in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars():
+                s.delete(old)
+            base.saved_at = utcnow()
+        base.start, base.finish = plan.schedule.start, plan.schedule.finish
+        base.cost = sum(costs[r].cost for r in plan.roots)
+        base.work = sum(costs[r].work for r in plan.roots)
+        s.add_all(_task_rows(plan, costs, base.id))
+        label = "Baseline" if base.number == 0 else f"Baseline{base.number}"
+        act.say(f"{'replaced' if same else 'saved'} baseline {name!r} ({label}): {len(plan.tasks)} tasks, "
+                f"finish {base.finish}, cost {base.cost:,.0f}")
+    return base
+
+
+def list_baselines(store: Store, project_id: int) -> list[Baseline]:
+    with reading(store) as s:
+        return _all(s, project_id)
+
+
+def use_baseline(store: Store, project_id: int, name: str) -> Baseline:
+    with action(store, project_id, "Use baseline") as act:
+        chosen = _find(act.session, project_id, name)
+        for b in _all(act.session, project_id):
+            want = b.id == chosen.id
+            if b.active != want:
+                b.active = want
+        act.say(f"variance now compares against baseline {chosen.name!r}")
+    return chosen
+
+
+def remove_baseline(store: Store, project_id: int, name: str) -> Baseline | None:
+    """Remove a baseline; when it was the active one, the latest saved of the rest takes over.
+    Returns the baseline that is active afterwards (None when none is left)."""
+    with action(store, project_id, "Remove baseline") as act:
+        s = act.session
+        gone = _find(s, project_id, name)
+        for row in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == gone.id)).scalars():
+            s.delete(row)
+        s.delete(gone)
+        s.flush()
+        rest = _all(s, project_id)
+        active = next((b for b in rest if b.active), None)
+        if gone.active and rest:
+            active = max(rest, key=lambda b: (b.saved_at, b.id))
+            active.active = True
+        act.say(f"removed baseline {gone.name!r}" + (f"; {active.name!r} is active now" if gone.active and active else ""))
+    return active
+
+
+def load_baseline(session: Session, project_id: int, name: str | None = None) -> SavedBaseline | None:
+    """The named baseline, or the active one (None when the project has none)."""
+    if name is not None:
+        base = _find(session, project_id, name)
+    else:
+        base = next((b for b in _all(session, project_id) if b.active), None)
+        if base is None:
+            return None
+    rows = session.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars()
+    return SavedBaseline(base, {r.task_id: r for r in rows})
+
+
+def get_baseline(store: Store, project_id: int, name: str | None = None) -> SavedBaseline | None:
+    with reading(store) as s:
+        return load_baseline(s, project_id, name)
+
+
+def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None = None) -> Variance:
+    costs = costs if costs is not None else plan_costs(plan)
+    cal, sched = plan.calendar, plan.schedule
+    days = lambda a, b: cal.index_on_or_after(b) - cal.index_on_or_after(a)  # noqa: E731
+    base = saved.baseline
+    cost_now = sum(costs[r].cost for r in plan.roots)
+    out = Variance(
+        baseline=base.name, number=base.number, saved_at=base.saved_at, base_start=base.start,
+        base_finish=base.finish, start=sched.start, finish=sched.finish,
+        finish_var=days(base.finish, sched.finish) if base.finish else 0,
+        base_cost=base.cost, cost=cost_now, cost_var=cost_now - base.cost,
+    )
+    for t in plan.tasks:
+        b = saved.tasks.get(t.id)
+        if b is None:
+            out.added.append((t.wbs, t.name))
+            continue
+        s = sched.tasks[t.id]
+        duration = span_days(plan, s.start, s.finish) if t.summary else t.duration
+        c = costs[t.id]
+        out.tasks.append(TaskVariance(
+            task_id=t.id, wbs=t.wbs, name=t.name, level=t.level, summary=t.summary, milestone=t.milestone,
+            base_start=b.start, base_finish=b.finish, start=s.start, finish=s.finish,
+            start_var=days(b.start, s.start), finish_var=days(b.finish, s.finish),
+            base_duration=b.duration, duration=duration, duration_var=duration - b.duration,
+            base_cost=b.cost, cost=c.cost, cost_var=c.cost - b.cost, base_work=b.work, work=c.work,
+        ))
+    present = set(plan.by_id)
+    out.removed = sorted(((b.wbs, b.name) for tid, b in saved.tasks.items() if tid not in present),
+                         key=lambda x: tuple(int(p) for p in x[0].split(".") if p.isdigit()))
+    return out
+
+
+def variance(store: Store, project_id: int, name: str | None = None) -> Variance:
+    with reading(store) as s:
+        saved = load_baseline(s, project_id, name)
+        if saved is None:
+            raise NotFound("no baseline to compare against: save one with `pmtui baseline save NAME`")
+        plan = load_plan(s.connection(), project_id)
+    return compare(plan, saved)

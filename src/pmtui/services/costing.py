@@ -1,0 +1,146 @@
+"""What tasks cost: budget at completion per task, summary and project; actual and remaining cost.
+
+Config (``[costs]`` in config.toml)::
+
+    [costs]
+    actual = "derived"   # "derived" (default): an entered actual cost wins, else cost × % complete
+                         # "entered": only entered actual costs count; a task without one spent 0
+
+A task's cost uses its resources' day rates × units × its duration, plus its fixed cost (see
+pmtui.scheduling.costs). Resource calendars (leave) do not change cost: a task is paid for the
+working days it lasts, as MS Project does for day-rate resources.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.tables import Task
+from pmtui.scheduling import costs as C
+from pmtui.services.actions import action
+from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.store import Store, settings
+from pmtui.store.locations import config_file
+
+ACTUAL_MODES = ("derived", "entered")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskCost:
+    """Money of one task; for a summary, the totals of everything under it plus its own fixed cost."""
+
+    task_id: int
+    cost: float  # current budget at completion
+    work: float  # person-days
+    actual: float
+    remaining: float  # bottom-up estimate to complete
+    own: float  # the task's own cost (a summary's own fixed cost only)
+    own_actual: float
+    own_remaining: float
+    entered: bool  # the actual cost was typed in, not derived
+
+
+def actual_mode() -> str:
+    value = settings.section("costs").get("actual", "derived")
+    if value not in ACTUAL_MODES:
+        raise BadValue(f"config file {config_file()}: [costs] actual = {value!r} must be \"derived\" or \"entered\"")
+    return value
+
+
+def percent_of(plan: Plan, task_id: int) -> float:
+    """A task's percent complete; a summary's is its tasks' done days over their days (MS Project)."""
+    row = plan.by_id[task_id]
+    if not row.summary:
+        return float(row.percent_complete)
+    leaves = [plan.by_id[i] for i in plan.descendants(task_id) if not plan.by_id[i].children]
+    days = sum(t.duration for t in leaves)
+    if days == 0:
+        return 100.0 if leaves and all(t.percent_complete == 100 for t in leaves) else 0.0
+    return sum(t.duration * t.percent_complete for t in leaves) / days
+
+
+def project_percent(plan: Plan) -> float:
+    leaves = [t for t in plan.tasks if not t.children]
+    days = sum(t.duration for t in leaves)
+    if days == 0:
+        return 100.0 if leaves and all(t.percent_complete == 100 for t in leaves) else 0.0
+    return sum(t.duration * t.percent_complete for t in leaves) / days
+
+
+def own_cost(plan: Plan, row: TaskRow) -> tuple[float, float]:
+    """(cost, work) of the task itself, without what its children cost."""
+    if row.summary:
+        return row.fixed_cost, 0.0
+    assigned = plan.assignments_of.get(row.id, [])
+    pairs = [(plan.resource_by_id[a.resource_id].cost_rate, a.units) for a in assigned]
+    return C.task_cost(row.duration, pairs, row.fixed_cost), C.task_work(row.duration, [a.units for a in assigned])
+
+
+def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
+    mode = mode or actual_mode()
+    parent = {t.id: t.parent_id for t in plan.tasks}
+    own_cost_, own_work, own_actual, own_left, entered = {}, {}, {}, {}, {}
+    for t in plan.tasks:
+        cost, work = own_cost(plan, t)
+        pct = percent_of(plan, t.id)
+        own_cost_[t.id], own_work[t.id] = cost, work
+        entered[t.id] = t.actual_cost is not None and not t.summary
+        if entered[t.id]:
+            own_actual[t.id] = float(t.actual_cost)
+        elif mode == "entered":
+            own_actual[t.id] = 0.0
+        else:
+            own_actual[t.id] = C.derived_actual_cost(cost, pct)
+        fraction = C.remaining_fraction(t.duration, pct, None if t.summary else t.remaining)
+        own_left[t.id] = cost * fraction
+    totals = [C.roll_up(v, parent) for v in (own_cost_, own_work, own_actual, own_left)]
+    return {
+        t.id: TaskCost(t.id, totals[0][t.id], totals[1][t.id], totals[2][t.id], totals[3][t.id],
+                       own_cost_[t.id], own_actual[t.id], own_left[t.id], entered[t.id])
+        for t in plan.tasks
+    }
+
+
+def project_cost(plan: Plan, costs: dict[int, TaskCost]) -> float:
+    return sum(costs[r].cost for r in plan.roots)
+
+
+def parse_amount(text: str) -> float | None:
+    """An amount of money as typed ('12,500', '12500.50'); 'none' clears an entered actual cost."""
+    cleaned = text.replace(",", "").replace("_", "").strip()
+    if cleaned.lower() in ("none", "-", "derive", "derived"):
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise BadValue(f"amount {text!r} is not a number (e.g. 12500 or 12,500.50)") from None
+    check_amount(value)
+    return value
+
+
+def check_amount(value: float) -> None:
+    if not math.isfinite(value):
+        raise BadValue(f"amount {value} is not a finite number")
+    if value < 0:
+        raise BadValue(f"actual cost {value:,.2f} is negative: an actual cost is money spent, 0 or more")
+
+
+def set_actual_cost(store: Store, project_id: int, ref: str, amount: float | None) -> TaskRow:
+    """Enter (or, with None, clear) the actual cost of a task."""
+    if amount is not None:
+        check_amount(amount)
+    with action(store, project_id, "Enter actual cost") as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        if row.summary:
+            raise Conflict(f"{row.label} is a summary: enter actual costs on the tasks under it")
+        task = act.session.get(Task, row.id)
+        if task.actual_cost != amount:
+            before = "derived" if task.actual_cost is None else f"{task.actual_cost:,.2f}"
+            after = "derived" if amount is None else f"{amount:,.2f}"
+            act.say(f"actual cost of {row.label}: {before} → {after}")
+            task.actual_cost = amount
+        row.actual_cost = amount
+    return row

@@ -1,0 +1,279 @@
+"""Recording progress the way a stand-up reports it: started, percent, days left, done, a blocker,
+a note. Each call is one action (one journal entry); when a stand-up is open that day, the same
+action also writes the StandupEvent, so an undo takes back both.
+
+Dates follow DESIGN's status date: it is the first day of unfinished work (Primavera's data
+date). So "done" without a date means done by the end of the working day before the status date,
+and "started" without a date means started on the status date at the latest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from math import ceil
+
+from sqlalchemy import select
+
+from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.risks import Issue
+from pmtui.models.rules import TaskRules, validated
+from pmtui.models.standup import Standup, StandupEvent
+from pmtui.models.tables import Task
+from pmtui.services.actions import Action, action
+from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.services.tasks import EDITABLE, PROGRESS_FIELDS
+from pmtui.store import Store
+
+MAX_TEXT = 200
+
+
+@dataclass
+class Recorded:
+    """What one progress call did: the task and the whole plan after it, and what was said."""
+
+    task: TaskRow
+    plan: Plan
+    lines: list[str] = field(default_factory=list)
+    issue_id: int | None = None
+
+
+def open_standup_id(session, project_id: int, today: date) -> int | None:
+    return session.execute(
+        select(Standup.id).where(Standup.project_id == project_id, Standup.day == today,
+                                 Standup.state == "open")
+    ).scalars().first()
+
+
+def as_of(plan: Plan, today: date | None = None) -> date:
+    """The date progress is reported up to: the status date, else today."""
+    return plan.project.status_date or today or date.today()
+
+
+def _one_line(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise BadValue(f"{what} is empty")
+    if "\n" in text or "\r" in text:
+        raise BadValue(f"{what} must be one line")
+    if len(text) > MAX_TEXT:
+        raise BadValue(f"{what} is longer than {MAX_TEXT} characters")
+    return text
+
+
+def _check_actual(plan: Plan, day: date, what: str, today: date | None) -> None:
+    limit = as_of(plan, today)
+    if day > limit:
+        raise BadValue(f"{what} {day} is after the status date {limit}: actual dates are in the past")
+    if day < plan.project.start:
+        raise BadValue(f"{what} {day} is before the project start {plan.project.start}")
+
+
+def _is_done(t: TaskRow) -> bool:
+    return t.actual_finish is not None or t.percent_complete >= 100
+
+
+def _refuse_done(t: TaskRow) -> None:
+    if _is_done(t):
+        when = f" (finished {t.actual_finish})" if t.actual_finish else ""
+        raise Conflict(f"{t.label} is already done{when}: undo that change, or set its percent below 100 to reopen it")
+
+
+def _done_day(plan: Plan, t: TaskRow, day: date | None, today: date | None) -> date:
+    if day is not None:
+        return day
+    cal = plan.calendar
+    ref = as_of(plan, today)
+    previous = cal.date_of(cal.index_on_or_after(ref) - 1)
+    return max(previous, t.actual_start or previous, plan.project.start)
+
+
+def _start_day(plan: Plan, t: TaskRow, today: date | None) -> date:
+    return min(plan.schedule.tasks[t.id].start, as_of(plan, today))
+
+
+def _finish_values(plan: Plan, t: TaskRow, values: dict, day: date) -> None:
+    if values["actual_start"] is None:
+        # As the scheduler would place it: the task's duration ending on the finish.
+        cal = plan.calendar
+        first = cal.date_of(cal.index_on_or_before(day) - max(t.duration - 1, 0))
+        values["actual_start"] = max(first, plan.project.start)
+    if day < values["actual_start"]:
+        raise BadValue(f"finish {day} is before {t.label}'s actual start {values['actual_start']}")
+    values.update(percent_complete=100, actual_finish=day, remaining=0)
+
+
+def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date | None) -> None:
+    if not 0 <= pct <= 100:
+        raise BadValue(f"percent complete {pct}% must be from 0 to 100")
+    if pct == 100:
+        _finish_values(plan, t, values, _done_day(plan, t, None, today))
+        return
+    values.update(percent_complete=pct, actual_finish=None, remaining=None)
+    if pct == 0:
+        values["actual_start"] = None
+    elif values["actual_start"] is None:
+        values["actual_start"] = _start_day(plan, t, today)
+
+
+def _record(store: Store, project_id: int, ref: str, name: str, kind: str, change, *,
+            person: int | None, today: date | None, detail: str = "") -> Recorded:
+    """Run ``change(act, plan, row, values)`` on a leaf task, store what moved, and log the event."""
+    today = today or date.today()
+    with action(store, project_id, name) as act:
+        plan = load_plan(act.conn, project_id)
+        row = plan.resolve(ref)
+        if row.summary:
+            raise Conflict(f"{row.label} is a summary: record progress on the tasks under it")
+        task = act.session.get(Task, row.id)
+        values = {k: getattr(task, k) for k in EDITABLE}
+        extra = change(act, plan, row, values)
+        rules = validated(TaskRules, **values)
+        said = []
+        for key in sorted(PROGRESS_FIELDS | {"notes"}):
+            new_value = getattr(rules, key)
+            if getattr(task, key) != new_value:
+                if key != "notes":
+                    said.append(f"{key.replace('_', ' ')} {_show(getattr(task, key))} → {_show(new_value)}")
+                setattr(task, key, new_value)
+        if kind in ("blocker", "note"):
+            said.insert(0, f"{kind}: {detail}")
+        if not said:
+            raise Conflict(f"{row.label}: nothing changed")
+        act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
+        detail = detail or _detail(kind, values, row)
+        sid = open_standup_id(act.session, project_id, today)
+        if sid is not None:
+            if person is None:
+                first = plan.assignments_of.get(row.id)
+                person = first[0].resource_id if first else None
+            act.session.add(StandupEvent(standup_id=sid, resource_id=person, task_id=row.id, kind=kind,
+                                         detail=detail))
+        act.session.flush()
+        new = load_plan(act.conn, project_id)
+        new.schedule  # a plan that no longer schedules rolls the change back (Conflict)
+    return Recorded(new.by_id[row.id], new, act.lines, extra if isinstance(extra, int) else None)
+
+
+def _detail(kind: str, values: dict, before: TaskRow) -> str:
+    """The event as a person would say it."""
+    if kind == "started":
+        return f"started {values['actual_start']}"
+    if kind == "done" or values["actual_finish"] is not None:
+        return f"done {values['actual_finish']}"
+    if kind == "remaining":
+        return f"{values['remaining']}d left ({values['percent_complete']}%)"
+    return f"{before.percent_complete}% → {values['percent_complete']}%"
+
+
+def _show(value) -> str:
+    return "none" if value is None or value == "" else str(value)
+
+
+def mark_started(store: Store, project_id: int, ref: str, *, on: date | None = None,
+                 person: int | None = None, today: date | None = None) -> Recorded:
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        _refuse_done(t)
+        if on is None and t.actual_start is not None:
+            raise Conflict(f"{t.label} already started on {t.actual_start}")
+        day = on or _start_day(plan, t, today)
+        _check_actual(plan, day, "actual start", today)
+        values["actual_start"] = day
+    return _record(store, project_id, ref, "Mark started", "started", change, person=person, today=today)
+
+
+def set_percent(store: Store, project_id: int, ref: str, percent: int, *, person: int | None = None,
+                today: date | None = None) -> Recorded:
+    """Exactly ``percent``; below 100 on a finished task reopens it (MS Project does the same)."""
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        if percent == 100:
+            _refuse_done(t)
+        _percent_values(plan, t, values, percent, today)
+    kind = "done" if percent == 100 else "progress"
+    return _record(store, project_id, ref, "Record progress", kind, change, person=person, today=today)
+
+
+def step_percent(store: Store, project_id: int, ref: str, steps: int, step: int = 10, *,
+                 person: int | None = None, today: date | None = None) -> Recorded:
+    """Move percent complete by ``steps`` multiples of ``step``, landing on the grid (37 + 10 → 40)."""
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        cur = 100 if _is_done(t) else t.percent_complete
+        if steps > 0:
+            _refuse_done(t)
+            pct = min(100, (cur // step + steps) * step)
+        else:
+            pct = max(0, (ceil(cur / step) + steps) * step)
+        _percent_values(plan, t, values, pct, today)
+    return _record(store, project_id, ref, "Record progress", "progress", change, person=person, today=today)
+
+
+def set_remaining(store: Store, project_id: int, ref: str, days: int, *, person: int | None = None,
+                  today: date | None = None) -> Recorded:
+    """Days of work left. Percent complete follows MS Project's rule:
+    % = actual duration / (actual duration + remaining duration)."""
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        _refuse_done(t)
+        if days < 0:
+            raise BadValue(f"remaining duration {days}d is negative")
+        if t.milestone:
+            raise Conflict(f"{t.label} is a milestone: it has no duration left, mark it done instead")
+        if days == 0:
+            _finish_values(plan, t, values, _done_day(plan, t, None, today))
+            return
+        start = values["actual_start"] or _start_day(plan, t, today)
+        values["actual_start"] = start
+        values["remaining"] = days
+        worked = max(0, plan.calendar.working_days_between(start, as_of(plan, today)))
+        values["percent_complete"] = min(99, round(100 * worked / (worked + days)))
+    return _record(store, project_id, ref, "Set remaining", "remaining", change, person=person, today=today)
+
+
+def mark_done(store: Store, project_id: int, ref: str, *, on: date | None = None,
+              person: int | None = None, today: date | None = None) -> Recorded:
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        _refuse_done(t)
+        day = _done_day(plan, t, on, today)
+        if on is not None:
+            _check_actual(plan, on, "actual finish", today)
+        _finish_values(plan, t, values, day)
+    return _record(store, project_id, ref, "Mark done", "done", change, person=person, today=today)
+
+
+def raise_blocker(store: Store, project_id: int, ref: str, text: str, *, person: int | None = None,
+                  today: date | None = None) -> Recorded:
+    """An open issue (kind "blocker") linked to the task, raised on the status date."""
+    text = _one_line(text, "blocker")
+
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        _refuse_done(t)
+        issue = Issue(project_id=project_id, title=text, kind="blocker", status="open", task_id=t.id,
+                      owner_id=person, raised_on=as_of(plan, today),
+                      description=f"Blocks {t.label}.")
+        act.session.add(issue)
+        act.session.flush()
+        return issue.id
+    return _record(store, project_id, ref, "Raise blocker", "blocker", change, person=person,
+                   today=today, detail=text)
+
+
+def add_note(store: Store, project_id: int, ref: str, text: str, *, person: int | None = None,
+             today: date | None = None) -> Recorded:
+    """A dated line appended to the task's notes."""
+    text = _one_line(text, "note")
+
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict):
+        line = f"{as_of(plan, today)}: {text}"
+        values["notes"] = f"{values['notes']}\n{line}" if values["notes"] else line
+    return _record(store, project_id, ref, "Add note", "note", change, person=person, today=today, detail=text)
+
+
+def open_blockers(plan: Plan, session) -> dict[int, list[str]]:
+    """Open blocker issues by task id."""
+    rows = session.execute(
+        select(Issue.task_id, Issue.title).where(Issue.project_id == plan.project.id, Issue.kind == "blocker",
+                                                 Issue.status == "open", Issue.task_id.is_not(None))
+    ).all()
+    out: dict[int, list[str]] = {}
+    for task_id, title in rows:
+        out.setdefault(task_id, []).append(title)
+    return out

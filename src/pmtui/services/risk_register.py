@@ -1,0 +1,261 @@
+"""Reading the risk register: each risk with its band, trend, review state and its tie to the
+schedule (linked tasks' float, critical or not), sorted and filtered; the matrix counts; total
+exposure over time; the issue log.
+
+Definitions (shown to users in `pmtui risk --help` and the screen's help):
+- trend: the current score against the score it had before the day of its latest re-score
+  (several key presses on one day count as one review): ↑ up, ↓ down, → unchanged or new.
+- overdue: an open risk whose review date is before the status date (else today).
+- exposure on the critical path: score × 1 / (1 + F / 5), where F is the smallest total float
+  (working days, at least 0) among the risk's linked unfinished tasks. A risk on a critical task
+  keeps its whole score; a week of float halves it; a risk tied to no unfinished task, or no
+  longer open, has exposure 0 (it cannot move the finish date). Ties go to the risk with more critical tasks.
+- slip: working days the finish would move if a threat happens, max(0, schedule impact − F).
+- EMV (expected monetary value, PMBOK): probability as a percentage × cost impact, with the
+  usual 5-point mapping 10 %, 30 %, 50 %, 70 %, 90 %.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from pmtui.models.errors import BadValue
+from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
+from pmtui.services.actions import reading
+from pmtui.services.plan import Plan, load_plan
+from pmtui.services.risk_bands import Bands, load_bands
+from pmtui.services.risks import as_of, get_risk_row, issue_code, risk_code
+from pmtui.store import Store
+
+SORTS = ("score", "exposure", "review")
+FLOAT_SCALE = 5  # working days of float that halve a risk's exposure: one working week
+PROBABILITY_PERCENT = {1: 0.10, 2: 0.30, 3: 0.50, 4: 0.70, 5: 0.90}
+TREND_ARROWS = {1: "↑", -1: "↓", 0: "→"}
+
+
+@dataclass(frozen=True)
+class LinkedTask:
+    id: int
+    wbs: str
+    name: str
+    total_float: int
+    critical: bool
+    done: bool
+    finish: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.wbs} {self.name}"
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    day: date
+    probability: int
+    impact: int
+    comment: str
+
+    @property
+    def score(self) -> int:
+        return self.probability * self.impact
+
+
+@dataclass
+class RiskView:
+    risk: Risk
+    owner: str
+    band: str
+    letter: str
+    trend: int
+    previous_score: int | None
+    overdue: bool
+    linked: list[LinkedTask] = field(default_factory=list)
+    history: list[ScorePoint] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.risk.id
+
+    @property
+    def code(self) -> str:
+        return risk_code(self.risk.id)
+
+    @property
+    def score(self) -> int:
+        return self.risk.probability * self.risk.impact
+
+    @property
+    def arrow(self) -> str:
+        return TREND_ARROWS[self.trend]
+
+    @property
+    def min_float(self) -> int | None:
+        floats = [t.total_float for t in self.linked if not t.done]
+        return max(0, min(floats)) if floats else None
+
+    @property
+    def critical_count(self) -> int:
+        return sum(1 for t in self.linked if t.critical and not t.done)
+
+    @property
+    def exposure(self) -> float:
+        f = self.min_float
+        if f is None or self.risk.status != "open":
+            return 0.0
+        return self.score / (1 + f / FLOAT_SCALE)
+
+    @property
+    def slip(self) -> int:
+        f = self.min_float
+        if f is None or self.risk.kind != "threat":
+            return 0
+        return max(0, self.risk.schedule_impact - f)
+
+    @property
+    def emv(self) -> float:
+        return PROBABILITY_PERCENT[self.risk.probability] * self.risk.cost_impact
+
+
+@dataclass
+class Register:
+    """Every risk of a project, as of one day, with the plan it was read with."""
+
+    plan: Plan
+    day: date
+    bands: Bands
+    risks: list[RiskView]
+    issues: list[Issue]
+
+    def view(self, risk_id: int) -> RiskView:
+        for v in self.risks:
+            if v.id == risk_id:
+                return v
+        raise KeyError(risk_id)
+
+    def select(self, *, open_only: bool = False, kind: str | None = None, min_score: int = 0,
+               cell: tuple[int, int] | None = None, sort: str = "score") -> list[RiskView]:
+        rows = [
+            v for v in self.risks
+            if (not open_only or v.risk.status == "open")
+            and (kind is None or v.risk.kind == kind)
+            and v.score >= min_score
+            and (cell is None or (v.risk.probability, v.risk.impact) == cell)
+        ]
+        return sort_risks(rows, sort)
+
+    def matrix(self, kind: str = "threat") -> dict[tuple[int, int], int]:
+        """(probability, impact) → number of open risks of this kind in that cell."""
+        counts = {(p, i): 0 for p in range(1, 6) for i in range(1, 6)}
+        for v in self.risks:
+            if v.risk.status == "open" and v.risk.kind == kind:
+                counts[(v.risk.probability, v.risk.impact)] += 1
+        return counts
+
+    def issues_of(self, risk_id: int) -> list[Issue]:
+        return [i for i in self.issues if i.risk_id == risk_id]
+
+
+def sort_risks(rows: list[RiskView], sort: str) -> list[RiskView]:
+    if sort == "score":
+        key = lambda v: (-v.score, -v.risk.probability, v.id)  # noqa: E731
+    elif sort == "exposure":
+        key = lambda v: (-v.exposure, -v.critical_count, -v.score, v.id)  # noqa: E731
+    elif sort == "review":
+        key = lambda v: (v.risk.review_date is None, v.risk.review_date or date.max, -v.score, v.id)  # noqa: E731
+    else:
+        raise BadValue(f"sort {sort!r} is unknown: use {', '.join(SORTS)}")
+    return sorted(rows, key=key)
+
+
+def trend_of(history: list[ScorePoint]) -> tuple[int, int | None]:
+    """(direction, score before the latest review day) from a risk's score history."""
+    if not history:
+        return 0, None
+    last = history[-1]
+    before = [h for h in history if h.day < last.day]
+    if not before:
+        return 0, None
+    prev = before[-1].score
+    return (last.score > prev) - (last.score < prev), prev
+
+
+def load_register(store: Store, project_id: int, today: date | None = None,
+                  bands: Bands | None = None) -> Register:
+    bands = bands or load_bands()
+    with reading(store) as s:
+        plan = load_plan(s.connection(), project_id)
+        risks = s.execute(select(Risk).where(Risk.project_id == project_id).order_by(Risk.id)).scalars().all()
+        ids = [r.id for r in risks]
+        scores = s.execute(
+            select(RiskScore).where(RiskScore.risk_id.in_(ids)).order_by(RiskScore.day, RiskScore.id)
+        ).scalars().all() if ids else []
+        links = s.execute(
+            select(RiskTask).where(RiskTask.risk_id.in_(ids)).order_by(RiskTask.id)
+        ).scalars().all() if ids else []
+        issues = s.execute(select(Issue).where(Issue.project_id == project_id).order_by(Issue.id)).scalars().all()
+    day = as_of(plan.project, today)
+    sched = plan.schedule if plan.tasks else None
+    history: dict[int, list[ScorePoint]] = {}
+    for sc in scores:
+        history.setdefault(sc.risk_id, []).append(ScorePoint(sc.day, sc.probability, sc.impact, sc.comment))
+    linked: dict[int, list[LinkedTask]] = {}
+    for link in links:
+        row = plan.by_id.get(link.task_id)
+        if row is None or sched is None:
+            continue
+        ts = sched.tasks[row.id]
+        linked.setdefault(link.risk_id, []).append(LinkedTask(
+            row.id, row.wbs, row.name, ts.total_float, ts.critical,
+            row.percent_complete >= 100, ts.finish))
+    views = []
+    for r in risks:
+        h = history.get(r.id, [])
+        trend, prev = trend_of(h)
+        owner = plan.resource_by_id[r.owner_id].name if r.owner_id in plan.resource_by_id else ""
+        overdue = r.status == "open" and r.review_date is not None and r.review_date < day
+        views.append(RiskView(r, owner, bands.of(r.probability * r.impact), bands.letter(r.probability * r.impact),
+                              trend, prev, overdue, linked.get(r.id, []), h))
+    return Register(plan, day, bands, views, list(issues))
+
+
+def risk_detail(store: Store, project_id: int, ref: str | int, today: date | None = None) -> tuple[Register, RiskView]:
+    """The register and one risk in it (NotFound for an id that is not in this project)."""
+    with reading(store) as s:
+        rid = get_risk_row(s, project_id, ref).id
+    reg = load_register(store, project_id, today)
+    return reg, reg.view(rid)
+
+
+def exposure_over_time(reg: Register, kind: str = "threat") -> list[tuple[date, int]]:
+    """Total score of the open risks of one kind on every day a score, an opening or a closing
+    changed it; a risk counts from its first score until it closed or occurred."""
+    raised = {}
+    for issue in reg.issues:
+        if issue.risk_id is not None:
+            raised[issue.risk_id] = min(raised.get(issue.risk_id, issue.raised_on), issue.raised_on)
+    spans = []
+    days: set[date] = set()
+    for v in reg.risks:
+        if v.risk.kind != kind or not v.history:
+            continue
+        end = v.risk.closed_on if v.risk.status == "closed" else raised.get(v.id) if v.risk.status == "occurred" else None
+        spans.append((v.history, end))
+        days.update(h.day for h in v.history)
+        if end:
+            days.add(end)
+    out = []
+    for day in sorted(days):
+        total = 0
+        for hist, end in spans:
+            if hist[0].day > day or (end is not None and end <= day):
+                continue
+            total += [h for h in hist if h.day <= day][-1].score
+        out.append((day, total))
+    return out
+
+
+def issue_label(issue: Issue) -> str:
+    return f"{issue_code(issue.id)} {issue.title}"

@@ -1,0 +1,280 @@
+"""Changing the risk register: add, edit, re-score, close, reopen, link tasks, raise an issue.
+Each function is one user action (one transaction, one journal entry, undoable).
+
+Every change of probability or impact writes a RiskScore row dated on the project's status
+date (else today) with the user's comment, so trends and exposure over time can be shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
+from pmtui.models.rules import validated
+from pmtui.models.tables import Project, Resource
+from pmtui.services.actions import Action, action
+from pmtui.services.plan import Plan, load_plan
+from pmtui.services.risk_rules import IssueRules, RiskRules, parse_ref
+from pmtui.store import Store
+
+EDITABLE = tuple(name for name in RiskRules.model_fields if name != "owner_id")
+INITIAL_COMMENT = "Initial assessment."
+
+
+def as_of(project: Project, today: date | None = None) -> date:
+    """The day a risk change is dated: the plan's status date, else today."""
+    return project.status_date or today or date.today()
+
+
+def risk_code(risk_id: int) -> str:
+    return f"R{risk_id}"
+
+
+def issue_code(issue_id: int) -> str:
+    return f"I{issue_id}"
+
+
+def find_owner(session: Session, project_id: int, name: str) -> Resource:
+    rows = session.execute(select(Resource).where(Resource.project_id == project_id)).scalars().all()
+    wanted = name.strip()
+    exact = [r for r in rows if r.name == wanted]
+    loose = [r for r in rows if r.name.casefold() == wanted.casefold()]
+    if exact or len(loose) == 1:
+        return (exact or loose)[0]
+    raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+
+
+def _owner_id(session: Session, project_id: int, owner: str | None) -> int | None:
+    if owner is None or not owner.strip() or owner.strip().lower() == "none":
+        return None
+    return find_owner(session, project_id, owner).id
+
+
+def get_risk_row(session: Session, project_id: int, ref: str | int) -> Risk:
+    rid = parse_ref(ref, "R", "risk")
+    risk = session.get(Risk, rid)
+    if risk is None or risk.project_id != project_id:
+        raise NotFound(f"no risk {risk_code(rid)} in this project (see `pmtui risk list`)")
+    return risk
+
+
+def _record_score(act: Action, risk: Risk, day: date, comment: str) -> None:
+    act.session.add(RiskScore(risk_id=risk.id, day=day, probability=risk.probability,
+                              impact=risk.impact, comment=comment.strip()))
+
+
+def _link_rows(act: Action, plan: Plan, risk: Risk, refs: Iterable[str]) -> list[str]:
+    existing = set(act.session.execute(select(RiskTask.task_id).where(RiskTask.risk_id == risk.id)).scalars())
+    added = []
+    for ref in refs:
+        row = plan.resolve(ref)
+        if row.id in existing:
+            raise Conflict(f"{risk_code(risk.id)} is already linked to {row.label}")
+        existing.add(row.id)
+        act.session.add(RiskTask(risk_id=risk.id, task_id=row.id))
+        added.append(row.wbs)
+    return added
+
+
+def add_risk(store: Store, project_id: int, title: str, *, probability: int, impact: int,
+             owner: str | None = None, tasks: Iterable[str] = (), comment: str = "",
+             today: date | None = None, **fields: Any) -> Risk:
+    """Add a risk with its first score (and optional linked tasks, by WBS code or #id)."""
+    rules = validated(RiskRules, title=title, probability=probability, impact=impact, **fields)
+    with action(store, project_id, "Add risk") as act:
+        plan = load_plan(act.conn, project_id)
+        values = rules.model_dump()
+        values["owner_id"] = _owner_id(act.session, project_id, owner)
+        risk = Risk(project_id=project_id, **values)
+        act.session.add(risk)
+        act.session.flush()
+        _record_score(act, risk, as_of(plan.project, today), comment or INITIAL_COMMENT)
+        linked = _link_rows(act, plan, risk, tasks)
+        act.say(f"added {rules.kind} {risk_code(risk.id)} {rules.title!r} "
+                f"P{rules.probability}×I{rules.impact}={rules.probability * rules.impact}"
+                + (f", linked to {', '.join(linked)}" if linked else ""))
+    return risk
+
+
+def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "",
+              today: date | None = None, owner: str | None = None, **changes: Any) -> Risk:
+    """Change any editable field; a new probability or impact is recorded as a re-score.
+    ``owner`` is a resource name, or '' / 'none' to clear it."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise Conflict(f"cannot edit {', '.join(sorted(unknown))} of a risk")
+    with action(store, project_id, "Edit risk") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        merged = {k: getattr(risk, k) for k in RiskRules.model_fields}
+        merged.update(changes)
+        if owner is not None:
+            merged["owner_id"] = _owner_id(act.session, project_id, owner)
+        rules = validated(RiskRules, **merged)
+        rescored = (rules.probability, rules.impact) != (risk.probability, risk.impact)
+        code = risk_code(risk.id)
+        for key, value in rules.model_dump().items():
+            if getattr(risk, key) != value:
+                old, new = getattr(risk, key), value
+                if key == "owner_id":
+                    key, old, new = "owner", _owner_name(act.session, old), _owner_name(act.session, new)
+                act.say(f"{code} {key.replace('_', ' ')}: {_show(old)} → {_show(new)}")
+                setattr(risk, "owner_id" if key == "owner" else key, value)
+        if rescored:
+            project = act.session.get(Project, project_id)
+            _record_score(act, risk, as_of(project, today), comment or "Re-assessed in an edit.")
+    return risk
+
+
+def _owner_name(session: Session, owner_id: int | None) -> str | None:
+    res = session.get(Resource, owner_id) if owner_id is not None else None
+    return res.name if res else None
+
+
+def _show(value: Any) -> str:
+    return "none" if value is None or value == "" else str(value)
+
+
+def score_risk(store: Store, project_id: int, ref: str | int, probability: int, impact: int, *,
+               comment: str = "", today: date | None = None) -> Risk:
+    """Re-assess a risk. The same score again is recorded too: it is a review that confirmed it."""
+    merged_check = validated(RiskRules, title="x", probability=probability, impact=impact)
+    with action(store, project_id, "Re-score risk") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        if risk.status != "open":
+            raise Conflict(f"{risk_code(risk.id)} is {risk.status}: reopen it before re-scoring")
+        before = (risk.probability, risk.impact)
+        risk.probability, risk.impact = merged_check.probability, merged_check.impact
+        project = act.session.get(Project, project_id)
+        _record_score(act, risk, as_of(project, today), comment)
+        act.say(f"{risk_code(risk.id)} P{before[0]}×I{before[1]}={before[0] * before[1]} → "
+                f"P{risk.probability}×I{risk.impact}={risk.probability * risk.impact}"
+                + (f": {comment.strip()}" if comment.strip() else ""))
+    return risk
+
+
+def step_risk(store: Store, project_id: int, ref: str | int, *, probability: int = 0, impact: int = 0,
+              comment: str = "", today: date | None = None) -> Risk:
+    """Move a risk one cell on the matrix (probability or impact ± 1), as one re-score."""
+    from pmtui.services.actions import reading
+
+    with reading(store) as s:
+        risk = get_risk_row(s, project_id, ref)
+        p, i = risk.probability + probability, risk.impact + impact
+    for value, what, delta in ((p, "probability", probability), (i, "impact", impact)):
+        if delta and not 1 <= value <= 5:
+            raise Conflict(f"{risk_code(risk.id)} {what} is already {value - delta}: the scale is 1 to 5")
+    return score_risk(store, project_id, risk.id, p, i, comment=comment or "Moved on the matrix.", today=today)
+
+
+def close_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "",
+               today: date | None = None) -> Risk:
+    with action(store, project_id, "Close risk") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        if risk.status == "closed":
+            raise Conflict(f"{risk_code(risk.id)} is already closed")
+        risk.status = "closed"
+        risk.closed_on = as_of(act.session.get(Project, project_id), today)
+        act.say(f"closed {risk_code(risk.id)} {risk.title!r}" + (f": {comment.strip()}" if comment.strip() else ""))
+    return risk
+
+
+def reopen_risk(store: Store, project_id: int, ref: str | int) -> Risk:
+    with action(store, project_id, "Reopen risk") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        if risk.status == "open":
+            raise Conflict(f"{risk_code(risk.id)} is already open")
+        act.say(f"reopened {risk_code(risk.id)} {risk.title!r} (was {risk.status})")
+        risk.status, risk.closed_on = "open", None
+    return risk
+
+
+def link_risk_task(store: Store, project_id: int, ref: str | int, task_ref: str) -> str:
+    """Tie a risk to a task (WBS code or #id); returns the task's label."""
+    with action(store, project_id, "Link risk to task") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        plan = load_plan(act.conn, project_id)
+        _link_rows(act, plan, risk, [task_ref])
+        label = plan.resolve(task_ref).label
+        act.say(f"linked {risk_code(risk.id)} to {label}")
+    return label
+
+
+def unlink_risk_task(store: Store, project_id: int, ref: str | int, task_ref: str) -> str:
+    with action(store, project_id, "Unlink risk from task") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        row = load_plan(act.conn, project_id).resolve(task_ref)
+        link = act.session.execute(
+            select(RiskTask).where(RiskTask.risk_id == risk.id, RiskTask.task_id == row.id)
+        ).scalars().first()
+        if link is None:
+            raise Conflict(f"{risk_code(risk.id)} is not linked to {row.label}")
+        act.session.delete(link)
+        act.say(f"unlinked {risk_code(risk.id)} from {row.label}")
+    return row.label
+
+
+def raise_issue(store: Store, project_id: int, ref: str | int, *, title: str | None = None,
+                description: str | None = None, today: date | None = None) -> Issue:
+    """The risk happened: mark it occurred and open an issue that points back to it."""
+    with action(store, project_id, "Raise issue from risk") as act:
+        risk = get_risk_row(act.session, project_id, ref)
+        if risk.status != "open":
+            raise Conflict(f"{risk_code(risk.id)} is {risk.status}: only an open risk can occur")
+        if risk.kind != "threat":
+            raise Conflict(f"{risk_code(risk.id)} is an opportunity: an issue is raised from a threat")
+        rules = validated(IssueRules, title=title or risk.title,
+                          description=description if description is not None else risk.effect,
+                          severity=risk.impact)
+        first_task = act.session.execute(
+            select(RiskTask.task_id).where(RiskTask.risk_id == risk.id).order_by(RiskTask.id)
+        ).scalars().first()
+        issue = Issue(project_id=project_id, risk_id=risk.id, owner_id=risk.owner_id, task_id=first_task,
+                      raised_on=as_of(act.session.get(Project, project_id), today), **rules.model_dump())
+        act.session.add(issue)
+        risk.status = "occurred"
+        act.session.flush()
+        act.say(f"{risk_code(risk.id)} occurred: raised {issue_code(issue.id)} {issue.title!r}")
+    return issue
+
+
+def add_issue(store: Store, project_id: int, title: str, *, kind: str = "issue", severity: int = 3,
+              owner: str | None = None, task: str | None = None, risk: str | None = None,
+              description: str = "", today: date | None = None) -> Issue:
+    rules = validated(IssueRules, title=title, kind=kind, severity=severity, description=description)
+    with action(store, project_id, "Add issue") as act:
+        plan = load_plan(act.conn, project_id)
+        task_id = plan.resolve(task).id if task else None
+        risk_id = get_risk_row(act.session, project_id, risk).id if risk else None
+        issue = Issue(project_id=project_id, owner_id=_owner_id(act.session, project_id, owner),
+                      task_id=task_id, risk_id=risk_id, raised_on=as_of(plan.project, today),
+                      **rules.model_dump())
+        act.session.add(issue)
+        act.session.flush()
+        act.say(f"added {rules.kind} {issue_code(issue.id)} {rules.title!r}")
+    return issue
+
+
+def get_issue_row(session: Session, project_id: int, ref: str | int) -> Issue:
+    iid = parse_ref(ref, "I", "issue")
+    issue = session.get(Issue, iid)
+    if issue is None or issue.project_id != project_id:
+        raise NotFound(f"no issue {issue_code(iid)} in this project (see `pmtui issue list`)")
+    return issue
+
+
+def resolve_issue(store: Store, project_id: int, ref: str | int, resolution: str = "", *,
+                  today: date | None = None) -> Issue:
+    with action(store, project_id, "Resolve issue") as act:
+        issue = get_issue_row(act.session, project_id, ref)
+        if issue.status != "open":
+            raise Conflict(f"{issue_code(issue.id)} is already {issue.status}")
+        issue.status = "resolved"
+        issue.resolved_on = as_of(act.session.get(Project, project_id), today)
+        issue.resolution = resolution.strip()
+        act.say(f"resolved {issue_code(issue.id)} {issue.title!r}")
+    return issue

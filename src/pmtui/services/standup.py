@@ -1,0 +1,274 @@
+"""The daily stand-up as a meeting: open (or resume) it, note what each person said, finish it
+and keep its summary; list and compare past ones.
+
+A stand-up row is opened once per project and day. Opening it records the plan as it was (the
+"before": every task's dates, the critical set, the project finish's driving path) inside
+Standup.summary, so the live consequences and the final "why did the finish move" compare
+against the same picture, also after a restart. Which person the meeting is on (Standup.position)
+is view state, saved without a journal entry so that undo only ever takes back a real change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.standup import Standup, StandupNote
+from pmtui.models.tables import Project, utcnow
+from pmtui.services.actions import action, reading
+from pmtui.services.plan import Plan, load_plan
+from pmtui.services.progress import open_blockers
+from pmtui.services.snapshots import take_snapshot_in
+from pmtui.services.standup_agenda import UNASSIGNED, find_person, standup_config
+from pmtui.services.standup_summary import capture, iso_day, summarize, utc
+from pmtui.store import Store
+
+MAX_NOTE = 500
+
+
+# -- running the meeting --------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    standup: Standup
+    before: dict
+    status_before: date | None
+    status_after: date | None
+    resumed: bool
+    message: str
+
+
+def _find(session: Session, project_id: int, day: date) -> Standup | None:
+    return session.execute(
+        select(Standup).where(Standup.project_id == project_id, Standup.day == day)
+    ).scalars().first()
+
+
+def stored(row: Standup) -> dict:
+    try:
+        data = json.loads(row.summary or "{}")
+    except ValueError:
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def start_standup(store: Store, project_id: int, day: date, *, keep_status_date: bool = False,
+                  now: datetime | None = None) -> Opened:
+    """Open (or resume, or reopen) the stand-up of ``day`` and move the status date to it."""
+    with action(store, project_id, "Start stand-up") as act:
+        s = act.session
+        project = s.get(Project, project_id)
+        if project is None:
+            raise NotFound(f"no project with id {project_id}")
+        if day < project.start:
+            raise Conflict(f"stand-up day {day} is before the project start {project.start}")
+        row = _find(s, project_id, day)
+        old_sd = project.status_date
+        if row is not None and row.state == "open":
+            return Opened(row, stored(row).get("before", {}), old_sd, old_sd, True,
+                          f"Resumed the stand-up of {day}.")
+        if row is not None:
+            row.state, row.ended_at = "open", None
+            act.say(f"reopened the stand-up of {day}")
+            return Opened(row, stored(row).get("before", {}), old_sd, old_sd, True,
+                          f"Reopened the stand-up of {day}.")
+        plan = load_plan(act.conn, project_id)
+        before = capture(plan)
+        row = Standup(project_id=project_id, day=day, state="open", started_at=now or utcnow(),
+                      status_date_before=old_sd, finish_before=iso_day(before["finish"]),
+                      summary=json.dumps({"before": before}, separators=(",", ":")))
+        s.add(row)
+        act.say(f"started the stand-up of {day}")
+        if keep_status_date or old_sd == day:
+            msg = f"Stand-up of {day}; status date kept at {old_sd or 'none'}."
+        else:
+            project.status_date = day
+            act.say(f"status date {old_sd or 'none'} → {day}")
+            msg = f"Status date set to {day} (was {old_sd or 'none'})."
+        s.flush()
+    return Opened(row, before, old_sd, project.status_date, False, msg)
+
+
+def get_standup(store: Store, project_id: int, day: date) -> Standup | None:
+    with reading(store) as s:
+        return _find(s, project_id, day)
+
+
+def latest_standup(store: Store, project_id: int) -> Standup:
+    with reading(store) as s:
+        row = s.execute(select(Standup).where(Standup.project_id == project_id)
+                        .order_by(Standup.day.desc())).scalars().first()
+    if row is None:
+        raise NotFound("no stand-up yet: start one with `pmtui standup`")
+    return row
+
+
+def save_position(store: Store, standup_id: int, position: int) -> None:
+    """Where the meeting stands; view state, so not journaled (undo skips it)."""
+    with Session(store.writer) as s:
+        row = s.get(Standup, standup_id)
+        if row is not None and row.position != position:
+            row.position = position
+            s.commit()
+
+
+def _note_text(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    if len(value) > MAX_NOTE:
+        raise BadValue(f"{what} is longer than {MAX_NOTE} characters")
+    return value
+
+
+def set_person_note(store: Store, project_id: int, day: date, person: str | int | None, *,
+                    yesterday: str | None = None, today: str | None = None,
+                    blockers: str | None = None) -> StandupNote:
+    """Yesterday / today / blockers of one person (None or "Unassigned": the unassigned work).
+    A field left out keeps what was typed before."""
+    fields = {"yesterday": _note_text(yesterday, "yesterday"), "today": _note_text(today, "today"),
+              "blockers": _note_text(blockers, "blockers")}
+    if all(v is None for v in fields.values()):
+        raise BadValue("nothing to note: give --yesterday, --today or --blockers")
+    with action(store, project_id, "Stand-up note") as act:
+        s = act.session
+        row = _find(s, project_id, day)
+        if row is None or row.state != "open":
+            raise Conflict(f"no stand-up open on {day}: start it with `pmtui standup start`")
+        plan = load_plan(act.conn, project_id)
+        if person is None or (isinstance(person, str) and person.strip().casefold() == UNASSIGNED.casefold()):
+            rid, name = None, UNASSIGNED
+        elif isinstance(person, int):
+            r = plan.resource_by_id.get(person)
+            if r is None:
+                raise NotFound(f"no resource with id {person}")
+            rid, name = r.id, r.name
+        else:
+            r = find_person(plan, person)
+            rid, name = r.id, r.name
+        note = s.execute(select(StandupNote).where(StandupNote.standup_id == row.id,
+                                                   StandupNote.resource_id == rid
+                                                   if rid is not None else StandupNote.resource_id.is_(None))
+                         ).scalars().first()
+        if note is None:
+            note = StandupNote(standup_id=row.id, resource_id=rid)
+            s.add(note)
+        for key, value in fields.items():
+            if value is not None:
+                setattr(note, key, value)
+        act.say(f"{name}: " + "; ".join(f"{k} {v!r}" for k, v in fields.items() if v is not None))
+    return note
+
+
+def live_summary(store: Store, project_id: int, day: date, now: datetime | None = None) -> dict:
+    """The summary as it would be saved now (an open stand-up), or as it was saved (a closed one)."""
+    with reading(store) as s:
+        row = _find(s, project_id, day)
+        if row is None:
+            raise NotFound(f"no stand-up on {day}")
+        if row.state == "closed":
+            return public(stored(row))
+        plan = load_plan(s.connection(), project_id)
+        return summarize(s, plan, row, stored(row).get("before", {}), standup_config(), utc(now or utcnow()))
+
+
+def public(summary: dict) -> dict:
+    return {k: v for k, v in summary.items() if k not in ("before", "after")}
+
+
+def finish_standup(store: Store, project_id: int, day: date, now: datetime | None = None) -> dict:
+    """Close the stand-up, save its summary and a status snapshot (one journal entry, so one undo
+    takes back both); returns the summary."""
+    now = utc(now or utcnow())
+    cfg = standup_config()
+    with action(store, project_id, "Finish stand-up") as act:
+        row = _find(act.session, project_id, day)
+        if row is None:
+            raise NotFound(f"no stand-up on {day}")
+        if row.state == "closed":
+            raise Conflict(f"the stand-up of {day} is already finished: see `pmtui standup report --date {day}`")
+        plan = load_plan(act.conn, project_id)
+        row.ended_at = now
+        summary = summarize(act.session, plan, row, stored(row).get("before", {}), cfg, now)
+        summary["state"] = "closed"
+        saved = stored(row)
+        full = {**summary, "before": saved.get("before", {}), "after": capture(plan)}
+        row.state = "closed"
+        row.finish_after = iso_day(summary["finish"]["after"])
+        row.summary = json.dumps(full, separators=(",", ":"), ensure_ascii=False)
+        f = summary["finish"]
+        act.say(f"finished the stand-up of {day}: finish {f['before']} → {f['after']}, "
+                f"{len(summary['progress'])} update(s), {len(summary['blockers'])} blocker(s)")
+        take_snapshot_in(act, "standup")
+    return summary
+
+
+def list_standups(store: Store, project_id: int) -> list[Standup]:
+    with reading(store) as s:
+        return list(s.execute(select(Standup).where(Standup.project_id == project_id)
+                              .order_by(Standup.day.desc())).scalars())
+
+
+def compare(store: Store, project_id: int, first: date, second: date) -> dict:
+    """Two closed stand-ups side by side: finish, milestones, how much was reported."""
+    if first == second:
+        raise BadValue(f"give two different days to compare (both are {first})")
+    a, b = sorted((first, second))
+    with reading(store) as s:
+        rows = [_find(s, project_id, d) for d in (a, b)]
+    for d, row in zip((a, b), rows):
+        if row is None:
+            raise NotFound(f"no stand-up on {d}")
+        if row.state != "closed":
+            raise Conflict(f"the stand-up of {d} is not finished yet: finish it with `pmtui standup finish`")
+    sa, sb = (stored(r) for r in rows)
+    plan = load_plan_for(store, project_id)
+    cal = plan.calendar
+    fa, fb = iso_day(sa["finish"]["after"]), iso_day(sb["finish"]["after"])
+    moved = []
+    ta, tb = sa.get("after", {}).get("tasks", {}), sb.get("after", {}).get("tasks", {})
+    for t in plan.tasks:
+        if t.milestone and str(t.id) in ta and str(t.id) in tb and ta[str(t.id)][1] != tb[str(t.id)][1]:
+            moved.append({"wbs": t.wbs, "name": t.name, "first": ta[str(t.id)][1], "second": tb[str(t.id)][1],
+                          "days": cal.working_days_between(iso_day(ta[str(t.id)][1]), iso_day(tb[str(t.id)][1]))})
+    return {
+        "first": a.isoformat(), "second": b.isoformat(),
+        "finish": {"first": sa["finish"]["after"], "second": sb["finish"]["after"],
+                   "change_days": cal.working_days_between(fa, fb) if fa and fb else 0},
+        "milestones_moved": moved,
+        "updates": {"first": len(sa.get("progress", [])), "second": len(sb.get("progress", []))},
+        "blockers": {"first": [f"{x['wbs']} {x['detail']}" for x in sa.get("blockers", [])],
+                     "second": [f"{x['wbs']} {x['detail']}" for x in sb.get("blockers", [])]},
+    }
+
+
+def load_plan_for(store: Store, project_id: int) -> Plan:
+    with reading(store) as s:
+        return load_plan(s.connection(), project_id)
+
+
+
+
+@dataclass
+class Meeting:
+    """What the stand-up screen shows besides the plan: the row, the notes, open blockers."""
+
+    standup: Standup | None
+    notes: dict[int | None, StandupNote]
+    blockers: dict[int, list[str]]
+
+
+def meeting_state(store: Store, project_id: int, day: date, plan: Plan) -> Meeting:
+    with reading(store) as s:
+        row = _find(s, project_id, day)
+        notes = {}
+        if row is not None:
+            notes = {n.resource_id: n for n in s.execute(
+                select(StandupNote).where(StandupNote.standup_id == row.id)).scalars()}
+        return Meeting(row, notes, open_blockers(plan, s))

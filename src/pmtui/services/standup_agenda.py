@@ -1,0 +1,153 @@
+"""Who the stand-up asks about what: the [standup] config section, the order of people, and each
+person's tasks that are in progress, due within the look-ahead, or late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pmtui.models.errors import BadValue, NotFound
+from pmtui.services.plan import Plan, ResourceRow
+from pmtui.services.progress import as_of
+from pmtui.store.settings import section
+
+UNASSIGNED = "Unassigned"
+
+
+class StandupConfig(BaseModel):
+    """The [standup] section of config.toml, e.g.
+
+        [standup]
+        timebox_minutes = 15
+        lookahead_days = 3          # working days ahead that put a task on the agenda
+        order = ["Claire Dubois", "Jonas Berg"]   # or "alphabetical"; others follow by name
+        percent_step = 10           # what + and - add to percent complete
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    timebox_minutes: int = Field(15, ge=1, le=240)
+    lookahead_days: int = Field(3, ge=0, le=60)
+    order: list[str] | Literal["alphabetical"] = "alphabetical"
+    percent_step: int = Field(10, ge=1, le=50)
+
+    @field_validator("order", mode="before")
+    @classmethod
+    def _check_order(cls, v):
+        if v == "alphabetical" or (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+            return v
+        raise ValueError('must be "alphabetical" or a list of names, e.g. ["Claire Dubois", "Jonas Berg"]')
+
+
+def standup_config() -> StandupConfig:
+    try:
+        return StandupConfig(**section("standup"))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err.get("loc", ())) or "section"
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        raise BadValue(f"config [standup] {where}: {msg}") from None
+
+
+@dataclass
+class AgendaTask:
+    id: int
+    wbs: str
+    name: str
+    percent: int
+    start: date
+    finish: date
+    why: str
+    critical: bool
+    milestone: bool
+    started: bool
+    blockers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    resource_id: int | None
+    name: str
+    tasks: list[AgendaTask]
+
+
+def people_order(plan: Plan, cfg: StandupConfig) -> list[ResourceRow]:
+    """Names listed in the config first, in that order (names of other projects are skipped),
+    then everyone else by name."""
+    by_name = {r.name.casefold(): r for r in plan.resources}
+    first = []
+    if isinstance(cfg.order, list):
+        for name in cfg.order:
+            r = by_name.get(name.strip().casefold())
+            if r is not None and r not in first:
+                first.append(r)
+    return first + [r for r in plan.resources if r not in first]
+
+
+def agenda(plan: Plan, cfg: StandupConfig, blockers: dict[int, list[str]] | None = None,
+           today: date | None = None) -> list[Person]:
+    """Everyone's unfinished tasks that are in progress, start or finish within the look-ahead,
+    or late; every person is asked even with nothing due, other resources only when they have
+    work due, and unassigned work comes last."""
+    blockers = blockers or {}
+    if not plan.tasks:
+        return [Person(r.id, r.name, []) for r in people_order(plan, cfg) if r.kind == "person"]
+    sched, cal = plan.schedule, plan.calendar
+    ref = as_of(plan, today)
+    horizon = cal.date_of(cal.index_on_or_after(ref) + cfg.lookahead_days)
+    due: list[AgendaTask] = []
+    for t in plan.tasks:
+        if t.summary:
+            continue
+        s = sched.tasks[t.id]
+        if s.completed:
+            continue
+        reasons = []
+        if s.in_progress:
+            reasons.append(f"in progress, {t.percent_complete}%")
+        elif s.start <= horizon:
+            reasons.append(f"starts {s.start:%a %d %b}")
+        if s.finish <= horizon and not t.milestone:
+            reasons.append(f"finishes {s.finish:%a %d %b}")
+        elif t.milestone and s.finish <= horizon:
+            reasons = [f"due {s.finish:%a %d %b}"]
+        if not reasons and not s.late:
+            continue
+        # Negative float only marks work already due: everything downstream of a slip has it.
+        if s.late or s.total_float < 0:
+            reasons.append("late")
+        due.append(AgendaTask(t.id, t.wbs, t.name, t.percent_complete, s.start, s.finish,
+                              ", ".join(reasons), s.critical, t.milestone, s.in_progress,
+                              list(blockers.get(t.id, []))))
+    mine: dict[int | None, list[AgendaTask]] = {}
+    for item in due:
+        owners = [a.resource_id for a in plan.assignments_of.get(item.id, [])] or [None]
+        for rid in owners:
+            mine.setdefault(rid, []).append(item)
+    out = [Person(r.id, r.name, mine.get(r.id, [])) for r in people_order(plan, cfg)
+           if r.kind == "person" or mine.get(r.id)]
+    if mine.get(None):
+        out.append(Person(None, UNASSIGNED, mine[None]))
+    return out
+
+
+def find_person(plan: Plan, text: str) -> ResourceRow:
+    """A resource by full name, or by a unique start of a name ("Claire")."""
+    key = (text or "").strip().casefold()
+    if not key:
+        raise BadValue("person is empty: give a resource name")
+    exact = [r for r in plan.resources if r.name.casefold() == key]
+    if exact:
+        return exact[0]
+    near = [r for r in plan.resources if r.name.casefold().startswith(key)]
+    if len(near) == 1:
+        return near[0]
+    names = ", ".join(r.name for r in (near or plan.resources)) or "none yet"
+    if near:
+        raise BadValue(f"{text!r} could be {names}: type more of the name")
+    raise NotFound(f"no person named {text!r} in project {plan.project.name!r}; people: {names}")
+
+

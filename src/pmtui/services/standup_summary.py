@@ -1,0 +1,261 @@
+"""What a stand-up did to the plan: the "before" picture taken when it opens, the live
+consequences (finish, newly critical tasks, slipped milestones), why the finish moved (the project
+finish's driving path before and after), and the summary with its Markdown form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from pmtui.models.standup import Standup, StandupEvent, StandupNote
+from pmtui.services.plan import Plan
+from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_order
+
+
+def utc(value: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; they were stored in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def finish_task(plan: Plan) -> int | None:
+    """The leaf that ends at the project finish (the last in outline order on ties)."""
+    sched = plan.schedule
+    leaves = [t for t in plan.tasks if not t.summary and sched.tasks[t.id].finish == sched.finish]
+    return leaves[-1].id if leaves else None
+
+
+def capture(plan: Plan) -> dict:
+    """The dates a later comparison needs, as JSON-ready values."""
+    if not plan.tasks:
+        return {"finish": None, "path": [], "tasks": {}, "critical": [], "status_date": None}
+    sched = plan.schedule
+    end = finish_task(plan)
+    return {
+        "finish": sched.finish.isoformat(),
+        "status_date": plan.project.status_date.isoformat() if plan.project.status_date else None,
+        "path": sched.driving_path(end) if end is not None else [],
+        "tasks": {str(t.id): [sched.tasks[t.id].start.isoformat(), sched.tasks[t.id].finish.isoformat()]
+                  for t in plan.tasks if not t.summary},
+        "critical": [t.id for t in plan.tasks if not t.summary and sched.tasks[t.id].critical],
+    }
+
+
+@dataclass
+class Consequences:
+    finish_before: date | None
+    finish_now: date | None
+    change_days: int  # working days, later is positive
+    became_critical: list[dict]
+    milestones_slipped: list[dict]
+    milestones_at_risk: list[dict]
+
+
+def iso_day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def consequences(before: dict, plan: Plan) -> Consequences:
+    if not plan.tasks:
+        return Consequences(None, None, 0, [], [], [])
+    sched, cal = plan.schedule, plan.calendar
+    was = iso_day(before.get("finish"))
+    change = cal.working_days_between(was, sched.finish) if was else 0
+    old_crit = set(before.get("critical", []))
+    old_dates = before.get("tasks", {})
+    became, slipped, risk = [], [], []
+    for t in plan.tasks:
+        if t.summary:
+            continue
+        s = sched.tasks[t.id]
+        if s.critical and t.id not in old_crit and not s.completed:
+            became.append({"id": t.id, "wbs": t.wbs, "name": t.name})
+        if not t.milestone or s.completed:
+            continue
+        old = old_dates.get(str(t.id))
+        if old and s.finish > iso_day(old[1]):
+            slipped.append({"id": t.id, "wbs": t.wbs, "name": t.name, "before": old[1],
+                            "after": s.finish.isoformat(),
+                            "days": cal.working_days_between(iso_day(old[1]), s.finish)})
+        reason = _risk_reason(plan, t.id)
+        if reason:
+            risk.append({"id": t.id, "wbs": t.wbs, "name": t.name, "finish": s.finish.isoformat(),
+                         "reason": reason})
+    return Consequences(was, sched.finish, change, became, slipped, risk)
+
+
+def _risk_reason(plan: Plan, task_id: int) -> str:
+    s = plan.schedule.tasks[task_id]
+    t = plan.by_id[task_id]
+    if any("cannot be met" in v for v in s.violations):
+        return f"its {t.constraint_type} date cannot be met: the work before it ends later"
+    if s.late:
+        return f"after its deadline {t.deadline}"
+    if s.total_float < 0:
+        return f"{-s.total_float} working day(s) behind"
+    return ""
+
+
+def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | None = None) -> tuple[list[str], list[dict]]:
+    """Lines saying why the finish moved (or did not), and the tasks on the driving path whose
+    dates moved: the path of the project finish now, compared with the one before."""
+    events_by_task = events_by_task or {}
+    if not plan.tasks:
+        return ["The plan has no tasks."], []
+    sched, cal = plan.schedule, plan.calendar
+    lines: list[str] = []
+    was = iso_day(before.get("finish"))
+    old_sd, new_sd = before.get("status_date"), plan.project.status_date
+    if (new_sd.isoformat() if new_sd else None) != old_sd:
+        lines.append(f"Status date {old_sd or 'none'} → {new_sd or 'none'}: unfinished work is scheduled "
+                     f"from {new_sd or 'the project start'} on.")
+    end = finish_task(plan)
+    path = sched.driving_path(end) if end is not None else []
+    old_path = [i for i in before.get("path", []) if i in plan.by_id]
+    old_dates = before.get("tasks", {})
+    moved = []
+    for tid in path:
+        old = old_dates.get(str(tid))
+        s = sched.tasks[tid]
+        if old and old[1] != s.finish.isoformat():
+            t = plan.by_id[tid]
+            moved.append({"id": tid, "wbs": t.wbs, "name": t.name, "finish_before": old[1],
+                          "finish_after": s.finish.isoformat(),
+                          "days": cal.working_days_between(iso_day(old[1]), s.finish)})
+    if was is None or was == sched.finish:
+        lines.append(f"The finish did not move: {sched.finish}.")
+    else:
+        days = cal.working_days_between(was, sched.finish)
+        lines.append(f"The finish moved {was} → {sched.finish} ({days:+d} working days).")
+        if moved:
+            first = moved[0]
+            cause = "; ".join(events_by_task.get(first["id"], []))
+            lines.append(f"It moved with {first['wbs']} {first['name']} ({first['days']:+d}d"
+                         + (f": {cause}" if cause else "") + "), which drives the finish through "
+                         + " → ".join(plan.by_id[i].wbs for i in path[path.index(first['id']):]) + ".")
+    for tid in path:
+        s = sched.tasks[tid]
+        if s.driven_by == "constraint" and any("cannot be met" in v for v in s.violations):
+            t = plan.by_id[tid]
+            lines.append(f"{t.wbs} {t.name} holds the finish on its {t.constraint_type} date "
+                         f"{t.constraint_date}, but the work before it now ends later: it is at risk.")
+    if old_path and old_path != path:
+        lines.append("The driving path changed: it ran through "
+                     + ", ".join(plan.by_id[i].wbs for i in old_path if i not in path) + " and now runs through "
+                     + ", ".join(plan.by_id[i].wbs for i in path if i not in old_path) + ".")
+    for m in moved[1:] if len(moved) > 1 else []:
+        lines.append(f"  {m['wbs']} {m['name']}: {m['finish_before']} → {m['finish_after']} ({m['days']:+d}d)")
+    return lines, moved
+
+
+def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: StandupConfig,
+              now: datetime) -> dict:
+    """Who reported what, what was recorded, and what it did to the plan since ``before``."""
+    events = session.execute(select(StandupEvent).where(StandupEvent.standup_id == row.id)
+                             .order_by(StandupEvent.id)).scalars().all()
+    notes = {n.resource_id: n for n in session.execute(
+        select(StandupNote).where(StandupNote.standup_id == row.id)).scalars()}
+
+    def who(rid):
+        r = plan.resource_by_id.get(rid)
+        return r.name if r else UNASSIGNED
+
+    def task_of(tid):
+        t = plan.by_id.get(tid)
+        return (t.wbs, t.name) if t else (f"#{tid}", "(deleted task)")
+
+    recorded, raised, by_task, pairs = [], [], {}, []
+    for e in events:
+        wbs, name = task_of(e.task_id)
+        item = {"person": who(e.resource_id), "wbs": wbs, "name": name, "kind": e.kind, "detail": e.detail}
+        (raised if e.kind == "blocker" else recorded).append(item)
+        pairs.append((e.resource_id, item))
+        by_task.setdefault(e.task_id, []).append(f"{e.kind} {e.detail} ({item['person']})")
+    people = []
+    for rid in [r.id for r in people_order(plan, cfg)] + [None]:
+        n = notes.get(rid)
+        mine = [item for r, item in pairs if r == rid]
+        if n is None and not mine:
+            continue
+        people.append({"name": who(rid), "yesterday": n.yesterday if n else "", "today": n.today if n else "",
+                       "blockers": n.blockers if n else "", "events": mine})
+    cons = consequences(before, plan)
+    why, moved = why_moved(before, plan, by_task)
+    ended = utc(row.ended_at) if row.ended_at else now
+    return {
+        "project": plan.project.name,
+        "day": row.day.isoformat(),
+        "state": row.state,
+        "minutes": max(0, round((ended - utc(row.started_at)).total_seconds() / 60)),
+        "status_date": {"before": row.status_date_before.isoformat() if row.status_date_before else None,
+                        "after": plan.project.status_date.isoformat() if plan.project.status_date else None},
+        "finish": {"before": cons.finish_before.isoformat() if cons.finish_before else None,
+                   "after": cons.finish_now.isoformat() if cons.finish_now else None,
+                   "change_days": cons.change_days},
+        "why": why,
+        "moved_on_path": moved,
+        "became_critical": cons.became_critical,
+        "milestones_slipped": cons.milestones_slipped,
+        "milestones_at_risk": cons.milestones_at_risk,
+        "people": people,
+        "progress": recorded,
+        "blockers": raised,
+        "silent": [r.name for r in people_order(plan, cfg)
+                   if r.kind == "person" and r.name not in {p["name"] for p in people}],
+    }
+
+
+# -- as text ----------------------------------------------------------------------------------
+
+_KIND_WORDS = {"started": "started", "progress": "progress", "remaining": "remaining",
+               "done": "done", "blocker": "BLOCKER", "note": "note"}
+
+
+def to_markdown(summary: dict) -> str:
+    """The summary for a chat message or an e-mail: Markdown, short lines, most important first."""
+    f, sd = summary["finish"], summary["status_date"]
+    state = "" if summary.get("state") == "closed" else " (in progress)"
+    out = [f"# Stand-up {summary['day']} — {summary['project']}{state}", ""]
+    out.append(f"Status date {sd['before'] or 'none'} → {sd['after'] or 'none'} · {summary['minutes']} min")
+    change = f" ({f['change_days']:+d} working days)" if f["change_days"] else " (unchanged)"
+    out += ["", "## Finish", f"{f['before']} → {f['after']}{change}", ""]
+    out += [f"- {line.strip()}" for line in summary["why"]]
+    if summary["milestones_slipped"] or summary["milestones_at_risk"]:
+        out += ["", "## Milestones"]
+        out += [f"- slipped: {m['wbs']} {m['name']} {m['before']} → {m['after']} ({m['days']:+d}d)"
+                for m in summary["milestones_slipped"]]
+        out += [f"- at risk: {m['wbs']} {m['name']} ({m['finish']}): {m['reason']}"
+                for m in summary["milestones_at_risk"]]
+    if summary["became_critical"]:
+        out += ["", "## Became critical"] + [f"- {t['wbs']} {t['name']}" for t in summary["became_critical"]]
+    if summary["blockers"]:
+        out += ["", "## Blockers raised"]
+        out += [f"- {b['wbs']} {b['name']}: {b['detail']} ({b['person']})" for b in summary["blockers"]]
+    out += ["", "## People"]
+    for p in summary["people"]:
+        out.append(f"### {p['name']}")
+        for key in ("yesterday", "today", "blockers"):
+            if p[key]:
+                out.append(f"- {key.capitalize()}: {p[key]}")
+        for e in p["events"]:
+            out.append(f"- {e['wbs']} {e['name']} — {_KIND_WORDS.get(e['kind'], e['kind'])}: {e['detail']}")
+    if summary.get("silent"):
+        out += ["", f"No update from: {', '.join(summary['silent'])}"]
+    return "\n".join(out) + "\n"
+
+
+def compare_markdown(cmp: dict) -> str:
+    f = cmp["finish"]
+    out = [f"# Stand-ups {cmp['first']} and {cmp['second']}", "",
+           f"Finish {f['first']} → {f['second']} ({f['change_days']:+d} working days)",
+           f"Updates recorded: {cmp['updates']['first']} → {cmp['updates']['second']}"]
+    if cmp["milestones_moved"]:
+        out += ["", "## Milestones moved"]
+        out += [f"- {m['wbs']} {m['name']}: {m['first']} → {m['second']} ({m['days']:+d}d)"
+                for m in cmp["milestones_moved"]]
+    for key in ("first", "second"):
+        if cmp["blockers"][key]:
+            out += ["", f"## Blockers raised on {cmp[key]}"] + [f"- {b}" for b in cmp["blockers"][key]]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,402 @@
+"""Where the project stands: earned value as of the status date, RAG ratings, milestones against
+the baseline, risks, issues and blockers. The status screen, `pmtui status`, the snapshots and
+the report are all built from ``project_status``.
+
+Config (``[rag]`` in config.toml; the defaults below are used for any key left out)::
+
+    [rag]
+    spi_amber = 0.95        # schedule is amber when SPI < 0.95, red when SPI < 0.85
+    spi_red = 0.85
+    slip_amber = 5          # ... or when the finish is 5 / 10 working days behind the baseline
+    slip_red = 10
+    cpi_amber = 0.95        # cost is amber when CPI < 0.95, red when CPI < 0.85
+    cpi_red = 0.85
+    scope_amber = 5         # scope is amber when 5 % / red when 10 % of the baseline's tasks
+    scope_red = 10          #   were added or removed since it was saved
+    risk_high_amber = 1     # risk is amber with 1 open high threat, red with 3 or more
+    risk_high_red = 3
+
+    [evm]
+    eac = "cpi"             # cpi | typical | atypical | composite | bottom-up (see scheduling/evm.py)
+
+Risk bands come from ``[risk]`` (medium = 5, high = 12 by default): score = probability × impact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from pmtui.models.errors import BadValue
+from pmtui.models.risks import Issue, Risk
+from pmtui.models.tables import Resource
+from pmtui.models.tracking import Snapshot
+from pmtui.scheduling import costs as C
+from pmtui.scheduling.evm import EAC_METHODS, EarnedValue, earned_value, planned_value
+from pmtui.services.actions import reading
+from pmtui.services.baselines import SavedBaseline, Variance, compare, load_baseline
+from pmtui.services.costing import TaskCost, percent_of, plan_costs, project_percent
+from pmtui.services.plan import Plan, load_plan
+from pmtui.store import Store, settings
+from pmtui.store.locations import config_file
+
+LEVELS = ("green", "amber", "red")
+LETTERS = {"green": "G", "amber": "A", "red": "R", "none": "-"}
+
+
+# -- earned value ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class EvmLine:
+    task_id: int
+    wbs: str
+    name: str
+    level: int
+    summary: bool
+    value: EarnedValue
+
+
+@dataclass(frozen=True, slots=True)
+class EvmReport:
+    status_date: date
+    baseline: str | None  # None: PV from the current plan
+    method: str
+    project: EarnedValue
+    lines: list[EvmLine]
+
+
+def eac_method(method: str | None = None) -> str:
+    value = method or settings.section("evm").get("eac", "cpi")
+    if value not in EAC_METHODS:
+        where = "--eac" if method else f"config file {config_file()}: [evm] eac"
+        raise BadValue(f"{where} {value!r} is not an EAC method: use {', '.join(EAC_METHODS)}")
+    return value
+
+
+def status_day(plan: Plan) -> date:
+    return plan.project.status_date or date.today()
+
+
+def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | None, method: str,
+                as_of: date) -> EvmReport:
+    """EVM per task, summary and project. With a baseline, budgets and PV come from it (a task
+    added since has no budget, as in MS Project, until the plan is baselined again)."""
+    cal, sched = plan.calendar, plan.schedule.tasks
+    day = cal.index_on_or_before(as_of)
+    base_own = saved.own_costs() if saved else {}
+    own: dict[str, dict[int, float]] = {k: {} for k in ("bac", "pv", "ev", "ac", "etc")}
+    for t in plan.tasks:
+        c = costs[t.id]
+        if saved is not None:
+            b = saved.tasks.get(t.id)
+            bac = base_own.get(t.id, 0.0) if b else 0.0
+            first, last = (b.start, b.finish) if b else (None, None)
+        else:
+            bac, first, last = c.own, sched[t.id].start, sched[t.id].finish
+        pv = planned_value(cal.index_on_or_after(first), cal.index_on_or_before(last), bac, day) if first else 0.0
+        own["bac"][t.id], own["pv"][t.id] = bac, pv
+        own["ev"][t.id] = bac * percent_of(plan, t.id) / 100.0 if bac else 0.0
+        own["ac"][t.id], own["etc"][t.id] = c.own_actual, c.own_remaining
+    parent = {t.id: t.parent_id for t in plan.tasks}
+    total = {k: C.roll_up(v, parent) for k, v in own.items()}
+
+    def ev_of(ids) -> EarnedValue:
+        sums = {k: sum(total[k][i] for i in ids) for k in total}
+        return earned_value(sums["bac"], sums["pv"], sums["ev"], sums["ac"], method, sums["etc"])
+
+    lines = [EvmLine(t.id, t.wbs, t.name, t.level, t.summary, ev_of([t.id])) for t in plan.tasks]
+    return EvmReport(as_of, saved.name if saved else None, method, ev_of(plan.roots), lines)
+
+
+def earned_value_report(store: Store, project_id: int, *, method: str | None = None,
+                        baseline: str | None = None) -> EvmReport:
+    method = eac_method(method)
+    with reading(store) as s:
+        saved = load_baseline(s, project_id, baseline)
+        plan = load_plan(s.connection(), project_id)
+    return compute_evm(plan, plan_costs(plan), saved, method, status_day(plan))
+
+
+# -- RAG ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    spi_amber: float = 0.95
+    spi_red: float = 0.85
+    slip_amber: int = 5
+    slip_red: int = 10
+    cpi_amber: float = 0.95
+    cpi_red: float = 0.85
+    scope_amber: float = 5.0
+    scope_red: float = 10.0
+    risk_high_amber: int = 1
+    risk_high_red: int = 3
+
+
+def _number(conf: dict, key: str, default, whole: bool):
+    value = conf.get(key, default)
+    ok = isinstance(value, int) if whole else isinstance(value, (int, float))
+    if isinstance(value, bool) or not ok or value < 0:
+        kind = "a whole number, 0 or more" if whole else "a number, 0 or more"
+        raise BadValue(f"config file {config_file()}: [rag] {key} = {value!r} must be {kind}")
+    return value
+
+
+def load_thresholds() -> Thresholds:
+    conf = settings.section("rag")
+    unknown = set(conf) - set(Thresholds.__dataclass_fields__)
+    if unknown:
+        raise BadValue(f"config file {config_file()}: [rag] has unknown keys {', '.join(sorted(unknown))}; "
+                       f"known: {', '.join(Thresholds.__dataclass_fields__)}")
+    d = Thresholds()
+    values = {k: _number(conf, k, getattr(d, k), isinstance(getattr(d, k), int))
+              for k in Thresholds.__dataclass_fields__}
+    th = Thresholds(**values)
+    # Indices get worse downwards, counts and slips upwards: red must lie beyond amber.
+    for low, high in (("spi_red", "spi_amber"), ("cpi_red", "cpi_amber"), ("slip_amber", "slip_red"),
+                      ("scope_amber", "scope_red"), ("risk_high_amber", "risk_high_red")):
+        if getattr(th, low) > getattr(th, high):
+            raise BadValue(f"config file {config_file()}: [rag] {low} = {getattr(th, low)} must not be above "
+                           f"{high} = {getattr(th, high)}")
+    return th
+
+
+@dataclass(frozen=True, slots=True)
+class Rag:
+    area: str
+    level: str  # green | amber | red | none (cannot be measured yet)
+    reason: str
+
+    @property
+    def letter(self) -> str:
+        return LETTERS[self.level]
+
+
+def _worst(*levels: str) -> str:
+    known = [lv for lv in levels if lv in LEVELS]
+    return max(known, key=LEVELS.index) if known else "none"
+
+
+def _below(value: float | None, amber: float, red: float) -> str:
+    if value is None:
+        return "none"
+    return "red" if value < red else "amber" if value < amber else "green"
+
+
+def _at_least(value: float | None, amber: float, red: float) -> str:
+    if value is None:
+        return "none"
+    return "red" if value >= red else "amber" if value >= amber else "green"
+
+
+def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thresholds) -> list[Rag]:
+    slip = variance.finish_var if variance else None
+    spi_lv, slip_lv = _below(evm.spi, th.spi_amber, th.spi_red), _at_least(slip, th.slip_amber, th.slip_red)
+    parts = []
+    if evm.spi is not None:
+        parts.append(f"SPI {evm.spi:.2f}")
+    if slip is not None:
+        parts.append(f"finish {slip:+d}d vs baseline")
+    schedule = Rag("schedule", _worst(spi_lv, slip_lv), ", ".join(parts) or "nothing planned by the status date")
+    cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
+               f"CPI {evm.cpi:.2f}, VAC {evm.vac:,.0f}" if evm.cpi is not None else "no actual cost yet")
+    if variance is None:
+        scope = Rag("scope", "none", "no baseline to compare against")
+    else:
+        base_count = len(variance.tasks) + len(variance.removed)
+        changed = len(variance.added) + len(variance.removed)
+        pct = changed / base_count * 100 if base_count else 0.0
+        scope = Rag("scope", _at_least(pct, th.scope_amber, th.scope_red),
+                    f"{len(variance.added)} added, {len(variance.removed)} removed ({pct:.0f}%)")
+    risk = Rag("risk", _at_least(high_risks, th.risk_high_amber, th.risk_high_red),
+               f"{high_risks} open high risk{'s' if high_risks != 1 else ''}")
+    return [schedule, cost, scope, risk]
+
+
+def overall(rags: list[Rag]) -> Rag:
+    level = _worst(*(r.level for r in rags))
+    bad = [f"{r.area} {r.letter}" for r in rags if r.level in ("amber", "red")]
+    return Rag("overall", level, ", ".join(bad) or "on track")
+
+
+# -- risks and issues, read straight from their tables ------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    id: int
+    title: str
+    kind: str
+    probability: int
+    impact: int
+    score: int
+    band: str
+    strategy: str
+    response: str
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    id: int
+    title: str
+    kind: str
+    severity: int
+    owner: str
+    task: str
+    raised_on: date
+
+
+def risk_bands() -> tuple[int, int]:
+    """(medium, high) score thresholds from [risk]; the defaults split the 5×5 grid 1–4, 5–11, 12–25."""
+    conf = settings.section("risk")
+    medium, high = conf.get("medium", 5), conf.get("high", 12)
+    for key, value in (("medium", medium), ("high", high)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 25:
+            raise BadValue(f"config file {config_file()}: [risk] {key} = {value!r} must be a whole score from 1 to 25")
+    if medium > high:
+        raise BadValue(f"config file {config_file()}: [risk] medium = {medium} is above high = {high}")
+    return medium, high
+
+
+def open_risks(session: Session, project_id: int) -> list[RiskRow]:
+    medium, high = risk_bands()
+    names = dict(session.execute(select(Resource.id, Resource.name).where(Resource.project_id == project_id)).all())
+    rows = session.execute(select(Risk).where(Risk.project_id == project_id, Risk.status == "open")).scalars()
+    out = []
+    for r in rows:
+        score = r.probability * r.impact
+        band = "high" if score >= high else "medium" if score >= medium else "low"
+        out.append(RiskRow(r.id, r.title, r.kind, r.probability, r.impact, score, band, r.strategy,
+                           r.response, names.get(r.owner_id, "")))
+    return sorted(out, key=lambda r: (-r.score, r.kind != "threat", r.id))
+
+
+def open_issues(session: Session, project_id: int, plan: Plan) -> list[IssueRow]:
+    names = dict(session.execute(select(Resource.id, Resource.name).where(Resource.project_id == project_id)).all())
+    rows = session.execute(select(Issue).where(Issue.project_id == project_id, Issue.status == "open")).scalars()
+    out = []
+    for i in rows:
+        task = plan.by_id[i.task_id].label if i.task_id in plan.by_id else ""
+        out.append(IssueRow(i.id, i.title, i.kind, i.severity, names.get(i.owner_id, ""), task, i.raised_on))
+    return sorted(out, key=lambda i: (i.kind != "blocker", -i.severity, i.raised_on, i.id))
+
+
+# -- the whole picture ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class MilestoneRow:
+    task_id: int
+    wbs: str
+    name: str
+    baseline: date | None
+    forecast: date
+    variance: int | None  # working days, + is late
+    done: bool
+    deadline: date | None
+
+
+@dataclass
+class Status:
+    project: str
+    currency: str
+    status_date: date
+    start: date
+    finish: date
+    baseline_finish: date | None
+    finish_slip: int | None
+    percent_complete: float
+    evm: EvmReport
+    variance: Variance | None
+    rags: list[Rag]
+    overall: Rag
+    milestones: list[MilestoneRow]
+    risks: list[RiskRow]
+    issues: list[IssueRow]
+    critical: list[tuple[str, str, date, date]]  # (wbs, name, start, finish) along the critical path
+    snapshots: list[Snapshot] = field(default_factory=list)
+    plan: Plan | None = None
+
+    @property
+    def risk_counts(self) -> dict[str, int]:
+        counts = {"high": 0, "medium": 0, "low": 0}
+        for r in self.risks:
+            if r.kind == "threat":
+                counts[r.band] += 1
+        return counts
+
+    @property
+    def blockers(self) -> list[IssueRow]:
+        return [i for i in self.issues if i.kind == "blocker"]
+
+
+def milestones(plan: Plan, saved: SavedBaseline | None) -> list[MilestoneRow]:
+    cal, sched = plan.calendar, plan.schedule.tasks
+    out = []
+    for t in plan.tasks:
+        if not t.milestone:
+            continue
+        b = saved.tasks.get(t.id) if saved else None
+        forecast = sched[t.id].finish
+        var = cal.index_on_or_after(forecast) - cal.index_on_or_after(b.finish) if b else None
+        out.append(MilestoneRow(t.id, t.wbs, t.name, b.finish if b else None, forecast, var,
+                                t.percent_complete == 100, t.deadline))
+    return out
+
+
+def critical_path(plan: Plan) -> list[tuple[str, str, date, date]]:
+    sched = plan.schedule
+    paths = sched.critical_paths(limit=1)
+    ids = paths[0] if paths else [t.id for t in plan.tasks if not t.summary and sched.tasks[t.id].critical]
+    return [(plan.by_id[i].wbs, plan.by_id[i].name, sched.tasks[i].start, sched.tasks[i].finish)
+            for i in ids if i in plan.by_id]
+
+
+def snapshots_of(session: Session, project_id: int) -> list[Snapshot]:
+    rows = session.execute(select(Snapshot).where(Snapshot.project_id == project_id)
+                           .order_by(Snapshot.day, Snapshot.taken_at, Snapshot.id)).scalars()
+    return list(rows)
+
+
+def status_from(session: Session, project_id: int, *, method: str | None = None,
+                baseline: str | None = None) -> Status:
+    """Everything, read in the given session (also used inside an action by take_snapshot)."""
+    method = eac_method(method)
+    plan = load_plan(session.connection(), project_id)
+    saved = load_baseline(session, project_id, baseline)
+    costs = plan_costs(plan)
+    as_of = status_day(plan)
+    evm = compute_evm(plan, costs, saved, method, as_of)
+    var = compare(plan, saved, costs) if saved else None
+    risks = open_risks(session, project_id)
+    high = sum(1 for r in risks if r.kind == "threat" and r.band == "high")
+    rags = rate(evm.project, var, high, load_thresholds())
+    sched = plan.schedule
+    return Status(
+        project=plan.project.name, currency=plan.project.currency, status_date=as_of,
+        start=sched.start, finish=sched.finish,
+        baseline_finish=saved.baseline.finish if saved else None,
+        finish_slip=var.finish_var if var else None,
+        percent_complete=project_percent(plan), evm=evm, variance=var, rags=rags, overall=overall(rags),
+        milestones=milestones(plan, saved), risks=risks, issues=open_issues(session, project_id, plan),
+        critical=critical_path(plan) if plan.tasks else [], snapshots=snapshots_of(session, project_id),
+        plan=plan,
+    )
+
+
+def project_status(store: Store, project_id: int, *, method: str | None = None,
+                   baseline: str | None = None) -> Status:
+    with reading(store) as s:
+        return status_from(s, project_id, method=method, baseline=baseline)
+
+
+def completed_since(plan: Plan, since: date) -> list[tuple[str, str, date]]:
+    """Tasks that finished on or after ``since``: (wbs, name, finish)."""
+    return [(t.wbs, t.name, t.actual_finish) for t in plan.tasks
+            if not t.summary and t.actual_finish is not None and t.actual_finish >= since]
+
+
+__all__ = ["Status", "project_status", "status_from", "earned_value_report", "compute_evm", "Rag",
+           "Thresholds", "load_thresholds", "rate", "EvmReport"]

@@ -1,0 +1,67 @@
+"""The selected task in full: dates, floats, links, resources, and why it starts when it does."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+MAX_WHY = 3
+
+
+class TaskDetail(Widget):
+    DEFAULT_CSS = """
+    TaskDetail { height: 7; border-top: solid $primary; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan = None
+        self.task_id: int | None = None
+
+    def show(self, plan, task_id: int | None) -> None:
+        self.plan, self.task_id = plan, task_id
+        self.refresh()
+
+    def render(self) -> Text:
+        plan, tid = self.plan, self.task_id
+        if plan is None or tid is None or tid not in plan.by_id:
+            return Text("No task. Press a to add one.", style="dim")
+        t = plan.by_id[tid]
+        ts = plan.schedule.tasks[tid]
+        kind = "summary" if t.children else "milestone" if t.milestone else f"{t.duration}d"
+        marks = []
+        if ts.critical:
+            marks.append("C critical")
+        if ts.late:
+            marks.append("L late")
+        if any("cannot be met" in v for v in ts.violations):
+            marks.append("! constraint")
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append(f"{t.wbs} {t.name}", "bold")
+        out.append(f"  #{t.id} · {kind} · {t.percent_complete}%")
+        if marks:
+            out.append("  " + " · ".join(marks), "bold")
+        out.append("\n")
+        out.append(f"Start {ts.start}  Finish {ts.finish}  Float total {ts.total_float}d free {ts.free_float}d")
+        if t.constraint_type != "ASAP":
+            out.append(f"  Constraint {t.constraint_type} {t.constraint_date or ''}".rstrip())
+        if t.deadline:
+            out.append(f"  Deadline {t.deadline}")
+        out.append("\n")
+        preds = plan.predecessors_text(tid) or "none"
+        driving = ", ".join(plan.by_id[d].label for d in ts.driving if d in plan.by_id) or ts.driven_by.replace("_", " ")
+        out.append(f"Predecessors {preds}  Driving {driving}  Early {ts.early_start}→{ts.early_finish}  "
+                   f"Late {ts.late_start}→{ts.late_finish}")
+        res = plan.resources_text(tid)
+        if res:
+            out.append(f"\nResources {res}")
+        why = plan.schedule.explain(tid)
+        for line in why[:MAX_WHY]:
+            out.append("\nWhy: " + line)
+        if len(why) > MAX_WHY:
+            out.append(f"  (+{len(why) - MAX_WHY} steps: pmtui why {t.wbs})", "dim")
+        for v in ts.violations[:1]:
+            out.append("\n" + v, "bold")
+        if t.notes:
+            out.append("\nNotes: " + t.notes.replace("\n", " "))
+        return out

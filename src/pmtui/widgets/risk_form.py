@@ -1,0 +1,94 @@
+"""A small modal form of labelled one-line fields for the risk screen (add, edit, re-score,
+link). On save it hands the values to ``submit``, which returns None when the service took them
+or the one-line refusal to show under the fields; nothing is changed when it is refused."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+Submit = Callable[[dict[str, str]], "str | None"]
+
+
+class RiskForm(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    RiskForm { align: center middle; }
+    RiskForm > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
+                          border: round $primary; background: $surface; padding: 0 1; }
+    RiskForm VerticalScroll { height: auto; max-height: 16; }
+    RiskForm .risk-form-title { text-style: bold; }
+    RiskForm .risk-form-label { color: $text-muted; }
+    RiskForm #risk-form-error { color: $error; height: auto; }
+    RiskForm .risk-form-hint { color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="risk_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="risk_form.save"),
+    ]
+
+    def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit) -> None:
+        """``fields``: (key, label, initial value)."""
+        super().__init__()
+        self.title_text, self.fields, self.submit = title, fields, submit
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="risk-form-title")
+            with VerticalScroll():
+                for key, label, value in self.fields:
+                    yield Label(label, classes="risk-form-label")
+                    field = Input(value, id=f"rf-{key}", compact=True)
+                    field.cursor_blink = False
+                    yield field
+            yield Static("", id="risk-form-error")
+            yield Static("enter save · esc cancel · tab next field", classes="risk-form-hint")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def values(self) -> dict[str, str]:
+        return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        problem = self.submit(self.values())
+        if problem:
+            self.query_one("#risk-form-error", Static).update(Text(problem))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class RiskText(ModalScreen[None]):
+    """Read-only text (the why of a risk's linked tasks), scrollable; esc closes it."""
+
+    DEFAULT_CSS = """
+    RiskText { align: center middle; }
+    RiskText > VerticalScroll { width: 90%; height: 80%; border: round $primary; background: $surface;
+                                padding: 0 1; }
+    """
+
+    BINDINGS = [Binding("escape,q,w", "close", "Close", id="risk_text.close")]
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

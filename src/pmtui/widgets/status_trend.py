@@ -1,0 +1,51 @@
+"""Trend lines of the status screen: finish slip, SPI and CPI over the snapshots, each a Textual
+Sparkline with its label and latest value (a sparkline alone hides the scale)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Sparkline
+
+SERIES = (("slip", "Finish slip"), ("spi", "SPI"), ("cpi", "CPI"))
+
+
+def _latest(key: str, values: list) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return "n/a"
+    return f"{known[-1]:+d}d" if key == "slip" else f"{known[-1]:.2f}"
+
+
+class StatusTrend(Vertical):
+    DEFAULT_CSS = """
+    StatusTrend { height: auto; padding: 0 1; }
+    StatusTrend Horizontal { height: 1; }
+    StatusTrend .trend-label { width: 12; }
+    StatusTrend .trend-value { width: 8; text-align: right; padding-right: 1; }
+    StatusTrend Sparkline { width: 1fr; height: 1; }
+    StatusTrend #trend-none { color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("No snapshots yet: each stand-up and `pmtui status snapshot` adds one.", id="trend-none")
+        for key, title in SERIES:
+            with Horizontal(id=f"trend-{key}"):
+                yield Label(title, classes="trend-label")
+                yield Label("", classes="trend-value", id=f"trend-{key}-value")
+                yield Sparkline([], id=f"trend-{key}-line")
+
+    def show(self, points: list[dict]) -> None:
+        """``points``: one dict per snapshot with slip, spi and cpi (None where unknown)."""
+        self.query_one("#trend-none").display = not points
+        for key, _title in SERIES:
+            values = [p.get(key) for p in points]
+            row = self.query_one(f"#trend-{key}")
+            row.display = bool(points)
+            self.query_one(f"#trend-{key}-value", Label).update(_latest(key, values))
+            # A slip that grows is bad, so it is drawn as it is; gaps count as the last known value.
+            filled, last = [], 0.0
+            for v in values:
+                last = float(v) if v is not None else last
+                filled.append(last)
+            self.query_one(f"#trend-{key}-line", Sparkline).data = filled

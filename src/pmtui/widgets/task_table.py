@@ -1,0 +1,416 @@
+"""The WBS as one Line-API widget: rows are drawn on demand (``render_line``) from the plan in
+memory and kept in an LRU cache, so 100,000 tasks paint and scroll as fast as 100.
+
+Collapsing is a list of visible task ids; a cursor move repaints only the two rows it changed.
+Every mark has a letter as well as a colour: C critical, L late (past its deadline), ! a
+constraint that cannot be met, * dates changed by the last edit; ▾/▸ summary, ◆ milestone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    right: bool = False
+
+
+# Columns in the order shown; the ones at the end are dropped first on a narrow terminal (the
+# detail panel shows them for the selected task).
+_FIXED = [
+    Column("flags", "", 4),
+    Column("wbs", "WBS", 7),
+    Column("name", "Name", 0),
+    Column("dur", "Dur", 4, True),
+    Column("start", "Start", 10),
+    Column("finish", "Finish", 10),
+    Column("tf", "TF", 4, True),
+    Column("pct", "%", 4, True),
+    Column("pred", "Predecessors", 14),
+    Column("res", "Resources", 18),
+]
+_OPTIONAL = ("res", "pred")
+MIN_NAME = 22
+
+
+def layout(width: int) -> list[Column]:
+    cols = list(_FIXED)
+    for key in _OPTIONAL:
+        used = sum(c.width + 1 for c in cols if c.key != "name")
+        if width - used >= MIN_NAME + 6 or key not in {c.key for c in cols}:
+            break
+        cols = [c for c in cols if c.key != key]
+    used = sum(c.width + 1 for c in cols if c.key != "name")
+    name_w = max(8, width - used)
+    return [Column(c.key, c.title, name_w) if c.key == "name" else c for c in cols]
+
+
+def fit(text: str, width: int, right: bool = False) -> str:
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "…" if width > 0 else ""
+    return text.rjust(width) if right else text.ljust(width)
+
+
+class TaskTable(ScrollView, can_focus=True):
+    """The task tree of one plan, drawn line by line."""
+
+    COMPONENT_CLASSES = {
+        "task-table--header",
+        "task-table--cursor",
+        "task-table--critical",
+        "task-table--summary",
+        "task-table--changed",
+        "task-table--done",
+        "task-table--flag",
+    }
+
+    DEFAULT_CSS = """
+    TaskTable {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    TaskTable > .task-table--header { text-style: bold; background: $panel; }
+    TaskTable > .task-table--cursor { background: $pm-cursor-bg; }
+    TaskTable:focus > .task-table--cursor { background: $pm-cursor-bg; text-style: bold; }
+    TaskTable > .task-table--critical { color: $pm-critical; }
+    TaskTable > .task-table--summary { text-style: bold; }
+    TaskTable > .task-table--changed { color: $pm-changed; text-style: underline; }
+    TaskTable > .task-table--done { color: $pm-done; }
+    TaskTable > .task-table--flag { color: $warning; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="wbs.cursor_up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="wbs.cursor_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="wbs.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="wbs.page_down"),
+        Binding("home", "first", "First task", show=False, id="wbs.first"),
+        Binding("end", "last", "Last task", show=False, id="wbs.last"),
+        Binding("left", "collapse", "Collapse / to summary", show=False, id="wbs.collapse"),
+        Binding("right", "expand", "Expand", show=False, id="wbs.expand"),
+        Binding("space", "toggle", "Collapse/expand", show=False, id="wbs.toggle"),
+        Binding("minus", "collapse_all", "Collapse all", show=False, id="wbs.collapse_all"),
+        Binding("plus,equals_sign", "expand_all", "Expand all", show=False, id="wbs.expand_all"),
+    ]
+
+    class CursorMoved(Message):
+        def __init__(self, task_id: int | None) -> None:
+            super().__init__()
+            self.task_id = task_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan = None
+        self.rows: list[int] = []
+        self.index_of: dict[int, int] = {}
+        self.collapsed: set[int] = set()
+        self.cursor = 0
+        self.previous = None  # the schedule before the last edit, to mark changed dates
+        self.marks_on = False
+        self._changed: dict[int, bool] = {}
+        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._styles: dict[str, Style] | None = None
+        self._layout: tuple[int, list[Column]] | None = None
+
+    # -- data -----------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self, _theme: str) -> None:
+        self._styles = None
+        self._cache.clear()
+        self.refresh()
+
+    def set_plan(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        keep = self.current_id if select_id is None else select_id
+        self.plan = plan
+        self.collapsed &= set(plan.by_id)
+        if previous is not None:
+            self.previous, self.marks_on, self._changed = previous, True, {}
+        if keep is not None and keep in plan.by_id:
+            self.collapsed -= set(plan.ancestors(keep))
+        self._rebuild(keep)
+
+    def clear_marks(self) -> None:
+        if self.marks_on:
+            self.marks_on, self.previous, self._changed = False, None, {}
+            self._cache.clear()
+            self.refresh()
+
+    def _rebuild(self, keep: int | None) -> None:
+        plan = self.plan
+        rows: list[int] = []
+        if plan is not None:
+            collapsed, skip = self.collapsed, None
+            for t in plan.tasks:
+                if skip is not None:
+                    if t.level > skip:
+                        continue
+                    skip = None
+                rows.append(t.id)
+                if t.id in collapsed and t.children:
+                    skip = t.level
+        self.rows = rows
+        self.index_of = {tid: i for i, tid in enumerate(rows)}
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        if keep is not None and keep in self.index_of:
+            self.cursor = self.index_of[keep]
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self.refresh()
+        self._scroll_to_cursor()
+        self.post_message(self.CursorMoved(self.current_id))
+
+    @property
+    def current_id(self) -> int | None:
+        return self.rows[self.cursor] if self.rows else None
+
+    @property
+    def current(self):
+        tid = self.current_id
+        return self.plan.by_id[tid] if tid is not None else None
+
+    # -- cursor ---------------------------------------------------------------------------------
+    @property
+    def page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def move_to(self, index: int) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        old = self.cursor
+        if index == old:
+            return
+        self.cursor = index
+        if not self._scroll_to_cursor():
+            self._refresh_row(old)
+            self._refresh_row(index)
+        self.post_message(self.CursorMoved(self.current_id))
+
+    def select_task(self, task_id: int) -> None:
+        """Put the cursor on a task, expanding its summaries if they are collapsed."""
+        if task_id not in self.index_of:
+            hidden = set(self.plan.ancestors(task_id)) & self.collapsed
+            if hidden:
+                self.collapsed -= hidden
+                self._rebuild(self.current_id)
+        if task_id in self.index_of:
+            self.move_to(self.index_of[task_id])
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so the cursor row is in view; True if the view moved (all of it repaints)."""
+        top = round(self.scroll_offset.y)
+        page = self.page
+        if self.cursor < top:
+            new = self.cursor
+        elif self.cursor >= top + page:
+            new = self.cursor - page + 1
+        else:
+            return False
+        self.scroll_to(y=new, animate=False, immediate=True)
+        return True
+
+    def _refresh_row(self, index: int) -> None:
+        y = index - round(self.scroll_offset.y) + 1
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def refresh_task(self, task_id: int) -> None:
+        if task_id in self.index_of:
+            self._refresh_row(self.index_of[task_id])
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - self.page)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + self.page)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    # -- collapse and expand --------------------------------------------------------------------
+    def action_collapse(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        if row.children and row.id not in self.collapsed:
+            self.collapsed.add(row.id)
+            self._rebuild(row.id)
+        elif row.parent_id is not None:
+            self.select_task(row.parent_id)
+
+    def action_expand(self) -> None:
+        row = self.current
+        if row is not None and row.id in self.collapsed:
+            self.collapsed.discard(row.id)
+            self._rebuild(row.id)
+
+    def action_toggle(self) -> None:
+        row = self.current
+        if row is None or not row.children:
+            return
+        self.collapsed ^= {row.id}
+        self._rebuild(row.id)
+
+    def action_collapse_all(self) -> None:
+        if self.plan is None:
+            return
+        row = self.current
+        self.collapsed = {t.id for t in self.plan.tasks if t.children}
+        keep = row.id if row is not None else None
+        if row is not None and row.parent_id is not None:
+            keep = ([*reversed(self.plan.ancestors(row.id))] or [row.id])[0]
+        self._rebuild(keep)
+
+    def action_expand_all(self) -> None:
+        self.collapsed = set()
+        self._rebuild(self.current_id)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        if self._styles is None:
+            base = self.rich_style
+            names = ("header", "cursor", "critical", "summary", "changed", "done", "flag")
+            self._styles = {"base": base}
+            for n in names:
+                self._styles[n] = base + self.get_component_rich_style(f"task-table--{n}", partial=True)
+        return self._styles[name]
+
+    def _columns(self, width: int) -> list[Column]:
+        if self._layout is None or self._layout[0] != width:
+            self._layout = (width, layout(width))
+        return self._layout[1]
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._header(width)
+        index = round(self.scroll_offset.y) + y - 1
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, self._style("base"))
+        tid = self.rows[index]
+        selected = index == self.cursor
+        changed = self._is_changed(tid)
+        key = (tid, selected, width, changed, tid in self.collapsed)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(tid, width, selected, changed)
+            self._cache[key] = strip
+        return strip
+
+    def _header(self, width: int) -> Strip:
+        cols = self._columns(width)
+        text = " ".join(fit(c.title, c.width, c.right) for c in cols)
+        return Strip([Segment(fit(text, width), self._style("header"))], width)
+
+    def _is_changed(self, tid: int) -> bool:
+        if not self.marks_on or self.previous is None:
+            return False
+        hit = self._changed.get(tid)
+        if hit is None:
+            old = self.previous.tasks.get(tid) if tid in self.previous.tasks else None
+            new = self.plan.schedule.tasks[tid]
+            hit = old is None or (old.start, old.finish) != (new.start, new.finish)
+            self._changed[tid] = hit
+        return hit
+
+    def cells(self, tid: int) -> dict[str, str]:
+        """The texts of one row, by column key (also used by tests and the detail panel)."""
+        plan = self.plan
+        t = plan.by_id[tid]
+        ts = plan.schedule.tasks[tid]
+        flags = (
+            ("C" if ts.critical else " ")
+            + ("L" if ts.late else " ")
+            + ("!" if any("cannot be met" in v for v in ts.violations) else " ")
+        )
+        if t.children:
+            mark = "▸ " if tid in self.collapsed else "▾ "
+            dur = f"{ts.ef - ts.es + 1}d"
+        elif t.milestone:
+            mark, dur = "◆ ", "0d"
+        else:
+            mark, dur = "  ", f"{t.duration}d"
+        return {
+            "flags": flags,
+            "wbs": t.wbs,
+            "name": "  " * (t.level - 1) + mark + t.name,
+            "dur": dur,
+            "start": ts.start.isoformat(),
+            "finish": ts.finish.isoformat(),
+            "tf": f"{ts.total_float}d",
+            "pct": "" if t.children else f"{t.percent_complete}%",
+            "pred": plan.predecessors_text(tid),
+            "res": plan.resources_text(tid),
+            "_critical": ts.critical,
+            "_summary": bool(t.children),
+            "_done": t.percent_complete == 100,
+        }
+
+    def _render_row(self, tid: int, width: int, selected: bool, changed: bool) -> Strip:
+        cells = self.cells(tid)
+        cols = self._columns(width)
+        flags = cells["flags"] + ("*" if changed else " ")
+        st = self._style
+        line_style = st("base")
+        if cells["_critical"]:
+            line_style = st("critical")
+        elif cells["_done"]:
+            line_style = st("done")
+        if cells["_summary"]:
+            line_style = line_style + self.get_component_rich_style("task-table--summary", partial=True)
+        cursor = self.get_component_rich_style("task-table--cursor", partial=True) if selected else None
+
+        def styled(s: Style) -> Style:
+            return s + cursor if cursor is not None else s
+
+        # Three runs at most: flags, the row up to the dates, and the dates and the rest.
+        head, dates, tail = [], [], []
+        for c in cols:
+            if c.key == "flags":
+                continue
+            text = fit(cells[c.key], c.width, c.right)
+            if c.key in ("start", "finish"):
+                dates.append(text)
+            elif dates:
+                tail.append(text)
+            else:
+                head.append(text)
+        segments = [Segment(fit(flags, cols[0].width), styled(st("flag")))]
+        if changed:
+            segments.append(Segment(" " + " ".join(head) + " ", styled(line_style)))
+            segments.append(Segment(" ".join(dates), styled(line_style + self.get_component_rich_style("task-table--changed", partial=True))))
+            segments.append(Segment(" " + " ".join(tail), styled(line_style)))
+        else:
+            rest = " " + " ".join(head + dates + tail)
+            segments.append(Segment(rest, styled(line_style)))
+        strip = Strip(segments).adjust_cell_length(width, styled(line_style))
+        return strip.simplify()

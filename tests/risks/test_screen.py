@@ -1,0 +1,151 @@
+"""The risk screen driven with Pilot: moving between cells, adding, re-scoring, moving a risk one
+cell per key, closing; and what it looks like (SVG snapshots at 80×24 and 120×40)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from pmtui.services.risk_register import load_register
+from pmtui.widgets.risk_matrix import RiskMatrix
+from tests.risks.screen_app import TODAY, demo_app
+
+
+def sync(fn):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed here)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+def codes(app) -> list[str]:
+    return [v.code for v in app.screen.rows]
+
+
+@pytest.fixture
+def app(db_path):
+    return demo_app(str(db_path))
+
+
+def view(app, code: str):
+    reg = load_register(app.store_, app.project_id_, TODAY)
+    return next(v for v in reg.risks if v.code == code)
+
+
+@sync
+async def test_arrows_move_between_cells_and_the_register_follows(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        matrix = app.screen.query_one(RiskMatrix)
+        assert matrix.cell == (4, 4) and codes(app) == ["R1"]  # opens on the worst risk
+        await pilot.press("up")
+        assert matrix.cell == (5, 4) and codes(app) == []
+        await pilot.press("up")  # the edge of the grid: stays
+        assert matrix.cell == (5, 4)
+        await pilot.press("down", "down", "left")
+        assert matrix.cell == (3, 3) and codes(app) == ["R6"]
+        await pilot.press("a")
+        assert codes(app)[:2] == ["R1", "R2"] and len(codes(app)) == 11
+        await pilot.press("s")  # by exposure on the critical path
+        assert codes(app)[:3] == ["R1", "R2", "R5"]
+        await pilot.press("t")
+        assert set(codes(app)) == {"R12", "R13", "R14"}
+        assert sum(matrix.counts.values()) == 3
+
+
+@sync
+async def test_add_a_risk_with_the_form(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#rf-probability", Input).value = "6"
+        await pilot.press(*"Data centre move")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "probability 6 is out of range" in str(app.screen.query_one("#risk-form-error").render())
+        assert len(load_register(app.store_, app.project_id_, TODAY).risks) == 14  # nothing stored
+        app.screen.query_one("#rf-probability", Input).value = "2"
+        app.screen.query_one("#rf-owner", Input).value = "fiona walsh"
+        app.screen.query_one("#rf-tasks", Input).value = "5.5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert codes(app) == ["R10", "R15"] and app.screen.query_one(RiskMatrix).cell == (2, 4)
+        assert app.screen.selected_view().code == "R15"  # the cursor is on the new risk
+        new = view(app, "R15")
+        assert (new.risk.title, new.score, new.owner, [t.wbs for t in new.linked]) == (
+            "Data centre move", 8, "Fiona Walsh", ["5.5"])
+
+
+@sync
+async def test_rescore_with_a_comment_and_move_one_cell_per_key(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#rf-impact", Input).value = "5"
+        app.screen.query_one("#rf-comment", Input).value = "Trial load 1 failed reconciliation"
+        await pilot.press("enter")
+        await pilot.pause()
+        r1 = view(app, "R1")
+        assert (r1.risk.probability, r1.risk.impact) == (4, 5)
+        assert r1.history[-1].comment == "Trial load 1 failed reconciliation"
+        matrix = app.screen.query_one(RiskMatrix)
+        assert matrix.cell == (4, 5) and codes(app) == ["R1"]  # the cell follows the risk
+        await pilot.press("plus")
+        await pilot.press("left_square_bracket", "shift+left")
+        await pilot.pause()
+        r1 = view(app, "R1")
+        assert (r1.risk.probability, r1.risk.impact) == (5, 3) and len(r1.history) == 6
+        assert matrix.cell == (5, 3) and matrix.counts[(5, 3)] == 1
+        await pilot.press("plus")  # already at 5: refused, nothing stored
+        await pilot.pause()
+        assert len(view(app, "R1").history) == 6
+
+
+@sync
+async def test_close_a_risk_after_confirming(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "n")
+        await pilot.pause()
+        assert view(app, "R1").risk.status == "open"
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert view(app, "R1").risk.status == "closed"
+        assert app.screen.query_one(RiskMatrix).counts[(4, 4)] == 0 and codes(app) == []
+
+
+@sync
+async def test_why_shows_linked_tasks_and_their_driving_path(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        text = str(app.screen.query_one("Static").render())
+        assert "3.4.2 Data cleansing" in text and "CRITICAL" in text and "driving path: 3.4.2 → 3.4.3" in text
+        await pilot.press("escape")
+        assert app.screen.query_one(DataTable)
+
+
+def test_every_binding_has_an_id():
+    from pmtui.screens.risks import RiskScreen
+    from pmtui.widgets.risk_form import RiskForm, RiskText
+
+    for cls in (RiskScreen, RiskMatrix, RiskForm, RiskText):
+        assert all(b.id for b in cls.BINDINGS), cls
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_matrix_snapshot(snap_compare, db_path, size):
+    assert snap_compare(demo_app(str(db_path)), terminal_size=size)
+
+
+def test_register_of_all_risks_snapshot(snap_compare, db_path):
+    assert snap_compare(demo_app(str(db_path)), terminal_size=(120, 40), press=["a", "s"])

@@ -1,0 +1,93 @@
+"""pmtui progress / blocker / standup …: each command's happy path, and bad input that leaves
+the database byte-for-byte unchanged with a one-line error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli
+
+
+@pytest.fixture
+def db(db_path):
+    return db_path  # a copy of the demo plan (conftest)
+
+
+def test_progress_and_blocker_commands(db):
+    r = cli(db, "progress", "2.8", "80%")
+    assert r.exit_code == 0 and "percent complete 60 → 80" in r.stdout and "Finish 2027-02-15" in r.stdout
+    assert cli(db, "progress", "3.2.4", "--started", "--on", "2026-11-20").exit_code == 0
+    assert cli(db, "progress", "3.3.1", "--remaining", "3d").exit_code == 0
+    assert cli(db, "progress", "3.2.3", "--done", "--on", "2026-11-20").exit_code == 0
+    rows = {t["wbs"]: t for t in json.loads(cli(db, "task", "list", "--json").stdout)}
+    assert rows["2.8"]["percent_complete"] == 80
+    assert rows["3.2.4"]["actual_start"] == "2026-11-20"
+    assert rows["3.3.1"]["remaining"] == 3
+    assert (rows["3.2.3"]["percent_complete"], rows["3.2.3"]["actual_finish"]) == (100, "2026-11-20")
+    r = cli(db, "blocker", "3.4.3", "Siebel export user locked")
+    assert r.exit_code == 0 and r.stdout.startswith("Blocker #")
+
+
+def test_standup_commands(db):
+    r = cli(db, "standup", "start", "--date", "2026-11-25")
+    assert r.exit_code == 0, r.stderr
+    assert "Status date set to 2026-11-25 (was 2026-11-23)." in r.stdout and "Jonas Berg" in r.stdout
+    r = cli(db, "standup", "note", "jonas", "--date", "2026-11-25", "--yesterday", "mapping", "--today", "IDoc tests")
+    assert r.exit_code == 0 and r.stdout.strip() == "Noted jonas."
+    assert json.loads(cli(db, "standup", "report", "--format", "json").stdout)["state"] == "open"
+    r = cli(db, "standup", "finish", "--date", "2026-11-25")
+    assert r.exit_code == 0 and "# Stand-up 2026-11-25 — CRM migration" in r.stdout
+    assert "- Yesterday: mapping" in r.stdout
+    listed = json.loads(cli(db, "standup", "list", "--json").stdout)
+    assert listed == [{"day": "2026-11-25", "state": "closed", "finish_before": "2027-02-15",
+                       "finish_after": "2027-02-15", "updates": 0, "blockers": 0}]
+    md = cli(db, "standup", "report", "--date", "2026-11-25").stdout
+    assert md.startswith("# Stand-up 2026-11-25") and "(in progress)" not in md
+    assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0
+    assert cli(db, "standup", "finish", "--date", "2026-11-26").exit_code == 0
+    r = cli(db, "standup", "compare", "2026-11-25", "2026-11-26", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["second"] == "2026-11-26"
+    assert "# Stand-ups 2026-11-25 and 2026-11-26" in cli(db, "standup", "compare", "2026-11-26", "2026-11-25").stdout
+
+
+BAD = [
+    (("progress", "2.8", "140%"), 2, "percent complete '140%' must be a whole number from 0 to 100"),
+    (("progress", "1.1", "--done"), 1, "1.1 Project charter & scope statement is already done (finished"),
+    (("progress", "9.9", "50%"), 1, "no task 9.9 in project 'CRM migration'"),
+    (("progress", "2.8", "--remaining", "lots"), 2, "not understood"),
+    (("progress", "2.8"), 2, "give exactly one of PERCENT, --done, --started or --remaining"),
+    (("progress", "2.8", "50", "--done"), 2, "(got percent, --done)"),
+    (("progress", "2.8", "50", "--on", "2026-11-20"), 2, "--on goes with --done or --started"),
+    (("progress", "3.2.4", "--started", "--on", "2027-03-01"), 2, "after the status date 2026-11-23"),
+    (("blocker", "7.7", "waiting"), 1, "no task 7.7"),
+    (("blocker", "2.8", ""), 2, "blocker is empty"),
+    (("standup", "note", "Bob", "--date", "2026-11-25", "--today", "x"), 1, "no person named 'Bob' in project"),
+    (("standup", "note", "Jonas", "--date", "2026-11-25"), 2, "nothing to note"),
+    (("standup", "note", "Jonas", "--date", "2026-11-26", "--today", "x"), 1, "no stand-up open on 2026-11-26"),
+    (("standup", "finish", "--date", "2026-11-26"), 1, "no stand-up on 2026-11-26"),
+    (("standup", "report", "--date", "2026-11-26"), 1, "no stand-up on 2026-11-26"),
+    (("standup", "report", "--format", "pdf"), 2, "format 'pdf' is not known: use md or json"),
+    (("standup", "compare", "2026-11-25", "2026-02-30"), 2, "date '2026-02-30' does not exist"),
+    (("standup", "start", "--date", "2020-01-01"), 1, "before the project start"),
+]
+
+
+@pytest.mark.parametrize("args, code, message", BAD, ids=[" ".join(a) for a, _c, _m in BAD])
+def test_bad_input_changes_nothing(db, args, code, message):
+    assert cli(db, "standup", "start", "--date", "2026-11-25", "--keep-status-date").exit_code == 0
+    before = file_digest(db)
+    r = cli(db, *args)
+    assert r.exit_code == code, r.stderr
+    assert r.stderr.startswith("pmtui: ") and message in r.stderr and r.stderr.count("\n") == 1
+    assert file_digest(db) == before
+
+
+def test_every_command_has_an_example(db):
+    for args in (("standup",), ("standup", "start"), ("standup", "agenda"), ("standup", "note"),
+                 ("standup", "finish"), ("standup", "list"), ("standup", "report"), ("standup", "compare"),
+                 ("progress",), ("blocker",)):
+        r = cli(db, *args, "--help")
+        assert r.exit_code == 0 and "Example: pmtui" in r.stdout, args

@@ -1,0 +1,147 @@
+"""The stand-up as a meeting: config, agenda, opening (status date), resuming, the summary and
+why the finish moved, past stand-ups listed and compared."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.standup import Standup, StandupNote
+from pmtui.services import history
+from pmtui.services import progress as pg
+from pmtui.services import standup as su
+from pmtui.services.actions import reading
+from pmtui.services.standup_agenda import UNASSIGNED, agenda, find_person, standup_config
+from pmtui.services.standup_summary import to_markdown
+from pmtui.services.tasks import edit_task, get_plan
+from tests.standup.helpers import DAY, NINE, TODAY, demo_id, write_config
+
+
+@pytest.fixture
+def pid(store):
+    return demo_id(store)
+
+
+def test_config_section_is_checked_and_orders_people(store, pid):
+    assert standup_config().timebox_minutes == 15 and standup_config().lookahead_days == 3
+    write_config('[standup]\ntimebox_minutes = 10\norder = ["Marek Novak", "Nobody Here", "jonas berg"]\n')
+    cfg = standup_config()
+    people = agenda(get_plan(store, pid), cfg)
+    assert [p.name for p in people[:3]] == ["Marek Novak", "Jonas Berg", "Anika Schultz"]
+    assert people[-1].name == UNASSIGNED
+    write_config("[standup]\ntimebox_minutes = 0\n")
+    with pytest.raises(BadValue, match=r"config \[standup\] timebox_minutes: .*greater than or equal to 1"):
+        standup_config()
+    write_config('[standup]\norder = "by mood"\n')
+    with pytest.raises(BadValue, match=r"\[standup\] order: must be \"alphabetical\" or a list"):
+        standup_config()
+
+
+def test_agenda_lists_work_in_progress_due_soon_or_late(store, pid):
+    plan = get_plan(store, pid)
+    people = {p.name: p for p in agenda(plan, standup_config())}
+    jonas = {t.wbs: t for t in people["Jonas Berg"].tasks}
+    assert "in progress, 30%" in jonas["3.3.1"].why and "late" in jonas["3.3.1"].why
+    assert "starts Wed 25 Nov" in jonas["3.3.2"].why
+    assert not any(t.wbs.startswith("1.") for p in people.values() for t in p.tasks)  # all done
+    assert people["Claire Dubois"].tasks == []  # asked anyway: every person reports
+    assert [t.wbs for t in people[UNASSIGNED].tasks][:1] == ["2.9"]
+    assert find_person(plan, "claire").name == "Claire Dubois"
+    with pytest.raises(NotFound, match="no person named 'Bob'"):
+        find_person(plan, "Bob")
+
+
+def test_opening_moves_the_status_date_and_resuming_changes_nothing(store, pid):
+    opened = su.start_standup(store, pid, DAY, now=NINE)
+    assert opened.message == f"Status date set to {DAY} (was {TODAY})."
+    assert get_plan(store, pid).project.status_date == DAY
+    assert opened.before["status_date"] == TODAY.isoformat() and opened.before["finish"] == "2027-02-15"
+    entries = len(history.history(store, pid))
+    again = su.start_standup(store, pid, DAY)
+    assert again.resumed and again.before == opened.before and len(history.history(store, pid)) == entries
+    kept = su.start_standup(store, pid, DAY + timedelta(days=1), keep_status_date=True)
+    assert "kept at 2026-11-25" in kept.message and get_plan(store, pid).project.status_date == DAY
+    # Position is view state: saved, but never an undo step.
+    su.save_position(store, opened.standup.id, 3)
+    assert su.get_standup(store, pid, DAY).position == 3 and len(history.history(store, pid)) == entries + 1
+
+
+def test_a_whole_stand_up_and_its_saved_summary(store, pid):
+    su.start_standup(store, pid, DAY, now=NINE)
+    jonas = find_person(get_plan(store, pid), "Jonas").id
+    pg.set_remaining(store, pid, "3.3.1", 20, person=jonas, today=DAY)
+    pg.mark_done(store, pid, "3.2.3", today=DAY)
+    pg.raise_blocker(store, pid, "3.4.3", "Siebel export user locked", today=DAY)
+    su.set_person_note(store, pid, DAY, "Jonas", yesterday="SAP mapping", today="IDoc tests")
+    su.set_person_note(store, pid, DAY, "Jonas", blockers="none")
+    live = su.live_summary(store, pid, DAY, now=NINE + timedelta(minutes=5))
+    assert live["state"] == "open" and live["minutes"] == 5
+    summary = su.finish_standup(store, pid, DAY, now=NINE + timedelta(minutes=12))
+    assert summary["minutes"] == 12 and summary["status_date"] == {"before": "2026-11-23", "after": "2026-11-25"}
+    # Go-live is a Must Start On milestone: the finish holds, and go-live is flagged instead.
+    assert summary["finish"] == {"before": "2027-02-15", "after": "2027-02-15", "change_days": 0}
+    assert any("5.5 Go-live holds the finish" in line for line in summary["why"])
+    assert "5.5" in [m["wbs"] for m in summary["milestones_at_risk"]]
+    slipped = {m["wbs"]: m for m in summary["milestones_slipped"]}
+    assert slipped["3.6"]["after"] > slipped["3.6"]["before"]
+    person = next(p for p in summary["people"] if p["name"] == "Jonas Berg")
+    assert (person["yesterday"], person["today"], person["blockers"]) == ("SAP mapping", "IDoc tests", "none")
+    assert [e["wbs"] for e in person["events"]] == ["3.3.1"]
+    assert [b["detail"] for b in summary["blockers"]] == ["Siebel export user locked"]
+    assert "Claire Dubois" in summary["silent"]
+    with reading(store) as s:
+        row = s.execute(select(Standup)).scalars().one()
+        notes = s.execute(select(StandupNote)).scalars().all()
+    assert row.state == "closed" and row.finish_before == row.finish_after == date(2027, 2, 15)
+    saved = json.loads(row.summary)
+    assert saved["why"] == summary["why"] and "before" in saved and "after" in saved
+    assert len(notes) == 1
+    assert su.live_summary(store, pid, DAY) == summary
+    md = to_markdown(summary)
+    assert md.startswith("# Stand-up 2026-11-25 — CRM migration") and "### Jonas Berg" in md
+    assert "- Yesterday: SAP mapping" in md and "BLOCKER: Siebel export user locked" in md
+    with pytest.raises(Conflict, match="already finished"):
+        su.finish_standup(store, pid, DAY)
+    with pytest.raises(Conflict, match="no stand-up open"):
+        su.set_person_note(store, pid, DAY, "Jonas", today="x")
+
+
+def test_why_the_finish_moved_names_the_driving_path(store, pid):
+    # Without the fixed go-live date, a slip in the SAP integration reaches the finish.
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    su.start_standup(store, pid, TODAY, now=NINE)
+    before = get_plan(store, pid).schedule.finish
+    pg.set_remaining(store, pid, "3.3.1", 40, today=TODAY)
+    summary = su.finish_standup(store, pid, TODAY, now=NINE)
+    after = date.fromisoformat(summary["finish"]["after"])
+    assert summary["finish"]["before"] == before.isoformat() and after > before
+    assert summary["finish"]["change_days"] > 0
+    moved = [m["wbs"] for m in summary["moved_on_path"]]
+    assert moved[0] == "3.3.1" and "5.9" in moved
+    assert summary["why"][0].startswith(f"The finish moved {before} → {after}")
+    assert "It moved with 3.3.1 SAP S/4HANA" in summary["why"][1] and "40d left" in summary["why"][1]
+
+
+def test_list_report_and_compare_past_stand_ups(store, pid):
+    su.start_standup(store, pid, TODAY, now=NINE)
+    pg.raise_blocker(store, pid, "3.4.3", "export user locked", today=TODAY)
+    su.finish_standup(store, pid, TODAY, now=NINE)
+    su.start_standup(store, pid, DAY, now=NINE)
+    pg.set_remaining(store, pid, "3.3.1", 20, today=DAY)
+    with pytest.raises(Conflict, match="not finished yet"):
+        su.compare(store, pid, TODAY, DAY)
+    su.finish_standup(store, pid, DAY, now=NINE)
+    assert [(r.day, r.state) for r in su.list_standups(store, pid)] == [(DAY, "closed"), (TODAY, "closed")]
+    cmp = su.compare(store, pid, DAY, TODAY)
+    assert (cmp["first"], cmp["second"]) == ("2026-11-23", "2026-11-25")
+    assert cmp["updates"] == {"first": 0, "second": 1}
+    assert cmp["blockers"]["first"] == ["3.4.3 export user locked"]
+    assert "3.6" in [m["wbs"] for m in cmp["milestones_moved"]]
+    with pytest.raises(BadValue, match="two different days"):
+        su.compare(store, pid, DAY, DAY)
+    with pytest.raises(NotFound, match="no stand-up on 2026-11-30"):
+        su.compare(store, pid, DAY, date(2026, 11, 30))

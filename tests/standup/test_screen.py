@@ -1,0 +1,171 @@
+"""The stand-up screen driven by keys only, on the demo plan: a whole stand-up, resuming after
+quitting, and undoing a change."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+
+import pytest
+from sqlalchemy import select
+
+from pmtui.models.risks import Issue
+from pmtui.models.standup import Standup, StandupEvent, StandupNote
+from pmtui.services import history
+from pmtui.services.actions import reading
+from pmtui.services.tasks import edit_task, get_plan
+from tests.standup.helpers import DAY, demo_id
+from tests.standup.tui import StandupApp
+
+
+def sync(fn):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed here)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def keys(app, pilot, *names: str) -> None:
+    for name in names:
+        await pilot.press(name)
+        await settle(app, pilot)
+
+
+async def type_text(app, pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await keys(app, pilot, "enter")
+
+
+@pytest.fixture
+def pid(store):
+    return demo_id(store)
+
+
+def row(store, pid, wbs):
+    return get_plan(store, pid).resolve(wbs)
+
+
+@sync
+async def test_a_whole_stand_up_by_keys(store, pid):
+    # Without go-live's fixed date, what the SAP integration reports reaches the finish.
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    finish_before = get_plan(store, pid).schedule.finish
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert screen.people[0].name == "Anika Schultz" and screen.tasks.current.wbs == "2.8"
+        await keys(app, pilot, "plus")                     # 2.8: 60 % → 70 %
+        await keys(app, pilot, "y")
+        await type_text(app, pilot, "SDD review")
+        await type_text(app, pilot, "SDD sign-off")
+        await keys(app, pilot, "enter")                    # no blockers
+        await keys(app, pilot, "n", "y", "escape")         # Claire: nothing due, notes skipped
+        await keys(app, pilot, "n")                        # Fiona
+        assert screen.tasks.current.wbs == "4.2"
+        await keys(app, pilot, "d")
+        await keys(app, pilot, "n")                        # Jonas
+        assert screen.tasks.current.wbs == "3.3.1"
+        await keys(app, pilot, "r")
+        await type_text(app, pilot, "40")
+        status = str(screen.query_one("#standup-status").render())
+        assert "working days since the stand-up began" in status
+        await keys(app, pilot, "j", "s", "b")              # 3.3.2 started, and blocked
+        await type_text(app, pilot, "no Entra test tenant")
+        assert "⚑ no Entra test tenant" in str(screen.query_one("#standup-detail").render())
+        await keys(app, pilot, "f")
+        assert "# Stand-up 2026-11-25 — CRM migration" in app.screen.markdown
+        await keys(app, pilot, "c")
+        assert app.clipboard.startswith("# Stand-up 2026-11-25")
+        await keys(app, pilot, "escape")
+
+    plan = get_plan(store, pid)
+    assert plan.project.status_date == DAY
+    assert row(store, pid, "2.8").percent_complete == 70
+    assert row(store, pid, "4.2").percent_complete == 100
+    assert row(store, pid, "3.3.1").remaining == 40
+    assert row(store, pid, "3.3.2").actual_start == DAY
+    with reading(store) as s:
+        standup = s.execute(select(Standup)).scalars().one()
+        notes = s.execute(select(StandupNote)).scalars().all()
+        events = s.execute(select(StandupEvent)).scalars().all()
+        issue = s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one()
+    assert standup.state == "closed" and standup.finish_before == finish_before
+    assert standup.finish_after == plan.schedule.finish > finish_before
+    summary = json.loads(standup.summary)
+    assert summary["finish"]["change_days"] > 0 and summary["moved_on_path"][0]["wbs"] == "3.3.1"
+    assert [(n.yesterday, n.today, n.blockers) for n in notes] == [("SDD review", "SDD sign-off", "")]
+    assert sorted(e.kind for e in events) == ["blocker", "done", "progress", "remaining", "started"]
+    assert issue.title == "no Entra test tenant" and issue.task_id == row(store, pid, "3.3.2").id
+    people = {p["name"]: p for p in summary["people"]}
+    assert [e["wbs"] for e in people["Jonas Berg"]["events"]] == ["3.3.1", "3.3.2", "3.3.2"]
+
+
+@sync
+async def test_quitting_loses_nothing_and_the_stand_up_resumes(store, pid):
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "n", "n", "n")
+        await keys(app, pilot, "plus")
+        await keys(app, pilot, "q")
+    entries = len(history.history(store, pid))
+    again = StandupApp(store, today=DAY)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        await keys(again, pilot, "4")
+        screen = again.screen
+        assert screen.people[screen.position].name == "Jonas Berg"
+        assert screen.tasks.current.percent == 40
+        assert "15:00 left" in str(screen.query_one("#standup-status").render())
+    assert len(history.history(store, pid)) == entries  # resuming is not an edit
+
+
+@sync
+async def test_u_undoes_one_stand_up_change(store, pid):
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "plus", "plus")
+        assert app.screen.tasks.current.percent == 80
+        await keys(app, pilot, "u")
+        assert app.screen.tasks.current.percent == 70
+    assert row(store, pid, "2.8").percent_complete == 70
+    with reading(store) as s:
+        assert len(s.execute(select(StandupEvent)).scalars().all()) == 1
+    assert get_plan(store, pid).project.status_date == DAY
+
+
+@sync
+async def test_bad_input_on_screen_changes_nothing(store, pid):
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "percent_sign")
+        await type_text(app, pilot, "140")
+        assert app.screen.asking == "percent"  # still asking: the value was refused
+        await keys(app, pilot, "escape")
+    assert row(store, pid, "2.8").percent_complete == 60
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_snapshot(snap_compare, store, pid, size):
+    app = StandupApp(store, today=DAY)
+
+    async def run_before(pilot) -> None:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "n", "n", "n")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

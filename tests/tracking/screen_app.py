@@ -1,0 +1,41 @@
+"""A bare host for the status screen, for Pilot tests and snapshots (the real shell registers the
+same screen as screen 5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+
+from pmtui.screens.status import StatusScreen
+
+TODAY = date(2026, 11, 23)
+
+
+class StatusApp(App):
+    def __init__(self, store, project_id: int) -> None:
+        super().__init__()
+        self.store, self.project_id, self.plan_screens = store, project_id, []
+        self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        self.push_screen(StatusScreen())
+
+
+def demo_app(db_path: str, *, history: bool = True) -> StatusApp:
+    """The demo plan with a baseline and three snapshots in which the finish slips."""
+    from pmtui.services import baselines, snapshots
+    from pmtui.services.demo import create_demo
+    from pmtui.services.tasks import edit_task
+    from pmtui.store import open_store
+
+    store = open_store(db_path)
+    pid = create_demo(store, today=TODAY).id
+    if history:
+        baselines.save_baseline(store, pid, "Approved")
+        snapshots.take_snapshot(store, pid, "standup")
+        edit_task(store, pid, "5.6", duration=23)
+        snapshots.take_snapshot(store, pid, "standup")
+        edit_task(store, pid, "5.6", duration=27)
+        snapshots.take_snapshot(store, pid, "standup")
+    return StatusApp(store, pid)

@@ -1,0 +1,125 @@
+"""Baselines: save, compare across edits, choose, remove, the limit of 11, and refusals that
+leave the database byte-for-byte unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.tracking import MAX_BASELINES
+from pmtui.services import baselines, resources
+from pmtui.services.history import undo
+from pmtui.services.tasks import add_task, delete_task, edit_task
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli, dump
+
+
+@pytest.fixture
+def planned(store, project):
+    pid = project.id
+    resources.add_resource(store, pid, "Alice Chen", cost_rate=600)
+    add_task(store, pid, "Design", duration=5)
+    add_task(store, pid, "Build", duration=10, after="1")
+    add_task(store, pid, "Docs", duration=3, after="1", fixed_cost=500)
+    add_task(store, pid, "Launch", duration=0, after="2,3")
+    resources.assign(store, pid, "2", "Alice Chen")
+    return pid
+
+
+def test_save_then_compare_across_edits(store, planned):
+    b = baselines.save_baseline(store, planned, "Approved")
+    assert (b.number, b.active, b.cost) == (0, True, 6_000 + 500)
+    assert b.finish.isoformat() == "2027-01-22"  # Design 4–8 Jan, Build 11–22 Jan
+    edit_task(store, planned, "2", duration=13)  # Build takes 3 days more
+    add_task(store, planned, "Training", duration=2, after="2")
+    delete_task(store, planned, "3")  # Docs dropped
+    v = baselines.variance(store, planned)
+    by_name = {t.name: t for t in v.tasks}
+    assert by_name["Build"].finish_var == 3 and by_name["Build"].duration_var == 3
+    assert by_name["Build"].cost_var == pytest.approx(3 * 600)
+    assert by_name["Launch"].start_var == 3 and by_name["Launch"].finish_var == 3
+    assert by_name["Design"].start_var == 0
+    # The project now ends with Training, two days after Build's new finish on Wednesday 27th.
+    assert v.finish_var == 5 and v.finish.isoformat() == "2027-01-29"
+    assert v.added == [("4", "Training")] and v.removed == [("3", "Docs")]
+    assert v.cost_var == pytest.approx(1_800 - 500)
+
+
+def test_a_slip_over_a_weekend_counts_working_days(store, planned):
+    baselines.save_baseline(store, planned, "BL")
+    edit_task(store, planned, "1", duration=6)  # Design ends on Monday instead of Friday
+    v = baselines.variance(store, planned)
+    design = next(t for t in v.tasks if t.name == "Design")
+    assert (design.base_finish.isoformat(), design.finish.isoformat(), design.finish_var) == ("2027-01-08", "2027-01-11", 1)
+
+
+def test_choose_remove_replace_and_undo(store, planned):
+    baselines.save_baseline(store, planned, "Approved")
+    edit_task(store, planned, "2", duration=12)
+    second = baselines.save_baseline(store, planned, "Re-plan")
+    assert (second.number, second.active) == (1, False)
+    assert baselines.variance(store, planned).finish_var == 2
+    assert baselines.variance(store, planned, "Re-plan").finish_var == 0
+    baselines.use_baseline(store, planned, "re-plan")  # case does not matter
+    assert baselines.get_baseline(store, planned).name == "Re-plan"
+    with pytest.raises(Conflict, match="--replace"):
+        baselines.save_baseline(store, planned, "Re-plan")
+    edit_task(store, planned, "2", duration=15)
+    replaced = baselines.save_baseline(store, planned, "Re-plan", replace=True)
+    assert (replaced.number, replaced.active) == (1, True)
+    assert baselines.variance(store, planned).finish_var == 0
+    active = baselines.remove_baseline(store, planned, "Re-plan")
+    assert active.name == "Approved" and active.active
+    undo(store, planned)
+    assert [b.name for b in baselines.list_baselines(store, planned)] == ["Approved", "Re-plan"]
+
+
+def test_numbers_are_reused_and_a_twelfth_is_refused(store, planned, db_path):
+    for i in range(MAX_BASELINES):
+        baselines.save_baseline(store, planned, f"BL {i}")
+    assert sorted(b.number for b in baselines.list_baselines(store, planned)) == list(range(11))
+    before = dump(store, journal=True)
+    with pytest.raises(Conflict, match="at most 11 baselines"):
+        baselines.save_baseline(store, planned, "One too many")
+    assert dump(store, journal=True) == before
+    baselines.remove_baseline(store, planned, "BL 4")
+    assert baselines.save_baseline(store, planned, "New").number == 4
+
+
+def test_bad_names_and_unknown_baselines(store, planned):
+    baselines.save_baseline(store, planned, "Approved")
+    before = dump(store, journal=True)
+    with pytest.raises(BadValue):
+        baselines.save_baseline(store, planned, "   ")
+    with pytest.raises(NotFound, match="no baseline 'Nope'.*'Approved'"):
+        baselines.use_baseline(store, planned, "Nope")
+    with pytest.raises(NotFound):
+        baselines.remove_baseline(store, planned, "Nope")
+    with pytest.raises(NotFound):
+        baselines.variance(store, planned, "Nope")
+    assert dump(store, journal=True) == before
+
+
+def test_cli_baselines_and_refusals_leave_the_file_unchanged(db_path):
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+    assert cli(db_path, "variance").exit_code == 1  # nothing to compare with yet
+    for i in range(11):
+        r = cli(db_path, "baseline", "save", f"BL{i}")
+        assert r.exit_code == 0, r.stderr
+    assert "Baseline10" in cli(db_path, "baseline", "list").stdout
+    assert cli(db_path, "task", "edit", "1", "--duration", "7d").exit_code == 0
+    data = json.loads(cli(db_path, "variance", "--json").stdout)
+    assert data["baseline"] == "BL0" and data["finish_variance"] == 2 and data["tasks"][0]["duration_var"] == 2
+    digest = file_digest(db_path)
+    r = cli(db_path, "baseline", "save", "BL11")
+    assert r.exit_code == 1 and r.stderr.startswith("pmtui: a project keeps at most 11 baselines")
+    r = cli(db_path, "baseline", "use", "Unknown")
+    assert r.exit_code == 1 and "no baseline 'Unknown'" in r.stderr and r.stderr.count("\n") == 1
+    assert cli(db_path, "variance", "--baseline", "Unknown").exit_code == 1
+    assert cli(db_path, "baseline", "rm", "Unknown").exit_code == 1
+    assert file_digest(db_path) == digest
+    assert cli(db_path, "baseline", "use", "BL3").exit_code == 0
+    assert json.loads(cli(db_path, "variance", "--json").stdout)["baseline"] == "BL3"

@@ -1,0 +1,57 @@
+"""Entering actual costs, the cost table, and refusals (negative, not a number, a summary)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pmtui.models.errors import BadValue, Conflict
+from pmtui.services import costing, resources
+from pmtui.services.tasks import add_task, get_plan
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli, dump
+
+
+def test_summary_costs_roll_up_with_their_own_fixed_cost(store, project):
+    pid = project.id
+    resources.add_resource(store, pid, "Dev", cost_rate=500)
+    add_task(store, pid, "Phase", duration=1, fixed_cost=250)
+    add_task(store, pid, "Code", under="1", duration=4)
+    add_task(store, pid, "Licence", under="1", duration=0, fixed_cost=1_000)
+    resources.assign(store, pid, "1.1", "Dev", units=0.5)
+    plan = get_plan(store, pid)
+    costs = costing.plan_costs(plan)
+    assert costs[plan.resolve("1.1").id].cost == 1_000
+    assert costs[plan.resolve("1").id].cost == 1_000 + 1_000 + 250
+    assert costs[plan.resolve("1.1").id].work == 2
+
+
+def test_negative_and_malformed_actual_costs_are_refused(store, project):
+    add_task(store, project.id, "Phase")
+    add_task(store, project.id, "Work", under="1")
+    before = dump(store, journal=True)
+    with pytest.raises(BadValue, match="negative"):
+        costing.set_actual_cost(store, project.id, "1.1", -5)
+    with pytest.raises(BadValue):
+        costing.parse_amount("twelve")
+    with pytest.raises(BadValue):
+        costing.parse_amount("nan")
+    with pytest.raises(Conflict, match="summary"):
+        costing.set_actual_cost(store, project.id, "1", 100)
+    assert dump(store, journal=True) == before
+    assert costing.parse_amount("12,500.50") == 12_500.5 and costing.parse_amount("none") is None
+
+
+def test_cli_cost_actual(db_path):
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d", "--fixed-cost", "2000").exit_code == 0
+    digest = file_digest(db_path)
+    r = cli(db_path, "cost", "actual", "1", "--", "-500")
+    assert r.exit_code == 2 and r.stderr == "pmtui: actual cost -500.00 is negative: an actual cost is money spent, 0 or more\n"
+    assert cli(db_path, "cost", "actual", "1", "abc").exit_code == 2
+    assert cli(db_path, "cost", "actual", "9", "100").exit_code == 1
+    assert file_digest(db_path) == digest
+    assert cli(db_path, "cost", "actual", "1", "1,250").exit_code == 0
+    data = json.loads(cli(db_path, "cost", "list", "--json").stdout)
+    assert data["cost"] == 2000 and data["tasks"][0]["actual"] == 1250 and data["tasks"][0]["actual_entered"]

@@ -1,0 +1,144 @@
+"""Cost and earned-value formulas against published worked examples.
+
+1. PROJ 592 "Project Cost and Schedule Control" (DeVry University), Week 5 assignment,
+   Problem 5-1 "Earned Value Calculation", with its published solution
+   (https://essaysforpay.com/pm592-week-5-assignment-problems/): four activities,
+     A: budget 150,000, 5 of 15 weeks elapsed, 35 % complete, cost 45,000 so far
+     B: budget 100,000, end of week 2 of 4, 45 % complete, cost 50,000
+     C: budget 110,000, finished (2 weeks late), cost 100,000
+     D: budget 450,000, beginning its 4th of 6 weeks, 55 % complete, cost 200,000
+   Published: PV 50,000 / 50,000 / 110,000 / 225,000 = 435,000; EV 52,500 / 45,000 / 110,000 /
+   247,500 = 455,000; AC 395,000; CV 60,000; CPI 1.1519. (The published SV line reads
+   "455000 − 435000 = −$20,000" and SPI "1.04": the arithmetic gives +20,000 and 1.046, which is
+   what we assert.) PV there is the budget × elapsed share of the planned weeks — exactly the
+   linear spread over working days that pmtui uses — so the example is rebuilt as a real plan.
+2. The EAC/ETC/VAC/TCPI table "From Poster 14" of https://wikislate.com/view.php?p=15-evm-forecasting.html:
+   BAC 100, EV 40, AC 45 (CPI 0.89, SPI 0.80 so PV 50) → EAC = BAC/CPI 112.5, ETC 67.5,
+   VAC −12.5, EAC (cost × schedule) ≈ 129, TCPI to BAC 1.09.
+3. Joseph Phillips, PMP Study Guide, Figure 7-13 ("the EAC can also account for anomalies"),
+   reproduced at https://www.gristprojectmanagement.us/integration/info-uhq.html:
+   BAC 500,000, EV 100,000, AC 127,000 → EAC = AC + (BAC − EV) = 527,000.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmtui.scheduling.costs import derived_actual_cost, remaining_fraction, roll_up, task_cost, task_work
+from pmtui.scheduling.evm import earned_value, planned_value
+from pmtui.services import baselines, costing, resources, status
+from pmtui.services.projects import set_status_date
+from pmtui.services.tasks import add_task, get_plan, set_progress
+from pmtui.scheduling import WorkCalendar
+
+START = date(2027, 1, 4)  # the fixture project's start, a Monday
+CAL = WorkCalendar(workdays=range(5), exceptions={}, anchor=START)
+
+
+def day(i: int) -> date:
+    return CAL.date_of(CAL.index_on_or_after(START) + i)
+
+
+def test_cost_formulas():
+    # Two people at 650 and 800 a day, the second half-time, for 10 days, plus 1,200 of licences.
+    assert task_cost(10, [(650, 1.0), (800, 0.5)], 1200) == pytest.approx(10 * (650 + 400) + 1200)
+    assert task_work(10, [1.0, 0.5]) == 15
+    assert derived_actual_cost(11_700, 40) == pytest.approx(4_680)
+    assert remaining_fraction(10, 40) == pytest.approx(0.6)
+    assert remaining_fraction(10, 40, remaining=8) == pytest.approx(0.8)  # re-estimated: 8 days to go
+    assert remaining_fraction(10, 100, remaining=3) == 0
+    assert roll_up({1: 0.0, 2: 10.0, 3: 5.0, 4: 1.0}, {1: None, 2: 1, 3: 1, 4: 3}) == {1: 16.0, 2: 10.0, 3: 6.0, 4: 1.0}
+
+
+def test_planned_value_is_a_linear_spread_over_working_days():
+    assert planned_value(10, 19, 1000, 9) == 0
+    assert planned_value(10, 19, 1000, 10) == pytest.approx(100)  # the first day counts in full
+    assert planned_value(10, 19, 1000, 14) == pytest.approx(500)
+    assert planned_value(10, 19, 1000, 40) == pytest.approx(1000)
+    assert planned_value(5, 5, 300, 4) == 0 and planned_value(5, 5, 300, 5) == 300  # a one-day task / milestone
+
+
+def test_forecast_formulas_against_the_published_table():
+    ev = earned_value(bac=100, pv=50, ev=40, ac=45, method="cpi")
+    assert (ev.sv, ev.cv) == (-10, -5)
+    assert ev.spi == pytest.approx(0.80) and round(ev.cpi, 2) == 0.89
+    assert ev.eac == pytest.approx(112.5) and ev.etc == pytest.approx(67.5) and ev.vac == pytest.approx(-12.5)
+    assert round(ev.tcpi_bac, 2) == 1.09
+    assert ev.tcpi_eac == pytest.approx((100 - 40) / (112.5 - 45))
+    assert earned_value(100, 50, 40, 45, "typical").eac == pytest.approx(112.5)
+    assert round(earned_value(100, 50, 40, 45, "composite").eac) == 129  # 45 + 60 / (0.889 × 0.8)
+    assert earned_value(500_000, 0, 100_000, 127_000, "atypical").eac == 527_000
+    assert earned_value(100, 50, 40, 45, "bottom-up", bottom_up_etc=70).eac == 115
+
+
+def test_indices_without_a_denominator_are_not_measurable_and_eac_falls_back():
+    ev = earned_value(bac=1000, pv=0, ev=0, ac=0)
+    assert ev.spi is None and ev.cpi is None and ev.eac == 1000 and ev.vac == 0
+    assert earned_value(1000, 0, 0, 0, "composite").eac == 1000
+    with pytest.raises(ValueError):
+        earned_value(1, 1, 1, 1, "guess")
+
+
+@pytest.fixture
+def proj592(store, project):
+    """Problem 5-1 as a plan: one week = 5 working days, status at the end of working day 75."""
+    pid = project.id
+    resources.add_resource(store, pid, "Team A", cost_rate=2_000)  # × 75 days = 150,000
+    resources.add_resource(store, pid, "Team B", cost_rate=5_000)  # × 20 days = 100,000
+    resources.add_resource(store, pid, "Team D", cost_rate=15_000)  # × 30 days = 450,000
+    add_task(store, pid, "Activity A", duration=75, constraint_type="SNET", constraint_date=day(50))
+    add_task(store, pid, "Activity B", duration=20, constraint_type="SNET", constraint_date=day(65))
+    add_task(store, pid, "Activity C", duration=40, fixed_cost=110_000)
+    add_task(store, pid, "Activity D", duration=30, constraint_type="SNET", constraint_date=day(60))
+    for ref, who in (("1", "Team A"), ("2", "Team B"), ("4", "Team D")):
+        resources.assign(store, pid, ref, who)
+    baselines.save_baseline(store, pid, "Approved")
+    set_progress(store, pid, "1", percent=35)
+    set_progress(store, pid, "2", percent=45)
+    set_progress(store, pid, "3", percent=100, done_on=day(49))  # two weeks late
+    set_progress(store, pid, "4", percent=55)
+    for ref, spent in (("1", 45_000), ("2", 50_000), ("3", 100_000), ("4", 200_000)):
+        costing.set_actual_cost(store, pid, ref, spent)
+    set_status_date(store, pid, day(74))
+    return pid
+
+
+def test_budget_at_completion_from_rates_and_fixed_cost(store, proj592):
+    plan = get_plan(store, proj592)
+    costs = costing.plan_costs(plan)
+    assert [costs[t.id].cost for t in plan.tasks] == [150_000, 100_000, 110_000, 450_000]
+    assert costing.project_cost(plan, costs) == 810_000
+
+
+def test_published_example_through_the_whole_plan(store, proj592):
+    rep = status.earned_value_report(store, proj592)
+    per_task = {l.name: l.value for l in rep.lines}
+    assert [round(per_task[n].pv) for n in ("Activity A", "Activity B", "Activity C", "Activity D")] == [50_000, 50_000, 110_000, 225_000]
+    assert [round(per_task[n].ev) for n in ("Activity A", "Activity B", "Activity C", "Activity D")] == [52_500, 45_000, 110_000, 247_500]
+    p = rep.project
+    assert (round(p.pv), round(p.ev), round(p.ac)) == (435_000, 455_000, 395_000)
+    assert round(p.cv) == 60_000 and round(p.sv) == 20_000
+    assert round(p.cpi, 4) == 1.1519 and round(p.spi, 3) == 1.046
+    assert rep.baseline == "Approved" and p.bac == 810_000
+    assert p.eac == pytest.approx(810_000 / p.cpi)
+
+
+def test_entered_versus_derived_actual_cost(store, proj592, monkeypatch, tmp_path):
+    from pmtui.store import settings
+    from pmtui.store.locations import config_file
+
+    costing.set_actual_cost(store, proj592, "2", None)  # B: derive it again
+    plan = get_plan(store, proj592)
+    b = plan.resolve("2").id
+    assert costing.plan_costs(plan, "derived")[b].actual == pytest.approx(45_000)  # 45 % of 100,000
+    assert costing.plan_costs(plan, "entered")[b].actual == 0
+    config_file().parent.mkdir(parents=True, exist_ok=True)
+    config_file().write_text('[costs]\nactual = "entered"\n')
+    settings.reload()
+    try:
+        assert round(status.earned_value_report(store, proj592).project.ac) == 345_000
+    finally:
+        config_file().unlink()
+        settings.reload()

@@ -1,0 +1,114 @@
+"""Status reports for the demo plan: sections and key numbers in Markdown, a well-formed and
+self-contained HTML file, and templates a user can override."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from html.parser import HTMLParser
+
+import pytest
+
+from pmtui.models.errors import BadValue
+from pmtui.reports import render_report
+from pmtui.services import baselines, snapshots, status
+from pmtui.services.demo import create_demo
+from pmtui.services.tasks import edit_task
+from pmtui.store.locations import config_dir
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 17, 0)
+SECTIONS = ("## Summary", "## RAG status", "## Milestones", "## Done since", "## Slipped since the last report",
+            "## Critical path", "## Top risks and responses", "## Open issues and blockers", "## Earned value", "## Trend")
+
+
+@pytest.fixture
+def demo(store):
+    pid = create_demo(store, today=TODAY).id
+    baselines.save_baseline(store, pid, "Approved")
+    snapshots.take_snapshot(store, pid)
+    edit_task(store, pid, "5.6", duration=25)  # hypercare extended by a week: the finish slips
+    return pid
+
+
+def test_markdown_report_of_the_demo(store, demo):
+    text = render_report(store, demo, fmt="md", since=date(2026, 11, 16), now=NOW)
+    positions = [text.index(h) for h in SECTIONS]
+    assert positions == sorted(positions)
+    st = status.project_status(store, demo)
+    p = st.evm.project
+    assert text.startswith("# Status report: CRM migration")
+    assert f"BAC | {p.bac:,.0f} |" in text and f"| SPI | {p.spi:.2f} |" in text and f"| CPI | {p.cpi:.2f} |" in text
+    assert "Forecast finish: 2027-02-22, +5 d against baseline 'Approved' (2027-02-15)" in text
+    assert "Project closed: 2027-02-15 → 2027-02-22 (+5 d)" in text  # slipped since the snapshot
+    assert "| Schedule | **A** | SPI" in text  # 5 days of slip is amber by default
+    assert "Edit task: 5.6 duration: 20 → 25" in text  # what was done, from the journal
+    assert re.search(r"\| 16 \| high \| Legacy data quality worse than profiled \| threat \| mitigate: ", text)
+    assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5 d |" in text
+    assert "Implementation partner staffing delay" in text
+
+
+class _Checker(HTMLParser):
+    VOID = {"meta", "br", "img", "hr", "link", "input", "circle", "rect", "polyline", "line", "path"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.tags, self.errors, self.urls = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_html_report_is_well_formed_and_self_contained(store, demo):
+    for _ in range(2):  # a second snapshot so that the trend chart draws lines
+        snapshots.take_snapshot(store, demo)
+    page = render_report(store, demo, fmt="html", now=NOW)
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.errors == [] and checker.stack == []
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert checker.urls == [] and "<script" not in page and "url(" not in page  # nothing to fetch
+    assert "svg" in checker.tags and "polyline" in checker.tags
+    assert page.count("<h2>") == 10
+    assert 'class="rag rag-amber"' in page
+    assert "Legacy data quality worse than profiled" in page
+
+
+def test_user_templates_override_and_bad_ones_are_reported(store, demo):
+    folder = config_dir() / "templates"
+    folder.mkdir(parents=True)
+    (folder / "report.md").write_text("Weekly: $project ($status_date) costs $$ $overall\n\n$rag\n")
+    text = render_report(store, demo, fmt="md", now=NOW)
+    assert text.startswith("Weekly: CRM migration (2026-11-23) costs $ R (red)") and "| Cost |" in text
+    (folder / "report.md").write_text("$project $budget\n")
+    with pytest.raises(BadValue, match=r"uses \$budget"):
+        render_report(store, demo, fmt="md")
+
+
+def test_cli_report_writes_a_file(db_path, tmp_path):
+    assert cli(db_path, "demo").exit_code == 0
+    target = tmp_path / "status.html"
+    r = cli(db_path, "report", "--format", "html", "--output", str(target))
+    assert r.exit_code == 0 and target.read_text().rstrip().endswith("</html>")
+    assert "## Earned value" in cli(db_path, "report").stdout
+    digest = file_digest(db_path)
+    assert cli(db_path, "report", "--format", "pdf").exit_code == 2
+    assert cli(db_path, "report", "--since", "yesterday-ish").exit_code == 2
+    assert file_digest(db_path) == digest

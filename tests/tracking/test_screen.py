@@ -1,0 +1,47 @@
+"""The status screen with Pilot (what it shows, the snapshot key) and as SVG snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+from textual.widgets import DataTable, Sparkline
+
+from pmtui.services.snapshots import list_snapshots
+from tests.tracking.screen_app import demo_app
+
+
+def sync(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+@sync
+async def test_screen_shows_rag_milestones_and_trends(db_path):
+    app = demo_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        s = screen.status
+        assert s.finish_slip == 7 and {r.area: r.letter for r in s.rags}["schedule"] == "A"
+        table = screen.query_one("#status-milestones", DataTable)
+        assert table.row_count == len(s.milestones) == 7
+        assert [str(c) for c in table.get_row_at(table.row_count - 1)][:5] == ["5.9", "Project closed", "2027-02-15", "2027-02-24", "+7d"]
+        assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7]
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(list_snapshots(app.store, app.project_id)) == 4
+        assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7, 7]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_status_screen_snapshot(snap_compare, db_path, size):
+    assert snap_compare(demo_app(str(db_path)), terminal_size=size)
+
+
+def test_status_screen_without_baseline_or_snapshots(snap_compare, db_path):
+    assert snap_compare(demo_app(str(db_path), history=False), terminal_size=(80, 24))

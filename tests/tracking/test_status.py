@@ -1,0 +1,114 @@
+"""RAG ratings with thresholds from the config file, snapshots and `pmtui status`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from pmtui.models.errors import BadValue
+from pmtui.models.risks import Issue, Risk
+from pmtui.scheduling.evm import earned_value
+from pmtui.services import baselines, snapshots, status
+from pmtui.services.actions import action
+from pmtui.services.projects import set_status_date
+from pmtui.services.tasks import add_task, edit_task, set_progress
+from pmtui.store import settings
+from pmtui.store.locations import config_file
+from tests.foundation.helpers import cli, dump
+
+
+@pytest.fixture
+def config():
+    def write(text: str) -> None:
+        config_file().parent.mkdir(parents=True, exist_ok=True)
+        config_file().write_text(text)
+        settings.reload()
+
+    yield write
+    settings.reload()
+
+
+def _ev(spi: float, cpi: float):
+    return earned_value(bac=1000, pv=100, ev=100 * spi, ac=100 * spi / cpi)
+
+
+def test_default_thresholds():
+    th = status.load_thresholds()
+    rags = {r.area: r for r in status.rate(_ev(0.96, 0.90), None, 0, th)}
+    assert (rags["schedule"].letter, rags["cost"].letter, rags["scope"].letter, rags["risk"].letter) == ("G", "A", "-", "G")
+    assert rags["cost"].reason.startswith("CPI 0.90")
+    assert {r.area: r.letter for r in status.rate(_ev(0.80, 0.84), None, 3, th)} == {
+        "schedule": "R", "cost": "R", "scope": "-", "risk": "R"}
+
+
+def test_custom_thresholds_from_the_config_file(config):
+    config("[rag]\nspi_amber = 0.99\nspi_red = 0.97\ncpi_amber = 0.80\ncpi_red = 0.70\nrisk_high_amber = 2\nrisk_high_red = 5\n")
+    th = status.load_thresholds()
+    assert (th.spi_amber, th.cpi_red, th.slip_red) == (0.99, 0.70, 10)  # unset keys keep their defaults
+    rags = {r.area: r.letter for r in status.rate(_ev(0.98, 0.75), None, 1, th)}
+    assert rags == {"schedule": "A", "cost": "A", "scope": "-", "risk": "G"}
+    assert status.overall(status.rate(_ev(0.96, 0.9), None, 5, th)).letter == "R"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[rag]\nspi_red = 0.99\n", "spi_red = 0.99 must not be above spi_amber = 0.95"),
+    ("[rag]\nslip_amber = 'a week'\n", "slip_amber = 'a week' must be a whole number"),
+    ("[rag]\nspi_amberr = 0.9\n", "unknown keys spi_amberr"),
+    ("[evm]\neac = 'guess'\n", "not an EAC method"),
+])
+def test_bad_rag_config_is_reported(config, text, message):
+    config(text)
+    with pytest.raises(BadValue, match=message):
+        status.load_thresholds()
+        status.eac_method()
+
+
+def test_status_and_snapshots_follow_the_plan(store, project, config):
+    pid = project.id
+    config("[rag]\nslip_amber = 2\nslip_red = 4\nspi_amber = 0.5\nspi_red = 0.4\n[risk]\nhigh = 15\n")
+    add_task(store, pid, "Design", duration=5, fixed_cost=5_000)
+    add_task(store, pid, "Go-live", duration=0, after="1")
+    set_status_date(store, pid, date(2027, 1, 8))
+    set_progress(store, pid, "1", percent=40, started_on=date(2027, 1, 4))
+    baselines.save_baseline(store, pid, "Approved")  # after progress: the re-planned dates
+    with action(store, pid, "Add risks") as act:
+        act.session.add(Risk(project_id=pid, title="Vendor late", probability=4, impact=4, response="Weekly calls"))
+        act.session.add(Risk(project_id=pid, title="Key user away", probability=3, impact=4))  # 12: medium with high = 15
+        act.session.add(Risk(project_id=pid, title="Closed one", probability=5, impact=5, status="closed"))
+        act.session.add(Issue(project_id=pid, title="Test server down", kind="blocker", raised_on=date(2027, 1, 6)))
+    first = snapshots.take_snapshot(store, pid)
+    assert (first.risks_high, first.risks_medium, first.open_issues, first.source) == (1, 1, 1, "manual")
+    assert snapshots.data_of(first)["finish_slip"] == 0 and first.percent_complete == 40
+    # Design runs 4–12 Jan in the baseline (the scheduler restarts its 3 remaining days on the
+    # status date): 5 of its 7 days are gone, so PV = 5/7 × 5,000 against EV = 40 % × 5,000.
+    assert (first.pv, first.ev) == (pytest.approx(5_000 * 5 / 7), pytest.approx(2_000))
+    edit_task(store, pid, "1", duration=8)
+    s = status.project_status(store, pid)
+    # 60 % of 8 days is 4.8, so 5 days remain from the status date: Go-live moves from the 12th to the 14th.
+    assert s.finish_slip == 2 and {r.area: r.letter for r in s.rags}["schedule"] == "A"  # SPI 0.56 is above 0.5
+    assert [m.variance for m in s.milestones] == [2] and s.blockers[0].title == "Test server down"
+    assert [r.title for r in s.risks] == ["Vendor late", "Key user away"]
+    snapshots.take_snapshot(store, pid, "standup")
+    history = snapshots.list_snapshots(store, pid)
+    assert [snapshots.data_of(h)["finish_slip"] for h in history] == [0, 2]
+    assert history[-1].source == "standup"
+    before = dump(store, journal=True)
+    with pytest.raises(BadValue):
+        snapshots.take_snapshot(store, pid, "whenever")
+    assert dump(store, journal=True) == before
+
+
+def test_cli_status(db_path):
+    assert cli(db_path, "demo").exit_code == 0
+    r = cli(db_path, "status")
+    assert r.exit_code == 0 and "overall [" in r.stdout and "[G] schedule" in r.stdout
+    data = json.loads(cli(db_path, "status", "--json").stdout)
+    assert set(data["rag"]) == {"schedule", "cost", "scope", "risk"} and data["rag"]["scope"]["rag"] == "-"
+    assert cli(db_path, "status", "snapshot").exit_code == 0
+    hist = json.loads(cli(db_path, "status", "history", "--json").stdout)
+    assert len(hist) == 1 and hist[0]["spi"] == pytest.approx(data["evm"]["spi"])
+    evm = json.loads(cli(db_path, "evm", "--json", "--eac", "composite").stdout)
+    assert evm["eac_method"] == "composite" and evm["baseline"] is None
+    assert cli(db_path, "evm", "--eac", "magic").exit_code == 2

@@ -1,0 +1,109 @@
+"""The app shell: remapped keys, a bad config file, the project switcher, no project yet."""
+
+from __future__ import annotations
+
+from pmtui.screens.projects import ProjectSwitcher
+from pmtui.services.projects import list_projects
+from pmtui.store.locations import config_file
+
+from .conftest import notes, press, settle, type_text
+
+SIZE = (120, 40)
+
+
+def write_config(text: str) -> None:
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+async def test_remapped_key_from_config_file(make_app):
+    write_config('[keys]\n"wbs.add_task" = "i"\n"app.undo" = "ctrl+u,z"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not notes(app)
+        await press(pilot, "a")
+        assert app.screen.inline_mode is None  # "a" no longer adds
+        await press(pilot, "i")
+        assert app.screen.inline_mode == "add_below"
+        await type_text(pilot, "Remapped")
+        await press(pilot, "enter")
+        assert any(t.name == "Remapped" for t in app.plan.tasks)
+        await press(pilot, "z")
+        assert not any(t.name == "Remapped" for t in app.plan.tasks)
+        assert ("i", "Add", "wbs.add_task") in __import__("pmtui.app", fromlist=["x"]).binding_rows(app, app.screen)
+
+
+async def test_bad_config_is_a_notification_not_a_crash(make_app):
+    write_config('[keys\n"wbs.add_task" = ')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "is not valid TOML" in notes(app)
+        assert len(app.plan.tasks) == 64
+
+
+async def test_unknown_id_and_theme_in_config(make_app):
+    write_config('[keys]\n"wbs.add_taks" = "i"\n[ui]\ntheme = "pmtui-light"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "no key with id 'wbs.add_taks'" in notes(app)
+        assert app.theme == "pmtui-light"
+
+
+async def test_project_switcher_new_rename_open(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "o")
+        assert isinstance(app.screen, ProjectSwitcher)
+        await press(pilot, "n")
+        await type_text(pilot, "ERP upgrade")
+        await press(pilot, "enter", "ctrl+u")
+        await type_text(pilot, "2027-01-04")
+        await press(pilot, "enter")
+        assert app.plan.project.name == "ERP upgrade" and app.plan.tasks == []
+        # an empty plan: add the first task
+        await press(pilot, "a")
+        await type_text(pilot, "Kick-off")
+        await press(pilot, "enter")
+        assert [t.name for t in app.plan.tasks] == ["Kick-off"]
+        # rename it, then go back to the demo
+        await press(pilot, "o", "r", "ctrl+u")
+        await type_text(pilot, "ERP upgrade 2027")
+        await press(pilot, "enter")
+        assert app.plan.project.name == "ERP upgrade 2027"
+        await press(pilot, "up", "enter")
+        assert app.plan.project.name == "CRM migration"
+        current = [p.name for p, _n, cur in list_projects(demo_store) if cur]
+        assert current == ["CRM migration"]
+
+
+async def test_no_project_opens_the_switcher(store):
+    from pmtui.app import PmtuiApp
+
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectSwitcher)
+        assert "no project yet" in notes(app)
+        await press(pilot, "escape", "a")
+        await type_text(pilot, "Orphan")
+        await press(pilot, "enter")
+        assert "No project open" in notes(app)
+
+
+async def test_busy_indicator_while_loading(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.busy >= 0
+        await settle(pilot)
+        assert app.busy == 0
+        app._start("scheduling")
+        await pilot.pause()
+        from .conftest import screen_text
+
+        assert "⏳ scheduling…" in screen_text(app)
+        app._stop()

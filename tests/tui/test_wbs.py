@@ -1,0 +1,346 @@
+"""Every key path of the WBS screen, driven with Pilot on the demo plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
+from pmtui.services.tasks import get_plan
+from pmtui.widgets.task_table import TaskTable
+
+from .conftest import notes, press, screen_text, settle, type_text
+
+SIZE = (120, 40)
+
+
+def plan_of(app):
+    return get_plan(app.store, app.project_id)
+
+
+def table(app) -> TaskTable:
+    return app.screen.query_one(TaskTable)
+
+
+async def goto(pilot, wbs: str) -> None:
+    await press(pilot, "g")
+    await type_text(pilot, wbs)
+    await press(pilot, "enter")
+    assert table(pilot.app).current.wbs == wbs
+
+
+def snapshot(app) -> list[tuple]:
+    """Everything a refused edit must leave alone."""
+    plan = plan_of(app)
+    return [(t.id, t.wbs, t.name, t.duration, t.constraint_type, t.deadline, t.percent_complete,
+             plan.predecessors_text(t.id), plan.resources_text(t.id)) for t in plan.tasks]
+
+
+async def test_opens_on_the_current_project(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "CRM migration" in text
+        assert "status 2026-11-23" in text and "finish 2027-02-15" in text
+        assert "Predecessors" in text and "1.1SS+1d" in text
+        assert len(table(app).rows) == 64
+        # marks have letters, not only colours
+        row = next(line for line in text.splitlines() if "Design sign-off" in line)
+        assert row.startswith("CL") and "◆" in row
+
+
+async def test_cursor_moves_and_detail_follows(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "down", "j")
+        assert table(app).current.wbs == "1.3"
+        assert "1.3 Implementation partner" in screen_text(app)
+        await press(pilot, "up")
+        assert table(app).current.wbs == "1.2"
+        await press(pilot, "end")
+        assert table(app).current.wbs == "5.9"
+        await press(pilot, "home")
+        assert table(app).current.wbs == "1"
+
+
+async def test_cursor_move_repaints_only_two_rows(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        regions = []
+        original = t.refresh
+
+        def spy(*regions_, **kw):
+            regions.extend(regions_)
+            return original(*regions_, **kw)
+
+        t.refresh = spy
+        t.action_cursor_down()
+        assert len(regions) == 2 and all(r.height == 1 for r in regions)
+
+
+async def test_why_panel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        text = screen_text(app)
+        assert "Why: 2.8 Solution design document" in text
+        assert "Float total -2d" in text
+
+
+async def test_add_below_add_child_and_rename(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        await press(pilot, "a")
+        await type_text(pilot, "Vendor shortlist")
+        await press(pilot, "enter")
+        assert table(app).current.wbs == "1.3"
+        assert plan_of(app).by_wbs["1.3"].name == "Vendor shortlist"
+        assert "Vendor shortlist" in screen_text(app)
+
+        await press(pilot, "A")
+        await type_text(pilot, "Call vendors")
+        await press(pilot, "enter")
+        assert plan_of(app).by_wbs["1.3.1"].name == "Call vendors"
+        assert table(app).current.wbs == "1.3.1"
+
+        await press(pilot, "r", "ctrl+u")
+        await type_text(pilot, "Call three vendors")
+        await press(pilot, "enter")
+        assert plan_of(app).by_wbs["1.3.1"].name == "Call three vendors"
+
+        # escape leaves the plan alone
+        before = snapshot(app)
+        await press(pilot, "a")
+        await type_text(pilot, "nope")
+        await press(pilot, "escape")
+        assert snapshot(app) == before
+
+
+async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        await press(pilot, "d")
+        assert isinstance(app.screen, TaskForm)
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "25d")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TaskForm)
+        plan = plan_of(app)
+        assert plan.by_wbs["5.6"].duration == 25
+        assert str(app.plan.schedule.finish) == "2027-02-22"
+        assert "finish 2027-02-22" in screen_text(app)
+        t = table(app)
+        assert t._is_changed(plan.by_wbs["5.9"].id)  # its successors moved
+        assert not t._is_changed(plan.by_wbs["1.1"].id)
+        assert any(line.startswith("C") and "*" in line[:4] for line in screen_text(app).splitlines())
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("d", "abc", "duration 'abc' is not understood"),
+    ("p", "2.9", "cycle"),
+    ("c", "XYZ", "constraint 'XYZ' is unknown"),
+])
+async def test_form_refuses_bad_values_and_changes_nothing(make_app, field, value, message):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        before = snapshot(app)
+        await press(pilot, field, "ctrl+u")
+        await type_text(pilot, value)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, TaskForm)
+        assert message in screen_text(app)
+        assert snapshot(app) == before
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, TaskForm)
+        assert snapshot(app) == before
+
+
+async def test_constraint_deadline_notes_in_the_form(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        await press(pilot, "c", "ctrl+u")
+        await type_text(pilot, "SNET")
+        await press(pilot, "tab")
+        await type_text(pilot, "2027-01-04")
+        await press(pilot, "tab")
+        await type_text(pilot, "2027-01-05")
+        await press(pilot, "tab", "ctrl+u")
+        await type_text(pilot, "needs the load test rig")
+        await press(pilot, "enter")
+        row = plan_of(app).by_wbs["4.4"]
+        assert (row.constraint_type, str(row.constraint_date)) == ("SNET", "2027-01-04")
+        assert str(row.deadline) == "2027-01-05"
+        assert row.notes == "needs the load test rig"
+        assert "Constraint SNET 2027-01-04" in screen_text(app)
+
+
+async def test_indent_outdent_move(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.4")
+        tid = table(app).current_id
+        await press(pilot, "greater_than_sign")
+        assert plan_of(app).by_id[tid].wbs == "2.3.4"
+        await press(pilot, "less_than_sign")
+        assert plan_of(app).by_id[tid].wbs == "2.4"
+        await press(pilot, "K")
+        assert plan_of(app).by_id[tid].wbs == "2.3"
+        assert table(app).current_id == tid
+        await press(pilot, "J", "J")
+        assert plan_of(app).by_id[tid].wbs == "2.5"
+        # a refusal is a message, not a change
+        await goto(pilot, "1")
+        before = snapshot(app)
+        await press(pilot, "K")
+        assert snapshot(app) == before
+        assert "already the first" in notes(app)
+
+
+async def test_delete_leaf_and_summary_with_confirmation(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.4")
+        await press(pilot, "x")
+        assert len(plan_of(app).tasks) == 63
+        await goto(pilot, "2.3")
+        await press(pilot, "x")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert len(plan_of(app).tasks) == 63
+        await press(pilot, "delete")
+        await press(pilot, "y")
+        assert len(plan_of(app).tasks) == 59
+
+
+async def test_collapse_and_expand(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        await press(pilot, "space")
+        assert len(t.rows) == 59 and "▸ Initiation" in screen_text(app)
+        await press(pilot, "right")
+        assert len(t.rows) == 64
+        await press(pilot, "down", "left")  # on a leaf: goes to its summary
+        assert t.current.wbs == "1"
+        await press(pilot, "left")
+        assert len(t.rows) == 59
+        await press(pilot, "minus")
+        assert len(t.rows) == 5
+        await press(pilot, "plus")
+        assert len(t.rows) == 64
+
+
+async def test_progress_and_assign(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        await press(pilot, "m")
+        assert isinstance(app.screen, PickScreen)
+        await press(pilot, "2")
+        assert plan_of(app).by_wbs["4.4"].percent_complete == 50
+        await press(pilot, "R")
+        await press(pilot, "5")  # the fifth resource by name: Lena Hoffmann
+        assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
+
+
+async def test_jump_and_search(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        await press(pilot, "minus")
+        await goto(pilot, "3.4.2")  # expands its collapsed summaries
+        await press(pilot, "g")
+        await type_text(pilot, "9.9")
+        await press(pilot, "enter")
+        assert "no task 9.9" in notes(app)
+        assert t.current.wbs == "3.4.2"
+
+        await press(pilot, "home", "slash")
+        await type_text(pilot, "cutov")
+        assert t.current.name.startswith("Cutover rehearsal")
+        await press(pilot, "enter", "n")
+        assert t.current.name.startswith("Production cutover")
+        await press(pilot, "slash")
+        await type_text(pilot, "hypercare")
+        await press(pilot, "escape")
+        assert t.current.name.startswith("Production cutover")
+
+
+async def test_undo_redo_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.4")
+        await press(pilot, "x")
+        assert len(plan_of(app).tasks) == 63
+        await press(pilot, "u")
+        assert len(plan_of(app).tasks) == 64
+        await press(pilot, "U")
+        assert len(plan_of(app).tasks) == 63
+        await press(pilot, "ctrl+z")
+        assert len(plan_of(app).tasks) == 64
+        await press(pilot, "ctrl+y")
+        assert len(plan_of(app).tasks) == 63
+        assert "Redo: " in notes(app)
+
+
+async def test_help_and_palette(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = [bid for _keys, _desc, bid in app.screen.rows]
+        assert {"wbs.add_task", "app.undo", "wbs.cursor_down", "wbs.indent"} <= set(ids)
+        assert ("a", "Add", "wbs.add_task") in app.screen.rows
+        await press(pilot, "escape")
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "escape")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Add", "Delete", "Undo", "Indent", "Search", "Quit", "Projects"} <= set(titles)
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "indent")
+        await settle(pilot)
+        assert "Indent" in screen_text(app)
+
+
+async def test_palette_runs_an_action(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.4")
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "Delete")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        assert len(plan_of(app).tasks) == 63
+
+
+async def test_theme_toggle_and_screen_digit(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "pmtui-dark"
+        await press(pilot, "t")
+        assert app.theme == "pmtui-light"
+        await press(pilot, "1")
+        assert app.current_mode == "wbs"
+        assert app.animation_level == "none"

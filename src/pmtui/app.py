@@ -24,6 +24,7 @@ from pmtui.config import load_config, unknown_ids
 from pmtui.messages import EditRefused, PlanFailed, PlanReady
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
+from pmtui.screens.gantt import GanttScreen
 from pmtui.screens.projects import ProjectSwitcher
 from pmtui.screens.risks import RiskScreen
 from pmtui.screens.standup import StandupScreen
@@ -42,6 +43,7 @@ from pmtui.widgets.themes import THEMES
 # One line per screen: (digit, mode name, title, Screen class). Later screens add a line here.
 SCREEN_LIST: list[tuple[str, str, str, type[Screen]]] = [
     ("1", "wbs", "WBS", WbsScreen),
+    ("2", "gantt", "Gantt", GanttScreen),
     ("3", "risks", "Risks", RiskScreen),
     ("4", "standup", "Stand-up", StandupScreen),
     ("5", "status", "Status", StatusScreen),

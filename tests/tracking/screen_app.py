@@ -23,7 +23,8 @@ class StatusApp(App):
 
 
 def demo_app(db_path: str, *, history: bool = True) -> StatusApp:
-    """The demo plan with a baseline and three snapshots in which the finish slips."""
+    """The demo plan (its baseline is saved at kick-off) and three snapshots in which the finish
+    slips; without history, no baseline and no snapshots."""
     from pmtui.services import baselines, snapshots
     from pmtui.services.demo import create_demo
     from pmtui.services.tasks import edit_task
@@ -31,8 +32,9 @@ def demo_app(db_path: str, *, history: bool = True) -> StatusApp:
 
     store = open_store(db_path)
     pid = create_demo(store, today=TODAY).id
-    if history:
-        baselines.save_baseline(store, pid, "Approved")
+    if not history:
+        baselines.remove_baseline(store, pid, "Approved plan")
+    else:
         snapshots.take_snapshot(store, pid, "standup")
         edit_task(store, pid, "5.6", duration=23)
         snapshots.take_snapshot(store, pid, "standup")

@@ -11,7 +11,7 @@ import pytest
 
 from pmtui.models.errors import BadValue
 from pmtui.reports import render_report
-from pmtui.services import baselines, snapshots, status
+from pmtui.services import snapshots, status
 from pmtui.services.demo import create_demo
 from pmtui.services.tasks import edit_task
 from pmtui.store.locations import config_dir
@@ -26,8 +26,7 @@ SECTIONS = ("## Summary", "## RAG status", "## Milestones", "## Done since", "##
 
 @pytest.fixture
 def demo(store):
-    pid = create_demo(store, today=TODAY).id
-    baselines.save_baseline(store, pid, "Approved")
+    pid = create_demo(store, today=TODAY).id  # the demo saves its baseline 'Approved plan'
     snapshots.take_snapshot(store, pid)
     edit_task(store, pid, "5.6", duration=25)  # hypercare extended by a week: the finish slips
     return pid
@@ -41,7 +40,7 @@ def test_markdown_report_of_the_demo(store, demo):
     p = st.evm.project
     assert text.startswith("# Status report: CRM migration")
     assert f"BAC | {p.bac:,.0f} |" in text and f"| SPI | {p.spi:.2f} |" in text and f"| CPI | {p.cpi:.2f} |" in text
-    assert "Forecast finish: 2027-02-22, +5 d against baseline 'Approved' (2027-02-15)" in text
+    assert "Forecast finish: 2027-02-22, +5 d against baseline 'Approved plan' (2027-02-15)" in text
     assert "Project closed: 2027-02-15 → 2027-02-22 (+5 d)" in text  # slipped since the snapshot
     assert "| Schedule | **A** | SPI" in text  # 5 days of slip is amber by default
     assert "Edit task: 5.6 duration: 20 → 25" in text  # what was done, from the journal

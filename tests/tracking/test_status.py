@@ -103,12 +103,12 @@ def test_status_and_snapshots_follow_the_plan(store, project, config):
 def test_cli_status(db_path):
     assert cli(db_path, "demo").exit_code == 0
     r = cli(db_path, "status")
-    assert r.exit_code == 0 and "overall [" in r.stdout and "[G] schedule" in r.stdout
+    assert r.exit_code == 0 and "overall [" in r.stdout and "[A] schedule  SPI 0.95, finish +0d vs baseline" in r.stdout
     data = json.loads(cli(db_path, "status", "--json").stdout)
-    assert set(data["rag"]) == {"schedule", "cost", "scope", "risk"} and data["rag"]["scope"]["rag"] == "-"
+    assert set(data["rag"]) == {"schedule", "cost", "scope", "risk"} and data["rag"]["scope"]["rag"] == "G"
     assert cli(db_path, "status", "snapshot").exit_code == 0
     hist = json.loads(cli(db_path, "status", "history", "--json").stdout)
     assert len(hist) == 1 and hist[0]["spi"] == pytest.approx(data["evm"]["spi"])
     evm = json.loads(cli(db_path, "evm", "--json", "--eac", "composite").stdout)
-    assert evm["eac_method"] == "composite" and evm["baseline"] is None
+    assert evm["eac_method"] == "composite" and evm["baseline"] == "Approved plan"
     assert cli(db_path, "evm", "--eac", "magic").exit_code == 2

@@ -91,7 +91,15 @@ class WbsScreen(Screen):
         self.query_one(PlanHeader).refresh()
         self._show_detail()
 
+    def on_screen_resume(self) -> None:
+        # the Gantt screen may have moved the shared selection
+        wanted = getattr(self.app, "selected_task_id", None)
+        if self.table.plan is not None and wanted is not None and wanted != self.table.current_id:
+            self.table.select_task(wanted)
+
     def on_task_table_cursor_moved(self, event: TaskTable.CursorMoved) -> None:
+        if event.task_id is not None:
+            self.app.selected_task_id = event.task_id
         # At 10,000 tasks "why" can walk a long chain: draw the panel once the keys stop.
         plan = self.table.plan
         if plan is not None and len(plan.tasks) > 2000:

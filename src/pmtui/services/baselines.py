@@ -137,40 +137,47 @@ def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list
 
 def save_baseline(store: Store, project_id: int, name: str, *, replace: bool = False) -> Baseline:
     """Save the plan as it is scheduled now. The first baseline becomes the active one."""
-    name = _check_name(name)
     with action(store, project_id, "Save baseline") as act:
-        s = act.session
-        existing = _all(s, project_id)
-        same = next((b for b in existing if b.name == name), None)
-        plan = load_plan(act.conn, project_id)
-        if not plan.tasks:
-            raise Conflict("the plan has no tasks yet: add some before saving a baseline")
-        costs = plan_costs(plan)
-        if same is not None and not replace:
-            raise Conflict(f"baseline {name!r} exists: add --replace to save over it")
-        if same is None and len(existing) >= MAX_BASELINES:
-            names = ", ".join(repr(b.name) for b in existing)
-            raise Conflict(f"a project keeps at most {MAX_BASELINES} baselines (as MS Project does: Baseline, "
-                           f"Baseline1…Baseline10); remove one first with `pmtui baseline rm NAME`, or save over "
-                           f"one with --replace. Saved: {names}")
-        if same is None:
-            used = {b.number for b in existing}
-            base = Baseline(project_id=project_id, name=name, number=min(set(range(MAX_BASELINES)) - used),
-                            active=not any(b.active for b in existing))
-            s.add(base)
-            s.flush()
-        else:
-            base = same
-            for old in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars():
-                s.delete(old)
-            base.saved_at = utcnow()
-        base.start, base.finish = plan.schedule.start, plan.schedule.finish
-        base.cost = sum(costs[r].cost for r in plan.roots)
-        base.work = sum(costs[r].work for r in plan.roots)
-        s.add_all(_task_rows(plan, costs, base.id))
-        label = "Baseline" if base.number == 0 else f"Baseline{base.number}"
-        act.say(f"{'replaced' if same else 'saved'} baseline {name!r} ({label}): {len(plan.tasks)} tasks, "
-                f"finish {base.finish}, cost {base.cost:,.0f}")
+        return save_baseline_in(act, name, replace=replace)
+
+
+def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
+    """Save a baseline inside an action already running (the demo saves its approved plan)."""
+    name = _check_name(name)
+    project_id = act.project_id
+    s = act.session
+    existing = _all(s, project_id)
+    same = next((b for b in existing if b.name == name), None)
+    plan = load_plan(act.conn, project_id)
+    if not plan.tasks:
+        raise Conflict("the plan has no tasks yet: add some before saving a baseline")
+    costs = plan_costs(plan)
+    if same is not None and not replace:
+        raise Conflict(f"baseline {name!r} exists: add --replace to save over it")
+    if same is None and len(existing) >= MAX_BASELINES:
+        names = ", ".join(repr(b.name) for b in existing)
+        raise Conflict(f"a project keeps at most {MAX_BASELINES} baselines (as MS Project does: Baseline, "
+                       f"Baseline1…Baseline10); remove one first with `pmtui baseline rm NAME`, or save over "
+                       f"one with --replace. Saved: {names}")
+    if same is None:
+        used = {b.number for b in existing}
+        base = Baseline(project_id=project_id, name=name, number=min(set(range(MAX_BASELINES)) - used),
+                        active=not any(b.active for b in existing))
+        s.add(base)
+        s.flush()
+    else:
+        base = same
+        for old in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars():
+            s.delete(old)
+        base.saved_at = utcnow()
+    base.start, base.finish = plan.schedule.start, plan.schedule.finish
+    base.cost = sum(costs[r].cost for r in plan.roots)
+    base.work = sum(costs[r].work for r in plan.roots)
+    s.add_all(_task_rows(plan, costs, base.id))
+    label = "Baseline" if base.number == 0 else f"Baseline{base.number}"
+    act.say(f"{'replaced' if same else 'saved'} baseline {name!r} ({label}): {len(plan.tasks)} tasks, "
+            f"finish {base.finish}, cost {base.cost:,.0f}")
+    s.flush()
     return base
 
 

@@ -22,6 +22,7 @@ from pmtui.models.tables import (
 from pmtui.scheduling import WorkCalendar
 from pmtui.services import demo_data as D
 from pmtui.services.actions import action
+from pmtui.services.baselines import save_baseline_in
 from pmtui.services.demo_risks import add_demo_risks
 from pmtui.services.plan import load_plan
 from pmtui.services.projects import CURRENT
@@ -137,6 +138,8 @@ def create_demo(store: Store, today: date | None = None) -> Project:
                 s.add(Assignment(task_id=tasks[t.key].id, resource_id=resources[name].id, units=units))
         s.flush()
 
+        # The plan as approved at kick-off is the baseline that variance, EVM and status compare to.
+        save_baseline_in(act, "Approved plan")
         # Progress goes where the plan, as first scheduled, says the work happened.
         planned = load_plan(act.conn, project.id).schedule
         for t in D.TASKS:

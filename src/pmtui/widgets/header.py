@@ -36,10 +36,17 @@ class PlanHeader(Widget):
                 finish = "?"
             text.append("  finish ")
             text.append(finish, "bold")
-        for key, _mode, title, _cls in getattr(app, "SCREEN_LIST", ()):
-            text.append("  ")
-            style = "bold underline" if key == self.screen_key else "dim"
-            text.append(f"{key} {title}", style)
-        if app.busy:
-            text.append(f"  ⏳ {app.busy_what or 'working'}…", "bold")
+        screens = list(getattr(app, "SCREEN_LIST", ()))
+        busy = f"  ⏳ {app.busy_what or 'working'}…" if app.busy else ""
+        full = sum(len(f"  {key} {title}") for key, _m, title, _c in screens)
+        # On a narrow terminal the other screens shrink to their digits, so the list never
+        # runs off the edge; the current one keeps its name.
+        compact = text.cell_len + full + len(busy) > self.size.width
+        for key, _mode, title, _cls in screens:
+            current = key == self.screen_key
+            text.append(" " if compact else "  ")
+            label = f"{key} {title}" if current or not compact else key
+            text.append(label, "bold underline" if current else "dim")
+        if busy:
+            text.append(busy, "bold")
         return text

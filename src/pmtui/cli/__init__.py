@@ -84,8 +84,9 @@ def _root(
 def _register() -> None:
     from pmtui.cli import calendar, demo, history, projects, resources, risks, schedule, standup, tasks, tracking
     from pmtui.cli import interchange
+    from pmtui.cli import gantt
 
-    for module in (projects, tasks, resources, calendar, history, demo, schedule, risks, tracking, standup, interchange):
+    for module in (projects, tasks, resources, calendar, history, demo, schedule, gantt, risks, tracking, standup, interchange):
         module.register(app)
 
 

@@ -1,0 +1,140 @@
+"""pmtui gantt: the Gantt chart of screen 2 printed with Rich, for reports and pipes, or as SVG.
+
+The cells come from pmtui.services.gantt_layout, as on the screen; only the colours differ (a
+fixed palette here, the theme there).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from pmtui.cli.context import state
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import parse_date
+from pmtui.services import gantt_layout as gl
+from pmtui.services.tasks import get_plan
+
+# 256-colour names, so the chart looks the same on a 256-colour terminal as in the SVG.
+PALETTE = {
+    "": "", "header": "bold", "bar": "dodger_blue2", "crit": "red1", "done": "green3",
+    "summary": "bold", "milestone": "bold gold3", "crit_milestone": "bold red1",
+    "slack": "grey50", "deadline": "bold dark_orange", "late": "bold red1", "baseline": "cyan3",
+    "off": "on grey19", "today": "bold gold3", "status": "cyan3", "flag": "bold dark_orange",
+}
+MIN_TIMELINE = 10
+
+
+def _default_width() -> int:
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    try:
+        return int(os.environ.get("COLUMNS", "120"))
+    except ValueError:
+        return 120
+
+
+def chart_lines(plan, *, width: int, first: date, last: date, today: date, zoom: str | None = None,
+                critical: bool = False, baseline=None) -> list[Text]:
+    """The chart as lines of Rich text: two header rows, one row per task, the legend."""
+    tw = gl.task_width(width)
+    lw = width - tw - 1
+    if lw < MIN_TIMELINE:
+        raise BadValue(f"--width {width} is too narrow for a chart: give at least {tw + 1 + MIN_TIMELINE}")
+    scale = gl.Timescale(zoom or gl.choose_zoom(first, last, lw))
+    x0 = scale.col(first)
+    lw = min(lw, gl.scale_width(scale, first, last))
+    sched = plan.schedule
+    tasks = plan.tasks
+    if critical:
+        # the tasks the screen flags C: no float left, including those already behind
+        tasks = [t for t in tasks if not t.children and sched.tasks[t.id].critical]
+    back = gl.background(scale, x0, lw, plan.calendar.is_working, today, plan.project.status_date)
+    top, bottom = scale.header(x0, lw)
+    lines = [Text("".ljust(tw) + "│" + top, PALETTE["header"]),
+             Text(gl.TASK_TITLE.ljust(tw) + "│" + bottom, PALETTE["header"])]
+    for t in tasks:
+        bar = gl.bar_of(plan, t.id, baseline)
+        label = gl.label(plan, t.id, tw, " ", bar)
+        line = Text()
+        line.append(label[:3], PALETTE["flag"])
+        line.append(label[3:], PALETTE["summary"] if bar.summary else "")
+        line.append("│")
+        for text, style in gl.runs(gl.row_cells(scale, bar, x0, lw, back)):
+            line.append(text, PALETTE[style])
+        lines.append(line)
+    return lines
+
+
+def legend(zoom: str, first: date, last: date) -> Text:
+    flags = gl.FLAGS_LEGEND.split(" · P ")[0]  # the relation flags belong to the screen's cursor
+    return Text(f"{zoom} zoom, {first} to {last}. {gl.LEGEND}. {flags}", "dim")
+
+
+def gantt(
+    ctx: typer.Context,
+    width: int = typer.Option(None, "--width", help="Characters per line (default: the terminal's, or $COLUMNS)."),
+    date_from: str = typer.Option(None, "--from", help="First day shown (default: the project start)."),
+    date_to: str = typer.Option(None, "--to", help="Last day shown (default: the project finish)."),
+    critical: bool = typer.Option(False, "--critical", help="Only the tasks on the critical path(s)."),
+    zoom: str = typer.Option(None, "--zoom", help="day, week, month or quarter (default: the finest that fits)."),
+    baseline: bool = typer.Option(False, "--baseline", help="Draw the active baseline (▁) under the bars."),
+    today: str = typer.Option(None, "--today", help="Day of the today line (default: today)."),
+    svg: Path = typer.Option(None, "--svg", help="Write the chart to this SVG file instead of stdout."),
+) -> None:
+    """Print the Gantt chart: bars, critical path, slack, deadlines, today and the status date."""
+    if zoom is not None and zoom not in gl.ZOOMS:
+        raise BadValue(f"--zoom {zoom!r}: choose one of {', '.join(gl.ZOOMS)}")
+    width = _default_width() if width is None else width
+    if width < 1:
+        raise BadValue(f"--width {width} must be a positive number of characters")
+    day = parse_date(today) if today else date.today()
+    first = parse_date(date_from, day) if date_from else None
+    last = parse_date(date_to, day) if date_to else None
+    if first and last and first > last:
+        raise BadValue(f"--from {first} is after --to {last}")
+    st = state(ctx)
+    project = st.project()
+    plan = get_plan(st.store, project.id)
+    if not plan.tasks:
+        typer.echo(f"{project.name}: no tasks yet.")
+        return
+    first = first or plan.schedule.start
+    last = last or max(plan.schedule.finish, first)
+    saved = None
+    if baseline:
+        from pmtui.services.baselines import get_baseline
+
+        saved = get_baseline(st.store, project.id)
+        if saved is None:
+            raise BadValue("--baseline: the project has no active baseline (pmtui baseline save NAME)")
+    tw = gl.task_width(width)
+    zoom = zoom or gl.choose_zoom(first, last, width - tw - 1)
+    lines = chart_lines(plan, width=width, first=first, last=last, today=day, zoom=zoom,
+                        critical=critical, baseline=saved)
+    key = legend(zoom, first, last)
+    if svg is not None:
+        console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
+                          color_system="truecolor", highlight=False)
+        for line in lines:
+            console.print(line, no_wrap=True, overflow="crop")
+        console.print(key)
+        console.save_svg(str(svg), title=f"{project.name}: Gantt")
+        typer.echo(f"wrote {svg}")
+        return
+    console = Console(width=width, highlight=False, soft_wrap=False)
+    for line in lines:
+        console.print(line, no_wrap=True, overflow="crop")
+    console.print(key)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("gantt", epilog="Example: pmtui gantt --width 120 --from 2027-01-01 --to 2027-03-31 --critical")(gantt)

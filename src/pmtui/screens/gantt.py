@@ -1,0 +1,290 @@
+"""The Gantt screen: the schedule on a timeline, the critical path, what drives the selected task,
+and a few edits made straight on the bars.
+
+Every key is bound here, on the screen (not on the chart widget), so that each has an id the
+app knows and config.toml can remap. Edits are one service call each, run by ``app.run_edit``
+(journaled, undone with u). The selected task is shared with the WBS screen through
+``app.selected_task_id``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from pmtui.models.errors import PmtuiError
+from pmtui.models.parsing import parse_predecessors
+from pmtui.screens.link_prompt import LinkPrompt
+from pmtui.services import baselines as baseline_svc
+from pmtui.services import gantt_edits
+from pmtui.services import gantt_layout as gl
+from pmtui.services import tasks as task_svc
+from pmtui.widgets.gantt_chart import GanttChart
+from pmtui.widgets.header import PlanHeader
+
+LEGEND = gl.LEGEND + "\n" + gl.FLAGS_LEGEND + (
+    "\n> and < move a task by a working day by setting a Start No Earlier Than constraint; "
+    "] and [ change its duration by a working day. u undoes either.")
+
+
+def ref(task_id: int) -> str:
+    return f"#{task_id}"
+
+
+class InfoLine(Widget):
+    """One line about the selected task. Redrawn in place (no layout pass), so a cursor move
+    costs only this line and the chart's changed rows."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def show(self, text: Text) -> None:
+        self.text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
+class GanttScreen(Screen):
+    TITLE = "Gantt"
+    BINDINGS = [
+        Binding("down,j", "cursor(1)", "Down", show=False, id="gantt.cursor_down"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="gantt.cursor_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="gantt.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="gantt.page_up"),
+        Binding("home", "first", "First task", show=False, id="gantt.first"),
+        Binding("end", "last", "Last task", show=False, id="gantt.last"),
+        Binding("l,right", "time(1)", "Later", show=False, id="gantt.scroll_later"),
+        Binding("h,left", "time(-1)", "Earlier", show=False, id="gantt.scroll_earlier"),
+        Binding("L,ctrl+right", "time_page(1)", "Page later", show=False, id="gantt.page_later"),
+        Binding("H,ctrl+left", "time_page(-1)", "Page earlier", show=False, id="gantt.page_earlier"),
+        Binding("plus,equals_sign", "zoom(-1)", "Zoom in", id="gantt.zoom_in"),
+        Binding("minus", "zoom(1)", "Zoom out", id="gantt.zoom_out"),
+        Binding("t", "today", "Today", id="gantt.today"),
+        Binding("enter,f", "show_bar", "Show bar", show=False, id="gantt.show_bar"),
+        Binding("d", "driving_path", "Driving path", id="gantt.driving_path"),
+        Binding("b", "baseline", "Baseline", show=False, id="gantt.baseline"),
+        Binding("right_square_bracket", "duration(1)", "Longer", show=False, id="gantt.lengthen"),
+        Binding("left_square_bracket", "duration(-1)", "Shorter", show=False, id="gantt.shorten"),
+        Binding("greater_than_sign", "shift(1)", "Later by a day", show=False, id="gantt.move_later"),
+        Binding("less_than_sign", "shift(-1)", "Earlier by a day", show=False, id="gantt.move_earlier"),
+        Binding("p", "link('pred')", "Add predecessor", id="gantt.link_predecessor"),
+        Binding("s", "link('succ')", "Add successor", show=False, id="gantt.link_successor"),
+        Binding("question_mark,f1", "help", "Help", id="gantt.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield PlanHeader("2", id="header")
+        yield GanttChart(id="gantt")
+        yield InfoLine(id="gantt-info")
+        yield Footer()
+
+    @property
+    def chart(self) -> GanttChart:
+        return self.query_one(GanttChart)
+
+    def on_mount(self) -> None:
+        self.app.plan_screens.append(self)
+        if self.app.plan is not None:
+            self.plan_changed(self.app.plan, select_id=getattr(self.app, "selected_task_id", None))
+        self.chart.focus()
+
+    def on_screen_resume(self) -> None:
+        chart = self.chart
+        wanted = getattr(self.app, "selected_task_id", None)
+        if chart.plan is not None and wanted is not None and wanted != chart.current_id:
+            chart.select_task(wanted)
+
+    # -- the plan ---------------------------------------------------------------------------------
+    def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        chart = self.chart
+        chart.set_plan(plan, select_id=select_id)
+        if chart.baseline is not None:
+            self._load_baseline(plan.project.id, quiet=True)
+        self.query_one(PlanHeader).refresh()
+        self._show_info()
+
+    def on_gantt_chart_cursor_moved(self, event: GanttChart.CursorMoved) -> None:
+        if event.task_id is not None:
+            self.app.selected_task_id = event.task_id
+        self._show_info()
+
+    def _show_info(self) -> None:
+        """One line on the selected task: its dates, float and marks, and the view's zoom."""
+        chart = self.chart
+        tid = chart.current_id
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if tid is None:
+            self.query_one(InfoLine).show(text)
+            return
+        t = chart.plan.by_id[tid]
+        bar = chart.bar(tid)
+        ts = chart.plan.schedule.tasks[tid]
+        text.append(f" {t.wbs} {t.name} ", "bold")
+        text.append(f" {bar.start} → {bar.finish}")
+        if not bar.summary:
+            text.append(f"  {t.duration}d  {bar.percent}%")
+        text.append(f"  float {ts.total_float}d")
+        if bar.critical:
+            text.append("  critical", "bold")
+        if bar.late:
+            text.append(f"  LATE (deadline {t.deadline})", "bold")
+        if bar.baseline is not None:
+            cal = chart.plan.calendar
+            slip = cal.working_days_between(bar.baseline[1], bar.finish)
+            text.append(f"  baseline {bar.baseline[0]} → {bar.baseline[1]} ({slip:+d}d)")
+        if chart.path_on:
+            text.append("  driving path shown (d)")
+        text.append(f"   zoom {chart.scale.zoom}", "dim")
+        self.query_one(InfoLine).show(text)
+
+    def action_help(self) -> None:
+        from pmtui.app import binding_rows  # the app imports this module
+        from pmtui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.TITLE, binding_rows(self.app, self), LEGEND))
+
+    # -- view -------------------------------------------------------------------------------------
+    def action_cursor(self, delta: int) -> None:
+        self.chart.move_to(self.chart.cursor + delta)
+
+    def action_page(self, pages: int) -> None:
+        self.chart.move_to(self.chart.cursor + pages * self.chart.page)
+
+    def action_first(self) -> None:
+        self.chart.move_to(0)
+
+    def action_last(self) -> None:
+        self.chart.move_to(len(self.chart.rows) - 1)
+
+    def action_time(self, steps: int) -> None:
+        self.chart.scroll_time(steps)
+
+    def action_time_page(self, pages: int) -> None:
+        self.chart.scroll_page(pages)
+
+    def action_zoom(self, delta: int) -> None:
+        zooms = gl.ZOOMS
+        i = zooms.index(self.chart.scale.zoom) + delta
+        if not 0 <= i < len(zooms):
+            self.notify(f"Zoom is at {zooms[min(max(i, 0), len(zooms) - 1)]} already", timeout=2)
+            return
+        self.chart.set_zoom(zooms[i])
+        self._show_info()
+
+    def action_today(self) -> None:
+        self.chart.go_today()
+
+    def action_show_bar(self) -> None:
+        self.chart.show_bar()
+
+    def action_driving_path(self) -> None:
+        if self.chart.current_id is None:
+            return
+        on = self.chart.toggle_path()
+        if on:
+            n = len(self.chart.path)
+            self.notify(f"Driving path: {n} task(s) marked D lead to this one" if n
+                        else "Nothing drives this task: it starts at the project start or on a constraint",
+                        timeout=4)
+        self._show_info()
+
+    def action_baseline(self) -> None:
+        chart = self.chart
+        if chart.baseline is not None:
+            chart.set_baseline(None)
+            self._show_info()
+            return
+        if chart.plan is not None:
+            self._load_baseline(chart.plan.project.id, quiet=False)
+
+    @work(thread=True, exclusive=True, group="gantt-baseline")
+    def _load_baseline(self, project_id: int, quiet: bool) -> None:
+        try:
+            saved = baseline_svc.get_baseline(self.app.store, project_id)
+        except PmtuiError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._baseline_loaded, saved, quiet)
+
+    def _baseline_loaded(self, saved, quiet: bool) -> None:
+        if saved is None:
+            self.chart.set_baseline(None)
+            if not quiet:
+                self.notify("No active baseline: save one with `pmtui baseline save NAME`", severity="warning")
+            return
+        self.chart.set_baseline(saved)
+        self._show_info()
+        if not quiet:
+            self.notify(f"Baseline {saved.name!r} shown as ▁ under the bars (b hides it)", timeout=4)
+
+    # -- edits ------------------------------------------------------------------------------------
+    def _current(self):
+        chart = self.chart
+        tid = chart.current_id
+        if tid is None:
+            self.notify("No task selected: press 1 and a to add one", severity="warning")
+            return None
+        return chart.plan.by_id[tid]
+
+    def action_duration(self, days: int) -> None:
+        t = self._current()
+        if t is None:
+            return
+        if t.children:
+            self.notify(f"{t.label} is a summary: its length comes from its tasks", severity="warning")
+            return
+        tid = t.id
+        self.app.run_edit("Longer" if days > 0 else "Shorter",
+                          lambda store, pid: gantt_edits.change_duration(store, pid, tid, days), select=tid)
+
+    def action_shift(self, days: int) -> None:
+        t = self._current()
+        if t is None:
+            return
+        tid = t.id
+
+        def said(shift) -> int:
+            # runs in the edit worker once the change is stored: tell the user what was set
+            before = "" if shift.replaced in ("ASAP", "SNET") else f" (it replaces its {shift.replaced} constraint)"
+            self.app.call_from_thread(
+                self.notify, f"{shift.label}: start no earlier than {shift.start}{before}. u undoes it.",
+                timeout=5)
+            return tid
+
+        self.app.run_edit("Later" if days > 0 else "Earlier",
+                          lambda store, pid: gantt_edits.shift_start(store, pid, tid, days), select=said)
+
+    def action_link(self, side: str) -> None:
+        t = self._current()
+        if t is None:
+            return
+        tid, plan = t.id, self.chart.plan
+        title = f"Predecessor of {t.label}" if side == "pred" else f"Successor of {t.label}"
+
+        def submit(prompt: LinkPrompt, text: str) -> None:
+            try:
+                refs = parse_predecessors(text)
+                if len(refs) != 1:
+                    raise PmtuiError("give one task: a WBS code like 2.3, or 2.3SS+2d")
+                other = plan.resolve(refs[0].ref)
+            except PmtuiError as exc:
+                prompt.show_error(str(exc))
+                return
+            link = refs[0]
+            pred, succ = (other.id, tid) if side == "pred" else (tid, other.id)
+            prompt.show_error("")
+            self.app.run_edit(
+                "Link",
+                lambda store, pid: task_svc.link_tasks(store, pid, ref(pred), ref(succ), type=link.type, lag=link.lag),
+                select=tid, form=prompt,
+            )
+
+        self.app.push_screen(LinkPrompt(title, submit))

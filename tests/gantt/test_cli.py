@@ -1,0 +1,92 @@
+"""`pmtui gantt` on a small plan: the chart printed for pipes, the SVG, and one-line errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pmtui.services import tasks as task_svc
+from tests.conftest import MONDAY
+from tests.foundation.helpers import cli
+
+
+@pytest.fixture
+def small(store, project, db_path):
+    """From Monday 2027-01-04: Design (3d) → Build (4d) → Launch ◆; Docs (2d) beside them with a
+    deadline on Friday it meets; Sign-off (1d) after Design with a deadline on Monday it misses."""
+    pid = project.id
+    task_svc.add_task(store, pid, "Design", duration=3)
+    task_svc.add_task(store, pid, "Build", duration=4, after="1")
+    task_svc.add_task(store, pid, "Launch", duration=0, after="2")
+    task_svc.add_task(store, pid, "Docs", duration=2, deadline=date(2027, 1, 8))
+    task_svc.add_task(store, pid, "Sign-off", duration=1, after="1", deadline=date(2027, 1, 4))
+    return db_path
+
+
+def rows_of(stdout: str) -> dict[str, tuple[str, str]]:
+    """WBS code -> (flags, timeline) of each task row."""
+    out = {}
+    for line in stdout.splitlines()[2:]:
+        left, bar, right = line.partition("│")
+        if bar and left[4:5].isdigit():
+            out[left[4:10].strip()] = (left[:3], right)
+    return out
+
+
+def test_prints_one_row_per_task_with_the_bars_where_the_dates_fall(small):
+    ran = cli(small, "gantt", "--width", "60", "--today", "2027-01-05")
+    assert ran.exit_code == 0, ran.stderr
+    lines = ran.stdout.splitlines()
+    assert lines[0].split("│")[1].startswith("Jan 2027")  # day zoom: nine days fit in 60 columns
+    assert lines[1].split("│")[1].startswith(" 4  5  6  7  8  9 10 11 12")
+    rows = rows_of(ran.stdout)
+    assert list(rows) == ["1", "2", "3", "4", "5"]
+    # three columns a day; Build runs Thursday to Tuesday across the weekend
+    assert rows["1"] == ("C  ", "▓" * 9 + " " * 18)
+    assert rows["2"][1] == "   │     " + "▓" * 18  # today's line (Tuesday) where the row is empty
+    assert rows["3"][1].index("◆") == 26 and rows["3"][1].count("◆") == 1  # end of Tuesday
+    assert rows["4"] == ("   ", "▒" * 6 + "╌" * 8 + "▕" + " " * 12)  # slack up to its deadline
+    assert rows["5"][0] == "CL "  # finishes Thursday, after its Monday deadline
+    assert rows["5"][1][9:12] == "▓▓▓"
+    assert not any("┆" in timeline for _flags, timeline in rows.values())  # no status date set
+    assert "day zoom, 2027-01-04 to 2027-01-12" in ran.stdout
+
+
+def test_critical_only_and_a_range(small):
+    ran = cli(small, "gantt", "--width", "60", "--critical", "--from", "2027-01-06", "--to", "2027-01-12",
+              "--today", "2027-01-05")
+    assert ran.exit_code == 0, ran.stderr
+    assert list(rows_of(ran.stdout)) == ["1", "2", "3", "5"]
+    assert ran.stdout.splitlines()[1].split("│")[1].startswith(" 6  7  8")
+    assert rows_of(ran.stdout)["1"][1].startswith("▓▓▓ ")  # Design's last day only
+
+
+def test_a_long_range_is_drawn_at_a_coarser_zoom(small):
+    ran = cli(small, "gantt", "--width", "60", "--to", "2027-04-30", "--today", "2027-01-05")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stdout.splitlines()[1].split("│")[1].split() == ["Jan", "Feb", "Mar", "Apr"]
+    ran = cli(small, "gantt", "--width", "60", "--to", "2027-12-31", "--today", "2027-01-05")
+    assert ran.stdout.splitlines()[1].split("│")[1].split() == ["Q1", "Q2", "Q3", "Q4"]
+
+
+def test_writes_svg(small, tmp_path):
+    out = tmp_path / "chart.svg"
+    ran = cli(small, "gantt", "--width", "80", "--svg", str(out), "--today", "2027-01-05")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stdout == f"wrote {out}\n"
+    svg = out.read_text()
+    assert svg.startswith("<svg") and "Sign-off" in svg and "Test&#160;project:&#160;Gantt" in svg
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2027-02-01", "--to", "2027-01-01"], "--from 2027-02-01 is after --to 2027-01-01"),
+    (["--width", "20"], "--width 20 is too narrow"),
+    (["--from", "someday"], "date 'someday' is not understood"),
+    (["--zoom", "year"], "choose one of day, week, month, quarter"),
+])
+def test_bad_options_are_one_line_errors(small, args, message):
+    ran = cli(small, "gantt", *args)
+    assert ran.exit_code == 2
+    assert message in ran.stderr and ran.stderr.count("\n") == 1
+    assert ran.stdout == ""

@@ -1,0 +1,64 @@
+"""The cells of one task's row: each kind of bar has its own glyph, so the chart reads without
+colour; progress, slack, deadlines, lateness and the baseline are drawn where their dates fall."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pmtui.services.gantt_layout import Bar, Timescale, row_cells, runs
+
+MON = date(2027, 1, 4)
+SC = Timescale("week")  # one column a day
+C0 = SC.col(MON)
+
+
+def text(bar: Bar, width: int = 21) -> str:
+    back = [(" ", "")] * width
+    return "".join(g for g, _s in row_cells(SC, bar, C0, width, back))
+
+
+def styles(bar: Bar, width: int = 21) -> list[str]:
+    return [s for _g, s in row_cells(SC, bar, C0, width, [(" ", "")] * width)]
+
+
+def test_ordinary_critical_summary_and_milestone_bars_differ_in_glyph():
+    assert text(Bar(MON, date(2027, 1, 8))) == "▒▒▒▒▒" + " " * 16
+    assert text(Bar(MON, date(2027, 1, 8), critical=True)) == "▓▓▓▓▓" + " " * 16
+    assert text(Bar(MON, date(2027, 1, 8), summary=True)) == "▛▀▀▀▜" + " " * 16
+    assert text(Bar(date(2027, 1, 6), date(2027, 1, 6), milestone=True)) == "  ◆" + " " * 18
+
+
+def test_progress_fills_the_bar_in_proportion():
+    bar = Bar(MON, date(2027, 1, 13), percent=50)  # ten days of columns, weekend included
+    assert text(bar).startswith("█████▒▒▒▒▒ ")
+    assert text(Bar(MON, date(2027, 1, 13), percent=100)).startswith("██████████ ")
+    assert text(Bar(MON, date(2027, 1, 13), percent=1)).startswith("█▒▒▒")  # any progress shows
+
+
+def test_slack_follows_the_bar_up_to_its_last_day():
+    bar = Bar(MON, date(2027, 1, 5), slack_until=date(2027, 1, 8))
+    assert text(bar).startswith("▒▒╌╌╌ ")
+
+
+def test_deadline_is_marked_and_the_part_past_it_is_drawn_late():
+    on_time = Bar(MON, date(2027, 1, 5), deadline=date(2027, 1, 7))
+    assert text(on_time).startswith("▒▒ ▕ ")
+    late = Bar(MON, date(2027, 1, 8), deadline=date(2027, 1, 6), late=True)
+    assert text(late).startswith("▒▒▒▒▒ ")
+    assert styles(late)[:5] == ["bar", "bar", "bar", "late", "late"]
+
+
+def test_baseline_shows_where_the_bar_is_not():
+    slipped = Bar(date(2027, 1, 6), date(2027, 1, 8), baseline=(MON, date(2027, 1, 6)))
+    assert text(slipped).startswith("▁▁▒▒▒ ")
+
+
+def test_bars_outside_the_view_are_clipped_not_wrapped():
+    bar = Bar(date(2026, 12, 28), date(2027, 1, 5), critical=True)
+    assert text(bar, 5) == "▓▓   "
+    assert text(Bar(date(2027, 2, 1), date(2027, 2, 5)), 5) == "     "
+
+
+def test_runs_join_cells_of_one_style():
+    cells = row_cells(SC, Bar(MON, date(2027, 1, 8), percent=40), C0, 8, [(" ", "")] * 8)
+    assert runs(cells) == [("██", "done"), ("▒▒▒", "bar"), ("   ", "")]

@@ -1,0 +1,276 @@
+"""The Gantt screen driven with Pilot on the demo plan (today frozen at 2026-11-23): moving
+between tasks and in time, zooming, the marks of related tasks, and every edit, each checked in
+the database and undone with u."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pmtui.screens.gantt import GanttScreen
+from pmtui.screens.link_prompt import LinkPrompt
+from pmtui.services.tasks import get_plan
+from pmtui.widgets.gantt_chart import GanttChart
+from tests.tui.conftest import TODAY, notes, press, screen_text, settle, type_text
+
+
+def chart(app) -> GanttChart:
+    return app.screen.query_one(GanttChart)
+
+
+def stored(store, wbs: str):
+    """A task as the database holds it now (and its scheduled dates)."""
+    plan = get_plan(store, 1)
+    t = plan.by_wbs[wbs]
+    return t, plan.schedule.tasks[t.id], plan
+
+
+async def select(pilot, wbs: str) -> None:
+    c = chart(pilot.app)
+    c.select_task(pilot.app.plan.by_wbs[wbs].id)
+    await settle(pilot)
+
+
+async def test_rows_cursor_and_selection_shared_with_the_wbs_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, GanttScreen)
+        c = chart(app)
+        assert c.rows == [t.id for t in app.plan.tasks]
+        await press(pilot, "j", "j", "down")
+        assert c.current_id == app.plan.tasks[3].id
+        await press(pilot, "k")
+        assert c.current_id == app.plan.tasks[2].id
+        await press(pilot, "end")
+        assert c.cursor == len(c.rows) - 1
+        assert app.plan.tasks[-1].name[:10] in screen_text(app)  # scrolled to the last row
+        await press(pilot, "home", "pagedown")
+        assert c.cursor == c.page
+        # the same task is selected on the WBS screen, and back
+        await press(pilot, "1")
+        table = app.screen.table
+        assert table.current_id == c.current_id
+        await press(pilot, "j", "j")
+        moved_to = table.current_id
+        await press(pilot, "2")
+        assert chart(app).current_id == moved_to
+        assert f" {app.plan.by_id[moved_to].wbs} " in str(app.screen.query_one("#gantt-info").render())
+
+
+async def test_scrolling_in_time_today_and_bringing_a_bar_into_view(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        sc = c.scale
+        assert sc.zoom == "week"
+        today_at = sc.col(TODAY) - c.x0
+        # opens on today, about a quarter in, the view starting on a Monday
+        assert c.timeline_width // 4 <= today_at < c.timeline_width // 4 + 7
+        assert sc.date_at(c.x0).weekday() == 0
+        x0 = c.x0
+        await press(pilot, "l", "l")
+        assert c.x0 == x0 + 14  # a week a press
+        await press(pilot, "h")
+        assert c.x0 == x0 + 7
+        await press(pilot, "L")
+        assert c.x0 > x0 + c.timeline_width // 2
+        await press(pilot, "t")
+        assert c.x0 == x0
+        # go-live is in January, out of view until f brings it in
+        await select(pilot, "5.7")
+        bar = c.bar(c.current_id)
+        await press(pilot, "H", "H", "H")
+        assert sc.col(bar.start) >= c.x0 + c.timeline_width or sc.end_col(bar.finish) < c.x0
+        await press(pilot, "f")
+        assert c.x0 <= sc.col(bar.start) and sc.end_col(bar.finish) < c.x0 + c.timeline_width
+
+
+async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        middle = c.scale.date_at(c.x0 + c.timeline_width // 2)
+        await press(pilot, "plus")
+        assert c.scale.zoom == "day"
+        assert abs((c.scale.date_at(c.x0 + c.timeline_width // 2) - middle).days) <= 1
+        text = screen_text(app)
+        assert "Dec 2026" in text and " 1  2  3  4" in text  # days under the month
+        await press(pilot, "plus")
+        assert c.scale.zoom == "day"
+        assert "day already" in notes(app)
+        await press(pilot, "minus", "minus")
+        assert c.scale.zoom == "month"
+        assert "Nov     Dec     Jan" in screen_text(app)
+        await press(pilot, "minus")
+        assert c.scale.zoom == "quarter"
+        assert "Q1" in screen_text(app) and "zoom quarter" in str(app.screen.query_one("#gantt-info").render())
+
+
+async def test_predecessors_successors_and_the_driving_path_are_marked(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        plan = app.plan
+        await select(pilot, "3.4.3")
+        c = chart(app)
+        me = plan.by_wbs["3.4.3"].id
+        preds = {l.pred_id for l in plan.preds_of[me]}
+        succs = {l.succ_id for l in plan.succs_of[me]}
+        assert {t for t, m in c.related.items() if m == "P"} == preds
+        assert {t for t, m in c.related.items() if m == "S"} == succs
+        lines = screen_text(app).splitlines()
+        pred_row = next(l for l in lines if l[4:].startswith(plan.by_id[next(iter(preds))].wbs + " "))
+        assert pred_row[2] == "P"
+        await press(pilot, "d")
+        path = set(plan.schedule.driving_path(me)) - {me}
+        assert path and {t for t, m in c.related.items() if m == "D"} == path
+        await press(pilot, "d")
+        assert "D" not in c.related.values()
+
+
+async def test_lengthen_and_shorten_by_a_day_then_undo(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        before, sched_before, _ = stored(store, "3.2.4")
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        t, ts, _ = stored(store, "3.2.4")
+        assert t.duration == before.duration + 2
+        assert ts.finish > sched_before.finish
+        assert chart(app).current_id == t.id  # the edited task stays selected
+        await press(pilot, "u", "u")
+        assert stored(store, "3.2.4")[0].duration == before.duration
+        await press(pilot, "left_square_bracket")
+        assert stored(store, "3.2.4")[0].duration == before.duration - 1
+        await press(pilot, "u")
+        assert stored(store, "3.2.4")[0].duration == before.duration
+
+
+async def test_a_summary_or_a_milestone_at_zero_cannot_be_resized(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2")
+        await press(pilot, "right_square_bracket")
+        assert "is a summary" in notes(app)
+        await select(pilot, "2.9")
+        await press(pilot, "left_square_bracket")
+        assert "milestone (0 days)" in notes(app)
+        assert stored(store, "2.9")[0].duration == 0
+
+
+async def test_move_later_sets_start_no_earlier_than_and_undo_clears_it(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        _t, ts, _ = stored(store, "3.2.4")
+        assert ts.start == date(2026, 11, 25)
+        await press(pilot, "greater_than_sign")
+        t, ts, _ = stored(store, "3.2.4")
+        assert (t.constraint_type, t.constraint_date, ts.start) == ("SNET", date(2026, 11, 26), date(2026, 11, 26))
+        assert "start no earlier than 2026-11-26" in notes(app)
+        await press(pilot, "greater_than_sign", "greater_than_sign")  # Friday → Monday: working days
+        assert stored(store, "3.2.4")[1].start == date(2026, 11, 30)
+        await press(pilot, "less_than_sign")
+        assert stored(store, "3.2.4")[0].constraint_date == date(2026, 11, 27)
+        await press(pilot, "u", "u", "u", "u")
+        t, ts, _ = stored(store, "3.2.4")
+        assert (t.constraint_type, t.constraint_date, ts.start) == ("ASAP", None, date(2026, 11, 25))
+
+
+async def test_move_earlier_is_refused_when_a_link_or_progress_holds_the_task(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        await press(pilot, "less_than_sign")
+        assert "cannot move earlier" in notes(app)
+        assert stored(store, "3.2.4")[0].constraint_type == "ASAP"
+        await select(pilot, "2.8")
+        await press(pilot, "greater_than_sign")
+        assert "record its progress" in notes(app)
+        assert stored(store, "2.8")[0].constraint_type == "ASAP"
+
+
+async def test_link_to_a_predecessor_by_wbs_code_then_undo(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        me = app.plan.by_wbs["3.2.4"].id
+        await press(pilot, "p")
+        assert isinstance(app.screen, LinkPrompt)
+        await type_text(pilot, "9.9")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, LinkPrompt)  # a bad code is shown in place
+        assert "no task 9.9" in str(app.screen.query_one("#link-error").render())
+        app.screen.query_one("#link-ref").value = ""
+        await type_text(pilot, "4.2")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, GanttScreen)
+        _t, _ts, plan = stored(store, "3.2.4")
+        assert plan.by_wbs["4.2"].id in {l.pred_id for l in plan.preds_of[me]}
+        assert chart(app).related[plan.by_wbs["4.2"].id] == "P"
+        await press(pilot, "u")
+        _t, _ts, plan = stored(store, "3.2.4")
+        assert plan.by_wbs["4.2"].id not in {l.pred_id for l in plan.preds_of[me]}
+
+
+async def test_a_link_that_makes_a_cycle_is_refused_in_the_prompt(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        links = len(stored(store, "3.2.4")[2].links)
+        await press(pilot, "s")
+        await type_text(pilot, "3.2.3")  # 3.2.3 already comes before 3.2.4
+        await press(pilot, "enter")
+        assert isinstance(app.screen, LinkPrompt)
+        assert "cycle" in str(app.screen.query_one("#link-error").render()).lower()
+        assert len(stored(store, "3.2.4")[2].links) == links
+        await press(pilot, "escape")
+        assert isinstance(app.screen, GanttScreen)
+
+
+async def test_b_shows_the_active_baseline_where_the_bar_has_moved_from(make_app, store):
+    from pmtui.services import gantt_edits
+
+    plan = get_plan(store, 1)
+    moved = plan.by_wbs["3.2.4"].id
+    gantt_edits.shift_start(store, 1, moved, 2)  # two days after the demo's saved baseline
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+
+        def row() -> str:
+            return next(l for l in screen_text(app).splitlines() if l[4:].startswith("3.2.4 "))
+
+        assert "▁" not in row()
+        await press(pilot, "b")
+        assert chart(app).baseline is not None and "Approved plan" in notes(app)
+        assert "▁▁" in row() and row().index("▁") < row().index("▒")  # where it was, before the bar
+        assert "(+2d)" in str(app.screen.query_one("#gantt-info").render())
+        await press(pilot, "b")
+        assert chart(app).baseline is None and "▁" not in row()
+
+
+async def test_help_lists_the_keys_with_their_ids_and_the_legend(make_app):
+    from pmtui.app import known_binding_ids
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        from pmtui.screens.dialogs import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "gantt.zoom_in" in text and "gantt.move_later" in text
+        assert "◆ milestone" in app.screen.legend and "P predecessor" in app.screen.legend
+    ids = known_binding_ids()
+    assert {"gantt.zoom_in", "gantt.lengthen", "gantt.link_predecessor", "app.screen.gantt"} <= ids

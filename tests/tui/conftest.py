@@ -43,9 +43,14 @@ async def settle(pilot) -> None:
     """Let workers finish and the screen catch up."""
     app = pilot.app
     await pilot.pause()
-    while any(w.is_running for w in app.workers):
+    # A worker's result arrives as a message after the worker ends, and the busy count drops only
+    # when that message is handled: wait for both, or a check may see the plan before the edit.
+    for _ in range(500):
+        if not any(w.is_running for w in app.workers) and not getattr(app, "busy", 0):
+            break
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0.01)
+    await pilot.pause()
 
 
 async def press(pilot, *keys: str) -> None:

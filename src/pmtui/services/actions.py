@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
@@ -23,6 +24,9 @@ class Action:
     project_id: int | None
     name: str
     lines: list[str] = field(default_factory=list)
+    # The plan as this transaction left it, loaded and scheduled to check the edit; once the
+    # action commits, the caller may take it instead of loading the plan again.
+    checked_plan: Any = None
 
     def say(self, line: str) -> None:
         self.lines.append(line)
@@ -39,6 +43,7 @@ def action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
     session = Session(store.writer, expire_on_commit=False)
     recorder = Recorder(session)
     act = Action(session=session, recorder=recorder, project_id=project_id, name=name)
+    _committed.plan = None
     try:
         # Checked at commit, so that an action may write parent and child rows in any order.
         conn = session.connection()
@@ -50,6 +55,7 @@ def action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
             summary = "; ".join(act.lines) or name
             write_entry(session, act.project_id, name, summary, recorder.changes)
         session.commit()
+        _committed.plan = act.checked_plan
     except IntegrityError as exc:
         session.rollback()
         raise Conflict(f"{name} refused by the database: {exc.orig}") from None
@@ -62,6 +68,19 @@ def action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
     finally:
         recorder.detach()
         session.close()
+
+
+_committed = threading.local()
+
+
+def take_checked_plan(project_id: int):
+    """The scheduled plan the last action committed on this thread checked, if it was of this
+    project; None otherwise. Each plan is handed out once."""
+    plan = getattr(_committed, "plan", None)
+    _committed.plan = None
+    if plan is None or plan.project.id != project_id:
+        return None
+    return plan
 
 
 @contextmanager

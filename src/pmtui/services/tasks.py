@@ -33,6 +33,7 @@ def _checked_plan(act: Action) -> Plan:
     act.session.flush()
     plan = load_plan(act.conn, act.project_id)
     plan.schedule  # raises Conflict (a cycle, a bad link) and so rolls the action back
+    act.checked_plan = plan
     return plan
 
 

@@ -1,0 +1,56 @@
+"""The screens as the real shell registers them: digits switch, undo reaches every screen, and the
+key of the risk screen's unlink does not hide the app's undo."""
+
+from __future__ import annotations
+
+from pmtui.screens.gantt import GanttScreen
+from pmtui.screens.risks import RiskScreen
+from pmtui.screens.standup import StandupScreen
+from pmtui.screens.status import StatusScreen
+from pmtui.screens.wbs import WbsScreen
+
+from .conftest import press, settle
+
+SIZE = (120, 40)
+
+
+async def test_digits_open_every_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, cls in (("2", GanttScreen), ("3", RiskScreen), ("4", StandupScreen), ("5", StatusScreen),
+                         ("1", WbsScreen)):
+            await press(pilot, key)
+            assert isinstance(app.screen, cls), key
+
+
+async def test_undo_on_the_risk_screen_takes_back_a_rescore_and_redraws(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "3")
+        screen = app.screen
+        view = screen.selected_view()
+        assert view is not None
+        before = (view.risk.probability, view.risk.impact)
+        await press(pilot, "minus")  # probability one lower: a journaled re-score
+        after = next(v for v in screen.reg.risks if v.id == view.id)
+        assert (after.risk.probability, after.risk.impact) == (before[0] - 1, before[1])
+        await press(pilot, "u")
+        undone = next(v for v in screen.reg.risks if v.id == view.id)
+        assert (undone.risk.probability, undone.risk.impact) == before
+
+
+async def test_the_app_can_open_on_a_given_screen(demo_store):
+    from pmtui.app import PmtuiApp
+
+    app = PmtuiApp(demo_store, None, screen="status")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StatusScreen)
+    try:
+        PmtuiApp(demo_store, None, screen="nowhere")
+    except ValueError as exc:
+        assert "no screen 'nowhere'" in str(exc)
+    else:
+        raise AssertionError("an unknown screen must be refused")

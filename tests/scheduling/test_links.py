@@ -133,3 +133,28 @@ def test_free_float_stops_at_the_first_binding_link():
     r = run([T(1, 1), T(2, 3), T(3, 1)], [L(1, 3), L(2, 3)])
     assert r.tasks[1].free_float == 2 and r.tasks[1].total_float == 2
     assert r.tasks[2].free_float == 0
+
+
+def test_a_summary_cannot_be_linked_to_a_task_deeper_inside_it():
+    tasks = [T(1, name="Top"), T(2, name="Mid", parent=1), T(3, 2, parent=2), T(4, 1)]
+    for lk in (L(1, 3), L(3, 1), L(1, 2), L(2, 1)):
+        with pytest.raises(InvalidTaskError, match="inside it"):
+            run(tasks, [lk])
+    with pytest.raises(InvalidTaskError, match="is SF"):
+        run(tasks, [L(4, 2, "SF")])
+    run(tasks, [L(4, 2, "SS")])
+
+
+def test_nested_outline_in_order_and_shuffled_give_the_same_dates():
+    # three levels, links to and from inner and outer summaries: the input-order path (no sort)
+    # and the Kahn path (tasks given backwards) must agree
+    tasks = [T(1, name="A"), T(2, name="A1", parent=1), T(3, 2, parent=2), T(4, 3, parent=2),
+             T(5, 1, parent=1), T(6, name="B"), T(7, name="B1", parent=6), T(8, 4, parent=7),
+             T(9, 2, parent=6), T(10, 1)]
+    links = [L(3, 4), L(2, 5, "SS", 1), L(1, 7), L(5, 6, "FS", -1), L(8, 9, "FF"), L(4, 10, "SF", 2)]
+    a = run(tasks, links)
+    b = run(tasks[::-1], links[::-1])
+    for tid in a.tasks:
+        x, y = a.tasks[tid], b.tasks[tid]
+        assert (x.es, x.ef, x.ls, x.lf, x.total_float, x.free_float, x.driving) == \
+               (y.es, y.ef, y.ls, y.lf, y.total_float, y.free_float, y.driving)

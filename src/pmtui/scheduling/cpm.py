@@ -72,8 +72,10 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
             if r > es:
                 es = r
         g = gpar[v]
-        if g >= 0 and t[2 * g] > es:
-            es = t[2 * g]
+        if g >= 0:
+            r = t[g + g]
+            if r > es:
+                es = r
         if v in slow:
             if kind[v] == ROLLUP:
                 kids = children[v]
@@ -102,8 +104,9 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
             t[2 * v] = es
             t[2 * v + 1] = ef
             continue
-        t[2 * v] = es
-        t[2 * v + 1] = es + dur[v]
+        v2 = v + v
+        t[v2] = es
+        t[v2 + 1] = es + dur[v]
     return t, broken
 
 
@@ -138,25 +141,28 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int) -> list[int]:
         if v not in slow:
             d = dur[v]
             lf = cap[v]
-            b = late[2 * v + 1]
+            v2 = v + v
+            b = late[v2 + 1]
             if b < lf:
                 lf = b
-            b = late[2 * v] + d
+            b = late[v2] + d
             if b < lf:
                 lf = b
             p = parent[v]
-            if p >= 0 and late[2 * p + 1] < lf:
-                lf = late[2 * p + 1]
+            if p >= 0:
+                b = late[p + p + 1]
+                if b < lf:
+                    lf = b
             ls = lf - d
-            late[2 * v] = ls
-            late[2 * v + 1] = lf
+            late[v2] = ls
+            late[v2 + 1] = lf
             for s, o in ins[v]:
                 r = ls - o
                 if r < late[s]:
                     late[s] = r
             g = gpar[v]
-            if g >= 0 and ls < late[2 * g]:
-                late[2 * g] = ls
+            if g >= 0 and ls < late[g + g]:
+                late[g + g] = ls
             continue
         if v >= n:  # a gate: as late as the latest start its tasks allow (they pushed it)
             lf = late[2 * v]

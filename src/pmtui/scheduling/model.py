@@ -17,8 +17,9 @@ class LinkType(str, Enum):
 
 
 class ConstraintType(str, Enum):
-    # Declaration order matches MSPDI ConstraintType 0..7, so list(ConstraintType).index(c) is the
-    # MSPDI code.
+    # Declaration order is ours and is NOT MSPDI's numbering: MSPDI's ConstraintType codes are
+    # 0 ASAP, 1 ALAP, 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT. Map them explicitly in the
+    # interchange layer; never use list(ConstraintType).index(c) as an MSPDI code.
     ASAP = "ASAP"
     ALAP = "ALAP"
     SNET = "SNET"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress, groupby, repeat
-from operator import attrgetter, ge, lt, ne
+from operator import attrgetter, eq, ge, lt, ne, or_
 from typing import Sequence
 
 from .errors import CycleError, InvalidTaskError, UnknownTaskError
@@ -164,7 +164,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     is_summary = [False] * n
     children: dict[int, list[int]] = {}
     if parent.count(-1) != n:
-        if any(map(int.__eq__, parent, range(n))):
+        if any(map(eq, parent, range(n))):
             i = next(i for i in range(n) if parent[i] == i)
             raise InvalidTaskError(f"{label(tasks[i])} is its own parent")
         kids = sorted(compress(range(n), map(ne, parent, repeat(-1))), key=parent.__getitem__)
@@ -237,13 +237,27 @@ def add_edges(net: Network) -> None:
         backwards = sum(map(ge, src, dst))
     else:
         pos = _positions(net)
-        backwards = sum(map(ge, map(pos.__getitem__, src), map(pos.__getitem__, node_of)))
+        backwards = any(map(ge, map(pos.__getitem__, src), map(pos.__getitem__, node_of)))
         is_summary = net.is_summary
-        for k in set(compress(range(len(src)), map(is_summary.__getitem__, src))).union(
-            compress(range(len(src)), map(is_summary.__getitem__, dst))
-        ):
-            a, b, t = src[k], dst[k], types[k]
-            _check_summary_link(tasks, parent, is_summary, a, b, t)
+        # The checks of _check_summary_link, inlined (it is called only to word an error).
+        for k in compress(range(len(src)), map(or_, map(is_summary.__getitem__, src),
+                                                map(is_summary.__getitem__, dst))):
+            a, b = src[k], dst[k]
+            bad = False
+            if is_summary[b]:
+                if types[k] == FF or types[k] == SF:
+                    bad = True
+                x = parent[a]
+                while x != -1 and not bad:
+                    bad = x == b
+                    x = parent[x]
+            if is_summary[a]:
+                x = parent[b]
+                while x != -1 and not bad:
+                    bad = x == a
+                    x = parent[x]
+            if bad:
+                _check_summary_link(tasks, parent, is_summary, a, b, types[k])
     # One list of (slot, offset) pairs per node serves both passes (see the module docstring).
     for a, b, bn, t, lag in zip(src, dst, node_of, types, lags):
         if t == FS:
@@ -298,9 +312,14 @@ def _positions(net: Network) -> list[int]:
             p = parent[p]
         depth[s] = d
     mult = max(depth.values()) + 2
+    subs: dict[int, list[int]] = {}  # summary -> its child summaries
+    for s in children:
+        p = parent[s]
+        if p != -1:
+            subs.setdefault(p, []).append(s)
     last: dict[int, int] = {}
     for s in sorted(children, key=depth.__getitem__, reverse=True):
-        last[s] = max(max(children[s]), max((last[c] for c in children[s] if c in last), default=-1))
+        last[s] = max(max(children[s]), max((last[c] for c in subs.get(s, ())), default=-1))
     pos = list(range(0, 2 * mult * n, 2 * mult))
     for s in children:
         pos[s] = (2 * last[s] + 1) * mult + (mult - 1 - depth[s])

@@ -205,3 +205,22 @@ def test_an_edit_hands_its_checked_plan_to_the_caller_once(store, project):
     # the SQLite fast path and Core read the same values (dates as dates)
     with store.engine.connect() as conn:
         assert isinstance(load_plan(conn, project.id).by_wbs["1"].constraint_date, date)
+
+
+def test_summary_percent_is_done_days_over_days_of_its_leaves(store, project):
+    # MS Project rolls % complete up as actual duration over duration; a milestone weighs nothing
+    tasks.add_task(store, project.id, "Phase", duration=0)
+    tasks.add_task(store, project.id, "Long", under="1", duration=6)
+    tasks.add_task(store, project.id, "Short", under="1", duration=2)
+    tasks.add_task(store, project.id, "Sub", under="1", duration=0)
+    tasks.add_task(store, project.id, "Gate", under="1.3", duration=0)
+    tasks.set_progress(store, project.id, "1.1", percent=50)
+    tasks.set_progress(store, project.id, "1.2", percent=100)
+    plan = tasks.get_plan(store, project.id)
+    pct = plan.percent
+    assert pct[plan.by_wbs["1.1"].id] == 50.0
+    assert pct[plan.by_wbs["1"].id] == (6 * 50 + 2 * 100) / 8
+    assert pct[plan.by_wbs["1.3"].id] == 0.0  # only a milestone, not reached yet
+    tasks.set_progress(store, project.id, "1.3.1", percent=100)
+    plan = tasks.get_plan(store, project.id)
+    assert plan.percent[plan.by_wbs["1.3"].id] == 100.0

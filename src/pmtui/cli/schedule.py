@@ -33,7 +33,7 @@ def schedule(
                 "early_start": s.early_start.isoformat(), "early_finish": s.early_finish.isoformat(),
                 "late_start": s.late_start.isoformat(), "late_finish": s.late_finish.isoformat(),
                 "total_float": s.total_float, "free_float": s.free_float, "critical": s.critical,
-                "driving": list(s.driving), "late": s.late, "percent_complete": t.percent_complete,
+                "driving": list(s.driving), "late": s.late, "percent_complete": round(plan.percent[t.id], 1) if t.summary else t.percent_complete,
                 "violations": list(s.violations),
             })
         print_json({

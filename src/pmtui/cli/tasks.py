@@ -174,7 +174,7 @@ def task_json(plan: Plan, with_schedule: bool = True) -> list[dict]:
             "constraint": t.constraint_type,
             "constraint_date": t.constraint_date.isoformat() if t.constraint_date else None,
             "deadline": t.deadline.isoformat() if t.deadline else None,
-            "percent_complete": t.percent_complete,
+            "percent_complete": round(plan.percent[t.id], 1) if t.summary else t.percent_complete,
             "actual_start": t.actual_start.isoformat() if t.actual_start else None,
             "actual_finish": t.actual_finish.isoformat() if t.actual_finish else None,
             "remaining": t.remaining, "fixed_cost": t.fixed_cost, "notes": t.notes,
@@ -218,7 +218,7 @@ def print_wbs(plan: Plan) -> None:
             name = f"{name} ◆"
         crit = "[red]!" if s.critical and not t.summary else ""
         table.add_row(t.wbs, name, f"{t.duration}d" if not t.summary else "", str(s.start), str(s.finish),
-                      f"{crit}{s.total_float}", f"{t.percent_complete}" if t.percent_complete else "",
+                      f"{crit}{s.total_float}", f"{plan.percent[t.id]:.0f}" if plan.percent[t.id] else "",
                       plan.predecessors_text(t.id), plan.resources_text(t.id))
     out.print(table)
     out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical)")
@@ -232,7 +232,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
     t = plan.resolve(ref)
     s = plan.schedule.tasks[t.id]
     out.print(f"[bold]{t.wbs} {t.name}[/]  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})")
-    out.print(f"duration     {t.duration}d   complete {t.percent_complete}%")
+    out.print(f"duration     {t.duration}d   complete {plan.percent[t.id]:.0f}%")
     out.print(f"start        {s.start}   finish {s.finish}")
     out.print(f"early        {s.early_start} → {s.early_finish}   late {s.late_start} → {s.late_finish}")
     out.print(f"float        total {s.total_float}d, free {s.free_float}d{'  CRITICAL' if s.critical else ''}")

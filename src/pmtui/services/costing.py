@@ -51,14 +51,7 @@ def actual_mode() -> str:
 
 def percent_of(plan: Plan, task_id: int) -> float:
     """A task's percent complete; a summary's is its tasks' done days over their days (MS Project)."""
-    row = plan.by_id[task_id]
-    if not row.summary:
-        return float(row.percent_complete)
-    leaves = [plan.by_id[i] for i in plan.descendants(task_id) if not plan.by_id[i].children]
-    days = sum(t.duration for t in leaves)
-    if days == 0:
-        return 100.0 if leaves and all(t.percent_complete == 100 for t in leaves) else 0.0
-    return sum(t.duration * t.percent_complete for t in leaves) / days
+    return plan.percent[task_id]
 
 
 def project_percent(plan: Plan) -> float:

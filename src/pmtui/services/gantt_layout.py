@@ -197,7 +197,7 @@ def bar_of(plan, task_id: int, baseline=None) -> Bar:
         if row is not None:
             base = (row.start, row.finish)
     return Bar(ts.start, ts.finish, summary=summary, milestone=ts.milestone, critical=ts.critical,
-               percent=100 if ts.completed else t.percent_complete, slack_until=slack,
+               percent=100 if ts.completed else round(plan.percent[task_id]), slack_until=slack,
                deadline=t.deadline, late=ts.late, baseline=base)
 
 

@@ -169,6 +169,30 @@ class Plan:
             pid = self.by_id[pid].parent_id
         return out
 
+    @cached_property
+    def percent(self) -> dict[int, float]:
+        """Percent complete of every task; a summary's is its leaves' done days over their days,
+        as MS Project rolls it up (a milestone weighs nothing; all-milestone summaries count done
+        ones). One bottom-up pass, so a screen can show every row's figure cheaply."""
+        days: dict[int, float] = {}
+        done: dict[int, float] = {}
+        count: dict[int, tuple[int, int]] = {}  # (leaves, finished leaves) for zero-day subtrees
+        out: dict[int, float] = {}
+        for t in reversed(self.tasks):  # outline order: children come after their parent
+            if t.children:
+                d = sum(days[c] for c in t.children)
+                k = sum(done[c] for c in t.children)
+                leaves = sum(count[c][0] for c in t.children)
+                finished = sum(count[c][1] for c in t.children)
+                count[t.id] = (leaves, finished)
+                out[t.id] = k / d if d else (100.0 if leaves and leaves == finished else 0.0)
+            else:
+                d, k = float(t.duration), float(t.duration * t.percent_complete)
+                count[t.id] = (1, int(t.percent_complete == 100))
+                out[t.id] = float(t.percent_complete)
+            days[t.id], done[t.id] = d, k
+        return out
+
     def resolve(self, ref: str | int) -> TaskRow:
         """A task by WBS code ('1.2') or id ('#17', 'id:17', or an int)."""
         if isinstance(ref, int):

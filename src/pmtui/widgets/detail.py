@@ -38,7 +38,7 @@ class TaskDetail(Widget):
             marks.append("! constraint")
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append(f"{t.wbs} {t.name}", "bold")
-        out.append(f"  #{t.id} · {kind} · {t.percent_complete}%")
+        out.append(f"  #{t.id} · {kind} · {plan.percent[tid]:.0f}%")
         if marks:
             out.append("  " + " · ".join(marks), "bold")
         out.append("\n")

@@ -367,12 +367,12 @@ class TaskTable(ScrollView, can_focus=True):
             "start": ts.start.isoformat(),
             "finish": ts.finish.isoformat(),
             "tf": f"{ts.total_float}d",
-            "pct": "" if t.children else f"{t.percent_complete}%",
+            "pct": f"{plan.percent[tid]:.0f}%" if t.children else f"{t.percent_complete}%",
             "pred": plan.predecessors_text(tid),
             "res": plan.resources_text(tid),
             "_critical": ts.critical,
             "_summary": bool(t.children),
-            "_done": t.percent_complete == 100,
+            "_done": plan.percent[tid] == 100,
         }
 
     def _render_row(self, tid: int, width: int, selected: bool, changed: bool) -> Strip:

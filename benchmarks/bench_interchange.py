@@ -69,7 +69,7 @@ def run() -> list[tuple[str, str, str]]:
         (f"import+schedule+export {n_tasks:,} tasks, {n_links:,} links (median of 3)", f"{med['total']:.3f} s", "<= 1.0 s"),
         (f"  parse + read MSPDI ({size / 1e6:.1f} MB; DTD check, C parser)", ms(med["parse"]), "(info)"),
         ("  check + schedule before writing", ms(med["check"]), "(info)"),
-        ("  write to SQLite (Core bulk, journaled)", ms(med["write"]), "(info)"),
+        ("  write to SQLite (one executemany per table, journaled)", ms(med["write"]), "(info)"),
         ("  load back (Core)", ms(med["load"]), "(info)"),
         ("  schedule + write MSPDI", ms(med["export"]), "(info)"),
     ]

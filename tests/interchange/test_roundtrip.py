@@ -90,6 +90,18 @@ def test_store_roundtrip_and_replace_with_undo(store, demo, tmp_path, db_path):
     assert created.name == "CRM migration (2)"
     again = get_plan_data(store, created.id)
     assert diff(canon(data), canon(again)) == []
+    # the bulk writer hands plain values to the driver: they must be stored in the very form
+    # SQLAlchemy gave the demo's rows (dates as ISO text, flags as 0/1, rates as REAL)
+    cols = ("name, duration, constraint_type, constraint_date, deadline, percent_complete, actual_start, "
+            "actual_finish, remaining, fixed_cost, typeof(fixed_cost), typeof(actual_start)")
+    with store.writer.connect() as conn:
+        raw = [conn.exec_driver_sql(f"SELECT {cols} FROM task WHERE project_id = ? ORDER BY id", (pid,)).all()
+               for pid in (project.id, created.id)]
+        cal = [conn.exec_driver_sql("SELECT day, working, name, typeof(day), typeof(working) FROM calendar_exception "
+                                    "WHERE calendar_id = (SELECT calendar_id FROM project WHERE id = ?) ORDER BY day",
+                                    (pid,)).all() for pid in (project.id, created.id)]
+    assert sorted(raw[0]) == sorted(raw[1]) and any(r[6] for r in raw[0])
+    assert cal[0] == cal[1] and cal[0]
     # replace the copy's contents with a small file, then undo
     small = read_file("/work/shared/data/mspdi/p2010_links_lags_constraints.xml").data
     before = dump(store)

@@ -55,6 +55,7 @@ class ScheduleResult:
         self._cache: dict[int, TaskSchedule] = {}
         self._broken = {v for v, _ in broken}
         self.violations: list[Violation] = self._violations(broken)
+        self._violation_index: dict[int, tuple[str, ...]] | None = None
 
     @property
     def tasks(self) -> Mapping[int, TaskSchedule]:
@@ -225,8 +226,7 @@ class ScheduleResult:
                 reqs.append((self.link_requirement(k, v), k))
             x = net.parent[x]
         logic = max((r for r, _ in reqs), default=None)
-        ct = C(spec.constraint)
-        if v in pl.special and (ct in (C.MSO, C.MFO) or v in self._broken):
+        if v in pl.special and (C(spec.constraint) in (C.MSO, C.MFO) or v in self._broken):
             return [], "constraint"
         if logic is not None and logic == es:
             return sorted((k for r, k in reqs if r == es), key=lambda k: net.ids[net.link_src[k]]), "link"
@@ -277,12 +277,21 @@ class ScheduleResult:
             driving=driving,
             driven_by=driven_by,
             late=spec.deadline is not None and finish > spec.deadline,
-            violations=tuple(x.message for x in self.violations if x.task_id == spec.id),
+            violations=self._violations_of().get(spec.id, ()),
             completed=v in pl.completed,
             in_progress=v in pl.started,
         )
 
     # -- violations --------------------------------------------------------------------------
+
+    def _violations_of(self) -> dict[int, tuple[str, ...]]:
+        """Messages per task id, indexed once: scanning the whole list per task is quadratic."""
+        if self._violation_index is None:
+            idx: dict[int, list[str]] = {}
+            for x in self.violations:
+                idx.setdefault(x.task_id, []).append(x.message)
+            self._violation_index = {k: tuple(v) for k, v in idx.items()}
+        return self._violation_index
 
     def _violations(self, broken) -> list[Violation]:
         net, pl, cal = self._net, self._pl, self.calendar

@@ -224,3 +224,29 @@ def test_summary_percent_is_done_days_over_days_of_its_leaves(store, project):
     tasks.set_progress(store, project.id, "1.3.1", percent=100)
     plan = tasks.get_plan(store, project.id)
     assert plan.percent[plan.by_wbs["1.3"].id] == 100.0
+
+
+def test_a_progress_edit_hands_over_the_plan_a_reload_would_give(store, project):
+    # progress edits patch the plan they loaded instead of reading it again: it must be equal
+    from dataclasses import asdict
+
+    from pmtui.services.actions import take_checked_plan
+    from pmtui.services.progress import set_percent
+
+    tasks.add_task(store, project.id, "Phase", duration=0)
+    tasks.add_task(store, project.id, "Design", under="1", duration=4)
+    tasks.add_task(store, project.id, "Build", under="1", duration=5, after="1.1")
+    tasks.add_task(store, project.id, "Ship", duration=0, after="1")
+    take_checked_plan(project.id)
+    for edit in (lambda: tasks.set_progress(store, project.id, "1.1", percent=100, done_on=date(2027, 1, 8)),
+                 lambda: set_percent(store, project.id, "1.2", 40, today=date(2027, 1, 12)),
+                 lambda: tasks.set_progress(store, project.id, "1.2", remaining=1)):
+        edit()
+        handed = take_checked_plan(project.id)
+        fresh = tasks.get_plan(store, project.id)
+        assert handed is not None
+        assert [asdict(t) for t in handed.tasks] == [asdict(t) for t in fresh.tasks]
+        assert handed.schedule.finish == fresh.schedule.finish
+        assert handed.percent == fresh.percent
+        assert all(handed.schedule.tasks[t.id] == fresh.schedule.tasks[t.id] for t in fresh.tasks)
+    assert fresh.by_wbs["1.1"].actual_finish == date(2027, 1, 8) and fresh.by_wbs["1.2"].remaining == 1

@@ -150,8 +150,9 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             act.session.add(StandupEvent(standup_id=sid, resource_id=person, task_id=row.id, kind=kind,
                                          detail=detail))
         act.session.flush()
-        new = load_plan(act.conn, project_id)
+        new = plan.with_task_values(row.id, {k: getattr(task, k) for k in PROGRESS_FIELDS | {"notes"}})
         new.schedule  # a plan that no longer schedules rolls the change back (Conflict)
+        act.checked_plan = new
     return Recorded(new.by_id[row.id], new, act.lines, extra if isinstance(extra, int) else None)
 
 

@@ -331,5 +331,8 @@ def set_progress(store: Store, project_id: int, ref: str, *, percent: int | None
             if getattr(task, key) != new_value:
                 act.say(f"{row.wbs} {key.replace('_', ' ')}: {_show(getattr(task, key))} → {_show(new_value)}")
                 setattr(task, key, new_value)
-        new = _checked_plan(act)
+        act.session.flush()
+        new = plan.with_task_values(row.id, {k: getattr(task, k) for k in PROGRESS_FIELDS})
+        new.schedule  # raises Conflict and so rolls the action back
+        act.checked_plan = new
     return new.by_id[row.id]

@@ -48,6 +48,18 @@ def test_pmtui_db_env_and_url(monkeypatch, tmp_path):
     assert s.path == tmp_path / "url.db" and mode(s.path) == 0o600
 
 
+def test_database_urls_that_cannot_be_opened_are_named_not_tracebacks():
+    # no PostgreSQL or MySQL driver is installed here: the message names it and hides the password
+    cases = [("postgresql://bob:secret@localhost:1/plans", "driver psycopg is not installed"),
+             ("mysql://bob:secret@localhost/plans", "driver MySQLdb is not installed"),
+             ("nosuch://bob:secret@localhost/plans", "'nosuch' is not a kind of database"),
+             ("postgresql://bob:secret@localhost:notaport/plans", "is not understood")]
+    for url, expected in cases:
+        with pytest.raises(StoreError, match=expected) as err:
+            open_store(url)
+        assert "secret" not in err.value.message
+
+
 def test_sqlite_settings(store):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

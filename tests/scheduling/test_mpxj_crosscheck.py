@@ -257,3 +257,26 @@ def test_summaries_constraints_deadlines_holidays_match_mpxj(mpxj_env):
             if got != want:
                 mismatches.append((case, tid, want, got))
     assert not mismatches, f"{len(mismatches)} differences, first: {mismatches[:3]}"
+
+
+def test_milestone_dates_shown_match_mpxj(mpxj_env):
+    """The date a milestone shows is the date of MS Project's instant: one that follows a finish
+    sits at 17:00 of that day, one placed by a start constraint at 08:00 of the constraint's day."""
+    from pmtui.scheduling import ConstraintType as CT
+
+    cal = WorkCalendar(anchor=START)
+    go_live = date(2027, 1, 18)  # a Monday, later than the logic would put it
+    tasks = [
+        TaskSpec(1, "Build", 3),
+        TaskSpec(2, "Built", 0),
+        TaskSpec(3, "Go-live", 0, constraint=CT.MSO, constraint_date=go_live),
+        TaskSpec(4, "Hypercare", 2),
+        TaskSpec(5, "Sign-off", 0, constraint=CT.SNET, constraint_date=date(2027, 1, 27)),
+    ]
+    links = [LinkSpec(1, 2), LinkSpec(2, 3), LinkSpec(3, 4), LinkSpec(4, 5)]
+    ours = schedule(tasks, links, cal, START)
+    theirs = run_mpxj(mpxj_env, tasks, links)
+    shown = {tid: (ts.early_start, ts.early_finish) for tid, ts in ours.tasks.items()}
+    want = {tid: (th["es"].date(), th["ef"].date()) for tid, th in theirs.items()}
+    assert shown == want
+    assert shown[3] == (go_live, go_live) and shown[2] == (date(2027, 1, 6),) * 2

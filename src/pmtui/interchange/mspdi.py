@@ -811,7 +811,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
         parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")
         if t.constraint_date and t.constraint_type not in ("ASAP", "ALAP"):
-            ctime = "17:00:00" if t.constraint_type in FINISH_CONSTRAINTS or milestone else "08:00:00"
+            # MS Project's defaults when only a date is typed: start constraints at the start of
+            # the day, finish ones at its end; a milestone too (Must Start On 18 Jan = 18 Jan 08:00)
+            ctime = "17:00:00" if t.constraint_type in FINISH_CONSTRAINTS else "08:00:00"
             parts.append(f"<ConstraintDate>{_dt(t.constraint_date, ctime)}</ConstraintDate>")
         if t.deadline:
             parts.append(f"<Deadline>{_dt(t.deadline, '17:00:00')}</Deadline>")

@@ -255,6 +255,17 @@ class ScheduleResult:
             es_b, ef_b = self._sched_s[v], self._sched_f[v]
         es, ef = self._day(es_b, ef_b)
         ls, lf = self._day(self._ls[v], self._lf[v])
+        if not summary and spec.duration == 0 and v in pl.constraint_start:
+            # A milestone placed by a start constraint sits at the start of the constraint's day,
+            # and MS Project dates it that day (Must Start On 18 Jan shows 18 Jan), not the day
+            # before as a milestone that follows a predecessor's finish. Same instant, so the
+            # successors' dates do not change; only the date shown.
+            c = pl.constraint_start[v]
+            if C(spec.constraint) in (C.SNET, C.SNLT, C.MSO) and c > self._p0:
+                if es_b == c:
+                    es = ef = c
+                if self._ls[v] == c:
+                    ls = lf = c
         early_start, early_finish = cal.date_of(es), cal.date_of(ef)
         late_start, late_finish = cal.date_of(ls), cal.date_of(lf)
         if v in pl.alap:

@@ -8,12 +8,13 @@ half-way through, and WAL lets readers carry on while a writer works.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from pmtui.models.errors import StoreError
 from pmtui.store.files import create_private_file, looks_like_sqlite
@@ -49,8 +50,9 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     if "://" in value:
         try:
             url = make_url(value)
-        except ArgumentError:
-            raise StoreError(f"database URL {value!r} is not understood") from None
+        except (ArgumentError, ValueError):
+            shown = re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", value)  # never echo a password
+            raise StoreError(f"database URL {shown!r} is not understood") from None
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             path = _prepare_sqlite_file(Path(url.database), create_dir=False)
             return _open(f"sqlite:///{path}", path, migrate)
@@ -93,7 +95,22 @@ def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
 
 
 def _open(url: str, path: Path | None, migrate: bool) -> Store:
-    engine = _make_engine(url)
+    try:
+        engine = _make_engine(url)
+    except NoSuchModuleError:
+        u = make_url(url)
+        raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: "
+                         f"{u.get_backend_name()!r} is not a kind of database pmtui knows "
+                         f"(use a file path, sqlite:///PATH or postgresql://…)") from None
+    except ImportError as exc:
+        # e.g. a postgresql:// URL on a machine without psycopg: name the driver, not a traceback
+        u = make_url(url)
+        hint = " (for PostgreSQL: `.venv/bin/pip install 'psycopg[binary]'`)" if u.get_backend_name() == "postgresql" else ""
+        raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: its driver "
+                         f"{exc.name or exc} is not installed in pmtui's environment{hint}") from None
+    except ArgumentError as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise StoreError(f"database URL {shown!r} is not understood: {exc}") from None
     store = Store(engine=engine, url=url, path=path)
     try:
         with engine.connect() as conn:

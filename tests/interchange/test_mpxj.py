@@ -91,3 +91,38 @@ def test_mpxj_reads_the_export(mpxj_reader, demo_export):
             days.add(d)
             d = date.fromordinal(d.toordinal() + 1)
     assert days == set(data.calendar.exceptions)
+
+
+def test_mpxj_rescheduling_the_export_moves_nothing(mpxj_reader, demo_export):
+    """MPXJ's MS Project-style scheduler, run on the file pmtui wrote, puts every task at the
+    instant pmtui wrote, to the minute: milestones at 17:00 of their day, or 08:00 where a start
+    constraint put them. Progress is taken out first: MPXJ's scheduler has no status date."""
+    import dataclasses
+
+    import jpype
+
+    from pmtui.interchange import export_text
+
+    data, _, path = demo_export
+    plain = dataclasses.replace(data, status_date=None, tasks=[
+        dataclasses.replace(t, percent_complete=0, actual_start=None, actual_finish=None, remaining=None)
+        for t in data.tasks])
+    text, _ = export_text(plain, "mspdi")
+    assert "<Milestone>1</Milestone>" in text and "T08:00:00</Start><Finish>" in text
+    p = path.with_name("plain.xml")
+    p.write_text(text, encoding="utf-8")
+    pf = mpxj_reader().read(str(p))
+    duration, unit = jpype.JClass("org.mpxj.Duration"), jpype.JClass("org.mpxj.TimeUnit")
+    for a in list(pf.getResourceAssignments()):
+        a.remove()  # pmtui schedules by task duration; MPXJ would otherwise schedule by work
+    written = {}
+    for jt in pf.getTasks():
+        if jt.getActualDuration() is None:
+            jt.setActualDuration(duration.getInstance(0, unit.DAYS))
+        if jt.getRemainingDuration() is None:
+            jt.setRemainingDuration(jt.getDuration())
+        written[int(jt.getUniqueID())] = (str(jt.getName()), str(jt.getStart()), str(jt.getFinish()))
+    jpype.JClass("org.mpxj.cpm.MicrosoftScheduler")().schedule(pf, pf.getProjectProperties().getStartDate())
+    moved = [(written[int(jt.getUniqueID())], str(jt.getStart()), str(jt.getFinish())) for jt in pf.getTasks()
+             if written[int(jt.getUniqueID())][1:] != (str(jt.getStart()), str(jt.getFinish()))]
+    assert not moved, moved[:3]

@@ -739,7 +739,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         f"<NewTasksEffortDriven>0</NewTasksEffortDriven><WeekStartDay>1</WeekStartDay>"
     )
     if data.status_date:
-        out.append(f"<StatusDate>{_dt(data.status_date, '17:00:00')}</StatusDate>")
+        # pmtui schedules unfinished work from the status date's morning on (the stand-up's
+        # day still has work in it), so the instant written is that morning, not its evening
+        out.append(f"<StatusDate>{_dt(data.status_date, '08:00:00')}</StatusDate>")
     out.append("<Calendars>")
     _calendar_xml(out, 1, data.calendar)
     res_cal_uid: dict = {}
@@ -776,8 +778,13 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         milestone = not summary and t.duration == 0
         if milestone:
             # DESIGN: a milestone sits at the end of its day, except at the very project start
-            st_time = fi_time = "08:00:00" if ts.es <= p0 else "17:00:00"
-            ls_time = lf_time = "08:00:00" if ts.ls <= p0 else "17:00:00"
+            # and where a start constraint put it (then it is dated the constraint's day and sits
+            # at its start, see scheduling.result)
+            at = -1
+            if t.constraint_type in START_CONSTRAINTS and t.constraint_date:
+                at = cal.index_on_or_after(t.constraint_date)
+            st_time = fi_time = "08:00:00" if ts.es <= p0 or ts.es == at else "17:00:00"
+            ls_time = lf_time = "08:00:00" if ts.ls <= p0 or ts.ls == at else "17:00:00"
         else:
             st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
         parts = [
@@ -800,10 +807,12 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             parts.append(f"<FixedCost>{_num(t.fixed_cost)}</FixedCost>")
         if t.percent_complete:
             parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
+        # A milestone's actual start and finish are one instant, the one its Start shows
+        a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if t.actual_start == ts.start else ("17:00:00",) * 2
         if t.actual_start:
-            parts.append(f"<ActualStart>{_dt(t.actual_start, '08:00:00')}</ActualStart>")
+            parts.append(f"<ActualStart>{_dt(t.actual_start, a_st)}</ActualStart>")
         if t.actual_finish:
-            parts.append(f"<ActualFinish>{_dt(t.actual_finish, '17:00:00')}</ActualFinish>")
+            parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
         if not summary:
             # MPXJ's scheduler (and MS Project) read progress from these two
             rem = t.remaining if t.remaining is not None else -(-(t.duration * (100 - t.percent_complete)) // 100)

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.services import gantt_layout as gl
+from pmtui.widgets.row_cursor import RowCursor
 
 HEADER_ROWS = 2
 
@@ -60,7 +61,7 @@ def theme_styles(var: dict[str, str], base: Style) -> dict[str, Style]:
     return styles
 
 
-class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
+class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     """Task rows in outline order; the keys are the screen's (so they can be remapped by id)."""
 
     DEFAULT_CSS = """
@@ -130,7 +131,7 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
     def _index_successors(self, plan) -> None:
         if plan is self.plan:
             self.successors = gl.Successors(plan.links)
-            self._refresh_marks(self._relate())
+            self._refresh_tasks(self._relate())
 
     def set_baseline(self, baseline) -> None:
         self.baseline = baseline
@@ -173,31 +174,16 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
 
     def toggle_path(self) -> bool:
         self.path_on = not self.path_on
-        self._refresh_marks(self._relate())
+        self._refresh_tasks(self._relate())
         return self.path_on
 
     # -- cursor -------------------------------------------------------------------------------------
-    @property
-    def page(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_ROWS)
+    header_rows = HEADER_ROWS
 
-    def move_to(self, index: int) -> None:
-        if not self.rows:
-            return
-        index = max(0, min(index, len(self.rows) - 1))
-        old = self.cursor
-        if index == old:
-            return
-        old_id = self.rows[old]
-        self.cursor = index
-        changed = self._relate()
-        if not self._scroll_to_cursor():
-            self._refresh_row(old)
-            self._refresh_row(index)
-            self._refresh_marks(changed)
-        self.post_message(self.CursorMoved(self.current_id))
+    def _cursor_changed(self) -> set[int]:
+        return self._relate()
 
-    def _refresh_marks(self, task_ids: set[int]) -> None:
+    def _refresh_tasks(self, task_ids: set[int]) -> None:
         """Repaint the task column of the rows in view whose mark changed (their bars did not)."""
         if not task_ids:
             return
@@ -209,23 +195,6 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
     def select_task(self, task_id: int | None) -> None:
         if task_id is not None and self.plan is not None and task_id in self.plan.by_id:
             self.move_to(self.rows.index(task_id))
-
-    def _scroll_to_cursor(self) -> bool:
-        top = round(self.scroll_offset.y)
-        page = self.page
-        if self.cursor < top:
-            new = self.cursor
-        elif self.cursor >= top + page:
-            new = self.cursor - page + 1
-        else:
-            return False
-        self.scroll_to(y=new, animate=False, immediate=True)
-        return True
-
-    def _refresh_row(self, index: int) -> None:
-        y = index - round(self.scroll_offset.y) + HEADER_ROWS
-        if HEADER_ROWS <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
 
     # -- time ---------------------------------------------------------------------------------------
     @property

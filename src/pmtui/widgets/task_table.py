@@ -14,10 +14,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from pmtui.widgets.row_cursor import RowCursor
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
-class TaskTable(ScrollView, can_focus=True):
+class TaskTable(RowCursor, ScrollView, can_focus=True):
     """The task tree of one plan, drawn line by line."""
 
     COMPONENT_CLASSES = {
@@ -185,23 +187,6 @@ class TaskTable(ScrollView, can_focus=True):
         return self.plan.by_id[tid] if tid is not None else None
 
     # -- cursor ---------------------------------------------------------------------------------
-    @property
-    def page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
-    def move_to(self, index: int) -> None:
-        if not self.rows:
-            return
-        index = max(0, min(index, len(self.rows) - 1))
-        old = self.cursor
-        if index == old:
-            return
-        self.cursor = index
-        if not self._scroll_to_cursor():
-            self._refresh_row(old)
-            self._refresh_row(index)
-        self.post_message(self.CursorMoved(self.current_id))
-
     def select_task(self, task_id: int) -> None:
         """Put the cursor on a task, expanding its summaries if they are collapsed."""
         if task_id not in self.index_of:
@@ -211,24 +196,6 @@ class TaskTable(ScrollView, can_focus=True):
                 self._rebuild(self.current_id)
         if task_id in self.index_of:
             self.move_to(self.index_of[task_id])
-
-    def _scroll_to_cursor(self) -> bool:
-        """Scroll so the cursor row is in view; True if the view moved (all of it repaints)."""
-        top = round(self.scroll_offset.y)
-        page = self.page
-        if self.cursor < top:
-            new = self.cursor
-        elif self.cursor >= top + page:
-            new = self.cursor - page + 1
-        else:
-            return False
-        self.scroll_to(y=new, animate=False, immediate=True)
-        return True
-
-    def _refresh_row(self, index: int) -> None:
-        y = index - round(self.scroll_offset.y) + 1
-        if 1 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
 
     def refresh_task(self, task_id: int) -> None:
         if task_id in self.index_of:

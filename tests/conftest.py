@@ -4,7 +4,6 @@ the developer's real plans (PMTUI_DATA_DIR, PMTUI_CONFIG_DIR and PMTUI_DB are re
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import date
 from pathlib import Path
 

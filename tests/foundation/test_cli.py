@@ -85,6 +85,26 @@ BAD = [
     (("link", "1", "2", "--type", "XX"), 2, "link type 'XX' is unknown"),
     (("task", "nonsense"), 2, "No such command"),
     (("resource", "add", "Bob", "--rate", "lots"), 2, "amount 'lots' is not a number"),
+    # NaN, infinity and typos in money or dates never reach the database (or a later export).
+    (("progress", "1", "nan%"), 2, "percent complete 'nan%' must be a whole number from 0 to 100"),
+    (("task", "add", "X", "--fixed-cost", "inf"), 2, "amount inf is not a finite number"),
+    (("task", "add", "X", "--fixed-cost", "nan"), 2, "amount nan is not a finite number"),
+    (("task", "add", "X", "--fixed-cost", "1e400"), 2, "amount inf is not a finite number"),
+    (("task", "add", "X", "--fixed-cost", "5e12"), 2, "amount 5,000,000,000,000 is too large"),
+    (("resource", "add", "Bob", "--rate", "-inf"), 2, "amount -inf is not a finite number"),
+    (("resource", "edit", "Alice Chen", "--rate", "nan"), 2, "amount nan is not a finite number"),
+    (("risk", "add", "Outage", "-P", "3", "-I", "3", "--cost-impact", "inf"), 2, "amount inf is not a finite number"),
+    (("task", "add", "X", "--deadline", "0001-01-01"), 2,
+     "deadline 0001-01-01 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
+    (("task", "edit", "1", "--constraint", "MFO", "--constraint-date", "9999-12-31"), 2,
+     "constraint date 9999-12-31 is out of range"),
+    (("project", "status-date", "3000-01-01"), 2, "status date 3000-01-01 is out of range"),
+    (("project", "edit", "--start", "1970-01-01"), 2, "project start 1970-01-01 is out of range"),
+    (("risk", "add", "Outage", "-P", "3", "-I", "3", "--review", "2200-01-01"), 2, "review date 2200-01-01 is out of range"),
+    (("resource", "edit", "Nobody", "--rate", "5"), 1, "no resource named 'Nobody'"),
+    (("report", "--since", "2149-01-01"), 2, "--since 2149-01-01 is after the status date"),
+    (("gantt", "--svg", "/nonexistent/dir/chart.svg"), 1, "cannot write /nonexistent/dir/chart.svg: No such file or directory"),
+    (("export", "/nonexistent/dir/plan.xml"), 1, "cannot write /nonexistent/dir/plan.xml: No such file or directory"),
 ]
 
 
@@ -122,3 +142,39 @@ def test_no_project_yet_says_what_to_do(db_path):
     r = cli(db_path, "task", "list")
     assert r.exit_code == 1
     assert "no project yet: create one with `pmtui project new NAME --start DATE`" in r.stderr
+
+
+def test_resource_edit_renames_and_reprices_and_undoes(planned):
+    r = cli(planned, "resource", "edit", "Alice Chen", "--name", "Alice Chen-Ito", "--rate", "700", "--kind", "vendor")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(cli(planned, "resource", "list", "--json").stdout)
+    assert [(x["name"], x["kind"], x["cost_rate"]) for x in rows] == [("Alice Chen-Ito", "vendor", 700.0)]
+    assert "Alice Chen-Ito[50%]" in json.loads(cli(planned, "task", "list", "--json").stdout)[1]["resources"]
+    assert cli(planned, "undo").exit_code == 0
+    rows = json.loads(cli(planned, "resource", "list", "--json").stdout)
+    assert [(x["name"], x["kind"], x["cost_rate"]) for x in rows] == [("Alice Chen", "person", 650.0)]
+
+
+def test_a_constraint_date_alone_means_start_no_earlier_than(planned):
+    """MS Project turns an ASAP task with a typed constraint date into Start No Earlier Than it;
+    choosing ASAP again drops the date."""
+    assert cli(planned, "task", "edit", "1", "--constraint-date", "2027-01-11").exit_code == 0
+    design = json.loads(cli(planned, "task", "list", "--json").stdout)[0]
+    assert (design["constraint"], design["constraint_date"], design["start"]) == ("SNET", "2027-01-11", "2027-01-11")
+    assert cli(planned, "task", "add", "Pilot", "--constraint-date", "2027-03-01").exit_code == 0
+    pilot = json.loads(cli(planned, "task", "list", "--json").stdout)[3]
+    assert (pilot["constraint"], pilot["start"]) == ("SNET", "2027-03-01")
+    assert cli(planned, "task", "edit", "1", "--constraint", "ASAP").exit_code == 0
+    design = json.loads(cli(planned, "task", "list", "--json").stdout)[0]
+    assert (design["constraint"], design["constraint_date"], design["start"]) == ("ASAP", None, "2027-01-04")
+
+
+def test_writing_over_a_directory_is_refused_and_leaves_no_stray_file(planned, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (("export", str(out)), ("gantt", "--svg", str(out)), ("report", "-o", str(out))):
+        args = args if args[0] != "export" else (*args, "--format", "json")
+        r = cli(planned, *args)
+        assert r.exit_code == 1 and f"cannot write {out}: Is a directory" in r.stderr, (args, r.stderr)
+    assert list(out.iterdir()) == []
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")]

@@ -166,7 +166,7 @@ def test_unwritable_folder_is_refused(tmp_path):
     folder.mkdir()
     os.chmod(folder, 0o500)
     target = folder / "plan.db"
-    cmd = [sys.executable, "-c", f"from pmtui.cli import main; main()", "--db", str(target), "project", "list"]
+    cmd = [sys.executable, "-c", "from pmtui.cli import main; main()", "--db", str(target), "project", "list"]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         assert setpriv, "setpriv (util-linux) is needed to test permissions as root"

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from pmtui.services import tasks as task_svc
-from tests.conftest import MONDAY
 from tests.foundation.helpers import cli
 
 

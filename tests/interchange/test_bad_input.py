@@ -54,6 +54,8 @@ CASES = {
     "cycle.xml": (mspdi(task(1, "A", link(2)), task(2, "B", link(1))), "cycle.xml: "),
     "date.xml": (mspdi(task(1, "A", extra="<ConstraintType>4</ConstraintType><ConstraintDate>2027-02-30T08:00:00</ConstraintDate>")),
                  "date.xml: task UID 1 'A': <ConstraintDate> '2027-02-30T08:00:00' is not a possible date"),
+    "farfuture.xml": (mspdi(task(1, "A", extra="<ConstraintType>4</ConstraintType><ConstraintDate>2207-02-01T08:00:00</ConstraintDate>")),
+                      "farfuture.xml: task UID 1 'A': the date 2207-02-01 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
     "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
     "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
     "nowbs.csv": ("Name,Duration\nA,2d\n", "nowbs.csv line 1: no 'WBS' column"),

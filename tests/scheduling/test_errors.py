@@ -7,7 +7,7 @@ from pmtui.scheduling import (
     WorkCalendar, schedule,
 )
 
-from .conftest import MONDAY, L, T
+from .conftest import MONDAY, L
 
 
 def run(tasks, links):

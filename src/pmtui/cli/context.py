@@ -65,3 +65,31 @@ def print_json(data: Any) -> None:
 
 def done(message: str) -> None:
     out.print(message)
+
+
+def write_output(path, text: str) -> None:
+    """Write a file the user asked for, beside the target then renamed, so a reader (or a crash)
+    never leaves half a file; an unwritable path is one line, not a traceback."""
+    from pathlib import Path
+    import tempfile
+
+    from pmtui.models.errors import StoreError
+
+    path = Path(path)
+    tmp = None
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent.resolve()))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

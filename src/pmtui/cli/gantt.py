@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from pmtui.cli.context import state
+from pmtui.cli.context import state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.services import gantt_layout as gl
@@ -127,7 +127,7 @@ def gantt(
         for line in lines:
             console.print(line, no_wrap=True, overflow="crop")
         console.print(key)
-        console.save_svg(str(svg), title=f"{project.name}: Gantt")
+        write_output(svg, console.export_svg(title=f"{project.name}: Gantt"))
         typer.echo(f"wrote {svg}")
         return
     console = Console(width=width, highlight=False, soft_wrap=False)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
 
-from pmtui.cli.context import done, state
-from pmtui.interchange import FORMATS, ExportFailed, ImportFailed, detect_format, export_text, read_file
+from pmtui.cli.context import done, state, write_output
+from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
 from pmtui.models.errors import PmtuiError
 from pmtui.services import bulk
 from pmtui.services.projects import find_project
@@ -90,14 +88,7 @@ def export_cmd(
             sys.stderr.write(f"pmtui: {n}\n")
         return
     path = Path(file)
-    # Write beside the target and rename: a reader never sees half a file.
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent.resolve()))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportFailed(f"{path}: cannot be written: {exc.strerror or exc}") from None
+    write_output(path, text)
     done(f"Exported {project.name!r} to {path} ({kind}: {len(data.tasks)} tasks, {len(data.links)} links).")
     for n in notes:
         done(f"note: {n}")

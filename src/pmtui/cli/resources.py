@@ -6,9 +6,8 @@ import typer
 from rich.table import Table
 
 from pmtui.cli.context import done, out, print_json, state
-from pmtui.cli.tasks import _money
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import parse_units
+from pmtui.models.parsing import parse_money, parse_units
 from pmtui.services import resources as svc
 from pmtui.services.tasks import get_plan
 
@@ -25,7 +24,7 @@ def add(
 ) -> None:
     """Add a resource to the current project."""
     st = state(ctx)
-    cost = _money(rate)
+    cost = parse_money(rate)
     row = svc.add_resource(st.store, st.project().id, name, kind=kind.strip().lower(), cost_rate=cost,
                            max_units=parse_units(max_units))
     done(f"Added {row.kind} {row.name!r} at {row.cost_rate:g}/day.")
@@ -45,7 +44,7 @@ def edit(
     if all(v is None for v in (new_name, kind, rate, max_units)):
         raise BadValue("nothing to change: give --name, --kind, --rate or --max-units")
     row = svc.edit_resource(st.store, st.project().id, name, name=new_name, kind=kind,
-                            cost_rate=_money(rate), max_units=parse_units(max_units) if max_units else None)
+                            cost_rate=parse_money(rate) if rate is not None else None, max_units=parse_units(max_units) if max_units else None)
     done(f"Updated {row.name!r}.")
 
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import parse_date, parse_duration
+from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.risk_bands import LETTERS
 from pmtui.services.risk_register import (
@@ -36,15 +36,6 @@ BAND_STYLE = {"low": "green", "medium": "yellow", "high": "bold red"}
 NONE_WORDS = {"none", "-", ""}
 
 
-def _money(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text.replace(",", "").strip())
-    except ValueError:
-        raise BadValue(f"amount {text!r} is not a number") from None
-
-
 def _review(text: str | None):
     if text is None:
         return ...
@@ -63,7 +54,7 @@ def _fields(kind, category, description, cause, effect, strategy, response, trig
     if schedule_impact is not None:
         fields["schedule_impact"] = parse_duration(schedule_impact)
     if cost_impact is not None:
-        fields["cost_impact"] = _money(cost_impact)
+        fields["cost_impact"] = parse_money(cost_impact)
     return fields
 
 

@@ -13,6 +13,7 @@ from pmtui.models.parsing import (
     parse_duration,
     parse_lag,
     parse_link_type,
+    parse_money,
     parse_predecessors,
 )
 from pmtui.services import tasks as svc
@@ -42,15 +43,6 @@ def _estimate(text: str | None) -> dict:
     return {"optimistic": float(o), "most_likely": float(m), "pessimistic": float(p)}
 
 
-def _money(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text.replace(",", "").strip())
-    except ValueError:
-        raise BadValue(f"amount {text!r} is not a number") from None
-
-
 def _fields(duration, constraint, constraint_date, deadline, notes, estimate, fixed_cost) -> dict:
     fields: dict = {}
     if duration is not None:
@@ -68,7 +60,7 @@ def _fields(duration, constraint, constraint_date, deadline, notes, estimate, fi
         fields["notes"] = notes
     fields.update(_estimate(estimate))
     if fixed_cost is not None:
-        fields["fixed_cost"] = _money(fixed_cost)
+        fields["fixed_cost"] = parse_money(fixed_cost)
     return fields
 
 
@@ -81,7 +73,7 @@ def add(
     duration: str = typer.Option("1d", "--duration", "-d", help="Working days: 3d, 2w, or 0 for a milestone."),
     after: str = typer.Option(None, "--after", help="Predecessors in MS Project notation: '1.2FS+2d, 1.3'."),
     constraint: str = typer.Option(None, "--constraint", help="ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO."),
-    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint."),
+    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint (alone, on an ASAP task: Start No Earlier Than it, as in MS Project)."),
     deadline: str = typer.Option(None, "--deadline", help="Deadline: flags the task when it finishes later."),
     notes: str = typer.Option(None, "--notes", help="Free text."),
     estimate: str = typer.Option(None, "--estimate", help="Three-point estimate: optimistic,most-likely,pessimistic."),
@@ -103,7 +95,7 @@ def edit(
     duration: str = typer.Option(None, "--duration", "-d", help="Working days: 3d, 2w, 0."),
     after: str = typer.Option(None, "--after", help="Replace the predecessors ('' removes them all)."),
     constraint: str = typer.Option(None, "--constraint", help="ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO or MFO."),
-    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint."),
+    constraint_date: str = typer.Option(None, "--constraint-date", help="Date for the constraint (alone, on an ASAP task: Start No Earlier Than it, as in MS Project)."),
     deadline: str = typer.Option(None, "--deadline", help="Deadline date, or 'none' to clear it."),
     notes: str = typer.Option(None, "--notes", help="Free text (replaces the notes)."),
     estimate: str = typer.Option(None, "--estimate", help="optimistic,most-likely,pessimistic or 'none'."),

@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state
-from pmtui.models.errors import BadValue, StoreError
+from pmtui.cli.context import done, out, print_json, state, write_output
+from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.services import baselines as bsvc
 from pmtui.services import costing, snapshots, status as ssvc
@@ -262,10 +262,7 @@ def report(ctx: typer.Context,
 
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise StoreError(f"cannot write {output}: {exc.strerror}") from None
+    write_output(output, text)
     done(f"Wrote {fmt.upper()} report to {output}.")
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import PlanData
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from dateutil import parser as dateparser
 
 from pmtui.models.errors import BadValue
+from pmtui.models.rules import check_money
 from pmtui.models.tables import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES
 
 DAYS_PER_WEEK = 5
@@ -112,9 +113,22 @@ def parse_percent(text: str | int | float) -> int:
         value = float(raw)
     except ValueError:
         raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%") from None
-    if value != int(value) or not 0 <= value <= 100:
+    if not 0 <= value <= 100 or value != int(value):  # NaN fails the range test first
         raise BadValue(f"percent complete {text!r} must be a whole number from 0 to 100")
     return int(value)
+
+
+def parse_money(text: str | float, what: str = "amount", why_not_negative: str = "") -> float:
+    """'12,500', '12500.50' -> a finite, non-negative amount."""
+    raw = str(text).replace(",", "").replace("_", "").strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadValue(f"amount {text!r} is not a number (e.g. 12500 or 12,500.50)") from None
+    try:
+        return check_money(value, what, why_not_negative)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
 
 
 def parse_units(text: str | float) -> float:

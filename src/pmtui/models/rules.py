@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -11,6 +12,42 @@ from pmtui.models.tables import CONSTRAINT_TYPES, RESOURCE_KINDS
 
 MAX_NAME = 200
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
+
+# MS Project accepts dates from 1 January 1984 to 31 December 2149 ("Project supports dates
+# between 1/1/1984 and 12/31/2149", Microsoft support). A plan date outside that range is a typo,
+# and no file we exchange could carry it.
+EARLIEST_DATE = date(1984, 1, 1)
+LATEST_DATE = date(2149, 12, 31)
+# No IT project costs a trillion; above this an amount is a typo (and sums would lose precision).
+MAX_AMOUNT = 1e12
+
+
+def check_plan_date(value: date | None, what: str) -> date | None:
+    """Refuse a date a plan cannot hold; raises ValueError (pydantic) — see plan_date for BadValue."""
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{what} {value} is out of range: plan dates run from {EARLIEST_DATE} to {LATEST_DATE}")
+    return value
+
+
+def plan_date(value: date | None, what: str) -> date | None:
+    """check_plan_date for services: raises BadValue."""
+    try:
+        return check_plan_date(value, what)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
+
+
+def check_money(value: float | None, what: str, why_not_negative: str = "") -> float | None:
+    """Refuse NaN, infinity, negative and absurd amounts of money."""
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        raise ValueError(f"{what} {value} is not a finite number")
+    if value < 0:
+        raise ValueError(f"{what} {value:,.2f} is negative{why_not_negative}")
+    if value > MAX_AMOUNT:
+        raise ValueError(f"{what} {value:,.0f} is too large: at most {MAX_AMOUNT:,.0f}")
+    return value
 
 
 def _name(value: str, what: str) -> str:
@@ -53,9 +90,12 @@ class TaskRules(BaseModel):
     @field_validator("actual_cost")
     @classmethod
     def _check_actual_cost(cls, v: float | None) -> float | None:
-        if v is not None and v < 0:
-            raise ValueError(f"actual cost {v:g} is negative")
-        return v
+        return check_money(v, "actual cost")
+
+    @field_validator("constraint_date", "deadline", "actual_start", "actual_finish")
+    @classmethod
+    def _check_dates(cls, v: date | None, info) -> date | None:
+        return check_plan_date(v, info.field_name.replace("_", " "))
 
     @field_validator("duration")
     @classmethod
@@ -81,9 +121,7 @@ class TaskRules(BaseModel):
     @field_validator("fixed_cost")
     @classmethod
     def _check_cost(cls, v: float) -> float:
-        if v < 0:
-            raise ValueError(f"fixed cost {v} is negative")
-        return v
+        return check_money(v, "fixed cost")
 
     @field_validator("constraint_type")
     @classmethod
@@ -136,9 +174,7 @@ class ResourceRules(BaseModel):
     @field_validator("cost_rate")
     @classmethod
     def _check_rate(cls, v: float) -> float:
-        if v < 0:
-            raise ValueError(f"cost rate {v:g} is negative")
-        return v
+        return check_money(v, "cost rate")
 
     @field_validator("max_units")
     @classmethod
@@ -159,6 +195,11 @@ class ProjectRules(BaseModel):
     @classmethod
     def _check_name(cls, v: str) -> str:
         return _name(v, "project")
+
+    @field_validator("start")
+    @classmethod
+    def _check_start(cls, v: date) -> date:
+        return check_plan_date(v, "project start")
 
     @field_validator("currency")
     @classmethod

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from pmtui.models.errors import BadValue
 from pmtui.services.history import history
 from pmtui.services.snapshots import data_of, last_before
 from pmtui.services.status import Status, completed_since, project_status
@@ -39,6 +40,9 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
            now: datetime | None = None) -> ReportData:
     st = project_status(store, project_id, method=method)
     plan = st.plan
+    if since is not None and since > st.status_date:
+        raise BadValue(f"--since {since} is after the status date {st.status_date}: a report covers "
+                       "what happened up to the status date")
     since = since or st.status_date - timedelta(days=7)
     # Snapshots are bookkeeping, not work a manager needs to read about.
     entries = [e for e in history(store, project_id)

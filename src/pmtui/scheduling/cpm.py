@@ -136,7 +136,6 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int) -> list[int]:
     slow.update(children)
     slow.update(range(n, net.size))  # gates
     pending: dict[int, int] = {}  # node -> late-start bound inherited from a summary
-    gate_task = net.gate_task
     for v in reversed(net.order):
         if v not in slow:
             d = dur[v]

@@ -227,7 +227,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
 
 def add_edges(net: Network) -> None:
     """Fill the per-node edge lists and find an order for the passes."""
-    tasks, links, index = net.tasks, net.links, net.index
+    tasks = net.tasks
     n, size, dur, kind = net.n, net.size, net.dur, net.kind
     children, parent, gate_of = net.children, net.parent, net.gate_of
     ins: list[list[tuple[int, int]]] = [[] for _ in range(size)]

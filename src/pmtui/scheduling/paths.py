@@ -90,7 +90,7 @@ def _lagged(r: ScheduleResult, k: int) -> str:
 
 
 def explain(r: ScheduleResult, task_id: int) -> list[str]:
-    net, cal = r._net, r.calendar
+    net = r._net
     v = net.index[task_id]
     lines: list[str] = []
     seen = set()

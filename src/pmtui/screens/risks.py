@@ -18,8 +18,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from pmtui.models.errors import BadValue, PmtuiError
-from pmtui.models.parsing import parse_date, parse_duration
+from pmtui.models.errors import PmtuiError
+from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.risk_register import Register, RiskView, load_register
 from pmtui.services.risk_rules import parse_scale
@@ -31,10 +31,7 @@ KINDS = ("threat", "opportunity")
 
 
 def _money(text: str) -> float:
-    try:
-        return float(text.replace(",", "").strip() or 0)
-    except ValueError:
-        raise BadValue(f"amount {text!r} is not a number") from None
+    return parse_money(text) if text.strip() else 0.0
 
 
 def _review(text: str) -> date | None:

@@ -24,6 +24,7 @@ from sqlalchemy import Boolean, Date, Float, Integer, String, delete, insert, se
 from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME
 from pmtui.models.tables import (
     CONSTRAINT_TYPES,
     LINK_TYPES,
@@ -53,7 +54,6 @@ from pmtui.services.plan import load_plan
 from pmtui.store import Store
 
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
-MAX_NAME = 200
 
 
 @dataclass(slots=True)
@@ -190,6 +190,9 @@ def check(data: PlanData) -> ScheduleResult:
     take; return the schedule of the plan. Plain loops: pydantic per row costs too much at 10k."""
     if not data.calendar.workdays or not 0 < data.calendar.workdays < 128:
         raise Conflict("the calendar has no working weekday")
+    for what, day in (("project start", data.start), ("status date", data.status_date)):
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise Conflict(f"the {what} {day} is out of range: plan dates run from {EARLIEST_DATE} to {LATEST_DATE}")
     keys: dict[Any, TaskData] = {}
     for t in data.tasks:
         who = _who(t)
@@ -214,8 +217,13 @@ def check(data: PlanData) -> ScheduleResult:
             raise Conflict(f"{who}: actual finish {t.actual_finish} is before actual start {t.actual_start}")
         if t.remaining is not None and t.remaining < 0:
             raise Conflict(f"{who}: remaining duration {t.remaining}d is negative")
-        if t.fixed_cost < 0 or (t.actual_cost is not None and t.actual_cost < 0):
-            raise Conflict(f"{who}: a cost is negative")
+        for cost in (t.fixed_cost, t.actual_cost):
+            if cost is not None and not 0 <= cost <= MAX_AMOUNT:  # NaN fails too
+                raise Conflict(f"{who}: a cost of {cost} is negative, not a number or too large")
+        for day in (t.constraint_date, t.deadline, t.actual_start, t.actual_finish):
+            if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise Conflict(f"{who}: the date {day} is out of range: plan dates run from "
+                               f"{EARLIEST_DATE} to {LATEST_DATE}")
         est = (t.optimistic, t.most_likely, t.pessimistic)
         if any(e is not None for e in est):
             if any(e is None for e in est) or not 0 <= est[0] <= est[1] <= est[2]:
@@ -260,7 +268,7 @@ def check(data: PlanData) -> ScheduleResult:
             raise Conflict(f"{who}: two resources are named {r.name!r}")
         if r.kind not in RESOURCE_KINDS:
             raise Conflict(f"{who}: resource kind {r.kind!r} is unknown")
-        if r.cost_rate < 0 or r.max_units <= 0:
+        if not 0 <= r.cost_rate <= MAX_AMOUNT or not r.max_units > 0:
             raise Conflict(f"{who}: cost rate must be 0 or more and max units more than 0")
         rnames.add(r.name)
         rkeys.add(r.key)

@@ -13,10 +13,11 @@ working days it lasts, as MS Project does for day-rate resources.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.parsing import parse_money
+from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
 from pmtui.services.actions import action
@@ -102,22 +103,19 @@ def project_cost(plan: Plan, costs: dict[int, TaskCost]) -> float:
 
 def parse_amount(text: str) -> float | None:
     """An amount of money as typed ('12,500', '12500.50'); 'none' clears an entered actual cost."""
-    cleaned = text.replace(",", "").replace("_", "").strip()
-    if cleaned.lower() in ("none", "-", "derive", "derived"):
+    if text.strip().lower() in ("none", "-", "derive", "derived"):
         return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise BadValue(f"amount {text!r} is not a number (e.g. 12500 or 12,500.50)") from None
-    check_amount(value)
-    return value
+    return parse_money(text, "actual cost", _SPENT)
+
+
+_SPENT = ": an actual cost is money spent, 0 or more"
 
 
 def check_amount(value: float) -> None:
-    if not math.isfinite(value):
-        raise BadValue(f"amount {value} is not a finite number")
-    if value < 0:
-        raise BadValue(f"actual cost {value:,.2f} is negative: an actual cost is money spent, 0 or more")
+    try:
+        check_money(value, "actual cost", _SPENT)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
 
 
 def set_actual_cost(store: Store, project_id: int, ref: str, amount: float | None) -> TaskRow:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from pmtui.models.errors import Conflict, NotFound
-from pmtui.models.rules import ProjectRules, validated
+from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
 from pmtui.services.actions import action, reading
 from pmtui.store import Store
@@ -126,6 +126,7 @@ def set_status_date(store: Store, project_id: int, day: date | None) -> Project:
         project = act.session.get(Project, project_id)
         if project is None:
             raise NotFound(f"no project with id {project_id}")
+        plan_date(day, "status date")
         if day is not None and day < project.start:
             raise Conflict(f"status date {day} is before the project start {project.start}")
         if project.status_date != day:

@@ -44,7 +44,7 @@ def add_resource(store: Store, project_id: int, name: str, *, kind: str = "perso
     return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
 
 
-def edit_resource(store: Store, project_id: int, name: str, **changes) -> ResourceRow:
+def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> ResourceRow:
     with action(store, project_id, "Edit resource") as act:
         res = _find(act, project_id, name)
         merged = {"name": res.name, "kind": res.kind, "cost_rate": res.cost_rate, "max_units": res.max_units}

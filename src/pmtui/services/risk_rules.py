@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
+from pmtui.models.rules import check_money, check_plan_date
 from pmtui.models.risks import (
     ISSUE_KINDS,
     OPPORTUNITY_STRATEGIES,
@@ -116,9 +117,12 @@ class RiskRules(BaseModel):
     @field_validator("cost_impact")
     @classmethod
     def _check_cost(cls, v: float) -> float:
-        if v < 0:
-            raise ValueError(f"cost impact {v:g} is negative: give the amount it would cost (or save)")
-        return v
+        return check_money(v, "cost impact")
+
+    @field_validator("review_date")
+    @classmethod
+    def _check_review(cls, v: date | None) -> date | None:
+        return check_plan_date(v, "review date")
 
     @model_validator(mode="after")
     def _check_strategy(self) -> "RiskRules":

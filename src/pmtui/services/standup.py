@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.rules import plan_date
 from pmtui.models.standup import Standup, StandupNote
 from pmtui.models.tables import Project, utcnow
 from pmtui.services.actions import action, reading
@@ -66,6 +67,7 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
         project = s.get(Project, project_id)
         if project is None:
             raise NotFound(f"no project with id {project_id}")
+        plan_date(day, "stand-up day")
         if day < project.start:
             raise Conflict(f"stand-up day {day} is before the project start {project.start}")
         row = _find(s, project_id, day)

@@ -76,6 +76,16 @@ def _check_link(plan: Plan, pred: TaskRow, succ: TaskRow | Task) -> None:
         raise Conflict(f"{plan.by_id[succ_id].label} is a summary of {pred.label}: a summary cannot be linked to its own tasks")
 
 
+def _fill_constraint(fields: dict[str, Any], current: str) -> None:
+    """As in MS Project: a constraint date typed for an as-soon/as-late-as-possible task makes it
+    Start No Earlier Than that date; choosing ASAP or ALAP clears the date, which they ignore."""
+    kind = fields.get("constraint_type")
+    if kind is None and fields.get("constraint_date") is not None and current in ("ASAP", "ALAP"):
+        fields["constraint_type"] = "SNET"
+    elif kind in ("ASAP", "ALAP"):
+        fields["constraint_date"] = None
+
+
 def add_task(store: Store, project_id: int, name: str, *, under: str | None = None,
              below: str | None = None, duration: int = 1, after: str | list[LinkRef] | None = None,
              **fields: Any) -> TaskRow:
@@ -83,6 +93,7 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
     if under and below:
         raise BadValue("give either --under or --below, not both")
     refs = parse_predecessors(after) if isinstance(after, str) else list(after or [])
+    _fill_constraint(fields, "ASAP")
     rules = validated(TaskRules, name=name, duration=duration, **fields)
     with action(store, project_id, "Add task") as act:
         plan = load_plan(act.conn, project_id)
@@ -123,6 +134,7 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
             refused = {"duration", *PROGRESS_FIELDS} & {k for k, v in changes.items() if v != getattr(task, k)}
             if refused:
                 raise Conflict(f"{row.label} is a summary: its {sorted(refused)[0].replace('_', ' ')} comes from its tasks")
+        _fill_constraint(changes, task.constraint_type)
         merged = {k: getattr(task, k) for k in EDITABLE}
         merged.update(changes)
         rules = validated(TaskRules, **merged)

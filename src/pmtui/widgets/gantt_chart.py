@@ -8,7 +8,7 @@ which rows are related to the selected task. A cursor move repaints only the row
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from rich.segment import Segment
 from rich.style import Style

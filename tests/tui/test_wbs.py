@@ -147,6 +147,7 @@ async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
     ("d", "abc", "duration 'abc' is not understood"),
     ("p", "2.9", "cycle"),
     ("c", "XYZ", "constraint 'XYZ' is unknown"),
+    ("c", "MFO", "constraint MFO needs a date"),
 ])
 async def test_form_refuses_bad_values_and_changes_nothing(make_app, field, value, message):
     app = make_app()
@@ -184,6 +185,37 @@ async def test_constraint_deadline_notes_in_the_form(make_app):
         assert str(row.deadline) == "2027-01-05"
         assert row.notes == "needs the load test rig"
         assert "Constraint SNET 2027-01-04" in screen_text(app)
+
+
+async def test_a_constraint_date_typed_alone_makes_snet_and_bad_dates_are_refused(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        before = snapshot(app)
+        await press(pilot, "c", "tab")
+        await type_text(pilot, "2207-01-04")
+        await press(pilot, "enter")
+        assert "constraint date 2207-01-04 is out of range" in screen_text(app)
+        assert snapshot(app) == before
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "2027-01-04")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TaskForm)
+        row = plan_of(app).by_wbs["4.4"]
+        assert (row.constraint_type, str(row.constraint_date)) == ("SNET", "2027-01-04")
+
+
+async def test_a_summary_form_shows_its_span_not_an_editable_duration(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1")
+        await press(pilot, "e")
+        assert isinstance(app.screen, TaskForm)
+        assert "7d (from its tasks)" in app.screen.values()["duration"]
+        await press(pilot, "enter")  # saving an unchanged summary changes nothing and is allowed
+        assert not isinstance(app.screen, TaskForm)
 
 
 async def test_indent_outdent_move(make_app):

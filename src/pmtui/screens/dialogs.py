@@ -96,7 +96,9 @@ class TaskForm(ModalScreen[None]):
         t = plan.by_id[task_id]
         self.initial = {
             "name": t.name,
-            "duration": f"{t.duration}d",
+            # A summary's duration is its tasks' span (as the table shows), not an editable field.
+            "duration": (f"{plan.schedule.tasks[task_id].ef - plan.schedule.tasks[task_id].es + 1}d (from its tasks)"
+                         if t.children else f"{t.duration}d"),
             "predecessors": plan.predecessors_text(task_id),
             "constraint": t.constraint_type,
             "constraint_date": t.constraint_date.isoformat() if t.constraint_date else "",
@@ -133,6 +135,9 @@ class TaskForm(ModalScreen[None]):
             fields["duration"] = parse_duration(new["duration"])
         ctype = parse_constraint(new["constraint"] or "ASAP")
         cdate = parse_date(new["constraint_date"]) if new["constraint_date"].strip() else None
+        if ctype in ("ASAP", "ALAP") and cdate is not None and new["constraint"] == old["constraint"] \
+                and new["constraint_date"] != old["constraint_date"]:
+            ctype = "SNET"  # a date typed for an ASAP task: Start No Earlier Than it, as in MS Project
         if ctype in ("ASAP", "ALAP"):
             cdate = None
         elif cdate is None:

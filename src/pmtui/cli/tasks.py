@@ -49,8 +49,6 @@ def _fields(duration, constraint, constraint_date, deadline, notes, estimate, fi
         fields["duration"] = parse_duration(duration)
     if constraint is not None:
         fields["constraint_type"] = parse_constraint(constraint)
-        if fields["constraint_type"] in ("ASAP", "ALAP") and constraint_date is None:
-            fields["constraint_date"] = None
     if constraint_date is not None:
         fields["constraint_date"] = _optional_date(constraint_date)
     value = _optional_date(deadline)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from pmtui.models.errors import BadValue, PmtuiError
+from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 
 
@@ -135,13 +135,8 @@ class TaskForm(ModalScreen[None]):
             fields["duration"] = parse_duration(new["duration"])
         ctype = parse_constraint(new["constraint"] or "ASAP")
         cdate = parse_date(new["constraint_date"]) if new["constraint_date"].strip() else None
-        if ctype in ("ASAP", "ALAP") and cdate is not None and new["constraint"] == old["constraint"] \
-                and new["constraint_date"] != old["constraint_date"]:
-            ctype = "SNET"  # a date typed for an ASAP task: Start No Earlier Than it, as in MS Project
-        if ctype in ("ASAP", "ALAP"):
-            cdate = None
-        elif cdate is None:
-            raise BadValue(f"constraint {ctype} needs a date, e.g. 2027-02-01")
+        # Only what changed goes to the service, which applies MS Project's rules: a date alone
+        # on an ASAP task makes it SNET, choosing ASAP or ALAP drops the date.
         t = self.plan.by_id[self.task_id]
         if ctype != t.constraint_type:
             fields["constraint_type"] = ctype

@@ -35,6 +35,7 @@ from pmtui.screens.wbs import LEGEND, WbsScreen
 from pmtui.services import history as history_svc
 from pmtui.services import projects as project_svc
 from pmtui.services.actions import take_checked_plan
+from pmtui.services.gc_pause import paused_gc
 from pmtui.services.tasks import get_plan
 from pmtui.store import Store
 from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -62,12 +63,13 @@ def _screen_bindings() -> list[Binding]:
 def load_plan_scheduled(store: Store, project_id: int, plan=None):
     """Load and schedule a plan (unless the edit just checked one), and warm what drawing it
     needs, so the UI thread does not."""
-    if plan is None:
-        plan = get_plan(store, project_id)
-    sched = plan.schedule
-    if plan.tasks:
-        sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
-    plan.preds_of, plan.assignments_of, plan.resource_by_id  # noqa: B018 - cached properties
+    with paused_gc():
+        if plan is None:
+            plan = get_plan(store, project_id)
+        sched = plan.schedule
+        if plan.tasks:
+            sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
+        plan.preds_of, plan.assignments_of, plan.resource_by_id  # noqa: B018 - cached properties
     return plan
 
 

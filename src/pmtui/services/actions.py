@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
 from pmtui.models.errors import Conflict, StoreError
+from pmtui.services.gc_pause import paused_gc
 from pmtui.store import Store
 from pmtui.store.journal import Recorder, write_entry
 
@@ -40,6 +41,13 @@ class Action:
 def action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
     """Run a service's writes atomically; nothing is kept if it raises, and no journal entry is
     written when nothing changed."""
+    with paused_gc():
+        with _action(store, project_id, name) as act:
+            yield act
+
+
+@contextmanager
+def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]:
     session = Session(store.writer, expire_on_commit=False)
     recorder = Recorder(session)
     act = Action(session=session, recorder=recorder, project_id=project_id, name=name)

@@ -35,6 +35,7 @@ from pmtui.scheduling import (
     WorkCalendar,
     schedule,
 )
+from pmtui.services.gc_pause import paused_gc
 
 _TASK_COLS = [c.name for c in Task.__table__.columns]
 # Enum calls cost a few microseconds each, which adds up at 100,000 tasks: look them up instead.
@@ -294,9 +295,10 @@ class Plan:
 
     @cached_property
     def schedule(self) -> ScheduleResult:
-        tasks, links = self.specs()
         try:
-            return schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
+            with paused_gc():
+                tasks, links = self.specs()
+                return schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
 
@@ -333,6 +335,11 @@ def _rows(conn, stmt) -> list[tuple]:
 
 def load_plan(conn, project_id: int) -> Plan:
     """Read a project whole, in a handful of Core queries (fast at 100,000 tasks)."""
+    with paused_gc():
+        return _load_plan(conn, project_id)
+
+
+def _load_plan(conn, project_id: int) -> Plan:
     project_row = conn.execute(select(Project.__table__).where(Project.__table__.c.id == project_id)).first()
     if project_row is None:
         raise NotFound(f"no project with id {project_id}")

@@ -102,6 +102,11 @@ BAD = [
     (("project", "edit", "--start", "1970-01-01"), 2, "project start 1970-01-01 is out of range"),
     (("risk", "add", "Outage", "-P", "3", "-I", "3", "--review", "2200-01-01"), 2, "review date 2200-01-01 is out of range"),
     (("resource", "edit", "Nobody", "--rate", "5"), 1, "no resource named 'Nobody'"),
+    # str.isdigit() says yes to '²', int() does not; a huge id overflows SQLite's integer
+    (("task", "show", "²"), 2, "task '²' is not a WBS code"),
+    (("task", "show", "#²"), 2, "task id '#²' is not a number"),
+    (("project", "use", "99999999999999999999999"), 1, "no project named '99999999999999999999999'"),
+    (("task", "add", "X", "--due-soon"), 2, "No such option"),
     (("report", "--since", "2149-01-01"), 2, "--since 2149-01-01 is after the status date"),
     (("gantt", "--svg", "/nonexistent/dir/chart.svg"), 1, "cannot write /nonexistent/dir/chart.svg: No such file or directory"),
     (("export", "/nonexistent/dir/plan.xml"), 1, "cannot write /nonexistent/dir/plan.xml: No such file or directory"),

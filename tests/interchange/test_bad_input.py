@@ -58,6 +58,7 @@ CASES = {
                       "farfuture.xml: task UID 1 'A': the date 2207-02-01 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
     "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
     "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
+    "superscript.csv": ("WBS,Name,Duration,Predecessors\n²,A,2d,\n", "superscript.csv line 2: WBS '²' is not an outline code like 1.2"),
     "nowbs.csv": ("Name,Duration\nA,2d\n", "nowbs.csv line 1: no 'WBS' column"),
     "csvlink.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B,1d,7FS\n", "csvlink.csv line 3: predecessor 7 is not a WBS code"),
     "csvcycle.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,2\n2,B,1d,1\n", "csvcycle.csv: "),

@@ -36,7 +36,16 @@ from pathlib import Path
 
 from pmtui.interchange.base import ImportFailed, Imported, one_line
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import format_link, parse_constraint, parse_date, parse_duration, parse_percent, parse_predecessors, parse_units
+from pmtui.models.parsing import (
+    format_link,
+    is_digits,
+    parse_constraint,
+    parse_date,
+    parse_duration,
+    parse_percent,
+    parse_predecessors,
+    parse_units,
+)
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, LinkData, PlanData, ResourceData, TaskData
 
@@ -108,7 +117,7 @@ def read_csv(path: Path) -> Imported:
         where = f"line {line}"
         try:
             code = get("WBS")
-            if not code or not all(p.isdigit() for p in code.split(".")):
+            if not code or not all(is_digits(p) for p in code.split(".")):
                 raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
             code = ".".join(str(int(p)) for p in code.split("."))
             if code in by_code:

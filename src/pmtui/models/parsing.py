@@ -44,6 +44,14 @@ def _span_days(text: str, what: str, *, allow_negative: bool) -> int:
     return days
 
 
+def is_digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²' and other digits int() refuses."""
+    return bool(_DIGITS.fullmatch(text))
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def parse_duration(text: str | int) -> int:
     """'3d' -> 3, '2w' -> 10, '0' -> 0 (a milestone)."""
     if isinstance(text, int):
@@ -86,7 +94,10 @@ def parse_date(text: str | date, today: date | None = None) -> date:
     m = re.fullmatch(r"in\s+(\d+)\s+(day|days|week|weeks)", low)
     if m:
         n = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
-        return today + timedelta(days=n)
+        try:
+            return today + timedelta(days=n)
+        except OverflowError:
+            raise BadValue(f"date {raw!r} is out of range: use YYYY-MM-DD") from None
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
         try:
             y, mo, d = (int(p) for p in raw.split("-"))
@@ -95,8 +106,9 @@ def parse_date(text: str | date, today: date | None = None) -> date:
             raise BadValue(f"date {raw!r} does not exist ({exc})") from None
     try:
         parsed = dateparser.parse(raw, default=_midnight(today), dayfirst=False)
-    except (ValueError, OverflowError) as exc:
-        raise BadValue(f"date {raw!r} is not understood ({exc}): use YYYY-MM-DD") from None
+    except (ValueError, OverflowError):
+        # dateutil's own message repeats the text unescaped; the repr above already shows it
+        raise BadValue(f"date {raw!r} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
     return parsed.date()
 
 

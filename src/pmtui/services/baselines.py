@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.parsing import is_digits
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
 from pmtui.services.actions import action, reading
@@ -262,7 +263,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
         ))
     present = set(plan.by_id)
     out.removed = sorted(((b.wbs, b.name) for tid, b in saved.tasks.items() if tid not in present),
-                         key=lambda x: tuple(int(p) for p in x[0].split(".") if p.isdigit()))
+                         key=lambda x: tuple(int(p) for p in x[0].split(".") if is_digits(p)))
     return out
 
 

@@ -15,7 +15,7 @@ from operator import attrgetter
 from sqlalchemy import Date, select
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
-from pmtui.models.parsing import format_link
+from pmtui.models.parsing import format_link, is_digits
 from pmtui.models.tables import (
     Assignment,
     Calendar,
@@ -215,10 +215,10 @@ class Plan:
             key = None
             if text.startswith("#") or text.lower().startswith("id:"):
                 digits = text.split(":", 1)[-1].lstrip("#")
-                if not digits.isdigit():
+                if not is_digits(digits):
                     raise BadValue(f"task id {text!r} is not a number: use #17 or a WBS code like 1.2")
                 key = int(digits)
-            elif not all(p.isdigit() for p in text.split(".")) or not text:
+            elif not text or not all(is_digits(p) for p in text.split(".")):
                 raise BadValue(f"task {text!r} is not a WBS code (like 1.2) or an id (like #17)")
             else:
                 code = ".".join(str(int(p)) for p in text.split("."))

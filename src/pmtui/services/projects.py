@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.parsing import is_digits
 from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
 from pmtui.services.actions import action, reading
@@ -68,7 +69,7 @@ def _current_id(session: Session) -> int | None:
 def find_project(store: Store, name_or_id: str) -> Project:
     with reading(store) as s:
         project = _by_name(s, name_or_id)
-        if project is None and name_or_id.lstrip("#").isdigit():
+        if project is None and is_digits(name_or_id.lstrip("#")) and len(name_or_id) < 19:
             project = s.get(Project, int(name_or_id.lstrip("#")))
         if project is None:
             names = [p.name for p in s.execute(select(Project).order_by(Project.name)).scalars()]

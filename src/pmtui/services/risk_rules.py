@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
+from pmtui.models.parsing import is_digits
 from pmtui.models.rules import check_money, check_plan_date
 from pmtui.models.risks import (
     ISSUE_KINDS,
@@ -26,7 +28,7 @@ def strategies_for(kind: str) -> tuple[str, ...]:
 def parse_scale(value: str | int, what: str) -> int:
     """'4' -> 4 on PMBOK's 1–5 scale; anything else is refused with the scale spelled out."""
     text = str(value).strip()
-    if not text.lstrip("-").isdigit():
+    if not is_digits(text.removeprefix("-")):
         raise BadValue(f"{what} {text!r} is not a number: use 1 (very low) to 5 (very high)")
     number = int(text)
     if not 1 <= number <= 5:
@@ -40,7 +42,7 @@ def parse_ref(text: str | int, prefix: str, what: str) -> int:
     digits = raw.lstrip("#")
     if digits[:1].upper() == prefix:
         digits = digits[1:]
-    if not digits.isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", digits):
         raise BadValue(f"{what} {raw!r} is not an id: use a number like {prefix}3 or 3")
     return int(digits)
 

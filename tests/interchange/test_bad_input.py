@@ -25,6 +25,10 @@ def mspdi(*tasks):
     return HEAD + "<Tasks>" + "".join(tasks) + "</Tasks></Project>"
 
 
+JSON_DOC = ('{"format": "pmtui", "version": 1, "project": {"name": "x", "start": "2027-01-04"}, '
+            '"tasks": [{"id": 1, "name": "A", "duration": 1}, {"id": 2, "name": "B", "duration": 2}], '
+            '"links": [{"pred": 1, "succ": 2, "type": "FS", "lag": 0}]}')
+
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">
@@ -56,6 +60,12 @@ CASES = {
                  "date.xml: task UID 1 'A': <ConstraintDate> '2027-02-30T08:00:00' is not a possible date"),
     "farfuture.xml": (mspdi(task(1, "A", extra="<ConstraintType>4</ConstraintType><ConstraintDate>2207-02-01T08:00:00</ConstraintDate>")),
                       "farfuture.xml: task UID 1 'A': the date 2207-02-01 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
+    "inftype.xml": (mspdi(task(1, "A"), task(2, "B", link(1, kind="1e400"))),
+                    "inftype.xml: task UID 2 'B' <PredecessorLink> to UID 1: <Type> '1e400' is not a finite number"),
+    "nancost.xml": (mspdi(task(1, "A", extra="<FixedCost>nan</FixedCost>")),
+                    "nancost.xml: task UID 1 'A': <FixedCost> 'nan' is not a finite number"),
+    "hugedur.xml": (mspdi(task(1, "A").replace("PT8H0M0S", "PT100000000000000000000H0M0S")),
+                    "hugedur.xml: task UID 1 'A': a duration of more than 100000 working days is not a plan"),
     "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
     "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
     "superscript.csv": ("WBS,Name,Duration,Predecessors\n²,A,2d,\n", "superscript.csv line 2: WBS '²' is not an outline code like 1.2"),
@@ -63,6 +73,11 @@ CASES = {
     "csvlink.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B,1d,7FS\n", "csvlink.csv line 3: predecessor 7 is not a WBS code"),
     "csvcycle.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,2\n2,B,1d,1\n", "csvcycle.csv: "),
     "csvdur.csv": ("WBS,Name,Duration\n1,A,banana\n", "csvdur.csv line 2: duration 'banana' is not understood"),
+    "lag.json": (JSON_DOC.replace('"lag": 0', '"lag": 1.5'), "lag.json: links[0]: lag 1.5 must be a whole number"),
+    "inflag.json": (JSON_DOC.replace('"lag": 0', '"lag": 1e400'), "inflag.json: links[0]: lag inf must be a whole number"),
+    "numname.json": (JSON_DOC.replace('"name": "B"', '"name": 5'), "numname.json: tasks[1] 5: name 5 must be text"),
+    "nancost.json": (JSON_DOC.replace('"duration": 2', '"duration": 2, "fixed_cost": NaN'),
+                     "nancost.json: tasks[1] 'B': fixed_cost nan must be a finite number"),
     "bad.json": ('{"format": "pmtui", "version": 1,', "bad.json line 1: not valid JSON"),
 }
 

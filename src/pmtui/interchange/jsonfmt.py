@@ -16,6 +16,7 @@ ignore top-level keys they do not know and say so; a file with a higher ``versio
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -135,8 +136,21 @@ def read_json(path: Path) -> Imported:
         return _read(doc, path)
     except _Bad as exc:
         raise ImportFailed(f"{path.name}: {exc}") from None
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
         raise ImportFailed(f"{path.name}: unexpected structure ({type(exc).__name__}: {exc})") from None
+
+
+def _whole(v, where: str) -> int:
+    """Whole working days or percent: JSON's 2.5, NaN, 1e400, "3" or true are refused, not cut."""
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise _Bad(f"{where} {v!r} must be a whole number")
+    return v
+
+
+def _number(v, where: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        raise _Bad(f"{where} {v!r} must be a finite number")
+    return float(v)
 
 
 def _read(doc: dict, path: Path) -> Imported:
@@ -153,7 +167,8 @@ def _read(doc: dict, path: Path) -> Imported:
         where = f"resources[{i}]"
         data.resources.append(ResourceData(
             key=r["id"], name=str(r["name"]), kind=str(r.get("kind", "person")),
-            cost_rate=float(r.get("cost_rate") or 0), max_units=float(r.get("max_units") or 1),
+            cost_rate=_number(r.get("cost_rate") or 0, f"{where}: cost_rate"),
+            max_units=_number(r.get("max_units") or 1, f"{where}: max_units"),
             calendar=_calendar(r["calendar"], f"{where} calendar") if r.get("calendar") else None,
             source=f"{where} {r.get('name')!r}"))
     for i, t in enumerate(doc.get("tasks") or []):
@@ -162,16 +177,24 @@ def _read(doc: dict, path: Path) -> Imported:
         for f in TASK_FIELDS:
             if f in t:
                 fields[f] = _date(t[f], f"{where} {f}") if f in DATE_FIELDS else t[f]
-        for f in ("duration", "percent_complete"):
-            if f in fields and not isinstance(fields[f], int):
-                raise _Bad(f"{where}: {f} {fields[f]!r} must be a whole number")
-        fields["notes"] = str(fields.get("notes") or "")
+        for f in ("duration", "percent_complete", "remaining"):
+            if f in fields and not (f == "remaining" and fields[f] is None):
+                _whole(fields[f], f"{where}: {f}")
+        for f in ("optimistic", "most_likely", "pessimistic", "fixed_cost", "actual_cost"):
+            if fields.get(f) is not None:
+                _number(fields[f], f"{where}: {f}")
+        for f in ("name", "constraint_type", "notes"):
+            if fields.get(f) is not None and not isinstance(fields[f], str):
+                raise _Bad(f"{where}: {f} {fields[f]!r} must be text")
+        fields["notes"] = fields.get("notes") or ""
         data.tasks.append(TaskData(key=t["id"], parent=t.get("parent"), source=where, **fields))
     for i, l in enumerate(doc.get("links") or []):
-        data.links.append(LinkData(l["pred"], l["succ"], str(l.get("type", "FS")), int(l.get("lag", 0)),
+        data.links.append(LinkData(l["pred"], l["succ"], str(l.get("type", "FS")),
+                                   _whole(l.get("lag", 0), f"links[{i}]: lag"),
                                    source=f"links[{i}]"))
     for i, a in enumerate(doc.get("assignments") or []):
-        data.assignments.append(AssignmentData(a["task"], a["resource"], float(a.get("units", 1)),
+        data.assignments.append(AssignmentData(a["task"], a["resource"],
+                                               _number(a.get("units", 1), f"assignments[{i}]: units"),
                                                source=f"assignments[{i}]"))
     for key, value in doc.items():
         if key in CORE_KEYS:

@@ -24,6 +24,7 @@ pmtui's tests run against the real MS Project files in shared/data/mspdi):
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
@@ -107,6 +108,8 @@ class _Reader:
                 f = float(t)
             except ValueError:
                 raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+            if not math.isfinite(f):
+                raise self.fail(where, f"<{name}> {t!r} is not a finite number") from None
             return int(f)
 
     def float_(self, kids: dict, name: str, where: str, default: float | None = None) -> float | None:
@@ -114,9 +117,12 @@ class _Reader:
         if t is None or t == "":
             return default
         try:
-            return float(t)
+            value = float(t)
         except ValueError:
             raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+        if not math.isfinite(value):
+            raise self.fail(where, f"<{name}> {t!r} is not a finite number")
+        return value
 
     def flag(self, kids: dict, name: str) -> bool:
         return self.text(kids, name) in ("1", "true")

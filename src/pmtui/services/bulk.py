@@ -24,6 +24,7 @@ from sqlalchemy import Boolean, Date, Float, Integer, String, delete, insert, se
 from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.parsing import MAX_DAYS
 from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME
 from pmtui.models.tables import (
     CONSTRAINT_TYPES,
@@ -207,6 +208,8 @@ def check(data: PlanData) -> ScheduleResult:
             raise Conflict(f"{who}: the task name must be one line of at most {MAX_NAME} characters")
         if t.duration < 0:
             raise Conflict(f"{who}: duration {t.duration}d is negative")
+        if t.duration > MAX_DAYS or (t.remaining or 0) > MAX_DAYS:
+            raise Conflict(f"{who}: a duration of more than {MAX_DAYS} working days is not a plan")
         if not 0 <= t.percent_complete <= 100:
             raise Conflict(f"{who}: percent complete {t.percent_complete}% is not from 0 to 100")
         if t.constraint_type not in CONSTRAINT_TYPES:
@@ -249,6 +252,8 @@ def check(data: PlanData) -> ScheduleResult:
             raise Conflict(f"{where}: its successor is not a task of the plan")
         if link.type not in LINK_TYPES:
             raise Conflict(f"{where}: link type {link.type!r} is unknown")
+        if abs(link.lag) > MAX_DAYS:
+            raise Conflict(f"{where}: a lag of more than {MAX_DAYS} working days is not a plan")
         if link.pred == link.succ:
             raise Conflict(f"{where}: a task cannot be linked to itself")
         if (link.pred, link.succ) in pairs:

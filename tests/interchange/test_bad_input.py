@@ -66,6 +66,7 @@ CASES = {
                     "nancost.xml: task UID 1 'A': <FixedCost> 'nan' is not a finite number"),
     "hugedur.xml": (mspdi(task(1, "A").replace("PT8H0M0S", "PT100000000000000000000H0M0S")),
                     "hugedur.xml: task UID 1 'A': a duration of more than 100000 working days is not a plan"),
+    "encoding.xml": ('<?xml version="1.0" encoding="UTF1e400"?><Project/>', "encoding.xml: not readable XML: unknown encoding: UTF1e400"),
     "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
     "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
     "superscript.csv": ("WBS,Name,Duration,Predecessors\n²,A,2d,\n", "superscript.csv line 2: WBS '²' is not an outline code like 1.2"),
@@ -78,6 +79,10 @@ CASES = {
     "numname.json": (JSON_DOC.replace('"name": "B"', '"name": 5'), "numname.json: tasks[1] 5: name 5 must be text"),
     "nancost.json": (JSON_DOC.replace('"duration": 2', '"duration": 2, "fixed_cost": NaN'),
                      "nancost.json: tasks[1] 'B': fixed_cost nan must be a finite number"),
+    "noday.json": (JSON_DOC.replace('"tasks"', '"calendar": {"exceptions": [{"day": null}]}, "tasks"'),
+                   "noday.json: calendar exception 1: it has no day"),
+    "oldday.json": (JSON_DOC.replace('"tasks"', '"calendar": {"exceptions": [{"day": "1066-10-14"}]}, "tasks"'),
+                    "oldday.json: calendar 'Standard': the exception 1066-10-14 is not a date from 1984-01-01 to 2149-12-31"),
     "bad.json": ('{"format": "pmtui", "version": 1,', "bad.json line 1: not valid JSON"),
 }
 

@@ -113,6 +113,8 @@ def _calendar(obj, where: str) -> CalendarData:
     exceptions = {}
     for i, ex in enumerate(obj.get("exceptions", [])):
         d = _date(ex.get("day"), f"{where} exception {i + 1}")
+        if d is None:
+            raise _Bad(f"{where} exception {i + 1}: it has no day")
         exceptions[d] = (bool(ex.get("working", False)), str(ex.get("name") or ""))
     return CalendarData(name=str(obj.get("name") or "Standard"), workdays=mask, exceptions=exceptions)
 

@@ -658,6 +658,8 @@ def read_mspdi(path: Path) -> Imported:
                            f"references ({type(exc).__name__}), which MS Project never writes") from None
     except ParseError as exc:
         raise ImportFailed(f"{path.name}: not well-formed XML: {exc}") from None
+    except LookupError as exc:  # an encoding in the XML declaration that Python does not know
+        raise ImportFailed(f"{path.name}: not readable XML: {exc}") from None
     tag = root.tag
     ns, local = (tag[1:].split("}", 1) if tag.startswith("{") else ("", tag))
     if local != "Project" or ns not in (MSPDI_NS, ""):

@@ -191,6 +191,11 @@ def check(data: PlanData) -> ScheduleResult:
     take; return the schedule of the plan. Plain loops: pydantic per row costs too much at 10k."""
     if not data.calendar.workdays or not 0 < data.calendar.workdays < 128:
         raise Conflict("the calendar has no working weekday")
+    for cal in [data.calendar, *(r.calendar for r in data.resources if r.calendar is not None)]:
+        for day in cal.exceptions:
+            if not isinstance(day, date) or not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise Conflict(f"calendar {cal.name!r}: the exception {day} is not a date from "
+                               f"{EARLIEST_DATE} to {LATEST_DATE}")
     for what, day in (("project start", data.start), ("status date", data.status_date)):
         if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
             raise Conflict(f"the {what} {day} is out of range: plan dates run from {EARLIEST_DATE} to {LATEST_DATE}")

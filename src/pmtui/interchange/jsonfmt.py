@@ -149,6 +149,13 @@ def _whole(v, where: str) -> int:
     return v
 
 
+def _key(v, where: str) -> int | str:
+    """An id as the export writes it (a number; text is let through for hand-made files)."""
+    if isinstance(v, bool) or not isinstance(v, (int, str)):
+        raise _Bad(f"{where} {v!r} is not an id")
+    return v
+
+
 def _number(v, where: str) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
         raise _Bad(f"{where} {v!r} must be a finite number")
@@ -168,7 +175,7 @@ def _read(doc: dict, path: Path) -> Imported:
     for i, r in enumerate(doc.get("resources") or []):
         where = f"resources[{i}]"
         data.resources.append(ResourceData(
-            key=r["id"], name=str(r["name"]), kind=str(r.get("kind", "person")),
+            key=_key(r["id"], f"{where}: id"), name=str(r["name"]), kind=str(r.get("kind", "person")),
             cost_rate=_number(r.get("cost_rate") or 0, f"{where}: cost_rate"),
             max_units=_number(r.get("max_units") or 1, f"{where}: max_units"),
             calendar=_calendar(r["calendar"], f"{where} calendar") if r.get("calendar") else None,
@@ -189,13 +196,18 @@ def _read(doc: dict, path: Path) -> Imported:
             if fields.get(f) is not None and not isinstance(fields[f], str):
                 raise _Bad(f"{where}: {f} {fields[f]!r} must be text")
         fields["notes"] = fields.get("notes") or ""
-        data.tasks.append(TaskData(key=t["id"], parent=t.get("parent"), source=where, **fields))
+        parent = t.get("parent")
+        data.tasks.append(TaskData(key=_key(t["id"], f"{where}: id"),
+                                   parent=None if parent is None else _key(parent, f"{where}: parent"),
+                                   source=where, **fields))
     for i, l in enumerate(doc.get("links") or []):
-        data.links.append(LinkData(l["pred"], l["succ"], str(l.get("type", "FS")),
+        data.links.append(LinkData(_key(l["pred"], f"links[{i}]: pred"), _key(l["succ"], f"links[{i}]: succ"),
+                                   str(l.get("type", "FS")),
                                    _whole(l.get("lag", 0), f"links[{i}]: lag"),
                                    source=f"links[{i}]"))
     for i, a in enumerate(doc.get("assignments") or []):
-        data.assignments.append(AssignmentData(a["task"], a["resource"],
+        data.assignments.append(AssignmentData(_key(a["task"], f"assignments[{i}]: task"),
+                                               _key(a["resource"], f"assignments[{i}]: resource"),
                                                _number(a.get("units", 1), f"assignments[{i}]: units"),
                                                source=f"assignments[{i}]"))
     for key, value in doc.items():

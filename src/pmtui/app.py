@@ -65,7 +65,11 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
     needs, so the UI thread does not."""
     with paused_gc():
         if plan is None:
+            # Read before the plan: a change committed in between makes the next check reload
+            # once more, never miss it.
+            seen = history_svc.version(store, project_id)
             plan = get_plan(store, project_id)
+            plan.version = seen
         sched = plan.schedule
         if plan.tasks:
             sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
@@ -113,8 +117,34 @@ class PmtuiApp(App):
         self.theme = self.config.theme
         self.set_keymap(self.config.keymap)
 
+    # -- changes made elsewhere ----------------------------------------------------------------
+    OUTSIDE_CHECK_SECONDS = 2.0
+
+    def _check_outside_changes(self) -> None:
+        if self.plan is None or self.busy or self.plan.version is None:
+            return
+        self._outside_worker(self.plan.project.id, self.plan.version)
+
+    @work(thread=True, exclusive=True, group="outside")
+    def _outside_worker(self, project_id: int, seen: tuple[int, int]) -> None:
+        try:
+            now = history_svc.version(self.store, project_id)
+        except PmtuiError:
+            return  # the next check tries again; a real problem shows on the next edit
+        if now != seen:
+            self.call_from_thread(self._outside_changed, project_id, seen)
+
+    def _outside_changed(self, project_id: int, seen: tuple[int, int]) -> None:
+        # Still the plan we checked, and no edit of ours on the way (it reloads anyway)?
+        if self.plan is None or self.plan.project.id != project_id or self.plan.version != seen or self.busy:
+            return
+        self.notify("The plan was changed outside this window (another pmtui or the CLI): reloaded",
+                    timeout=5)
+        self.run_edit("Reload", lambda store, pid: None)
+
     # -- start-up ---------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         problems = list(self.config.problems) + unknown_ids(self.config, known_binding_ids())
         for line in problems:
             self.notify(line, title="config.toml", severity="error", timeout=12)

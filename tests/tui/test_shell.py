@@ -6,7 +6,7 @@ from pmtui.screens.projects import ProjectSwitcher
 from pmtui.services.projects import list_projects
 from pmtui.store.locations import config_file
 
-from .conftest import notes, press, settle, type_text
+from .conftest import notes, press, screen_text, settle, type_text
 
 SIZE = (120, 40)
 
@@ -107,3 +107,33 @@ async def test_busy_indicator_while_loading(make_app):
 
         assert "⏳ scheduling…" in screen_text(app)
         app._stop()
+
+
+async def test_a_change_made_by_another_process_is_shown_without_a_keypress(make_app, db_path):
+    """The CLI (or a second pmtui) changes the plan while the app is open: the next check of the
+    journal reloads it; the app's own edits do not count as changes from outside."""
+    from pmtui.services import tasks as task_svc
+    from pmtui.store import open_store
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e", "ctrl+u")
+        await type_text(pilot, "Kick-off")
+        await press(pilot, "enter")
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "changed outside" not in notes(app)
+
+        other = open_store(str(db_path))  # what `pmtui task edit` in another terminal does
+        try:
+            task_svc.edit_task(other, app.plan.project.id, "1.1", name="Charter signed by the board")
+        finally:
+            other.close()
+        assert "Charter signed by the board" not in screen_text(app)
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "changed outside this window" in notes(app)
+        assert app.plan.by_wbs["1.1"].name == "Charter signed by the board"
+        assert "Charter signed by the board" in screen_text(app)
+        assert app.plan.by_wbs["1"].name == "Kick-off"  # the app's own edit is still there

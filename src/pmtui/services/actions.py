@@ -13,7 +13,7 @@ from sqlmodel import Session
 from pmtui.models.errors import Conflict, StoreError
 from pmtui.services.gc_pause import paused_gc
 from pmtui.store import Store
-from pmtui.store.journal import Recorder, write_entry
+from pmtui.store.journal import Recorder, version, write_entry
 
 
 @dataclass
@@ -62,6 +62,9 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
         if recorder.changes:
             summary = "; ".join(act.lines) or name
             write_entry(session, act.project_id, name, summary, recorder.changes)
+        if act.checked_plan is not None:
+            # read in the transaction, so it names exactly the state the plan shows
+            act.checked_plan.version = version(session.connection(), act.checked_plan.project.id)
         session.commit()
         _committed.plan = act.checked_plan
     except IntegrityError as exc:

@@ -33,6 +33,12 @@ def redo(store: Store, project_id: int) -> JournalEntry:
     return _step(store, project_id, journal.redo)
 
 
+def version(store: Store, project_id: int) -> tuple[int, int]:
+    """A token that changes with every change to the project, by any process (see journal.version)."""
+    with reading(store) as s:
+        return journal.version(s.connection(), project_id)
+
+
 def history(store: Store, project_id: int, limit: int | None = None) -> list[JournalEntry]:
     with reading(store) as s:
         return journal.history(s.connection(), project_id, limit)

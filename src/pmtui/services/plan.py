@@ -122,6 +122,9 @@ class Plan:
     resources: list[ResourceRow]
     assignments: list[AssignmentRow]
     roots: list[int] = field(default_factory=list)
+    # journal.version() of the database state this plan shows; the app compares it to notice
+    # changes made by another process
+    version: tuple[int, int] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         self.by_id = {t.id: t for t in self.tasks}

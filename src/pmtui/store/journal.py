@@ -13,7 +13,7 @@ import json
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from sqlalchemy import delete, event, insert, inspect, select, update
+from sqlalchemy import delete, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
@@ -203,6 +203,17 @@ def redo(conn, project_id: int | None) -> JournalEntry:
     _apply(conn, json.loads(row.changes), backwards=False, label=f"redo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="done"))
     return JournalEntry(**row._mapping)
+
+
+def version(conn, project_id: int | None) -> tuple[int, int]:
+    """What changes whenever the project does: every action adds an entry, undo and redo flip
+    one between done and undone. Compared, not interpreted."""
+    t = JournalEntry.__table__
+    row = conn.execute(
+        select(func.coalesce(func.max(t.c.id), 0), func.count().filter(t.c.state == "done"))
+        .where(t.c.project_id == project_id)
+    ).one()
+    return int(row[0]), int(row[1])
 
 
 def history(conn, project_id: int | None, limit: int | None = None) -> list[JournalEntry]:

@@ -14,7 +14,7 @@ from pmtui.models.risks import Issue
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
 from pmtui.services import history
 from pmtui.services.actions import reading
-from pmtui.services.tasks import edit_task, get_plan
+from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, demo_id
 from tests.standup.tui import StandupApp
 
@@ -169,3 +169,24 @@ def test_snapshot(snap_compare, store, pid, size):
         await keys(app, pilot, "4", "n", "n", "n")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@sync
+async def test_a_hidden_stand_up_catches_up_with_edits_made_on_other_screens(store, pid):
+    """The stand-up screen skips its work while another screen is shown, and shows the newest
+    plan as soon as it is back."""
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        current = app.screen.tasks.current
+        tid, before = current.id, current.percent
+        standup = app.screen
+        await keys(app, pilot, "1")
+        app.run_edit("Progress", lambda s, p: set_progress(s, p, f"#{tid}", percent=before + 10))
+        await settle(app, pilot)
+        assert standup._hidden_plan is app.plan  # skipped while hidden …
+        await keys(app, pilot, "4")
+        assert app.screen is standup and standup._hidden_plan is None
+        assert standup.plan is app.plan  # … and caught up when shown
+        assert standup.tasks.current.id == tid and standup.tasks.current.percent == before + 10

@@ -84,6 +84,7 @@ class StandupScreen(Screen):
         self._pending = None
         self._summary = None
         self._auto_started: set[int] = set()
+        self._hidden_plan = None  # the newest plan that arrived while another screen was shown
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -127,7 +128,16 @@ class StandupScreen(Screen):
             self._draw()
 
     # -- the plan and the meeting -------------------------------------------------------------
+    def on_screen_resume(self) -> None:
+        if self._hidden_plan is not None:
+            plan, self._hidden_plan = self._hidden_plan, None
+            self.plan_changed(plan)
+
     def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        if self.is_attached and self.app.screen is not self:
+            # Hidden: catch up when shown (the agenda of a 10,000-task plan costs 100-160 ms).
+            self._hidden_plan = plan
+            return
         self.plan = plan
         if self._pending is not None:
             self.opened, self._pending = self._pending, None

@@ -188,6 +188,11 @@ def run() -> list[tuple[str, str, str]]:
                 out.append((f"cursor move, key to repaint, {n:,} tasks (median)", f"{med * 1000:.1f} ms", "≤ 16 ms"))
                 out.append((f"bytes written per cursor move, {n:,} tasks (median)", f"{size:.0f} B", "2 rows"))
                 if n == 10_000:
+                    # A PM has looked at the other screens before editing: each keeps its state
+                    # and must not make an edit on the WBS screen slower.
+                    for screen in "23451":
+                        term.key(screen)
+                        term.quiet(1.0)
                     times = []
                     # each edit shows a value no row showed before, so the wait ends only when
                     # the rescheduled row is drawn (" 0%" is on every row already)

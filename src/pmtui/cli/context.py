@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 
+from pmtui.models.errors import StoreError
 from pmtui.models.tables import Project
 from pmtui.store import Store, open_store
+
 
 class _Out:
     """Rich output to whatever sys.stdout is now; pipes get wide lines instead of wrapped ones."""
@@ -70,11 +74,6 @@ def done(message: str) -> None:
 def write_output(path, text: str) -> None:
     """Write a file the user asked for, beside the target then renamed, so a reader (or a crash)
     never leaves half a file; an unwritable path is one line, not a traceback."""
-    from pathlib import Path
-    import tempfile
-
-    from pmtui.models.errors import StoreError
-
     path = Path(path)
     tmp = None
     try:

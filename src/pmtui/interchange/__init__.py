@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pmtui.interchange.base import ExportFailed, ImportFailed, Imported
 from pmtui.services.bulk import PlanData
+from pmtui.services.gc_pause import paused_gc
 
 # format -> (extensions, can import, can export)
 FORMATS = {
@@ -45,6 +46,11 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
 
 
 def read_file(path: Path | str, fmt: str | None = None) -> Imported:
+    with paused_gc():  # a 10,000-task file is hundreds of thousands of small objects
+        return _read_file(path, fmt)
+
+
+def _read_file(path: Path | str, fmt: str | None) -> Imported:
     path = Path(path)
     name = detect_format(path, fmt, importing=True)
     if name == "mspdi":
@@ -62,6 +68,11 @@ def read_file(path: Path | str, fmt: str | None = None) -> Imported:
 
 def export_text(data: PlanData, fmt: str) -> tuple[str, list[str]]:
     """(text, notes about what the format could not carry)."""
+    with paused_gc():
+        return _export_text(data, fmt)
+
+
+def _export_text(data: PlanData, fmt: str) -> tuple[str, list[str]]:
     data.number()
     sched = data.schedule()
     if fmt == "mspdi":

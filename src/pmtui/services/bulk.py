@@ -51,6 +51,7 @@ from pmtui.scheduling import (
     schedule,
 )
 from pmtui.services.actions import action, reading
+from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import load_plan
 from pmtui.store import Store
 
@@ -186,6 +187,7 @@ def _who(t: TaskData) -> str:
     return t.source or f"task {t.name!r}"
 
 
+@paused_gc()
 def check(data: PlanData) -> ScheduleResult:
     """Refuse (Conflict, one line naming the task) anything the store or the scheduler would not
     take; return the schedule of the plan. Plain loops: pydantic per row costs too much at 10k."""
@@ -333,6 +335,7 @@ def read_plan_data(conn, project_id: int) -> PlanData:
     return data
 
 
+@paused_gc()
 def get_plan_data(store: Store, project_id: int) -> PlanData:
     with reading(store) as s:
         return read_plan_data(s.connection(), project_id)

@@ -82,7 +82,7 @@ CASES = {
     "noday.json": (JSON_DOC.replace('"tasks"', '"calendar": {"exceptions": [{"day": null}]}, "tasks"'),
                    "noday.json: calendar exception 1: it has no day"),
     "oldday.json": (JSON_DOC.replace('"tasks"', '"calendar": {"exceptions": [{"day": "1066-10-14"}]}, "tasks"'),
-                    "oldday.json: calendar 'Standard': the exception 1066-10-14 is not a date from 1984-01-01 to 2149-12-31"),
+                    "oldday.json: calendar 'Standard': the exception 1066-10-14 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
     "bad.json": ('{"format": "pmtui", "version": 1,', "bad.json line 1: not valid JSON"),
 }
 

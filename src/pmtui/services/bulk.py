@@ -25,7 +25,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import MAX_DAYS
-from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME
+from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME, check_plan_date
 from pmtui.models.tables import (
     CONSTRAINT_TYPES,
     LINK_TYPES,
@@ -187,6 +187,14 @@ def _who(t: TaskData) -> str:
     return t.source or f"task {t.name!r}"
 
 
+def _in_range(day: date | None, what: str, where: str = "") -> None:
+    if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:  # the rules' message, as Conflict
+        try:
+            check_plan_date(day, what)
+        except ValueError as exc:
+            raise Conflict(f"{where}{exc}") from None
+
+
 @paused_gc()
 def check(data: PlanData) -> ScheduleResult:
     """Refuse (Conflict, one line naming the task) anything the store or the scheduler would not
@@ -195,12 +203,11 @@ def check(data: PlanData) -> ScheduleResult:
         raise Conflict("the calendar has no working weekday")
     for cal in [data.calendar, *(r.calendar for r in data.resources if r.calendar is not None)]:
         for day in cal.exceptions:
-            if not isinstance(day, date) or not EARLIEST_DATE <= day <= LATEST_DATE:
-                raise Conflict(f"calendar {cal.name!r}: the exception {day} is not a date from "
-                               f"{EARLIEST_DATE} to {LATEST_DATE}")
-    for what, day in (("project start", data.start), ("status date", data.status_date)):
-        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
-            raise Conflict(f"the {what} {day} is out of range: plan dates run from {EARLIEST_DATE} to {LATEST_DATE}")
+            if not isinstance(day, date):
+                raise Conflict(f"calendar {cal.name!r}: the exception {day!r} is not a date")
+            _in_range(day, "the exception", f"calendar {cal.name!r}: ")
+    for what, day in (("the project start", data.start), ("the status date", data.status_date)):
+        _in_range(day, what)
     keys: dict[Any, TaskData] = {}
     for t in data.tasks:
         who = _who(t)
@@ -231,9 +238,7 @@ def check(data: PlanData) -> ScheduleResult:
             if cost is not None and not 0 <= cost <= MAX_AMOUNT:  # NaN fails too
                 raise Conflict(f"{who}: a cost of {cost} is negative, not a number or too large")
         for day in (t.constraint_date, t.deadline, t.actual_start, t.actual_finish):
-            if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
-                raise Conflict(f"{who}: the date {day} is out of range: plan dates run from "
-                               f"{EARLIEST_DATE} to {LATEST_DATE}")
+            _in_range(day, "the date", f"{who}: ")
         est = (t.optimistic, t.most_likely, t.pessimistic)
         if any(e is not None for e in est):
             if any(e is None for e in est) or not 0 <= est[0] <= est[1] <= est[2]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -42,7 +41,7 @@ def parse_ref(text: str | int, prefix: str, what: str) -> int:
     digits = raw.lstrip("#")
     if digits[:1].upper() == prefix:
         digits = digits[1:]
-    if not re.fullmatch(r"[0-9]{1,18}", digits):
+    if not is_digits(digits) or len(digits) > 18:  # more would overflow SQLite's integer
         raise BadValue(f"{what} {raw!r} is not an id: use a number like {prefix}3 or 3")
     return int(digits)
 

@@ -103,3 +103,31 @@ def test_undo_of_demo_is_one_step(store):
     assert len(tasks.get_plan(store, demo.id).tasks) > 50
     history.undo(store, demo.id)
     assert dump(store) == empty
+
+
+def test_bulk_import_undo_redo_and_conflict(store, db_path):
+    """An import is journaled as compact bulk rows: undo removes them all, redo restores them
+    exactly (dates and timestamps typed again), and a redo whose rows came back is refused."""
+    from pmtui.models.errors import Conflict
+    from pmtui.services.bulk import create_project_from, get_plan_data
+    from pmtui.services.demo import create_demo
+
+    demo = create_demo(store, today=date(2026, 11, 23))
+    data = get_plan_data(store, demo.id)
+    before = dump(store)
+    copy = create_project_from(store, data)
+    after = dump(store)
+    assert after != before
+    history.undo(store, copy.id)
+    assert dump(store) == before
+    history.redo(store, copy.id)
+    assert dump(store) == after
+    history.undo(store, copy.id)
+    # a row with one of the undone ids appears again: redo must refuse and change nothing
+    with store.writer.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO calendar (id, name, workdays) VALUES (?, 'Squatter', 31)",
+                             (max(r[0] for r in conn.exec_driver_sql("SELECT id FROM calendar")) + 1,))
+    squatted = dump(store)
+    with pytest.raises(Conflict, match="exists again"):
+        history.redo(store, copy.id)
+    assert dump(store) == squatted

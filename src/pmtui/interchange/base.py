@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +70,15 @@ def whole_days(value: float, who: str, rounded: Rounded, *, keep_positive: bool 
     return r
 
 
+# The characters below space that XML 1.0 cannot carry (tab, newline and return it can).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def clean_text(text: str | None) -> str:
     """Text XML 1.0 can carry (control characters other than tab/newline dropped)."""
     if not text:
         return ""
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
+    return _CONTROL.sub("", text)
 
 
 def one_line(text: str | None) -> str:

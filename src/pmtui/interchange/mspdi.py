@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -54,6 +55,7 @@ CONSTRAINT_FROM_CODE = {0: "ASAP", 1: "ALAP", 2: "MSO", 3: "MFO", 4: "SNET", 5: 
 CONSTRAINT_TO_CODE = {v: k for k, v in CONSTRAINT_FROM_CODE.items()}
 LINK_FROM_CODE = {0: "FF", 1: "FS", 2: "SF", 3: "SS"}
 LINK_TO_CODE = {v: k for k, v in LINK_FROM_CODE.items()}
+_LINK_TEXT = {str(k): v for k, v in LINK_FROM_CODE.items()}
 ELAPSED_LAG_FORMATS = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
 PERCENT_LAG_FORMATS = {19, 20, 51, 52}
 NO_RESOURCE = -65535
@@ -67,11 +69,34 @@ _SPAN = re.compile(
 
 
 # -- reading -----------------------------------------------------------------------------------
+_TAG = attrgetter("tag")
+_TEXT = attrgetter("text")
+# The fields an ordinary link has; any other (CrossProject, …) takes the checked path.
+_PLAIN_LINK = frozenset(("PredecessorUID", "Type", "LinkLag", "LagFormat"))
+# Task fields pmtui does not model but counts as ignored (see _count_unmodelled).
+_UNMODELLED = frozenset(("ExtendedAttribute", "Baseline", "TimephasedData", "CalendarUID", "Manual",
+                         "Active", "Priority", "HyperlinkAddress", "Contact", "LevelingDelay"))
+
+
+class _LocalNames(dict):
+    """Namespaced tag -> local name, each computed once."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.n = n
+
+    def __missing__(self, tag: str) -> str:
+        name = self[tag] = tag[self.n:]
+        return name
+
+
 class _Reader:
     def __init__(self, path: Path, root) -> None:
         self.path = path
         self.root = root
         self.ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.local = _LocalNames(len(self.ns))
+        self.spans: dict[str, float] = {}
         self.warnings: list[str] = []
         self.ignored: Counter = Counter()
         self.skipped: Counter = Counter()
@@ -85,9 +110,10 @@ class _Reader:
         return {c.tag[n:]: c for c in el}
 
     def texts(self, el) -> dict[str, str | None]:
-        """Child name -> text, for rows of simple fields (tasks, links, resources)."""
-        n = len(self.ns)
-        return {c.tag[n:]: c.text for c in el}
+        """Child name -> text, for rows of simple fields (tasks, links, resources). Built by C-level
+        maps through a cache of the namespace-stripped names: a 10,000-task file has 400,000 such
+        children, and slicing each tag in a comprehension cost twice as much."""
+        return dict(zip(map(self.local.__getitem__, map(_TAG, el)), map(_TEXT, el)))
 
     @staticmethod
     def text(kids: dict, name: str) -> str | None:
@@ -140,6 +166,14 @@ class _Reader:
     def span_minutes(self, text: str | None, where: str, name: str) -> float | None:
         if not text:
             return None
+        # A plan has a handful of distinct durations; good ones are remembered, bad ones raise.
+        known = self.spans.get(text)
+        if known is not None:
+            return known
+        known = self.spans[text] = self._span_minutes(text, where, name)
+        return known
+
+    def _span_minutes(self, text: str, where: str, name: str) -> float:
         m = _SPAN.match(text)
         if not m:
             raise self.fail(where, f"<{name}> {text!r} is not a duration like PT8H0M0S")
@@ -445,8 +479,24 @@ class _Reader:
                 t.actual_start = t.actual_finish = None
 
         by_type: Counter = Counter()
+        tasks_by_uid, links, texts = self.tasks_by_uid, data.links, self.texts
+        day_tenths = self.mpd * 10
         for succ_uid, link, where in raw_links:
-            lk = self.texts(link)
+            lk = texts(link)
+            # The ordinary link (a known predecessor, a known type, a lag of whole days or none)
+            # is read here; anything else goes through the checks and messages below. A 10,000-task
+            # plan has 30,000 links and the checked path costs three times as much per link.
+            if lk.keys() <= _PLAIN_LINK:
+                p = lk.get("PredecessorUID")
+                kind = _LINK_TEXT.get(lk.get("Type", "1"))
+                raw = lk.get("LinkLag") or "0"
+                if (kind is not None and p and p.isascii() and p.isdigit() and int(p) in tasks_by_uid
+                        and lk.get("LagFormat", "7") == "7" and raw.isascii()
+                        and raw.lstrip("-").isdigit() and int(raw) % day_tenths == 0):
+                    by_type[kind] += 1
+                    links.append(LinkData(int(p), succ_uid, kind, int(raw) // day_tenths,
+                                          source=f"{where} <PredecessorLink> to UID {p}"))
+                    continue
             pred_uid = self.int_(lk, "PredecessorUID", where)
             lwhere = f"{where} <PredecessorLink> to UID {pred_uid}"
             if self.flag(lk, "CrossProject"):
@@ -481,6 +531,8 @@ class _Reader:
                 self.warnings.append(line)
 
     def _count_unmodelled(self, tk: dict, el) -> None:
+        if tk.keys().isdisjoint(_UNMODELLED):
+            return
         ns = self.ns
         n = len(el.findall(f"{ns}ExtendedAttribute"))
         if n:
@@ -682,6 +734,12 @@ def _esc(text: str) -> str:
     return (clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
+class _IsoDays(dict):
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
 def _dt(d: date | None, t: str) -> str:
     return f"{d.isoformat()}T{t}" if d is not None else ""
 
@@ -767,6 +825,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         preds.setdefault(l.succ, []).append(l)
     st = sched.tasks
     levels: dict = {}
+    iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
     # project summary task (UID 0)
     out.append(
         f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
@@ -799,14 +858,14 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(t.name)}</Name>"
             f"<WBS>{t.wbs}</WBS><OutlineNumber>{t.wbs}</OutlineNumber>"
             f"<OutlineLevel>{level}</OutlineLevel>"
-            f"<Start>{_dt(ts.start, st_time)}</Start><Finish>{_dt(ts.finish, fi_time)}</Finish>"
+            f"<Start>{iso[ts.start]}T{st_time}</Start><Finish>{iso[ts.finish]}T{fi_time}</Finish>"
             f"<Duration>{_span(dur)}</Duration><DurationFormat>7</DurationFormat>"
             f"<Milestone>{1 if milestone else 0}</Milestone><Summary>{1 if summary else 0}</Summary>"
             f"<Critical>{1 if ts.critical else 0}</Critical>"
-            f"<EarlyStart>{_dt(ts.early_start, st_time)}</EarlyStart>"
-            f"<EarlyFinish>{_dt(ts.early_finish, fi_time)}</EarlyFinish>"
-            f"<LateStart>{_dt(ts.late_start, ls_time)}</LateStart>"
-            f"<LateFinish>{_dt(ts.late_finish, lf_time)}</LateFinish>"
+            f"<EarlyStart>{iso[ts.early_start]}T{st_time}</EarlyStart>"
+            f"<EarlyFinish>{iso[ts.early_finish]}T{fi_time}</EarlyFinish>"
+            f"<LateStart>{iso[ts.late_start]}T{ls_time}</LateStart>"
+            f"<LateFinish>{iso[ts.late_finish]}T{lf_time}</LateFinish>"
             f"<FreeSlack>{ts.free_float * mpd * 10}</FreeSlack><TotalSlack>{ts.total_float * mpd * 10}</TotalSlack>"
         ]
         # Elements left at MS Project's defaults are not written (a 10,000-task file parses

@@ -4,11 +4,12 @@ asked for; the flat arrays of the passes are kept and read from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
+from operator import lt
 
 from .model import CONSTRAINT_NAMES, ConstraintType as C, TaskSchedule, Violation, label
-from .network import FF, FS, LEAF, ROLLUP, SF, TYPE_NAMES, Network
+from .network import FF, FS, LEAF, ROLLUP, SF, SS, TYPE_NAMES, Network
 from .progress import FIXED, Plan
 
 BIG = 1 << 60
@@ -127,8 +128,12 @@ class ScheduleResult:
         self._sched_s, self._sched_f = sched_s, sched_f
         self._final = True
 
-    def _bottom_up(self) -> list[int]:
+    def _bottom_up(self) -> Sequence[int]:
         net = self._net
+        if not net.children:
+            return range(net.n)
+        if all(map(lt, net.parent, range(net.n))):
+            return range(net.n - 1, -1, -1)  # every parent before its tasks (outline order)
         depth = [0] * net.n
         for v in range(net.n):
             d, p = 0, net.parent[v]
@@ -176,12 +181,17 @@ class ScheduleResult:
             # total slack (a constraint or deadline can make that negative while the successors
             # still leave room).
             val = BIG
+            types, lags, dst, node, dur = net.link_type, net.link_lag, net.link_dst, net.link_node, net.dur
+            n, sched_s = net.n, self._sched_s
             for k in net.out_links(v):
-                typ = net.link_type[k]
-                req = (ef[v] if typ in (FS, FF) else es[v]) + net.link_lag[k]
-                if typ in (FF, SF):
-                    req -= net.dur[net.link_dst[k]]
-                val = min(val, self._start_of(net.link_node[k]) - req)
+                typ = types[k]
+                req = (ef[v] if typ == FS or typ == FF else es[v]) + lags[k]
+                if typ == FF or typ == SF:
+                    req -= dur[dst[k]]
+                w = node[k]
+                room = sched_s[w if w < n else net.gate_task[w - n]] - req  # a gate: its summary
+                if room < val:
+                    val = room
             if val == BIG:
                 val = self._lf[v] - ef[v]
             val = max(0, val)
@@ -220,16 +230,31 @@ class ScheduleResult:
         es = self._es[v]
         inc = self._incoming_links()
         reqs: list[tuple[int, int]] = []
+        # link_requirement, inlined: this runs for every task a view or an export shows
+        src, types, lags, ef_, es_ = net.link_src, net.link_type, net.link_lag, self._ef, self._es
+        d = net.dur[v]
         x = v
         while x >= 0:
             for k in inc.get(x, ()):
-                reqs.append((self.link_requirement(k, v), k))
+                a, t = src[k], types[k]
+                if t == FS:
+                    reqs.append((ef_[a] + lags[k], k))
+                elif t == SS:
+                    reqs.append((es_[a] + lags[k], k))
+                elif t == FF:
+                    reqs.append((ef_[a] + lags[k] - d, k))
+                else:
+                    reqs.append((es_[a] + lags[k] - d, k))
             x = net.parent[x]
-        logic = max((r for r, _ in reqs), default=None)
+        logic = max(reqs)[0] if reqs else None
         if v in pl.special and (C(spec.constraint) in (C.MSO, C.MFO) or v in self._broken):
             return [], "constraint"
         if logic is not None and logic == es:
-            return sorted((k for r, k in reqs if r == es), key=lambda k: net.ids[net.link_src[k]]), "link"
+            links = [k for r, k in reqs if r == es]
+            if len(links) > 1:
+                ids = net.ids
+                links.sort(key=lambda k: ids[src[k]])
+            return links, "link"
         cons = [pl.constraint_start.get(v)]
         x = net.parent[v]
         while x >= 0:
@@ -273,7 +298,8 @@ class ScheduleResult:
         else:
             start, finish = early_start, early_finish
         links, driven_by = self.driving_index(v)
-        driving = tuple(dict.fromkeys(net.ids[net.link_src[k]] for k in links))
+        ids, src = net.ids, net.link_src
+        driving = (ids[src[links[0]]],) if len(links) == 1 else tuple(dict.fromkeys(ids[src[k]] for k in links))
         return TaskSchedule(
             id=spec.id,
             summary=summary,

@@ -306,7 +306,7 @@ class Plan:
             raise Conflict(str(exc)) from None
 
 
-def _rows(conn, stmt) -> list[tuple]:
+def fetch_rows(conn, stmt) -> list[tuple]:
     """All rows of a Core select as plain tuples.
 
     On SQLite the rows come straight from the DB-API cursor with only the dates converted:
@@ -355,12 +355,12 @@ def _load_plan(conn, project_id: int) -> Plan:
     }
     task_t = Task.__table__
     cols = [task_t.c[name] for name in _TASK_COLS]
-    tasks = [TaskRow(*r) for r in _rows(conn, select(*cols).where(task_t.c.project_id == project_id)
+    tasks = [TaskRow(*r) for r in fetch_rows(conn, select(*cols).where(task_t.c.project_id == project_id)
                                          .order_by(task_t.c.position, task_t.c.id))]
     dep_t = Dependency.__table__
     links = [
         LinkRow(*r)
-        for r in _rows(conn, select(dep_t.c.id, dep_t.c.pred_id, dep_t.c.succ_id, dep_t.c.type, dep_t.c.lag)
+        for r in fetch_rows(conn, select(dep_t.c.id, dep_t.c.pred_id, dep_t.c.succ_id, dep_t.c.type, dep_t.c.lag)
                        .where(dep_t.c.project_id == project_id))
     ]
     res_t = Resource.__table__

@@ -2,7 +2,10 @@
 undone and redone, also after a restart, and read back as history.
 
 A change is ``{"op": "insert"|"update"|"delete", "table": name, "id": pk, ...}``; inserts and
-deletes carry the whole row, updates the changed columns before and after. Changes are kept in
+deletes carry the whole row, updates the changed columns before and after. Rows written in bulk
+(an import) are one ``{"op": "insert_rows", "table": name, "columns": [...], "rows": [[...], ...]}``
+with the primary key among the columns: the same rows without a key per value, which halves the
+entry and the time to encode it (a 10,000-task import: 37,000 rows). Changes are kept in
 the order the database saw them; undo replays them backwards, redo forwards, with foreign-key
 checks deferred to the commit so that the order of rows within one flush does not matter.
 """
@@ -150,6 +153,9 @@ def _apply(conn, changes: list[dict], *, backwards: bool, label: str) -> None:
         table = tables[change["table"]]
         pk = table.c[_pk_name(table)]
         op = change["op"]
+        if op == "insert_rows":
+            _apply_rows(conn, table, pk, change, removing=backwards, label=label)
+            continue
         removing = (op == "insert") == backwards
         if op in ("insert", "delete"):
             row = {k: _typed(table, k, v) for k, v in change["row"].items()}
@@ -175,6 +181,27 @@ def _apply(conn, changes: list[dict], *, backwards: bool, label: str) -> None:
                 update(table).where(pk == change["id"]).values(
                     **{k: _typed(table, k, v) for k, v in target.items()})
             )
+
+
+def _apply_rows(conn, table, pk, change: dict, *, removing: bool, label: str) -> None:
+    """Remove or restore the rows of one bulk insert, in chunks below SQLite's 999 parameters."""
+    columns = change["columns"]
+    at = columns.index(pk.name)
+    ids = [row[at] for row in change["rows"]]
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        if removing:
+            if conn.execute(delete(table).where(pk.in_(chunk))).rowcount != len(chunk):
+                raise Conflict(f"cannot {label}: a {table.name} row it needs was changed since")
+        elif conn.execute(select(pk).where(pk.in_(chunk)).limit(1)).first():
+            raise Conflict(f"cannot {label}: a {table.name} row it would restore exists again")
+    if not removing:
+        kinds = [_python_type(table.c[c].type) for c in columns]
+        if date in kinds or datetime in kinds:
+            rows = [{c: _typed(table, c, v) for c, v in zip(columns, row)} for row in change["rows"]]
+        else:
+            rows = [dict(zip(columns, row)) for row in change["rows"]]
+        conn.execute(insert(table), rows)
 
 
 def undo(conn, project_id: int | None) -> JournalEntry:

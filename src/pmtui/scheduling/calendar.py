@@ -51,6 +51,9 @@ class WorkCalendar:
             self._grow_up(self._hi + _CHUNK)
         # index i lives at self._ords[i - self._base]
         self._base = -bisect_left(self._ords, a)
+        # index -> date, as handed out: a plan's dates fall on a few hundred days, asked for
+        # four times per task by every view and export (indexes never move when the table grows)
+        self._dates: dict[int, date] = {}
 
     # -- table -------------------------------------------------------------------------------
 
@@ -89,6 +92,12 @@ class WorkCalendar:
         return self._exc.get(d.toordinal(), self._weekly[d.weekday()])
 
     def date_of(self, index: int) -> date:
+        d = self._dates.get(index)
+        if d is None:
+            d = self._dates[index] = self._date_of(index)
+        return d
+
+    def _date_of(self, index: int) -> date:
         pos = index - self._base
         while pos < 0:
             self._grow_down(self._lo - 2 * (-pos) - 7)

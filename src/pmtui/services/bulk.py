@@ -219,7 +219,7 @@ def check(data: PlanData) -> ScheduleResult:
         name = (t.name or "").strip()
         if not name:
             raise Conflict(f"{who}: the task has no name")
-        if len(name) > MAX_NAME or any(ch in name for ch in "\n\r\t\x00"):
+        if len(name) > MAX_NAME or (not name.isprintable() and any(ch in name for ch in "\n\r\t\x00")):
             raise Conflict(f"{who}: the task name must be one line of at most {MAX_NAME} characters")
         if t.duration < 0:
             raise Conflict(f"{who}: duration {t.duration}d is negative")
@@ -239,7 +239,8 @@ def check(data: PlanData) -> ScheduleResult:
             if cost is not None and not 0 <= cost <= MAX_AMOUNT:  # NaN fails too
                 raise Conflict(f"{who}: a cost of {cost} is negative, not a number or too large")
         for day in (t.constraint_date, t.deadline, t.actual_start, t.actual_finish):
-            _in_range(day, "the date", f"{who}: ")
+            if day is not None:
+                _in_range(day, "the date", f"{who}: ")
         est = (t.optimistic, t.most_likely, t.pessimistic)
         if any(e is not None for e in est):
             if any(e is None for e in est) or not 0 <= est[0] <= est[1] <= est[2]:

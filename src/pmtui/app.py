@@ -36,6 +36,7 @@ from pmtui.services import history as history_svc
 from pmtui.services import projects as project_svc
 from pmtui.services.actions import take_checked_plan
 from pmtui.services.gc_pause import paused_gc
+from pmtui.services.plan import offering
 from pmtui.services.tasks import get_plan
 from pmtui.store import Store
 from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -188,8 +189,11 @@ class PmtuiApp(App):
     @work(thread=True, group="edit")
     def _edit_worker(self, what: str, call, select, form, project_id: int) -> None:
         with self._write_lock:  # edits run one after the other, in the order of the keys
+            shown = self.plan
             try:
-                result = call(self.store, project_id)
+                # The plan on screen stands in for a reload when nothing changed since it was read
+                with offering(shown if shown is not None and shown.project.id == project_id else None):
+                    result = call(self.store, project_id)
             except PmtuiError as exc:
                 self.post_message(EditRefused(str(exc), form))
                 return

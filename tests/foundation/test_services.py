@@ -250,3 +250,40 @@ def test_a_progress_edit_hands_over_the_plan_a_reload_would_give(store, project)
         assert handed.percent == fresh.percent
         assert all(handed.schedule.tasks[t.id] == fresh.schedule.tasks[t.id] for t in fresh.tasks)
     assert fresh.by_wbs["1.1"].actual_finish == date(2027, 1, 8) and fresh.by_wbs["1.2"].remaining == 1
+
+
+def test_an_edit_uses_the_offered_plan_only_while_the_database_still_holds_it(store, project, monkeypatch):
+    """The app offers the plan it shows to the edit it runs; the service uses it instead of
+    reading the project again, but only when no change was journaled since, and never alters it."""
+    from pmtui.services import history
+    from pmtui.services import plan as plan_mod
+    from pmtui.services.plan import offering
+
+    tasks.add_task(store, project.id, "A", duration=4)
+    tasks.add_task(store, project.id, "B", duration=2, after="1")
+    shown = tasks.get_plan(store, project.id)
+    shown.version = history.version(store, project.id)
+    shown.schedule  # noqa: B018 - the app's plan is scheduled
+
+    real_load = plan_mod.load_plan
+    loads = []
+    monkeypatch.setattr(plan_mod, "load_plan", lambda conn, pid: loads.append(pid) or real_load(conn, pid))
+    with offering(shown):
+        row = tasks.set_progress(store, project.id, "1", percent=50)
+    assert loads == []  # the offered plan stood in for a reload
+    assert row.percent_complete == 50 and row.actual_start == MONDAY
+    assert shown.by_id[row.id].percent_complete == 0  # the offered plan is left as it was
+    assert tasks.get_plan(store, project.id).by_id[row.id].percent_complete == 50
+
+    # a change journaled since the plan was read (another window, the CLI): the edit reads the
+    # database, so it builds on the new duration rather than the stale plan's
+    shown = tasks.get_plan(store, project.id)
+    shown.version = history.version(store, project.id)
+    tasks.edit_task(store, project.id, "2", duration=7)
+    expected = tasks.get_plan(store, project.id).schedule.tasks[shown.by_wbs["2"].id].finish
+    assert expected != shown.schedule.tasks[shown.by_wbs["2"].id].finish
+    with offering(shown):
+        tasks.set_progress(store, project.id, "2", percent=100)
+    assert loads == [project.id]
+    b = tasks.get_plan(store, project.id).by_wbs["2"]
+    assert (b.duration, b.percent_complete, b.actual_finish) == (7, 100, expected)

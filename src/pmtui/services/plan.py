@@ -7,7 +7,11 @@ consecutive, and they sort numerically because they are compared as tuples of in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import copy
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
@@ -36,6 +40,7 @@ from pmtui.scheduling import (
     schedule,
 )
 from pmtui.services.gc_pause import paused_gc
+from pmtui.store.journal import version
 
 _TASK_COLS = [c.name for c in Task.__table__.columns]
 # Enum calls cost a few microseconds each, which adds up at 100,000 tasks: look them up instead.
@@ -174,16 +179,28 @@ class Plan:
         return out
 
     def with_task_values(self, task_id: int, values: dict) -> Plan:
-        """This plan after an edit of one task's own fields (progress, duration, dates; never
-        the tree, links, resources or calendar), rescheduled lazily. A progress key in the app
-        or the stand-up reloaded 10,000 rows just to see one row change; the rows loaded for
-        the edit are the rows a reload would read, so they are patched instead."""
-        row = self.by_id[task_id]
-        for key, value in values.items():
-            setattr(row, key, value)
+        """A copy of this plan after an edit of one task's own fields (progress, duration,
+        dates; never the tree, links, resources or calendar), rescheduled lazily. A progress key
+        in the app or the stand-up reloaded 10,000 rows just to see one row change; the copy
+        shares every other row and whatever does not depend on task values (link tables, the
+        calendar, the other tasks' scheduler inputs). This plan is left as it was: the app may
+        be drawing it while the edit is checked in a worker, and the edit may still fail."""
+        old = self.by_id[task_id]
+        row = replace(old, **values)
+        new = copy(self)
         for cached in ("schedule", "percent"):
-            self.__dict__.pop(cached, None)
-        return self
+            new.__dict__.pop(cached, None)
+        new.tasks = [row if t is old else t for t in self.tasks]
+        new.by_id = {**self.by_id, task_id: row}
+        new.by_wbs = {**self.by_wbs, row.wbs: row}
+        specs = self.__dict__.get("_specs")
+        if specs is not None:
+            task_specs, link_specs = specs
+            at = new.tasks.index(row)
+            task_specs = list(task_specs)
+            task_specs[at] = _task_spec(row)
+            new._specs = (task_specs, link_specs)
+        return new
 
     @cached_property
     def percent(self) -> dict[int, float]:
@@ -282,19 +299,15 @@ class Plan:
         )
 
     def specs(self) -> tuple[list[TaskSpec], list[LinkSpec]]:
-        kinds = _CONSTRAINTS
-        tasks = [
-            TaskSpec(
-                id=t.id, name=t.name, duration=t.duration, parent=t.parent_id, wbs=t.wbs,
-                constraint=kinds[t.constraint_type], constraint_date=t.constraint_date,
-                deadline=t.deadline, percent_complete=float(t.percent_complete),
-                actual_start=t.actual_start, actual_finish=t.actual_finish, remaining=t.remaining,
+        """The scheduler's inputs, built once per plan (an edited copy replaces one task's)."""
+        specs = self.__dict__.get("_specs")
+        if specs is None:
+            types = _LINK_TYPES
+            specs = self._specs = (
+                list(map(_task_spec, self.tasks)),
+                [LinkSpec(l.pred_id, l.succ_id, types[l.type], l.lag) for l in self.links],
             )
-            for t in self.tasks
-        ]
-        types = _LINK_TYPES
-        links = [LinkSpec(l.pred_id, l.succ_id, types[l.type], l.lag) for l in self.links]
-        return tasks, links
+        return specs
 
     @cached_property
     def schedule(self) -> ScheduleResult:
@@ -304,6 +317,42 @@ class Plan:
                 return schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
+
+
+def _task_spec(t: TaskRow) -> TaskSpec:
+    return TaskSpec(
+        id=t.id, name=t.name, duration=t.duration, parent=t.parent_id, wbs=t.wbs,
+        constraint=_CONSTRAINTS[t.constraint_type], constraint_date=t.constraint_date,
+        deadline=t.deadline, percent_complete=float(t.percent_complete),
+        actual_start=t.actual_start, actual_finish=t.actual_finish, remaining=t.remaining,
+    )
+
+
+# The plan the app is showing, offered to the edit its worker runs (see plan_for_edit).
+_offered = threading.local()
+
+
+@contextmanager
+def offering(plan: Plan | None) -> Iterator[None]:
+    """Let the services called inside use ``plan`` instead of reading the project again, as
+    long as the database still holds exactly what it shows (see plan_for_edit)."""
+    _offered.plan = plan
+    try:
+        yield
+    finally:
+        _offered.plan = None
+
+
+def plan_for_edit(conn, project_id: int) -> Plan:
+    """The project as this transaction sees it: the offered plan when no change was journaled
+    since it was read (its version is the journal's version inside this very transaction, which
+    holds the write lock, so nothing can slip in), else a fresh load. Services treat it as read
+    only and describe their change with with_task_values or a reload."""
+    plan = getattr(_offered, "plan", None)
+    if (plan is not None and plan.project.id == project_id and plan.version is not None
+            and plan.version == version(conn, project_id)):
+        return plan
+    return load_plan(conn, project_id)
 
 
 def fetch_rows(conn, stmt) -> list[tuple]:

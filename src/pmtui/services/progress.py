@@ -21,7 +21,7 @@ from pmtui.models.rules import TaskRules, validated
 from pmtui.models.standup import Standup, StandupEvent
 from pmtui.models.tables import Task
 from pmtui.services.actions import Action, action
-from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.services.plan import Plan, TaskRow, plan_for_edit
 from pmtui.services.tasks import EDITABLE, PROGRESS_FIELDS
 from pmtui.store import Store
 
@@ -121,7 +121,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
     """Run ``change(act, plan, row, values)`` on a leaf task, store what moved, and log the event."""
     today = today or date.today()
     with action(store, project_id, name) as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         if row.summary:
             raise Conflict(f"{row.label} is a summary: record progress on the tasks under it")

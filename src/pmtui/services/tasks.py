@@ -16,7 +16,7 @@ from pmtui.models.parsing import LinkRef, format_link, parse_predecessors
 from pmtui.models.rules import TaskRules, validated
 from pmtui.models.tables import Assignment, Dependency, Task
 from pmtui.services.actions import Action, action, reading
-from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.services.plan import Plan, TaskRow, load_plan, plan_for_edit
 from pmtui.store import Store
 
 EDITABLE = tuple(TaskRules.model_fields)
@@ -304,7 +304,7 @@ def set_progress(store: Store, project_id: int, ref: str, *, percent: int | None
                  started_on: date | None = None) -> TaskRow:
     """Record progress the way MS Project does: a start date once work begins, a finish at 100 %."""
     with action(store, project_id, "Record progress") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         if row.summary:
             raise Conflict(f"{row.label} is a summary: record progress on the tasks under it")

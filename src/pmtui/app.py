@@ -74,7 +74,7 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
         sched = plan.schedule
         if plan.tasks:
             sched.tasks[plan.tasks[0].id]  # computes late dates and floats for all tasks
-        plan.preds_of, plan.assignments_of, plan.resource_by_id  # noqa: B018 - cached properties
+        plan.preds_of, plan.assignments_of, plan.resource_by_id, plan.percent  # noqa: B018 - cached properties
     return plan
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import starmap
-from operator import itemgetter
+from itertools import repeat, starmap
+from operator import is_not, itemgetter
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, delete, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, delete, insert, select, update
 from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
@@ -401,22 +401,16 @@ def _simple(table, row: dict) -> bool:
     return all(type(c.type) in _PLAIN_TYPES for c in table.c if c.name in row)
 
 
-def _plain_rows(table, rows: list[dict], simple: bool) -> list[dict]:
-    """Copies of ``rows`` with dates as ISO text, the journal's JSON form (and, for a simple
-    table, exactly what SQLAlchemy's SQLite Date type stores, so they can go to the driver)."""
-    plain = list(map(dict, rows))
-    if simple:
-        for c in [c.name for c in table.c if c.name in rows[0] and type(c.type) is Date]:
-            for p in plain:
-                v = p[c]
-                if v is not None:
-                    p[c] = v.isoformat()
-        return plain
-    for p in plain:
-        for k, v in p.items():
-            if isinstance(v, (date, datetime)):
-                p[k] = v.isoformat()
-    return plain
+def _plain_values(table, rows: list[dict], cols: list[str]) -> list[tuple]:
+    """The rows as tuples in ``cols`` order with dates as ISO text: the journal's JSON form and,
+    for a simple table, exactly what SQLAlchemy's SQLite Date type stores, so they can go to the
+    driver. Date columns that hold no date (the usual case) cost one C-level sweep each."""
+    values = list(map(itemgetter(*cols), rows)) if len(cols) > 1 else [(r[cols[0]],) for r in rows]
+    for j, c in enumerate(cols):
+        kind = getattr(table.c[c].type, "impl", table.c[c].type)
+        if isinstance(kind, (Date, DateTime)) and any(map(is_not, map(itemgetter(j), values), repeat(None))):
+            values = [v[:j] + (v[j].isoformat() if v[j] is not None else None,) + v[j + 1:] for v in values]
+    return values
 
 
 def _insert(act, table, rows: list[dict]) -> list[dict]:
@@ -438,9 +432,8 @@ def _insert(act, table, rows: list[dict]) -> list[dict]:
         for i, row in enumerate(rows):
             row["id"] = next_id + i
         simple = _simple(table, rows[0])
-        plain = _plain_rows(table, rows, simple)
-        cols = list(plain[0])  # every row is built by one literal, so all share these keys
-        values = list(map(itemgetter(*cols), plain)) if len(cols) > 1 else [(p[cols[0]],) for p in plain]
+        cols = list(rows[0])  # every row is built by one literal, so all share these keys
+        values = _plain_values(table, rows, cols)
         if not simple:
             conn.execute(insert(table), rows)
         else:
@@ -450,9 +443,8 @@ def _insert(act, table, rows: list[dict]) -> list[dict]:
         result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
         for row, new_id in zip(rows, result.scalars()):
             row["id"] = new_id
-        plain = _plain_rows(table, rows, False)
-        cols = list(plain[0])
-        values = [[p[c] for c in cols] for p in plain]
+        cols = list(rows[0])
+        values = _plain_values(table, rows, cols)
     # The journal's documented bulk change (store/journal.py): the columns once, then the rows.
     act.recorder.changes.append({"op": "insert_rows", "table": table.name, "columns": cols, "rows": values})
     return rows

@@ -191,7 +191,7 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
                     late[s] = r
             done = cnt
         if kind == GATE:  # as late as the latest start its tasks allow
-            lf = min(map(late.__getitem__, y))
+            lf = min(late[y.start:y.stop]) if y.__class__ is range else min(map(late.__getitem__, y))
             late[v] = lf
             for s, o in x:
                 r = lf - o

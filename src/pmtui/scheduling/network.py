@@ -61,7 +61,7 @@ class Network:
     """The plan as the passes see it. Tasks are nodes 0..n-1 in input order, gates n..size-1.
 
     For the passes: S, D, O the link stream (after add_edges: sorted, with read slots and
-    offsets); events (count of stream links before it, kind, node, payload) in forward order;
+    offsets); slow and to_gate the links build set aside for add_edges; events (count of stream links before it, kind, node, payload) in forward order;
     fin the finish slot of each node that has one (nslots slots in all); rollups the summaries
     whose roll-up the passes compute (the others are in post, children first); exact_links the
     stream places of FF/SF links into started tasks."""
@@ -243,10 +243,10 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     # C-level map/attrgetter sweeps per field plus the sweeps that combine them (3.7 vs 6.6 ms
     # for 27,000 links). Placeholder indexes keep the links that need a closer look off the fast
     # branch with the same a >= b test that finds links running backwards in input order: a
-    # source that is a summary or may have progress (its finish may need a slot of its own)
-    # reads as n; a target that is a summary as -1 (the link goes to its gate, not to the
-    # stream); a target that may have progress as -2 - index (an FF/SF link into a started task
-    # takes another offset backward). add_edges settles those links.
+    # source i that is a summary or may have progress (its finish may need a slot of its own)
+    # reads as n + i; a target i that may have progress as -2 - i (an FF/SF link into a started
+    # task takes another offset backward); a summary target s as -2 - n - s (the link goes to
+    # its gate, not to the stream). add_edges settles those links.
     # didx is ``index`` itself, patched for the loop and restored after it: a second copy of a
     # large dict measured dearer than the patching (fresh memory for the allocator).
     sidx = index.copy()
@@ -254,13 +254,15 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     restore: list[tuple[int, int]] = []
     if children:
         sum_ids = list(map(ids.__getitem__, children))
-        sidx.update(zip(sum_ids, repeat(n)))
-        didx.update(zip(sum_ids, repeat(-1)))
+        sidx.update(zip(sum_ids, map(n.__add__, children)))
+        didx.update(zip(sum_ids, map((-2 - n).__sub__, children)))
         restore.extend(zip(sum_ids, children))
     for i in extra:
         t = tasks[i]
-        if (t.percent_complete or t.actual_start is not None or t.actual_finish is not None) and not is_summary[i]:
-            sidx[ids[i]] = n
+        if is_summary[i]:
+            continue
+        if t.percent_complete or t.actual_start is not None or t.actual_finish is not None:
+            sidx[ids[i]] = n + i
             didx[ids[i]] = -2 - i
             restore.append((ids[i], i))
     fs, ss, ff, sf = LinkType.FS, LinkType.SS, LinkType.FF, LinkType.SF
@@ -270,17 +272,18 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     O = [0] * m
     j = 0  # place in the stream
     slow: list[tuple[int, LinkSpec]] = []  # (place in the stream, link)
-    to_gate: list[LinkSpec] = []
+    to_gate: list[tuple[LinkSpec, int, int]] = []  # (link, source as read, summary)
+    low = -1 - n
     backwards = False  # a link between ordinary tasks runs backwards in input order
     try:
         for lk in links:
             a = sidx[lk.pred]
             b = didx[lk.succ]
             if a >= b:
-                if b == -1:
-                    to_gate.append(lk)
+                if b < low:
+                    to_gate.append((lk, a, -2 - n - b))
                     continue
-                if a == n or b < -1:
+                if a >= n or b < 0:
                     slow.append((j, lk))
                     S[j] = a
                     D[j] = b if b >= 0 else -2 - b
@@ -303,7 +306,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
             j += 1
         for _, lk in slow:
             _TYPECODE[lk.type]
-        for lk in to_gate:
+        for lk, _, _ in to_gate:
             _TYPECODE[lk.type]
     except (KeyError, TypeError):
         _explain_bad_link(net)  # reads only which ids index holds, not the patched values
@@ -318,7 +321,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     # -- gates for summaries that links point to -----------------------------------------------
     gate_of = [-1] * n
     gate_task: list[int] = []
-    linked_to = {index[lk.succ] for lk in to_gate}
+    linked_to = {s for _, _, s in to_gate}
     if linked_to:
         # A summary needs a gate when it, or any ancestor, is linked to: the gates chain
         # down the outline so a link to an outer summary reaches the innermost tasks.
@@ -360,13 +363,13 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
     ``moved``: tasks whose finish is not start + duration (progress fixed it), which get a finish
     slot; ``events_at``: tasks either pass must stop at (constraints, progress); ``exact``:
     started tasks (see cpm._backward)."""
-    n, size = net.n, net.size
-    index, dur = net.index, net.dur
+    n, size, dur = net.n, net.size, net.dur
     parent, children, is_summary, gate_of = net.parent, net.children, net.is_summary, net.gate_of
     S, D, O = net.S, net.D, net.O
     m = len(S)
-    slow = [(j, index[lk.pred], index[lk.succ], _TYPECODE[lk.type], lk.lag) for j, lk in net.slow]
-    to_gate = [(-1, index[lk.pred], index[lk.succ], _TYPECODE[lk.type], lk.lag) for lk in net.to_gate]
+    # (place in the stream or -1 for a link to a gate, source, target, type, lag)
+    slow = [(j, S[j] - n if S[j] >= n else S[j], D[j], _TYPECODE[lk.type], lk.lag) for j, lk in net.slow]
+    slow.extend((-1, a - n if a >= n else a, s, _TYPECODE[lk.type], lk.lag) for lk, a, s in net.to_gate)
 
     # Roll-ups read by a link (and every roll-up under them, which they read) are computed in the
     # passes; the others only afterwards, for the result. last[s] is the highest task index under
@@ -381,7 +384,6 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
     nested: list[int] = []
     outer = {parent[s] for s in children}  # summaries with summaries among their tasks
     stack = [a for _, a, _, _, _ in slow if is_summary[a]]
-    stack.extend(a for _, a, _, _, _ in to_gate if is_summary[a])
     while stack:
         s = stack.pop()
         if s in rollups:
@@ -398,7 +400,7 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             last[s] = hi - 1
             if hi - lo != len(kids) or (moved and not moved.isdisjoint(kids)):
                 lo = -1
-        # lo >= 0: tasks lo..hi-1 exactly, none with a finish slot (the passes use slices)
+        # lo >= 0: tasks lo..hi-1 exactly, none with a finish slot (the passes need no lists)
         rollups[s] = (nxt, lo, hi, None, None)
         nxt += 1
     for s, (f, lo, hi, _, _) in rollups.items():
@@ -417,7 +419,7 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
     gate_links: list[tuple[int, int]] = []  # (source, gate), for a Kahn sort
     backwards = net.backwards
     bad = False
-    for j, a, b, t, lag in slow + to_gate:
+    for j, a, b, t, lag in slow:
         sa, sb = is_summary[a], is_summary[b]
         if sa or sb:
             # MS Project's rules for links to and from summaries (worded by _check_summary_link)
@@ -453,11 +455,17 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             backwards = True
     if bad:
         _first_bad_summary_link(net)
-    gkids = []
+    # the nodes under each gate: its tasks, or for a summary among them that summary's gate; a
+    # range when they are tasks lo..hi-1 exactly (the backward pass then takes a slice)
+    gkids: list = []
     for s in net.gate_task:
         kids = children[s]
-        gkids.append([gate_of[c] if is_summary[c] else c for c in kids]
-                     if s in outer else kids)
+        if s in outer:
+            gkids.append([gate_of[c] if is_summary[c] else c for c in kids])
+        elif kids[-1] - kids[0] + 1 == len(kids):
+            gkids.append(range(kids[0], kids[-1] + 1))
+        else:
+            gkids.append(kids)
 
     # -- the order of the passes -----------------------------------------------------------------
     # Events as (key, tie-break, node), sorted in the order of the forward pass; K[k] is the key

@@ -61,10 +61,11 @@ class Network:
     """The plan as the passes see it. Tasks are nodes 0..n-1 in input order, gates n..size-1.
 
     For the passes: S, D, O the link stream (after add_edges: sorted, with read slots and
-    offsets); slow and to_gate the links build set aside for add_edges; events (count of stream links before it, kind, node, payload) in forward order;
-    fin the finish slot of each node that has one (nslots slots in all); rollups the summaries
-    whose roll-up the passes compute (the others are in post, children first); exact_links the
-    stream places of FF/SF links into started tasks."""
+    offsets); slow and to_gate the links build set aside for add_edges; events, in forward
+    order, as (links of the stream before it, kind, node, payload, payload); fin the finish
+    slot of each node that has one (nslots slots in all); rollups the summaries whose roll-up
+    the passes compute (the others are in post, children first); exact_links the stream places
+    of FF/SF links into started tasks."""
 
     __slots__ = (
         "tasks", "links", "n", "size", "index", "ids", "dur", "parent", "is_summary", "children",

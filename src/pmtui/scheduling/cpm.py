@@ -1,8 +1,10 @@
-"""The critical path method over the flat network: one forward pass in topological order (each
-node pulls its predecessors' dates), one backward pass in reverse. Both are loops over ints with
-no recursion, so a 100,000-task plan neither overflows the stack nor allocates an object per
-task. Tasks that need more than "max over links" (progress, constraints, roll-ups) take a slower
-branch; plain tasks never pay for it.
+"""The critical path method over the flat network: one forward pass over the links in
+topological order of their targets, one backward pass over the same links in reverse (see
+network's docstring for the slots and offsets). Both are flat loops over ints with no recursion,
+so a 100,000-task plan neither overflows the stack nor allocates an object per task. Nodes that
+need more than "max over links" (gates, roll-ups that links read, constraints, progress) are
+events, handled between two runs of the flat loop; an ordinary task costs nothing beyond its
+links.
 
 Boundaries, not days: a task of duration d starting on working day s has start boundary s and
 finish boundary s + d; results convert to the inclusive days DESIGN speaks of.
@@ -12,15 +14,15 @@ from __future__ import annotations
 
 import gc
 from datetime import date
+from itertools import islice
+from operator import add
 from typing import Sequence
 
 from .calendar import WorkCalendar
 from .model import LinkSpec, TaskSpec
-from .network import FF, FS, ROLLUP, SS, Network, add_edges, build
+from .network import BIG, GATE, LEAF, NOWHERE, ROLLUP, Network, add_edges, build
 from .progress import CAP_FINISH, CAP_START, FIXED, MUST_FINISH, MUST_START, STARTED_LOGIC, Plan, plan
 from .result import ScheduleResult
-
-BIG = 1 << 60
 
 
 def schedule(
@@ -47,41 +49,72 @@ def _schedule(tasks, links, calendar, start, status_date):
     p0 = calendar.index_on_or_after(start)
     status_b = calendar.index_on_or_after(status_date) if status_date is not None else None
     pl = plan(net, calendar, p0, status_b)
-    add_edges(net)
+    special = pl.special
+    moved = {v for v, (mode, _, _) in special.items() if mode == FIXED or mode == STARTED_LOGIC}
+    pinned = {v for v, (mode, _, _) in special.items() if mode == MUST_START or mode == MUST_FINISH}
+    add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started)
     t, broken = _forward(net, pl, status_b)
     n = net.n
-    # the latest finish of any task; roll-ups never exceed their tasks and gates have no finish
-    pf = max(t[1 : 2 * n : 2]) if n else p0
-    late = _backward(net, pl, t, pf)
-    return ScheduleResult(net, pl, calendar, p0, pf, status_date, status_b, t, late, broken)
+    es, ef = _early_dates(net, t)
+    # the latest finish of any task; roll-ups never exceed their tasks
+    pf = max(ef) if n else p0
+    late = _backward(net, pl, t, pf, pinned)
+    return ScheduleResult(net, pl, calendar, p0, pf, status_date, status_b, es, ef, late, broken)
+
+
+def _early_dates(net: Network, t: list[int]) -> tuple[list[int], list[int]]:
+    """Early starts and finishes of the tasks; roll-ups that no link reads are computed here."""
+    es = t[:net.n]
+    ef = list(map(add, es, net.dur))
+    for v, f in net.fin.items():
+        ef[v] = t[f]
+    for s, kids, lo, hi in net.post:  # children before parents
+        if lo >= 0:
+            es[s] = min(es[lo:hi])
+            ef[s] = max(ef[lo:hi])
+        else:
+            es[s] = min(map(es.__getitem__, kids))
+            ef[s] = max(map(ef.__getitem__, kids))
+    return es, ef
 
 
 def _forward(net: Network, pl: Plan, status_b: int | None):
-    kind, dur, ins, children = net.kind, net.dur, net.ins, net.children
-    special, hard, floor = pl.special, pl.hard, pl.floor
-    t = [0] * (2 * net.size)  # t[2v] early start, t[2v+1] early finish (boundaries)
+    """Early start of node v in t[v]; early finish in t[net.fin[v]] where a node has one."""
+    dur, fin = net.dur, net.fin
+    special, hard = pl.special, pl.hard
+    t = pl.floor + [0] * (net.nslots - net.size)
     get = t.__getitem__
-    slow = set(special)
-    slow.update(children)
     broken: list[tuple[int, int]] = []  # (node, start the logic asked for) where a constraint won
-    gpar = net.gpar
-    for v in net.order:
-        es = floor[v]
-        for s, o in ins[v]:
-            r = t[s] + o
-            if r > es:
-                es = r
-        g = gpar[v]
-        if g >= 0:
-            r = t[g + g]
-            if r > es:
-                es = r
-        if v in slow:
-            if kind[v] == ROLLUP:
-                kids = children[v]
-                t[2 * v] = min(map(get, [2 * c for c in kids]))
-                t[2 * v + 1] = max(map(get, [2 * c + 1 for c in kids]))
-                continue
+    links = zip(net.S, net.D, net.O)
+    done = 0
+    for cnt, kind, v, x, y in net.events:
+        if cnt > done:
+            for s, d, o in islice(links, cnt - done):
+                r = t[s] + o
+                if r > t[d]:
+                    t[d] = r
+            done = cnt
+        if kind == GATE:  # x: its links (slot, offset), y: its children (or their gates)
+            es = t[v]
+            for s, o in x:
+                r = t[s] + o
+                if r > es:
+                    es = r
+            t[v] = es
+            for c in y:
+                if es > t[c]:
+                    t[c] = es
+        elif kind == ROLLUP:  # earliest child start, latest child finish
+            f, lo, hi, efs, efo = y
+            if lo >= 0:  # tasks lo..hi-1 without finish slots: slices
+                span = t[lo:hi]
+                t[v] = min(span)
+                t[f] = max(map(add, span, dur[lo:hi]))
+            else:
+                t[v] = min(map(get, x))
+                t[f] = max(map(add, map(get, efs), efo))
+        elif kind == LEAF and v in special:
+            es = t[v]
             mode, a, b = special[v]
             if mode == FIXED:
                 es, ef = a, b
@@ -101,120 +134,104 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
                 if logic > a:
                     broken.append((v, logic))
                 ef = es + dur[v]
-            t[2 * v] = es
-            t[2 * v + 1] = ef
-            continue
-        v2 = v + v
-        t[v2] = es
-        t[v2 + 1] = es + dur[v]
+            t[v] = es
+            f = fin.get(v)
+            if f is not None:
+                t[f] = ef
     return t, broken
 
 
-def _backward(net: Network, pl: Plan, t: list[int], pf: int) -> list[int]:
-    """Late start of node v in late[2v], late finish in late[2v+1]. Successors push their bounds
-    into these slots before v is reached (reverse topological order), through the same
-    (slot, offset) pairs the forward pass read: late[2u+1] collects bounds on u's late finish,
-    late[2u] bounds on its late start. For a summary the two slots end up holding the bounds its
-    outgoing links put on its tasks, not its rolled-up dates (see ScheduleResult)."""
-    kind, dur, ins, children, parent, gpar = net.kind, net.dur, net.ins, net.children, net.parent, net.gpar
-    n = net.n
-    late = [BIG] * (2 * net.size)
-    cap = [pf] * n
-    for v, fcap, scap in pl.caps:
-        if fcap is not None and fcap < cap[v]:
-            cap[v] = fcap
-        if scap is not None and scap + dur[v] < cap[v]:
-            cap[v] = scap + dur[v]
+def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
+    """Late starts and finishes of the tasks, in the slots of the forward pass: links push
+    T[D] - O into their source slot, from the last target back, so an ordinary task's late start
+    is final once the links leaving it are done. It starts from its cap (the project finish, a
+    deadline or a constraint) less its duration. A finish slot collects bounds on a late finish,
+    a roll-up's start slot those on the start of the tasks that start with it."""
+    n, dur, fin = net.n, net.dur, net.fin
+    late = [pf - d for d in islice(dur, n)]
+    late.extend([BIG] * (net.size - n))  # gates: as late as their tasks allow
+    late.extend([BIG] * (net.nslots - net.size))
+    for s in net.rollups:
+        late[s] = BIG
     completed = pl.completed
-    # Started tasks are as long as progress made them, not their duration, so their FF/SF links
-    # are pushed exactly, link by link.
-    exact = set(pl.started)
-    # MS Project pins a Must Start On / Must Finish On task's late dates to its scheduled dates
-    # (checked against MPXJ's MicrosoftScheduler): its float is zero whatever its successors need
-    pinned = {v for v, (mode, _, _) in pl.special.items() if mode == MUST_START or mode == MUST_FINISH}
-    slow = set(completed) | exact | pinned
-    slow.update(children)
-    slow.update(range(n, net.size))  # gates
-    pending: dict[int, int] = {}  # node -> late-start bound inherited from a summary
-    for v in reversed(net.order):
-        if v not in slow:
-            d = dur[v]
-            lf = cap[v]
-            v2 = v + v
-            b = late[v2 + 1]
-            if b < lf:
-                lf = b
-            b = late[v2] + d
-            if b < lf:
-                lf = b
-            p = parent[v]
-            if p >= 0:
-                b = late[p + p + 1]
-                if b < lf:
-                    lf = b
-            ls = lf - d
-            late[v2] = ls
-            late[v2 + 1] = lf
-            for s, o in ins[v]:
-                r = ls - o
+    # Started tasks are as long as progress made them, not their duration: their cap and the
+    # bounds on their finish are kept apart until their event.
+    exact = pl.started
+    cap = {v: pf for v in exact}
+    for v, fcap, scap in pl.caps:
+        if v in exact:
+            if fcap is not None and fcap < cap[v]:
+                cap[v] = fcap
+            if scap is not None and scap + dur[v] < cap[v]:
+                cap[v] = scap + dur[v]
+            continue
+        d = dur[v]
+        if fcap is not None and fcap - d < late[v]:
+            late[v] = fcap - d
+        if scap is not None and scap < late[v]:
+            late[v] = scap
+    for v in exact:
+        late[v] = BIG
+    offsets = net.O
+    if net.exact_links:
+        # An FF/SF link into a started task binds its finish: T[D] is its late start, so the
+        # offset takes its span (finish - start) where the forward pass took its duration.
+        offsets = list(offsets)
+        D = net.D
+        for k in net.exact_links:
+            v = D[k]
+            offsets[k] += dur[v] - (t[fin[v]] - t[v])
+    links = zip(reversed(net.S), reversed(net.D), reversed(offsets))
+    done = len(offsets)
+    for cnt, kind, v, x, y in reversed(net.events):
+        if cnt < done:
+            for s, d, o in islice(links, done - cnt):
+                r = late[d] - o
                 if r < late[s]:
                     late[s] = r
-            g = gpar[v]
-            if g >= 0 and ls < late[g + g]:
-                late[g + g] = ls
-            continue
-        if v >= n:  # a gate: as late as the latest start its tasks allow (they pushed it)
-            lf = late[2 * v]
-            late[2 * v + 1] = lf
-            for s, o in ins[v]:
+            done = cnt
+        if kind == GATE:  # as late as the latest start its tasks allow
+            lf = min(late[y.start:y.stop]) if y.__class__ is range else min(map(late.__getitem__, y))
+            late[v] = lf
+            for s, o in x:
                 r = lf - o
                 if r < late[s]:
                     late[s] = r
-            g = gpar[v]
-            if g >= 0 and lf < late[2 * g]:
-                late[2 * g] = lf
-            continue
-        p = parent[v]
-        ms = pending.get(v, BIG)
-        if kind[v] == ROLLUP:
-            lf = late[2 * v + 1]
-            if p >= 0 and late[2 * p + 1] < lf:
-                lf = late[2 * p + 1]
-            if late[2 * v] < ms:
-                ms = late[2 * v]
-            late[2 * v] = ms
-            late[2 * v + 1] = lf
+        elif kind == ROLLUP:
+            # A summary's links bound every task under it: their finishes by its late finish,
+            # and the starts of those that start with it by its late start.
+            f, lo, hi, efs, efo = y
+            lf = late[f]
+            if lf >= BIG:
+                pass
+            elif lo >= 0:
+                for c in range(lo, hi):
+                    r = lf - dur[c]
+                    if r < late[c]:
+                        late[c] = r
+            else:
+                for s, o in zip(efs, efo):
+                    r = lf - o
+                    if r < late[s]:
+                        late[s] = r
+            ms = late[v]
             if ms < BIG:
-                es = t[2 * v]
-                for c in children[v]:
-                    if t[2 * c] == es:
-                        pending[c] = min(pending.get(c, BIG), ms)
-                        slow.add(c)
-            continue
-        if v in completed:
-            continue  # finished work holds back neither its predecessors nor its summary
-        span = t[2 * v + 1] - t[2 * v]
-        lf = min(cap[v], late[2 * v + 1], late[2 * v] + span, ms + span)
-        if p >= 0 and late[2 * p + 1] < lf:
-            lf = late[2 * p + 1]
-        if v in pinned:
-            lf = t[2 * v + 1]
-        ls = lf - span
-        late[2 * v] = ls
-        late[2 * v + 1] = lf
-        if v in exact:
-            for k in net.in_links(v):
-                u, typ, lag = net.link_src[k], net.link_type[k], net.link_lag[k]
-                r = (ls if typ == FS or typ == SS else lf) - lag
-                s = 2 * u + (typ == FS or typ == FF)
-                if r < late[s]:
-                    late[s] = r
-        else:
-            for s, o in ins[v]:
-                r = ls - o
-                if r < late[s]:
-                    late[s] = r
-        g = gpar[v]
-        if g >= 0 and ls < late[2 * g]:
-            late[2 * g] = ls
+                es = t[v]
+                for c in x:
+                    if t[c] == es and ms < late[c]:
+                        late[c] = ms
+        elif kind == LEAF:
+            if v in completed:
+                late[v] = NOWHERE  # finished work holds back neither its predecessors nor its summary
+            elif v in pinned:
+                # MS Project pins a Must Start On / Must Finish On task's late dates to its
+                # scheduled dates (checked against MPXJ's MicrosoftScheduler): its float is zero
+                # whatever its successors need
+                late[v] = t[v]
+            elif v in exact:
+                f = fin[v]
+                span = t[f] - t[v]
+                lf = min(cap[v], late[f], late[v] + span)
+                late[f] = lf
+                late[v] = lf - span
     return late

@@ -88,17 +88,7 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
     pl.alap = set()
     pl.constraint_start = {}  # node -> start boundary a SNET/FNET asks for (for "why")
     pl.deadline_b = {}
-    asap = C.ASAP
-    extra = [
-        i
-        for i, t in enumerate(tasks)
-        if t.constraint is not asap
-        or t.deadline is not None
-        or t.percent_complete
-        or t.actual_start is not None
-        or t.actual_finish is not None
-        or t.remaining is not None
-    ]
+    extra = net.extra  # the tasks with progress, a constraint or a deadline (found by build)
     if extra:
         hard = list(floor)
     for i in extra:

@@ -41,9 +41,12 @@ class TaskMap(Mapping):
 
 class ScheduleResult:
     def __init__(self, net: Network, pl: Plan, calendar, p0: int, pf: int, status_date,
-                 status_b, t, late, broken):
+                 status_b, es, ef, late, broken):
         self._net, self._pl = net, pl
-        self._es, self._ef, self._late = t[0::2], t[1::2], late
+        # Early dates per task (boundaries). ``late`` is the backward pass's slot list: an
+        # unfinished task's late start is late[v], its late finish late[v] + duration, or for a
+        # started task its own slot (see _late_finish); left so until a result is asked for.
+        self._es, self._ef, self._late = es, ef, late
         self._p0, self._pf, self._status_b = p0, pf, status_b
         self._final = False
         self._incoming: dict[int, list[int]] | None = None
@@ -79,6 +82,7 @@ class ScheduleResult:
         if self._final:
             return
         net, es, ef, late = self._net, self._es, self._ef, self._late
+        started, fin, dur = self._pl.started, net.fin, net.dur
         n = net.n
         completed = self._pl.completed
         ls = [0] * n
@@ -99,7 +103,8 @@ class ScheduleResult:
                 if v in completed:
                     ls[v], lf[v], t = es[v], ef[v], 0
                 else:
-                    ls[v], lf[v] = late[2 * v], late[2 * v + 1]
+                    ls[v] = late[v]
+                    lf[v] = late[fin[v]] if v in started else late[v] + dur[v]
                     if v in alap:
                         sched_s[v], sched_f[v] = ls[v], lf[v]
                     # float is measured from the scheduled dates: an ALAP task has none
@@ -127,6 +132,11 @@ class ScheduleResult:
         self._ls, self._lf, self._tf, self._open = ls, lf, tf, open_child
         self._sched_s, self._sched_f = sched_s, sched_f
         self._final = True
+
+    def _late_finish(self, v: int) -> int:
+        if v in self._pl.started:
+            return self._late[self._net.fin[v]]
+        return self._late[v] + self._net.dur[v]
 
     def _bottom_up(self) -> Sequence[int]:
         net = self._net
@@ -359,7 +369,7 @@ class ScheduleResult:
             spec = net.tasks[v]
             ef_b = self._ef[v]
             if v in pl.alap:
-                ef_b = self._late[2 * v + 1]
+                ef_b = self._late_finish(v)
             fin = cal.date_of(self._day(ef_b - (self._ef[v] - self._es[v]), ef_b)[1])
             if fin > spec.deadline:
                 late_by = cal.working_days_between(spec.deadline, fin)

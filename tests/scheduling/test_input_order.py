@@ -1,0 +1,154 @@
+"""The schedule does not depend on the order tasks and links come in.
+
+The passes take the input order as their order when it is topological (tasks in WBS order, links
+by successor) and sort otherwise; links from and to summaries, tasks with progress and
+constraints are handled apart from the flat loop. Whatever path a plan takes, every result must
+be the same: these random plans exercise them all by shuffling one plan in several ways.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import astuple
+from datetime import date, timedelta
+
+import pytest
+
+from pmtui.scheduling import ConstraintType as C, LinkSpec, LinkType, TaskSpec, WorkCalendar, schedule
+
+START = date(2027, 1, 4)
+CAL = WorkCalendar(anchor=START, exceptions={date(2027, 1, 20): False, date(2027, 2, 6): True})
+TYPES = [LinkType.FS] * 5 + [LinkType.SS, LinkType.FF, LinkType.SF]
+
+
+def plan(rnd: random.Random, n: int) -> tuple[list[TaskSpec], list[LinkSpec]]:
+    """Nested summaries in WBS order; links between tasks by a hidden order, to summaries (FS/SS)
+    from tasks before them, from summaries (any type) to tasks after them; progress,
+    constraints and deadlines here and there."""
+    tasks: list[TaskSpec] = []
+    under: dict[int, list[int]] = {}
+    next_id = [1]
+
+    def grow(parent, depth, budget):
+        made = []
+        while budget > 0:
+            tid = next_id[0]
+            next_id[0] += rnd.choice((1, 1, 2))
+            if depth < 3 and budget > 3 and rnd.random() < 0.25:
+                tasks.append(TaskSpec(tid, f"S{tid}", parent=parent))
+                k = rnd.randint(2, min(budget, 8))
+                under[tid] = grow(tid, depth + 1, k - 1)
+                made.extend(under[tid])
+                budget -= k
+            else:
+                tasks.append(TaskSpec(tid, f"T{tid}", rnd.choice((0, 1, 2, 3, 5, 8)), parent=parent))
+                made.append(tid)
+                budget -= 1
+        return made
+
+    leaves = grow(None, 0, n)
+    rank = {t: i for i, t in enumerate(leaves)}
+    links = []
+    for i, tid in enumerate(leaves[1:], 1):
+        for _ in range(rnd.choice((0, 1, 2, 2, 3))):
+            pred = leaves[rnd.randint(max(0, i - 12), i - 1)]
+            links.append(LinkSpec(pred, tid, rnd.choice(TYPES), rnd.choice((0, 0, 1, 2, -1))))
+    for s, sub in under.items():
+        lo, hi = min(rank[x] for x in sub), max(rank[x] for x in sub)
+        if lo and rnd.random() < 0.6:
+            links.append(LinkSpec(leaves[rnd.randint(max(0, lo - 8), lo - 1)], s,
+                                  rnd.choice((LinkType.FS, LinkType.SS)), rnd.choice((0, 1))))
+        if hi < len(leaves) - 1 and rnd.random() < 0.6:
+            links.append(LinkSpec(s, leaves[rnd.randint(hi + 1, min(len(leaves) - 1, hi + 8))],
+                                  rnd.choice(TYPES), rnd.choice((0, 1, -1))))
+    dated = [C.SNET, C.SNLT, C.FNET, C.FNLT, C.MSO, C.MFO]
+    for t in tasks:
+        r = rnd.random()
+        if r < 0.08:
+            t.constraint = rnd.choice(dated)
+            t.constraint_date = START + timedelta(days=rnd.randint(0, 40))
+        elif r < 0.11:
+            t.constraint = C.ALAP
+        elif r < 0.16:
+            t.deadline = START + timedelta(days=rnd.randint(5, 40))
+        if t.id not in under and rnd.random() < 0.12:
+            k = rnd.random()
+            if k < 0.3:
+                t.percent_complete = 100.0
+            elif k < 0.6:
+                t.actual_start = START + timedelta(days=rnd.randint(0, 10))
+                t.percent_complete = rnd.choice((10.0, 50.0))
+            else:
+                t.percent_complete = rnd.choice((25.0, 75.0))
+    return tasks, links
+
+
+def outcome(tasks, links, status):
+    r = schedule(tasks, links, CAL, START, status)
+    ids = sorted(t.id for t in tasks)
+    return (
+        {tid: astuple(r.tasks[tid]) for tid in ids},
+        [(v.task_id, v.kind, v.message) for v in r.violations],
+        r.critical_paths(),
+        (r.start, r.finish),
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_shuffled_tasks_and_links_give_the_same_schedule(seed):
+    rnd = random.Random(seed)
+    tasks, links = plan(rnd, rnd.choice((15, 40, 90)))
+    status = START + timedelta(days=5) if seed % 2 else None
+    expected = outcome(tasks, links, status)
+    variants = [
+        (tasks, links[::-1]),
+        (tasks[::-1], links),
+        (rnd.sample(tasks, len(tasks)), rnd.sample(links, len(links))),
+    ]
+    for t, lk in variants:
+        assert outcome(t, lk, status) == expected
+
+
+def test_ff_link_into_a_started_task_binds_its_finish_backward(cal):
+    # B started on day 0, 2 of its 4 days done and 5 left after the status date (day 2): it runs
+    # days 0-6, longer than its duration. Backward, the FF link bounds A's finish by B's late
+    # finish (day 11), not by B's late start plus its duration.
+    tasks = [
+        TaskSpec(1, "A", 3),
+        TaskSpec(2, "B", 4, actual_start=START, percent_complete=50.0, remaining=5),
+        TaskSpec(3, "C", 10),
+    ]
+    r = schedule(tasks, [LinkSpec(1, 2, LinkType.FF)], cal, START, START + timedelta(days=2))
+    b = r.tasks[2]
+    assert (b.es, b.ef, b.ls, b.lf) == (0, 6, 5, 11)
+    assert r.tasks[1].lf == 11
+
+
+def test_ss_from_a_summary_holds_back_the_tasks_that_start_with_it(cal):
+    # SS+2 from S to X, which its deadline keeps to day 4: S may start on day 2 at the latest,
+    # and so may A, which starts with S; B, after A, does not start with S and keeps its float.
+    tasks = [
+        TaskSpec(1, "S"),
+        TaskSpec(2, "A", 3, parent=1),
+        TaskSpec(3, "B", 1, parent=1),
+        TaskSpec(4, "X", 1, deadline=START + timedelta(days=4)),
+        TaskSpec(5, "Z", 12),
+    ]
+    r = schedule(tasks, [LinkSpec(1, 4, LinkType.SS, 2), LinkSpec(2, 3)], cal, START)
+    assert r.tasks[4].ls == 4
+    assert r.tasks[2].ls == 2
+    assert r.tasks[3].ls == 11
+
+
+def test_a_finished_task_under_a_linked_summary_holds_nothing_back(cal):
+    # P -> S; of S's tasks only Open (1 day, float 1) bounds P backward, not the finished one
+    tasks = [
+        TaskSpec(1, "P", 2),
+        TaskSpec(2, "S"),
+        TaskSpec(3, "Done", 2, parent=2, percent_complete=100.0),
+        TaskSpec(4, "Open", 1, parent=2),
+    ]
+    r = schedule(tasks, [LinkSpec(1, 2)], cal, START)
+    assert (r.tasks[3].es, r.tasks[4].es) == (2, 2)
+    assert r.tasks[4].total_float == 1
+    assert (r.tasks[1].lf, r.tasks[1].total_float) == (2, 1)

@@ -57,3 +57,16 @@ def test_explain_through_a_summary():
     assert "linked to its summary 2 Phase" in lines[2]
     assert lines[-1].endswith("the project start")
     assert r.critical_paths() == [[1, 3, 4]]
+
+
+def test_dates_view_matches_tasks_without_driving():
+    """``dates`` (for file writers) gives every field of ``tasks`` but the driving ones."""
+    from dataclasses import asdict
+
+    r = plan()
+    for tid in r.tasks:
+        full, brief = asdict(r.tasks[tid]), asdict(r.dates[tid])
+        assert brief.pop("driving") == () and brief.pop("driven_by") == "not computed"
+        full.pop("driving"), full.pop("driven_by")
+        assert brief == full
+    assert r.tasks[3].driving == (2,)  # the full view still has them, computed on its own

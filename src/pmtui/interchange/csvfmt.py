@@ -190,7 +190,7 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         res.setdefault(a.task, []).append(name if abs(a.units - 1) < 1e-9 else f"{name}[{a.units * 100:g}%]")
     summaries = data.summaries()
     for t in data.tasks:
-        ts = sched.tasks[t.key]
+        ts = sched.dates[t.key]
         dur = ts.ef - ts.es if t.key in summaries else t.duration
         w.writerow([t.wbs, t.name, f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
                     ts.finish.isoformat(), ", ".join(res.get(t.key, [])), f"{t.percent_complete}%",

@@ -30,7 +30,7 @@ def write_ics(data: PlanData, sched: ScheduleResult, now: datetime | None = None
     cal.add("x-wr-calname", f"{data.name}: milestones and deadlines")
     summaries = data.summaries()
     for t in data.tasks:
-        ts = sched.tasks[t.key]
+        ts = sched.dates[t.key]
         if t.key not in summaries and t.duration == 0:
             ev = Event()
             ev.add("uid", _uid(data.name, "milestone", t.wbs))

@@ -80,7 +80,7 @@ def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[
                 "early_finish": _d(ts.early_finish), "late_start": _d(ts.late_start),
                 "late_finish": _d(ts.late_finish), "total_float": ts.total_float,
                 "free_float": ts.free_float, "critical": ts.critical}
-                for t in data.tasks for ts in (sched.tasks[t.key],)},
+                for t in data.tasks for ts in (sched.dates[t.key],)},
         }
     for name, (writer, _reader) in SECTIONS.items():
         value = writer(data)

@@ -35,7 +35,7 @@ def write_mermaid(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]
         lines.append("    excludes " + ", ".join(d.isoformat() for d in holidays))
     summaries = data.summaries()
     for t in data.tasks:
-        ts = sched.tasks[t.key]
+        ts = sched.dates[t.key]
         if t.parent is None and t.key in summaries:
             lines.append(f"    section {t.wbs} {_clean(t.name)}")
             continue

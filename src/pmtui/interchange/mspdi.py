@@ -823,7 +823,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     preds: dict = {}
     for l in data.links:
         preds.setdefault(l.succ, []).append(l)
-    st = sched.tasks
+    st = sched.dates
     levels: dict = {}
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
     # project summary task (UID 0)

@@ -3,7 +3,9 @@ the project switcher, undo and redo, remappable keys from config.toml, and the w
 and reschedule the plan.
 
 Data flows one way: a key → one service call in a worker → the plan is reloaded and scheduled in
-that worker → ``PlanReady`` → the screens redraw from the new plan.
+that worker → ``PlanReady`` → the screens redraw from the new plan. A progress edit skips both
+reads: the service is offered the plan on screen (used only while the journal shows no change
+since it was read) and hands back the rescheduled copy it checked.
 """
 
 from __future__ import annotations

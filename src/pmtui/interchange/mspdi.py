@@ -71,8 +71,6 @@ _SPAN = re.compile(
 # -- reading -----------------------------------------------------------------------------------
 _TAG = attrgetter("tag")
 _TEXT = attrgetter("text")
-# The fields an ordinary link has; any other (CrossProject, …) takes the checked path.
-_PLAIN_LINK = frozenset(("PredecessorUID", "Type", "LinkLag", "LagFormat"))
 # Task fields pmtui does not model but counts as ignored (see _count_unmodelled).
 _UNMODELLED = frozenset(("ExtendedAttribute", "Baseline", "TimephasedData", "CalendarUID", "Manual",
                          "Active", "Priority", "HyperlinkAddress", "Contact", "LevelingDelay"))
@@ -481,22 +479,33 @@ class _Reader:
         by_type: Counter = Counter()
         tasks_by_uid, links, texts = self.tasks_by_uid, data.links, self.texts
         day_tenths = self.mpd * 10
+        ns = self.ns
+        uid_tag, type_tag, cross_tag, lag_tag, format_tag = (
+            ns + "PredecessorUID", ns + "Type", ns + "CrossProject", ns + "LinkLag", ns + "LagFormat")
         for succ_uid, link, where in raw_links:
-            lk = texts(link)
-            # The ordinary link (a known predecessor, a known type, a lag of whole days or none)
-            # is read here; anything else goes through the checks and messages below. A 10,000-task
-            # plan has 30,000 links and the checked path costs three times as much per link.
-            if lk.keys() <= _PLAIN_LINK:
-                p = lk.get("PredecessorUID")
-                kind = _LINK_TEXT.get(lk.get("Type", "1"))
-                raw = lk.get("LinkLag") or "0"
+            # The ordinary link, in the element order pmtui and MS Project write (UID, type, [cross
+            # project 0,] [lag, lag format]), with a known predecessor, a known type and a lag of
+            # whole days or none, is read here by position; anything else goes through the checks
+            # and messages below. A 10,000-task plan has 30,000 links, and the checked path costs
+            # three times as much per link.
+            k = link[:]
+            size = len(k)
+            if size == 5 and k[2].tag == cross_tag and k[2].text == "0":
+                k = [k[0], k[1], k[3], k[4]]
+                size = 4
+            if ((size == 2 or size == 4 and k[2].tag == lag_tag and k[3].tag == format_tag)
+                    and k[0].tag == uid_tag and k[1].tag == type_tag):
+                p = k[0].text
+                kind = _LINK_TEXT.get(k[1].text)
+                raw, fmt = (k[2].text or "0", k[3].text) if size == 4 else ("0", "7")
                 if (kind is not None and p and p.isascii() and p.isdigit() and int(p) in tasks_by_uid
-                        and lk.get("LagFormat", "7") == "7" and raw.isascii()
-                        and raw.lstrip("-").isdigit() and int(raw) % day_tenths == 0):
+                        and fmt == "7" and raw.isascii() and raw.lstrip("-").isdigit()
+                        and int(raw) % day_tenths == 0):
                     by_type[kind] += 1
                     links.append(LinkData(int(p), succ_uid, kind, int(raw) // day_tenths,
                                           source=f"{where} <PredecessorLink> to UID {p}"))
                     continue
+            lk = texts(link)
             pred_uid = self.int_(lk, "PredecessorUID", where)
             lwhere = f"{where} <PredecessorLink> to UID {pred_uid}"
             if self.flag(lk, "CrossProject"):

@@ -171,10 +171,6 @@ class ScheduleResult:
 
     # -- free float --------------------------------------------------------------------------
 
-    def _start_of(self, w: int) -> int:
-        """Scheduled start of a link's target node (a gate stands for its summary)."""
-        return self._sched_s[self._net.task_of(w)]
-
     def free_float_index(self, v: int) -> int:
         self._finalize()
         if v in self._ff:
@@ -228,15 +224,6 @@ class ScheduleResult:
             self._incoming = inc
         return self._incoming
 
-    def link_requirement(self, k: int, v: int) -> int:
-        """Start boundary of leaf ``v`` that link ``k`` (to v or to a summary above v) asks for."""
-        net = self._net
-        a, t, lag = net.link_src[k], net.link_type[k], net.link_lag[k]
-        r = (self._ef[a] if t in (FS, FF) else self._es[a]) + lag
-        if t in (FF, SF):
-            r -= net.dur[v]
-        return r
-
     def driving_index(self, v: int) -> tuple[list[int], str]:
         """(driving link indexes, driven_by) for node ``v``."""
         net, pl = self._net, self._pl
@@ -250,7 +237,7 @@ class ScheduleResult:
         es = self._es[v]
         inc = self._incoming_links()
         reqs: list[tuple[int, int]] = []
-        # link_requirement, inlined: this runs for every task a view or an export shows
+        # the start each link asks for, inline: this runs for every task a view shows
         src, types, lags, ef_, es_ = net.link_src, net.link_type, net.link_lag, self._ef, self._es
         d = net.dur[v]
         x = v

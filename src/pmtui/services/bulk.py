@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import repeat, starmap
-from operator import is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -53,7 +53,7 @@ from pmtui.scheduling import (
 )
 from pmtui.services.actions import action, reading
 from pmtui.services.gc_pause import paused_gc
-from pmtui.services.plan import fetch_rows
+from pmtui.services.plan import fetch_rows, outline_order
 from pmtui.store import Store
 
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
@@ -326,25 +326,6 @@ _TASK_DATA_COLUMNS = ("id", "name", "parent_id", "duration", "optimistic", "most
                       "actual_finish", "remaining", "fixed_cost", "notes", "actual_cost")
 
 
-def _outline_order(tasks: list[TaskData]) -> list[TaskData]:
-    """Depth first, each summary before its tasks, siblings in the given order (the WBS order,
-    as services.plan numbers it); a task whose parent is not in the list is a top-level one."""
-    keys = {t.key for t in tasks}
-    kids: dict[Any, list[TaskData]] = {}
-    roots: list[TaskData] = []
-    for t in tasks:
-        (kids.setdefault(t.parent, []) if t.parent in keys else roots).append(t)
-    out: list[TaskData] = []
-    stack = roots[::-1]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        below = kids.get(t.key)
-        if below:
-            stack.extend(reversed(below))
-    return out
-
-
 def read_plan_data(conn, project_id: int) -> PlanData:
     """The project as PlanData; task and resource keys are their database ids."""
     row = conn.execute(select(Project.__table__).where(Project.__table__.c.id == project_id)).first()
@@ -355,7 +336,7 @@ def read_plan_data(conn, project_id: int) -> PlanData:
     task_t, dep_t = Task.__table__, Dependency.__table__
     rows = fetch_rows(conn, select(*(task_t.c[c] for c in _TASK_DATA_COLUMNS))
                       .where(task_t.c.project_id == project_id).order_by(task_t.c.position, task_t.c.id))
-    data.tasks = _outline_order(list(starmap(TaskData, rows)))
+    data.tasks = outline_order(list(starmap(TaskData, rows)), attrgetter("key"), attrgetter("parent"))[0]
     data.number()
     for t in data.tasks:
         t.source = f"{t.wbs} {t.name}"  # as the app labels a task

@@ -138,24 +138,18 @@ class Plan:
     # -- the tree -------------------------------------------------------------------------------
     def _number(self) -> None:
         by_id = self.by_id
-        roots: list[int] = []
-        for t in self.tasks:
-            t.children = []
         tasks = self.tasks
         if any((a.position, a.id) > (b.position, b.id) for a, b in zip(tasks, tasks[1:])):
             tasks = sorted(tasks, key=attrgetter("position", "id"))  # load_plan gives them sorted
-        for t in tasks:
-            (by_id[t.parent_id].children if t.parent_id in by_id else roots).append(t.id)
-        ordered: list[TaskRow] = []
-        stack = [(tid, str(i + 1), 1) for i, tid in reversed(list(enumerate(roots)))]
-        while stack:
-            tid, code, level = stack.pop()
-            row = by_id[tid]
-            row.wbs, row.level = code, level
-            ordered.append(row)
-            stack.extend(
-                (cid, f"{code}.{i + 1}", level + 1) for i, cid in reversed(list(enumerate(row.children)))
-            )
+        ordered, kids, top = outline_order(tasks, attrgetter("id"), attrgetter("parent_id"))
+        roots = [t.id for t in top]
+        counters: dict[int, int] = {}
+        for t in ordered:
+            t.children = [c.id for c in kids.get(t.id, ())]
+            up = by_id.get(t.parent_id)
+            slot = up.id if up else None
+            n = counters[slot] = counters.get(slot, 0) + 1
+            t.wbs, t.level = (f"{up.wbs}.{n}", up.level + 1) if up else (str(n), 1)
         self.tasks = ordered
         self.roots = roots
         self.by_wbs = {t.wbs: t for t in ordered}
@@ -317,6 +311,27 @@ class Plan:
                 return schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
+
+
+def outline_order(items: list, key, parent) -> tuple[list, dict, list]:
+    """(items depth first, each summary before its tasks and siblings in the given order;
+    key -> the items directly under it; the top-level items). An item whose parent is not among
+    them counts as top level. Used for the plan's rows and for PlanData's tasks alike."""
+    keys = set(map(key, items))
+    kids: dict = {}
+    top: list = []
+    for item in items:
+        p = parent(item)
+        (kids.setdefault(p, []) if p in keys else top).append(item)
+    ordered: list = []
+    stack = top[::-1]
+    while stack:
+        item = stack.pop()
+        ordered.append(item)
+        below = kids.get(key(item))
+        if below:
+            stack.extend(reversed(below))
+    return ordered, kids, top
 
 
 def _task_spec(t: TaskRow) -> TaskSpec:

@@ -135,3 +135,42 @@ def test_order_independence_with_constraints_progress_and_summaries():
         r2 = schedule(tasks, links, CAL, MONDAY, status_date=date(2027, 1, 12))
         assert [astuple(r1.tasks[t.id]) for t in tasks] == [astuple(r2.tasks[t.id]) for t in tasks]
         assert [astuple(v) for v in r1.violations] == [astuple(v) for v in r2.violations]
+
+
+def test_the_dates_view_gives_what_tasks_gives_but_the_driving_links():
+    """``dates`` builds every task in one sweep (for file writers); ``tasks`` one at a time with
+    _make and free_float_index. Random plans with every constraint (ALAP too), deadlines,
+    progress, nested summaries and links to and from them."""
+    rnd = random.Random(11)
+    for _ in range(30):
+        n = 40
+        tasks = [TaskSpec(i, f"T{i}", rnd.randint(0, 6)) for i in range(1, n + 1)]
+        for t in rnd.sample(tasks, 8):
+            t.constraint = rnd.choice(list(ConstraintType)[1:])
+            if t.constraint is not ConstraintType.ALAP:
+                t.constraint_date = date(2027, 1, rnd.randint(5, 28))
+        for t in rnd.sample(tasks, 5):
+            t.deadline = date(2027, 1, rnd.randint(6, 29))
+        for t in rnd.sample(tasks, 5):
+            t.actual_start = date(2027, 1, 4)
+            t.percent_complete = rnd.choice((10, 50, 100))
+        tasks += [TaskSpec(100, "S1"), TaskSpec(101, "S2", parent=100), TaskSpec(102, "S3"),
+                  TaskSpec(103, "S4 (done)")]
+        for t in tasks[5:12]:
+            t.parent = 100
+        for t in tasks[8:11]:
+            t.parent = 101
+        for t in tasks[20:23]:
+            t.parent = 102
+        for t in tasks[25:27]:
+            t.parent = 103
+            t.actual_start, t.percent_complete = date(2027, 1, 4), 100
+        links = [LinkSpec(a, b, rnd.choice(list(LinkType)), rnd.randint(-2, 3))
+                 for b in range(13, n + 1) for a in rnd.sample(range(1, b), 2) if not 21 <= a <= 23]
+        links += [LinkSpec(1, 100), LinkSpec(101, 30, LinkType.FF), LinkSpec(102, 35, LinkType.SS)]
+        r = schedule(tasks, links, CAL, MONDAY, status_date=date(2027, 1, rnd.choice((4, 12))))
+        for t in tasks:
+            full, brief = astuple(r.tasks[t.id]), astuple(r.dates[t.id])
+            assert brief[16:18] == ((), "not computed")
+            assert brief[:16] + brief[18:] == full[:16] + full[18:], t.id
+        assert list(r.dates) == [t.id for t in tasks]

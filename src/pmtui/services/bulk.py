@@ -153,14 +153,13 @@ class PlanData:
         return work_calendar(self.calendar, self.start)
 
     def specs(self) -> tuple[list[TaskSpec], list[LinkSpec]]:
+        # Positional, in TaskSpec's field order: keyword arguments cost a slotted dataclass three
+        # times as much (a 10,000-task import and export build the specs twice: 14 -> 11 ms each).
         tasks = [
-            TaskSpec(
-                id=t.key, name=t.name, duration=t.duration, parent=t.parent, wbs=t.wbs,
-                constraint=_CONSTRAINT.get(t.constraint_type) or ConstraintType(t.constraint_type),
-                constraint_date=t.constraint_date,
-                deadline=t.deadline, percent_complete=float(t.percent_complete),
-                actual_start=t.actual_start, actual_finish=t.actual_finish, remaining=t.remaining,
-            )
+            TaskSpec(t.key, t.name, t.duration, t.parent, t.wbs,
+                     _CONSTRAINT.get(t.constraint_type) or ConstraintType(t.constraint_type),
+                     t.constraint_date, t.deadline, float(t.percent_complete),
+                     t.actual_start, t.actual_finish, t.remaining)
             for t in self.tasks
         ]
         links = [LinkSpec(l.pred, l.succ, _LINK.get(l.type) or LinkType(l.type), l.lag) for l in self.links]

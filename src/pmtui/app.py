@@ -6,16 +6,24 @@ Data flows one way: a key → one service call in a worker → the plan is reloa
 that worker → ``PlanReady`` → the screens redraw from the new plan. A progress edit skips both
 reads: the service is offered the plan on screen (used only while the journal shows no change
 since it was read) and hands back the rescheduled copy it checked.
+
+Start-up draws the plan before SQLAlchemy, SQLModel and pydantic are loaded (about 0.35 s of
+imports): given a QuickReader (pmtui.store.quick), the first plan is read through sqlite3 and the
+store is opened in the background once that frame is on screen. So nothing here, in the first
+screen or in its widgets imports a service at module level; the other screens are imported when
+first shown (or in the background after the store).
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
+import sys
 import threading
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -27,32 +35,37 @@ from pmtui.config import load_config, unknown_ids
 from pmtui.messages import EditRefused, PlanFailed, PlanReady
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
-from pmtui.screens.gantt import GanttScreen
-from pmtui.screens.projects import ProjectSwitcher
-from pmtui.screens.risks import RiskScreen
-from pmtui.screens.standup import StandupScreen
-from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
-from pmtui.screens.status import StatusScreen
-from pmtui.screens.wbs import LEGEND, WbsScreen
-from pmtui.services import history as history_svc
-from pmtui.services import projects as project_svc
-from pmtui.services.actions import take_checked_plan
 from pmtui.services.gc_pause import paused_gc
-from pmtui.services.plan import offering
-from pmtui.services.tasks import get_plan
-from pmtui.store import Store
-from pmtui.widgets.risk_form import RiskForm, RiskText
-from pmtui.widgets.risk_matrix import RiskMatrix
+from pmtui.services.plan import offering, quick_plan
 from pmtui.widgets.task_table import TaskTable
 from pmtui.widgets.themes import THEMES
 
-# One line per screen: (digit, mode name, title, Screen class). Later screens add a line here.
-SCREEN_LIST: list[tuple[str, str, str, type[Screen]]] = [
-    ("1", "wbs", "WBS", WbsScreen),
-    ("2", "gantt", "Gantt", GanttScreen),
-    ("3", "risks", "Risks", RiskScreen),
-    ("4", "standup", "Stand-up", StandupScreen),
-    ("5", "status", "Status", StatusScreen),
+if TYPE_CHECKING:
+    from pmtui.store import Store
+    from pmtui.store.quick import QuickReader
+
+
+class ScreenRef:
+    """A screen class named by "module:Class", imported when first needed."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def load(self) -> type[Screen]:
+        module, _, name = self.path.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def __call__(self) -> Screen:  # as a MODES factory
+        return self.load()()
+
+
+# One line per screen: (digit, mode name, title, screen). Later screens add a line here.
+SCREEN_LIST: list[tuple[str, str, str, ScreenRef]] = [
+    ("1", "wbs", "WBS", ScreenRef("pmtui.screens.wbs:WbsScreen")),
+    ("2", "gantt", "Gantt", ScreenRef("pmtui.screens.gantt:GanttScreen")),
+    ("3", "risks", "Risks", ScreenRef("pmtui.screens.risks:RiskScreen")),
+    ("4", "standup", "Stand-up", ScreenRef("pmtui.screens.standup:StandupScreen")),
+    ("5", "status", "Status", ScreenRef("pmtui.screens.status:StatusScreen")),
 ]
 
 
@@ -68,6 +81,9 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
     needs, so the UI thread does not."""
     with paused_gc():
         if plan is None:
+            from pmtui.services import history as history_svc
+            from pmtui.services.tasks import get_plan
+
             # Read before the plan: a change committed in between makes the next check reload
             # once more, never miss it.
             seen = history_svc.version(store, project_id)
@@ -84,7 +100,7 @@ class PmtuiApp(App):
     CSS_PATH = "pmtui.tcss"
     TITLE = "pmtui"
     SCREEN_LIST = SCREEN_LIST
-    MODES = {mode: cls for _key, mode, _title, cls in SCREEN_LIST}
+    MODES = {mode: ref for _key, mode, _title, ref in SCREEN_LIST}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -97,14 +113,26 @@ class PmtuiApp(App):
 
     busy: reactive[int] = reactive(0)
 
-    def __init__(self, store: Store, project_name: str | None = None, *,
-                 config_path: Path | None = None, today: date | None = None, screen: str | None = None) -> None:
+    def __init__(self, store: Store | None, project_name: str | None = None, *,
+                 config_path: Path | None = None, today: date | None = None, screen: str | None = None,
+                 quick: QuickReader | None = None, db: str | None = None) -> None:
+        """``store``: the open store; or None with ``quick``, a reader for the first plan, and
+        ``db``, what to open the store from once that plan is drawn."""
         super().__init__()
+        if store is None and quick is None:
+            raise ValueError("PmtuiApp needs a store, or a quick reader and the database to open")
         modes = [mode for _k, mode, _t, _c in self.SCREEN_LIST]
         if screen is not None and screen not in modes:
             raise ValueError(f"no screen {screen!r}: the screens are {', '.join(modes)}")
         self.start_screen = screen or modes[0]
-        self.store = store
+        self._store = store
+        self._store_error: PmtuiError | None = None
+        self._store_ready = threading.Event()
+        if store is not None:
+            self._store_ready.set()
+        self._quick = quick
+        self._db = db
+        self._first_frame = threading.Event()
         self.project_name = project_name
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
         self.project_id: int | None = None
@@ -120,16 +148,26 @@ class PmtuiApp(App):
         self.theme = self.config.theme
         self.set_keymap(self.config.keymap)
 
+    @property
+    def store(self) -> Store:
+        """The open store; at start-up, waits for it to finish opening in the background."""
+        self._store_ready.wait()
+        if self._store is None:
+            raise self._store_error or PmtuiError("the database is not open")
+        return self._store
+
     # -- changes made elsewhere ----------------------------------------------------------------
     OUTSIDE_CHECK_SECONDS = 2.0
 
     def _check_outside_changes(self) -> None:
-        if self.plan is None or self.busy or self.plan.version is None:
+        if self.plan is None or self.busy or self.plan.version is None or not self._store_ready.is_set():
             return
         self._outside_worker(self.plan.project.id, self.plan.version)
 
     @work(thread=True, exclusive=True, group="outside")
     def _outside_worker(self, project_id: int, seen: tuple[int, int]) -> None:
+        from pmtui.services import history as history_svc
+
         try:
             now = history_svc.version(self.store, project_id)
         except PmtuiError:
@@ -148,11 +186,55 @@ class PmtuiApp(App):
     # -- start-up ---------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
-        problems = list(self.config.problems) + unknown_ids(self.config, known_binding_ids())
-        for line in problems:
+        for line in self.config.problems:
             self.notify(line, title="config.toml", severity="error", timeout=12)
         self.switch_mode(self.start_screen)
-        self.open_project(self.project_name)
+        if self._quick is not None:
+            self._start("loading plan")
+            self._quick_start_worker(self._quick, self._db)
+            self._quick = None
+        else:
+            self._report_unknown_ids(known_binding_ids())
+            self.open_project(self.project_name)
+
+    def _report_unknown_ids(self, known: set[str]) -> None:
+        for line in unknown_ids(self.config, known):
+            self.notify(line, title="config.toml", severity="error", timeout=12)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _quick_start_worker(self, quick: QuickReader, db: str | None) -> None:
+        """The first plan through sqlite3, then the store and the rest of the app, loaded while
+        the plan is on screen; without a current project, the ordinary path."""
+        plan = None
+        try:
+            plan = quick_plan(quick)
+            if plan is not None:
+                plan = load_plan_scheduled(None, plan.project.id, plan)
+        except Exception:  # noqa: BLE001 - anything odd: the ordinary path below has the messages
+            plan = None
+        finally:
+            quick.close()
+        if plan is not None:
+            self.post_message(PlanReady(plan))
+            self._first_frame.wait(5)
+        try:
+            from pmtui.store import open_store
+
+            self._store = open_store(db)
+        except PmtuiError as exc:
+            self._store_error = exc
+        finally:
+            self._store_ready.set()
+        if self._store is None:
+            # As if the app had not started: run_quick says why, on one line.
+            self.call_from_thread(self.exit, None, 1)
+            return
+        # Every screen's bindings are read here, so every screen is imported: in this thread,
+        # while the PM reads the plan, and not before the first frame.
+        self.call_from_thread(self._report_unknown_ids, known_binding_ids())
+        if plan is None:
+            self.call_from_thread(self._stop)
+            self.call_from_thread(self.open_project, self.project_name)
 
     def open_project(self, name_or_id: str | int | None) -> None:
         self._start("loading plan")
@@ -160,6 +242,8 @@ class PmtuiApp(App):
 
     @work(thread=True, exclusive=True, group="open")
     def _open_worker(self, name_or_id: str | int | None) -> None:
+        from pmtui.services import projects as project_svc
+
         try:
             if isinstance(name_or_id, int):
                 project = project_svc.use_project(self.store, f"#{name_or_id}")
@@ -190,6 +274,8 @@ class PmtuiApp(App):
 
     @work(thread=True, group="edit")
     def _edit_worker(self, what: str, call, select, form, project_id: int) -> None:
+        from pmtui.services.actions import take_checked_plan
+
         with self._write_lock:  # edits run one after the other, in the order of the keys
             shown = self.plan
             try:
@@ -230,6 +316,8 @@ class PmtuiApp(App):
             # way; they are still freed by reference counting when the next plan replaces them.
             gc.freeze()
         self.sub_title = msg.plan.project.name
+        if not self._first_frame.is_set():
+            self.call_after_refresh(self._first_frame.set)
         previous = old.schedule if msg.edited and same_project else None
         for screen in self.plan_screens:
             screen.plan_changed(msg.plan, select_id=msg.select_id, previous=previous)
@@ -270,12 +358,14 @@ class PmtuiApp(App):
             self.switch_mode(mode)
 
     def action_undo(self) -> None:
-        self.run_edit("Undo", history_svc.undo)
+        self.run_edit("Undo", lambda store, pid: _history().undo(store, pid))
 
     def action_redo(self) -> None:
-        self.run_edit("Redo", history_svc.redo)
+        self.run_edit("Redo", lambda store, pid: _history().redo(store, pid))
 
     def action_projects(self) -> None:
+        from pmtui.screens.projects import ProjectSwitcher
+
         def chosen(project_id: int | None) -> None:
             if project_id is not None:
                 self.open_project(project_id)
@@ -289,6 +379,8 @@ class PmtuiApp(App):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
+        from pmtui.screens.wbs import LEGEND, WbsScreen
+
         rows = binding_rows(self, screen)
         title = getattr(screen, "TITLE", None) or type(screen).__name__
         self.push_screen(HelpScreen(str(title), rows, LEGEND if isinstance(screen, WbsScreen) else ""))
@@ -324,10 +416,21 @@ def binding_rows(app: App, screen: Screen) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _history():
+    from pmtui.services import history
+
+    return history
+
+
 def known_binding_ids() -> set[str]:
+    from pmtui.screens.projects import ProjectSwitcher
+    from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
+    from pmtui.widgets.risk_form import RiskForm, RiskText
+    from pmtui.widgets.risk_matrix import RiskMatrix
+
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix]
-    classes += [cls for _k, _m, _t, cls in SCREEN_LIST]
+    classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:
         for b in cls.BINDINGS:
@@ -338,3 +441,17 @@ def known_binding_ids() -> set[str]:
 
 def run_app(store: Store, project_name: str | None, screen: str | None = None) -> None:
     PmtuiApp(store, project_name, screen=screen).run()
+
+
+def run_quick(quick: QuickReader, db: str | None) -> int:
+    """The app on the current project, drawn from ``quick`` before the store is open; returns
+    the exit code."""
+    app = PmtuiApp(None, quick=quick, db=db)
+    try:
+        app.run()
+    finally:
+        if app._store is not None:
+            app._store.close()
+    if app._store_error is not None:
+        sys.stderr.write(f"pmtui: {app._store_error}\n")
+    return app.return_code or 0

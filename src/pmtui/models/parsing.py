@@ -14,8 +14,7 @@ from datetime import date, timedelta
 from dateutil import parser as dateparser
 
 from pmtui.models.errors import BadValue
-from pmtui.models.rules import check_money
-from pmtui.models.tables import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES
+from pmtui.models.vocabulary import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES, check_money
 
 DAYS_PER_WEEK = 5
 MAX_DAYS = 100_000

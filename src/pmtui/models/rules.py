@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
-from pmtui.models.tables import CONSTRAINT_TYPES, RESOURCE_KINDS
+from pmtui.models.vocabulary import (  # noqa: F401 - check_plan_date and the limits are used from here too
+    CONSTRAINT_TYPES,
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_AMOUNT,
+    RESOURCE_KINDS,
+    check_money,
+    check_plan_date,
+)
 
 MAX_NAME = 200
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
-
-# MS Project accepts dates from 1 January 1984 to 31 December 2149 ("Project supports dates
-# between 1/1/1984 and 12/31/2149", Microsoft support). A plan date outside that range is a typo,
-# and no file we exchange could carry it.
-EARLIEST_DATE = date(1984, 1, 1)
-LATEST_DATE = date(2149, 12, 31)
-# No IT project costs a trillion; above this an amount is a typo (and sums would lose precision).
-MAX_AMOUNT = 1e12
-
-
-def check_plan_date(value: date | None, what: str) -> date | None:
-    """Refuse a date a plan cannot hold; raises ValueError (pydantic) — see plan_date for BadValue."""
-    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise ValueError(f"{what} {value} is out of range: plan dates run from {EARLIEST_DATE} to {LATEST_DATE}")
-    return value
 
 
 def plan_date(value: date | None, what: str) -> date | None:
@@ -35,19 +27,6 @@ def plan_date(value: date | None, what: str) -> date | None:
         return check_plan_date(value, what)
     except ValueError as exc:
         raise BadValue(str(exc)) from None
-
-
-def check_money(value: float | None, what: str, why_not_negative: str = "") -> float | None:
-    """Refuse NaN, infinity, negative and absurd amounts of money."""
-    if value is None:
-        return None
-    if not math.isfinite(value):
-        raise ValueError(f"{what} {value} is not a finite number")
-    if value < 0:
-        raise ValueError(f"{what} {value:,.2f} is negative{why_not_negative}")
-    if value > MAX_AMOUNT:
-        raise ValueError(f"{what} {value:,.0f} is too large: at most {MAX_AMOUNT:,.0f}")
-    return value
 
 
 def _name(value: str, what: str) -> str:

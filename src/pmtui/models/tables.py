@@ -11,11 +11,13 @@ from datetime import date, datetime, timezone
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-LINK_TYPES = ("FS", "SS", "FF", "SF")
-CONSTRAINT_TYPES = ("ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO")
-RESOURCE_KINDS = ("person", "vendor", "equipment")
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-MON_TO_FRI = 0b0011111
+from pmtui.models.vocabulary import (  # noqa: F401 - imported from here by the services
+    CONSTRAINT_TYPES,
+    LINK_TYPES,
+    MON_TO_FRI,
+    RESOURCE_KINDS,
+    WEEKDAY_NAMES,
+)
 
 
 def utcnow() -> datetime:

@@ -12,13 +12,16 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
-from pmtui.services import resources as res_svc
-from pmtui.services import tasks as task_svc
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.header import PlanHeader
 from pmtui.widgets.task_table import TaskTable, layout
+
+# Imported at the first edit: the plan is drawn before the services' database layer is loaded.
+res_svc = LazyModule("pmtui.services.resources")
+task_svc = LazyModule("pmtui.services.tasks")
 
 LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not met · * dates changed "
           "by the last edit · ▾/▸ summary (expanded/collapsed) · ◆ milestone")

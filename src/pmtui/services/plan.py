@@ -1,14 +1,18 @@
-"""The whole plan of a project in memory, loaded through SQLAlchemy Core, with derived WBS
-codes and the schedule computed from it.
+"""The whole plan of a project in memory, with derived WBS codes and the schedule computed from
+it, read in a handful of SQL queries.
 
 WBS codes come from the tree (parent, sibling position) and are never stored: they are always
 consecutive, and they sort numerically because they are compared as tuples of ints.
+
+This module imports neither SQLAlchemy nor SQLModel: the app reads its first plan through the
+standard library's sqlite3 (pmtui.store.quick) before those are loaded, with the same queries as
+the services' ``load_plan``.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field, replace
@@ -16,19 +20,8 @@ from datetime import date
 from functools import cached_property
 from operator import attrgetter
 
-from sqlalchemy import Date, select
-
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import format_link, is_digits
-from pmtui.models.tables import (
-    Assignment,
-    Calendar,
-    CalendarException,
-    Dependency,
-    Project,
-    Resource,
-    Task,
-)
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -40,12 +33,24 @@ from pmtui.scheduling import (
     schedule,
 )
 from pmtui.services.gc_pause import paused_gc
-from pmtui.store.journal import version
+from pmtui.store.quick import QuickReader, sqlite_rows
 
-_TASK_COLS = [c.name for c in Task.__table__.columns]
 # Enum calls cost a few microseconds each, which adds up at 100,000 tasks: look them up instead.
 _CONSTRAINTS = {c.value: c for c in ConstraintType}
 _LINK_TYPES = {t.value: t for t in LinkType}
+
+
+@dataclass(slots=True, frozen=True)
+class ProjectRow:
+    """The project's own fields a plan needs (the table is pmtui.models.tables.Project)."""
+
+    id: int
+    name: str
+    start: date
+    status_date: date | None
+    calendar_id: int
+    currency: str
+    notes: str
 
 
 @dataclass(slots=True)
@@ -119,7 +124,7 @@ def wbs_key(code: str) -> tuple[int, ...]:
 
 @dataclass
 class Plan:
-    project: Project
+    project: ProjectRow
     workdays: int
     exceptions: dict[date, tuple[bool, str]]
     tasks: list[TaskRow]  # outline order
@@ -363,6 +368,8 @@ def plan_for_edit(conn, project_id: int) -> Plan:
     since it was read (its version is the journal's version inside this very transaction, which
     holds the write lock, so nothing can slip in), else a fresh load. Services treat it as read
     only and describe their change with with_task_values or a reload."""
+    from pmtui.store.journal import version
+
     plan = getattr(_offered, "plan", None)
     if (plan is not None and plan.project.id == project_id and plan.version is not None
             and plan.version == version(conn, project_id)):
@@ -376,6 +383,8 @@ def fetch_rows(conn, stmt) -> list[tuple]:
     On SQLite the rows come straight from the DB-API cursor with only the dates converted:
     SQLAlchemy's per-row processing is most of the load time of a 10,000-task plan (about
     150 ms of 190 ms measured here). Other databases go through Core unchanged."""
+    from sqlalchemy import Date
+
     if conn.dialect.name != "sqlite":
         return [tuple(r) for r in conn.execute(stmt)]
     compiled = stmt.compile(dialect=conn.dialect)
@@ -387,61 +396,94 @@ def fetch_rows(conn, stmt) -> list[tuple]:
     finally:
         cursor.close()
     dates = [i for i, c in enumerate(stmt.selected_columns) if isinstance(c.type, Date)]
-    if not dates:
-        return rows
+    return _with_dates(rows, dates) if dates else rows
+
+
+def _with_dates(rows: list, columns: list[int]) -> list:
+    """Rows with the ISO text SQLite keeps for a date turned into dates (other databases hand
+    over dates, which are left as they are)."""
     parse = date.fromisoformat
     out = []
     for r in rows:
         r = list(r)
-        for i in dates:
-            if r[i] is not None:
-                r[i] = parse(r[i])
+        for i in columns:
+            v = r[i]
+            if v.__class__ is str:
+                r[i] = parse(v)
         out.append(r)
     return out
 
 
+# A query runner: (SQL with :name parameters, parameters) -> rows as sequences. The standard
+# library's sqlite3 and SQLAlchemy's text() both take this SQL as it is.
+Rows = Callable[[str, dict], list]
+
+TASK_COLUMNS = (
+    "id", "project_id", "parent_id", "position", "name", "duration", "optimistic", "most_likely",
+    "pessimistic", "constraint_type", "constraint_date", "deadline", "percent_complete",
+    "actual_start", "actual_finish", "remaining", "fixed_cost", "notes", "actual_cost",
+)
+_TASK_DATES = [TASK_COLUMNS.index(c) for c in ("constraint_date", "deadline", "actual_start", "actual_finish")]
+_PLAN_SQL = {
+    "project": "SELECT id, name, start, status_date, calendar_id, currency, notes FROM project WHERE id = :pid",
+    "workdays": "SELECT workdays FROM calendar WHERE id = :cid",
+    "exceptions": "SELECT day, working, name FROM calendar_exception WHERE calendar_id = :cid",
+    "tasks": f"SELECT {', '.join(TASK_COLUMNS)} FROM task WHERE project_id = :pid ORDER BY position, id",
+    "links": "SELECT id, pred_id, succ_id, type, lag FROM dependency WHERE project_id = :pid",
+    "resources": ("SELECT id, name, kind, cost_rate, max_units, calendar_id FROM resource "
+                  "WHERE project_id = :pid ORDER BY name"),
+    "assignments": ("SELECT assignment.id, assignment.task_id, assignment.resource_id, assignment.units "
+                    "FROM assignment JOIN task ON task.id = assignment.task_id "
+                    "WHERE task.project_id = :pid ORDER BY assignment.id"),
+}
+
+
+def sql_rows(conn) -> Rows:
+    """The runner for a SQLAlchemy connection: on SQLite the driver's own cursor (no per-row
+    processing by SQLAlchemy), elsewhere text() queries."""
+    if conn.dialect.name == "sqlite":
+        return sqlite_rows(conn.connection.driver_connection)
+    from sqlalchemy import text
+
+    return lambda sql, params: [tuple(r) for r in conn.execute(text(sql), params)]
+
+
 def load_plan(conn, project_id: int) -> Plan:
-    """Read a project whole, in a handful of Core queries (fast at 100,000 tasks)."""
+    """Read a project whole through a SQLAlchemy connection (fast at 100,000 tasks)."""
+    return read_plan(sql_rows(conn), project_id)
+
+
+def quick_plan(reader: QuickReader) -> Plan | None:
+    """The current project's plan and its journal version, read in one transaction through
+    the app's start-up reader; None when no project is current (the caller asks the store)."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        seen = reader.version(pid)
+        plan = read_plan(rows, pid)
+    plan.version = seen
+    return plan
+
+
+def read_plan(rows: Rows, project_id: int) -> Plan:
+    """Read a project whole, in a handful of queries, inside the caller's transaction."""
     with paused_gc():
-        return _load_plan(conn, project_id)
+        return _read_plan(rows, project_id)
 
 
-def _load_plan(conn, project_id: int) -> Plan:
-    project_row = conn.execute(select(Project.__table__).where(Project.__table__.c.id == project_id)).first()
-    if project_row is None:
+def _read_plan(rows: Rows, project_id: int) -> Plan:
+    sql = _PLAN_SQL
+    found = rows(sql["project"], {"pid": project_id})
+    if not found:
         raise NotFound(f"no project with id {project_id}")
-    project = Project(**project_row._mapping)
-    cal = conn.execute(select(Calendar.__table__.c.workdays).where(Calendar.__table__.c.id == project.calendar_id)).scalar_one()
-    ex_t = CalendarException.__table__
-    exceptions = {
-        r.day: (bool(r.working), r.name)
-        for r in conn.execute(select(ex_t.c.day, ex_t.c.working, ex_t.c.name).where(ex_t.c.calendar_id == project.calendar_id))
-    }
-    task_t = Task.__table__
-    cols = [task_t.c[name] for name in _TASK_COLS]
-    tasks = [TaskRow(*r) for r in fetch_rows(conn, select(*cols).where(task_t.c.project_id == project_id)
-                                         .order_by(task_t.c.position, task_t.c.id))]
-    dep_t = Dependency.__table__
-    links = [
-        LinkRow(*r)
-        for r in fetch_rows(conn, select(dep_t.c.id, dep_t.c.pred_id, dep_t.c.succ_id, dep_t.c.type, dep_t.c.lag)
-                       .where(dep_t.c.project_id == project_id))
-    ]
-    res_t = Resource.__table__
-    resources = [
-        ResourceRow(*r)
-        for r in conn.execute(
-            select(res_t.c.id, res_t.c.name, res_t.c.kind, res_t.c.cost_rate, res_t.c.max_units, res_t.c.calendar_id)
-            .where(res_t.c.project_id == project_id).order_by(res_t.c.name)
-        )
-    ]
-    as_t = Assignment.__table__
-    assignments = [
-        AssignmentRow(*r)
-        for r in conn.execute(
-            select(as_t.c.id, as_t.c.task_id, as_t.c.resource_id, as_t.c.units)
-            .join(task_t, task_t.c.id == as_t.c.task_id).where(task_t.c.project_id == project_id)
-            .order_by(as_t.c.id)
-        )
-    ]
-    return Plan(project, cal, exceptions, tasks, links, resources, assignments)
+    (project,) = _with_dates(found, [2, 3])
+    project = ProjectRow(*project)
+    (cal,) = rows(sql["workdays"], {"cid": project.calendar_id})
+    exceptions = {day: (bool(working), name)
+                  for day, working, name in _with_dates(rows(sql["exceptions"], {"cid": project.calendar_id}), [0])}
+    tasks = [TaskRow(*r) for r in _with_dates(rows(sql["tasks"], {"pid": project_id}), _TASK_DATES)]
+    links = [LinkRow(*r) for r in rows(sql["links"], {"pid": project_id})]
+    resources = [ResourceRow(*r) for r in rows(sql["resources"], {"pid": project_id})]
+    assignments = [AssignmentRow(*r) for r in rows(sql["assignments"], {"pid": project_id})]
+    return Plan(project, cal[0], exceptions, tasks, links, resources, assignments)

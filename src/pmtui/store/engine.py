@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
 from pmtui.models.errors import StoreError
 from pmtui.store.files import create_private_file, looks_like_sqlite
 from pmtui.store.locations import make_private_dir, requested_db

@@ -11,10 +11,9 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from pmtui.models.errors import StoreError
+from pmtui.store.revision import HEAD
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The newest revision in migrations/versions; a test checks the two agree.
-HEAD = "0003"
 
 
 def current_revision(conn) -> str | None:

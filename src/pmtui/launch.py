@@ -1,0 +1,41 @@
+"""The ``pmtui`` command's entry point.
+
+``pmtui`` alone (or with ``--db PATH``) opens the planner, and a PM does that every morning: it
+goes straight to the app, reading the plan through sqlite3 while the CLI (Typer, and every
+command module) and the database layer are not loaded yet. Everything else, and any start the
+quick reader declines, is the Typer CLI of pmtui.cli.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_NOT_PLANNER = object()
+
+
+def planner_db(argv: list[str]) -> str | None | object:
+    """The --db value when ``argv`` only opens the planner (None: the default database), else
+    _NOT_PLANNER."""
+    if not argv:
+        return None
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return argv[0][5:]
+    return _NOT_PLANNER
+
+
+def main() -> None:
+    db = planner_db(sys.argv[1:])
+    if db is not _NOT_PLANNER:
+        try:
+            from pmtui.app import run_quick
+            from pmtui.store.quick import quick_reader
+        except ImportError:  # no Textual: the CLI prints the plan instead
+            run_quick = None
+        reader = quick_reader(db) if run_quick is not None else None
+        if reader is not None:
+            sys.exit(run_quick(reader, db))
+    from pmtui.cli import main as cli_main
+
+    cli_main()

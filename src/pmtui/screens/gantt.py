@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
@@ -24,6 +23,7 @@ from pmtui.services import baselines as baseline_svc
 from pmtui.services import gantt_edits
 from pmtui.services import gantt_layout as gl
 from pmtui.services import tasks as task_svc
+from pmtui.widgets.footer import Footer
 from pmtui.widgets.gantt_chart import GanttChart
 from pmtui.widgets.header import PlanHeader
 

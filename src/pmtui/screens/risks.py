@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.risk_register import Register, RiskView, load_register
 from pmtui.services.risk_rules import parse_scale
+from pmtui.widgets.footer import Footer
 from pmtui.widgets.risk_form import RiskForm, RiskText
 from pmtui.widgets.risk_matrix import RiskMatrix
 from pmtui.widgets.risk_panel import BAND_TEXT, RiskPanel

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
@@ -25,6 +25,7 @@ from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
+from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
 from pmtui.widgets.standup_status import StandupStatus, clock_text
 from pmtui.widgets.standup_tasks import StandupTaskList

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import PmtuiError
 from pmtui.services import snapshots
 from pmtui.services.status import Status, project_status
+from pmtui.widgets.footer import Footer
 from pmtui.widgets.status_rag import StatusRag, rag_badge
 from pmtui.widgets.status_trend import StatusTrend
 

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from pmtui.lazy import LazyModule
 from pmtui.models.errors import PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
 from pmtui.widgets.detail import TaskDetail
+from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
 from pmtui.widgets.task_table import TaskTable, layout
 

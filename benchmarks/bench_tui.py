@@ -3,8 +3,10 @@ edit to the rescheduled frame, on plans built straight into a temp database with
 
 Start-up is measured on the real ``pmtui`` command in a pseudo-terminal (120x40): from spawning
 the process to the moment the first task row of the plan has been written to the terminal, which
-is when the app answers keys. Cursor moves and edits are measured in-process with ``run_test``:
-the time from the key press until the app has handled it and drawn the changed lines.
+is when the app answers keys (the database at the current revision, so ``pmtui`` takes its quick
+start: plan read through sqlite3, store opened in the background once the frame is drawn). Cursor
+moves and edits are measured on the same process: from writing the key to the terminal until the
+changed lines arrive. ``_in_process_start`` times the ordinary path (a store already open).
 """
 
 from __future__ import annotations
@@ -173,11 +175,23 @@ def run() -> list[tuple[str, str, str]]:
         for n in (10_000, 100_000):
             db = str(Path(tmp) / f"plan{n}.db")
             build_plan(db, n)
+            if n == 10_000:
+                # One start is one sample of a noisy machine: the median of five, with the range.
+                starts = []
+                for _ in range(4):
+                    term = Term(db)
+                    try:
+                        starts.append(term.wait_for(b"Phase 1", timeout=120) - term.t0)
+                        term.quiet(0.3)
+                    finally:
+                        term.close()
             term = Term(db)
             try:
                 seen = term.wait_for(b"Phase 1", timeout=120)
                 if n == 10_000:
-                    out.append((f"start `pmtui` (pty) to first frame, {n:,} tasks", f"{seen - term.t0:.2f} s", "≤ 0.6 s"))
+                    starts.append(seen - term.t0)
+                    figure = f"{statistics.median(starts):.2f} s ({min(starts):.2f}–{max(starts):.2f})"
+                    out.append((f"start `pmtui` (pty) to first frame, {n:,} tasks (median of 5)", figure, "≤ 0.6 s"))
                 else:
                     out.append((f"start `pmtui` (pty) to first frame, {n:,} tasks", f"{seen - term.t0:.2f} s", "—"))
                 term.quiet(0.5)

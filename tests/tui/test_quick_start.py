@@ -103,7 +103,9 @@ def test_current_project_is_the_one_the_services_choose(store, db_path):
 
 def test_quick_reader_declines_what_it_cannot_read_as_is(store, db_path, tmp_path):
     create_project(store, "Only", TODAY)
-    assert quick_reader(str(db_path)) is not None
+    reader = quick_reader(str(db_path))
+    assert reader is not None
+    reader.close()
     assert quick_reader(f"sqlite:///{db_path}") is None  # URLs: the store's own checks
     assert quick_reader(str(tmp_path / "missing.db")) is None
     assert quick_reader(str(tmp_path)) is None  # a folder

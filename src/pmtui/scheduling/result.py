@@ -216,6 +216,15 @@ class ScheduleResult:
         self._ff[v] = val
         return val
 
+    def precompute(self) -> None:
+        """Compute now what the first read of a task computes for all of them: late dates and
+        floats, the links out of each task (free float) and into each (driving predecessors);
+        the two link indexes took 25 ms of the first draw after an edit at 10,000 tasks. A
+        worker calls this so that the screen's draw does not."""
+        self._finalize()
+        self._net.out_links(0)
+        self._incoming_links()
+
     # -- driving predecessors ----------------------------------------------------------------
 
     def _incoming_links(self) -> dict[int, list[int]]:

@@ -187,11 +187,13 @@ class Plan:
         old = self.by_id[task_id]
         row = replace(old, **values)
         new = copy(self)
-        for cached in ("schedule", "percent"):
+        for cached in ("schedule", "percent", "_totals"):
             new.__dict__.pop(cached, None)
         new.tasks = [row if t is old else t for t in self.tasks]
         new.by_id = {**self.by_id, task_id: row}
         new.by_wbs = {**self.by_wbs, row.wbs: row}
+        if "percent" in self.__dict__ and not old.children:
+            new._roll_up_change(self, old, row)
         specs = self.__dict__.get("_specs")
         if specs is not None:
             task_specs, link_specs = specs
@@ -210,10 +212,12 @@ class Plan:
         # child lists (at 10,000 tasks 19 -> 4 ms, and every edit recomputes it). The figures
         # are whole numbers held as floats, so the order they are added in cannot change them.
         out: dict[int, float] = {}
-        totals: dict[int, list] = {}  # summary -> [days, done days, leaves, finished leaves]
+        # summary -> [days, done days, leaves, finished leaves], kept for _roll_up_change
+        totals: dict[int, list] = {}
+        self._totals = totals
         for t in reversed(self.tasks):  # outline order: children come after their parent
             if t.children:
-                d, k, leaves, finished = totals.pop(t.id)
+                d, k, leaves, finished = totals[t.id]
                 out[t.id] = k / d if d else (100.0 if leaves and leaves == finished else 0.0)
             else:
                 pc = t.percent_complete
@@ -232,6 +236,26 @@ class Plan:
                     acc[2] += leaves
                     acc[3] += finished
         return out
+
+    def _roll_up_change(self, before: Plan, old: TaskRow, row: TaskRow) -> None:
+        """This plan's percent from ``before``'s, after one task's duration or progress changed:
+        its own figure and its summaries' totals, not a pass over every task (5 of the 30 ms a
+        progress edit spent in its worker at 10,000 tasks). Exact: the totals are whole
+        numbers."""
+        pct, totals = dict(before.percent), dict(before._totals)
+        pct[row.id] = float(row.percent_complete)
+        d_days = float(row.duration) - float(old.duration)
+        d_done = float(row.duration) * row.percent_complete - float(old.duration) * old.percent_complete
+        d_finished = (row.percent_complete == 100) - (old.percent_complete == 100)
+        up = self.by_id.get(row.parent_id)
+        while up is not None:
+            d, k, leaves, finished = totals[up.id]
+            d, k, finished = d + d_days, k + d_done, finished + d_finished
+            totals[up.id] = [d, k, leaves, finished]
+            pct[up.id] = k / d if d else (100.0 if leaves and leaves == finished else 0.0)
+            up = self.by_id.get(up.parent_id)
+        self.__dict__["percent"] = pct
+        self._totals = totals
 
     def resolve(self, ref: str | int) -> TaskRow:
         """A task by WBS code ('1.2') or id ('#17', 'id:17', or an int)."""

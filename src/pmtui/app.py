@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -109,7 +109,9 @@ class PmtuiApp(App):
         *_screen_bindings(),
     ]
 
-    busy: reactive[int] = reactive(0)
+    # The header watches it and redraws its line; the default (repaint the app) redrew the whole
+    # screen when an edit started and again when it ended.
+    busy: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, store: Store | None, project_name: str | None = None, *,
                  config_path: Path | None = None, today: date | None = None, screen: str | None = None,
@@ -349,6 +351,15 @@ class PmtuiApp(App):
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
             self.action_projects()
+
+    def on_key(self, event: events.Key) -> None:
+        # A key reaches this handler after bubbling up from the focused widget, just before the
+        # bindings are looked up, and in the order keys were typed: the place for the second key
+        # of a screen's chord (WbsScreen.take_chord_key), which must come after the first key's
+        # action even when typed right behind it. prevent_default skips the bindings.
+        take = getattr(self.screen, "take_chord_key", None)
+        if take is not None and take(event):
+            event.prevent_default()
 
     # -- app actions ----------------------------------------------------------------------------------
     def action_show_screen(self, mode: str) -> None:

@@ -24,7 +24,7 @@ async def test_footer_keeps_its_keys_until_they_change(make_app):
         await press(pilot, "down", "down")
         before = footer_keys(app)
         assert any(k.description == "Progress" for k in before)
-        await press(pilot, "m")
+        await press(pilot, "R")  # a dialog: the resources to assign
         assert isinstance(app.screen, PickScreen)
         await press(pilot, "escape")
         await press(pilot, "down")

@@ -283,12 +283,38 @@ async def test_progress_and_assign(make_app):
         await settle(pilot)
         await goto(pilot, "4.4")
         await press(pilot, "m")
-        assert isinstance(app.screen, PickScreen)
+        # a chord: the choices show in the detail panel, the next key picks one
+        assert "Progress of 4.4" in screen_text(app) and "2 50 %" in screen_text(app)
         await press(pilot, "2")
         assert plan_of(app).by_wbs["4.4"].percent_complete == 50
+        assert app.screen.TITLE == "WBS"  # the digit did not switch screens
+        assert "Progress of" not in screen_text(app)
+        # Esc or a key that is no choice cancels, changing nothing
+        await press(pilot, "m", "escape")
+        await press(pilot, "m", "x")
+        assert "'x' is none of 0, 1, 2, 3, 4" in notes(app)
+        assert plan_of(app).by_wbs["4.4"].percent_complete == 50
+        assert table(app).current.wbs == "4.4" and "Progress of" not in screen_text(app)
         await press(pilot, "R")
         await press(pilot, "5")  # the fifth resource by name: Lena Hoffmann
         assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
+
+
+async def test_progress_chord_typed_ahead(make_app):
+    # Keys typed faster than the app handles them: the chord's second key must still be taken
+    # after its first, not run as the digit's binding (screen 2).
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        for key, char in (("down", None), ("m", "m"), ("3", "3")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.TITLE == "WBS"
+        assert plan_of(app).by_wbs["4.5"].percent_complete == 75
+        assert table(app).current.wbs == "4.5"
 
 
 async def test_jump_and_search(make_app):

@@ -6,6 +6,9 @@ in a worker, reloads and reschedules the plan, and the table marks the rows whos
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -29,6 +32,7 @@ LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not m
 
 PROGRESS = [("0", "0 % — not started", 0), ("1", "25 %", 25), ("2", "50 %", 50),
             ("3", "75 %", 75), ("4", "100 % — done", 100)]
+PROGRESS_PROMPT = " · ".join(f"{key} {label}" for key, label, _v in PROGRESS) + " · Esc cancel"
 
 
 def ref(task_id: int) -> str:
@@ -66,6 +70,9 @@ class WbsScreen(Screen):
         self.search_text = ""
         self.search_origin: int | None = None
         self._detail_timer = None
+        # A key chord waiting for its second key: (key -> value, what to do with the value,
+        # the task it is for).
+        self._chord: tuple[dict[str, Any], Callable[[Any], None], int] | None = None
 
     def compose(self) -> ComposeResult:
         yield PlanHeader("1", id="header")
@@ -104,6 +111,10 @@ class WbsScreen(Screen):
     def on_task_table_cursor_moved(self, event: TaskTable.CursorMoved) -> None:
         if event.task_id is not None:
             self.app.selected_task_id = event.task_id
+        if self._chord is not None and self.table.current_id != self._chord[2]:
+            # A click elsewhere: the chord was for another task. (The table as it is now, not
+            # the event: keys typed ahead leave moves queued behind the chord's first key.)
+            self._cancel_chord()
         # At 10,000 tasks "why" can walk a long chain: draw the panel once the keys stop.
         plan = self.table.plan
         if plan is not None and len(plan.tasks) > 2000:
@@ -114,7 +125,42 @@ class WbsScreen(Screen):
             self._show_detail()
 
     def _show_detail(self) -> None:
+        if self._chord is not None:
+            return  # its prompt stays until the second key
         self.query_one(TaskDetail).show(self.table.plan, self.table.current_id)
+
+    # -- chords: a key, then a second key from a short list shown in the detail panel -------------
+    # Drawn in place of a dialog: closing a modal made Textual redraw the whole screen twice,
+    # a third of a progress edit's time at 10,000 tasks (trace of the pty benchmark). The app
+    # hands the second key over (PmtuiApp.on_key) where bindings are looked up, in the order
+    # keys were typed: "m2" typed fast sets progress rather than showing screen 2.
+    def take_chord_key(self, event: events.Key) -> bool:
+        """True if the key was the second key of a chord (or cancelled it)."""
+        if self._chord is None:
+            return False
+        keys, chosen, _task = self._chord
+        self._cancel_chord()
+        if event.character in keys and event.key != "escape":
+            chosen(keys[event.character])
+        elif event.key != "escape":
+            self.notify(f"{event.key!r} is none of {', '.join(keys)}: nothing changed", severity="warning")
+        return True
+
+    def _await_key(self, task_id: int, prompt: str, choices: list[tuple[str, str, Any]],
+                   chosen: Callable[[Any], None]) -> None:
+        self._chord = ({key: value for key, _label, value in choices}, chosen, task_id)
+        self.query_one(TaskDetail).prompt(prompt)
+
+    def _cancel_chord(self) -> None:
+        if self._chord is not None:
+            self._chord = None
+            self._show_detail()
+
+    def on_descendant_blur(self) -> None:
+        self._cancel_chord()  # the second key would not reach the table
+
+    def on_screen_suspend(self) -> None:
+        self._cancel_chord()
 
     # -- edits ------------------------------------------------------------------------------------
     def _current(self):
@@ -198,13 +244,12 @@ class WbsScreen(Screen):
             return
         tid = row.id
 
-        def chosen(percent: int | None) -> None:
-            if percent is not None:
-                self.app.run_edit("Progress",
-                                  lambda store, pid: task_svc.set_progress(store, pid, ref(tid), percent=percent),
-                                  select=tid)
+        def chosen(percent: int) -> None:
+            self.app.run_edit("Progress",
+                              lambda store, pid: task_svc.set_progress(store, pid, ref(tid), percent=percent),
+                              select=tid)
 
-        self.app.push_screen(PickScreen(f"Progress of {row.label}", PROGRESS), chosen)
+        self._await_key(tid, f"Progress of {row.label}\n{PROGRESS_PROMPT}", PROGRESS, chosen)
 
     def action_assign(self) -> None:
         row = self._current()
@@ -277,7 +322,7 @@ class WbsScreen(Screen):
         self.query_one("#inline-bar").display = False
         self.table.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.inline_mode is not None:
             event.stop()
             if self.inline_mode == "search" and self.search_origin is not None:

@@ -17,12 +17,20 @@ class TaskDetail(Widget):
         super().__init__(id=id)
         self.plan = None
         self.task_id: int | None = None
+        self.prompt_text: str | None = None
 
     def show(self, plan, task_id: int | None) -> None:
-        self.plan, self.task_id = plan, task_id
+        self.plan, self.task_id, self.prompt_text = plan, task_id, None
+        self.refresh()
+
+    def prompt(self, text: str) -> None:
+        """Ask for a key here, in place of the task, until the next show()."""
+        self.prompt_text = text
         self.refresh()
 
     def render(self) -> Text:
+        if self.prompt_text is not None:
+            return Text(self.prompt_text, style="bold")
         plan, tid = self.plan, self.task_id
         if plan is None or tid is None or tid not in plan.by_id:
             return Text("No task. Press a to add one.", style="dim")

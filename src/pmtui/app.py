@@ -89,9 +89,7 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
             seen = history_svc.version(store, project_id)
             plan = get_plan(store, project_id)
             plan.version = seen
-        plan.schedule.precompute()
-        plan.preds_of, plan.assignments_of, plan.resource_by_id, plan.percent  # noqa: B018 - cached properties
-    return plan
+    return plan.prepare_views()
 
 
 class PmtuiApp(App):

@@ -329,6 +329,16 @@ class Plan:
             anchor=self.project.start,
         )
 
+    def prepare_views(self) -> Plan:
+        """Schedule, and compute what drawing the plan reads (late dates and floats, the link
+        indexes, predecessors, assignments, percent), in the calling thread: a worker does it
+        so that the screen's thread only draws. Raises Conflict if the plan cannot be
+        scheduled."""
+        with paused_gc():
+            self.schedule.precompute()
+            self.preds_of, self.assignments_of, self.resource_by_id, self.percent  # noqa: B018 - cached
+        return self
+
     def specs(self) -> tuple[list[TaskSpec], list[LinkSpec]]:
         """The scheduler's inputs, built once per plan (an edited copy replaces one task's)."""
         specs = self.__dict__.get("_specs")

@@ -274,3 +274,20 @@ async def test_help_lists_the_keys_with_their_ids_and_the_legend(make_app):
         assert "◆ milestone" in app.screen.legend and "P predecessor" in app.screen.legend
     ids = known_binding_ids()
     assert {"gantt.zoom_in", "gantt.lengthen", "gantt.link_predecessor", "app.screen.gantt"} <= ids
+
+
+async def test_hidden_it_catches_up_with_edits_made_on_the_wbs_screen_when_shown(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        gantt = app.screen
+        await press(pilot, "1")
+        wbs = app.screen
+        wbs.table.select_task(app.plan.by_wbs["4.4"].id)
+        await press(pilot, "m", "2")
+        assert stored(store, "4.4")[0].percent_complete == 50
+        assert gantt.chart.plan is not app.plan  # not laid out again while hidden
+        await press(pilot, "2")
+        assert app.screen is gantt and gantt.chart.plan is app.plan
+        assert gantt.chart.plan.by_wbs["4.4"].percent_complete == 50
+        assert gantt.chart.current_id == app.plan.by_wbs["4.4"].id

@@ -32,7 +32,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from pmtui.config import load_config, unknown_ids
-from pmtui.messages import EditRefused, PlanFailed, PlanReady
+from pmtui.messages import EditRefused, OutsideChanged, PlanFailed, PlanReady, StoreOpened
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
@@ -131,6 +131,7 @@ class PmtuiApp(App):
         self._quick = quick
         self._db = db
         self._first_frame = threading.Event()
+        self._quitting = False
         self.project_name = project_name
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
         self.project_id: int | None = None
@@ -171,9 +172,11 @@ class PmtuiApp(App):
         except PmtuiError:
             return  # the next check tries again; a real problem shows on the next edit
         if now != seen:
-            self.call_from_thread(self._outside_changed, project_id, seen)
+            self.post_message(OutsideChanged(project_id, seen))
 
-    def _outside_changed(self, project_id: int, seen: tuple[int, int]) -> None:
+    @on(OutsideChanged)
+    def _outside_changed(self, msg: OutsideChanged) -> None:
+        project_id, seen = msg.project_id, msg.seen
         # Still the plan we checked, and no edit of ours on the way (it reloads anyway)?
         if self.plan is None or self.plan.project.id != project_id or self.plan.version != seen or self.busy:
             return
@@ -195,6 +198,12 @@ class PmtuiApp(App):
             self._report_unknown_ids(known_binding_ids())
             self.open_project(self.project_name)
 
+    def exit(self, *args, **kwargs) -> None:
+        # A start-up worker waiting for the first frame must not hold the closing app up.
+        self._quitting = True
+        self._first_frame.set()
+        super().exit(*args, **kwargs)
+
     def _report_unknown_ids(self, known: set[str]) -> None:
         for line in unknown_ids(self.config, known):
             self.notify(line, title="config.toml", severity="error", timeout=12)
@@ -215,6 +224,10 @@ class PmtuiApp(App):
         if plan is not None:
             self.post_message(PlanReady(plan))
             self._first_frame.wait(5)
+        if self._quitting:  # quit before the store was needed: the process ends without it
+            self._store_error = PmtuiError("the app closed before its database was opened")
+            self._store_ready.set()
+            return
         try:
             from pmtui.store import open_store
 
@@ -223,16 +236,20 @@ class PmtuiApp(App):
             self._store_error = exc
         finally:
             self._store_ready.set()
-        if self._store is None:
-            # As if the app had not started: run_quick says why, on one line.
-            self.call_from_thread(self.exit, None, 1)
-            return
         # Every screen's bindings are read here, so every screen is imported: in this thread,
         # while the PM reads the plan, and not before the first frame.
-        self.call_from_thread(self._report_unknown_ids, known_binding_ids())
-        if plan is None:
-            self.call_from_thread(self._stop)
-            self.call_from_thread(self.open_project, self.project_name)
+        known = known_binding_ids() if self._store is not None else None
+        self.post_message(StoreOpened(known, plan_shown=plan is not None))
+
+    @on(StoreOpened)
+    def _store_opened(self, msg: StoreOpened) -> None:
+        if msg.known_binding_ids is None:
+            self.exit(None, 1)  # as if the app had not started: run_quick says why, on one line
+            return
+        self._report_unknown_ids(msg.known_binding_ids)
+        if not msg.plan_shown:
+            self._stop()
+            self.open_project(self.project_name)
 
     def open_project(self, name_or_id: str | int | None) -> None:
         self._start("loading plan")

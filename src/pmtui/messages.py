@@ -38,3 +38,23 @@ class EditRefused(Message):
 class BusyChanged(Message):
     busy: bool
     what: str = field(default="")
+
+
+# Workers post these rather than use App.call_from_thread, which waits for its callback: a worker
+# still running when the app quits would wait forever, and so would the app for the worker.
+
+
+@dataclass
+class StoreOpened(Message):
+    """The store opened in the background after the quick first frame (None: it failed)."""
+
+    known_binding_ids: set[str] | None
+    plan_shown: bool
+
+
+@dataclass
+class OutsideChanged(Message):
+    """The journal shows a change the plan on screen (read at ``seen``) does not."""
+
+    project_id: int
+    seen: tuple[int, int]

@@ -189,3 +189,15 @@ async def test_a_store_that_fails_to_open_ends_the_app_with_its_message(demo_sto
         await pilot.pause(0.2)
     assert app.return_code == 1
     assert str(app._store_error) == f"cannot open database {db_path}: disk I/O error"
+
+
+async def test_quitting_at_once_ends_the_app_and_its_start_up_worker(demo_store, db_path):
+    # q before the first frame or while the store opens: the app ends, and the worker neither
+    # hangs waiting for a frame that never comes nor keeps the process alive.
+    from pmtui.app import PmtuiApp
+
+    app = PmtuiApp(None, today=TODAY, quick=quick_reader(str(db_path)), db=str(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert app._store_ready.wait(10)

@@ -32,7 +32,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from pmtui.config import load_config, unknown_ids
-from pmtui.messages import EditRefused, OutsideChanged, PlanFailed, PlanReady, StoreOpened
+from pmtui.messages import EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, StoreOpened
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
@@ -351,6 +351,10 @@ class PmtuiApp(App):
         for screen in self.plan_screens:
             for table in screen.query(TaskTable):
                 table.clear_marks()
+
+    @on(Note)
+    def _note(self, msg: Note) -> None:
+        self.notify(msg.text, severity=msg.severity, timeout=msg.timeout)
 
     @on(EditRefused)
     def _edit_refused(self, msg: EditRefused) -> None:

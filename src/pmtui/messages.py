@@ -58,3 +58,12 @@ class OutsideChanged(Message):
 
     project_id: int
     seen: tuple[int, int]
+
+
+@dataclass
+class Note(Message):
+    """A notification a worker asks the app to show."""
+
+    text: str
+    severity: str = "information"
+    timeout: float = 5

@@ -9,13 +9,18 @@ app knows and config.toml can remap. Edits are one service call each, run by ``a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
+from pmtui.messages import Note
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
 from pmtui.screens.link_prompt import LinkPrompt
@@ -50,6 +55,14 @@ class InfoLine(Widget):
 
     def render(self) -> Text:
         return self.text
+
+
+@dataclass
+class BaselineLoaded(Message):
+    """The baseline the worker read (None: no active baseline)."""
+
+    saved: Any
+    quiet: bool
 
 
 class GanttScreen(Screen):
@@ -221,11 +234,13 @@ class GanttScreen(Screen):
         try:
             saved = baseline_svc.get_baseline(self.app.store, project_id)
         except PmtuiError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.post_message(Note(str(exc), severity="error"))
             return
-        self.app.call_from_thread(self._baseline_loaded, saved, quiet)
+        self.post_message(BaselineLoaded(saved, quiet))
 
-    def _baseline_loaded(self, saved, quiet: bool) -> None:
+    @on(BaselineLoaded)
+    def _baseline_loaded(self, msg: BaselineLoaded) -> None:
+        saved, quiet = msg.saved, msg.quiet
         if saved is None:
             self.chart.set_baseline(None)
             if not quiet:
@@ -265,9 +280,7 @@ class GanttScreen(Screen):
         def said(shift) -> int:
             # runs in the edit worker once the change is stored: tell the user what was set
             before = "" if shift.replaced in ("ASAP", "SNET") else f" (it replaces its {shift.replaced} constraint)"
-            self.app.call_from_thread(
-                self.notify, f"{shift.label}: start no earlier than {shift.start}{before}. u undoes it.",
-                timeout=5)
+            self.app.post_message(Note(f"{shift.label}: start no earlier than {shift.start}{before}. u undoes it."))
             return tid
 
         self.app.run_edit("Later" if days > 0 else "Earlier",

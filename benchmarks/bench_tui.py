@@ -208,15 +208,18 @@ def run() -> list[tuple[str, str, str]]:
                         term.key(screen)
                         term.quiet(1.0)
                     times = []
-                    # each edit shows a value no row showed before, so the wait ends only when
-                    # the rescheduled row is drawn (" 0%" is on every row already)
-                    for pct, key, shown in ((25, "1", b"25%"), (50, "2", b"50%"), (75, "3", b"75%")):
+                    # each edit shows a value the row did not show before (only what is written
+                    # after the key counts), so the wait ends when the rescheduled row is drawn;
+                    # twelve edits, as one sample of a noisy machine says little
+                    for key, shown in (("1", b"25%"), ("2", b"50%"), ("3", b"75%"), ("4", b"100%")) * 3:
                         term.quiet(0.3)
                         term.key("m")
                         term.quiet(0.3)
                         t = term.key(key)
                         times.append(term.wait_for(shown, timeout=30) - t)
-                    out.append((f"edit (progress) to rescheduled frame, {n:,} tasks", f"{statistics.median(times) * 1000:.0f} ms", "≤ 50 ms"))
+                    ms = sorted(x * 1000 for x in times)
+                    out.append((f"edit (progress) to rescheduled frame, {n:,} tasks (median of 12)",
+                                f"{statistics.median(ms):.0f} ms ({ms[0]:.0f}–{ms[-1]:.0f})", "≤ 50 ms"))
             finally:
                 term.close()
     return out

@@ -317,6 +317,25 @@ async def test_progress_chord_typed_ahead(make_app):
         assert table(app).current.wbs == "4.5"
 
 
+async def test_a_value_edit_keeps_the_rows_and_a_new_task_rebuilds_them(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "minus")  # everything collapsed
+        await goto(pilot, "4.4")  # its summary opens
+        t = table(app)
+        rows = t.rows
+        await press(pilot, "m", "2")
+        assert plan_of(app).by_wbs["4.4"].percent_complete == 50
+        assert t.rows is rows and t.current.wbs == "4.4"  # same tree: rows kept, not walked again
+        await press(pilot, "a")
+        await type_text(pilot, "Extra check")
+        await press(pilot, "enter")
+        assert t.rows is not rows and len(t.rows) == len(rows) + 1
+        assert t.current.name == "Extra check" and t.current.wbs == "4.5"
+        assert app.plan.by_wbs["3"].id in t.rows and app.plan.by_wbs["3.1"].id not in t.rows  # still collapsed
+
+
 async def test_jump_and_search(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -158,6 +158,9 @@ class Plan:
         self.tasks = ordered
         self.roots = roots
         self.by_wbs = {t.wbs: t for t in ordered}
+        # The same object in every copy that keeps the tree and its order (with_task_values):
+        # a view may keep its rows for it.
+        self.shape = object()
 
     def siblings(self, task: TaskRow) -> list[int]:
         return self.by_id[task.parent_id].children if task.parent_id else self.roots

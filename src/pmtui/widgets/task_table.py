@@ -139,12 +139,18 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
 
     def set_plan(self, plan, *, select_id: int | None = None, previous=None) -> None:
         keep = self.current_id if select_id is None else select_id
+        old = self.plan
         self.plan = plan
-        self.collapsed &= set(plan.by_id)
         if previous is not None:
             self.previous, self.marks_on, self._changed = previous, True, {}
-        if keep is not None and keep in plan.by_id:
-            self.collapsed -= set(plan.ancestors(keep))
+        opened = set(plan.ancestors(keep)) & self.collapsed if keep is not None and keep in plan.by_id else set()
+        if old is not None and getattr(plan, "shape", None) is getattr(old, "shape", False) and not opened:
+            # The same tree in the same order (an edit of a task's values): the same rows.
+            # Walking 10,000 tasks for them took 5-7 ms of each progress edit.
+            self._rebuild(keep, rows=self.rows)
+            return
+        self.collapsed &= set(plan.by_id)
+        self.collapsed -= opened
         self._rebuild(keep)
 
     def clear_marks(self) -> None:
@@ -153,21 +159,22 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             self._cache.clear()
             self.refresh()
 
-    def _rebuild(self, keep: int | None) -> None:
+    def _rebuild(self, keep: int | None, rows: list[int] | None = None) -> None:
         plan = self.plan
-        rows: list[int] = []
-        if plan is not None:
-            collapsed, skip = self.collapsed, None
-            for t in plan.tasks:
-                if skip is not None:
-                    if t.level > skip:
-                        continue
-                    skip = None
-                rows.append(t.id)
-                if t.id in collapsed and t.children:
-                    skip = t.level
-        self.rows = rows
-        self.index_of = {tid: i for i, tid in enumerate(rows)}
+        if rows is None:
+            rows = []
+            if plan is not None:
+                collapsed, skip = self.collapsed, None
+                for t in plan.tasks:
+                    if skip is not None:
+                        if t.level > skip:
+                            continue
+                        skip = None
+                    rows.append(t.id)
+                    if t.id in collapsed and t.children:
+                        skip = t.level
+            self.rows = rows
+            self.index_of = {tid: i for i, tid in enumerate(rows)}
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         if keep is not None and keep in self.index_of:

@@ -147,7 +147,7 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
     is final once the links leaving it are done. It starts from its cap (the project finish, a
     deadline or a constraint) less its duration. A finish slot collects bounds on a late finish,
     a roll-up's start slot those on the start of the tasks that start with it."""
-    n, dur, fin = net.n, net.dur, net.fin
+    n, dur, fin, gate_span = net.n, net.dur, net.fin, net.gate_span
     late = [pf - d for d in islice(dur, n)]
     late.extend([BIG] * (net.size - n))  # gates: as late as their tasks allow
     late.extend([BIG] * (net.nslots - net.size))
@@ -191,7 +191,8 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
                     late[s] = r
             done = cnt
         if kind == GATE:  # as late as the latest start its tasks allow
-            lf = min(late[y.start:y.stop]) if y.__class__ is range else min(map(late.__getitem__, y))
+            lo, hi = gate_span[v - n]
+            lf = min(late[lo:hi]) if lo >= 0 else min(map(late.__getitem__, y))
             late[v] = lf
             for s, o in x:
                 r = lf - o
@@ -204,8 +205,8 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
             lf = late[f]
             if lf >= BIG:
                 pass
-            elif lo >= 0:
-                for c in range(lo, hi):
+            elif lo >= 0:  # x holds tasks lo..hi-1 (a range would make an int object per task)
+                for c in x:
                     r = lf - dur[c]
                     if r < late[c]:
                         late[c] = r

@@ -254,6 +254,43 @@ def test_an_edited_copy_rolls_percent_up_as_a_full_pass_would(store):
         plan = edited
 
 
+def test_an_edited_copy_shares_the_link_indexes_and_schedules_as_a_fresh_plan(store):
+    # An edited copy's schedule takes the link indexes of the plan it was copied from (same
+    # links, same tasks in the same order); every task's dates, floats and driving links must
+    # be what the plan read afresh gives.
+    import random
+    from dataclasses import astuple
+
+    from pmtui.services.demo import create_demo
+
+    project = create_demo(store)
+    plan = tasks.get_plan(store, project.id)
+    plan.prepare_views()
+    leaves = [t.id for t in plan.tasks if not t.children]
+    rnd = random.Random(11)
+    for _ in range(40):
+        tid = rnd.choice(leaves)
+        values = rnd.choice([{"percent_complete": rnd.choice((0, 25, 100))}, {"duration": rnd.choice((0, 2, 9))}])
+        edited = plan.with_task_values(tid, values).prepare_views()
+        net, before = edited.schedule._net, plan.schedule._net
+        assert net.link_src is before.link_src and net._out_links is before._out_links
+        fresh = copy(edited)
+        for key in ("schedule", "_links_from"):
+            fresh.__dict__.pop(key, None)
+        assert fresh.schedule._net.link_src is not before.link_src
+        for t in edited.tasks:
+            assert astuple(edited.schedule.tasks[t.id]) == astuple(fresh.schedule.tasks[t.id]), t.wbs
+        plan = edited
+    # a plan with other links builds its own
+    other = tasks.get_plan(store, project.id)
+    other.links = other.links[1:]
+    other.__dict__.pop("_specs", None)
+    other.__dict__.pop("schedule", None)
+    other._links_from = plan.schedule
+    assert other.schedule._net.link_src is not plan.schedule._net.link_src
+    assert len(other.schedule._net.link_src) == len(plan.schedule._net.link_src) - 1
+
+
 def test_a_progress_edit_hands_over_the_plan_a_reload_would_give(store, project):
     # progress edits patch the plan they loaded instead of reading it again: it must be equal
     from dataclasses import asdict

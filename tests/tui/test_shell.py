@@ -101,12 +101,18 @@ async def test_busy_indicator_while_loading(make_app):
         assert app.busy >= 0
         await settle(pilot)
         assert app.busy == 0
-        app._start("scheduling")
-        await pilot.pause()
+        from pmtui.widgets.header import BUSY_DELAY
+
         from .conftest import screen_text
 
+        app._start("scheduling")
+        await pilot.pause()
+        assert "⏳" not in screen_text(app)  # work that ends within BUSY_DELAY draws no mark
+        await pilot.pause(BUSY_DELAY + 0.1)
         assert "⏳ scheduling…" in screen_text(app)
         app._stop()
+        await pilot.pause()
+        assert "⏳" not in screen_text(app)
 
 
 async def test_a_change_made_by_another_process_is_shown_without_a_keypress(make_app, db_path):

@@ -300,6 +300,60 @@ async def test_progress_and_assign(make_app):
         assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
 
 
+async def test_progress_prompt_stays_until_the_edit_ends(make_app, monkeypatch):
+    # The answered prompt is not redrawn while the edit runs (that frame slowed the worker):
+    # the edit's plan replaces it, and so does a refusal, which changes nothing.
+    from pmtui.models.errors import Conflict
+    from pmtui.services import tasks as task_svc
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        await press(pilot, "m", "3")
+        assert plan_of(app).by_wbs["4.4"].percent_complete == 75
+        assert "Progress of" not in screen_text(app) and "4.4 " in screen_text(app)
+
+        def refuse(*_args, **_kwargs):
+            raise Conflict("the plan was locked")
+
+        monkeypatch.setattr(task_svc, "set_progress", refuse)
+        await press(pilot, "m", "1")
+        assert "the plan was locked" in notes(app)
+        assert plan_of(app).by_wbs["4.4"].percent_complete == 75
+        assert "Progress of" not in screen_text(app) and "Predecessors" in screen_text(app)
+
+
+async def test_an_edit_repaints_only_the_rows_it_changed(make_app):
+    # After a value edit the visible rows are rendered again and only those that differ are
+    # repainted; what the screen shows must still be every row as it is now.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        t = table(app)
+        repainted: list[int] = []
+        real = t._refresh_row
+        t._refresh_row = lambda index: (repainted.append(index), real(index))
+        for key in ("2", "4", "0"):
+            repainted.clear()
+            await press(pilot, "m", key)
+            await settle(pilot)
+            plan = plan_of(app)
+            assert plan.by_wbs["4.4"].percent_complete == {"2": 50, "4": 100, "0": 0}[key]
+            shown = screen_text(app).splitlines()
+            top = round(t.scroll_offset.y)
+            width = t.scrollable_content_region.width
+            visible = range(top, min(top + t.page, len(t.rows)))
+            for index in visible:
+                tid = t.rows[index]
+                fresh = "".join(seg.text for seg in t._render_row(tid, width, index == t.cursor, t._is_changed(tid)))
+                assert fresh.rstrip() in shown[index - top + 2], plan.by_id[tid].wbs
+            assert t.cursor in repainted  # the edited row, its summary's percent: a few rows
+            assert t.index_of[plan.by_wbs["4"].id] in repainted or plan.by_wbs["4"].id not in t.index_of
+            assert len(repainted) < len(visible)
+
+
 async def test_progress_chord_typed_ahead(make_app):
     # Keys typed faster than the app handles them: the chord's second key must still be taken
     # after its first, not run as the digit's binding (screen 2).

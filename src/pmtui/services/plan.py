@@ -192,6 +192,8 @@ class Plan:
         new = copy(self)
         for cached in ("schedule", "percent", "_totals"):
             new.__dict__.pop(cached, None)
+        # same tasks in the same order, same links: the new schedule may share the link indexes
+        new._links_from = self.__dict__.get("schedule")
         new.tasks = [row if t is old else t for t in self.tasks]
         new.by_id = {**self.by_id, task_id: row}
         new.by_wbs = {**self.by_wbs, row.wbs: row}
@@ -358,9 +360,13 @@ class Plan:
         try:
             with paused_gc():
                 tasks, links = self.specs()
-                return schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
+                result = schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
+        earlier = self.__dict__.pop("_links_from", None)
+        if earlier is not None:
+            result.share_link_indexes(earlier)
+        return result
 
 
 def outline_order(items: list, key, parent) -> tuple[list, dict, list]:

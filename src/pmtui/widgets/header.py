@@ -6,6 +6,9 @@ from rich.text import Text
 from textual.widget import Widget
 
 
+BUSY_DELAY = 0.15  # seconds
+
+
 class PlanHeader(Widget):
     DEFAULT_CSS = """
     PlanHeader { dock: top; height: 1; background: $panel; color: $foreground; }
@@ -14,9 +17,34 @@ class PlanHeader(Widget):
     def __init__(self, screen_key: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.screen_key = screen_key
+        self._busy_shown = False
+        self._busy_timer = None
 
     def on_mount(self) -> None:
-        self.watch(self.app, "busy", lambda _busy: self.refresh(), init=False)
+        self.watch(self.app, "busy", self._busy_changed, init=False)
+        if self.app.busy:  # a plan still loading when this screen opened
+            self._busy_changed(self.app.busy)
+
+    def _busy_changed(self, busy: int) -> None:
+        # The mark shows once work has taken BUSY_DELAY: an edit at 10,000 tasks takes 30-60 ms,
+        # and drawing the mark at once made a frame while its worker ran (the two take turns at
+        # the interpreter) and a flicker no one could read.
+        if busy:
+            if self._busy_timer is None:
+                self._busy_timer = self.set_timer(BUSY_DELAY, self._show_busy)
+        else:
+            if self._busy_timer is not None:
+                self._busy_timer.stop()
+                self._busy_timer = None
+            # the work that ended may have changed the plan (finish, status date)
+            self._busy_shown = False
+            self.refresh()
+
+    def _show_busy(self) -> None:
+        self._busy_timer = None
+        if self.app.busy:
+            self._busy_shown = True
+            self.refresh()
 
     def render(self) -> Text:
         app = self.app
@@ -37,7 +65,7 @@ class PlanHeader(Widget):
             text.append("  finish ")
             text.append(finish, "bold")
         screens = list(getattr(app, "SCREEN_LIST", ()))
-        busy = f"  ⏳ {app.busy_what or 'working'}…" if app.busy else ""
+        busy = f"  ⏳ {app.busy_what or 'working'}…" if app.busy and self._busy_shown else ""
         full = sum(len(f"  {key} {title}") for key, _m, title, _c in screens)
         # On a narrow terminal the other screens shrink to their digits, so the list never
         # runs off the edge; the current one keeps its name.

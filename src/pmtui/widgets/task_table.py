@@ -125,6 +125,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self.marks_on = False
         self._changed: dict[int, bool] = {}
         self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._drawn: dict[int, Strip] = {}  # row index -> the strip render_line last gave
         self._styles: dict[str, Style] | None = None
         self._layout: tuple[int, list[Column]] | None = None
 
@@ -178,12 +179,35 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             self.index_of = {tid: i for i, tid in enumerate(rows)}
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + 1)
+        cursor = self.cursor
         if keep is not None and keep in self.index_of:
             self.cursor = self.index_of[keep]
         self.cursor = max(0, min(self.cursor, len(rows) - 1))
-        self.refresh()
+        if same_rows and self.cursor == cursor and self.is_attached and self.screen.is_current:
+            self._repaint_changed_rows()
+        else:
+            self._drawn.clear()
+            self.refresh()
         self._scroll_to_cursor()
         self.post_message(self.CursorMoved(self.current_id))
+
+    def _repaint_changed_rows(self) -> None:
+        """After an edit that kept the rows: render the visible rows now and repaint only those
+        that changed. A progress edit changes a row or two; repainting all of them took 8 ms of
+        Textual's compositing per edit at 10,000 tasks and sent a whole screen over SSH."""
+        drawn, self._drawn = self._drawn, {}
+        width = self.scrollable_content_region.width
+        top = round(self.scroll_offset.y)
+        rows, collapsed = self.rows, self.collapsed
+        for index in range(top, min(top + self.page, len(rows))):
+            tid = rows[index]
+            selected = index == self.cursor
+            changed = self._is_changed(tid)
+            strip = self._render_row(tid, width, selected, changed)
+            self._cache[(tid, selected, width, changed, tid in collapsed)] = strip
+            if drawn.get(index) != strip:
+                self._refresh_row(index)
+            self._drawn[index] = strip
 
     @property
     def current_id(self) -> int | None:
@@ -299,6 +323,11 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_row(tid, width, selected, changed)
             self._cache[key] = strip
+        # what each row shows, for _repaint_changed_rows (a page or two of entries)
+        drawn = self._drawn
+        if len(drawn) > 4 * self.page:
+            drawn.clear()
+        drawn[index] = strip
         return strip
 
     def _header(self, width: int) -> Strip:

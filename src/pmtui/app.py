@@ -131,6 +131,7 @@ class PmtuiApp(App):
         self._quick = quick
         self._db = db
         self._first_frame = threading.Event()
+        self._gc_off_for_start = False
         self._quitting = False
         self.project_name = project_name
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
@@ -243,6 +244,9 @@ class PmtuiApp(App):
 
     @on(StoreOpened)
     def _store_opened(self, msg: StoreOpened) -> None:
+        if self._gc_off_for_start:  # see pmtui.launch.main: start-up is over
+            self._gc_off_for_start = False
+            gc.enable()
         if msg.known_binding_ids is None:
             self.exit(None, 1)  # as if the app had not started: run_quick says why, on one line
             return
@@ -475,9 +479,11 @@ def run_quick(quick: QuickReader, db: str | None) -> int:
     """The app on the current project, drawn from ``quick`` before the store is open; returns
     the exit code."""
     app = PmtuiApp(None, quick=quick, db=db)
+    app._gc_off_for_start = not gc.isenabled()
     try:
         app.run()
     finally:
+        gc.enable()
         if app._store is not None:
             app._store.close()
     if app._store_error is not None:

@@ -8,6 +8,7 @@ quick reader declines, is the Typer CLI of pmtui.cli.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 _NOT_PLANNER = object()
@@ -28,6 +29,10 @@ def planner_db(argv: list[str]) -> str | None | object:
 def main() -> None:
     db = planner_db(sys.argv[1:])
     if db is not _NOT_PLANNER:
+        # Importing Textual and starting the app made some 40 collections of objects that all
+        # live on; the app turns the collector back on once the store is open (PmtuiApp.
+        # _store_opened), run_quick when it ends.
+        gc.disable()
         try:
             from pmtui.app import run_quick
             from pmtui.store.quick import quick_reader
@@ -36,6 +41,7 @@ def main() -> None:
         reader = quick_reader(db) if run_quick is not None else None
         if reader is not None:
             sys.exit(run_quick(reader, db))
+        gc.enable()
     from pmtui.cli import main as cli_main
 
     cli_main()

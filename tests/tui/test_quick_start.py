@@ -5,6 +5,7 @@ be exactly what the services load, and anything unusual must take the ordinary p
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sqlite3
 import subprocess
 import sys
@@ -139,23 +140,53 @@ def test_only_a_bare_start_takes_the_quick_path(argv, db):
 
 async def test_app_draws_the_quick_plan_then_edits_through_the_store(demo_store, db_path):
     from pmtui.app import PmtuiApp
-    from pmtui.widgets.task_table import TaskTable
 
     pid = use_project(demo_store, "CRM migration").id
     app = PmtuiApp(None, today=TODAY, quick=quick_reader(str(db_path)), db=str(db_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(TaskTable)
-        assert table.rows and app.plan.project.id == pid
-        assert app._store is not None  # opened once the plan was on screen
-        target = next(t for t in app.plan.tasks if not t.children and t.percent_complete == 0)
-        table.select_task(target.id)
-        await press(pilot, "m", "2")
-        assert get_plan(demo_store, pid).by_id[target.id].percent_complete == 50
-        assert app.plan.by_id[target.id].percent_complete == 50
-        await press(pilot, "u")
-        assert get_plan(demo_store, pid).by_id[target.id].percent_complete == 0
-        assert app.plan.by_id[target.id].percent_complete == 0
+    # as pmtui.launch starts it: the cyclic collector off until the store is open
+    gc.disable()
+    app._gc_off_for_start = True
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            await _draw_and_edit(app, pilot, demo_store, pid)
+    finally:
+        gc.enable()
+
+
+async def _draw_and_edit(app, pilot, demo_store, pid):
+    from pmtui.widgets.task_table import TaskTable
+
+    table = app.screen.query_one(TaskTable)
+    assert table.rows and app.plan.project.id == pid
+    assert app._store is not None  # opened once the plan was on screen
+    target = next(t for t in app.plan.tasks if not t.children and t.percent_complete == 0)
+    table.select_task(target.id)
+    await press(pilot, "m", "2")
+    assert get_plan(demo_store, pid).by_id[target.id].percent_complete == 50
+    assert app.plan.by_id[target.id].percent_complete == 50
+    await press(pilot, "u")
+    assert get_plan(demo_store, pid).by_id[target.id].percent_complete == 0
+    assert app.plan.by_id[target.id].percent_complete == 0
+
+
+def test_the_launcher_turns_the_collector_back_on_for_the_cli(monkeypatch):
+    # `pmtui` pauses the collector for the app's start; when the quick reader declines, the CLI
+    # runs with it on
+    import pmtui.cli
+    import pmtui.launch
+    import pmtui.store.quick
+
+    seen = []
+    monkeypatch.setattr(pmtui.store.quick, "quick_reader", lambda db: None)
+    monkeypatch.setattr(pmtui.cli, "main", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(sys, "argv", ["pmtui"])
+    try:
+        pmtui.launch.main()
+    finally:
+        gc.enable()
+    assert seen == [True]
 
 
 async def test_app_without_a_current_project_takes_the_ordinary_path(store, db_path):

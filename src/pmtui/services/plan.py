@@ -18,6 +18,7 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 from operator import attrgetter
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
@@ -91,8 +92,10 @@ class TaskRow:
         return f"{self.wbs} {self.name}"
 
 
-@dataclass(slots=True, frozen=True)
-class LinkRow:
+# Links and assignments come by the ten thousand: named tuples, built from the database's rows
+# in C (a frozen dataclass's __init__ sets each field through object.__setattr__: 13.5 vs 2.5 ms
+# for 15,000 links).
+class LinkRow(NamedTuple):
     id: int
     pred_id: int
     succ_id: int
@@ -110,8 +113,7 @@ class ResourceRow:
     calendar_id: int | None
 
 
-@dataclass(slots=True, frozen=True)
-class AssignmentRow:
+class AssignmentRow(NamedTuple):
     id: int
     task_id: int
     resource_id: int
@@ -142,19 +144,26 @@ class Plan:
 
     # -- the tree -------------------------------------------------------------------------------
     def _number(self) -> None:
-        by_id = self.by_id
         tasks = self.tasks
-        if any((a.position, a.id) > (b.position, b.id) for a, b in zip(tasks, tasks[1:])):
-            tasks = sorted(tasks, key=attrgetter("position", "id"))  # load_plan gives them sorted
+        keys = list(map(attrgetter("position", "id"), tasks))
+        if keys != sorted(keys):  # load_plan gives them sorted (a single run for sorted())
+            tasks = sorted(tasks, key=attrgetter("position", "id"))
         ordered, kids, top = outline_order(tasks, attrgetter("id"), attrgetter("parent_id"))
         roots = [t.id for t in top]
-        counters: dict[int, int] = {}
+        for n, t in enumerate(top, 1):
+            t.wbs, t.level = str(n), 1
+        # each summary numbers its tasks; in outline order a summary is numbered before them
         for t in ordered:
-            t.children = [c.id for c in kids.get(t.id, ())]
-            up = by_id.get(t.parent_id)
-            slot = up.id if up else None
-            n = counters[slot] = counters.get(slot, 0) + 1
-            t.wbs, t.level = (f"{up.wbs}.{n}", up.level + 1) if up else (str(n), 1)
+            below = kids.get(t.id)
+            if below is None:
+                if t.children:
+                    t.children = []
+                continue
+            t.children = [c.id for c in below]
+            prefix, level = t.wbs + ".", t.level + 1
+            for n, c in enumerate(below, 1):
+                c.wbs = prefix + str(n)
+                c.level = level
         self.tasks = ordered
         self.roots = roots
         self.by_wbs = {t.wbs: t for t in ordered}
@@ -348,10 +357,12 @@ class Plan:
         """The scheduler's inputs, built once per plan (an edited copy replaces one task's)."""
         specs = self.__dict__.get("_specs")
         if specs is None:
-            types = _LINK_TYPES
+            links = self.links
             specs = self._specs = (
                 list(map(_task_spec, self.tasks)),
-                [LinkSpec(l.pred_id, l.succ_id, types[l.type], l.lag) for l in self.links],
+                list(map(LinkSpec, map(attrgetter("pred_id"), links), map(attrgetter("succ_id"), links),
+                         map(_LINK_TYPES.__getitem__, map(attrgetter("type"), links)),
+                         map(attrgetter("lag"), links))),
             )
         return specs
 
@@ -391,12 +402,11 @@ def outline_order(items: list, key, parent) -> tuple[list, dict, list]:
 
 
 def _task_spec(t: TaskRow) -> TaskSpec:
-    return TaskSpec(
-        id=t.id, name=t.name, duration=t.duration, parent=t.parent_id, wbs=t.wbs,
-        constraint=_CONSTRAINTS[t.constraint_type], constraint_date=t.constraint_date,
-        deadline=t.deadline, percent_complete=float(t.percent_complete),
-        actual_start=t.actual_start, actual_finish=t.actual_finish, remaining=t.remaining,
-    )
+    # positional, in TaskSpec's field order: keywords made the call twice as dear (7 vs 3.5 ms
+    # for 10,000 tasks)
+    return TaskSpec(t.id, t.name, t.duration, t.parent_id, t.wbs, _CONSTRAINTS[t.constraint_type],
+                    t.constraint_date, t.deadline, float(t.percent_complete), t.actual_start,
+                    t.actual_finish, t.remaining)
 
 
 # The plan the app is showing, offered to the edit its worker runs (see plan_for_edit).
@@ -534,7 +544,7 @@ def _read_plan(rows: Rows, project_id: int) -> Plan:
     exceptions = {day: (bool(working), name)
                   for day, working, name in _with_dates(rows(sql["exceptions"], {"cid": project.calendar_id}), [0])}
     tasks = [TaskRow(*r) for r in _with_dates(rows(sql["tasks"], {"pid": project_id}), _TASK_DATES)]
-    links = [LinkRow(*r) for r in rows(sql["links"], {"pid": project_id})]
+    links = list(map(LinkRow._make, rows(sql["links"], {"pid": project_id})))
     resources = [ResourceRow(*r) for r in rows(sql["resources"], {"pid": project_id})]
-    assignments = [AssignmentRow(*r) for r in rows(sql["assignments"], {"pid": project_id})]
+    assignments = list(map(AssignmentRow._make, rows(sql["assignments"], {"pid": project_id})))
     return Plan(project, cal[0], exceptions, tasks, links, resources, assignments)

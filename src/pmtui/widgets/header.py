@@ -22,8 +22,9 @@ class PlanHeader(Widget):
 
     def on_mount(self) -> None:
         self.watch(self.app, "busy", self._busy_changed, init=False)
-        if self.app.busy:  # a plan still loading when this screen opened
-            self._busy_changed(self.app.busy)
+        # work already running when this screen opens (the plan loading at start): marked in
+        # the first frame, which is drawn anyway
+        self._busy_shown = bool(self.app.busy)
 
     def _busy_changed(self, busy: int) -> None:
         # The mark shows once work has taken BUSY_DELAY: an edit at 10,000 tasks takes 30-60 ms,

@@ -39,7 +39,7 @@ _FIXED = [
     Column("dur", "Dur", 4, True),
     Column("start", "Start", 10),
     Column("finish", "Finish", 10),
-    Column("tf", "TF", 4, True),
+    Column("tf", "TF", 5, True),  # floats of 1,000 days and more are whole
     Column("pct", "%", 4, True),
     Column("pred", "Predecessors", 14),
     Column("res", "Resources", 18),

@@ -72,7 +72,7 @@ class Network:
         "tasks", "links", "n", "size", "index", "ids", "dur", "parent", "is_summary", "children",
         "gate_of", "gate_task", "kind", "ordered", "extra", "S", "D", "O", "slow", "to_gate",
         "backwards", "events", "gate_span", "fin", "nslots", "rollups", "post", "exact_links",
-        "_src", "_dst", "_node", "_type", "_lag", "_out_links", "_in_links",
+        "_src", "_dst", "_node", "_type", "_lag", "_out_links", "_in_links", "_summary_order",
     )
 
     def label(self, node: int) -> str:
@@ -141,11 +141,45 @@ class Network:
             return False
         self._src, self._dst, self._node = other._src, other._dst, other._node
         self._type, self._lag = other._type, other._lag
+        if self._summary_order is None:
+            self._summary_order = other._summary_order
         if self._out_links is None:
             self._out_links = other._out_links
         if self._in_links is None:
             self._in_links = other._in_links
         return True
+
+    def summary_order(self) -> tuple[list[int], list[slice], list[int]]:
+        """(flat, spans, rest): the summaries whose tasks are all leaves, tasks spans[i] of the
+        task lists exactly, which results roll up with one C-level map per figure; then the
+        others, each after every summary under it (built on first use; the same tree gives the
+        same order, so an edited copy shares it)."""
+        if self._summary_order is None:
+            children, is_summary, parent = self.children, self.is_summary, self.parent
+            if self.ordered:  # every parent before its tasks (outline order)
+                order = sorted(children, reverse=True)
+            else:
+                depth: dict[int, int] = {}
+                for s in children:
+                    d, p = 0, parent[s]
+                    while p >= 0:
+                        d += 1
+                        p = parent[p]
+                    depth[s] = d
+                order = sorted(children, key=lambda s: -depth[s])
+            flat: list[int] = []
+            spans: list[slice] = []
+            rest: list[int] = []
+            for s in order:
+                kids = children[s]
+                lo, hi = kids[0], kids[-1] + 1
+                if hi - lo == len(kids) and True not in is_summary[lo:hi]:
+                    flat.append(s)
+                    spans.append(slice(lo, hi))
+                else:
+                    rest.append(s)
+            self._summary_order = (flat, spans, rest)
+        return self._summary_order
 
     def in_links(self, v: int) -> list[int]:
         """Indexes of the links arriving at node v (a gate for a summary; built on first use)."""
@@ -172,6 +206,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
     net._out_links = None
     net._in_links = None
     net._src = None
+    net._summary_order = None
     # Copies of the sequences (not of the specs): the result reads them lazily, and a caller
     # that reorders its own list afterwards must not change it. The specs themselves are read
     # later too, so callers must not edit them while they use the result.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from operator import add, lt, sub
 from types import MappingProxyType
 
@@ -131,7 +131,26 @@ class ScheduleResult:
         for v in completed:
             unfinished[v] = False
         children = net.children
-        for s in self._summaries_bottom_up():
+        flat, spans, rest = net.summary_order()
+        if flat:
+            # The summaries of leaves only, first (they hold no summary): one C-level map per
+            # figure, not a Python step per summary (that loop was 3.5 of the 5 ms this method
+            # took at 10,000 tasks). Float and "open" count unfinished tasks only.
+            for figures, pick in ((ls, min), (lf, max), (sched_s, min), (sched_f, max)):
+                any(map(figures.__setitem__, flat, map(pick, map(figures.__getitem__, spans))))
+            if completed:
+                tfu = tf[:]
+                for v in completed:
+                    tfu[v] = BIG
+                floats = [0 if t == BIG else t for t in map(min, map(tfu.__getitem__, spans))]
+                opened = list(map(any, map(unfinished.__getitem__, spans)))
+                any(map(unfinished.__setitem__, flat, opened))
+            else:
+                floats = list(map(min, map(tf.__getitem__, spans)))
+                opened = repeat(True)
+            any(map(tf.__setitem__, flat, floats))
+            any(map(open_child.__setitem__, flat, opened))
+        for s in rest:
             kids = children[s]
             lo, hi = kids[0], kids[-1] + 1
             if hi - lo == len(kids):  # tasks lo..hi-1: slices
@@ -152,20 +171,6 @@ class ScheduleResult:
         self._ls, self._lf, self._tf, self._open = ls, lf, tf, open_child
         self._sched_s, self._sched_f = sched_s, sched_f
         self._final = True
-
-    def _summaries_bottom_up(self) -> list[int]:
-        """The summaries, each after every summary under it."""
-        net = self._net
-        if net.ordered:  # every parent before its tasks (outline order)
-            return sorted(net.children, reverse=True)
-        depth: dict[int, int] = {}
-        for s in net.children:
-            d, p = 0, net.parent[s]
-            while p >= 0:
-                d += 1
-                p = net.parent[p]
-            depth[s] = d
-        return sorted(net.children, key=lambda s: -depth[s])
 
     def _late_finish(self, v: int) -> int:
         if v in self._pl.started:

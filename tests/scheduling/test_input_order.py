@@ -152,3 +152,37 @@ def test_a_finished_task_under_a_linked_summary_holds_nothing_back(cal):
     assert (r.tasks[3].es, r.tasks[4].es) == (2, 2)
     assert r.tasks[4].total_float == 1
     assert (r.tasks[1].lf, r.tasks[1].total_float) == (2, 1)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_summaries_roll_up_their_leaves(seed):
+    # Late dates, scheduled dates and float of a summary, computed over all the leaves under it
+    # (not child by child, as the scheduler does): earliest starts, latest finishes, the least
+    # float of the unfinished ones (0 when all are done).
+    rnd = random.Random(1000 + seed)
+    tasks, links = plan(rnd, rnd.choice((15, 40, 90)))
+    if seed % 3 == 0:  # no progress at all
+        for t in tasks:
+            t.percent_complete, t.actual_start, t.actual_finish, t.remaining = 0.0, None, None, None
+    if seed % 2:
+        tasks = rnd.sample(tasks, len(tasks))
+    r = schedule(tasks, links, CAL, START, START + timedelta(days=5))
+    r._finalize()
+    net, completed = r._net, r._pl.completed
+    below: dict[int, list[int]] = {}
+    for v in range(net.n):
+        if net.is_summary[v]:
+            continue
+        p = net.parent[v]
+        while p >= 0:
+            below.setdefault(p, []).append(v)
+            p = net.parent[p]
+    assert set(below) == set(net.children)
+    for s, leaves in below.items():
+        assert r._ls[s] == min(r._ls[v] for v in leaves)
+        assert r._lf[s] == max(r._lf[v] for v in leaves)
+        assert r._sched_s[s] == min(r._sched_s[v] for v in leaves)
+        assert r._sched_f[s] == max(r._sched_f[v] for v in leaves)
+        open_ = [v for v in leaves if v not in completed]
+        assert r._open[s] == bool(open_)
+        assert r._tf[s] == (min(r._tf[v] for v in open_) if open_ else 0)

@@ -132,6 +132,7 @@ class PmtuiApp(App):
         self._db = db
         self._first_frame = threading.Event()
         self._gc_off_for_start = False
+        self._retired = None
         self._quitting = False
         self.project_name = project_name
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
@@ -326,6 +327,9 @@ class PmtuiApp(App):
     def _plan_ready(self, msg: PlanReady) -> None:
         self._stop()
         old = self.plan
+        # freed once the frame is drawn, not before it (see TaskTable.set_plan)
+        self._retired = old
+        self.call_after_refresh(self._drop_retired)
         same_project = old is not None and old.project.id == msg.plan.project.id
         self.plan = msg.plan
         self.project_id = msg.plan.project.id
@@ -350,6 +354,9 @@ class PmtuiApp(App):
             if before != after:
                 self.notify(f"Finish moved {before} → {after}", timeout=5)
             self.set_timer(6, self._clear_marks)
+
+    def _drop_retired(self) -> None:
+        self._retired = None
 
     def _clear_marks(self) -> None:
         for screen in self.plan_screens:

@@ -354,6 +354,26 @@ async def test_an_edit_repaints_only_the_rows_it_changed(make_app):
             assert len(repainted) < len(visible)
 
 
+async def test_edits_leave_no_old_plan_behind(make_app):
+    # The plan and schedule an edit replaces are freed after the frame (not during it), but
+    # freed: a day of edits must not pile plans up.
+    import weakref
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        await press(pilot, "m", "1")
+        await settle(pilot)
+        first = weakref.ref(app.plan)
+        first_schedule = weakref.ref(app.plan.schedule)
+        for key in "234":
+            await press(pilot, "m", key)
+            await settle(pilot)
+        await pilot.pause(0.1)
+        assert first() is None and first_schedule() is None
+
+
 async def test_progress_chord_typed_ahead(make_app):
     # Keys typed faster than the app handles them: the chord's second key must still be taken
     # after its first, not run as the digit's binding (screen 2).

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
 from pmtui.models.errors import BadValue
 from pmtui.models.vocabulary import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES, check_money
 

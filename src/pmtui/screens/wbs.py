@@ -336,8 +336,6 @@ class WbsScreen(Screen):
     def _close_inline(self) -> None:
         self.inline_mode = None
         self.query_one("#inline-bar").display = False
-        if hasattr(self.app, "busy"):
-            self.watch(self.app, "busy", self._busy_changed, init=False)
         self.table.focus()
 
     def on_key(self, event: events.Key) -> None:

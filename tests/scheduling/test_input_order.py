@@ -186,3 +186,32 @@ def test_summaries_roll_up_their_leaves(seed):
         open_ = [v for v in leaves if v not in completed]
         assert r._open[s] == bool(open_)
         assert r._tf[s] == (min(r._tf[v] for v in open_) if open_ else 0)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_result_shares_indexes_only_with_the_same_links_and_outline(seed):
+    # An edited copy of a plan reuses the link indexes and summary order of the schedule it
+    # replaces; its results must be those of a schedule that built its own.
+    from dataclasses import replace
+
+    rnd = random.Random(2000 + seed)
+    tasks, links = plan(rnd, rnd.choice((15, 40, 90)))
+    status = START + timedelta(days=5)
+    before = schedule(tasks, links, CAL, START, status)
+    before.precompute()
+    leaves = [i for i, t in enumerate(tasks) if t.duration]
+    edited = list(tasks)
+    for i in rnd.sample(leaves, min(3, len(leaves))):
+        edited[i] = replace(tasks[i], duration=rnd.choice((0, 2, 7)), percent_complete=rnd.choice((0.0, 50.0)))
+    shared = schedule(edited, links, CAL, START, status)
+    shared.share_indexes(before)
+    assert shared._net.link_src is before._net.link_src
+    assert shared._net.summary_order() is before._net.summary_order()
+    own = schedule(edited, links, CAL, START, status)
+    assert {t.id: astuple(shared.tasks[t.id]) for t in tasks} == {t.id: astuple(own.tasks[t.id]) for t in tasks}
+    # the same tasks in the same order under other parents: nothing is shared
+    leaf = next(t for t in tasks if t.parent is not None and t.id not in {x.parent for x in tasks})
+    moved = [replace(t, parent=None) if t is leaf else t for t in tasks]
+    other = schedule(moved, links, CAL, START, status)
+    other.share_indexes(before)
+    assert other._net._src is None and other._net._summary_order is None

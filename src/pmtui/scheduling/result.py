@@ -252,10 +252,11 @@ class ScheduleResult:
         self._net.out_links(0)
         self._incoming_links()
 
-    def share_link_indexes(self, earlier: ScheduleResult) -> None:
-        """Reuse ``earlier``'s link indexes if it was scheduled from the same tasks and links
-        (see Network.share_link_indexes); otherwise this result builds its own when read."""
-        if self._net.share_link_indexes(earlier._net) and self._incoming is None:
+    def share_indexes(self, earlier: ScheduleResult) -> None:
+        """Reuse ``earlier``'s link indexes and summary order if it was scheduled from the same
+        tasks, outline and links (see Network.share_indexes); otherwise this result builds its
+        own when read."""
+        if self._net.share_indexes(earlier._net) and self._incoming is None:
             self._incoming = earlier._incoming
 
     # -- driving predecessors ----------------------------------------------------------------

@@ -380,7 +380,7 @@ class Plan:
             raise Conflict(str(exc)) from None
         earlier = self.__dict__.pop("_links_from", None)
         if earlier is not None:
-            result.share_link_indexes(earlier)
+            result.share_indexes(earlier)
         return result
 
 

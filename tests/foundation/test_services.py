@@ -352,3 +352,32 @@ def test_an_edit_uses_the_offered_plan_only_while_the_database_still_holds_it(st
     assert loads == [project.id]
     b = tasks.get_plan(store, project.id).by_wbs["2"]
     assert (b.duration, b.percent_complete, b.actual_finish) == (7, 100, expected)
+
+
+def test_the_plan_knows_how_far_the_finish_moved_since_the_last_standup(store, project):
+    # The header shows it: the finish as the last stand-up left it (while one is open, as it
+    # found it), and the working days it moved since.
+    from datetime import timedelta
+
+    from pmtui.services.standup import finish_standup, start_standup
+
+    tasks.add_task(store, project.id, "Design", duration=5)
+    tasks.add_task(store, project.id, "Build", duration=5, after="1")
+    plan = tasks.get_plan(store, project.id)
+    assert plan.last_standup is None and plan.finish_change() is None
+    finish = plan.schedule.finish
+    start_standup(store, project.id, MONDAY)
+    plan = tasks.get_plan(store, project.id)
+    assert plan.last_standup == (MONDAY, finish) and plan.finish_change() == (MONDAY, 0)
+    tasks.edit_task(store, project.id, "2", duration=8)
+    assert tasks.get_plan(store, project.id).finish_change() == (MONDAY, 3)  # while it is open
+    finish_standup(store, project.id, MONDAY)
+    plan = tasks.get_plan(store, project.id)
+    assert plan.last_standup == (MONDAY, plan.schedule.finish) and plan.finish_change() == (MONDAY, 0)
+    tasks.edit_task(store, project.id, "2", duration=6)
+    assert tasks.get_plan(store, project.id).finish_change() == (MONDAY, -2)
+    # the newest stand-up counts; opening it moved the status date a day on, and the work not
+    # started yet with it
+    later = MONDAY + timedelta(days=1)
+    start_standup(store, project.id, later)
+    assert tasks.get_plan(store, project.id).finish_change() == (later, 1)

@@ -374,6 +374,34 @@ async def test_edits_leave_no_old_plan_behind(make_app):
         assert first() is None and first_schedule() is None
 
 
+async def test_header_shows_the_finish_move_since_the_last_standup(make_app, demo_store):
+    from pmtui.services.projects import use_project
+    from pmtui.services.standup import start_standup
+
+    from .conftest import TODAY
+
+    pid = use_project(demo_store, "CRM migration").id
+    start_standup(demo_store, pid, TODAY)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "(±0d since 23 Nov)" in screen_text(app).splitlines()[0]
+        await goto(pilot, "5.6")
+        await press(pilot, "d", "ctrl+u")
+        await type_text(pilot, "25d")
+        await press(pilot, "enter")
+        await settle(pilot)
+        day, days = app.plan.finish_change()
+        assert day == TODAY and days > 0
+        header = screen_text(app).splitlines()[0]
+        assert f"finish {app.plan.schedule.finish} (+{days}d since 23 Nov)  1 WBS  2 Gantt" in header
+    app = make_app()  # 80 columns: the short form, and every screen's digit still there
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = screen_text(app).splitlines()[0]
+        assert f"finish {app.plan.schedule.finish} (+{days}d) 1 WBS 2 3 4 5" in header, header
+
+
 async def test_progress_chord_typed_ahead(make_app):
     # Keys typed faster than the app handles them: the chord's second key must still be taken
     # after its first, not run as the digit's binding (screen 2).

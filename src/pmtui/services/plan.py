@@ -138,6 +138,17 @@ class Plan:
     # journal.version() of the database state this plan shows; the app compares it to notice
     # changes made by another process
     version: tuple[int, int] | None = field(default=None, compare=False)
+    # (day, finish) of the project's last stand-up: the finish when it closed, or when it began
+    # if it is still open; None without one
+    last_standup: tuple[date, date] | None = None
+
+    def finish_change(self) -> tuple[date, int] | None:
+        """(day of the last stand-up, working days the finish moved since; later is positive),
+        or None without a stand-up or a schedule."""
+        if self.last_standup is None:
+            return None
+        day, then = self.last_standup
+        return day, self.calendar.working_days_between(then, self.schedule.finish)
 
     def __post_init__(self) -> None:
         self.by_id = {t.id: t for t in self.tasks}
@@ -500,6 +511,9 @@ _PLAN_SQL = {
     "assignments": ("SELECT assignment.id, assignment.task_id, assignment.resource_id, assignment.units "
                     "FROM assignment JOIN task ON task.id = assignment.task_id "
                     "WHERE task.project_id = :pid ORDER BY assignment.id"),
+    # the finish as the last stand-up left it (or, while one runs, as it found it)
+    "standup": ("SELECT day, CASE WHEN state = 'closed' THEN finish_after ELSE finish_before END "
+                "FROM standup WHERE project_id = :pid ORDER BY day DESC, id DESC LIMIT 1"),
 }
 
 
@@ -551,4 +565,8 @@ def _read_plan(rows: Rows, project_id: int) -> Plan:
     links = list(map(LinkRow._make, rows(sql["links"], {"pid": project_id})))
     resources = [ResourceRow(*r) for r in rows(sql["resources"], {"pid": project_id})]
     assignments = list(map(AssignmentRow._make, rows(sql["assignments"], {"pid": project_id})))
-    return Plan(project, cal[0], exceptions, tasks, links, resources, assignments)
+    standup = _with_dates(rows(sql["standup"], {"pid": project_id}), [0, 1])
+    plan = Plan(project, cal[0], exceptions, tasks, links, resources, assignments)
+    if standup and standup[0][1] is not None:
+        plan.last_standup = tuple(standup[0])
+    return plan

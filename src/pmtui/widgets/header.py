@@ -51,6 +51,7 @@ class PlanHeader(Widget):
         app = self.app
         plan = getattr(app, "plan", None)
         text = Text(no_wrap=True, overflow="ellipsis")
+        change = None
         if plan is None:
             text.append(" pmtui ", "bold")
             text.append(" no project open" if not app.busy else "")
@@ -61,16 +62,32 @@ class PlanHeader(Widget):
             text.append(f"  status {status}")
             try:
                 finish = plan.schedule.finish.isoformat()
+                change = plan.finish_change()
             except Exception:  # a plan that does not schedule shows no finish
-                finish = "?"
+                finish, change = "?", None
             text.append("  finish ")
             text.append(finish, "bold")
         screens = list(getattr(app, "SCREEN_LIST", ()))
         busy = f"  ⏳ {app.busy_what or 'working'}…" if app.busy and self._busy_shown else ""
         full = sum(len(f"  {key} {title}") for key, _m, title, _c in screens)
-        # On a narrow terminal the other screens shrink to their digits, so the list never
-        # runs off the edge; the current one keeps its name.
-        compact = text.cell_len + full + len(busy) > self.size.width
+        compact_len = sum(len(f" {key} {title}") if key == self.screen_key else len(f" {key}")
+                          for key, _m, title, _c in screens)
+        # The finish's move since the last stand-up, as long as the line allows; on a narrow
+        # terminal the other screens shrink to their digits first, so the list never runs off
+        # the edge (the current one keeps its name).
+        moved, moved_style = [""], ""
+        if change is not None:
+            day, days = change
+            shift = f"{days:+d}d" if days else "±0d"
+            moved = [f" ({shift} since stand-up {day.day} {day:%b})", f" ({shift} since {day.day} {day:%b})",
+                     f" ({shift})"]
+            moved_style = "bold" if days > 0 else ""
+        room = self.size.width - text.cell_len - len(busy)
+        tries = [(m, False) for m in moved[:2]] + [(m, True) for m in moved]
+        shown, compact = next(((m, c) for m, c in tries if len(m) + (compact_len if c else full) <= room),
+                              (moved[-1], True))
+        if shown:
+            text.append(shown, moved_style)
         for key, _mode, title, _cls in screens:
             current = key == self.screen_key
             text.append(" " if compact else "  ")

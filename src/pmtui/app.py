@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import select
 import sys
 import threading
 from datetime import date
@@ -133,6 +134,7 @@ class PmtuiApp(App):
         self._first_frame = threading.Event()
         self._gc_off_for_start = False
         self._retired = None
+        self._tty_fd: int | None = None  # the terminal _check_terminal watches
         self._quitting = False
         self.project_name = project_name
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
@@ -189,6 +191,10 @@ class PmtuiApp(App):
     # -- start-up ---------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
+        stdin = sys.__stdin__
+        if not self.is_headless and stdin is not None and stdin.isatty():
+            self._tty_fd = stdin.fileno()
+            self.set_interval(1.0, self._check_terminal)
         for line in self.config.problems:
             self.notify(line, title="config.toml", severity="error", timeout=12)
         self.switch_mode(self.start_screen)
@@ -199,6 +205,24 @@ class PmtuiApp(App):
         else:
             self._report_unknown_ids(known_binding_ids())
             self.open_project(self.project_name)
+
+    def _check_terminal(self) -> None:
+        """End the app when its terminal has hung up. A hang-up normally comes with SIGHUP, but
+        not to a process outside the terminal's session (started with setsid, or by a harness
+        that died): its stdin then reads as end of file, and Textual's input thread spun on it at
+        100 % CPU for good (seen on this machine). poll() marks a hung-up terminal with POLLHUP,
+        which typing never sets, and it reads nothing."""
+        if self._tty_fd is None:
+            return
+        watch = select.poll()
+        watch.register(self._tty_fd, select.POLLIN)
+        try:
+            hung_up = any(mask & select.POLLHUP for _fd, mask in watch.poll(0))
+        except OSError:
+            hung_up = True
+        if hung_up:
+            self._tty_fd = None
+            self.exit(return_code=1)
 
     def exit(self, *args, **kwargs) -> None:
         # A start-up worker waiting for the first frame must not hold the closing app up.

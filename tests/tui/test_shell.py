@@ -143,3 +143,32 @@ async def test_a_change_made_by_another_process_is_shown_without_a_keypress(make
         assert app.plan.by_wbs["1.1"].name == "Charter signed by the board"
         assert "Charter signed by the board" in screen_text(app)
         assert app.plan.by_wbs["1"].name == "Kick-off"  # the app's own edit is still there
+
+
+async def test_a_terminal_that_hung_up_ends_the_app(make_app):
+    # A pmtui outside its terminal's session gets no SIGHUP when the terminal goes; its stdin
+    # reads as end of file, on which Textual's input thread would spin at 100 % CPU.
+    import os
+    import pty
+    import tty
+
+    app = make_app()
+    master, slave = pty.openpty()
+    tty.setraw(slave)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app._tty_fd = slave
+            os.write(master, b"j")  # typing is not a hang-up
+            app._check_terminal()
+            await pilot.pause()
+            assert app.return_code is None and app.is_running
+            os.close(master)
+            master = None
+            app._check_terminal()
+            await pilot.pause()
+        assert app.return_code == 1
+    finally:
+        os.close(slave)
+        if master is not None:
+            os.close(master)

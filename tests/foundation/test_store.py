@@ -175,3 +175,16 @@ def test_unwritable_folder_is_refused(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr == f"pmtui: cannot create database {target}: folder {folder} is not writable\n"
     assert not target.exists()
+
+
+def test_the_journal_version_reads_indexes_not_the_journal(store):
+    # The app asks for the journal's version twice per edit and every two seconds: its cost must
+    # not grow with the journal (counting done entries read every one of them).
+    from pmtui.store.quick import _VERSION_SQL
+
+    with store.engine.connect() as conn:
+        steps = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + _VERSION_SQL, {"pid": 1})]
+        drop = [row[-1] for row in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN DELETE FROM journal WHERE project_id = 1 AND state = 'undone'")]
+    assert steps and not any(s.startswith("SCAN journal") for s in steps + drop), steps + drop
+    assert any("ix_journal_project_state" in s for s in steps)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from pmtui.models.vocabulary import (  # noqa: F401 - imported from here by the services
@@ -154,7 +154,10 @@ class JournalEntry(SQLModel, table=True):
     """One user action: what it changed, row by row, so it can be undone and redone."""
 
     __tablename__ = "journal"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    # (project, state): the journal's version counts the undone entries and each action drops
+    # them; without it both read every entry of the project (6 ms at 20,000 entries, twice per
+    # edit and every two seconds in the background, growing with the plan's age)
+    __table_args__ = (Index("ix_journal_project_state", "project_id", "state"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     # No foreign key: the entry that creates or deletes a project outlives the project row.

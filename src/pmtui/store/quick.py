@@ -23,8 +23,8 @@ from pmtui.store.revision import HEAD
 
 CURRENT_PROJECT = "current_project"  # the setting pmtui.services.projects keeps it in
 # The journal's version (pmtui.store.journal.version) in plain SQL.
-_VERSION_SQL = ("SELECT coalesce(max(id), 0), count(CASE WHEN state = 'done' THEN 1 END) "
-                "FROM journal WHERE project_id = :pid")
+_VERSION_SQL = ("SELECT (SELECT coalesce(max(id), 0) FROM journal WHERE project_id = :pid), "
+                "(SELECT count(*) FROM journal WHERE project_id = :pid AND state = 'undone')")
 
 
 class QuickReader:

@@ -18,9 +18,9 @@ from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import NamedTuple
 from itertools import repeat
 from operator import attrgetter, is_
+from typing import NamedTuple
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import format_link, is_digits
@@ -213,10 +213,11 @@ class Plan:
         new = copy(self)
         for cached in ("schedule", "percent", "_totals"):
             new.__dict__.pop(cached, None)
-        # same tasks in the same order, same links: the new schedule may share the link indexes
+        # same tasks, outline and links: the new schedule may share the link indexes and the
+        # summary order (ScheduleResult.share_indexes)
         new._links_from = self.__dict__.get("schedule")
         # found by identity: list.index would call TaskRow.__eq__ (all its fields) on every row
-        # before it, 15 ms for the last of 10,000 tasks
+        # before it, 9 ms for the last of 10,000 tasks
         at = list(map(is_, self.tasks, repeat(old))).index(True)
         new.tasks = list(self.tasks)
         new.tasks[at] = row

@@ -1,13 +1,30 @@
 # The two commands of the README: `make run` and `make test`. Everything else is for developers.
-PYTHON ?= python3
+#
+# The interpreter: the distribution's python3 when it is 3.11 or newer and can make a virtual
+# environment, else the python3 on PATH. Distributions build Python with profile-guided and
+# link-time optimisation and a statically linked interpreter; pyenv's default build has none of
+# these. On this project's 2-core machine Debian's 3.11.2 ran the scheduler benchmark 13 %
+# faster than pyenv's 3.11.7 (interleaved runs), and the whole test suite in 1 min 49 s instead
+# of 2 min 15 s. After `make clean`, `make PYTHON=...` chooses another.
+SYSTEM_PYTHON := /usr/bin/python3
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
+	>/dev/null 2>&1 && echo $(SYSTEM_PYTHON) || echo python3)
+endif
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+REAL   := import os, sys; print(os.path.realpath(getattr(sys, "_base_executable", sys.executable)))
 
 .PHONY: run test bench demo clean compile
 
-$(STAMP): pyproject.toml
+# Also remade when the Makefile changes, so that a virtual environment made from another
+# interpreter than the one chosen above is made again.
+$(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pmtui needs Python 3.11 or newer")'
+	@if test -x $(BIN)/python && test "$$($(BIN)/python -c '$(REAL)')" != "$$($(PYTHON) -c '$(REAL)')"; then \
+		echo "$(VENV) was made with $$($(BIN)/python -c '$(REAL)'); making it again with $(PYTHON)"; \
+		rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -215,3 +215,55 @@ def test_a_result_shares_indexes_only_with_the_same_links_and_outline(seed):
     other = schedule(moved, links, CAL, START, status)
     other.share_indexes(before)
     assert other._net._src is None and other._net._summary_order is None
+
+
+def results(r, tasks):
+    return (
+        {t.id: astuple(r.tasks[t.id]) for t in tasks},
+        [(v.task_id, v.kind, v.message) for v in r.violations],
+        r.critical_paths(),
+        (r.start, r.finish),
+    )
+
+
+def test_an_edited_copy_takes_the_order_of_the_passes_only_from_the_same_graph():
+    # Plans whose links run backwards in input order are sorted before the passes; an edited
+    # copy (schedule's ``like``) takes the earlier ranks and stream order instead, and must give
+    # exactly the schedule it would have sorted for itself. Progress edits give links other
+    # source slots, so they are part of the check.
+    from dataclasses import replace
+
+    taken = 0
+    for seed in range(24):
+        rnd = random.Random(3000 + seed)
+        tasks, links = plan(rnd, rnd.choice((15, 40, 90)))
+        tops = [i for i, t in enumerate(tasks) if t.parent is None]
+        if seed % 4 == 2:
+            tasks = tasks[::-1]  # not even outline order
+        elif seed % 4 != 1 and len(tops) > 1:
+            k = rnd.choice(tops[1:])  # a later top-level branch first: still outline order
+            tasks = tasks[k:] + tasks[:k]
+        if seed % 4 in (1, 3):
+            links = rnd.sample(links, len(links))  # not by successor: the stream is sorted
+        status = START + timedelta(days=5) if seed % 2 else None
+        before = schedule(tasks, links, CAL, START, status)
+        leaves = [i for i, t in enumerate(tasks) if t.duration]
+        edited = list(tasks)
+        for i in rnd.sample(leaves, min(3, len(leaves))):
+            edited[i] = replace(tasks[i], duration=rnd.choice((0, 2, 7)),
+                                percent_complete=rnd.choice((0.0, 50.0, 100.0)))
+        again = schedule(edited, links, CAL, START, status, like=before)
+        if before._net.rank is not None or before._net.order is not None:
+            taken += 1
+            assert again._net.rank is before._net.rank
+            assert again._net.order is before._net.order and again._net.keys is before._net.keys
+        assert results(again, tasks) == results(schedule(edited, links, CAL, START, status), tasks)
+        # another outline, or other links: nothing is taken
+        leaf = next(t for t in tasks if t.parent is not None and t.id not in {x.parent for x in tasks})
+        moved = [replace(t, parent=None) if t.id == leaf.id else t for t in edited]
+        for t2, l2 in ((moved, links), (edited, links[1:])):
+            other = schedule(t2, l2, CAL, START, status, like=before)
+            assert other._net.keys is None or other._net.keys is not before._net.keys
+            assert results(other, tasks if t2 is edited else moved) == results(schedule(t2, l2, CAL, START, status),
+                                                                               tasks if t2 is edited else moved)
+    assert taken >= 18  # most of these plans take a sorted path

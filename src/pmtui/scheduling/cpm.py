@@ -31,20 +31,25 @@ def schedule(
     calendar: WorkCalendar,
     start: date,
     status_date: date | None = None,
+    *,
+    like: ScheduleResult | None = None,
 ) -> ScheduleResult:
+    """Schedule the plan. ``like``: a result scheduled earlier from the same links over the same
+    tasks and outline (an edited copy's predecessor): when that holds, its order of the passes
+    is reused instead of sorted again; otherwise it is ignored."""
     # The build makes a few hundred thousand small tuples and lists and none of them can form a
     # reference cycle; letting the cyclic collector walk the heap every 700 of them cost more than
     # the scheduling itself (measured: 2.4 s -> 0.3 s to build 100,000 tasks).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _schedule(tasks, links, calendar, start, status_date)
+        return _schedule(tasks, links, calendar, start, status_date, like)
     finally:
         if enabled:
             gc.enable()
 
 
-def _schedule(tasks, links, calendar, start, status_date):
+def _schedule(tasks, links, calendar, start, status_date, like):
     net = build(tasks, links)
     p0 = calendar.index_on_or_after(start)
     status_b = calendar.index_on_or_after(status_date) if status_date is not None else None
@@ -52,7 +57,8 @@ def _schedule(tasks, links, calendar, start, status_date):
     special = pl.special
     moved = {v for v, (mode, _, _) in special.items() if mode == FIXED or mode == STARTED_LOGIC}
     pinned = {v for v, (mode, _, _) in special.items() if mode == MUST_START or mode == MUST_FINISH}
-    add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started)
+    add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started,
+              like._net if like is not None else None)
     t, broken = _forward(net, pl, status_b)
     n = net.n
     es, ef = _early_dates(net, t)

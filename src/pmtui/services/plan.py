@@ -213,8 +213,9 @@ class Plan:
         new = copy(self)
         for cached in ("schedule", "percent", "_totals"):
             new.__dict__.pop(cached, None)
-        # same tasks, outline and links: the new schedule may share the link indexes and the
-        # summary order (ScheduleResult.share_indexes)
+        # same tasks, outline and links: the new schedule may take the order of the passes
+        # (schedule's ``like``), the link indexes and the summary order
+        # (ScheduleResult.share_indexes) of this one
         new._links_from = self.__dict__.get("schedule")
         # found by identity: list.index would call TaskRow.__eq__ (all its fields) on every row
         # before it, 9 ms for the last of 10,000 tasks
@@ -384,13 +385,14 @@ class Plan:
 
     @cached_property
     def schedule(self) -> ScheduleResult:
+        earlier = self.__dict__.pop("_links_from", None)
         try:
             with paused_gc():
                 tasks, links = self.specs()
-                result = schedule(tasks, links, self.calendar, self.project.start, self.project.status_date)
+                result = schedule(tasks, links, self.calendar, self.project.start, self.project.status_date,
+                                  like=earlier)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
-        earlier = self.__dict__.pop("_links_from", None)
         if earlier is not None:
             result.share_indexes(earlier)
         return result

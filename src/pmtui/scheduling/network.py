@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import groupby, repeat
+from itertools import chain, groupby, repeat
 from operator import attrgetter, eq, itemgetter, lt
 from typing import Sequence
 
@@ -573,18 +573,28 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
                 for s, kids in zip(post, map(children.__getitem__, post))]
     if like is not None:
         order, K = like.order, like.keys
-        if order is not None:
-            S[:] = map(S.__getitem__, order)
-            O[:] = map(O.__getitem__, order)
+        if order is not None and m > 1:
+            take = itemgetter(*order)
+            S[:] = take(S)
+            O[:] = take(O)
             net.D = like.D  # the same targets in the same order; never written after this
-    else:
+    elif net.rank is None:
         Ks = sorted(K)  # on sorted input a single run, and cheaper than a pairwise check
         order = None if Ks == K else sorted(range(m), key=K.__getitem__)
-        if order is not None:
-            S[:] = map(S.__getitem__, order)
-            D[:] = map(D.__getitem__, order)
-            O[:] = map(O.__getitem__, order)
+        if order is not None:  # so at least two links
+            take = itemgetter(*order)
+            S[:] = take(S)
+            D[:] = take(D)
+            O[:] = take(O)
         K = Ks
+    else:  # in topological order the keys are rarely sorted already
+        order = sorted(range(m), key=K.__getitem__)
+        if m > 1:  # a tuple of the items: 0.3 ms for 27,000 links, a map over the order 0.5
+            take = itemgetter(*order)
+            K = list(take(K))
+            S[:] = take(S)
+            D[:] = take(D)
+            O[:] = take(O)
     if order is not None or net.rank is not None:
         net.order, net.keys = order, K
     if order is not None and exact_links:
@@ -639,6 +649,7 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
     each task (or gate) under it, task -> its summary's roll-up."""
     size, n = net.size, net.n
     S, D = net.S, net.D
+    parent, children = net.parent, net.children
     if net.fin:  # a link reading a finish slot comes from that slot's task
         node = list(range(net.nslots))
         for v, f in net.fin.items():
@@ -657,21 +668,57 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
         succ[g].extend(kids)
         for c in kids:
             indeg[c] += 1
-    for s, kids in net.children.items():
-        for c in kids:
-            succ[c].append(s)
+    for s, kids in children.items():  # task -> its summary's roll-up: read off parent below
         indeg[s] += len(kids)
-    stack = [v for v in range(size) if not indeg[v]]
+    # Nodes are taken in input order (a gate just before its summary's tasks): one whose
+    # predecessors are all placed is placed at once; one that must wait is marked with its
+    # count negated and placed as soon as its last predecessor is. So the order is the input
+    # order wherever the links allow: the stream's sort by it merges runs, and the passes read
+    # close to sequentially. A stack of all ready nodes, as in Kahn's paper, scrambled the
+    # order (measured at 10,000 tasks with 2 % of the links running backwards: 8 % more
+    # instructions to build and order the stream, and slower passes).
+    parts: list = []
+    at = 0
+    for g, s in enumerate(net.gate_task, n):
+        parts.append(range(at, s))
+        parts.append((g,))
+        at = s
+    parts.append(range(at, n))
     order: list[int] = []
-    while stack:
-        v = stack.pop()
-        order.append(v)
-        for w in succ[v]:
-            c = indeg[w] - 1
-            indeg[w] = c
-            if not c:
-                stack.append(w)
+    stack: list[int] = []
+    for v in chain.from_iterable(parts):
+        c = indeg[v]
+        if c:
+            indeg[v] = -c
+            continue
+        stack.append(v)
+        while stack:
+            v = stack.pop()
+            order.append(v)
+            for w in succ[v]:
+                c = indeg[w]
+                if c > 0:  # not taken yet: input order will
+                    indeg[w] = c - 1
+                elif c == -1:  # waited for v last
+                    indeg[w] = 0
+                    stack.append(w)
+                else:
+                    indeg[w] = c + 1
+            if v < n:
+                w = parent[v]
+                if w >= 0:
+                    c = indeg[w]
+                    if c > 0:
+                        indeg[w] = c - 1
+                    elif c == -1:
+                        indeg[w] = 0
+                        stack.append(w)
+                    else:
+                        indeg[w] = c + 1
     if len(order) < size:
+        for s, kids in children.items():
+            for c in kids:
+                succ[c].append(s)
         done = set(order)
         raise_cycle(net, [v for v in range(size) if v not in done], succ)
     return order

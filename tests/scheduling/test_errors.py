@@ -51,6 +51,19 @@ def test_cycle_through_a_summary():
     assert "1 A → 2 Phase → 2.1 B → 1 A" in str(e.value)
 
 
+def test_cycle_through_a_summarys_roll_up():
+    # A link from a summary reads its roll-up, which waits for every task under it: a path
+    # from that link back to one of those tasks is a loop, named with the summary in it.
+    tasks = [TaskSpec(1, "Phase", wbs="1"), TaskSpec(2, "A", 2, parent=1, wbs="1.1"),
+             TaskSpec(3, "B", 1, parent=1, wbs="1.2"), TaskSpec(4, "X", 3, wbs="2"),
+             TaskSpec(5, "Y", 1, wbs="3")]
+    with pytest.raises(CycleError) as e:
+        run(tasks, [L(1, 4), L(4, 5), L(5, 3)])
+    assert str(e.value) == "dependency cycle: 1 Phase → 2 X → 3 Y → 1.2 B → 1 Phase"
+    with pytest.raises(CycleError, match=r"^dependency cycle: 1 Phase → 2 X → 1\.1 A → 1 Phase$"):
+        run(tasks, [L(4, 2), L(1, 4)])
+
+
 def test_long_cycle_does_not_recurse():
     n = 50_000
     tasks = [TaskSpec(i, f"T{i}", 1) for i in range(n)]

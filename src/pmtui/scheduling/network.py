@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from heapq import heappop, heappush
 from itertools import chain, groupby, repeat
 from operator import attrgetter, eq, itemgetter, lt
 from typing import Sequence
@@ -649,7 +650,7 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
     each task (or gate) under it, task -> its summary's roll-up."""
     size, n = net.size, net.n
     S, D = net.S, net.D
-    parent, children = net.parent, net.children
+    parent, children, gate_task = net.parent, net.children, net.gate_task
     if net.fin:  # a link reading a finish slot comes from that slot's task
         node = list(range(net.nslots))
         for v, f in net.fin.items():
@@ -679,21 +680,23 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
     # instructions to build and order the stream, and slower passes).
     parts: list = []
     at = 0
-    for g, s in enumerate(net.gate_task, n):
+    for g, s in enumerate(gate_task, n):
         parts.append(range(at, s))
         parts.append((g,))
         at = s
     parts.append(range(at, n))
+    # Nodes that waited are placed in input order too, by a heap of keys: 2v + 1 for a task or
+    # roll-up v, 2s for the gate of summary s (Kahn's algorithm with the input order as
+    # priority; a stack placed them depth first, which scattered the stream's order).
+    gate_of = net.gate_of
     order: list[int] = []
-    stack: list[int] = []
+    ready: list[int] = []
     for v in chain.from_iterable(parts):
         c = indeg[v]
         if c:
             indeg[v] = -c
             continue
-        stack.append(v)
-        while stack:
-            v = stack.pop()
+        while True:
             order.append(v)
             for w in succ[v]:
                 c = indeg[w]
@@ -701,7 +704,7 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
                     indeg[w] = c - 1
                 elif c == -1:  # waited for v last
                     indeg[w] = 0
-                    stack.append(w)
+                    heappush(ready, 2 * w + 1 if w < n else 2 * gate_task[w - n])
                 else:
                     indeg[w] = c + 1
             if v < n:
@@ -712,9 +715,13 @@ def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]
                         indeg[w] = c - 1
                     elif c == -1:
                         indeg[w] = 0
-                        stack.append(w)
+                        heappush(ready, 2 * w + 1)
                     else:
                         indeg[w] = c + 1
+            if not ready:
+                break
+            k = heappop(ready)
+            v = k >> 1 if k & 1 else gate_of[k >> 1]
     if len(order) < size:
         for s, kids in children.items():
             for c in kids:

@@ -21,7 +21,8 @@ The flat loop needs every link into a task before any link out of it: links sort
 topological position of their target. Tasks come in WBS order and links mostly in the order of
 their successors, so the input order usually is that already (one sorted() call checks);
 otherwise a stable sort by target position, after a Kahn sort when the input order is not
-topological (which also finds loops). Nodes that need more than "max over links" are events,
+topological (which also finds loops; most real plans have a link running backwards in WBS
+order). An edited copy of a plan takes that order from the schedule it replaces. Nodes that need more than "max over links" are events,
 handled between two runs of the flat loop at their position (bisect into the targets'
 positions): gates, roll-ups that links read, tasks with constraints or progress.
 
@@ -554,7 +555,6 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             rank = [0] * size
             for i, v in enumerate(_kahn(net, gate_links, gkids)):
                 rank[v] = i
-            like = None
             K = list(map(rank.__getitem__, D))
         net.rank = rank
         events.extend((rank[v], 0, v) for v in range(n, size))

@@ -411,11 +411,27 @@ class PmtuiApp(App):
         # bindings are looked up, and in the order keys were typed: the place for the second key
         # of a screen's chord (WbsScreen.take_chord_key), which must come after the first key's
         # action even when typed right behind it. prevent_default skips the bindings.
+        # A key typed before an inline bar had focus, routed to the widget under it (see
+        # pmtui.widgets.inline_input): it is the bar's, not a command.
+        typed = getattr(self.focused, "take_typed_ahead", None)
+        if typed is not None and typed(event):
+            event.prevent_default()
+            event.stop()
+            return
         take = getattr(self.screen, "take_chord_key", None)
         if take is not None and take(event):
             event.prevent_default()
 
     # -- app actions ----------------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        # An edit typed right before q (an answer, Enter and q arriving as one burst over SSH)
+        # may not have reached its thread yet, and quitting then dropped it. Edits are short:
+        # they land first.
+        edits = [w for w in self.workers if w.group == "edit" and not w.is_finished]
+        if edits:
+            await self.workers.wait_for_complete(edits)
+        self.exit()
+
     def action_show_screen(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)

@@ -190,3 +190,28 @@ async def test_a_hidden_stand_up_catches_up_with_edits_made_on_other_screens(sto
         assert app.screen is standup and standup._hidden_plan is None
         assert standup.plan is app.plan  # … and caught up when shown
         assert standup.tasks.current.id == tid and standup.tasks.current.percent == before + 10
+
+
+@sync
+async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pid):
+    # "r" opens the days-left bar and Enter closes it; keys already queued behind them belong
+    # to the bar, then to the task list (see pmtui.widgets.inline_input).
+    from tests.tui.test_wbs import burst
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert screen.tasks.current.wbs == "2.8"
+        burst(app, "r", "x", "enter")  # not a number: the bar stays, with the focus
+        await settle(app, pilot)
+        assert app.focused is screen.query_one("#standup-ask-input")
+        burst(app, "escape", "j")
+        await settle(app, pilot)
+        assert not screen.query_one("#standup-ask").display
+        assert screen.tasks.current.wbs != "2.8"  # "j" after Escape moved down the list
+        burst(app, "k", "r", "1", "2", "enter", "n")
+        await settle(app, pilot)
+        assert row(store, pid, "2.8").remaining == 12  # the task the answer was asked for
+        assert screen.position == 1  # "n" went on to the next person

@@ -122,6 +122,50 @@ async def test_add_below_add_child_and_rename(make_app):
         assert snapshot(app) == before
 
 
+def burst(app, *keys: str) -> None:
+    """Keys as a fast typist sends them: all queued before the app handles the first (Pilot's
+    press waits for the app after each key, which hides what the queue does)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, {"enter": "\r"}.get(key, key if len(key) == 1 else None))
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_keys_typed_ahead_reach_the_bar_and_then_the_table(make_app):
+    # "a" opens the inline bar and Enter closes it. Keys typed right behind them are queued by
+    # then; they must reach the bar, then the table: an "e" in a name is not the edit command,
+    # and a key after Enter is not typed into the hidden bar (q then did not quit).
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "a", "e", "x", "enter", "2")
+        await settle(pilot)
+        assert not isinstance(app.screen, TaskForm)
+        assert plan_of(app).by_wbs["1.3"].name == "ex"
+        assert app.current_mode == "gantt"
+
+        burst(app, "1")
+        await settle(pilot)
+        before = snapshot(app)
+        burst(app, "a", "n", "o", "escape", "2")  # Escape drops the answer; "2" is a command again
+        await settle(pilot)
+        assert snapshot(app) == before and app.current_mode == "gantt"
+
+
+async def test_q_typed_right_behind_enter_saves_the_answer_then_quits(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "a", "V", "e", "n", "d", "o", "r", "enter", "q")
+        await settle(pilot)
+    assert not app.is_running
+    assert plan_of(app).by_wbs["1.3"].name == "Vendor"
+
+
 async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

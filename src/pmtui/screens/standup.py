@@ -27,6 +27,7 @@ from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
+from pmtui.widgets.inline_input import InlineInput
 from pmtui.widgets.standup_status import StandupStatus, clock_text
 from pmtui.widgets.standup_tasks import StandupTaskList
 
@@ -96,7 +97,7 @@ class StandupScreen(Screen):
         yield Static("", id="standup-detail")
         with Horizontal(id="standup-ask"):
             yield Label("", id="standup-ask-label")
-            inp = Input(id="standup-ask-input", compact=True)
+            inp = InlineInput(id="standup-ask-input", compact=True)
             inp.cursor_blink = False
             yield inp
         yield Footer()
@@ -121,6 +122,8 @@ class StandupScreen(Screen):
             self.cfg = StandupConfig()
         self.app.plan_screens.append(self)
         self.query_one("#standup-ask").display = False
+        bar = self.query_one("#standup-ask-input", InlineInput)
+        bar.home, bar.answered, bar.cancelled = self.tasks, self._answered, self.action_close_ask
         self.tasks.focus()
         self.set_interval(1, self._tick)
         if self.app.plan is not None:
@@ -272,19 +275,19 @@ class StandupScreen(Screen):
         inp = self.query_one("#standup-ask-input", Input)
         inp.value = str(self.opened.status_before or "") if what == "status_date" and self.opened else ""
         self.query_one("#standup-ask").display = True
-        inp.focus()
+        self.set_focus(inp)  # at once, as WbsScreen._open_inline: typed-ahead keys are the input's
 
     def action_close_ask(self) -> None:
         self.asking = None
         self.query_one("#standup-ask").display = False
         self.query_one("#standup-ask-input", Input).value = ""
-        self.tasks.focus()
+        self.set_focus(self.tasks)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "standup-ask-input" or self.asking is None:
+    def _answered(self, text: str) -> None:
+        """Enter in the answer bar (called by InlineInput, in key order)."""
+        if self.asking is None:
             return
-        event.stop()
-        what, text = self.asking, event.value
+        what = self.asking
         t, who, day = self.tasks.current, self._person_id(), self.day
         try:
             if what == "percent":
@@ -302,6 +305,7 @@ class StandupScreen(Screen):
                 call = lambda store, pid: project_svc.set_status_date(store, pid, when)  # noqa: E731
         except PmtuiError as exc:
             self.notify(str(exc), severity="error", timeout=6)
+            self.set_focus(self.query_one("#standup-ask-input"))  # the bar stays for a better answer
             return
         self.action_close_ask()
         self._edit(f"Stand-up {what}", call, t.id if t else None)

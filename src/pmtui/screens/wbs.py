@@ -21,6 +21,7 @@ from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
+from pmtui.widgets.inline_input import InlineInput
 from pmtui.widgets.task_table import TaskTable, layout
 
 # Imported at the first edit: the plan is drawn before the services' database layer is loaded.
@@ -81,7 +82,7 @@ class WbsScreen(Screen):
         yield TaskDetail(id="detail")
         with Horizontal(id="inline-bar"):
             yield Label("", id="inline-label")
-            inp = Input(id="inline", compact=True)
+            inp = InlineInput(id="inline", compact=True)
             inp.cursor_blink = False
             yield inp
         yield Footer()
@@ -93,6 +94,8 @@ class WbsScreen(Screen):
     def on_mount(self) -> None:
         self.app.plan_screens.append(self)
         self.query_one("#inline-bar").display = False
+        bar = self.query_one("#inline", InlineInput)
+        bar.home, bar.answered, bar.cancelled = self.table, self._answered, self._cancel_inline
         if hasattr(self.app, "busy"):
             self.watch(self.app, "busy", self._busy_changed, init=False)
         if self.app.plan is not None:
@@ -329,21 +332,22 @@ class WbsScreen(Screen):
             bar.styles.offset = (region.x, region.y + region.height - 1)
             bar.styles.width = width
         bar.display = True
-        inp.focus()
+        # At once, not through Widget.focus (which waits for the message queue): keys typed
+        # right behind the one that opened the bar are already queued, and would reach the
+        # table as commands ("a" then "e" opened the task form instead of typing an e).
+        self.set_focus(inp)
         if mode == "rename":
             inp.action_end()
 
     def _close_inline(self) -> None:
         self.inline_mode = None
         self.query_one("#inline-bar").display = False
-        self.table.focus()
+        self.set_focus(self.table)  # at once: the next key is the table's, not the hidden input's
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.inline_mode is not None:
-            event.stop()
-            if self.inline_mode == "search" and self.search_origin is not None:
-                self.table.move_to(self.search_origin)
-            self._close_inline()
+    def _cancel_inline(self) -> None:
+        if self.inline_mode == "search" and self.search_origin is not None:
+            self.table.move_to(self.search_origin)
+        self._close_inline()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "inline" and self.inline_mode == "search":
@@ -353,11 +357,9 @@ class WbsScreen(Screen):
                 origin = self.table.rows[self.search_origin] if self.search_origin is not None and self.table.rows else None
                 self._find(event.value, after=origin, inclusive=True)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "inline":
-            return
-        event.stop()
-        mode, text = self.inline_mode, event.value
+    def _answered(self, text: str) -> None:
+        """Enter in the inline bar (called by InlineInput, in key order)."""
+        mode = self.inline_mode
         self._close_inline()
         row = self.table.current
         if mode == "search":

@@ -332,9 +332,8 @@ class WbsScreen(Screen):
             bar.styles.offset = (region.x, region.y + region.height - 1)
             bar.styles.width = width
         bar.display = True
-        # At once, not through Widget.focus (which waits for the message queue): keys typed
-        # right behind the one that opened the bar are already queued, and would reach the
-        # table as commands ("a" then "e" opened the task form instead of typing an e).
+        # At once, not through Widget.focus, which waits its turn in the queue: the keys the
+        # app takes until then would still go to the table (pmtui.widgets.inline_input).
         self.set_focus(inp)
         if mode == "rename":
             inp.action_end()

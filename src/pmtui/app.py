@@ -38,6 +38,7 @@ from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import offering, quick_plan
+from pmtui.widgets.held_keys import HeldKeys
 from pmtui.widgets.task_table import TaskTable
 from pmtui.widgets.themes import THEMES
 
@@ -93,7 +94,7 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
     return plan.prepare_views()
 
 
-class PmtuiApp(App):
+class PmtuiApp(HeldKeys, App):
     CSS_PATH = "pmtui.tcss"
     TITLE = "pmtui"
     SCREEN_LIST = SCREEN_LIST
@@ -314,6 +315,11 @@ class PmtuiApp(App):
             self.notify("No project open: press o to open or create one", severity="warning")
             return
         self._start(what.lower())
+        if form is not None:
+            # keys typed behind the form's Enter wait for its edit: they are for the screen
+            # below if it is saved (see pmtui.widgets.held_keys)
+            form.busy = True
+            self.hold_keys_for(form)
         self._edit_worker(what, call, select, form, self.project_id)
 
     @work(thread=True, group="edit")
@@ -332,7 +338,7 @@ class PmtuiApp(App):
             try:
                 plan = load_plan_scheduled(self.store, project_id, take_checked_plan(project_id))
             except PmtuiError as exc:
-                self.post_message(PlanFailed(str(exc)))
+                self.post_message(PlanFailed(str(exc), form))
                 return
         select_id = select(result) if callable(select) else select
         note = ""
@@ -369,8 +375,11 @@ class PmtuiApp(App):
         for screen in self.plan_screens:
             screen.plan_changed(msg.plan, select_id=msg.select_id, previous=previous)
         form = msg.form
-        if form is not None and form.is_attached and self.screen is form:
-            form.dismiss(None)
+        if form is not None:
+            form.busy = False
+            if form.is_attached and self.screen is form:
+                form.dismiss(None)
+            self.release_keys(form)
         if msg.note:
             self.notify(msg.note, timeout=4)
         if previous is not None:
@@ -394,6 +403,9 @@ class PmtuiApp(App):
     @on(EditRefused)
     def _edit_refused(self, msg: EditRefused) -> None:
         self._stop()
+        if msg.form is not None:
+            msg.form.busy = False
+            self.release_keys(msg.form, drop=True)  # they were typed for the screen below
         if msg.form is not None and msg.form.is_attached:
             msg.form.show_error(msg.message)
         else:
@@ -402,6 +414,9 @@ class PmtuiApp(App):
     @on(PlanFailed)
     def _plan_failed(self, msg: PlanFailed) -> None:
         self._stop()
+        if msg.form is not None:
+            msg.form.busy = False
+            self.release_keys(msg.form, drop=True)
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
             self.action_projects()

@@ -24,6 +24,7 @@ class PlanFailed(Message):
     """Loading or scheduling the plan failed; ``message`` is one line for the user."""
 
     message: str
+    form: Any = None  # the modal whose edit's plan failed to load
 
 
 @dataclass

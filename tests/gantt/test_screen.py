@@ -220,6 +220,23 @@ async def test_link_to_a_predecessor_by_wbs_code_then_undo(make_app, store):
         assert plan.by_wbs["4.2"].id not in {l.pred_id for l in plan.preds_of[me]}
 
 
+async def test_a_link_typed_in_one_burst(make_app, store):
+    # "p", the code and Enter as one burst (fast typing, one SSH packet): the prompt gets the
+    # code before it is on the screen, and the link is made
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        me = app.plan.by_wbs["3.2.4"].id
+        burst(app, "p", "4", ".", "2", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GanttScreen)
+        _t, _ts, plan = stored(store, "3.2.4")
+        assert plan.by_wbs["4.2"].id in {l.pred_id for l in plan.preds_of[me]}
+
+
 async def test_a_link_that_makes_a_cycle_is_refused_in_the_prompt(make_app, store):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -193,6 +193,25 @@ async def test_a_hidden_stand_up_catches_up_with_edits_made_on_other_screens(sto
 
 
 @sync
+async def test_notes_typed_in_one_burst_fill_the_fields_in_order(store, pid):
+    # "y" opens the notes and each Enter moves to the next field, the last saves: a burst puts
+    # each answer in its field, and the "n" behind the last Enter goes to the next person.
+    from tests.tui.test_wbs import burst
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        burst(app, "y", "a", "enter", "b", "enter", "c", "enter", "n")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.position == 1
+    with reading(store) as s:
+        notes = s.execute(select(StandupNote)).scalars().all()
+    assert [(n.yesterday, n.today, n.blockers) for n in notes] == [("a", "b", "c")]
+
+
+@sync
 async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pid):
     # "r" opens the days-left bar and Enter closes it; keys already queued behind them belong
     # to the bar, then to the task list (see pmtui.widgets.inline_input).

@@ -166,6 +166,50 @@ async def test_q_typed_right_behind_enter_saves_the_answer_then_quits(make_app):
     assert plan_of(app).by_wbs["1.3"].name == "Vendor"
 
 
+async def test_keys_typed_ahead_of_a_form_reach_its_field(make_app):
+    # "d", "7", Enter typed as one burst: the form is not on the screen when "7" and Enter are
+    # handled. They are the field's (the 7 replaces the selected duration) and the form's.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        burst(app, "d", "7", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, TaskForm)
+        assert plan_of(app).by_wbs["5.6"].duration == 7
+        burst(app, "e", "X", "y", "tab", "9", "escape", "j")  # cancelled: nothing changed
+        await settle(pilot)
+        assert not isinstance(app.screen, TaskForm)
+        plan = plan_of(app)
+        assert plan.by_wbs["5.6"].duration == 7 and plan.by_wbs["5.6"].name != "Xy"
+        assert table(app).current.wbs == "5.7"  # the key after Escape is the table's
+
+
+async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
+    # Tab and Enter act when their turn comes: "9" is the duration's, not the name's, and the
+    # "j" typed behind Enter waits for the edit, then moves the table's cursor.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        burst(app, "e", "X", "y", "tab", "9", "enter", "j")
+        await settle(pilot)
+        assert not isinstance(app.screen, TaskForm)
+        row = plan_of(app).by_wbs["5.6"]
+        assert (row.name, row.duration) == ("Xy", 9)
+        assert table(app).current.wbs == "5.7"
+        # a refused edit keeps the form with its message; keys typed behind its Enter were
+        # meant for the table and are dropped, not typed into the form
+        await goto(pilot, "2.8")
+        burst(app, "p", "2", ".", "9", "enter", "k")  # 2.9 follows 2.8
+        await settle(pilot)
+        assert isinstance(app.screen, TaskForm)
+        assert "cycle" in screen_text(app)
+        assert app.screen.values()["predecessors"] == "2.9"
+        await press(pilot, "escape")
+        assert table(app).current.wbs == "2.8"
+
+
 async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
+from pmtui.widgets.dialog_input import DialogInput
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -78,6 +79,7 @@ class TaskForm(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
+    busy = False  # its edit is running (set by PmtuiApp.run_edit)
 
     FIELDS = [
         ("name", "Name"),
@@ -112,7 +114,7 @@ class TaskForm(ModalScreen[None]):
             yield Static(f"Edit {t.wbs} {t.name}", classes="dialog-title")
             for key, label in self.FIELDS:
                 yield Label(label, classes="form-label")
-                inp = Input(self.initial[key], id=f"f-{key}", compact=True,
+                inp = DialogInput(self.initial[key], id=f"f-{key}", compact=True,
                             disabled=(key == "duration" and bool(t.children)))
                 inp.cursor_blink = False
                 yield inp
@@ -150,8 +152,7 @@ class TaskForm(ModalScreen[None]):
         preds = new["predecessors"] if new["predecessors"].strip() != old["predecessors"] else None
         return fields, preds
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def submitted(self, field: Input) -> None:
         self.action_save()
 
     def action_save(self) -> None:

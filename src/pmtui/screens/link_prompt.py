@@ -12,9 +12,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pmtui.widgets.dialog_input import DialogInput
+
 
 class LinkPrompt(ModalScreen[None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="gantt.link_cancel")]
+    busy = False  # its edit is running (set by PmtuiApp.run_edit)
 
     def __init__(self, title: str, submit: Callable[["LinkPrompt", str], None]) -> None:
         super().__init__()
@@ -23,15 +26,14 @@ class LinkPrompt(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            inp = Input(id="link-ref", compact=True, placeholder="WBS code, e.g. 2.3 or 2.3SS+2d")
+            inp = DialogInput(id="link-ref", compact=True, placeholder="WBS code, e.g. 2.3 or 2.3SS+2d")
             inp.cursor_blink = False
             yield inp
             yield Static("", id="link-error", classes="form-error")
             yield Static("enter link · esc cancel", classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit(self, event.value)
+    def submitted(self, field: Input) -> None:
+        self.submit(self, field.value)
 
     def show_error(self, message: str) -> None:
         self.query_one("#link-error", Static).update(Text(message))

@@ -11,6 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from pmtui.widgets.dialog_input import DialogInput
+
 FIELDS = ("yesterday", "today", "blockers")
 
 
@@ -32,18 +34,17 @@ class PersonNotes(ModalScreen[dict | None]):
             yield Static(f"{self.person}", classes="dialog-title")
             for key in FIELDS:
                 yield Label(key.capitalize(), classes="form-label")
-                inp = Input(self.values.get(key, ""), id=f"note-{key}", compact=True)
+                inp = DialogInput(self.values.get(key, ""), id=f"note-{key}", compact=True)
                 inp.cursor_blink = False
                 yield inp
             yield Static("enter  next / save     escape  skip", classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        key = (event.input.id or "").removeprefix("note-")
+    def submitted(self, field: Input) -> None:
+        key = (field.id or "").removeprefix("note-")
         if key == FIELDS[-1]:
             self.action_save()
-        else:
-            self.query_one(f"#note-{FIELDS[FIELDS.index(key) + 1]}", Input).focus()
+        else:  # at once: the keys typed behind Enter are the next field's (see DialogInput)
+            self.set_focus(self.query_one(f"#note-{FIELDS[FIELDS.index(key) + 1]}", Input))
 
     def action_save(self) -> None:
         self.dismiss({k: self.query_one(f"#note-{k}", Input).value for k in FIELDS})

@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from pmtui.widgets.dialog_input import DialogInput
+
 Submit = Callable[[dict[str, str]], "str | None"]
 
 
@@ -44,7 +46,7 @@ class RiskForm(ModalScreen[bool]):
             with VerticalScroll():
                 for key, label, value in self.fields:
                     yield Label(label, classes="risk-form-label")
-                    field = Input(value, id=f"rf-{key}", compact=True)
+                    field = DialogInput(value, id=f"rf-{key}", compact=True)
                     field.cursor_blink = False
                     yield field
             yield Static("", id="risk-form-error")
@@ -56,8 +58,7 @@ class RiskForm(ModalScreen[bool]):
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def submitted(self, field: Input) -> None:
         self.action_save()
 
     def action_save(self) -> None:

@@ -1,0 +1,108 @@
+"""Keys typed ahead of a dialog, or behind its Enter, go where the typist meant them.
+
+Textual routes a key to the widget focused when the app takes the key from its queue, and runs a
+key's binding only when the key has bubbled back up, after the keys behind it were routed. A
+key that opens a dialog (``d`` for the task form) pushes the dialog's screen from its binding,
+and the screen composes its fields and focuses one later still; keys queued behind ``d`` (fast
+typing, or one SSH packet: ``d``, ``7``, Enter) were routed to the screen below or to the new
+screen while nothing on it had focus, and were dropped: the 7 was lost and Enter saved the old
+value. Keys typed behind a form's Enter, while its edit runs, were typed into the form.
+
+So keys are held from the push until the dialog has run its ``on_mount`` (and a focus call made
+there has been applied), and while a dialog waits for its edit (``hold_keys_for``). Held keys
+are then handled in the order they were typed, as if typed just then; a widget hands back keys
+that reached it before the hold began (``hold_key``), and each key carries its place in the
+typing order so those sort in. A release is queued on the app behind the keys it has not handled
+yet, so keys typed after it are not handled before the held ones.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from functools import partial
+
+from textual import events
+from textual.app import App
+from textual.screen import ModalScreen
+
+# A dialog that fails to mount must not swallow the keyboard.
+RELEASE_AFTER = 1.0
+
+
+def _place(key: events.Key) -> int:
+    return getattr(key, "_pmtui_place", 0)
+
+
+def copy_key(key: events.Key) -> events.Key:
+    """A fresh key (not yet routed) with the same place in the typing order."""
+    fresh = events.Key(key.key, key.character)
+    fresh._pmtui_place = _place(key)  # type: ignore[attr-defined]
+    return fresh
+
+
+class HeldKeys(App):
+    """Mixed into the app, before ``App``."""
+
+    _held: list[events.Key] | None = None  # None: keys are not held
+    _held_for: object = None
+    _typed = 0
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
+        result = super().push_screen(screen, callback, wait_for_dismiss)
+        top = self.screen
+        if isinstance(top, ModalScreen) and not top.is_mounted:
+            mounting = object()  # this hold's own token: the dialog may be held for again later
+            self.hold_keys_for(mounting)
+            # run by the dialog after its mount, so the release queued then on the app lands
+            # behind the keys the app has not handled yet
+            top.call_later(self.release_keys, mounting)
+            self.set_timer(RELEASE_AFTER, partial(self.release_keys, mounting))
+        return result
+
+    def hold_keys_for(self, owner: object) -> None:
+        """Hold keys until ``release_keys(owner)``."""
+        if self._held is None:
+            self._held = []
+        self._held_for = owner
+
+    def release_keys(self, owner: object, drop: bool = False) -> None:
+        """End the hold for ``owner`` (if it is the one held for): handle the held keys, or
+        drop them (``drop``: an edit was refused, and keys typed behind its Enter were meant
+        for the screen below)."""
+        if self._held is None or owner is not self._held_for:
+            return
+        if drop:
+            self._held, self._held_for = None, None
+            return
+        self._held_for = None  # still held until the queued release runs
+        self.call_later(self._release)
+
+    def hold_key(self, key: events.Key) -> bool:
+        """Hold a key a widget got before the hold began; False when keys are not held."""
+        if self._held is None:
+            return False
+        insort(self._held, copy_key(key), key=_place)
+        return True
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            if not event.is_forwarded and not hasattr(event, "_pmtui_place"):
+                self._typed += 1
+                event._pmtui_place = self._typed  # type: ignore[attr-defined]
+            # Forwarded keys too: keys routed to the screen below before the dialog was pushed
+            # come back up unhandled, after the binding that pushed it.
+            if self._held is not None:
+                self.hold_key(event)
+                return
+        await super().on_event(event)
+
+    async def _release(self) -> None:
+        if self._held is None or self._held_for is not None:
+            return  # dropped, or held again for another dialog
+        held, self._held = self._held, None
+        for i, key in enumerate(held):
+            if self._held is not None:  # a held key opened another dialog: the rest wait for it
+                for rest in held[i:]:
+                    insort(self._held, rest, key=_place)
+                return
+            await super().on_event(key)

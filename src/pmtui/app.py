@@ -38,7 +38,7 @@ from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import offering, quick_plan
-from pmtui.widgets.held_keys import HeldKeys
+from pmtui.widgets.held_keys import RELEASE_AFTER, HeldKeys
 from pmtui.widgets.task_table import TaskTable
 from pmtui.widgets.themes import THEMES
 
@@ -316,10 +316,13 @@ class PmtuiApp(HeldKeys, App):
             return
         self._start(what.lower())
         if form is not None:
-            # keys typed behind the form's Enter wait for its edit: they are for the screen
-            # below if it is saved (see pmtui.widgets.held_keys)
-            form.busy = True
-            self.hold_keys_for(form)
+            # Keys typed behind the form's Enter wait for its edit: they are for the screen
+            # below if it is saved (see pmtui.widgets.held_keys). Not for long: an edit that
+            # waits for another process's write must not take the keyboard (Escape still closes
+            # the form), so after a second they are the form's again, as typed.
+            form.busy = edit = object()
+            self.hold_keys_for(edit)
+            self.set_timer(RELEASE_AFTER, partial(self.release_keys, edit))
         self._edit_worker(what, call, select, form, self.project_id)
 
     @work(thread=True, group="edit")
@@ -376,10 +379,10 @@ class PmtuiApp(HeldKeys, App):
             screen.plan_changed(msg.plan, select_id=msg.select_id, previous=previous)
         form = msg.form
         if form is not None:
-            form.busy = False
+            edit, form.busy = form.busy, False
             if form.is_attached and self.screen is form:
                 form.dismiss(None)
-            self.release_keys(form)
+            self.release_keys(edit)
         if msg.note:
             self.notify(msg.note, timeout=4)
         if previous is not None:
@@ -404,8 +407,8 @@ class PmtuiApp(HeldKeys, App):
     def _edit_refused(self, msg: EditRefused) -> None:
         self._stop()
         if msg.form is not None:
-            msg.form.busy = False
-            self.release_keys(msg.form, drop=True)  # they were typed for the screen below
+            edit, msg.form.busy = msg.form.busy, False
+            self.release_keys(edit, drop=True)  # they were typed for the screen below
         if msg.form is not None and msg.form.is_attached:
             msg.form.show_error(msg.message)
         else:
@@ -415,8 +418,8 @@ class PmtuiApp(HeldKeys, App):
     def _plan_failed(self, msg: PlanFailed) -> None:
         self._stop()
         if msg.form is not None:
-            msg.form.busy = False
-            self.release_keys(msg.form, drop=True)
+            edit, msg.form.busy = msg.form.busy, False
+            self.release_keys(edit, drop=True)
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
             self.action_projects()

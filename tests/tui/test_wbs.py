@@ -210,6 +210,36 @@ async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
         assert table(app).current.wbs == "2.8"
 
 
+async def test_a_slow_edit_does_not_take_the_keyboard(make_app, monkeypatch):
+    # Keys typed behind a form's Enter wait for its edit, but not for long: an edit waiting for
+    # another process's write would otherwise leave Escape dead. Past the wait they are the
+    # form's again: Escape closes it, and the refusal arriving later is shown as a note.
+    import time
+
+    import pmtui.app
+    from pmtui.services import tasks
+
+    edit = tasks.edit_task
+
+    def slow(*args, **kwargs):
+        time.sleep(0.4)
+        return edit(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "edit_task", slow)
+    monkeypatch.setattr(pmtui.app, "RELEASE_AFTER", 0.05)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        before = snapshot(app)
+        burst(app, "p", "2", ".", "9", "enter", "escape")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, TaskForm)  # closed while the edit still ran
+        await settle(pilot)
+        assert "cycle" in notes(app)
+        assert snapshot(app) == before
+
+
 async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -79,7 +79,7 @@ class TaskForm(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
-    busy = False  # its edit is running (set by PmtuiApp.run_edit)
+    busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
 
     FIELDS = [
         ("name", "Name"),

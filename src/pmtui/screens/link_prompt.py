@@ -17,7 +17,7 @@ from pmtui.widgets.dialog_input import DialogInput
 
 class LinkPrompt(ModalScreen[None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="gantt.link_cancel")]
-    busy = False  # its edit is running (set by PmtuiApp.run_edit)
+    busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
 
     def __init__(self, title: str, submit: Callable[["LinkPrompt", str], None]) -> None:
         super().__init__()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
+from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, TaskForm
 from pmtui.services.tasks import get_plan
 from pmtui.widgets.task_table import TaskTable
 
@@ -374,6 +374,21 @@ async def test_delete_leaf_and_summary_with_confirmation(make_app):
         await press(pilot, "delete")
         await press(pilot, "y")
         assert len(plan_of(app).tasks) == 59
+
+
+async def test_an_answer_typed_ahead_of_the_confirmation(make_app):
+    # "x" then "n" (or "y") as one burst: the answer is the question's, the key after it the
+    # table's
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.3")
+        burst(app, "x", "n", "j")
+        await settle(pilot)
+        assert len(plan_of(app).tasks) == 64 and table(app).current.wbs == "2.3.1"
+        burst(app, "k", "x", "y")
+        await settle(pilot)
+        assert len(plan_of(app).tasks) == 60 and not isinstance(app.screen, ConfirmScreen)
 
 
 async def test_collapse_and_expand(make_app):

@@ -81,6 +81,21 @@ async def test_project_switcher_new_rename_open(make_app, demo_store):
         assert current == ["CRM migration"]
 
 
+async def test_a_new_project_typed_in_one_burst(make_app):
+    # "o", "n", a name and two Enters as one burst: the letters behind "n" were routed before
+    # its binding focused the name field. They are the name's, not commands ("q" quits, "u"
+    # undoes), and the second Enter takes the proposed start date.
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "o", "n", "A", "q", "u", "a", "enter", "enter")
+        await settle(pilot)
+        assert app.is_running
+        assert app.plan.project.name == "Aqua" and app.plan.tasks == []
+
+
 async def test_no_project_opens_the_switcher(store):
     from pmtui.app import PmtuiApp
 

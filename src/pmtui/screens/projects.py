@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date
 from pmtui.services import projects as svc
+from pmtui.widgets.dialog_input import DialogInput
 
 
 class ProjectSwitcher(ModalScreen[int | None]):
@@ -36,9 +37,9 @@ class ProjectSwitcher(ModalScreen[int | None]):
             yield Static("Projects — enter open · n new · r rename · esc close", classes="dialog-title")
             yield OptionList(id="project-list")
             yield Label("", id="p-label-1", classes="form-label")
-            yield Input(id="p-name", compact=True)
+            yield DialogInput(id="p-name", compact=True)
             yield Label("Start date", id="p-label-2", classes="form-label")
-            yield Input(id="p-start", compact=True)
+            yield DialogInput(id="p-start", compact=True)
             yield Static("", id="p-error", classes="form-error")
 
     def on_mount(self) -> None:
@@ -83,7 +84,8 @@ class ProjectSwitcher(ModalScreen[int | None]):
         self.query_one("#p-label-1", Label).update("Name of the new project")
         self.query_one("#p-name", Input).value = ""
         self.query_one("#p-start", Input).value = self.today.isoformat()
-        self.query_one("#p-name", Input).focus()
+        # at once: the letters typed behind "n" are the name's (DialogInput.take_typed_ahead)
+        self.set_focus(self.query_one("#p-name", Input))
 
     def action_rename(self) -> None:
         project = self._selected()
@@ -93,7 +95,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
         self.query_one("#p-label-1", Label).update(f"New name for {project.name}")
         inp = self.query_one("#p-name", Input)
         inp.value = project.name
-        inp.focus()
+        self.set_focus(inp)
 
     def action_close(self) -> None:
         if self.mode is not None:
@@ -102,10 +104,11 @@ class ProjectSwitcher(ModalScreen[int | None]):
         else:
             self.dismiss(None)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.mode == "new" and event.input.id == "p-name":
-            self.query_one("#p-start", Input).focus()
+    action_cancel = action_close  # Escape in a field (DialogInput)
+
+    def submitted(self, field: Input) -> None:
+        if self.mode == "new" and field.id == "p-name":
+            self.set_focus(self.query_one("#p-start", Input))
             return
         name = self.query_one("#p-name", Input).value
         try:

@@ -21,6 +21,8 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
 
+from pmtui.widgets.held_keys import copy_key
+
 
 class InlineInput(Input):
     home: Widget | None = None  # what has the focus while the bar is closed
@@ -51,7 +53,7 @@ class InlineInput(Input):
         elif event.is_printable:
             event.stop()
             event.prevent_default()
-            (focused or self.screen).post_message(events.Key(event.key, event.character))
+            (focused or self.screen).post_message(copy_key(event))
             return
         await super()._on_key(event)
 

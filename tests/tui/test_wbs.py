@@ -155,6 +155,25 @@ async def test_keys_typed_ahead_reach_the_bar_and_then_the_table(make_app):
         assert snapshot(app) == before and app.current_mode == "gantt"
 
 
+async def test_keys_behind_a_screen_switch_typed_in_the_bar_reach_the_new_screen(make_app):
+    # "a", a name, Enter, "2", "j": the "j" was routed to the bar before Enter closed it and
+    # "2" switched screens; it moves the Gantt's cursor, not the hidden WBS table's
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "2")
+        await settle(pilot)
+        gantt = app.screen.query_one("#gantt")
+        burst(app, "1")
+        await settle(pilot)
+        start = gantt.cursor
+        burst(app, "a", "x", "enter", "2", "j")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["1.3"].name == "x"
+        assert app.current_mode == "gantt" and gantt.cursor == start + 1
+
+
 async def test_q_typed_right_behind_enter_saves_the_answer_then_quits(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -214,15 +233,15 @@ async def test_a_slow_edit_does_not_take_the_keyboard(make_app, monkeypatch):
     # Keys typed behind a form's Enter wait for its edit, but not for long: an edit waiting for
     # another process's write would otherwise leave Escape dead. Past the wait they are the
     # form's again: Escape closes it, and the refusal arriving later is shown as a note.
-    import time
+    import threading
 
     import pmtui.app
     from pmtui.services import tasks
 
-    edit = tasks.edit_task
+    edit, go_on = tasks.edit_task, threading.Event()
 
     def slow(*args, **kwargs):
-        time.sleep(0.4)
+        go_on.wait(10)  # until the form is seen closed
         return edit(*args, **kwargs)
 
     monkeypatch.setattr(tasks, "edit_task", slow)
@@ -233,9 +252,14 @@ async def test_a_slow_edit_does_not_take_the_keyboard(make_app, monkeypatch):
         await goto(pilot, "2.8")
         before = snapshot(app)
         burst(app, "p", "2", ".", "9", "enter", "escape")
-        await pilot.pause(0.2)
-        assert not isinstance(app.screen, TaskForm)  # closed while the edit still ran
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if not isinstance(app.screen, TaskForm):
+                break
+        closed = not isinstance(app.screen, TaskForm)  # while the edit still waits
+        go_on.set()
         await settle(pilot)
+        assert closed
         assert "cycle" in notes(app)
         assert snapshot(app) == before
 

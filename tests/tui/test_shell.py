@@ -96,6 +96,25 @@ async def test_a_new_project_typed_in_one_burst(make_app):
         assert app.plan.project.name == "Aqua" and app.plan.tasks == []
 
 
+async def test_closing_the_switcher_on_a_new_empty_project(make_app):
+    # The shared selection still named a task of the project before: the WBS screen crashed
+    # (KeyError) reselecting it when the switcher closed
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "j")
+        await press(pilot, "o", "n")
+        await type_text(pilot, "Empty")
+        await press(pilot, "enter", "enter")
+        await settle(pilot)
+        assert app.plan.project.name == "Empty" and app.plan.tasks == []
+        await press(pilot, "o", "escape")
+        await settle(pilot)
+        assert app.is_running and not isinstance(app.screen, ProjectSwitcher)
+        await press(pilot, "2", "1")
+        assert app.is_running
+
+
 async def test_no_project_opens_the_switcher(store):
     from pmtui.app import PmtuiApp
 

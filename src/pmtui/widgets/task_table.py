@@ -228,7 +228,10 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
 
     # -- cursor ---------------------------------------------------------------------------------
     def select_task(self, task_id: int) -> None:
-        """Put the cursor on a task, expanding its summaries if they are collapsed."""
+        """Put the cursor on a task, expanding its summaries if they are collapsed; a task not
+        in the plan (the shared selection may name one of the project shown before) is ignored."""
+        if task_id not in self.plan.by_id:
+            return
         if task_id not in self.index_of:
             hidden = set(self.plan.ancestors(task_id)) & self.collapsed
             if hidden:

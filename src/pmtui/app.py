@@ -38,7 +38,7 @@ from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import offering, quick_plan
-from pmtui.widgets.held_keys import RELEASE_AFTER, HeldKeys
+from pmtui.widgets.held_keys import HeldKeys
 from pmtui.widgets.task_table import TaskTable
 from pmtui.widgets.themes import THEMES
 
@@ -92,6 +92,9 @@ def load_plan_scheduled(store: Store, project_id: int, plan=None):
             plan = get_plan(store, project_id)
             plan.version = seen
     return plan.prepare_views()
+
+
+EDIT_HOLD_LIMIT = 45.0  # seconds; longer than pmtui.store.engine.BUSY_TIMEOUT_MS
 
 
 class PmtuiApp(HeldKeys, App):
@@ -317,12 +320,12 @@ class PmtuiApp(HeldKeys, App):
         self._start(what.lower())
         if form is not None:
             # Keys typed behind the form's Enter wait for its edit: they are for the screen
-            # below if it is saved (see pmtui.widgets.held_keys). Not for long: an edit that
-            # waits for another process's write must not take the keyboard (Escape still closes
-            # the form), so after a second they are the form's again, as typed.
+            # below if it is saved, and dropped if it is refused (see pmtui.widgets.held_keys).
+            # An edit waiting for another process's write gives up after the store's 30 s busy
+            # timeout; the limit only guards against an edit that never reports back.
             form.busy = edit = object()
             self.hold_keys_for(edit)
-            self.set_timer(RELEASE_AFTER, partial(self.release_keys, edit))
+            self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
         self._edit_worker(what, call, select, form, self.project_id)
 
     @work(thread=True, group="edit")

@@ -96,6 +96,23 @@ async def test_a_new_project_typed_in_one_burst(make_app):
         assert app.plan.project.name == "Aqua" and app.plan.tasks == []
 
 
+async def test_switcher_rename_and_escape_typed_in_one_burst(make_app):
+    # The letters typed behind "r" replace the selected name, as typed slowly; the keys behind
+    # Enter or Escape in a field are the list's again
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "o", "r", "X", "y", "enter", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ProjectSwitcher)
+        assert app.plan.project.name == "Xy"
+        burst(app, "o", "n", "Z", "escape", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ProjectSwitcher) and app.plan.project.name == "Xy"
+
+
 async def test_closing_the_switcher_on_a_new_empty_project(make_app):
     # The shared selection still named a task of the project before: the WBS screen crashed
     # (KeyError) reselecting it when the switcher closed

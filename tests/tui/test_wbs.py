@@ -204,6 +204,18 @@ async def test_keys_typed_ahead_of_a_form_reach_its_field(make_app):
         assert table(app).current.wbs == "5.7"  # the key after Escape is the table's
 
 
+async def test_ctrl_s_acts_in_typing_order(make_app):
+    # ctrl+s saves what was typed before it; the "j" behind it is the table's
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        burst(app, "e", "X", "ctrl+s", "j")
+        await settle(pilot)
+        assert not isinstance(app.screen, TaskForm)
+        assert plan_of(app).by_wbs["5.6"].name == "X" and table(app).current.wbs == "5.7"
+
+
 async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
     # Tab and Enter act when their turn comes: "9" is the duration's, not the name's, and the
     # "j" typed behind Enter waits for the edit, then moves the table's cursor.
@@ -229,39 +241,88 @@ async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
         assert table(app).current.wbs == "2.8"
 
 
-async def test_a_slow_edit_does_not_take_the_keyboard(make_app, monkeypatch):
-    # Keys typed behind a form's Enter wait for its edit, but not for long: an edit waiting for
-    # another process's write would otherwise leave Escape dead. Past the wait they are the
-    # form's again: Escape closes it, and the refusal arriving later is shown as a note.
+@pytest.fixture
+def slow_edits(monkeypatch):
+    """Task edits wait until the test lets them go on (an edit waiting for another process's
+    write); counts the calls."""
     import threading
 
-    import pmtui.app
     from pmtui.services import tasks
 
-    edit, go_on = tasks.edit_task, threading.Event()
+    edit = tasks.edit_task
+    state = {"go_on": threading.Event(), "calls": 0}
 
     def slow(*args, **kwargs):
-        go_on.wait(10)  # until the form is seen closed
+        state["calls"] += 1
+        state["go_on"].wait(10)
         return edit(*args, **kwargs)
 
     monkeypatch.setattr(tasks, "edit_task", slow)
-    monkeypatch.setattr(pmtui.app, "RELEASE_AFTER", 0.05)
+    return state
+
+
+async def until(pilot, done) -> bool:
+    for _ in range(300):
+        if done():
+            return True
+        await pilot.pause(0.01)
+    return done()
+
+
+async def test_keys_behind_a_slow_edit_wait_for_it(make_app, slow_edits):
+    # Keys typed behind a form's Enter wait while its edit waits for the store, then go to the
+    # table
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        burst(app, "d", "7", "enter", "j", "j")
+        assert await until(pilot, lambda: slow_edits["calls"] == 1)
+        await pilot.pause(0.1)
+        waiting = isinstance(app.screen, TaskForm)
+        slow_edits["go_on"].set()
+        await settle(pilot)
+        assert waiting and not isinstance(app.screen, TaskForm)
+        assert plan_of(app).by_wbs["5.6"].duration == 7
+        assert table(app).current.wbs == "5.8"
+
+
+async def test_an_edit_is_not_sent_twice(make_app, slow_edits, monkeypatch):
+    # Past the hold's limit (an edit that never reports back) keys reach the form again; a
+    # second Enter or ctrl+s while its edit runs does not send it again
+    import pmtui.app
+
+    monkeypatch.setattr(pmtui.app, "EDIT_HOLD_LIMIT", 0.05)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.6")
+        burst(app, "d", "7", "enter")
+        assert await until(pilot, lambda: slow_edits["calls"] == 1)
+        await pilot.pause(0.2)
+        burst(app, "enter", "ctrl+s")
+        await pilot.pause(0.2)
+        slow_edits["go_on"].set()
+        await settle(pilot)
+        assert slow_edits["calls"] == 1
+        assert plan_of(app).by_wbs["5.6"].duration == 7
+
+
+async def test_keys_behind_a_refused_slow_edit_are_dropped(make_app, slow_edits):
+    # Escape typed behind Enter was meant for after the save: when the edit is refused, the
+    # form stays open with the reason
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await goto(pilot, "2.8")
         before = snapshot(app)
-        burst(app, "p", "2", ".", "9", "enter", "escape")
-        for _ in range(300):
-            await pilot.pause(0.01)
-            if not isinstance(app.screen, TaskForm):
-                break
-        closed = not isinstance(app.screen, TaskForm)  # while the edit still waits
-        go_on.set()
+        burst(app, "p", "2", ".", "9", "enter", "escape", "j")
+        assert await until(pilot, lambda: slow_edits["calls"] == 1)
+        slow_edits["go_on"].set()
         await settle(pilot)
-        assert closed
-        assert "cycle" in notes(app)
-        assert snapshot(app) == before
+        assert isinstance(app.screen, TaskForm) and "cycle" in screen_text(app)
+        await press(pilot, "escape")
+        assert snapshot(app) == before and table(app).current.wbs == "2.8"
 
 
 async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):

@@ -58,7 +58,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
         index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == self.current_id), 0)
         if self.projects:
             ol.highlighted = index
-        ol.focus()
+        self.set_focus(ol)  # at once: keys typed behind Enter are the list's (DialogInput)
 
     def _show_form(self, mode: str | None) -> None:
         self.mode = mode
@@ -100,7 +100,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
     def action_close(self) -> None:
         if self.mode is not None:
             self._show_form(None)
-            self.query_one(OptionList).focus()
+            self.set_focus(self.query_one(OptionList))
         else:
             self.dismiss(None)
 

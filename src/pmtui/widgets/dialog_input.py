@@ -1,23 +1,29 @@
-"""The input of a dialog: Enter, Escape and Tab act in the order the keys were typed.
+"""The input of a dialog: Enter, Escape, Tab and ctrl+s act in the order the keys were typed.
 
-An Input leaves Enter, Escape and Tab to bindings, which Textual runs when the key has bubbled
-up to the app, after the keys behind it were routed to this input (see
-pmtui.widgets.held_keys). Typed quickly, "Design", Tab, "5d", Enter put "5d" into the name
-field, and a "j" behind Enter was typed into the field the form then saved. So this input acts on
-them itself, when it takes them from its queue: Enter calls its screen's ``submitted(input)``,
-Escape its ``action_cancel``, Tab moves the focus. Keys that reach it after that go where they
-were meant: the field that has the focus now, or, once the dialog is closed or waits for its edit
-(``busy``), the app's held keys or what has the focus. Keys that reached another widget before
-a binding focused this input are taken too (``take_typed_ahead``).
+An Input leaves these keys to bindings, which Textual runs when the key has bubbled up to the
+app, after the keys behind it were routed to this input (see pmtui.widgets.held_keys). Typed
+quickly, "Design", Tab, "5d", Enter put "5d" into the name field, and a "j" behind Enter or
+ctrl+s was typed into the field the form then saved. So this input acts on them itself, when it
+takes them from its queue: Enter calls its screen's ``submitted(input)``, Escape its
+``action_cancel``, ctrl+s its ``action_save``, Tab moves the focus. Keys that reach it after that
+go where they were meant: the field that has the focus now, or, once the dialog is closed or waits
+for its edit (``busy``), the app's held keys or what has the focus. Keys that reached another
+widget before a binding focused this input are taken too (``take_typed_ahead``).
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from textual import events
 from textual.dom import NoScreen
 from textual.widgets import Input
 
 from pmtui.widgets.held_keys import copy_key
+
+
+def _nothing() -> None:
+    pass
 
 
 class DialogInput(Input):
@@ -39,36 +45,42 @@ class DialogInput(Input):
             self._take(event)
             (screen.focused or screen).post_message(copy_key(event))
             return
-        if self._act(event.key):
+        act = self._action(event.key)
+        if act is not None:
             self._take(event)
+            act()
         else:
             await super()._on_key(event)
 
-    def _act(self, key: str) -> bool:
+    def _action(self, key: str) -> Callable[[], object] | None:
+        """What ``key`` does in this input's dialog, if it is one of the keys acted on here."""
         screen = self.screen
+        if key in ("enter", "ctrl+s") and getattr(screen, "busy", False):
+            return _nothing  # saving already; the edit is not sent twice
         if key == "enter" and hasattr(screen, "submitted"):
-            screen.submitted(self)
-        elif key == "escape" and hasattr(screen, "action_cancel"):
-            screen.action_cancel()
-        elif key == "tab":
-            screen.focus_next()
-        elif key == "shift+tab":
-            screen.focus_previous()
-        else:
-            return False
-        return True
+            return lambda: screen.submitted(self)
+        if key == "ctrl+s" and hasattr(screen, "action_save"):
+            return screen.action_save
+        if key == "escape" and hasattr(screen, "action_cancel"):
+            return screen.action_cancel
+        if key == "tab":
+            return screen.focus_next
+        if key == "shift+tab":
+            return screen.focus_previous
+        return None
 
     def take_typed_ahead(self, event: events.Key) -> bool:
         """Take a key routed to another widget of the dialog before a binding gave this input
         the focus (``n`` in the project switcher, then the name): PmtuiApp.on_key offers it
-        here before the bindings, where a letter of the name could run a command."""
-        if self.screen.focused is not self or self.screen is not self.app.screen:
+        here before the bindings, where a letter of the name could run a command. It is queued
+        here, behind the focus, so the first letter replaces the selected text, as typed."""
+        screen = self.screen
+        if screen.focused is not self or screen is not self.app.screen:
             return False
-        if event.is_printable:
-            assert event.character is not None
-            self.insert_text_at_cursor(event.character)
-            return True
-        return self._act(event.key)
+        if not event.is_printable and self._action(event.key) is None:
+            return False
+        self.post_message(copy_key(event))
+        return True
 
     @staticmethod
     def _take(event: events.Key) -> None:

@@ -47,8 +47,8 @@ class HeldKeys(App):
     _held_for: object = None
     _typed = 0
 
-    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
-        result = super().push_screen(screen, callback, wait_for_dismiss)
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False, **kwargs):  # type: ignore[override]
+        result = super().push_screen(screen, callback, wait_for_dismiss, **kwargs)
         top = self.screen
         if isinstance(top, ModalScreen) and not top.is_mounted:
             mounting = object()  # this hold's own token: the dialog may be held for again later

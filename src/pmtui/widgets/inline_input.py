@@ -26,16 +26,23 @@ class InlineInput(DialogInput):
     cancelled: Callable[[], None] | None = None
 
     async def action_submit(self) -> None:
-        if not self._act("enter"):
+        act = self._action("enter")
+        if act is None:
             await super().action_submit()
-
-    def _act(self, key: str) -> bool:
-        if key == "enter" and self.answered is not None:
-            self.screen.set_focus(self.home)
-            self.answered(self.value)
-        elif key == "escape" and self.cancelled is not None:
-            self.screen.set_focus(self.home)
-            self.cancelled()
         else:
-            return False
-        return True
+            act()
+
+    def _action(self, key: str) -> Callable[[], object] | None:
+        if key == "enter" and self.answered is not None:
+            return self._answer
+        if key == "escape" and self.cancelled is not None:
+            return self._cancel
+        return None
+
+    def _answer(self) -> None:
+        self.screen.set_focus(self.home)
+        self.answered(self.value)
+
+    def _cancel(self) -> None:
+        self.screen.set_focus(self.home)
+        self.cancelled()

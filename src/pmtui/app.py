@@ -326,10 +326,10 @@ class PmtuiApp(HeldKeys, App):
             form.busy = edit = object()
             self.hold_keys_for(edit)
             self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
-        self._edit_worker(what, call, select, form, self.project_id)
+        self._edit_worker(what, call, select, form, self.project_id, getattr(self, "selected_task_id", None))
 
     @work(thread=True, group="edit")
-    def _edit_worker(self, what: str, call, select, form, project_id: int) -> None:
+    def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None) -> None:
         from pmtui.services.actions import take_checked_plan
 
         with self._write_lock:  # edits run one after the other, in the order of the keys
@@ -350,7 +350,8 @@ class PmtuiApp(HeldKeys, App):
         note = ""
         if what in ("Undo", "Redo") and result is not None:
             note = f"{what}: {result.summary}"
-        self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form))
+        self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form,
+                                    selected_before=selected))
 
     def _start(self, what: str) -> None:
         self.busy_what = what
@@ -378,8 +379,11 @@ class PmtuiApp(HeldKeys, App):
         if not self._first_frame.is_set():
             self.call_after_refresh(self._first_frame.set)
         previous = old.schedule if msg.edited and same_project else None
+        select_id = msg.select_id
+        if msg.edited and getattr(self, "selected_task_id", None) != msg.selected_before:
+            select_id = None  # the cursor moved on while the edit ran: it stays where it was put
         for screen in self.plan_screens:
-            screen.plan_changed(msg.plan, select_id=msg.select_id, previous=previous)
+            screen.plan_changed(msg.plan, select_id=select_id, previous=previous)
         form = msg.form
         if form is not None:
             edit, form.busy = form.busy, False

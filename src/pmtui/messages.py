@@ -17,6 +17,7 @@ class PlanReady(Message):
     note: str = ""
     edited: bool = False
     form: Any = None  # the modal that asked for the edit, closed once it is saved
+    selected_before: Any = None  # app.selected_task_id when the edit was asked for
 
 
 @dataclass

@@ -518,6 +518,48 @@ async def test_progress_and_assign(make_app):
         assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
 
 
+async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, monkeypatch):
+    # The edit's plan used to put the cursor back on the edited task when it arrived, undoing
+    # the moves made while it ran
+    import threading
+
+    from pmtui.services import tasks
+
+    edit, go_on = tasks.set_progress, threading.Event()
+
+    def slow(*args, **kwargs):
+        go_on.wait(10)
+        return edit(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "set_progress", slow)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        await pilot.press("m", "2", "j", "j")  # typed while the edit waits
+        moved = table(app).current.wbs
+        go_on.set()
+        await settle(pilot)
+        assert moved == "4.6" and plan_of(app).by_wbs["4.4"].percent_complete == 50
+        assert table(app).current.wbs == "4.6"
+
+
+async def test_keys_behind_a_key_that_closes_a_dialog(make_app):
+    # "R", "5", "j" as one burst: the digit picks the resource and closes the list, and only then
+    # is the "j" routed, to the table; the same behind Escape in the command palette
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        burst(app, "R", "5", "j")
+        await settle(pilot)
+        assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
+        assert app.screen.TITLE == "WBS" and table(app).current.wbs == "4.5"
+        burst(app, "ctrl+p", "escape", "j")
+        await settle(pilot)
+        assert app.screen.TITLE == "WBS" and table(app).current.wbs == "4.6"
+
+
 async def test_progress_prompt_stays_until_the_edit_ends(make_app, monkeypatch):
     # The answered prompt is not redrawn while the edit runs (that frame slowed the worker):
     # the edit's plan replaces it, and so does a refusal, which changes nothing.

@@ -10,8 +10,10 @@ value. Keys typed behind a form's Enter, while its edit runs, were typed into th
 
 So keys are held from the push until the dialog has run its ``on_mount`` (and a focus call made
 there has been applied), and while a dialog waits for its edit (``hold_keys_for``). Held keys
-are then handled in the order they were typed, as if typed just then; a widget hands back keys
-that reached it before the hold began (``hold_key``), and each key carries its place in the
+are then handled in the order they were typed, as if typed just then, one at a time: the next
+is routed only when the one before has been handled all the way up to the app's bindings, so a
+key that closes a dialog has closed it before the key behind it is routed. A widget hands back
+keys that reached it before the hold began (``hold_key``), and each key carries its place in the
 typing order so those sort in. A release is queued on the app behind the keys it has not handled
 yet, so keys typed after it are not handled before the held ones.
 """
@@ -27,6 +29,8 @@ from textual.screen import ModalScreen
 
 # A dialog that fails to mount must not swallow the keyboard.
 RELEASE_AFTER = 1.0
+# Nor a held key whose way up to the app is cut (its widget removed).
+STEP_LIMIT = 0.5
 
 
 def _place(key: events.Key) -> int:
@@ -46,6 +50,8 @@ class HeldKeys(App):
     _held: list[events.Key] | None = None  # None: keys are not held
     _held_for: object = None
     _typed = 0
+    _in_flight: events.Key | None = None  # the held key being handled
+    _step = 0
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False, **kwargs):  # type: ignore[override]
         result = super().push_screen(screen, callback, wait_for_dismiss, **kwargs)
@@ -57,6 +63,14 @@ class HeldKeys(App):
             # behind the keys the app has not handled yet
             top.call_later(self.release_keys, mounting)
             self.set_timer(RELEASE_AFTER, partial(self.release_keys, mounting))
+        return result
+
+    def pop_screen(self):  # type: ignore[override]
+        result = super().pop_screen()
+        if self._in_flight is not None:
+            # The held key being handled closed a dialog (and the chase with it, if it was on
+            # its way up there): the key behind it goes to the screen now in front
+            self.call_later(self._done, self._step)
         return result
 
     def hold_keys_for(self, owner: object) -> None:
@@ -90,19 +104,47 @@ class HeldKeys(App):
                 self._typed += 1
                 event._pmtui_place = self._typed  # type: ignore[attr-defined]
             # Forwarded keys too: keys routed to the screen below before the dialog was pushed
-            # come back up unhandled, after the binding that pushed it.
-            if self._held is not None:
+            # come back up unhandled, after the binding that pushed it. Not the held key being
+            # handled now, on its way up.
+            if self._held is not None and event is not self._in_flight:
                 self.hold_key(event)
                 return
         await super().on_event(event)
 
     async def _release(self) -> None:
+        if self._held is not None and self._held_for is None and self._in_flight is None:
+            await self._next()
+
+    async def _next(self) -> None:
+        """Handle the next held key. The one after it waits until this one has been handled by
+        every widget it reaches, up to the app's bindings (Textual would route it first): a key
+        that closes a dialog (a digit in a pick list, Escape in the command palette) must have
+        closed it before the key behind it is routed."""
         if self._held is None or self._held_for is not None:
-            return  # dropped, or held again for another dialog
-        held, self._held = self._held, None
-        for i, key in enumerate(held):
-            if self._held is not None:  # a held key opened another dialog: the rest wait for it
-                for rest in held[i:]:
-                    insort(self._held, rest, key=_place)
-                return
-            await super().on_event(key)
+            return  # dropped, or held again for a dialog a held key opened
+        if not self._held:
+            self._held = None
+            return
+        key = self._held.pop(0)
+        target = self.focused or self.screen
+        self._in_flight = key
+        self._step += 1
+        step = self._step
+        await super().on_event(key)
+        target.call_later(self._chase, target, step)
+        # a widget removed with its dialog drops the chase: go on anyway
+        self.set_timer(STEP_LIMIT, partial(self._done, step))
+
+    async def _chase(self, node, step: int) -> None:
+        """Run in ``node``'s queue once it has handled the key (which, unhandled, it has passed
+        to its parent's queue by then): follow it up."""
+        parent = node.parent
+        if node is self or parent is None:
+            await self._done(step)
+        else:
+            parent.call_later(self._chase, parent, step)
+
+    async def _done(self, step: int) -> None:
+        if self._in_flight is not None and step == self._step:
+            self._in_flight = None
+            await self._next()

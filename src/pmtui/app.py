@@ -98,6 +98,7 @@ EDIT_HOLD_LIMIT = 45.0  # seconds; longer than pmtui.store.engine.BUSY_TIMEOUT_M
 
 
 class PmtuiApp(HeldKeys, App):
+    _plan_selected: int | None = None  # the task an edit's plan last put the cursor on
     CSS_PATH = "pmtui.tcss"
     TITLE = "pmtui"
     SCREEN_LIST = SCREEN_LIST
@@ -326,7 +327,10 @@ class PmtuiApp(HeldKeys, App):
             form.busy = edit = object()
             self.hold_keys_for(edit)
             self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
-        self._edit_worker(what, call, select, form, self.project_id, getattr(self, "selected_task_id", None))
+        selected = getattr(self, "selected_task_id", None)
+        if selected != self._plan_selected:
+            self._plan_selected = None  # moved since a plan put it there
+        self._edit_worker(what, call, select, form, self.project_id, selected)
 
     @work(thread=True, group="edit")
     def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None) -> None:
@@ -380,8 +384,14 @@ class PmtuiApp(HeldKeys, App):
             self.call_after_refresh(self._first_frame.set)
         previous = old.schedule if msg.edited and same_project else None
         select_id = msg.select_id
-        if msg.edited and getattr(self, "selected_task_id", None) != msg.selected_before:
-            select_id = None  # the cursor moved on while the edit ran: it stays where it was put
+        if msg.edited:
+            # The cursor moved on while the edit ran (by the user, not by an earlier edit's plan):
+            # it stays where it was put, on every screen that shares the selection.
+            current = getattr(self, "selected_task_id", None)
+            if current != msg.selected_before and current != self._plan_selected:
+                select_id = current
+            if select_id is not None:
+                self.selected_task_id = self._plan_selected = select_id
         for screen in self.plan_screens:
             screen.plan_changed(msg.plan, select_id=select_id, previous=previous)
         form = msg.form

@@ -544,6 +544,37 @@ async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, mo
         assert table(app).current.wbs == "4.6"
 
 
+async def test_two_quick_adds_end_on_the_last(make_app):
+    # the first add's plan moves the cursor to its task; that is not a move of the user's, so
+    # the second add's plan still selects the task it added
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "a", "F", "o", "o", "enter", "a", "B", "a", "r", "enter")
+        await settle(pilot)
+        assert table(app).current.name == "Bar"
+
+
+async def test_a_move_during_a_gantt_edit_is_kept_on_both_screens(make_app):
+    # "]" (one day longer) then "j" in the Gantt: the cursor stays on the next task, and the WBS
+    # screen, hidden while the edit's plan arrived, agrees
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        await press(pilot, "2")
+        chart = app.screen.query_one("#gantt")
+        burst(app, "bracketright", "j")
+        await settle(pilot)
+        moved_to = chart.current_id
+        assert plan_of(app).by_id[moved_to].wbs == "1.3"
+        await press(pilot, "1")
+        assert table(app).current.wbs == "1.3"
+        await press(pilot, "2")
+        assert chart.current_id == moved_to
+
+
 async def test_keys_behind_a_key_that_closes_a_dialog(make_app):
     # "R", "5", "j" as one burst: the digit picks the resource and closes the list, and only then
     # is the "j" routed, to the table; the same behind Escape in the command palette

@@ -93,8 +93,8 @@ class HeldKeys(App):
 
     def hold_key(self, key: events.Key) -> bool:
         """Hold a key a widget got before the hold began; False when keys are not held."""
-        if self._held is None:
-            return False
+        if self._held is None or key is self._in_flight:
+            return False  # (the key being handled, handed to a form still saving: it is the form's)
         insort(self._held, copy_key(key), key=_place)
         return True
 

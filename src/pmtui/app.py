@@ -396,10 +396,9 @@ class PmtuiApp(HeldKeys, App):
             screen.plan_changed(msg.plan, select_id=select_id, previous=previous)
         form = msg.form
         if form is not None:
-            edit, form.busy = form.busy, False
             if form.is_attached and self.screen is form:
                 form.dismiss(None)
-            self.release_keys(edit)
+            self._form_edit_over(form, saved=True)
         if msg.note:
             self.notify(msg.note, timeout=4)
         if previous is not None:
@@ -407,6 +406,12 @@ class PmtuiApp(HeldKeys, App):
             if before != after:
                 self.notify(f"Finish moved {before} → {after}", timeout=5)
             self.set_timer(6, self._clear_marks)
+
+    def _form_edit_over(self, form, saved: bool) -> None:
+        """The form's edit ended: the keys typed behind its Enter go to the screen in front if
+        it was saved, and are dropped if not (they were typed for the screen below)."""
+        edit, form.busy = form.busy, False
+        self.release_keys(edit, drop=not saved)
 
     def _drop_retired(self) -> None:
         self._retired = None
@@ -424,8 +429,7 @@ class PmtuiApp(HeldKeys, App):
     def _edit_refused(self, msg: EditRefused) -> None:
         self._stop()
         if msg.form is not None:
-            edit, msg.form.busy = msg.form.busy, False
-            self.release_keys(edit, drop=True)  # they were typed for the screen below
+            self._form_edit_over(msg.form, saved=False)
         if msg.form is not None and msg.form.is_attached:
             msg.form.show_error(msg.message)
         else:
@@ -435,8 +439,7 @@ class PmtuiApp(HeldKeys, App):
     def _plan_failed(self, msg: PlanFailed) -> None:
         self._stop()
         if msg.form is not None:
-            edit, msg.form.busy = msg.form.busy, False
-            self.release_keys(edit, drop=True)
+            self._form_edit_over(msg.form, saved=False)
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
             self.action_projects()

@@ -241,24 +241,28 @@ async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
         assert table(app).current.wbs == "2.8"
 
 
-@pytest.fixture
-def slow_edits(monkeypatch):
-    """Task edits wait until the test lets them go on (an edit waiting for another process's
-    write); counts the calls."""
+def slowed(monkeypatch, service: str) -> dict:
+    """The task service ``service`` waits until the test sets ``go_on`` (an edit waiting for
+    another process's write); ``calls`` counts its calls."""
     import threading
 
     from pmtui.services import tasks
 
-    edit = tasks.edit_task
+    call = getattr(tasks, service)
     state = {"go_on": threading.Event(), "calls": 0}
 
     def slow(*args, **kwargs):
         state["calls"] += 1
         state["go_on"].wait(10)
-        return edit(*args, **kwargs)
+        return call(*args, **kwargs)
 
-    monkeypatch.setattr(tasks, "edit_task", slow)
+    monkeypatch.setattr(tasks, service, slow)
     return state
+
+
+@pytest.fixture
+def slow_edits(monkeypatch):
+    return slowed(monkeypatch, "edit_task")
 
 
 async def until(pilot, done) -> bool:
@@ -521,24 +525,14 @@ async def test_progress_and_assign(make_app):
 async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, monkeypatch):
     # The edit's plan used to put the cursor back on the edited task when it arrived, undoing
     # the moves made while it ran
-    import threading
-
-    from pmtui.services import tasks
-
-    edit, go_on = tasks.set_progress, threading.Event()
-
-    def slow(*args, **kwargs):
-        go_on.wait(10)
-        return edit(*args, **kwargs)
-
-    monkeypatch.setattr(tasks, "set_progress", slow)
+    slow = slowed(monkeypatch, "set_progress")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await goto(pilot, "4.4")
         await pilot.press("m", "2", "j", "j")  # typed while the edit waits
         moved = table(app).current.wbs
-        go_on.set()
+        slow["go_on"].set()
         await settle(pilot)
         assert moved == "4.6" and plan_of(app).by_wbs["4.4"].percent_complete == 50
         assert table(app).current.wbs == "4.6"

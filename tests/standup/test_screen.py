@@ -234,3 +234,31 @@ async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pi
         await settle(app, pilot)
         assert row(store, pid, "2.8").remaining == 12  # the task the answer was asked for
         assert screen.position == 1  # "n" went on to the next person
+
+
+@sync
+async def test_a_cursor_moved_while_an_edit_is_saved_stays_where_it_was_put(store, pid, monkeypatch):
+    # "+" records progress on the task under the cursor; a "j" typed while that edit waits for
+    # the store moves on, and the new plan must not put the cursor back on the edited task.
+    from pmtui.services import progress
+    from tests.tui.test_wbs import burst, slowed, until
+
+    slow = slowed(monkeypatch, "step_percent", progress)
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        first = screen.tasks.current
+        burst(app, "plus", "j")
+        assert await until(pilot, lambda: slow["calls"] == 1)
+        await pilot.pause(0.1)
+        moved_to = screen.tasks.current
+        slow["go_on"].set()
+        await settle(app, pilot)
+        assert moved_to.id != first.id
+        assert row(store, pid, first.wbs).percent_complete > first.percent
+        assert screen.tasks.current.id == moved_to.id
+        # an edit with no move in between still ends on the edited task
+        await keys(app, pilot, "plus")
+        assert screen.tasks.current.id == moved_to.id

@@ -128,7 +128,7 @@ def burst(app, *keys: str) -> None:
     from textual import events
 
     for key in keys:
-        event = events.Key(key, {"enter": "\r"}.get(key, key if len(key) == 1 else None))
+        event = events.Key(key, {"enter": "\r", "plus": "+", "minus": "-"}.get(key, key if len(key) == 1 else None))
         event.set_sender(app)
         app._driver.send_message(event)
 
@@ -241,14 +241,15 @@ async def test_tab_enter_and_keys_behind_a_form_act_in_typing_order(make_app):
         assert table(app).current.wbs == "2.8"
 
 
-def slowed(monkeypatch, service: str) -> dict:
-    """The task service ``service`` waits until the test sets ``go_on`` (an edit waiting for
-    another process's write); ``calls`` counts its calls."""
+def slowed(monkeypatch, service: str, module=None) -> dict:
+    """The service ``service`` of ``module`` (default: the task services) waits until the test
+    sets ``go_on`` (an edit waiting for another process's write); ``calls`` counts its calls."""
     import threading
 
     from pmtui.services import tasks
 
-    call = getattr(tasks, service)
+    module = module or tasks
+    call = getattr(module, service)
     state = {"go_on": threading.Event(), "calls": 0}
 
     def slow(*args, **kwargs):
@@ -256,7 +257,7 @@ def slowed(monkeypatch, service: str) -> dict:
         state["go_on"].wait(10)
         return call(*args, **kwargs)
 
-    monkeypatch.setattr(tasks, service, slow)
+    monkeypatch.setattr(module, service, slow)
     return state
 
 

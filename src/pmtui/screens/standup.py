@@ -87,6 +87,7 @@ class StandupScreen(Screen):
         self._summary = None
         self._auto_started: set[int] = set()
         self._hidden_plan = None  # the newest plan that arrived while another screen was shown
+        self._placed: int | None = None  # the task a plan last put the cursor on
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -158,8 +159,14 @@ class StandupScreen(Screen):
             self.opened = None
         self.people = agenda(plan, self.cfg, self.meeting.blockers, today=self.day)
         self.position = max(0, min(self.position, len(self.people) - 1))
-        keep = select_id if select_id is not None else (self.tasks.current.id if self.tasks.current else None)
+        current = self.tasks.current.id if self.tasks.current else None
+        keep = current
+        # An edit made here selects the task it changed, the one under the cursor when it began;
+        # a cursor moved on since then by the user (not by an earlier plan) stays where it is.
+        if select_id is not None and (current is None or current == select_id or current == self._placed):
+            keep = select_id
         self._draw(keep)
+        self._placed = self.tasks.current.id if self.tasks.current else None
         if self._summary is not None:
             summary, self._summary = self._summary, None
             self._show_summary(summary)

@@ -110,12 +110,12 @@ def test_shuffled_tasks_and_links_give_the_same_schedule(seed):
 
 
 def test_ff_link_into_a_started_task_binds_its_finish_backward(cal):
-    # B started on day 0, 2 of its 4 days done and 5 left after the status date (day 2): it runs
-    # days 0-6, longer than its duration. Backward, the FF link bounds A's finish by B's late
+    # B started on day 0, 2 days done (29 % = 2 / (2 + 5), MS Project's rule) and 5 left after
+    # the status date (day 2): it runs days 0-6, longer than its duration of 4. Backward, the FF link bounds A's finish by B's late
     # finish (day 11), not by B's late start plus its duration.
     tasks = [
         TaskSpec(1, "A", 3),
-        TaskSpec(2, "B", 4, actual_start=START, percent_complete=50.0, remaining=5),
+        TaskSpec(2, "B", 4, actual_start=START, percent_complete=29.0, remaining=5),
         TaskSpec(3, "C", 10),
     ]
     r = schedule(tasks, [LinkSpec(1, 2, LinkType.FF)], cal, START, START + timedelta(days=2))

@@ -89,3 +89,14 @@ def test_status_date_on_a_weekend_means_the_next_working_day():
 def test_bad_progress_values(kw, msg):
     with pytest.raises(InvalidTaskError, match=msg):
         run([T(1, 3, **kw)])
+
+
+def test_remaining_duration_says_how_many_days_are_done():
+    # MS Project: % complete = actual / (actual + remaining). 10 days planned, 50 % with 2 days
+    # left is 2 days done (Monday, Tuesday), not 5: the 2 left run from the status date,
+    # Wednesday 6th, to Thursday 7th.
+    a = run([T(1, 10, actual_start=MONDAY, percent_complete=50, remaining=2)], status=date(2027, 1, 6)).tasks[1]
+    assert (a.es, a.ef) == (0, 3) and a.finish == date(2027, 1, 7)
+    # the same without an actual start: from the start the logic gives
+    a = run([T(1, 10, percent_complete=50, remaining=2)], status=date(2027, 1, 6)).tasks[1]
+    assert (a.es, a.ef) == (0, 3)

@@ -104,3 +104,49 @@ def test_one_journal_entry_with_the_event_and_undo_takes_both(store, pid):
     assert events[0].resource_id == r.plan.assignments_of[r.task.id][0].resource_id
     history.undo(store, pid)
     assert dump(store) == before
+
+
+def test_progress_on_plan_keeps_the_finish(store, project):
+    # A (5 days) is planned Monday 4 to Friday 8 January 2027, B after it from the 11th to the
+    # 15th. On a Friday status date (the first day of unfinished work), A reported 80 % done is
+    # on plan: 4 days done, Monday to Thursday, so it started on Monday and B does not move.
+    # (The implied start used to be the status date, which put the done days after it and moved
+    # the finish by four days.)
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    pid = project.id
+    add_task(store, pid, "A", duration=5)
+    add_task(store, pid, "B", duration=5, after="1")
+    set_status_date(store, pid, date(2027, 1, 8))
+    r = pg.set_percent(store, pid, "1", 80)
+    assert r.task.actual_start == date(2027, 1, 4)
+    a, b = (r.plan.schedule.tasks[t.id] for t in r.plan.tasks)
+    assert (a.start, a.finish) == (date(2027, 1, 4), date(2027, 1, 8))
+    assert (b.start, b.finish) == (date(2027, 1, 11), date(2027, 1, 15))
+    # 40 % of B's 5 days is 2 days done before a status date of Monday 11th: it began on
+    # Thursday 7th at the latest, though its predecessor was still running
+    set_status_date(store, pid, date(2027, 1, 11))
+    r = pg.set_percent(store, pid, "2", 40)
+    assert r.task.actual_start == date(2027, 1, 7)
+    b = r.plan.schedule.tasks[r.task.id]
+    assert b.finish == date(2027, 1, 13)  # 3 days left from the status date
+
+
+def test_days_left_are_scheduled_from_the_status_date(store, project):
+    # Big (10 days) started Monday 4 January; on a status date of Wednesday 6th, 2 days are done
+    # and the team says 2 are left: 50 % (MS Project's 2 / (2 + 2)), and the work left runs
+    # Wednesday and Thursday, whatever the planned duration was. Next follows on Friday.
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    pid = project.id
+    add_task(store, pid, "Big", duration=10)
+    add_task(store, pid, "Next", duration=2, after="1")
+    set_status_date(store, pid, date(2027, 1, 6))
+    pg.mark_started(store, pid, "1", on=date(2027, 1, 4))
+    r = pg.set_remaining(store, pid, "1", 2)
+    assert (r.task.percent_complete, r.task.remaining) == (50, 2)
+    big, nxt = (r.plan.schedule.tasks[t.id] for t in r.plan.tasks)
+    assert (big.start, big.finish) == (date(2027, 1, 4), date(2027, 1, 7))
+    assert (nxt.start, nxt.finish) == (date(2027, 1, 8), date(2027, 1, 11))

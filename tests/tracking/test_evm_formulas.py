@@ -101,7 +101,9 @@ def proj592(store, project):
     set_progress(store, pid, "4", percent=55)
     for ref, spent in (("1", 45_000), ("2", 50_000), ("3", 100_000), ("4", 200_000)):
         costing.set_actual_cost(store, pid, ref, spent)
-    set_status_date(store, pid, day(74))
+    # The status date is the first day of unfinished work (DESIGN): "the end of working day 75"
+    # is a status date on day(75), the 76th working day (day() counts from 0).
+    set_status_date(store, pid, day(75))
     return pid
 
 

@@ -83,8 +83,9 @@ def test_status_and_snapshots_follow_the_plan(store, project, config):
     assert (first.risks_high, first.risks_medium, first.open_issues, first.source) == (1, 1, 1, "manual")
     assert snapshots.data_of(first)["finish_slip"] == 0 and first.percent_complete == 40
     # Design runs 4–12 Jan in the baseline (the scheduler restarts its 3 remaining days on the
-    # status date): 5 of its 7 days are gone, so PV = 5/7 × 5,000 against EV = 40 % × 5,000.
-    assert (first.pv, first.ev) == (pytest.approx(5_000 * 5 / 7), pytest.approx(2_000))
+    # status date, Friday 8th, the first day of unfinished work): 4 of its 7 days are gone
+    # (4–7 Jan), so PV = 4/7 × 5,000 against EV = 40 % × 5,000.
+    assert (first.pv, first.ev) == (pytest.approx(5_000 * 4 / 7), pytest.approx(2_000))
     edit_task(store, pid, "1", duration=8)
     s = status.project_status(store, pid)
     # 60 % of 8 days is 4.8, so 5 days remain from the status date: Go-live moves from the 12th to the 14th.

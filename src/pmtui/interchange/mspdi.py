@@ -38,7 +38,7 @@ from defusedxml import DefusedXmlException
 from pmtui.interchange.base import ImportFailed, Imported, Rounded, clean_text, one_line, whole_days
 from pmtui.interchange.recurrence import expand
 from pmtui.models.tables import RESOURCE_KINDS
-from pmtui.scheduling import ScheduleResult, WorkCalendar
+from pmtui.scheduling import ScheduleResult, WorkCalendar, work_split
 from pmtui.services.bulk import (
     AssignmentData,
     CalendarData,
@@ -891,8 +891,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
         if not summary:
             # MPXJ's scheduler (and MS Project) read progress from these two
-            rem = t.remaining if t.remaining is not None else -(-(t.duration * (100 - t.percent_complete)) // 100)
-            done = max(0, t.duration - rem) if t.percent_complete else 0
+            done, rem = work_split(t.duration, t.percent_complete, t.remaining)
             parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
         parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")
         if t.constraint_date and t.constraint_type not in ("ASAP", "ALAP"):

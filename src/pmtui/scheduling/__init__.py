@@ -25,10 +25,11 @@ from .calendar import WorkCalendar
 from .cpm import schedule
 from .errors import CycleError, InvalidTaskError, SchedulingError, UnknownTaskError
 from .model import ConstraintType, LinkSpec, LinkType, TaskSchedule, TaskSpec, Violation
+from .progress import work_split
 from .result import ScheduleResult
 
 __all__ = [
     "WorkCalendar", "TaskSpec", "LinkSpec", "LinkType", "ConstraintType",
     "schedule", "ScheduleResult", "TaskSchedule", "Violation",
-    "SchedulingError", "CycleError", "UnknownTaskError", "InvalidTaskError",
+    "SchedulingError", "CycleError", "UnknownTaskError", "InvalidTaskError", "work_split",
 ]

@@ -10,8 +10,9 @@ we follow MS Project):
   (MS Project), has no float, and does not hold back its predecessors' late dates.
 * Started: ``actual_start`` is set or percent complete > 0. The start is the actual start (or,
   without one, the start the logic gives, as MS Project fills in Actual Start = Start when % is
-  typed). The work done is ``duration - ceil(duration * (1 - pct/100))`` days; the remaining work
-  (``remaining`` if given, else ``ceil(duration * (1 - pct/100))``) follows the done work, but
+  typed). The work done and left are ``work_split``'s: without ``remaining``, the duration
+  split by percent; with it, MS Project's % complete = actual / (actual + remaining) read
+  backwards, so the days done are ``remaining * pct / (100 - pct)``. The remaining work follows the done work, but
   never before the status date: it may begin ON the status date (or the next working day when
   that day is not worked), like Primavera's data date. Links do not move a started task (MS
   Project: the actual start wins; Primavera calls this progress override).
@@ -135,9 +136,7 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             continue
         if started:
             pl.started.add(i)
-            left = ceil(d * (1 - pct / 100)) if pct else d
-            worked = d - left
-            rem = t.remaining if t.remaining is not None else left
+            worked, rem = work_split(d, pct, t.remaining)
             if t.actual_start is not None:
                 es = cal.index_on_or_after(t.actual_start)
                 rs = es + worked
@@ -175,6 +174,21 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
     pl.floor = floor
     pl.hard = hard
     return pl
+
+
+def work_split(duration: int, percent: float, remaining: int | None = None) -> tuple[int, int]:
+    """(working days done, working days left) of a started task. Without ``remaining`` the
+    duration is split by percent complete, the days left rounded up. With it, the days done are
+    those that make percent = done / (done + remaining), MS Project's rule (its Duration becomes
+    actual + remaining): 50 % with 2 days left is 2 days done, whatever the planned duration."""
+    if remaining is None:
+        left = ceil(duration * (1 - percent / 100)) if percent else duration
+        return duration - left, left
+    if percent <= 0:
+        return 0, remaining
+    if percent >= 100:
+        return duration, 0
+    return round(remaining * percent / (100 - percent)), remaining
 
 
 def _floor_subtree(net: Network, s: int, c: int, floor, hard) -> None:

@@ -20,6 +20,7 @@ from pmtui.models.risks import Issue
 from pmtui.models.rules import TaskRules, validated
 from pmtui.models.standup import Standup, StandupEvent
 from pmtui.models.tables import Task
+from pmtui.scheduling import work_split
 from pmtui.services.actions import Action, action
 from pmtui.services.plan import Plan, TaskRow, plan_for_edit
 from pmtui.services.tasks import EDITABLE, PROGRESS_FIELDS
@@ -88,8 +89,19 @@ def _done_day(plan: Plan, t: TaskRow, day: date | None, today: date | None) -> d
     return max(previous, t.actual_start or previous, plan.project.start)
 
 
-def _start_day(plan: Plan, t: TaskRow, today: date | None) -> date:
-    return min(plan.schedule.tasks[t.id].start, as_of(plan, today))
+def _start_day(plan: Plan, t: TaskRow, today: date | None, worked: int = 0) -> date:
+    """The actual start that progress reported without one implies: the scheduled start, but
+    never after the status date, and early enough that the ``worked`` days already done lie
+    before it (the status date is the first day of unfinished work). The scheduled start of a
+    task not yet started is held at the status date, so without this a task 80 % done on the
+    last day of its plan was put as started that day, and its finish moved by four days."""
+    cal = plan.calendar
+    ref = as_of(plan, today)
+    start = min(plan.schedule.tasks[t.id].start, ref)
+    if worked > 0:
+        first = cal.index_on_or_after(plan.project.start)
+        start = min(start, cal.date_of(max(cal.index_on_or_after(ref) - worked, first)))
+    return max(start, plan.project.start)
 
 
 def _finish_values(plan: Plan, t: TaskRow, values: dict, day: date) -> None:
@@ -113,7 +125,8 @@ def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date 
     if pct == 0:
         values["actual_start"] = None
     elif values["actual_start"] is None:
-        values["actual_start"] = _start_day(plan, t, today)
+        worked, _ = work_split(t.duration, pct, values["remaining"])
+        values["actual_start"] = _start_day(plan, t, today, worked)
 
 
 def _record(store: Store, project_id: int, ref: str, name: str, kind: str, change, *,

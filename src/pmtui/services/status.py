@@ -85,7 +85,10 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
     """EVM per task, summary and project. With a baseline, budgets and PV come from it (a task
     added since has no budget, as in MS Project, until the plan is baselined again)."""
     cal, sched = plan.calendar, plan.schedule.tasks
-    day = cal.index_on_or_before(as_of)
+    # PV counts the work planned before the status date: like progress, it is the first day of
+    # unfinished work (DESIGN; Primavera's data date), so a task due Monday to Friday and 80 %
+    # done on a Friday status date is on plan (SPI 1.0), not behind.
+    day = cal.index_on_or_after(as_of) - 1
     base_own = saved.own_costs() if saved else {}
     own: dict[str, dict[int, float]] = {k: {} for k in ("bac", "pv", "ev", "ac", "etc")}
     for t in plan.tasks:

@@ -150,3 +150,32 @@ def test_days_left_are_scheduled_from_the_status_date(store, project):
     big, nxt = (r.plan.schedule.tasks[t.id] for t in r.plan.tasks)
     assert (big.start, big.finish) == (date(2027, 1, 4), date(2027, 1, 7))
     assert (nxt.start, nxt.finish) == (date(2027, 1, 8), date(2027, 1, 11))
+
+
+def test_a_milestone_is_reached_or_not(store, project):
+    # Half a milestone is not a thing: 50 % is refused, + and - jump to reached and back.
+    # A milestone started on a date (from a file) stays on that date: it showed a day early.
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    pid = project.id
+    add_task(store, pid, "A", duration=3)
+    add_task(store, pid, "Sign-off", duration=0, after="1")
+    set_status_date(store, pid, date(2027, 1, 11))
+    before = dump(store)
+    with pytest.raises(Conflict, match="milestone"):
+        pg.set_percent(store, pid, "2", 50)
+    assert dump(store) == before
+    r = pg.step_percent(store, pid, "2", 1)
+    assert r.task.percent_complete == 100
+    assert pg.step_percent(store, pid, "2", -1).task.percent_complete == 0
+
+
+def test_a_started_milestone_keeps_its_date():
+    from pmtui.scheduling import TaskSpec, WorkCalendar, schedule
+
+    monday = date(2027, 1, 4)
+    cal = WorkCalendar(anchor=monday)
+    r = schedule([TaskSpec(1, "M", 0, actual_start=date(2027, 1, 6), percent_complete=50)], [], cal, monday,
+                 status_date=date(2027, 1, 6))
+    assert (r.tasks[1].start, r.tasks[1].finish) == (date(2027, 1, 6), date(2027, 1, 6))

@@ -526,7 +526,9 @@ async def test_progress_and_assign(make_app):
 async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, monkeypatch):
     # The edit's plan used to put the cursor back on the edited task when it arrived, undoing
     # the moves made while it ran
-    slow = slowed(monkeypatch, "set_progress")
+    from pmtui.services import progress
+
+    slow = slowed(monkeypatch, "set_percent", progress)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -586,11 +588,30 @@ async def test_keys_behind_a_key_that_closes_a_dialog(make_app):
         assert app.screen.TITLE == "WBS" and table(app).current.wbs == "4.6"
 
 
+async def test_progress_keys_keep_actual_dates_in_the_past(make_app):
+    # "m" used its own rules: 50 % on a task planned after the status date saved an actual
+    # start in the future, and 100 % a finish weeks ahead. It now records progress as the
+    # stand-up and `pmtui progress` do.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        status = plan_of(app).project.status_date
+        later = next(t for t in plan_of(app).tasks
+                     if not t.children and t.duration > 2 and plan_of(app).schedule.tasks[t.id].start > status)
+        await goto(pilot, later.wbs)
+        await press(pilot, "m", "2")
+        row = plan_of(app).by_wbs[later.wbs]
+        assert row.percent_complete == 50 and row.actual_start <= status
+        await press(pilot, "m", "4")
+        row = plan_of(app).by_wbs[later.wbs]
+        assert row.actual_finish is not None and row.actual_finish < status
+
+
 async def test_progress_prompt_stays_until_the_edit_ends(make_app, monkeypatch):
     # The answered prompt is not redrawn while the edit runs (that frame slowed the worker):
     # the edit's plan replaces it, and so does a refusal, which changes nothing.
     from pmtui.models.errors import Conflict
-    from pmtui.services import tasks as task_svc
+    from pmtui.services import progress
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -603,7 +624,7 @@ async def test_progress_prompt_stays_until_the_edit_ends(make_app, monkeypatch):
         def refuse(*_args, **_kwargs):
             raise Conflict("the plan was locked")
 
-        monkeypatch.setattr(task_svc, "set_progress", refuse)
+        monkeypatch.setattr(progress, "set_percent", refuse)
         await press(pilot, "m", "1")
         assert "the plan was locked" in notes(app)
         assert plan_of(app).by_wbs["4.4"].percent_complete == 75

@@ -138,7 +138,14 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             pl.started.add(i)
             worked, rem = work_split(d, pct, t.remaining)
             if t.actual_start is not None:
-                es = cal.index_on_or_after(t.actual_start)
+                if d == 0:
+                    # a milestone's date is the end of its day, its boundary the next day's
+                    # start (on the project's first day, that day's start: DESIGN's rule)
+                    es = cal.index_on_or_before(t.actual_start) + 1
+                    if es - 1 <= p0:
+                        es = max(es - 1, p0)
+                else:
+                    es = cal.index_on_or_after(t.actual_start)
                 rs = es + worked
                 if status_b is not None and rs < status_b:
                     rs = status_b

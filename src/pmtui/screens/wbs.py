@@ -27,6 +27,8 @@ from pmtui.widgets.task_table import TaskTable, layout
 # Imported at the first edit: the plan is drawn before the services' database layer is loaded.
 res_svc = LazyModule("pmtui.services.resources")
 task_svc = LazyModule("pmtui.services.tasks")
+# the stand-up's and the CLI's rules for the dates that progress implies
+progress_svc = LazyModule("pmtui.services.progress")
 
 LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not met · * dates changed "
           "by the last edit · ▾/▸ summary (expanded/collapsed) · ◆ milestone")
@@ -265,7 +267,7 @@ class WbsScreen(Screen):
 
         def chosen(percent: int) -> None:
             self.app.run_edit("Progress",
-                              lambda store, pid: task_svc.set_progress(store, pid, ref(tid), percent=percent),
+                              lambda store, pid: progress_svc.set_percent(store, pid, ref(tid), percent),
                               select=tid)
 
         self._await_key(tid, f"Progress of {row.label}\n{PROGRESS_PROMPT}", PROGRESS, chosen)

@@ -118,6 +118,8 @@ def _finish_values(plan: Plan, t: TaskRow, values: dict, day: date) -> None:
 def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date | None) -> None:
     if not 0 <= pct <= 100:
         raise BadValue(f"percent complete {pct}% must be from 0 to 100")
+    if t.milestone and 0 < pct < 100:
+        raise Conflict(f"{t.label} is a milestone: it is reached (100 %) or not (0 %), not {pct} %")
     if pct == 100:
         _finish_values(plan, t, values, _done_day(plan, t, None, today))
         return
@@ -214,9 +216,9 @@ def step_percent(store: Store, project_id: int, ref: str, steps: int, step: int 
         cur = 100 if _is_done(t) else t.percent_complete
         if steps > 0:
             _refuse_done(t)
-            pct = min(100, (cur // step + steps) * step)
+            pct = 100 if t.milestone else min(100, (cur // step + steps) * step)
         else:
-            pct = max(0, (ceil(cur / step) + steps) * step)
+            pct = 0 if t.milestone else max(0, (ceil(cur / step) + steps) * step)
         _percent_values(plan, t, values, pct, today)
     return _record(store, project_id, ref, "Record progress", "progress", change, person=person, today=today)
 

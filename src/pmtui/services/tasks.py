@@ -302,7 +302,10 @@ def unlink_tasks(store: Store, project_id: int, pred: str, succ: str) -> None:
 def set_progress(store: Store, project_id: int, ref: str, *, percent: int | None = None,
                  done_on: date | None = None, remaining: int | None = None,
                  started_on: date | None = None) -> TaskRow:
-    """Record progress the way MS Project does: a start date once work begins, a finish at 100 %."""
+    """Record progress values as given, the way MS Project fills in dates: the scheduled start
+    once work begins, the scheduled finish at 100 % (imports and scripts). The app and
+    `pmtui progress` use pmtui.services.progress, which keeps actual dates before the status
+    date."""
     with action(store, project_id, "Record progress") as act:
         plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)

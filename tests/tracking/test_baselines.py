@@ -47,6 +47,29 @@ def test_save_then_compare_across_edits(store, planned):
     assert v.cost_var == pytest.approx(1_800 - 500)
 
 
+def test_money_spent_beyond_the_budget_is_a_cost_variance(store, planned, db_path):
+    # MS Project: Cost = actual + remaining, cost variance = Cost - Baseline Cost. Build's
+    # budget is 10 days x 600 = 6,000; at 20 % with 2,000 spent, 4,800 remain: it will cost
+    # 6,800, 800 over, though its budget did not change.
+    from datetime import date
+
+    from pmtui.services import costing
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import set_progress
+
+    baselines.save_baseline(store, planned, "Approved")
+    set_status_date(store, planned, date(2027, 1, 13))
+    set_progress(store, planned, "2", percent=20, started_on=date(2027, 1, 11))
+    costing.set_actual_cost(store, planned, "2", 2_000)
+    v = baselines.variance(store, planned)
+    build = next(t for t in v.tasks if t.name == "Build")
+    assert (build.base_cost, build.cost, build.cost_var) == (6_000, 6_800, 800)
+    assert v.cost_var == pytest.approx(800)
+    ran = cli(db_path, "cost", "list", "--json")
+    rows = {r["name"]: r for r in json.loads(ran.stdout)["tasks"]}
+    assert (rows["Build"]["cost"], rows["Build"]["forecast"]) == (6_000, 6_800)
+
+
 def test_a_slip_over_a_weekend_counts_working_days(store, planned):
     baselines.save_baseline(store, planned, "BL")
     edit_task(store, planned, "1", duration=6)  # Design ends on Monday instead of Friday

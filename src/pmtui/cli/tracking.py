@@ -126,7 +126,7 @@ def cost_actual(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS cod
 
 @cost_cmd.command("list", epilog="Example: pmtui cost list --json")
 def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Budget at completion, actual and remaining cost per task, summary and project."""
+    """Budget, actual, remaining and forecast cost (actual + remaining) per task, summary and project."""
     st = state(ctx)
     from pmtui.services.tasks import get_plan
 
@@ -134,19 +134,20 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
     costs = costing.plan_costs(plan)
     rows = [{"id": t.id, "wbs": t.wbs, "name": t.name, "summary": t.summary, "cost": costs[t.id].cost,
              "work": costs[t.id].work, "actual": costs[t.id].actual, "remaining": costs[t.id].remaining,
-             "actual_entered": costs[t.id].entered} for t in plan.tasks]
+             "forecast": costs[t.id].forecast, "actual_entered": costs[t.id].entered} for t in plan.tasks]
     total = costing.project_cost(plan, costs)
+    forecast = sum(costs[r].forecast for r in plan.roots)
     if as_json:
-        print_json({"currency": plan.project.currency, "cost": total, "tasks": rows})
+        print_json({"currency": plan.project.currency, "cost": total, "forecast": forecast, "tasks": rows})
         return
-    table = Table("WBS", "Task", "Cost", "Actual", "Remaining", "Work (pd)", box=None)
+    table = Table("WBS", "Task", "Budget", "Actual", "Remaining", "Forecast", "Work (pd)", box=None)
     for t, r in zip(plan.tasks, rows):
         table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, _money(r["cost"]),
                       _money(r["actual"]) + ("*" if r["actual_entered"] else ""), _money(r["remaining"]),
-                      f"{r['work']:g}")
+                      _money(r["forecast"]), f"{r['work']:g}")
     out.print(table)
-    out.print(f"Budget at completion {total:,.0f} {plan.project.currency} (* = actual cost entered; "
-              f"[costs] actual = {costing.actual_mode()!r})")
+    out.print(f"Budget at completion {total:,.0f} {plan.project.currency}; forecast (actual + remaining) "
+              f"{forecast:,.0f} (* = actual cost entered; [costs] actual = {costing.actual_mode()!r})")
 
 
 # -- earned value ---------------------------------------------------------------------------------

@@ -131,7 +131,7 @@ def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list
         rows.append(BaselineTask(
             baseline_id=baseline_id, task_id=t.id, wbs=t.wbs, name=t.name, summary=t.summary,
             milestone=t.milestone, start=s.start, finish=s.finish, duration=duration,
-            work=costs[t.id].work, cost=costs[t.id].cost,
+            work=costs[t.id].work, cost=costs[t.id].forecast,
         ))
     return rows
 
@@ -172,7 +172,8 @@ def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
             s.delete(old)
         base.saved_at = utcnow()
     base.start, base.finish = plan.schedule.start, plan.schedule.finish
-    base.cost = sum(costs[r].cost for r in plan.roots)
+    # MS Project's Baseline Cost is the Cost field when saved: actual + remaining
+    base.cost = sum(costs[r].forecast for r in plan.roots)
     base.work = sum(costs[r].work for r in plan.roots)
     s.add_all(_task_rows(plan, costs, base.id))
     label = "Baseline" if base.number == 0 else f"Baseline{base.number}"
@@ -239,7 +240,9 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
     cal, sched = plan.calendar, plan.schedule
     days = lambda a, b: cal.index_on_or_after(b) - cal.index_on_or_after(a)  # noqa: E731
     base = saved.baseline
-    cost_now = sum(costs[r].cost for r in plan.roots)
+    # MS Project's cost variance: Cost (actual + remaining) − Baseline Cost, so money spent beyond
+    # the budget shows at once, not only when the budget is changed
+    cost_now = sum(costs[r].forecast for r in plan.roots)
     out = Variance(
         baseline=base.name, number=base.number, saved_at=base.saved_at, base_start=base.start,
         base_finish=base.finish, start=sched.start, finish=sched.finish,
@@ -259,7 +262,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
             base_start=b.start, base_finish=b.finish, start=s.start, finish=s.finish,
             start_var=days(b.start, s.start), finish_var=days(b.finish, s.finish),
             base_duration=b.duration, duration=duration, duration_var=duration - b.duration,
-            base_cost=b.cost, cost=c.cost, cost_var=c.cost - b.cost, base_work=b.work, work=c.work,
+            base_cost=b.cost, cost=c.forecast, cost_var=c.forecast - b.cost, base_work=b.work, work=c.work,
         ))
     present = set(plan.by_id)
     out.removed = sorted(((b.wbs, b.name) for tid, b in saved.tasks.items() if tid not in present),

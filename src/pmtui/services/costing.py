@@ -20,6 +20,7 @@ from pmtui.models.parsing import parse_money
 from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
+from pmtui.scheduling import work_split
 from pmtui.services.actions import action
 from pmtui.services.plan import Plan, TaskRow, load_plan
 from pmtui.store import Store, settings
@@ -41,6 +42,12 @@ class TaskCost:
     own_actual: float
     own_remaining: float
     entered: bool  # the actual cost was typed in, not derived
+
+    @property
+    def forecast(self) -> float:
+        """What the task will have cost: actual + remaining (MS Project's Cost field). A budget
+        overrun shows here, and so in the cost variance against a baseline."""
+        return self.actual + self.remaining
 
 
 def actual_mode() -> str:
@@ -85,6 +92,11 @@ def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
             own_actual[t.id] = float(t.actual_cost)
         elif mode == "entered":
             own_actual[t.id] = 0.0
+        elif t.remaining is not None and not t.summary and 0 < pct < 100 and t.duration > 0:
+            # days left given: the days done are those MS Project's % rule implies (the scheduler's
+            # work_split), which need not be pct of the planned duration
+            done, _ = work_split(t.duration, pct, t.remaining)
+            own_actual[t.id] = cost * min(done / t.duration, 1.0)
         else:
             own_actual[t.id] = C.derived_actual_cost(cost, pct)
         fraction = C.remaining_fraction(t.duration, pct, None if t.summary else t.remaining)

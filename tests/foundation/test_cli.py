@@ -49,6 +49,22 @@ def test_schedule_json_shape(planned):
     assert cli(planned, "why", "3").stdout.splitlines()[0].startswith("3 Launch")
 
 
+def test_show_commands_print_json(planned):
+    # the README promises --json on the show commands
+    task = json.loads(cli(planned, "task", "show", "2", "--json").stdout)
+    assert (task["wbs"], task["start"], task["finish"], task["late_finish"]) == ("2", "2027-01-13", "2027-01-26", "2027-01-26")
+    assert task["free_float"] == 0 and task["why"][0].startswith("2 Build")
+    project = json.loads(cli(planned, "project", "show", "--json").stdout)
+    assert (project["name"], project["start"], project["finish"], project["tasks"]) == ("Web shop", "2027-01-04", "2027-01-26", 3)
+
+
+def test_assigning_someone_twice_is_said_and_changes_nothing(planned):
+    before = file_digest(planned)
+    r = cli(planned, "assign", "2", "Alice Chen", "--units", "50%")
+    assert r.exit_code == 1 and "Alice Chen is already assigned to 2 Build at 50%" in r.stderr
+    assert file_digest(planned) == before
+
+
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0

@@ -64,14 +64,20 @@ def rename(ctx: typer.Context, new_name: str = typer.Argument(..., help="The new
     done(f"Renamed {project.name!r} to {renamed.name!r}.")
 
 
-@cmd.command("show", epilog="Example: pmtui project show")
-def show(ctx: typer.Context) -> None:
+@cmd.command("show", epilog="Example: pmtui project show --json")
+def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Show the current project's properties."""
     st = state(ctx)
     from pmtui.services.tasks import get_plan
 
     plan = get_plan(st.store, st.project().id)
     p = plan.project
+    if as_json:
+        print_json({"id": p.id, "name": p.name, "start": p.start, "status_date": p.status_date,
+                    "finish": plan.schedule.finish if plan.tasks else p.start, "currency": p.currency,
+                    "workdays": format_workdays(plan.workdays), "exceptions": len(plan.exceptions),
+                    "tasks": len(plan.tasks), "links": len(plan.links), "resources": len(plan.resources)})
+        return
     out.print(f"[bold]{p.name}[/]  (id {p.id})")
     out.print(f"start        {p.start}")
     out.print(f"status date  {p.status_date or 'not set'}")

@@ -154,29 +154,31 @@ def outdent(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or
 
 def task_json(plan: Plan, with_schedule: bool = True) -> list[dict]:
     sched = plan.schedule if (with_schedule and plan.tasks) else None
-    rows = []
-    for t in plan.tasks:
-        row = {
-            "id": t.id, "wbs": t.wbs, "name": t.name, "level": t.level,
-            "parent": plan.by_id[t.parent_id].wbs if t.parent_id else None,
-            "duration": t.duration, "summary": t.summary, "milestone": t.milestone,
-            "predecessors": plan.predecessors_text(t.id), "resources": plan.resources_text(t.id),
-            "constraint": t.constraint_type,
-            "constraint_date": t.constraint_date.isoformat() if t.constraint_date else None,
-            "deadline": t.deadline.isoformat() if t.deadline else None,
-            "percent_complete": round(plan.percent[t.id], 1) if t.summary else t.percent_complete,
-            "actual_start": t.actual_start.isoformat() if t.actual_start else None,
-            "actual_finish": t.actual_finish.isoformat() if t.actual_finish else None,
-            "remaining": t.remaining, "fixed_cost": t.fixed_cost, "notes": t.notes,
-        }
-        if t.optimistic is not None:
-            row["estimate"] = [t.optimistic, t.most_likely, t.pessimistic]
-        if sched:
-            s = sched.tasks[t.id]
-            row.update(start=s.start.isoformat(), finish=s.finish.isoformat(),
-                       total_float=s.total_float, critical=s.critical)
-        rows.append(row)
-    return rows
+    return [_task_row(plan, t, sched) for t in plan.tasks]
+
+
+def _task_row(plan: Plan, t, sched) -> dict:
+    """One task as `task list --json` prints it; with ``sched``, its scheduled dates too."""
+    row = {
+        "id": t.id, "wbs": t.wbs, "name": t.name, "level": t.level,
+        "parent": plan.by_id[t.parent_id].wbs if t.parent_id else None,
+        "duration": t.duration, "summary": t.summary, "milestone": t.milestone,
+        "predecessors": plan.predecessors_text(t.id), "resources": plan.resources_text(t.id),
+        "constraint": t.constraint_type,
+        "constraint_date": t.constraint_date.isoformat() if t.constraint_date else None,
+        "deadline": t.deadline.isoformat() if t.deadline else None,
+        "percent_complete": round(plan.percent[t.id], 1) if t.summary else t.percent_complete,
+        "actual_start": t.actual_start.isoformat() if t.actual_start else None,
+        "actual_finish": t.actual_finish.isoformat() if t.actual_finish else None,
+        "remaining": t.remaining, "fixed_cost": t.fixed_cost, "notes": t.notes,
+    }
+    if t.optimistic is not None:
+        row["estimate"] = [t.optimistic, t.most_likely, t.pessimistic]
+    if sched:
+        s = sched.tasks[t.id]
+        row.update(start=s.start.isoformat(), finish=s.finish.isoformat(),
+                   total_float=s.total_float, critical=s.critical)
+    return row
 
 
 @cmd.command("list", epilog="Example: pmtui task list --json")
@@ -215,12 +217,21 @@ def print_wbs(plan: Plan) -> None:
 
 
 @cmd.command("show", epilog="Example: pmtui task show 2.3")
-def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
+def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
+         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Show everything about one task, and why it starts when it does."""
     st = state(ctx)
     plan = svc.get_plan(st.store, st.project().id)
     t = plan.resolve(ref)
     s = plan.schedule.tasks[t.id]
+    if as_json:
+        row = _task_row(plan, t, plan.schedule)
+        row.update(early_start=s.early_start.isoformat(), early_finish=s.early_finish.isoformat(),
+                   late_start=s.late_start.isoformat(), late_finish=s.late_finish.isoformat(),
+                   free_float=s.free_float, late=s.late, conflicts=list(s.violations),
+                   why=list(plan.schedule.explain(t.id)))
+        print_json(row)
+        return
     out.print(f"[bold]{t.wbs} {t.name}[/]  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})")
     out.print(f"duration     {t.duration}d   complete {plan.percent[t.id]:.0f}%")
     out.print(f"start        {s.start}   finish {s.finish}")

@@ -40,6 +40,7 @@ def _review(text: str) -> date | None:
 
 
 class RiskScreen(Screen):
+    TITLE = "Risks"
     DEFAULT_CSS = """
     RiskScreen #risk-title { height: 1; padding: 0 1; background: $panel; }
     RiskScreen #risk-top { height: 8; }

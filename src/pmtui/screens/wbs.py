@@ -252,7 +252,7 @@ class WbsScreen(Screen):
 
         if row.children:
             n = len(self.table.plan.descendants(tid))
-            self.app.push_screen(ConfirmScreen(f"Delete {row.label} and the {n} tasks under it?"), go)
+            self.app.push_screen(ConfirmScreen(f"Delete {row.label} and the {n} task{'s' if n != 1 else ''} under it?"), go)
         else:
             go()
 

@@ -91,6 +91,8 @@ def assign(store: Store, project_id: int, ref: str, resource: str, *, units: flo
         elif a.units != units:
             act.say(f"{res.name} on {row.wbs}: {a.units:.0%} → {units:.0%}")
             a.units = units
+        else:  # said, not silently done: the person picked may not be the one meant
+            raise Conflict(f"{res.name} is already assigned to {row.label} at {units:.0%}")
     return f"{res.name} → {row.wbs} {row.name} at {units:.0%}"
 
 

@@ -65,6 +65,73 @@ def test_assigning_someone_twice_is_said_and_changes_nothing(planned):
     assert file_digest(planned) == before
 
 
+@pytest.mark.parametrize("suffix", ["", "-wal", ".before-0004-20270101-000000-000000.bak"])
+def test_no_output_is_written_over_a_database(planned, suffix):
+    # `pmtui export plan.db` replaced the open database (every project and the undo history)
+    # with a JSON file; a backup is a database too, and the -wal file is one by its name
+    import shutil
+
+    target = planned.with_name(planned.name + suffix)
+    if suffix.endswith(".bak"):
+        shutil.copy(planned, target)
+    kept = target.read_bytes() if target.exists() else None
+    for args in (("export", str(target), "--format", "json"), ("report", "-o", str(target)),
+                 ("gantt", "--svg", str(target))):
+        r = cli(planned, *args)
+        assert r.exit_code == 1 and "database, not an output file" in r.stderr, r.stderr
+        assert (target.read_bytes() if target.exists() else None) == kept
+    assert cli(planned, "task", "list", "--json").exit_code == 0
+
+
+def test_changes_that_run_the_plan_past_its_last_date_are_refused(db_path):
+    # A plan that runs to 2138: a one-day week, a later start or a long lag would run it past
+    # 2149-12-31 (or past the year 9999, which crashed every later command with a traceback)
+    assert cli(db_path, "project", "new", "Long", "--start", "2027-01-04").exit_code == 0
+    for args in (("task", "add", "A", "--duration", "10000d"), ("task", "add", "B", "--duration", "10000d", "--after", "1"),
+                 ("task", "add", "C", "--duration", "9000d", "--after", "2")):
+        assert cli(db_path, *args).exit_code == 0
+    before = file_digest(db_path)
+    for args in (("calendar", "workdays", "sun"), ("project", "edit", "--start", "2100-01-01"),
+                 ("link", "1", "3", "--lag", "100000d"), ("task", "add", "D", "--duration", "100000d")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 1 and "after 2149-12-31" in r.stderr, (args, r.stderr)
+        assert file_digest(db_path) == before
+    assert "Finish 2138-02-28" in cli(db_path, "task", "list").stdout
+
+
+def test_removing_a_risk_owner_says_what_blocks_it(planned):
+    # the database's "FOREIGN KEY constraint failed" told nobody what to do
+    assert cli(planned, "risk", "add", "Vendor late", "-P", "3", "-I", "4", "--owner", "Alice Chen").exit_code == 0
+    before = file_digest(planned)
+    r = cli(planned, "resource", "rm", "Alice Chen")
+    assert r.exit_code == 1 and "Alice Chen owns risk(s) R1: give them another owner first" in r.stderr
+    assert file_digest(planned) == before
+    assert cli(planned, "resource", "add", "Bo", "--rate", "500").exit_code == 0
+    assert cli(planned, "risk", "edit", "R1", "--owner", "Bo").exit_code == 0
+    assert cli(planned, "resource", "rm", "Alice Chen").exit_code == 0
+
+
+def test_names_are_plain_text_and_progress_waits_for_the_start(planned, tmp_path):
+    before = file_digest(planned)
+    r = cli(planned, "task", "add", "x\x1b[31mRED")  # an escape code, acted on by every terminal listing it
+    assert r.exit_code == 2 and "control character U+001B" in r.stderr
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    r = cli(planned, "import", str(deep))
+    assert r.exit_code == 1 and "nested too deeply" in r.stderr
+    # the project starts 2027-01-04; with no status date, progress is reported up to today
+    # (before it): the dates it implied were in the future, and a 3-day task spanned 21 days
+    import datetime as dt
+
+    if dt.date.today() < dt.date(2027, 1, 4):
+        r = cli(planned, "progress", "1", "50%")
+        assert r.exit_code == 1 and "before the project start 2027-01-04" in r.stderr
+    assert cli(planned, "project", "status-date", "2027-01-06").exit_code == 0
+    r = cli(planned, "progress", "1", "40%")
+    assert r.exit_code == 0 and "actual start none → 2027-01-04" in r.stdout
+    assert file_digest(planned) != before
+
+
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0

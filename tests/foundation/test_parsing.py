@@ -77,11 +77,15 @@ def test_percent_units_workdays():
         with pytest.raises(BadValue):
             parse_percent(bad)
     assert parse_units("50%") == 0.5 and parse_units("1") == 1.0 and parse_units("150") == 1.5
-    with pytest.raises(BadValue):
-        parse_units("0%")
+    for bad in ("0%", "10", "2"):  # "10" was 1000 % and "11" 11 %
+        with pytest.raises(BadValue):
+            parse_units(bad)
     assert format_workdays(parse_workdays("mon-fri")) == "mon,tue,wed,thu,fri"
     assert format_workdays(parse_workdays("mon-thu,sat")) == "mon,tue,wed,thu,sat"
-    for bad in ("", "fri-mon", "funday"):
+    assert format_workdays(parse_workdays("Monday\u2013Friday")) == "mon,tue,wed,thu,fri"  # pasted en dash
+    assert format_workdays(parse_workdays("tues,thurs")) == "tue,thu"
+    # each of these was read as "mon" alone: a five-day week became a one-day week
+    for bad in ("", "fri-mon", "funday", "mon fri", "mon..fri", "mon/fri", "monXfri", "mon tue wed", "mo"):
         with pytest.raises(BadValue):
             parse_workdays(bad)
 

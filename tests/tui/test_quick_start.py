@@ -161,7 +161,7 @@ async def _draw_and_edit(app, pilot, demo_store, pid):
     table = app.screen.query_one(TaskTable)
     assert table.rows and app.plan.project.id == pid
     assert app._store is not None  # opened once the plan was on screen
-    target = next(t for t in app.plan.tasks if not t.children and t.percent_complete == 0)
+    target = next(t for t in app.plan.tasks if not t.children and t.percent_complete == 0 and t.duration)
     table.select_task(target.id)
     await press(pilot, "m", "2")
     assert get_plan(demo_store, pid).by_id[target.id].percent_complete == 50

@@ -71,10 +71,34 @@ def done(message: str) -> None:
     out.print(message)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def refuse_database(path: Path) -> None:
+    """An export or report written over a database (the open plan, a backup, its -wal or -shm
+    file) would lose every project and the undo history in it: refused, whatever the database."""
+    target = path
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix):
+            target = path.with_name(path.name[: -len(suffix)])
+    if _is_database(path) or (target != path and _is_database(target)):
+        raise StoreError(f"{path} is {'a file of ' if target != path else ''}a database, not an output file: "
+                         f"choose another name (nothing was written)")
+
+
 def write_output(path, text: str) -> None:
     """Write a file the user asked for, beside the target then renamed, so a reader (or a crash)
     never leaves half a file; an unwritable path is one line, not a traceback."""
     path = Path(path)
+    refuse_database(path)
     tmp = None
     try:
         if path.is_dir():

@@ -125,6 +125,8 @@ def read_json(path: Path) -> Imported:
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{path.name} line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise ImportFailed(f"{path.name}: nested too deeply to be a pmtui export") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFailed(f"{path.name}: cannot be read: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:

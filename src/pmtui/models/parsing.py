@@ -144,7 +144,8 @@ def parse_money(text: str | float, what: str = "amount", why_not_negative: str =
 
 
 def parse_units(text: str | float) -> float:
-    """'50%' -> 0.5, '1' -> 1.0, '0.5' -> 0.5 (a bare number up to 10 is a fraction)."""
+    """'50%' -> 0.5; a bare number up to 1 is a fraction ('0.5', '1'), above 10 a percentage
+    ('150'); between the two it could be either ('10': 10 % or 1000 %?), so it is refused."""
     raw = str(text).strip()
     try:
         if raw.endswith("%"):
@@ -153,6 +154,8 @@ def parse_units(text: str | float) -> float:
             value = float(raw)
             if value > 10:
                 value /= 100
+            elif value > 1:
+                raise BadValue(f"units {text!r} could be {raw}% or {value:.0%}: write it with a % sign")
     except ValueError:
         raise BadValue(f"units {text!r} are not understood: use a percentage like 50%") from None
     if not 0 < value <= 10:
@@ -161,13 +164,17 @@ def parse_units(text: str | float) -> float:
 
 
 def parse_workdays(text: str) -> int:
-    """'mon-fri' -> bitmask; 'mon,tue,thu' and 'mon-thu,sat' work too."""
+    """'mon-fri' -> bitmask; 'mon,tue,thu', 'mon-thu,sat' and full names ('monday-friday') work
+    too. Each name must be a whole day's name or its start ('tues'): cutting every word to three
+    letters read 'mon fri' and 'mon..fri' as Monday alone."""
     mask = 0
-    for part in (p.strip().lower() for p in (text or "").split(",")):
+    # a dash pasted from a document is an en or em dash
+    cleaned = (text or "").replace("\u2013", "-").replace("\u2014", "-")
+    for part in (p.strip().lower() for p in cleaned.split(",")):
         if not part:
             continue
-        ends = [e.strip()[:3] for e in part.split("-")]
-        if len(ends) > 2 or any(e not in WEEKDAY_NAMES for e in ends):
+        ends = [_weekday(e.strip()) for e in part.split("-")]
+        if len(ends) > 2 or None in ends:
             raise BadValue(f"working days {text!r} are not understood: use e.g. mon-fri or mon,tue,thu")
         first = WEEKDAY_NAMES.index(ends[0])
         last = WEEKDAY_NAMES.index(ends[-1])
@@ -178,6 +185,18 @@ def parse_workdays(text: str) -> int:
     if not mask:
         raise BadValue(f"working days {text!r} name no day: a calendar needs at least one working day")
     return mask
+
+
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(word: str) -> str | None:
+    """The three-letter name of the day ``word`` names (at least its first three letters)."""
+    if len(word) >= 3:
+        for short, full in zip(WEEKDAY_NAMES, _FULL_DAYS):
+            if full.startswith(word):
+                return short
+    return None
 
 
 def format_workdays(mask: int) -> str:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .errors import InvalidTaskError
+from .errors import InvalidTaskError, SchedulingError
 
 # Index 0 when no anchor is given; any fixed date will do, a fixed one keeps indexes reproducible.
 DEFAULT_ANCHOR = date(2000, 1, 3)
@@ -66,14 +66,15 @@ class WorkCalendar:
 
     def _grow_up(self, target: int) -> None:
         if self._hi >= _MAX_ORD:
-            raise ValueError("date beyond the year 9999 is out of the calendar's range")
+            # a SchedulingError, so that an edit that runs the plan this far is refused, not a crash
+            raise SchedulingError("the plan runs past the year 9999: a duration, lag or start is far too large")
         hi = min(_MAX_ORD, max(target, self._hi + _CHUNK))
         self._ords.extend(self._working(self._hi, hi))
         self._hi = hi
 
     def _grow_down(self, target: int) -> None:
         if self._lo <= _MIN_ORD:
-            raise ValueError("date before the year 1 is out of the calendar's range")
+            raise SchedulingError("the plan runs before the year 1: a lead or date is far too early")
         lo = max(_MIN_ORD, min(target, self._lo - _CHUNK))
         new = self._working(lo, self._lo)
         self._ords[:0] = new

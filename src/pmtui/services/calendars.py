@@ -10,6 +10,7 @@ from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import format_workdays
 from pmtui.models.tables import Calendar, CalendarException, Project
 from pmtui.services.actions import action
+from pmtui.services.plan import check_plan
 from pmtui.store import Store
 
 
@@ -20,6 +21,7 @@ def set_workdays(store: Store, project_id: int, mask: int) -> str:
         if cal.workdays != mask:
             act.say(f"working days {format_workdays(cal.workdays)} → {format_workdays(mask)}")
             cal.workdays = mask
+            check_plan(act, project_id)
     return format_workdays(mask)
 
 
@@ -40,6 +42,7 @@ def add_exception(store: Store, project_id: int, day: date, name: str = "", *, w
             raise Conflict(f"{day} is already an exception ({exists.name or 'unnamed'})")
         act.session.add(CalendarException(calendar_id=cal.id, day=day, working=working, name=name.strip()))
         act.say(f"{'working day' if working else 'holiday'} {day} {name}".strip())
+        check_plan(act, project_id)
 
 
 def remove_exception(store: Store, project_id: int, day: date) -> None:
@@ -54,3 +57,4 @@ def remove_exception(store: Store, project_id: int, day: date) -> None:
             raise NotFound(f"{day} is not a holiday or exception in this calendar")
         act.session.delete(exc)
         act.say(f"removed exception {day} {exc.name}".strip())
+        check_plan(act, project_id)

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import format_link, is_digits
+from pmtui.models.vocabulary import LATEST_DATE
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -393,6 +394,11 @@ class Plan:
                                   like=earlier)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
+        if self.tasks and result.finish > LATEST_DATE:
+            # dates a plan may hold (MS Project's range, see vocabulary): an edit or import that
+            # schedules past them is refused here, as any plan that does not schedule is
+            raise Conflict(f"the plan would finish on {result.finish}, after {LATEST_DATE}, the last date "
+                           f"a plan can have: a duration or lag is far too large")
         if earlier is not None:
             result.share_indexes(earlier)
         return result
@@ -528,6 +534,18 @@ def sql_rows(conn) -> Rows:
     from sqlalchemy import text
 
     return lambda sql, params: [tuple(r) for r in conn.execute(text(sql), params)]
+
+
+def check_plan(act, project_id: int) -> Plan:
+    """Schedule the project as the action leaves it, so a change to what every date depends on
+    (the calendar, the start, the status date) is refused like any edit when the plan no longer
+    schedules or runs past the last plan date; the app then takes the plan instead of a reload."""
+    act.session.flush()
+    plan = load_plan(act.conn, project_id)
+    if plan.tasks:
+        plan.schedule
+    act.checked_plan = plan
+    return plan
 
 
 def load_plan(conn, project_id: int) -> Plan:

@@ -80,11 +80,21 @@ def _refuse_done(t: TaskRow) -> None:
         raise Conflict(f"{t.label} is already done{when}: undo that change, or set its percent below 100 to reopen it")
 
 
+def _reported_by(plan: Plan, today: date | None) -> date:
+    """The status date progress is reported up to; refused before the project starts, where
+    no work can have been done (dates were put after it, in the future)."""
+    ref = as_of(plan, today)
+    if ref < plan.project.start:
+        raise Conflict(f"{'the status date' if plan.project.status_date else 'today'} {ref} is before the project "
+                       f"start {plan.project.start}: no work is done yet (pmtui project status-date DATE moves it)")
+    return ref
+
+
 def _done_day(plan: Plan, t: TaskRow, day: date | None, today: date | None) -> date:
     if day is not None:
         return day
     cal = plan.calendar
-    ref = as_of(plan, today)
+    ref = _reported_by(plan, today)
     previous = cal.date_of(cal.index_on_or_after(ref) - 1)
     return max(previous, t.actual_start or previous, plan.project.start)
 
@@ -96,7 +106,7 @@ def _start_day(plan: Plan, t: TaskRow, today: date | None, worked: int = 0) -> d
     task not yet started is held at the status date, so without this a task 80 % done on the
     last day of its plan was put as started that day, and its finish moved by four days."""
     cal = plan.calendar
-    ref = as_of(plan, today)
+    ref = _reported_by(plan, today)
     start = min(plan.schedule.tasks[t.id].start, ref)
     if worked > 0:
         first = cal.index_on_or_after(plan.project.start)

@@ -12,6 +12,7 @@ from pmtui.models.parsing import is_digits
 from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
 from pmtui.services.actions import action, reading
+from pmtui.services.plan import check_plan
 from pmtui.store import Store
 
 CURRENT = "current_project"
@@ -133,6 +134,7 @@ def set_status_date(store: Store, project_id: int, day: date | None) -> Project:
         if project.status_date != day:
             act.say(f"status date {project.status_date or 'none'} → {day or 'none'}")
             project.status_date = day
+            check_plan(act, project_id)
     return project
 
 
@@ -147,6 +149,7 @@ def edit_project(store: Store, project_id: int, *, start: date | None = None,
         if rules.start != project.start:
             act.say(f"start {project.start} → {rules.start}")
             project.start = rules.start
+            check_plan(act, project_id)
         if rules.currency != project.currency:
             act.say(f"currency {project.currency} → {rules.currency}")
             project.currency = rules.currency

@@ -67,12 +67,37 @@ def remove_resource(store: Store, project_id: int, name: str) -> int:
     """Remove a resource and its assignments; returns how many assignments went with it."""
     with action(store, project_id, "Remove resource") as act:
         res = _find(act, project_id, name)
+        _refuse_if_referenced(act, res)
         assignments = act.session.execute(select(Assignment).where(Assignment.resource_id == res.id)).scalars().all()
         for a in assignments:
             act.session.delete(a)
         act.session.delete(res)
         act.say(f"removed resource {res.name!r} and {len(assignments)} assignments")
     return len(assignments)
+
+
+def _refuse_if_referenced(act: Action, res: Resource) -> None:
+    """Name what still points at the person (the database refused with "FOREIGN KEY constraint
+    failed"): risks and issues they own, which want another owner, and what they said in
+    stand-ups, which is the meeting's record and is kept."""
+    from sqlalchemy import func
+
+    from pmtui.models.risks import Issue, Risk
+    from pmtui.models.standup import StandupEvent, StandupNote
+    from pmtui.services.risks import issue_code, risk_code
+
+    risks = act.session.execute(select(Risk.id).where(Risk.owner_id == res.id).order_by(Risk.id)).scalars().all()
+    issues = act.session.execute(select(Issue.id).where(Issue.owner_id == res.id).order_by(Issue.id)).scalars().all()
+    spoken = sum(act.session.execute(select(func.count()).where(model.resource_id == res.id)).scalar_one()
+                 for model in (StandupNote, StandupEvent))
+    if risks:
+        codes = ", ".join(map(risk_code, risks))
+        raise Conflict(f"{res.name} owns risk(s) {codes}: give them another owner first "
+                       f"(pmtui risk edit {risk_code(risks[0])} --owner NAME)")
+    if issues or spoken:
+        what = [f"owns issue(s) {', '.join(map(issue_code, issues))}"] if issues else []
+        what += [f"has {spoken} note(s) and update(s) in past stand-ups"] if spoken else []
+        raise Conflict(f"{res.name} {' and '.join(what)}: the log keeps who did what, so they cannot be removed")
 
 
 def assign(store: Store, project_id: int, ref: str, resource: str, *, units: float = 1.0) -> str:

@@ -27,7 +27,7 @@ def add(
     cost = parse_money(rate)
     row = svc.add_resource(st.store, st.project().id, name, kind=kind.strip().lower(), cost_rate=cost,
                            max_units=parse_units(max_units))
-    done(f"Added {row.kind} {row.name!r} at {row.cost_rate:g}/day.")
+    done(f"Added {row.kind} {row.name!r} at {row.cost_rate:,.2f}/day.")
 
 
 @cmd.command("edit", epilog="Example: pmtui resource edit 'Alice Chen' --rate 700")

@@ -9,12 +9,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
+
+
+LIST_ROWS = 16  # the most rows a dialog's list takes (#pick-list, #project-list in pmtui.tcss)
+
+
+def fit_list(options: OptionList, height: int, around: int = 4) -> None:
+    """Cap a dialog's list so the list and the ``around`` rows of its dialog (border, title)
+    fit a terminal ``height`` rows high. The dialog scrolls when it is too tall (pmtui.tcss,
+    .dialog), but a list cut off by that scroll hides its highlighted option: the list scrolls
+    to its highlight only within its own height."""
+    options.styles.max_height = max(3, min(LIST_ROWS, int(height * 0.9) - around))
+
+
+def focus_first(screen: ModalScreen, field: Widget) -> None:
+    """Focus a form's first field (in its on_mount) and, on a terminal too short for the form,
+    show it from its title down to that field. Textual's focus scroll, worked out before the
+    form's layout when the screen focuses a field itself (AUTO_FOCUS), put the field at the top:
+    its label and the title out of view. Forms that use this set ``AUTO_FOCUS = ""``."""
+    field.focus(scroll_visible=False)
+    box = field.parent
+    while box is not None and box.parent is not screen:
+        box = box.parent
+    screen.call_after_refresh(box.scroll_to_widget, field, animate=False, immediate=True)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -57,6 +81,12 @@ class PickScreen(ModalScreen[Any]):
                 id="pick-list",
             )
 
+    def on_mount(self) -> None:
+        fit_list(self.query_one(OptionList), self.app.size.height)
+
+    def on_resize(self, event) -> None:
+        fit_list(self.query_one(OptionList), event.size.height)
+
     def on_key(self, event) -> None:
         for key, _label, value in self.choices:
             if key and event.character == key:
@@ -80,6 +110,7 @@ class TaskForm(ModalScreen[None]):
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
     busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
+    AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     FIELDS = [
         ("name", "Name"),
@@ -122,7 +153,7 @@ class TaskForm(ModalScreen[None]):
             yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(f"#f-{self.focus_field}", Input).focus()
+        focus_first(self, self.query_one(f"#f-{self.focus_field}", Input))
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#f-{key}", Input).value for key, _ in self.FIELDS}
@@ -169,7 +200,12 @@ class TaskForm(ModalScreen[None]):
             self.submit(self, preds, fields)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Text(message))
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message))
+        if message:
+            # On a small terminal the form scrolls and the message is under the last field:
+            # shown once laid out, or the user types blind (pmtui.tcss, .dialog).
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,12 +12,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pmtui.screens.dialogs import focus_first
 from pmtui.widgets.dialog_input import DialogInput
 
 
 class LinkPrompt(ModalScreen[None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="gantt.link_cancel")]
     busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
+    AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, title: str, submit: Callable[["LinkPrompt", str], None]) -> None:
         super().__init__()
@@ -32,11 +34,17 @@ class LinkPrompt(ModalScreen[None]):
             yield Static("", id="link-error", classes="form-error")
             yield Static("enter link · esc cancel", classes="dialog-hint")
 
+    def on_mount(self) -> None:
+        focus_first(self, self.query_one("#link-ref", Input))
+
     def submitted(self, field: Input) -> None:
         self.submit(self, field.value)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#link-error", Static).update(Text(message))
+        error = self.query_one("#link-error", Static)
+        error.update(Text(message))
+        if message:  # in view once laid out, on a terminal too small for the whole prompt
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

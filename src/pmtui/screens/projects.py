@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date
+from pmtui.screens.dialogs import fit_list
 from pmtui.services import projects as svc
 from pmtui.widgets.dialog_input import DialogInput
 
@@ -45,8 +46,12 @@ class ProjectSwitcher(ModalScreen[int | None]):
     def on_mount(self) -> None:
         for w in self.query(Input):
             w.cursor_blink = False
+        fit_list(self.query_one(OptionList), self.app.size.height)
         self._show_form(None)
         self.reload()
+
+    def on_resize(self, event) -> None:
+        fit_list(self.query_one(OptionList), event.size.height)
 
     def reload(self) -> None:
         self.projects = svc.list_projects(self.store)
@@ -125,4 +130,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
                 self._show_form(None)
                 self.reload()
         except PmtuiError as exc:
-            self.query_one("#p-error", Static).update(Text(str(exc)))
+            error = self.query_one("#p-error", Static)
+            error.update(Text(str(exc)))
+            # in view once laid out: the switcher scrolls on a small terminal (pmtui.tcss, .dialog)
+            self.call_after_refresh(error.scroll_visible, animate=False)

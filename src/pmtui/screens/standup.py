@@ -49,7 +49,9 @@ class StandupScreen(Screen):
     DEFAULT_CSS = """
     StandupScreen #standup-person { height: 2; padding: 0 1; background: $panel; }
     StandupScreen #standup-detail { height: 1; padding: 0 1; color: $text-muted; }
-    StandupScreen #standup-ask { dock: bottom; height: 1; display: none; background: $boost; }
+    /* In the flow under the detail line, not docked: the Footer is docked at the bottom too, and
+       two widgets docked at the same edge overlap, so the footer hid the prompt and the answer. */
+    StandupScreen #standup-ask { height: 1; display: none; background: $boost; }
     StandupScreen #standup-ask-label { width: auto; padding: 0 1; background: $accent; color: $background; }
     StandupScreen #standup-ask-input { width: 1fr; height: 1; }
     """

@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from pmtui.screens.dialogs import focus_first
 from pmtui.widgets.dialog_input import DialogInput
 
 FIELDS = ("yesterday", "today", "blockers")
@@ -23,6 +24,7 @@ class PersonNotes(ModalScreen[dict | None]):
         Binding("escape", "cancel", "Skip", id="standup.notes.cancel"),
         Binding("ctrl+s", "save", "Save", id="standup.notes.save"),
     ]
+    AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, name: str, values: dict[str, str]) -> None:
         super().__init__()
@@ -38,6 +40,9 @@ class PersonNotes(ModalScreen[dict | None]):
                 inp.cursor_blink = False
                 yield inp
             yield Static("enter  next / save     escape  skip", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        focus_first(self, self.query_one(f"#note-{FIELDS[0]}", Input))
 
     def submitted(self, field: Input) -> None:
         key = (field.id or "").removeprefix("note-")

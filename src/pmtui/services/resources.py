@@ -40,7 +40,7 @@ def add_resource(store: Store, project_id: int, name: str, *, kind: str = "perso
         res = Resource(project_id=project_id, **rules.model_dump())
         act.session.add(res)
         act.session.flush()
-        act.say(f"added {rules.kind} {rules.name!r} at {rules.cost_rate:g}/day")
+        act.say(f"added {rules.kind} {rules.name!r} at {rules.cost_rate:,.2f}/day")
     return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
 
 

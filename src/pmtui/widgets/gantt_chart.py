@@ -280,6 +280,8 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS)
         if self.x0 is None and self.rows:
             self.go_today()  # the plan came before the widget had a size
+        # A smaller terminal shows fewer rows: the cursor row stays in view (as in TaskTable).
+        self._scroll_to_cursor()
 
     def _background(self, width: int) -> list[tuple[str, str]]:
         key = (self.x0, self.scale.zoom, width, self.today)

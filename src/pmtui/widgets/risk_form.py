@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from pmtui.screens.dialogs import focus_first
 from pmtui.widgets.dialog_input import DialogInput
 
 Submit = Callable[[dict[str, str]], "str | None"]
@@ -21,7 +22,9 @@ Submit = Callable[[dict[str, str]], "str | None"]
 class RiskForm(ModalScreen[bool]):
     DEFAULT_CSS = """
     RiskForm { align: center middle; }
-    RiskForm > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
+    /* overflow-y: the last resort on a tiny terminal (see _fit): the error and the hint were
+       cut off below the screen */
+    RiskForm > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
                           border: round $primary; background: $surface; padding: 0 1; }
     RiskForm VerticalScroll { height: auto; max-height: 16; }
     RiskForm .risk-form-title { text-style: bold; }
@@ -34,6 +37,7 @@ class RiskForm(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel", id="risk_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="risk_form.save"),
     ]
+    AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit) -> None:
         """``fields``: (key, label, initial value)."""
@@ -53,7 +57,17 @@ class RiskForm(ModalScreen[bool]):
             yield Static("enter save · esc cancel · tab next field", classes="risk-form-hint")
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        self._fit(self.app.size.height)
+        focus_first(self, self.query(Input).first())
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """The fields scroll in what a short terminal leaves of their 16 rows once the border,
+        the title, a refusal of two lines and the hint are shown: the form itself need not scroll
+        too (nested scrolling lost the focused field below the screen)."""
+        self.query_one(VerticalScroll).styles.max_height = max(2, min(16, height - 6))
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
@@ -64,7 +78,9 @@ class RiskForm(ModalScreen[bool]):
     def action_save(self) -> None:
         problem = self.submit(self.values())
         if problem:
-            self.query_one("#risk-form-error", Static).update(Text(problem))
+            error = self.query_one("#risk-form-error", Static)
+            error.update(Text(problem))
+            self.call_after_refresh(error.scroll_visible, animate=False)  # in view once laid out
             return
         self.dismiss(True)
 

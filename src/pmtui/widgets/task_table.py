@@ -318,6 +318,9 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        # A smaller terminal shows fewer rows: the cursor row stays in view (it was left below
+        # the bottom until the next key).
+        self._scroll_to_cursor()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -1,0 +1,156 @@
+"""Small and shrinking terminals: what the user is typing into, the row the cursor is on and a
+refusal stay on the screen (found by a tester in tmux at 80×24 and 40×10)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Footer, OptionList
+
+from pmtui.screens.dialogs import PickScreen, TaskForm
+from pmtui.screens.link_prompt import LinkPrompt
+from pmtui.widgets.risk_form import RiskForm
+
+from .conftest import press, screen_text, settle, type_text
+
+
+def in_view(widget, container) -> bool:
+    """The widget's whole region lies in the part of ``container`` shown on the screen."""
+    return container.scrollable_content_region.contains_region(widget.region)
+
+
+def dialog(app):
+    return app.screen.query_one("ModalScreen > Vertical")
+
+
+# -- the stand-up's answer bar ------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_stand_up_answer_bar_is_above_the_footer(make_app, size):
+    # The bar was docked at the bottom with the footer, which covered it: "Days left:" and the
+    # answer were never seen.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "4")
+        assert app.screen.tasks.current is not None
+        await press(pilot, "r")
+        field = app.screen.query_one("#standup-ask-input")
+        assert app.focused is field
+        footer = app.screen.query_one(Footer)
+        assert app.screen.region.contains_region(field.region)
+        assert not field.region.overlaps(footer.region)
+        await type_text(pilot, "17")
+        line = next((ln for ln in screen_text(app).splitlines() if "Days left:" in ln), "")
+        assert "17" in line
+
+
+# -- the cursor row after the terminal shrinks -------------------------------------------------
+
+@pytest.mark.parametrize("screen_key, widget_id", [("1", "#tasks"), ("2", "#gantt")])
+async def test_the_cursor_row_stays_in_view_when_the_terminal_shrinks(make_app, screen_key, widget_id):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, screen_key)
+        view = app.screen.query_one(widget_id)
+        for _ in range(28):  # the last row shown at 120×40
+            await pilot.press("j")
+        await settle(pilot)
+        assert view.cursor == 28 and round(view.scroll_offset.y) == 0
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        top = round(view.scroll_offset.y)
+        assert view.page < 28 and top <= view.cursor < top + view.page
+        # and drawn there: the cursor's task is on its row of the widget
+        wbs = app.plan.by_id[view.current_id].wbs
+        row = view.region.y + view.header_rows + view.cursor - top
+        assert f" {wbs} " in screen_text(app).splitlines()[row]
+
+
+# -- dialogs on a small terminal ---------------------------------------------------------------
+
+async def test_the_task_form_scrolls_to_the_focused_field_and_to_a_refusal(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "e")  # 1.1, a task (a summary's duration is not a field)
+        assert isinstance(app.screen, TaskForm)
+        box = dialog(app)
+        # shown from its title: the name field was scrolled to the top, its label out of view
+        assert app.focused.id == "f-name" and in_view(app.focused, box)
+        assert in_view(box.query_one(".dialog-title"), box) and in_view(box.query_one(".form-label"), box)
+        for key, _label in TaskForm.FIELDS[1:]:
+            await press(pilot, "tab")
+            assert app.focused.id == f"f-{key}" and in_view(app.focused, box), key
+        assert app.focused.id == "f-notes"
+        # a refused save: its message is scrolled into view, not left below the dialog
+        await press(pilot, "shift+tab")
+        assert app.focused.id == "f-deadline"
+        await type_text(pilot, "nonsense")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, TaskForm)
+        error = app.screen.query_one("#form-error")
+        assert "nonsense" in str(error.render())
+        assert in_view(error, box)
+
+
+async def test_a_pick_list_fits_a_short_terminal(make_app):
+    # 9 resources at 50×12: the list was cut off by the dialog, and its highlight with it
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await settle(pilot)
+        await press(pilot, "R")
+        assert isinstance(app.screen, PickScreen)
+        options = app.screen.query_one(OptionList)
+        box = dialog(app)
+        assert in_view(options, box)
+        await press(pilot, *["down"] * 8)
+        assert options.highlighted == 8
+        assert "Assign a resource" in screen_text(app)
+        assert "9  " + app.screen.choices[8][1] in screen_text(app)
+
+
+async def test_the_risk_form_scrolls_to_the_focused_field_and_to_a_refusal(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await settle(pilot)
+        await press(pilot, "3", "n")
+        assert isinstance(app.screen, RiskForm)
+        box = dialog(app)
+        fields = list(app.screen.query("Input"))
+        for _ in fields[1:]:
+            await press(pilot, "tab")
+            assert in_view(app.focused, box), app.focused.id
+        await press(pilot, "enter")  # refused: the risk has no title
+        assert isinstance(app.screen, RiskForm)
+        error = app.screen.query_one("#risk-form-error")
+        assert "title" in str(error.render())
+        assert in_view(error, box)
+
+
+async def test_the_link_prompt_shows_a_refusal_on_a_tiny_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "p")
+        assert isinstance(app.screen, LinkPrompt)
+        await type_text(pilot, "99.99")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, LinkPrompt)
+        error = app.screen.query_one("#link-error")
+        assert "99.99" in str(error.render())
+        assert in_view(error, dialog(app))
+
+
+async def test_the_stand_up_notes_scroll_to_the_focused_field(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        await press(pilot, "4", "y")
+        box = dialog(app)
+        assert app.focused.id == "note-yesterday"
+        title, label = box.query_one(".dialog-title"), box.query_one(".form-label")
+        assert in_view(title, box) and in_view(label, box) and in_view(app.focused, box)
+        for field in ("note-today", "note-blockers"):
+            await press(pilot, "tab")
+            assert app.focused.id == field and in_view(app.focused, box)

@@ -7,7 +7,8 @@ from datetime import timezone
 import typer
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import State, done, out, print_json, state
+from pmtui.models.errors import NotFound
 from pmtui.services import history as svc
 
 
@@ -15,18 +16,40 @@ def _local(at) -> str:
     return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _meant(st: State) -> tuple[int, svc.UndoneProject | None]:
+    """The project these commands act on: the one named; else, right after undoing a project's
+    creation, that project (so that redo brings it back, and never silently redoes in whichever
+    project the current one falls back to); else the current project."""
+    if not st.project_name:
+        gone = svc.undone_project(st.store)
+        if gone is not None:
+            return gone.id, gone
+    return st.project().id, None
+
+
 def undo(ctx: typer.Context) -> None:
     """Undo the last change to the current project (also after a restart)."""
     st = state(ctx)
-    entry = svc.undo(st.store, st.project().id)
+    project_id, gone = _meant(st)
+    try:
+        entry = svc.undo(st.store, project_id)
+    except NotFound:
+        if gone is None:
+            raise
+        raise NotFound(f"nothing to undo: the last undo took back the creation of project {gone.name!r} "
+                       "(`pmtui redo` brings it back); to undo in another project, name it: "
+                       "`pmtui -p NAME undo`") from None
     done(f"Undone: {entry.action} — {entry.summary}")
 
 
 def redo(ctx: typer.Context) -> None:
     """Redo the change undone last."""
     st = state(ctx)
-    entry = svc.redo(st.store, st.project().id)
+    project_id, gone = _meant(st)
+    entry = svc.redo(st.store, project_id)
     done(f"Redone: {entry.action} — {entry.summary}")
+    if gone is not None and st.project().id == project_id:
+        done(f"{gone.name!r} is the current project again.")
 
 
 def history(
@@ -36,7 +59,8 @@ def history(
 ) -> None:
     """Show what was changed, when, newest first (undone entries are marked)."""
     st = state(ctx)
-    entries = svc.history(st.store, st.project().id, limit)
+    project_id, gone = _meant(st)
+    entries = svc.history(st.store, project_id, limit)
     if as_json:
         print_json([{"id": e.id, "at": e.at.isoformat(), "action": e.action, "summary": e.summary,
                      "undone": e.state == "undone"} for e in entries])
@@ -44,6 +68,8 @@ def history(
     if not entries:
         out.print("No changes yet.")
         return
+    if gone is not None:
+        out.print(f"Project {gone.name!r}: the last undo took back its creation (`pmtui redo` brings it back).")
     table = Table("When", "Action", "What changed", box=None, pad_edge=False)
     for e in entries:
         mark = " [dim](undone)[/]" if e.state == "undone" else ""

@@ -24,7 +24,7 @@ def import_cmd(
     fmt: str = typer.Option(None, "--format", "-f", help="mspdi, csv or json (default: from the extension)."),
     name: str = typer.Option(None, "--name", help="Name of the new project (default: from the file; made unique)."),
     into: str = typer.Option(None, "--into", help="Replace the contents of this existing project instead (undoable)."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check the import as the real one does and show what it would do; write nothing."),
 ) -> None:
     """Import a plan as a new project, or into an existing one with --into."""
     st = state(ctx)
@@ -37,25 +37,28 @@ def import_cmd(
     except PmtuiError as exc:
         raise ImportFailed(f"{file.name}: {exc.message}") from None
     lines = []
-    if dry_run:
-        target = f"into {into!r}" if into else f"as a new project {(name or data.name)!r}"
-        lines.append(f"Would import {file.name} {target}: {_summary(data)} (dry run: nothing written).")
-    elif into:
+    if into:
         project = find_project(st.store, into)
         try:
             bulk.replace_project_contents(st.store, project.id, data, checked=True,
-                                          action_name=f"Import {file.name}")
+                                          action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
-        lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)} "
-                     "(`pmtui undo` brings the old plan back).")
+        if dry_run:
+            lines.append(f"Would import {file.name} into {project.name!r}: {_summary(data)} (dry run: nothing written).")
+        else:
+            lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)} "
+                         "(`pmtui undo` brings the old plan back).")
     else:
         try:
             project = bulk.create_project_from(st.store, data, name, checked=True,
-                                               action_name=f"Import {file.name}")
+                                               action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
-        lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
+        if dry_run:
+            lines.append(f"Would import {file.name} as a new project {project.name!r}: {_summary(data)} (dry run: nothing written).")
+        else:
+            lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
     for what, n in sorted(imp.skipped.items()):
         lines.append(f"skipped: {n} {what}")
     for w in imp.warnings:

@@ -15,6 +15,7 @@ value refuses the whole import and leaves the database as it was.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, repeat, starmap
 from operator import add, attrgetter, is_not, itemgetter
@@ -544,13 +545,30 @@ def _counts_line(counts: dict[str, int]) -> str:
             f"{counts['assignments']} assignments, {counts['exceptions']} calendar exceptions")
 
 
+class _DryRun(Exception):
+    """Raised at the end of a dry run's action, so that the action rolls back all it wrote."""
+
+
+@contextmanager
+def _rolled_back_if(dry_run: bool):
+    """A dry run goes the real import's way, every check and write included (a check that only
+    the dry run made would drift from the real one: it once said yes where the import said no),
+    and ends by rolling it all back."""
+    try:
+        yield
+    except _DryRun:
+        if not dry_run:
+            raise
+
+
 def create_project_from(store: Store, data: PlanData, name: str | None = None, *,
                         make_current: bool = True, checked: bool = False,
-                        action_name: str = "Import plan") -> Project:
-    """A new project holding ``data``; its name is ``name`` (or data.name) made unique."""
+                        action_name: str = "Import plan", dry_run: bool = False) -> Project:
+    """A new project holding ``data``; its name is ``name`` (or data.name) made unique. With
+    ``dry_run``, the project it would be, and nothing written."""
     if not checked:
         check(data)
-    with action(store, None, action_name) as act:
+    with _rolled_back_if(dry_run), action(store, None, action_name) as act:
         final = unique_name(act.conn, name or data.name)
         cal_id = _write_calendar(act, data.calendar)
         row = {"name": final, "start": data.start, "status_date": data.status_date,
@@ -566,6 +584,9 @@ def create_project_from(store: Store, data: PlanData, name: str | None = None, *
             else:
                 setting.value = str(row["id"])
         act.say(f"imported project {final!r}: {_counts_line(counts)}")
+        if dry_run:
+            act.session.flush()  # as the commit would: the database's checks run on every row
+            raise _DryRun
     return Project(**{k: v for k, v in row.items()})
 
 
@@ -596,12 +617,13 @@ def _select_rows(conn, table, where) -> list[dict]:
 
 
 def replace_project_contents(store: Store, project_id: int, data: PlanData, *, checked: bool = False,
-                             action_name: str = "Import plan (replace)") -> Project:
+                             action_name: str = "Import plan (replace)", dry_run: bool = False) -> Project:
     """Replace the tasks, links, resources, assignments and calendar of a project with ``data``;
-    the project keeps its name. One journal entry: undo brings the old contents back."""
+    the project keeps its name. One journal entry: undo brings the old contents back. With
+    ``dry_run``, the project as it would be, and nothing written."""
     if not checked:
         check(data)
-    with action(store, project_id, action_name) as act:
+    with _rolled_back_if(dry_run), action(store, project_id, action_name) as act:
         conn = act.conn
         project = act.session.get(Project, project_id)
         if project is None:
@@ -654,6 +676,10 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         project.currency = (data.currency or project.currency)[:10]
         project.notes = data.notes or ""
         act.say(f"replaced the contents of {project.name!r} ({len(tasks)} tasks before): {_counts_line(counts)}")
+        if dry_run:
+            act.session.flush()  # as the commit would: the database's checks run on every row
+            project = Project(**project.model_dump())  # the rollback expires the session's objects
+            raise _DryRun
     return project
 
 

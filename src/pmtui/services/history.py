@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
-from pmtui.models.tables import JournalEntry, Project
+from pmtui.models.tables import JournalEntry
 from pmtui.services.actions import reading
-from pmtui.services.projects import CURRENT
 from pmtui.store import Store, journal
 
 
 def _step(store: Store, project_id: int, fn) -> JournalEntry:
     with Session(store.writer) as s:
-        conn = s.connection()
-        entry = fn(conn, project_id)
-        # Undoing a project's creation leaves no project to point at.
-        if s.get(Project, project_id) is None:
-            from pmtui.models.tables import Setting
-
-            current = s.get(Setting, CURRENT)
-            if current is not None and current.value == str(project_id):
-                s.delete(current)
+        entry = fn(s.connection(), project_id)
         s.commit()
     return entry
 
@@ -31,6 +24,26 @@ def undo(store: Store, project_id: int) -> JournalEntry:
 
 def redo(store: Store, project_id: int) -> JournalEntry:
     return _step(store, project_id, journal.redo)
+
+
+@dataclass(frozen=True)
+class UndoneProject:
+    id: int
+    name: str
+
+
+def undone_project(store: Store) -> UndoneProject | None:
+    """The project whose creation the last undo took back, while nothing has been chosen or
+    changed since (see pmtui.store.journal): the project undo, redo and history mean unless one
+    is named. None when the current project is meant."""
+    with reading(store) as s:
+        conn = s.connection()
+        project_id = journal.undone_project(conn)
+        if project_id is None:
+            return None
+        entries = journal.history(conn, project_id)
+    name = next((n for n in map(journal.created_name, reversed(entries)) if n), None)
+    return UndoneProject(project_id, name or f"#{project_id}")
 
 
 def version(store: Store, project_id: int) -> tuple[int, int]:

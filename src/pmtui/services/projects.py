@@ -13,6 +13,7 @@ from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
 from pmtui.services.actions import action, reading
 from pmtui.services.plan import check_plan
+from pmtui.store.journal import forget_undone_project
 from pmtui.store import Store
 
 CURRENT = "current_project"
@@ -104,6 +105,7 @@ def use_project(store: Store, name_or_id: str) -> Project:
     project = find_project(store, name_or_id)
     with Session(store.writer) as s:
         _set_current(s, project.id)
+        forget_undone_project(s)
         s.commit()
     return project
 

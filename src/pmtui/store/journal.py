@@ -8,6 +8,12 @@ with the primary key among the columns: the same rows without a key per value, w
 entry and the time to encode it (a 10,000-task import: 37,000 rows). Changes are kept in
 the order the database saw them; undo replays them backwards, redo forwards, with foreign-key
 checks deferred to the commit so that the order of rows within one flush does not matter.
+
+Undo and redo work per project, and the CLI acts on the current project. Undoing a project's
+creation leaves no project to be current, so the journal keeps one more row, the cursor: which
+project the last undo was in, and what was current right after it. While that project is gone
+and nothing was chosen or changed since, it is the project `redo` (and `history`) mean; a new
+change drops the cursor and the gone project's redo stack with it, as it drops any redo stack.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
 from pmtui.models.errors import Conflict, NotFound
-from pmtui.models.tables import JournalEntry, utcnow
+from pmtui.models.tables import JournalEntry, Project, Setting, utcnow
+from pmtui.store.quick import CURRENT_PROJECT
 
 JOURNALED = {"calendar", "calendar_exception", "project", "task", "dependency", "resource",
              "assignment", "setting", "risk", "risk_score", "risk_task", "issue", "standup",
@@ -118,15 +125,23 @@ class Recorder:
             self.changes.append({"op": "delete", "table": table_name, "id": plain[pk], "row": plain})
 
 
+# The state of the cursor row (see the module's docstring). Its project_id is NULL, so that it
+# is found through the (project_id, state) index and counts in no project's version or history.
+CURSOR = "cursor"
+
+
 def write_entry(session: Session, project_id: int | None, action: str, summary: str,
                 changes: list[dict]) -> JournalEntry:
     """Store the entry and drop the redo stack of the project: a new action forks history."""
-    session.execute(
-        delete(JournalEntry.__table__).where(
-            JournalEntry.__table__.c.project_id == project_id,
-            JournalEntry.__table__.c.state == "undone",
-        )
-    )
+    t = JournalEntry.__table__
+    session.execute(delete(t).where(t.c.project_id == project_id, t.c.state == "undone"))
+    cursor = _cursor(session.connection())
+    gone = cursor and cursor.get("project")
+    if gone is not None and gone != project_id and not _project_exists(session.connection(), gone):
+        # a gone project cannot be chosen: the cursor was the way back to it, and a new change
+        # forks history as it would have in that project
+        session.execute(delete(t).where(t.c.project_id == gone, t.c.state == "undone"))
+    session.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
     entry = JournalEntry(project_id=project_id, at=utcnow(), action=action, summary=summary,
                          changes=json.dumps(changes, separators=(",", ":")), state="done")
     session.add(entry)
@@ -150,6 +165,9 @@ def _apply(conn, changes: list[dict], *, backwards: bool, label: str) -> None:
     _defer_foreign_keys(conn)
     tables = _tables()
     for change in (reversed(changes) if backwards else changes):
+        if change["table"] == "setting" and change["id"] == CURRENT_PROJECT:
+            _apply_current(conn, change, backwards=backwards)
+            continue
         table = tables[change["table"]]
         pk = table.c[_pk_name(table)]
         op = change["op"]
@@ -204,6 +222,98 @@ def _apply_rows(conn, table, pk, change: dict, *, removing: bool, label: str) ->
         conn.execute(insert(table), rows)
 
 
+def _current(conn) -> str | None:
+    t = Setting.__table__
+    return conn.execute(select(t.c.value).where(t.c.key == CURRENT_PROJECT)).scalar()
+
+
+def _set_current(conn, value: str | None) -> None:
+    t = Setting.__table__
+    if value is None:
+        conn.execute(delete(t).where(t.c.key == CURRENT_PROJECT))
+    elif conn.execute(update(t).where(t.c.key == CURRENT_PROJECT).values(value=value)).rowcount == 0:
+        conn.execute(insert(t).values(key=CURRENT_PROJECT, value=value))
+
+
+def _apply_current(conn, change: dict, *, backwards: bool) -> None:
+    """The current project is a view setting: `project use` changes it without an entry, and an
+    entry that created a project made it current too. Undo puts the earlier choice back only
+    while the entry's choice is still in place; redo makes the project current again, as creating
+    it did. Neither refuses because the user chose another project in between (undoing a
+    project's creation after `project use` did: "a setting row was changed since")."""
+    op = change["op"]
+    if op == "update":
+        before, left = change["before"].get("value"), change["after"].get("value")
+    elif op == "insert":
+        before, left = None, change["row"]["value"]
+    else:
+        before, left = change["row"]["value"], None
+    if not backwards:
+        _set_current(conn, left)
+    elif _current(conn) == left:
+        _set_current(conn, before)
+
+
+def forget_undone_project(session: Session) -> None:
+    """The user chose a project (even the one already current): `redo` now means that one, not
+    a project whose creation the last undo took back."""
+    t = JournalEntry.__table__
+    session.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
+
+
+def _project_exists(conn, project_id: int | None) -> bool:
+    t = Project.__table__
+    return project_id is not None and conn.execute(select(t.c.id).where(t.c.id == project_id)).first() is not None
+
+
+def _remember_undo(conn, project_id: int | None) -> None:
+    """Point the cursor at this undo (see the module's docstring)."""
+    t = JournalEntry.__table__
+    if not _project_exists(conn, project_id) and _current(conn) == str(project_id):
+        # its creation was undone (an entry that did not make it current, then `project use`)
+        _set_current(conn, None)
+    conn.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
+    conn.execute(insert(t).values(
+        project_id=None, at=utcnow(), action="Undo", summary="",
+        changes=json.dumps({"project": project_id, "current": _current(conn)}), state=CURSOR))
+
+
+def _cursor(conn) -> dict | None:
+    t = JournalEntry.__table__
+    row = conn.execute(select(t.c.changes).where(t.c.project_id.is_(None), t.c.state == CURSOR)
+                       .order_by(t.c.id.desc()).limit(1)).first()
+    return json.loads(row.changes) if row is not None else None
+
+
+def undone_project(conn) -> int | None:
+    """The project whose creation the last undo took back, while that is still the last word:
+    the project is gone, its redo stack is there, and the current project is still the one the
+    undo left (not chosen since). None otherwise: then the current project is meant."""
+    cursor = _cursor(conn)
+    project_id = cursor and cursor.get("project")
+    if project_id is None or _project_exists(conn, project_id) or _current(conn) != cursor.get("current"):
+        return None
+    t = JournalEntry.__table__
+    pending = conn.execute(select(t.c.id).where(t.c.project_id == project_id, t.c.state == "undone")
+                           .limit(1)).first()
+    return project_id if pending is not None else None
+
+
+def created_name(entry: JournalEntry) -> str | None:
+    """The name of the project the entry created, if it created one."""
+    for change in json.loads(entry.changes):
+        if change["table"] != "project":
+            continue
+        if change["op"] == "insert" and change["id"] == entry.project_id:
+            return change["row"].get("name")
+        if change["op"] == "insert_rows":
+            cols = change["columns"]
+            for row in change["rows"]:
+                if row[cols.index("id")] == entry.project_id and "name" in cols:
+                    return row[cols.index("name")]
+    return None
+
+
 def undo(conn, project_id: int | None) -> JournalEntry:
     """Undo the project's latest action (inside the caller's write transaction)."""
     t = JournalEntry.__table__
@@ -215,6 +325,7 @@ def undo(conn, project_id: int | None) -> JournalEntry:
         raise NotFound("nothing to undo")
     _apply(conn, json.loads(row.changes), backwards=True, label=f"undo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="undone"))
+    _remember_undo(conn, project_id)
     return JournalEntry(**row._mapping)
 
 
@@ -246,7 +357,7 @@ def version(conn, project_id: int | None) -> tuple[int, int]:
 
 def history(conn, project_id: int | None, limit: int | None = None) -> list[JournalEntry]:
     t = JournalEntry.__table__
-    query = select(t).where(t.c.project_id == project_id).order_by(t.c.id.desc())
+    query = select(t).where(t.c.project_id == project_id, t.c.state != CURSOR).order_by(t.c.id.desc())
     if limit:
         query = query.limit(limit)
     return [JournalEntry(**r._mapping) for r in conn.execute(query)]

@@ -262,3 +262,15 @@ async def test_a_cursor_moved_while_an_edit_is_saved_stays_where_it_was_put(stor
         # an edit with no move in between still ends on the edited task
         await keys(app, pilot, "plus")
         assert screen.tasks.current.id == moved_to.id
+
+
+def test_the_clock_goes_when_no_stand_up_is_under_way():
+    # switching to a project with no stand-up kept the other one's clock, frozen
+    from pmtui.widgets.standup_status import StandupStatus
+
+    status = StandupStatus()
+    status.show("Stand-up Fri 04 Dec", None, "09:00")
+    status.tick("⏱ 13:46 left", "")
+    assert "13:46" in status._text().plain
+    status.show("Stand-up Fri 04 Dec: not started", None, "")
+    assert "13:46" not in status._text().plain

@@ -81,6 +81,17 @@ async def test_project_switcher_new_rename_open(make_app, demo_store):
         assert current == ["CRM migration"]
 
 
+async def test_a_new_project_without_a_name_is_said_at_once(make_app):
+    # Enter on an empty name went on to the date field without a word
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "o", "n", "enter")
+        assert isinstance(app.screen, ProjectSwitcher)
+        assert "needs a name" in str(app.screen.query_one("#p-error").render())
+        assert app.focused is app.screen.query_one("#p-name")
+
+
 async def test_a_new_project_typed_in_one_burst(make_app):
     # "o", "n", a name and two Enters as one burst: the letters behind "n" were routed before
     # its binding focused the name field. They are the name's, not commands ("q" quits, "u"

@@ -59,7 +59,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
         ol.clear_options()
         for p, n, current in self.projects:
             mark = "●" if p.id == self.current_id else " "
-            ol.add_option(Option(f"{mark} {p.name}  ({n} tasks, starts {p.start})", id=str(p.id)))
+            ol.add_option(Option(f"{mark} {p.name}  ({n} task{'' if n == 1 else 's'}, starts {p.start})", id=str(p.id)))
         index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == self.current_id), 0)
         if self.projects:
             ol.highlighted = index
@@ -113,6 +113,10 @@ class ProjectSwitcher(ModalScreen[int | None]):
 
     def submitted(self, field: Input) -> None:
         if self.mode == "new" and field.id == "p-name":
+            if not field.value.strip():  # said at once, not after the date
+                self.query_one("#p-error", Static).update("A new project needs a name.")
+                return
+            self.query_one("#p-error", Static).update("")
             self.set_focus(self.query_one("#p-start", Input))
             return
         name = self.query_one("#p-name", Input).value

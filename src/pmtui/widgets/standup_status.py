@@ -37,6 +37,8 @@ class StandupStatus(Widget):
 
     def show(self, title: str, cons: Consequences | None, since: str) -> None:
         self.title, self.cons, self.since = title, cons, since
+        if not since:  # no stand-up under way (another project's clock stayed, frozen)
+            self.clock = ("", "")
         self.refresh()
 
     def tick(self, text: str, style: str) -> None:

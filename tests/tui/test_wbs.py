@@ -91,6 +91,27 @@ async def test_why_panel(make_app):
         assert "Float total -2d" in text
 
 
+async def test_a_refused_name_stays_in_the_bar(make_app):
+    # a name over 200 characters was refused after the bar had closed: what was typed was lost
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        before = snapshot(app)
+        long = "x" * 201
+        await press(pilot, "r", "ctrl+u")
+        app.screen.query_one("#inline").value = long
+        await press(pilot, "enter")
+        bar = app.screen.query_one("#inline")
+        assert app.screen.query_one("#inline-bar").display and bar.value == long and app.focused is bar
+        assert "longer than 200 characters" in notes(app)
+        assert snapshot(app) == before
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "Short")
+        await press(pilot, "enter")
+        assert plan_of(app).by_wbs["1.2"].name == "Short"
+
+
 async def test_add_below_add_child_and_rename(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -44,6 +44,15 @@ def _name(value: str, what: str) -> str:
     return value
 
 
+def check_name(value: str, what: str) -> str:
+    """A name as the rules take it, or BadValue: for an editor that keeps what was typed on a
+    refusal instead of sending it off to be refused."""
+    try:
+        return _name(value, what)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
+
+
 class TaskRules(BaseModel):
     """The whole editable state of a task; services validate the merged result of an edit."""
 

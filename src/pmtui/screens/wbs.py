@@ -361,6 +361,7 @@ class WbsScreen(Screen):
     def _answered(self, text: str) -> None:
         """Enter in the inline bar (called by InlineInput, in key order)."""
         mode = self.inline_mode
+        label = str(self.query_one("#inline-label", Label).render())
         self._close_inline()
         row = self.table.current
         if mode == "search":
@@ -375,6 +376,16 @@ class WbsScreen(Screen):
             return
         if not text.strip():
             return
+        if mode in ("rename", "add_below", "add_child"):
+            from pmtui.models.rules import check_name  # pydantic: not before the first frame
+
+            try:
+                check_name(text, "task")
+            except PmtuiError as exc:
+                # the bar opens again with what was typed (a refused edit lost it)
+                self._open_inline(mode, label, text)
+                self.notify(str(exc), severity="error")
+                return
         if mode == "rename" and row is not None:
             tid = row.id
             if text != row.name:

@@ -132,6 +132,34 @@ def test_names_are_plain_text_and_progress_waits_for_the_start(planned, tmp_path
     assert file_digest(planned) != before
 
 
+def test_an_import_refuses_the_names_an_edit_refuses(planned, tmp_path):
+    # a name with an escape code came in through a JSON import, then every edit of that task
+    # was refused for its name
+    path = tmp_path / "p.json"
+    assert cli(planned, "export", str(path)).exit_code == 0
+    doc = json.loads(path.read_text())
+    doc["tasks"][0]["name"] = "Build \u001b[31mred\u0085x"
+    path.write_text(json.dumps(doc))
+    before = file_digest(planned)
+    r = cli(planned, "import", str(path), "--name", "Q")
+    assert r.exit_code == 1 and "control character U+001B" in r.stderr, r.stderr
+    assert file_digest(planned) == before
+
+
+def test_days_left_survive_a_round_trip_through_ms_project_xml(db_path, tmp_path):
+    # Duration = actual + remaining in the file, as MS Project keeps it: the parts no longer
+    # summed to the duration, and the re-imported plan finished 3 days earlier
+    for args in (("project", "new", "P", "--start", "2026-11-02"), ("task", "add", "A", "-d", "30d"),
+                 ("task", "add", "B", "-d", "2d", "--after", "1"), ("project", "status-date", "2026-12-10"),
+                 ("progress", "1", "--started", "--on", "2026-11-02"), ("progress", "1", "--remaining", "1d")):
+        assert cli(db_path, *args).exit_code == 0, args
+    finish = json.loads(cli(db_path, "schedule", "--json").stdout)["finish"]
+    path = tmp_path / "rt.xml"
+    assert cli(db_path, "export", str(path)).exit_code == 0
+    assert cli(db_path, "import", str(path), "--name", "RT").exit_code == 0
+    assert json.loads(cli(db_path, "-p", "RT", "schedule", "--json").stdout)["finish"] == finish == "2026-12-14"
+
+
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0

@@ -179,3 +179,35 @@ def test_a_started_milestone_keeps_its_date():
     r = schedule([TaskSpec(1, "M", 0, actual_start=date(2027, 1, 6), percent_complete=50)], [], cal, monday,
                  status_date=date(2027, 1, 6))
     assert (r.tasks[1].start, r.tasks[1].finish) == (date(2027, 1, 6), date(2027, 1, 6))
+
+
+def test_days_left_after_a_long_run_end_on_the_status_date(store, project):
+    # 28 days done and 1 left is 97 %; read back unrounded that was 32 days done, and the last
+    # day moved 4 working days past the status date (a review found it)
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    pid = project.id
+    add_task(store, pid, "A", duration=30)
+    add_task(store, pid, "B", duration=2, after="1")
+    set_status_date(store, pid, date(2027, 2, 11))  # 28 working days after Monday 4 January
+    pg.mark_started(store, pid, "1", on=date(2027, 1, 4))
+    r = pg.set_remaining(store, pid, "1", 1)
+    assert r.task.percent_complete == 97
+    a = r.plan.schedule.tasks[r.task.id]
+    assert a.finish == date(2027, 2, 11)
+    # a milestone is reached or not: "started" is refused
+    add_task(store, pid, "M", duration=0, after="2")
+    with pytest.raises(Conflict, match="milestone"):
+        pg.mark_started(store, pid, "3")
+
+
+def test_work_split_never_counts_more_days_done_than_were():
+    from pmtui.scheduling import work_split
+
+    for done in range(0, 120):
+        for left in range(1, 40):
+            pct = min(99, round(100 * done / (done + left)))
+            if pct:
+                assert work_split(10, pct, left)[0] <= done
+    assert work_split(30, 97, 1) == (28, 1) and work_split(10, 50, 2) == (2, 2)

@@ -28,7 +28,9 @@ class _Out:
                 width = int(os.environ.get("COLUMNS", "160"))
             except ValueError:
                 width = 160
-        Console(highlight=False, soft_wrap=False, width=width).print(*objects, **kwargs)
+        # markup=False: names are printed as typed ("[phase 2]" was dropped, "[/]" raised a
+        # MarkupError after the write was saved); styled output is built as rich Text
+        Console(highlight=False, soft_wrap=False, width=width, markup=False).print(*objects, **kwargs)
 
 
 out = _Out()

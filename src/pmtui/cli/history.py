@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timezone
 
 import typer
+from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import State, done, out, print_json, state
@@ -72,8 +73,10 @@ def history(
         out.print(f"Project {gone.name!r}: the last undo took back its creation (`pmtui redo` brings it back).")
     table = Table("When", "Action", "What changed", box=None, pad_edge=False)
     for e in entries:
-        mark = " [dim](undone)[/]" if e.state == "undone" else ""
-        table.add_row(_local(e.at), e.action + mark, e.summary)
+        action = Text(e.action)
+        if e.state == "undone":
+            action.append(" (undone)", "dim")
+        table.add_row(_local(e.at), action, e.summary)
     out.print(table)
 
 

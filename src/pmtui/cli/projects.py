@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import done, out, print_json, state
@@ -78,7 +79,7 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
                     "workdays": format_workdays(plan.workdays), "exceptions": len(plan.exceptions),
                     "tasks": len(plan.tasks), "links": len(plan.links), "resources": len(plan.resources)})
         return
-    out.print(f"[bold]{p.name}[/]  (id {p.id})")
+    out.print(Text.assemble((p.name, "bold"), f"  (id {p.id})"))
     out.print(f"start        {p.start}")
     out.print(f"status date  {p.status_date or 'not set'}")
     out.print(f"finish       {plan.schedule.finish if plan.tasks else p.start}")

@@ -238,7 +238,7 @@ def list_(
                   box=None, pad_edge=False, show_edge=False)
     for v in rows:
         r = v.risk
-        review = f"[red]{r.review_date}![/]" if v.overdue else str(r.review_date or "")
+        review = Text(f"{r.review_date}!", "red") if v.overdue else str(r.review_date or "")
         tasks = ", ".join(f"{t.wbs}{'*' if t.critical and not t.done else ''}" for t in v.linked)
         table.add_row(v.code, _score_text(v), v.arrow, str(r.probability), str(r.impact), r.title,
                       "opp" if r.kind == "opportunity" else "threat", r.status, v.owner, review, tasks,

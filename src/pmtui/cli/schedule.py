@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import out, print_json, state
@@ -53,13 +54,14 @@ def schedule(
         s = result.tasks[t.id]
         driving = ", ".join(plan.by_id[d].wbs for d in s.driving) or ("" if t.summary else s.driven_by.replace("_", " "))
         name = "  " * (t.level - 1) + t.name + (" ◆" if t.milestone else "")
-        table.add_row(t.wbs, f"[bold]{name}[/]" if t.summary else name, "" if t.summary else f"{t.duration}d",
-                      str(s.start), str(s.finish), str(s.total_float), "[red]*[/]" if s.critical and not t.summary else "",
-                      driving + (" [red]LATE[/]" if s.late else ""))
+        table.add_row(t.wbs, Text(name, "bold") if t.summary else name, "" if t.summary else f"{t.duration}d",
+                      str(s.start), str(s.finish), str(s.total_float),
+                      Text("*", "red") if s.critical and not t.summary else "",
+                      Text.assemble(driving, (" LATE", "red") if s.late else ""))
     out.print(table)
-    out.print(f"Project {plan.project.name!r}: start {result.start}, finish [bold]{result.finish}[/]")
+    out.print(Text.assemble(f"Project {plan.project.name!r}: start {result.start}, finish ", (str(result.finish), "bold")))
     for v in result.violations:
-        out.print(f"[red]conflict:[/] {v.message}")
+        out.print(Text.assemble(("conflict:", "red"), f" {v.message}"))
 
 
 def why(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:

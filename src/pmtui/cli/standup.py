@@ -9,6 +9,7 @@ import inspect
 from datetime import date
 
 import typer
+from rich.text import Text
 
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
@@ -68,12 +69,11 @@ def _print_agenda(store, pid: int, day: date) -> None:
     with reading(store) as s:
         blockers = pg.open_blockers(plan, s)
     for person in sa.agenda(plan, cfg, blockers, today=day):
-        out.print(f"[bold]{person.name}[/]")
+        out.print(Text(person.name, "bold"))
         if not person.tasks:
             out.print("  nothing due")
         for t in person.tasks:
-            flag = " [red]BLOCKED[/]" if t.blockers else ""
-            out.print(f"  {t.wbs:<8} {t.name}  [dim]{t.why}[/]{flag}")
+            out.print(Text.assemble(f"  {t.wbs:<8} {t.name}  ", (t.why, "dim"), (" BLOCKED", "red") if t.blockers else ""))
 
 
 @cmd.command("start", epilog="Example: pmtui standup start --date 2026-11-23 --keep-status-date")

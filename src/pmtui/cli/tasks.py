@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import done, out, print_json, state
@@ -193,8 +194,8 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
 
 
 def print_wbs(plan: Plan) -> None:
-    out.print(f"[bold]{plan.project.name}[/]  start {plan.project.start}"
-              + (f"  status {plan.project.status_date}" if plan.project.status_date else ""))
+    out.print(Text.assemble((plan.project.name, "bold"), f"  start {plan.project.start}"
+                            + (f"  status {plan.project.status_date}" if plan.project.status_date else "")))
     if not plan.tasks:
         out.print("No tasks yet: add one with `pmtui task add NAME --duration 5d`.")
         return
@@ -205,12 +206,12 @@ def print_wbs(plan: Plan) -> None:
         s = sched.tasks[t.id]
         name = "  " * (t.level - 1) + t.name
         if t.summary:
-            name = f"[bold]{name}[/]"
+            name = Text(name, "bold")
         elif t.milestone:
             name = f"{name} ◆"
-        crit = "[red]!" if s.critical and not t.summary else ""
+        crit = Text.assemble(("!", "red") if s.critical and not t.summary else "", str(s.total_float))
         table.add_row(t.wbs, name, f"{t.duration}d" if not t.summary else "", str(s.start), str(s.finish),
-                      f"{crit}{s.total_float}", f"{plan.percent[t.id]:.0f}" if plan.percent[t.id] else "",
+                      crit, f"{plan.percent[t.id]:.0f}" if plan.percent[t.id] else "",
                       plan.predecessors_text(t.id), plan.resources_text(t.id))
     out.print(table)
     out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical)")
@@ -232,7 +233,8 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
                    why=list(plan.schedule.explain(t.id)))
         print_json(row)
         return
-    out.print(f"[bold]{t.wbs} {t.name}[/]  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})")
+    out.print(Text.assemble((f"{t.wbs} {t.name}", "bold"),
+                            f"  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})"))
     out.print(f"duration     {t.duration}d   complete {plan.percent[t.id]:.0f}%")
     out.print(f"start        {s.start}   finish {s.finish}")
     out.print(f"early        {s.early_start} → {s.early_finish}   late {s.late_start} → {s.late_finish}")
@@ -246,7 +248,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
     if t.notes:
         out.print(f"notes        {t.notes}")
     for line in s.violations:
-        out.print(f"[red]conflict[/]     {line}")
+        out.print(Text.assemble(("conflict", "red"), f"     {line}"))
     out.print("why:")
     for line in plan.schedule.explain(t.id):
         out.print(f"  {line}")

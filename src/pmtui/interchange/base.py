@@ -70,8 +70,9 @@ def whole_days(value: float, who: str, rounded: Rounded, *, keep_positive: bool 
     return r
 
 
-# The characters below space that XML 1.0 cannot carry (tab, newline and return it can).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# The characters below space that XML 1.0 cannot carry (tab, newline and return it can), and
+# DEL and the C1 controls, which a terminal may read as the start of an escape sequence.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str | None) -> str:

@@ -852,6 +852,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         summary = t.key in summaries
         dur = ts.ef - ts.es if summary else t.duration
         milestone = not summary and t.duration == 0
+        done, rem = (0, 0) if summary else work_split(t.duration, t.percent_complete, t.remaining)
+        if t.remaining is not None and 0 < t.percent_complete < 100 and not summary:
+            dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
         if milestone:
             # DESIGN: a milestone sits at the end of its day, except at the very project start
             # and where a start constraint put it (then it is dated the constraint's day and sits
@@ -891,7 +894,6 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
         if not summary:
             # MPXJ's scheduler (and MS Project) read progress from these two
-            done, rem = work_split(t.duration, t.percent_complete, t.remaining)
             parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
         parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")
         if t.constraint_date and t.constraint_type not in ("ASAP", "ALAP"):

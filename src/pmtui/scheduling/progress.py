@@ -195,7 +195,11 @@ def work_split(duration: int, percent: float, remaining: int | None = None) -> t
         return 0, remaining
     if percent >= 100:
         return duration, 0
-    return round(remaining * percent / (100 - percent)), remaining
+    # The percent was rounded to a whole number from done / (done + remaining) (by pmtui or MS
+    # Project): the fewest days done that round to it. Working it back unrounded overshot (28
+    # done and 1 left is 97 %, read back as 32 done: the finish moved 4 days past the status
+    # date); the fewest never overshoots, and the status date floors the rest.
+    return max(0, ceil((percent - 0.5) * remaining / (100.5 - percent))), remaining
 
 
 def _floor_subtree(net: Network, s: int, c: int, floor, hard) -> None:

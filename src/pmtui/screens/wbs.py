@@ -265,9 +265,11 @@ class WbsScreen(Screen):
             return
         tid = row.id
 
+        today = self.app.today  # the app's day, as the stand-up reports progress
+
         def chosen(percent: int) -> None:
             self.app.run_edit("Progress",
-                              lambda store, pid: progress_svc.set_percent(store, pid, ref(tid), percent),
+                              lambda store, pid: progress_svc.set_percent(store, pid, ref(tid), percent, today=today),
                               select=tid)
 
         self._await_key(tid, f"Progress of {row.label}\n{PROGRESS_PROMPT}", PROGRESS, chosen)

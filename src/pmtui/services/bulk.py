@@ -197,6 +197,15 @@ def _in_range(day: date | None, what: str, where: str = "") -> None:
 
 
 @paused_gc()
+def _plain_name(name: str, who: str) -> None:
+    """The rules' refusal of control characters (models.rules), here for imports: a name taken
+    in with one could not be edited afterwards, and an escape sequence in it acts on every
+    terminal that lists it."""
+    bad = next((ch for ch in name if ch < " " or "\x7f" <= ch <= "\x9f"), None)
+    if bad is not None:
+        raise Conflict(f"{who}: the name contains the control character U+{ord(bad):04X}: names are plain text")
+
+
 def check(data: PlanData) -> ScheduleResult:
     """Refuse (Conflict, one line naming the task) anything the store or the scheduler would not
     take; return the schedule of the plan. Plain loops: pydantic per row costs too much at 10k."""
@@ -221,6 +230,7 @@ def check(data: PlanData) -> ScheduleResult:
             raise Conflict(f"{who}: the task has no name")
         if len(name) > MAX_NAME or (not name.isprintable() and any(ch in name for ch in "\n\r\t\x00")):
             raise Conflict(f"{who}: the task name must be one line of at most {MAX_NAME} characters")
+        _plain_name(name, who)
         if t.duration < 0:
             raise Conflict(f"{who}: duration {t.duration}d is negative")
         if t.duration > MAX_DAYS or (t.remaining or 0) > MAX_DAYS:
@@ -283,6 +293,7 @@ def check(data: PlanData) -> ScheduleResult:
         who = r.source or f"resource {r.name!r}"
         if not r.name.strip() or len(r.name) > MAX_NAME:
             raise Conflict(f"{who}: a resource needs a name of at most {MAX_NAME} characters")
+        _plain_name(r.name, who)
         if r.name in rnames:
             raise Conflict(f"{who}: two resources are named {r.name!r}")
         if r.kind not in RESOURCE_KINDS:
@@ -363,7 +374,9 @@ def get_plan_data(store: Store, project_id: int) -> PlanData:
 
 # -- writing -----------------------------------------------------------------------------------
 def unique_name(conn, base: str) -> str:
-    base = " ".join((base or "").split())[:MAX_NAME - 6] or "Imported plan"
+    # plain text, as the rules want a name: a control character counts as a space
+    base = "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else " " for ch in base or "")
+    base = " ".join(base.split())[:MAX_NAME - 6] or "Imported plan"
     names = set(conn.execute(select(Project.__table__.c.name)).scalars())
     if base not in names:
         return base

@@ -200,6 +200,8 @@ def mark_started(store: Store, project_id: int, ref: str, *, on: date | None = N
                  person: int | None = None, today: date | None = None) -> Recorded:
     def change(act: Action, plan: Plan, t: TaskRow, values: dict):
         _refuse_done(t)
+        if t.milestone:
+            raise Conflict(f"{t.label} is a milestone: it is reached or not, so mark it done instead")
         if on is None and t.actual_start is not None:
             raise Conflict(f"{t.label} already started on {t.actual_start}")
         day = on or _start_day(plan, t, today)

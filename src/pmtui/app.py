@@ -194,6 +194,12 @@ class PmtuiApp(HeldKeys, App):
         self.run_edit("Reload", lambda store, pid: None)
 
     # -- start-up ---------------------------------------------------------------------------------
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Notifications never read markup: they carry task, risk and project names, and a name
+        holding "[/]" raised a MarkupError (screens pass markup=True, Textual's default)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         stdin = sys.__stdin__

@@ -160,6 +160,19 @@ def test_days_left_survive_a_round_trip_through_ms_project_xml(db_path, tmp_path
     assert json.loads(cli(db_path, "-p", "RT", "schedule", "--json").stdout)["finish"] == finish == "2026-12-14"
 
 
+def test_names_are_printed_as_typed(planned):
+    # Rich read "[...]" in a name as markup: "[phase 2]" vanished, and "[/]" raised a traceback
+    # after the write was saved (a script retrying on the exit code added it twice)
+    r = cli(planned, "task", "add", "Cutover [phase 2] [/] run", "--duration", "1d")
+    assert r.exit_code == 0 and "Cutover [phase 2] [/] run" in r.stdout
+    r = cli(planned, "risk", "add", "Vendor [bold]late[/] and [/] more", "-P", "2", "-I", "2")
+    assert r.exit_code == 0
+    for args in (("task", "list"), ("schedule",), ("risk", "list"), ("history",), ("undo",)):
+        r = cli(planned, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+    assert "Cutover [phase 2] [/] run" in cli(planned, "task", "list").stdout
+
+
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0

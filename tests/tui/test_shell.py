@@ -234,3 +234,25 @@ async def test_a_terminal_that_hung_up_ends_the_app(make_app):
         os.close(slave)
         if master is not None:
             os.close(master)
+
+
+async def test_names_with_brackets_are_shown_as_typed(make_app, demo_store):
+    # Textual and Rich read "[...]" in a plain string as markup: a risk titled "… [/] …" raised
+    # a MarkupError, "[phase 2]" vanished from a title
+    from pmtui.services import risks
+    from pmtui.services.projects import current_project
+    from pmtui.services.tasks import add_task
+
+    pid = current_project(demo_store).id
+    add_task(demo_store, pid, "Cutover [phase 2] [/] run", duration=2)
+    risks.add_risk(demo_store, pid, "Vendor [/] late [b]", probability=5, impact=5)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "end")  # the last task
+        assert "Cutover [phase 2] [/] run" in screen_text(app)
+        await press(pilot, "3")
+        assert "Vendor [/] late [b]" in screen_text(app)
+        for key in ("2", "4", "5", "1"):
+            await press(pilot, key)
+        assert app.is_running

@@ -142,7 +142,7 @@ class TaskForm(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         t = self.plan.by_id[self.task_id]
         with Vertical(classes="dialog form"):
-            yield Static(f"Edit {t.wbs} {t.name}", classes="dialog-title")
+            yield Static(Text(f"Edit {t.wbs} {t.name}"), classes="dialog-title")
             for key, label in self.FIELDS:
                 yield Label(label, classes="form-label")
                 inp = DialogInput(self.initial[key], id=f"f-{key}", compact=True,

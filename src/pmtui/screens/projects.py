@@ -97,7 +97,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
         if project is None or self.mode is not None:
             return
         self._show_form("rename")
-        self.query_one("#p-label-1", Label).update(f"New name for {project.name}")
+        self.query_one("#p-label-1", Label).update(Text(f"New name for {project.name}"))
         inp = self.query_one("#p-name", Input)
         inp.value = project.name
         self.set_focus(inp)

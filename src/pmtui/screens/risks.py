@@ -147,7 +147,7 @@ class RiskScreen(Screen):
         p, i = matrix.cell
         where = "all" if self.show_all else f"cell P{p}×I{i}"
         self.query_one("#risk-title", Static).update(Text.assemble(
-            (f"{self.kind.capitalize()}s", "bold"), f" · {where} · by {self.sort} · as of {reg.day} · "
+({"threat": "Threats", "opportunity": "Opportunities"}.get(self.kind, self.kind.capitalize()), "bold"), f" · {where} · by {self.sort} · as of {reg.day} · "
             f"L<{reg.bands.medium}≤M<{reg.bands.high}≤H · ! review overdue · C critical task"))
         self._fill_table(keep)
 
@@ -164,8 +164,9 @@ class RiskScreen(Screen):
             review = Text(f"{day}{'!' if v.overdue else ''}", "bold red" if v.overdue else "")
             tasks = ",".join(f"{t.wbs}{'C' if t.critical and not t.done else ''}" for t in v.linked)
             title = r.title if r.status == "open" else f"({r.status}) {r.title}"
-            table.add_row(v.code, Text(f"{v.score:>2} {v.letter}", BAND_TEXT[v.band]), v.arrow, _cut(title, width),
-                          _cut(v.owner or "", owner_w), review, _cut(tasks, tasks_w), f"{v.exposure:.1f}",
+            # names as Text: a DataTable reads a str cell as markup ("[/]" in a title)
+            table.add_row(v.code, Text(f"{v.score:>2} {v.letter}", BAND_TEXT[v.band]), v.arrow, Text(_cut(title, width)),
+                          Text(_cut(v.owner or "", owner_w)), review, _cut(tasks, tasks_w), f"{v.exposure:.1f}",
                           key=str(v.id))
         if keep is not None and any(v.id == keep for v in self.rows):
             table.move_cursor(row=[v.id for v in self.rows].index(keep))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -200,8 +201,10 @@ class StandupScreen(Screen):
         note = self.meeting.notes.get(person.resource_id)
         said = " · ".join(f"{k.capitalize()}: {getattr(note, k)}" for k in ("yesterday", "today", "blockers")
                           if note is not None and getattr(note, k))
-        person_line.update(f"[b]{person.name}[/b]  ({self.position + 1}/{len(self.people)})  "
-                           f"{len(person.tasks)} task(s)\n" + (said or "[dim]y: yesterday / today / blockers[/dim]"))
+        # Text, not markup: a note typed in the meeting may hold "[" and "]"
+        person_line.update(Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
+                                         f"{len(person.tasks)} task(s)\n",
+                                         said or ("y: yesterday / today / blockers", "dim")))
         empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "
                  "y for their notes, n for the next person.")
         self.tasks.set_tasks(person.tasks, keep_id, empty)
@@ -215,7 +218,7 @@ class StandupScreen(Screen):
             text = f"{t.wbs} {t.why} · {s.start} → {s.finish} · float {s.total_float}d"
             if t.blockers:
                 text += " · ⚑ " + "; ".join(t.blockers)
-        self.query_one("#standup-detail", Static).update(text)
+        self.query_one("#standup-detail", Static).update(Text(text))  # blockers are typed by people
 
     def _tick(self) -> None:
         row = self.meeting.standup if self.meeting else None

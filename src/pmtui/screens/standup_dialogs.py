@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -33,7 +34,7 @@ class PersonNotes(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"{self.person}", classes="dialog-title")
+            yield Static(Text(f"{self.person}"), classes="dialog-title")
             for key in FIELDS:
                 yield Label(key.capitalize(), classes="form-label")
                 inp = DialogInput(self.values.get(key, ""), id=f"note-{key}", compact=True)

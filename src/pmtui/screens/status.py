@@ -143,7 +143,7 @@ class StatusScreen(Screen):
         for m in s.milestones:
             note = "done" if m.done else ("past deadline" if m.deadline and m.forecast > m.deadline else "")
             var = "" if m.variance is None else f"{m.variance:+d}d"
-            table.add_row(m.wbs, m.name, str(m.baseline or "—"), str(m.forecast),
+            table.add_row(m.wbs, Text(m.name), str(m.baseline or "—"), str(m.forecast),
                           Text(var, "bold red" if m.variance and m.variance > 0 else ""), note, key=str(m.task_id))
         risks = Text()
         for r in s.risks[:5]:

@@ -173,6 +173,20 @@ def test_names_are_printed_as_typed(planned):
     assert "Cutover [phase 2] [/] run" in cli(planned, "task", "list").stdout
 
 
+def test_a_task_with_a_risk_and_an_issue_can_be_deleted_and_undone(planned):
+    # "FOREIGN KEY constraint failed": most critical tasks of a real plan have a risk on them
+    assert cli(planned, "risk", "add", "Late", "-P", "3", "-I", "3", "--task", "2").exit_code == 0
+    assert cli(planned, "issue", "add", "Rig broken", "--task", "2").exit_code == 0
+    r = cli(planned, "task", "rm", "2")
+    assert r.exit_code == 0, r.stderr
+    risk = json.loads(cli(planned, "risk", "show", "R1", "--json").stdout)
+    assert risk["title"] == "Late" and not risk.get("tasks")
+    assert cli(planned, "undo").exit_code == 0
+    assert [t["name"] for t in json.loads(cli(planned, "task", "list", "--json").stdout)] == ["Design", "Build", "Launch"]
+    assert json.loads(cli(planned, "risk", "show", "R1", "--json").stdout).get("tasks")
+    assert json.loads(cli(planned, "issue", "list", "--json").stdout)[0]["task"] is not None
+
+
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0

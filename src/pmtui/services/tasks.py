@@ -254,6 +254,7 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
             s.delete(dep)
         for a in s.execute(select(Assignment).where(Assignment.task_id.in_(doomed))).scalars().all():
             s.delete(a)
+        unlinked = _release_references(act, doomed)
         for t in _load(act, doomed).values():
             s.delete(t)
         s.flush()
@@ -262,8 +263,32 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
         _checked_plan(act)
         labels = [plan.by_id[tid].label for tid in doomed]
         extra = f" and {len(doomed) - 1} tasks under it" if len(doomed) > 1 else ""
-        act.say(f"deleted {row.wbs} {row.name!r}{extra}")
+        act.say(f"deleted {row.wbs} {row.name!r}{extra}" + (f" ({unlinked})" if unlinked else ""))
     return labels
+
+
+def _release_references(act, doomed: list[int]) -> str:
+    """What else points at the tasks: risks lose the link (the risk stays), issues and
+    stand-up records keep their text without the task (the database refused the delete with
+    "FOREIGN KEY constraint failed"). All in the same journal entry, so undo puts them back."""
+    from pmtui.models.risks import Issue, RiskTask
+    from pmtui.models.standup import StandupEvent
+
+    s = act.session
+    links = s.execute(select(RiskTask).where(RiskTask.task_id.in_(doomed))).scalars().all()
+    for link in links:
+        s.delete(link)
+    issues = s.execute(select(Issue).where(Issue.task_id.in_(doomed))).scalars().all()
+    for issue in issues:
+        issue.task_id = None
+    for event in s.execute(select(StandupEvent).where(StandupEvent.task_id.in_(doomed))).scalars().all():
+        event.task_id = None
+    said = []
+    if links:
+        said.append(f"unlinked from {len(links)} risk(s)")
+    if issues:
+        said.append(f"{len(issues)} issue(s) no longer name it")
+    return ", ".join(said)
 
 
 def link_tasks(store: Store, project_id: int, pred: str, succ: str, *, type: str = "FS", lag: int = 0) -> str:

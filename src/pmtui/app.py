@@ -170,6 +170,13 @@ class PmtuiApp(HeldKeys, App):
     def _check_outside_changes(self) -> None:
         if self.plan is None or self.busy or self.plan.version is None or not self._store_ready.is_set():
             return
+        from pmtui.services.actions import take_committed_version
+
+        # An action a screen ran on this thread (a risk edit, a snapshot) changed the version
+        # without a new plan: ours, not another process's (it said "changed outside" and reloaded)
+        own = take_committed_version(self.plan.project.id)
+        if own is not None and own[0] > self.plan.version[0]:
+            self.plan.version = own
         self._outside_worker(self.plan.project.id, self.plan.version)
 
     @work(thread=True, exclusive=True, group="outside")

@@ -193,11 +193,18 @@ async def test_a_change_made_by_another_process_is_shown_without_a_keypress(make
         await settle(pilot)
         assert "changed outside" not in notes(app)
 
-        other = open_store(str(db_path))  # what `pmtui task edit` in another terminal does
-        try:
-            task_svc.edit_task(other, app.plan.project.id, "1.1", name="Charter signed by the board")
-        finally:
-            other.close()
+        def elsewhere():  # what `pmtui task edit` in another terminal does (another thread)
+            other = open_store(str(db_path))
+            try:
+                task_svc.edit_task(other, app.plan.project.id, "1.1", name="Charter signed by the board")
+            finally:
+                other.close()
+
+        import threading
+
+        worker = threading.Thread(target=elsewhere)
+        worker.start()
+        worker.join()
         assert "Charter signed by the board" not in screen_text(app)
         app._check_outside_changes()
         await settle(pilot)
@@ -256,3 +263,18 @@ async def test_names_with_brackets_are_shown_as_typed(make_app, demo_store):
         for key in ("2", "4", "5", "1"):
             await press(pilot, key)
         assert app.is_running
+
+
+async def test_a_risk_edit_or_a_snapshot_is_not_a_change_from_outside(make_app):
+    # the risk screen and the status screen write without a new plan: the next check took their
+    # journal entries for another process's, said so and reloaded
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "3", "plus")
+        app._check_outside_changes()
+        await settle(pilot)
+        await press(pilot, "5", "s")
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "changed outside" not in notes(app)

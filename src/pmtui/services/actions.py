@@ -59,14 +59,18 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         yield act
         session.flush()
+        written = None
         if recorder.changes:
             summary = "; ".join(act.lines) or name
             write_entry(session, act.project_id, name, summary, recorder.changes)
+            if act.project_id is not None:
+                written = (act.project_id, version(session.connection(), act.project_id))
         if act.checked_plan is not None:
             # read in the transaction, so it names exactly the state the plan shows
             act.checked_plan.version = version(session.connection(), act.checked_plan.project.id)
         session.commit()
         _committed.plan = act.checked_plan
+        _committed.version = written
     except IntegrityError as exc:
         session.rollback()
         raise Conflict(f"{name} refused by the database: {exc.orig}") from None
@@ -82,6 +86,17 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
 
 
 _committed = threading.local()
+
+
+def take_committed_version(project_id: int) -> tuple[int, int] | None:
+    """The project's version right after the last action this thread committed, if it was of
+    this project (once): a screen that writes without reloading the plan (a risk, a snapshot)
+    tells the app it was its own change, not another process's."""
+    written = getattr(_committed, "version", None)
+    _committed.version = None
+    if written is None or written[0] != project_id:
+        return None
+    return written[1]
 
 
 def take_checked_plan(project_id: int):

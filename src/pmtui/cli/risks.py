@@ -16,7 +16,6 @@ from pmtui.services.risk_register import (
     SORTS,
     Register,
     RiskView,
-    exposure_over_time,
     load_register,
     risk_detail,
 )
@@ -318,8 +317,7 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
                               for p in range(5, 0, -1) for i in range(1, 6)]})
         return
     out.print(matrix_table(reg, counts, kind))
-    exposure = exposure_over_time(reg, kind)
-    total = exposure[-1][1] if exposure else 0
+    total = sum(v.score for v in reg.risks if v.risk.kind == kind and v.risk.status == "open")
     out.print(f"{sum(counts.values())} open {kind}s, total score {total}; "
               f"L < {reg.bands.medium} ≤ M < {reg.bands.high} ≤ H")
 

@@ -175,7 +175,7 @@ def trend_of(history: list[ScorePoint]) -> tuple[int, int | None]:
     if not history:
         return 0, None
     last = history[-1]
-    before = [h for h in history if h.day < last.day]
+    before = [h for h in history[:-1] if h.day != last.day]
     if not before:
         return 0, None
     prev = before[-1].score
@@ -190,7 +190,9 @@ def load_register(store: Store, project_id: int, today: date | None = None,
         risks = s.execute(select(Risk).where(Risk.project_id == project_id).order_by(Risk.id)).scalars().all()
         ids = [r.id for r in risks]
         scores = s.execute(
-            select(RiskScore).where(RiskScore.risk_id.in_(ids)).order_by(RiskScore.day, RiskScore.id)
+            # in the order they were made: a score is dated by the status date of the day, which
+            # can be moved back, and the last one made is the risk's P and I
+            select(RiskScore).where(RiskScore.risk_id.in_(ids)).order_by(RiskScore.id)
         ).scalars().all() if ids else []
         links = s.execute(
             select(RiskTask).where(RiskTask.risk_id.in_(ids)).order_by(RiskTask.id)
@@ -250,7 +252,7 @@ def exposure_over_time(reg: Register, kind: str = "threat") -> list[tuple[date, 
     for day in sorted(days):
         total = 0
         for hist, end in spans:
-            if hist[0].day > day or (end is not None and end <= day):
+            if min(h.day for h in hist) > day or (end is not None and end <= day):
                 continue
             total += [h for h in hist if h.day <= day][-1].score
         out.append((day, total))

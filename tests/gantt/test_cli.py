@@ -83,6 +83,7 @@ def test_writes_svg(small, tmp_path):
     (["--width", "20"], "--width 20 is too narrow"),
     (["--from", "someday"], "date 'someday' is not understood"),
     (["--zoom", "year"], "choose one of day, week, month, quarter"),
+    (["--to", "2020-01-01"], "--to 2020-01-01 is before the project start"),  # drew an empty chart
 ])
 def test_bad_options_are_one_line_errors(small, args, message):
     ran = cli(small, "gantt", *args)

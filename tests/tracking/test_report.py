@@ -47,6 +47,11 @@ def test_markdown_report_of_the_demo(store, demo):
     assert re.search(r"\| 16 \| high \| Legacy data quality worse than profiled \| threat \| mitigate: ", text)
     assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5 d |" in text
     assert "Implementation partner staffing delay" in text
+    # the critical path to the finish, then the tasks behind the unmet Go-live date (negative
+    # float, driving no finish): the report left out the tasks most behind
+    critical = text[text.index("## Critical path"):text.index("## Top risks")]
+    assert critical.index("| 5.5 | Go-live |") < critical.index("| 2.8 | Solution design document (SDD) |")
+    assert "| 2.8 | Solution design document (SDD) | 2026-11-16 | 2026-11-25 | -2d |" in critical
 
 
 class _Checker(HTMLParser):
@@ -111,3 +116,10 @@ def test_cli_report_writes_a_file(db_path, tmp_path):
     assert cli(db_path, "report", "--format", "pdf").exit_code == 2
     assert cli(db_path, "report", "--since", "yesterday-ish").exit_code == 2
     assert file_digest(db_path) == digest
+
+
+def test_markdown_report_passes_no_html_through(store, demo):
+    # a name like "<script>" went into the Markdown verbatim, where many renderers run it
+    edit_task(store, demo, "5.8", name='<script>alert("t")</script> & Co')
+    text = render_report(store, demo, fmt="md", now=NOW)
+    assert "<script>" not in text and '&lt;script&gt;alert("t")&lt;/script&gt; & Co' in text

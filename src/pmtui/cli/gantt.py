@@ -107,6 +107,8 @@ def gantt(
     if not plan.tasks:
         typer.echo(f"{project.name}: no tasks yet.")
         return
+    if first is None and last is not None and last < plan.schedule.start:
+        raise BadValue(f"--to {last} is before the project start {plan.schedule.start}: nothing to draw")
     first = first or plan.schedule.start
     last = last or max(plan.schedule.finish, first)
     saved = None

@@ -12,7 +12,7 @@ from pmtui.services.tasks import get_plan
 
 def schedule(
     ctx: typer.Context,
-    critical: bool = typer.Option(False, "--critical", help="Only the critical path(s)."),
+    critical: bool = typer.Option(False, "--critical", help="Only the critical path(s) and the other critical tasks (float 0 or less)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Schedule the project and print every task's dates, float and driving predecessor."""
@@ -21,8 +21,10 @@ def schedule(
     result = plan.schedule if plan.tasks else None
     tasks = plan.tasks
     if critical and result:
+        # the paths to the finish, and the tasks behind an unmet constraint or a deadline (negative
+        # float, but driving no finish), as `gantt --critical` and MS Project's Critical filter show
         on_path = {tid for path in result.critical_paths() for tid in path}
-        tasks = [t for t in tasks if t.id in on_path]
+        tasks = [t for t in tasks if t.id in on_path or (not t.summary and result.tasks[t.id].critical)]
     if as_json:
         rows = []
         for t in tasks:

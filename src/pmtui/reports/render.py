@@ -122,7 +122,13 @@ def _trend_series(d: ReportData) -> dict[str, list]:
 # -- Markdown ---------------------------------------------------------------------------------------
 
 def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # "<" and ">" as entities: a name like "<script>…" passes through Markdown as raw HTML, and
+    # many renderers (wikis, pandoc) would run it; "&" alone opens no tag and stays readable
+    return _no_tags(str(text)).replace("|", "\\|").replace("\n", " ")
+
+
+def _no_tags(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _md_table(head: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> str:
@@ -153,7 +159,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _md_list(done, "Nothing recorded since then."),
         "slipped": f"Compared with {base}.\n\n" + _md_list(slipped, "Nothing slipped."),
-        "critical": _md_table(("WBS", "Task", "Start", "Finish"), [(w, n, str(a), str(b)) for w, n, a, b in s.critical], "No critical path."),
+        "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\nPlanned value from {'baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'the current plan (no baseline saved)'}.",
@@ -200,7 +206,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _h_list(done, "Nothing recorded since then."),
         "slipped": f'<p class="note">Compared with {escape(base)}.</p>' + _h_list(slipped, "Nothing slipped."),
-        "critical": _h_table(("WBS", "Task", "Start", "Finish"), [(w, n, str(a), str(b)) for w, n, a, b in s.critical], "No critical path."),
+        "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")
@@ -219,6 +225,9 @@ def render(d: ReportData, fmt: str) -> str:
     }
     if fmt == "html":
         plain = {k: escape(v) for k, v in plain.items()}
+    else:
+        plain = {k: _no_tags(v) for k, v in plain.items()}
+    if fmt == "html":
         plain["overall"] = _badge(s.overall.level, s.overall.letter) + " " + escape(s.overall.reason)
     template, where = load_template(fmt)
     return fill(template, where, {**plain, **sections})

@@ -349,12 +349,18 @@ def milestones(plan: Plan, saved: SavedBaseline | None) -> list[MilestoneRow]:
     return out
 
 
-def critical_path(plan: Plan) -> list[tuple[str, str, date, date]]:
+def critical_path(plan: Plan) -> list[tuple[str, str, date, date, int]]:
+    """(wbs, name, start, finish, total float): the critical path to the finish, then every
+    other critical task by start. A task behind an unmet constraint or a deadline has negative
+    float but drives no finish: the report left out exactly the tasks most behind."""
     sched = plan.schedule
     paths = sched.critical_paths(limit=1)
-    ids = paths[0] if paths else [t.id for t in plan.tasks if not t.summary and sched.tasks[t.id].critical]
-    return [(plan.by_id[i].wbs, plan.by_id[i].name, sched.tasks[i].start, sched.tasks[i].finish)
-            for i in ids if i in plan.by_id]
+    ids = [i for i in (paths[0] if paths else []) if i in plan.by_id]
+    on_path = set(ids)
+    others = [t.id for t in plan.tasks if not t.summary and sched.tasks[t.id].critical and t.id not in on_path]
+    ids += sorted(others, key=lambda i: (sched.tasks[i].start, sched.tasks[i].total_float))
+    return [(plan.by_id[i].wbs, plan.by_id[i].name, sched.tasks[i].start, sched.tasks[i].finish,
+             sched.tasks[i].total_float) for i in ids]
 
 
 def snapshots_of(session: Session, project_id: int) -> list[Snapshot]:

@@ -326,8 +326,10 @@ class PmtuiApp(HeldKeys, App):
 
     # -- edits --------------------------------------------------------------------------------------
     def run_edit(self, what: str, call: Callable[[Store, int], Any], *,
-                 select: int | Callable[[Any], int] | None = None, form: Any = None) -> None:
-        """Run one service call in a worker, then reload and reschedule the plan there."""
+                 select: int | Callable[[Any], int] | None = None, form: Any = None,
+                 before: int | None = None) -> None:
+        """Run one service call in a worker, then reload and reschedule the plan there.
+        ``before``: the selected task when the command was given, if not the one now."""
         if self.project_id is None:
             self.notify("No project open: press o to open or create one", severity="warning")
             return
@@ -343,6 +345,10 @@ class PmtuiApp(HeldKeys, App):
         selected = getattr(self, "selected_task_id", None)
         if selected != self._plan_selected:
             self._plan_selected = None  # moved since a plan put it there
+        if before is not None:
+            # the cursor when the command was given: a dialog's answer runs this from a callback
+            # that may come after a key typed behind it has moved the cursor
+            selected = before
         self._edit_worker(what, call, select, form, self.project_id, selected)
 
     @work(thread=True, group="edit")

@@ -609,6 +609,25 @@ async def test_keys_behind_a_key_that_closes_a_dialog(make_app):
         assert app.screen.TITLE == "WBS" and table(app).current.wbs == "4.6"
 
 
+async def test_an_answer_handled_after_a_later_key_keeps_the_cursor_where_that_key_put_it(make_app):
+    # "R", "5", "j": the pick list's answer reaches the WBS screen through its own queue and may
+    # be handled after the "j" (seen under load, 2 runs in 14). The edit is for the task the
+    # command was given on, so the cursor the "j" moved stays where it is.
+    from pmtui.services import resources as res_svc
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        tid = table(app).current.id
+        await press(pilot, "j")  # the key behind the answer, handled first
+        app.run_edit("Assign", lambda store, pid: res_svc.assign(store, pid, f"#{tid}", "Lena Hoffmann"),
+                     select=tid, before=tid)
+        await settle(pilot)
+        assert "Lena Hoffmann" in plan_of(app).resources_text(tid)
+        assert table(app).current.wbs == "4.5"
+
+
 async def test_progress_keys_keep_actual_dates_in_the_past(make_app):
     # "m" used its own rules: 50 % on a task planned after the status date saved an actual
     # start in the future, and 100 % a finish weeks ahead. It now records progress as the

@@ -289,7 +289,8 @@ class WbsScreen(Screen):
         def chosen(name: str | None) -> None:
             if name:
                 self.app.run_edit("Assign",
-                                  lambda store, pid: res_svc.assign(store, pid, ref(tid), name), select=tid)
+                                  lambda store, pid: res_svc.assign(store, pid, ref(tid), name), select=tid,
+                                  before=tid)
 
         self.app.push_screen(PickScreen(f"Assign a resource to {row.label}", choices), chosen)
 

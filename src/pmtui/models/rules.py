@@ -37,11 +37,16 @@ def _name(value: str, what: str) -> str:
         raise ValueError(f"{what} name is longer than {MAX_NAME} characters")
     if any(ch in value for ch in "\n\r\t\x00"):
         raise ValueError(f"{what} name must be one line")
-    bad = next((ch for ch in value if ch < " " or "\x7f" <= ch <= "\x9f"), None)
+    bad = control_character(value)
     if bad is not None:
         # an escape sequence in a name would act on every terminal that lists it
         raise ValueError(f"{what} name contains the control character U+{ord(bad):04X}: names are plain text")
     return value
+
+
+def control_character(text: str) -> str | None:
+    """The first C0 or C1 control character (or DEL) in ``text``: names are plain text."""
+    return next((ch for ch in text if ch < " " or "\x7f" <= ch <= "\x9f"), None)
 
 
 def check_name(value: str, what: str) -> str:

@@ -27,7 +27,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import MAX_DAYS
-from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME, check_plan_date
+from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME, check_plan_date, control_character
 from pmtui.models.tables import (
     CONSTRAINT_TYPES,
     LINK_TYPES,
@@ -201,7 +201,7 @@ def _plain_name(name: str, who: str) -> None:
     """The rules' refusal of control characters (models.rules), here for imports: a name taken
     in with one could not be edited afterwards, and an escape sequence in it acts on every
     terminal that lists it."""
-    bad = next((ch for ch in name if ch < " " or "\x7f" <= ch <= "\x9f"), None)
+    bad = control_character(name)
     if bad is not None:
         raise Conflict(f"{who}: the name contains the control character U+{ord(bad):04X}: names are plain text")
 

@@ -211,3 +211,20 @@ def test_work_split_never_counts_more_days_done_than_were():
             if pct:
                 assert work_split(10, pct, left)[0] <= done
     assert work_split(30, 97, 1) == (28, 1) and work_split(10, 50, 2) == (2, 2)
+
+
+def test_days_left_on_a_task_not_started_are_a_new_estimate(store, project):
+    # "r 5" on a task due next week gave it an actual start on the status date, ahead of its
+    # predecessors; a task not started has all its days left: they are its duration
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    pid = project.id
+    add_task(store, pid, "A", duration=5)
+    add_task(store, pid, "B", duration=3, after="1")
+    set_status_date(store, pid, date(2027, 1, 4))
+    r = pg.set_remaining(store, pid, "2", 5)
+    assert (r.task.duration, r.task.actual_start, r.task.percent_complete) == (5, None, 0)
+    b = r.plan.schedule.tasks[r.task.id]
+    assert (b.start, b.finish) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert "duration 3 → 5" in " ".join(r.lines)

@@ -274,3 +274,45 @@ def test_the_clock_goes_when_no_stand_up_is_under_way():
     assert "13:46" in status._text().plain
     status.show("Stand-up Fri 04 Dec: not started", None, "")
     assert "13:46" not in status._text().plain
+
+
+@sync
+async def test_looking_at_a_finished_stand_up_does_not_reopen_it(store, pid):
+    from pmtui.services import standup as su
+
+    su.start_standup(store, pid, DAY)
+    su.finish_standup(store, pid, DAY)
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        assert "g reopens it" in str(app.screen.query_one("#standup-person").render())
+        assert [r.state for r in su.list_standups(store, pid)] == ["closed"]
+        await keys(app, pilot, "g")  # g does reopen it
+        assert [r.state for r in su.list_standups(store, pid)] == ["open"]
+
+
+@sync
+async def test_saving_the_notes_form_keeps_what_another_terminal_noted(store, pid):
+    # the form wrote back every field it had read: a blocker noted meanwhile with
+    # `pmtui standup note NAME --blockers …` was wiped
+    import threading
+
+    from pmtui.services import standup as su
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        person = screen.people[0]
+        await keys(app, pilot, "y")
+        elsewhere = threading.Thread(target=lambda: su.set_person_note(store, pid, DAY, person.resource_id,
+                                                                        blockers="FW-231 firewall ticket"))
+        elsewhere.start()
+        elsewhere.join()
+        await type_text(app, pilot, "mapping done")
+        await keys(app, pilot, "enter", "enter")
+    with reading(store) as s:
+        note = s.execute(select(StandupNote)).scalars().one()
+    assert (note.yesterday, note.blockers) == ("mapping done", "FW-231 firewall ticket")

@@ -154,10 +154,13 @@ class StandupScreen(Screen):
             self.notify(self.opened.message + ("  D keeps another date." if moved else ""), timeout=8)
         if self.opened is not None and self.opened.standup.project_id != plan.project.id:
             self.opened = None
+        self.meeting = su.meeting_state(self.app.store, plan.project.id, self.day, plan)
         if self.opened is None and plan.project.id not in self._auto_started:
             self._auto_started.add(plan.project.id)
-            self.action_start()
-        self.meeting = su.meeting_state(self.app.store, plan.project.id, self.day, plan)
+            # today's stand-up if none is under way; one already finished is shown, not reopened
+            # (looking at it reopened it, and finishing again replaced its summary): g does that
+            if self.meeting.standup is None or self.meeting.standup.state == "open":
+                self.action_start()
         if self.meeting.standup is None:
             self.opened = None
         self.people = agenda(plan, self.cfg, self.meeting.blockers, today=self.day)
@@ -183,8 +186,10 @@ class StandupScreen(Screen):
             return
         row = self.meeting.standup if self.meeting else None
         if self.opened is None or row is None:
-            status.show(f"Stand-up {self.day:%a %d %b}: not started", None, "")
-            person_line.update("g starts (or resumes) today's stand-up")
+            finished = row is not None and row.state != "open"
+            status.show(f"Stand-up {self.day:%a %d %b}: {'finished' if finished else 'not started'}", None, "")
+            person_line.update("g reopens it · h shows past stand-ups" if finished
+                               else "g starts (or resumes) today's stand-up")
             self.tasks.set_tasks([], empty_text="")
             self.query_one("#standup-detail", Static).update("")
             return
@@ -333,8 +338,11 @@ class StandupScreen(Screen):
         day = self.day
 
         def saved(result: dict | None) -> None:
-            if result is not None and result != {k: values.get(k, "") for k in result}:
-                self._edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **result))
+            # only the fields changed here: another terminal may have noted the others meanwhile
+            # (`pmtui standup note`), and writing back what the form read lost that
+            changed = {k: v for k, v in (result or {}).items() if v != (values.get(k) or "")}
+            if changed:
+                self._edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **changed))
 
         self.app.push_screen(PersonNotes(person.name, values), saved)
 

@@ -27,6 +27,8 @@ from pmtui.services.tasks import EDITABLE, PROGRESS_FIELDS
 from pmtui.store import Store
 
 MAX_TEXT = 200
+# what progress may change: the duration too, re-estimated by days left on a task not started
+WRITTEN = PROGRESS_FIELDS | {"notes", "duration"}
 
 
 @dataclass
@@ -155,7 +157,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         extra = change(act, plan, row, values)
         rules = validated(TaskRules, **values)
         said = []
-        for key in sorted(PROGRESS_FIELDS | {"notes"}):
+        for key in sorted(WRITTEN):
             new_value = getattr(rules, key)
             if getattr(task, key) != new_value:
                 if key != "notes":
@@ -175,7 +177,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             act.session.add(StandupEvent(standup_id=sid, resource_id=person, task_id=row.id, kind=kind,
                                          detail=detail))
         act.session.flush()
-        new = plan.with_task_values(row.id, {k: getattr(task, k) for k in PROGRESS_FIELDS | {"notes"}})
+        new = plan.with_task_values(row.id, {k: getattr(task, k) for k in WRITTEN})
         new.schedule  # a plan that no longer schedules rolls the change back (Conflict)
         act.checked_plan = new
     return Recorded(new.by_id[row.id], new, act.lines, extra if isinstance(extra, int) else None)
@@ -187,6 +189,8 @@ def _detail(kind: str, values: dict, before: TaskRow) -> str:
         return f"started {values['actual_start']}"
     if kind == "done" or values["actual_finish"] is not None:
         return f"done {values['actual_finish']}"
+    if kind == "remaining" and values["remaining"] is None:
+        return f"{values['duration']}d left (not started)"
     if kind == "remaining":
         return f"{values['remaining']}d left ({values['percent_complete']}%)"
     return f"{before.percent_complete}% → {values['percent_complete']}%"
@@ -247,6 +251,12 @@ def set_remaining(store: Store, project_id: int, ref: str, days: int, *, person:
             raise Conflict(f"{t.label} is a milestone: it has no duration left, mark it done instead")
         if days == 0:
             _finish_values(plan, t, values, _done_day(plan, t, None, today))
+            return
+        if values["actual_start"] is None and not t.percent_complete:
+            # not started: days left are a new estimate of its duration (MS Project's remaining
+            # duration of a task not started is its duration), not a start on the status date
+            # ahead of its predecessors
+            values["duration"] = days
             return
         start = values["actual_start"] or _start_day(plan, t, today)
         values["actual_start"] = start

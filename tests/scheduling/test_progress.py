@@ -100,3 +100,15 @@ def test_remaining_duration_says_how_many_days_are_done():
     # the same without an actual start: from the start the logic gives
     a = run([T(1, 10, percent_complete=50, remaining=2)], status=date(2027, 1, 6)).tasks[1]
     assert (a.es, a.ef) == (0, 3)
+
+
+def test_a_task_started_ahead_of_its_predecessors_holds_none_of_them_back():
+    # C started on Monday before A and B ran (progress override: its actual start beats its
+    # links going forward). Going backward its late start, which counts the day already done,
+    # was read through the B -> C link and gave A and B 14 days of negative float, though B
+    # drives the finish and nothing is constrained.
+    r = run([T(1, 5), T(2, 5), T(3, 5, actual_start=MONDAY, percent_complete=20)], [L(1, 2), L(2, 3)])
+    a, b, c = r.tasks[1], r.tasks[2], r.tasks[3]
+    assert (a.total_float, b.total_float) == (0, 0) and a.critical and b.critical
+    assert b.finish == r.finish and c.total_float == 6 and not c.critical
+    assert c.ls == 6  # its own late start is still reported, from the project finish

@@ -159,7 +159,8 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
     late.extend([BIG] * (net.nslots - net.size))
     for s in net.rollups:
         late[s] = BIG
-    completed = pl.completed
+    completed, special = pl.completed, pl.special
+    overridden: dict[int, int] = {}  # started on an actual date: late start, restored at the end
     # Started tasks are as long as progress made them, not their duration: their cap and the
     # bounds on their finish are kept apart until their event.
     exact = pl.started
@@ -240,5 +241,14 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
                 span = t[f] - t[v]
                 lf = min(cap[v], late[f], late[v] + span)
                 late[f] = lf
-                late[v] = lf - span
+                if special[v][0] == FIXED:
+                    # Its actual start beat its links going forward (progress override), so they
+                    # bind nothing going backward either: read through them, its late start, which
+                    # counts the work already done, gave its predecessors negative float.
+                    overridden[v] = lf - span
+                    late[v] = NOWHERE
+                else:
+                    late[v] = lf - span
+    for v, ls in overridden.items():
+        late[v] = ls
     return late

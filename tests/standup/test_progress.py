@@ -228,3 +228,13 @@ def test_days_left_on_a_task_not_started_are_a_new_estimate(store, project):
     b = r.plan.schedule.tasks[r.task.id]
     assert (b.start, b.finish) == (date(2027, 1, 11), date(2027, 1, 15))
     assert "duration 3 → 5" in " ".join(r.lines)
+
+
+def test_progress_goes_to_the_stand_up_of_the_status_date(store, pid):
+    # `pmtui standup start --date D` opens D's stand-up and moves the status date to D; progress
+    # recorded then went to nobody (it looked for today's stand-up only)
+    start_standup(store, pid, date(2026, 11, 25))
+    pg.set_percent(store, pid, "2.8", 90, today=TODAY)
+    with reading(store) as s:
+        events = s.execute(select(StandupEvent)).scalars().all()
+    assert [e.kind for e in events] == ["progress"]

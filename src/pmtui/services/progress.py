@@ -169,7 +169,10 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             raise Conflict(f"{row.label}: nothing changed")
         act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
         detail = detail or _detail(kind, values, row)
-        sid = open_standup_id(act.session, project_id, today)
+        # the stand-up open on the status date (`standup start --date D` moves it to D), else today's
+        day = plan.project.status_date
+        sid = (open_standup_id(act.session, project_id, day) if day is not None else None) \
+            or open_standup_id(act.session, project_id, today)
         if sid is not None:
             if person is None:
                 first = plan.assignments_of.get(row.id)

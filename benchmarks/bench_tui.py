@@ -24,7 +24,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-START = date(2027, 1, 4)
+# Under way, as a PM's plan is when it is edited every morning: progress is reported up to the
+# status date (the stand-up screen sets it to today), and none can be before the project start.
+START = date(2026, 1, 5)
 
 
 def build_plan(db: str | Path, n: int, *, name: str = "Big plan", seed: int = 7) -> int:

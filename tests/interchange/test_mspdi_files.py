@@ -155,3 +155,14 @@ def test_import_export_import_is_stable(imported, name, tmp_path):
     assert diff(canon(first), canon(second)) == []
     text2, _ = export_text(second, "mspdi")
     assert text2.replace(second.name, "X") == text.replace(first.name, "X")
+
+
+def test_a_duration_that_does_not_fit_its_dates_is_said():
+    # MS Project 2003 saved "Second Task" with a Duration of 100 days between dates 50 working
+    # days apart; the Duration is kept (the plan then finishes in May, the file says March),
+    # so the import says which task and why
+    imp = read_file(DATA / "p2003_sample_plan.xml")
+    said = [w for w in imp.warnings if "does not fit its Start and Finish" in w]
+    assert len(said) == 1 and "'Second Task'" in said[0] and "(100d)" in said[0]
+    for name in ("p2007_all_link_types.xml", "p2010_links_lags_constraints.xml", "p2019_links_lags.xml"):
+        assert not [w for w in read_file(DATA / name).warnings if "does not fit" in w]

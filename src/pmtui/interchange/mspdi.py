@@ -340,6 +340,20 @@ class _Reader:
                 mask |= 1 << i
         return mask, exceptions
 
+    def _check_span(self, tk, where: str, duration: int, start: datetime | None, finish: datetime | None) -> None:
+        """Say so when a task's Duration cannot fit between its Start and Finish on the project
+        calendar: the Duration is kept and the plan may finish far from the file's dates (seen
+        in a file MS Project 2003 saved: 100 days between dates 50 working days apart)."""
+        if duration <= 1 or self.flag(tk, "Summary"):
+            return
+        first, last = self.start_day(start), self.finish_day(finish)
+        if first is None or last is None or last < first:
+            return
+        span = self.wcal.index_on_or_before(last) - self.wcal.index_on_or_after(first) + 1
+        if duration > span + 1:
+            self.warnings.append(f"{where}: its Duration ({duration}d) does not fit its Start and Finish "
+                                 f"({first} to {last}, {span} working days): the Duration is kept")
+
     # -- dates -----------------------------------------------------------------------------
     def start_day(self, dt: datetime | None) -> date | None:
         """A start at or after the end of the working day means the next working day."""
@@ -423,6 +437,8 @@ class _Reader:
             if days_f < 0:
                 raise self.fail(where, f"duration {self.text(tk, 'Duration')} is negative")
             duration = whole_days(days_f, where, durations)
+            file_dates = (self.datetime_(tk, "Start", where), self.datetime_(tk, "Finish", where))
+            self._check_span(tk, where, duration, *file_dates)
             if self.flag(tk, "Milestone") and duration > 0:
                 self.warnings.append(f"{where} is marked as a milestone but lasts {duration}d: kept as a {duration}d task")
 
@@ -461,7 +477,7 @@ class _Reader:
                 derived = -(-(duration * (100 - pct)) // 100)  # ceil, as the scheduler derives it
                 if rem != derived:
                     task.remaining = rem
-            progress[uid] = (self.datetime_(tk, "Start", where), self.datetime_(tk, "Finish", where))
+            progress[uid] = file_dates
             data.tasks.append(task)
             self.tasks_by_uid[uid] = task
             self._count_unmodelled(tk, el)

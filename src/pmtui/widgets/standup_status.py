@@ -5,6 +5,7 @@ slipped or are at risk)."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Region
 from textual.widget import Widget
 
 from pmtui.services.standup_summary import Consequences
@@ -44,7 +45,9 @@ class StandupStatus(Widget):
     def tick(self, text: str, style: str) -> None:
         if (text, style) != self.clock:
             self.clock = (text, style)
-            self.refresh()
+            # the clock's line only: repainting all four lines every second was a steady stream
+            # of bytes over SSH while a stand-up runs
+            self.refresh(Region(0, 0, self.size.width, 1))
 
     def render(self) -> Text:
         lines = self._text().split("\n")

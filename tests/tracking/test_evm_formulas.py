@@ -46,6 +46,8 @@ def test_cost_formulas():
     assert task_cost(10, [(650, 1.0), (800, 0.5)], 1200) == pytest.approx(10 * (650 + 400) + 1200)
     assert task_work(10, [1.0, 0.5]) == 15
     assert derived_actual_cost(11_700, 40) == pytest.approx(4_680)
+    # 50 % with 2 of 10 planned days left: 2 days done (50 % = 2 / (2 + 2)), so 20 % spent
+    assert derived_actual_cost(1_000, 50, duration=10, remaining=2) == pytest.approx(200)
     assert remaining_fraction(10, 40) == pytest.approx(0.6)
     assert remaining_fraction(10, 40, remaining=8) == pytest.approx(0.8)  # re-estimated: 8 days to go
     assert remaining_fraction(10, 100, remaining=3) == 0

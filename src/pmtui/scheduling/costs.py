@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .progress import work_split
+
 
 def daily_rate(assignments: Iterable[tuple[float, float]]) -> float:
     """Cost of one working day of the task: Σ rate × units over its (rate, units) assignments."""
@@ -34,8 +36,14 @@ def remaining_fraction(duration: int, percent_complete: float, remaining: int | 
     return 1.0 - max(percent_complete, 0.0) / 100.0
 
 
-def derived_actual_cost(cost: float, percent_complete: float) -> float:
-    """Actual cost when none is entered: the share of the cost that progress says was spent."""
+def derived_actual_cost(cost: float, percent_complete: float, duration: int = 0,
+                        remaining: int | None = None) -> float:
+    """Actual cost when none is entered: the share of the cost that progress says was spent.
+    With days left recorded, the share of the duration done, as the scheduler reads it
+    (work_split: MS Project's % = done / (done + left)), which need not be the percent."""
+    if remaining is not None and duration > 0 and 0 < percent_complete < 100:
+        done, _ = work_split(duration, percent_complete, remaining)
+        return cost * min(done / duration, 1.0)
     return cost * min(max(percent_complete, 0.0), 100.0) / 100.0
 
 

@@ -20,7 +20,6 @@ from pmtui.models.parsing import parse_money
 from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
-from pmtui.scheduling import work_split
 from pmtui.services.actions import action
 from pmtui.services.plan import Plan, TaskRow, load_plan
 from pmtui.store import Store, settings
@@ -92,13 +91,8 @@ def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
             own_actual[t.id] = float(t.actual_cost)
         elif mode == "entered":
             own_actual[t.id] = 0.0
-        elif t.remaining is not None and not t.summary and 0 < pct < 100 and t.duration > 0:
-            # days left given: the days done are those MS Project's % rule implies (the scheduler's
-            # work_split), which need not be pct of the planned duration
-            done, _ = work_split(t.duration, pct, t.remaining)
-            own_actual[t.id] = cost * min(done / t.duration, 1.0)
         else:
-            own_actual[t.id] = C.derived_actual_cost(cost, pct)
+            own_actual[t.id] = C.derived_actual_cost(cost, pct, t.duration, None if t.summary else t.remaining)
         fraction = C.remaining_fraction(t.duration, pct, None if t.summary else t.remaining)
         own_left[t.id] = cost * fraction
     totals = [C.roll_up(v, parent) for v in (own_cost_, own_work, own_actual, own_left)]

@@ -113,3 +113,21 @@ def test_snet_on_a_summary_holds_back_its_tasks():
     tasks = [T(1, name="S", constraint=C.SNET, constraint_date=date(2027, 1, 11)), T(2, 2, parent=1)]
     r = schedule(tasks, [], WorkCalendar(anchor=MONDAY), MONDAY)
     assert r.tasks[2].es == 5 and r.tasks[2].driven_by == "constraint"
+
+
+@pytest.mark.parametrize("ct", [C.FNET, C.FNLT, C.MFO])
+def test_milestone_finish_constraint_on_the_first_day_is_its_end(ct):
+    # Project starts Monday 4 Jan 2027. "Go" is a milestone that must finish on (no earlier than,
+    # no later than) that Monday; "Pre" (3 days) FS→ Go only binds the FNLT case (Go keeps its
+    # constraint); "Next" (2 days) follows Go FS. A finish constraint typed as a date means the
+    # end of that day (MS Project: Mon 17:00), so Go sits at boundary 1 and Next starts Tuesday:
+    # Next = Tue 5 – Wed 6 Jan, total float 0 (MPXJ's MicrosoftScheduler gives the same). pmtui
+    # put Go at boundary 0 (Mon 08:00), so Next ran Mon 4 – Tue 5, inside the day Go finishes.
+    tasks = [T(1, 0, name="Go", constraint=ct, constraint_date=MONDAY), T(2, 2, name="Next"),
+             T(3, 3, name="Pre")]
+    links = [L(1, 2)] + ([L(3, 1)] if ct is C.FNLT else [])
+    r = schedule(tasks, links, WorkCalendar(anchor=MONDAY), MONDAY)
+    go, nxt = r.tasks[1], r.tasks[2]
+    assert go.start == go.finish == MONDAY
+    assert (nxt.start, nxt.finish) == (date(2027, 1, 5), date(2027, 1, 6))
+    assert (go.total_float, nxt.total_float) == (0, 0)

@@ -162,10 +162,9 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
         if ct in (C.SNET, C.SNLT, C.MSO):
             c = cal.index_on_or_after(t.constraint_date)
         else:  # finish constraints: finish boundary after the last day on or before the date
-            c = cal.index_on_or_before(t.constraint_date) + 1
-            if d == 0 and c - 1 <= p0:
-                c -= 1  # a milestone dated on the first day sits at boundary p0 (DESIGN's rule)
-            c -= d  # as a start boundary
+            # (a milestone too: finishing on the project's first day is that day's end, as in
+            # MS Project, so a successor starts the next day)
+            c = cal.index_on_or_before(t.constraint_date) + 1 - d  # as a start boundary
         if ct in (C.SNET, C.FNET):
             pl.constraint_start[i] = c
             if c > floor[i]:

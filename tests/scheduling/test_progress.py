@@ -112,3 +112,20 @@ def test_a_task_started_ahead_of_its_predecessors_holds_none_of_them_back():
     assert (a.total_float, b.total_float) == (0, 0) and a.critical and b.critical
     assert b.finish == r.finish and c.total_float == 6 and not c.critical
     assert c.ls == 6  # its own late start is still reported, from the project finish
+
+
+def test_a_reached_milestone_sits_at_the_end_of_its_day():
+    # "Reached" is a milestone done on Wednesday 6 Jan 2027 (actual start = actual finish, as
+    # the app records it); "After SS", "After FS" and "After SF" (2 days each) follow it. A
+    # milestone sits at the end of its day (DESIGN; MS Project: Wed 17:00), so SS and FS give
+    # the same start, Thursday 7 – Friday 8 Jan, and SF a finish on the milestone's day:
+    # Tuesday 5 – Wednesday 6 Jan (MPXJ's MicrosoftScheduler gives the same). pmtui spanned the
+    # milestone over the whole Wednesday: SS started Wednesday, SF finished Tuesday.
+    wed = date(2027, 1, 6)
+    r = run([T(1, 0, name="Reached", percent_complete=100, actual_start=wed, actual_finish=wed),
+             T(2, 2), T(3, 2), T(4, 2)], [L(1, 2, "SS"), L(1, 3), L(1, 4, "SF")], status=None)
+    assert (r.tasks[1].start, r.tasks[1].finish) == (wed, wed)
+    after = (date(2027, 1, 7), date(2027, 1, 8))
+    assert (r.tasks[2].start, r.tasks[2].finish) == after
+    assert (r.tasks[3].start, r.tasks[3].finish) == after
+    assert (r.tasks[4].start, r.tasks[4].finish) == (date(2027, 1, 5), wed)

@@ -122,7 +122,9 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
         if done:
             pl.completed.add(i)
             if t.actual_finish is not None or t.actual_start is not None:
-                if t.actual_finish is not None:
+                if d == 0:  # reached at one instant: SS and FS successors start together
+                    es = ef = _milestone_at(cal, t.actual_finish or t.actual_start, p0)
+                elif t.actual_finish is not None:
                     ef = cal.index_on_or_before(t.actual_finish) + 1
                     es = cal.index_on_or_after(t.actual_start) if t.actual_start else ef - d
                     if es > ef:  # started and finished on the same non-working weekend
@@ -139,11 +141,7 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             worked, rem = work_split(d, pct, t.remaining)
             if t.actual_start is not None:
                 if d == 0:
-                    # a milestone's date is the end of its day, its boundary the next day's
-                    # start (on the project's first day, that day's start: DESIGN's rule)
-                    es = cal.index_on_or_before(t.actual_start) + 1
-                    if es - 1 <= p0:
-                        es = max(es - 1, p0)
+                    es = _milestone_at(cal, t.actual_start, p0)
                 else:
                     es = cal.index_on_or_after(t.actual_start)
                 rs = es + worked
@@ -180,6 +178,14 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
     pl.floor = floor
     pl.hard = hard
     return pl
+
+
+def _milestone_at(cal, day, p0: int) -> int:
+    """The boundary of a milestone dated ``day`` by progress: a milestone's date is the end of
+    its day, its boundary the next day's start (on the project's first day, that day's start:
+    DESIGN's rule)."""
+    b = cal.index_on_or_before(day) + 1
+    return p0 if b - 1 <= p0 else b
 
 
 def work_split(duration: int, percent: float, remaining: int | None = None) -> tuple[int, int]:

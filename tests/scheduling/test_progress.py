@@ -129,3 +129,19 @@ def test_a_reached_milestone_sits_at_the_end_of_its_day():
     assert (r.tasks[2].start, r.tasks[2].finish) == after
     assert (r.tasks[3].start, r.tasks[3].finish) == after
     assert (r.tasks[4].start, r.tasks[4].finish) == (date(2027, 1, 5), wed)
+
+
+def test_links_from_the_start_of_a_started_task_leave_its_finish_free():
+    # "Build" (5 days) started Monday 4 Jan 2027 and is 40 % done, so it finishes Friday 8 Jan;
+    # "Test" (8 days) starts 2 days after it (SS+2): Wednesday 6 – Friday 15 Jan, the project
+    # finish and critical. Build's start is history: the SS link binds nothing more, and no link
+    # reads its finish, so its finish may slip to the project finish, Friday 15 Jan: total
+    # float 5, not critical (MS Project: a started task's slack is its finish slack; MPXJ's
+    # MicrosoftScheduler gives the same). pmtui turned "start by Monday" into "finish by
+    # Friday 8": float 0, critical.
+    r = run([T(1, 5, name="Build", percent_complete=40, actual_start=MONDAY), T(2, 8, name="Test")],
+            [L(1, 2, "SS", 2)], status=None)
+    build, test = r.tasks[1], r.tasks[2]
+    assert (test.start, test.finish, test.critical) == (date(2027, 1, 6), date(2027, 1, 15), True)
+    assert (build.finish, build.late_finish) == (date(2027, 1, 8), date(2027, 1, 15))
+    assert (build.total_float, build.critical) == (5, False)

@@ -239,7 +239,9 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
             elif v in exact:
                 f = fin[v]
                 span = t[f] - t[v]
-                lf = min(cap[v], late[f], late[v] + span)
+                # its start is history: the bounds SS/SF links put on it (late[v]) bind nothing,
+                # its float is its finish's (MS Project; checked against MPXJ)
+                lf = min(cap[v], late[f])
                 late[f] = lf
                 if special[v][0] == FIXED:
                     # Its actual start beat its links going forward (progress override), so they

@@ -145,3 +145,21 @@ def test_links_from_the_start_of_a_started_task_leave_its_finish_free():
     assert (test.start, test.finish, test.critical) == (date(2027, 1, 6), date(2027, 1, 15), True)
     assert (build.finish, build.late_finish) == (date(2027, 1, 8), date(2027, 1, 15))
     assert (build.total_float, build.critical) == (5, False)
+
+
+@pytest.mark.parametrize("ct", ["FNLT", "MFO"])
+def test_a_finish_constraint_still_caps_a_started_task(ct):
+    # "Build" (5 days) started Monday 4 Jan 2027 and is 20 % done: it finishes Friday 8 Jan;
+    # it must finish no later than (or on) Wednesday 6 Jan. "Docs" (10 days, Mon 4 – Fri 15)
+    # sets the project finish. Its actual start fixes its start, not its finish, which is still
+    # to come: the constraint caps its late finish at Wednesday 6, so its float is 6 - 8 = -2
+    # working days and it is critical (MS Project; MPXJ's MicrosoftScheduler gives the same).
+    # pmtui dropped the constraint once work began: late finish Fri 15, float +5, not critical.
+    from pmtui.scheduling import ConstraintType
+
+    r = run([T(1, 5, name="Build", percent_complete=20, actual_start=MONDAY,
+               constraint=ConstraintType(ct), constraint_date=date(2027, 1, 6)), T(2, 10, name="Docs")],
+            status=None)
+    b = r.tasks[1]
+    assert (b.start, b.finish) == (MONDAY, date(2027, 1, 8))  # actual dates beat the constraint
+    assert (b.late_finish, b.total_float, b.critical) == (date(2027, 1, 6), -2, True)

@@ -21,7 +21,9 @@ we follow MS Project):
   constraint beats the links (a Start No Later Than earlier than the predecessors allow keeps
   the task on its date and the broken link is reported as a violation). It does not beat the
   project start nor the status date, which DESIGN makes hard: there the constraint is reported as
-  violated. Actual dates beat constraints (MS Project turns them into SNET on progress anyway).
+  violated. Actual dates beat constraints (MS Project turns them into SNET on progress anyway),
+  but a Finish No Later Than / Must Finish On still caps a started task's late finish: its
+  finish is still to come (MS Project, checked against MPXJ).
   A constraint date on a non-working day moves to the same working-time instant: start
   constraints to the next working day, finish constraints to the previous one (MS Project shows
   a Saturday start constraint as Monday 8:00 and a Saturday finish as Friday 17:00).
@@ -151,6 +153,10 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             else:
                 floor[i] = hard[i] = p0
                 pl.special[i] = (STARTED_LOGIC, worked, rem)
+            if ct is C.FNLT or ct is C.MFO:
+                # its finish is still to come: the constraint caps its late finish as a
+                # deadline would (MS Project; checked against MPXJ)
+                pl.caps.append((i, cal.index_on_or_before(t.constraint_date) + 1, None))
             continue
         if ct is C.ASAP:
             continue

@@ -7,6 +7,11 @@ start and finish, and total slack. Dates are compared as working-day boundaries 
 a start at 08:00 and a finish at 17:00; 17:00 on day d and 08:00 on day d+1 are the same
 working-time instant, see DESIGN's milestone rule), so the comparison does not depend on how
 either side prints a milestone.
+
+Further down: other work weeks, holidays and worked days; summaries nested three deep with every
+dated constraint; progress (finished and reached milestones, percent, remaining duration). DESIGN's
+"nothing before the project start" is given to MPXJ as a Start No Earlier Than the project start
+on every ASAP task, so leads need no kick-off task there.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from pmtui.scheduling import LinkSpec, LinkType, TaskSpec, WorkCalendar, schedule
+from pmtui.scheduling import ConstraintType, LinkSpec, LinkType, TaskSpec, WorkCalendar, schedule, work_split
 
 pytestmark = pytest.mark.slow
 
@@ -33,8 +38,10 @@ def mpxj_env():
         pytest.skip("no Java runtime")
     if not jpype.isJVMStarted():
         jpype.startJVM()
-    from java.time import LocalDate, LocalDateTime  # noqa: E402
-    from org.mpxj import ConstraintType, Duration, ProjectFile, Relation, RelationType, TimeUnit  # noqa: E402
+    from java.time import DayOfWeek, LocalDate, LocalDateTime, LocalTime  # noqa: E402
+    from org.mpxj import (  # noqa: E402
+        ConstraintType, DayType, Duration, LocalTimeRange, ProjectFile, Relation, RelationType, TimeUnit,
+    )
     from org.mpxj.cpm import MicrosoftScheduler  # noqa: E402
 
     types = {
@@ -45,7 +52,10 @@ def mpxj_env():
     }
     return dict(LocalDateTime=LocalDateTime, LocalDate=LocalDate, ConstraintType=ConstraintType, Duration=Duration, ProjectFile=ProjectFile,
                 Relation=Relation, TimeUnit=TimeUnit, MicrosoftScheduler=MicrosoftScheduler,
-                types=types)
+                types=types, DayType=DayType, LocalTimeRange=LocalTimeRange,
+                week=[getattr(DayOfWeek, d) for d in ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                                                      "FRIDAY", "SATURDAY", "SUNDAY")],
+                day_hours=[(LocalTime.of(8, 0), LocalTime.of(12, 0)), (LocalTime.of(13, 0), LocalTime.of(17, 0))])
 
 
 _MPXJ_CONSTRAINT = {
@@ -55,16 +65,35 @@ _MPXJ_CONSTRAINT = {
 }
 
 
-def run_mpxj(env, tasks: list[TaskSpec], links: list[LinkSpec], holidays=()) -> dict[int, dict]:
+def run_mpxj(env, tasks: list[TaskSpec], links: list[LinkSpec], holidays=(), *, start_day: date = START,
+             workdays=(0, 1, 2, 3, 4), exceptions=None, floor: bool = False) -> dict[int, dict]:
+    """MPXJ's schedule of the plan. ``workdays``/``exceptions`` as WorkCalendar's; progress is
+    read off the specs (percent, actual dates, remaining; MPXJ has no status date). ``floor``:
+    give every ASAP task a Start No Earlier Than the project start, which is DESIGN's rule that
+    nothing starts before it (MPXJ lets a lead pull a task earlier)."""
     Duration, TimeUnit = env["Duration"], env["TimeUnit"]
     pf = env["ProjectFile"]()
     cal = pf.addDefaultBaseCalendar()  # Monday-Friday, 08:00-17:00
+    for i, dow in enumerate(env["week"]):
+        if i not in workdays:
+            cal.setCalendarDayType(dow, env["DayType"].NON_WORKING)
+        elif i >= 5:
+            cal.setCalendarDayType(dow, env["DayType"].WORKING)
+            hours = cal.addCalendarHours(dow)
+            for a, b in env["day_hours"]:
+                hours.add(env["LocalTimeRange"](a, b))
+    exceptions = dict(exceptions or {})
+    exceptions.update((d, False) for d in holidays)
+    for day, working in exceptions.items():
+        ex = cal.addCalendarException(env["LocalDate"].of(day.year, day.month, day.day),
+                                      env["LocalDate"].of(day.year, day.month, day.day))
+        if working:
+            for a, b in env["day_hours"]:
+                ex.add(env["LocalTimeRange"](a, b))
     pf.setDefaultCalendar(cal)
-    start = env["LocalDateTime"].of(START.year, START.month, START.day, 8, 0)
+    at = lambda d, hour: env["LocalDateTime"].of(d.year, d.month, d.day, hour, 0)  # noqa: E731
+    start = at(start_day, 8)
     pf.getProjectProperties().setStartDate(start)
-    for day in holidays:
-        cal.addCalendarException(env["LocalDate"].of(day.year, day.month, day.day),
-                                 env["LocalDate"].of(day.year, day.month, day.day))
     jt = {}
     pending = list(tasks)
     while pending:  # parents first, so a child can be added under its summary
@@ -80,11 +109,30 @@ def run_mpxj(env, tasks: list[TaskSpec], links: list[LinkSpec], holidays=()) -> 
         j = jt[t.id]
         j.setName(t.name)
         days = lambda d: Duration.getInstance(d, TimeUnit.DAYS)  # noqa: E731
-        j.setDuration(days(t.duration))
-        j.setActualDuration(days(0))
-        j.setRemainingDuration(days(t.duration))
-        j.setPercentageComplete(0)
-        j.setMilestone(t.duration == 0 and t.id not in parents)
+        milestone = t.duration == 0 and t.id not in parents
+        done = t.actual_finish is not None or t.percent_complete >= 100
+        if done or t.actual_start is not None:
+            # MS Project's fields: Duration = actual + remaining; a milestone sits at 17:00 of
+            # its day (08:00 on the project's first day, DESIGN's rule)
+            worked, rem = (t.duration, 0) if done else work_split(t.duration, t.percent_complete, t.remaining)
+            j.setDuration(days(worked + rem))
+            j.setActualDuration(days(worked))
+            j.setRemainingDuration(days(rem))
+            j.setPercentageComplete(100 if done else t.percent_complete)
+            a = t.actual_start or t.actual_finish
+            j.setActualStart(at(a, 17 if milestone and a > start_day else 8))
+            if t.actual_finish is not None:
+                f = t.actual_finish
+                j.setActualFinish(at(f, 8 if milestone and f <= start_day else 17))
+        else:
+            j.setDuration(days(t.duration))
+            j.setActualDuration(days(0))
+            j.setRemainingDuration(days(t.duration))
+            j.setPercentageComplete(0)
+        j.setMilestone(milestone)
+        if floor and t.constraint == "ASAP" and t.id not in parents:
+            j.setConstraintType(env["ConstraintType"].START_NO_EARLIER_THAN)
+            j.setConstraintDate(start)
         if t.constraint == "ALAP":
             j.setConstraintType(env["ConstraintType"].AS_LATE_AS_POSSIBLE)
         if t.constraint_date is not None:
@@ -110,6 +158,7 @@ def run_mpxj(env, tasks: list[TaskSpec], links: list[LinkSpec], holidays=()) -> 
             "ls": _dt(j.getLateStart()), "lf": _dt(j.getLateFinish()),
             "tf": float(j.getTotalSlack().getDuration()),
             "ff": float(j.getFreeSlack().getDuration()) if j.getFreeSlack() is not None else None,
+            "critical": bool(j.getCritical()),
         }
     return out
 
@@ -280,3 +329,197 @@ def test_milestone_dates_shown_match_mpxj(mpxj_env):
     want = {tid: (th["es"].date(), th["ef"].date()) for tid, th in theirs.items()}
     assert shown == want
     assert shown[3] == (go_live, go_live) and shown[2] == (date(2027, 1, 6),) * 2
+
+
+# -- calendars, nested summaries, every constraint, progress ---------------------------------------
+
+
+def outline_network(rnd: random.Random, n: int, start: date, constraints: float = 0.0,
+                    deadlines: float = 0.0) -> tuple[list[TaskSpec], list[LinkSpec]]:
+    """Tasks 1..n in WBS order under summaries 1000.. nested up to three deep, links of every type
+    with lags and leads (milestones among the tasks), FS/SS links to summaries, FS/FF links
+    from them (MPXJ ties an SS/SF link from a summary to one subtask, see above), and dated
+    constraints of every kind, before and after what the logic gives."""
+    tasks: list[TaskSpec] = []
+    under: dict[int, list[int]] = {}
+    stack: list[int] = []
+    sid = 1000
+    for i in range(1, n + 1):
+        while stack and rnd.random() < 0.3:
+            stack.pop()
+        while len(stack) < 3 and rnd.random() < 0.25:
+            tasks.append(TaskSpec(sid, f"S{sid}", parent=stack[-1] if stack else None))
+            under[sid] = []
+            stack.append(sid)
+            sid += 1
+        d = 0 if rnd.random() < 0.2 else rnd.choice((1, 1, 2, 3, 4, 5, 8))
+        tasks.append(TaskSpec(i, f"T{i}", d, parent=stack[-1] if stack else None))
+        for s in stack:
+            under[s].append(i)
+    # a summary left without tasks is dropped (with any summary it was the only content of)
+    while True:
+        parents = {t.parent for t in tasks}
+        empty = {t.id for t in tasks if t.id >= 1000 and t.id not in parents}
+        if not empty:
+            break
+        tasks = [t for t in tasks if t.id not in empty]
+    summaries = [t.id for t in tasks if t.id >= 1000]
+    lo = lambda x: min(under[x]) if x in under else x  # noqa: E731
+    hi = lambda x: max(under[x]) if x in under else x  # noqa: E731
+    links: list[LinkSpec] = []
+    seen: set[tuple[int, int]] = set()
+    lags = (0, 0, 0, 1, 2, 3, -1, -2)
+    for i in range(2, n + 1):
+        for _ in range(rnd.choice((0, 1, 1, 2, 2, 3))):
+            p = rnd.randint(max(1, i - 10), i - 1)
+            if (p, i) not in seen:
+                seen.add((p, i))
+                links.append(LinkSpec(p, i, rnd.choice([LinkType.FS] * 5 + [LinkType.SS, LinkType.FF, LinkType.SF]),
+                                      rnd.choice(lags)))
+    for s in summaries:
+        before = [x for x in range(1, n + 1) if x < lo(s)] + [x for x in summaries if hi(x) < lo(s)]
+        if before and rnd.random() < 0.5:
+            p = rnd.choice(before)
+            t = LinkType.FS if p in under else rnd.choice((LinkType.FS, LinkType.SS))
+            if (p, s) not in seen:
+                seen.add((p, s))
+                links.append(LinkSpec(p, s, t, rnd.choice(lags)))
+        after = [x for x in range(1, n + 1) if x > hi(s)] + [x for x in summaries if lo(x) > hi(s)]
+        if after and rnd.random() < 0.5:
+            q = rnd.choice(after)
+            t = LinkType.FS if q in under else rnd.choice((LinkType.FS, LinkType.FF))
+            if (s, q) not in seen:
+                seen.add((s, q))
+                links.append(LinkSpec(s, q, t, rnd.choice(lags)))
+    dated = [ConstraintType.SNET, ConstraintType.SNLT, ConstraintType.FNET, ConstraintType.FNLT,
+             ConstraintType.MSO, ConstraintType.MFO]
+    for t in tasks:
+        if t.id >= 1000:
+            continue
+        r = rnd.random()
+        if r < constraints:
+            t.constraint = rnd.choice(dated)
+            # finish constraints far enough out that the task need not start before the project
+            finish = t.constraint in (ConstraintType.FNET, ConstraintType.FNLT, ConstraintType.MFO)
+            t.constraint_date = start + timedelta(days=rnd.randint(0, 30) + (2 * t.duration if finish else 0))
+        elif r < constraints + deadlines:
+            t.deadline = start + timedelta(days=rnd.randint(0, 40))
+    return tasks, links
+
+
+def compare_with_mpxj(env, tasks, links, cal: WorkCalendar, start: date, **kw):
+    """(differences, whether MPXJ put a task before the project start). Tasks: early and late
+    dates as boundaries, total and free slack, critical; summaries: their early dates; a task in
+    progress: not its late start (MPXJ reports its actual start there)."""
+    ours = schedule(tasks, links, cal, start)
+    mine = ours_in_boundaries(ours, cal)
+    theirs = run_mpxj(env, tasks, links, start_day=start, **kw)
+    p0 = cal.index_on_or_after(start)
+    before = any(boundary(cal, th["es"]) < p0 for th in theirs.values())
+    summaries = {t.parent for t in tasks}
+    diffs = []
+    for tid, th in theirs.items():
+        got = {k: boundary(cal, th[k]) for k in ("es", "ef", "ls", "lf")}
+        want = dict(mine[tid])
+        ts = ours.tasks[tid]
+        if tid in summaries:
+            keys = ("es", "ef")
+        else:
+            keys = ("es", "ef", "lf", "tf", "ff", "critical") + (() if ts.in_progress else ("ls",))
+            got.update(tf=th["tf"], ff=th["ff"], critical=th["critical"])
+            want.update(ff=ts.free_float, critical=ts.critical)
+        got = {k: got[k] for k in keys}
+        want = {k: want[k] for k in keys}
+        if got != want:
+            diffs.append((tid, want, got))
+    return diffs, before
+
+
+def test_work_weeks_holidays_and_worked_days_match_mpxj(mpxj_env):
+    """Other work weeks than Monday-Friday (six days, Sunday-Thursday, three days, one day),
+    holidays and worked days off, and a project start that may fall on a day off."""
+    rnd = random.Random(314)
+    weeks = [(0, 1, 2, 3, 4, 5), (6, 0, 1, 2, 3), (1, 2, 3, 4, 5), (0, 1, 2, 3), (0, 2, 4),
+             (0, 1, 2, 3, 4, 5, 6), (3,), (0, 1, 2, 3, 4)]
+    mismatches = []
+    for case in range(24):
+        workdays = weeks[case % len(weeks)]
+        start = date(2027, 1, 1) + timedelta(days=rnd.randint(0, 6))
+        exceptions = {start + timedelta(days=rnd.randint(-3, 60)): rnd.random() < 0.3
+                      for _ in range(rnd.randint(0, 5))}
+        cal = WorkCalendar(workdays=workdays, exceptions=exceptions, anchor=start)
+        tasks, links = random_network(rnd, rnd.randint(8, 16))
+        diffs, _ = compare_with_mpxj(mpxj_env, tasks, links, cal, start, workdays=workdays,
+                                     exceptions=exceptions, floor=True)
+        mismatches.extend((case, *d) for d in diffs)
+    assert not mismatches, f"{len(mismatches)} differences, first: {mismatches[:3]}"
+
+
+def test_nested_summaries_and_every_constraint_match_mpxj(mpxj_env):
+    """Summaries nested three deep with links to and from them, constraints of every dated kind
+    on tasks and milestones (met, and broken by the logic), deadlines, leads, a holiday."""
+    rnd = random.Random(2027)
+    holiday = date(2027, 1, 18)
+    cal = WorkCalendar(anchor=START, exceptions={holiday: False})
+    mismatches = []
+    compared = 0
+    for case in range(40):
+        tasks, links = outline_network(rnd, rnd.randint(6, 16), START, constraints=0.25, deadlines=0.1)
+        diffs, before = compare_with_mpxj(mpxj_env, tasks, links, cal, START, holidays=(holiday,), floor=True)
+        if before:
+            continue  # a finish constraint pulled a task before the project start: DESIGN differs
+        compared += 1
+        mismatches.extend((case, *d) for d in diffs)
+    assert compared >= 30
+    assert not mismatches, f"{len(mismatches)} differences, first: {mismatches[:3]}"
+
+
+def test_progress_matches_mpxj(mpxj_env):
+    """Finished tasks and milestones on their actual dates (on the schedule or a day or two
+    off it), tasks in progress by percent or by remaining duration, under summaries with links,
+    with constraints and deadlines; no status date (MPXJ has none). Progress is recorded where
+    the predecessors are finished, as it is in practice: where they are not, or a started task
+    has an SF successor, MPXJ binds the started task's late dates differently (see
+    scheduling/__init__)."""
+    rnd = random.Random(1104)
+    cal = WorkCalendar(anchor=START)
+    mismatches = []
+    compared = 0
+    for case in range(40):
+        tasks, links = outline_network(rnd, rnd.randint(6, 14), START, constraints=0.1, deadlines=0.1)
+        plan = schedule(tasks, links, cal, START)
+        status = rnd.randint(1, 15)
+        done: set[int] = set()
+        preds: dict[int, set[int]] = {}
+        for lk in links:
+            preds.setdefault(lk.succ, set()).add(lk.pred)
+        sf_from = {lk.pred for lk in links if lk.type == LinkType.SF}
+        parent = {t.id: t.parent for t in tasks}
+        for t in tasks:  # WBS order: predecessors first
+            ts = plan.tasks[t.id]
+            before, x = set(), t.id
+            while x is not None:  # a link to a summary is one to each task under it
+                before |= preds.get(x, set())
+                x = parent[x]
+            if t.id >= 1000 or ts.es >= status or not before <= done or t.id in sf_from:
+                continue
+            first = max(0, ts.es + rnd.choice((0, 0, 1, -1, 2)))
+            if ts.ef < status and rnd.random() < 0.7:
+                t.actual_start = cal.date_of(first)
+                t.actual_finish = cal.date_of(first + max(t.duration - 1, 0))
+                t.percent_complete = 100
+                done.add(t.id)
+            elif t.duration > 1:
+                t.actual_start = cal.date_of(first)
+                if rnd.random() < 0.5:
+                    t.remaining = rnd.randint(1, 6)
+                    t.percent_complete = rnd.randint(5, 90)
+                else:
+                    t.percent_complete = rnd.randint(1, 99)
+        diffs, before = compare_with_mpxj(mpxj_env, tasks, links, cal, START, floor=True)
+        if before:
+            continue  # a finish constraint pulled a task before the project start: DESIGN differs
+        compared += 1
+        mismatches.extend((case, *d) for d in diffs)
+    assert compared >= 30
+    assert not mismatches, f"{len(mismatches)} differences, first: {mismatches[:3]}"

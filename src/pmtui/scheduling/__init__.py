@@ -17,8 +17,10 @@ random cross-check against MPXJ's MicrosoftScheduler (tests/scheduling/test_mpxj
 pins early/late dates, total and free slack, constraints, deadlines, summaries and holidays.
 Known, deliberate differences from MS Project: no task before the project start (DESIGN), the
 status date holds back unfinished work (DESIGN), summary late dates and floats are the min/max of
-their tasks', an SS/SF link from a summary bounds every task that starts with it, and the
-successors of an ALAP task follow its early dates.
+their tasks', an SS/SF link from a summary bounds every task that starts with it, the
+successors of an ALAP task follow its early dates, and a task in progress on its actual start
+bounds neither its predecessors' late dates (MPXJ: by its remaining work's late start) nor, through
+an SF link from its start, its own late finish.
 """
 
 from .calendar import WorkCalendar

@@ -393,7 +393,7 @@ TASKS: tuple[DemoTask, ...] = (
     T(
         "mig_cleanse",
         "Data cleansing & de-duplication (accounts, contacts)",
-        10,
+        11,
         parent="migr",
         after=("mig_extract:SS+3",),
         assign=((_DATA, 0.5), (_BA, 0.5)),

@@ -163,3 +163,24 @@ def test_a_finish_constraint_still_caps_a_started_task(ct):
     b = r.tasks[1]
     assert (b.start, b.finish) == (MONDAY, date(2027, 1, 8))  # actual dates beat the constraint
     assert (b.late_finish, b.total_float, b.critical) == (date(2027, 1, 6), -2, True)
+
+
+def test_free_float_ignores_finished_successors():
+    # "Spec" (3 days, Mon 4 – Wed 6 Jan 2027) is linked FS to "Build", already done Mon 4 –
+    # Tue 5 (recorded ahead of the logic, as happens); "Docs" (10 days, Mon 4 – Fri 15) sets the
+    # finish. Finished work waits for nothing, so Spec's free float is the room before its late
+    # finish, Friday 15: 7 working days, its total float (MS Project's free slack skips finished
+    # successors; MPXJ's MicrosoftScheduler gives 7). pmtui gave 0, read off Build's link. A
+    # summary whose tasks are all done counts as finished too.
+    tasks = [T(1, 3, name="Spec"), T(5, 0, name="Phase"),
+             T(2, 2, name="Build", parent=5, percent_complete=100, actual_start=MONDAY,
+               actual_finish=date(2027, 1, 5)),
+             T(3, 10, name="Docs"), T(4, 1, name="Open")]
+    r = run(tasks, [L(1, 2), L(1, 5), L(1, 4)], status=None)
+    spec, open_ = r.tasks[1], r.tasks[4]
+    assert (spec.finish, spec.total_float) == (date(2027, 1, 6), 6)  # Open leaves 6 days to Fri 15
+    assert (open_.start, open_.total_float, open_.free_float) == (date(2027, 1, 7), 6, 6)
+    assert spec.free_float == 0  # the unfinished successor "Open" starts the next day
+    r = run(tasks, [L(1, 2), L(1, 5)], status=None)
+    assert r.tasks[1].free_float == 7
+    assert r.dates[1].free_float == 7  # the sweep for exports agrees with the task's own figure

@@ -53,6 +53,7 @@ class ScheduleResult:
         self._final = False
         self._incoming: dict[int, list[int]] | None = None
         self._ff: dict[int, int] = {}
+        self._done_nodes: set[int] | None = None
         self.calendar = calendar
         self.start: date = calendar.date_of(p0)
         self.finish_index: int = pf - 1 if pf > p0 else pf
@@ -227,8 +228,10 @@ class ScheduleResult:
             # still leave room).
             val = BIG
             types, lags, dst, node, dur = net.link_type, net.link_lag, net.link_dst, net.link_node, net.dur
-            n, sched_s = net.n, self._sched_s
+            n, sched_s, done = net.n, self._sched_s, self._finished_nodes()
             for k in net.out_links(v):
+                if node[k] in done:
+                    continue
                 typ = types[k]
                 req = (ef[v] if typ == FS or typ == FF else es[v]) + lags[k]
                 if typ == FF or typ == SF:
@@ -242,6 +245,17 @@ class ScheduleResult:
             val = max(0, val)
         self._ff[v] = val
         return val
+
+    def _finished_nodes(self) -> set[int]:
+        """The link targets whose work is all done: finished tasks, and the gates of summaries
+        with nothing left under them. MS Project's free slack ignores links into them (MPXJ's
+        MicrosoftScheduler says so in its free-slack code): finished work waits for nothing."""
+        if self._done_nodes is None:
+            net, open_child = self._net, self._open
+            done = set(self._pl.completed)
+            done.update(g for g, s in enumerate(net.gate_task, net.n) if not open_child[s])
+            self._done_nodes = done
+        return self._done_nodes
 
     def precompute(self) -> None:
         """Compute now what the first read of a task computes for all of them: late dates and
@@ -416,7 +430,10 @@ class ScheduleResult:
         completed, alap = self._pl.completed, self._pl.alap
         sched_s, lf, gate_task = self._sched_s, self._lf, net.gate_task
         val = [BIG] * n
+        done = self._finished_nodes()
         for a, typ, lag, b, w in zip(net.link_src, net.link_type, net.link_lag, net.link_dst, net.link_node):
+            if done and w in done:
+                continue
             req = (ef[a] if typ == FS or typ == FF else es[a]) + lag
             if typ == FF or typ == SF:
                 req -= dur[b]

@@ -4,6 +4,7 @@ import modes (new project, --into with undo, --dry-run)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -152,3 +153,26 @@ def test_cli_export_every_format(store, db_path, tmp_path):
 def test_check_schedules_like_the_store(demo):
     _p, data = demo
     assert check(data).finish == data.schedule().finish
+
+
+def test_milestone_clock_times_in_mspdi(db_path, tmp_path):
+    # Monday 4 Jan 2027: "Kick-off" (1 day) then "Ready" (a milestone after it) is dated Monday
+    # too, at the end of the day (17:00), where its successor starts the next morning; "Start" (a
+    # milestone with nothing before it) sits at the project start, 08:00; "Gate" is placed by a
+    # Must Start On Wednesday 6 Jan at that day's start. Both milestones on Monday have day index 0,
+    # so the exporter wrote 08:00 for "Ready", which MS Project reads as before its predecessor's end.
+    for args in (("project", "new", "Times", "--start", "2027-01-04"),
+                 ("task", "add", "Kick-off", "--duration", "1d"),
+                 ("task", "add", "Ready", "--duration", "0", "--after", "1"),
+                 ("task", "add", "Start", "--duration", "0"),
+                 ("task", "add", "Gate", "--duration", "0"),
+                 ("task", "edit", "4", "--constraint", "MSO", "--constraint-date", "2027-01-06")):
+        assert cli(db_path, *args).exit_code == 0, args
+    out = tmp_path / "t.xml"
+    assert cli(db_path, "export", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    starts = dict(re.findall(r"<Name>([^<]*)</Name>.*?<Start>([^<]*)</Start>", text))
+    assert starts["Ready"] == "2027-01-04T17:00:00"
+    assert starts["Start"] == "2027-01-04T08:00:00"
+    assert starts["Gate"] == "2027-01-06T08:00:00"
+    assert starts["Kick-off"] == "2027-01-04T08:00:00"

@@ -873,13 +873,10 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
         if milestone:
             # DESIGN: a milestone sits at the end of its day, except at the very project start
-            # and where a start constraint put it (then it is dated the constraint's day and sits
-            # at its start, see scheduling.result)
-            at = -1
-            if t.constraint_type in START_CONSTRAINTS and t.constraint_date:
-                at = cal.index_on_or_after(t.constraint_date)
-            st_time = fi_time = "08:00:00" if ts.es <= p0 or ts.es == at else "17:00:00"
-            ls_time = lf_time = "08:00:00" if ts.ls <= p0 or ts.ls == at else "17:00:00"
+            # and where a start constraint put it (see scheduling.result)
+            early, late = sched.milestone_at_start(t.key)
+            st_time = fi_time = "08:00:00" if early else "17:00:00"
+            ls_time = lf_time = "08:00:00" if late else "17:00:00"
         else:
             st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
         parts = [

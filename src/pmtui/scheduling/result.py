@@ -518,6 +518,17 @@ class ScheduleResult:
 
     # -- paths -------------------------------------------------------------------------------
 
+    def milestone_at_start(self, task_id: int) -> tuple[bool, bool]:
+        """(early, late): whether milestone ``task_id`` sits at the start of the day it is
+        dated, not at its end (DESIGN): at the project start, or where a start constraint put
+        it. The day index alone cannot tell: a milestone after a first 1-day task is dated the
+        first day too, at its end. Writers of clock times (MSPDI) need it."""
+        self._finalize()
+        v = self._net.index[task_id]
+        es, _, ls, _ = self._days(v, False)
+        # dated the day its boundary names: the start of that day (else the day before, at its end)
+        return self._es[v] == es, self._ls[v] == ls
+
     def critical_paths(self, limit: int = 1000) -> list[list[int]]:
         from .paths import critical_paths
         return critical_paths(self, limit)

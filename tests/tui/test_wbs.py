@@ -192,7 +192,8 @@ async def test_keys_behind_a_screen_switch_typed_in_the_bar_reach_the_new_screen
         burst(app, "a", "x", "enter", "2", "j")
         await settle(pilot)
         assert plan_of(app).by_wbs["1.3"].name == "x"
-        assert app.current_mode == "gantt" and gantt.cursor == start + 1
+        # as typed slowly: the cursor on the new task (1.3), then one further down
+        assert app.current_mode == "gantt" and gantt.cursor == start + 2
 
 
 async def test_q_typed_right_behind_enter_saves_the_answer_then_quits(make_app):
@@ -572,6 +573,21 @@ async def test_two_quick_adds_end_on_the_last(make_app):
         burst(app, "a", "F", "o", "o", "enter", "a", "B", "a", "r", "enter")
         await settle(pilot)
         assert table(app).current.name == "Bar"
+
+
+async def test_quick_adds_go_in_the_order_typed(make_app):
+    # A WBS typed in one go ("a", name, Enter, "a", name, Enter, ...): each new task goes below
+    # the one added before it. The second "a" was handled before the first add's plan had put
+    # the cursor on its task, so "Bar" went in above "Foo".
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "a", "F", "o", "o", "enter", "a", "B", "a", "r", "enter", "a", "Z", "enter")
+        await settle(pilot)
+        plan = plan_of(app)
+        assert [plan.by_wbs[w].name for w in ("1.3", "1.4", "1.5")] == ["Foo", "Bar", "Z"]
+        assert table(app).current.name == "Z"
 
 
 async def test_a_move_during_a_gantt_edit_is_kept_on_both_screens(make_app):

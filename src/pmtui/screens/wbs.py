@@ -38,6 +38,16 @@ PROGRESS = [("0", "0 % — not started", 0), ("1", "25 %", 25), ("2", "50 %", 50
 PROGRESS_PROMPT = " · ".join(f"{key} {label}" for key, label, _v in PROGRESS) + " · Esc cancel"
 
 
+class AddHold:
+    """Stands in for a form in ``run_edit`` while a task typed in the inline bar is added: the
+    keys typed behind its Enter wait for the new task to be selected, so "a", a name, Enter,
+    "a", ... puts each task below the one before it (the second "a" was handled first, and its
+    task went in above the first). Never on screen, so an error is a notification."""
+
+    busy: object = False
+    is_attached = False
+
+
 def ref(task_id: int) -> str:
     """Tasks are addressed by id in service calls: ids stay put while WBS codes shift."""
     return f"#{task_id}"
@@ -77,6 +87,12 @@ class WbsScreen(Screen):
         # the task it is for).
         self._chord: tuple[dict[str, Any], Callable[[Any], None], int] | None = None
         self._prompt_stale = False  # the panel still shows a chord's prompt, answered
+        self._add_hold = AddHold()
+
+    @property
+    def busy(self) -> object:
+        """While an add runs: keys reaching the inline bar are held too (DialogInput)."""
+        return self._add_hold.busy
 
     def compose(self) -> ComposeResult:
         yield PlanHeader("1", id="header")
@@ -398,12 +414,12 @@ class WbsScreen(Screen):
             below = ref(row.id) if row is not None else None
             self.app.run_edit("Add task",
                               lambda store, pid: task_svc.add_task(store, pid, text, below=below),
-                              select=lambda result: result.id)
+                              select=lambda result: result.id, form=self._add_hold)
         elif mode == "add_child" and row is not None:
             under = ref(row.id)
             self.app.run_edit("Add subtask",
                               lambda store, pid: task_svc.add_task(store, pid, text, under=under),
-                              select=lambda result: result.id)
+                              select=lambda result: result.id, form=self._add_hold)
 
     def _find(self, text: str, *, after: int | None, inclusive: bool = False) -> bool:
         """Put the cursor on the next task whose name (or WBS code) contains ``text``."""

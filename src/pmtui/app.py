@@ -542,6 +542,8 @@ def binding_rows(app: App, screen: Screen) -> list[tuple[str, str, str]]:
     order: list[str] = []
     for key, active in screen.active_bindings.items():
         b = active.binding
+        if b.action in ("command_palette", "app.command_palette"):
+            continue  # its own row, below
         bid = b.id or b.action
         if bid not in by_id:
             by_id[bid] = [[], b.description or b.action]

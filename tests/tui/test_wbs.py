@@ -864,6 +864,23 @@ async def test_help_and_palette(make_app):
         assert "Indent" in screen_text(app)
 
 
+async def test_help_lists_the_palette_once_and_names_the_keys_section(make_app):
+    # The palette was listed twice ("^p palette" and "ctrl+p Command palette"), the longest
+    # description ran into its id, and "[keys]" in the title was read as markup and vanished
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for screen in ("1", "2"):
+            await press(pilot, screen, "question_mark")
+            rows = app.screen.rows
+            assert [bid for _k, _d, bid in rows if "command_palette" in bid] == ["app.command_palette"]
+            await press(pilot, "end")
+            text = screen_text(app)
+            assert "remap in config.toml [keys] by id" in text
+            assert "every action app.command_palette" in " ".join(text.split()).replace("│", "")
+            await press(pilot, "escape")
+
+
 async def test_palette_runs_an_action(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

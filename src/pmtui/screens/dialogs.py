@@ -225,12 +225,12 @@ class HelpScreen(ModalScreen[None]):
         width = max((len(k) for k, _d, _i in self.rows), default=4) + 2
         for keys, desc, bid in self.rows:
             text.append(keys.ljust(width), "bold")
-            text.append(desc.ljust(28))
+            text.append(desc.ljust(28) + " ")
             text.append(f"{bid}\n", "dim")
         if self.legend:
             text.append("\n" + self.legend)
         with Vertical(classes="dialog help"):
-            yield Static(f"Keys — {self.title_text}   (esc closes; remap in config.toml [keys] by id)",
+            yield Static(Text(f"Keys — {self.title_text}   (esc closes; remap in config.toml [keys] by id)"),
                          classes="dialog-title")
             with VerticalScroll():
                 yield Static(text)

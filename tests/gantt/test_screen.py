@@ -86,6 +86,27 @@ async def test_scrolling_in_time_today_and_bringing_a_bar_into_view(make_app):
         assert c.x0 <= sc.col(bar.start) and sc.end_col(bar.finish) < c.x0 + c.timeline_width
 
 
+async def test_a_plan_that_starts_after_today_opens_on_its_start(make_app, store):
+    # A new project starting next month opened on today's weeks: an empty chart, every bar out
+    # of view. Today is shown when the plan is under way; else the plan's nearer end.
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    project = create_project(store, "Later", date(2027, 3, 1))
+    for name in ("One", "Two"):
+        add_task(store, project.id, name, duration=5)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        first, last = c.view_dates
+        assert first <= date(2027, 3, 1) <= last
+        assert "▒" in screen_text(app) or "▓" in screen_text(app)
+        await press(pilot, "t")  # today on demand, still
+        first, last = c.view_dates
+        assert first <= TODAY <= last
+
+
 async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -115,7 +115,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = max(0, min(self.cursor, len(self.rows) - 1))
         self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS)
         if self.x0 is None and self.rows and self.size.width:
-            self.go_today()
+            self.go_first_view()
         self.successors = None
         if len(plan.links) < 20_000:
             self.successors = gl.Successors(plan.links)
@@ -236,6 +236,12 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def go_today(self) -> None:
         self.show_date(self.today)
 
+    def go_first_view(self) -> None:
+        """Today while the plan runs; else its start (not begun) or finish (over), so a new
+        project starting next month does not open on an empty chart."""
+        sched = self.plan.schedule
+        self.show_date(min(max(self.today, sched.start), sched.finish))
+
     def show_bar(self) -> None:
         """Bring the selected task's bar (and its slack) into view, from its start if it is long."""
         tid = self.current_id
@@ -279,7 +285,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self._back = None
         self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS)
         if self.x0 is None and self.rows:
-            self.go_today()  # the plan came before the widget had a size
+            self.go_first_view()  # the plan came before the widget had a size
         # A smaller terminal shows fewer rows: the cursor row stays in view (as in TaskTable).
         self._scroll_to_cursor()
 

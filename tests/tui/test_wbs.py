@@ -226,6 +226,27 @@ async def test_keys_typed_ahead_of_a_form_reach_its_field(make_app):
         assert table(app).current.wbs == "5.7"  # the key after Escape is the table's
 
 
+async def test_editing_keys_act_in_typing_order(make_app):
+    # Backspace, the arrows and ctrl+u are the Input's bindings, run once the key had bubbled up
+    # to the app: typed quickly, the letters behind them went in first ("abc", backspace, "d"
+    # gave "abcd"), or they were lost when Enter had closed the bar by then; in a form, ctrl+u
+    # then a value, Tab, a name emptied the next field instead.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        burst(app, "a", "a", "b", "c", "backspace", "d", "left", "left", "X", "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["1.3"].name == "aXbd"
+        burst(app, "d", "1", "0", "backspace", "5", "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["1.3"].duration == 15
+        burst(app, "e", "ctrl+u", "N", "e", "w", "tab", "ctrl+u", "4", "enter")
+        await settle(pilot)
+        row = plan_of(app).by_wbs["1.3"]
+        assert (row.name, row.duration) == ("New", 4)
+
+
 async def test_ctrl_s_acts_in_typing_order(make_app):
     # ctrl+s saves what was typed before it; the "j" behind it is the table's
     app = make_app()

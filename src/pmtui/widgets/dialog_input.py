@@ -49,8 +49,23 @@ class DialogInput(Input):
         if act is not None:
             self._take(event)
             act()
+            return
+        edit = self._edit_action(event.key)
+        if edit is not None:
+            self._take(event)
+            await self.run_action(edit)
         else:
             await super()._on_key(event)
+
+    def _edit_action(self, key: str) -> str | None:
+        """The Input's own editing key (backspace, arrows, home, ctrl+u, ...), run here in key
+        order. Left to its binding, it ran once the key had bubbled up to the app, after the
+        letters behind it were typed, or never if Enter had closed the bar by then: "abc",
+        backspace, "d" typed quickly gave "abcd", and ctrl+u then a new value emptied the next
+        field instead."""
+        for binding in self._bindings.key_to_bindings.get(key, ()):
+            return binding.action
+        return None
 
     def _action(self, key: str) -> Callable[[], object] | None:
         """What ``key`` does in this input's dialog, if it is one of the keys acted on here."""
@@ -77,7 +92,7 @@ class DialogInput(Input):
         screen = self.screen
         if screen.focused is not self or screen is not self.app.screen:
             return False
-        if not event.is_printable and self._action(event.key) is None:
+        if not event.is_printable and self._action(event.key) is None and self._edit_action(event.key) is None:
             return False
         self.post_message(copy_key(event))
         return True

@@ -38,6 +38,29 @@ async def test_screen_shows_rag_milestones_and_trends(db_path):
         assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7, 7]
 
 
+@sync
+async def test_one_snapshot_draws_no_trend_bars(db_path):
+    # After the first stand-up (one snapshot, no baseline) each trend was a full-width block,
+    # "Finish slip n/a" as a solid bar: a line of one point has no trend, and n/a has no line
+    from pmtui.services import snapshots
+
+    app = demo_app(str(db_path), history=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        snapshots.take_snapshot(app.store, app.project_id, "standup")
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert str(screen.query_one("#trend-slip-value").render()) == "n/a"
+        for key in ("slip", "spi", "cpi"):
+            assert screen.query_one(f"#trend-{key}-line", Sparkline).data == []
+        snapshots.take_snapshot(app.store, app.project_id, "standup")
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen.query_one("#trend-slip-line", Sparkline).data == []  # still n/a
+        assert len(screen.query_one("#trend-spi-line", Sparkline).data) == 2
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_status_screen_snapshot(snap_compare, db_path, size):
     assert snap_compare(demo_app(str(db_path)), terminal_size=size)

@@ -48,4 +48,6 @@ class StatusTrend(Vertical):
             for v in values:
                 last = float(v) if v is not None else last
                 filled.append(last)
-            self.query_one(f"#trend-{key}-line", Sparkline).data = filled
+            # One point, or none known, is no trend: Sparkline draws a lone value as a full block
+            known = any(v is not None for v in values)
+            self.query_one(f"#trend-{key}-line", Sparkline).data = filled if len(filled) > 1 and known else []

@@ -247,6 +247,39 @@ async def test_editing_keys_act_in_typing_order(make_app):
         assert (row.name, row.duration) == ("New", 4)
 
 
+async def test_wide_characters_keep_the_columns_in_line(make_app):
+    # A name in Chinese or with emoji was cut by characters, not terminal cells: its row ran
+    # wider than the others and pushed its dates and % out of their columns (and the Gantt's
+    # bars right of the task column)
+    from rich.cells import cell_len as cells
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        await press(pilot, "a")
+        await type_text(pilot, "接口开发 Interface to the legacy billing system 🚀🚀 and more")
+        await press(pilot, "enter")
+        t = table(app)
+
+        def columns(line: str) -> tuple[int, int]:
+            at = line.index(" 20")  # the start date
+            return cells(line[:at]), cells(line)
+
+        lines = [line for line in screen_text(app).splitlines() if " 20" in line and "%" in line]
+        wide = next(line for line in lines if "接口" in line)
+        plain = next(line for line in lines if "接口" not in line)
+        assert columns(wide) == columns(plain)
+        assert t.current.name.startswith("接口")
+        await press(pilot, "2")
+        from pmtui.widgets.gantt_chart import GanttChart
+
+        chart = app.screen.query_one(GanttChart)
+        bar_col = {cells(line.split("│")[0]) for line in screen_text(app).splitlines()
+                   if "│" in line and (" 1.2 " in line or "接口" in line)}
+        assert len(bar_col) == 1 and chart.current_id == t.current.id
+
+
 async def test_ctrl_s_acts_in_typing_order(make_app):
     # ctrl+s saves what was typed before it; the "j" behind it is the table's
     app = make_app()

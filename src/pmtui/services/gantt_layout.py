@@ -16,6 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from unicodedata import combining, east_asian_width
 
 EPOCH = date(2000, 1, 3)  # a Monday: week columns start on Mondays
 ZOOMS = ("day", "week", "month", "quarter")
@@ -289,10 +290,34 @@ def label(plan, task_id: int, width: int, relation: str = " ", bar: Bar | None =
     """The task column: flags, WBS code and name (indented by level), cut to ``width``."""
     t = plan.by_id[task_id]
     bar = bar or bar_of(plan, task_id)
-    text = f"{flags(bar, relation)} {t.wbs:<6} {' ' * (t.level - 1)}{t.name}"
-    if len(text) > width:
-        return text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
+    return fit(f"{flags(bar, relation)} {t.wbs:<6} {' ' * (t.level - 1)}{t.name}", width)
+
+
+def cells(text: str) -> int:
+    """The terminal cells ``text`` takes: two for a CJK character or an emoji, none for a
+    combining mark."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if combining(c) else 2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded, or cut with "…", to exactly ``width`` cells. Counted in characters, a
+    name in Chinese or with emoji overflowed its column and pushed the columns after it."""
+    n = cells(text)
+    if n <= width:
+        pad = " " * (width - n)
+        return pad + text if right else text + pad
+    if width <= 0:
+        return ""
+    kept, used = [], 0
+    for c in text:
+        w = cells(c)
+        if used + w > width - 1:
+            break
+        kept.append(c)
+        used += w
+    return "".join(kept) + " " * (width - 1 - used) + "…"
 
 
 TASK_TITLE = "    WBS    Task"

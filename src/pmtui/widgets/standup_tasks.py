@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from pmtui.services.gantt_layout import fit
 from pmtui.services.standup_agenda import AgendaTask
 
 
@@ -61,10 +62,10 @@ class StandupTaskList(Widget, can_focus=True):
                 tail = f"{t.percent:>3}% {t.start:%d.%m}–{t.finish:%d.%m} {flags}"
             head_width = width - tail_width - 1
             head = f"{t.wbs:<7}{mark}{t.name}"
-            head = head if len(head) <= head_width else head[: head_width - 1] + "…"
-            line = Text(f"{head:<{head_width}} {tail:>{tail_width}}"[:width])
+            head = fit(head, head_width)  # in cells: a Chinese name pushed the dates out
+            line = Text(f"{head} {tail:>{tail_width}}")
             if t.critical:
-                line.stylize("bold", 0, len(head))
+                line.stylize("bold", 0, len(head.rstrip()))
             if t.blockers:
                 line.stylize("bold red", len(line) - 1)
             if i == self.cursor:

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pmtui.services.gantt_layout import fit
 from pmtui.widgets.row_cursor import RowCursor
 
 
@@ -60,10 +61,6 @@ def layout(width: int) -> list[Column]:
     return [Column(c.key, c.title, name_w) if c.key == "name" else c for c in cols]
 
 
-def fit(text: str, width: int, right: bool = False) -> str:
-    if len(text) > width:
-        return text[: max(0, width - 1)] + "…" if width > 0 else ""
-    return text.rjust(width) if right else text.ljust(width)
 
 
 class TaskTable(RowCursor, ScrollView, can_focus=True):

@@ -313,7 +313,10 @@ class PmtuiApp(HeldKeys, App):
                 project = project_svc.current_project(self.store, name_or_id)
             plan = load_plan_scheduled(self.store, project.id)
         except NotFound as exc:
-            self.post_message(PlanFailed(str(exc)))
+            message = str(exc)
+            if name_or_id is None:  # no project yet, or none current: the switcher opens
+                message = "No project open: n creates one here, Enter opens the one selected"
+            self.post_message(PlanFailed(message))
             return
         except PmtuiError as exc:
             self.post_message(PlanFailed(str(exc)))

@@ -201,7 +201,7 @@ async def test_app_without_a_current_project_takes_the_ordinary_path(store, db_p
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ProjectSwitcher)
-        assert "no current project" in notes(app)
+        assert "No project open: n creates one here, Enter opens the one selected" in notes(app)
         assert app.busy == 0  # no "loading plan" left behind
 
 

@@ -150,7 +150,8 @@ async def test_no_project_opens_the_switcher(store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ProjectSwitcher)
-        assert "no project yet" in notes(app)
+        # it says what to do here, not which command to run in another terminal
+        assert "No project open: n creates one here" in notes(app) and "pmtui project new" not in notes(app)
         await press(pilot, "escape", "a")
         await type_text(pilot, "Orphan")
         await press(pilot, "enter")

@@ -882,6 +882,24 @@ async def test_jump_and_search(make_app):
         assert t.current.name.startswith("Production cutover")
 
 
+async def test_a_search_typed_in_one_burst(make_app):
+    # "/", a name and Enter arriving together: the field's Changed events came after Enter had
+    # closed the bar, so the search went nowhere, and n then opened an empty search
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        burst(app, "slash", *"cutov", "enter")
+        await settle(pilot)
+        assert t.current.name.startswith("Cutover rehearsal")
+        burst(app, "n")
+        await settle(pilot)
+        assert t.current.name.startswith("Production cutover")
+        burst(app, "home", "slash", *"zzz", "enter")
+        await settle(pilot)
+        assert "no task named like 'zzz'" in notes(app) and t.current.wbs == "1"
+
+
 async def test_undo_redo_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

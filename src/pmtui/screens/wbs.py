@@ -384,6 +384,13 @@ class WbsScreen(Screen):
         self._close_inline()
         row = self.table.current
         if mode == "search":
+            # Typed fast, the field's Changed events come after this Enter, once the bar is
+            # closed (on_input_changed): the search is made here with what was typed.
+            self.search_text = text
+            if text:
+                origin = self.table.rows[self.search_origin] if self.search_origin is not None and self.table.rows else None
+                if not self._find(text, after=origin, inclusive=True):
+                    self.notify(f"no task named like {text!r}", severity="warning")
             return
         if mode == "jump":
             try:

@@ -279,3 +279,22 @@ async def test_a_risk_edit_or_a_snapshot_is_not_a_change_from_outside(make_app):
         app._check_outside_changes()
         await settle(pilot)
         assert "changed outside" not in notes(app)
+
+
+async def test_a_damaged_database_is_said_in_the_switcher_not_a_crash(store, db_path):
+    from pmtui.app import PmtuiApp
+    from pmtui.services.demo import create_demo
+    from tests.foundation.test_damaged import damage_table
+
+    from .conftest import TODAY
+
+    create_demo(store, today=TODAY)
+    store.close()  # checkpointed: the damage below is in the file the app reads
+    damage_table(db_path, "project")
+    app = PmtuiApp(store, None, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectSwitcher)
+        assert "database disk image is malformed: the file is damaged" in screen_text(app)
+        await press(pilot, "escape", "q")
+    assert app.return_code in (0, None)

@@ -54,7 +54,13 @@ class ProjectSwitcher(ModalScreen[int | None]):
         fit_list(self.query_one(OptionList), event.size.height)
 
     def reload(self) -> None:
-        self.projects = svc.list_projects(self.store)
+        try:
+            self.projects = svc.list_projects(self.store)
+        except PmtuiError as exc:
+            # a damaged or unreadable file: say so here (the app opens this switcher when the
+            # plan could not load) instead of ending in a traceback
+            self.projects = []
+            self.query_one("#p-error", Static).update(Text(str(exc)))
         ol = self.query_one(OptionList)
         ol.clear_options()
         for p, n, current in self.projects:

@@ -20,6 +20,7 @@ import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk 
 from pmtui.models.errors import StoreError
 from pmtui.store.files import create_private_file, looks_like_sqlite
 from pmtui.store.locations import make_private_dir, requested_db
+from pmtui.store.sqlite_errors import translate_errors
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -97,7 +98,7 @@ def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
 
 def _open(url: str, path: Path | None, migrate: bool) -> Store:
     try:
-        engine = _make_engine(url)
+        engine = _make_engine(url, str(path) if path else url)
     except NoSuchModuleError:
         u = make_url(url)
         raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: "
@@ -132,10 +133,11 @@ def _open(url: str, path: Path | None, migrate: bool) -> Store:
     return store
 
 
-def _make_engine(url: str) -> Engine:
+def _make_engine(url: str, label: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    translate_errors(engine, label)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

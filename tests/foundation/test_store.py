@@ -188,3 +188,50 @@ def test_the_journal_version_reads_indexes_not_the_journal(store):
             "EXPLAIN QUERY PLAN DELETE FROM journal WHERE project_id = 1 AND state = 'undone'")]
     assert steps and not any(s.startswith("SCAN journal") for s in steps + drop), steps + drop
     assert any("ix_journal_project_state" in s for s in steps)
+
+
+# Runs backup_sqlite in a child that dies (as under kill -9) after the copy's first page.
+KILLED_MID_BACKUP = """
+import os, sqlite3, sys
+from pathlib import Path
+from pmtui.store import files
+
+class Shim:
+    Error = sqlite3.Error
+
+    @staticmethod
+    def connect(name, *args, **kwargs):
+        conn = sqlite3.connect(name, *args, **kwargs)
+        return Source(conn) if "mode=ro" in str(name) else conn
+
+class Source:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def backup(self, target):
+        self.conn.backup(target, pages=1, progress=lambda *_: os._exit(9))
+
+    def close(self):
+        self.conn.close()
+
+files.sqlite3 = Shim
+files.backup_sqlite(Path(sys.argv[1]), "before-9999")
+"""
+
+
+def test_a_backup_cut_short_is_not_left_under_a_backups_name(project, store, db_path):
+    """A kill -9 during the copy left plan.db.before-….bak holding no tables: it looked like the
+    way back to the old plan."""
+    from pmtui.services.tasks import add_task
+
+    for i in range(200):  # enough pages that the copy is cut short after the first
+        add_task(store, project.id, f"Task {i} " + "x" * 180, duration=1)
+    store.close()
+    proc = subprocess.run([sys.executable, "-c", KILLED_MID_BACKUP, str(db_path)], capture_output=True, text=True)
+    assert proc.returncode == 9, proc.stderr
+    assert list(db_path.parent.glob("*.bak")) == []
+    # and the next open takes a whole one
+    from pmtui.store.files import backup_sqlite
+
+    done = backup_sqlite(db_path, "before-9999")
+    assert sqlite3.connect(done).execute("select count(*) from task").fetchone() == (200,)

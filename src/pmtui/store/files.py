@@ -27,17 +27,34 @@ def looks_like_sqlite(path: Path) -> bool:
 
 
 def backup_sqlite(path: Path, reason: str) -> Path:
-    """Copy a live database through SQLite's online backup API (consistent even in WAL mode)."""
+    """Copy a live database through SQLite's online backup API (consistent even in WAL mode).
+
+    The copy is made under a ``.partial`` name and renamed when complete: a copy cut short (a
+    full disk, a kill -9) was left under the backup's own name, an empty or half-written file
+    that looked like the way back."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{reason}-{stamp}.bak")
+    partial = target.with_name(f"{target.name}.partial")
+    src = dst = None
     try:
-        create_private_file(target)
+        create_private_file(partial)
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         with dst:
             src.backup(dst)
-        src.close()
         dst.close()
+        dst = None
+        os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
+        if dst is not None:
+            dst.close()
+        for leftover in (partial, partial.with_name(f"{partial.name}-journal")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
         raise StoreError(f"cannot back up {path} before upgrading it: {exc}") from None
+    finally:
+        if src is not None:
+            src.close()
     return target

@@ -88,3 +88,14 @@ def test_two_processes_writing_at_once_lose_nothing(store, project, db_path):
     assert positions == list(range(400))  # the WBS codes stayed consecutive: 1 … 400
     assert con.execute("select count(*) from journal where action = 'Add task'").fetchone() == (400,)
     con.close()
+
+
+def test_an_empty_db_option_is_refused_not_the_default_database(tmp_path):
+    """`pmtui --db "$PLAN" task add …` with PLAN unset wrote into the user's default plan."""
+    env = {**os.environ, "PMTUI_DATA_DIR": str(tmp_path / "data")}
+    for value in ("", " "):
+        proc = subprocess.run([PMTUI, "--db", value, "project", "new", "Script", "--start", "2027-01-04"],
+                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        assert (proc.returncode, proc.stdout) == (2, "")
+        assert proc.stderr == "pmtui: --db is empty: name a database file, or leave --db out for the default one\n"
+    assert list(tmp_path.iterdir()) == []  # no default database made, no file named " "

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
-from pmtui.models.errors import StoreError
+from pmtui.models.errors import BadValue, StoreError
 from pmtui.store.files import create_private_file, looks_like_sqlite
 from pmtui.store.locations import make_private_dir, requested_db
 from pmtui.store.sqlite_errors import translate_errors
@@ -48,6 +48,9 @@ class Store:
 
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database named by ``db``, ``PMTUI_DB`` or the default."""
+    if db is not None and not db.strip():
+        # `--db "$PLAN"` with PLAN unset wrote into the default plan, not the one the script meant
+        raise BadValue("--db is empty: name a database file, or leave --db out for the default one")
     value, is_default = requested_db(db)
     if "://" in value:
         try:

@@ -99,3 +99,16 @@ def test_an_empty_db_option_is_refused_not_the_default_database(tmp_path):
         assert (proc.returncode, proc.stdout) == (2, "")
         assert proc.stderr == "pmtui: --db is empty: name a database file, or leave --db out for the default one\n"
     assert list(tmp_path.iterdir()) == []  # no default database made, no file named " "
+
+
+def test_a_db_path_ending_in_a_slash_is_not_made_a_file(tmp_path):
+    """`--db ~/plans/` made a database file named "plans" where the user meant a folder."""
+    target = f"{tmp_path / 'plans'}/"
+    proc = run("--db", target, "project", "new", "X", "--start", "2027-01-04", check=False)
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert proc.stderr == (f"pmtui: cannot create database {target}: a name ending in / is a folder; "
+                           f"name the file, e.g. {target}pmtui.db\n")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "plans").mkdir()  # an existing folder is named as one, as before
+    proc = run("--db", target, "project", "list", check=False)
+    assert proc.stderr == f"pmtui: cannot open database {tmp_path / 'plans'}: it is a folder, not a file\n"

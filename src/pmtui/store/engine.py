@@ -19,7 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
 from pmtui.models.errors import BadValue, StoreError
 from pmtui.store.files import create_private_file, looks_like_sqlite
-from pmtui.store.locations import make_private_dir, requested_db
+from pmtui.store.locations import DB_FILE as DEFAULT_NAME, make_private_dir, requested_db
 from pmtui.store.sqlite_errors import translate_errors
 
 BUSY_TIMEOUT_MS = 30_000
@@ -62,6 +62,10 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
             path = _prepare_sqlite_file(Path(url.database), create_dir=False)
             return _open(f"sqlite:///{path}", path, migrate)
         return _open(value, None, migrate)
+    if value.endswith(("/", os.sep)) and not Path(value).expanduser().is_dir():
+        # Path() drops the slash: `--db ~/plans/` made a database file named "plans"
+        raise StoreError(f"cannot create database {value}: a name ending in / is a folder; "
+                         f"name the file, e.g. {value}{DEFAULT_NAME}")
     path = _prepare_sqlite_file(Path(value).expanduser(), create_dir=is_default)
     return _open(f"sqlite:///{path}", path, migrate)
 

@@ -369,6 +369,9 @@ class PmtuiApp(HeldKeys, App):
                 return
             try:
                 plan = load_plan_scheduled(self.store, project_id, take_checked_plan(project_id))
+            except NotFound as exc:  # the project itself: another process undid its creation
+                self.post_message(PlanFailed(str(exc), form, gone=project_id))
+                return
             except PmtuiError as exc:
                 self.post_message(PlanFailed(str(exc), form))
                 return
@@ -462,6 +465,14 @@ class PmtuiApp(HeldKeys, App):
         self._stop()
         if msg.form is not None:
             self._form_edit_over(msg.form, saved=False)
+        if msg.gone is not None and self.plan is not None and self.plan.project.id == msg.gone:
+            # Kept, the plan of a project that no longer exists was reloaded on every check of
+            # the journal, and failed each time: say it once, and let the user choose another.
+            name, self.plan, self.project_id = self.plan.project.name, None, None
+            self.notify(f"Project {name!r} is gone: another pmtui or the CLI undid its creation",
+                        severity="warning", timeout=10)
+            self.action_projects()
+            return
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
             self.action_projects()

@@ -26,6 +26,7 @@ class PlanFailed(Message):
 
     message: str
     form: Any = None  # the modal whose edit's plan failed to load
+    gone: int | None = None  # the project whose plan was reloaded, found deleted
 
 
 @dataclass

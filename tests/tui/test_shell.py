@@ -298,3 +298,40 @@ async def test_a_damaged_database_is_said_in_the_switcher_not_a_crash(store, db_
         assert "database disk image is malformed: the file is damaged" in screen_text(app)
         await press(pilot, "escape", "q")
     assert app.return_code in (0, None)
+
+
+async def test_the_open_project_undone_by_another_process_is_said_once(store, db_path):
+    """`pmtui undo` in another terminal took back the creation of the project the app shows: the
+    app said "changed outside: reloaded" and "no project with id 1" every two seconds, for good."""
+    import threading
+
+    from pmtui.app import PmtuiApp
+    from pmtui.services import history, projects, tasks
+    from pmtui.store import open_store
+    from tests.conftest import MONDAY
+
+    project = projects.create_project(store, "Gone soon", MONDAY)
+    tasks.add_task(store, project.id, "A", duration=1)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.plan.project.name == "Gone soon"
+
+        def elsewhere():  # `pmtui undo` twice, from another process's store
+            other = open_store(str(db_path))
+            try:
+                history.undo(other, project.id)
+                history.undo(other, project.id)
+            finally:
+                other.close()
+
+        worker = threading.Thread(target=elsewhere)
+        worker.start()
+        worker.join()
+        for _ in range(3):  # three checks of the journal, six seconds of the real app
+            app._check_outside_changes()
+            await settle(pilot)
+        said = notes(app)
+        assert said.count("'Gone soon' is gone") == 1, said
+        assert "no project with id" not in said
+        assert app.plan is None and isinstance(app.screen, ProjectSwitcher)

@@ -235,3 +235,28 @@ def test_a_backup_cut_short_is_not_left_under_a_backups_name(project, store, db_
 
     done = backup_sqlite(db_path, "before-9999")
     assert sqlite3.connect(done).execute("select count(*) from task").fetchone() == (200,)
+
+
+def test_a_file_name_with_url_characters_is_the_file_written(tmp_path):
+    """`--db 'plan?v=2.db'` wrote the plan into a file named "plan" (0644), and `x%41.db` into
+    "xA.db": the path went through a URL string, where "?" and "%" mean something."""
+    from pmtui.services.projects import create_project
+    from datetime import date
+
+    for name in ("plan?v=2.db", "x%41.db", "a#b.db"):
+        store = open_store(str(tmp_path / name))
+        create_project(store, "P", date(2027, 1, 4))
+        store.close()
+        con = sqlite3.connect(tmp_path / name)
+        assert con.execute("select name from project").fetchall() == [("P",)]
+        con.close()
+        assert mode(tmp_path / name) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a#b.db", "plan?v=2.db", "x%41.db"]
+    from pmtui.store.files import backup_sqlite  # the copy before a schema upgrade, too
+
+    for name in ("plan?v=2.db", "x%41.db", "a#b.db"):
+        copy = backup_sqlite(tmp_path / name, "before-test")
+        assert copy.name.startswith(name)
+        con = sqlite3.connect(copy)
+        assert con.execute("select name from project").fetchall() == [("P",)]
+        con.close()

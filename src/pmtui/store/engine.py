@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
@@ -105,7 +105,7 @@ def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
 
 def _open(url: str, path: Path | None, migrate: bool) -> Store:
     try:
-        engine = _make_engine(url, str(path) if path else url)
+        engine = _make_engine(url, path)
     except NoSuchModuleError:
         u = make_url(url)
         raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: "
@@ -140,11 +140,14 @@ def _open(url: str, path: Path | None, migrate: bool) -> Store:
     return store
 
 
-def _make_engine(url: str, label: str) -> Engine:
+def _make_engine(url: str, path: Path | None) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    translate_errors(engine, label)
+    # A file's path goes to SQLite as it is: read back from a URL string, "?" began a query and
+    # "%41" read as "A", so `--db 'plan?v=2.db'` wrote the plan into another file, named "plan".
+    target = URL.create("sqlite", database=str(path)) if path is not None else url
+    engine = create_engine(target, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    translate_errors(engine, str(path) if path is not None else url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from pmtui.models.errors import StoreError
 
@@ -38,7 +39,8 @@ def backup_sqlite(path: Path, reason: str) -> Path:
     src = dst = None
     try:
         create_private_file(partial)
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # quoted: in a URI, "?", "#" and "%" in the file's name would name another file
+        src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
         dst = sqlite3.connect(partial)
         with dst:
             src.backup(dst)

@@ -32,6 +32,7 @@ from pmtui.services import baselines, costing, resources, status
 from pmtui.services.projects import set_status_date
 from pmtui.services.tasks import add_task, get_plan, set_progress
 from pmtui.scheduling import WorkCalendar
+from tests.foundation.helpers import cli
 
 START = date(2027, 1, 4)  # the fixture project's start, a Monday
 CAL = WorkCalendar(workdays=range(5), exceptions={}, anchor=START)
@@ -83,6 +84,14 @@ def test_indices_without_a_denominator_are_not_measurable_and_eac_falls_back():
         earned_value(1, 1, 1, 1, "guess")
 
 
+def test_without_planned_value_there_is_no_schedule_performance():
+    # No baseline, no PV (PMBOK's PV is the baseline's budget for the work scheduled): SV and
+    # SPI are not measurable; cost performance still is, and a composite EAC falls back.
+    ev = earned_value(bac=1000, pv=None, ev=400, ac=500, method="composite")
+    assert (ev.pv, ev.sv, ev.spi, ev.cv, ev.cpi) == (None, None, None, -100, 0.8)
+    assert ev.eac == 500 + 600
+
+
 @pytest.fixture
 def proj592(store, project):
     """Problem 5-1 as a plan: one week = 5 working days, status at the end of working day 75."""
@@ -127,6 +136,21 @@ def test_published_example_through_the_whole_plan(store, proj592):
     assert round(p.cpi, 4) == 1.1519 and round(p.spi, 3) == 1.046
     assert rep.baseline == "Approved" and p.bac == 810_000
     assert p.eac == pytest.approx(810_000 / p.cpi)
+
+
+def test_without_a_baseline_pv_sv_and_spi_are_not_measured(store, proj592, db_path):
+    # The same plan with its baseline removed: the current plan is rescheduled from the status
+    # date, so it can never be behind itself; measured against it, tasks finished late looked
+    # ahead of plan (SPI 1.34 in a tester's plan whose milestones had all slipped).
+    baselines.remove_baseline(store, proj592, "Approved")
+    rep = status.earned_value_report(store, proj592)
+    p = rep.project
+    assert rep.baseline is None and (p.pv, p.sv, p.spi) == (None, None, None)
+    assert round(p.ev) == 455_000 and round(p.cpi, 4) == 1.1519
+    sched = next(r for r in status.project_status(store, proj592).rags if r.area == "schedule")
+    assert sched.level == "none" and "no baseline to measure against" in sched.reason
+    r = cli(db_path, "evm")
+    assert r.exit_code == 0 and "PV n/a" in r.stdout and "SPI n/a" in r.stdout
 
 
 def test_entered_versus_derived_actual_cost(store, proj592, monkeypatch, tmp_path):

@@ -58,7 +58,8 @@ async def test_one_snapshot_draws_no_trend_bars(db_path):
         await pilot.press("r")
         await pilot.pause()
         assert screen.query_one("#trend-slip-line", Sparkline).data == []  # still n/a
-        assert len(screen.query_one("#trend-spi-line", Sparkline).data) == 2
+        assert len(screen.query_one("#trend-cpi-line", Sparkline).data) == 2
+        assert screen.query_one("#trend-spi-line", Sparkline).data == []  # no baseline: no SPI
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

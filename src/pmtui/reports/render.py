@@ -162,7 +162,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
-        "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\nPlanned value from {'baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'the current plan (no baseline saved)'}.",
+        "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\n{'Planned value from baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'No baseline saved: no planned value, so no SV or SPI'}.",
         "trend": trend,
     }
 
@@ -210,7 +210,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")
-        + f'<p class="note">Planned value from {escape("baseline " + repr(s.evm.baseline) if s.evm.baseline else "the current plan (no baseline saved)")}.</p>',
+        + f'<p class="note">{escape("Planned value from baseline " + repr(s.evm.baseline) if s.evm.baseline else "No baseline saved: no planned value, so no SV or SPI")}.</p>',
         "trend": trend,
     }
 

@@ -10,6 +10,9 @@
 
 An index whose denominator is zero is None ("not measurable yet"), never infinity; an EAC that
 needs a missing index falls back to AC + (BAC − EV), which is the budget while nothing is done.
+PV is None where there is no baseline: PV is the baseline's budget for the work scheduled
+(PMBOK's performance measurement baseline), so without one SV and SPI are None too. A plan
+rescheduled from the status date is never behind itself, so its own dates would measure nothing.
 PV is the budget spread linearly over the working days of each task (MS Project's default for
 work and prorated fixed cost). Standard library only.
 """
@@ -24,10 +27,10 @@ EAC_METHODS = ("cpi", "typical", "atypical", "composite", "bottom-up")
 @dataclass(frozen=True, slots=True)
 class EarnedValue:
     bac: float
-    pv: float
+    pv: float | None
     ev: float
     ac: float
-    sv: float
+    sv: float | None
     cv: float
     spi: float | None
     cpi: float | None
@@ -60,12 +63,12 @@ def estimate_at_completion(bac: float, ev: float, ac: float, spi: float | None, 
     return atypical
 
 
-def earned_value(bac: float, pv: float, ev: float, ac: float, method: str = "cpi",
+def earned_value(bac: float, pv: float | None, ev: float, ac: float, method: str = "cpi",
                  bottom_up_etc: float | None = None) -> EarnedValue:
-    spi, cpi = _ratio(ev, pv), _ratio(ev, ac)
+    spi, cpi = (_ratio(ev, pv) if pv is not None else None), _ratio(ev, ac)
     eac = estimate_at_completion(bac, ev, ac, spi, cpi, method, bottom_up_etc)
     return EarnedValue(
-        bac=bac, pv=pv, ev=ev, ac=ac, sv=ev - pv, cv=ev - ac, spi=spi, cpi=cpi,
+        bac=bac, pv=pv, ev=ev, ac=ac, sv=ev - pv if pv is not None else None, cv=ev - ac, spi=spi, cpi=cpi,
         eac=eac, etc=eac - ac, vac=bac - eac,
         tcpi_bac=_ratio(bac - ev, bac - ac), tcpi_eac=_ratio(bac - ev, eac - ac),
         method=method,

@@ -127,12 +127,13 @@ class StatusScreen(Screen):
         self.query_one("#status-title", Static).update(title)
         self.query_one(StatusRag).show(s.rags, s.overall)
         p = s.evm.project
-        source = f"baseline {s.evm.baseline!r}" if s.evm.baseline else "current plan (no baseline)"
+        source = (f"PV from the baseline {s.evm.baseline!r}" if s.evm.baseline
+                  else "No baseline: no PV, SV or SPI (pmtui baseline save NAME)")
         self.query_one("#status-evm", Static).update(
             f"BAC {_money(p.bac)}  PV {_money(p.pv)}  EV {_money(p.ev)}  AC {_money(p.ac)} {s.currency}\n"
             f"SPI {_index(p.spi)}  CPI {_index(p.cpi)}  SV {_money(p.sv)}  CV {_money(p.cv)}\n"
             f"EAC {_money(p.eac)} ({p.method})  ETC {_money(p.etc)}  VAC {_money(p.vac)}  "
-            f"TCPI {_index(p.tcpi_bac)}\nPV from the {source}")
+            f"TCPI {_index(p.tcpi_bac)}\n{source}")
         points = []
         for snap in s.snapshots:
             data = snapshots.data_of(snap)

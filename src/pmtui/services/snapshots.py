@@ -35,7 +35,7 @@ def snapshot_of(status: Status, project_id: int, source: str) -> Snapshot:
     }
     return Snapshot(
         project_id=project_id, day=status.status_date, source=source, finish=status.finish,
-        percent_complete=round(status.percent_complete, 2), bac=evm.bac, pv=evm.pv, ev=evm.ev, ac=evm.ac,
+        percent_complete=round(status.percent_complete, 2), bac=evm.bac, pv=evm.pv or 0.0, ev=evm.ev, ac=evm.ac,
         spi=evm.spi, cpi=evm.cpi, risks_high=counts["high"], risks_medium=counts["medium"],
         risks_low=counts["low"], open_issues=len(status.issues), data=json.dumps(data, sort_keys=True),
     )

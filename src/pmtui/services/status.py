@@ -62,7 +62,7 @@ class EvmLine:
 @dataclass(frozen=True, slots=True)
 class EvmReport:
     status_date: date
-    baseline: str | None  # None: PV from the current plan
+    baseline: str | None  # None: no baseline, so no PV, SV or SPI
     method: str
     project: EarnedValue
     lines: list[EvmLine]
@@ -108,7 +108,8 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
 
     def ev_of(ids) -> EarnedValue:
         sums = {k: sum(total[k][i] for i in ids) for k in total}
-        return earned_value(sums["bac"], sums["pv"], sums["ev"], sums["ac"], method, sums["etc"])
+        pv = sums["pv"] if saved is not None else None  # no baseline: no PV (scheduling.evm)
+        return earned_value(sums["bac"], pv, sums["ev"], sums["ac"], method, sums["etc"])
 
     lines = [EvmLine(t.id, t.wbs, t.name, t.level, t.summary, ev_of([t.id])) for t in plan.tasks]
     return EvmReport(as_of, saved.name if saved else None, method, ev_of(plan.roots), lines)
@@ -203,6 +204,8 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
         parts.append(f"SPI {evm.spi:.2f}")
     if slip is not None:
         parts.append(f"finish {slip:+d}d vs baseline")
+    if evm.pv is None:
+        parts.append("no baseline to measure against")
     schedule = Rag("schedule", _worst(spi_lv, slip_lv), ", ".join(parts) or "nothing planned by the status date")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
                f"CPI {evm.cpi:.2f}, VAC {evm.vac:,.0f}" if evm.cpi is not None else "no actual cost yet")

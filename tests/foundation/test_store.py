@@ -41,6 +41,27 @@ def test_default_database_is_private(monkeypatch, tmp_path):
     store.close()
 
 
+def test_an_empty_file_made_by_the_user_becomes_a_private_database(tmp_path):
+    # `touch plan.db` makes a 0644 file (the umask); pmtui writes a whole plan into it, which
+    # other users of a shared server could then read. A file with content keeps its mode: it is
+    # the user's database, and its mode is theirs to choose.
+    from datetime import date
+
+    from pmtui.services.projects import create_project
+
+    empty, used = tmp_path / "z.db", tmp_path / "shared.db"
+    empty.touch(mode=0o644)
+    os.chmod(empty, 0o644)
+    store = open_store(str(empty))
+    create_project(store, "Z", date(2027, 1, 4))
+    store.close()
+    assert mode(empty) == 0o600
+    open_store(str(used)).close()
+    os.chmod(used, 0o640)
+    open_store(str(used)).close()
+    assert mode(used) == 0o640
+
+
 def test_pmtui_db_env_and_url(monkeypatch, tmp_path):
     monkeypatch.setenv("PMTUI_DB", str(tmp_path / "env.db"))
     assert open_store().path == tmp_path / "env.db"

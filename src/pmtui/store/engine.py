@@ -91,6 +91,11 @@ def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
             raise StoreError(f"{path} is not a pmtui database (not an SQLite file)")
         if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
             raise StoreError(f"cannot open database {path}: it is read-only")
+        st = path.stat()
+        if st.st_size == 0 and st.st_uid == os.getuid() and st.st_mode & 0o077:
+            # An empty file (`touch plan.db`) becomes a new database here, and a new database is
+            # private: left at the umask's 0644, other users of a shared server could read the plan.
+            os.chmod(path, 0o600)
         return path
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"cannot create database {path}: folder {folder} is not writable")

@@ -109,7 +109,8 @@ class PmtuiApp(HeldKeys, App):
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("U,ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("o", "projects", "Projects", show=False, id="app.projects"),
-        Binding("t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
+        # T as well: the Gantt's t is "today" and the risk screen's "threats/opportunities"
+        Binding("t,T", "toggle_theme", "Light/dark", show=False, id="app.theme"),
         *_screen_bindings(),
     ]
 

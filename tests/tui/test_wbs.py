@@ -978,3 +978,10 @@ async def test_theme_toggle_and_screen_digit(make_app):
         await press(pilot, "1")
         assert app.current_mode == "wbs"
         assert app.animation_level == "none"
+        # on the Gantt and the risk screens t is taken (today, threats/opportunities): T toggles
+        for digit in ("2", "3"):
+            await press(pilot, digit)
+            await settle(pilot)
+            before = app.theme
+            await press(pilot, "T")
+            assert app.theme != before, digit

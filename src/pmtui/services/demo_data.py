@@ -397,7 +397,7 @@ TASKS: tuple[DemoTask, ...] = (
         parent="migr",
         after=("mig_extract:SS+3",),
         assign=((_DATA, 0.5), (_BA, 0.5)),
-        estimate=(8.0, 10.0, 16.0),
+        estimate=(8.0, 11.0, 16.0),
         done=50,
         notes="Business owners confirm merge candidates in weekly batches.",
     ),

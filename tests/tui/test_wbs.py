@@ -985,3 +985,43 @@ async def test_theme_toggle_and_screen_digit(make_app):
             before = app.theme
             await press(pilot, "T")
             assert app.theme != before, digit
+
+
+async def test_a_new_resource_is_added_and_assigned_from_r(make_app, store):
+    # The planner had no way to add a person: R on a plan without resources said to run
+    # `pmtui resource add` in another terminal. R now offers a new resource (the bar, or "+" in
+    # the pick list): one change, which one undo takes back whole.
+    from datetime import date
+
+    from pmtui.services import history
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    pid = create_project(store, "Fresh", date(2027, 1, 4)).id
+    add_task(store, pid, "Design", duration=3)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "R")
+        assert "No resources yet. New resource for 1:" in screen_text(app)
+        await type_text(pilot, "Ann Lee")
+        await press(pilot, "enter")
+        await settle(pilot)
+        plan = plan_of(app)
+        assert [r.name for r in plan.resources] == ["Ann Lee"]
+        assert plan.resources_text(plan.by_wbs["1"].id) == "Ann Lee"
+        entries = history.history(store, pid)
+        assert entries[0].action == "Add and assign resource" and len(entries) == 3
+        await press(pilot, "R", "plus")
+        await type_text(pilot, "Bo Chen")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "Bo Chen" in plan_of(app).resources_text(plan_of(app).by_wbs["1"].id)
+        await press(pilot, "R", "plus")
+        await type_text(pilot, "Ann Lee")  # taken: refused, nothing changed
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "exists already" in notes(app) and len(plan_of(app).resources) == 2
+        await press(pilot, "u")
+        await settle(pilot)
+        assert [r.name for r in plan_of(app).resources] == ["Ann Lee"]

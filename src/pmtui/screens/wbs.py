@@ -36,6 +36,7 @@ LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not m
 PROGRESS = [("0", "0 % — not started", 0), ("1", "25 %", 25), ("2", "50 %", 50),
             ("3", "75 %", 75), ("4", "100 % — done", 100)]
 PROGRESS_PROMPT = " · ".join(f"{key} {label}" for key, label, _v in PROGRESS) + " · Esc cancel"
+NEW_RESOURCE = object()  # the pick list's "New resource…" choice
 
 
 class AddHold:
@@ -80,6 +81,7 @@ class WbsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.inline_mode: str | None = None
+        self.assign_to: int | None = None  # the task R was pressed on
         self.search_text = ""
         self.search_origin: int | None = None
         self._detail_timer = None
@@ -295,15 +297,19 @@ class WbsScreen(Screen):
         if row is None:
             return
         plan = self.table.plan
-        if not plan.resources:
-            self.notify("No resources yet: add one with `pmtui resource add NAME`", severity="warning")
-            return
         tid = row.id
+        self.assign_to = tid
+        if not plan.resources:
+            self._open_inline("assign_new", f"No resources yet. New resource for {row.wbs}:", "")
+            return
         keys = "123456789"
         choices = [(keys[i] if i < len(keys) else "", r.name, r.name) for i, r in enumerate(plan.resources)]
+        choices.append(("+", "New resource…", NEW_RESOURCE))
 
         def chosen(name: str | None) -> None:
-            if name:
+            if name is NEW_RESOURCE:
+                self._open_inline("assign_new", f"New resource for {row.wbs}:", "")
+            elif name:
                 self.app.run_edit("Assign",
                                   lambda store, pid: res_svc.assign(store, pid, ref(tid), name), select=tid,
                                   before=tid)
@@ -402,17 +408,21 @@ class WbsScreen(Screen):
             return
         if not text.strip():
             return
-        if mode in ("rename", "add_below", "add_child"):
+        if mode in ("rename", "add_below", "add_child", "assign_new"):
             from pmtui.models.rules import check_name  # pydantic: not before the first frame
 
             try:
-                check_name(text, "task")
+                check_name(text, "resource" if mode == "assign_new" else "task")
             except PmtuiError as exc:
                 # the bar opens again with what was typed (a refused edit lost it)
                 self._open_inline(mode, label, text)
                 self.notify(str(exc), severity="error")
                 return
-        if mode == "rename" and row is not None:
+        if mode == "assign_new" and self.assign_to is not None:
+            tid = self.assign_to
+            self.app.run_edit("Assign", lambda store, pid: res_svc.add_and_assign(store, pid, ref(tid), text),
+                              select=tid, before=tid)
+        elif mode == "rename" and row is not None:
             tid = row.id
             if text != row.name:
                 self.app.run_edit("Rename",

@@ -32,16 +32,29 @@ def add_resource(store: Store, project_id: int, name: str, *, kind: str = "perso
                  cost_rate: float = 0.0, max_units: float = 1.0) -> ResourceRow:
     rules = validated(ResourceRules, name=name, kind=kind, cost_rate=cost_rate, max_units=max_units)
     with action(store, project_id, "Add resource") as act:
-        exists = act.session.execute(
-            select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
-        ).scalars().first()
-        if exists:
-            raise Conflict(f"a resource named {rules.name!r} exists already")
-        res = Resource(project_id=project_id, **rules.model_dump())
-        act.session.add(res)
-        act.session.flush()
-        act.say(f"added {rules.kind} {rules.name!r} at {rules.cost_rate:,.2f}/day")
+        res = _add(act, project_id, rules)
     return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
+
+
+def add_and_assign(store: Store, project_id: int, ref: str, name: str) -> str:
+    """A new person, assigned to a task at 100 %: one change, so one undo takes back both (the
+    planner's R offers it, so that a plan can be staffed without leaving for the CLI)."""
+    rules = validated(ResourceRules, name=name)
+    with action(store, project_id, "Add and assign resource") as act:
+        return _assign(act, project_id, ref, lambda: _add(act, project_id, rules), 1.0)
+
+
+def _add(act: Action, project_id: int, rules: ResourceRules) -> Resource:
+    exists = act.session.execute(
+        select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
+    ).scalars().first()
+    if exists:
+        raise Conflict(f"a resource named {rules.name!r} exists already")
+    res = Resource(project_id=project_id, **rules.model_dump())
+    act.session.add(res)
+    act.session.flush()
+    act.say(f"added {rules.kind} {rules.name!r} at {rules.cost_rate:,.2f}/day")
+    return res
 
 
 def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> ResourceRow:
@@ -102,22 +115,28 @@ def _refuse_if_referenced(act: Action, res: Resource) -> None:
 
 def assign(store: Store, project_id: int, ref: str, resource: str, *, units: float = 1.0) -> str:
     with action(store, project_id, "Assign resource") as act:
-        plan = load_plan(act.conn, project_id)
-        row = plan.resolve(ref)
-        if row.summary:
-            raise Conflict(f"{row.label} is a summary: assign people to the tasks under it")
-        res = _find(act, project_id, resource)
-        a = act.session.execute(
-            select(Assignment).where(Assignment.task_id == row.id, Assignment.resource_id == res.id)
-        ).scalars().first()
-        if a is None:
-            act.session.add(Assignment(task_id=row.id, resource_id=res.id, units=units))
-            act.say(f"assigned {res.name} to {row.wbs} {row.name!r} at {units:.0%}")
-        elif a.units != units:
-            act.say(f"{res.name} on {row.wbs}: {a.units:.0%} → {units:.0%}")
-            a.units = units
-        else:  # said, not silently done: the person picked may not be the one meant
-            raise Conflict(f"{res.name} is already assigned to {row.label} at {units:.0%}")
+        return _assign(act, project_id, ref, lambda: _find(act, project_id, resource), units)
+
+
+def _assign(act: Action, project_id: int, ref: str, who, units: float) -> str:
+    """Assign the resource ``who()`` gives (found, or made) to task ``ref``; the task is
+    checked first, so a refused task makes nobody."""
+    plan = load_plan(act.conn, project_id)
+    row = plan.resolve(ref)
+    if row.summary:
+        raise Conflict(f"{row.label} is a summary: assign people to the tasks under it")
+    res = who()
+    a = act.session.execute(
+        select(Assignment).where(Assignment.task_id == row.id, Assignment.resource_id == res.id)
+    ).scalars().first()
+    if a is None:
+        act.session.add(Assignment(task_id=row.id, resource_id=res.id, units=units))
+        act.say(f"assigned {res.name} to {row.wbs} {row.name!r} at {units:.0%}")
+    elif a.units != units:
+        act.say(f"{res.name} on {row.wbs}: {a.units:.0%} → {units:.0%}")
+        a.units = units
+    else:  # said, not silently done: the person picked may not be the one meant
+        raise Conflict(f"{res.name} is already assigned to {row.label} at {units:.0%}")
     return f"{res.name} → {row.wbs} {row.name} at {units:.0%}"
 
 

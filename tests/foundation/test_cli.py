@@ -321,3 +321,25 @@ def test_writing_over_a_directory_is_refused_and_leaves_no_stray_file(planned, t
         assert r.exit_code == 1 and f"cannot write {out}: Is a directory" in r.stderr, (args, r.stderr)
     assert list(out.iterdir()) == []
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+@pytest.mark.parametrize("columns", ["80", None])
+def test_a_pipe_gets_whole_lines_whatever_the_terminal_width(planned, columns):
+    # under a pipe at COLUMNS=80 the task list cut dates to '2027-01-…' and wrapped names over
+    # several lines (unset: at 160 characters), so a script's grep or cut read half a row
+    from typer.testing import CliRunner
+
+    from pmtui.cli import app
+
+    long_name = "Migrate the customer master data from the legacy system " * 3
+    assert cli(planned, "task", "add", long_name.strip(), "--duration", "2d").exit_code == 0
+    env = {"COLUMNS": columns} if columns else {}
+    runner = CliRunner(env=env)
+    if columns is None:
+        runner.env = {"COLUMNS": None}
+    out = runner.invoke(app, ["--db", str(planned), "task", "list"], catch_exceptions=False).stdout
+    assert "…" not in out
+    rows = {line.split()[0]: line for line in out.splitlines()[2:-1]}
+    assert "2027-01-13  2027-01-26" in rows["2"] and long_name.strip() in rows["4"]
+    history = runner.invoke(app, ["--db", str(planned), "history"], catch_exceptions=False).stdout
+    assert long_name.strip() in history and "…" not in history

@@ -28,6 +28,10 @@ class _Out:
                 width = int(os.environ.get("COLUMNS", "160"))
             except ValueError:
                 width = 160
+            # A pipe is read by a script, not a screen: every line as long as it needs to be, so
+            # that no column is cut ("2026-10-…" at COLUMNS=80) and no name is wrapped
+            wide = Console(highlight=False, width=1_000_000, markup=False)
+            width = max([width, *(wide.measure(o).maximum for o in objects)])
         # markup=False: names are printed as typed ("[phase 2]" was dropped, "[/]" raised a
         # MarkupError after the write was saved); styled output is built as rich Text
         Console(highlight=False, soft_wrap=False, width=width, markup=False).print(*objects, **kwargs)

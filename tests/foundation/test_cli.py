@@ -236,6 +236,8 @@ BAD = [
      "deadline 0001-01-01 is out of range: plan dates run from 1984-01-01 to 2149-12-31"),
     (("task", "edit", "1", "--constraint", "MFO", "--constraint-date", "9999-12-31"), 2,
      "constraint date 9999-12-31 is out of range"),
+    (("calendar", "holiday", "add", "0001-01-01", "Typo"), 2, "holiday 0001-01-01 is out of range: plan dates run from"),
+    (("calendar", "workday", "add", "9999-12-25", "Typo"), 2, "worked day 9999-12-25 is out of range"),
     (("project", "status-date", "3000-01-01"), 2, "status date 3000-01-01 is out of range"),
     (("project", "edit", "--start", "1970-01-01"), 2, "project start 1970-01-01 is out of range"),
     (("risk", "add", "Outage", "-P", "3", "-I", "3", "--review", "2200-01-01"), 2, "review date 2200-01-01 is out of range"),

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import format_workdays
+from pmtui.models.rules import plan_date
 from pmtui.models.tables import Calendar, CalendarException, Project
 from pmtui.services.actions import action
 from pmtui.services.plan import check_plan
@@ -27,6 +28,7 @@ def set_workdays(store: Store, project_id: int, mask: int) -> str:
 
 def add_exception(store: Store, project_id: int, day: date, name: str = "", *, working: bool = False) -> None:
     """A holiday (working=False) or a worked day off (working=True), e.g. a release Saturday."""
+    plan_date(day, "worked day" if working else "holiday")  # a year 0001 or 9999 is a typo
     with action(store, project_id, "Add calendar exception") as act:
         project = act.session.get(Project, project_id)
         cal = act.session.get(Calendar, project.calendar_id)

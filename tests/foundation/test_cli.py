@@ -238,6 +238,13 @@ BAD = [
      "constraint date 9999-12-31 is out of range"),
     (("calendar", "holiday", "add", "0001-01-01", "Typo"), 2, "holiday 0001-01-01 is out of range: plan dates run from"),
     (("calendar", "workday", "add", "9999-12-25", "Typo"), 2, "worked day 9999-12-25 is out of range"),
+    # what was typed names no format or asks for two things at once: malformed (2), as
+    # `report --format banana` is; they said 1, the code of a plan refusing a request
+    (("export", "plan.banana"), 2, "plan.banana: cannot tell the format from '.banana': give --format"),
+    (("export", "-", "--format", "banana"), 2, "format 'banana' is unknown"),
+    (("export", "-"), 2, "writing to stdout needs --format"),
+    (("import", "plan.xml", "--format", "banana"), 2, "format 'banana' is unknown"),
+    (("import", "plan.xml", "--name", "A", "--into", "B"), 2, "give either --name (a new project) or --into"),
     (("project", "status-date", "3000-01-01"), 2, "status date 3000-01-01 is out of range"),
     (("project", "edit", "--start", "1970-01-01"), 2, "project start 1970-01-01 is out of range"),
     (("risk", "add", "Outage", "-P", "3", "-I", "3", "--review", "2200-01-01"), 2, "review date 2200-01-01 is out of range"),

@@ -147,7 +147,7 @@ def test_cli_export_every_format(store, db_path, tmp_path):
     r = cli(db_path, "export", "-", "--format", "mermaid")
     assert r.stdout.startswith("gantt\n")
     r = cli(db_path, "export", str(tmp_path / "x.pdf"))
-    assert r.exit_code == 1 and "give --format" in r.stderr
+    assert r.exit_code == 2 and "give --format" in r.stderr
 
 
 def test_check_schedules_like_the_store(demo):

@@ -9,7 +9,7 @@ import typer
 
 from pmtui.cli.context import done, state, write_output
 from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
-from pmtui.models.errors import PmtuiError
+from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.services import bulk
 from pmtui.services.projects import find_project
 
@@ -29,7 +29,7 @@ def import_cmd(
     """Import a plan as a new project, or into an existing one with --into."""
     st = state(ctx)
     if name and into:
-        raise ImportFailed("give either --name (a new project) or --into (an existing one), not both")
+        raise BadValue("give either --name (a new project) or --into (an existing one), not both")
     imp = read_file(file, fmt)
     data = imp.data
     try:
@@ -77,7 +77,7 @@ def export_cmd(
     """Export the current project (or --project) to a file."""
     st = state(ctx)
     if file == "-" and not fmt:
-        raise ExportFailed("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
+        raise BadValue("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
     kind = detect_format(Path(file), fmt, importing=False)
     project = st.project()
     data = bulk.get_plan_data(st.store, project.id)

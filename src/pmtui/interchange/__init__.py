@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmtui.interchange.base import ExportFailed, ImportFailed, Imported
+from pmtui.models.errors import BadValue
 from pmtui.services.bulk import PlanData
 from pmtui.services.gc_pause import paused_gc
 
@@ -29,12 +30,12 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
     if fmt:
         name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
         if name not in FORMATS:
-            raise ImportFailed(f"format {fmt!r} is unknown: use one of {', '.join(FORMATS)}")
+            raise BadValue(f"format {fmt!r} is unknown: use one of {', '.join(FORMATS)}")
     else:
         suffix = Path(path).suffix.lower()
         matches = [n for n, (exts, _i, _e) in FORMATS.items() if suffix in exts]
         if not matches:
-            raise ImportFailed(f"{Path(path).name}: cannot tell the format from {suffix or 'no extension'!r}: "
+            raise BadValue(f"{Path(path).name}: cannot tell the format from {suffix or 'no extension'!r}: "
                                f"give --format ({', '.join(FORMATS)})")
         name = matches[0]
     _exts, can_import, can_export = FORMATS[name]

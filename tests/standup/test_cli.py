@@ -28,7 +28,12 @@ def test_progress_and_blocker_commands(db):
     assert rows["3.3.1"]["remaining"] == 3
     assert (rows["3.2.3"]["percent_complete"], rows["3.2.3"]["actual_finish"]) == (100, "2026-11-20")
     r = cli(db, "blocker", "3.4.3", "Siebel export user locked")
-    assert r.exit_code == 0 and r.stdout.startswith("Blocker #")
+    assert r.exit_code == 0 and r.stdout.startswith("Blocker I")
+    # the code it says is the one the issue log shows and `issue resolve` takes
+    code = r.stdout.split()[1]
+    issues = json.loads(cli(db, "issue", "list", "--json").stdout)
+    assert [i["title"] for i in issues if i["code"] == code] == ["Siebel export user locked"]
+    assert cli(db, "issue", "resolve", code).exit_code == 0
 
 
 def test_standup_commands(db):

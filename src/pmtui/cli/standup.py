@@ -19,6 +19,7 @@ from pmtui.services import standup as su
 from pmtui.services import standup_agenda as sa
 from pmtui.services import standup_summary as ss
 from pmtui.services.actions import reading
+from pmtui.services.risks import issue_code
 from pmtui.services.tasks import get_plan
 
 cmd = typer.Typer(help="The daily stand-up: run it (no command opens the stand-up screen), notes, reports.",
@@ -226,7 +227,8 @@ def blocker(
     """Raise a blocker on a task: an open issue linked to it."""
     st = state(ctx)
     r = pg.raise_blocker(st.store, st.project().id, ref, text)
-    done(f"Blocker #{r.issue_id} raised on {r.task.wbs} {r.task.name}.")
+    # its code as `pmtui issue list` shows it and `issue resolve` takes it; '#5' read as task #5
+    done(f"Blocker {issue_code(r.issue_id)} raised on {r.task.wbs} {r.task.name}.")
 
 
 def register(app: typer.Typer) -> None:

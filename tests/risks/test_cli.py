@@ -97,6 +97,9 @@ def test_matrix_prints_the_grid_with_band_letters(planned):
     assert lines[0].count("H ·") == 3 and "M ·" in lines[0]
     cells = json.loads(cli(planned, "risk", "matrix", "--json", "--kind", "opportunity").stdout)["cells"]
     assert [c["open"] for c in cells if c["open"]] == [1]
+    text = cli(planned, "risk", "matrix", "--kind", "opportunity").stdout
+    assert text.startswith("Opportunities: probability × impact") and "1 open opportunities," in text
+    assert "ys" not in text.replace("days", "")  # it said "Opportunitys", as the app once did
 
 
 BAD = [

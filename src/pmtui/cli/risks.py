@@ -318,12 +318,15 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
         return
     out.print(matrix_table(reg, counts, kind))
     total = sum(v.score for v in reg.risks if v.risk.kind == kind and v.risk.status == "open")
-    out.print(f"{sum(counts.values())} open {kind}s, total score {total}; "
+    out.print(f"{sum(counts.values())} open {_PLURAL[kind]}, total score {total}; "
               f"L < {reg.bands.medium} ≤ M < {reg.bands.high} ≤ H")
 
 
+_PLURAL = {"threat": "threats", "opportunity": "opportunities"}  # not "opportunitys"
+
+
 def matrix_table(reg: Register, counts: dict, kind: str) -> Table:
-    table = Table(title=f"{kind.capitalize()}s: probability × impact", show_lines=True,
+    table = Table(title=f"{_PLURAL[kind].capitalize()}: probability × impact", show_lines=True,
                   title_justify="left")
     table.add_column("P \\ I", justify="right")
     for i in range(1, 6):

@@ -352,3 +352,21 @@ def test_a_pipe_gets_whole_lines_whatever_the_terminal_width(planned, columns):
     assert "2027-01-13  2027-01-26" in rows["2"] and long_name.strip() in rows["4"]
     history = runner.invoke(app, ["--db", str(planned), "history"], catch_exceptions=False).stdout
     assert long_name.strip() in history and "…" not in history
+
+
+def test_the_readme_first_commands_run_in_order(db_path):
+    # the README's first lines read as a session: they did not run ("API" --under 1 --after
+    # "1.1FS+2d" named itself, and "Go-live" --after 2 found no task 2)
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The command line", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    session = [line.split("#", 1)[0] for line in block.splitlines()
+               if line.startswith(("pmtui project new", "pmtui task add"))]
+    assert len(session) >= 4
+    for line in session:
+        r = cli(db_path, *shlex.split(line)[1:])
+        assert r.exit_code == 0, (line, r.stderr)
+    rows = json.loads(cli(db_path, "task", "list", "--json").stdout)
+    assert [(t["wbs"], t["name"]) for t in rows] == [("1", "Design"), ("2", "Build"), ("2.1", "API"), ("3", "Go-live")]

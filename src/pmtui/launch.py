@@ -28,7 +28,8 @@ def planner_db(argv: list[str]) -> str | None | object:
 
 def main() -> None:
     db = planner_db(sys.argv[1:])
-    if db is not _NOT_PLANNER:
+    # no terminal to read keys from: the CLI says so (pmtui.cli.opening.needs_terminal)
+    if db is not _NOT_PLANNER and sys.stdin is not None and sys.stdin.isatty():
         # Importing Textual and starting the app made some 40 collections of objects that all
         # live on; the app turns the collector back on once the store is open (PmtuiApp.
         # _store_opened), run_quick when it ends.

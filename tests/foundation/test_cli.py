@@ -370,3 +370,19 @@ def test_the_readme_first_commands_run_in_order(db_path):
         assert r.exit_code == 0, (line, r.stderr)
     rows = json.loads(cli(db_path, "task", "list", "--json").stdout)
     assert [(t["wbs"], t["name"]) for t in rows] == [("1", "Design"), ("2", "Build"), ("2.1", "API"), ("3", "Go-live")]
+
+
+@pytest.mark.parametrize("args", [[], ["standup"], ["demo", "--open"]], ids=["planner", "standup", "demo --open"])
+def test_the_planner_without_a_terminal_says_so_and_ends(planned, args):
+    # started by a script or cron job (stdin /dev/null) the planner drew into the void and
+    # never ended, at 70 % CPU; `demo --open` made a demo project first
+    import subprocess
+    import sys
+
+    before = file_digest(planned)
+    r = subprocess.run([sys.executable, "-m", "pmtui", "--db", str(planned), *args], stdin=subprocess.DEVNULL,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr == ("pmtui: the planner needs a terminal and stdin is not one: a script can use the "
+                        "commands instead (see `pmtui --help`, e.g. `pmtui task list`)\n")
+    assert file_digest(planned) == before

@@ -18,6 +18,10 @@ def demo(
     from pmtui.services.tasks import get_plan
 
     st = state(ctx)
+    if open_:
+        from pmtui.cli.opening import needs_terminal
+
+        needs_terminal()  # before the demo is made: a refusal leaves the database as it was
     project = demo_exists(st.store) if if_missing else None
     if project is None:
         project = create_demo(st.store)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+
 from pmtui.cli.context import State
+from pmtui.models.errors import PmtuiError
+
+
+def needs_terminal() -> None:
+    """The planner reads keys from a terminal. Started by a script, a cron job or `< /dev/null`
+    it drew into the void and never ended (at 70 % CPU): refused in one line instead."""
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        raise PmtuiError("the planner needs a terminal and stdin is not one: "
+                         "a script can use the commands instead (see `pmtui --help`, e.g. `pmtui task list`)")
 
 
 def open_planner(st: State) -> None:
@@ -16,4 +28,5 @@ def open_planner(st: State) -> None:
 
         print_wbs(get_plan(st.store, st.project().id))
         return
+    needs_terminal()
     run_app(st.store, st.project_name)

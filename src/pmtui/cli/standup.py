@@ -53,6 +53,9 @@ def _standup(ctx: typer.Context) -> None:
     if run_app is None or "screen" not in inspect.signature(run_app).parameters:
         _print_start(ctx, None, False)
         return
+    from pmtui.cli.opening import needs_terminal
+
+    needs_terminal()
     run_app(st.store, st.project_name, screen="standup")
 
 

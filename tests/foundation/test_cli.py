@@ -245,6 +245,10 @@ BAD = [
     (("export", "-"), 2, "writing to stdout needs --format"),
     (("import", "plan.xml", "--format", "banana"), 2, "format 'banana' is unknown"),
     (("import", "plan.xml", "--name", "A", "--into", "B"), 2, "give either --name (a new project) or --into"),
+    # a negative number where a value goes is read as an option: it said "No such option: -5"
+    (("cost", "actual", "1", "-5"), 2, "error: -5 is negative: no value given here can be below 0"),
+    (("progress", "1", "-20%"), 2, "error: -20% is negative"),
+    (("task", "show", "1", "-x"), 2, "No such option: -x"),
     (("project", "status-date", "3000-01-01"), 2, "status date 3000-01-01 is out of range"),
     (("project", "edit", "--start", "1970-01-01"), 2, "project start 1970-01-01 is out of range"),
     (("risk", "add", "Outage", "-P", "3", "-I", "3", "--review", "2200-01-01"), 2, "review date 2200-01-01 is out of range"),

@@ -6,6 +6,7 @@ cannot take the request. The TUI is imported only when it starts.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import typer
@@ -33,7 +34,7 @@ class OneLineErrors(TyperGroup):
                 code = 2
             else:
                 hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
-                code = _fail(f"error: {exc.format_message()}{hint}", exc.exit_code)
+                code = _fail(f"error: {_negative(exc, args) or exc.format_message()}{hint}", exc.exit_code)
         except typer.Exit as exc:
             code = exc.exit_code
         except typer.Abort:
@@ -43,6 +44,19 @@ class OneLineErrors(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _negative(exc: Exception, args) -> str | None:
+    """`cost actual 1.2 -5` said "No such option: -5": a negative number where a value goes is
+    read as an option (-20% as the option -2), so say what it is."""
+    name = getattr(exc, "option_name", None)
+    if type(exc).__name__ != "NoSuchOption" or not name or not re.fullmatch(r"-\d", name[:2]):
+        return None
+    typed = next((a for a in (sys.argv[1:] if args is None else args)
+                  if isinstance(a, str) and a.startswith(name) and re.fullmatch(r"-\d[\d.,]*[%dw]?", a)), None)
+    if typed is None:
+        return None
+    return f"{typed} is negative: no value given here can be below 0"
 
 
 def _fail(message: str, code: int) -> int:

@@ -21,7 +21,7 @@ def test_dry_run_into_a_project_with_risks_refuses_as_the_import_does(store, db_
     dry = cli(db_path, "import", str(plan), "--into", "CRM migration", "--dry-run")
     assert file_digest(db_path) == digest
     real = cli(db_path, "import", str(plan), "--into", "CRM migration")
-    assert real.exit_code == 1 and "risk task row(s)" in real.stderr
+    assert real.exit_code == 1 and "14 risks, 27 risk-task links" in real.stderr
     assert (dry.exit_code, dry.stderr) == (real.exit_code, real.stderr)
     assert "Would import" not in dry.stdout
     assert file_digest(db_path) == digest

@@ -603,25 +603,31 @@ def create_project_from(store: Store, data: PlanData, name: str | None = None, *
     return Project(**{k: v for k, v in row.items()})
 
 
-def _references_elsewhere(conn, table_name: str, ids: list[int]) -> list[str]:
-    """Tables outside the plan's own that point at these rows (risks, issues, stand-up notes)."""
+# What a row of each table outside the plan's own is, to the user
+_RECORD = {"risk": ("risk", "risks"), "risk_task": ("risk-task link", "risk-task links"),
+           "issue": ("issue", "issues"), "standup_note": ("stand-up note", "stand-up notes"),
+           "standup_event": ("stand-up update", "stand-up updates")}
+
+
+def _references_elsewhere(conn, targets: dict[str, list[int]]) -> list[str]:
+    """The records outside the plan's own tables that point at these rows (risks, issues,
+    stand-up records), counted once each however many of the rows they point at."""
     from sqlmodel import SQLModel
 
     own = {"task", "dependency", "assignment", "resource", "calendar", "calendar_exception"}
     found = []
-    if not ids:
-        return found
     for name, table in SQLModel.metadata.tables.items():
         if name in own:
             continue
-        for fk in table.foreign_keys:
-            if fk.column.table.name == table_name and fk.column.name == "id":
-                col = fk.parent
-                n = 0
-                for i in range(0, len(ids), 900):
-                    n += len(conn.execute(select(col).where(col.in_(ids[i:i + 900]))).all())
-                if n:
-                    found.append(f"{n} {name.replace('_', ' ')} row(s)")
+        cols = [(fk.parent, targets[fk.column.table.name]) for fk in table.foreign_keys
+                if fk.column.table.name in targets and fk.column.name == "id"]
+        rows: set = set()
+        for col, ids in cols:
+            for i in range(0, len(ids), 900):
+                rows.update(conn.execute(select(*table.primary_key.columns).where(col.in_(ids[i:i + 900]))).all())
+        if rows:
+            one, many = _RECORD.get(name, (name.replace("_", " ") + " record",) * 2)
+            found.append(f"{len(rows)} {one if len(rows) == 1 else many}")
     return found
 
 
@@ -645,12 +651,12 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
         tasks = _select_rows(conn, task_t, task_t.c.project_id == project_id)
         resources = _select_rows(conn, res_t, res_t.c.project_id == project_id)
-        blockers = (_references_elsewhere(conn, "task", [t["id"] for t in tasks])
-                    + _references_elsewhere(conn, "resource", [r["id"] for r in resources]))
+        blockers = _references_elsewhere(conn, {"task": [t["id"] for t in tasks],
+                                                "resource": [r["id"] for r in resources]})
         if blockers:
             raise Conflict(
-                f"project {project.name!r} has {', '.join(blockers)} pointing at its tasks or "
-                "resources: replacing them would break those; import as a new project instead"
+                f"project {project.name!r} has {', '.join(blockers)} tied to its tasks or people, which "
+                "replacing them would cut loose: import as a new project instead (pmtui import FILE --name NEW)"
             )
         task_ids = [t["id"] for t in tasks]
         deps = _select_rows(conn, dep_t, dep_t.c.project_id == project_id)

@@ -114,3 +114,16 @@ def test_into_a_missing_project_changes_nothing(project, db_path):
     r = cli(db_path, "import", "/work/shared/data/mspdi/p2007_all_link_types.xml", "--into", "Nope")
     assert r.exit_code == 1 and "no project named 'Nope'" in r.stderr
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "mspdi"])
+def test_a_device_given_by_mistake_is_refused_not_read_forever(fmt, db_path, monkeypatch):
+    # `pmtui import /dev/zero --format csv` read for ever (and memory with it); the reading
+    # stops past a bound far above any plan (made small here so that the test is quick)
+    from pmtui.interchange import base
+    from tests.foundation.helpers import cli
+
+    monkeypatch.setattr(base, "MAX_IMPORT_BYTES", 4096)
+    r = cli(db_path, "import", "/dev/zero", "--format", fmt)
+    assert r.exit_code == 1 and r.stderr.startswith("pmtui: zero: larger than")
+    assert "far more than any plan" in r.stderr and r.stderr.count("\n") == 1

@@ -21,6 +21,24 @@ class ExportFailed(PmtuiError):
     exit_code = 1
 
 
+# Far above any real plan (MS Project XML of 100,000 tasks is about 120 MB), and a bound on
+# what a device or pipe given by mistake (/dev/zero, /dev/urandom) can make pmtui read: it hung.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, or ImportFailed when it cannot be read or is larger than any plan."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportFailed(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB, far more than any plan "
+                           f"pmtui imports: is it the file you meant?")
+    return raw
+
+
 @dataclass
 class Imported:
     """A file read into PlanData, with what was changed on the way and what was left out."""

@@ -34,7 +34,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from pmtui.interchange.base import ImportFailed, Imported, one_line
+from pmtui.interchange.base import ImportFailed, Imported, one_line, read_limited
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     format_link,
@@ -72,11 +72,9 @@ def _split_resources(text: str) -> list[tuple[str, float]]:
 def read_csv(path: Path) -> Imported:
     path = Path(path)
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path.name}: not UTF-8 text (byte {exc.start}): save the CSV as UTF-8") from None
-    except OSError as exc:
-        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
     reader = csv.reader(io.StringIO(raw, newline=""))
     try:
         header = next(reader)

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from pmtui.interchange.base import ImportFailed, Imported
+from pmtui.interchange.base import ImportFailed, Imported, read_limited
 from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, PlanData, ResourceData, TaskData
@@ -122,7 +122,7 @@ def _calendar(obj, where: str) -> CalendarData:
 def read_json(path: Path) -> Imported:
     path = Path(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+        doc = json.loads(read_limited(path).decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{path.name} line {exc.lineno}: not valid JSON: {exc.msg}") from None
     except RecursionError:

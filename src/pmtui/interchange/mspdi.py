@@ -35,7 +35,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from pmtui.interchange.base import ImportFailed, Imported, Rounded, clean_text, one_line, whole_days
+from pmtui.interchange.base import ImportFailed, Imported, Rounded, clean_text, one_line, read_limited, whole_days
 from pmtui.interchange.recurrence import expand
 from pmtui.models.tables import RESOURCE_KINDS
 from pmtui.scheduling import ScheduleResult, WorkCalendar, work_split
@@ -721,10 +721,7 @@ def _has_dtd(raw: bytes) -> bool:
 
 def read_mspdi(path: Path) -> Imported:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
+    raw = read_limited(path)
     try:
         if _has_dtd(raw):
             root = DET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)

@@ -101,6 +101,21 @@ def test_an_empty_db_option_is_refused_not_the_default_database(tmp_path):
     assert list(tmp_path.iterdir()) == []  # no default database made, no file named " "
 
 
+def test_an_empty_project_option_is_refused_not_the_current_project(tmp_path):
+    """`pmtui -p "$NAME" task add …` with NAME unset added the task to the current project."""
+    from tests.conftest import file_digest
+    from tests.foundation.helpers import cli
+
+    db = tmp_path / "p.db"
+    assert cli(db, "project", "new", "Current", "--start", "2027-01-04").exit_code == 0
+    digest = file_digest(db)
+    for value in ("", " "):
+        r = cli(db, "-p", value, "task", "add", "Stray")
+        assert (r.exit_code, r.stdout) == (2, "")
+        assert r.stderr == "pmtui: --project is empty: name a project, or leave -p out for the current one\n"
+    assert file_digest(db) == digest
+
+
 def test_a_db_path_ending_in_a_slash_is_not_made_a_file(tmp_path):
     """`--db ~/plans/` made a database file named "plans" where the user meant a folder."""
     target = f"{tmp_path / 'plans'}/"

@@ -86,6 +86,11 @@ def _root(
 
     Run without a command to open the planner on the last project used.
     """
+    if project is not None and not project.strip():
+        # a script's -p "$NAME" with NAME unset: the current project would take its changes
+        from pmtui.models.errors import BadValue
+
+        raise BadValue("--project is empty: name a project, or leave -p out for the current one")
     st = state(ctx)
     st.db, st.project_name = db, project
     ctx.call_on_close(st.close)

@@ -116,3 +116,14 @@ def test_cli_status(db_path):
     evm = json.loads(cli(db_path, "evm", "--json", "--eac", "composite").stdout)
     assert evm["eac_method"] == "composite" and evm["baseline"] == "Approved plan"
     assert cli(db_path, "evm", "--eac", "magic").exit_code == 2
+
+
+def test_counts_of_one_read_in_the_singular(db_path):
+    # "1 risks as of …" and "(1 blockers)"
+    from tests.foundation.helpers import cli
+
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "3d"),
+                 ("risk", "add", "Vendor late", "-P", "2", "-I", "3"), ("blocker", "1", "No test server")):
+        assert cli(db_path, *args).exit_code == 0, args
+    assert "1 risk as of" in cli(db_path, "risk", "list").stdout
+    assert "(1 blocker)" in cli(db_path, "status").stdout

@@ -243,7 +243,7 @@ def list_(
                       "opp" if r.kind == "opportunity" else "threat", r.status, v.owner, review, tasks,
                       f"{v.exposure:.1f}")
     out.print(table)
-    out.print(f"{len(rows)} risks as of {reg.day}; * = critical task, ! = review overdue, "
+    out.print(f"{len(rows)} risk{'' if len(rows) == 1 else 's'} as of {reg.day}; * = critical task, ! = review overdue, "
               f"bands: L < {reg.bands.medium} ≤ M < {reg.bands.high} ≤ H")
 
 

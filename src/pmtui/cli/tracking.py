@@ -210,7 +210,7 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
               f"EAC {_money(p.eac)} of BAC {_money(p.bac)} {s.currency}")
     c = s.risk_counts
     out.print(f"  open risks: {c['high']} high, {c['medium']} medium, {c['low']} low; open issues {len(s.issues)} "
-              f"({len(s.blockers)} blockers)")
+              f"({len(s.blockers)} blocker{'' if len(s.blockers) == 1 else 's'})")
 
 
 @status_cmd.command("snapshot", epilog="Example: pmtui status snapshot")

@@ -390,3 +390,30 @@ def test_the_planner_without_a_terminal_says_so_and_ends(planned, args):
     assert r.stderr == ("pmtui: the planner needs a terminal and stdin is not one: a script can use the "
                         "commands instead (see `pmtui --help`, e.g. `pmtui task list`)\n")
     assert file_digest(planned) == before
+
+
+def test_schedule_json_is_the_same_after_a_round_trip(db_path, tmp_path):
+    # A summary's duration is its span (3 days here), not the 1 stored when it was made without
+    # one (0 after a round trip); critical paths come in WBS order, not in task-id order.
+    from tests.foundation.helpers import cli
+
+    for args in (("project", "new", "RT", "--start", "2027-01-04"), ("task", "add", "P"),
+                 ("task", "add", "A", "--under", "1", "--duration", "3d"),
+                 ("task", "add", "B", "--under", "1", "--duration", "2d", "--after", "1.1SS+1d"),
+                 ("task", "add", "G", "--duration", "0", "--after", "1")):
+        assert cli(db_path, *args).exit_code == 0, args
+    assert cli(db_path, "export", str(tmp_path / "rt.json")).exit_code == 0
+    assert cli(db_path, "import", str(tmp_path / "rt.json"), "--name", "Copy").exit_code == 0
+
+    def shape(project):
+        d = json.loads(cli(db_path, "-p", project, "schedule", "--json").stdout)
+        ids = {t["id"]: t["wbs"] for t in d["tasks"]}
+        for t in d["tasks"]:
+            t["driving"] = [ids[i] for i in t.pop("driving")]
+            del t["id"]
+        del d["project"]
+        return d
+
+    before = shape("RT")
+    assert before["tasks"][0]["duration"] == 3 and before["critical_paths"]
+    assert shape("Copy") == before

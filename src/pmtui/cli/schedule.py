@@ -7,6 +7,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import out, print_json, state
+from pmtui.services.plan import wbs_key
 from pmtui.services.tasks import get_plan
 
 
@@ -30,7 +31,8 @@ def schedule(
         for t in tasks:
             s = result.tasks[t.id]
             rows.append({
-                "id": t.id, "wbs": t.wbs, "name": t.name, "duration": t.duration,
+                # a summary's duration is its span (its own stored one is ignored), as the WBS shows
+                "id": t.id, "wbs": t.wbs, "name": t.name, "duration": s.ef - s.es + 1 if t.summary else t.duration,
                 "summary": t.summary, "milestone": t.milestone,
                 "start": s.start.isoformat(), "finish": s.finish.isoformat(),
                 "early_start": s.early_start.isoformat(), "early_finish": s.early_finish.isoformat(),
@@ -43,7 +45,9 @@ def schedule(
             "project": plan.project.name, "start": plan.project.start.isoformat(),
             "finish": (result.finish if result else plan.project.start).isoformat(),
             "status_date": plan.project.status_date.isoformat() if plan.project.status_date else None,
-            "critical_paths": [[plan.by_id[i].wbs for i in p] for p in result.critical_paths()] if result else [],
+            # in WBS order, so that the same plan gives the same list whatever its task ids
+            "critical_paths": sorted(([plan.by_id[i].wbs for i in p] for p in result.critical_paths()),
+                                     key=lambda path: [wbs_key(w) for w in path]) if result else [],
             "tasks": rows,
         })
         return

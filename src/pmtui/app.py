@@ -379,7 +379,8 @@ class PmtuiApp(HeldKeys, App):
         select_id = select(result) if callable(select) else select
         note = ""
         if what in ("Undo", "Redo") and result is not None:
-            note = f"{what}: {result.summary}"
+            # "Undo: 2.1: actual start none → 4 Dec" read as the change made, not taken back
+            note = f"{'Undone' if what == 'Undo' else 'Redone'}: {result.action} — {result.summary}"
         self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form,
                                     selected_before=selected))
 

@@ -913,9 +913,11 @@ async def test_undo_redo_keys(make_app):
         assert len(plan_of(app).tasks) == 63
         await press(pilot, "ctrl+z")
         assert len(plan_of(app).tasks) == 64
+        # said as taken back, with what it was (it read "Undo: …", like the change itself)
+        assert "Undone: Delete task — " in notes(app)
         await press(pilot, "ctrl+y")
         assert len(plan_of(app).tasks) == 63
-        assert "Redo: " in notes(app)
+        assert "Redone: Delete task — " in notes(app)
 
 
 async def test_help_and_palette(make_app):

@@ -149,3 +149,20 @@ def test_matrix_snapshot(snap_compare, db_path, size):
 
 def test_register_of_all_risks_snapshot(snap_compare, db_path):
     assert snap_compare(demo_app(str(db_path)), terminal_size=(120, 40), press=["a", "s"])
+
+
+@sync
+async def test_risk_form_labels_fit_at_80_columns(app):
+    # "Strategy (avoid/mitigate/transfer/accept/escalate; exploit/enhan" was cut at 80×24: the
+    # label now lists the responses of the risk's own kind
+    from textual.widgets import Label
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        labels = [lb for lb in app.screen.query(Label) if "risk-form-label" in lb.classes]
+        room = app.screen.query_one("RiskForm > Vertical").content_region.width
+        assert labels and all(len(str(lb.render())) <= room for lb in labels)
+        texts = [str(lb.render()) for lb in labels]
+        assert "Strategy: avoid, mitigate, transfer, accept, escalate" in texts

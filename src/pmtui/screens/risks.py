@@ -245,7 +245,10 @@ class RiskScreen(Screen):
             ("probability", "Probability 1–5", str(r.probability if r else self.query_one(RiskMatrix).cell[0])),
             ("impact", "Impact 1–5", str(r.impact if r else self.query_one(RiskMatrix).cell[1])),
             ("owner", "Owner (a resource)", v.owner if v else ""),
-            ("strategy", "Strategy (avoid/mitigate/transfer/accept/escalate; exploit/enhance/share)",
+            # the responses of its kind (DESIGN), in a label that fits an 80-column dialog
+            ("strategy", "Strategy: " + ("exploit, enhance, share, accept, escalate"
+                                         if (r.kind if r else self.kind) == "opportunity"
+                                         else "avoid, mitigate, transfer, accept, escalate"),
              r.strategy if r else ""),
             ("category", "Category", r.category if r else ""),
             ("review", "Review date", r.review_date.isoformat() if r and r.review_date else ""),

@@ -160,6 +160,28 @@ async def test_bad_input_on_screen_changes_nothing(store, pid):
     assert row(store, pid, "2.8").percent_complete == 60
 
 
+@sync
+async def test_the_days_left_bar_speaks_of_days_left(store, pid):
+    # r then -3 said "duration '-3' …"; Enter on nothing said "duration '' is not understood"
+    # instead of closing; and the footer offered + and -, which the bar takes as text
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "r")
+        shown = [b.description for _n, b, _e, _t in app.screen.active_bindings.values() if b.show]
+        assert "+%" not in shown and "-%" not in shown
+        await type_text(app, pilot, "-3")
+        said = [n.message for n in app._notifications]
+        assert app.screen.asking == "remaining" and any(m.startswith("days left '-3' is negative") for m in said)
+        app.screen.query_one("#standup-ask-input").value = ""
+        before = len(app._notifications)
+        await keys(app, pilot, "enter")
+        assert app.screen.asking is None and len(app._notifications) == before
+        shown = [b.description for _n, b, _e, _t in app.screen.active_bindings.values() if b.show]
+        assert "+%" in shown
+    assert row(store, pid, "2.8").percent_complete == 60
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot(snap_compare, store, pid, size):
     app = StandupApp(store, today=DAY)

@@ -51,7 +51,7 @@ def _fields(kind, category, description, cause, effect, strategy, response, trig
     if value is not ...:
         fields["review_date"] = value
     if schedule_impact is not None:
-        fields["schedule_impact"] = parse_duration(schedule_impact)
+        fields["schedule_impact"] = parse_duration(schedule_impact, "schedule impact")
     if cost_impact is not None:
         fields["cost_impact"] = parse_money(cost_impact)
     return fields

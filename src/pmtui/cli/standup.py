@@ -218,7 +218,7 @@ def progress(
     elif started:
         r = pg.mark_started(st.store, pid, ref, on=when)
     else:
-        r = pg.set_remaining(st.store, pid, ref, parse_duration(remaining))
+        r = pg.set_remaining(st.store, pid, ref, parse_duration(remaining, "days left"))
     done("; ".join(r.lines) + f". Finish {r.plan.schedule.finish}.")
 
 

@@ -49,11 +49,12 @@ def is_digits(text: str) -> bool:
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def parse_duration(text: str | int) -> int:
-    """'3d' -> 3, '2w' -> 10, '0' -> 0 (a milestone)."""
+def parse_duration(text: str | int, what: str = "duration") -> int:
+    """'3d' -> 3, '2w' -> 10, '0' -> 0 (a milestone). ``what`` names the value in a refusal
+    (days left, a schedule impact): the user typed that, not a duration."""
     if isinstance(text, int):
         text = str(text)
-    return _span_days(text, "duration", allow_negative=False)
+    return _span_days(text, what, allow_negative=False)
 
 
 def parse_lag(text: str | int) -> int:

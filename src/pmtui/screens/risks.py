@@ -266,7 +266,7 @@ class RiskScreen(Screen):
             "impact": parse_scale(values["impact"], "impact"),
             "strategy": values["strategy"], "category": values["category"],
             "review_date": _review(values["review"]),
-            "schedule_impact": parse_duration(values["schedule_impact"] or "0"),
+            "schedule_impact": parse_duration(values["schedule_impact"] or "0", "schedule impact"),
             "cost_impact": _money(values["cost_impact"]), "response": values["response"],
         }
 

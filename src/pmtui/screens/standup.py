@@ -293,25 +293,35 @@ class StandupScreen(Screen):
         inp.value = str(self.opened.status_before or "") if what == "status_date" and self.opened else ""
         self.query_one("#standup-ask").display = True
         self.set_focus(inp)  # at once, as WbsScreen._open_inline: typed-ahead keys are the input's
+        self.refresh_bindings()
 
     def action_close_ask(self) -> None:
         self.asking = None
         self.query_one("#standup-ask").display = False
         self.query_one("#standup-ask-input", Input).value = ""
         self.set_focus(self.tasks)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # While the answer bar is open, + and - are typed into it: the footer must not offer
+        # them as the percent steps (Textual hides the letter keys an Input takes, not these).
+        return not (self.asking is not None and action == "step")
 
     def _answered(self, text: str) -> None:
         """Enter in the answer bar (called by InlineInput, in key order)."""
         if self.asking is None:
             return
         what = self.asking
+        if not text.strip() and what != "status_date":  # (an empty date clears the status date)
+            self.action_close_ask()  # Enter on nothing: nothing to record
+            return
         t, who, day = self.tasks.current, self._person_id(), self.day
         try:
             if what == "percent":
                 pct = parse_percent(text)
                 call = lambda store, pid: pg.set_percent(store, pid, ref(t.id), pct, person=who, today=day)  # noqa: E731
             elif what == "remaining":
-                days = parse_duration(text)
+                days = parse_duration(text, "days left")
                 call = lambda store, pid: pg.set_remaining(store, pid, ref(t.id), days, person=who, today=day)  # noqa: E731
             elif what == "blocker":
                 call = lambda store, pid: pg.raise_blocker(store, pid, ref(t.id), text, person=who, today=day)  # noqa: E731

@@ -1027,3 +1027,21 @@ async def test_a_new_resource_is_added_and_assigned_from_r(make_app, store):
         await press(pilot, "u")
         await settle(pilot)
         assert [r.name for r in plan_of(app).resources] == ["Ann Lee"]
+
+
+async def test_adding_below_a_summary_opens_the_bar_where_the_task_goes(make_app):
+    # a on the phase "1 Initiation" drew the bar over its first task (1.1), but the new task
+    # goes after the whole phase, as its sibling: WBS 2
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1")
+        await press(pilot, "a")
+        t = table(app)
+        plan = plan_of(app)
+        over = t.rows.index(plan.by_wbs["2"].id) - round(t.scroll_offset.y) + 1
+        assert app.screen.query_one("#inline-bar").region.y == t.content_region.y + over
+        await type_text(pilot, "Kick-off done")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["2"].name == "Kick-off done" and table(app).current.wbs == "2"

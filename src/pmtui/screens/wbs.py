@@ -350,7 +350,14 @@ class WbsScreen(Screen):
                 if c.key == "name":
                     break
                 x += c.width + 1
-            row = table.cursor - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
+            at = table.cursor
+            if mode == "add_below" and table.rows and table.plan is not None:
+                # a task added below a summary goes after the whole phase (it is its sibling), so
+                # the bar opens under the phase's last row shown, not over its first task
+                by_id, level = table.plan.by_id, table.plan.by_id[table.rows[at]].level
+                while at + 1 < len(table.rows) and by_id[table.rows[at + 1]].level > level:
+                    at += 1
+            row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
             row = max(1, min(row, region.height - 1))
             name_w = next(c.width for c in cols if c.key == "name")
             bar.styles.offset = (region.x + x, region.y + row)

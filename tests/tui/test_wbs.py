@@ -1045,3 +1045,43 @@ async def test_adding_below_a_summary_opens_the_bar_where_the_task_goes(make_app
         await press(pilot, "enter")
         await settle(pilot)
         assert plan_of(app).by_wbs["2"].name == "Kick-off done" and table(app).current.wbs == "2"
+
+
+def _row_under_bar(app) -> int:
+    """The index in the table's rows of the row the inline bar is drawn over."""
+    t = table(app)
+    bar = app.screen.query_one("#inline-bar")
+    assert bar.display
+    return bar.region.y - t.content_region.y - 1 + round(t.scroll_offset.y)
+
+
+async def test_adding_a_child_to_a_summary_opens_the_bar_after_its_last_child(make_app):
+    # A on "1 Initiation" drew "New subtask:" over 1.1, but the subtask is added as the phase's
+    # last child, 1.6, after 1.5
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1")
+        await press(pilot, "A")
+        assert _row_under_bar(app) == table(app).rows.index(plan_of(app).by_wbs["1.5"].id) + 1
+        await type_text(pilot, "Lessons kept")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["1.6"].name == "Lessons kept" and table(app).current.wbs == "1.6"
+
+
+async def test_adding_below_a_phase_longer_than_the_view_shows_the_bar_where_the_task_goes(make_app):
+    # at 80×24, a on "3 Build & data migration" drew the bar on the view's last row, over 3.x,
+    # while the task goes after the whole phase (WBS 4), below the view
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "3")
+        await press(pilot, "a")
+        t = table(app)
+        assert _row_under_bar(app) == t.rows.index(plan_of(app).by_wbs["4"].id)
+        await press(pilot, "escape")
+        await settle(pilot)
+        # cancelled: the cursor's row is in view again
+        top = round(t.scroll_offset.y)
+        assert t.current.wbs == "3" and top <= t.cursor < top + t.page

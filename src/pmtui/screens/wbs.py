@@ -351,12 +351,15 @@ class WbsScreen(Screen):
                     break
                 x += c.width + 1
             at = table.cursor
-            if mode == "add_below" and table.rows and table.plan is not None:
-                # a task added below a summary goes after the whole phase (it is its sibling), so
-                # the bar opens under the phase's last row shown, not over its first task
+            if mode in ("add_below", "add_child") and table.rows and table.plan is not None:
+                # a task added below a summary goes after the whole phase (it is its sibling), a
+                # subtask after its last child: the bar opens under the phase's last row shown,
+                # not over its first task, scrolled into view when the phase runs below it
                 by_id, level = table.plan.by_id, table.plan.by_id[table.rows[at]].level
                 while at + 1 < len(table.rows) and by_id[table.rows[at + 1]].level > level:
                     at += 1
+                if at + 1 >= round(table.scroll_offset.y) + table.page:
+                    table.scroll_to(y=at + 2 - table.page, animate=False, immediate=True)
             row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
             row = max(1, min(row, region.height - 1))
             name_w = next(c.width for c in cols if c.key == "name")
@@ -381,6 +384,7 @@ class WbsScreen(Screen):
         if self.inline_mode == "search" and self.search_origin is not None:
             self.table.move_to(self.search_origin)
         self._close_inline()
+        self.table._scroll_to_cursor()  # the bar of a new task may have scrolled it out of view
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "inline" and self.inline_mode == "search":

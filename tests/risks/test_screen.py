@@ -166,3 +166,26 @@ async def test_risk_form_labels_fit_at_80_columns(app):
         assert labels and all(len(str(lb.render())) <= room for lb in labels)
         texts = [str(lb.render()) for lb in labels]
         assert "Strategy: avoid, mitigate, transfer, accept, escalate" in texts
+
+
+@sync
+async def test_strategy_label_follows_the_kind_typed_in_the_form(app):
+    # the label listed the threat responses of the kind the form opened with, and still did once
+    # the kind was changed to "opportunity" (whose responses are exploit, enhance, share...)
+    from textual.widgets import Label
+
+    def strategy_label() -> str:
+        labels = [str(lb.render()) for lb in app.screen.query(Label) if "risk-form-label" in lb.classes]
+        return next(t for t in labels if t.startswith("Strategy"))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert strategy_label() == "Strategy: avoid, mitigate, transfer, accept, escalate"
+        app.screen.query_one("#rf-kind", Input).value = "opportunity"
+        await pilot.pause()
+        assert strategy_label() == "Strategy: exploit, enhance, share, accept, escalate"
+        app.screen.query_one("#rf-kind", Input).value = "threat"
+        await pilot.pause()
+        assert strategy_label() == "Strategy: avoid, mitigate, transfer, accept, escalate"

@@ -39,6 +39,18 @@ def _review(text: str) -> date | None:
     return parse_date(text) if text.strip() and text.strip().lower() != "none" else None
 
 
+def _strategy_label(kind: str) -> str:
+    """The responses of the risk's kind (DESIGN), in a label that fits an 80-column dialog."""
+    if kind.strip().lower() == "opportunity":
+        return "Strategy: exploit, enhance, share, accept, escalate"
+    return "Strategy: avoid, mitigate, transfer, accept, escalate"
+
+
+def _relabel(values: dict[str, str]) -> dict[str, str]:
+    """The strategy label follows the kind typed in the same form."""
+    return {"strategy": _strategy_label(values["kind"])}
+
+
 class RiskScreen(Screen):
     TITLE = "Risks"
     DEFAULT_CSS = """
@@ -245,11 +257,7 @@ class RiskScreen(Screen):
             ("probability", "Probability 1–5", str(r.probability if r else self.query_one(RiskMatrix).cell[0])),
             ("impact", "Impact 1–5", str(r.impact if r else self.query_one(RiskMatrix).cell[1])),
             ("owner", "Owner (a resource)", v.owner if v else ""),
-            # the responses of its kind (DESIGN), in a label that fits an 80-column dialog
-            ("strategy", "Strategy: " + ("exploit, enhance, share, accept, escalate"
-                                         if (r.kind if r else self.kind) == "opportunity"
-                                         else "avoid, mitigate, transfer, accept, escalate"),
-             r.strategy if r else ""),
+            ("strategy", _strategy_label(r.kind if r else self.kind), r.strategy if r else ""),
             ("category", "Category", r.category if r else ""),
             ("review", "Review date", r.review_date.isoformat() if r and r.review_date else ""),
             ("schedule_impact", "Schedule impact (working days)", f"{r.schedule_impact}d" if r else "0d"),
@@ -287,7 +295,7 @@ class RiskScreen(Screen):
             self.notify(f"Added {svc.risk_code(risk.id)}.")
             return None
 
-        self.app.push_screen(RiskForm("New risk", fields, submit))
+        self.app.push_screen(RiskForm("New risk", fields, submit, relabel=_relabel))
 
     def action_edit(self) -> None:
         v = self._need_risk()
@@ -310,7 +318,7 @@ class RiskScreen(Screen):
             self._follow(v.id)
             return None
 
-        self.app.push_screen(RiskForm(f"Edit {v.code}", self._form_fields(v), submit))
+        self.app.push_screen(RiskForm(f"Edit {v.code}", self._form_fields(v), submit, relabel=_relabel))
 
     def action_score(self) -> None:
         v = self._need_risk()

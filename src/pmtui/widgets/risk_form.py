@@ -17,6 +17,7 @@ from pmtui.screens.dialogs import focus_first
 from pmtui.widgets.dialog_input import DialogInput
 
 Submit = Callable[[dict[str, str]], "str | None"]
+Relabel = Callable[[dict[str, str]], dict[str, str]]
 
 
 class RiskForm(ModalScreen[bool]):
@@ -39,17 +40,19 @@ class RiskForm(ModalScreen[bool]):
     ]
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
-    def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit) -> None:
-        """``fields``: (key, label, initial value)."""
+    def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit,
+                 relabel: Relabel | None = None) -> None:
+        """``fields``: (key, label, initial value). ``relabel``: new labels by key, from the
+        values as typed (a label that depends on another field)."""
         super().__init__()
-        self.title_text, self.fields, self.submit = title, fields, submit
+        self.title_text, self.fields, self.submit, self.relabel = title, fields, submit, relabel
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, classes="risk-form-title")
             with VerticalScroll():
                 for key, label, value in self.fields:
-                    yield Label(label, classes="risk-form-label")
+                    yield Label(label, id=f"rf-label-{key}", classes="risk-form-label")
                     field = DialogInput(value, id=f"rf-{key}", compact=True)
                     field.cursor_blink = False
                     yield field
@@ -71,6 +74,11 @@ class RiskForm(ModalScreen[bool]):
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.relabel is not None and self.is_mounted:
+            for key, label in self.relabel(self.values()).items():
+                self.query_one(f"#rf-label-{key}", Label).update(label)
 
     def submitted(self, field: Input) -> None:
         self.action_save()

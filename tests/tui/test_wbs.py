@@ -1085,3 +1085,47 @@ async def test_adding_below_a_phase_longer_than_the_view_shows_the_bar_where_the
         # cancelled: the cursor's row is in view again
         top = round(t.scroll_offset.y)
         assert t.current.wbs == "3" and top <= t.cursor < top + t.page
+
+
+def _bar_text(app) -> str:
+    """The inline bar as drawn: its label and what is typed."""
+    bar = app.screen.query_one("#inline-bar")
+    return str(bar.query_one("#inline-label").render()) + " " + bar.query_one("#inline").value
+
+
+@pytest.mark.parametrize("key, at, code", [
+    ("a", "1.5", "1.6"),   # the row under the bar is 2: its code named the wrong task
+    ("A", "1.5", "1.5.1"),
+    ("A", "1", "1.6"),
+    ("a", "2.3.3", "2.3.4"),
+    ("a", "1", "2"),
+])
+async def test_the_add_bar_shows_the_code_the_new_task_gets(make_app, key, at, code):
+    # the bar covered only the name cell of the row below, whose flags, WBS code and dates stayed
+    # beside it: "C 2  New task:   2026-11-04 …" for a task that became 1.6
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, at)
+        await press(pilot, key)
+        bar = app.screen.query_one("#inline-bar")
+        t = table(app)
+        assert bar.region.x == t.content_region.x and bar.region.width == t.content_region.width
+        assert _bar_text(app).split()[0] == code
+        await type_text(pilot, "Lessons kept")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs[code].name == "Lessons kept"
+
+
+async def test_a_refused_name_reopens_the_add_bar_with_its_code_once(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.5")
+        await press(pilot, "a")
+        await type_text(pilot, "x" * 300)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert app.screen.query_one("#inline-bar").display  # refused: open again
+        assert _bar_text(app).split() == ["1.6", "New", "task:", "x" * 300]

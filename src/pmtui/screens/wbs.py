@@ -81,6 +81,7 @@ class WbsScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.inline_mode: str | None = None
+        self.inline_label = ""  # the bar's label as asked, without the WBS code it shows
         self.assign_to: int | None = None  # the task R was pressed on
         self.search_text = ""
         self.search_origin: int | None = None
@@ -335,6 +336,7 @@ class WbsScreen(Screen):
         if mode != "add_below" and self.table.plan is None:
             return
         self.inline_mode = mode
+        self.inline_label = label
         bar = self.query_one("#inline-bar")
         self.query_one("#inline-label", Label).update(label)
         inp = self.query_one("#inline", Input)
@@ -363,8 +365,19 @@ class WbsScreen(Screen):
             row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
             row = max(1, min(row, region.height - 1))
             name_w = next(c.width for c in cols if c.key == "name")
-            bar.styles.offset = (region.x + x, region.y + row)
-            bar.styles.width = max(30, name_w + 5)
+            code = self._new_code(mode)
+            if code is not None:
+                # A new task's bar covers another row (the one below), all of it, so that none of
+                # that row's flags, code, dates or float seem to be the new task's; it shows the
+                # code the new task gets.
+                wbs = next(c for c in cols if c.key == "wbs")
+                lead = " " * (x - wbs.width - 1)  # the flags, which are the covered row's too
+                self.query_one("#inline-label", Label).update(f"{lead}{code:<{wbs.width}} {label}")
+                bar.styles.offset = (region.x, region.y + row)
+                bar.styles.width = width
+            else:
+                bar.styles.offset = (region.x + x, region.y + row)
+                bar.styles.width = max(30, name_w + 5)
         else:
             bar.styles.offset = (region.x, region.y + region.height - 1)
             bar.styles.width = width
@@ -374,6 +387,18 @@ class WbsScreen(Screen):
         self.set_focus(inp)
         if mode == "rename":
             inp.action_end()
+
+    def _new_code(self, mode: str) -> str | None:
+        """The WBS code the task being added will have (None when renaming)."""
+        plan, row = self.table.plan, self.table.current
+        if mode == "add_below":
+            if row is None:
+                return str(len(plan.roots) + 1) if plan is not None else "1"
+            head, _, last = row.wbs.rpartition(".")
+            return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+        if mode == "add_child" and row is not None:
+            return f"{row.wbs}.{len(row.children) + 1}"
+        return None
 
     def _close_inline(self) -> None:
         self.inline_mode = None
@@ -397,7 +422,7 @@ class WbsScreen(Screen):
     def _answered(self, text: str) -> None:
         """Enter in the inline bar (called by InlineInput, in key order)."""
         mode = self.inline_mode
-        label = str(self.query_one("#inline-label", Label).render())
+        label = self.inline_label
         self._close_inline()
         row = self.table.current
         if mode == "search":

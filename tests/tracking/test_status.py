@@ -75,10 +75,10 @@ def test_status_and_snapshots_follow_the_plan(store, project, config):
     set_progress(store, pid, "1", percent=40, started_on=date(2027, 1, 4))
     baselines.save_baseline(store, pid, "Approved")  # after progress: the re-planned dates
     with action(store, pid, "Add risks") as act:
-        act.session.add(Risk(project_id=pid, title="Vendor late", probability=4, impact=4, response="Weekly calls"))
-        act.session.add(Risk(project_id=pid, title="Key user away", probability=3, impact=4))  # 12: medium with high = 15
-        act.session.add(Risk(project_id=pid, title="Closed one", probability=5, impact=5, status="closed"))
-        act.session.add(Issue(project_id=pid, title="Test server down", kind="blocker", raised_on=date(2027, 1, 6)))
+        act.session.add(Risk(project_id=pid, number=1, title="Vendor late", probability=4, impact=4, response="Weekly calls"))
+        act.session.add(Risk(project_id=pid, number=2, title="Key user away", probability=3, impact=4))  # 12: medium with high = 15
+        act.session.add(Risk(project_id=pid, number=3, title="Closed one", probability=5, impact=5, status="closed"))
+        act.session.add(Issue(project_id=pid, number=1, title="Test server down", kind="blocker", raised_on=date(2027, 1, 6)))
     first = snapshots.take_snapshot(store, pid)
     assert (first.risks_high, first.risks_medium, first.open_issues, first.source) == (1, 1, 1, "manual")
     assert snapshots.data_of(first)["finish_slip"] == 0 and first.percent_complete == 40

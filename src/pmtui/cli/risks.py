@@ -93,7 +93,7 @@ def add(
     risk = svc.add_risk(st.store, st.project().id, title, probability=parse_scale(probability, "probability"),
                         impact=parse_scale(impact, "impact"), owner=owner, tasks=task or (),
                         comment=comment, **fields)
-    done(f"Added {svc.risk_code(risk.id)} {risk.title!r}: score {risk.probability * risk.impact}.")
+    done(f"Added {svc.risk_code(risk.number)} {risk.title!r}: score {risk.probability * risk.impact}.")
 
 
 @cmd.command("edit", epilog="Example: pmtui risk edit R3 --owner 'Bob Li' --review 2027-03-01 --strategy transfer")
@@ -122,7 +122,7 @@ def edit(
     if not fields and owner is None:
         raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
     risk = svc.edit_risk(st.store, st.project().id, ref, comment=comment, owner=owner, **fields)
-    done(f"Updated {svc.risk_code(risk.id)} {risk.title!r}.")
+    done(f"Updated {svc.risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("score", epilog="Example: pmtui risk score R3 4 5 --comment 'Spec found 17 custom fields'")
@@ -137,7 +137,7 @@ def score(
     st = state(ctx)
     p, i = parse_scale(probability, "probability"), parse_scale(impact, "impact")
     risk = svc.score_risk(st.store, st.project().id, ref, p, i, comment=comment)
-    done(f"{svc.risk_code(risk.id)} scored P{p}×I{i} = {p * i}.")
+    done(f"{svc.risk_code(risk.number)} scored P{p}×I{i} = {p * i}.")
 
 
 @cmd.command("close", epilog="Example: pmtui risk close R3 --comment 'SSO licence confirmed'")
@@ -146,7 +146,7 @@ def close(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 o
     """Close a risk that can no longer happen (or has been dealt with)."""
     st = state(ctx)
     risk = svc.close_risk(st.store, st.project().id, ref, comment=comment)
-    done(f"Closed {svc.risk_code(risk.id)} {risk.title!r}.")
+    done(f"Closed {svc.risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("reopen", epilog="Example: pmtui risk reopen R3")
@@ -154,7 +154,7 @@ def reopen(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 
     """Open a closed or occurred risk again."""
     st = state(ctx)
     risk = svc.reopen_risk(st.store, st.project().id, ref)
-    done(f"Reopened {svc.risk_code(risk.id)} {risk.title!r}.")
+    done(f"Reopened {svc.risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("link", epilog="Example: pmtui risk link R3 2.4")
@@ -182,7 +182,7 @@ def raise_(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 
     """The risk happened: mark it occurred and open a linked issue."""
     st = state(ctx)
     issue = svc.raise_issue(st.store, st.project().id, ref, title=title, description=description)
-    done(f"{svc.risk_code(issue.risk_id)} occurred: raised {svc.issue_code(issue.id)} {issue.title!r}.")
+    done(f"{svc.risk_code(parse_ref(ref, 'R', 'risk'))} occurred: raised {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
 def _risk_json(v: RiskView) -> dict:
@@ -285,7 +285,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
                  + (f" (least float {mf}d" + (f", would slip the finish {v.slip}d)" if v.slip else ")") if mf is not None else
                     " (no unfinished linked task)"))
     for issue in reg.issues_of(r.id):
-        lines.append(f"issue        {svc.issue_code(issue.id)} {issue.title} ({issue.status}, raised {issue.raised_on})")
+        lines.append(f"issue        {svc.issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
     lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link ID WBS`)")
     sched = reg.plan.schedule if v.linked else None
     for t in v.linked:
@@ -356,7 +356,7 @@ def issue_add(
     st = state(ctx)
     issue = svc.add_issue(st.store, st.project().id, title, kind=kind, severity=parse_scale(severity, "severity"),
                           owner=owner, task=task, risk=risk, description=description)
-    done(f"Added {svc.issue_code(issue.id)} {issue.title!r}.")
+    done(f"Added {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
 @issues.command("list", epilog="Example: pmtui issue list --open --json")
@@ -366,13 +366,13 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
     st = state(ctx)
     reg = load_register(st.store, st.project().id)
     rows = sorted((i for i in reg.issues if not open_only or i.status == "open"),
-                  key=lambda i: (i.status != "open", -i.severity, i.id))
+                  key=lambda i: (i.status != "open", -i.severity, i.number))
     names = {r.id: r.name for r in reg.plan.resources}
     if as_json:
-        print_json([{"id": i.id, "code": svc.issue_code(i.id), "title": i.title, "kind": i.kind, "status": i.status,
+        print_json([{"id": i.id, "code": svc.issue_code(i.number), "title": i.title, "kind": i.kind, "status": i.status,
                      "severity": i.severity, "owner": names.get(i.owner_id),
                      "task": reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else None,
-                     "risk": svc.risk_code(i.risk_id) if i.risk_id else None, "raised_on": i.raised_on.isoformat(),
+                     "risk": reg.risk_code_of(i.risk_id), "raised_on": i.raised_on.isoformat(),
                      "resolved_on": i.resolved_on.isoformat() if i.resolved_on else None,
                      "resolution": i.resolution, "description": i.description} for i in rows])
         return
@@ -382,9 +382,9 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
     table = Table("ID", "Sev", "Kind", "Title", "Status", "Owner", "Task", "Risk", "Raised",
                   box=None, pad_edge=False, show_edge=False)
     for i in rows:
-        table.add_row(svc.issue_code(i.id), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
+        table.add_row(svc.issue_code(i.number), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
                       reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else "",
-                      svc.risk_code(i.risk_id) if i.risk_id else "", str(i.raised_on))
+                      reg.risk_code_of(i.risk_id) or "", str(i.raised_on))
     out.print(table)
 
 
@@ -394,7 +394,7 @@ def issue_resolve(ctx: typer.Context, ref: str = typer.Argument(..., help="Issue
     """Mark an issue resolved."""
     st = state(ctx)
     issue = svc.resolve_issue(st.store, st.project().id, ref, resolution)
-    done(f"Resolved {svc.issue_code(issue.id)} {issue.title!r}.")
+    done(f"Resolved {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -231,7 +231,7 @@ def blocker(
     st = state(ctx)
     r = pg.raise_blocker(st.store, st.project().id, ref, text)
     # its code as `pmtui issue list` shows it and `issue resolve` takes it; '#5' read as task #5
-    done(f"Blocker {issue_code(r.issue_id)} raised on {r.task.wbs} {r.task.name}.")
+    done(f"Blocker {issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from pmtui.models.tables import _fk, utcnow
@@ -18,16 +18,25 @@ ISSUE_KINDS = ("issue", "blocker")
 ISSUE_STATUSES = ("open", "resolved", "closed")
 
 
+def _number() -> Column:
+    # The default only fills rows that existed before the column (migration 0005, which then
+    # numbers them); services.numbering gives every new row its number.
+    return Column(Integer, nullable=False, server_default="0")
+
+
 class Risk(SQLModel, table=True):
     __tablename__ = "risk"
     __table_args__ = (
         CheckConstraint("probability BETWEEN 1 AND 5", name="ck_risk_probability"),
         CheckConstraint("impact BETWEEN 1 AND 5", name="ck_risk_impact"),
+        Index("uq_risk_number", "project_id", "number", unique=True),
         {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(sa_column=_fk("project.id"))
+    # Shown as R<number>: each project numbers its own risks from 1 (services.numbering).
+    number: int = Field(sa_column=_number())
     title: str
     description: str = ""
     kind: str = "threat"
@@ -79,11 +88,14 @@ class Issue(SQLModel, table=True):
     __tablename__ = "issue"
     __table_args__ = (
         CheckConstraint("severity BETWEEN 1 AND 5", name="ck_issue_severity"),
+        Index("uq_issue_number", "project_id", "number", unique=True),
         {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(sa_column=_fk("project.id"))
+    # Shown as I<number>, numbered per project like risks.
+    number: int = Field(sa_column=_number())
     title: str
     description: str = ""
     kind: str = "issue"

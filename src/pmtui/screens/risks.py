@@ -246,7 +246,7 @@ class RiskScreen(Screen):
 
     def action_step(self, dp: int, di: int) -> None:
         v = self._need_risk()
-        if v and self._do(svc.step_risk, v.id, probability=dp, impact=di, today=self.today):
+        if v and self._do(svc.step_risk, v.code, probability=dp, impact=di, today=self.today):
             self._follow(v.id)
 
     def _form_fields(self, v: RiskView | None) -> list[tuple[str, str, str]]:
@@ -292,7 +292,7 @@ class RiskScreen(Screen):
                 return str(exc)
             self.show_all = self.show_all or risk.kind != self.kind
             self._follow(risk.id)
-            self.notify(f"Added {svc.risk_code(risk.id)}.")
+            self.notify(f"Added {svc.risk_code(risk.number)}.")
             return None
 
         self.app.push_screen(RiskForm("New risk", fields, submit, relabel=_relabel))
@@ -310,7 +310,7 @@ class RiskScreen(Screen):
                 changes = {k: val for k, val in parsed.items() if val != before[k]}
                 owner = values["owner"] if values["owner"] != initial["owner"] else None
                 if changes or owner is not None:
-                    svc.edit_risk(self.store, self.project_id, v.id, comment=values["comment"],
+                    svc.edit_risk(self.store, self.project_id, v.code, comment=values["comment"],
                                   owner=owner if owner is None or owner.strip() else "none",
                                   today=self.today, **changes)
             except PmtuiError as exc:
@@ -329,7 +329,7 @@ class RiskScreen(Screen):
 
         def submit(values: dict[str, str]) -> str | None:
             try:
-                svc.score_risk(self.store, self.project_id, v.id, parse_scale(values["probability"], "probability"),
+                svc.score_risk(self.store, self.project_id, v.code, parse_scale(values["probability"], "probability"),
                                parse_scale(values["impact"], "impact"), comment=values["comment"], today=self.today)
             except PmtuiError as exc:
                 return str(exc)
@@ -350,7 +350,7 @@ class RiskScreen(Screen):
             return
 
         def close() -> None:
-            if self._do(svc.close_risk, v.id, today=self.today):
+            if self._do(svc.close_risk, v.code, today=self.today):
                 self.reload()
                 self.notify(f"Closed {v.code}.")
 
@@ -362,10 +362,10 @@ class RiskScreen(Screen):
             return
 
         def raise_() -> None:
-            issue = self._do(svc.raise_issue, v.id, today=self.today)
+            issue = self._do(svc.raise_issue, v.code, today=self.today)
             if issue:
                 self.reload()
-                self.notify(f"{v.code} occurred: raised {svc.issue_code(issue.id)}.")
+                self.notify(f"{v.code} occurred: raised {svc.issue_code(issue.number)}.")
 
         self._confirm(f"{v.code} happened? Mark it occurred and raise an issue?", raise_)
 
@@ -376,7 +376,7 @@ class RiskScreen(Screen):
 
         def submit(values: dict[str, str]) -> str | None:
             try:
-                fn(self.store, self.project_id, v.id, values["task"])
+                fn(self.store, self.project_id, v.code, values["task"])
             except PmtuiError as exc:
                 return str(exc)
             self._follow(v.id)

@@ -11,6 +11,7 @@ from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.tables import Project, Resource, Task
 from pmtui.services import demo_data as D
 from pmtui.services.actions import Action
+from pmtui.services.numbering import next_number
 
 WORKSHOP = 5  # the risk workshop, a week after kick-off: first score of risks with no history
 OCCURRED_ON = 11  # the partner confirmed its architect late, just after the day-10 trigger
@@ -21,7 +22,7 @@ def add_demo_risks(act: Action, project: Project, resources: dict[str, Resource]
     s = act.session
     for r in D.RISKS:
         risk = Risk(
-            project_id=project.id, title=r.title, description=r.description, kind=r.kind,
+            project_id=project.id, number=next_number(s, Risk, project.id), title=r.title, description=r.description, kind=r.kind,
             category=r.category, cause=r.cause, effect=r.effect, probability=r.probability,
             impact=r.impact, owner_id=resources[r.owner].id, strategy=r.strategy, response=r.response,
             trigger=r.trigger, review_date=at(r.review_offset), schedule_impact=r.schedule_impact,
@@ -41,6 +42,7 @@ def add_demo_risks(act: Action, project: Project, resources: dict[str, Resource]
             risk.status, risk.closed_on = "closed", min(at(r.review_offset), today)
         elif r.status == "occurred":
             risk.status = "occurred"
-            s.add(Issue(project_id=project.id, title=r.title, description=r.effect, kind="issue",
+            s.add(Issue(project_id=project.id, number=next_number(s, Issue, project.id), title=r.title,
+                        description=r.effect, kind="issue",
                         severity=r.impact, owner_id=risk.owner_id, task_id=tasks[r.tasks[0]].id if r.tasks else None,
                         risk_id=risk.id, raised_on=min(at(OCCURRED_ON), today)))

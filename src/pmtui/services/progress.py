@@ -22,6 +22,7 @@ from pmtui.models.standup import Standup, StandupEvent
 from pmtui.models.tables import Task
 from pmtui.scheduling import work_split
 from pmtui.services.actions import Action, action
+from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, TaskRow, plan_for_edit
 from pmtui.services.tasks import EDITABLE, PROGRESS_FIELDS
 from pmtui.store import Store
@@ -39,6 +40,7 @@ class Recorded:
     plan: Plan
     lines: list[str] = field(default_factory=list)
     issue_id: int | None = None
+    issue_number: int | None = None  # shown as I<number> (services.risks.issue_code)
 
 
 def open_standup_id(session, project_id: int, today: date) -> int | None:
@@ -183,7 +185,9 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         new = plan.with_task_values(row.id, {k: getattr(task, k) for k in WRITTEN})
         new.schedule  # a plan that no longer schedules rolls the change back (Conflict)
         act.checked_plan = new
-    return Recorded(new.by_id[row.id], new, act.lines, extra if isinstance(extra, int) else None)
+    issue = extra if isinstance(extra, Issue) else None
+    return Recorded(new.by_id[row.id], new, act.lines, issue.id if issue else None,
+                    issue.number if issue else None)
 
 
 def _detail(kind: str, values: dict, before: TaskRow) -> str:
@@ -287,12 +291,13 @@ def raise_blocker(store: Store, project_id: int, ref: str, text: str, *, person:
 
     def change(act: Action, plan: Plan, t: TaskRow, values: dict):
         _refuse_done(t)
-        issue = Issue(project_id=project_id, title=text, kind="blocker", status="open", task_id=t.id,
+        issue = Issue(project_id=project_id, number=next_number(act.session, Issue, project_id),
+                      title=text, kind="blocker", status="open", task_id=t.id,
                       owner_id=person, raised_on=as_of(plan, today),
                       description=f"Blocks {t.label}.")
         act.session.add(issue)
         act.session.flush()
-        return issue.id
+        return issue
     return _record(store, project_id, ref, "Raise blocker", "blocker", change, person=person,
                    today=today, detail=text)
 

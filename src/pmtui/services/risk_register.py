@@ -81,7 +81,7 @@ class RiskView:
 
     @property
     def code(self) -> str:
-        return risk_code(self.risk.id)
+        return risk_code(self.risk.number)
 
     @property
     def score(self) -> int:
@@ -156,6 +156,10 @@ class Register:
 
     def issues_of(self, risk_id: int) -> list[Issue]:
         return [i for i in self.issues if i.risk_id == risk_id]
+
+    def risk_code_of(self, risk_id: int | None) -> str | None:
+        """The code (R<number>) of the risk with this row id, e.g. the risk an issue came from."""
+        return self.view(risk_id).code if risk_id is not None else None
 
 
 def sort_risks(rows: list[RiskView], sort: str) -> list[RiskView]:
@@ -260,4 +264,4 @@ def exposure_over_time(reg: Register, kind: str = "threat") -> list[tuple[date, 
 
 
 def issue_label(issue: Issue) -> str:
-    return f"{issue_code(issue.id)} {issue.title}"
+    return f"{issue_code(issue.number)} {issue.title}"

@@ -18,6 +18,7 @@ from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import validated
 from pmtui.models.tables import Project, Resource
 from pmtui.services.actions import Action, action
+from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.risk_rules import IssueRules, RiskRules, parse_ref
 from pmtui.store import Store
@@ -31,12 +32,14 @@ def as_of(project: Project, today: date | None = None) -> date:
     return project.status_date or today or date.today()
 
 
-def risk_code(risk_id: int) -> str:
-    return f"R{risk_id}"
+def risk_code(number: int) -> str:
+    """R<number>: the risk's number within its project (Risk.number), not its row id."""
+    return f"R{number}"
 
 
-def issue_code(issue_id: int) -> str:
-    return f"I{issue_id}"
+def issue_code(number: int) -> str:
+    """I<number>: the issue's number within its project (Issue.number), not its row id."""
+    return f"I{number}"
 
 
 def find_owner(session: Session, project_id: int, name: str) -> Resource:
@@ -56,10 +59,12 @@ def _owner_id(session: Session, project_id: int, owner: str | None) -> int | Non
 
 
 def get_risk_row(session: Session, project_id: int, ref: str | int) -> Risk:
-    rid = parse_ref(ref, "R", "risk")
-    risk = session.get(Risk, rid)
-    if risk is None or risk.project_id != project_id:
-        raise NotFound(f"no risk {risk_code(rid)} in this project (see `pmtui risk list`)")
+    number = parse_ref(ref, "R", "risk")
+    risk = session.execute(
+        select(Risk).where(Risk.project_id == project_id, Risk.number == number)
+    ).scalars().first()
+    if risk is None:
+        raise NotFound(f"no risk {risk_code(number)} in this project (see `pmtui risk list`)")
     return risk
 
 
@@ -74,7 +79,7 @@ def _link_rows(act: Action, plan: Plan, risk: Risk, refs: Iterable[str]) -> list
     for ref in refs:
         row = plan.resolve(ref)
         if row.id in existing:
-            raise Conflict(f"{risk_code(risk.id)} is already linked to {row.label}")
+            raise Conflict(f"{risk_code(risk.number)} is already linked to {row.label}")
         existing.add(row.id)
         act.session.add(RiskTask(risk_id=risk.id, task_id=row.id))
         added.append(row.wbs)
@@ -90,12 +95,12 @@ def add_risk(store: Store, project_id: int, title: str, *, probability: int, imp
         plan = load_plan(act.conn, project_id)
         values = rules.model_dump()
         values["owner_id"] = _owner_id(act.session, project_id, owner)
-        risk = Risk(project_id=project_id, **values)
+        risk = Risk(project_id=project_id, number=next_number(act.session, Risk, project_id), **values)
         act.session.add(risk)
         act.session.flush()
         _record_score(act, risk, as_of(plan.project, today), comment or INITIAL_COMMENT)
         linked = _link_rows(act, plan, risk, tasks)
-        act.say(f"added {rules.kind} {risk_code(risk.id)} {rules.title!r} "
+        act.say(f"added {rules.kind} {risk_code(risk.number)} {rules.title!r} "
                 f"P{rules.probability}×I{rules.impact}={rules.probability * rules.impact}"
                 + (f", linked to {', '.join(linked)}" if linked else ""))
     return risk
@@ -116,7 +121,7 @@ def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "
             merged["owner_id"] = _owner_id(act.session, project_id, owner)
         rules = validated(RiskRules, **merged)
         rescored = (rules.probability, rules.impact) != (risk.probability, risk.impact)
-        code = risk_code(risk.id)
+        code = risk_code(risk.number)
         for key, value in rules.model_dump().items():
             if getattr(risk, key) != value:
                 old, new = getattr(risk, key), value
@@ -146,12 +151,12 @@ def score_risk(store: Store, project_id: int, ref: str | int, probability: int, 
     with action(store, project_id, "Re-score risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status != "open":
-            raise Conflict(f"{risk_code(risk.id)} is {risk.status}: reopen it before re-scoring")
+            raise Conflict(f"{risk_code(risk.number)} is {risk.status}: reopen it before re-scoring")
         before = (risk.probability, risk.impact)
         risk.probability, risk.impact = merged_check.probability, merged_check.impact
         project = act.session.get(Project, project_id)
         _record_score(act, risk, as_of(project, today), comment)
-        act.say(f"{risk_code(risk.id)} P{before[0]}×I{before[1]}={before[0] * before[1]} → "
+        act.say(f"{risk_code(risk.number)} P{before[0]}×I{before[1]}={before[0] * before[1]} → "
                 f"P{risk.probability}×I{risk.impact}={risk.probability * risk.impact}"
                 + (f": {comment.strip()}" if comment.strip() else ""))
     return risk
@@ -167,8 +172,8 @@ def step_risk(store: Store, project_id: int, ref: str | int, *, probability: int
         p, i = risk.probability + probability, risk.impact + impact
     for value, what, delta in ((p, "probability", probability), (i, "impact", impact)):
         if delta and not 1 <= value <= 5:
-            raise Conflict(f"{risk_code(risk.id)} {what} is already {value - delta}: the scale is 1 to 5")
-    return score_risk(store, project_id, risk.id, p, i, comment=comment or "Moved on the matrix.", today=today)
+            raise Conflict(f"{risk_code(risk.number)} {what} is already {value - delta}: the scale is 1 to 5")
+    return score_risk(store, project_id, risk.number, p, i, comment=comment or "Moved on the matrix.", today=today)
 
 
 def close_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "",
@@ -176,10 +181,10 @@ def close_risk(store: Store, project_id: int, ref: str | int, *, comment: str = 
     with action(store, project_id, "Close risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status == "closed":
-            raise Conflict(f"{risk_code(risk.id)} is already closed")
+            raise Conflict(f"{risk_code(risk.number)} is already closed")
         risk.status = "closed"
         risk.closed_on = as_of(act.session.get(Project, project_id), today)
-        act.say(f"closed {risk_code(risk.id)} {risk.title!r}" + (f": {comment.strip()}" if comment.strip() else ""))
+        act.say(f"closed {risk_code(risk.number)} {risk.title!r}" + (f": {comment.strip()}" if comment.strip() else ""))
     return risk
 
 
@@ -187,8 +192,8 @@ def reopen_risk(store: Store, project_id: int, ref: str | int) -> Risk:
     with action(store, project_id, "Reopen risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status == "open":
-            raise Conflict(f"{risk_code(risk.id)} is already open")
-        act.say(f"reopened {risk_code(risk.id)} {risk.title!r} (was {risk.status})")
+            raise Conflict(f"{risk_code(risk.number)} is already open")
+        act.say(f"reopened {risk_code(risk.number)} {risk.title!r} (was {risk.status})")
         risk.status, risk.closed_on = "open", None
     return risk
 
@@ -200,7 +205,7 @@ def link_risk_task(store: Store, project_id: int, ref: str | int, task_ref: str)
         plan = load_plan(act.conn, project_id)
         _link_rows(act, plan, risk, [task_ref])
         label = plan.resolve(task_ref).label
-        act.say(f"linked {risk_code(risk.id)} to {label}")
+        act.say(f"linked {risk_code(risk.number)} to {label}")
     return label
 
 
@@ -212,9 +217,9 @@ def unlink_risk_task(store: Store, project_id: int, ref: str | int, task_ref: st
             select(RiskTask).where(RiskTask.risk_id == risk.id, RiskTask.task_id == row.id)
         ).scalars().first()
         if link is None:
-            raise Conflict(f"{risk_code(risk.id)} is not linked to {row.label}")
+            raise Conflict(f"{risk_code(risk.number)} is not linked to {row.label}")
         act.session.delete(link)
-        act.say(f"unlinked {risk_code(risk.id)} from {row.label}")
+        act.say(f"unlinked {risk_code(risk.number)} from {row.label}")
     return row.label
 
 
@@ -224,21 +229,22 @@ def raise_issue(store: Store, project_id: int, ref: str | int, *, title: str | N
     with action(store, project_id, "Raise issue from risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status != "open":
-            raise Conflict(f"{risk_code(risk.id)} is {risk.status}: only an open risk can occur")
+            raise Conflict(f"{risk_code(risk.number)} is {risk.status}: only an open risk can occur")
         if risk.kind != "threat":
-            raise Conflict(f"{risk_code(risk.id)} is an opportunity: an issue is raised from a threat")
+            raise Conflict(f"{risk_code(risk.number)} is an opportunity: an issue is raised from a threat")
         rules = validated(IssueRules, title=title or risk.title,
                           description=description if description is not None else risk.effect,
                           severity=risk.impact)
         first_task = act.session.execute(
             select(RiskTask.task_id).where(RiskTask.risk_id == risk.id).order_by(RiskTask.id)
         ).scalars().first()
-        issue = Issue(project_id=project_id, risk_id=risk.id, owner_id=risk.owner_id, task_id=first_task,
+        issue = Issue(project_id=project_id, number=next_number(act.session, Issue, project_id), risk_id=risk.id,
+                      owner_id=risk.owner_id, task_id=first_task,
                       raised_on=as_of(act.session.get(Project, project_id), today), **rules.model_dump())
         act.session.add(issue)
         risk.status = "occurred"
         act.session.flush()
-        act.say(f"{risk_code(risk.id)} occurred: raised {issue_code(issue.id)} {issue.title!r}")
+        act.say(f"{risk_code(risk.number)} occurred: raised {issue_code(issue.number)} {issue.title!r}")
     return issue
 
 
@@ -250,20 +256,23 @@ def add_issue(store: Store, project_id: int, title: str, *, kind: str = "issue",
         plan = load_plan(act.conn, project_id)
         task_id = plan.resolve(task).id if task else None
         risk_id = get_risk_row(act.session, project_id, risk).id if risk else None
-        issue = Issue(project_id=project_id, owner_id=_owner_id(act.session, project_id, owner),
+        issue = Issue(project_id=project_id, number=next_number(act.session, Issue, project_id),
+                      owner_id=_owner_id(act.session, project_id, owner),
                       task_id=task_id, risk_id=risk_id, raised_on=as_of(plan.project, today),
                       **rules.model_dump())
         act.session.add(issue)
         act.session.flush()
-        act.say(f"added {rules.kind} {issue_code(issue.id)} {rules.title!r}")
+        act.say(f"added {rules.kind} {issue_code(issue.number)} {rules.title!r}")
     return issue
 
 
 def get_issue_row(session: Session, project_id: int, ref: str | int) -> Issue:
-    iid = parse_ref(ref, "I", "issue")
-    issue = session.get(Issue, iid)
-    if issue is None or issue.project_id != project_id:
-        raise NotFound(f"no issue {issue_code(iid)} in this project (see `pmtui issue list`)")
+    number = parse_ref(ref, "I", "issue")
+    issue = session.execute(
+        select(Issue).where(Issue.project_id == project_id, Issue.number == number)
+    ).scalars().first()
+    if issue is None:
+        raise NotFound(f"no issue {issue_code(number)} in this project (see `pmtui issue list`)")
     return issue
 
 
@@ -272,9 +281,9 @@ def resolve_issue(store: Store, project_id: int, ref: str | int, resolution: str
     with action(store, project_id, "Resolve issue") as act:
         issue = get_issue_row(act.session, project_id, ref)
         if issue.status != "open":
-            raise Conflict(f"{issue_code(issue.id)} is already {issue.status}")
+            raise Conflict(f"{issue_code(issue.number)} is already {issue.status}")
         issue.status = "resolved"
         issue.resolved_on = as_of(act.session.get(Project, project_id), today)
         issue.resolution = resolution.strip()
-        act.say(f"resolved {issue_code(issue.id)} {issue.title!r}")
+        act.say(f"resolved {issue_code(issue.number)} {issue.title!r}")
     return issue

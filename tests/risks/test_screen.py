@@ -189,3 +189,30 @@ async def test_strategy_label_follows_the_kind_typed_in_the_form(app):
         app.screen.query_one("#rf-kind", Input).value = "threat"
         await pilot.pause()
         assert strategy_label() == "Strategy: avoid, mitigate, transfer, accept, escalate"
+
+
+@sync
+async def test_a_second_projects_risks_are_r1_r2_and_keys_act_on_them(db_path):
+    """The demo holds R1…R14; another project's risks are its own R1 and R2 on the screen, and
+    closing one there closes that project's risk, not the demo's of the same code."""
+    from pmtui.services import risks as svc
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+    from tests.risks.screen_app import RiskApp
+
+    demo = demo_app(str(db_path))
+    store = demo.store_
+    other = create_project(store, "Other", TODAY)
+    add_task(store, other.id, "Build", duration=5)
+    svc.add_risk(store, other.id, "Other one", probability=5, impact=5)
+    svc.add_risk(store, other.id, "Other two", probability=5, impact=5)
+    app = RiskApp(store, other.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert sorted(codes(app)) == ["R1", "R2"]
+        first = app.screen.rows[0]
+        await pilot.press("c", "y")
+        await pilot.pause()
+        closed = next(v for v in load_register(store, other.id, TODAY).risks if v.code == first.code)
+        assert closed.risk.status == "closed" and closed.risk.project_id == other.id
+    assert view(demo, first.code).risk.status == "open"

@@ -162,6 +162,17 @@ def test_upgrade_numbers_existing_risks_and_issues_per_project(tmp_path):
                 "INSERT INTO issue (id, project_id, title, description, kind, status, severity, risk_id, raised_on, "
                 f"resolution) VALUES ({iid}, {pid}, 'i{iid}', '', 'issue', 'open', 3, {rid or 'NULL'}, "
                 "'2027-01-05', '')")
+        # the journal keeps whole rows: an add that is done, and one undone (its row is gone)
+        for jid, pid, rid, state in ((1, 1, 1, "done"), (2, 2, 6, "undone")):
+            row = {"id": rid, "project_id": pid, "title": f"r{rid}", "description": "", "kind": "threat",
+                   "category": "", "cause": "", "effect": "", "probability": 3, "impact": 3, "owner_id": None,
+                   "status": "open", "strategy": "", "response": "", "trigger": "", "review_date": None,
+                   "schedule_impact": 0, "cost_impact": 0.0, "created_at": "2026-01-01T00:00:00+00:00",
+                   "closed_on": None}
+            changes = json.dumps([{"op": "insert", "table": "risk", "id": rid, "row": row}], separators=(",", ":"))
+            conn.exec_driver_sql("INSERT INTO journal (id, project_id, at, action, summary, changes, state) "
+                                 "VALUES (?, ?, '2026-01-01 00:00:00', 'Add risk', 'added', ?, ?)",
+                                 (jid, pid, changes, state))
     old.close()
     new = open_store(str(path))
     with new.engine.connect() as conn:
@@ -174,7 +185,34 @@ def test_upgrade_numbers_existing_risks_and_issues_per_project(tmp_path):
     saved = sqlite3.connect(backups[0])
     assert "number" not in [c[1] for c in saved.execute("PRAGMA table_info(risk)")]
     saved.close()
+    with new.engine.connect() as conn:
+        kept = [json.loads(c)[0]["row"]["number"] for c in conn.exec_driver_sql(
+            "SELECT changes FROM journal ORDER BY id").scalars()]
+    assert kept == [1, 3]  # the undone add takes project 2's next number
+    history.redo(new, 2)
+    assert svc.close_risk(new, 2, "R3").title == "r6"
     assert svc.close_risk(new, 2, "R2").title == "r5"
     assert svc.add_risk(new, 1, "next", probability=1, impact=1).number == 4
     assert svc.add_issue(new, 2, "next").number == 3
     new.close()
+
+
+def test_downgrade_and_upgrade_again_give_the_same_numbers(store):
+    from alembic import command
+
+    from pmtui.store import migrate
+
+    a, b = _two_projects(store)
+    svc.add_risk(store, b.id, "B one", probability=2, impact=2)
+    with store.engine.connect() as conn:
+        before = conn.execute(select(Risk.id, Risk.number).order_by(Risk.id)).all()
+    cfg = migrate._alembic_config()
+    with store.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+        assert "number" not in [c[1] for c in conn.exec_driver_sql("PRAGMA table_info(risk)")]
+        assert all('"number"' not in c for c in conn.exec_driver_sql("SELECT changes FROM journal").scalars())
+        command.upgrade(cfg, "head")
+    with store.engine.connect() as conn:
+        assert conn.execute(select(Risk.id, Risk.number).order_by(Risk.id)).all() == before == \
+            [(1, 1), (2, 2), (3, 3), (4, 1)]

@@ -99,7 +99,7 @@ def add(
 @cmd.command("edit", epilog="Example: pmtui risk edit R3 --owner 'Bob Li' --review 2027-03-01 --strategy transfer")
 def edit(
     ctx: typer.Context,
-    ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+    ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
     title: str = typer.Option(None, "--title", help="New title."),
     probability: str = typer.Option(None, "--probability", "-P", help="1 to 5 (recorded as a re-score)."),
     impact: str = typer.Option(None, "--impact", "-I", help="1 to 5 (recorded as a re-score)."),
@@ -128,7 +128,7 @@ def edit(
 @cmd.command("score", epilog="Example: pmtui risk score R3 4 5 --comment 'Spec found 17 custom fields'")
 def score(
     ctx: typer.Context,
-    ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+    ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
     probability: str = typer.Argument(..., help="1 (very low) to 5 (very high)."),
     impact: str = typer.Argument(..., help="1 (very low) to 5 (very high)."),
     comment: str = typer.Option("", "--comment", "-m", help="Why (kept in the score history)."),
@@ -141,7 +141,7 @@ def score(
 
 
 @cmd.command("close", epilog="Example: pmtui risk close R3 --comment 'SSO licence confirmed'")
-def close(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+def close(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
           comment: str = typer.Option("", "--comment", "-m", help="Why it is closed.")) -> None:
     """Close a risk that can no longer happen (or has been dealt with)."""
     st = state(ctx)
@@ -150,7 +150,7 @@ def close(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 o
 
 
 @cmd.command("reopen", epilog="Example: pmtui risk reopen R3")
-def reopen(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3.")) -> None:
+def reopen(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3.")) -> None:
     """Open a closed or occurred risk again."""
     st = state(ctx)
     risk = svc.reopen_risk(st.store, st.project().id, ref)
@@ -158,7 +158,7 @@ def reopen(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 
 
 
 @cmd.command("link", epilog="Example: pmtui risk link R3 2.4")
-def link(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+def link(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
          task: str = typer.Argument(..., help="WBS code or #id of the task it threatens.")) -> None:
     """Tie a risk to a task, so its float and criticality count in the risk's exposure."""
     st = state(ctx)
@@ -167,7 +167,7 @@ def link(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or
 
 
 @cmd.command("unlink", epilog="Example: pmtui risk unlink R3 2.4")
-def unlink(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+def unlink(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
            task: str = typer.Argument(..., help="WBS code or #id.")) -> None:
     """Remove the tie between a risk and a task."""
     st = state(ctx)
@@ -176,13 +176,14 @@ def unlink(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 
 
 
 @cmd.command("raise", epilog="Example: pmtui risk raise R3 --title 'Architect starts two weeks late'")
-def raise_(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+def raise_(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
            title: str = typer.Option(None, "--title", help="The issue's title (default: the risk's)."),
            description: str = typer.Option(None, "--description", help="What happened (default: the risk's effect).")) -> None:
     """The risk happened: mark it occurred and open a linked issue."""
     st = state(ctx)
     issue = svc.raise_issue(st.store, st.project().id, ref, title=title, description=description)
-    done(f"{svc.risk_code(parse_ref(ref, 'R', 'risk'))} occurred: raised {svc.issue_code(issue.number)} {issue.title!r}.")
+    code = svc.risk_code(parse_ref(ref, "R", "risk"))
+    done(f"{code} occurred: raised {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
 def _risk_json(v: RiskView) -> dict:
@@ -248,7 +249,7 @@ def list_(
 
 
 @cmd.command("show", epilog="Example: pmtui risk show R3")
-def show(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk id: R3 or 3."),
+def show(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Everything about one risk: its score history, linked tasks with float and criticality, and
     why those tasks are scheduled when they are (their driving path)."""
@@ -286,7 +287,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
                     " (no unfinished linked task)"))
     for issue in reg.issues_of(r.id):
         lines.append(f"issue        {svc.issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
-    lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link ID WBS`)")
+    lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link R1 WBS`)")
     sched = reg.plan.schedule if v.linked else None
     for t in v.linked:
         state_ = "done" if t.done else ("CRITICAL" if t.critical else f"float {t.total_float}d")
@@ -389,7 +390,7 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
 
 
 @issues.command("resolve", epilog="Example: pmtui issue resolve I2 --resolution 'Server replaced'")
-def issue_resolve(ctx: typer.Context, ref: str = typer.Argument(..., help="Issue id: I2 or 2."),
+def issue_resolve(ctx: typer.Context, ref: str = typer.Argument(..., help="Issue code in this project: I2 or 2."),
                   resolution: str = typer.Option("", "--resolution", "-m", help="How it was resolved.")) -> None:
     """Mark an issue resolved."""
     st = state(ctx)

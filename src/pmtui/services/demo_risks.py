@@ -22,7 +22,8 @@ def add_demo_risks(act: Action, project: Project, resources: dict[str, Resource]
     s = act.session
     for r in D.RISKS:
         risk = Risk(
-            project_id=project.id, number=next_number(s, Risk, project.id), title=r.title, description=r.description, kind=r.kind,
+            project_id=project.id, number=next_number(s, Risk, project.id), title=r.title,
+            description=r.description, kind=r.kind,
             category=r.category, cause=r.cause, effect=r.effect, probability=r.probability,
             impact=r.impact, owner_id=resources[r.owner].id, strategy=r.strategy, response=r.response,
             trigger=r.trigger, review_date=at(r.review_offset), schedule_impact=r.schedule_impact,

@@ -99,8 +99,11 @@ def _refuse_if_referenced(act: Action, res: Resource) -> None:
     from pmtui.models.standup import StandupEvent, StandupNote
     from pmtui.services.risks import issue_code, risk_code
 
-    risks = act.session.execute(select(Risk.number).where(Risk.owner_id == res.id).order_by(Risk.number)).scalars().all()
-    issues = act.session.execute(select(Issue.number).where(Issue.owner_id == res.id).order_by(Issue.number)).scalars().all()
+    # codes are per-project numbers; a resource and what it owns are in one project
+    risks = act.session.execute(
+        select(Risk.number).where(Risk.owner_id == res.id).order_by(Risk.number)).scalars().all()
+    issues = act.session.execute(
+        select(Issue.number).where(Issue.owner_id == res.id).order_by(Issue.number)).scalars().all()
     spoken = sum(act.session.execute(select(func.count()).where(model.resource_id == res.id)).scalar_one()
                  for model in (StandupNote, StandupEvent))
     if risks:

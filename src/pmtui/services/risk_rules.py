@@ -36,7 +36,8 @@ def parse_scale(value: str | int, what: str) -> int:
 
 
 def parse_ref(text: str | int, prefix: str, what: str) -> int:
-    """'R3', '#3' or '3' -> 3 (prefix 'R' for risks, 'I' for issues)."""
+    """'R3', '#3' or '3' -> 3 (prefix 'R' for risks, 'I' for issues): the risk's or issue's number
+    within its project (Risk.number, Issue.number), never a row id, which runs across projects."""
     raw = str(text).strip()
     digits = raw.lstrip("#")
     if digits[:1].upper() == prefix:

@@ -97,6 +97,12 @@ def test_changes_that_run_the_plan_past_its_last_date_are_refused(db_path):
         assert r.exit_code == 1 and "after 2149-12-31" in r.stderr, (args, r.stderr)
         assert file_digest(db_path) == before
     assert "Finish 2138-02-28" in cli(db_path, "task", "list").stdout
+    # days left are not a duration to the user who typed them: the refusal names them too
+    assert cli(db_path, "project", "status-date", "2027-01-04").exit_code == 0
+    before = file_digest(db_path)
+    r = cli(db_path, "progress", "1", "--remaining", "99999d")
+    assert r.exit_code == 1 and "after 2149-12-31" in r.stderr and "days left" in r.stderr, r.stderr
+    assert file_digest(db_path) == before
 
 
 def test_removing_a_risk_owner_says_what_blocks_it(planned):

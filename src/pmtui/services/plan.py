@@ -398,7 +398,7 @@ class Plan:
             # dates a plan may hold (MS Project's range, see vocabulary): an edit or import that
             # schedules past them is refused here, as any plan that does not schedule is
             raise Conflict(f"the plan would finish on {result.finish}, after {LATEST_DATE}, the last date "
-                           f"a plan can have: a duration or lag is far too large")
+                           f"a plan can have: a duration, lag or number of days left is far too large")
         if earlier is not None:
             result.share_indexes(earlier)
         return result

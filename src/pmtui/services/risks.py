@@ -58,14 +58,19 @@ def _owner_id(session: Session, project_id: int, owner: str | None) -> int | Non
     return find_owner(session, project_id, owner).id
 
 
-def get_risk_row(session: Session, project_id: int, ref: str | int) -> Risk:
-    number = parse_ref(ref, "R", "risk")
-    risk = session.execute(
-        select(Risk).where(Risk.project_id == project_id, Risk.number == number)
+def _numbered_row(session: Session, model, project_id: int, ref: str | int, letter: str, what: str):
+    """The project's risk or issue a code (R3, I2 or 3) names, or NotFound."""
+    number = parse_ref(ref, letter, what)
+    row = session.execute(
+        select(model).where(model.project_id == project_id, model.number == number)
     ).scalars().first()
-    if risk is None:
-        raise NotFound(f"no risk {risk_code(number)} in this project (see `pmtui risk list`)")
-    return risk
+    if row is None:
+        raise NotFound(f"no {what} {letter}{number} in this project (see `pmtui {what} list`)")
+    return row
+
+
+def get_risk_row(session: Session, project_id: int, ref: str | int) -> Risk:
+    return _numbered_row(session, Risk, project_id, ref, "R", "risk")
 
 
 def _record_score(act: Action, risk: Risk, day: date, comment: str) -> None:
@@ -267,13 +272,7 @@ def add_issue(store: Store, project_id: int, title: str, *, kind: str = "issue",
 
 
 def get_issue_row(session: Session, project_id: int, ref: str | int) -> Issue:
-    number = parse_ref(ref, "I", "issue")
-    issue = session.execute(
-        select(Issue).where(Issue.project_id == project_id, Issue.number == number)
-    ).scalars().first()
-    if issue is None:
-        raise NotFound(f"no issue {issue_code(number)} in this project (see `pmtui issue list`)")
-    return issue
+    return _numbered_row(session, Issue, project_id, ref, "I", "issue")
 
 
 def resolve_issue(store: Store, project_id: int, ref: str | int, resolution: str = "", *,

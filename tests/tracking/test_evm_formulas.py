@@ -170,3 +170,14 @@ def test_entered_versus_derived_actual_cost(store, proj592, monkeypatch, tmp_pat
     finally:
         config_file().unlink()
         settings.reload()
+
+
+def test_tcpi_to_bac_is_not_measurable_once_the_budget_is_spent():
+    # 3 days at 333.33 plus a 250 milestone: BAC 1,249.99; AC 1,250 entered. Both read "1,250"
+    # and TCPI(BAC) read -57999.67 (0.01 of budget left); with AC 1,500 it read -2.32. No
+    # efficiency can finish within a budget already spent: not measurable, as at exactly zero.
+    assert earned_value(bac=1249.99, pv=667, ev=670, ac=1250).tcpi_bac is None
+    assert earned_value(bac=1250, pv=667, ev=670, ac=1500).tcpi_bac is None
+    assert earned_value(bac=1250, pv=1250, ev=1250, ac=1300).tcpi_bac is None
+    assert earned_value(bac=1250, pv=667, ev=670, ac=1249).tcpi_bac == pytest.approx(580)
+    assert earned_value(bac=1250, pv=667, ev=670, ac=1500).tcpi_eac is not None  # to the EAC it is

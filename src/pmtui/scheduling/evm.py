@@ -8,7 +8,10 @@
     ETC = EAC − AC    VAC = BAC − EAC
     TCPI to BAC = (BAC − EV) / (BAC − AC)    TCPI to EAC = (BAC − EV) / (EAC − AC)
 
-An index whose denominator is zero is None ("not measurable yet"), never infinity; an EAC that
+An index whose denominator is zero is None ("not measurable yet"), never infinity. TCPI to BAC
+is None too once the budget is spent (BAC − AC under half a cent): no efficiency finishes within a
+budget already gone (PMBOK: the BAC is no longer attainable), and a sliver of budget left by
+rounding (1,249.99 against 1,250) made it −57,999.67. An EAC that
 needs a missing index falls back to AC + (BAC − EV), which is the budget while nothing is done.
 PV is None where there is no baseline: PV is the baseline's budget for the work scheduled
 (PMBOK's performance measurement baseline), so without one SV and SPI are None too. A plan
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+CENT = 0.005  # money below half a cent is nothing
 EAC_METHODS = ("cpi", "typical", "atypical", "composite", "bottom-up")
 
 
@@ -70,7 +74,7 @@ def earned_value(bac: float, pv: float | None, ev: float, ac: float, method: str
     return EarnedValue(
         bac=bac, pv=pv, ev=ev, ac=ac, sv=ev - pv if pv is not None else None, cv=ev - ac, spi=spi, cpi=cpi,
         eac=eac, etc=eac - ac, vac=bac - eac,
-        tcpi_bac=_ratio(bac - ev, bac - ac), tcpi_eac=_ratio(bac - ev, eac - ac),
+        tcpi_bac=_ratio(bac - ev, bac - ac) if bac - ac >= CENT else None, tcpi_eac=_ratio(bac - ev, eac - ac),
         method=method,
     )
 

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -181,3 +182,21 @@ def test_tcpi_to_bac_is_not_measurable_once_the_budget_is_spent():
     assert earned_value(bac=1250, pv=1250, ev=1250, ac=1300).tcpi_bac is None
     assert earned_value(bac=1250, pv=667, ev=670, ac=1249).tcpi_bac == pytest.approx(580)
     assert earned_value(bac=1250, pv=667, ev=670, ac=1500).tcpi_eac is not None  # to the EAC it is
+
+
+def test_a_difference_that_rounds_to_nothing_reads_0_not_minus_0(store, project, db_path):
+    # EV 669.99 (67 % of 3 days at 333.33) against 670 entered: CV and VAC read "-0" in evm,
+    # status and the report, a sign for a difference of less than a cent.
+    pid = project.id
+    resources.add_resource(store, pid, "A", cost_rate=333.33)
+    add_task(store, pid, "T1", duration=3)
+    resources.assign(store, pid, "1", "A")
+    baselines.save_baseline(store, pid, "B")
+    set_status_date(store, pid, day(2))
+    set_progress(store, pid, "1", percent=67)
+    costing.set_actual_cost(store, pid, "1", 670)
+    assert -0.5 < status.earned_value_report(store, pid).project.cv < 0
+    minus_zero = re.compile(r"(?<![\d.,])-0(?![\d.,])")
+    for args in (("evm",), ("status",), ("report",), ("variance",)):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0 and not minus_zero.search(r.stdout), (args, r.stdout)

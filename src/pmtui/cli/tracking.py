@@ -24,7 +24,7 @@ status_cmd = typer.Typer(help="The RAG summary of the project; snapshots of its 
 
 
 def _money(value: float | None) -> str:
-    return "" if value is None else f"{value:,.0f}"
+    return "" if value is None else f"{round(value):,}"  # round(): never "-0"
 
 
 def _index(value: float | None) -> str:
@@ -103,10 +103,10 @@ def variance(ctx: typer.Context,
     for t in v.tasks:
         table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, str(t.base_start), str(t.start), _signed(t.start_var),
                       str(t.base_finish), str(t.finish), _signed(t.finish_var), _signed(t.duration_var),
-                      _money(t.base_cost), _money(t.cost), f"{t.cost_var:+,.0f}")
+                      _money(t.base_cost), _money(t.cost), f"{round(t.cost_var):+,}")
     out.print(table)
     out.print(f"Project finish {v.finish} vs baseline {v.base_finish} ({_signed(v.finish_var)} working days); "
-              f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} ({v.cost_var:+,.0f}) — baseline {v.baseline!r}")
+              f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} ({round(v.cost_var):+,}) — baseline {v.baseline!r}")
     for what, rows in (("Added since the baseline", v.added), ("Removed since the baseline", v.removed)):
         if rows:
             out.print(f"{what}: " + "; ".join(f"{w} {n}" for w, n in rows))

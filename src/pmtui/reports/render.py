@@ -47,7 +47,7 @@ def fill(template: str, where: str, values: dict[str, str]) -> str:
 
 
 def money(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:,.0f}"
+    return "n/a" if v is None else f"{round(v):,}"  # round(): never "-0"
 
 
 def index(v: float | None) -> str:

@@ -20,7 +20,7 @@ from pmtui.widgets.status_trend import StatusTrend
 
 
 def _money(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:,.0f}"
+    return "n/a" if v is None else f"{round(v):,}"  # round(): never "-0"
 
 
 def _index(v: float | None) -> str:

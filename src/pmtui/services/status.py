@@ -208,7 +208,7 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
         parts.append("no baseline to measure against")
     schedule = Rag("schedule", _worst(spi_lv, slip_lv), ", ".join(parts) or "nothing planned by the status date")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
-               f"CPI {evm.cpi:.2f}, VAC {evm.vac:,.0f}" if evm.cpi is not None else "no actual cost yet")
+               f"CPI {evm.cpi:.2f}, VAC {round(evm.vac):,}" if evm.cpi is not None else "no actual cost yet")
     if variance is None:
         scope = Rag("scope", "none", "no baseline to compare against")
     else:

@@ -152,6 +152,9 @@ def test_without_a_baseline_pv_sv_and_spi_are_not_measured(store, proj592, db_pa
     assert sched.level == "none" and "no baseline to measure against" in sched.reason
     r = cli(db_path, "evm")
     assert r.exit_code == 0 and "PV n/a" in r.stdout and "SPI n/a" in r.stdout
+    # per task too: PV and SV were blank cells beside SPI's n/a, as if nothing were planned
+    row = next(line for line in r.stdout.splitlines() if "Activity A" in line)
+    assert row.split()[3:] == ["150,000", "n/a", "52,500", "45,000", "n/a", "7,500", "n/a", "1.17", "128,571"]
 
 
 def test_entered_versus_derived_actual_cost(store, proj592, monkeypatch, tmp_path):

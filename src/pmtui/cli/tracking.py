@@ -172,8 +172,8 @@ def evm(ctx: typer.Context,
     table = Table("WBS", "Task", "BAC", "PV", "EV", "AC", "SV", "CV", "SPI", "CPI", "EAC", box=None)
     for l in rep.lines:
         v = l.value
-        table.add_row(l.wbs, ("  " * (l.level - 1)) + l.name, _money(v.bac), _money(v.pv), _money(v.ev), _money(v.ac),
-                      _money(v.sv), _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
+        table.add_row(l.wbs, ("  " * (l.level - 1)) + l.name, _money(v.bac), _money(v.pv) or "n/a", _money(v.ev),
+                      _money(v.ac), _money(v.sv) or "n/a", _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
     out.print(table)
     p = rep.project
     out.print(f"As of {rep.status_date}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "

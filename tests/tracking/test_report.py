@@ -123,3 +123,19 @@ def test_markdown_report_passes_no_html_through(store, demo):
     edit_task(store, demo, "5.8", name='<script>alert("t")</script> & Co')
     text = render_report(store, demo, fmt="md", now=NOW)
     assert "<script>" not in text and '&lt;script&gt;alert("t")&lt;/script&gt; & Co' in text
+
+
+def test_one_snapshot_reads_in_the_singular(store, project):
+    # After the first stand-up the trend read "1 snapshots, 2027-01-04 to 2027-01-04"
+    from pmtui.services.tasks import add_task
+
+    from pmtui.services.projects import set_status_date
+
+    add_task(store, project.id, "Build", duration=3)
+    set_status_date(store, project.id, date(2027, 1, 4))
+    snapshots.take_snapshot(store, project.id)
+    for fmt in ("md", "html"):
+        text = render_report(store, project.id, fmt=fmt, now=NOW)
+        assert "1 snapshot, 2027-01-04" in text and "1 snapshots" not in text
+    snapshots.take_snapshot(store, project.id, "standup")
+    assert "2 snapshots, 2027-01-04 to 2027-01-04" in render_report(store, project.id, fmt="md", now=NOW)

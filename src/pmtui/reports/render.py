@@ -121,6 +121,13 @@ def _trend_series(d: ReportData) -> dict[str, list]:
 
 # -- Markdown ---------------------------------------------------------------------------------------
 
+def _snapshot_span(d: ReportData) -> str:
+    """'1 snapshot, 2027-01-04' or '3 snapshots, 2027-01-04 to 2027-01-18'."""
+    if len(d.trend) == 1:
+        return f"1 snapshot, {d.trend[0]['day']}"
+    return f"{len(d.trend)} snapshots, {d.trend[0]['day']} to {d.trend[-1]['day']}"
+
+
 def _cell(text: str) -> str:
     # "<" and ">" as entities: a name like "<script>…" passes through Markdown as raw HTML, and
     # many renderers (wikis, pandoc) would run it; "&" alone opens no tag and stays readable
@@ -152,7 +159,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
     if d.trend:
         rows = [(name, sparkline(values), " → ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in (values[0], values[-1])))
                 for name, values in _trend_series(d).items() if any(v is not None for v in values)]
-        trend = f"{len(d.trend)} snapshots, {d.trend[0]['day']} to {d.trend[-1]['day']}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
+        trend = f"{_snapshot_span(d)}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
     return {
         "summary": "\n".join(f"- {line}" for line in _summary_lines(d)),
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
@@ -197,7 +204,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
     if d.trend:
         trend = trend_svg([str(t["day"]) for t in d.trend], _trend_series(d),
                           {"Finish slip (working days)": "#c62828", "SPI": "#1565c0", "CPI": "#2e7d32"})
-        trend += f'<p class="note">{len(d.trend)} snapshots, {d.trend[0]["day"]} to {d.trend[-1]["day"]}.</p>'
+        trend += f'<p class="note">{_snapshot_span(d)}.</p>'
     else:
         trend = '<p class="empty">No snapshots yet: take one with pmtui status snapshot (each stand-up takes one).</p>'
     return {

@@ -55,3 +55,22 @@ def test_cli_cost_actual(db_path):
     assert cli(db_path, "cost", "actual", "1", "1,250").exit_code == 0
     data = json.loads(cli(db_path, "cost", "list", "--json").stdout)
     assert data["cost"] == 2000 and data["tasks"][0]["actual"] == 1250 and data["tasks"][0]["actual_entered"]
+
+
+def test_cost_list_names_the_baselines_budget_as_the_bac(db_path):
+    # Re-baselined after a 3,000 actual on a 2,500 task: evm said "BAC 3,000" while cost list
+    # said "Budget at completion 2,500 EUR" — two budgets at completion for one plan.
+    for args in (("project", "new", "Web shop", "--start", "2027-01-04"),
+                 ("task", "add", "Design", "--duration", "5d", "--fixed-cost", "2500"),
+                 ("project", "status-date", "2027-01-11"), ("progress", "1", "--done"),
+                 ("cost", "actual", "1", "3000"), ("baseline", "save", "Re-plan")):
+        assert cli(db_path, *args).exit_code == 0, args
+    bac = json.loads(cli(db_path, "evm", "--json").stdout)["project"]["bac"]
+    assert bac == 3000
+    r = cli(db_path, "cost", "list")
+    assert "Budget at completion 2,500" not in r.stdout
+    assert "budget at completion (BAC) 3,000 from baseline 'Re-plan'" in r.stdout, r.stdout
+    data = json.loads(cli(db_path, "cost", "list", "--json").stdout)
+    assert (data["bac"], data["baseline"], data["cost"]) == (3000, "Re-plan", 2500)
+    assert cli(db_path, "baseline", "rm", "Re-plan").exit_code == 0
+    assert "Budget at completion 2,500 EUR" in cli(db_path, "cost", "list").stdout  # the plan's own, as evm

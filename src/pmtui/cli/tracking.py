@@ -137,8 +137,14 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
              "forecast": costs[t.id].forecast, "actual_entered": costs[t.id].entered} for t in plan.tasks]
     total = costing.project_cost(plan, costs)
     forecast = sum(costs[r].forecast for r in plan.roots)
+    # With a baseline the BAC is its budget for today's tasks (as `pmtui evm` counts it), not the
+    # plan's own cost: the two differ after a re-baseline with an overrun, or a task added since.
+    saved = bsvc.get_baseline(st.store, st.project().id)
+    own = saved.own_costs() if saved else {}
+    bac = sum(own.get(t.id, 0.0) for t in plan.tasks if t.id in saved.tasks) if saved else total
     if as_json:
-        print_json({"currency": plan.project.currency, "cost": total, "forecast": forecast, "tasks": rows})
+        print_json({"currency": plan.project.currency, "cost": total, "forecast": forecast, "bac": bac,
+                    "baseline": saved.name if saved else None, "tasks": rows})
         return
     table = Table("WBS", "Task", "Budget", "Actual", "Remaining", "Forecast", "Work (pd)", box=None)
     for t, r in zip(plan.tasks, rows):
@@ -146,8 +152,10 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
                       _money(r["actual"]) + ("*" if r["actual_entered"] else ""), _money(r["remaining"]),
                       _money(r["forecast"]), f"{r['work']:g}")
     out.print(table)
-    out.print(f"Budget at completion {total:,.0f} {plan.project.currency}; forecast (actual + remaining) "
-              f"{forecast:,.0f} (* = actual cost entered; [costs] actual = {costing.actual_mode()!r})")
+    head = (f"Planned cost {_money(total)} {plan.project.currency}; budget at completion (BAC) {_money(bac)} "
+            f"from baseline {saved.name!r}" if saved else f"Budget at completion {_money(total)} {plan.project.currency}")
+    out.print(f"{head}; forecast (actual + remaining) "
+              f"{_money(forecast)} (* = actual cost entered; [costs] actual = {costing.actual_mode()!r})")
 
 
 # -- earned value ---------------------------------------------------------------------------------

@@ -146,3 +146,25 @@ def test_cli_baselines_and_refusals_leave_the_file_unchanged(db_path):
     assert file_digest(db_path) == digest
     assert cli(db_path, "baseline", "use", "BL3").exit_code == 0
     assert json.loads(cli(db_path, "variance", "--json").stdout)["baseline"] == "BL3"
+
+
+def test_days_left_show_in_the_duration_variance(store, planned):
+    # Build (10 days from 11 Jan) has 5 days done by Monday 18th and 7 left: 12 days, as MS
+    # Project's Duration (actual + remaining) and as its cost (+2 days of Alice) have it. The
+    # variance said Δ dur +0d beside Δ cost +1,200 and a finish 2 days late.
+    from datetime import date
+
+    from pmtui.services.progress import mark_done, mark_started, set_remaining
+    from pmtui.services.projects import set_status_date
+
+    baselines.save_baseline(store, planned, "Approved")
+    set_status_date(store, planned, date(2027, 1, 18))
+    mark_done(store, planned, "1", on=date(2027, 1, 8))
+    mark_started(store, planned, "2", on=date(2027, 1, 11))
+    set_remaining(store, planned, "2", 7)
+    build = next(t for t in baselines.variance(store, planned).tasks if t.name == "Build")
+    assert (build.finish_var, build.cost_var) == (2, pytest.approx(2 * 600))
+    assert (build.base_duration, build.duration, build.duration_var) == (10, 12, 2)
+    baselines.save_baseline(store, planned, "Re-plan")  # a fresh baseline: no variance at all
+    build = next(t for t in baselines.variance(store, planned, "Re-plan").tasks if t.name == "Build")
+    assert (build.finish_var, build.cost_var, build.duration_var) == (0, 0, 0) and build.base_duration == 12

@@ -17,6 +17,7 @@ from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import is_digits
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
+from pmtui.scheduling.progress import work_split
 from pmtui.services.actions import action, reading
 from pmtui.services.costing import TaskCost, plan_costs
 from pmtui.services.plan import Plan, load_plan
@@ -122,12 +123,25 @@ def span_days(plan: Plan, start: date, finish: date) -> int:
     return cal.index_on_or_before(finish) - cal.index_on_or_after(start) + 1
 
 
+def duration_now(plan: Plan, t) -> int:
+    """A task's duration as MS Project's Duration field: a summary's span; for a task under way
+    with days left recorded, actual + remaining (work_split), as its cost is counted; else the
+    planned duration."""
+    if t.summary:
+        s = plan.schedule.tasks[t.id]
+        return span_days(plan, s.start, s.finish)
+    if t.remaining is not None and t.duration > 0 and 0 < t.percent_complete < 100:
+        done, left = work_split(t.duration, t.percent_complete, t.remaining)
+        return done + left
+    return t.duration
+
+
 def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list[BaselineTask]:
     sched = plan.schedule.tasks
     rows = []
     for t in plan.tasks:
         s = sched[t.id]
-        duration = span_days(plan, s.start, s.finish) if t.summary else t.duration
+        duration = duration_now(plan, t)
         rows.append(BaselineTask(
             baseline_id=baseline_id, task_id=t.id, wbs=t.wbs, name=t.name, summary=t.summary,
             milestone=t.milestone, start=s.start, finish=s.finish, duration=duration,
@@ -255,7 +269,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
             out.added.append((t.wbs, t.name))
             continue
         s = sched.tasks[t.id]
-        duration = span_days(plan, s.start, s.finish) if t.summary else t.duration
+        duration = duration_now(plan, t)
         c = costs[t.id]
         out.tasks.append(TaskVariance(
             task_id=t.id, wbs=t.wbs, name=t.name, level=t.level, summary=t.summary, milestone=t.milestone,

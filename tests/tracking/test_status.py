@@ -127,3 +127,18 @@ def test_counts_of_one_read_in_the_singular(db_path):
         assert cli(db_path, *args).exit_code == 0, args
     assert "1 risk as of" in cli(db_path, "risk", "list").stdout
     assert "(1 blocker)" in cli(db_path, "status").stdout
+
+
+def test_the_risk_counts_say_they_count_threats(db_path, store):
+    # One high threat and one high opportunity: status and the report's summary said "open
+    # risks: 1 high, 0 medium, 0 low" above a table listing two open high risks.
+    from pmtui.reports import render_report
+
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "3d"),
+                 ("risk", "add", "Vendor late", "-P", "3", "-I", "4"),
+                 ("risk", "add", "Reuse a library", "-P", "4", "-I", "3", "--kind", "opportunity")):
+        assert cli(db_path, *args).exit_code == 0, args
+    line = "open threats: 1 high, 0 medium, 0 low; opportunities: 1;"
+    assert line in cli(db_path, "status").stdout
+    report = render_report(store, 1, fmt="md")
+    assert "- Open threats: 1 high, 0 medium, 0 low; opportunities: 1;" in report and "Open risks:" not in report

@@ -217,7 +217,8 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     out.print(f"  finish {s.finish}{slip}; {s.percent_complete:.0f}% complete; SPI {_index(p.spi)}, CPI {_index(p.cpi)}, "
               f"EAC {_money(p.eac)} of BAC {_money(p.bac)} {s.currency}")
     c = s.risk_counts
-    out.print(f"  open risks: {c['high']} high, {c['medium']} medium, {c['low']} low; open issues {len(s.issues)} "
+    out.print(f"  open threats: {c['high']} high, {c['medium']} medium, {c['low']} low; opportunities: "
+              f"{s.opportunities}; open issues {len(s.issues)} "
               f"({len(s.blockers)} blocker{'' if len(s.blockers) == 1 else 's'})")
 
 

@@ -70,7 +70,8 @@ def _summary_lines(d: ReportData) -> list[str]:
         f"Complete: {s.percent_complete:.0f}% as of {s.status_date}",
         f"Cost: EAC {money(p.eac)} {s.currency} against a budget (BAC) of {money(p.bac)} (VAC {money(p.vac)}); "
         f"SPI {index(p.spi)}, CPI {index(p.cpi)}",
-        f"Open risks: {c['high']} high, {c['medium']} medium, {c['low']} low; open issues: {len(s.issues)} "
+        f"Open threats: {c['high']} high, {c['medium']} medium, {c['low']} low; opportunities: {s.opportunities}; "
+        f"open issues: {len(s.issues)} "
         f"({len(s.blockers)} blocker{'' if len(s.blockers) == 1 else 's'})",
     ]
 

@@ -334,6 +334,11 @@ class Status:
         return counts
 
     @property
+    def opportunities(self) -> int:
+        """Open opportunities: risk_counts and the risk RAG count threats only."""
+        return sum(1 for r in self.risks if r.kind != "threat")
+
+    @property
     def blockers(self) -> list[IssueRow]:
         return [i for i in self.issues if i.kind == "blocker"]
 

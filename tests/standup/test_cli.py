@@ -4,6 +4,7 @@ the database byte-for-byte unchanged with a one-line error."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -56,6 +57,25 @@ def test_standup_commands(db):
     r = cli(db, "standup", "compare", "2026-11-25", "2026-11-26", "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout)["second"] == "2026-11-26"
     assert "# Stand-ups 2026-11-25 and 2026-11-26" in cli(db, "standup", "compare", "2026-11-26", "2026-11-25").stdout
+
+
+def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
+    # `standup start --date` on another day than today, then `finish` without --date failed with
+    # "no stand-up on <today>", and `list` counted 0 updates for the open stand-up's progress
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    assert cli(db, "progress", "2.8", "70%").exit_code == 0
+    assert cli(db, "blocker", "3.4.3", "Siebel export user locked").exit_code == 0
+    listed = json.loads(cli(db, "standup", "list", "--json").stdout)
+    assert [(d["day"], d["state"], d["updates"], d["blockers"]) for d in listed] == [("2026-11-25", "open", 1, 1)]
+    assert "1 update(s), 1 blocker(s)" in cli(db, "standup", "list").stdout
+    r = cli(db, "standup", "note", "jonas", "--today", "IDoc tests")
+    assert r.exit_code == 0, r.stderr
+    r = cli(db, "standup", "finish")
+    assert r.exit_code == 0 and "# Stand-up 2026-11-25 — CRM migration" in r.stdout, r.stderr
+    assert "- Today: IDoc tests" in r.stdout
+    # none open now: today's, which has none
+    r = cli(db, "standup", "finish")
+    assert r.exit_code == 1 and f"no stand-up on {date.today()}" in r.stderr
 
 
 BAD = [

@@ -26,10 +26,20 @@ cmd = typer.Typer(help="The daily stand-up: run it (no command opens the stand-u
                   epilog="Example: pmtui standup   (or: pmtui standup report --format md)")
 
 DATE_HELP = "The stand-up's day (default: today)."
+OPEN_DATE_HELP = "The stand-up's day (default: the open stand-up's, else today)."
 
 
 def _day(text: str | None) -> date:
     return parse_date(text) if text else date.today()
+
+
+def _open_day(ctx: typer.Context, text: str | None) -> date:
+    """The day given, else that of the stand-up still open (started with --date on another day,
+    say), else today."""
+    if text:
+        return parse_date(text)
+    st = state(ctx)
+    return su.open_day(st.store, st.project().id) or date.today()
 
 
 def _format(text: str) -> str:
@@ -116,20 +126,20 @@ def note(
     yesterday: str = typer.Option(None, "--yesterday", help="What they did."),
     today: str = typer.Option(None, "--today", help="What they will do."),
     blockers: str = typer.Option(None, "--blockers", help="What is in their way."),
-    day: str = typer.Option(None, "--date", help=DATE_HELP),
+    day: str = typer.Option(None, "--date", help=OPEN_DATE_HELP),
 ) -> None:
     """Record what one person said in the open stand-up."""
     st = state(ctx)
-    su.set_person_note(st.store, st.project().id, _day(day), person, yesterday=yesterday, today=today,
+    su.set_person_note(st.store, st.project().id, _open_day(ctx, day), person, yesterday=yesterday, today=today,
                        blockers=blockers)
     done(f"Noted {person}.")
 
 
 @cmd.command("finish", epilog="Example: pmtui standup finish")
-def finish(ctx: typer.Context, day: str = typer.Option(None, "--date", help=DATE_HELP)) -> None:
+def finish(ctx: typer.Context, day: str = typer.Option(None, "--date", help=OPEN_DATE_HELP)) -> None:
     """End the stand-up, save its summary and print it."""
     st = state(ctx)
-    summary = su.finish_standup(st.store, st.project().id, _day(day))
+    summary = su.finish_standup(st.store, st.project().id, _open_day(ctx, day))
     out.print(ss.to_markdown(summary), markup=False)
 
 
@@ -140,7 +150,8 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     rows = su.list_standups(st.store, st.project().id)
     data = []
     for r in rows:
-        s = su.public(su.stored(r)) if r.state == "closed" else {}
+        # an open one counts what it would save now, as `standup report` shows it
+        s = su.public(su.stored(r)) if r.state == "closed" else su.live_summary(st.store, st.project().id, r.day)
         data.append({"day": r.day.isoformat(), "state": r.state,
                      "finish_before": r.finish_before.isoformat() if r.finish_before else None,
                      "finish_after": r.finish_after.isoformat() if r.finish_after else None,

@@ -102,6 +102,14 @@ def get_standup(store: Store, project_id: int, day: date) -> Standup | None:
         return _find(s, project_id, day)
 
 
+def open_day(store: Store, project_id: int) -> date | None:
+    """The day of the stand-up still open (the latest, should there be more), if any: the one
+    `note` and `finish` mean without a date, as progress recorded meanwhile goes to it."""
+    with reading(store) as s:
+        return s.execute(select(Standup.day).where(Standup.project_id == project_id, Standup.state == "open")
+                         .order_by(Standup.day.desc())).scalars().first()
+
+
 def latest_standup(store: Store, project_id: int) -> Standup:
     with reading(store) as s:
         row = s.execute(select(Standup).where(Standup.project_id == project_id)

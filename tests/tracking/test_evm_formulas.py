@@ -157,6 +157,23 @@ def test_without_a_baseline_pv_sv_and_spi_are_not_measured(store, proj592, db_pa
     assert row.split()[3:] == ["150,000", "n/a", "52,500", "45,000", "n/a", "7,500", "n/a", "1.17", "128,571"]
 
 
+def test_an_eac_that_falls_back_says_which_formula_gave_it(store, proj592, db_path):
+    # without a baseline there is no SPI, so the composite EAC is AC + (BAC − EV); evm, the report
+    # and the status screen still called it "composite"
+    baselines.remove_baseline(store, proj592, "Approved")
+    p = status.earned_value_report(store, proj592, method="composite").project
+    assert (p.method, p.used) == ("composite", "atypical")
+    assert p.eac == pytest.approx(p.ac + p.bac - p.ev)
+    assert p.eac_label == "atypical: composite needs a CPI and an SPI"
+    r = cli(db_path, "evm", "--eac", "composite")
+    assert "EAC method atypical: composite needs a CPI and an SPI" in r.stdout
+    assert cli(db_path, "evm", "--eac", "cpi").stdout.count("EAC method cpi\n") == 1
+    # with both indexes it is the composite
+    assert earned_value(100.0, 50.0, 40.0, 50.0, "composite").eac_label == "composite"
+    # nothing spent yet: no CPI
+    assert earned_value(100.0, 50.0, 0.0, 0.0, "cpi").eac_label == "atypical: cpi needs a CPI"
+
+
 def test_entered_versus_derived_actual_cost(store, proj592, monkeypatch, tmp_path):
     from pmtui.store import settings
     from pmtui.store.locations import config_file

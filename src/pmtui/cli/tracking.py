@@ -185,7 +185,7 @@ def evm(ctx: typer.Context,
     out.print(table)
     p = rep.project
     out.print(f"As of {rep.status_date}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "
-              f"EAC method {rep.method}")
+              f"EAC method {rep.project.eac_label}")
     out.print(f"BAC {_money(p.bac)}  PV {_money(p.pv) or 'n/a'}  EV {_money(p.ev)}  AC {_money(p.ac)}  SV {_money(p.sv) or 'n/a'}  "
               f"CV {_money(p.cv)}  SPI {_index(p.spi)}  CPI {_index(p.cpi)}")
     out.print(f"EAC {_money(p.eac)}  ETC {_money(p.etc)}  VAC {_money(p.vac)}  TCPI(BAC) {_index(p.tcpi_bac)}  "

@@ -83,7 +83,7 @@ def _evm_rows(d: ReportData) -> list[tuple[str, str, str]]:
         ("EV", money(p.ev), "earned value"), ("AC", money(p.ac), "actual cost"),
         ("SV", money(p.sv), "EV − PV"), ("CV", money(p.cv), "EV − AC"),
         ("SPI", index(p.spi), "EV / PV"), ("CPI", index(p.cpi), "EV / AC"),
-        ("EAC", money(p.eac), f"estimate at completion ({d.status.evm.method})"),
+        ("EAC", money(p.eac), f"estimate at completion ({p.eac_label})"),
         ("ETC", money(p.etc), "EAC − AC"), ("VAC", money(p.vac), "BAC − EAC"),
         ("TCPI (BAC)", index(p.tcpi_bac), "(BAC − EV) / (BAC − AC)"),
         ("TCPI (EAC)", index(p.tcpi_eac), "(BAC − EV) / (EAC − AC)"),

@@ -43,7 +43,16 @@ class EarnedValue:
     vac: float
     tcpi_bac: float | None
     tcpi_eac: float | None
-    method: str
+    method: str  # the formula asked for
+    used: str    # the one that gave the EAC: "atypical" where the asked one lacks an index
+
+    @property
+    def eac_label(self) -> str:
+        """The EAC's formula as a reader should see it: the one asked for, or what stood in."""
+        if self.used == self.method:
+            return self.method
+        needs = "a CPI and an SPI" if self.method == "composite" else "a CPI"
+        return f"{self.used}: {self.method} needs {needs}"
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -54,28 +63,29 @@ def _ratio(a: float, b: float) -> float | None:
 
 
 def estimate_at_completion(bac: float, ev: float, ac: float, spi: float | None, cpi: float | None,
-                           method: str = "cpi", bottom_up_etc: float | None = None) -> float:
+                           method: str = "cpi", bottom_up_etc: float | None = None) -> tuple[float, str]:
+    """(EAC, the formula that gave it)."""
     if method not in EAC_METHODS:
         raise ValueError(f"unknown EAC method {method!r}: use one of {', '.join(EAC_METHODS)}")
     atypical = ac + (bac - ev)
-    if method in ("cpi", "typical"):
-        return bac / cpi if cpi else atypical
-    if method == "composite":
-        return ac + (bac - ev) / (cpi * spi) if cpi and spi else atypical
+    if method in ("cpi", "typical") and cpi:
+        return bac / cpi, method
+    if method == "composite" and cpi and spi:
+        return ac + (bac - ev) / (cpi * spi), method
     if method == "bottom-up":
-        return ac + (bottom_up_etc if bottom_up_etc is not None else bac - ev)
-    return atypical
+        return ac + (bottom_up_etc if bottom_up_etc is not None else bac - ev), method
+    return atypical, "atypical"
 
 
 def earned_value(bac: float, pv: float | None, ev: float, ac: float, method: str = "cpi",
                  bottom_up_etc: float | None = None) -> EarnedValue:
     spi, cpi = (_ratio(ev, pv) if pv is not None else None), _ratio(ev, ac)
-    eac = estimate_at_completion(bac, ev, ac, spi, cpi, method, bottom_up_etc)
+    eac, used = estimate_at_completion(bac, ev, ac, spi, cpi, method, bottom_up_etc)
     return EarnedValue(
         bac=bac, pv=pv, ev=ev, ac=ac, sv=ev - pv if pv is not None else None, cv=ev - ac, spi=spi, cpi=cpi,
         eac=eac, etc=eac - ac, vac=bac - eac,
         tcpi_bac=_ratio(bac - ev, bac - ac) if bac - ac >= CENT else None, tcpi_eac=_ratio(bac - ev, eac - ac),
-        method=method,
+        method=method, used=used,
     )
 
 

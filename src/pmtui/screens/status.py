@@ -132,7 +132,7 @@ class StatusScreen(Screen):
         self.query_one("#status-evm", Static).update(
             f"BAC {_money(p.bac)}  PV {_money(p.pv)}  EV {_money(p.ev)}  AC {_money(p.ac)} {s.currency}\n"
             f"SPI {_index(p.spi)}  CPI {_index(p.cpi)}  SV {_money(p.sv)}  CV {_money(p.cv)}\n"
-            f"EAC {_money(p.eac)} ({p.method})  ETC {_money(p.etc)}  VAC {_money(p.vac)}  "
+            f"EAC {_money(p.eac)} ({p.eac_label})  ETC {_money(p.etc)}  VAC {_money(p.vac)}  "
             f"TCPI {_index(p.tcpi_bac)}\n{source}")
         points = []
         for snap in s.snapshots:

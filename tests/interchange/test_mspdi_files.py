@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.interchange import export_text, read_file
-from pmtui.interchange.mspdi import _Reader
+from pmtui.interchange.mspdi_reader import _Reader
 from pmtui.services.bulk import check
 
 from .helpers import canon, diff

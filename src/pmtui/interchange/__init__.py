@@ -55,7 +55,7 @@ def _read_file(path: Path | str, fmt: str | None) -> Imported:
     path = Path(path)
     name = detect_format(path, fmt, importing=True)
     if name == "mspdi":
-        from pmtui.interchange.mspdi import read_mspdi
+        from pmtui.interchange.mspdi_reader import read_mspdi
 
         return read_mspdi(path)
     if name == "csv":
@@ -77,7 +77,7 @@ def _export_text(data: PlanData, fmt: str) -> tuple[str, list[str]]:
     data.number()
     sched = data.schedule()
     if fmt == "mspdi":
-        from pmtui.interchange.mspdi import write_mspdi
+        from pmtui.interchange.mspdi_writer import write_mspdi
 
         return write_mspdi(data, sched)
     if fmt == "csv":

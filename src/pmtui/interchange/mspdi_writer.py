@@ -1,0 +1,206 @@
+"""Writing a project with its schedule as MS Project XML (the format's facts are in mspdi.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from pmtui.interchange.base import clean_text
+from pmtui.interchange.mspdi import CONSTRAINT_TO_CODE, FINISH_CONSTRAINTS, LINK_TO_CODE, MSPDI_NS
+from pmtui.scheduling import ScheduleResult, work_split
+from pmtui.services.bulk import CalendarData, PlanData
+
+
+def _esc(text: str) -> str:
+    return (clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+class _IsoDays(dict):
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+def _dt(d: date | None, t: str) -> str:
+    return f"{d.isoformat()}T{t}" if d is not None else ""
+
+
+def _span(days: float, mpd: int = 480) -> str:
+    minutes = int(round(days * mpd))
+    return f"PT{minutes // 60}H{minutes % 60}M0S"
+
+
+def _num(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
+    out.append(f"<Calendar><UID>{uid}</UID><Name>{_esc(cal.name)}</Name>"
+               f"<IsBaseCalendar>{1 if base_uid < 0 else 0}</IsBaseCalendar>"
+               f"<BaseCalendarUID>{base_uid}</BaseCalendarUID><WeekDays>")
+    hours = ("<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
+             "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>")
+    for day_type in range(1, 8):
+        bit = (day_type - 2) % 7
+        working = cal.workdays >> bit & 1
+        out.append(f"<WeekDay><DayType>{day_type}</DayType><DayWorking>{working}</DayWorking>"
+                   f"{hours if working else ''}</WeekDay>")
+    out.append("</WeekDays>")
+    if cal.exceptions:
+        out.append("<Exceptions>")
+        # consecutive days with the same meaning and name become one range, as MS Project shows them
+        runs: list[list] = []
+        for d, (working, name) in sorted(cal.exceptions.items()):
+            if runs and runs[-1][1] == d - timedelta(days=1) and runs[-1][2:] == [working, name]:
+                runs[-1][1] = d
+            else:
+                runs.append([d, d, working, name])
+        for first, last, working, name in runs:
+            out.append(
+                f"<Exception><EnteredByOccurrences>0</EnteredByOccurrences><TimePeriod>"
+                f"<FromDate>{first.isoformat()}T00:00:00</FromDate><ToDate>{last.isoformat()}T23:59:00</ToDate>"
+                f"</TimePeriod><Occurrences>1</Occurrences><Name>{_esc(name)}</Name><Type>1</Type>"
+                f"<DayWorking>{1 if working else 0}</DayWorking>{hours if working else ''}</Exception>")
+        out.append("</Exceptions>")
+    out.append("</Calendar>")
+
+
+def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
+    """The MSPDI text of a project with its computed schedule, and what it could not carry."""
+    notes_lost: Counter = Counter()
+    mpd = 480
+    cal = sched.calendar
+    p0 = cal.index_on_or_after(sched.start)
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+                      f'<Project xmlns="{MSPDI_NS}">']
+    week_days = bin(data.calendar.workdays).count("1")
+    out.append(
+        f"<SaveVersion>14</SaveVersion><Name>{_esc(data.name)}.xml</Name><Title>{_esc(data.name)}</Title>"
+        f"<ScheduleFromStart>1</ScheduleFromStart>"
+        f"<StartDate>{_dt(sched.start, '08:00:00')}</StartDate><FinishDate>{_dt(sched.finish, '17:00:00')}</FinishDate>"
+        f"<CurrencyCode>{_esc(data.currency)}</CurrencyCode><CalendarUID>1</CalendarUID>"
+        f"<DefaultStartTime>08:00:00</DefaultStartTime><DefaultFinishTime>17:00:00</DefaultFinishTime>"
+        f"<MinutesPerDay>{mpd}</MinutesPerDay><MinutesPerWeek>{mpd * week_days}</MinutesPerWeek>"
+        f"<DaysPerMonth>20</DaysPerMonth><DefaultTaskType>1</DefaultTaskType>"
+        f"<DurationFormat>7</DurationFormat><WorkFormat>2</WorkFormat><HonorConstraints>1</HonorConstraints>"
+        f"<NewTasksEffortDriven>0</NewTasksEffortDriven><WeekStartDay>1</WeekStartDay>"
+    )
+    if data.status_date:
+        # pmtui schedules unfinished work from the status date's morning on (the stand-up's
+        # day still has work in it), so the instant written is that morning, not its evening
+        out.append(f"<StatusDate>{_dt(data.status_date, '08:00:00')}</StatusDate>")
+    out.append("<Calendars>")
+    _calendar_xml(out, 1, data.calendar)
+    res_cal_uid: dict = {}
+    for r in data.resources:
+        if r.calendar is not None:
+            uid = len(res_cal_uid) + 2
+            res_cal_uid[r.key] = uid
+            _calendar_xml(out, uid, r.calendar, base_uid=1)
+    out.append("</Calendars><Tasks>")
+    tasks = data.tasks
+    uid_of = {t.key: i + 1 for i, t in enumerate(tasks)}
+    summaries = data.summaries()
+    preds: dict = {}
+    for l in data.links:
+        preds.setdefault(l.succ, []).append(l)
+    st = sched.dates
+    levels: dict = {}
+    iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
+    # project summary task (UID 0)
+    out.append(
+        f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
+        f"<WBS>0</WBS><OutlineNumber>0</OutlineNumber><OutlineLevel>0</OutlineLevel>"
+        f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, '17:00:00')}</Finish>"
+        f"<Duration>{_span(max(0, sched.finish_index - p0 + 1))}</Duration><DurationFormat>7</DurationFormat>"
+        f"<Milestone>0</Milestone><Summary>1</Summary>"
+        + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "</Task>"
+    )
+    for t in tasks:
+        uid = uid_of[t.key]
+        ts = st[t.key]
+        level = levels[t.parent] + 1 if t.parent is not None else 1
+        levels[t.key] = level
+        summary = t.key in summaries
+        dur = ts.ef - ts.es if summary else t.duration
+        milestone = not summary and t.duration == 0
+        done, rem = (0, 0) if summary else work_split(t.duration, t.percent_complete, t.remaining)
+        if t.remaining is not None and 0 < t.percent_complete < 100 and not summary:
+            dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
+        if milestone:
+            # DESIGN: a milestone sits at the end of its day, except at the very project start
+            # and where a start constraint put it (see scheduling.result)
+            early, late = sched.milestone_at_start(t.key)
+            st_time = fi_time = "08:00:00" if early else "17:00:00"
+            ls_time = lf_time = "08:00:00" if late else "17:00:00"
+        else:
+            st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
+        parts = [
+            f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(t.name)}</Name>"
+            f"<WBS>{t.wbs}</WBS><OutlineNumber>{t.wbs}</OutlineNumber>"
+            f"<OutlineLevel>{level}</OutlineLevel>"
+            f"<Start>{iso[ts.start]}T{st_time}</Start><Finish>{iso[ts.finish]}T{fi_time}</Finish>"
+            f"<Duration>{_span(dur)}</Duration><DurationFormat>7</DurationFormat>"
+            f"<Milestone>{1 if milestone else 0}</Milestone><Summary>{1 if summary else 0}</Summary>"
+            f"<Critical>{1 if ts.critical else 0}</Critical>"
+            f"<EarlyStart>{iso[ts.early_start]}T{st_time}</EarlyStart>"
+            f"<EarlyFinish>{iso[ts.early_finish]}T{fi_time}</EarlyFinish>"
+            f"<LateStart>{iso[ts.late_start]}T{ls_time}</LateStart>"
+            f"<LateFinish>{iso[ts.late_finish]}T{lf_time}</LateFinish>"
+            f"<FreeSlack>{ts.free_float * mpd * 10}</FreeSlack><TotalSlack>{ts.total_float * mpd * 10}</TotalSlack>"
+        ]
+        # Elements left at MS Project's defaults are not written (a 10,000-task file parses
+        # faster): FixedCost 0, PercentComplete 0, CalendarUID -1.
+        if t.fixed_cost:
+            parts.append(f"<FixedCost>{_num(t.fixed_cost)}</FixedCost>")
+        if t.percent_complete:
+            parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
+        # A milestone's actual start and finish are one instant, the one its Start shows
+        a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if t.actual_start == ts.start else ("17:00:00",) * 2
+        if t.actual_start:
+            parts.append(f"<ActualStart>{_dt(t.actual_start, a_st)}</ActualStart>")
+        if t.actual_finish:
+            parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
+        if not summary:
+            # MPXJ's scheduler (and MS Project) read progress from these two
+            parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
+        parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")
+        if t.constraint_date and t.constraint_type not in ("ASAP", "ALAP"):
+            # MS Project's defaults when only a date is typed: start constraints at the start of
+            # the day, finish ones at its end; a milestone too (Must Start On 18 Jan = 18 Jan 08:00)
+            ctime = "17:00:00" if t.constraint_type in FINISH_CONSTRAINTS else "08:00:00"
+            parts.append(f"<ConstraintDate>{_dt(t.constraint_date, ctime)}</ConstraintDate>")
+        if t.deadline:
+            parts.append(f"<Deadline>{_dt(t.deadline, '17:00:00')}</Deadline>")
+        if t.notes:
+            parts.append(f"<Notes>{_esc(t.notes)}</Notes>")
+        for l in preds.get(t.key, ()):
+            parts.append(
+                f"<PredecessorLink><PredecessorUID>{uid_of[l.pred]}</PredecessorUID>"
+                f"<Type>{LINK_TO_CODE[l.type]}</Type>"
+                + (f"<LinkLag>{l.lag * mpd * 10}</LinkLag><LagFormat>7</LagFormat>" if l.lag else "")
+                + "</PredecessorLink>")
+        parts.append("</Task>")
+        out.append("".join(parts))
+        if t.optimistic is not None:
+            notes_lost["three-point estimates"] += 1
+        if t.actual_cost is not None:
+            notes_lost["entered actual costs"] += 1
+    out.append("</Tasks><Resources>")
+    res_uid = {r.key: i + 1 for i, r in enumerate(data.resources)}
+    for r in data.resources:
+        uid = res_uid[r.key]
+        cal_uid = res_cal_uid.get(r.key, -1)
+        out.append(
+            f"<Resource><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(r.name)}</Name><Type>1</Type>"
+            f"<IsNull>0</IsNull><Group>{r.kind}</Group><MaxUnits>{_num(r.max_units)}</MaxUnits>"
+            f"<StandardRate>{_num(round(r.cost_rate * 60 / mpd, 6))}</StandardRate><StandardRateFormat>2</StandardRateFormat>"
+            f"<CalendarUID>{cal_uid}</CalendarUID></Resource>")
+    out.append("</Resources><Assignments>")
+    for i, a in enumerate(data.assignments):
+        out.append(f"<Assignment><UID>{i + 1}</UID><TaskUID>{uid_of[a.task]}</TaskUID>"
+                   f"<ResourceUID>{res_uid[a.resource]}</ResourceUID><Units>{_num(a.units)}</Units></Assignment>")
+    out.append("</Assignments></Project>\n")
+    lost = [f"not written to MS Project XML: {n} {what} (use the JSON format to keep them)"
+            for what, n in sorted(notes_lost.items())]
+    return "\n".join(out), lost

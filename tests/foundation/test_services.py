@@ -19,6 +19,30 @@ def codes(store, project):
     return [(t.wbs, t.name) for t in tasks.get_plan(store, project.id).tasks]
 
 
+def test_move_from_the_edge_of_a_phase_goes_into_the_next_one(store, project):
+    for name in "ABCDEFG":
+        tasks.add_task(store, project.id, name)
+    tasks.indent_task(store, project.id, "2")  # B under A
+    tasks.indent_task(store, project.id, "3")  # D under C
+    tasks.indent_task(store, project.id, "3")  # E under C
+    assert codes(store, project)[:5] == [("1", "A"), ("1.1", "B"), ("2", "C"), ("2.1", "D"), ("2.2", "E")]
+    tasks.move_task(store, project.id, "2.1", "up")  # D leaves C for the end of A, keeping its level
+    assert codes(store, project) == [("1", "A"), ("1.1", "B"), ("1.2", "D"), ("2", "C"), ("2.1", "E"),
+                                     ("3", "F"), ("4", "G")]
+    tasks.move_task(store, project.id, "1.2", "down")  # back to the top of C
+    assert codes(store, project)[:5] == [("1", "A"), ("1.1", "B"), ("2", "C"), ("2.1", "D"), ("2.2", "E")]
+    before = codes(store, project)
+    with pytest.raises(Conflict, match="already the first task of 1 A, and no phase precedes it"):
+        tasks.move_task(store, project.id, "1.1", "up")
+    with pytest.raises(Conflict, match="the only task of 1 A: outdent it"):
+        tasks.move_task(store, project.id, "1.1", "down")
+    with pytest.raises(Conflict, match="3 F below that is not a summary: outdent it"):
+        tasks.move_task(store, project.id, "2.2", "down")
+    with pytest.raises(Conflict, match="already the last task of the plan"):
+        tasks.move_task(store, project.id, "4", "down")
+    assert codes(store, project) == before
+
+
 def test_projects(store):
     p = projects.create_project(store, "Alpha", MONDAY)
     projects.create_project(store, "Beta", date(2027, 2, 1), make_current=False)

@@ -525,6 +525,30 @@ async def test_indent_outdent_move(make_app):
         assert "already the first" in notes(app)
 
 
+async def test_move_carries_a_task_across_phases(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        last_of_1 = plan_of(app).by_wbs["1.5"].id
+        await goto(pilot, "1")
+        await press(pilot, "space")  # phase 1 collapsed: the moved task must still be shown
+        await goto(pilot, "2.1")
+        tid = table(app).current_id
+        await press(pilot, "K")  # from the top of phase 2 into the bottom of phase 1
+        assert plan_of(app).by_id[tid].wbs == "1.6"
+        assert plan_of(app).by_id[last_of_1].wbs == "1.5"
+        assert table(app).current_id == tid and tid in table(app).rows
+        await press(pilot, "J")  # and back to the top of phase 2
+        assert plan_of(app).by_id[tid].wbs == "2.1"
+        assert table(app).current_id == tid
+        # the first task of the first phase has nowhere to go: a message, no change
+        await goto(pilot, "1.1")
+        before = snapshot(app)
+        await press(pilot, "K")
+        assert snapshot(app) == before
+        assert "no phase precedes it" in notes(app)
+
+
 async def test_delete_leaf_and_summary_with_confirmation(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

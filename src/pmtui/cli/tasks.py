@@ -128,7 +128,8 @@ def rm(
 @cmd.command("move", epilog="Example: pmtui task move 1.3 up")
 def move(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
          direction: str = typer.Argument(..., help="up or down.")) -> None:
-    """Move a task (with its subtasks) up or down among its siblings."""
+    """Move a task (with its subtasks) up or down among its siblings; from the edge of its phase,
+    into the phase above or below."""
     st = state(ctx)
     direction = direction.strip().lower()
     if direction not in ("up", "down"):

@@ -175,22 +175,54 @@ def _replace_predecessors(act: Action, plan: Plan, row: TaskRow, refs: list[Link
 
 
 def move_task(store: Store, project_id: int, ref: str, direction: str) -> TaskRow:
-    """Swap a task (with everything under it) with its sibling above ('up') or below ('down')."""
+    """Swap a task (with everything under it) with its sibling above ('up') or below ('down').
+    From the edge of its phase it moves on into the neighbouring phase at the same level (the
+    last task of the phase above, the first of the phase below), as outliners do, so that
+    repeated moves carry a task from one phase to the next."""
     if direction not in ("up", "down"):
         raise BadValue(f"direction {direction!r} must be up or down")
+    up = direction == "up"
     with action(store, project_id, f"Move task {direction}") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
         siblings = list(plan.siblings(row))
         i = siblings.index(row.id)
-        j = i - 1 if direction == "up" else i + 1
-        if not 0 <= j < len(siblings):
-            raise Conflict(f"{row.label} is already the {'first' if direction == 'up' else 'last'} task at its level")
-        siblings[i], siblings[j] = siblings[j], siblings[i]
-        _renumber(act, siblings, row.parent_id)
+        j = i - 1 if up else i + 1
+        if 0 <= j < len(siblings):
+            siblings[i], siblings[j] = siblings[j], siblings[i]
+            _renumber(act, siblings, row.parent_id)
+            into = ""
+        else:
+            phase = _neighbour_phase(plan, row, up)
+            siblings.pop(i)
+            _renumber(act, siblings, row.parent_id)
+            kids = list(phase.children)
+            _renumber(act, [*kids, row.id] if up else [row.id, *kids], phase.id)
+            into = f" into {phase.wbs} {phase.name!r}"
         new = _checked_plan(act)
-        act.say(f"moved {row.wbs} {row.name!r} {direction} to {new.by_id[row.id].wbs}")
+        act.say(f"moved {row.wbs} {row.name!r} {direction}{into} to {new.by_id[row.id].wbs}")
     return new.by_id[row.id]
+
+
+def _neighbour_phase(plan: Plan, row: TaskRow, up: bool) -> TaskRow:
+    """The summary a task at the edge of its phase moves into: its phase's sibling above or below."""
+    edge = "first" if up else "last"
+    if row.parent_id is None:
+        raise Conflict(f"{row.label} is already the {edge} task of the plan")
+    parent = plan.by_id[row.parent_id]
+    upper = plan.siblings(parent)
+    k = upper.index(parent.id) + (-1 if up else 1)
+    if not 0 <= k < len(upper):
+        raise Conflict(f"{row.label} is already the {edge} task of {parent.label}, and no phase "
+                       f"{'precedes' if up else 'follows'} it at its level: outdent it to take it out")
+    if len(parent.children) == 1:  # moved out, it would turn its phase into a task of no duration
+        raise Conflict(f"{row.label} is the only task of {parent.label}: outdent it to take it out")
+    phase = plan.by_id[upper[k]]
+    if not phase.children:
+        raise Conflict(f"{row.label} is already the {edge} task of {parent.label}, and "
+                       f"{phase.label} {'above' if up else 'below'} that is not a summary: "
+                       f"outdent it to take it out of {parent.label}")
+    return phase
 
 
 def indent_task(store: Store, project_id: int, ref: str) -> TaskRow:

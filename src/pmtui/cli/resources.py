@@ -1,14 +1,18 @@
-"""pmtui resource add | list | edit | rm, and pmtui assign / unassign."""
+"""pmtui resource add | list | edit | rm | load, and pmtui assign / unassign."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from pmtui.cli.context import done, out, print_json, state
-from pmtui.models.errors import BadValue
-from pmtui.models.parsing import parse_money, parse_units
+from pmtui.models.errors import BadValue, NotFound
+from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.services import resources as svc
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import get_plan
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
@@ -58,23 +62,88 @@ def rm(ctx: typer.Context, name: str = typer.Argument(..., help="Resource name."
 
 @cmd.command("list", epilog="Example: pmtui resource list --json")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the resources with their rates and how many tasks each has."""
+    """List the resources with their rates, how many tasks each has, and their peak load from the
+    status date on (over = working days booked above max units; see `pmtui resource load`)."""
     st = state(ctx)
     plan = get_plan(st.store, st.project().id)
     counts: dict[int, int] = {}
     for a in plan.assignments:
         counts[a.resource_id] = counts.get(a.resource_id, 0) + 1
+    since = _status_day(plan)
+    loads = resource_loads(plan, since)
     if as_json:
         print_json([{"id": r.id, "name": r.name, "kind": r.kind, "cost_rate": r.cost_rate,
-                     "max_units": r.max_units, "tasks": counts.get(r.id, 0)} for r in plan.resources])
+                     "max_units": r.max_units, "tasks": counts.get(r.id, 0), "peak_units": loads[r.id].peak,
+                     "overallocated_days": loads[r.id].over_days} for r in plan.resources])
         return
     if not plan.resources:
         out.print("No resources yet: add one with `pmtui resource add NAME --rate 600`.")
         return
-    table = Table("Name", "Kind", f"Rate/day ({plan.project.currency})", "Max units", "Tasks", box=None, pad_edge=False)
+    table = Table("Name", "Kind", f"Rate/day ({plan.project.currency})", "Max units", "Tasks", "Peak", "Over",
+                  box=None, pad_edge=False)
     for r in plan.resources:
-        table.add_row(r.name, r.kind, f"{r.cost_rate:,.2f}", f"{r.max_units:.0%}", str(counts.get(r.id, 0)))
+        rl = loads[r.id]
+        over = f"{rl.over_days}d" if rl.over_days else ""
+        table.add_row(r.name, r.kind, f"{r.cost_rate:,.2f}", f"{r.max_units:.0%}", str(counts.get(r.id, 0)),
+                      f"{rl.peak:.0%}" if rl.peak else "", Text(over, "bold red"))
     out.print(table)
+    if any(rl.over_days for rl in loads.values()):
+        out.print(f"Peak and over count from {since} on; `pmtui resource load` shows when and on which tasks.")
+
+
+def _status_day(plan) -> date:
+    return plan.project.status_date or date.today()
+
+
+@cmd.command("load", epilog="Example: pmtui resource load 'Alice Chen' --from 2027-01-04")
+def load(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, help="One resource (default: all)."),
+    date_from: str = typer.Option(None, "--from", help="First day counted (default: the status date, else today)."),
+    whole: bool = typer.Option(False, "--all", help="The whole schedule, finished work included."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Where the schedule books a resource above its max units: each run of working days with
+    its load and the tasks at work (a task books its units on every day of its span)."""
+    st = state(ctx)
+    if whole and date_from:
+        raise BadValue("give --from or --all, not both")
+    plan = get_plan(st.store, st.project().id)
+    since = None if whole else (parse_date(date_from) if date_from else _status_day(plan))
+    wanted = plan.resources
+    if name is not None:
+        key = name.strip().casefold()
+        wanted = [r for r in plan.resources if r.name.casefold() == key]
+        if not wanted:
+            raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+    loads = resource_loads(plan, since)
+    wbs = {t.id: t.wbs for t in plan.tasks}
+    if as_json:
+        print_json({"from": since.isoformat() if since else None, "resources": [
+            {"id": r.id, "name": r.name, "max_units": r.max_units, "peak_units": loads[r.id].peak,
+             "overallocated_days": loads[r.id].over_days,
+             "overallocations": [{"first": o.first.isoformat(), "last": o.last.isoformat(), "days": o.days,
+                                  "units": round(o.load, 6), "tasks": [wbs[t] for t in o.tasks]}
+                                 for o in loads[r.id].overloads]}
+            for r in wanted]})
+        return
+    when = f"from {since} on" if since else "over the whole schedule"
+    rows = [(r, o) for r in wanted for o in loads[r.id].overloads]
+    if not rows:
+        if name is not None:
+            r = wanted[0]
+            out.print(f"{r.name} is booked at most {loads[r.id].peak:.0%} of {r.max_units:.0%} {when}.")
+        else:
+            out.print(f"No resource is booked above its max units {when}.")
+        return
+    table = Table("Resource", "Max", "From", "To", "Days", "Load", "Tasks", box=None, pad_edge=False)
+    for r, o in rows:
+        table.add_row(r.name, f"{r.max_units:.0%}", str(o.first), str(o.last), str(o.days),
+                      Text(f"{o.load:.0%}", "bold red"), ", ".join(wbs[t] for t in o.tasks))
+    out.print(table)
+    people = len({r.id for r, _ in rows})
+    advice = "" if since is None else "; move, re-assign or lengthen those tasks, or raise the max units"
+    out.print(f"{people} resource(s) booked above their max units {when}{advice}.")
 
 
 def assign(

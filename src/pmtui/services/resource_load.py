@@ -1,0 +1,111 @@
+"""Resource load: how much of each resource the schedule books per working day, and where it
+books more than the resource's maximum units (MS Project's "overallocated").
+
+The load of an assignment is its units on every working day of its task's scheduled span (MS
+Project's flat work contour): a task of 5 days with Alice at 50 % books her half a day on each of
+those days. Finished work is history and a started task's days before the status date are past,
+so by default only the days from the status date on count: that is what a PM can still change.
+The project calendar is used for every resource (resource calendars are stored, not yet used by
+the scheduler).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pmtui.services.plan import Plan
+
+# Units are stored as floats (0.5 = 50 %): three people at 33.3 % must not read as overbooked.
+_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Overload:
+    """A run of working days on which a resource is booked above its maximum units, with the
+    same tasks (so the same load) throughout."""
+
+    resource_id: int
+    first: date
+    last: date
+    days: int  # working days
+    load: float  # units booked on each of those days (1.5 = 150 %)
+    tasks: tuple[int, ...]  # ids of the tasks at work, in outline order
+
+
+@dataclass(frozen=True)
+class ResourceLoad:
+    resource_id: int
+    max_units: float
+    peak: float  # the highest load on any counted day (0 with nothing booked)
+    over_days: int  # working days booked above max units
+    overloads: tuple[Overload, ...]
+
+
+def resource_loads(plan: Plan, since: date | None = None) -> dict[int, ResourceLoad]:
+    """Every resource's load from ``since`` on (None: the whole schedule), keyed by resource id."""
+    cal = plan.calendar
+    sched = plan.schedule
+    first_day = cal.index_on_or_after(since) if since is not None else None
+    order = {t.id: i for i, t in enumerate(plan.tasks)}
+    # per resource: (day index where a booking starts or ends, +units / -units, task id)
+    events: dict[int, list[tuple[int, float, int]]] = {r.id: [] for r in plan.resources}
+    for a in plan.assignments:
+        ts = sched.tasks.get(a.task_id)
+        if ts is None or ts.summary or ts.milestone or a.units <= 0:
+            continue
+        if ts.completed and first_day is not None:
+            continue
+        lo = cal.index_on_or_after(ts.start)
+        hi = cal.index_on_or_before(ts.finish) + 1
+        if first_day is not None and lo < first_day:
+            lo = first_day
+        if lo < hi:
+            events[a.resource_id].append((lo, a.units, a.task_id))
+            events[a.resource_id].append((hi, -a.units, a.task_id))
+    out: dict[int, ResourceLoad] = {}
+    for r in plan.resources:
+        out[r.id] = _sweep(r.id, r.max_units, events[r.id], cal, order)
+    return out
+
+
+def _sweep(rid: int, max_units: float, events, cal, order) -> ResourceLoad:
+    """Walk a resource's bookings in day order; between two event days the load is constant."""
+    events.sort(key=lambda e: e[0])
+    load = 0.0
+    active: dict[int, float] = {}
+    peak = 0.0
+    over_days = 0
+    runs: list[Overload] = []
+    i, n = 0, len(events)
+    while i < n:
+        day = events[i][0]
+        while i < n and events[i][0] == day:
+            _, units, tid = events[i]
+            load += units
+            left = active.get(tid, 0.0) + units
+            if abs(left) < _EPS:
+                active.pop(tid, None)
+            else:
+                active[tid] = left
+            i += 1
+        if not active:
+            load = 0.0  # no float drift between bookings
+            continue
+        end = events[i][0] if i < n else day
+        peak = max(peak, load)
+        if load > max_units + _EPS and end > day:
+            over_days += end - day
+            tasks = tuple(sorted(active, key=order.__getitem__))
+            runs.append(Overload(rid, cal.date_of(day), cal.date_of(end - 1), end - day, load, tasks))
+    return ResourceLoad(rid, max_units, round(peak, 6), over_days, tuple(runs))
+
+
+def overloaded_tasks(loads: dict[int, ResourceLoad]) -> dict[int, set[int]]:
+    """Task id -> ids of the resources overbooked while it runs (for a flag beside the task)."""
+    out: dict[int, set[int]] = {}
+    for rl in loads.values():
+        for o in rl.overloads:
+            for tid in o.tasks:
+                out.setdefault(tid, set()).add(rl.resource_id)
+    return out

@@ -14,6 +14,7 @@ from pmtui.models.risks import Issue
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
 from pmtui.services import history
 from pmtui.services.actions import reading
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, demo_id
 from tests.standup.tui import StandupApp
@@ -338,3 +339,26 @@ async def test_saving_the_notes_form_keeps_what_another_terminal_noted(store, pi
     with reading(store) as s:
         note = s.execute(select(StandupNote)).scalars().one()
     assert (note.yesterday, note.blockers) == ("mapping done", "FW-231 firewall ticket")
+
+
+@sync
+async def test_the_person_line_warns_of_a_double_booking(store, pid):
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        loads = resource_loads(get_plan(store, pid), DAY)  # the stand-up set the status date to DAY
+        warned = 0
+        for person in screen.people[:4]:
+            assert screen.people[screen.position] is person
+            line = str(screen.query_one("#standup-person").render()).splitlines()[0]
+            runs = loads[person.resource_id].overloads if person.resource_id is not None else ()
+            if runs:
+                o = runs[0]
+                assert f"⚠ booked {o.load:.0%} of 100% " in line and f"{o.last:%d %b}" in line
+                warned += 1
+            else:
+                assert "⚠" not in line
+            await keys(app, pilot, "n")
+        assert 0 < warned < 4  # the demo books some of them above 100 %, not all

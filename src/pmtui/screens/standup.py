@@ -24,6 +24,7 @@ from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
 from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
 from pmtui.widgets.footer import Footer
@@ -80,6 +81,7 @@ class StandupScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.plan = None
+        self._loads = None  # (plan, its resource loads): computed once per plan
         self.opened: su.Opened | None = None
         self.meeting: su.Meeting | None = None
         self.people: list[Person] = []
@@ -208,12 +210,34 @@ class StandupScreen(Screen):
                           if note is not None and getattr(note, k))
         # Text, not markup: a note typed in the meeting may hold "[" and "]"
         person_line.update(Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
-                                         f"{len(person.tasks)} task(s)\n",
-                                         said or ("y: yesterday / today / blockers", "dim")))
+                                         f"{len(person.tasks)} task(s)", self._overbooked(person), "\n",
+                                         said or ("y: yesterday / today / blockers", "dim"),
+                                         no_wrap=True, overflow="ellipsis"))  # two lines, whatever the width
         empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "
                  "y for their notes, n for the next person.")
         self.tasks.set_tasks(person.tasks, keep_id, empty)
         self._show_detail()
+
+    def _overbooked(self, person: Person) -> Text:
+        """The person's next run of days booked above their max units, from the status date on:
+        the stand-up is where a double booking is settled."""
+        if person.resource_id is None or self.plan is None:
+            return Text()
+        if self._loads is None or self._loads[0] is not self.plan:
+            since = self.plan.project.status_date or self.day
+            self._loads = (self.plan, resource_loads(self.plan, since))
+        load = self._loads[1].get(person.resource_id)
+        if load is None or not load.overloads:
+            return Text()
+        o = load.overloads[0]
+        if o.first == o.last:
+            days = f"{o.first:%a %d %b}"
+        elif (o.first.year, o.first.month) == (o.last.year, o.last.month):
+            days = f"{o.first:%d}–{o.last:%d %b}"
+        else:
+            days = f"{o.first:%d %b}–{o.last:%d %b}"
+        more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
+        return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
 
     def _show_detail(self) -> None:
         t = self.tasks.current

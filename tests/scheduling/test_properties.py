@@ -174,3 +174,12 @@ def test_the_dates_view_gives_what_tasks_gives_but_the_driving_links():
             assert brief[16:18] == ((), "not computed")
             assert brief[:16] + brief[18:] == full[:16] + full[18:], t.id
         assert list(r.dates) == [t.id for t in tasks]
+        # work_spans: the same days as the task's own start and finish, for tasks with work
+        cal, spans = r.calendar, r.work_spans()
+        for t in tasks:
+            ts = r.tasks[t.id]
+            if ts.summary or ts.milestone:
+                assert t.id not in spans
+            else:
+                first, last, finished = spans[t.id]
+                assert (cal.date_of(first), cal.date_of(last), finished) == (ts.start, ts.finish, ts.completed)

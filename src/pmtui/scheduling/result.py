@@ -516,6 +516,22 @@ class ScheduleResult:
         out.sort(key=lambda x: (x.task_id, x.kind))
         return out
 
+    def work_spans(self) -> dict[int, tuple[int, int, bool]]:
+        """Task id -> (first day, last day, finished) of every task with work to place: not a
+        summary, not of zero duration; the late span for a task as late as possible. For readers
+        that count working days per task (resource load): the ``dates`` sweep builds a
+        TaskSchedule per task, five times dearer."""
+        self._finalize()
+        net, alap, completed, days = self._net, self._pl.alap, self._pl.completed, self._day
+        es, ef = self._es, self._ef
+        ls, lf = self._ls, self._lf
+        out: dict[int, tuple[int, int, bool]] = {}
+        for v, (task_id, d, kind) in enumerate(zip(net.ids, net.dur, net.kind)):
+            if d and kind != ROLLUP and ef[v] > es[v]:  # (a milestone with progress has a span, no work)
+                first, last = days(ls[v], lf[v]) if v in alap else days(es[v], ef[v])
+                out[task_id] = (first, last, v in completed)
+        return out
+
     # -- paths -------------------------------------------------------------------------------
 
     def milestone_at_start(self, task_id: int) -> tuple[bool, bool]:

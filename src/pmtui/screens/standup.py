@@ -81,7 +81,7 @@ class StandupScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.plan = None
-        self._loads = None  # (plan, its resource loads): computed once per plan
+        self._loads = None  # (plan, resource id, that resource's load): once per plan and person
         self.opened: su.Opened | None = None
         self.meeting: su.Meeting | None = None
         self.people: list[Person] = []
@@ -223,10 +223,11 @@ class StandupScreen(Screen):
         the stand-up is where a double booking is settled."""
         if person.resource_id is None or self.plan is None:
             return Text()
-        if self._loads is None or self._loads[0] is not self.plan:
+        rid = person.resource_id
+        if self._loads is None or self._loads[0] is not self.plan or self._loads[1] != rid:
             since = self.plan.project.status_date or self.day
-            self._loads = (self.plan, resource_loads(self.plan, since))
-        load = self._loads[1].get(person.resource_id)
+            self._loads = (self.plan, rid, resource_loads(self.plan, since, only=rid))
+        load = self._loads[2].get(rid)
         if load is None or not load.overloads:
             return Text()
         o = load.overloads[0]

@@ -42,29 +42,34 @@ class ResourceLoad:
     overloads: tuple[Overload, ...]
 
 
-def resource_loads(plan: Plan, since: date | None = None) -> dict[int, ResourceLoad]:
-    """Every resource's load from ``since`` on (None: the whole schedule), keyed by resource id."""
+def resource_loads(plan: Plan, since: date | None = None, only: int | None = None) -> dict[int, ResourceLoad]:
+    """Every resource's load from ``since`` on (None: the whole schedule), keyed by resource id;
+    ``only``: that resource's alone (a screen showing one person)."""
     cal = plan.calendar
     sched = plan.schedule
     first_day = cal.index_on_or_after(since) if since is not None else None
     order = {t.id: i for i, t in enumerate(plan.tasks)}
     # per resource: (day index where a booking starts or ends, +units / -units, task id)
-    events: dict[int, list[tuple[int, float, int]]] = {r.id: [] for r in plan.resources}
+    resources = [r for r in plan.resources if only is None or r.id == only]
+    events: dict[int, list[tuple[int, float, int]]] = {r.id: [] for r in resources}
+    spans = sched.work_spans()
     for a in plan.assignments:
-        ts = sched.tasks.get(a.task_id)
-        if ts is None or ts.summary or ts.milestone or a.units <= 0:
+        if only is not None and a.resource_id != only:
             continue
-        if ts.completed and first_day is not None:
+        span = spans.get(a.task_id)  # none for summaries and milestones
+        if span is None or a.units <= 0:
             continue
-        lo = cal.index_on_or_after(ts.start)
-        hi = cal.index_on_or_before(ts.finish) + 1
+        lo, last, finished = span
+        if finished and first_day is not None:
+            continue
+        hi = last + 1
         if first_day is not None and lo < first_day:
             lo = first_day
         if lo < hi:
             events[a.resource_id].append((lo, a.units, a.task_id))
             events[a.resource_id].append((hi, -a.units, a.task_id))
     out: dict[int, ResourceLoad] = {}
-    for r in plan.resources:
+    for r in resources:
         out[r.id] = _sweep(r.id, r.max_units, events[r.id], cal, order)
     return out
 

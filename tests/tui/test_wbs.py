@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, TaskForm
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import get_plan
+from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.task_table import TaskTable
 
 from .conftest import notes, press, screen_text, settle, type_text
@@ -62,6 +64,25 @@ async def test_cursor_moves_and_detail_follows(make_app):
         assert table(app).current.wbs == "5.9"
         await press(pilot, "home")
         assert table(app).current.wbs == "1"
+
+
+async def test_detail_warns_when_the_task_books_someone_above_their_max_units(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        plan = plan_of(app)
+        loads = resource_loads(plan, plan.project.status_date)
+        o = next(o for rl in loads.values() for o in rl.overloads)
+        person = plan.resource_by_id[o.resource_id].name
+        await goto(pilot, plan.by_id[o.tasks[-1]].wbs)
+        detail = str(app.screen.query_one(TaskDetail).render())
+        assert f"⚠ {person} booked " in detail and f"% of {plan.resource_by_id[o.resource_id].max_units:.0%}" in detail
+        # a task whose people are never overbooked while it runs: no warning
+        busy = {t for rl in loads.values() for o in rl.overloads for t in o.tasks}
+        calm = next(t for t in plan.tasks if plan.assignments_of.get(t.id) and t.id not in busy
+                    and not plan.schedule.tasks[t.id].completed)
+        await goto(pilot, calm.wbs)
+        assert "⚠" not in str(app.screen.query_one(TaskDetail).render())
 
 
 async def test_cursor_move_repaints_only_two_rows(make_app):

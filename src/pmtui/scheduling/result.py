@@ -61,6 +61,7 @@ class ScheduleResult:
         self.status_date = status_date
         self._cache: dict[int, TaskSchedule] = {}
         self._dates: Mapping[int, TaskSchedule] | None = None
+        self._spans: dict[int, tuple[int, int, bool]] | None = None
         self._broken = {v for v, _ in broken}
         self.violations: list[Violation] = self._violations(broken)
         self._violation_index: dict[int, tuple[str, ...]] | None = None
@@ -520,7 +521,9 @@ class ScheduleResult:
         """Task id -> (first day, last day, finished) of every task with work to place: not a
         summary, not of zero duration; the late span for a task as late as possible. For readers
         that count working days per task (resource load): the ``dates`` sweep builds a
-        TaskSchedule per task, five times dearer."""
+        TaskSchedule per task, five times dearer. Built once; callers must not change it."""
+        if self._spans is not None:
+            return self._spans
         self._finalize()
         net, alap, completed, days = self._net, self._pl.alap, self._pl.completed, self._day
         es, ef = self._es, self._ef
@@ -530,6 +533,7 @@ class ScheduleResult:
             if d and kind != ROLLUP and ef[v] > es[v]:  # (a milestone with progress has a span, no work)
                 first, last = days(ls[v], lf[v]) if v in alap else days(es[v], ef[v])
                 out[task_id] = (first, last, v in completed)
+        self._spans = out
         return out
 
     # -- paths -------------------------------------------------------------------------------

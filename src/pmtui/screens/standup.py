@@ -24,7 +24,7 @@ from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
 from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
-from pmtui.services.resource_load import resource_loads
+from pmtui.services.resource_load import days_text, resource_loads
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
 from pmtui.widgets.footer import Footer
@@ -231,12 +231,7 @@ class StandupScreen(Screen):
         if load is None or not load.overloads:
             return Text()
         o = load.overloads[0]
-        if o.first == o.last:
-            days = f"{o.first:%a %d %b}"
-        elif (o.first.year, o.first.month) == (o.last.year, o.last.month):
-            days = f"{o.first:%d}–{o.last:%d %b}"
-        else:
-            days = f"{o.first:%d %b}–{o.last:%d %b}"
+        days = days_text(o.first, o.last)
         more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
 

@@ -114,3 +114,12 @@ def overloaded_tasks(loads: dict[int, ResourceLoad]) -> dict[int, set[int]]:
             for tid in o.tasks:
                 out.setdefault(tid, set()).add(rl.resource_id)
     return out
+
+
+def days_text(first: date, last: date) -> str:
+    """A run of days as a person says it: "Wed 09 Dec", "09–11 Dec", "30 Nov–02 Dec"."""
+    if first == last:
+        return f"{first:%a %d %b}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%d}–{last:%d %b}"
+    return f"{first:%d %b}–{last:%d %b}"

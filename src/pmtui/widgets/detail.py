@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.widget import Widget
+
+from pmtui.services.resource_load import days_text, resource_loads
 
 MAX_WHY = 3
 
@@ -18,6 +22,7 @@ class TaskDetail(Widget):
         self.plan = None
         self.task_id: int | None = None
         self.prompt_text: str | None = None
+        self._loads = None  # (plan, resource id -> its load)
 
     def show(self, plan, task_id: int | None) -> None:
         self.plan, self.task_id, self.prompt_text = plan, task_id, None
@@ -27,6 +32,29 @@ class TaskDetail(Widget):
         """Ask for a key here, in place of the task, until the next show()."""
         self.prompt_text = text
         self.refresh()
+
+    def _overbooked(self, plan, tid: int) -> list[str]:
+        """This task's people booked above their max units while it runs (from the status date on),
+        each resource's load computed once per plan."""
+        if self._loads is None or self._loads[0] is not plan:
+            self._loads = (plan, {})
+        cache = self._loads[1]
+        since = plan.project.status_date or date.today()
+        out = []
+        for a in plan.assignments_of.get(tid, ()):
+            rid = a.resource_id
+            if rid not in cache:
+                cache[rid] = resource_loads(plan, since, only=rid).get(rid)
+            load = cache[rid]
+            runs = [o for o in load.overloads if tid in o.tasks] if load is not None else []
+            if runs:
+                name = plan.resource_by_id[rid].name
+                peak = max(o.load for o in runs)
+                when = days_text(runs[0].first, runs[-1].last)
+                if len(runs) > 1:
+                    when = f"on {sum(o.days for o in runs)} days, {when}"
+                out.append(f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {load.max_units:.0%} {when}")
+        return out
 
     def render(self) -> Text:
         if self.prompt_text is not None:
@@ -63,6 +91,9 @@ class TaskDetail(Widget):
         res = plan.resources_text(tid)
         if res:
             out.append(f"\nResources {res}")
+            over = self._overbooked(plan, tid)
+            if over:
+                out.append("  ⚠ " + "; ".join(over), "bold red")
         why = plan.schedule.explain(tid)
         for line in why[:MAX_WHY]:
             out.append("\nWhy: " + line)

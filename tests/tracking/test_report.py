@@ -12,6 +12,7 @@ import pytest
 from pmtui.models.errors import BadValue
 from pmtui.reports import render_report
 from pmtui.services import snapshots, status
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.demo import create_demo
 from pmtui.services.tasks import edit_task
 from pmtui.store.locations import config_dir
@@ -21,7 +22,7 @@ from tests.foundation.helpers import cli
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 17, 0)
 SECTIONS = ("## Summary", "## RAG status", "## Milestones", "## Done since", "## Slipped since the last report",
-            "## Critical path", "## Top risks and responses", "## Open issues and blockers", "## Earned value", "## Trend")
+            "## Critical path", "## Resources booked above their max units", "## Top risks and responses", "## Open issues and blockers", "## Earned value", "## Trend")
 
 
 @pytest.fixture
@@ -52,6 +53,28 @@ def test_markdown_report_of_the_demo(store, demo):
     critical = text[text.index("## Critical path"):text.index("## Top risks")]
     assert critical.index("| 5.5 | Go-live |") < critical.index("| 2.8 | Solution design document (SDD) |")
     assert "| 2.8 | Solution design document (SDD) | 2026-11-16 | 2026-11-25 | -2d |" in critical
+
+
+def test_the_report_names_who_is_booked_above_their_max_units(store, demo, project):
+    text = render_report(store, demo, fmt="md", now=NOW)
+    part = text[text.index("## Resources booked above"):text.index("## Top risks")]
+    plan = status.project_status(store, demo).plan
+    loads = resource_loads(plan, plan.project.status_date)
+    over = [r for r in plan.resources if loads[r.id].overloads]
+    assert over and len(over) < len(plan.resources)  # the demo books some people twice, not all
+    for r in plan.resources:
+        runs = loads[r.id].overloads
+        row = next((line for line in part.splitlines() if line.startswith(f"| {r.name} |")), None)
+        if not runs:
+            assert row is None
+            continue
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[1:5] == [f"{r.max_units:.0%}", f"{max(o.load for o in runs):.0%}",
+                              str(sum(o.days for o in runs)), f"{runs[0].first} to {runs[-1].last}"]
+    # without a double booking the section says so, in both formats
+    calm = render_report(store, project.id, fmt="md", now=NOW)
+    assert "Nobody is booked above their max units." in calm
+    assert "Nobody is booked above their max units." in render_report(store, project.id, fmt="html", now=NOW)
 
 
 class _Checker(HTMLParser):
@@ -90,7 +113,7 @@ def test_html_report_is_well_formed_and_self_contained(store, demo):
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert checker.urls == [] and "<script" not in page and "url(" not in page  # nothing to fetch
     assert "svg" in checker.tags and "polyline" in checker.tags
-    assert page.count("<h2>") == 10
+    assert page.count("<h2>") == 11
     assert 'class="rag rag-amber"' in page
     assert "Legacy data quality worse than profiled" in page
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from pmtui.models.errors import BadValue
 from pmtui.services.history import history
+from pmtui.services.resource_load import resource_loads
 from pmtui.services.snapshots import data_of, last_before
 from pmtui.services.status import Status, completed_since, project_status
 from pmtui.store import Store
@@ -34,6 +35,9 @@ class ReportData:
     slipped: list[Slip] = field(default_factory=list)
     late_tasks: list[tuple[str, str, int]] = field(default_factory=list)  # against the baseline
     trend: list[dict] = field(default_factory=list)  # per snapshot: day, slip, spi, cpi
+    # per resource booked above its max units from the status date on: (name, max units, first
+    # and last such day, working days in all, peak load, the WBS codes of the tasks at work then)
+    overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
 
 
 def gather(store: Store, project_id: int, *, since: date | None = None, method: str | None = None,
@@ -68,6 +72,15 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         late = [(t.wbs, t.name, t.finish_var) for t in st.variance.tasks
                 if t.finish_var > 0 and not t.summary and plan.by_id[t.task_id].percent_complete < 100]
         data.late_tasks = sorted(late, key=lambda x: -x[2])[:10]
+    loads = resource_loads(plan, st.status_date)
+    order = {t.id: i for i, t in enumerate(plan.tasks)}
+    for r in plan.resources:
+        runs = loads[r.id].overloads
+        if runs:
+            tasks = sorted({t for o in runs for t in o.tasks}, key=order.__getitem__)
+            data.overbooked.append((r.name, r.max_units, runs[0].first, runs[-1].last, sum(o.days for o in runs),
+                                    max(o.load for o in runs), ", ".join(plan.by_id[t].wbs for t in tasks)))
+    data.overbooked.sort(key=lambda x: (x[2], x[0]))
     for s in st.snapshots:
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})

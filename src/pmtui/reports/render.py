@@ -21,7 +21,7 @@ from pmtui.store import Store
 from pmtui.store.locations import config_dir
 
 PLACEHOLDERS = ("title", "project", "status_date", "since", "generated", "overall", "summary", "rag",
-                "milestones", "done", "slipped", "critical", "risks", "issues", "evm", "trend")
+                "milestones", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", "none": "#666"}
 
 
@@ -105,6 +105,15 @@ def _issue_rows(d: ReportData) -> list[tuple[str, ...]]:
     return [(i.kind, str(i.severity), i.title, i.task, i.owner, str(i.raised_on)) for i in d.status.issues]
 
 
+def _overbooked_rows(d: ReportData) -> list[tuple[str, ...]]:
+    return [(name, f"{cap:.0%}", f"{peak:.0%}", str(n), f"{first} to {last}", tasks)
+            for name, cap, first, last, n, peak, tasks in d.overbooked]
+
+
+OVERBOOKED_HEAD = ("Resource", "Max", "Peak", "Days over", "Between", "Tasks")
+OVERBOOKED_NOTE = "From the status date on; pmtui resource load gives each run of days."
+
+
 def _done_items(d: ReportData) -> list[str]:
     items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
     return items + [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
@@ -168,6 +177,8 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "done": _md_list(done, "Nothing recorded since then."),
         "slipped": f"Compared with {base}.\n\n" + _md_list(slipped, "Nothing slipped."),
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
+        "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
+        + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), "Nobody is booked above their max units."),
         "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\n{'Planned value from baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'No baseline saved: no planned value, so no SV or SPI'}.",
@@ -215,6 +226,8 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "done": _h_list(done, "Nothing recorded since then."),
         "slipped": f'<p class="note">Compared with {escape(base)}.</p>' + _h_list(slipped, "Nothing slipped."),
         "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
+        "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")
+        + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), "Nobody is booked above their max units."),
         "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")

@@ -3,6 +3,7 @@ it refuses what the import refuses, with the same message and exit code."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from pmtui.services.demo import create_demo
@@ -16,6 +17,11 @@ def test_dry_run_into_a_project_with_risks_refuses_as_the_import_does(store, db_
     create_demo(store, today=date(2026, 11, 23))
     plan = tmp_path / "demo.json"
     assert cli(db_path, "export", str(plan)).exit_code == 0
+    # without its register, the file would leave the project's risks tied to tasks it removes
+    doc = json.loads(plan.read_text())
+    for key in ("risks", "issues", "standups"):
+        del doc[key]
+    plan.write_text(json.dumps(doc))
     store.close()
     digest = file_digest(db_path)
     dry = cli(db_path, "import", str(plan), "--into", "CRM migration", "--dry-run")
@@ -40,4 +46,16 @@ def test_dry_run_that_passes_writes_nothing_and_names_the_result(store, project,
     r = cli(db_path, "import", SAMPLE, "--dry-run")
     assert r.exit_code == 0, r.stderr
     assert "as a new project 'sample (2)'" in r.stdout  # the name the real import would give
+    assert file_digest(db_path) == digest
+
+
+def test_dry_run_of_a_file_with_its_register_writes_nothing(store, db_path, tmp_path):
+    create_demo(store, today=date(2026, 11, 23))
+    plan = tmp_path / "demo.json"
+    assert cli(db_path, "export", str(plan)).exit_code == 0
+    store.close()
+    digest = file_digest(db_path)
+    dry = cli(db_path, "import", str(plan), "--into", "CRM migration", "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert "Would import demo.json into 'CRM migration'" in dry.stdout and "14 risk(s), 1 issue(s)" in dry.stdout
     assert file_digest(db_path) == digest

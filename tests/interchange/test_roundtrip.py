@@ -75,10 +75,10 @@ def test_json_keeps_unknown_sections_and_refuses_newer_versions(demo, tmp_path):
     _p, data = demo
     text, _ = export_text(data, "json")
     doc = json.loads(text)
-    doc["risks"] = [{"title": "Vendor late"}, {"title": "Data quality"}]
+    doc["timesheets"] = [{"person": "Alice", "hours": 6}, {"person": "Bob", "hours": 7}]
     (tmp_path / "a.json").write_text(json.dumps(doc))
     imp = read_file(tmp_path / "a.json")
-    assert imp.ignored_line() == "ignored: 2 risks (not imported by this version)"
+    assert imp.ignored_line() == "ignored: 2 timesheets (not imported by this version)"
     doc["version"] = 2
     (tmp_path / "b.json").write_text(json.dumps(doc))
     with pytest.raises(Exception, match="b.json: written by a newer pmtui"):

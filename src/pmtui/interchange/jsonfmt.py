@@ -2,39 +2,43 @@
 
     {"format": "pmtui", "version": 1, "project": {...}, "calendar": {...},
      "resources": [...], "tasks": [...], "links": [...], "assignments": [...],
-     "schedule": {...}}
+     "schedule": {...}, "risks": [...], "issues": [...], "standups": [...]}
 
 Tasks carry ``id`` numbers local to the file (1..n in outline order) and ``parent``; links and
-assignments refer to those ids, resources likewise. ``schedule`` is the computed schedule,
-written for readers and ignored on import (dates are derived data).
+assignments refer to those ids, resources likewise, and so do the register's sections (risks,
+issues, stand-ups: json_sections.py). ``schedule`` is the computed schedule, written for readers
+and ignored on import (dates are derived data). A file without the register's sections imports
+as before, and leaves a project's register alone when it replaces the project's plan.
 
-To extend the format (risks, stand-ups …) register a section in ``SECTIONS``: a writer that
-adds a top-level key from PlanData.extras and a reader that takes it back. Readers of version 1
-ignore top-level keys they do not know and say so; a file with a higher ``version`` is refused.
+Readers of version 1 ignore top-level keys they do not know and say so; a file with a higher
+``version`` is refused.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from pmtui.interchange import json_sections
 from pmtui.interchange.base import ImportFailed, Imported, read_limited
+from pmtui.interchange.json_values import Bad
+from pmtui.interchange.json_values import day as _date
+from pmtui.interchange.json_values import key as _key
+from pmtui.interchange.json_values import number as _number
+from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, PlanData, ResourceData, TaskData
 
 FORMAT, VERSION = "pmtui", 1
-CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule"}
+CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",
+             *json_sections.KEYS}
 TASK_FIELDS = ("name", "duration", "optimistic", "most_likely", "pessimistic", "constraint_type",
                "constraint_date", "deadline", "percent_complete", "actual_start", "actual_finish",
                "remaining", "fixed_cost", "notes", "actual_cost")
 DATE_FIELDS = {"constraint_date", "deadline", "actual_start", "actual_finish"}
-
-# name -> (write(data) -> json value or None, read(value, data, imported) -> None)
-SECTIONS: dict[str, tuple[Callable[[PlanData], Any], Callable[[Any, PlanData, Imported], None]]] = {}
 
 
 def _d(x: date | None) -> str | None:
@@ -82,39 +86,24 @@ def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[
                 "free_float": ts.free_float, "critical": ts.critical}
                 for t in data.tasks for ts in (sched.dates[t.key],)},
         }
-    for name, (writer, _reader) in SECTIONS.items():
-        value = writer(data)
-        if value is not None:
-            doc[name] = value
+    if data.register is not None:
+        doc.update(json_sections.register_json(data.register, tid, rid))
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n", []
-
-
-class _Bad(Exception):
-    pass
-
-
-def _date(v, where: str) -> date | None:
-    if v is None or v == "":
-        return None
-    try:
-        return date.fromisoformat(v)
-    except (TypeError, ValueError):
-        raise _Bad(f"{where}: {v!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _calendar(obj, where: str) -> CalendarData:
     if not isinstance(obj, dict):
-        raise _Bad(f"{where}: a calendar must be an object")
+        raise Bad(f"{where}: a calendar must be an object")
     mask = 0
     for name in obj.get("workdays", ["mon", "tue", "wed", "thu", "fri"]):
         if str(name).lower()[:3] not in WEEKDAY_NAMES:
-            raise _Bad(f"{where}: {name!r} is not a weekday")
+            raise Bad(f"{where}: {name!r} is not a weekday")
         mask |= 1 << WEEKDAY_NAMES.index(str(name).lower()[:3])
     exceptions = {}
     for i, ex in enumerate(obj.get("exceptions", [])):
         d = _date(ex.get("day"), f"{where} exception {i + 1}")
         if d is None:
-            raise _Bad(f"{where} exception {i + 1}: it has no day")
+            raise Bad(f"{where} exception {i + 1}: it has no day")
         exceptions[d] = (bool(ex.get("working", False)), str(ex.get("name") or ""))
     return CalendarData(name=str(obj.get("name") or "Standard"), workdays=mask, exceptions=exceptions)
 
@@ -138,37 +127,17 @@ def read_json(path: Path) -> Imported:
         raise ImportFailed(f"{path.name}: written by a newer pmtui (format version {version}; this one reads {VERSION})")
     try:
         return _read(doc, path)
-    except _Bad as exc:
+    except Bad as exc:
         raise ImportFailed(f"{path.name}: {exc}") from None
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
         raise ImportFailed(f"{path.name}: unexpected structure ({type(exc).__name__}: {exc})") from None
-
-
-def _whole(v, where: str) -> int:
-    """Whole working days or percent: JSON's 2.5, NaN, 1e400, "3" or true are refused, not cut."""
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise _Bad(f"{where} {v!r} must be a whole number")
-    return v
-
-
-def _key(v, where: str) -> int | str:
-    """An id as the export writes it (a number; text is let through for hand-made files)."""
-    if isinstance(v, bool) or not isinstance(v, (int, str)):
-        raise _Bad(f"{where} {v!r} is not an id")
-    return v
-
-
-def _number(v, where: str) -> float:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise _Bad(f"{where} {v!r} must be a finite number")
-    return float(v)
 
 
 def _read(doc: dict, path: Path) -> Imported:
     p = doc.get("project") or {}
     start = _date(p.get("start"), "project start")
     if start is None:
-        raise _Bad("project has no start date")
+        raise Bad("project has no start date")
     data = PlanData(name=str(p.get("name") or path.stem), start=start,
                     status_date=_date(p.get("status_date"), "project status_date"),
                     currency=str(p.get("currency") or "EUR"), notes=str(p.get("notes") or ""),
@@ -196,7 +165,7 @@ def _read(doc: dict, path: Path) -> Imported:
                 _number(fields[f], f"{where}: {f}")
         for f in ("name", "constraint_type", "notes"):
             if fields.get(f) is not None and not isinstance(fields[f], str):
-                raise _Bad(f"{where}: {f} {fields[f]!r} must be text")
+                raise Bad(f"{where}: {f} {fields[f]!r} must be text")
         fields["notes"] = fields.get("notes") or ""
         parent = t.get("parent")
         data.tasks.append(TaskData(key=_key(t["id"], f"{where}: id"),
@@ -212,14 +181,12 @@ def _read(doc: dict, path: Path) -> Imported:
                                                _key(a["resource"], f"assignments[{i}]: resource"),
                                                _number(a.get("units", 1), f"assignments[{i}]: units"),
                                                source=f"assignments[{i}]"))
+    data.register = json_sections.read_register(doc)
     for key, value in doc.items():
         if key in CORE_KEYS:
             continue
-        if key in SECTIONS:
-            SECTIONS[key][1](value, data, imp)
-        else:
-            data.extras[key] = value
-            n = len(value) if isinstance(value, (list, dict)) else 1
-            if n:
-                imp.ignored[f"{key} (not imported by this version)"] += n
+        data.extras[key] = value
+        n = len(value) if isinstance(value, (list, dict)) else 1
+        if n:
+            imp.ignored[f"{key} (not imported by this version)"] += n
     return imp

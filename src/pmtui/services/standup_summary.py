@@ -4,6 +4,7 @@ finish's driving path before and after), and the summary with its Markdown form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -18,6 +19,38 @@ from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_orde
 def utc(value: datetime) -> datetime:
     """SQLite hands datetimes back without their zone; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def remap_task_ids(summary: dict, task: Callable[[int], int | None]) -> dict:
+    """A stored summary with its task ids passed through ``task`` (for a copy of the project:
+    a file's ids, a new database's): the "before" and "after" pictures (capture) key tasks by id,
+    and the listed tasks carry one beside their WBS code and name. An id ``task`` does not know
+    (a task deleted since) is dropped from the pictures and left as None in a listed task."""
+    def picture(p):
+        if not isinstance(p, dict):
+            return p
+        out = dict(p)
+        if isinstance(p.get("path"), list):
+            out["path"] = [k for k in map(task, p["path"]) if k is not None]
+        if isinstance(p.get("critical"), list):
+            out["critical"] = [k for k in map(task, p["critical"]) if k is not None]
+        if isinstance(p.get("tasks"), dict):
+            out["tasks"] = {str(k): v for i, v in p["tasks"].items()
+                            for k in (task(int(i)) if i.lstrip("-").isdigit() else None,) if k is not None}
+        return out
+
+    def walk(v):
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        if isinstance(v, dict):
+            out = {k: walk(x) for k, x in v.items()}
+            if "wbs" in v and isinstance(v.get("id"), int):
+                out["id"] = task(v["id"])
+            return out
+        return v
+
+    out = {k: (picture(v) if k in ("before", "after") else walk(v)) for k, v in summary.items()}
+    return out
 
 
 def finish_task(plan: Plan) -> int | None:

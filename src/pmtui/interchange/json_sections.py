@@ -1,0 +1,133 @@
+"""The register in pmtui's JSON: the sections ``risks``, ``issues`` and ``standups``.
+
+    "risks":    [{"code": "R1", "number": 1, "title": …, "probability": 4, "impact": 3,
+                  "owner": <resource id>, "tasks": [<task id>, …],
+                  "scores": [{"day": "2026-11-23", "probability": 4, "impact": 3, "comment": …}], …}]
+    "issues":   [{"code": "I1", "number": 1, "title": …, "task": <task id>, "risk": <risk number>, …}]
+    "standups": [{"day": "2026-11-25", "state": "closed", "started_at": "2026-11-25T08:59:00+00:00",
+                  "summary": {…}, "notes": [{"person": <resource id>, "yesterday": …}],
+                  "events": [{"at": …, "person": …, "task": …, "kind": "progress", "detail": …}]}]
+
+Tasks and resources are the file's own ids, as in ``links`` and ``assignments``; an issue names
+its risk by number. ``code`` is written for readers and ignored on import (``number`` counts).
+Type errors are refused here, naming the section, the record and the field; the rules on values
+(scales, kinds, statuses, references) are services.bulk_register's, the ones every import obeys.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pmtui.interchange import json_values as jv
+from pmtui.services.bulk_register import NOTE_FIELDS, Register, map_keys
+
+KEYS = ("risks", "issues", "standups")
+
+_RISK_TEXT = ("title", "description", "kind", "category", "cause", "effect", "status", "strategy", "response",
+              "trigger")
+_RISK_DAYS = ("review_date", "closed_on")
+_ISSUE_TEXT = ("title", "description", "kind", "status", "resolution")
+_STANDUP_DAYS = ("day", "status_date_before", "finish_before", "finish_after")
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    return v
+
+
+def register_json(reg: Register, task_ids: dict, resource_ids: dict) -> dict[str, list]:
+    """The three sections, with the file's ids for the tasks and resources the register names."""
+    reg = map_keys(reg, task_ids.get, resource_ids.get)
+    risks = [{"code": f"R{r['number']}", **{k: _plain(v) for k, v in r.items() if k != "scores"},
+              "scores": [{k: _plain(v) for k, v in s.items()} for s in r["scores"]]} for r in reg.risks]
+    issues = [{"code": f"I{x['number']}", **{k: _plain(v) for k, v in x.items()}} for x in reg.issues]
+    standups = [{**{k: _plain(v) for k, v in s.items() if k not in ("notes", "events")},
+                 "notes": s["notes"], "events": [{k: _plain(v) for k, v in e.items()} for e in s["events"]]}
+                for s in reg.standups]
+    return {"risks": risks, "issues": issues, "standups": standups}
+
+
+def read_register(doc: dict) -> Register | None:
+    """The register of a file that has any of the three sections, else None."""
+    if not any(k in doc for k in KEYS):
+        return None
+    reg = Register()
+    for i, r in enumerate(jv.items(doc.get("risks"), "risks")):
+        where = f"risks[{i}]"
+        jv.obj(r, where)
+        where = f"risks[{i}] {r.get('title')!r}"
+        row: dict[str, Any] = {f: jv.text(r.get(f), f"{where}: {f}") for f in _RISK_TEXT}
+        row["kind"] = row["kind"] or "threat"
+        row["status"] = row["status"] or "open"
+        row["number"] = jv.whole(r.get("number"), f"{where}: number")
+        for f in ("probability", "impact"):
+            row[f] = jv.whole(r.get(f), f"{where}: {f}")
+        row["schedule_impact"] = jv.whole(r.get("schedule_impact", 0), f"{where}: schedule_impact")
+        row["cost_impact"] = jv.number(r.get("cost_impact", 0), f"{where}: cost_impact")
+        for f in _RISK_DAYS:
+            row[f] = jv.day(r.get(f), f"{where}: {f}")
+        # a hand-made file without one: the moment it is imported, as a new risk gets
+        row["created_at"] = jv.moment(r.get("created_at"), f"{where}: created_at") or datetime.now().astimezone()
+        row["owner"] = _ref(r.get("owner"), f"{where}: owner")
+        row["tasks"] = [jv.key(t, f"{where}: tasks[{j}]") for j, t in enumerate(jv.items(r.get("tasks"), f"{where}: tasks"))]
+        row["scores"] = []
+        for j, s in enumerate(jv.items(r.get("scores"), f"{where}: scores")):
+            at = f"{where} scores[{j}]"
+            jv.obj(s, at)
+            d = jv.day(s.get("day"), f"{at}: day")
+            if d is None:
+                raise jv.Bad(f"{at}: it has no day")
+            row["scores"].append({"day": d, "probability": jv.whole(s.get("probability"), f"{at}: probability"),
+                                  "impact": jv.whole(s.get("impact"), f"{at}: impact"),
+                                  "comment": jv.text(s.get("comment"), f"{at}: comment")})
+        reg.risks.append(row)
+    for i, x in enumerate(jv.items(doc.get("issues"), "issues")):
+        jv.obj(x, f"issues[{i}]")
+        where = f"issues[{i}] {x.get('title')!r}"
+        row = {f: jv.text(x.get(f), f"{where}: {f}") for f in _ISSUE_TEXT}
+        row["kind"] = row["kind"] or "issue"
+        row["status"] = row["status"] or "open"
+        row["number"] = jv.whole(x.get("number"), f"{where}: number")
+        row["severity"] = jv.whole(x.get("severity", 3), f"{where}: severity")
+        row["raised_on"] = jv.day(x.get("raised_on"), f"{where}: raised_on")
+        row["resolved_on"] = jv.day(x.get("resolved_on"), f"{where}: resolved_on")
+        row["owner"] = _ref(x.get("owner"), f"{where}: owner")
+        row["task"] = _ref(x.get("task"), f"{where}: task")
+        risk = x.get("risk")
+        row["risk"] = None if risk is None else jv.whole(risk, f"{where}: risk (a risk number)")
+        reg.issues.append(row)
+    for i, s in enumerate(jv.items(doc.get("standups"), "standups")):
+        jv.obj(s, f"standups[{i}]")
+        where = f"standups[{i}] {s.get('day')}"
+        row = {f: jv.day(s.get(f), f"{where}: {f}") for f in _STANDUP_DAYS}
+        if row["day"] is None:
+            raise jv.Bad(f"{where}: it has no day")
+        row["state"] = jv.text(s.get("state"), f"{where}: state") or "closed"
+        row["started_at"] = jv.moment(s.get("started_at"), f"{where}: started_at") or datetime.now().astimezone()
+        row["ended_at"] = jv.moment(s.get("ended_at"), f"{where}: ended_at")
+        row["position"] = jv.whole(s.get("position", 0), f"{where}: position")
+        summary = s.get("summary") or {}
+        row["summary"] = jv.obj(summary, f"{where}: summary")
+        row["notes"] = []
+        for j, n in enumerate(jv.items(s.get("notes"), f"{where}: notes")):
+            at = f"{where} notes[{j}]"
+            jv.obj(n, at)
+            row["notes"].append({"person": _ref(n.get("person"), f"{at}: person"),
+                                 **{f: jv.text(n.get(f), f"{at}: {f}") for f in NOTE_FIELDS}})
+        row["events"] = []
+        for j, e in enumerate(jv.items(s.get("events"), f"{where}: events")):
+            at = f"{where} events[{j}]"
+            jv.obj(e, at)
+            row["events"].append({"person": _ref(e.get("person"), f"{at}: person"),
+                                  "task": _ref(e.get("task"), f"{at}: task"),
+                                  "at": jv.moment(e.get("at"), f"{at}: at") or row["started_at"],
+                                  "kind": jv.text(e.get("kind"), f"{at}: kind"),
+                                  "detail": jv.text(e.get("detail"), f"{at}: detail")})
+        reg.standups.append(row)
+    return reg
+
+
+def _ref(v, where: str):
+    return None if v is None else jv.key(v, where)

@@ -1,0 +1,260 @@
+"""A project's register as plain data, for backups: its risks (with their score history and tied
+tasks), its issues, and its stand-ups (with what each person said and what was recorded).
+
+Like PlanData, the records refer to tasks and resources by their keys (database ids when read
+from a project, the file's ids when read from a file) and issues to risks by the risk's number,
+so that a project restored from a file keeps R3 as R3. ``check_register`` applies the rules the
+CLI and the screens apply to the same fields; ``write_register`` and ``drop_register`` journal
+what they do, so an import and its undo carry the register too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Callable
+
+from sqlalchemy import delete, select
+
+from pmtui.models.errors import BadValue
+from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
+from pmtui.models.rules import plan_date, validated
+from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
+from pmtui.services.risk_rules import IssueRules, RiskRules
+from pmtui.services.standup_summary import remap_task_ids
+
+# The fields each record carries as they are stored (references are added apart)
+RISK_FIELDS = ("number", "title", "description", "kind", "category", "cause", "effect", "probability", "impact",
+               "status", "strategy", "response", "trigger", "review_date", "schedule_impact", "cost_impact",
+               "created_at", "closed_on")
+ISSUE_FIELDS = ("number", "title", "description", "kind", "status", "severity", "raised_on", "resolved_on",
+                "resolution")
+STANDUP_FIELDS = ("day", "state", "started_at", "ended_at", "status_date_before", "finish_before",
+                  "finish_after", "position")
+NOTE_FIELDS = ("yesterday", "today", "blockers")
+EVENT_FIELDS = ("at", "kind", "detail")
+
+
+@dataclass
+class Register:
+    risks: list[dict] = field(default_factory=list)
+    issues: list[dict] = field(default_factory=list)
+    standups: list[dict] = field(default_factory=list)
+
+    def counts(self) -> str:
+        return (f"{len(self.risks)} risk(s), {len(self.issues)} issue(s), "
+                f"{len(self.standups)} stand-up(s)")
+
+
+def _aware(v: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes for what was stored as UTC
+    return v.replace(tzinfo=timezone.utc) if v is not None and v.tzinfo is None else v
+
+
+def read_register(conn, project_id: int) -> Register:
+    """The project's register; tasks and resources by database id."""
+    reg = Register()
+    risk_t, score_t, rt_t = Risk.__table__, RiskScore.__table__, RiskTask.__table__
+    risks = conn.execute(select(risk_t).where(risk_t.c.project_id == project_id).order_by(risk_t.c.number)).all()
+    ids = [r.id for r in risks]
+    scores: dict[int, list[dict]] = {}
+    tied: dict[int, list[int]] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        for s in conn.execute(select(score_t).where(score_t.c.risk_id.in_(chunk)).order_by(score_t.c.id)):
+            scores.setdefault(s.risk_id, []).append(
+                {"day": s.day, "probability": s.probability, "impact": s.impact, "comment": s.comment})
+        for t in conn.execute(select(rt_t).where(rt_t.c.risk_id.in_(chunk)).order_by(rt_t.c.id)):
+            tied.setdefault(t.risk_id, []).append(t.task_id)
+    number_of = {r.id: r.number for r in risks}
+    for r in risks:
+        row = {f: getattr(r, f) for f in RISK_FIELDS}
+        row["created_at"] = _aware(row["created_at"])
+        row.update(owner=r.owner_id, scores=scores.get(r.id, []), tasks=tied.get(r.id, []))
+        reg.risks.append(row)
+    issue_t = Issue.__table__
+    for x in conn.execute(select(issue_t).where(issue_t.c.project_id == project_id).order_by(issue_t.c.number)):
+        row = {f: getattr(x, f) for f in ISSUE_FIELDS}
+        row.update(owner=x.owner_id, task=x.task_id, risk=number_of.get(x.risk_id))
+        reg.issues.append(row)
+    su_t, note_t, ev_t = Standup.__table__, StandupNote.__table__, StandupEvent.__table__
+    for s in conn.execute(select(su_t).where(su_t.c.project_id == project_id).order_by(su_t.c.day)):
+        row = {f: getattr(s, f) for f in STANDUP_FIELDS}
+        row["started_at"], row["ended_at"] = _aware(row["started_at"]), _aware(row["ended_at"])
+        try:
+            summary = json.loads(s.summary or "{}")
+        except ValueError:
+            summary = {}
+        row["summary"] = summary if isinstance(summary, dict) else {}
+        row["notes"] = [{"person": n.resource_id, **{f: getattr(n, f) for f in NOTE_FIELDS}}
+                        for n in conn.execute(select(note_t).where(note_t.c.standup_id == s.id).order_by(note_t.c.id))]
+        row["events"] = [{"person": e.resource_id, "task": e.task_id, "at": _aware(e.at),
+                          **{f: getattr(e, f) for f in ("kind", "detail")}}
+                         for e in conn.execute(select(ev_t).where(ev_t.c.standup_id == s.id).order_by(ev_t.c.id))]
+        reg.standups.append(row)
+    return reg
+
+
+def map_keys(reg: Register, task: Callable[[Any], Any], resource: Callable[[Any], Any]) -> Register:
+    """The register with every task and resource reference passed through ``task`` and
+    ``resource`` (which give None for one that no longer exists: a stand-up may name a task
+    deleted since; its record is kept, without the task)."""
+    out = Register()
+    for r in reg.risks:
+        out.risks.append({**r, "owner": resource(r["owner"]) if r["owner"] is not None else None,
+                          "tasks": [k for k in map(task, r["tasks"]) if k is not None]})
+    for x in reg.issues:
+        out.issues.append({**x, "owner": resource(x["owner"]) if x["owner"] is not None else None,
+                           "task": task(x["task"]) if x["task"] is not None else None})
+    for s in reg.standups:
+        out.standups.append({
+            **s, "summary": remap_task_ids(s["summary"], task),
+            "notes": [{**n, "person": resource(n["person"]) if n["person"] is not None else None} for n in s["notes"]],
+            "events": [{**e, "person": resource(e["person"]) if e["person"] is not None else None,
+                        "task": task(e["task"]) if e["task"] is not None else None} for e in s["events"]],
+        })
+    return out
+
+
+# -- checking ------------------------------------------------------------------------------------
+
+def _bad(where: str, message: str) -> BadValue:
+    return BadValue(f"{where}: {message}")
+
+
+def _one_of(v, allowed, where: str, what: str) -> None:
+    if v not in allowed:
+        raise _bad(where, f"{what} {v!r} is unknown: use {', '.join(allowed)}")
+
+
+def check_register(reg: Register, task_keys: set, resource_keys: set) -> None:
+    """Refuse, naming the record and the field, what the CLI and the screens would refuse."""
+    def ref(key, keys: set, where: str, what: str) -> None:
+        if key is not None and key not in keys:
+            raise _bad(where, f"{what} {key!r} is not in the file")
+
+    numbers: set[int] = set()
+    for i, r in enumerate(reg.risks):
+        where = f"risks[{i}] {r.get('title')!r}"
+        if r["number"] < 1 or r["number"] in numbers:
+            raise _bad(where, f"number {r['number']} is {'used twice' if r['number'] in numbers else 'not a risk number (1, 2, …)'}")
+        numbers.add(r["number"])
+        try:
+            rules = validated(RiskRules, **{f: r[f] for f in RiskRules.model_fields if f != "owner_id"})
+            r.update(rules.model_dump(exclude={"owner_id"}))  # stored as the CLI stores it ("Mitigate" -> "mitigate")
+            plan_date(r["closed_on"], "closed on")
+        except BadValue as exc:
+            raise _bad(where, exc.message) from None
+        _one_of(r["status"], RISK_STATUSES, where, "status")
+        ref(r["owner"], resource_keys, where, "owner")
+        for k in r["tasks"]:
+            ref(k, task_keys, where, "task")
+        if len(set(r["tasks"])) != len(r["tasks"]):
+            raise _bad(where, "a task is tied to it twice")
+        for j, s in enumerate(r["scores"]):
+            for what in ("probability", "impact"):
+                if not 1 <= s[what] <= 5:
+                    raise _bad(f"{where} scores[{j}]", f"{what} {s[what]} is out of range: use 1 to 5")
+            try:
+                plan_date(s["day"], "day")
+            except BadValue as exc:
+                raise _bad(f"{where} scores[{j}]", exc.message) from None
+    issue_numbers: set[int] = set()
+    for i, x in enumerate(reg.issues):
+        where = f"issues[{i}] {x.get('title')!r}"
+        if x["number"] < 1 or x["number"] in issue_numbers:
+            raise _bad(where, f"number {x['number']} is {'used twice' if x['number'] in issue_numbers else 'not an issue number (1, 2, …)'}")
+        issue_numbers.add(x["number"])
+        try:
+            x.update(validated(IssueRules, **{f: x[f] for f in IssueRules.model_fields}).model_dump())
+            for f in ("raised_on", "resolved_on"):
+                plan_date(x[f], f.replace("_", " "))
+        except BadValue as exc:
+            raise _bad(where, exc.message) from None
+        if x["raised_on"] is None:
+            raise _bad(where, "it has no raised_on date")
+        _one_of(x["status"], ISSUE_STATUSES, where, "status")
+        ref(x["owner"], resource_keys, where, "owner")
+        ref(x["task"], task_keys, where, "task")
+        if x["risk"] is not None and x["risk"] not in numbers:
+            raise _bad(where, f"risk R{x['risk']} is not in the file")
+    days: set[date] = set()
+    for i, s in enumerate(reg.standups):
+        where = f"standups[{i}] {s['day']}"
+        try:
+            for f in ("day", "status_date_before", "finish_before", "finish_after"):
+                plan_date(s[f], f.replace("_", " "))
+        except BadValue as exc:
+            raise _bad(where, exc.message) from None
+        if s["day"] in days:
+            raise _bad(where, "there are two stand-ups on this day")
+        days.add(s["day"])
+        _one_of(s["state"], STANDUP_STATES, where, "state")
+        if s["position"] < 0:
+            raise _bad(where, f"position {s['position']} is negative")
+        people: set = set()
+        for j, n in enumerate(s["notes"]):
+            ref(n["person"], resource_keys, f"{where} notes[{j}]", "person")
+            if n["person"] in people:
+                raise _bad(f"{where} notes[{j}]", "a second note for the same person")
+            people.add(n["person"])
+        for j, e in enumerate(s["events"]):
+            ref(e["person"], resource_keys, f"{where} events[{j}]", "person")
+            ref(e["task"], task_keys, f"{where} events[{j}]", "task")
+            _one_of(e["kind"], EVENT_KINDS, f"{where} events[{j}]", "kind")
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+def write_register(act, project_id: int, reg: Register, task_ids: dict, res_ids: dict,
+                   insert: Callable[[Any, Any, list[dict]], list[dict]]) -> None:
+    """Insert the register's records (keys -> the ids ``task_ids`` and ``res_ids`` give) with
+    ``insert`` (bulk._insert: journalled, ids handed back)."""
+    reg = map_keys(reg, task_ids.get, res_ids.get)
+    risks = insert(act, Risk.__table__, [
+        {"project_id": project_id, **{f: r[f] for f in RISK_FIELDS}, "owner_id": r["owner"]} for r in reg.risks])
+    risk_ids = {r["number"]: row["id"] for r, row in zip(reg.risks, risks)}
+    insert(act, RiskScore.__table__, [
+        {"risk_id": risk_ids[r["number"]], **s} for r in reg.risks for s in r["scores"]])
+    insert(act, RiskTask.__table__, [
+        {"risk_id": risk_ids[r["number"]], "task_id": t} for r in reg.risks for t in r["tasks"]])
+    insert(act, Issue.__table__, [
+        {"project_id": project_id, **{f: x[f] for f in ISSUE_FIELDS}, "owner_id": x["owner"],
+         "task_id": x["task"], "risk_id": risk_ids.get(x["risk"])} for x in reg.issues])
+    standups = insert(act, Standup.__table__, [
+        {"project_id": project_id, **{f: s[f] for f in STANDUP_FIELDS},
+         "summary": json.dumps(s["summary"], separators=(",", ":"), ensure_ascii=False) if s["summary"] else ""}
+        for s in reg.standups])
+    insert(act, StandupNote.__table__, [
+        {"standup_id": row["id"], "resource_id": n["person"], **{f: n[f] for f in NOTE_FIELDS}}
+        for s, row in zip(reg.standups, standups) for n in s["notes"]])
+    insert(act, StandupEvent.__table__, [
+        {"standup_id": row["id"], "at": e["at"], "resource_id": e["person"], "task_id": e["task"],
+         "kind": e["kind"], "detail": e["detail"]}
+        for s, row in zip(reg.standups, standups) for e in s["events"]])
+
+
+def drop_register(act, project_id: int) -> int:
+    """Delete the project's register, journalled (children first, so that an undo, which
+    replays the journal backwards, puts parents back first); returns how many records went."""
+    conn = act.conn
+    risk_t, issue_t, su_t = Risk.__table__, Issue.__table__, Standup.__table__
+    risk_ids = [r for (r,) in conn.execute(select(risk_t.c.id).where(risk_t.c.project_id == project_id))]
+    su_ids = [s for (s,) in conn.execute(select(su_t.c.id).where(su_t.c.project_id == project_id))]
+    gone = 0
+    for table, column, ids in ((StandupEvent.__table__, "standup_id", su_ids),
+                               (StandupNote.__table__, "standup_id", su_ids),
+                               (issue_t, "project_id", [project_id]),
+                               (RiskTask.__table__, "risk_id", risk_ids),
+                               (RiskScore.__table__, "risk_id", risk_ids),
+                               (risk_t, "project_id", [project_id]),
+                               (su_t, "project_id", [project_id])):
+        for i in range(0, len(ids), 900):
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(table).where(table.c[column].in_(ids[i:i + 900])).order_by(table.c.id))]
+            if rows:
+                conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
+                act.recorder.add_deletes(table.name, rows)
+                gone += len(rows)
+    return gone

@@ -1,0 +1,188 @@
+"""pmtui's JSON carries the register: risks with their score history and tied tasks, issues, and
+stand-ups with notes, updates and their saved summaries. A project restored from its export has
+the same register (R3 stays R3, an open stand-up goes on where it was); --into replaces the
+project's register with the file's, undoably; bad records are refused by name, changing nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from pmtui.services.projects import find_project
+from pmtui.services.standup import live_summary, public
+from pmtui.store import open_store
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli, dump
+
+SAMPLE = "/work/shared/data/mspdi/p2003_sample_plan.xml"
+SECTIONS = ("risks", "issues", "standups")
+
+
+def ok(db, *args):
+    r = cli(db, *args)
+    assert r.exit_code == 0, (args, r.stderr)
+    return r
+
+
+@pytest.fixture
+def registered(db_path, tmp_path):
+    """The demo after a closed stand-up (a note, progress, a blocker) and an open one."""
+    ok(db_path, "demo")
+    sd = date.fromisoformat(json.loads(ok(db_path, "project", "show", "--json").stdout)["status_date"])
+    ok(db_path, "standup", "start", "--date", str(sd))
+    ok(db_path, "standup", "note", "Jonas Berg", "--today", "SAP order sync", "--blockers", "test tenant")
+    ok(db_path, "progress", "3.3.1", "40%")
+    ok(db_path, "blocker", "3.3.2", "no Entra test tenant")
+    ok(db_path, "standup", "finish")
+    ok(db_path, "risk", "score", "R2", "4", "5")
+    ok(db_path, "standup", "start", "--date", str(sd + timedelta(days=3)))
+    ok(db_path, "standup", "note", "Anika Schultz", "--yesterday", "SDD review")
+    ok(db_path, "progress", "2.8", "80%")
+    path = tmp_path / "crm.json"
+    ok(db_path, "export", str(path))
+    return db_path, path
+
+
+def test_a_restored_project_has_the_same_register(registered, tmp_path):
+    db, path = registered
+    doc = json.loads(path.read_text())
+    assert [len(doc[k]) for k in SECTIONS] == [14, 2, 2]
+    assert [r["code"] for r in doc["risks"]] == [f"R{i}" for i in range(1, 15)]
+    ok(db, "import", str(path), "--name", "Restored")
+    again = tmp_path / "again.json"
+    ok(db, "-p", "Restored", "export", str(again))
+    back = json.loads(again.read_text())
+    for key in SECTIONS:
+        assert back[key] == doc[key], key
+    # as the user reads them: the same codes, scores, tied tasks, owners, trends and stand-ups
+    for args in (("risk", "list", "--json"), ("issue", "list", "--json"), ("standup", "list")):
+        mine, theirs = ok(db, *args).stdout, ok(db, "-p", "Restored", *args).stdout
+        if args[-1] == "--json":
+            mine, theirs = json.loads(mine), json.loads(theirs)
+            for rows in (mine, theirs):
+                for row in rows:
+                    row.pop("id", None)
+        assert mine == theirs, args
+    assert ok(db, "risk", "show", "R2").stdout == ok(db, "-p", "Restored", "risk", "show", "R2").stdout
+    day = doc["standups"][0]["day"]
+    assert (ok(db, "standup", "report", "--date", day).stdout
+            == ok(db, "-p", "Restored", "standup", "report", "--date", day).stdout)
+
+
+def test_the_open_stand_up_goes_on_in_the_restored_project(registered):
+    db, path = registered
+    ok(db, "import", str(path), "--name", "Restored")
+    day = date.fromisoformat(json.loads(path.read_text())["standups"][1]["day"])
+    store = open_store(str(db))
+    try:
+        mine = public(live_summary(store, find_project(store, "CRM migration").id, day))
+        theirs = public(live_summary(store, find_project(store, "Restored").id, day))
+    finally:
+        store.close()
+    mine.pop("project"), theirs.pop("project")
+    # the "before" picture keys tasks by id: remapped, it names the same tasks in the new project
+    assert _no_ids(mine) == _no_ids(theirs)
+    assert mine["progress"] and mine["finish"]["before"] and mine["milestones_at_risk"]
+    ok(db, "-p", "Restored", "standup", "finish")
+
+
+def _no_ids(v):
+    """Database ids differ between two projects; everything else must not."""
+    if isinstance(v, dict):
+        return {k: _no_ids(x) for k, x in v.items() if k != "id"}
+    if isinstance(v, list):
+        return [_no_ids(x) for x in v]
+    return v
+
+
+def test_into_replaces_the_register_and_undo_brings_it_back(registered, tmp_path):
+    db, _path = registered
+    ok(db, "import", SAMPLE, "--name", "Other")
+    ok(db, "-p", "Other", "risk", "add", "Vendor late", "-P", "3", "-I", "4", "--task", "1.1")
+    other = tmp_path / "other.json"
+    ok(db, "-p", "Other", "export", str(other))
+    store = open_store(str(db))
+    before = dump(store)
+    store.close()
+    r = ok(db, "import", str(other), "--into", "CRM migration")
+    assert "1 risk(s), 0 issue(s), 0 stand-up(s)" in r.stdout
+    crm = ("-p", "CRM migration")  # the import made Other the current project
+    risks = json.loads(ok(db, *crm, "risk", "list", "--json").stdout)
+    assert [(x["code"], x["title"], [t["wbs"] for t in x["tasks"]]) for x in risks] == [("R1", "Vendor late", ["1.1"])]
+    assert json.loads(ok(db, *crm, "issue", "list", "--json").stdout) == []
+    assert "2026" not in ok(db, *crm, "standup", "list").stdout
+    ok(db, *crm, "undo")
+    store = open_store(str(db))
+    after = dump(store)
+    store.close()
+    assert after == before
+
+
+def test_a_file_without_the_register_leaves_it_alone(registered, tmp_path):
+    db, path = registered
+    ok(db, "import", SAMPLE, "--name", "Plain")
+    ok(db, "-p", "Plain", "risk", "add", "Kept", "-P", "2", "-I", "2")
+    doc = json.loads(path.read_text())
+    for key in SECTIONS:
+        del doc[key]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(doc))
+    ok(db, "import", str(bare), "--into", "Plain")
+    assert [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)] == ["Kept"]
+
+
+def _set(doc, path, value):
+    *head, last = path
+    target = doc
+    for p in head:
+        target = target[p]
+    if value is _DELETE:
+        del target[last]
+    else:
+        target[last] = value
+
+
+_DELETE = object()
+BAD = [
+    (("risks", 0, "probability"), 7, "risks[0] 'Legacy data quality worse than profiled': probability 7 is out of range"),
+    (("risks", 0, "probability"), "4", "risks[0] 'Legacy data quality worse than profiled': probability '4' must be a whole number"),
+    (("risks", 1, "number"), 1, "risks[1] 'SAP interface more complex than specified': number 1 is used twice"),
+    (("risks", 0, "tasks"), [9999], "risks[0] 'Legacy data quality worse than profiled': task 9999 is not in the file"),
+    (("risks", 0, "owner"), 999, "owner 999 is not in the file"),
+    (("risks", 0, "strategy"), "exploit", "strategy 'exploit' does not fit a threat"),
+    (("risks", 0, "kind"), "maybe", "risk kind 'maybe' is unknown"),
+    (("risks", 0, "status"), "gone", "status 'gone' is unknown: use open, occurred, closed"),
+    (("risks", 0, "scores", 0, "day"), "2026-02-30", "risks[0] 'Legacy data quality worse than profiled' scores[0]: day: '2026-02-30' is not a date"),
+    (("risks", 0, "scores", 0, "impact"), 0, "scores[0]: impact 0 is out of range"),
+    (("risks", 0, "review_date"), "0001-01-01", "review date"),
+    (("issues", 0, "risk"), 99, "risk R99 is not in the file"),
+    (("issues", 0, "severity"), 0, "severity 0 is out of range"),
+    (("issues", 0, "raised_on"), _DELETE, "it has no raised_on date"),
+    (("issues", 0, "title"), "", "issue title"),
+    (("standups", 1, "day"), "@same", "there are two stand-ups on this day"),
+    (("standups", 0, "events", 0, "kind"), "dance", "kind 'dance' is unknown"),
+    (("standups", 0, "events", 0, "task"), 9999, "task 9999 is not in the file"),
+    (("standups", 0, "notes"), "x", "notes must be a list"),
+    (("standups", 0, "started_at"), "yesterday", "started_at: 'yesterday' is not a date and time"),
+    (("standups", 0, "summary"), [1, 2], "summary must be an object"),
+    (("risks",), {"R1": {}}, "risks must be a list"),
+]
+
+
+@pytest.mark.parametrize("where, value, message", BAD, ids=[".".join(map(str, b[0])) + f"={b[1]!r}"[:30] for b in BAD])
+def test_bad_records_are_refused_by_name_and_change_nothing(registered, tmp_path, where, value, message):
+    db, path = registered
+    doc = json.loads(path.read_text())
+    if value == "@same":
+        value = doc["standups"][0]["day"]
+    _set(doc, where, value)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    digest = file_digest(db)
+    for args in ((), ("--into", "CRM migration")):
+        r = cli(db, "import", str(bad), *args)
+        assert r.exit_code != 0 and message in r.stderr, (args, r.stderr)
+        assert r.stderr.startswith("pmtui: bad.json: ") and r.stderr.count("\n") == 1
+    assert file_digest(db) == digest

@@ -17,9 +17,9 @@ def test_dry_run_into_a_project_with_risks_refuses_as_the_import_does(store, db_
     create_demo(store, today=date(2026, 11, 23))
     plan = tmp_path / "demo.json"
     assert cli(db_path, "export", str(plan)).exit_code == 0
-    # without its register, the file would leave the project's risks tied to tasks it removes
+    # without its records, the file would leave the project's risks tied to tasks it removes
     doc = json.loads(plan.read_text())
-    for key in ("risks", "issues", "standups"):
+    for key in ("risks", "issues", "standups", "baselines", "snapshots"):
         del doc[key]
     plan.write_text(json.dumps(doc))
     store.close()

@@ -16,7 +16,7 @@ from pmtui.services.projects import find_project
 def _summary(data: bulk.PlanData) -> str:
     return (f"{len(data.tasks)} tasks, {len(data.links)} links, {len(data.resources)} resources, "
             f"{len(data.assignments)} assignments, {len(data.calendar.exceptions)} calendar exceptions"
-            + (f", {data.register.counts()}" if data.register is not None else ""))
+            + (f", {data.records.counts()}" if data.records is not None else ""))
 
 
 def import_cmd(
@@ -81,7 +81,7 @@ def export_cmd(
         raise BadValue("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
     kind = detect_format(Path(file), fmt, importing=False)
     project = st.project()
-    data = bulk.get_plan_data(st.store, project.id, register=kind == "json")  # only JSON carries it
+    data = bulk.get_plan_data(st.store, project.id, records=kind == "json")  # only JSON carries it
     try:
         text, notes = export_text(data, kind)
     except PmtuiError as exc:

@@ -1,17 +1,22 @@
-"""The register in pmtui's JSON: the sections ``risks``, ``issues`` and ``standups``.
+"""A project's records in pmtui's JSON: the sections ``risks``, ``issues``, ``standups``,
+``baselines`` and ``snapshots``.
 
-    "risks":    [{"code": "R1", "number": 1, "title": …, "probability": 4, "impact": 3,
-                  "owner": <resource id>, "tasks": [<task id>, …],
-                  "scores": [{"day": "2026-11-23", "probability": 4, "impact": 3, "comment": …}], …}]
-    "issues":   [{"code": "I1", "number": 1, "title": …, "task": <task id>, "risk": <risk number>, …}]
-    "standups": [{"day": "2026-11-25", "state": "closed", "started_at": "2026-11-25T08:59:00+00:00",
-                  "summary": {…}, "notes": [{"person": <resource id>, "yesterday": …}],
-                  "events": [{"at": …, "person": …, "task": …, "kind": "progress", "detail": …}]}]
+    "risks":     [{"code": "R1", "number": 1, "title": …, "probability": 4, "impact": 3,
+                   "owner": <resource id>, "tasks": [<task id>, …],
+                   "scores": [{"day": "2026-11-23", "probability": 4, "impact": 3, "comment": …}], …}]
+    "issues":    [{"code": "I1", "number": 1, "title": …, "task": <task id>, "risk": <risk number>, …}]
+    "standups":  [{"day": "2026-11-25", "state": "closed", "started_at": "2026-11-25T08:59:00+00:00",
+                   "summary": {…}, "notes": [{"person": <resource id>, "yesterday": …}],
+                   "events": [{"at": …, "person": …, "task": …, "kind": "progress", "detail": …}]}]
+    "baselines": [{"name": "Approved plan", "number": 0, "active": true, "saved_at": …, "start": …,
+                   "finish": …, "cost": …, "work": …,
+                   "tasks": [{"task": <task id, or negative: deleted since>, "wbs": …, "start": …, …}]}]
+    "snapshots": [{"day": "2026-11-25", "source": "standup", "finish": …, "spi": 0.97, …, "data": {…}}]
 
 Tasks and resources are the file's own ids, as in ``links`` and ``assignments``; an issue names
 its risk by number. ``code`` is written for readers and ignored on import (``number`` counts).
 Type errors are refused here, naming the section, the record and the field; the rules on values
-(scales, kinds, statuses, references) are services.bulk_register's, the ones every import obeys.
+(scales, kinds, statuses, references) are services.project_records', the ones every import obeys.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from datetime import date, datetime
 from typing import Any
 
 from pmtui.interchange import json_values as jv
-from pmtui.services.bulk_register import NOTE_FIELDS, Register, map_keys
+from pmtui.services.project_records import BASELINE_TASK_FIELDS, NOTE_FIELDS, SNAPSHOT_FIELDS, Records, map_keys
 
-KEYS = ("risks", "issues", "standups")
+KEYS = ("risks", "issues", "standups", "baselines", "snapshots")
 
 _RISK_TEXT = ("title", "description", "kind", "category", "cause", "effect", "status", "strategy", "response",
               "trigger")
@@ -37,8 +42,8 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def register_json(reg: Register, task_ids: dict, resource_ids: dict) -> dict[str, list]:
-    """The three sections, with the file's ids for the tasks and resources the register names."""
+def records_json(reg: Records, task_ids: dict, resource_ids: dict) -> dict[str, list]:
+    """The five sections, with the file's ids for the tasks and resources the records name."""
     reg = map_keys(reg, task_ids.get, resource_ids.get)
     risks = [{"code": f"R{r['number']}", **{k: _plain(v) for k, v in r.items() if k != "scores"},
               "scores": [{k: _plain(v) for k, v in s.items()} for s in r["scores"]]} for r in reg.risks]
@@ -46,14 +51,17 @@ def register_json(reg: Register, task_ids: dict, resource_ids: dict) -> dict[str
     standups = [{**{k: _plain(v) for k, v in s.items() if k not in ("notes", "events")},
                  "notes": s["notes"], "events": [{k: _plain(v) for k, v in e.items()} for e in s["events"]]}
                 for s in reg.standups]
-    return {"risks": risks, "issues": issues, "standups": standups}
+    baselines = [{**{k: _plain(v) for k, v in b.items() if k != "tasks"},
+                  "tasks": [{k: _plain(v) for k, v in t.items()} for t in b["tasks"]]} for b in reg.baselines]
+    snapshots = [{k: _plain(v) for k, v in x.items()} for x in reg.snapshots]
+    return {"risks": risks, "issues": issues, "standups": standups, "baselines": baselines, "snapshots": snapshots}
 
 
-def read_register(doc: dict) -> Register | None:
-    """The register of a file that has any of the three sections, else None."""
+def read_records(doc: dict) -> Records | None:
+    """The records of a file that has any of the five sections, else None."""
     if not any(k in doc for k in KEYS):
         return None
-    reg = Register()
+    reg = Records()
     for i, r in enumerate(jv.items(doc.get("risks"), "risks")):
         where = f"risks[{i}]"
         jv.obj(r, where)
@@ -126,7 +134,61 @@ def read_register(doc: dict) -> Register | None:
                                   "kind": jv.text(e.get("kind"), f"{at}: kind"),
                                   "detail": jv.text(e.get("detail"), f"{at}: detail")})
         reg.standups.append(row)
+    for i, b in enumerate(jv.items(doc.get("baselines"), "baselines")):
+        jv.obj(b, f"baselines[{i}]")
+        where = f"baselines[{i}] {b.get('name')!r}"
+        row = {"name": jv.text(b.get("name"), f"{where}: name"),
+               "number": jv.whole(b.get("number"), f"{where}: number"),
+               "saved_at": jv.moment(b.get("saved_at"), f"{where}: saved_at") or datetime.now().astimezone(),
+               "active": _flag(b.get("active", False), f"{where}: active"),
+               "start": jv.day(b.get("start"), f"{where}: start"), "finish": jv.day(b.get("finish"), f"{where}: finish"),
+               "cost": jv.number(b.get("cost", 0), f"{where}: cost"), "work": jv.number(b.get("work", 0), f"{where}: work")}
+        row["tasks"] = []
+        for j, t in enumerate(jv.items(b.get("tasks"), f"{where}: tasks")):
+            at = f"{where} tasks[{j}]"
+            jv.obj(t, at)
+            item: dict[str, Any] = {"task": jv.key(t.get("task"), f"{at}: task")}
+            for f in BASELINE_TASK_FIELDS:
+                v = t.get(f)
+                if f in ("wbs", "name"):
+                    item[f] = jv.text(v, f"{at}: {f}")
+                elif f in ("summary", "milestone"):
+                    item[f] = _flag(v or False, f"{at}: {f}")
+                elif f in ("start", "finish"):
+                    item[f] = jv.day(v, f"{at}: {f}")
+                elif f == "duration":
+                    item[f] = jv.whole(v or 0, f"{at}: {f}")
+                else:
+                    item[f] = jv.number(v or 0, f"{at}: {f}")
+            row["tasks"].append(item)
+        reg.baselines.append(row)
+    for i, x in enumerate(jv.items(doc.get("snapshots"), "snapshots")):
+        jv.obj(x, f"snapshots[{i}]")
+        where = f"snapshots[{i}] {x.get('day')}"
+        row = {}
+        for f in SNAPSHOT_FIELDS:
+            v = x.get(f)
+            if f == "taken_at":
+                row[f] = jv.moment(v, f"{where}: {f}") or datetime.now().astimezone()
+            elif f in ("day", "finish"):
+                row[f] = jv.day(v, f"{where}: {f}")
+            elif f == "source":
+                row[f] = jv.text(v, f"{where}: {f}") or "manual"
+            elif f in ("spi", "cpi"):
+                row[f] = None if v is None else jv.number(v, f"{where}: {f}")
+            elif f in ("risks_high", "risks_medium", "risks_low", "open_issues"):
+                row[f] = jv.whole(v or 0, f"{where}: {f}")
+            else:
+                row[f] = jv.number(v or 0, f"{where}: {f}")
+        row["data"] = jv.obj(x.get("data") or {}, f"{where}: data")
+        reg.snapshots.append(row)
     return reg
+
+
+def _flag(v, where: str) -> bool:
+    if not isinstance(v, bool):
+        raise jv.Bad(f"{where} {v!r} must be true or false")
+    return v
 
 
 def _ref(v, where: str):

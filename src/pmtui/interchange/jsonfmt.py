@@ -1,14 +1,15 @@
 """pmtui's own JSON: everything a project holds, versioned, for backups and scripts.
 
     {"format": "pmtui", "version": 1, "project": {...}, "calendar": {...},
-     "resources": [...], "tasks": [...], "links": [...], "assignments": [...],
-     "schedule": {...}, "risks": [...], "issues": [...], "standups": [...]}
+     "resources": [...], "tasks": [...], "links": [...], "assignments": [...], "schedule": {...},
+     "risks": [...], "issues": [...], "standups": [...], "baselines": [...], "snapshots": [...]}
 
 Tasks carry ``id`` numbers local to the file (1..n in outline order) and ``parent``; links and
-assignments refer to those ids, resources likewise, and so do the register's sections (risks,
-issues, stand-ups: json_sections.py). ``schedule`` is the computed schedule, written for readers
-and ignored on import (dates are derived data). A file without the register's sections imports
-as before, and leaves a project's register alone when it replaces the project's plan.
+assignments refer to those ids, resources likewise, and so do the project's records (risks,
+issues, stand-ups, baselines, snapshots: json_sections.py). ``schedule`` is the computed
+schedule, written for readers and ignored on import (dates are derived data). A file without
+the records' sections imports as before, and leaves a project's records alone when it replaces
+the project's plan.
 
 Readers of version 1 ignore top-level keys they do not know and say so; a file with a higher
 ``version`` is refused.
@@ -86,8 +87,8 @@ def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[
                 "free_float": ts.free_float, "critical": ts.critical}
                 for t in data.tasks for ts in (sched.dates[t.key],)},
         }
-    if data.register is not None:
-        doc.update(json_sections.register_json(data.register, tid, rid))
+    if data.records is not None:
+        doc.update(json_sections.records_json(data.records, tid, rid))
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n", []
 
 
@@ -181,7 +182,7 @@ def _read(doc: dict, path: Path) -> Imported:
                                                _key(a["resource"], f"assignments[{i}]: resource"),
                                                _number(a.get("units", 1), f"assignments[{i}]: units"),
                                                source=f"assignments[{i}]"))
-    data.register = json_sections.read_register(doc)
+    data.records = json_sections.read_records(doc)
     for key, value in doc.items():
         if key in CORE_KEYS:
             continue

@@ -53,7 +53,7 @@ from pmtui.scheduling import (
     schedule,
 )
 from pmtui.services.actions import action, reading
-from pmtui.services.bulk_register import Register, check_register, drop_register, read_register, write_register
+from pmtui.services.project_records import Records, check_records, drop_records, read_records, write_records
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import fetch_rows, outline_order
 from pmtui.store import Store
@@ -136,9 +136,9 @@ class PlanData:
     assignments: list[AssignmentData] = field(default_factory=list)
     # Sections a format carries that this version does not store (kept for the report).
     extras: dict[str, Any] = field(default_factory=dict)
-    # Risks, issues and stand-ups, when the source carries them (pmtui's JSON): None means the
-    # source has no register, so an import into a project leaves its register alone
-    register: Register | None = None
+    # Risks, issues, stand-ups, baselines and snapshots, when the source carries them (pmtui's
+    # JSON): None means it has none, so an import into a project leaves the project's alone
+    records: Records | None = None
 
     # -- derived ------------------------------------------------------------------------------
     def number(self) -> None:
@@ -316,8 +316,8 @@ def check(data: PlanData) -> ScheduleResult:
         if not 0 < a.units <= 10:
             raise Conflict(f"{where}: units {a.units:g} must be more than 0 and at most 10 (1000%)")
         apairs.add((a.task, a.resource))
-    if data.register is not None:
-        check_register(data.register, set(keys), rkeys)
+    if data.records is not None:
+        check_records(data.records, set(keys), rkeys)
     try:
         return data.schedule()
     except SchedulingError as exc:
@@ -343,9 +343,10 @@ _TASK_DATA_COLUMNS = ("id", "name", "parent_id", "duration", "optimistic", "most
                       "actual_finish", "remaining", "fixed_cost", "notes", "actual_cost")
 
 
-def read_plan_data(conn, project_id: int, *, register: bool = False) -> PlanData:
+def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
     """The project as PlanData; task and resource keys are their database ids. With
-    ``register``, its risks, issues and stand-ups too (for the formats that carry them)."""
+    ``records``, its risks, issues, stand-ups, baselines and snapshots too (for the formats that
+    carry them)."""
     row = conn.execute(select(Project.__table__).where(Project.__table__.c.id == project_id)).first()
     if row is None:
         raise NotFound(f"no project with id {project_id}")
@@ -370,15 +371,15 @@ def read_plan_data(conn, project_id: int, *, register: bool = False) -> PlanData
         select(as_t.c.task_id, as_t.c.resource_id, as_t.c.units)
         .join(task_t, task_t.c.id == as_t.c.task_id).where(task_t.c.project_id == project_id)
         .order_by(as_t.c.id))]
-    if register:
-        data.register = read_register(conn, project_id)
+    if records:
+        data.records = read_records(conn, project_id)
     return data
 
 
 @paused_gc()
-def get_plan_data(store: Store, project_id: int, *, register: bool = False) -> PlanData:
+def get_plan_data(store: Store, project_id: int, *, records: bool = False) -> PlanData:
     with reading(store) as s:
-        return read_plan_data(s.connection(), project_id, register=register)
+        return read_plan_data(s.connection(), project_id, records=records)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -558,17 +559,17 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
     _insert_rows(act, Assignment.__table__, ["task_id", "resource_id", "units"], [
         (task_ids[a.task], res_ids[a.resource], float(a.units)) for a in data.assignments
     ])
-    if data.register is not None:
-        write_register(act, project_id, data.register, task_ids, res_ids, _insert)
+    if data.records is not None:
+        write_records(act, project_id, data.records, task_ids, res_ids, _insert)
     return {"tasks": len(data.tasks), "links": len(data.links), "resources": len(data.resources),
             "assignments": len(data.assignments), "exceptions": len(data.calendar.exceptions),
-            "register": data.register.counts() if data.register is not None else ""}
+            "records": data.records.counts() if data.records is not None else ""}
 
 
 def _counts_line(counts: dict[str, int]) -> str:
     return (f"{counts['tasks']} tasks, {counts['links']} links, {counts['resources']} resources, "
             f"{counts['assignments']} assignments, {counts['exceptions']} calendar exceptions"
-            + (f", {counts['register']}" if counts.get("register") else ""))
+            + (f", {counts['records']}" if counts.get("records") else ""))
 
 
 class _DryRun(Exception):
@@ -651,7 +652,8 @@ def _select_rows(conn, table, where) -> list[dict]:
 def replace_project_contents(store: Store, project_id: int, data: PlanData, *, checked: bool = False,
                              action_name: str = "Import plan (replace)", dry_run: bool = False) -> Project:
     """Replace the tasks, links, resources, assignments and calendar of a project with ``data``,
-    and its risks, issues and stand-ups when ``data`` has a register; the project keeps its name. One journal entry: undo brings the old contents back. With
+    and its risks, issues, stand-ups, baselines and snapshots when ``data`` has them; the project
+    keeps its name. One journal entry: undo brings the old contents back. With
     ``dry_run``, the project as it would be, and nothing written."""
     if not checked:
         check(data)
@@ -664,8 +666,8 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
         tasks = _select_rows(conn, task_t, task_t.c.project_id == project_id)
         resources = _select_rows(conn, res_t, res_t.c.project_id == project_id)
-        if data.register is not None:  # the file's register replaces the project's
-            drop_register(act, project_id)
+        if data.records is not None:  # the file's records replace the project's
+            drop_records(act, project_id)
         blockers = _references_elsewhere(conn, {"task": [t["id"] for t in tasks],
                                                 "resource": [r["id"] for r in resources]})
         if blockers:

@@ -1,11 +1,14 @@
-"""A project's register as plain data, for backups: its risks (with their score history and tied
-tasks), its issues, and its stand-ups (with what each person said and what was recorded).
+"""A project's records beyond its plan, as plain data for backups: its risks (with their score
+history and tied tasks), issues, stand-ups (with what each person said and what was recorded),
+baselines (with every task as it was saved) and status snapshots.
 
 Like PlanData, the records refer to tasks and resources by their keys (database ids when read
 from a project, the file's ids when read from a file) and issues to risks by the risk's number,
-so that a project restored from a file keeps R3 as R3. ``check_register`` applies the rules the
-CLI and the screens apply to the same fields; ``write_register`` and ``drop_register`` journal
-what they do, so an import and its undo carry the register too.
+so that a project restored from a file keeps R3 as R3. A baseline may hold a task deleted since
+it was saved: in a file it has a negative id, which no task ever has, so it stays "removed since
+the baseline". ``check_records`` applies the rules the CLI and the screens apply to the same
+fields; ``write_records`` and ``drop_records`` journal what they do, so an import and its undo
+carry the records too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import plan_date, validated
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
+from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
 from pmtui.services.risk_rules import IssueRules, RiskRules
 from pmtui.services.standup_summary import remap_task_ids
 
@@ -34,17 +38,24 @@ STANDUP_FIELDS = ("day", "state", "started_at", "ended_at", "status_date_before"
                   "finish_after", "position")
 NOTE_FIELDS = ("yesterday", "today", "blockers")
 EVENT_FIELDS = ("at", "kind", "detail")
+BASELINE_FIELDS = ("name", "number", "saved_at", "active", "start", "finish", "cost", "work")
+BASELINE_TASK_FIELDS = ("wbs", "name", "summary", "milestone", "start", "finish", "duration", "work", "cost")
+SNAPSHOT_FIELDS = ("taken_at", "day", "source", "finish", "percent_complete", "bac", "pv", "ev", "ac", "spi", "cpi",
+                   "risks_high", "risks_medium", "risks_low", "open_issues")
+SNAPSHOT_SOURCES = ("manual", "standup")
 
 
 @dataclass
-class Register:
+class Records:
     risks: list[dict] = field(default_factory=list)
     issues: list[dict] = field(default_factory=list)
     standups: list[dict] = field(default_factory=list)
+    baselines: list[dict] = field(default_factory=list)
+    snapshots: list[dict] = field(default_factory=list)
 
     def counts(self) -> str:
-        return (f"{len(self.risks)} risk(s), {len(self.issues)} issue(s), "
-                f"{len(self.standups)} stand-up(s)")
+        return (f"{len(self.risks)} risk(s), {len(self.issues)} issue(s), {len(self.standups)} stand-up(s), "
+                f"{len(self.baselines)} baseline(s), {len(self.snapshots)} snapshot(s)")
 
 
 def _aware(v: datetime | None) -> datetime | None:
@@ -52,9 +63,9 @@ def _aware(v: datetime | None) -> datetime | None:
     return v.replace(tzinfo=timezone.utc) if v is not None and v.tzinfo is None else v
 
 
-def read_register(conn, project_id: int) -> Register:
+def read_records(conn, project_id: int) -> Records:
     """The project's register; tasks and resources by database id."""
-    reg = Register()
+    reg = Records()
     risk_t, score_t, rt_t = Risk.__table__, RiskScore.__table__, RiskTask.__table__
     risks = conn.execute(select(risk_t).where(risk_t.c.project_id == project_id).order_by(risk_t.c.number)).all()
     ids = [r.id for r in risks]
@@ -93,20 +104,50 @@ def read_register(conn, project_id: int) -> Register:
                           **{f: getattr(e, f) for f in ("kind", "detail")}}
                          for e in conn.execute(select(ev_t).where(ev_t.c.standup_id == s.id).order_by(ev_t.c.id))]
         reg.standups.append(row)
+    base_t, bt_t = Baseline.__table__, BaselineTask.__table__
+    for b in conn.execute(select(base_t).where(base_t.c.project_id == project_id).order_by(base_t.c.number)):
+        row = {f: getattr(b, f) for f in BASELINE_FIELDS}
+        row["saved_at"] = _aware(row["saved_at"])
+        row["tasks"] = [{"task": t.task_id, **{f: getattr(t, f) for f in BASELINE_TASK_FIELDS}}
+                        for t in conn.execute(select(bt_t).where(bt_t.c.baseline_id == b.id).order_by(bt_t.c.id))]
+        reg.baselines.append(row)
+    snap_t = Snapshot.__table__
+    for x in conn.execute(select(snap_t).where(snap_t.c.project_id == project_id).order_by(snap_t.c.id)):
+        row = {f: getattr(x, f) for f in SNAPSHOT_FIELDS}
+        row["taken_at"] = _aware(row["taken_at"])
+        try:
+            data = json.loads(x.data or "{}")
+        except ValueError:
+            data = {}
+        row["data"] = data if isinstance(data, dict) else {}
+        reg.snapshots.append(row)
     return reg
 
 
-def map_keys(reg: Register, task: Callable[[Any], Any], resource: Callable[[Any], Any]) -> Register:
+def map_keys(reg: Records, task: Callable[[Any], Any], resource: Callable[[Any], Any]) -> Records:
     """The register with every task and resource reference passed through ``task`` and
     ``resource`` (which give None for one that no longer exists: a stand-up may name a task
     deleted since; its record is kept, without the task)."""
-    out = Register()
+    out = Records()
     for r in reg.risks:
         out.risks.append({**r, "owner": resource(r["owner"]) if r["owner"] is not None else None,
                           "tasks": [k for k in map(task, r["tasks"]) if k is not None]})
     for x in reg.issues:
         out.issues.append({**x, "owner": resource(x["owner"]) if x["owner"] is not None else None,
                            "task": task(x["task"]) if x["task"] is not None else None})
+    for b in reg.baselines:
+        # a task deleted since the baseline keeps an id no task has (see the module's docstring)
+        low = min([0, *(t["task"] for t in b["tasks"] if _gone(t["task"]))])
+        gone = iter(range(low - 1, low - 1 - len(b["tasks"]), -1))
+        out.baselines.append({**b, "tasks": [
+            {**t, "task": t["task"] if _gone(t["task"]) else _or(task(t["task"]), gone)}
+            for t in b["tasks"]]})
+    for x in reg.snapshots:
+        data = dict(x["data"])
+        if isinstance(data.get("milestones"), dict):
+            data["milestones"] = {str(k): v for i, v in data["milestones"].items()
+                                  for k in (task(int(i)) if str(i).isdigit() else None,) if k is not None}
+        out.snapshots.append({**x, "data": data})
     for s in reg.standups:
         out.standups.append({
             **s, "summary": remap_task_ids(s["summary"], task),
@@ -115,6 +156,15 @@ def map_keys(reg: Register, task: Callable[[Any], Any], resource: Callable[[Any]
                         "task": task(e["task"]) if e["task"] is not None else None} for e in s["events"]],
         })
     return out
+
+
+def _or(key, gone):
+    return key if key is not None else next(gone)
+
+
+def _gone(key) -> bool:
+    """A baseline's task deleted before it was written to a file."""
+    return isinstance(key, int) and not isinstance(key, bool) and key < 0
 
 
 # -- checking ------------------------------------------------------------------------------------
@@ -128,7 +178,7 @@ def _one_of(v, allowed, where: str, what: str) -> None:
         raise _bad(where, f"{what} {v!r} is unknown: use {', '.join(allowed)}")
 
 
-def check_register(reg: Register, task_keys: set, resource_keys: set) -> None:
+def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     """Refuse, naming the record and the field, what the CLI and the screens would refuse."""
     def ref(key, keys: set, where: str, what: str) -> None:
         if key is not None and key not in keys:
@@ -203,11 +253,54 @@ def check_register(reg: Register, task_keys: set, resource_keys: set) -> None:
             ref(e["person"], resource_keys, f"{where} events[{j}]", "person")
             ref(e["task"], task_keys, f"{where} events[{j}]", "task")
             _one_of(e["kind"], EVENT_KINDS, f"{where} events[{j}]", "kind")
+    if len(reg.baselines) > MAX_BASELINES:
+        raise BadValue(f"baselines: {len(reg.baselines)} of them; a project keeps at most {MAX_BASELINES}")
+    names: set[str] = set()
+    slots: set[int] = set()
+    for i, b in enumerate(reg.baselines):
+        where = f"baselines[{i}] {b['name']!r}"
+        if not b["name"].strip() or b["name"] in names:
+            raise _bad(where, "a baseline needs a name of its own" if b["name"].strip() else "it has no name")
+        names.add(b["name"])
+        if not 0 <= b["number"] < MAX_BASELINES or b["number"] in slots:
+            raise _bad(where, f"number {b['number']} is {'used twice' if b['number'] in slots else 'not 0 to 10'}")
+        slots.add(b["number"])
+        try:
+            for f in ("start", "finish"):
+                plan_date(b[f], f)
+            for j, t in enumerate(b["tasks"]):
+                for f in ("start", "finish"):
+                    plan_date(t[f], f"tasks[{j}] {f}")
+                if t["start"] is None or t["finish"] is None:
+                    raise BadValue(f"tasks[{j}] has no start or finish")
+        except BadValue as exc:
+            raise _bad(where, exc.message) from None
+        for j, t in enumerate(b["tasks"]):
+            if not _gone(t["task"]) and t["task"] not in task_keys:
+                raise _bad(f"{where} tasks[{j}]", f"task {t['task']!r} is not in the file (one deleted since the "
+                           "baseline has a negative id)")
+        if len({t["task"] for t in b["tasks"]}) != len(b["tasks"]):
+            raise _bad(where, "a task is in it twice")
+    if sum(1 for b in reg.baselines if b["active"]) > 1:
+        raise BadValue("baselines: more than one is active; variance compares against one")
+    for i, x in enumerate(reg.snapshots):
+        where = f"snapshots[{i}] {x['day']}"
+        try:
+            for f in ("day", "finish"):
+                plan_date(x[f], f)
+        except BadValue as exc:
+            raise _bad(where, exc.message) from None
+        if x["day"] is None:
+            raise _bad(where, "it has no day")
+        _one_of(x["source"], SNAPSHOT_SOURCES, where, "source")
+        for f in ("risks_high", "risks_medium", "risks_low", "open_issues"):
+            if x[f] < 0:
+                raise _bad(where, f"{f} {x[f]} is negative")
 
 
 # -- writing -------------------------------------------------------------------------------------
 
-def write_register(act, project_id: int, reg: Register, task_ids: dict, res_ids: dict,
+def write_records(act, project_id: int, reg: Records, task_ids: dict, res_ids: dict,
                    insert: Callable[[Any, Any, list[dict]], list[dict]]) -> None:
     """Insert the register's records (keys -> the ids ``task_ids`` and ``res_ids`` give) with
     ``insert`` (bulk._insert: journalled, ids handed back)."""
@@ -233,17 +326,30 @@ def write_register(act, project_id: int, reg: Register, task_ids: dict, res_ids:
         {"standup_id": row["id"], "at": e["at"], "resource_id": e["person"], "task_id": e["task"],
          "kind": e["kind"], "detail": e["detail"]}
         for s, row in zip(reg.standups, standups) for e in s["events"]])
+    baselines = insert(act, Baseline.__table__, [
+        {"project_id": project_id, **{f: b[f] for f in BASELINE_FIELDS}} for b in reg.baselines])
+    insert(act, BaselineTask.__table__, [
+        {"baseline_id": row["id"], "task_id": t["task"], **{f: t[f] for f in BASELINE_TASK_FIELDS}}
+        for b, row in zip(reg.baselines, baselines) for t in b["tasks"]])
+    insert(act, Snapshot.__table__, [
+        {"project_id": project_id, **{f: x[f] for f in SNAPSHOT_FIELDS},
+         "data": json.dumps(x["data"], sort_keys=True)} for x in reg.snapshots])
 
 
-def drop_register(act, project_id: int) -> int:
-    """Delete the project's register, journalled (children first, so that an undo, which
+def drop_records(act, project_id: int) -> int:
+    """Delete the project's records, journalled (children first, so that an undo, which
     replays the journal backwards, puts parents back first); returns how many records went."""
     conn = act.conn
     risk_t, issue_t, su_t = Risk.__table__, Issue.__table__, Standup.__table__
+    base_t = Baseline.__table__
     risk_ids = [r for (r,) in conn.execute(select(risk_t.c.id).where(risk_t.c.project_id == project_id))]
     su_ids = [s for (s,) in conn.execute(select(su_t.c.id).where(su_t.c.project_id == project_id))]
+    base_ids = [b for (b,) in conn.execute(select(base_t.c.id).where(base_t.c.project_id == project_id))]
     gone = 0
-    for table, column, ids in ((StandupEvent.__table__, "standup_id", su_ids),
+    for table, column, ids in ((BaselineTask.__table__, "baseline_id", base_ids),
+                               (base_t, "project_id", [project_id]),
+                               (Snapshot.__table__, "project_id", [project_id]),
+                               (StandupEvent.__table__, "standup_id", su_ids),
                                (StandupNote.__table__, "standup_id", su_ids),
                                (issue_t, "project_id", [project_id]),
                                (RiskTask.__table__, "risk_id", risk_ids),

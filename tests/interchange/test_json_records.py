@@ -1,7 +1,9 @@
-"""pmtui's JSON carries the register: risks with their score history and tied tasks, issues, and
-stand-ups with notes, updates and their saved summaries. A project restored from its export has
-the same register (R3 stays R3, an open stand-up goes on where it was); --into replaces the
-project's register with the file's, undoably; bad records are refused by name, changing nothing."""
+"""pmtui's JSON carries a project's records: risks with their score history and tied tasks,
+issues, stand-ups with notes, updates and their saved summaries, baselines and status snapshots.
+A project restored from its export has the same records (R3 stays R3, an open stand-up goes on
+where it was, variance against the baseline reads the same, a task deleted since the baseline
+stays "removed"); --into replaces the project's records with the file's, undoably; bad records
+are refused by name, changing nothing."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from tests.conftest import file_digest
 from tests.foundation.helpers import cli, dump
 
 SAMPLE = "/work/shared/data/mspdi/p2003_sample_plan.xml"
-SECTIONS = ("risks", "issues", "standups")
+SECTIONS = ("risks", "issues", "standups", "baselines", "snapshots")
 
 
 def ok(db, *args):
@@ -37,6 +39,7 @@ def registered(db_path, tmp_path):
     ok(db_path, "blocker", "3.3.2", "no Entra test tenant")
     ok(db_path, "standup", "finish")
     ok(db_path, "risk", "score", "R2", "4", "5")
+    ok(db_path, "task", "rm", "1.4")  # after the baseline: "removed since the baseline"
     ok(db_path, "standup", "start", "--date", str(sd + timedelta(days=3)))
     ok(db_path, "standup", "note", "Anika Schultz", "--yesterday", "SDD review")
     ok(db_path, "progress", "2.8", "80%")
@@ -45,10 +48,11 @@ def registered(db_path, tmp_path):
     return db_path, path
 
 
-def test_a_restored_project_has_the_same_register(registered, tmp_path):
+def test_a_restored_project_has_the_same_records(registered, tmp_path):
     db, path = registered
     doc = json.loads(path.read_text())
-    assert [len(doc[k]) for k in SECTIONS] == [14, 2, 2]
+    assert [len(doc[k]) for k in SECTIONS] == [14, 2, 2, 1, 1]
+    assert [t["task"] for t in doc["baselines"][0]["tasks"] if t["task"] < 0] == [-1]  # 1.4, deleted
     assert [r["code"] for r in doc["risks"]] == [f"R{i}" for i in range(1, 15)]
     ok(db, "import", str(path), "--name", "Restored")
     again = tmp_path / "again.json"
@@ -57,7 +61,8 @@ def test_a_restored_project_has_the_same_register(registered, tmp_path):
     for key in SECTIONS:
         assert back[key] == doc[key], key
     # as the user reads them: the same codes, scores, tied tasks, owners, trends and stand-ups
-    for args in (("risk", "list", "--json"), ("issue", "list", "--json"), ("standup", "list")):
+    for args in (("risk", "list", "--json"), ("issue", "list", "--json"), ("standup", "list"),
+                 ("variance",), ("baseline", "list"), ("status", "history"), ("evm",)):
         mine, theirs = ok(db, *args).stdout, ok(db, "-p", "Restored", *args).stdout
         if args[-1] == "--json":
             mine, theirs = json.loads(mine), json.loads(theirs)
@@ -97,7 +102,7 @@ def _no_ids(v):
     return v
 
 
-def test_into_replaces_the_register_and_undo_brings_it_back(registered, tmp_path):
+def test_into_replaces_the_records_and_undo_brings_them_back(registered, tmp_path):
     db, _path = registered
     ok(db, "import", SAMPLE, "--name", "Other")
     ok(db, "-p", "Other", "risk", "add", "Vendor late", "-P", "3", "-I", "4", "--task", "1.1")
@@ -107,7 +112,7 @@ def test_into_replaces_the_register_and_undo_brings_it_back(registered, tmp_path
     before = dump(store)
     store.close()
     r = ok(db, "import", str(other), "--into", "CRM migration")
-    assert "1 risk(s), 0 issue(s), 0 stand-up(s)" in r.stdout
+    assert "1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s)" in r.stdout
     crm = ("-p", "CRM migration")  # the import made Other the current project
     risks = json.loads(ok(db, *crm, "risk", "list", "--json").stdout)
     assert [(x["code"], x["title"], [t["wbs"] for t in x["tasks"]]) for x in risks] == [("R1", "Vendor late", ["1.1"])]
@@ -120,7 +125,7 @@ def test_into_replaces_the_register_and_undo_brings_it_back(registered, tmp_path
     assert after == before
 
 
-def test_a_file_without_the_register_leaves_it_alone(registered, tmp_path):
+def test_a_file_without_the_records_leaves_them_alone(registered, tmp_path):
     db, path = registered
     ok(db, "import", SAMPLE, "--name", "Plain")
     ok(db, "-p", "Plain", "risk", "add", "Kept", "-P", "2", "-I", "2")
@@ -168,6 +173,14 @@ BAD = [
     (("standups", 0, "started_at"), "yesterday", "started_at: 'yesterday' is not a date and time"),
     (("standups", 0, "summary"), [1, 2], "summary must be an object"),
     (("risks",), {"R1": {}}, "risks must be a list"),
+    (("baselines", 0, "number"), 11, "number 11 is not 0 to 10"),
+    (("baselines", 0, "active"), "yes", "active 'yes' must be true or false"),
+    (("baselines", 0, "tasks", 0, "task"), 9999, "tasks[0]: task 9999 is not in the file (one deleted since the baseline has a negative id)"),
+    (("baselines", 0, "tasks", 0, "start"), None, "tasks[0] has no start or finish"),
+    (("baselines", 0, "name"), "", "it has no name"),
+    (("snapshots", 0, "source"), "guess", "source 'guess' is unknown: use manual, standup"),
+    (("snapshots", 0, "spi"), "high", "spi 'high' must be a finite number"),
+    (("snapshots", 0, "day"), None, "it has no day"),
 ]
 
 

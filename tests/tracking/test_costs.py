@@ -74,3 +74,26 @@ def test_cost_list_names_the_baselines_budget_as_the_bac(db_path):
     assert (data["bac"], data["baseline"], data["cost"]) == (3000, "Re-plan", 2500)
     assert cli(db_path, "baseline", "rm", "Re-plan").exit_code == 0
     assert "Budget at completion 2,500 EUR" in cli(db_path, "cost", "list").stdout  # the plan's own, as evm
+
+
+def test_a_finished_task_costs_the_days_it_took(db_path):
+    # Build, planned at 3 days with Alice (500/day), ran from Monday 4 to Monday 11 January: 6
+    # working days. Marked done, it cost its planned 1,500, so AC and the CPI hid the overrun.
+    for args in (("project", "new", "Web shop", "--start", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "3d"), ("task", "add", "Test", "--duration", "2d", "--after", "1"),
+                 ("resource", "add", "Alice", "--rate", "500"), ("assign", "1", "Alice"), ("assign", "2", "Alice"),
+                 ("baseline", "save", "Plan"), ("project", "status-date", "2027-01-15"),
+                 ("progress", "1", "--started", "--on", "2027-01-04"), ("progress", "1", "--done", "--on", "2027-01-11")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+    build = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
+    assert (build["actual"], build["remaining"], build["work"]) == (3000, 0, 6)
+    evm = json.loads(cli(db_path, "evm", "--json").stdout)
+    task = evm["tasks"][0]
+    assert (task["bac"], task["ev"], task["ac"], task["cpi"]) == (1500, 1500, 3000, 0.5)
+    assert evm["project"]["ac"] == 3000
+    var = json.loads(cli(db_path, "variance", "--json").stdout)["tasks"][0]
+    assert (var["duration_var"], var["cost_var"]) == (3, 1500)
+    # an actual cost typed in still wins
+    assert cli(db_path, "cost", "actual", "1", "2000").exit_code == 0
+    assert json.loads(cli(db_path, "evm", "--json").stdout)["tasks"][0]["ac"] == 2000

@@ -17,9 +17,8 @@ from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import is_digits
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
-from pmtui.scheduling.progress import work_split
 from pmtui.services.actions import action, reading
-from pmtui.services.costing import TaskCost, plan_costs
+from pmtui.services.costing import TaskCost, duration_now, plan_costs
 from pmtui.services.plan import Plan, load_plan
 from pmtui.store import Store
 
@@ -116,24 +115,6 @@ def _find(session: Session, project_id: int, name: str) -> Baseline:
             return b
     known = ", ".join(repr(b.name) for b in rows) or "none yet (save one with `pmtui baseline save NAME`)"
     raise NotFound(f"no baseline {name!r} in this project; baselines: {known}")
-
-
-def span_days(plan: Plan, start: date, finish: date) -> int:
-    cal = plan.calendar
-    return cal.index_on_or_before(finish) - cal.index_on_or_after(start) + 1
-
-
-def duration_now(plan: Plan, t) -> int:
-    """A task's duration as MS Project's Duration field: a summary's span; for a task under way
-    with days left recorded, actual + remaining (work_split), as its cost is counted; else the
-    planned duration."""
-    if t.summary:
-        s = plan.schedule.tasks[t.id]
-        return span_days(plan, s.start, s.finish)
-    if t.remaining is not None and t.duration > 0 and 0 < t.percent_complete < 100:
-        done, left = work_split(t.duration, t.percent_complete, t.remaining)
-        return done + left
-    return t.duration
 
 
 def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list[BaselineTask]:

@@ -14,12 +14,14 @@ working days it lasts, as MS Project does for day-rate resources.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import parse_money
 from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
+from pmtui.scheduling import work_split
 from pmtui.services.actions import action
 from pmtui.services.plan import Plan, TaskRow, load_plan
 from pmtui.store import Store, settings
@@ -69,13 +71,48 @@ def project_percent(plan: Plan) -> float:
     return sum(t.duration * t.percent_complete for t in leaves) / days
 
 
+def span_days(plan: Plan, start: date, finish: date) -> int:
+    cal = plan.calendar
+    return cal.index_on_or_before(finish) - cal.index_on_or_after(start) + 1
+
+
+def finished_span(plan: Plan, t: TaskRow) -> int | None:
+    """The working days a finished task took, from its actual start to its actual finish (MS
+    Project's Duration once a task is done: its Actual Duration); None for a milestone, or
+    without both actual dates."""
+    if t.summary or t.percent_complete < 100 or t.duration <= 0 or not (t.actual_start and t.actual_finish):
+        return None
+    return max(1, span_days(plan, t.actual_start, t.actual_finish))
+
+
+def duration_now(plan: Plan, t: TaskRow) -> int:
+    """A task's duration as MS Project's Duration field: a summary's span; a finished task's
+    actual duration; for a task under way with days left recorded, actual + remaining
+    (work_split); else the planned duration. What its cost and work are counted on."""
+    if t.summary:
+        s = plan.schedule.tasks[t.id]
+        return span_days(plan, s.start, s.finish)
+    done = finished_span(plan, t)
+    if done is not None:
+        return done
+    if t.remaining is not None and t.duration > 0 and 0 < t.percent_complete < 100:
+        done, left = work_split(t.duration, t.percent_complete, t.remaining)
+        return done + left
+    return t.duration
+
+
 def own_cost(plan: Plan, row: TaskRow) -> tuple[float, float]:
-    """(cost, work) of the task itself, without what its children cost."""
+    """(cost, work) of the task itself, without what its children cost. A finished task's on
+    the days it took: a 3-day task that ran 6 days cost 6 days (counting its planned 3 hid the
+    overrun from the actual cost and the CPI). A task under way is counted on its planned
+    duration here; plan_costs splits that into actual and remaining by its progress."""
     if row.summary:
         return row.fixed_cost, 0.0
+    days = finished_span(plan, row)
+    days = row.duration if days is None else days
     assigned = plan.assignments_of.get(row.id, [])
     pairs = [(plan.resource_by_id[a.resource_id].cost_rate, a.units) for a in assigned]
-    return C.task_cost(row.duration, pairs, row.fixed_cost), C.task_work(row.duration, [a.units for a in assigned])
+    return C.task_cost(days, pairs, row.fixed_cost), C.task_work(days, [a.units for a in assigned])
 
 
 def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:

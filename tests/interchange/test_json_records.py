@@ -184,7 +184,12 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("where, value, message", BAD, ids=[".".join(map(str, b[0])) + f"={b[1]!r}"[:30] for b in BAD])
+def _id(case) -> str:
+    where, value, _ = case
+    return ".".join(map(str, where)) + ("-deleted" if value is _DELETE else f"={value!r}"[:30])
+
+
+@pytest.mark.parametrize("where, value, message", BAD, ids=[_id(b) for b in BAD])
 def test_bad_records_are_refused_by_name_and_change_nothing(registered, tmp_path, where, value, message):
     db, path = registered
     doc = json.loads(path.read_text())

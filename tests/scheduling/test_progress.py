@@ -27,6 +27,21 @@ def test_finished_task_keeps_its_actual_dates_and_successors_wait_for_the_status
     assert b.es == 7 and b.driven_by == "status_date"
 
 
+def test_work_recorded_on_a_weekend_keeps_its_dates():
+    # A cutover worked Saturday 9 and Sunday 10 January: dated as recorded (it showed Friday 8 to
+    # Friday 8), while the passes keep it on the working-day grid: its successor starts Monday.
+    sat, sun = date(2027, 1, 9), date(2027, 1, 10)
+    r = run([T(1, 2, actual_start=sat, actual_finish=sun, percent_complete=100), T(2, 1),
+             T(3, 4, actual_start=sun, percent_complete=25)], [L(1, 2)], status=date(2027, 1, 11))
+    for view in (r.tasks, r.dates):
+        a, c = view[1], view[3]
+        assert (a.start, a.finish, a.early_start, a.early_finish) == (sat, sun, sat, sun)
+        # its day done sits on the grid's Monday 11 (the working day after Sunday), the 3 left after it
+        assert c.start == sun and c.finish == date(2027, 1, 14)
+        assert view[2].start == date(2027, 1, 11)
+    assert r.tasks[1].es == r.tasks[1].ef  # on the grid: the working day before (Friday 8)
+
+
 def test_actual_finish_alone_puts_the_start_duration_days_earlier():
     a = run([T(1, 3, actual_finish=date(2027, 1, 8))]).tasks[1]
     assert (a.start, a.finish) == (date(2027, 1, 6), date(2027, 1, 8))

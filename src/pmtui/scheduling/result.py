@@ -355,6 +355,19 @@ class ScheduleResult:
                     ls = lf = c
         return es, ef, ls, lf
 
+    def _as_recorded(self, spec, v: int, start: date, finish: date) -> tuple[date, date]:
+        """A started or finished task's dates as the PM recorded them: work done on a Saturday
+        is dated Saturday, though the passes place it on the working day next to it (the
+        working-day grid has no Saturday). Only what was recorded: an actual start, and the
+        actual finish of a finished task."""
+        if spec.actual_start is not None:
+            start = spec.actual_start
+        if v in self._pl.completed and spec.actual_finish is not None:
+            finish = spec.actual_finish
+            if spec.actual_start is None and self._net.dur[v] == 0:
+                start = finish
+        return start, finish
+
     def _make(self, v: int) -> TaskSchedule:
         self._finalize()
         net, pl, cal = self._net, self._pl, self.calendar
@@ -367,6 +380,8 @@ class ScheduleResult:
             start, finish = late_start, late_finish
         else:
             start, finish = early_start, early_finish
+        if not summary and (v in pl.completed or v in pl.started):
+            start, finish = early_start, early_finish = self._as_recorded(spec, v, start, finish)
         links, driven_by = self.driving_index(v)
         ids, src = net.ids, net.link_src
         driving = (ids[src[links[0]]],) if len(links) == 1 else tuple(dict.fromkeys(ids[src[k]] for k in links))
@@ -411,6 +426,8 @@ class ScheduleResult:
                 start, finish = late_start, late_finish
             else:
                 start, finish = early_start, early_finish
+            if not summary and (v in completed or v in started):
+                start, finish = early_start, early_finish = self._as_recorded(tasks[v], v, start, finish)
             deadline = tasks[v].deadline
             task_id = ids[v]
             out[task_id] = TaskSchedule(

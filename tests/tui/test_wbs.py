@@ -1174,3 +1174,18 @@ async def test_a_refused_name_reopens_the_add_bar_with_its_code_once(make_app):
         await settle(pilot)
         assert app.screen.query_one("#inline-bar").display  # refused: open again
         assert _bar_text(app).split() == ["1.6", "New", "task:", "x" * 300]
+
+
+async def test_header_says_when_there_is_no_status_date(make_app, store):
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    from .conftest import TODAY
+
+    project = create_project(store, "Fresh", TODAY)
+    add_task(store, project.id, "Kick-off", duration=1)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        header = screen_text(app).splitlines()[0]
+        assert " Fresh   no status date  finish " in header and "status —" not in header

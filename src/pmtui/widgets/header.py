@@ -58,8 +58,10 @@ class PlanHeader(Widget):
         else:
             p = plan.project
             text.append(f" {p.name} ", "bold reverse")
-            status = p.status_date.isoformat() if p.status_date else "—"
-            text.append(f"  status {status}")
+            if p.status_date:
+                text.append(f"  status {p.status_date.isoformat()}")
+            else:  # progress and earned value then count up to today
+                text.append("  no status date", "dim")
             try:
                 finish = plan.schedule.finish.isoformat()
                 change = plan.finish_change()

@@ -142,3 +142,18 @@ def test_the_risk_counts_say_they_count_threats(db_path, store):
     assert line in cli(db_path, "status").stdout
     report = render_report(store, 1, fmt="md")
     assert "- Open threats: 1 high, 0 medium, 0 low; opportunities: 1;" in report and "Open risks:" not in report
+
+
+def test_scope_counts_tasks_with_work_not_their_summaries(db_path):
+    # 20 tasks baselined; a new phase of 1 task added: 1 of 20 (5 %), not 2 (its summary too)
+    assert cli(db_path, "project", "new", "Scope", "--start", "2027-01-04").exit_code == 0
+    for i in range(20):
+        assert cli(db_path, "task", "add", f"T{i}", "--duration", "1d").exit_code == 0
+    assert cli(db_path, "baseline", "save", "Plan").exit_code == 0
+    assert cli(db_path, "task", "add", "Phase 2").exit_code == 0
+    assert cli(db_path, "task", "add", "New work", "--under", "21", "--duration", "2d").exit_code == 0
+    scope = json.loads(cli(db_path, "status", "--json").stdout)["rag"]["scope"]
+    assert scope["why"] == "1 added, 0 removed (5%)", scope
+    assert cli(db_path, "task", "rm", "1").exit_code == 0
+    scope = json.loads(cli(db_path, "status", "--json").stdout)["rag"]["scope"]
+    assert scope["why"] == "1 added, 1 removed (10%)", scope

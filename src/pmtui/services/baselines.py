@@ -85,6 +85,9 @@ class Variance:
     tasks: list[TaskVariance] = field(default_factory=list)
     added: list[tuple[str, str]] = field(default_factory=list)  # (wbs, name) now
     removed: list[tuple[str, str]] = field(default_factory=list)  # (wbs, name) then
+    # tasks with work, not summaries: the scope's measure (a new phase of 3 tasks is 3 tasks)
+    added_leaves: int = 0
+    removed_leaves: int = 0
 
     @property
     def cost_var_percent(self) -> float | None:
@@ -248,6 +251,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
         b = saved.tasks.get(t.id)
         if b is None:
             out.added.append((t.wbs, t.name))
+            out.added_leaves += not t.summary
             continue
         s = sched.tasks[t.id]
         duration = duration_now(plan, t)
@@ -260,6 +264,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
             base_cost=b.cost, cost=c.forecast, cost_var=c.forecast - b.cost, base_work=b.work, work=c.work,
         ))
     present = set(plan.by_id)
+    out.removed_leaves = sum(1 for tid, b in saved.tasks.items() if tid not in present and not b.summary)
     out.removed = sorted(((b.wbs, b.name) for tid, b in saved.tasks.items() if tid not in present),
                          key=lambda x: tuple(int(p) for p in x[0].split(".") if is_digits(p)))
     return out

@@ -212,11 +212,12 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
     if variance is None:
         scope = Rag("scope", "none", "no baseline to compare against")
     else:
-        base_count = len(variance.tasks) + len(variance.removed)
-        changed = len(variance.added) + len(variance.removed)
+        # tasks with work only: adding a phase of 3 tasks counted 4 (its summary too)
+        base_count = sum(1 for t in variance.tasks if not t.summary) + variance.removed_leaves
+        changed = variance.added_leaves + variance.removed_leaves
         pct = changed / base_count * 100 if base_count else 0.0
         scope = Rag("scope", _at_least(pct, th.scope_amber, th.scope_red),
-                    f"{len(variance.added)} added, {len(variance.removed)} removed ({pct:.0f}%)")
+                    f"{variance.added_leaves} added, {variance.removed_leaves} removed ({pct:.0f}%)")
     risk = Rag("risk", _at_least(high_risks, th.risk_high_amber, th.risk_high_red),
                f"{high_risks} open high risk{'s' if high_risks != 1 else ''}")
     return [schedule, cost, scope, risk]

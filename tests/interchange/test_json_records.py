@@ -76,6 +76,24 @@ def test_a_restored_project_has_the_same_records(registered, tmp_path):
             == ok(db, "-p", "Restored", "standup", "report", "--date", day).stdout)
 
 
+def test_a_fresh_database_restored_from_the_export_exports_the_same_file(registered, tmp_path):
+    """The backup case: the database is gone, the JSON is all there is."""
+    db, path = registered
+    fresh = tmp_path / "fresh.db"
+    ok(fresh, "import", str(path))
+    again = tmp_path / "again.json"
+    ok(fresh, "export", str(again))
+    doc, back = json.loads(path.read_text()), json.loads(again.read_text())
+    assert back == doc  # file-local ids throughout, so nothing differs but what was lost
+    for args in (("risk", "list", "--json"), ("issue", "list", "--json"), ("standup", "list"), ("variance",)):
+        mine, theirs = ok(db, *args).stdout, ok(fresh, *args).stdout
+        if args[-1] == "--json":
+            mine, theirs = _no_ids(json.loads(mine)), _no_ids(json.loads(theirs))
+        assert mine == theirs, args
+    risk = ok(fresh, "risk", "add", "New after the restore", "-P", "2", "-I", "2").stdout
+    assert "R15" in risk  # numbering goes on from the file's R14
+
+
 def test_the_open_stand_up_goes_on_in_the_restored_project(registered):
     db, path = registered
     ok(db, "import", str(path), "--name", "Restored")
@@ -138,6 +156,19 @@ def test_a_file_without_the_records_leaves_them_alone(registered, tmp_path):
     assert [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)] == ["Kept"]
 
 
+def test_a_pair_of_utf16_escapes_is_one_character(registered, tmp_path):
+    """What json.dumps writes for text outside the BMP by default: an escaped pair, not refused."""
+    db, path = registered
+    doc = json.loads(path.read_text())
+    doc["risks"][0]["description"] = "Go-live \U0001F680 slips"
+    escaped = tmp_path / "escaped.json"
+    escaped.write_text(json.dumps(doc))  # ensure_ascii: "\\ud83d\\ude80"
+    assert "\\ud83d\\ude80" in escaped.read_text()
+    ok(db, "import", str(escaped), "--name", "Escaped")
+    risks = json.loads(ok(db, "-p", "Escaped", "risk", "list", "--json").stdout)
+    assert [r["description"] for r in risks if r["code"] == "R1"] == ["Go-live \U0001F680 slips"]
+
+
 def _set(doc, path, value):
     *head, last = path
     target = doc
@@ -162,6 +193,14 @@ BAD = [
     (("risks", 0, "scores", 0, "day"), "2026-02-30", "risks[0] 'Legacy data quality worse than profiled' scores[0]: day: '2026-02-30' is not a date"),
     (("risks", 0, "scores", 0, "impact"), 0, "scores[0]: impact 0 is out of range"),
     (("risks", 0, "review_date"), "0001-01-01", "review date"),
+    (("risks", 0, "schedule_impact"), 100_001, "schedule impact 100001d is too long: at most 100000 working days"),
+    # numbers and text that JSON holds and SQLite does not: they failed at the insert, with a traceback
+    (("risks", 1, "number"), 2**63, "risks[1] 'SAP interface more complex than specified': number 9223372036854775808 is too large"),
+    (("standups", 0, "position"), -2**64, "position -18446744073709551616 is too large"),
+    (("baselines", 0, "tasks", 0, "task"), -2**63 - 1, "tasks[0]: task -9223372036854775809 is too large to be an id"),
+    (("risks", 0, "description"), "\udc80 half a pair", "risks[0] description: the text holds half of a UTF-16 pair"),
+    (("standups", 0, "summary", "note"), "\ud800", "standups[0] summary note: the text holds half of a UTF-16 pair"),
+    (("risks", 0, "created_at"), "0001-01-01T00:30:00+01:00", "created_at: '0001-01-01T00:30:00+01:00' is out of range"),
     (("issues", 0, "risk"), 99, "risk R99 is not in the file"),
     (("issues", 0, "severity"), 0, "severity 0 is out of range"),
     (("issues", 0, "raised_on"), _DELETE, "it has no raised_on date"),

@@ -81,6 +81,8 @@ def test_edit_rescores_and_validates_the_merged_risk(store, plan):
     ({"kind": "opportunity", "strategy": "mitigate"}, BadValue, "does not fit an opportunity"),
     ({"tasks": ["2", "2"]}, Conflict, "already linked"),
     ({"schedule_impact": -2}, BadValue, "schedule impact -2d is negative"),
+    # past what the store holds, it reached SQLite and failed there (from a JSON import)
+    ({"schedule_impact": 10**19}, BadValue, "schedule impact 10000000000000000000d is too long: at most 100000"),
 ])
 def test_bad_risks_store_nothing(store, plan, kwargs, error, message):
     before = dump(store, journal=True)

@@ -27,6 +27,7 @@ from pmtui.interchange.base import ImportFailed, Imported, read_limited
 from pmtui.interchange.json_values import Bad
 from pmtui.interchange.json_values import day as _date
 from pmtui.interchange.json_values import key as _key
+from pmtui.interchange.json_values import lone_surrogate
 from pmtui.interchange.json_values import number as _number
 from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
@@ -112,7 +113,8 @@ def _calendar(obj, where: str) -> CalendarData:
 def read_json(path: Path) -> Imported:
     path = Path(path)
     try:
-        doc = json.loads(read_limited(path).decode("utf-8-sig"))
+        text = read_limited(path).decode("utf-8-sig")
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{path.name} line {exc.lineno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
@@ -126,6 +128,10 @@ def read_json(path: Path) -> Imported:
         raise ImportFailed(f"{path.name}: \"version\" {version!r} is not a version number")
     if version > VERSION:
         raise ImportFailed(f"{path.name}: written by a newer pmtui (format version {version}; this one reads {VERSION})")
+    where = lone_surrogate(text, doc)
+    if where is not None:
+        raise ImportFailed(f"{path.name}: {where}: the text holds half of a UTF-16 pair (a \\uD800-\\uDFFF escape "
+                           "alone), which is not a character")
     try:
         return _read(doc, path)
     except Bad as exc:

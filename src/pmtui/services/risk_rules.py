@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import is_digits
+from pmtui.models.parsing import MAX_DAYS, is_digits
 from pmtui.models.rules import check_money, check_plan_date
 from pmtui.models.risks import (
     ISSUE_KINDS,
@@ -114,6 +114,8 @@ class RiskRules(BaseModel):
     def _check_days(cls, v: int) -> int:
         if v < 0:
             raise ValueError(f"schedule impact {v}d is negative: give the working days it would move the plan")
+        if v > MAX_DAYS:  # as parse_duration refuses it where it is typed
+            raise ValueError(f"schedule impact {v}d is too long: at most {MAX_DAYS} working days")
         return v
 
     @field_validator("cost_impact")

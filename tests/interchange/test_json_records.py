@@ -129,8 +129,13 @@ def test_into_replaces_the_records_and_undo_brings_them_back(registered, tmp_pat
     store = open_store(str(db))
     before = dump(store)
     store.close()
+    dry = ok(db, "import", str(other), "--into", "CRM migration", "--dry-run")
     r = ok(db, "import", str(other), "--into", "CRM migration")
-    assert "1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s)" in r.stdout
+    # what goes and what comes, before and after: the register is not lost unawares
+    fate = ("1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s), "
+            "in place of its 14 risk(s), 2 issue(s), 2 stand-up(s), 1 baseline(s), 1 snapshot(s)")
+    assert fate in dry.stdout and fate in r.stdout
+    assert "`pmtui undo` brings the old plan and records back" in r.stdout
     crm = ("-p", "CRM migration")  # the import made Other the current project
     risks = json.loads(ok(db, *crm, "risk", "list", "--json").stdout)
     assert [(x["code"], x["title"], [t["wbs"] for t in x["tasks"]]) for x in risks] == [("R1", "Vendor late", ["1.1"])]
@@ -152,7 +157,8 @@ def test_a_file_without_the_records_leaves_them_alone(registered, tmp_path):
         del doc[key]
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(doc))
-    ok(db, "import", str(bare), "--into", "Plain")
+    r = ok(db, "import", str(bare), "--into", "Plain")
+    assert "; its 1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s) stay, as the file has none" in r.stdout
     assert [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)] == ["Kept"]
 
 

@@ -11,6 +11,7 @@ from pmtui.cli.context import done, state, write_output
 from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
 from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.services import bulk
+from pmtui.services.project_records import counts_text
 from pmtui.services.projects import find_project
 
 def _summary(data: bulk.PlanData) -> str:
@@ -40,16 +41,24 @@ def import_cmd(
     lines = []
     if into:
         project = find_project(st.store, into)
+        held = bulk.get_record_counts(st.store, project.id)
         try:
             bulk.replace_project_contents(st.store, project.id, data, checked=True,
                                           action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
-        if dry_run:
-            lines.append(f"Would import {file.name} into {project.name!r}: {_summary(data)} (dry run: nothing written).")
+        # the register is the part of a project an --into most easily loses unawares: say its fate
+        if data.records is not None:
+            fate = f", in place of its {counts_text(held)}" if any(held) else ""
         else:
-            lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)} "
-                         "(`pmtui undo` brings the old plan back).")
+            fate = f"; its {counts_text(held)} stay, as the file has none" if any(held) else ""
+        if dry_run:
+            lines.append(f"Would import {file.name} into {project.name!r}: {_summary(data)}{fate} "
+                         "(dry run: nothing written).")
+        else:
+            undo = "old plan and records" if data.records is not None and any(held) else "old plan"
+            lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)}{fate} "
+                         f"(`pmtui undo` brings the {undo} back).")
     else:
         try:
             project = bulk.create_project_from(st.store, data, name, checked=True,

@@ -53,7 +53,14 @@ from pmtui.scheduling import (
     schedule,
 )
 from pmtui.services.actions import action, reading
-from pmtui.services.project_records import Records, check_records, drop_records, read_records, write_records
+from pmtui.services.project_records import (
+    Records,
+    check_records,
+    drop_records,
+    read_records,
+    stored_counts,
+    write_records,
+)
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import fetch_rows, outline_order
 from pmtui.store import Store
@@ -380,6 +387,12 @@ def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
 def get_plan_data(store: Store, project_id: int, *, records: bool = False) -> PlanData:
     with reading(store) as s:
         return read_plan_data(s.connection(), project_id, records=records)
+
+
+def get_record_counts(store: Store, project_id: int) -> tuple[int, ...]:
+    """The project's risks, issues, stand-ups, baselines and snapshots, counted (Records' order)."""
+    with reading(store) as s:
+        return stored_counts(s.connection(), project_id)
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Callable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
@@ -54,8 +54,21 @@ class Records:
     snapshots: list[dict] = field(default_factory=list)
 
     def counts(self) -> str:
-        return (f"{len(self.risks)} risk(s), {len(self.issues)} issue(s), {len(self.standups)} stand-up(s), "
-                f"{len(self.baselines)} baseline(s), {len(self.snapshots)} snapshot(s)")
+        return counts_text((len(self.risks), len(self.issues), len(self.standups), len(self.baselines),
+                            len(self.snapshots)))
+
+
+def counts_text(numbers: tuple[int, ...]) -> str:
+    """The five kinds of record counted, in Records' order, as "14 risk(s), 2 issue(s), …"."""
+    kinds = ("risk", "issue", "stand-up", "baseline", "snapshot")
+    return ", ".join(f"{n} {k}(s)" for n, k in zip(numbers, kinds))
+
+
+def stored_counts(conn, project_id: int) -> tuple[int, ...]:
+    """How many of each kind of record the project holds, in Records' order."""
+    return tuple(conn.execute(select(func.count()).select_from(t).where(t.c.project_id == project_id)).scalar_one()
+                 for t in (Risk.__table__, Issue.__table__, Standup.__table__, Baseline.__table__,
+                           Snapshot.__table__))
 
 
 def _aware(v: datetime | None) -> datetime | None:

@@ -97,3 +97,29 @@ def test_a_finished_task_costs_the_days_it_took(db_path):
     # an actual cost typed in still wins
     assert cli(db_path, "cost", "actual", "1", "2000").exit_code == 0
     assert json.loads(cli(db_path, "evm", "--json").stdout)["tasks"][0]["ac"] == 2000
+
+
+def test_a_task_under_way_costs_its_days_done_plus_its_days_left(db_path):
+    # Build, planned at 3 days with Alice (500/day), started Monday 4 January; on Friday 8 the
+    # PM says 3 days are left. MS Project: Duration = actual 4 + remaining 3 days, so Build has
+    # cost 2,000 and will cost 3,500. The planned 3 days capped the actual cost at 1,500 and the
+    # forecast at 3,000, so AC, CPI and the EAC hid the overrun while it ran.
+    for args in (("project", "new", "Web shop", "--start", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "3d"),
+                 ("resource", "add", "Alice", "--rate", "500"), ("assign", "1", "Alice"),
+                 ("baseline", "save", "Plan"), ("project", "status-date", "2027-01-08"),
+                 ("progress", "1", "--started", "--on", "2027-01-04"), ("progress", "1", "--remaining", "3d")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+    build = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
+    assert (build["actual"], build["remaining"], build["cost"], build["work"]) == (2000, 1500, 3500, 7)
+    evm = json.loads(cli(db_path, "evm", "--json").stdout)["project"]
+    assert (evm["bac"], evm["ac"]) == (1500, 2000)
+    assert evm["cpi"] == pytest.approx(evm["ev"] / 2000)
+    var = json.loads(cli(db_path, "variance", "--json").stdout)["tasks"][0]
+    assert (var["duration_var"], var["cost_var"]) == (4, 2000)
+    # an actual cost typed in still wins; the days left still cost what they cost
+    assert cli(db_path, "cost", "actual", "1", "1800").exit_code == 0
+    build = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
+    assert (build["actual"], build["remaining"]) == (1800, 1500)
+    assert json.loads(cli(db_path, "evm", "--json").stdout)["project"]["ac"] == 1800

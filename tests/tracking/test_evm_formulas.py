@@ -27,7 +27,7 @@ from datetime import date
 
 import pytest
 
-from pmtui.scheduling.costs import derived_actual_cost, remaining_fraction, roll_up, task_cost, task_work
+from pmtui.scheduling.costs import cost_split, daily_rate, days_split, roll_up
 from pmtui.scheduling.evm import earned_value, planned_value
 from pmtui.services import baselines, costing, resources, status
 from pmtui.services.projects import set_status_date
@@ -44,15 +44,19 @@ def day(i: int) -> date:
 
 
 def test_cost_formulas():
-    # Two people at 650 and 800 a day, the second half-time, for 10 days, plus 1,200 of licences.
-    assert task_cost(10, [(650, 1.0), (800, 0.5)], 1200) == pytest.approx(10 * (650 + 400) + 1200)
-    assert task_work(10, [1.0, 0.5]) == 15
-    assert derived_actual_cost(11_700, 40) == pytest.approx(4_680)
-    # 50 % with 2 of 10 planned days left: 2 days done (50 % = 2 / (2 + 2)), so 20 % spent
-    assert derived_actual_cost(1_000, 50, duration=10, remaining=2) == pytest.approx(200)
-    assert remaining_fraction(10, 40) == pytest.approx(0.6)
-    assert remaining_fraction(10, 40, remaining=8) == pytest.approx(0.8)  # re-estimated: 8 days to go
-    assert remaining_fraction(10, 100, remaining=3) == 0
+    # Two people at 650 and 800 a day, the second half-time, 40 % through 10 days, plus 1,200 of
+    # licences that accrue with progress.
+    daily = daily_rate([(650, 1.0), (800, 0.5)])
+    assert daily == 1_050
+    assert days_split(10, 40) == (4, 6)
+    assert cost_split(daily, 1200, 4, 6, 40) == pytest.approx((4 * 1_050 + 480, 6 * 1_050 + 720))
+    # 50 % with 2 days left: 2 days done (50 % = 2 / (2 + 2)), whatever the 10 planned
+    assert days_split(10, 50, remaining=2) == (2, 2)
+    # 40 % with 8 days left of 10 planned: the 6 days done the scheduler places (work_split), so
+    # it costs 14 days now, not its planned 10
+    assert days_split(10, 40, remaining=8) == (6, 8)
+    assert days_split(10, 100, remaining=3) == (10, 0)
+    assert days_split(0, 100) == (0, 0)
     assert roll_up({1: 0.0, 2: 10.0, 3: 5.0, 4: 1.0}, {1: None, 2: 1, 3: 1, 4: 3}) == {1: 16.0, 2: 10.0, 3: 6.0, 4: 1.0}
 
 

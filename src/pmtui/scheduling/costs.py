@@ -1,8 +1,10 @@
 """Task costs in working days, as MS Project computes them for day-rate resources.
 
-cost = Σ(rate per working day × units) × duration + fixed cost. A summary costs what its tasks
+cost = Σ(rate per working day × units) × duration + fixed cost, where the duration of a task
+under way or done is its actual + remaining duration (MS Project). A summary costs what its tasks
 cost plus its own fixed cost. Fixed cost accrues pro rata with progress (MS Project's default
-"prorated" accrual), so the derived actual cost of a task is its cost × percent complete.
+"prorated" accrual), so the derived actual cost of a task is its days done at its daily rate plus
+its fixed cost × percent complete.
 Standard library only, plain values in and out.
 """
 
@@ -18,33 +20,25 @@ def daily_rate(assignments: Iterable[tuple[float, float]]) -> float:
     return sum(rate * units for rate, units in assignments)
 
 
-def task_cost(duration: int, assignments: Iterable[tuple[float, float]], fixed_cost: float = 0.0) -> float:
-    return daily_rate(assignments) * max(duration, 0) + fixed_cost
+def days_split(duration: int, percent_complete: float, remaining: int | None = None) -> tuple[float, float]:
+    """(working days done, working days left) that a task's cost and work are counted on: MS
+    Project's Duration = Actual Duration + Remaining Duration. With days left recorded, the days
+    done are the scheduler's (work_split), so a 3-day task 4 days in with 3 to go costs 7 days;
+    else the planned duration split by percent complete. A finished task's actual duration is
+    the caller's to give (it needs the calendar)."""
+    pct = min(max(percent_complete, 0.0), 100.0)
+    if remaining is not None and duration > 0 and pct < 100:
+        done, left = work_split(duration, pct, remaining)
+        return float(done), float(left)
+    return duration * pct / 100.0, duration * (1.0 - pct / 100.0)
 
 
-def task_work(duration: int, units: Iterable[float]) -> float:
-    """Person-days of work: duration × Σ units (MS Project's work = duration × units)."""
-    return max(duration, 0) * sum(units)
-
-
-def remaining_fraction(duration: int, percent_complete: float, remaining: int | None = None) -> float:
-    """The part of a task still to do: its remaining duration when one is recorded, else 1 − %."""
-    if percent_complete >= 100:
-        return 0.0
-    if remaining is not None and duration > 0:
-        return min(max(remaining / duration, 0.0), 1.0)
-    return 1.0 - max(percent_complete, 0.0) / 100.0
-
-
-def derived_actual_cost(cost: float, percent_complete: float, duration: int = 0,
-                        remaining: int | None = None) -> float:
-    """Actual cost when none is entered: the share of the cost that progress says was spent.
-    With days left recorded, the share of the duration done, as the scheduler reads it
-    (work_split: MS Project's % = done / (done + left)), which need not be the percent."""
-    if remaining is not None and duration > 0 and 0 < percent_complete < 100:
-        done, _ = work_split(duration, percent_complete, remaining)
-        return cost * min(done / duration, 1.0)
-    return cost * min(max(percent_complete, 0.0), 100.0) / 100.0
+def cost_split(daily: float, fixed_cost: float, done_days: float, left_days: float,
+               percent_complete: float) -> tuple[float, float]:
+    """(actual, remaining) cost: the days done and left at the daily rate, and the fixed cost
+    prorated by percent complete (MS Project's default accrual)."""
+    share = min(max(percent_complete, 0.0), 100.0) / 100.0
+    return daily * done_days + fixed_cost * share, daily * left_days + fixed_cost * (1.0 - share)
 
 
 def roll_up(own: Mapping[int, float], parent: Mapping[int, int | None]) -> dict[int, float]:

@@ -3,11 +3,13 @@
 Config (``[costs]`` in config.toml)::
 
     [costs]
-    actual = "derived"   # "derived" (default): an entered actual cost wins, else cost × % complete
+    actual = "derived"   # "derived" (default): an entered actual cost wins, else the days done
+                         # at the daily rate plus the fixed cost × % complete
                          # "entered": only entered actual costs count; a task without one spent 0
 
 A task's cost uses its resources' day rates × units × its duration, plus its fixed cost (see
-pmtui.scheduling.costs). Resource calendars (leave) do not change cost: a task is paid for the
+pmtui.scheduling.costs); once it has started, that duration is its days done + days left
+(cost_days), as MS Project counts it. Resource calendars (leave) do not change cost: a task is paid for the
 working days it lasts, as MS Project does for day-rate resources.
 """
 
@@ -21,7 +23,6 @@ from pmtui.models.parsing import parse_money
 from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
-from pmtui.scheduling import work_split
 from pmtui.services.actions import action
 from pmtui.services.plan import Plan, TaskRow, load_plan
 from pmtui.store import Store, settings
@@ -85,34 +86,24 @@ def finished_span(plan: Plan, t: TaskRow) -> int | None:
     return max(1, span_days(plan, t.actual_start, t.actual_finish))
 
 
+def cost_days(plan: Plan, t: TaskRow) -> tuple[float, float]:
+    """(working days done, working days left) of a task, which its cost and work are counted
+    on: a finished task's actual duration; a task under way, its days done + days left (MS
+    Project's Duration = Actual + Remaining Duration), so an overrun costs more as it happens,
+    not only once the task is marked done."""
+    done = finished_span(plan, t)
+    if done is not None:
+        return float(done), 0.0
+    return C.days_split(t.duration, t.percent_complete, t.remaining)
+
+
 def duration_now(plan: Plan, t: TaskRow) -> int:
-    """A task's duration as MS Project's Duration field: a summary's span; a finished task's
-    actual duration; for a task under way with days left recorded, actual + remaining
-    (work_split); else the planned duration. What its cost and work are counted on."""
+    """A task's duration as MS Project's Duration field: a summary's span; else its days done +
+    days left (cost_days)."""
     if t.summary:
         s = plan.schedule.tasks[t.id]
         return span_days(plan, s.start, s.finish)
-    done = finished_span(plan, t)
-    if done is not None:
-        return done
-    if t.remaining is not None and t.duration > 0 and 0 < t.percent_complete < 100:
-        done, left = work_split(t.duration, t.percent_complete, t.remaining)
-        return done + left
-    return t.duration
-
-
-def own_cost(plan: Plan, row: TaskRow) -> tuple[float, float]:
-    """(cost, work) of the task itself, without what its children cost. A finished task's on
-    the days it took: a 3-day task that ran 6 days cost 6 days (counting its planned 3 hid the
-    overrun from the actual cost and the CPI). A task under way is counted on its planned
-    duration here; plan_costs splits that into actual and remaining by its progress."""
-    if row.summary:
-        return row.fixed_cost, 0.0
-    days = finished_span(plan, row)
-    days = row.duration if days is None else days
-    assigned = plan.assignments_of.get(row.id, [])
-    pairs = [(plan.resource_by_id[a.resource_id].cost_rate, a.units) for a in assigned]
-    return C.task_cost(days, pairs, row.fixed_cost), C.task_work(days, [a.units for a in assigned])
+    return round(sum(cost_days(plan, t)))
 
 
 def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
@@ -120,18 +111,21 @@ def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
     parent = {t.id: t.parent_id for t in plan.tasks}
     own_cost_, own_work, own_actual, own_left, entered = {}, {}, {}, {}, {}
     for t in plan.tasks:
-        cost, work = own_cost(plan, t)
         pct = percent_of(plan, t.id)
-        own_cost_[t.id], own_work[t.id] = cost, work
+        if t.summary:
+            daily, units, done, left = 0.0, 0.0, 0.0, 0.0
+        else:
+            assigned = plan.assignments_of.get(t.id, [])
+            daily = C.daily_rate((plan.resource_by_id[a.resource_id].cost_rate, a.units) for a in assigned)
+            units = sum(a.units for a in assigned)
+            done, left = cost_days(plan, t)
+        actual, remaining = C.cost_split(daily, t.fixed_cost, done, left, pct)
+        own_cost_[t.id], own_work[t.id], own_left[t.id] = actual + remaining, units * (done + left), remaining
         entered[t.id] = t.actual_cost is not None and not t.summary
         if entered[t.id]:
             own_actual[t.id] = float(t.actual_cost)
-        elif mode == "entered":
-            own_actual[t.id] = 0.0
         else:
-            own_actual[t.id] = C.derived_actual_cost(cost, pct, t.duration, None if t.summary else t.remaining)
-        fraction = C.remaining_fraction(t.duration, pct, None if t.summary else t.remaining)
-        own_left[t.id] = cost * fraction
+            own_actual[t.id] = 0.0 if mode == "entered" else actual
     totals = [C.roll_up(v, parent) for v in (own_cost_, own_work, own_actual, own_left)]
     return {
         t.id: TaskCost(t.id, totals[0][t.id], totals[1][t.id], totals[2][t.id], totals[3][t.id],

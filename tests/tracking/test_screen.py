@@ -69,3 +69,24 @@ def test_status_screen_snapshot(snap_compare, db_path, size):
 
 def test_status_screen_without_baseline_or_snapshots(snap_compare, db_path):
     assert snap_compare(demo_app(str(db_path), history=False), terminal_size=(80, 24))
+
+
+@sync
+async def test_title_says_the_figures_are_as_of_the_start_of_a_project_not_started(db_path):
+    # with no status date the title gave today, a date before the plan began
+    from datetime import date
+
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+    from pmtui.store import open_store
+    from tests.tracking.screen_app import StatusApp
+
+    store = open_store(str(db_path))
+    pid = create_project(store, "Later", date(2099, 1, 5)).id  # after any day the suite runs
+    add_task(store, pid, "Design", duration=5)
+    app = StatusApp(store, pid)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.status.status_date == date(2099, 1, 5)
+        title = str(app.screen.query_one("#status-title").render())
+        assert "status 2099-01-05 (not started)  finish 2099-01-09" in title

@@ -157,3 +157,46 @@ def test_scope_counts_tasks_with_work_not_their_summaries(db_path):
     assert cli(db_path, "task", "rm", "1").exit_code == 0
     scope = json.loads(cli(db_path, "status", "--json").stdout)["rag"]["scope"]
     assert scope["why"] == "1 added, 1 removed (10%)", scope
+
+
+def test_without_a_status_date_the_figures_are_as_of_today_but_never_before_the_start(store, project):
+    # The project starts Monday 4 January 2027. On 5 December 2026, with no status date set, the
+    # status was dated 5 December: a status of a plan a month before it began.
+    from pmtui.services import resources
+
+    add_task(store, project.id, "Design", duration=5)
+    resources.add_resource(store, project.id, "Alice", cost_rate=500)
+    resources.assign(store, project.id, "1", "Alice")
+    baselines.save_baseline(store, project.id, "Plan")
+    early = status.project_status(store, project.id, today=date(2026, 12, 5))
+    assert (early.status_date, early.as_of.source, early.as_of.default) == (date(2027, 1, 4), "start", True)
+    assert early.as_of.label == "2027-01-04 (no status date set: the project start, as it has not started yet)"
+    p = early.evm.project
+    assert (p.bac, p.pv, p.ev, p.ac, p.etc) == (2500, 0, 0, 0, 2500)
+    rep = status.earned_value_report(store, project.id, today=date(2026, 12, 5))
+    assert rep.status_date == date(2027, 1, 4)
+    # once under way, today; a status date that is set wins
+    under_way = status.project_status(store, project.id, today=date(2027, 1, 6))
+    assert (under_way.status_date, under_way.as_of.source, under_way.evm.project.pv) == (date(2027, 1, 6), "today", 1000)
+    set_status_date(store, project.id, date(2027, 1, 5))
+    fixed = status.project_status(store, project.id, today=date(2026, 12, 5))
+    assert (fixed.status_date, fixed.as_of.label) == (date(2027, 1, 5), "2027-01-05")
+
+
+def test_cli_says_which_date_the_figures_use(db_path):
+    # a project far in the future: whatever day the suite runs, today is before its start
+    for args in (("project", "new", "Later", "--start", "2099-01-05"), ("task", "add", "Design", "--duration", "5d"),
+                 ("baseline", "save", "Plan")):
+        assert cli(db_path, *args).exit_code == 0
+    label = "2099-01-05 (no status date set: the project start, as it has not started yet)"
+    assert f"Later — status {label}: overall" in cli(db_path, "status").stdout
+    assert f"As of {label}, PV from baseline 'Plan'" in cli(db_path, "evm").stdout
+    data = json.loads(cli(db_path, "evm", "--json").stdout)
+    assert (data["status_date"], data["status_date_source"]) == ("2099-01-05", "start")
+    data = json.loads(cli(db_path, "status", "--json").stdout)
+    assert (data["status_date"], data["status_date_source"]) == ("2099-01-05", "start")
+    report = cli(db_path, "report").stdout
+    assert f"Status date **2099-01-05** (no status date set: the project start, as it has not started yet)" in report
+    assert f"Complete: 0% as of {label}" in report
+    # the week covered is the one that just went by, so today's planning is in it
+    assert "- " + date.today().isoformat() + " Add task: added 1 'Design'" in report

@@ -1176,7 +1176,12 @@ async def test_a_refused_name_reopens_the_add_bar_with_its_code_once(make_app):
         assert _bar_text(app).split() == ["1.6", "New", "task:", "x" * 300]
 
 
-async def test_header_says_when_there_is_no_status_date(make_app, store):
+async def test_header_gives_the_date_the_figures_use_when_no_status_date_is_set(store):
+    # 'no status date' left the PM to guess what the figures were as of: today, and for a project
+    # not started yet, its start (services.as_of)
+    from datetime import timedelta
+
+    from pmtui.app import PmtuiApp
     from pmtui.services.projects import create_project
     from pmtui.services.tasks import add_task
 
@@ -1184,8 +1189,11 @@ async def test_header_says_when_there_is_no_status_date(make_app, store):
 
     project = create_project(store, "Fresh", TODAY)
     add_task(store, project.id, "Kick-off", duration=1)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        header = screen_text(app).splitlines()[0]
-        assert " Fresh   no status date  finish " in header and "status —" not in header
+    later = create_project(store, "Later", TODAY + timedelta(days=14))
+    add_task(store, later.id, "Kick-off", duration=1)
+    for name, shown in (("Fresh", f" Fresh   status {TODAY} (today)  finish "),
+                        ("Later", f" Later   status {TODAY + timedelta(days=14)} (not started)  finish ")):
+        app = PmtuiApp(store, name, today=TODAY)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert shown in screen_text(app).splitlines()[0]

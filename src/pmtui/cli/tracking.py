@@ -172,7 +172,8 @@ def evm(ctx: typer.Context,
     st = state(ctx)
     rep = ssvc.earned_value_report(st.store, st.project().id, method=eac, baseline=baseline)
     if as_json:
-        print_json({"status_date": rep.status_date, "baseline": rep.baseline, "eac_method": rep.method,
+        print_json({"status_date": rep.status_date, "status_date_source": rep.as_of.source,
+                    "baseline": rep.baseline, "eac_method": rep.method,
                     "project": _ev_dict(rep.project),
                     "tasks": [{"id": l.task_id, "wbs": l.wbs, "name": l.name, "summary": l.summary, **_ev_dict(l.value)}
                               for l in rep.lines]})
@@ -184,7 +185,7 @@ def evm(ctx: typer.Context,
                       _money(v.ac), _money(v.sv) or "n/a", _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
     out.print(table)
     p = rep.project
-    out.print(f"As of {rep.status_date}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "
+    out.print(f"As of {rep.as_of.label}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "
               f"EAC method {rep.project.eac_label}")
     out.print(f"BAC {_money(p.bac)}  PV {_money(p.pv) or 'n/a'}  EV {_money(p.ev)}  AC {_money(p.ac)}  SV {_money(p.sv) or 'n/a'}  "
               f"CV {_money(p.cv)}  SPI {_index(p.spi)}  CPI {_index(p.cpi)}")
@@ -202,14 +203,15 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     st = state(ctx)
     s = ssvc.project_status(st.store, st.project().id)
     if as_json:
-        print_json({"project": s.project, "status_date": s.status_date, "finish": s.finish,
+        print_json({"project": s.project, "status_date": s.status_date, "status_date_source": s.as_of.source,
+                    "finish": s.finish,
                     "baseline_finish": s.baseline_finish, "finish_slip": s.finish_slip,
                     "percent_complete": s.percent_complete, "overall": s.overall.letter,
                     "rag": {r.area: {"rag": r.letter, "level": r.level, "why": r.reason} for r in s.rags},
                     "evm": s.evm.project.as_dict(), "risks": s.risk_counts, "open_issues": len(s.issues),
                     "blockers": len(s.blockers)})
         return
-    out.print(f"{s.project} — status {s.status_date}: overall [{s.overall.letter}] {s.overall.level.upper()}")
+    out.print(f"{s.project} — status {s.as_of.label}: overall [{s.overall.letter}] {s.overall.level.upper()}")
     for r in s.rags:
         out.print(f"  [{r.letter}] {r.area:<9} {r.reason}")
     slip = f" ({_signed(s.finish_slip)} vs baseline {s.baseline_finish})" if s.finish_slip is not None else ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from pmtui.models.errors import BadValue
+from pmtui.services.as_of import START
 from pmtui.services.history import history
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.snapshots import data_of, last_before
@@ -28,6 +29,7 @@ class Slip:
 class ReportData:
     status: Status
     since: date
+    until: date  # the end of the week covered: the status date, or today before the project start
     generated: datetime
     completed: list[tuple[str, str, date]]
     changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal
@@ -42,17 +44,21 @@ class ReportData:
 
 def gather(store: Store, project_id: int, *, since: date | None = None, method: str | None = None,
            now: datetime | None = None) -> ReportData:
-    st = project_status(store, project_id, method=method)
+    now = now or datetime.now()
+    st = project_status(store, project_id, method=method, today=now.date())
     plan = st.plan
-    if since is not None and since > st.status_date:
+    # Before the project starts the figures are as of its start, but the week a report covers
+    # is the one that just went by: the planning done for it.
+    until = now.date() if st.as_of.source == START else st.status_date
+    if since is not None and since > until:
         raise BadValue(f"--since {since} is after the status date {st.status_date}: a report covers "
                        "what happened up to the status date")
-    since = since or st.status_date - timedelta(days=7)
+    since = since or until - timedelta(days=7)
     # Snapshots are bookkeeping, not work a manager needs to read about.
     entries = [e for e in history(store, project_id)
                if e.at.date() >= since and e.state == "done" and e.action != "Take status snapshot"]
     changes = [(e.at, e.action, e.summary) for e in entries][-MAX_JOURNAL_LINES:]
-    data = ReportData(st, since, now or datetime.now(), completed_since(plan, since), changes,
+    data = ReportData(st, since, until, now, completed_since(plan, since), changes,
                       # the state at the last report: the snapshot then, else the period's first one
                       last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
     cal = plan.calendar

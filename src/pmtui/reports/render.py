@@ -20,7 +20,7 @@ from pmtui.reports.content import ReportData, gather
 from pmtui.store import Store
 from pmtui.store.locations import config_dir
 
-PLACEHOLDERS = ("title", "project", "status_date", "since", "generated", "overall", "summary", "rag",
+PLACEHOLDERS = ("title", "project", "status_date", "status_note", "since", "until", "generated", "overall", "summary", "rag",
                 "milestones", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", "none": "#666"}
 
@@ -67,7 +67,7 @@ def _summary_lines(d: ReportData) -> list[str]:
     return [
         f"Overall status: {s.overall.letter} ({s.overall.level}) — {s.overall.reason}",
         f"Forecast finish: {s.finish}{slip}",
-        f"Complete: {s.percent_complete:.0f}% as of {s.status_date}",
+        f"Complete: {s.percent_complete:.0f}% as of {s.as_of.label}",
         f"Cost: EAC {money(p.eac)} {s.currency} against a budget (BAC) of {money(p.bac)} (VAC {money(p.vac)}); "
         f"SPI {index(p.spi)}, CPI {index(p.cpi)}",
         f"Open threats: {c['high']} high, {c['medium']} medium, {c['low']} low; opportunities: {s.opportunities}; "
@@ -241,6 +241,7 @@ def render(d: ReportData, fmt: str) -> str:
     sections = markdown_sections(d) if fmt == "md" else html_sections(d)
     plain = {
         "title": f"Status report: {s.project}", "project": s.project, "status_date": str(s.status_date),
+        "status_note": f" ({s.as_of.note})" if s.as_of.note else "", "until": str(d.until),
         "since": str(d.since), "generated": f"{d.generated:%Y-%m-%d %H:%M}",
         "overall": f"{s.overall.letter} ({s.overall.level})",
     }

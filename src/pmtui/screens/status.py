@@ -108,7 +108,7 @@ class StatusScreen(Screen):
             self.query_one("#status-title", Static).update(" No project open")
             return
         try:
-            self.status = project_status(self.app.store, pid)
+            self.status = project_status(self.app.store, pid, today=getattr(self.app, "today", None))
         except PmtuiError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -119,7 +119,10 @@ class StatusScreen(Screen):
         title.append(f" {s.project} ", "bold reverse")
         title.append(" ")
         title.append_text(rag_badge(s.overall.level, s.overall.letter))
-        title.append(f"  status {s.status_date}  finish ")
+        title.append(f"  status {s.status_date}")
+        if s.as_of.default:
+            title.append(f" ({s.as_of.short})", "dim")
+        title.append("  finish ")
         title.append(str(s.finish), "bold")
         if s.finish_slip is not None:
             title.append(f" ({s.finish_slip:+d}d vs {s.evm.baseline})")

@@ -37,6 +37,7 @@ from pmtui.models.tracking import Snapshot
 from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue, earned_value, planned_value
 from pmtui.services.actions import reading
+from pmtui.services.as_of import AsOf, figures_date
 from pmtui.services.baselines import SavedBaseline, Variance, compare, load_baseline
 from pmtui.services.costing import TaskCost, percent_of, plan_costs, project_percent
 from pmtui.services.plan import Plan, load_plan
@@ -61,11 +62,15 @@ class EvmLine:
 
 @dataclass(frozen=True, slots=True)
 class EvmReport:
-    status_date: date
+    as_of: AsOf
     baseline: str | None  # None: no baseline, so no PV, SV or SPI
     method: str
     project: EarnedValue
     lines: list[EvmLine]
+
+    @property
+    def status_date(self) -> date:
+        return self.as_of.day
 
 
 def eac_method(method: str | None = None) -> str:
@@ -76,19 +81,19 @@ def eac_method(method: str | None = None) -> str:
     return value
 
 
-def status_day(plan: Plan) -> date:
-    return plan.project.status_date or date.today()
+def status_day(plan: Plan, today: date | None = None) -> AsOf:
+    return figures_date(plan.project.status_date, plan.project.start, today)
 
 
 def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | None, method: str,
-                as_of: date) -> EvmReport:
+                as_of: AsOf) -> EvmReport:
     """EVM per task, summary and project. With a baseline, budgets and PV come from it (a task
     added since has no budget, as in MS Project, until the plan is baselined again)."""
     cal, sched = plan.calendar, plan.schedule.tasks
     # PV counts the work planned before the status date: like progress, it is the first day of
     # unfinished work (DESIGN; Primavera's data date), so a task due Monday to Friday and 80 %
     # done on a Friday status date is on plan (SPI 1.0), not behind.
-    day = cal.index_on_or_after(as_of) - 1
+    day = cal.index_on_or_after(as_of.day) - 1
     base_own = saved.own_costs() if saved else {}
     own: dict[str, dict[int, float]] = {k: {} for k in ("bac", "pv", "ev", "ac", "etc")}
     for t in plan.tasks:
@@ -116,12 +121,12 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
 
 
 def earned_value_report(store: Store, project_id: int, *, method: str | None = None,
-                        baseline: str | None = None) -> EvmReport:
+                        baseline: str | None = None, today: date | None = None) -> EvmReport:
     method = eac_method(method)
     with reading(store) as s:
         saved = load_baseline(s, project_id, baseline)
         plan = load_plan(s.connection(), project_id)
-    return compute_evm(plan, plan_costs(plan), saved, method, status_day(plan))
+    return compute_evm(plan, plan_costs(plan), saved, method, status_day(plan, today))
 
 
 # -- RAG ------------------------------------------------------------------------------------------
@@ -309,7 +314,7 @@ class MilestoneRow:
 class Status:
     project: str
     currency: str
-    status_date: date
+    as_of: AsOf
     start: date
     finish: date
     baseline_finish: date | None
@@ -325,6 +330,10 @@ class Status:
     critical: list[tuple[str, str, date, date]]  # (wbs, name, start, finish) along the critical path
     snapshots: list[Snapshot] = field(default_factory=list)
     plan: Plan | None = None
+
+    @property
+    def status_date(self) -> date:
+        return self.as_of.day
 
     @property
     def risk_counts(self) -> dict[str, int]:
@@ -379,13 +388,13 @@ def snapshots_of(session: Session, project_id: int) -> list[Snapshot]:
 
 
 def status_from(session: Session, project_id: int, *, method: str | None = None,
-                baseline: str | None = None) -> Status:
+                baseline: str | None = None, today: date | None = None) -> Status:
     """Everything, read in the given session (also used inside an action by take_snapshot)."""
     method = eac_method(method)
     plan = load_plan(session.connection(), project_id)
     saved = load_baseline(session, project_id, baseline)
     costs = plan_costs(plan)
-    as_of = status_day(plan)
+    as_of = status_day(plan, today)
     evm = compute_evm(plan, costs, saved, method, as_of)
     var = compare(plan, saved, costs) if saved else None
     risks = open_risks(session, project_id)
@@ -393,7 +402,7 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
     rags = rate(evm.project, var, high, load_thresholds())
     sched = plan.schedule
     return Status(
-        project=plan.project.name, currency=plan.project.currency, status_date=as_of,
+        project=plan.project.name, currency=plan.project.currency, as_of=as_of,
         start=sched.start, finish=sched.finish,
         baseline_finish=saved.baseline.finish if saved else None,
         finish_slip=var.finish_var if var else None,
@@ -405,9 +414,9 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
 
 
 def project_status(store: Store, project_id: int, *, method: str | None = None,
-                   baseline: str | None = None) -> Status:
+                   baseline: str | None = None, today: date | None = None) -> Status:
     with reading(store) as s:
-        return status_from(s, project_id, method=method, baseline=baseline)
+        return status_from(s, project_id, method=method, baseline=baseline, today=today)
 
 
 def completed_since(plan: Plan, since: date) -> list[tuple[str, str, date]]:

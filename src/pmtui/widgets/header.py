@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from pmtui.services.as_of import figures_date
+
 
 BUSY_DELAY = 0.15  # seconds
 
@@ -58,10 +60,11 @@ class PlanHeader(Widget):
         else:
             p = plan.project
             text.append(f" {p.name} ", "bold reverse")
-            if p.status_date:
-                text.append(f"  status {p.status_date.isoformat()}")
-            else:  # progress and earned value then count up to today
-                text.append("  no status date", "dim")
+            # the date the figures use, marked when it is a default rather than one the PM set
+            as_of = figures_date(p.status_date, p.start, getattr(app, "today", None))
+            text.append(f"  status {as_of.day.isoformat()}")
+            if as_of.default:
+                text.append(f" ({as_of.short})", "dim")
             try:
                 finish = plan.schedule.finish.isoformat()
                 change = plan.finish_change()

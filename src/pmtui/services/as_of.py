@@ -1,0 +1,51 @@
+"""The date the status figures (earned value, RAG, the report) are as of, and how to say it.
+
+The status date when one is set. Without one, today, but never before the project start: the
+status date is the first day of unfinished work (DESIGN; Primavera's data date, which a new
+Primavera project sets to its start), and before the start no work can be done (the progress
+commands refuse it). Figures dated before the plan began read as a status of a project not yet
+under way, with a date outside it; at the start they say what is true (nothing planned, earned or
+spent yet, the whole budget to go) and are labelled so. A PM who wants another date sets one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+SET, TODAY, START = "set", "today", "start"
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    day: date
+    source: str  # SET, TODAY (no status date) or START (none, and today is before the start)
+
+    @property
+    def default(self) -> bool:
+        return self.source != SET
+
+    @property
+    def short(self) -> str:
+        """For a crowded line (the header): the date, and why it is that date when nobody set it."""
+        return {SET: "", TODAY: "today", START: "not started"}[self.source]
+
+    @property
+    def note(self) -> str:
+        """For a report or a command's output: '' for a status date that was set."""
+        if self.source == TODAY:
+            return "no status date set: today"
+        if self.source == START:
+            return "no status date set: the project start, as it has not started yet"
+        return ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.day} ({self.note})" if self.note else str(self.day)
+
+
+def figures_date(status_date: date | None, start: date, today: date | None = None) -> AsOf:
+    if status_date is not None:
+        return AsOf(status_date, SET)
+    today = today or date.today()
+    return AsOf(start, START) if today < start else AsOf(today, TODAY)

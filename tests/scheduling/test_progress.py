@@ -42,6 +42,22 @@ def test_work_recorded_on_a_weekend_keeps_its_dates():
     assert r.tasks[1].es == r.tasks[1].ef  # on the grid: the working day before (Friday 8)
 
 
+def test_a_summary_and_the_project_span_the_dates_recorded_under_them():
+    # Cutover started Sunday 10 and finished Saturday 16 January; its phase said Monday 11 to
+    # Friday 15 and the project finished Friday 15, so the phase did not contain its own task.
+    sun, sat = date(2027, 1, 10), date(2027, 1, 16)
+    r = run([T(1, parent=None), T(2, 3, parent=1, actual_start=sun, actual_finish=sat, percent_complete=100)],
+            status=date(2027, 1, 18))
+    for view in (r.tasks, r.dates):
+        phase = view[1]
+        assert (phase.start, phase.finish, phase.early_start, phase.early_finish) == (sun, sat, sun, sat)
+    assert (r.start, r.finish) == (MONDAY, sat)
+    # a recorded start inside the phase's grid span changes nothing
+    r = run([T(1), T(2, 3, parent=1, actual_start=date(2027, 1, 5), actual_finish=date(2027, 1, 7),
+                      percent_complete=100), T(3, 2, parent=1)], [L(2, 3)], status=date(2027, 1, 8))
+    assert (r.tasks[1].start, r.tasks[1].finish) == (date(2027, 1, 5), date(2027, 1, 11))
+
+
 def test_actual_finish_alone_puts_the_start_duration_days_earlier():
     a = run([T(1, 3, actual_finish=date(2027, 1, 8))]).tasks[1]
     assert (a.start, a.finish) == (date(2027, 1, 6), date(2027, 1, 8))

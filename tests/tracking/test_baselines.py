@@ -168,3 +168,32 @@ def test_days_left_show_in_the_duration_variance(store, planned):
     baselines.save_baseline(store, planned, "Re-plan")  # a fresh baseline: no variance at all
     build = next(t for t in baselines.variance(store, planned, "Re-plan").tasks if t.name == "Build")
     assert (build.finish_var, build.cost_var, build.duration_var) == (0, 0, 0) and build.base_duration == 12
+
+
+def test_work_finished_on_a_saturday_is_late_by_the_working_days_it_took(store, project):
+    # Design, planned Monday 4 to Friday 8 January, started Sunday 10 and finished Saturday 16:
+    # its finish is a week late (Friday 15 is +5d, and a Saturday adds no working time),
+    # but counted from the Monday after the Saturday it read +6d. Its phase and the project
+    # end on the Saturday as recorded, with the same +5d.
+    from datetime import date
+
+    from pmtui.services import status
+    from pmtui.services.progress import mark_done, mark_started
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import get_plan
+
+    pid = project.id
+    add_task(store, pid, "Phase")
+    add_task(store, pid, "Design", under="1", duration=5)
+    baselines.save_baseline(store, pid, "Plan")
+    set_status_date(store, pid, date(2027, 1, 18))
+    mark_started(store, pid, "1.1", on=date(2027, 1, 10))
+    mark_done(store, pid, "1.1", on=date(2027, 1, 16))
+    var = baselines.variance(store, pid)
+    rows = {t.wbs: t for t in var.tasks}
+    assert (rows["1.1"].finish, rows["1.1"].finish_var, rows["1.1"].start_var) == (date(2027, 1, 16), 5, 5)
+    assert (rows["1"].start, rows["1"].finish, rows["1"].finish_var) == (date(2027, 1, 10), date(2027, 1, 16), 5)
+    assert (var.finish, var.finish_var) == (date(2027, 1, 16), 5)
+    assert status.project_status(store, pid).finish_slip == 5
+    plan = get_plan(store, pid)
+    assert plan.schedule.tasks[plan.resolve("1").id].start == date(2027, 1, 10)

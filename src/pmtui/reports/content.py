@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from pmtui.models.errors import BadValue
 from pmtui.services.as_of import START
+from pmtui.services.baselines import finish_shift
 from pmtui.services.history import history
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.snapshots import data_of, last_before
@@ -62,7 +63,7 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                       # the state at the last report: the snapshot then, else the period's first one
                       last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
     cal = plan.calendar
-    wd = lambda a, b: cal.index_on_or_after(b) - cal.index_on_or_after(a)  # noqa: E731
+    wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)
     prev = data.previous
     if prev is not None and prev.finish is not None and prev.finish != st.finish:
         data.slipped.append(Slip("Project finish", prev.finish, st.finish, wd(prev.finish, st.finish)))

@@ -58,6 +58,10 @@ class ScheduleResult:
         self.start: date = calendar.date_of(p0)
         self.finish_index: int = pf - 1 if pf > p0 else pf
         self.finish: date = calendar.date_of(self.finish_index)
+        self._recorded: dict[int, tuple[date, date]] | None = None
+        latest = max(self._recorded_under().values(), default=None, key=lambda span: span[1])
+        if latest is not None and latest[1] > self.finish:  # the last work done on a Saturday
+            self.finish = latest[1]
         self.status_date = status_date
         self._cache: dict[int, TaskSchedule] = {}
         self._dates: Mapping[int, TaskSchedule] | None = None
@@ -368,6 +372,35 @@ class ScheduleResult:
                 start = finish
         return start, finish
 
+    def _recorded_under(self) -> dict[int, tuple[date, date]]:
+        """Per summary node, the earliest and latest date recorded on the work under it (see
+        _as_recorded), and under -1 the whole plan's: a phase whose task ran Sunday to Saturday
+        spans Sunday to Saturday, not the grid's Monday to Friday."""
+        if self._recorded is None:
+            net, pl, out = self._net, self._pl, {}
+            for v in pl.completed | pl.started:
+                spec = net.tasks[v]
+                lo = spec.actual_start or spec.actual_finish
+                hi = spec.actual_finish if v in pl.completed else None
+                if lo is None:
+                    continue
+                hi = hi or lo
+                p = net.parent[v]
+                while True:
+                    a, b = out.get(p, (lo, hi))
+                    out[p] = (min(a, lo), max(b, hi))
+                    if p < 0:
+                        break
+                    p = net.parent[p]
+            self._recorded = out
+        return self._recorded
+
+    def _summary_recorded(self, v: int, start: date, finish: date) -> tuple[date, date]:
+        span = self._recorded_under().get(v)
+        if span is None:
+            return start, finish
+        return min(start, span[0]), max(finish, span[1])
+
     def _make(self, v: int) -> TaskSchedule:
         self._finalize()
         net, pl, cal = self._net, self._pl, self.calendar
@@ -382,6 +415,9 @@ class ScheduleResult:
             start, finish = early_start, early_finish
         if not summary and (v in pl.completed or v in pl.started):
             start, finish = early_start, early_finish = self._as_recorded(spec, v, start, finish)
+        elif summary:
+            start, finish = self._summary_recorded(v, start, finish)
+            early_start, early_finish = self._summary_recorded(v, early_start, early_finish)
         links, driven_by = self.driving_index(v)
         ids, src = net.ids, net.link_src
         driving = (ids[src[links[0]]],) if len(links) == 1 else tuple(dict.fromkeys(ids[src[k]] for k in links))
@@ -428,6 +464,9 @@ class ScheduleResult:
                 start, finish = early_start, early_finish
             if not summary and (v in completed or v in started):
                 start, finish = early_start, early_finish = self._as_recorded(tasks[v], v, start, finish)
+            elif summary:
+                start, finish = self._summary_recorded(v, start, finish)
+                early_start, early_finish = self._summary_recorded(v, early_start, early_finish)
             deadline = tasks[v].deadline
             task_id = ids[v]
             out[task_id] = TaskSchedule(

@@ -233,6 +233,13 @@ def get_baseline(store: Store, project_id: int, name: str | None = None) -> Save
         return load_baseline(s, project_id, name)
 
 
+def finish_shift(cal, before: date, after: date) -> int:
+    """Working days from one finish to another. A finish is the end of its day, and a Saturday
+    has no working time, so work finished on a Saturday ends with Friday's: counted from the
+    Monday after, it read a day later than it was."""
+    return cal.index_on_or_before(after) - cal.index_on_or_before(before)
+
+
 def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None = None) -> Variance:
     costs = costs if costs is not None else plan_costs(plan)
     cal, sched = plan.calendar, plan.schedule
@@ -244,7 +251,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
     out = Variance(
         baseline=base.name, number=base.number, saved_at=base.saved_at, base_start=base.start,
         base_finish=base.finish, start=sched.start, finish=sched.finish,
-        finish_var=days(base.finish, sched.finish) if base.finish else 0,
+        finish_var=finish_shift(cal, base.finish, sched.finish) if base.finish else 0,
         base_cost=base.cost, cost=cost_now, cost_var=cost_now - base.cost,
     )
     for t in plan.tasks:
@@ -259,7 +266,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
         out.tasks.append(TaskVariance(
             task_id=t.id, wbs=t.wbs, name=t.name, level=t.level, summary=t.summary, milestone=t.milestone,
             base_start=b.start, base_finish=b.finish, start=s.start, finish=s.finish,
-            start_var=days(b.start, s.start), finish_var=days(b.finish, s.finish),
+            start_var=days(b.start, s.start), finish_var=finish_shift(cal, b.finish, s.finish),
             base_duration=b.duration, duration=duration, duration_var=duration - b.duration,
             base_cost=b.cost, cost=c.forecast, cost_var=c.forecast - b.cost, base_work=b.work, work=c.work,
         ))

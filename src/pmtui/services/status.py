@@ -38,7 +38,7 @@ from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue, earned_value, planned_value
 from pmtui.services.actions import reading
 from pmtui.services.as_of import AsOf, figures_date
-from pmtui.services.baselines import SavedBaseline, Variance, compare, load_baseline
+from pmtui.services.baselines import SavedBaseline, Variance, compare, finish_shift, load_baseline
 from pmtui.services.costing import TaskCost, percent_of, plan_costs, project_percent
 from pmtui.services.plan import Plan, load_plan
 from pmtui.store import Store, settings
@@ -361,7 +361,7 @@ def milestones(plan: Plan, saved: SavedBaseline | None) -> list[MilestoneRow]:
             continue
         b = saved.tasks.get(t.id) if saved else None
         forecast = sched[t.id].finish
-        var = cal.index_on_or_after(forecast) - cal.index_on_or_after(b.finish) if b else None
+        var = finish_shift(cal, b.finish, forecast) if b else None
         out.append(MilestoneRow(t.id, t.wbs, t.name, b.finish if b else None, forecast, var,
                                 t.percent_complete == 100, t.deadline))
     return out

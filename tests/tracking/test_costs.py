@@ -123,3 +123,23 @@ def test_a_task_under_way_costs_its_days_done_plus_its_days_left(db_path):
     build = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
     assert (build["actual"], build["remaining"]) == (1800, 1500)
     assert json.loads(cli(db_path, "evm", "--json").stdout)["project"]["ac"] == 1800
+
+
+def test_without_a_baseline_the_budget_is_the_planned_cost_not_what_the_overrun_made_it(db_path):
+    # No baseline yet: the BAC is the plan's budget for its planned days. Build (3 days at 500)
+    # took 6; the BAC followed it to 3,000, so EV = AC = 3,000 and the CPI said 1.00.
+    for args in (("project", "new", "Web shop", "--start", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "3d"), ("task", "add", "Test", "--duration", "2d", "--after", "1"),
+                 ("resource", "add", "Alice", "--rate", "500"), ("assign", "1", "Alice"), ("assign", "2", "Alice"),
+                 ("project", "status-date", "2027-01-15"),
+                 ("progress", "1", "--started", "--on", "2027-01-04"), ("progress", "1", "--done", "--on", "2027-01-11")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+    evm = json.loads(cli(db_path, "evm", "--json").stdout)
+    build = evm["tasks"][0]
+    assert (build["bac"], build["ev"], build["ac"], build["cpi"], build["eac"]) == (1500, 1500, 3000, 0.5, 3000)
+    assert (evm["project"]["bac"], evm["project"]["ac"]) == (2500, 3000)
+    data = json.loads(cli(db_path, "cost", "list", "--json").stdout)
+    assert (data["bac"], data["baseline"]) == (2500, None)
+    assert (data["tasks"][0]["budget"], data["tasks"][0]["forecast"]) == (1500, 3000)
+    assert "Budget at completion 2,500 EUR" in cli(db_path, "cost", "list").stdout

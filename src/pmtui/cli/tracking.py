@@ -132,28 +132,29 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
 
     plan = get_plan(st.store, st.project().id)
     costs = costing.plan_costs(plan)
-    rows = [{"id": t.id, "wbs": t.wbs, "name": t.name, "summary": t.summary, "cost": costs[t.id].cost,
+    rows = [{"id": t.id, "wbs": t.wbs, "name": t.name, "summary": t.summary, "budget": costs[t.id].budget, "cost": costs[t.id].cost,
              "work": costs[t.id].work, "actual": costs[t.id].actual, "remaining": costs[t.id].remaining,
              "forecast": costs[t.id].forecast, "actual_entered": costs[t.id].entered} for t in plan.tasks]
     total = costing.project_cost(plan, costs)
+    budget = costing.project_budget(plan, costs)
     forecast = sum(costs[r].forecast for r in plan.roots)
     # With a baseline the BAC is its budget for today's tasks (as `pmtui evm` counts it), not the
     # plan's own cost: the two differ after a re-baseline with an overrun, or a task added since.
     saved = bsvc.get_baseline(st.store, st.project().id)
     own = saved.own_costs() if saved else {}
-    bac = sum(own.get(t.id, 0.0) for t in plan.tasks if t.id in saved.tasks) if saved else total
+    bac = sum(own.get(t.id, 0.0) for t in plan.tasks if t.id in saved.tasks) if saved else budget
     if as_json:
         print_json({"currency": plan.project.currency, "cost": total, "forecast": forecast, "bac": bac,
                     "baseline": saved.name if saved else None, "tasks": rows})
         return
     table = Table("WBS", "Task", "Budget", "Actual", "Remaining", "Forecast", "Work (pd)", box=None)
     for t, r in zip(plan.tasks, rows):
-        table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, _money(r["cost"]),
+        table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, _money(r["budget"]),
                       _money(r["actual"]) + ("*" if r["actual_entered"] else ""), _money(r["remaining"]),
                       _money(r["forecast"]), f"{r['work']:g}")
     out.print(table)
-    head = (f"Planned cost {_money(total)} {plan.project.currency}; budget at completion (BAC) {_money(bac)} "
-            f"from baseline {saved.name!r}" if saved else f"Budget at completion {_money(total)} {plan.project.currency}")
+    head = (f"Planned cost {_money(budget)} {plan.project.currency}; budget at completion (BAC) {_money(bac)} "
+            f"from baseline {saved.name!r}" if saved else f"Budget at completion {_money(budget)} {plan.project.currency}")
     out.print(f"{head}; forecast (actual + remaining) "
               f"{_money(forecast)} (* = actual cost entered; [costs] actual = {costing.actual_mode()!r})")
 

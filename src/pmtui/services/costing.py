@@ -36,7 +36,7 @@ class TaskCost:
     """Money of one task; for a summary, the totals of everything under it plus its own fixed cost."""
 
     task_id: int
-    cost: float  # current budget at completion
+    cost: float  # MS Project's Cost: the days done and left at their rates (actual + remaining when derived)
     work: float  # person-days
     actual: float
     remaining: float  # bottom-up estimate to complete
@@ -44,6 +44,8 @@ class TaskCost:
     own_actual: float
     own_remaining: float
     entered: bool  # the actual cost was typed in, not derived
+    budget: float  # on the planned durations: what the work was estimated to cost, before progress
+    own_budget: float
 
     @property
     def forecast(self) -> float:
@@ -109,33 +111,42 @@ def duration_now(plan: Plan, t: TaskRow) -> int:
 def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:
     mode = mode or actual_mode()
     parent = {t.id: t.parent_id for t in plan.tasks}
-    own_cost_, own_work, own_actual, own_left, entered = {}, {}, {}, {}, {}
+    own_cost_, own_work, own_actual, own_left, entered, own_budget = {}, {}, {}, {}, {}, {}
     for t in plan.tasks:
         pct = percent_of(plan, t.id)
         if t.summary:
-            daily, units, done, left = 0.0, 0.0, 0.0, 0.0
+            daily, units, done, left, planned = 0.0, 0.0, 0.0, 0.0, 0
         else:
+            planned = max(t.duration, 0)
             assigned = plan.assignments_of.get(t.id, [])
             daily = C.daily_rate((plan.resource_by_id[a.resource_id].cost_rate, a.units) for a in assigned)
             units = sum(a.units for a in assigned)
             done, left = cost_days(plan, t)
         actual, remaining = C.cost_split(daily, t.fixed_cost, done, left, pct)
         own_cost_[t.id], own_work[t.id], own_left[t.id] = actual + remaining, units * (done + left), remaining
+        own_budget[t.id] = daily * planned + t.fixed_cost
         entered[t.id] = t.actual_cost is not None and not t.summary
         if entered[t.id]:
             own_actual[t.id] = float(t.actual_cost)
         else:
             own_actual[t.id] = 0.0 if mode == "entered" else actual
-    totals = [C.roll_up(v, parent) for v in (own_cost_, own_work, own_actual, own_left)]
+    totals = [C.roll_up(v, parent) for v in (own_cost_, own_work, own_actual, own_left, own_budget)]
     return {
         t.id: TaskCost(t.id, totals[0][t.id], totals[1][t.id], totals[2][t.id], totals[3][t.id],
-                       own_cost_[t.id], own_actual[t.id], own_left[t.id], entered[t.id])
+                       own_cost_[t.id], own_actual[t.id], own_left[t.id], entered[t.id],
+                       totals[4][t.id], own_budget[t.id])
         for t in plan.tasks
     }
 
 
 def project_cost(plan: Plan, costs: dict[int, TaskCost]) -> float:
     return sum(costs[r].cost for r in plan.roots)
+
+
+def project_budget(plan: Plan, costs: dict[int, TaskCost]) -> float:
+    """The BAC while there is no baseline: the plan's estimate on its planned durations, so an
+    overrun shows in the CPI and not in the budget."""
+    return sum(costs[r].budget for r in plan.roots)
 
 
 def parse_amount(text: str) -> float | None:

@@ -103,7 +103,8 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
             bac = base_own.get(t.id, 0.0) if b else 0.0
             first, last = (b.start, b.finish) if b else (None, None)
         else:
-            bac, first, last = c.own, sched[t.id].start, sched[t.id].finish
+            # no baseline: the budget of the planned durations, so an overrun lowers the CPI
+            bac, first, last = c.own_budget, sched[t.id].start, sched[t.id].finish
         pv = planned_value(cal.index_on_or_after(first), cal.index_on_or_before(last), bac, day) if first else 0.0
         own["bac"][t.id], own["pv"][t.id] = bac, pv
         own["ev"][t.id] = bac * percent_of(plan, t.id) / 100.0 if bac else 0.0

@@ -362,3 +362,26 @@ async def test_the_person_line_warns_of_a_double_booking(store, pid):
                 assert "⚠" not in line
             await keys(app, pilot, "n")
         assert 0 < warned < 4  # the demo books some of them above 100 %, not all
+
+
+@sync
+async def test_a_stand_up_left_for_another_project_is_still_under_way_on_return(store, pid):
+    # Opening another project from the stand-up and coming back showed "not started" with the
+    # clock running, and every key said "No stand-up open: g starts it".
+    from pmtui.services import projects as project_svc
+
+    other = project_svc.create_project(store, "Infra refresh", DAY, make_current=False).id
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "plus")
+        app.open_project(other)
+        await settle(app, pilot)
+        app.open_project(pid)
+        await settle(app, pilot)
+        screen = app.screen
+        assert "not started" not in str(screen.query_one("#standup-status").render())
+        assert screen.people[screen.position].name == "Anika Schultz"
+        await keys(app, pilot, "plus")
+        assert screen.tasks.current.percent == 80
+    assert row(store, pid, "2.8").percent_complete == 80

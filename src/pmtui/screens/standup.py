@@ -157,11 +157,15 @@ class StandupScreen(Screen):
         if self.opened is not None and self.opened.standup.project_id != plan.project.id:
             self.opened = None
         self.meeting = su.meeting_state(self.app.store, plan.project.id, self.day, plan)
-        if self.opened is None and plan.project.id not in self._auto_started:
+        under_way = self.meeting.standup is not None and self.meeting.standup.state == "open"
+        if self.opened is None and self._pending is None and (
+                under_way or plan.project.id not in self._auto_started):
             self._auto_started.add(plan.project.id)
             # today's stand-up if none is under way; one already finished is shown, not reopened
-            # (looking at it reopened it, and finishing again replaced its summary): g does that
-            if self.meeting.standup is None or self.meeting.standup.state == "open":
+            # (looking at it reopened it, and finishing again replaced its summary): g does that.
+            # One under way is resumed whenever it is shown again, e.g. back from another project:
+            # it read "not started" and every key answered "No stand-up open".
+            if self.meeting.standup is None or under_way:
                 self.action_start()
         if self.meeting.standup is None:
             self.opened = None

@@ -385,3 +385,16 @@ async def test_a_stand_up_left_for_another_project_is_still_under_way_on_return(
         await keys(app, pilot, "plus")
         assert screen.tasks.current.percent == 80
     assert row(store, pid, "2.8").percent_complete == 80
+
+
+@sync
+async def test_a_cleared_status_date_reads_as_none_set_not_none(store, pid):
+    # D with an empty answer clears the status date: the panel read "status date None"
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "D", "ctrl+u", "enter")
+        assert get_plan(store, pid).project.status_date is None
+        panel = str(app.screen.query_one("#standup-status").render())
+        assert "None" not in panel
+        assert "no status date" in panel.splitlines()[0]

@@ -201,7 +201,8 @@ class StandupScreen(Screen):
             return
         state = "" if row.state == "open" else " (finished: g reopens)"
         since = f"{utc(row.started_at).astimezone():%H:%M}"
-        status.show(f"Stand-up {row.day:%a %d %b}{state} · status date {self.plan.project.status_date}",
+        sd = self.plan.project.status_date  # cleared with D and an empty answer
+        status.show(f"Stand-up {row.day:%a %d %b}{state} · " + (f"status date {sd}" if sd else "no status date"),
                     consequences(self.opened.before, self.plan), since)
         self._tick()
         if not self.people:

@@ -44,6 +44,24 @@ async def test_the_stand_up_answer_bar_is_above_the_footer(make_app, size):
         assert "17" in line
 
 
+async def test_the_stand_up_shows_the_whole_line_of_the_task_at_80_columns(make_app):
+    # One line high, the line under the list was cut at 80 columns after the task's dates: its
+    # float and the blocker just raised (the reason it is late) were never seen in the meeting.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "4", "b")
+        await type_text(pilot, "vendor VPN access")
+        await press(pilot, "enter")
+        app.clear_notifications()  # a toast covers the right of the bottom lines for a while
+        await settle(pilot)
+        shown = " ".join(ln.strip() for ln in screen_text(app).splitlines())
+        assert "⚑ vendor VPN access" in shown
+        assert "float" in shown
+        detail = app.screen.query_one("#standup-detail")
+        assert not detail.region.overlaps(app.screen.query_one(Footer).region)
+
+
 # -- the cursor row after the terminal shrinks -------------------------------------------------
 
 @pytest.mark.parametrize("screen_key, widget_id", [("1", "#tasks"), ("2", "#gantt")])

@@ -50,7 +50,8 @@ class StandupScreen(Screen):
     TITLE = "Stand-up"
     DEFAULT_CSS = """
     StandupScreen #standup-person { height: 2; padding: 0 1; background: $panel; }
-    StandupScreen #standup-detail { height: 1; padding: 0 1; color: $text-muted; }
+    /* Wraps: one line at 80 columns cut the task's float and blocker off after its dates. */
+    StandupScreen #standup-detail { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     /* In the flow under the detail line, not docked: the Footer is docked at the bottom too, and
        two widgets docked at the same edge overlap, so the footer hid the prompt and the answer. */
     StandupScreen #standup-ask { height: 1; display: none; background: $boost; }

@@ -133,6 +133,30 @@ async def test_a_refused_name_stays_in_the_bar(make_app):
         assert plan_of(app).by_wbs["1.2"].name == "Short"
 
 
+async def test_a_subtask_the_plan_refuses_stays_in_the_bar(make_app):
+    # A child under 2.8 would make it a summary, which its FF link and its people forbid: the
+    # bar had closed before the refusal came back, and the name typed was lost with it.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        before = snapshot(app)
+        await press(pilot, "A")
+        await type_text(pilot, "Security chapter")
+        await press(pilot, "enter")
+        assert snapshot(app) == before
+        assert "summary" in notes(app)
+        bar = app.screen.query_one("#inline")
+        assert app.screen.query_one("#inline-bar").display and app.focused is bar
+        assert bar.value == "Security chapter" and app.screen.inline_mode == "add_child"
+        await press(pilot, "escape")  # and the name can go under another task instead
+        await goto(pilot, "2.9")
+        await press(pilot, "a")
+        await type_text(pilot, "Security chapter")
+        await press(pilot, "enter")
+        assert plan_of(app).by_wbs["2.10"].name == "Security chapter"
+
+
 async def test_add_below_add_child_and_rename(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

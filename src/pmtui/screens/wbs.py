@@ -43,10 +43,20 @@ class AddHold:
     """Stands in for a form in ``run_edit`` while a task typed in the inline bar is added: the
     keys typed behind its Enter wait for the new task to be selected, so "a", a name, Enter,
     "a", ... puts each task below the one before it (the second "a" was handled first, and its
-    task went in above the first). Never on screen, so an error is a notification."""
+    task went in above the first). A refusal opens the bar again with the name typed (it was
+    lost with the bar) and says why in a notification."""
 
     busy: object = False
-    is_attached = False
+    is_attached = True  # for the app: a refusal goes to show_error
+
+    def __init__(self, screen: "WbsScreen") -> None:
+        self.screen = screen
+        self.typed: tuple[str, str, str] | None = None  # (mode, label, text) of the add running
+
+    def show_error(self, message: str) -> None:
+        if self.typed is not None and self.screen.is_attached and self.screen.app.screen is self.screen:
+            self.screen._open_inline(*self.typed)
+        self.screen.notify(message, severity="error", timeout=8)
 
 
 def ref(task_id: int) -> str:
@@ -90,7 +100,7 @@ class WbsScreen(Screen):
         # the task it is for).
         self._chord: tuple[dict[str, Any], Callable[[Any], None], int] | None = None
         self._prompt_stale = False  # the panel still shows a chord's prompt, answered
-        self._add_hold = AddHold()
+        self._add_hold = AddHold(self)
 
     @property
     def busy(self) -> object:
@@ -464,11 +474,13 @@ class WbsScreen(Screen):
                 self.app.run_edit("Rename",
                                   lambda store, pid: task_svc.edit_task(store, pid, ref(tid), name=text), select=tid)
         elif mode == "add_below":
+            self._add_hold.typed = (mode, label, text)
             below = ref(row.id) if row is not None else None
             self.app.run_edit("Add task",
                               lambda store, pid: task_svc.add_task(store, pid, text, below=below),
                               select=lambda result: result.id, form=self._add_hold)
         elif mode == "add_child" and row is not None:
+            self._add_hold.typed = (mode, label, text)
             under = ref(row.id)
             self.app.run_edit("Add subtask",
                               lambda store, pid: task_svc.add_task(store, pid, text, under=under),

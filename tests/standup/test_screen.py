@@ -398,3 +398,22 @@ async def test_a_cleared_status_date_reads_as_none_set_not_none(store, pid):
         panel = str(app.screen.query_one("#standup-status").render())
         assert "None" not in panel
         assert "no status date" in panel.splitlines()[0]
+
+
+@sync
+async def test_an_answer_the_plan_refuses_stays_in_the_bar(store, pid):
+    # 90000 days left parses, but the plan would end after 2149: the bar had closed before the
+    # refusal came back, so the answer was gone and r had to be pressed again
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "r")
+        await type_text(app, pilot, "90000")
+        screen = app.screen
+        bar = screen.query_one("#standup-ask-input")
+        assert screen.asking == "remaining" and bar.value == "90000" and app.focused is bar
+        assert any("2149-12-31" in n.message for n in app._notifications)
+        bar.value = ""
+        await type_text(app, pilot, "4")
+        assert screen.asking is None
+    assert row(store, pid, "2.8").remaining == 4

@@ -29,7 +29,7 @@ from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
-from pmtui.widgets.inline_input import InlineInput
+from pmtui.widgets.inline_input import BarAnswer, InlineInput
 from pmtui.widgets.standup_status import StandupStatus, clock_text
 from pmtui.widgets.standup_tasks import StandupTaskList
 
@@ -361,7 +361,14 @@ class StandupScreen(Screen):
             self.set_focus(self.query_one("#standup-ask-input"))  # the bar stays for a better answer
             return
         self.action_close_ask()
-        self._edit(f"Stand-up {what}", call, t.id if t else None)
+
+        def reopen(message: str) -> None:
+            if self.app.screen is self:
+                self.action_ask(what)
+                self.query_one("#standup-ask-input", Input).value = text
+            self.notify(message, severity="error", timeout=8)
+
+        self.app.run_edit(f"Stand-up {what}", call, select=t.id if t else None, form=BarAnswer(reopen))
 
     def action_person_notes(self) -> None:
         if self.opened is None or not self.people:

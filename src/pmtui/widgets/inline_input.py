@@ -46,3 +46,18 @@ class InlineInput(DialogInput):
     def _cancel(self) -> None:
         self.screen.set_focus(self.home)
         self.cancelled()
+
+
+class BarAnswer:
+    """Stands in for a form in ``PmtuiApp.run_edit`` while the answer typed in a bar is saved:
+    the keys typed behind its Enter wait for the edit, and a refusal calls ``reopen`` with the
+    reason, to open the bar again with the answer (closed at Enter, it had lost it)."""
+
+    busy: object = False
+    is_attached = True  # for the app: a refusal goes to show_error
+
+    def __init__(self, reopen: Callable[[str], None]) -> None:
+        self.reopen = reopen
+
+    def show_error(self, message: str) -> None:
+        self.reopen(message)

@@ -191,6 +191,13 @@ def _one_of(v, allowed, where: str, what: str) -> None:
         raise _bad(where, f"{what} {v!r} is unknown: use {', '.join(allowed)}")
 
 
+def _new_number(number: int, seen: set[int], where: str, what: str) -> None:
+    """R<number> / I<number>: 1 and up, once per project."""
+    if number < 1 or number in seen:
+        raise _bad(where, f"number {number} is {'used twice' if number in seen else f'not {what} number (1, 2, …)'}")
+    seen.add(number)
+
+
 def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     """Refuse, naming the record and the field, what the CLI and the screens would refuse."""
     def ref(key, keys: set, where: str, what: str) -> None:
@@ -200,9 +207,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     numbers: set[int] = set()
     for i, r in enumerate(reg.risks):
         where = f"risks[{i}] {r.get('title')!r}"
-        if r["number"] < 1 or r["number"] in numbers:
-            raise _bad(where, f"number {r['number']} is {'used twice' if r['number'] in numbers else 'not a risk number (1, 2, …)'}")
-        numbers.add(r["number"])
+        _new_number(r["number"], numbers, where, "a risk")
         try:
             rules = validated(RiskRules, **{f: r[f] for f in RiskRules.model_fields if f != "owner_id"})
             r.update(rules.model_dump(exclude={"owner_id"}))  # stored as the CLI stores it ("Mitigate" -> "mitigate")
@@ -226,9 +231,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     issue_numbers: set[int] = set()
     for i, x in enumerate(reg.issues):
         where = f"issues[{i}] {x.get('title')!r}"
-        if x["number"] < 1 or x["number"] in issue_numbers:
-            raise _bad(where, f"number {x['number']} is {'used twice' if x['number'] in issue_numbers else 'not an issue number (1, 2, …)'}")
-        issue_numbers.add(x["number"])
+        _new_number(x["number"], issue_numbers, where, "an issue")
         try:
             x.update(validated(IssueRules, **{f: x[f] for f in IssueRules.model_fields}).model_dump())
             for f in ("raised_on", "resolved_on"):

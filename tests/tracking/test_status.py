@@ -17,6 +17,7 @@ from pmtui.services.projects import set_status_date
 from pmtui.services.tasks import add_task, edit_task, set_progress
 from pmtui.store import settings
 from pmtui.store.locations import config_file
+from tests.conftest import file_digest
 from tests.foundation.helpers import cli, dump
 
 
@@ -200,3 +201,19 @@ def test_cli_says_which_date_the_figures_use(db_path):
     assert f"Complete: 0% as of {label}" in report
     # the week covered is the one that just went by, so today's planning is in it
     assert "- " + date.today().isoformat() + " Add task: added 1 'Design'" in report
+
+
+def test_moving_the_start_past_the_status_date_is_refused(db_path):
+    # A project postponed from 4 January to 1 February kept its status date of 6 January: the
+    # status was then dated before the plan began, which 'project status-date' itself refuses.
+    for args in (("project", "new", "Later", "--start", "2027-01-04"), ("task", "add", "Design", "--duration", "3d"),
+                 ("project", "status-date", "2027-01-06")):
+        assert cli(db_path, *args).exit_code == 0
+    before = file_digest(db_path)
+    r = cli(db_path, "project", "edit", "--start", "2027-02-01")
+    assert r.exit_code == 1
+    assert r.stderr == ("pmtui: the status date 2027-01-06 is before the new start 2027-02-01: move it first "
+                        "(pmtui project status-date 2027-02-01) or clear it (pmtui project status-date none)\n")
+    assert file_digest(db_path) == before
+    assert cli(db_path, "project", "status-date", "none").exit_code == 0
+    assert cli(db_path, "project", "edit", "--start", "2027-02-01").exit_code == 0

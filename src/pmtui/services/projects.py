@@ -149,6 +149,11 @@ def edit_project(store: Store, project_id: int, *, start: date | None = None,
         rules = validated(ProjectRules, name=project.name, start=start or project.start,
                           currency=currency or project.currency)
         if rules.start != project.start:
+            sd = project.status_date
+            if sd is not None and sd < rules.start:
+                # as set_status_date refuses: figures dated before the plan begins
+                raise Conflict(f"the status date {sd} is before the new start {rules.start}: move it first "
+                               f"(pmtui project status-date {rules.start}) or clear it (pmtui project status-date none)")
             act.say(f"start {project.start} → {rules.start}")
             project.start = rules.start
             check_plan(act, project_id)

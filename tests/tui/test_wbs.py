@@ -1221,3 +1221,26 @@ async def test_header_gives_the_date_the_figures_use_when_no_status_date_is_set(
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             assert shown in screen_text(app).splitlines()[0]
+
+
+async def test_a_long_project_name_leaves_the_header_its_finish_and_screens(make_app, store):
+    # At 80 columns "CRM migration (phase 2)" already pushed "3 4 5" off the edge; a longer name
+    # hid the finish date too
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    from .conftest import TODAY
+
+    name = "SAP S/4HANA finance rollout – wave 2 (DACH entities)"
+    project = create_project(store, name, TODAY)
+    add_task(store, project.id, "Kick-off", duration=1)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        header = screen_text(app).splitlines()[0]
+        assert header.rstrip().endswith(" 1 WBS 2 3 4 5"), header
+        assert f"finish {app.plan.schedule.finish}" in header
+        assert " SAP S/4HANA fin" in header and "…" in header and "(today)" in header
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert f" {name} " in screen_text(app).splitlines()[0]  # whole where it fits

@@ -57,26 +57,35 @@ class PlanHeader(Widget):
         if plan is None:
             text.append(" pmtui ", "bold")
             text.append(" no project open" if not app.busy else "")
-        else:
-            p = plan.project
-            text.append(f" {p.name} ", "bold reverse")
-            # the date the figures use, marked when it is a default rather than one the PM set
-            as_of = figures_date(p.status_date, p.start, getattr(app, "today", None))
-            text.append(f"  status {as_of.day.isoformat()}")
-            if as_of.default:
-                text.append(f" ({as_of.short})", "dim")
-            try:
-                finish = plan.schedule.finish.isoformat()
-                change = plan.finish_change()
-            except Exception:  # a plan that does not schedule shows no finish
-                finish, change = "?", None
-            text.append("  finish ")
-            text.append(finish, "bold")
         screens = list(getattr(app, "SCREEN_LIST", ()))
         busy = f"  ⏳ {app.busy_what or 'working'}…" if app.busy and self._busy_shown else ""
         full = sum(len(f"  {key} {title}") for key, _m, title, _c in screens)
         compact_len = sum(len(f" {key} {title}") if key == self.screen_key else len(f" {key}")
                           for key, _m, title, _c in screens)
+        if plan is not None:
+            p = plan.project
+            dates = Text()
+            # the date the figures use, marked when it is a default rather than one the PM set
+            as_of = figures_date(p.status_date, p.start, getattr(app, "today", None))
+            dates.append(f"  status {as_of.day.isoformat()}")
+            if as_of.default:
+                dates.append(f" ({as_of.short})", "dim")
+            try:
+                finish = plan.schedule.finish.isoformat()
+                change = plan.finish_change()
+            except Exception:  # a plan that does not schedule shows no finish
+                finish, change = "?", None
+            dates.append("  finish ")
+            dates.append(finish, "bold")
+            # A long name gives way to the dates and the screens' digits, which it pushed off the
+            # edge ("CRM migration (phase 2)" at 80 columns): what it hides is on the switcher (o).
+            # (Not the busy mark: the name would shrink and grow back with every edit.)
+            shortest = f" ({change[1]:+d}d)" if change else ""
+            least = dates.cell_len + compact_len + len(shortest) + 2
+            name = Text(p.name)
+            name.truncate(max(12, self.size.width - least), overflow="ellipsis")
+            text.append(f" {name.plain} ", "bold reverse")
+            text.append_text(dates)
         # The finish's move since the last stand-up, as long as the line allows; on a narrow
         # terminal the other screens shrink to their digits first, so the list never runs off
         # the edge (the current one keeps its name).

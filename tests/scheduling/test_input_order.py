@@ -109,6 +109,54 @@ def test_shuffled_tasks_and_links_give_the_same_schedule(seed):
         assert outcome(t, lk, status) == expected
 
 
+def moved_subtrees(rnd: random.Random, tasks: list[TaskSpec]) -> list[TaskSpec]:
+    """The same tasks with the top-level subtrees in another order: still in outline order
+    (every summary before its tasks), so links now run backwards in it, as in a plan whose
+    phases were reordered."""
+    blocks: list[list[TaskSpec]] = []
+    for t in tasks:
+        if t.parent is None:
+            blocks.append([t])
+        else:
+            blocks[-1].append(t)
+    return [t for b in rnd.sample(blocks, len(blocks)) for t in b]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_reordered_outline_gives_the_same_schedule(seed, monkeypatch):
+    # Tasks in outline order with links running backwards take the pulled order
+    # (network._pulled_order), with its budget, its waits and its pulls; everything else Kahn's.
+    # Both must give the schedule of the plan in its own order, and a loop the same message.
+    from pmtui.scheduling import CycleError
+    from pmtui.scheduling import network
+
+    pulled = []
+    real = network._pulled_order
+    monkeypatch.setattr(network, "_pulled_order", lambda *a: pulled.append(1) or real(*a))
+    rnd = random.Random(3000 + seed)
+    tasks, links = plan(rnd, rnd.choice((15, 40, 90, 200)))
+    status = START + timedelta(days=5) if seed % 2 else None
+    expected = outcome(tasks, links, status)
+    calls = len(pulled)
+    for _ in range(3):
+        moved = moved_subtrees(rnd, tasks)
+        assert outcome(moved, links, status) == expected
+        assert outcome(moved, rnd.sample(links, len(links)), status) == expected
+    assert len(pulled) > calls  # the reorders did send it through the pulled order
+    # a loop: from the last leaf back to the first, through whatever links lie between them
+    leaves = [t.id for t in tasks if not any(u.parent == t.id for u in tasks)]
+    loop = links + [LinkSpec(leaves[-1], leaves[0])]
+    messages = set()
+    for order in (tasks, moved_subtrees(rnd, tasks), tasks[::-1]):
+        try:
+            schedule(order, loop, CAL, START, status)
+        except CycleError as e:
+            messages.add(str(e))
+        else:
+            messages.add("no loop")  # no path from the first leaf to the last: fine, but alike
+    assert len(messages) == 1
+
+
 def test_ff_link_into_a_started_task_binds_its_finish_backward(cal):
     # B started on day 0, 2 days done (29 % = 2 / (2 + 5), MS Project's rule) and 5 left after
     # the status date (day 2): it runs days 0-6, longer than its duration of 4. Backward, the FF link bounds A's finish by B's late

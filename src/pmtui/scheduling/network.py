@@ -20,9 +20,9 @@ read that slot.
 The flat loop needs every link into a task before any link out of it: links sorted by the
 topological position of their target. Tasks come in WBS order and links mostly in the order of
 their successors, so the input order usually is that already (one sorted() call checks);
-otherwise a stable sort by target position, after a Kahn sort when the input order is not
-topological (which also finds loops; most real plans have a link running backwards in WBS
-order). An edited copy of a plan takes that order from the schedule it replaces. Nodes that need more than "max over links" are events,
+otherwise a stable sort by target position, after a topological sort when the input order is
+not topological (which also finds loops; most real plans have a link running backwards in WBS
+order): _pulled_order for tasks in outline order, Kahn's otherwise. An edited copy of a plan takes that order from the schedule it replaces. Nodes that need more than "max over links" are events,
 handled between two runs of the flat loop at their position (bisect into the targets'
 positions): gates, roll-ups that links read, tasks with constraints or progress.
 
@@ -38,8 +38,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from heapq import heappop, heappush
-from itertools import chain, groupby, repeat
-from operator import attrgetter, eq, itemgetter, lt
+from itertools import chain, compress, filterfalse, groupby, repeat
+from operator import attrgetter, eq, itemgetter, lt, not_
 from typing import Sequence
 
 from .errors import CycleError, InvalidTaskError, UnknownTaskError
@@ -553,7 +553,10 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             rank = like.rank
         else:
             rank = [0] * size
-            for i, v in enumerate(_kahn(net, gate_links, gkids)):
+            # tasks in outline order with links running backwards: the input order is worth
+            # keeping; tasks in no order at all (a shuffled input) sort cheaper by Kahn's
+            topo = _pulled_order if net.ordered else _kahn
+            for i, v in enumerate(topo(net, gate_links, gkids)):
                 rank[v] = i
             K = list(map(rank.__getitem__, D))
         net.rank = rank
@@ -643,6 +646,88 @@ def _explain_bad_link(net: Network) -> None:
             raise InvalidTaskError(
                 f"link {lk.pred} → {lk.succ} has type {lk.type!r}; use FS, SS, FF or SF"
             ) from None
+
+
+PULL_BUDGET = 4  # see _pulled_order
+
+
+def _pulled_order(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]]) -> list[int]:
+    """A topological order of the nodes over the edges _kahn names, for tasks that come in
+    outline order with some links running backwards; or _kahn's CycleError.
+
+    Tasks are taken in input order. One whose predecessors are all placed (nearly every task:
+    a C-level all() over its list) is placed at once. One that needs a task not placed yet
+    pulls it in first, depth first with what that needs in turn, when that is at most
+    PULL_BUDGET nodes (a block moved down the outline, needed by the tasks now above it);
+    otherwise it waits (a block moved up, ahead of its predecessors), to be pulled in by the
+    first task that needs it, by when its predecessors are placed, or placed at the end. So
+    the order stays close to input order and only the tasks around a backward link move.
+    Kahn's count of predecessors (input order as priority, a heap of the waiting) made every
+    task behind a moved block wait and come off the heap. Measured with callgrind at 10,000
+    tasks, instructions per schedule(): 2 % of the blocks moved 282 -> 246 M, 10 % 288 -> 257 M
+    (155 M in outline order). Budgets of 2, 4, 8, 32, 128 and unbounded gave 281, 245, 246,
+    250, 265 and 260 M. On tasks in no order at all this order cost 17-40 % more than Kahn's,
+    which add_edges keeps there. Depth-first topological order: Tarjan, "Edge-disjoint spanning
+    trees and depth-first search", Acta Informatica 6, 1976."""
+    size, n = net.size, net.n
+    S, D = net.S, net.D
+    if net.fin:  # a link reading a finish slot comes from that slot's task
+        node = list(range(net.nslots))
+        for v, f in net.fin.items():
+            node[f] = v
+        S = list(map(node.__getitem__, S))
+    pred: list[list[int]] = [[] for _ in range(size)]
+    for a, b in zip(S, D):
+        pred[b].append(a)
+    for a, g in gate_links:
+        pred[g].append(a)
+    for g, kids in enumerate(gkids, n):
+        for c in kids:
+            pred[c].append(g)
+    for s, kids in net.children.items():  # a roll-up needs every task under it
+        pred[s].extend(kids)
+    # placed[v]: True once placed, None while on the path being pulled in (falsy for all())
+    placed: list[bool | None] = [False] * size
+    done = placed.__getitem__
+    order: list[int] = []
+
+    def pull(v: int, budget: int) -> bool:
+        """Place v after what it needs, depth first; give up (v stays where it was) once more
+        than ``budget`` nodes would have to come first. Placed nodes stay placed: each has all
+        its predecessors before it. False also for a loop, which _kahn then names."""
+        path = [v]
+        todo = [filterfalse(done, pred[v])]  # predecessors still to place, skipped in C once placed
+        placed[v] = None
+        while path:
+            for u in todo[-1]:
+                if placed[u] is None or not budget:  # None: on the path, so a loop
+                    for x in path:
+                        placed[x] = False
+                    return False
+                budget -= 1
+                path.append(u)
+                todo.append(filterfalse(done, pred[u]))
+                placed[u] = None
+                break
+            else:
+                x = path.pop()
+                todo.pop()
+                placed[x] = True
+                order.append(x)
+        return True
+
+    for v in compress(range(n), map(not_, net.is_summary)):
+        if not placed[v]:
+            if all(map(done, pred[v])):
+                placed[v] = True
+                order.append(v)
+            else:
+                pull(v, PULL_BUDGET)
+    # what waited and nothing pulled, and roll-ups no link reads; a pull here cannot run out
+    for v in range(size):
+        if not placed[v] and not pull(v, size):
+            return _kahn(net, gate_links, gkids)
+    return order
 
 
 def _kahn(net: Network, gate_links: list[tuple[int, int]], gkids: list[list[int]]) -> list[int]:

@@ -7,7 +7,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import out, print_json, state
-from pmtui.services.plan import wbs_key
+from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 from pmtui.services.tasks import get_plan
 
 
@@ -33,6 +33,8 @@ def schedule(
             rows.append({
                 # a summary's duration is its span (its own stored one is ignored), as the WBS shows
                 "id": t.id, "wbs": t.wbs, "name": t.name, "duration": s.ef - s.es + 1 if t.summary else t.duration,
+                # the stored (planned) duration above; what it is now, once work is done, here
+                "duration_now": plan.duration_now(t),
                 "summary": t.summary, "milestone": t.milestone,
                 "start": s.start.isoformat(), "finish": s.finish.isoformat(),
                 "early_start": s.early_start.isoformat(), "early_finish": s.early_finish.isoformat(),
@@ -56,16 +58,21 @@ def schedule(
         return
     table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "Crit", "Driving predecessor",
                   box=None, pad_edge=False)
+    marked = False
     for t in tasks:
         s = result.tasks[t.id]
+        dur = "" if t.summary else plan.duration_text(t)
+        marked = marked or dur.endswith(NOT_PLANNED)
         driving = ", ".join(plan.by_id[d].wbs for d in s.driving) or ("" if t.summary else s.driven_by.replace("_", " "))
         name = "  " * (t.level - 1) + t.name + (" ◆" if t.milestone else "")
-        table.add_row(t.wbs, Text(name, "bold") if t.summary else name, "" if t.summary else f"{t.duration}d",
+        table.add_row(t.wbs, Text(name, "bold") if t.summary else name, dur,
                       str(s.start), str(s.finish), str(s.total_float),
                       Text("*", "red") if s.critical and not t.summary else "",
                       Text.assemble(driving, (" LATE", "red") if s.late else ""))
     out.print(table)
     out.print(Text.assemble(f"Project {plan.project.name!r}: start {result.start}, finish ", (str(result.finish), "bold")))
+    if marked:
+        out.print(f"{NOT_PLANNED_NOTE}: pmtui task show WBS gives both")
     for v in result.violations:
         out.print(Text.assemble(("conflict:", "red"), f" {v.message}"))
 

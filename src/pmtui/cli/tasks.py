@@ -18,7 +18,7 @@ from pmtui.models.parsing import (
     parse_predecessors,
 )
 from pmtui.services import tasks as svc
-from pmtui.services.plan import Plan
+from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan
 
 cmd = typer.Typer(help="Add, list, edit and reshape tasks (addressed by WBS code like 1.2, or id like #17).",
                   no_args_is_help=True)
@@ -165,6 +165,8 @@ def _task_row(plan: Plan, t, sched) -> dict:
         "id": t.id, "wbs": t.wbs, "name": t.name, "level": t.level,
         "parent": plan.by_id[t.parent_id].wbs if t.parent_id else None,
         "duration": t.duration, "summary": t.summary, "milestone": t.milestone,
+        # duration is the stored, planned one; MS Project's Duration (done + left) is duration_now
+        "duration_now": plan.duration_now(t) if sched or not t.summary else t.duration,
         "predecessors": plan.predecessors_text(t.id), "resources": plan.resources_text(t.id),
         "constraint": t.constraint_type,
         "constraint_date": t.constraint_date.isoformat() if t.constraint_date else None,
@@ -203,19 +205,23 @@ def print_wbs(plan: Plan) -> None:
     sched = plan.schedule
     table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "%", "Predecessors", "Resources",
                   box=None, pad_edge=False, show_edge=False)
+    marked = False
     for t in plan.tasks:
         s = sched.tasks[t.id]
+        dur = "" if t.summary else plan.duration_text(t)
+        marked = marked or dur.endswith(NOT_PLANNED)
         name = "  " * (t.level - 1) + t.name
         if t.summary:
             name = Text(name, "bold")
         elif t.milestone:
             name = f"{name} ◆"
         crit = Text.assemble(("!", "red") if s.critical and not t.summary else "", str(s.total_float))
-        table.add_row(t.wbs, name, f"{t.duration}d" if not t.summary else "", str(s.start), str(s.finish),
+        table.add_row(t.wbs, name, dur, str(s.start), str(s.finish),
                       crit, f"{plan.percent[t.id]:.0f}" if plan.percent[t.id] else "",
                       plan.predecessors_text(t.id), plan.resources_text(t.id))
     out.print(table)
-    out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical)")
+    out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical"
+              + (f"; {NOT_PLANNED_NOTE})" if marked else ")"))
 
 
 @cmd.command("show", epilog="Example: pmtui task show 2.3")
@@ -236,7 +242,14 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
         return
     out.print(Text.assemble((f"{t.wbs} {t.name}", "bold"),
                             f"  (id #{t.id}{', summary' if t.summary else ''}{', milestone' if t.milestone else ''})"))
-    out.print(f"duration     {t.duration}d   complete {plan.percent[t.id]:.0f}%")
+    now = plan.duration_now(t)
+    if t.summary:
+        duration = f"{now}d (from its tasks)"
+    elif now != t.duration:
+        duration = f"{now}d (planned {t.duration}d)"
+    else:
+        duration = f"{now}d"
+    out.print(f"duration     {duration}   complete {plan.percent[t.id]:.0f}%")
     out.print(f"start        {s.start}   finish {s.finish}")
     out.print(f"early        {s.early_start} → {s.early_finish}   late {s.late_start} → {s.late_finish}")
     out.print(f"float        total {s.total_float}d, free {s.free_float}d{'  CRITICAL' if s.critical else ''}")

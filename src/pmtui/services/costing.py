@@ -24,7 +24,7 @@ from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
 from pmtui.services.actions import action
-from pmtui.services.plan import Plan, TaskRow, load_plan
+from pmtui.services.plan import Plan, TaskRow, actual_span, load_plan
 from pmtui.store import Store, settings
 from pmtui.store.locations import config_file
 
@@ -80,12 +80,8 @@ def span_days(plan: Plan, start: date, finish: date) -> int:
 
 
 def finished_span(plan: Plan, t: TaskRow) -> int | None:
-    """The working days a finished task took, from its actual start to its actual finish (MS
-    Project's Duration once a task is done: its Actual Duration); None for a milestone, or
-    without both actual dates."""
-    if t.summary or t.percent_complete < 100 or t.duration <= 0 or not (t.actual_start and t.actual_finish):
-        return None
-    return max(1, span_days(plan, t.actual_start, t.actual_finish))
+    """The working days a finished task took (plan.actual_span); None if it has not."""
+    return actual_span(plan.calendar, t)
 
 
 def cost_days(plan: Plan, t: TaskRow) -> tuple[float, float]:
@@ -100,12 +96,12 @@ def cost_days(plan: Plan, t: TaskRow) -> tuple[float, float]:
 
 
 def duration_now(plan: Plan, t: TaskRow) -> int:
-    """A task's duration as MS Project's Duration field: a summary's span; else its days done +
-    days left (cost_days)."""
+    """A task's duration as MS Project's Duration field: a summary's span from its dates; else
+    its days done + days left (cost_days), as the tables show it (Plan.durations_now)."""
     if t.summary:
         s = plan.schedule.tasks[t.id]
         return span_days(plan, s.start, s.finish)
-    return round(sum(cost_days(plan, t)))
+    return plan.durations_now.get(t.id, t.duration)
 
 
 def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:

@@ -35,8 +35,15 @@ from pmtui.scheduling import (
     WorkCalendar,
     schedule,
 )
+from pmtui.scheduling.costs import days_split
 from pmtui.services.gc_pause import paused_gc
 from pmtui.store.quick import QuickReader, sqlite_rows
+
+# After a duration that is not the planned one, in every table that shows durations (each says
+# so under it): MS Project shows the current Duration with no mark, but a PM who planned 3 days
+# should not read 6 without knowing why.
+NOT_PLANNED = "†"
+NOT_PLANNED_NOTE = f"{NOT_PLANNED} = duration now (days done + days left, or as it ran), not the planned one"
 
 # Enum calls cost a few microseconds each, which adds up at 100,000 tasks: look them up instead.
 _CONSTRAINTS = {c.value: c for c in ConstraintType}
@@ -227,6 +234,16 @@ class Plan:
         new.by_wbs = {**self.by_wbs, row.wbs: row}
         if "percent" in self.__dict__ and not old.children:
             new._roll_up_change(self, old, row)
+        changed = self.__dict__.get("durations_now")
+        if changed is not None:
+            # one task's entry, not a pass over every task: the app keeps the mapping per plan
+            changed = dict(changed)
+            changed.pop(task_id, None)
+            if not row.children:
+                now = leaf_duration_now(self.calendar, row)
+                if now != row.duration:
+                    changed[task_id] = now
+            new.__dict__["durations_now"] = changed
         specs = self.__dict__.get("_specs")
         if specs is not None:
             task_specs, link_specs = specs
@@ -268,6 +285,37 @@ class Plan:
                     acc[2] += leaves
                     acc[3] += finished
         return out
+
+    @cached_property
+    def durations_now(self) -> dict[int, int]:
+        """Task id -> duration today (MS Project's Duration: the actual duration once done, days
+        done + days left while under way) of the tasks, not summaries, where it is not the
+        planned duration. Few tasks are in it, so a view asks ``duration_now`` per row at no cost
+        and an edited copy (with_task_values) changes one entry."""
+        cal = self.calendar
+        out: dict[int, int] = {}
+        for t in self.tasks:
+            if t.children or (not t.percent_complete and t.remaining is None):
+                continue  # not started: what was planned
+            now = leaf_duration_now(cal, t)
+            if now != t.duration:
+                out[t.id] = now
+        return out
+
+    def duration_now(self, t: TaskRow) -> int:
+        """A task's duration today: a summary's span (as the WBS has always shown it), else its
+        actual or days done + days left (durations_now)."""
+        if t.children:
+            s = self.schedule.tasks[t.id]
+            return s.ef - s.es + 1
+        return self.durations_now.get(t.id, t.duration)
+
+    def duration_text(self, t: TaskRow) -> str:
+        """'6d', and NOT_PLANNED after it when that is not the planned duration (a leaf's days
+        done + days left, or as it ran); a summary's span is never marked, it has no plan of
+        its own."""
+        now = self.duration_now(t)
+        return f"{now}d{NOT_PLANNED}" if not t.children and now != t.duration else f"{now}d"
 
     def _roll_up_change(self, before: Plan, old: TaskRow, row: TaskRow) -> None:
         """This plan's percent from ``before``'s, after one task's duration or progress changed:
@@ -368,7 +416,7 @@ class Plan:
         scheduled."""
         with paused_gc():
             self.schedule.precompute()
-            self.preds_of, self.assignments_of, self.resource_by_id, self.percent  # noqa: B018 - cached
+            self.preds_of, self.assignments_of, self.resource_by_id, self.percent, self.durations_now  # noqa: B018 - cached
         return self
 
     def specs(self) -> tuple[list[TaskSpec], list[LinkSpec]]:
@@ -402,6 +450,24 @@ class Plan:
         if earlier is not None:
             result.share_indexes(earlier)
         return result
+
+
+def actual_span(cal: WorkCalendar, t: TaskRow) -> int | None:
+    """The working days a finished task took, from its actual start to its actual finish (MS
+    Project's Duration once a task is done: its Actual Duration); None for a summary, a
+    milestone, or without both actual dates."""
+    if t.children or t.percent_complete < 100 or t.duration <= 0 or not (t.actual_start and t.actual_finish):
+        return None
+    return max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
+
+
+def leaf_duration_now(cal: WorkCalendar, t: TaskRow) -> int:
+    """The duration today of a task that is not a summary: its actual span once done, else its
+    days done + days left (the days its cost and work are counted on, costing.cost_days)."""
+    span = actual_span(cal, t)
+    if span is not None:
+        return span
+    return round(sum(days_split(t.duration, t.percent_complete, t.remaining)))
 
 
 def outline_order(items: list, key, parent) -> tuple[list, dict, list]:

@@ -1244,3 +1244,43 @@ async def test_a_long_project_name_leaves_the_header_its_finish_and_screens(make
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert f" {name} " in screen_text(app).splitlines()[0]  # whole where it fits
+
+
+async def test_a_task_under_way_shows_its_duration_now_and_d_edits_the_planned_one(make_app, demo_store):
+    # 2.8, planned at 6 days, is under way; 5 days left on the status date make it 5 done + 5 left
+    # (50 %, MS Project's Duration 10d), which the Dur column and the detail panel read where they
+    # read 6d
+    from pmtui.services.progress import set_remaining
+
+    from .conftest import TODAY
+
+    app = make_app()
+    set_remaining(demo_store, get_plan(demo_store, 1).project.id, "2.8", 5, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # computed once per plan in the worker, not per row drawn
+        assert "durations_now" in table(app).plan.__dict__
+        await goto(pilot, "2.8")
+        row = next(line for line in screen_text(app).splitlines() if "Solution design doc" in line)
+        assert " 10d† 20" in row
+        assert "· 10d (planned 6d) ·" in str(app.screen.query_one(TaskDetail).render())
+        await press(pilot, "d")
+        assert isinstance(app.screen, TaskForm)
+        assert "Planned duration (now 10d, days done + days left)" in screen_text(app)
+        assert app.screen.query_one("#f-duration").value == "6d"
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "7d")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["2.8"].duration == 7
+        assert "· 10d (planned 7d) ·" in str(app.screen.query_one(TaskDetail).render())
+        # done today (a progress key edits a copy of the plan): as it ran, the same as a fresh plan
+        await press(pilot, "m", "4")
+        await settle(pilot)
+        shown, fresh = table(app).plan, plan_of(app)
+        assert shown.durations_now == fresh.durations_now
+        now = fresh.duration_now(fresh.by_wbs["2.8"])
+        assert table(app).cells(fresh.by_wbs["2.8"].id)["dur"] == f"{now}d" + ("†" if now != 7 else "")
+        # the legend says what † means
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen) and "6d† a duration now" in app.screen.legend

@@ -144,6 +144,10 @@ class TaskForm(ModalScreen[None]):
         with Vertical(classes="dialog form"):
             yield Static(Text(f"Edit {t.wbs} {t.name}"), classes="dialog-title")
             for key, label in self.FIELDS:
+                if key == "duration" and not t.children and self.plan.duration_now(t) != t.duration:
+                    # the field holds and changes the planned duration, not the one the tables show
+                    how = "as it ran" if t.percent_complete >= 100 else "days done + days left"
+                    label = f"Planned duration (now {self.plan.duration_now(t)}d, {how})"
                 yield Label(label, classes="form-label")
                 inp = DialogInput(self.initial[key], id=f"f-{key}", compact=True,
                             disabled=(key == "duration" and bool(t.children)))

@@ -65,6 +65,9 @@ class TaskDetail(Widget):
         t = plan.by_id[tid]
         ts = plan.schedule.tasks[tid]
         kind = "summary" if t.children else "milestone" if t.milestone else f"{t.duration}d"
+        now = plan.duration_now(t)
+        if not t.children and now != t.duration:
+            kind = f"{now}d (planned {t.duration}d)"
         marks = []
         if ts.critical:
             marks.append("C critical")

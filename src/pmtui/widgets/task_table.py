@@ -3,7 +3,8 @@ memory and kept in an LRU cache, so 100,000 tasks paint and scroll as fast as 10
 
 Collapsing is a list of visible task ids; a cursor move repaints only the two rows it changed.
 Every mark has a letter as well as a colour: C critical, L late (past its deadline), ! a
-constraint that cannot be met, * dates changed by the last edit; ▾/▸ summary, ◆ milestone.
+constraint that cannot be met, * dates changed by the last edit; ▾/▸ summary, ◆ milestone; a
+duration with † is the task's duration now (done + left), not its planned one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.services.gantt_layout import fit
+from pmtui.services.plan import NOT_PLANNED
 from pmtui.widgets.row_cursor import RowCursor
 
 
@@ -37,7 +39,7 @@ _FIXED = [
     Column("flags", "", 4),
     Column("wbs", "WBS", 7),
     Column("name", "Name", 0),
-    Column("dur", "Dur", 4, True),
+    Column("dur", "Dur", 5, True),  # "999d†": a duration now beside its mark
     Column("start", "Start", 10),
     Column("finish", "Finish", 10),
     Column("tf", "TF", 5, True),  # floats of 1,000 days and more are whole
@@ -367,13 +369,14 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             + ("L" if ts.late else " ")
             + ("!" if any("cannot be met" in v for v in ts.violations) else " ")
         )
+        # plan.durations_now is computed once per plan (prepare_views), a lookup per row here
+        dur = plan.duration_text(t)
         if t.children:
             mark = "▸ " if tid in self.collapsed else "▾ "
-            dur = f"{ts.ef - ts.es + 1}d"
         elif t.milestone:
-            mark, dur = "◆ ", "0d"
+            mark = "◆ "
         else:
-            mark, dur = "  ", f"{t.duration}d"
+            mark = "  "
         return {
             "flags": flags,
             "wbs": t.wbs,
@@ -412,7 +415,10 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         for c in cols:
             if c.key == "flags":
                 continue
-            text = fit(cells[c.key], c.width, c.right)
+            cell = cells[c.key]
+            if c.key == "dur" and not cell.endswith(NOT_PLANNED):
+                cell += " "  # the mark's place: the days line up whether a row has one or not
+            text = fit(cell, c.width, c.right)
             if c.key in ("start", "finish"):
                 dates.append(text)
             elif dates:

@@ -329,3 +329,22 @@ async def test_hidden_it_catches_up_with_edits_made_on_the_wbs_screen_when_shown
         assert app.screen is gantt and gantt.chart.plan is app.plan
         assert gantt.chart.plan.by_wbs["4.4"].percent_complete == 50
         assert gantt.chart.current_id == app.plan.by_wbs["4.4"].id
+
+
+async def test_the_info_line_gives_the_duration_now_and_brackets_change_the_planned_one(make_app, store):
+    # 2.8, planned at 6 days, is half done with 5 days left: 10 days now, as the WBS shows it
+    from pmtui.services.progress import set_remaining
+
+    set_remaining(store, 1, "2.8", 5, today=TODAY)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "2.8")
+        assert "  10d (planned 6d)  50%" in str(app.screen.query_one("#gantt-info").render())
+        await press(pilot, "right_square_bracket")
+        await settle(pilot)
+        assert stored(store, "2.8")[0].duration == 7
+        assert "  10d (planned 7d)  50%" in str(app.screen.query_one("#gantt-info").render())
+        await select(pilot, "2.7")  # done as planned: one figure
+        info = str(app.screen.query_one("#gantt-info").render())
+        assert "  6d  100%" in info and "planned" not in info

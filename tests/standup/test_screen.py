@@ -183,6 +183,23 @@ async def test_the_days_left_bar_speaks_of_days_left(store, pid):
     assert row(store, pid, "2.8").percent_complete == 60
 
 
+@sync
+async def test_days_left_show_what_they_make_of_the_task_under_the_list(store, pid):
+    # 2.8, planned at 6 days and 60 % done: 5 days left make it longer than planned, which the
+    # WBS and schedule show as its duration now; the line under the list says so too
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        detail = app.screen.query_one("#standup-detail")
+        assert app.screen.tasks.current.wbs == "2.8" and "planned" not in str(detail.render())
+        await keys(app, pilot, "r")
+        await type_text(app, pilot, "5")
+        plan = get_plan(store, pid)
+        now = plan.duration_now(plan.by_wbs["2.8"])
+        assert now > 6 and f" · {now}d (planned 6d)" in str(detail.render())
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot(snap_compare, store, pid, size):
     app = StandupApp(store, today=DAY)

@@ -34,7 +34,7 @@ from pmtui.widgets.header import PlanHeader
 
 LEGEND = gl.LEGEND + "\n" + gl.FLAGS_LEGEND + (
     "\n> and < move a task by a working day by setting a Start No Earlier Than constraint; "
-    "] and [ change its duration by a working day. u undoes either.")
+    "] and [ change its planned duration by a working day. u undoes either.")
 
 
 def ref(task_id: int) -> str:
@@ -154,7 +154,8 @@ class GanttScreen(Screen):
         text.append(f" {t.wbs} {t.name} ", "bold")
         text.append(f" {bar.start} → {bar.finish}")
         if not bar.summary:
-            text.append(f"  {t.duration}d  {bar.percent}%")
+            now = chart.plan.duration_now(t)
+            text.append(f"  {now}d" + (f" (planned {t.duration}d)" if now != t.duration else "") + f"  {bar.percent}%")
         text.append(f"  float {ts.total_float}d")
         if bar.critical:
             text.append("  critical", "bold")

@@ -247,6 +247,10 @@ class StandupScreen(Screen):
         if t is not None and self.plan is not None:
             s = self.plan.schedule.tasks[t.id]
             text = f"{t.wbs} {t.why} · {s.start} → {s.finish} · float {s.total_float}d"
+            row = self.plan.by_id[t.id]
+            now = self.plan.duration_now(row)
+            if now != row.duration:  # an answer to r (days left) shows what it made of the task
+                text += f" · {now}d (planned {row.duration}d)"
             if t.blockers:
                 text += " · ⚑ " + "; ".join(t.blockers)
         self.query_one("#standup-detail", Static).update(Text(text))  # blockers are typed by people

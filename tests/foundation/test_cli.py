@@ -4,6 +4,7 @@ input leaving the database byte-for-byte unchanged."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -423,3 +424,18 @@ def test_schedule_json_is_the_same_after_a_round_trip(db_path, tmp_path):
     before = shape("RT")
     assert before["tasks"][0]["duration"] == 3 and before["critical_paths"]
     assert shape("Copy") == before
+
+
+def test_command_summaries_read_as_one_sentence_in_the_lists(db_path):
+    """A summary broken over lines in its docstring kept the breaks in `pmtui resource --help`:
+    'peak load from the' then 'status date on (over = …)' a line further down, mid-sentence."""
+    from typer.testing import CliRunner
+
+    from pmtui.cli import app, command
+
+    groups = [[]] + [[name] for name, sub in command.commands.items() if getattr(sub, "commands", None)]
+    for group in groups:
+        out = CliRunner(env={"COLUMNS": "400"}).invoke(app, ["--db", str(db_path), *group, "--help"]).stdout
+        panel = out[out.index("Commands"):]
+        continued = [line for line in panel.splitlines() if re.match(r"│ {3,}\S", line)]
+        assert continued == [], (group, continued)

@@ -6,6 +6,7 @@ cannot take the request. The TUI is imported only when it starts.
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 
@@ -109,7 +110,19 @@ def _register() -> None:
         module.register(app)
 
 
+def _one_line_summaries(typer_app: typer.Typer) -> None:
+    """In rich markup mode Typer keeps the docstring's line breaks in a group's command list, so a
+    summary wrapped in the source broke mid-sentence there; the command's own page reflows it."""
+    for info in typer_app.registered_commands:
+        doc = info.help or (info.callback.__doc__ if info.callback else None)
+        if doc and not info.short_help:
+            info.short_help = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+    for group in typer_app.registered_groups:
+        _one_line_summaries(group.typer_instance)
+
+
 _register()
+_one_line_summaries(app)
 command = typer.main.get_command(app)
 
 

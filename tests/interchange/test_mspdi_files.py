@@ -138,6 +138,11 @@ def test_rounding_and_ignored_are_reported(imported):
     imp = imported["p2003_timephased_progress.xml"]
     line = next(w for w in imp.warnings if w.startswith("durations rounded"))
     assert "'Task Nine' 16.67d→17d" in line and "'Task Fifteen' 14.29d→14d" in line
+    # Task Three lasts 5d; the half day rounded is what is left of it (RemainingDuration), and
+    # reading '2.5d→3d' as its duration contradicted the 5d that task list shows
+    assert "'Task Three' remaining 2.5d→3d" in line and "'Task Three' 2.5d" not in line
+    line = next(w for w in imported["p2016_assignments_progress.xml"].warnings if "rounded" in w)
+    assert line.endswith("task UID 2 'Task 2' remaining 7.5d→8d")
     assert "1 task calendars" in imp.ignored_line()
     assert "timephased data sets" in imp.ignored_line()
     assert imported["p2019_links_lags.xml"].ignored_line().startswith("ignored: ")

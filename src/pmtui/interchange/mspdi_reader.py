@@ -443,7 +443,7 @@ class _Reader:
             if task.actual_finish and task.actual_start and task.actual_finish < task.actual_start:
                 task.actual_finish = task.actual_start
             if 0 < pct < 100 and rem_min is not None and duration > 0:
-                rem = max(0, whole_days(rem_min / self.mpd, where, durations, keep_positive=False))
+                rem = max(0, whole_days(rem_min / self.mpd, f"{where} remaining", durations, keep_positive=False))
                 derived = -(-(duration * (100 - pct)) // 100)  # ceil, as the scheduler derives it
                 if rem != derived:
                     task.remaining = rem

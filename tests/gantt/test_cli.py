@@ -90,3 +90,17 @@ def test_bad_options_are_one_line_errors(small, args, message):
     assert ran.exit_code == 2
     assert message in ran.stderr and ran.stderr.count("\n") == 1
     assert ran.stdout == ""
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
+def test_the_legend_keeps_each_mark_beside_its_meaning(small, width):
+    """At 80 columns '◆' ended one line and 'milestone' began the next (at 120, '▕' and
+    'deadline'): the legend breaks between its entries, never inside one."""
+    from pmtui.services import gantt_layout as gl
+
+    out = cli(small, "gantt", "--width", str(width), "--today", "2027-01-04").stdout
+    key = out[out.index("zoom, "):].rstrip("\n")
+    assert max(len(line) for line in key.splitlines()) <= width
+    entries = [e for e in gl.LEGEND.split("  ")] + ["C critical · L late (finishes after its deadline)"]
+    for entry in entries:
+        assert any(entry in line for line in key.splitlines()), (entry, key)

@@ -74,9 +74,20 @@ def chart_lines(plan, *, width: int, first: date, last: date, today: date, zoom:
     return lines
 
 
-def legend(zoom: str, first: date, last: date) -> Text:
+def legend(zoom: str, first: date, last: date, width: int) -> Text:
+    """The key, broken between its entries: wrapped at any space, a mark ('◆', '▕') ended one
+    line and its meaning began the next."""
     flags = gl.FLAGS_LEGEND.split(" · P ")[0]  # the relation flags belong to the screen's cursor
-    return Text(f"{zoom} zoom, {first} to {last}. {gl.LEGEND}. {flags}", "dim")
+    entries = [f"{zoom} zoom, {first} to {last}.", *gl.LEGEND.split("  ")]
+    entries[-1] += "."
+    entries.append(flags)
+    lines = [entries[0]]
+    for entry in entries[1:]:
+        if len(lines[-1]) + 2 + len(entry) <= width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return Text("\n".join(lines), "dim")
 
 
 def gantt(
@@ -122,7 +133,7 @@ def gantt(
     zoom = zoom or gl.choose_zoom(first, last, width - tw - 1)
     lines = chart_lines(plan, width=width, first=first, last=last, today=day, zoom=zoom,
                         critical=critical, baseline=saved)
-    key = legend(zoom, first, last)
+    key = legend(zoom, first, last, width)
     if svg is not None:
         console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
                           color_system="truecolor", highlight=False)

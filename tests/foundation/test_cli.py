@@ -439,3 +439,13 @@ def test_command_summaries_read_as_one_sentence_in_the_lists(db_path):
         panel = out[out.index("Commands"):]
         continued = [line for line in panel.splitlines() if re.match(r"│ {3,}\S", line)]
         assert continued == [], (group, continued)
+
+
+def test_why_on_a_late_task_says_what_it_misses(planned):
+    """`pmtui why` on a task past its deadline only walked its start back ('2 Build starts
+    2027-01-13 because 1 Design ...'): the lateness the PM asked about was in `task show` alone."""
+    assert cli(planned, "task", "edit", "2", "--deadline", "2027-01-22").exit_code == 0
+    lines = cli(planned, "why", "2").stdout.splitlines()
+    assert lines[0] == "2 Build finishes 2027-01-26, 2 working day(s) after its deadline 2027-01-22"
+    assert lines[1].startswith("2 Build starts 2027-01-13 because 1 Design")
+    assert cli(planned, "why", "1").stdout.splitlines()[0].startswith("1 Design starts 2027-01-04")

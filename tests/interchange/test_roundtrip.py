@@ -176,3 +176,26 @@ def test_milestone_clock_times_in_mspdi(db_path, tmp_path):
     assert starts["Start"] == "2027-01-04T08:00:00"
     assert starts["Gate"] == "2027-01-06T08:00:00"
     assert starts["Kick-off"] == "2027-01-04T08:00:00"
+
+
+def test_a_task_done_in_fewer_days_than_planned_exports_the_days_it_took(db_path, tmp_path):
+    """Build, planned at 10 days, done on Monday 4 and Tuesday 5 January: the MSPDI export wrote
+    Duration and ActualDuration 10 days between an ActualStart and ActualFinish two days apart, so
+    MS Project (whose Duration is the Actual Duration once a task is done) read a task that
+    contradicts itself, and importing the file back gave a 10-day task on two days."""
+    for args in (("project", "new", "Shop", "--start", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "10d"),
+                 ("task", "add", "Launch", "--duration", "0", "--after", "1"),
+                 ("project", "status-date", "2027-01-06"),
+                 ("progress", "1", "--done")):
+        assert cli(db_path, *args).exit_code == 0, args
+    out = tmp_path / "shop.xml"
+    assert cli(db_path, "export", str(out)).exit_code == 0
+    build = re.search(r"<Name>Build</Name>.*?</Task>", out.read_text()).group(0)
+    assert "<ActualStart>2027-01-04T08:00:00</ActualStart><ActualFinish>2027-01-05T17:00:00</ActualFinish>" in build
+    assert "<Duration>PT16H0M0S</Duration>" in build
+    assert "<ActualDuration>PT16H0M0S</ActualDuration><RemainingDuration>PT0H0M0S</RemainingDuration>" in build
+    back = read_file(out).data
+    assert [(t.name, t.duration, t.actual_start, t.actual_finish) for t in back.tasks][0] == (
+        "Build", 2, date(2027, 1, 4), date(2027, 1, 5))
+    assert back.schedule().tasks[back.tasks[1].key].finish == date(2027, 1, 5)

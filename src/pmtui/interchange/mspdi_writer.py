@@ -127,6 +127,11 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         done, rem = (0, 0) if summary else work_split(t.duration, t.percent_complete, t.remaining)
         if t.remaining is not None and 0 < t.percent_complete < 100 and not summary:
             dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
+        elif t.percent_complete >= 100 and t.actual_start and t.actual_finish and not summary and t.duration > 0:
+            # a finished task's Duration is the time it took (MS Project's Actual Duration), not
+            # the plan: 10 planned days written between actual dates 2 days apart contradicted
+            # themselves, and came back as a 10-day task on 2 days
+            done = dur = max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
         if milestone:
             # DESIGN: a milestone sits at the end of its day, except at the very project start
             # and where a start constraint put it (see scheduling.result)

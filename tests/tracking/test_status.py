@@ -217,3 +217,23 @@ def test_moving_the_start_past_the_status_date_is_refused(db_path):
     assert file_digest(db_path) == before
     assert cli(db_path, "project", "status-date", "none").exit_code == 0
     assert cli(db_path, "project", "edit", "--start", "2027-02-01").exit_code == 0
+
+
+def test_a_task_past_its_deadline_colours_the_schedule(store, project, config):
+    """MS Project's sample with the file's finish (17 March) as Second Task's deadline: the
+    schedule forecasts it 50 working days later, yet status read 'overall G — on track' (no
+    baseline, so nothing else measured the schedule). The days past a deadline now count against
+    the same slip thresholds as the finish against the baseline, and the reason names the task."""
+    pid = project.id
+    add_task(store, pid, "Second Task", duration=100, deadline=date(2027, 3, 26))
+    add_task(store, pid, "Docs", duration=3, deadline=date(2027, 1, 7))  # 1 day late: still green
+    s = status.project_status(store, pid)
+    schedule = {r.area: r for r in s.rags}["schedule"]
+    assert schedule.letter == "R" and s.overall.letter == "R"
+    assert schedule.reason == "no baseline to measure against, 1 Second Task 40d past its deadline 2027-03-26"
+    edit_task(store, pid, "1", deadline=date(2027, 5, 13))  # 6 days late: amber (5 to 9)
+    schedule = {r.area: r for r in status.project_status(store, pid).rags}["schedule"]
+    assert schedule.letter == "A" and schedule.reason.endswith("1 Second Task 6d past its deadline 2027-05-13")
+    edit_task(store, pid, "1", deadline=date(2027, 5, 19))  # 2 days: green, and said only for its colour
+    schedule = {r.area: r for r in status.project_status(store, pid).rags}["schedule"]
+    assert (schedule.level, schedule.reason) == ("none", "no baseline to measure against")

@@ -202,9 +202,31 @@ def _at_least(value: float | None, amber: float, red: float) -> str:
     return "red" if value >= red else "amber" if value >= amber else "green"
 
 
-def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thresholds) -> list[Rag]:
+def past_deadline(plan: Plan) -> tuple[str, date, int] | None:
+    """The unfinished task forecast furthest past its deadline: (its label, the deadline, working
+    days late, counted as the schedule's own deadline warning counts them)."""
+    cal, sched = plan.calendar, plan.schedule.tasks
+    worst = None
+    for t in plan.tasks:
+        if t.deadline is None or t.percent_complete >= 100:
+            continue
+        finish = sched[t.id].finish
+        if finish > t.deadline:
+            days = cal.working_days_between(t.deadline, finish)
+            if worst is None or days > worst[2]:
+                worst = (f"{t.wbs} {t.name}", t.deadline, days)
+    return worst
+
+
+def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thresholds,
+         late: tuple[str, date, int] | None = None) -> list[Rag]:
     slip = variance.finish_var if variance else None
     spi_lv, slip_lv = _below(evm.spi, th.spi_amber, th.spi_red), _at_least(slip, th.slip_amber, th.slip_red)
+    # A deadline missed by weeks read 'on track' when nothing else measured the schedule (no
+    # baseline yet, or one saved after the slip); a day or two late stays the flag's business.
+    late_lv = _at_least(late[2], th.slip_amber, th.slip_red) if late else "none"
+    if late_lv == "green":
+        late_lv = "none"
     parts = []
     if evm.spi is not None:
         parts.append(f"SPI {evm.spi:.2f}")
@@ -212,7 +234,10 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
         parts.append(f"finish {slip:+d}d vs baseline")
     if evm.pv is None:
         parts.append("no baseline to measure against")
-    schedule = Rag("schedule", _worst(spi_lv, slip_lv), ", ".join(parts) or "nothing planned by the status date")
+    if late_lv != "none":
+        parts.append(f"{late[0]} {late[2]}d past its deadline {late[1]}")
+    schedule = Rag("schedule", _worst(spi_lv, slip_lv, late_lv),
+                   ", ".join(parts) or "nothing planned by the status date")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
                f"CPI {evm.cpi:.2f}, VAC {round(evm.vac):,}" if evm.cpi is not None else "no actual cost yet")
     if variance is None:
@@ -400,7 +425,7 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
     var = compare(plan, saved, costs) if saved else None
     risks = open_risks(session, project_id)
     high = sum(1 for r in risks if r.kind == "threat" and r.band == "high")
-    rags = rate(evm.project, var, high, load_thresholds())
+    rags = rate(evm.project, var, high, load_thresholds(), past_deadline(plan))
     sched = plan.schedule
     return Status(
         project=plan.project.name, currency=plan.project.currency, as_of=as_of,

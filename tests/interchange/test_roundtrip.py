@@ -199,3 +199,17 @@ def test_a_task_done_in_fewer_days_than_planned_exports_the_days_it_took(db_path
     assert [(t.name, t.duration, t.actual_start, t.actual_finish) for t in back.tasks][0] == (
         "Build", 2, date(2027, 1, 4), date(2027, 1, 5))
     assert back.schedule().tasks[back.tasks[1].key].finish == date(2027, 1, 5)
+
+
+def test_the_import_message_counts_the_resource_calendars(db_path):
+    """MS Project's 2003 progress file gives Resource Two a day off and a worked Saturday and
+    Resource Five a day off: all three were imported, but the message said '0 calendar
+    exceptions' and nothing more, as if the people's leave had been dropped."""
+    src = "/work/shared/data/mspdi/p2003_timephased_progress.xml"
+    r = cli(db_path, "import", src, "--dry-run")
+    assert "20 assignments, 0 calendar exceptions, 2 resource calendars (3 exceptions) (dry run" in r.stdout
+    r = cli(db_path, "import", src)
+    assert "20 assignments, 0 calendar exceptions, 2 resource calendars (3 exceptions).\n" in r.stdout
+    assert "0 calendar exceptions, 2 resource calendars (3 exceptions)" in cli(db_path, "history").stdout
+    r = cli(db_path, "import", "/work/shared/data/mspdi/p2007_all_link_types.xml")
+    assert "0 assignments, 0 calendar exceptions.\n" in r.stdout

@@ -16,7 +16,7 @@ from pmtui.services.projects import find_project
 
 def _summary(data: bulk.PlanData) -> str:
     return (f"{len(data.tasks)} tasks, {len(data.links)} links, {len(data.resources)} resources, "
-            f"{len(data.assignments)} assignments, {len(data.calendar.exceptions)} calendar exceptions"
+            f"{len(data.assignments)} assignments, {bulk.calendars_text(data)}"
             + (f", {data.records.counts()}" if data.records is not None else ""))
 
 

@@ -575,13 +575,24 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
     if data.records is not None:
         write_records(act, project_id, data.records, task_ids, res_ids, _insert)
     return {"tasks": len(data.tasks), "links": len(data.links), "resources": len(data.resources),
-            "assignments": len(data.assignments), "exceptions": len(data.calendar.exceptions),
+            "assignments": len(data.assignments), "calendars": calendars_text(data),
             "records": data.records.counts() if data.records is not None else ""}
+
+
+def calendars_text(data: PlanData) -> str:
+    """The project calendar's exceptions, and those of the people's own calendars: '0 calendar
+    exceptions' alone read as if a file's leave days had been dropped."""
+    text = f"{len(data.calendar.exceptions)} calendar exceptions"
+    own = [r.calendar for r in data.resources if r.calendar is not None]
+    if own:
+        n = sum(len(c.exceptions) for c in own)
+        text += f", {len(own)} resource calendar{'s' if len(own) > 1 else ''} ({n} exception{'' if n == 1 else 's'})"
+    return text
 
 
 def _counts_line(counts: dict[str, int]) -> str:
     return (f"{counts['tasks']} tasks, {counts['links']} links, {counts['resources']} resources, "
-            f"{counts['assignments']} assignments, {counts['exceptions']} calendar exceptions"
+            f"{counts['assignments']} assignments, {counts['calendars']}"
             + (f", {counts['records']}" if counts.get("records") else ""))
 
 

@@ -434,3 +434,24 @@ async def test_an_answer_the_plan_refuses_stays_in_the_bar(store, pid):
         await type_text(app, pilot, "4")
         assert screen.asking is None
     assert row(store, pid, "2.8").remaining == 4
+
+
+@sync
+async def test_looking_at_the_stand_up_of_an_empty_project_changes_nothing(store):
+    """MS Project's 2013 calendar file brings a project with no tasks and no people: 4 started a
+    stand-up there and moved its status date to today ('Status date set to ... (was none)'), a
+    meeting with 'Nobody to ask' left in the history. Now 4 only shows why there is nobody; g
+    still starts one."""
+    from pmtui.services import standup as su
+    from pmtui.services.projects import create_project, find_project
+
+    pid = create_project(store, "Calendars only", DAY).id
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        assert su.list_standups(store, pid) == [] and find_project(store, "Calendars only").status_date is None
+        line = str(app.screen.query_one("#standup-person").render())
+        assert "Nobody to ask: no tasks or people yet" in line and "g starts" in line
+        await keys(app, pilot, "g")
+        assert [r.state for r in su.list_standups(store, pid)] == ["open"]

@@ -166,7 +166,9 @@ class StandupScreen(Screen):
             # (looking at it reopened it, and finishing again replaced its summary): g does that.
             # One under way is resumed whenever it is shown again, e.g. back from another project:
             # it read "not started" and every key answered "No stand-up open".
-            if self.meeting.standup is None or under_way:
+            # A project with no tasks and no people has nobody to ask: starting there only moved
+            # its status date to today and left an empty meeting in the history.
+            if under_way or (self.meeting.standup is None and (plan.tasks or plan.resources)):
                 self.action_start()
         if self.meeting.standup is None:
             self.opened = None
@@ -195,8 +197,13 @@ class StandupScreen(Screen):
         if self.opened is None or row is None:
             finished = row is not None and row.state != "open"
             status.show(f"Stand-up {self.day:%a %d %b}: {'finished' if finished else 'not started'}", None, "")
-            person_line.update("g reopens it · h shows past stand-ups" if finished
-                               else "g starts (or resumes) today's stand-up")
+            if finished:
+                hint = "g reopens it · h shows past stand-ups"
+            elif not (self.plan.tasks or self.plan.resources):
+                hint = "Nobody to ask: no tasks or people yet · g starts a stand-up anyway"
+            else:
+                hint = "g starts (or resumes) today's stand-up"
+            person_line.update(hint)
             self.tasks.set_tasks([], empty_text="")
             self.query_one("#standup-detail", Static).update("")
             return

@@ -112,7 +112,9 @@ class RiskText(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll() as box:
+            # the footer underneath offers the register's keys, none of which work here
+            box.border_subtitle = "esc closes"
             yield Static(self.text)
 
     def action_close(self) -> None:

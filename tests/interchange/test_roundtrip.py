@@ -213,3 +213,19 @@ def test_the_import_message_counts_the_resource_calendars(db_path):
     assert "0 calendar exceptions, 2 resource calendars (3 exceptions)" in cli(db_path, "history").stdout
     r = cli(db_path, "import", "/work/shared/data/mspdi/p2007_all_link_types.xml")
     assert "0 assignments, 0 calendar exceptions.\n" in r.stdout
+
+
+def test_an_ics_export_counts_its_events(store, db_path, tmp_path):
+    """MS Project's 2003 progress file has no milestone and no deadline: 'export plan.ics' said
+    '(ics: 20 tasks, 0 links)' and wrote a calendar with no event in it, without a word."""
+    r = cli(db_path, "import", "/work/shared/data/mspdi/p2003_timephased_progress.xml")
+    assert r.exit_code == 0, r.stderr
+    out = tmp_path / "plan.ics"
+    r = cli(db_path, "export", str(out))
+    assert r.exit_code == 0 and "BEGIN:VEVENT" not in out.read_text()
+    assert "(ics: 0 events)" in r.stdout
+    assert "note: the plan has no milestones or deadlines, so the calendar has no events" in r.stdout
+    create_demo(store, today=date(2026, 11, 23))
+    r = cli(db_path, "export", str(out))
+    events = out.read_text().count("BEGIN:VEVENT")
+    assert events > 5 and f"(ics: {events} events: milestones and deadlines)" in r.stdout and "note:" not in r.stdout

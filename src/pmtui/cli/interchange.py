@@ -102,7 +102,14 @@ def export_cmd(
         return
     path = Path(file)
     write_output(path, text)
-    done(f"Exported {project.name!r} to {path} ({kind}: {len(data.tasks)} tasks, {len(data.links)} links).")
+    if kind == "ics":
+        # a calendar holds the milestones and deadlines, not the tasks: counting tasks there
+        # read as if they were all in it
+        events = text.count("BEGIN:VEVENT")
+        what = f"{events} events: milestones and deadlines" if events else "0 events"
+    else:
+        what = f"{len(data.tasks)} tasks, {len(data.links)} links"
+    done(f"Exported {project.name!r} to {path} ({kind}: {what}).")
     for n in notes:
         done(f"note: {n}")
 

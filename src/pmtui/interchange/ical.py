@@ -57,4 +57,6 @@ def write_ics(data: PlanData, sched: ScheduleResult, now: datetime | None = None
             late = " — forecast LATE: finishes " + ts.finish.isoformat() if ts.finish > t.deadline else ""
             ev.add("description", f"{data.name}: deadline of {t.wbs} {t.name}{late}")
             cal.add_component(ev)
+    if not cal.subcomponents:
+        return cal.to_ical().decode("utf-8"), ["the plan has no milestones or deadlines, so the calendar has no events"]
     return cal.to_ical().decode("utf-8"), []

@@ -90,3 +90,21 @@ async def test_title_says_the_figures_are_as_of_the_start_of_a_project_not_start
         assert app.screen.status.status_date == date(2099, 1, 5)
         title = str(app.screen.query_one("#status-title").render())
         assert "status 2099-01-05 (not started)  finish 2099-01-09" in title
+
+
+@sync
+async def test_a_plan_without_milestones_says_so(store, db_path):
+    """MS Project's 2003 progress file has no milestone: the screen showed the table's header
+    ('WBS Milestone Baseline Forecast Var') over nothing, where risks and issues say 'No open
+    risks.' and the report '_No milestones._'."""
+    from pmtui.interchange import read_file
+    from pmtui.services.bulk import create_project_from
+    from tests.tracking.screen_app import StatusApp
+
+    data = read_file("/work/shared/data/mspdi/p2003_timephased_progress.xml").data
+    pid = create_project_from(store, data).id
+    app = StatusApp(store, pid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#status-milestones", DataTable).display
+        assert str(app.screen.query_one("#status-no-milestones").render()) == "No milestones."

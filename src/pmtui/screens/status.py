@@ -61,6 +61,7 @@ class StatusScreen(Screen):
             table = DataTable(id="status-milestones", cursor_type="row", zebra_stripes=False, show_cursor=False)
             table.cursor_blink = False
             yield table
+            yield Static(Text("No milestones.", "dim"), id="status-no-milestones")
             yield Static("Top risks", classes="status-heading")
             yield Static("", id="status-risks")
             yield Static("Open issues and blockers", classes="status-heading")
@@ -144,6 +145,9 @@ class StatusScreen(Screen):
         self.query_one(StatusTrend).show(points)
         table = self.query_one("#status-milestones", DataTable)
         table.clear()
+        # a header over no rows read as a table still loading; risks and issues say 'No open …'
+        table.display = bool(s.milestones)
+        self.query_one("#status-no-milestones").display = not s.milestones
         for m in s.milestones:
             note = "done" if m.done else ("past deadline" if m.deadline and m.forecast > m.deadline else "")
             var = "" if m.variance is None else f"{m.variance:+d}d"

@@ -247,10 +247,13 @@ BAD = [
     (("calendar", "workday", "add", "9999-12-25", "Typo"), 2, "worked day 9999-12-25 is out of range"),
     # what was typed names no format or asks for two things at once: malformed (2), as
     # `report --format banana` is; they said 1, the code of a plan refusing a request
-    (("export", "plan.banana"), 2, "plan.banana: cannot tell the format from '.banana': give --format"),
-    (("export", "-", "--format", "banana"), 2, "format 'banana' is unknown"),
+    (("export", "plan.banana"), 2,
+     "plan.banana: cannot tell the format from '.banana': give --format (mspdi, csv, json, ics, mermaid)"),
+    (("export", "-", "--format", "banana"), 2, "format 'banana' is unknown: use one of mspdi, csv, json, ics, mermaid"),
     (("export", "-"), 2, "writing to stdout needs --format"),
-    (("import", "plan.xml", "--format", "banana"), 2, "format 'banana' is unknown"),
+    # only the formats an import reads: it offered ics and mermaid, then refused them
+    (("import", "plan.xml", "--format", "banana"), 2, "format 'banana' is unknown: use one of mspdi, csv, json\n"),
+    (("import", "plan"), 2, "plan: cannot tell the format from 'no extension': give --format (mspdi, csv, json)\n"),
     (("import", "plan.xml", "--name", "A", "--into", "B"), 2, "give either --name (a new project) or --into"),
     # a negative number where a value goes is read as an option: it said "No such option: -5"
     (("cost", "actual", "1", "-5"), 2, "error: -5 is negative: no value given here can be below 0"),

@@ -27,16 +27,18 @@ ALIASES = {"xml": "mspdi", "msproject": "mspdi", "ical": "ics", "icalendar": "ic
 
 
 def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
+    # the formats this direction takes: an import offered ics and mermaid, then refused them
+    usable = ", ".join(n for n, (_x, i, e) in FORMATS.items() if (i if importing else e))
     if fmt:
         name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
         if name not in FORMATS:
-            raise BadValue(f"format {fmt!r} is unknown: use one of {', '.join(FORMATS)}")
+            raise BadValue(f"format {fmt!r} is unknown: use one of {usable}")
     else:
         suffix = Path(path).suffix.lower()
         matches = [n for n, (exts, _i, _e) in FORMATS.items() if suffix in exts]
         if not matches:
             raise BadValue(f"{Path(path).name}: cannot tell the format from {suffix or 'no extension'!r}: "
-                               f"give --format ({', '.join(FORMATS)})")
+                               f"give --format ({usable})")
         name = matches[0]
     _exts, can_import, can_export = FORMATS[name]
     if importing and not can_import:

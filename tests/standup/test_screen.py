@@ -455,3 +455,20 @@ async def test_looking_at_the_stand_up_of_an_empty_project_changes_nothing(store
         assert "Nobody to ask: no tasks or people yet" in line and "g starts" in line
         await keys(app, pilot, "g")
         assert [r.state for r in su.list_standups(store, pid)] == ["open"]
+
+
+@sync
+async def test_a_task_marked_done_says_so_as_it_leaves_the_list(store, pid):
+    """d took 'Task Nine' (MS Project's 2003 progress file) off Resource Four's list without a
+    word: a done task leaves the agenda, so the row under the cursor simply vanished, and a d on
+    the wrong row went unnoticed. It now says which task is done and the days it ran."""
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "n", "n")
+        screen = app.screen
+        assert screen.tasks.current.wbs == "4.2"
+        await keys(app, pilot, "d")
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("4.2 ") and "is done" in m and "off the list" in m for m in said), said
+        assert screen.tasks.current is None or screen.tasks.current.wbs != "4.2"

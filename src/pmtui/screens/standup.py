@@ -94,6 +94,7 @@ class StandupScreen(Screen):
         self._auto_started: set[int] = set()
         self._hidden_plan = None  # the newest plan that arrived while another screen was shown
         self._placed: int | None = None  # the task a plan last put the cursor on
+        self._marked_done: int | None = None  # d pressed on it: said once the plan shows it done
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -150,6 +151,11 @@ class StandupScreen(Screen):
             self._hidden_plan = plan
             return
         self.plan = plan
+        done_id, self._marked_done = self._marked_done, None
+        if done_id is not None and done_id in plan.by_id and plan.schedule.tasks[done_id].completed:
+            # a done task leaves the agenda: its row vanished from under the cursor without a word
+            t, ts = plan.by_id[done_id], plan.schedule.tasks[done_id]
+            self.notify(f"{t.wbs} {t.name} is done ({ts.start:%d %b} → {ts.finish:%d %b}), off the list", timeout=5)
         if self._pending is not None:
             self.opened, self._pending = self._pending, None
             self.position = self.opened.standup.position
@@ -319,6 +325,7 @@ class StandupScreen(Screen):
         t = self._target()
         if t is not None:
             who, day = self._person_id(), self.day
+            self._marked_done = t.id
             self._edit("Mark done", lambda store, pid: pg.mark_done(store, pid, ref(t.id), person=who, today=day), t.id)
 
     def action_ask(self, what: str) -> None:

@@ -129,6 +129,29 @@ async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make
         assert "Q1" in screen_text(app) and "zoom quarter" in str(app.screen.query_one("#gantt-info").render())
 
 
+async def test_zooming_out_and_back_in_comes_back_to_the_same_dates(make_app):
+    """On MS Project's sample at 80 columns, - - - then + + + went from the weeks of February
+    2003 to the days of late May: each zoom snaps the view to its header (a quarter, a month),
+    and zooming in again kept that snapped middle, so every round trip drifted further."""
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            c = chart(app)
+            assert c.scale.zoom == "week"
+            middle = c.scale.date_at(c.x0 + c.timeline_width // 2)
+            await press(pilot, "minus", "minus", "plus", "plus")
+            assert c.scale.zoom == "week"
+            back = c.scale.date_at(c.x0 + c.timeline_width // 2)
+            assert abs((back - middle).days) <= 7, (size, middle, back)
+            await press(pilot, "plus", "minus")
+            assert abs((c.scale.date_at(c.x0 + c.timeline_width // 2) - middle).days) <= 7
+            await press(pilot, *["l"] * 12)  # 12 weeks later: a zoom now keeps this middle
+            scrolled = c.scale.date_at(c.x0 + c.timeline_width // 2)
+            await press(pilot, "minus")
+            assert abs((c.scale.date_at(c.x0 + c.timeline_width // 2) - scrolled).days) <= 31
+
+
 async def test_predecessors_successors_and_the_driving_path_are_marked(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -80,6 +80,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self.scale = gl.Timescale(zoom)
         self.x0: int | None = None  # first timeline column in view; None until a plan arrives
+        self._zoomed = None  # ((x0, width) a zoom left, the middle date it kept)
         self.baseline = None  # a SavedBaseline shown under the bars, or None
         self.path_on = False
         self.path: set[int] = set()
@@ -262,11 +263,16 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         if zoom == self.scale.zoom:
             return
         middle = self.scale.date_at((self.x0 or 0) + self.timeline_width // 2)
+        if self._zoomed is not None and self._zoomed[0] == (self.x0, self.timeline_width):
+            # not scrolled since the last zoom: its middle, not the one its snap to a quarter or
+            # a month left (each round trip out and in drifted by weeks)
+            middle = self._zoomed[1]
         self.scale = gl.Timescale(zoom)
         self._cache.clear()
         self._back = None
         self.x0 = None
         self.show_date(middle, 0.5)
+        self._zoomed = ((self.x0, self.timeline_width), middle)
         self.refresh()
 
     @property

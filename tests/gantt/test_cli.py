@@ -104,3 +104,16 @@ def test_the_legend_keeps_each_mark_beside_its_meaning(small, width):
     entries = [e for e in gl.LEGEND.split("  ")] + ["C critical · L late (finishes after its deadline)"]
     for entry in entries:
         assert any(entry in line for line in key.splitlines()), (entry, key)
+
+
+def test_a_chart_cut_at_the_width_says_where_it_stops(small):
+    """MS Project's 2003 progress file runs February 2011 to July 2012: 'gantt --width 80 --zoom
+    day' drew 7 to 23 February and said 'day zoom, 2011-02-07 to 2012-07-20', as if all was there."""
+    out = cli(small, "gantt", "--width", "40", "--zoom", "day", "--today", "2027-01-04").stdout
+    shown = out.splitlines()[1].split("│")[1]  # the day numbers under the month
+    last_day = int(shown.split()[-1])
+    assert last_day < 12
+    assert (f"day zoom, 2027-01-04 to 2027-01-{last_day:02d} of 2027-01-04 to 2027-01-12 "
+            "(cut at 40 columns: --to, --zoom or --width for the rest).") in " ".join(out.split())
+    out = cli(small, "gantt", "--width", "120", "--zoom", "day", "--today", "2027-01-04").stdout
+    assert "day zoom, 2027-01-04 to 2027-01-12.  " in out

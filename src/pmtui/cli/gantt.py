@@ -10,7 +10,7 @@ import io
 import os
 import shutil
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import typer
@@ -74,11 +74,15 @@ def chart_lines(plan, *, width: int, first: date, last: date, today: date, zoom:
     return lines
 
 
-def legend(zoom: str, first: date, last: date, width: int) -> Text:
+def legend(zoom: str, first: date, last: date, width: int, drawn: date | None = None) -> Text:
     """The key, broken between its entries: wrapped at any space, a mark ('◆', '▕') ended one
-    line and its meaning began the next."""
+    line and its meaning began the next. ``drawn``: the last day the width had room for, when
+    that is before ``last``."""
     flags = gl.FLAGS_LEGEND.split(" · P ")[0]  # the relation flags belong to the screen's cursor
-    entries = [f"{zoom} zoom, {first} to {last}.", *gl.LEGEND.split("  ")]
+    span = f"{first} to {last}"
+    if drawn is not None and drawn < last:
+        span = f"{first} to {drawn} of {span} (cut at {width} columns: --to, --zoom or --width for the rest)"
+    entries = [f"{zoom} zoom, {span}.", *gl.LEGEND.split("  ")]
     entries[-1] += "."
     entries.append(flags)
     lines = [entries[0]]
@@ -133,7 +137,10 @@ def gantt(
     zoom = zoom or gl.choose_zoom(first, last, width - tw - 1)
     lines = chart_lines(plan, width=width, first=first, last=last, today=day, zoom=zoom,
                         critical=critical, baseline=saved)
-    key = legend(zoom, first, last, width)
+    # a fine zoom on a long plan is cut at the width: the key said the whole range was drawn
+    scale = gl.Timescale(zoom)
+    drawn = scale.date_at(scale.col(first) + min(width - tw - 1, gl.scale_width(scale, first, last))) - timedelta(days=1)
+    key = legend(zoom, first, last, width, drawn)
     if svg is not None:
         console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True,
                           color_system="truecolor", highlight=False)

@@ -237,3 +237,16 @@ def test_a_task_past_its_deadline_colours_the_schedule(store, project, config):
     edit_task(store, pid, "1", deadline=date(2027, 5, 19))  # 2 days: green, and said only for its colour
     schedule = {r.area: r for r in status.project_status(store, pid).rags}["schedule"]
     assert (schedule.level, schedule.reason) == ("none", "no baseline to measure against")
+
+
+def test_a_finished_phase_past_its_deadline_no_longer_colours_the_schedule(store, project):
+    """The worst deadline counts unfinished work only; a summary is finished when its tasks are
+    (its own stored percent stays 0), so a phase done late is history, not a forecast."""
+    pid = project.id
+    add_task(store, pid, "Phase", duration=1, deadline=date(2027, 1, 4))
+    add_task(store, pid, "Work", duration=10, under="1")
+    set_status_date(store, pid, date(2027, 1, 25))
+    assert {r.area: r for r in status.project_status(store, pid).rags}["schedule"].letter == "R"
+    set_progress(store, pid, "1.1", percent=100, started_on=date(2027, 1, 4))
+    schedule = {r.area: r for r in status.project_status(store, pid).rags}["schedule"]
+    assert "deadline" not in schedule.reason and schedule.letter == "-"

@@ -205,10 +205,10 @@ def _at_least(value: float | None, amber: float, red: float) -> str:
 def past_deadline(plan: Plan) -> tuple[str, date, int] | None:
     """The unfinished task forecast furthest past its deadline: (its label, the deadline, working
     days late, counted as the schedule's own deadline warning counts them)."""
-    cal, sched = plan.calendar, plan.schedule.tasks
+    cal, sched, percent = plan.calendar, plan.schedule.tasks, plan.percent
     worst = None
     for t in plan.tasks:
-        if t.deadline is None or t.percent_complete >= 100:
+        if t.deadline is None or percent[t.id] >= 100:  # (a summary's percent is its tasks')
             continue
         finish = sched[t.id].finish
         if finish > t.deadline:

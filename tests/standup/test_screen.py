@@ -18,6 +18,7 @@ from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, demo_id
 from tests.standup.tui import StandupApp
+from tests.tui.conftest import settle as settle_workers
 
 
 def sync(fn):
@@ -31,10 +32,9 @@ def sync(fn):
 
 
 async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    # three pauses were not always enough on a loaded machine: a worker's result arrives as a
+    # message after the worker ends (the double-booking warning was missed once in a full run)
+    await settle_workers(pilot)
 
 
 async def keys(app, pilot, *names: str) -> None:

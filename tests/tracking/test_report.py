@@ -4,7 +4,7 @@ self-contained HTML file, and templates a user can override."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 
 import pytest
@@ -26,7 +26,16 @@ SECTIONS = ("## Summary", "## RAG status", "## Milestones", "## Done since", "##
 
 
 @pytest.fixture
-def demo(store):
+def clock(monkeypatch):
+    """The journal's clock (UTC), set by the test: what a report lists depends on the day a change
+    was made, and the real clock is not the demo's."""
+    now = [datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)]  # at 10:00 UTC the same day on most clocks
+    monkeypatch.setattr("pmtui.store.journal.utcnow", lambda: now[0])
+    return now
+
+
+@pytest.fixture
+def demo(store, clock):
     pid = create_demo(store, today=TODAY).id  # the demo saves its baseline 'Approved plan'
     snapshots.take_snapshot(store, pid)
     edit_task(store, pid, "5.6", duration=25)  # hypercare extended by a week: the finish slips
@@ -53,6 +62,38 @@ def test_markdown_report_of_the_demo(store, demo):
     critical = text[text.index("## Critical path"):text.index("## Top risks")]
     assert critical.index("| 5.5 | Go-live |") < critical.index("| 2.8 | Solution design document (SDD) |")
     assert "| 2.8 | Solution design document (SDD) | 2026-11-16 | 2026-11-25 | -2d |" in critical
+
+
+def done_part(text: str) -> str:
+    return text[text.index("## Done since"):text.index("## Slipped")]
+
+
+def test_done_since_covers_the_days_up_to_the_status_date_not_the_clock(store, demo, clock):
+    """A report as of a status date in the past listed the changes made since, by the clock (today's
+    among 'done' a week before), and tasks finished after that date; one as of a date ahead, the
+    tasks of its week but none of the changes made then."""
+    from pmtui.services.projects import set_status_date
+
+    plan = status.project_status(store, demo).plan
+    finished = sorted((t.actual_finish, t.wbs, t.name) for t in plan.tasks
+                      if not t.children and t.actual_finish is not None)
+    assert finished[-1][0] > date(2026, 11, 9)  # the demo finished work after the day used below
+    clock[0] = datetime(2026, 11, 6, 10, 0, tzinfo=timezone.utc)
+    edit_task(store, demo, "5.8", duration=4)  # a change made in the week the report covers
+    clock[0] = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+    set_status_date(store, demo, date(2026, 11, 9))
+    text = render_report(store, demo, fmt="md", now=NOW)
+    assert "covering 2026-11-02 to 2026-11-09" in text
+    part = done_part(text)
+    assert "2026-11-06 Edit task: 5.8 duration" in part
+    assert "5.6 duration: 20 → 25" not in part and "Set status date" not in part  # made on 23 Nov
+    assert "changes to the plan made after 2026-11-09 (not listed" in part
+    for day, wbs, name in finished:
+        assert (f"Completed {wbs} {name} ({day})" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
+    # as of a date ahead, the changes made today (before the week it covers) are not 'done since'
+    set_status_date(store, demo, date(2026, 12, 14))
+    part = done_part(render_report(store, demo, fmt="md", now=NOW))
+    assert "Edit task" not in part and "Nothing recorded since then." in part
 
 
 def test_the_report_names_who_is_booked_above_their_max_units(store, demo, project):

@@ -4,7 +4,7 @@ done and what slipped since the last report, and the trend over the snapshots.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from pmtui.models.errors import BadValue
 from pmtui.services.as_of import START
@@ -33,7 +33,7 @@ class ReportData:
     until: date  # the end of the week covered: the status date, or today before the project start
     generated: datetime
     completed: list[tuple[str, str, date]]
-    changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal
+    changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal, local time
     previous: object | None  # the snapshot the comparison starts from
     slipped: list[Slip] = field(default_factory=list)
     late_tasks: list[tuple[str, str, int]] = field(default_factory=list)  # against the baseline
@@ -41,6 +41,12 @@ class ReportData:
     # per resource booked above its max units from the status date on: (name, max units, first
     # and last such day, working days in all, peak load, the WBS codes of the tasks at work then)
     overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
+    later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
+
+
+def local(at: datetime) -> datetime:
+    """A journal time (UTC) on the local clock, as `pmtui history` shows it."""
+    return at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
 
 def gather(store: Store, project_id: int, *, since: date | None = None, method: str | None = None,
@@ -55,13 +61,19 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         raise BadValue(f"--since {since} is after the status date {st.status_date}: a report covers "
                        "what happened up to the status date")
     since = since or until - timedelta(days=7)
-    # Snapshots are bookkeeping, not work a manager needs to read about.
-    entries = [e for e in history(store, project_id)
-               if e.at.date() >= since and e.state == "done" and e.action != "Take status snapshot"]
-    changes = [(e.at, e.action, e.summary) for e in entries][-MAX_JOURNAL_LINES:]
-    data = ReportData(st, since, until, now, completed_since(plan, since), changes,
+    # The changes made on the days the report covers, by the clock on the wall (the journal's
+    # only date): a report as of a status date in the past listed every change made since
+    # (an MS Project file of 2011 as of its status date: today's import among 'done since
+    # 2011-02-02'), one as of a date ahead none. Snapshots are bookkeeping, not work a manager
+    # needs to read about.
+    entries = [(local(e.at), e.action, e.summary) for e in history(store, project_id)
+               if e.state == "done" and e.action != "Take status snapshot"]
+    changes = [e for e in entries if since <= e[0].date() <= until][-MAX_JOURNAL_LINES:]
+    completed = [c for c in completed_since(plan, since) if c[2] <= until]
+    data = ReportData(st, since, until, now, completed, changes,
                       # the state at the last report: the snapshot then, else the period's first one
                       last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
+    data.later_changes = sum(1 for e in entries if e[0].date() > until)
     cal = plan.calendar
     wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)
     prev = data.previous

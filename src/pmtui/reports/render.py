@@ -116,7 +116,12 @@ OVERBOOKED_NOTE = "From the status date on; pmtui resource load gives each run o
 
 def _done_items(d: ReportData) -> list[str]:
     items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
-    return items + [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    items += [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    if d.later_changes:
+        n = d.later_changes
+        items.append(f"{n} change{'' if n == 1 else 's'} to the plan made after {d.until} (not listed; the "
+                     "forecasts above include them): pmtui history")
+    return items
 
 
 def _slipped_items(d: ReportData) -> list[str]:

@@ -107,6 +107,48 @@ async def test_a_plan_that_starts_after_today_opens_on_its_start(make_app, store
         assert first <= TODAY <= last
 
 
+async def test_a_plan_over_before_today_opens_on_its_last_weeks(make_app, store):
+    # It opened with its finish a quarter in: the last days of bars at the left and three
+    # quarters of the chart the empty weeks after the finish.
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    project = create_project(store, "Last spring", date(2026, 3, 2))
+    add_task(store, project.id, "One", duration=15)
+    for i, name in enumerate(("Two", "Three", "Four"), start=1):
+        add_task(store, project.id, name, duration=15, after=str(i))
+    finish = get_plan(store, project.id).schedule.finish
+    assert finish == date(2026, 5, 22) < TODAY
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        first, last = c.view_dates
+        w = c.timeline_width
+        assert first <= finish <= last
+        assert (last - finish).days <= w // 4 + 7  # at most a quarter (and a week's snap) after it
+        assert (finish - first).days >= w // 2  # most of the view is the plan
+        await press(pilot, "t")  # today on demand, still
+        first, last = c.view_dates
+        assert first <= TODAY <= last
+
+
+async def test_the_chart_opens_on_the_status_date(make_app, store):
+    # A plan whose status date lies weeks before today opened on today, away from the work in hand.
+    from pmtui.services.projects import set_status_date
+
+    plan = get_plan(store, 1)
+    status = date(2026, 10, 26)
+    assert plan.schedule.start < status < TODAY < plan.schedule.finish
+    set_status_date(store, 1, status)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        at = c.scale.col(status) - c.x0
+        assert c.timeline_width // 4 <= at < c.timeline_width // 4 + 7  # a quarter in, as today was
+
+
 async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

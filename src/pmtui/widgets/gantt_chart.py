@@ -238,10 +238,17 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.show_date(self.today)
 
     def go_first_view(self) -> None:
-        """Today while the plan runs; else its start (not begun) or finish (over), so a new
-        project starting next month does not open on an empty chart."""
+        """The status date (else today) a quarter in, as t puts today, taken to the plan's nearer
+        end when outside it; and never more than a quarter of the view past either end, so a
+        plan over before today opens on its last weeks (it opened with its finish a quarter in,
+        three quarters of the chart empty) and one starting next month on its start."""
         sched = self.plan.schedule
-        self.show_date(min(max(self.today, sched.start), sched.finish))
+        day = min(max(self.plan.project.status_date or self.today, sched.start), sched.finish)
+        w, sc = self.timeline_width, self.scale
+        x0 = sc.col(day) - w // 4
+        x0 = min(x0, sc.end_col(sched.finish) - (w - w // 4))
+        x0 = max(x0, sc.col(sched.start) - w // 4)  # a plan shorter than the view: from its start
+        self.scroll_columns(sc.snap(x0))
 
     def show_bar(self) -> None:
         """Bring the selected task's bar (and its slack) into view, from its start if it is long."""

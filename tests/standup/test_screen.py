@@ -472,3 +472,38 @@ async def test_a_task_marked_done_says_so_as_it_leaves_the_list(store, pid):
         said = [n.message for n in app._notifications]
         assert any(m.startswith("4.2 ") and "is done" in m and "off the list" in m for m in said), said
         assert screen.tasks.current is None or screen.tasks.current.wbs != "4.2"
+
+
+@sync
+@pytest.mark.parametrize("size, span", [((120, 40), "30 Dec–01 Jan 2027"), ((80, 24), "30.12–01.01.27")])
+async def test_dates_in_another_year_than_the_status_date_say_which(store, size, span):
+    """The stand-up gave its dates without a year: at the turn of the year 'starts Mon 04 Jan' and
+    '30 Dec–01 Jan' (at 80 columns '30.12–01.01'), and an MS Project file of 2011 no year at all.
+    A date not in the year of the status date now shows its year, as a calendar does."""
+    from datetime import date
+
+    from pmtui.services.projects import create_project
+    from pmtui.services.resources import add_resource, assign
+    from pmtui.services.tasks import add_task
+
+    day = date(2026, 12, 30)
+    pid = create_project(store, "Turn of the year", date(2026, 12, 28)).id
+    add_task(store, pid, "Kickoff", duration=3)
+    add_task(store, pid, "Docs", duration=2, after="1")
+    add_resource(store, pid, "Ann")
+    for ref in ("1", "2"):
+        assign(store, pid, ref, "Ann")
+    app = StandupApp(store, today=day)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert get_plan(store, pid).project.status_date == day  # the stand-up began today
+        assert [t.wbs for t in screen.tasks.tasks] == ["1", "2"]
+        listed = str(screen.tasks.render())
+        assert span in listed
+        assert ("04 Jan–05 Jan 2027" if size[0] >= 100 else "04.01–05.01.27") in listed  # a shared year once
+        assert "Stand-up Wed 30 Dec" in str(screen.query_one("#standup-status").render())  # this year's
+        await keys(app, pilot, "j")
+        detail = str(screen.query_one("#standup-detail").render())
+        assert "starts Mon 04 Jan 2027" in detail

@@ -889,6 +889,16 @@ async def test_header_shows_the_finish_move_since_the_last_standup(make_app, dem
         await settle(pilot)
         header = screen_text(app).splitlines()[0]
         assert f"finish {app.plan.schedule.finish} (+{days}d) 1 WBS 2 3 4 5" in header, header
+    # a stand-up of another year than the status date's says which ('since 23 Nov' read as 2027's)
+    from datetime import date
+
+    from pmtui.services.projects import set_status_date
+
+    set_status_date(demo_store, pid, date(2027, 1, 4))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "since stand-up 23 Nov 2026)" in screen_text(app).splitlines()[0]
 
 
 async def test_progress_chord_typed_ahead(make_app):

@@ -24,6 +24,7 @@ from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
 from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
+from pmtui.services.as_of import day_text, span_text
 from pmtui.services.resource_load import days_text, resource_loads
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
 from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
@@ -155,7 +156,9 @@ class StandupScreen(Screen):
         if done_id is not None and done_id in plan.by_id and plan.schedule.tasks[done_id].completed:
             # a done task leaves the agenda: its row vanished from under the cursor without a word
             t, ts = plan.by_id[done_id], plan.schedule.tasks[done_id]
-            self.notify(f"{t.wbs} {t.name} is done ({ts.start:%d %b} → {ts.finish:%d %b}), off the list", timeout=5)
+            ref = self._ref(plan)
+            self.notify(f"{t.wbs} {t.name} is done ({span_text(ts.start, ts.finish, ref, dash=' → ')}), "
+                        "off the list", timeout=5)
         if self._pending is not None:
             self.opened, self._pending = self._pending, None
             self.position = self.opened.standup.position
@@ -202,7 +205,8 @@ class StandupScreen(Screen):
         row = self.meeting.standup if self.meeting else None
         if self.opened is None or row is None:
             finished = row is not None and row.state != "open"
-            status.show(f"Stand-up {self.day:%a %d %b}: {'finished' if finished else 'not started'}", None, "")
+            status.show(f"Stand-up {day_text(self.day, self._ref(self.plan), '%a %d %b')}: "
+                        f"{'finished' if finished else 'not started'}", None, "")
             if finished:
                 hint = "g reopens it · h shows past stand-ups"
             elif not (self.plan.tasks or self.plan.resources):
@@ -216,7 +220,8 @@ class StandupScreen(Screen):
         state = "" if row.state == "open" else " (finished: g reopens)"
         since = f"{utc(row.started_at).astimezone():%H:%M}"
         sd = self.plan.project.status_date  # cleared with D and an empty answer
-        status.show(f"Stand-up {row.day:%a %d %b}{state} · " + (f"status date {sd}" if sd else "no status date"),
+        status.show(f"Stand-up {day_text(row.day, self._ref(self.plan), '%a %d %b')}{state} · "
+                    + (f"status date {sd}" if sd else "no status date"),
                     consequences(self.opened.before, self.plan), since)
         self._tick()
         if not self.people:
@@ -234,8 +239,13 @@ class StandupScreen(Screen):
                                          no_wrap=True, overflow="ellipsis"))  # two lines, whatever the width
         empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "
                  "y for their notes, n for the next person.")
-        self.tasks.set_tasks(person.tasks, keep_id, empty)
+        self.tasks.set_tasks(person.tasks, keep_id, empty, ref=self._ref(self.plan))
         self._show_detail()
+
+    def _ref(self, plan) -> date:
+        """The date the plan is seen as of (the status date, else today): a date in another year
+        is shown with its year."""
+        return pg.as_of(plan, self.day)
 
     def _overbooked(self, person: Person) -> Text:
         """The person's next run of days booked above their max units, from the status date on:
@@ -250,7 +260,7 @@ class StandupScreen(Screen):
         if load is None or not load.overloads:
             return Text()
         o = load.overloads[0]
-        days = days_text(o.first, o.last)
+        days = days_text(o.first, o.last, self._ref(self.plan))
         more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
 

@@ -44,6 +44,21 @@ class AsOf:
         return f"{self.day} ({self.note})" if self.note else str(self.day)
 
 
+def day_text(day: date, ref: date | None, fmt: str = "%d %b", year: str = " %Y") -> str:
+    """A date as a person says it ("Mon 04 Jan"), with its year when that is not the year of
+    ``ref``, the date the plan is seen as of (its status date, else today): "Mon 04 Jan 2027" in a
+    plan as of November 2026, every date of an MS Project file of 2011 with its year. None: always."""
+    return day.strftime(fmt if ref is not None and day.year == ref.year else fmt + year)
+
+
+def span_text(first: date, last: date, ref: date | None, fmt: str = "%d %b", year: str = " %Y",
+              dash: str = "–") -> str:
+    """Two dates as day_text says them, a year they share said once, at the end: "30 Dec–01 Jan
+    2027", "04 Jan–05 Jan 2027" (as of 2026)."""
+    head = day_text(first, last if first.year == last.year else ref, fmt, year)
+    return head + dash + day_text(last, ref, fmt, year)
+
+
 def figures_date(status_date: date | None, start: date, today: date | None = None) -> AsOf:
     if status_date is not None:
         return AsOf(status_date, SET)

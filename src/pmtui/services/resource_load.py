@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pmtui.services.as_of import day_text, span_text
 from pmtui.services.plan import Plan
 
 # Units are stored as floats (0.5 = 50 %): three people at 33.3 % must not read as overbooked.
@@ -116,10 +117,11 @@ def overloaded_tasks(loads: dict[int, ResourceLoad]) -> dict[int, set[int]]:
     return out
 
 
-def days_text(first: date, last: date) -> str:
-    """A run of days as a person says it: "Wed 09 Dec", "09–11 Dec", "30 Nov–02 Dec"."""
+def days_text(first: date, last: date, ref: date | None = None) -> str:
+    """A run of days as a person says it: "Wed 09 Dec", "09–11 Dec", "30 Nov–02 Dec", with the
+    year where it is not the year of ``ref`` (see as_of.day_text): "30 Dec–04 Jan 2027"."""
     if first == last:
-        return f"{first:%a %d %b}"
+        return day_text(first, ref, "%a %d %b")
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first:%d}–{last:%d %b}"
-    return f"{first:%d %b}–{last:%d %b}"
+        return f"{first:%d}–" + day_text(last, ref)
+    return span_text(first, last, ref)

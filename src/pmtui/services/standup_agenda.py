@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pmtui.models.errors import BadValue, NotFound
+from pmtui.services.as_of import day_text
 from pmtui.services.plan import Plan, ResourceRow
 from pmtui.services.progress import as_of
 from pmtui.store.settings import section
@@ -109,11 +110,11 @@ def agenda(plan: Plan, cfg: StandupConfig, blockers: dict[int, list[str]] | None
         if s.in_progress:
             reasons.append(f"in progress, {t.percent_complete}%")
         elif s.start <= horizon:
-            reasons.append(f"starts {s.start:%a %d %b}")
+            reasons.append(f"starts {day_text(s.start, ref, '%a %d %b')}")
         if s.finish <= horizon and not t.milestone:
-            reasons.append(f"finishes {s.finish:%a %d %b}")
+            reasons.append(f"finishes {day_text(s.finish, ref, '%a %d %b')}")
         elif t.milestone and s.finish <= horizon:
-            reasons = [f"due {s.finish:%a %d %b}"]
+            reasons = [f"due {day_text(s.finish, ref, '%a %d %b')}"]
         if not reasons and not s.late:
             continue
         # Negative float only marks work already due: everything downstream of a slip has it.

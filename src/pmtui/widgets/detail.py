@@ -50,7 +50,7 @@ class TaskDetail(Widget):
             if runs:
                 name = plan.resource_by_id[rid].name
                 peak = max(o.load for o in runs)
-                when = days_text(runs[0].first, runs[-1].last)
+                when = days_text(runs[0].first, runs[-1].last, since)
                 if len(runs) > 1:
                     when = f"on {sum(o.days for o in runs)} days, {when}"
                 out.append(f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {load.max_units:.0%} {when}")

@@ -93,8 +93,9 @@ class PlanHeader(Widget):
         if change is not None:
             day, days = change
             shift = f"{days:+d}d" if days else "±0d"
-            moved = [f" ({shift} since stand-up {day.day} {day:%b})", f" ({shift} since {day.day} {day:%b})",
-                     f" ({shift})"]
+            # with its year when that is not the status date's, as the stand-up's dates
+            when = f"{day.day} {day:%b}" + (f" {day.year}" if day.year != as_of.day.year else "")
+            moved = [f" ({shift} since stand-up {when})", f" ({shift} since {when})", f" ({shift})"]
             moved_style = "bold" if days > 0 else ""
         room = self.size.width - text.cell_len - len(busy)
         tries = [(m, False) for m in moved[:2]] + [(m, True) for m in moved]

@@ -3,10 +3,13 @@ cursor. A cursor move redraws only this widget, which stays a few lines high."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from pmtui.services.as_of import span_text
 from pmtui.services.gantt_layout import fit
 from pmtui.services.standup_agenda import AgendaTask
 
@@ -27,10 +30,13 @@ class StandupTaskList(Widget, can_focus=True):
         super().__init__(id=id)
         self.tasks: list[AgendaTask] = []
         self.empty_text = ""
+        self.ref: date | None = None  # the plan's as-of date: dates in another year show it
 
-    def set_tasks(self, tasks: list[AgendaTask], keep_id: int | None = None, empty_text: str = "") -> None:
+    def set_tasks(self, tasks: list[AgendaTask], keep_id: int | None = None, empty_text: str = "",
+                  ref: date | None = None) -> None:
         self.tasks = tasks
         self.empty_text = empty_text
+        self.ref = ref
         ids = [t.id for t in tasks]
         if keep_id in ids:
             self.cursor = ids.index(keep_id)
@@ -52,15 +58,21 @@ class StandupTaskList(Widget, can_focus=True):
             return Text(self.empty_text, style="dim")
         out = Text(no_wrap=True, overflow="ellipsis")
         wide = width >= 100
-        tail_width = 33 if wide else 24
-        for i, t in enumerate(self.tasks):
-            mark = "◆" if t.milestone else " "
+        tails = []
+        for t in self.tasks:
             flags = ("C" if t.critical else " ") + ("⚑" if t.blockers else " ")
+            # the year where it is not the as-of date's: "04.01" in a plan as of November read as
+            # this January's, and an MS Project file of 2011 gave no year at all
             if wide:
-                tail = f"{t.percent:>3}% {_bar(t.percent)}  {t.start:%d %b}–{t.finish:%d %b} {flags}"
+                span = span_text(t.start, t.finish, self.ref)
+                tails.append(f"{t.percent:>3}% {_bar(t.percent)}  {span} {flags}")
             else:
-                tail = f"{t.percent:>3}% {t.start:%d.%m}–{t.finish:%d.%m} {flags}"
-            head_width = width - tail_width - 1
+                span = span_text(t.start, t.finish, self.ref, "%d.%m", ".%y")
+                tails.append(f"{t.percent:>3}% {span} {flags}")
+        tail_width = max([33 if wide else 24] + [len(x) for x in tails])  # the dates stay in one column
+        head_width = width - tail_width - 1
+        for i, (t, tail) in enumerate(zip(self.tasks, tails)):
+            mark = "◆" if t.milestone else " "
             head = f"{t.wbs:<7}{mark}{t.name}"
             head = fit(head, head_width)  # in cells: a Chinese name pushed the dates out
             line = Text(f"{head} {tail:>{tail_width}}")

@@ -127,3 +127,35 @@ def test_bad_input_is_refused_and_changes_nothing(booked, args, message):
     r = cli(booked, "resource", "load", *args)
     assert r.exit_code != 0 and message in r.stderr
     assert file_digest(booked) == before
+
+
+def test_overbooking_before_the_status_date_is_history_and_said_so(booked):
+    """Alice's 150 % of 6-8 January, finished by the status date of 11 January, left 'resource
+    load alice' saying 'Alice is booked at most 0% of 100% from 2027-01-11 on' and resource list
+    no word of it, as if she never had been: only --all showed it. It is still left out (history,
+    not something to fix), and both say so and where to see it."""
+    assert cli(booked, "project", "status-date", "2027-01-11").exit_code == 0
+    for ref in ("1", "2"):
+        assert cli(booked, "progress", ref, "--done", "--on", "2027-01-08").exit_code == 0
+    note = ("Not counted, as history: before 2027-01-11, Alice (3 working days) booked above max units; "
+            "pmtui resource load --all shows the whole plan.")
+    r = cli(booked, "resource", "load", "alice")
+    assert r.exit_code == 0
+    assert " ".join(r.stdout.split()) == "Alice is booked at most 0% of 100% from 2027-01-11 on. " + note
+    r = cli(booked, "resource", "load")  # Bob's unstarted work, moved to the status date, is not history
+    assert " ".join(r.stdout.split()).endswith("or raise the max units. " + note)
+    assert "history" not in cli(booked, "resource", "load", "bob").stdout  # Bob never was
+    assert _load(booked)["Alice"]["overallocated_days_before"] == 3
+    assert "Peak and over count from 2027-01-11 on" in (listed := " ".join(cli(booked, "resource", "list").stdout.split()))
+    assert note in listed
+    assert {x["name"]: x["overallocated_days_before"]
+            for x in json.loads(cli(booked, "resource", "list", "--json").stdout)} == {
+        "Alice": 3, "Bob": 0, "Carol": 0, "Dan": 0}
+    assert "history" not in cli(booked, "resource", "load", "--all").stdout
+
+
+def test_a_run_across_the_status_date_is_history_only_before_it(booked):
+    assert cli(booked, "project", "status-date", "2027-01-07").exit_code == 0
+    for ref in ("1", "2"):  # on plan: Design from Monday, Review from Wednesday
+        assert cli(booked, "progress", ref, "--started", "--on", "2027-01-0" + ("4" if ref == "1" else "6")).exit_code == 0
+    assert _load(booked, "alice")["Alice"]["overallocated_days_before"] == 1  # Wednesday 6 January

@@ -203,3 +203,24 @@ def test_one_snapshot_reads_in_the_singular(store, project):
         assert "1 snapshot, 2027-01-04" in text and "1 snapshots" not in text
     snapshots.take_snapshot(store, project.id, "standup")
     assert "2 snapshots, 2027-01-04 to 2027-01-04" in render_report(store, project.id, fmt="md", now=NOW)
+
+
+def test_a_double_booking_before_the_status_date_is_named_as_history(db_path):
+    """Alice at 150 % on 6-8 January, all finished by the status date of 11 January: the report
+    read 'Nobody is booked above their max units.', as if nobody ever had been."""
+    steps = [("project", "new", "Load", "--start", "2027-01-04"),
+             ("task", "add", "Design", "--duration", "5d"),
+             ("task", "add", "Review", "--duration", "3d", "--after", "1SS+2d"),
+             ("resource", "add", "Alice", "--rate", "500"),
+             ("assign", "1", "Alice"), ("assign", "2", "Alice", "--units", "50%"),
+             ("project", "status-date", "2027-01-11"),
+             ("progress", "1", "--done", "--on", "2027-01-08"), ("progress", "2", "--done", "--on", "2027-01-08")]
+    for args in steps:
+        assert cli(db_path, *args).exit_code == 0, args
+    note = ("Not counted, as history: before 2027-01-11, Alice (3 working days) booked above max units; "
+            "pmtui resource load --all shows the whole plan.")
+    for fmt in ("md", "html"):
+        r = cli(db_path, "report", "--format", fmt)
+        assert r.exit_code == 0, r.stderr
+        part = r.stdout[r.stdout.index("booked above their max units"):]
+        assert "Nobody is booked above their max units from the status date on." in part and note in part

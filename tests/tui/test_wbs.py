@@ -85,6 +85,25 @@ async def test_detail_warns_when_the_task_books_someone_above_their_max_units(ma
         assert "⚠" not in str(app.screen.query_one(TaskDetail).render())
 
 
+async def test_detail_names_a_double_booking_before_the_status_date_as_history(make_app):
+    """Claire at 150 % on 13-14 October (1.1 and 1.2, both done by the status date of 23 November)
+    showed nothing on the WBS, the view of the whole plan: only 'resource load --all' had it. The
+    detail now says so, dimmed and as history, beside a ⚠ for what is still to settle."""
+    app = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.1")
+        detail = str(app.screen.query_one(TaskDetail).render())
+        assert "(history: Claire Dubois booked 150% of 100% 13–14 Oct)" in detail
+        assert "⚠" not in detail
+        await goto(pilot, "2.8")  # Tomas from 16 November to 25: before the status date and after it
+        detail = str(app.screen.query_one(TaskDetail).render())
+        assert "⚠ " in detail and "; Tomas Herrera booked 125% of 100% 23–25 Nov  (" in detail
+        assert "(history: Tomas Herrera booked 125% of 100% 16–20 Nov)" in detail
+        await goto(pilot, "3.2.4")  # nothing of it before the status date
+        assert "history" not in str(app.screen.query_one(TaskDetail).render())
+
+
 async def test_cursor_move_repaints_only_two_rows(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -12,7 +12,7 @@ from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue, NotFound
 from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.services import resources as svc
-from pmtui.services.resource_load import resource_loads
+from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.tasks import get_plan
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
@@ -71,10 +71,12 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         counts[a.resource_id] = counts.get(a.resource_id, 0) + 1
     since = _status_day(plan)
     loads = resource_loads(plan, since)
+    before = over_days_before(plan, since)
     if as_json:
         print_json([{"id": r.id, "name": r.name, "kind": r.kind, "cost_rate": r.cost_rate,
                      "max_units": r.max_units, "tasks": counts.get(r.id, 0), "peak_units": loads[r.id].peak,
-                     "overallocated_days": loads[r.id].over_days} for r in plan.resources])
+                     "overallocated_days": loads[r.id].over_days,
+                     "overallocated_days_before": before.get(r.id, 0)} for r in plan.resources])
         return
     if not plan.resources:
         out.print("No resources yet: add one with `pmtui resource add NAME --rate 600`.")
@@ -87,8 +89,11 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         table.add_row(r.name, r.kind, f"{r.cost_rate:,.2f}", f"{r.max_units:.0%}", str(counts.get(r.id, 0)),
                       f"{rl.peak:.0%}" if rl.peak else "", Text(over, "bold red"))
     out.print(table)
-    if any(rl.over_days for rl in loads.values()):
+    if any(rl.over_days for rl in loads.values()) or before:
+        # said also when only the past was overbooked: the columns read as the whole plan's
         out.print(f"Peak and over count from {since} on; `pmtui resource load` shows when and on which tasks.")
+    if before:
+        out.print(before_text(plan, before, since) + ".")
 
 
 def _status_day(plan) -> date:
@@ -118,10 +123,13 @@ def load(
             raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
     loads = resource_loads(plan, since)
     wbs = {t.id: t.wbs for t in plan.tasks}
+    # what the view leaves out before its first day (finished work, days already worked) is
+    # history, but said: 'No resource is booked ...' read as none ever was
+    before = over_days_before(plan, since, only=wanted[0].id if name is not None else None) if since else {}
     if as_json:
         print_json({"from": since.isoformat() if since else None, "resources": [
             {"id": r.id, "name": r.name, "max_units": r.max_units, "peak_units": loads[r.id].peak,
-             "overallocated_days": loads[r.id].over_days,
+             "overallocated_days": loads[r.id].over_days, "overallocated_days_before": before.get(r.id, 0),
              "overallocations": [{"first": o.first.isoformat(), "last": o.last.isoformat(), "days": o.days,
                                   "units": round(o.load, 6), "tasks": [wbs[t] for t in o.tasks]}
                                  for o in loads[r.id].overloads]}
@@ -129,12 +137,13 @@ def load(
         return
     when = f"from {since} on" if since else "over the whole schedule"
     rows = [(r, o) for r in wanted for o in loads[r.id].overloads]
+    history = (" " + before_text(plan, before, since) + ".") if before else ""
     if not rows:
         if name is not None:
             r = wanted[0]
-            out.print(f"{r.name} is booked at most {loads[r.id].peak:.0%} of {r.max_units:.0%} {when}.")
+            out.print(f"{r.name} is booked at most {loads[r.id].peak:.0%} of {r.max_units:.0%} {when}.{history}")
         else:
-            out.print(f"No resource is booked above its max units {when}.")
+            out.print(f"No resource is booked above its max units {when}.{history}")
         return
     table = Table("Resource", "Max", "From", "To", "Days", "Load", "Tasks", box=None, pad_edge=False)
     for r, o in rows:
@@ -143,7 +152,7 @@ def load(
     out.print(table)
     people = len({r.id for r, _ in rows})
     advice = "" if since is None else "; move, re-assign or lengthen those tasks, or raise the max units"
-    out.print(f"{people} resource(s) booked above their max units {when}{advice}.")
+    out.print(f"{people} resource(s) booked above their max units {when}{advice}.{history}")
 
 
 def assign(

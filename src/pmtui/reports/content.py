@@ -10,7 +10,7 @@ from pmtui.models.errors import BadValue
 from pmtui.services.as_of import START
 from pmtui.services.baselines import finish_shift
 from pmtui.services.history import history
-from pmtui.services.resource_load import resource_loads
+from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.snapshots import data_of, last_before
 from pmtui.services.status import Status, completed_since, project_status
 from pmtui.store import Store
@@ -41,6 +41,7 @@ class ReportData:
     # per resource booked above its max units from the status date on: (name, max units, first
     # and last such day, working days in all, peak load, the WBS codes of the tasks at work then)
     overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
+    overbooked_before: str = ""  # the same before the status date (history, not listed), or ''
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
 
 
@@ -100,6 +101,7 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
             data.overbooked.append((r.name, r.max_units, runs[0].first, runs[-1].last, sum(o.days for o in runs),
                                     max(o.load for o in runs), ", ".join(plan.by_id[t].wbs for t in tasks)))
     data.overbooked.sort(key=lambda x: (x[2], x[0]))
+    data.overbooked_before = before_text(plan, over_days_before(plan, st.status_date), st.status_date)
     for s in st.snapshots:
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})

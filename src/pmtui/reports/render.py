@@ -114,6 +114,11 @@ OVERBOOKED_HEAD = ("Resource", "Max", "Peak", "Days over", "Between", "Tasks")
 OVERBOOKED_NOTE = "From the status date on; pmtui resource load gives each run of days."
 
 
+def _nobody(d: ReportData) -> str:
+    # with a double booking only in the past, "Nobody is booked" alone read as nobody ever was
+    return "Nobody is booked above their max units" + (" from the status date on." if d.overbooked_before else ".")
+
+
 def _done_items(d: ReportData) -> list[str]:
     items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
     items += [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
@@ -183,7 +188,8 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "slipped": f"Compared with {base}.\n\n" + _md_list(slipped, "Nothing slipped."),
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
-        + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), "Nobody is booked above their max units."),
+        + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
+        + (f"\n\n{_cell(d.overbooked_before)}." if d.overbooked_before else ""),
         "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\n{'Planned value from baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'No baseline saved: no planned value, so no SV or SPI'}.",
@@ -232,7 +238,8 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "slipped": f'<p class="note">Compared with {escape(base)}.</p>' + _h_list(slipped, "Nothing slipped."),
         "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")
-        + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), "Nobody is booked above their max units."),
+        + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
+        + (f'<p class="note">{escape(d.overbooked_before)}.</p>' if d.overbooked_before else ""),
         "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")

@@ -33,7 +33,8 @@ progress_svc = LazyModule("pmtui.services.progress")
 LEGEND = ("Marks: C critical · L late (past its deadline) · ! constraint not met · * dates changed "
           "by the last edit · ▾/▸ summary (expanded/collapsed) · ◆ milestone · 6d† a duration now (days "
           "done + days left, or as it ran) that is not the planned one: the detail panel gives both, d edits "
-          "the planned one")
+          "the planned one · ⚠ someone on the task booked above their max units from the status date (else "
+          "today) on; (history: …) such days before it, done and past")
 
 PROGRESS = [("0", "0 % — not started", 0), ("1", "25 %", 25), ("2", "50 %", 50),
             ("3", "75 %", 75), ("4", "100 % — done", 100)]

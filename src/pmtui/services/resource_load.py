@@ -107,6 +107,35 @@ def _sweep(rid: int, max_units: float, events, cal, order) -> ResourceLoad:
     return ResourceLoad(rid, max_units, round(peak, 6), over_days, tuple(runs))
 
 
+def over_days_before(plan: Plan, since: date, only: int | None = None) -> dict[int, int]:
+    """Resource id -> working days before ``since`` on which the whole schedule books it above its
+    max units (finished work included): the history a view from ``since`` on leaves out, so that
+    it can say so. Resources with none are left out."""
+    cal = plan.calendar
+    first = cal.index_on_or_after(since)
+    out: dict[int, int] = {}
+    for rid, rl in resource_loads(plan, None, only=only).items():
+        days = 0
+        for o in rl.overloads:
+            lo = cal.index_on_or_after(o.first)
+            hi = min(lo + o.days, first)  # a run is o.days working days from o.first
+            days += max(0, hi - lo)
+        if days:
+            out[rid] = days
+    return out
+
+
+def before_text(plan: Plan, before: dict[int, int], since: date) -> str:
+    """'Not counted, as history: before 2027-01-11, Alice (3 working days) booked above max
+    units; pmtui resource load --all shows the whole plan', or '' with none."""
+    if not before:
+        return ""
+    names = {r.id: r.name for r in plan.resources}
+    who = ", ".join(f"{names[rid]} ({n} working day{'' if n == 1 else 's'})" for rid, n in before.items())
+    return (f"Not counted, as history: before {since}, {who} booked above max units; "
+            "pmtui resource load --all shows the whole plan")
+
+
 def overloaded_tasks(loads: dict[int, ResourceLoad]) -> dict[int, set[int]]:
     """Task id -> ids of the resources overbooked while it runs (for a flag beside the task)."""
     out: dict[int, set[int]] = {}

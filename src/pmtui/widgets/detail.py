@@ -33,28 +33,39 @@ class TaskDetail(Widget):
         self.prompt_text = text
         self.refresh()
 
-    def _overbooked(self, plan, tid: int) -> list[str]:
-        """This task's people booked above their max units while it runs (from the status date on),
-        each resource's load computed once per plan."""
+    def _overbooked(self, plan, tid: int) -> tuple[list[str], list[str]]:
+        """This task's people booked above their max units while it runs: from the status date
+        (else today) on, to settle, and before it, history, said as such (this is the view of the
+        whole plan: the stand-up and the report look ahead only). Each resource's loads are
+        computed once per plan."""
         if self._loads is None or self._loads[0] is not plan:
             self._loads = (plan, {})
         cache = self._loads[1]
-        since = plan.project.status_date or date.today()
-        out = []
+        # the app's today, as the header and the stand-up (the wall clock ignored a frozen one)
+        since = plan.project.status_date or getattr(self.app, "today", None) or date.today()
+        cal = plan.calendar
+        eve = cal.index_on_or_after(since) - 1  # the last working day before it
+        now, past = [], []
         for a in plan.assignments_of.get(tid, ()):
             rid = a.resource_id
             if rid not in cache:
-                cache[rid] = resource_loads(plan, since, only=rid).get(rid)
-            load = cache[rid]
+                cache[rid] = (resource_loads(plan, since, only=rid).get(rid), resource_loads(plan, None, only=rid).get(rid))
+            load, whole = cache[rid]
+            name = plan.resource_by_id[rid].name
             runs = [o for o in load.overloads if tid in o.tasks] if load is not None else []
             if runs:
-                name = plan.resource_by_id[rid].name
                 peak = max(o.load for o in runs)
                 when = days_text(runs[0].first, runs[-1].last, since)
                 if len(runs) > 1:
                     when = f"on {sum(o.days for o in runs)} days, {when}"
-                out.append(f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {load.max_units:.0%} {when}")
-        return out
+                now.append(f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {load.max_units:.0%} {when}")
+            old = [o for o in whole.overloads if tid in o.tasks and o.first < since] if whole is not None else []
+            if old:
+                last = min(old[-1].last, cal.date_of(eve))
+                peak = max(o.load for o in old)
+                past.append(f"{name} booked {'up to ' if len(old) > 1 else ''}{peak:.0%} of {whole.max_units:.0%} "
+                            f"{days_text(old[0].first, last, since)}")
+        return now, past
 
     def render(self) -> Text:
         if self.prompt_text is not None:
@@ -94,9 +105,11 @@ class TaskDetail(Widget):
         res = plan.resources_text(tid)
         if res:
             out.append(f"\nResources {res}")
-            over = self._overbooked(plan, tid)
+            over, history = self._overbooked(plan, tid)
             if over:
                 out.append("  ⚠ " + "; ".join(over), "bold red")
+            if history:  # before the status date: said first, as a long line is cut at the edge
+                out.append(f"  (history: {'; '.join(history)})", "dim")
         why = plan.schedule.explain(tid)
         for line in why[:MAX_WHY]:
             out.append("\nWhy: " + line)

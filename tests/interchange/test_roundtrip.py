@@ -229,3 +229,25 @@ def test_an_ics_export_counts_its_events(store, db_path, tmp_path):
     r = cli(db_path, "export", str(out))
     events = out.read_text().count("BEGIN:VEVENT")
     assert events > 5 and f"(ics: {events} events: milestones and deadlines)" in r.stdout and "note:" not in r.stdout
+
+
+def test_a_summary_is_exported_with_the_working_days_it_spans(db_path, tmp_path):
+    """Phase runs Design (3 days, Monday 4 to Wednesday 6 January) then Build (2 days, to Friday
+    8): five working days, as the WBS says (5d), but the MSPDI export wrote the summary's
+    Duration as 4 days (PT32H), one short of its Start and Finish, for every summary (MS Project's
+    2003 sample, edited: First Task 99 days over 100). A phase holding only a milestone stays 0."""
+    for args in (("project", "new", "Shop", "--start", "2027-01-04"),
+                 ("task", "add", "Phase", "--duration", "1d"),
+                 ("task", "add", "Design", "--under", "1", "--duration", "3d"),
+                 ("task", "add", "Build", "--under", "1", "--duration", "2d", "--after", "1.1"),
+                 ("task", "add", "Gates", "--duration", "1d"),
+                 ("task", "add", "Go", "--under", "2", "--duration", "0", "--after", "1")):
+        assert cli(db_path, *args).exit_code == 0, args
+    out = tmp_path / "shop.xml"
+    assert cli(db_path, "export", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    phase = re.search(r"<Name>Phase</Name>.*?</Task>", text).group(0)
+    assert "<Start>2027-01-04T08:00:00</Start><Finish>2027-01-08T17:00:00</Finish>" in phase
+    assert "<Duration>PT40H0M0S</Duration>" in phase
+    gates = re.search(r"<Name>Gates</Name>.*?</Task>", text).group(0)
+    assert "<Duration>PT0H0M0S</Duration>" in gates

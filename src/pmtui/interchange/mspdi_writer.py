@@ -101,6 +101,16 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     tasks = data.tasks
     uid_of = {t.key: i + 1 for i, t in enumerate(tasks)}
     summaries = data.summaries()
+    # A summary spans its first to its last working day (ef - es + 1), but one holding only
+    # milestones lasts 0 days, as MS Project has it
+    parent_of = {t.key: t.parent for t in tasks}
+    with_work: set = set()
+    for t in tasks:
+        if t.duration > 0 and t.key not in summaries:
+            p = t.parent
+            while p is not None and p not in with_work:
+                with_work.add(p)
+                p = parent_of[p]
     preds: dict = {}
     for l in data.links:
         preds.setdefault(l.succ, []).append(l)
@@ -122,7 +132,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         level = levels[t.parent] + 1 if t.parent is not None else 1
         levels[t.key] = level
         summary = t.key in summaries
-        dur = ts.ef - ts.es if summary else t.duration
+        dur = (ts.ef - ts.es + 1 if t.key in with_work else 0) if summary else t.duration
         milestone = not summary and t.duration == 0
         done, rem = (0, 0) if summary else work_split(t.duration, t.percent_complete, t.remaining)
         if t.remaining is not None and 0 < t.percent_complete < 100 and not summary:

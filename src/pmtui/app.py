@@ -331,9 +331,10 @@ class PmtuiApp(HeldKeys, App):
     # -- edits --------------------------------------------------------------------------------------
     def run_edit(self, what: str, call: Callable[[Store, int], Any], *,
                  select: int | Callable[[Any], int] | None = None, form: Any = None,
-                 before: int | None = None) -> None:
+                 before: int | None = None, say: Callable[[Any], str] | None = None) -> None:
         """Run one service call in a worker, then reload and reschedule the plan there.
-        ``before``: the selected task when the command was given, if not the one now."""
+        ``before``: the selected task when the command was given, if not the one now;
+        ``say``: the message for the call's result, once the plan on screen shows it."""
         if self.project_id is None:
             self.notify("No project open: press o to open or create one", severity="warning")
             return
@@ -353,10 +354,11 @@ class PmtuiApp(HeldKeys, App):
             # the cursor when the command was given: a dialog's answer runs this from a callback
             # that may come after a key typed behind it has moved the cursor
             selected = before
-        self._edit_worker(what, call, select, form, self.project_id, selected)
+        self._edit_worker(what, call, select, form, self.project_id, selected, say)
 
     @work(thread=True, group="edit")
-    def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None) -> None:
+    def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None,
+                     say=None) -> None:
         from pmtui.services.actions import take_checked_plan
 
         with self._write_lock:  # edits run one after the other, in the order of the keys
@@ -381,6 +383,8 @@ class PmtuiApp(HeldKeys, App):
         if what in ("Undo", "Redo") and result is not None:
             # "Undo: 2.1: actual start none → 4 Dec" read as the change made, not taken back
             note = f"{'Undone' if what == 'Undo' else 'Redone'}: {result.action} — {result.summary}"
+        elif say is not None:
+            note = say(result)
         self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form,
                                     selected_before=selected))
 

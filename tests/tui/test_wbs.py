@@ -620,6 +620,8 @@ async def test_delete_leaf_and_summary_with_confirmation(make_app):
         await goto(pilot, "1.4")
         await press(pilot, "x")
         assert len(plan_of(app).tasks) == 63
+        # the row leaves from under the cursor without a question: it says which it was
+        assert "Deleted 1.4 Project kick-off workshop · u undoes" in notes(app)
         await goto(pilot, "2.3")
         await press(pilot, "x")
         assert isinstance(app.screen, ConfirmScreen)
@@ -628,6 +630,7 @@ async def test_delete_leaf_and_summary_with_confirmation(make_app):
         await press(pilot, "delete")
         await press(pilot, "y")
         assert len(plan_of(app).tasks) == 59
+        assert "Deleted 2.3 Requirements and the 3 tasks under it · u undoes" in notes(app)
 
 
 async def test_an_answer_typed_ahead_of_the_confirmation(make_app):

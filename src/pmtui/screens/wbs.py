@@ -279,8 +279,11 @@ class WbsScreen(Screen):
 
         def go(yes: bool | None = True) -> None:
             if yes:
+                # the row leaves from under the cursor: say which, so an x on the wrong row
+                # is noticed (and undone)
                 self.app.run_edit("Delete",
-                                  lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True))
+                                  lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True),
+                                  say=_deleted)
 
         if row.children:
             n = len(self.table.plan.descendants(tid))
@@ -506,3 +509,9 @@ class WbsScreen(Screen):
                 self.table.select_task(t.id)
                 return True
         return False
+
+
+def _deleted(labels: list[str]) -> str:
+    under = len(labels) - 1
+    extra = f" and the {under} task{'s' if under != 1 else ''} under it" if under else ""
+    return f"Deleted {labels[0]}{extra} · u undoes"

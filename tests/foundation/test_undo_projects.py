@@ -160,3 +160,24 @@ def test_the_app_undoes_and_redoes_a_creation_by_its_project_id(store):
     history.undo(store, a.id)
     history.redo(store, a.id)
     assert _names(store)["A"] == (1, False)
+
+
+def test_nothing_to_redo_names_the_project_it_looked_in(store, db_path):
+    """The planner, open on A, undoes an edit there; the CLI's current project is B (imported or
+    created since). `pmtui redo` answered a bare 'nothing to redo', as if the undo had been lost;
+    it names the project it looked in and how to reach the other one, and changes nothing."""
+    assert cli(db_path, "project", "new", "A", "--start", START).exit_code == 0
+    assert cli(db_path, "task", "add", "a1", "--duration", "3d").exit_code == 0
+    assert cli(db_path, "project", "new", "B", "--start", START).exit_code == 0
+    a = next(p for p, _n, _c in projects.list_projects(store) if p.name == "A")
+    history.undo(store, a.id)  # as the planner's u does
+    before = dump(store)
+    r = cli(db_path, "redo")
+    assert r.exit_code == 1
+    assert "nothing to redo in project 'B' (the current one)" in r.stderr
+    assert "`pmtui -p NAME redo`" in r.stderr
+    assert dump(store) == before
+    r = cli(db_path, "-p", "A", "redo")
+    assert r.exit_code == 0 and r.stdout.startswith("Redone: Add task — added 1 'a1'")
+    r = cli(db_path, "-p", "A", "redo")
+    assert r.exit_code == 1 and "nothing to redo in project 'A' (the one named)" in r.stderr

@@ -28,6 +28,16 @@ def _meant(st: State) -> tuple[int, svc.UndoneProject | None]:
     return st.project().id, None
 
 
+def _nothing(what: str, st: State) -> NotFound:
+    """Undo and redo work per project: an edit undone in the planner open on another project
+    is not the CLI's to redo, so say which project was meant."""
+    name = st.project().name
+    how = f"`pmtui -p NAME {what}`"
+    mine = "the one named" if st.project_name else "the current one"
+    return NotFound(f"nothing to {what} in project {name!r} ({mine}); to {what} in another project, "
+                    f"name it: {how}")
+
+
 def undo(ctx: typer.Context) -> None:
     """Undo the last change to the current project (also after a restart)."""
     st = state(ctx)
@@ -36,7 +46,7 @@ def undo(ctx: typer.Context) -> None:
         entry = svc.undo(st.store, project_id)
     except NotFound:
         if gone is None:
-            raise
+            raise _nothing("undo", st) from None
         raise NotFound(f"nothing to undo: the last undo took back the creation of project {gone.name!r} "
                        "(`pmtui redo` brings it back); to undo in another project, name it: "
                        "`pmtui -p NAME undo`") from None
@@ -47,7 +57,12 @@ def redo(ctx: typer.Context) -> None:
     """Redo the change undone last."""
     st = state(ctx)
     project_id, gone = _meant(st)
-    entry = svc.redo(st.store, project_id)
+    try:
+        entry = svc.redo(st.store, project_id)
+    except NotFound:
+        if gone is not None:
+            raise
+        raise _nothing("redo", st) from None
     done(f"Redone: {entry.action} — {entry.summary}")
     if gone is not None and st.project().id == project_id:
         done(f"{gone.name!r} is the current project again.")

@@ -271,6 +271,17 @@ BAD = [
     (("report", "--since", "2149-01-01"), 2, "--since 2149-01-01 is after the status date"),
     (("gantt", "--svg", "/nonexistent/dir/chart.svg"), 1, "cannot write /nonexistent/dir/chart.svg: No such file or directory"),
     (("export", "/nonexistent/dir/plan.xml"), 1, "cannot write /nonexistent/dir/plan.xml: No such file or directory"),
+    # an empty value (a script's unset "$DAY") is not a value left out: --done --on "" marked the
+    # task done on the default day, --start "" kept the start and said so
+    (("progress", "1", "--done", "--on", ""), 2, "date is empty"),
+    (("progress", "1", "--started", "--on", " "), 2, "date is empty"),
+    (("project", "edit", "--start", ""), 2, "date is empty"),
+    (("resource", "edit", "Alice Chen", "--max-units", ""), 2, "units '' are not understood"),
+    (("standup", "start", "--date", ""), 2, "date is empty"),
+    (("standup", "report", "--date", ""), 2, "date is empty"),
+    (("resource", "load", "--from", ""), 2, "date is empty"),
+    (("gantt", "--from", ""), 2, "date is empty"),
+    (("report", "--since", ""), 2, "date is empty"),
 ]
 
 

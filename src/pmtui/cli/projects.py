@@ -105,7 +105,7 @@ def edit(
 ) -> None:
     """Change the current project's start or currency."""
     st = state(ctx)
-    project = svc.edit_project(st.store, st.project().id, start=parse_date(start) if start else None,
+    project = svc.edit_project(st.store, st.project().id, start=parse_date(start) if start is not None else None,
                                currency=currency)
     done(f"{project.name!r} starts {project.start}, currency {project.currency}.")
 

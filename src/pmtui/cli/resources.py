@@ -48,7 +48,7 @@ def edit(
     if all(v is None for v in (new_name, kind, rate, max_units)):
         raise BadValue("nothing to change: give --name, --kind, --rate or --max-units")
     row = svc.edit_resource(st.store, st.project().id, name, name=new_name, kind=kind,
-                            cost_rate=parse_money(rate) if rate is not None else None, max_units=parse_units(max_units) if max_units else None)
+                            cost_rate=parse_money(rate) if rate is not None else None, max_units=parse_units(max_units) if max_units is not None else None)
     done(f"Updated {row.name!r}.")
 
 
@@ -111,10 +111,10 @@ def load(
     """Where the schedule books a resource above its max units: each run of working days with
     its load and the tasks at work (a task books its units on every day of its span)."""
     st = state(ctx)
-    if whole and date_from:
+    if whole and date_from is not None:
         raise BadValue("give --from or --all, not both")
     plan = get_plan(st.store, st.project().id)
-    since = None if whole else (parse_date(date_from) if date_from else _status_day(plan))
+    since = None if whole else (parse_date(date_from) if date_from is not None else _status_day(plan))
     wanted = plan.resources
     if name is not None:
         key = name.strip().casefold()

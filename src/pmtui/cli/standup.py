@@ -30,13 +30,13 @@ OPEN_DATE_HELP = "The stand-up's day (default: the open stand-up's, else today).
 
 
 def _day(text: str | None) -> date:
-    return parse_date(text) if text else date.today()
+    return parse_date(text) if text is not None else date.today()
 
 
 def _open_day(ctx: typer.Context, text: str | None) -> date:
     """The day given, else that of the stand-up still open (started with --date on another day,
     say), else today."""
-    if text:
+    if text is not None:
         return parse_date(text)
     st = state(ctx)
     return su.open_day(st.store, st.project().id) or date.today()
@@ -177,7 +177,7 @@ def report(
     st = state(ctx)
     fmt = _format(fmt)
     pid = st.project().id
-    when = parse_date(day) if day else su.latest_standup(st.store, pid).day
+    when = parse_date(day) if day is not None else su.latest_standup(st.store, pid).day
     summary = su.live_summary(st.store, pid, when)
     if fmt == "json":
         print_json(summary)
@@ -219,7 +219,7 @@ def progress(
                        + (f" (got {', '.join(chosen)})" if chosen else ""))
     if on is not None and not (is_done or started):
         raise BadValue("--on goes with --done or --started")
-    when = parse_date(on) if on else None
+    when = parse_date(on) if on is not None else None
     st = state(ctx)
     pid = st.project().id
     if percent is not None:

@@ -269,7 +269,7 @@ def report(ctx: typer.Context,
     if fmt not in ("md", "html"):
         raise BadValue(f"--format {fmt!r}: use md or html")
     st = state(ctx)
-    text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since) if since else None, method=eac)
+    text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since) if since is not None else None, method=eac)
     if output is None:
         import sys
 

@@ -282,6 +282,9 @@ BAD = [
     (("resource", "load", "--from", ""), 2, "date is empty"),
     (("gantt", "--from", ""), 2, "date is empty"),
     (("report", "--since", ""), 2, "date is empty"),
+    # as risk add --task "" is refused: issue add recorded an issue on no task, exit 0
+    (("issue", "add", "Rig down", "--task", ""), 2, "task '' is not a WBS code (like 1.2) or an id (like #17)"),
+    (("issue", "add", "Rig down", "--risk", ""), 2, "risk '' is not an id"),
 ]
 
 

@@ -259,8 +259,8 @@ def add_issue(store: Store, project_id: int, title: str, *, kind: str = "issue",
     rules = validated(IssueRules, title=title, kind=kind, severity=severity, description=description)
     with action(store, project_id, "Add issue") as act:
         plan = load_plan(act.conn, project_id)
-        task_id = plan.resolve(task).id if task else None
-        risk_id = get_risk_row(act.session, project_id, risk).id if risk else None
+        task_id = plan.resolve(task).id if task is not None else None
+        risk_id = get_risk_row(act.session, project_id, risk).id if risk is not None else None
         issue = Issue(project_id=project_id, number=next_number(act.session, Issue, project_id),
                       owner_id=_owner_id(act.session, project_id, owner),
                       task_id=task_id, risk_id=risk_id, raised_on=as_of(plan.project, today),

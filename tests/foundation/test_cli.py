@@ -197,6 +197,8 @@ def test_a_task_with_a_risk_and_an_issue_can_be_deleted_and_undone(planned):
 def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "edit", "2", "--duration", "3d", "--deadline", "2027-01-15").exit_code == 0
     assert cli(planned, "link", "1", "3", "--type", "SS", "--lag=-1d").exit_code == 0
+    # Build becomes a summary: Alice leaves it first (as indent, add refuses a summary with people on it)
+    assert cli(planned, "unassign", "2", "Alice Chen").exit_code == 0
     assert cli(planned, "task", "add", "Sub", "--under", "2").exit_code == 0
     assert cli(planned, "task", "move", "3", "up").exit_code == 0
     assert cli(planned, "unlink", "2", "1").exit_code == 1  # Launch (now 2) never preceded Design
@@ -285,6 +287,12 @@ BAD = [
     # as risk add --task "" is refused: issue add recorded an issue on no task, exit 0
     (("issue", "add", "Rig down", "--task", ""), 2, "task '' is not a WBS code (like 1.2) or an id (like #17)"),
     (("issue", "add", "Rig down", "--risk", ""), 2, "risk '' is not an id"),
+    # --under "" added the task at the top level
+    (("task", "add", "X", "--under", ""), 2, "task '' is not a WBS code (like 1.2) or an id (like #17)"),
+    (("task", "add", "X", "--below", ""), 2, "task '' is not a WBS code (like 1.2) or an id (like #17)"),
+    # as indent refuses it: Build (Alice Chen at 50 %) became a summary with Alice on it
+    (("task", "add", "API", "--under", "2"), 1,
+     "2 Build has resources assigned: unassign them before it becomes a summary"),
 ]
 
 

@@ -1316,3 +1316,21 @@ async def test_a_task_under_way_shows_its_duration_now_and_d_edits_the_planned_o
         # the legend says what † means
         await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen) and "6d† a duration now" in app.screen.legend
+
+
+async def test_a_subtask_under_a_task_with_people_on_it_is_refused_as_indent_is(make_app):
+    """A on 1.2 (Claire Dubois and Anika Schultz booked on it) made it a summary that kept both
+    people, its own work gone, where > (indent) under it says to unassign them first."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        assert plan_of(app).resources_text(table(app).current.id)
+        before = snapshot(app)
+        await press(pilot, "A")
+        await type_text(pilot, "Sign-off memo")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert snapshot(app) == before
+        assert "1.2 Business case & budget approval has resources assigned: unassign them before it becomes a summary" in notes(app)
+

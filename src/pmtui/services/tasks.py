@@ -90,7 +90,7 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
              below: str | None = None, duration: int = 1, after: str | list[LinkRef] | None = None,
              **fields: Any) -> TaskRow:
     """Add a task as the last child of ``under`` (or at the top level), or right ``below`` a task."""
-    if under and below:
+    if under is not None and below is not None:
         raise BadValue("give either --under or --below, not both")
     refs = parse_predecessors(after) if isinstance(after, str) else list(after or [])
     _fill_constraint(fields, "ASAP")
@@ -99,12 +99,16 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
         plan = load_plan(act.conn, project_id)
         parent_id, siblings = None, list(plan.roots)
         position = len(siblings)
-        if below:
+        if below is not None:
             anchor = plan.resolve(below)
             parent_id, siblings = anchor.parent_id, list(plan.siblings(anchor))
             position = siblings.index(anchor.id) + 1
-        elif under:
+        elif under is not None:
             parent = plan.resolve(under)
+            if not parent.children and plan.assignments_of.get(parent.id):
+                # as indent refuses it: the task becomes a summary, and a summary's work (and
+                # cost) comes from its tasks, not from people booked on it
+                raise Conflict(f"{parent.label} has resources assigned: unassign them before it becomes a summary")
             parent_id, siblings = parent.id, list(parent.children)
             position = len(siblings)
         task = Task(project_id=project_id, parent_id=parent_id, position=position, **rules.model_dump())

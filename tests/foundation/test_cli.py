@@ -210,6 +210,20 @@ def test_edit_move_indent_link_undo_history(planned):
     assert cli(planned, "task", "rm", "3", "-r").exit_code == 0
 
 
+def test_a_task_under_way_is_not_made_a_milestone(planned):
+    """Build at 40 %, then --duration 0: it became a milestone at 40 % dated 4 to 7 January, a
+    state progress refuses ('a milestone is reached (100 %) or not (0 %)'); now refused too."""
+    assert cli(planned, "project", "status-date", "2027-01-20").exit_code == 0
+    assert cli(planned, "progress", "2", "40%").exit_code == 0
+    before = file_digest(planned)
+    r = cli(planned, "task", "edit", "2", "--duration", "0")
+    assert r.exit_code == 1
+    assert "2 Build is 40 % done: a milestone is reached (100 %) or not (0 %)" in r.stderr
+    assert file_digest(planned) == before
+    assert cli(planned, "progress", "2", "--done").exit_code == 0
+    assert cli(planned, "task", "edit", "2", "--duration", "0").exit_code == 0  # done: allowed
+
+
 def test_calendar_commands(planned):
     assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0
     assert cli(planned, "calendar", "workdays", "mon-thu").exit_code == 0

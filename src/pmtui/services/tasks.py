@@ -147,6 +147,11 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
             if getattr(task, key) != new_value:
                 act.say(f"{row.wbs} {key.replace('_', ' ')}: {_show(getattr(task, key))} → {_show(new_value)}")
                 setattr(task, key, new_value)
+        if task.duration == 0 and 0 < (task.percent_complete or 0) < 100:
+            # a milestone is reached or not (see progress.set_percent): made one at 40 %, it was
+            # a 0-day task dated over the days its work had run
+            raise Conflict(f"{row.label} is {task.percent_complete} % done: a milestone is reached (100 %) "
+                           "or not (0 %), so record it as done or not started before making it one")
         if predecessors is not None:
             refs = parse_predecessors(predecessors) if isinstance(predecessors, str) else predecessors
             _replace_predecessors(act, plan, row, refs)

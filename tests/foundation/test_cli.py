@@ -247,7 +247,7 @@ BAD = [
     (("task", "nonsense"), 2, "No such command"),
     (("resource", "add", "Bob", "--rate", "lots"), 2, "amount 'lots' is not a number"),
     # NaN, infinity and typos in money or dates never reach the database (or a later export).
-    (("progress", "1", "nan%"), 2, "percent complete 'nan%' must be a whole number from 0 to 100"),
+    (("progress", "1", "nan%"), 2, "percent complete 'nan%' is not a number: use 0 to 100"),
     (("task", "add", "X", "--fixed-cost", "inf"), 2, "amount inf is not a finite number"),
     (("task", "add", "X", "--fixed-cost", "nan"), 2, "amount nan is not a finite number"),
     (("task", "add", "X", "--fixed-cost", "1e400"), 2, "amount inf is not a finite number"),

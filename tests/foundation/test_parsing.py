@@ -73,7 +73,8 @@ def test_bad_predecessors(text):
 
 def test_percent_units_workdays():
     assert parse_percent("60%") == 60
-    for bad in ("140", "-1", "abc", "50.5"):
+    assert parse_percent(" 60 % ") == 60 and parse_percent("60.0") == 60 and parse_percent(60) == 60
+    for bad in ("140", "-1", "abc", "50.5", "50%%", "1_0", "5e1", "0x32", "inf", "nan"):
         with pytest.raises(BadValue):
             parse_percent(bad)
     assert parse_units("50%") == 0.5 and parse_units("1") == 1.0 and parse_units("150") == 1.5

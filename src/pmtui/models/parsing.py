@@ -119,13 +119,16 @@ def _midnight(day: date):
     return datetime(day.year, day.month, day.day)
 
 
+_PERCENT = re.compile(r"[+-]?\d+(\.\d*)?|[+-]?\.\d+")  # a plain decimal, as typed
+
+
 def parse_percent(text: str | int | float) -> int:
     """'60%', '60' -> 60; whole percent from 0 to 100."""
-    raw = str(text).strip().rstrip("%").strip()
-    try:
-        value = float(raw)
-    except ValueError:
-        raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%") from None
+    raw = str(text).strip().removesuffix("%").strip()
+    # float() alone took '50%%' (every % stripped), '1_0' and '5e1' for 50: a typo passed as a value
+    if not _PERCENT.fullmatch(raw):
+        raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%")
+    value = float(raw)
     if not 0 <= value <= 100 or value != int(value):  # NaN fails the range test first
         raise BadValue(f"percent complete {text!r} must be a whole number from 0 to 100")
     return int(value)

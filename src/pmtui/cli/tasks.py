@@ -108,7 +108,7 @@ def edit(
     preds = parse_predecessors(after) if after is not None else None
     if not fields and preds is None:
         raise BadValue("nothing to change: give at least one option, e.g. --duration 5d (see --help)")
-    row = svc.edit_task(st.store, st.project().id, ref, predecessors=preds, **fields)
+    row = svc.edit_task(st.store, st.project().id, ref, predecessors=preds, require_change=True, **fields)
     done(f"Updated {row.wbs} {row.name!r}.")
 
 

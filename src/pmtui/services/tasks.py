@@ -125,8 +125,10 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
 
 
 def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | list[LinkRef] | None = None,
-              **changes: Any) -> TaskRow:
-    """Change any of the editable fields; ``predecessors`` replaces the task's links."""
+              require_change: bool = False, **changes: Any) -> TaskRow:
+    """Change any of the editable fields; ``predecessors`` replaces the task's links.
+    ``require_change``: a command that names what to change is refused when that is already so
+    (a form saved as it was is not)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise BadValue(f"cannot edit {', '.join(sorted(unknown))}")
@@ -155,6 +157,8 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
         if predecessors is not None:
             refs = parse_predecessors(predecessors) if isinstance(predecessors, str) else predecessors
             _replace_predecessors(act, plan, row, refs)
+        if require_change and not act.lines:
+            raise Conflict(f"{row.label}: nothing changed, it already has those values")
         new = _checked_plan(act)
     return new.by_id[row.id]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
@@ -123,7 +124,10 @@ def test_dates_match_ms_project(name):
     root = ET.parse(path).getroot()
     reader = _Reader(path, root)
     data = reader.read().data
-    sched = check(data)
+    # MS Project saves the dates as planned: it does not move work not done by the status date
+    # after it, as pmtui does. The two files with progress take their <CurrentDate> as status
+    # date (test_mspdi_status_date.py); their dates are compared as the plan stands without it.
+    sched = check(dataclasses.replace(data, status_date=None))
     skip = DATE_EXCEPTIONS.get(name, set())
     for t in data.tasks:
         if t.key in skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -35,9 +36,17 @@ def import_cmd(
     imp = read_file(file, fmt)
     data = imp.data
     try:
-        bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
+        sched = bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
     except PmtuiError as exc:
         raise ImportFailed(f"{file.name}: {exc.message}") from None
+    status_line = imp.status_line()
+    if status_line and imp.status_from.startswith("the file's current date"):
+        # a status date the file did not set itself moves the work not done by then after it:
+        # say so when that moves the finish, as MS Project (which does not move it) shows another
+        as_saved = bulk.check(dataclasses.replace(data, status_date=None)).finish
+        if sched.finish != as_saved:
+            status_line += (f"; work not done by then is scheduled from it on: finish {sched.finish}, "
+                            f"{as_saved} without a status date (`pmtui project status-date` changes it)")
     lines = []
     if into:
         project = find_project(st.store, into)
@@ -69,6 +78,8 @@ def import_cmd(
             lines.append(f"Would import {file.name} as a new project {project.name!r}: {_summary(data)} (dry run: nothing written).")
         else:
             lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
+    if status_line:
+        lines.append(status_line)
     for what, n in sorted(imp.skipped.items()):
         lines.append(f"skipped: {n} {what}")
     for w in imp.warnings:

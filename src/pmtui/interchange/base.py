@@ -49,6 +49,13 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     ignored: Counter = field(default_factory=Counter)  # "custom fields" -> 12
     skipped: Counter = field(default_factory=Counter)  # handled on purpose: "blank rows" -> 3
+    status_from: str = ""  # where data.status_date came from: "the file's current date (…)"
+
+    def status_line(self) -> str:
+        """'status date 2016-03-11 from the file's current date (…)' (empty without one)."""
+        if self.data.status_date is None or not self.status_from:
+            return ""
+        return f"status date {self.data.status_date} from {self.status_from}"
 
     def ignored_line(self) -> str:
         """'ignored: 3 resource calendars, 12 custom fields' (empty when nothing was)."""

@@ -164,6 +164,10 @@ class _Reader:
         name = one_line(self.text(top, "Title")) or self.path.stem
         start_dt = self.datetime_(top, "StartDate", where)
         status_dt = self.datetime_(top, "StatusDate", where)
+        try:  # read only to date progress (below): a bad one is left out, as it was before
+            current_dt = self.datetime_(top, "CurrentDate", where)
+        except ImportFailed:
+            current_dt = None
         currency = (self.text(top, "CurrencyCode") or "EUR")[:10]
         for tag, label in (("ExtendedAttributes", "custom field definitions"),
                            ("OutlineCodes", "outline code definitions"),
@@ -210,11 +214,31 @@ class _Reader:
         self._resources(top, data)
         self._assignments(top, data)
         self._fix_start(data, start_dt)
+        status_from = self._status_date(data, status_dt, current_dt)
         for uid in self.cals:
             if uid not in self.used_cals:
                 self.ignored["calendars not used by the project or its resources"] += 1
         return Imported(data=data, path=self.path, format="mspdi", warnings=self.warnings,
-                        ignored=self.ignored, skipped=self.skipped)
+                        ignored=self.ignored, skipped=self.skipped, status_from=status_from)
+
+    def _status_date(self, data: PlanData, status_dt: datetime | None,
+                     current_dt: datetime | None) -> str:
+        """Where the status date came from ('' when there is none). Without a <StatusDate>, MS
+        Project reports progress as of the project's <CurrentDate>: a file with progress in it
+        takes that as its status date (else pmtui's figures, and 'progress --done', would count
+        from the wall clock's today, years after the file's work). A file without progress needs
+        no status date and gets none, as before."""
+        if status_dt is not None:
+            return "the file's status date"
+        if current_dt is None or not any(t.percent_complete > 0 or t.actual_start for t in data.tasks):
+            return ""
+        day = current_dt.date()
+        if day < data.start:
+            self.warnings.append(f"the file's current date {day} is before the project start {data.start}: "
+                                 "no status date set")
+            return ""
+        data.status_date = day
+        return "the file's current date (it has progress and no status date)"
 
     def _time(self, kids, name, default: time) -> time:
         t = self.text(kids, name)

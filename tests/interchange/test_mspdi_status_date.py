@@ -85,20 +85,21 @@ def test_a_current_date_without_progress_is_not_taken(tmp_path):
     assert imp.data.status_date is None and imp.status_line() == ""
 
 
-def test_a_bad_current_date_is_left_out(tmp_path):
+def _with_current_date(tmp_path, value: str):
     text = P2016.read_text(encoding="utf-8").replace("<CurrentDate>2016-03-11T08:00:00</CurrentDate>",
-                                                     "<CurrentDate>2016-02-30T08:00:00</CurrentDate>")
-    path = tmp_path / "bad_current.xml"
+                                                     f"<CurrentDate>{value}</CurrentDate>")
+    assert value in text
+    path = tmp_path / "current.xml"
     path.write_text(text, encoding="utf-8")
-    imp = read_file(path)
+    return read_file(path)
+
+
+def test_a_bad_current_date_is_left_out(tmp_path):
+    imp = _with_current_date(tmp_path, "2016-02-30T08:00:00")
     assert imp.data.status_date is None and imp.status_line() == ""
 
 
 def test_a_current_date_before_the_start_is_not_taken(tmp_path):
-    text = P2016.read_text(encoding="utf-8").replace("<CurrentDate>2016-03-11T08:00:00</CurrentDate>",
-                                                     "<CurrentDate>2015-12-01T08:00:00</CurrentDate>")
-    path = tmp_path / "early_current.xml"
-    path.write_text(text, encoding="utf-8")
-    imp = read_file(path)
+    imp = _with_current_date(tmp_path, "2015-12-01T08:00:00")
     assert imp.data.status_date is None
     assert "the file's current date 2015-12-01 is before the project start 2016-01-04: no status date set" in imp.warnings

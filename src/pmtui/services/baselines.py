@@ -18,7 +18,7 @@ from pmtui.models.parsing import is_digits
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
 from pmtui.services.actions import action, reading
-from pmtui.services.costing import TaskCost, duration_now, plan_costs
+from pmtui.services.costing import TaskCost, plan_costs
 from pmtui.services.plan import Plan, load_plan
 from pmtui.store import Store
 
@@ -125,7 +125,7 @@ def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list
     rows = []
     for t in plan.tasks:
         s = sched[t.id]
-        duration = duration_now(plan, t)
+        duration = plan.duration_now(t)
         rows.append(BaselineTask(
             baseline_id=baseline_id, task_id=t.id, wbs=t.wbs, name=t.name, summary=t.summary,
             milestone=t.milestone, start=s.start, finish=s.finish, duration=duration,
@@ -261,7 +261,7 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
             out.added_leaves += not t.summary
             continue
         s = sched.tasks[t.id]
-        duration = duration_now(plan, t)
+        duration = plan.duration_now(t)
         c = costs[t.id]
         out.tasks.append(TaskVariance(
             task_id=t.id, wbs=t.wbs, name=t.name, level=t.level, summary=t.summary, milestone=t.milestone,

@@ -16,7 +16,6 @@ working days it lasts, as MS Project does for day-rate resources.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import parse_money
@@ -74,34 +73,15 @@ def project_percent(plan: Plan) -> float:
     return sum(t.duration * t.percent_complete for t in leaves) / days
 
 
-def span_days(plan: Plan, start: date, finish: date) -> int:
-    cal = plan.calendar
-    return cal.index_on_or_before(finish) - cal.index_on_or_after(start) + 1
-
-
-def finished_span(plan: Plan, t: TaskRow) -> int | None:
-    """The working days a finished task took (plan.actual_span); None if it has not."""
-    return actual_span(plan.calendar, t)
-
-
 def cost_days(plan: Plan, t: TaskRow) -> tuple[float, float]:
     """(working days done, working days left) of a task, which its cost and work are counted
     on: a finished task's actual duration; a task under way, its days done + days left (MS
     Project's Duration = Actual + Remaining Duration), so an overrun costs more as it happens,
     not only once the task is marked done."""
-    done = finished_span(plan, t)
+    done = actual_span(plan.calendar, t)
     if done is not None:
         return float(done), 0.0
     return C.days_split(t.duration, t.percent_complete, t.remaining)
-
-
-def duration_now(plan: Plan, t: TaskRow) -> int:
-    """A task's duration as MS Project's Duration field: a summary's span from its dates; else
-    its days done + days left (cost_days), as the tables show it (Plan.durations_now)."""
-    if t.summary:
-        s = plan.schedule.tasks[t.id]
-        return span_days(plan, s.start, s.finish)
-    return plan.durations_now.get(t.id, t.duration)
 
 
 def plan_costs(plan: Plan, mode: str | None = None) -> dict[int, TaskCost]:

@@ -54,17 +54,14 @@ class TaskDetail(Widget):
             name = plan.resource_by_id[rid].name
             runs = [o for o in load.overloads if tid in o.tasks] if load is not None else []
             if runs:
-                peak = max(o.load for o in runs)
                 when = days_text(runs[0].first, runs[-1].last, since)
                 if len(runs) > 1:
                     when = f"on {sum(o.days for o in runs)} days, {when}"
-                now.append(f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {load.max_units:.0%} {when}")
+                now.append(_booked(name, runs, load.max_units, when))
             old = [o for o in whole.overloads if tid in o.tasks and o.first < since] if whole is not None else []
             if old:
                 last = min(old[-1].last, cal.date_of(eve))
-                peak = max(o.load for o in old)
-                past.append(f"{name} booked {'up to ' if len(old) > 1 else ''}{peak:.0%} of {whole.max_units:.0%} "
-                            f"{days_text(old[0].first, last, since)}")
+                past.append(_booked(name, old, whole.max_units, days_text(old[0].first, last, since)))
         return now, past
 
     def render(self) -> Text:
@@ -120,3 +117,9 @@ class TaskDetail(Widget):
         if t.notes:
             out.append("\nNotes: " + t.notes.replace("\n", " "))
         return out
+
+
+def _booked(name: str, runs: list, max_units: float, when: str) -> str:
+    """'Claire Dubois booked up to 150% of 100% 13–14 Oct': runs of days above max units."""
+    peak = max(o.load for o in runs)
+    return f"{name} booked {'up to ' if len(runs) > 1 else ''}{peak:.0%} of {max_units:.0%} {when}"

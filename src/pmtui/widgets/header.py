@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from pmtui.services.as_of import figures_date
+from pmtui.services.as_of import day_text, figures_date
 
 
 BUSY_DELAY = 0.15  # seconds
@@ -94,7 +94,7 @@ class PlanHeader(Widget):
             day, days = change
             shift = f"{days:+d}d" if days else "±0d"
             # with its year when that is not the status date's, as the stand-up's dates
-            when = f"{day.day} {day:%b}" + (f" {day.year}" if day.year != as_of.day.year else "")
+            when = day_text(day, as_of.day, f"{day.day} %b")  # "3 Nov", no leading zero
             moved = [f" ({shift} since stand-up {when})", f" ({shift} since {when})", f" ({shift})"]
             moved_style = "bold" if days > 0 else ""
         room = self.size.width - text.cell_len - len(busy)

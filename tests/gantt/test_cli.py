@@ -69,6 +69,17 @@ def test_a_long_range_is_drawn_at_a_coarser_zoom(small):
     assert ran.stdout.splitlines()[1].split("│")[1].split() == ["Q1", "Q2", "Q3", "Q4"]
 
 
+def test_two_years_are_drawn_whole_at_the_year_zoom(small):
+    """Two years at 60 columns were drawn in quarters and cut after 16 months, the coarsest zoom
+    there was; the year zoom draws them whole, and --zoom year asks for it."""
+    for args in ([], ["--zoom", "year"]):
+        ran = cli(small, "gantt", "--width", "60", "--to", "2028-12-31", "--today", "2027-01-05", *args)
+        assert ran.exit_code == 0, ran.stderr
+        top, bottom = (line.split("│")[1] for line in ran.stdout.splitlines()[:2])
+        assert top.split() == ["2027", "2028"] and bottom.split() == ["Q1", "Q2", "Q3", "Q4"] * 2
+        assert "year zoom, 2027-01-04 to 2028-12-31." in ran.stdout
+
+
 def test_writes_svg(small, tmp_path):
     out = tmp_path / "chart.svg"
     ran = cli(small, "gantt", "--width", "80", "--svg", str(out), "--today", "2027-01-05")
@@ -82,7 +93,7 @@ def test_writes_svg(small, tmp_path):
     (["--from", "2027-02-01", "--to", "2027-01-01"], "--from 2027-02-01 is after --to 2027-01-01"),
     (["--width", "20"], "--width 20 is too narrow"),
     (["--from", "someday"], "date 'someday' is not understood"),
-    (["--zoom", "year"], "choose one of day, week, month, quarter"),
+    (["--zoom", "decade"], "choose one of day, week, month, quarter, year"),
     (["--to", "2020-01-01"], "--to 2020-01-01 is before the project start"),  # drew an empty chart
 ])
 def test_bad_options_are_one_line_errors(small, args, message):

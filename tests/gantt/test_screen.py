@@ -169,6 +169,16 @@ async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make
         await press(pilot, "minus")
         assert c.scale.zoom == "quarter"
         assert "Q1" in screen_text(app) and "zoom quarter" in str(app.screen.query_one("#gantt-info").render())
+        # a year view: quarters four columns wide, the years over them, the whole plan in view
+        await press(pilot, "minus")
+        assert c.scale.zoom == "year"
+        assert "zoom year" in str(app.screen.query_one("#gantt-info").render())
+        header = screen_text(app).splitlines()[2]  # under the app header and the years
+        assert "Q1  Q2  Q3  Q4" in header
+        first, last = c.view_dates
+        assert first <= app.plan.schedule.start and app.plan.schedule.finish <= last
+        await press(pilot, "minus")
+        assert c.scale.zoom == "year" and "year already" in notes(app)
 
 
 async def test_zooming_out_and_back_in_comes_back_to_the_same_dates(make_app):
@@ -183,6 +193,13 @@ async def test_zooming_out_and_back_in_comes_back_to_the_same_dates(make_app):
             assert c.scale.zoom == "week"
             middle = c.scale.date_at(c.x0 + c.timeline_width // 2)
             await press(pilot, "minus", "minus", "plus", "plus")
+            assert c.scale.zoom == "week"
+            back = c.scale.date_at(c.x0 + c.timeline_width // 2)
+            assert abs((back - middle).days) <= 7, (size, middle, back)
+            # out to the year view (a column is three weeks there) and back in, level by level
+            await press(pilot, "minus", "minus", "minus")
+            assert c.scale.zoom == "year"
+            await press(pilot, "plus", "plus", "plus")
             assert c.scale.zoom == "week"
             back = c.scale.date_at(c.x0 + c.timeline_width // 2)
             assert abs((back - middle).days) <= 7, (size, middle, back)

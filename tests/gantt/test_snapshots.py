@@ -9,7 +9,8 @@ import pytest
 from tests.tui.conftest import settle
 
 # keys from the opening zoom (week) to each zoom; the cursor goes to 2.8, a late critical task
-ZOOM_KEYS = {"day": ["plus"], "week": [], "month": ["minus"], "quarter": ["minus", "minus"]}
+ZOOM_KEYS = {"day": ["plus"], "week": [], "month": ["minus"], "quarter": ["minus", "minus"],
+             "year": ["minus", "minus", "minus"]}
 
 
 @pytest.mark.parametrize("zoom", list(ZOOM_KEYS))

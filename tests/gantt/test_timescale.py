@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from pmtui.scheduling import WorkCalendar
-from pmtui.services.gantt_layout import ZOOMS, Timescale, background, choose_zoom
+from pmtui.services.gantt_layout import ZOOMS, Timescale, background, choose_zoom, scale_width, task_width
 
 
 def days(first: date, last: date):
@@ -66,6 +66,22 @@ def test_quarter_zoom_lines_quarters_up_and_places_month_ends():
     assert sc.span(date(2028, 1, 1), date(2028, 3, 31)) == (sc.col(date(2028, 1, 1)), sc.col(date(2028, 1, 1)) + sc.k - 1)
 
 
+def test_year_zoom_shows_a_two_year_programme_in_quarters_at_80_columns():
+    """There was no zoom coarser than a quarter: nine columns a quarter show 16 months in the 49
+    columns of the timeline at 80, so a two-year programme never fitted on one screen."""
+    sc = Timescale("year")
+    width = 80 - task_width(80) - 1
+    assert scale_width(Timescale("quarter"), date(2027, 1, 4), date(2028, 12, 29)) > width
+    assert scale_width(sc, date(2027, 1, 4), date(2028, 12, 29)) <= width - 2 * sc.k  # a quarter either side
+    assert sc.col(date(2027, 4, 1)) - sc.col(date(2027, 1, 1)) == sc.k == 4
+    assert sc.end_col(date(2027, 3, 31)) == sc.col(date(2027, 4, 1)) - 1
+    top, bottom = sc.header(sc.col(date(2027, 1, 1)), width)
+    # every quarter named, with a space before the next; every year over its first quarter
+    assert bottom.split() == ["Q1", "Q2", "Q3", "Q4"] * 3
+    assert top.split() == ["2027", "2028", "2029"] and top.index("2028") == bottom.index("Q1", 1)
+    assert sc.step() == sc.k  # h and l move by a quarter
+
+
 def test_header_rows_name_the_periods_above_their_first_column():
     sc = Timescale("week")
     c0 = sc.col(date(2027, 2, 22))  # a Monday
@@ -113,7 +129,9 @@ def test_the_zoom_chosen_for_a_report_is_the_finest_that_fits():
     assert choose_zoom(date(2027, 1, 4), date(2027, 1, 15), 40) == "day"
     assert choose_zoom(date(2027, 1, 4), date(2027, 2, 15), 60) == "week"
     assert choose_zoom(date(2027, 1, 4), date(2027, 12, 15), 100) == "month"
-    assert choose_zoom(date(2027, 1, 4), date(2029, 12, 15), 100) == "quarter"
+    # three years: 107 columns of quarters, 48 at the year zoom
+    assert choose_zoom(date(2027, 1, 4), date(2029, 12, 15), 110) == "quarter"
+    assert choose_zoom(date(2027, 1, 4), date(2029, 12, 15), 100) == "year"
 
 
 def test_a_view_snaps_to_the_start_of_a_labelled_period():
@@ -121,6 +139,8 @@ def test_a_view_snaps_to_the_start_of_a_labelled_period():
     assert Timescale("week").snap(Timescale("week").col(d)) == Timescale("week").col(date(2027, 2, 15))
     assert Timescale("month").snap(Timescale("month").col(d)) == Timescale("month").col(date(2027, 2, 1))
     assert Timescale("quarter").snap(Timescale("quarter").col(d)) == Timescale("quarter").col(date(2027, 1, 1))
+    year = Timescale("year")  # its columns are a quarter's: a view starts on a quarter
+    assert year.snap(year.col(date(2027, 8, 17))) == year.col(date(2027, 7, 1))
     day = Timescale("day")
     assert day.snap(day.col(d) + 2) == day.col(d)
 

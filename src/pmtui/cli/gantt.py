@@ -100,7 +100,7 @@ def gantt(
     date_from: str = typer.Option(None, "--from", help="First day shown (default: the project start)."),
     date_to: str = typer.Option(None, "--to", help="Last day shown (default: the project finish)."),
     critical: bool = typer.Option(False, "--critical", help="Only the tasks on the critical path(s)."),
-    zoom: str = typer.Option(None, "--zoom", help="day, week, month or quarter (default: the finest that fits)."),
+    zoom: str = typer.Option(None, "--zoom", help="day, week, month, quarter or year (default: the finest that fits)."),
     baseline: bool = typer.Option(False, "--baseline", help="Draw the active baseline (▁) under the bars."),
     today: str = typer.Option(None, "--today", help="Day of the today line (default: today)."),
     svg: Path = typer.Option(None, "--svg", help="Write the chart to this SVG file instead of stdout."),

@@ -6,8 +6,10 @@ maps the names to its theme's colours and the CLI to a fixed palette, so both dr
 
 Columns are counted from a fixed epoch, so a date has the same column whatever part of the plan
 is in view and scrolling is plain integer arithmetic. Day and week zooms give every day the same
-width; month and quarter zooms give every month (quarter) the same width and place days in it
-in proportion, so month boundaries line up with the header whatever the month's length.
+width; month, quarter and year zooms give every month (quarter) the same width and place days in
+it in proportion, so period boundaries line up with the header whatever the month's length. The
+year zoom is the quarter's columns drawn narrower: three years at 80 columns, so a two-year
+programme fits on one screen with room either side.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import date, timedelta
 from unicodedata import combining, east_asian_width
 
 EPOCH = date(2000, 1, 3)  # a Monday: week columns start on Mondays
-ZOOMS = ("day", "week", "month", "quarter")
+ZOOMS = ("day", "week", "month", "quarter", "year")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Glyphs: every kind of bar has its own, so the chart reads without colour.
@@ -53,15 +55,16 @@ class Timescale:
     """Date ↔ column at one zoom. ``col(d)`` is the first column of day ``d``; a day owns the
     columns up to the next day's first column (at least one, even when days share a column)."""
 
-    # columns per day (day, week) or per period (month, quarter)
-    WIDTH = {"day": 3, "week": 1, "month": 8, "quarter": 9}
+    # columns per day (day, week) or per period (month; quarter at the quarter and year zooms).
+    # A year zoom quarter of 4 keeps "Q1" and a space readable under each.
+    WIDTH = {"day": 3, "week": 1, "month": 8, "quarter": 9, "year": 4}
 
     def __init__(self, zoom: str) -> None:
         if zoom not in ZOOMS:
             raise ValueError(f"zoom {zoom!r}: choose one of {', '.join(ZOOMS)}")
         self.zoom = zoom
         self.k = self.WIDTH[zoom]
-        self._period = {"month": 1, "quarter": 3}.get(zoom, 0)  # months per period
+        self._period = {"month": 1, "quarter": 3, "year": 3}.get(zoom, 0)  # months per period
 
     def col(self, d: date) -> int:
         if not self._period:
@@ -99,20 +102,21 @@ class Timescale:
         return first, self.date_at(c + 1) - timedelta(days=1)
 
     def snap(self, c: int) -> int:
-        """The first column of the header period (day, week, month, quarter) holding column c,
-        so that a view starts on a labelled boundary."""
+        """The first column of the header period (day, week, month, quarter; a quarter at the
+        year zoom) holding column c, so that a view starts on a labelled boundary."""
         d = self.date_at(c)
         if self.zoom == "week":
             d -= timedelta(days=d.weekday())
         elif self.zoom == "month":
             d = d.replace(day=1)
-        elif self.zoom == "quarter":
+        elif self.zoom in ("quarter", "year"):
             d = date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
         return self.col(d)
 
     def step(self) -> int:
-        """Columns to move for one press of h/l: a day, a week, a month or a quarter's third."""
-        return {"day": 3, "week": 7, "month": 2, "quarter": 3}[self.zoom]
+        """Columns to move for one press of h/l: a day, a week, a month or a quarter's third, and
+        a quarter at the year zoom (a month there is a column and a third)."""
+        return {"day": 3, "week": 7, "month": 2, "quarter": 3, "year": 4}[self.zoom]
 
     # -- header ------------------------------------------------------------------------------
 
@@ -147,7 +151,8 @@ class Timescale:
     def header(self, c0: int, width: int) -> tuple[str, str]:
         """The two header rows for columns [c0, c0 + width)."""
         top, bottom = {"day": ("month", "day"), "week": ("month", "week"),
-                       "month": ("year", "month"), "quarter": ("year", "quarter")}[self.zoom]
+                       "month": ("year", "month"), "quarter": ("year", "quarter"),
+                       "year": ("year", "quarter")}[self.zoom]
         return self._row(top, c0, width), self._row(bottom, c0, width)
 
     def _row(self, unit: str, c0: int, width: int) -> str:

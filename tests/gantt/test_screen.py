@@ -149,6 +149,46 @@ async def test_the_chart_opens_on_the_status_date(make_app, store):
         assert c.timeline_width // 4 <= at < c.timeline_width // 4 + 7  # a quarter in, as today was
 
 
+async def test_d_jumps_to_the_status_date_as_t_jumps_to_today(make_app, store):
+    # t went to today; nothing went back to the status date once the view had moved away
+    from pmtui.screens.gantt import GanttScreen
+    from pmtui.services.projects import set_status_date
+
+    status = date(2026, 10, 19)  # five weeks before today, a week after the start
+    set_status_date(store, 1, status)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        opened = c.x0
+        await press(pilot, "t")
+        assert c.x0 != opened and c.view_dates[0] <= TODAY
+        await press(pilot, "D")
+        assert c.x0 == opened  # a quarter in, where the chart opened and where t puts today
+        at = c.scale.col(status) - c.x0
+        assert c.timeline_width // 4 <= at < c.timeline_width // 4 + 7
+        await press(pilot, "minus", "H", "H", "H", "D")  # at another zoom too
+        assert c.view_dates[0] <= status <= c.view_dates[1]
+        footer = " ".join(k.description for k in app.screen.query("FooterKey"))
+        assert "Status date" in footer
+    assert "gantt.status_date" in {b.id for b in GanttScreen.BINDINGS}
+
+
+async def test_d_without_a_status_date_says_so_and_stays(make_app, store):
+    from pmtui.services.projects import set_status_date
+
+    set_status_date(store, 1, None)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        await press(pilot, "H", "H")
+        x0 = c.x0
+        await press(pilot, "D")
+        assert c.x0 == x0
+        assert "No status date set" in notes(app)
+
+
 async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -81,6 +81,8 @@ class GanttScreen(Screen):
         Binding("plus,equals_sign", "zoom(-1)", "Zoom in", id="gantt.zoom_in"),
         Binding("minus", "zoom(1)", "Zoom out", id="gantt.zoom_out"),
         Binding("t", "today", "Today", id="gantt.today"),
+        # D as the stand-up's status date key: the two screens give the date the same letter
+        Binding("D", "status_date", "Status date", id="gantt.status_date"),
         Binding("enter,f", "show_bar", "Show bar", show=False, id="gantt.show_bar"),
         Binding("d", "driving_path", "Driving path", id="gantt.driving_path"),
         Binding("b", "baseline", "Baseline", show=False, id="gantt.baseline"),
@@ -206,6 +208,17 @@ class GanttScreen(Screen):
 
     def action_today(self) -> None:
         self.chart.go_today()
+
+    def action_status_date(self) -> None:
+        plan = self.chart.plan
+        if plan is None:
+            return
+        day = plan.project.status_date
+        if day is None:
+            self.notify("No status date set, so the view stays where it is: the stand-up's D or "
+                        "`pmtui project status-date DATE` sets one", severity="warning", timeout=5)
+            return
+        self.chart.show_date(day)  # placed where t places today, so the two read alike
 
     def action_show_bar(self) -> None:
         self.chart.show_bar()

@@ -220,3 +220,27 @@ async def test_a_second_projects_risks_are_r1_r2_and_keys_act_on_them(db_path):
         closed = next(v for v in load_register(store, other.id, TODAY).risks if v.code == first.code)
         assert closed.risk.status == "closed" and closed.risk.project_id == other.id
     assert view(demo, first.code).risk.status == "open"
+
+
+@sync
+async def test_review_dates_at_80_columns_give_the_year_when_it_is_not_this_one(app):
+    """At 80 columns a review on 15 January 2027, seen as of November 2026, read '01-15', as if
+    it were this January's and long overdue: the narrow column says dates as the stand-up does."""
+    from datetime import date
+
+    from pmtui.services import risks as svc
+
+    svc.edit_risk(app.store_, app.project_id_, "R1", review_date=date(2027, 1, 15))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert codes(app) == ["R1"]
+        review = str(table.get_cell_at((0, 5)))
+        assert review == "15 Jan 2027"
+        svc.edit_risk(app.store_, app.project_id_, "R1", review_date=date(2026, 12, 1))
+        app.screen.reload(keep=app.screen.selected_id())
+        await pilot.pause()
+        assert str(table.get_cell_at((0, 5))).rstrip() == "01 Dec"
+        await pilot.press("a")  # every risk: the columns stay put and the table on the screen
+        await pilot.pause()
+        assert table.virtual_size.width <= 80

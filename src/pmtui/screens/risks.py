@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
+from pmtui.services.as_of import day_text
 from pmtui.services.risk_register import Register, RiskView, load_register
 from pmtui.services.risk_rules import parse_scale
 from pmtui.widgets.footer import Footer
@@ -166,14 +167,30 @@ class RiskScreen(Screen):
     def _fill_table(self, keep: int | None) -> None:
         table = self.query_one(DataTable)
         table.clear()
+        reg = self.reg
         narrow = self.size.width < 100
         owner_w, tasks_w = (10, 8) if narrow else (14, 12)
+
+        def review_text(v: RiskView) -> str:
+            day = v.risk.review_date
+            if day is None:
+                return ""
+            # Narrow, as the stand-up says a date: "30 Nov", with its year when that is not the
+            # year the register is seen as of ("11-30" read as this year's for a review in 2027).
+            return (day_text(day, reg.day) if narrow else day.isoformat()) + ("!" if v.overdue else "")
+
+        reviews = [review_text(v) for v in self.rows]
+        # Wide enough for every review of the register, not only those in view, and never less
+        # than the column already is (a column keeps the widest cell it ever held): the title
+        # is cut to what is left, so the table keeps to the screen
+        review_w = max([6 if narrow else 11, table.columns["review"].content_width]
+                       + [len(review_text(v)) for v in reg.risks])
         # ID, score, trend, owner, review, tasks, exposure, and two cells of padding per column
-        width = max(12, self.size.width - (4 + 5 + 1 + owner_w + (6 if narrow else 11) + tasks_w + 4) - 18)
-        for v in self.rows:
+        width = max(12, self.size.width - (4 + 5 + 1 + owner_w + review_w + tasks_w + 4) - 18)
+        for v, day in zip(self.rows, reviews):
             r = v.risk
-            day = (r.review_date.strftime("%m-%d") if narrow else r.review_date.isoformat()) if r.review_date else ""
-            review = Text(f"{day}{'!' if v.overdue else ''}", "bold red" if v.overdue else "")
+            # padded to the width kept for it, so the columns stand still from cell to cell
+            review = Text.assemble((day, "bold red" if v.overdue else ""), " " * (review_w - len(day)))
             tasks = ",".join(f"{t.wbs}{'C' if t.critical and not t.done else ''}" for t in v.linked)
             title = r.title if r.status == "open" else f"({r.status}) {r.title}"
             # names as Text: a DataTable reads a str cell as markup ("[/]" in a title)

@@ -923,6 +923,25 @@ async def test_header_shows_the_finish_move_since_the_last_standup(make_app, dem
         assert "since stand-up 23 Nov 2026)" in screen_text(app).splitlines()[0]
 
 
+async def test_header_writes_the_stand_up_date_as_the_stand_up_does(make_app, demo_store):
+    # The header said "since 2 Nov" where the stand-up screen said "Mon 02 Nov", and its list of
+    # past stand-ups "Mon 02 Nov 2026" in 2026: one rule for a short date now, as_of.day_text's
+    from datetime import date
+
+    from pmtui.services.projects import use_project
+    from pmtui.services.standup import start_standup
+
+    pid = use_project(demo_store, "CRM migration").id
+    start_standup(demo_store, pid, date(2026, 11, 2))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "(±0d since 02 Nov)" in screen_text(app).splitlines()[0]
+        await press(pilot, "4", "h")  # the past stand-ups, which said "Mon 02 Nov 2026"
+        text = screen_text(app)
+        assert "Mon 02 Nov  open" in text and "Nov 2026" not in text
+
+
 async def test_progress_chord_typed_ahead(make_app):
     # Keys typed faster than the app handles them: the chord's second key must still be taken
     # after its first, not run as the digit's binding (screen 2).

@@ -205,7 +205,7 @@ class StandupScreen(Screen):
         row = self.meeting.standup if self.meeting else None
         if self.opened is None or row is None:
             finished = row is not None and row.state != "open"
-            status.show(f"Stand-up {day_text(self.day, self._ref(self.plan), '%a %d %b')}: "
+            status.show(f"Stand-up {self._day(self.day)}: "
                         f"{'finished' if finished else 'not started'}", None, "")
             if finished:
                 hint = "g reopens it · h shows past stand-ups"
@@ -220,7 +220,7 @@ class StandupScreen(Screen):
         state = "" if row.state == "open" else " (finished: g reopens)"
         since = f"{utc(row.started_at).astimezone():%H:%M}"
         sd = self.plan.project.status_date  # cleared with D and an empty answer
-        status.show(f"Stand-up {day_text(row.day, self._ref(self.plan), '%a %d %b')}{state} · "
+        status.show(f"Stand-up {self._day(row.day)}{state} · "
                     + (f"status date {sd}" if sd else "no status date"),
                     consequences(self.opened.before, self.plan), since)
         self._tick()
@@ -246,6 +246,10 @@ class StandupScreen(Screen):
         """The date the plan is seen as of (the status date, else today): a date in another year
         is shown with its year."""
         return pg.as_of(plan, self.day)
+
+    def _day(self, day: date) -> str:
+        """A stand-up's day as the screen names it: "Mon 23 Nov", "Wed 30 Dec 2026" as of 2027."""
+        return day_text(day, self._ref(self.plan), "%a %d %b")
 
     def _overbooked(self, person: Person) -> Text:
         """The person's next run of days booked above their max units, from the status date on:
@@ -441,7 +445,7 @@ class StandupScreen(Screen):
 
     def _show_summary(self, summary: dict) -> None:
         day = date.fromisoformat(summary["day"])
-        self.app.push_screen(SummaryView(f"Stand-up {day:%a %d %b %Y}", to_markdown(summary),
+        self.app.push_screen(SummaryView(f"Stand-up {self._day(day)}", to_markdown(summary),
                                          compare=lambda: self._compare_from(day)))
 
     def action_browse(self) -> None:
@@ -451,7 +455,7 @@ class StandupScreen(Screen):
         if not rows:
             self.notify("No stand-ups yet", severity="warning")
             return
-        choices = [("", f"{r.day:%a %d %b %Y}  {r.state}", r.day) for r in rows]
+        choices = [("", f"{self._day(r.day)}  {r.state}", r.day) for r in rows]
 
         def chosen(day: date | None) -> None:
             if day is not None:
@@ -478,4 +482,4 @@ class StandupScreen(Screen):
             if isinstance(view, SummaryView):
                 view.show_text(f"Stand-ups {min(day, other)} and {max(day, other)}", text)
 
-        self.app.push_screen(PickScreen("Compare with", [("", f"{r.day:%a %d %b %Y}", r.day) for r in rows]), chosen)
+        self.app.push_screen(PickScreen("Compare with", [("", self._day(r.day), r.day) for r in rows]), chosen)

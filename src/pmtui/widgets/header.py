@@ -93,8 +93,8 @@ class PlanHeader(Widget):
         if change is not None:
             day, days = change
             shift = f"{days:+d}d" if days else "±0d"
-            # with its year when that is not the status date's, as the stand-up's dates
-            when = day_text(day, as_of.day, f"{day.day} %b")  # "3 Nov", no leading zero
+            # as the stand-up writes its dates: "03 Nov", with the year when not the status date's
+            when = day_text(day, as_of.day)
             moved = [f" ({shift} since stand-up {when})", f" ({shift} since {when})", f" ({shift})"]
             moved_style = "bold" if days > 0 else ""
         room = self.size.width - text.cell_len - len(busy)

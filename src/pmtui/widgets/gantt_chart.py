@@ -212,8 +212,10 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         days = [sched.start, sched.finish, self.today]
         if self.plan.project.status_date:
             days.append(self.plan.project.status_date)
-        w = self.timeline_width
-        return self.scale.col(min(days)) - w // 2, self.scale.end_col(max(days)) - w // 2
+        w, sc = self.timeline_width, self.scale
+        # snapped, so that a view held at either end still starts on a labelled period: at the
+        # year zoom a plan of a few months held the view a column into a quarter ("Q2 Q3  Q4")
+        return sc.snap(sc.col(min(days)) - w // 2), sc.snap(sc.end_col(max(days)) - w // 2)
 
     def scroll_columns(self, x0: int) -> None:
         if self.plan is None or not self.rows:

@@ -155,6 +155,26 @@ def test_rounding_and_ignored_are_reported(imported):
     assert any("start moved" in w for w in moved.warnings)
 
 
+def test_a_summarys_own_figures_are_not_named_as_rounded(tmp_path):
+    """MS Project's 2003 file with "Task Ten" indented under "Task Nine" (16.67 days): Task
+    Nine becomes a summary, whose Duration pmtui does not keep (it spans its tasks), yet the
+    import said it was rounded, '16.67d→17d'; so did every summary under way of pmtui's own
+    export, by its days left ('Analysis & design' remaining 1.273d→1d)."""
+    text = (DATA / "p2003_timephased_progress.xml").read_text(encoding="utf-8")
+    ten = "<Name>Task Ten</Name>"
+    at = text.index(ten)
+    level = text.index("<OutlineLevel>1</OutlineLevel>", at)
+    path = tmp_path / "indented.xml"
+    path.write_text(text[:level] + "<OutlineLevel>2</OutlineLevel>" + text[level + 30:], encoding="utf-8")
+    imp = read_file(path)
+    nine = next(t for t in imp.data.tasks if t.name == "Task Nine")
+    assert nine.key in imp.data.summaries()
+    line = next(w for w in imp.warnings if w.startswith("durations rounded"))
+    assert "'Task Nine'" not in line
+    assert "'Task Ten' 16.67d→17d" in line and "'Task Three' remaining 2.5d→3d" in line
+    assert line.startswith("durations rounded to whole working days for 5: ")
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_import_export_import_is_stable(imported, name, tmp_path):
     first = imported[name].data

@@ -384,6 +384,7 @@ class _Reader:
         seen: set[int] = set()
         raw_links: list[tuple[int, object, str]] = []
         progress: dict[int, tuple] = {}
+        rounded_at: dict[int, tuple[int, int]] = {}  # uid -> its entries in durations.items
         for _id, _i, uid, tk, el in rows:
             where = f"task UID {uid}"
             if uid in seen:
@@ -430,6 +431,7 @@ class _Reader:
                 days_f = minutes / self.mpd
             if days_f < 0:
                 raise self.fail(where, f"duration {self.text(tk, 'Duration')} is negative")
+            rounded_before = len(durations.items)
             duration = whole_days(days_f, where, durations)
             file_dates = (self.datetime_(tk, "Start", where), self.datetime_(tk, "Finish", where))
             self._check_span(tk, where, duration, *file_dates)
@@ -471,6 +473,8 @@ class _Reader:
                 derived = -(-(duration * (100 - pct)) // 100)  # ceil, as the scheduler derives it
                 if rem != derived:
                     task.remaining = rem
+            if len(durations.items) != rounded_before:
+                rounded_at[uid] = (rounded_before, len(durations.items))
             progress[uid] = file_dates
             data.tasks.append(task)
             self.tasks_by_uid[uid] = task
@@ -485,6 +489,11 @@ class _Reader:
                 # MS Project rolls these up from the tasks below; so does pmtui.
                 t.duration, t.percent_complete, t.remaining = 0, 0, None
                 t.actual_start = t.actual_finish = None
+        # nor is the rounding of figures dropped just above worth a warning: a summary under way
+        # (pmtui's export, or MS Project's, 10.64 days left) named every summary as rounded
+        dropped = {i for uid, (a, b) in rounded_at.items() if uid in summaries for i in range(a, b)}
+        if dropped:
+            durations.items = [x for i, x in enumerate(durations.items) if i not in dropped]
 
         by_type: Counter = Counter()
         tasks_by_uid, links, texts = self.tasks_by_uid, data.links, self.texts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pmtui.interchange.base import clean_text
@@ -32,6 +33,98 @@ def _span(days: float, mpd: int = 480) -> str:
 
 def _num(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _leaf_days(t, cal) -> tuple[int, int, int]:
+    """(Duration, Actual Duration, Remaining Duration) in working days of a task that is not a
+    summary, as MS Project holds them."""
+    dur = t.duration
+    done, rem = work_split(t.duration, t.percent_complete, t.remaining)
+    if t.remaining is not None and 0 < t.percent_complete < 100:
+        dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
+    elif t.percent_complete >= 100 and t.actual_start and t.actual_finish and t.duration > 0:
+        # a finished task's Duration is the time it took (MS Project's Actual Duration), not
+        # the plan: 10 planned days written between actual dates 2 days apart contradicted
+        # themselves, and came back as a 10-day task on 2 days
+        done = dur = max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
+    return dur, done, rem
+
+
+@dataclass(slots=True)
+class _RolledUp:
+    """A summary's progress from the tasks under it, as MS Project rolls it up."""
+
+    days: float = 0.0  # Σ Duration of the tasks under it
+    done: float = 0.0  # Σ Duration × % Complete / 100 (MS Project's Actual Duration of each)
+    leaves: int = 0
+    finished: int = 0
+    actual_start: date | None = None
+    actual_finish: date | None = None  # the latest, kept whether or not all are finished
+
+    def percent(self) -> int:
+        """MS Project's % Complete of a summary: Σ Actual Duration / Σ Duration of the detail
+        tasks under it (Microsoft KB 101495, "How Percent Complete Is Calculated for Nested
+        Summary Tasks": 20 % for tasks of 1d at 50 %, 0 % and 10 % in Project 98 and later).
+        Saved files agree: MS Project 2016's p2016 sample writes 25 for three 10-day tasks at 0,
+        25 and 50 %, the 2003 sample 1 for 40 hours done of 6,514 (0.6 %). The whole number is rounded, but
+        never to 100 before every task under it is done, nor to 0 once some work is: readers
+        take 100 for finished and 0 for not started."""
+        if self.leaves and self.finished == self.leaves:
+            return 100
+        if self.days <= 0:
+            return 0  # only milestones, not all reached
+        whole = int(self.done * 100 / self.days + 0.5)
+        return min(99, max(1, whole)) if self.done > 0 else 0
+
+    def xml(self, span: int) -> str:
+        """The summary's progress elements; ``span`` is its Duration in working days, of which MS
+        Project writes the done share as its Actual Duration (18h40m of 3040h in the 2003 file)."""
+        ratio = 1.0 if self.leaves and self.finished == self.leaves else (self.done / self.days if self.days > 0 else 0.0)
+        parts = []
+        pct = self.percent()
+        if pct:
+            parts.append(f"<PercentComplete>{pct}</PercentComplete>")
+        if self.actual_start is not None:
+            parts.append(f"<ActualStart>{_dt(self.actual_start, '08:00:00')}</ActualStart>")
+        if self.leaves and self.finished == self.leaves and self.actual_finish is not None:
+            parts.append(f"<ActualFinish>{_dt(self.actual_finish, '17:00:00')}</ActualFinish>")
+        done = span * ratio
+        parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(span - done)}</RemainingDuration>")
+        return "".join(parts)
+
+
+def _roll_up(tasks, summaries: set, parent_of: dict, leaf_days: dict, dates) -> dict:
+    """Summary key -> _RolledUp, and None -> the project's (MS Project's project summary task)."""
+    out: dict = {None: _RolledUp()}
+    for t in tasks:
+        if t.key in summaries:
+            continue
+        dur = leaf_days[t.key][0]
+        pct = t.percent_complete
+        # MS Project sets a task's Actual Start to its scheduled start once % Complete is above
+        # 0, and its Actual Finish to its scheduled finish at 100 % (Project SDK,
+        # ProjectDataSet.TaskRow.TASK_PCT_COMP): a task with progress but no actual dates
+        # (a CSV import) started and finished as scheduled
+        started = t.actual_start or (dates[t.key].start if pct > 0 else None)
+        finished = pct >= 100
+        end = (t.actual_finish or dates[t.key].finish) if finished else t.actual_finish
+        p = t.parent
+        while True:
+            acc = out.get(p)
+            if acc is None:
+                acc = out[p] = _RolledUp()
+            acc.days += dur
+            acc.done += dur * pct / 100
+            acc.leaves += 1
+            acc.finished += finished
+            if started is not None and (acc.actual_start is None or started < acc.actual_start):
+                acc.actual_start = started
+            if end is not None and (acc.actual_finish is None or end > acc.actual_finish):
+                acc.actual_finish = end
+            if p is None:
+                break
+            p = parent_of[p]
+    return out
 
 
 def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
@@ -115,6 +208,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     for l in data.links:
         preds.setdefault(l.succ, []).append(l)
     st = sched.dates
+    leaf_days = {t.key: _leaf_days(t, cal) for t in tasks if t.key not in summaries}
+    rolled = _roll_up(tasks, summaries, parent_of, leaf_days, st)
+    project_span = max(0, sched.finish_index - p0 + 1)
     levels: dict = {}
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
     # project summary task (UID 0)
@@ -122,8 +218,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
         f"<WBS>0</WBS><OutlineNumber>0</OutlineNumber><OutlineLevel>0</OutlineLevel>"
         f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, '17:00:00')}</Finish>"
-        f"<Duration>{_span(max(0, sched.finish_index - p0 + 1))}</Duration><DurationFormat>7</DurationFormat>"
+        f"<Duration>{_span(project_span)}</Duration><DurationFormat>7</DurationFormat>"
         f"<Milestone>0</Milestone><Summary>1</Summary>"
+        + rolled[None].xml(project_span)
         + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "</Task>"
     )
     for t in tasks:
@@ -132,16 +229,11 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         level = levels[t.parent] + 1 if t.parent is not None else 1
         levels[t.key] = level
         summary = t.key in summaries
-        dur = (ts.ef - ts.es + 1 if t.key in with_work else 0) if summary else t.duration
+        if summary:
+            dur, done, rem = (ts.ef - ts.es + 1 if t.key in with_work else 0), 0, 0
+        else:
+            dur, done, rem = leaf_days[t.key]
         milestone = not summary and t.duration == 0
-        done, rem = (0, 0) if summary else work_split(t.duration, t.percent_complete, t.remaining)
-        if t.remaining is not None and 0 < t.percent_complete < 100 and not summary:
-            dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
-        elif t.percent_complete >= 100 and t.actual_start and t.actual_finish and not summary and t.duration > 0:
-            # a finished task's Duration is the time it took (MS Project's Actual Duration), not
-            # the plan: 10 planned days written between actual dates 2 days apart contradicted
-            # themselves, and came back as a 10-day task on 2 days
-            done = dur = max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
         if milestone:
             # DESIGN: a milestone sits at the end of its day, except at the very project start
             # and where a start constraint put it (see scheduling.result)
@@ -168,15 +260,19 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         # faster): FixedCost 0, PercentComplete 0, CalendarUID -1.
         if t.fixed_cost:
             parts.append(f"<FixedCost>{_num(t.fixed_cost)}</FixedCost>")
-        if t.percent_complete:
-            parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
-        # A milestone's actual start and finish are one instant, the one its Start shows
-        a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if t.actual_start == ts.start else ("17:00:00",) * 2
-        if t.actual_start:
-            parts.append(f"<ActualStart>{_dt(t.actual_start, a_st)}</ActualStart>")
-        if t.actual_finish:
-            parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
-        if not summary:
+        if summary:
+            # pmtui holds no progress of a summary's own: without these a reader that does not
+            # roll up (MPXJ) showed a summary of half-done work at 0 % and not started
+            parts.append(rolled[t.key].xml(dur))
+        else:
+            if t.percent_complete:
+                parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
+            # A milestone's actual start and finish are one instant, the one its Start shows
+            a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if t.actual_start == ts.start else ("17:00:00",) * 2
+            if t.actual_start:
+                parts.append(f"<ActualStart>{_dt(t.actual_start, a_st)}</ActualStart>")
+            if t.actual_finish:
+                parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
             # MPXJ's scheduler (and MS Project) read progress from these two
             parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
         parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")

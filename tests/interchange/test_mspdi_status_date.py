@@ -103,3 +103,18 @@ def test_a_current_date_before_the_start_is_not_taken(tmp_path):
     imp = _with_current_date(tmp_path, "2015-12-01T08:00:00")
     assert imp.data.status_date is None
     assert "the file's current date 2015-12-01 is before the project start 2016-01-04: no status date set" in imp.warnings
+
+
+def test_where_the_status_date_came_from_is_a_field_not_a_phrase(db_path, monkeypatch):
+    """The import told a status date taken from the file's current date by the words of its own
+    message ('the file's current date' at its start): reworded, the finish it moves went unsaid.
+    It is decided on StatusFrom now, whatever the words."""
+    from pmtui.interchange.base import STATUS_WORDS, StatusFrom
+
+    assert read_file(P2016).status_from is StatusFrom.CURRENT_DATE
+    assert read_file(DATA / "p2019_links_lags.xml").status_from is StatusFrom.NONE
+    monkeypatch.setitem(STATUS_WORDS, StatusFrom.CURRENT_DATE, "MS Project's date of saving, as it has progress")
+    r = cli(db_path, "import", str(P2016))
+    assert r.exit_code == 0, r.stderr
+    assert ("status date 2016-03-11 from MS Project's date of saving, as it has progress; work not done by "
+            "then is scheduled from it on: finish 2016-03-24, 2016-01-15 without a status date") in r.stdout

@@ -10,6 +10,7 @@ import typer
 
 from pmtui.cli.context import done, state, write_output
 from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
+from pmtui.interchange.base import StatusFrom
 from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.services import bulk
 from pmtui.services.project_records import counts_text
@@ -40,7 +41,7 @@ def import_cmd(
     except PmtuiError as exc:
         raise ImportFailed(f"{file.name}: {exc.message}") from None
     status_line = imp.status_line()
-    if status_line and imp.status_from.startswith("the file's current date"):
+    if status_line and imp.status_from is StatusFrom.CURRENT_DATE:
         # a status date the file did not set itself moves the work not done by then after it:
         # say so when that moves the finish, as MS Project (which does not move it) shows another
         as_saved = bulk.check(dataclasses.replace(data, status_date=None)).finish

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 from pmtui.models.errors import PmtuiError
@@ -39,6 +40,21 @@ def read_limited(path: Path) -> bytes:
     return raw
 
 
+class StatusFrom(Enum):
+    """Where an import's status date came from. What an import does with it is decided on this,
+    never on the words that say it (STATUS_WORDS), so the message can be reworded freely."""
+
+    NONE = "none"
+    FILE = "file"  # the file's own status date
+    CURRENT_DATE = "current date"  # MS Project's <CurrentDate>: the file has progress, no <StatusDate>
+
+
+STATUS_WORDS = {
+    StatusFrom.FILE: "the file's status date",
+    StatusFrom.CURRENT_DATE: "the file's current date (it has progress and no status date)",
+}
+
+
 @dataclass
 class Imported:
     """A file read into PlanData, with what was changed on the way and what was left out."""
@@ -49,13 +65,13 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     ignored: Counter = field(default_factory=Counter)  # "custom fields" -> 12
     skipped: Counter = field(default_factory=Counter)  # handled on purpose: "blank rows" -> 3
-    status_from: str = ""  # where data.status_date came from: "the file's current date (…)"
+    status_from: StatusFrom = StatusFrom.NONE  # where data.status_date came from
 
     def status_line(self) -> str:
         """'status date 2016-03-11 from the file's current date (…)' (empty without one)."""
-        if self.data.status_date is None or not self.status_from:
+        if self.data.status_date is None or self.status_from is StatusFrom.NONE:
             return ""
-        return f"status date {self.data.status_date} from {self.status_from}"
+        return f"status date {self.data.status_date} from {STATUS_WORDS[self.status_from]}"
 
     def ignored_line(self) -> str:
         """'ignored: 3 resource calendars, 12 custom fields' (empty when nothing was)."""

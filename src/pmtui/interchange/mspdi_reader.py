@@ -12,7 +12,16 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from pmtui.interchange.base import ImportFailed, Imported, Rounded, clean_text, one_line, read_limited, whole_days
+from pmtui.interchange.base import (
+    ImportFailed,
+    Imported,
+    Rounded,
+    StatusFrom,
+    clean_text,
+    one_line,
+    read_limited,
+    whole_days,
+)
 from pmtui.interchange.mspdi import (
     LINK_FROM_TEXT,
     ISO_SPAN,
@@ -222,23 +231,23 @@ class _Reader:
                         ignored=self.ignored, skipped=self.skipped, status_from=status_from)
 
     def _status_date(self, data: PlanData, status_dt: datetime | None,
-                     current_dt: datetime | None) -> str:
-        """Where the status date came from ('' when there is none). Without a <StatusDate>, MS
+                     current_dt: datetime | None) -> StatusFrom:
+        """Where the status date came from. Without a <StatusDate>, MS
         Project reports progress as of the project's <CurrentDate>: a file with progress in it
         takes that as its status date (else pmtui's figures, and 'progress --done', would count
         from the wall clock's today, years after the file's work). A file without progress needs
         no status date and gets none, as before."""
         if status_dt is not None:
-            return "the file's status date"
+            return StatusFrom.FILE
         if current_dt is None or not any(t.percent_complete > 0 or t.actual_start for t in data.tasks):
-            return ""
+            return StatusFrom.NONE
         day = current_dt.date()
         if day < data.start:
             self.warnings.append(f"the file's current date {day} is before the project start {data.start}: "
                                  "no status date set")
-            return ""
+            return StatusFrom.NONE
         data.status_date = day
-        return "the file's current date (it has progress and no status date)"
+        return StatusFrom.CURRENT_DATE
 
     def _time(self, kids, name, default: time) -> time:
         t = self.text(kids, name)

@@ -47,6 +47,7 @@ class StatusFrom(Enum):
     NONE = "none"
     FILE = "file"  # the file's own status date
     CURRENT_DATE = "current date"  # MS Project's <CurrentDate>: the file has progress, no <StatusDate>
+    NOT_IN_FORMAT = "not in format"  # a plan with progress from a format with no place for one (CSV)
 
 
 STATUS_WORDS = {
@@ -69,6 +70,11 @@ class Imported:
 
     def status_line(self) -> str:
         """'status date 2016-03-11 from the file's current date (…)' (empty without one)."""
+        if self.status_from is StatusFrom.NOT_IN_FORMAT:
+            # without one, progress counts as of the wall clock's today (services.as_of), which
+            # a plan exported weeks ago is not: say it, and how to set the right one
+            return (f"no status date: {self.format.upper()} has no place for one, so the progress in it "
+                    "counts as of today; `pmtui project status-date YYYY-MM-DD` sets it")
         if self.data.status_date is None or self.status_from is StatusFrom.NONE:
             return ""
         return f"status date {self.data.status_date} from {STATUS_WORDS[self.status_from]}"

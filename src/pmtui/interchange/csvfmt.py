@@ -24,7 +24,8 @@ Notes              no         free text
 
 Export writes all of these columns; importing that file gives back the same tasks, outline,
 durations, links, assignments, progress, constraints, deadlines and notes. What CSV does not
-carry (calendar, resource rates, actual dates, estimates, costs) is named on export.
+carry (calendar, status date, resource rates, actual dates, estimates, costs) is named on export;
+an import with progress says it has no status date and that ``pmtui project status-date`` sets it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from pmtui.interchange.base import ImportFailed, Imported, one_line, read_limited
+from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_limited
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     format_link,
@@ -167,6 +168,8 @@ def read_csv(path: Path) -> Imported:
             resources[rname] = ResourceData(key=rname, name=rname, source=task.source)
         data.assignments.append(AssignmentData(task.key, rname, units, source=task.source))
     data.resources = list(resources.values())
+    if any(t.percent_complete for t in data.tasks):
+        imp.status_from = StatusFrom.NOT_IN_FORMAT
     if resources:
         imp.warnings.append(f"{len(resources)} resources created as people with no cost rate: "
                             + ", ".join(list(resources)[:10]) + (" …" if len(resources) > 10 else ""))
@@ -200,6 +203,8 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         lost.append("the working calendar")
     if any(r.cost_rate or r.kind != "person" or r.max_units != 1 or r.calendar for r in data.resources):
         lost.append("resource kinds, rates and calendars")
+    if data.status_date:
+        lost.append(f"the status date ({data.status_date})")
     if any(t.actual_start or t.actual_finish for t in data.tasks):
         lost.append("actual start and finish dates")
     if any(t.optimistic is not None or t.fixed_cost or t.actual_cost is not None for t in data.tasks):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pmtui.interchange import json_sections
-from pmtui.interchange.base import ImportFailed, Imported, read_limited
+from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, read_limited
 from pmtui.interchange.json_values import Bad
 from pmtui.interchange.json_values import day as _date
 from pmtui.interchange.json_values import key as _key
@@ -149,7 +149,9 @@ def _read(doc: dict, path: Path) -> Imported:
                     status_date=_date(p.get("status_date"), "project status_date"),
                     currency=str(p.get("currency") or "EUR"), notes=str(p.get("notes") or ""),
                     calendar=_calendar(doc.get("calendar") or {}, "calendar"))
-    imp = Imported(data=data, path=path, format="json")
+    # the import says which status date the plan came back with, as an MS Project import does
+    imp = Imported(data=data, path=path, format="json",
+                   status_from=StatusFrom.FILE if data.status_date else StatusFrom.NONE)
     for i, r in enumerate(doc.get("resources") or []):
         where = f"resources[{i}]"
         data.resources.append(ResourceData(

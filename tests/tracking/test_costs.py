@@ -143,3 +143,38 @@ def test_without_a_baseline_the_budget_is_the_planned_cost_not_what_the_overrun_
     assert (data["bac"], data["baseline"]) == (2500, None)
     assert (data["tasks"][0]["budget"], data["tasks"][0]["forecast"]) == (1500, 3000)
     assert "Budget at completion 2,500 EUR" in cli(db_path, "cost", "list").stdout
+
+
+def test_a_task_done_on_days_off_costs_the_days_it_was_worked(db_path):
+    """A 2-day data load done on Saturday 16 and Sunday 17 January, days the calendar does not
+    work, was counted as no working day and floored to one: it cost 500 (Alice at 500/day) and
+    showed '1d' in the task list. The days work was recorded on count: 2 days, 1,000. With the
+    weekend declared as worked days (calendar workday add), the same."""
+    for args in (("project", "new", "Cutover", "--start", "2027-01-04"),
+                 ("task", "add", "Data load", "--duration", "2d"), ("resource", "add", "Alice", "--rate", "500"),
+                 ("assign", "1", "Alice"), ("project", "status-date", "2027-01-20"),
+                 ("progress", "1", "--started", "--on", "2027-01-16"), ("progress", "1", "--done", "--on", "2027-01-17")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+    load = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
+    assert (load["actual"], load["remaining"], load["work"]) == (1000, 0, 2)
+    assert "2d " in cli(db_path, "task", "list").stdout.splitlines()[2]
+    for day in ("2027-01-16", "2027-01-17"):
+        assert cli(db_path, "calendar", "workday", "add", day).exit_code == 0
+    load = json.loads(cli(db_path, "cost", "list", "--json").stdout)["tasks"][0]
+    assert (load["actual"], load["work"]) == (1000, 2)
+
+
+def test_days_worked_counts_the_ends_a_calendar_has_off():
+    from datetime import date
+
+    from pmtui.scheduling import WorkCalendar
+
+    cal = WorkCalendar(anchor=date(2027, 1, 4))
+    sat, sun, mon, fri = date(2027, 1, 16), date(2027, 1, 17), date(2027, 1, 18), date(2027, 1, 15)
+    assert cal.days_worked(sat, sun) == 2
+    assert cal.days_worked(sat, sat) == 1
+    assert cal.days_worked(sat, mon) == 2  # Saturday and Monday; Sunday between was not recorded
+    assert cal.days_worked(fri, mon) == 2  # an ordinary weekend in the middle is not worked
+    assert cal.days_worked(date(2027, 1, 11), fri) == 5
+    assert cal.days_worked(mon, fri) == 0

@@ -46,7 +46,7 @@ def _leaf_days(t, cal) -> tuple[int, int, int]:
         # a finished task's Duration is the time it took (MS Project's Actual Duration), not
         # the plan: 10 planned days written between actual dates 2 days apart contradicted
         # themselves, and came back as a 10-day task on 2 days
-        done = dur = max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
+        done = dur = max(1, cal.days_worked(t.actual_start, t.actual_finish))  # as costing counts it
     return dur, done, rem
 
 

@@ -137,6 +137,19 @@ class WorkCalendar:
         """Working days in [a, b); negative when b is before a."""
         return self.index_on_or_after(b) - self.index_on_or_after(a)
 
+    def days_worked(self, first: date, last: date) -> int:
+        """Days worked from ``first`` to ``last`` (a task's actual start and finish, inclusive):
+        the working days, and the two ends themselves when the calendar has them off, since
+        work was recorded on them. A job done over a weekend the calendar does not work was
+        counted as no working day, then floored to one: two days of cutover cost one."""
+        if last < first:
+            return 0
+        days = max(0, self.index_on_or_before(last) - self.index_on_or_after(first) + 1)
+        days += not self.is_working(first)
+        if last != first:
+            days += not self.is_working(last)
+        return days
+
     def __repr__(self) -> str:
         days = "".join("MTWTFSS"[d] for d in sorted(self.workdays))
         return f"WorkCalendar(workdays={days}, exceptions={len(self.exceptions)}, anchor={self.anchor})"

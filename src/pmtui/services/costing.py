@@ -10,7 +10,8 @@ Config (``[costs]`` in config.toml)::
 A task's cost uses its resources' day rates × units × its duration, plus its fixed cost (see
 pmtui.scheduling.costs); once it has started, that duration is its days done + days left
 (cost_days), as MS Project counts it. Resource calendars (leave) do not change cost: a task is paid for the
-working days it lasts, as MS Project does for day-rate resources.
+working days it lasts, as MS Project does for day-rate resources, and a finished one also for its
+actual start and finish days when the calendar has them off (WorkCalendar.days_worked).
 """
 
 from __future__ import annotations

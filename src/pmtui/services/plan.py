@@ -453,12 +453,12 @@ class Plan:
 
 
 def actual_span(cal: WorkCalendar, t: TaskRow) -> int | None:
-    """The working days a finished task took, from its actual start to its actual finish (MS
-    Project's Duration once a task is done: its Actual Duration); None for a summary, a
-    milestone, or without both actual dates."""
+    """The days a finished task took, from its actual start to its actual finish (MS Project's
+    Duration once a task is done: its Actual Duration), counted by WorkCalendar.days_worked;
+    None for a summary, a milestone, or without both actual dates."""
     if t.children or t.percent_complete < 100 or t.duration <= 0 or not (t.actual_start and t.actual_finish):
         return None
-    return max(1, cal.index_on_or_before(t.actual_finish) - cal.index_on_or_after(t.actual_start) + 1)
+    return max(1, cal.days_worked(t.actual_start, t.actual_finish))
 
 
 def leaf_duration_now(cal: WorkCalendar, t: TaskRow) -> int:

@@ -182,3 +182,17 @@ def test_a_summary_without_progress_is_written_not_started():
     s = _summary_elements(export_text(data, "mspdi")[0], 1)
     assert "<PercentComplete>" not in s and "<ActualStart>" not in s and "<ActualFinish>" not in s
     assert "<ActualDuration>PT0H0M0S</ActualDuration><RemainingDuration>PT24H0M0S</RemainingDuration>" in s
+
+
+def test_a_project_without_tasks_is_written_as_ms_project_saved_one(mpxj_reader, tmp_path):
+    """MS Project 2013's file of calendar exceptions and no tasks: its project summary task is a
+    0-day milestone, starting and finishing at 08:00 on 20 October 2017. Exported again it
+    lasted 1 day, to 17:00, and was no milestone."""
+    name = "p2013_recurring_calendar_exceptions.xml"
+    original = mpxj_reader().read(str(DATA / name))
+    pf = mpxj_reader().read(str(_export(read_file(DATA / name).data, tmp_path / name)))
+    for project in (original, pf):
+        root = next(t for t in project.getTasks() if int(t.getUniqueID()) == 0)
+        assert root.getMilestone() and _days(root.getDuration()) == 0
+        assert str(root.getStart()) == str(root.getFinish()) == "2017-10-20T08:00"
+        assert str(project.getProjectProperties().getFinishDate()) == "2017-10-20T08:00"

@@ -167,10 +167,14 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
                       f'<Project xmlns="{MSPDI_NS}">']
     week_days = bin(data.calendar.workdays).count("1")
+    # A project without tasks ends where it starts, a 0-day milestone, as MS Project 2013 saved
+    # one (p2013 sample); it was written as lasting its first day, 08:00 to 17:00
+    empty = not data.tasks
+    finish_at = "08:00:00" if empty else "17:00:00"
     out.append(
         f"<SaveVersion>14</SaveVersion><Name>{_esc(data.name)}.xml</Name><Title>{_esc(data.name)}</Title>"
         f"<ScheduleFromStart>1</ScheduleFromStart>"
-        f"<StartDate>{_dt(sched.start, '08:00:00')}</StartDate><FinishDate>{_dt(sched.finish, '17:00:00')}</FinishDate>"
+        f"<StartDate>{_dt(sched.start, '08:00:00')}</StartDate><FinishDate>{_dt(sched.finish, finish_at)}</FinishDate>"
         f"<CurrencyCode>{_esc(data.currency)}</CurrencyCode><CalendarUID>1</CalendarUID>"
         f"<DefaultStartTime>08:00:00</DefaultStartTime><DefaultFinishTime>17:00:00</DefaultFinishTime>"
         f"<MinutesPerDay>{mpd}</MinutesPerDay><MinutesPerWeek>{mpd * week_days}</MinutesPerWeek>"
@@ -210,16 +214,16 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     st = sched.dates
     leaf_days = {t.key: _leaf_days(t, cal) for t in tasks if t.key not in summaries}
     rolled = _roll_up(tasks, summaries, parent_of, leaf_days, st)
-    project_span = max(0, sched.finish_index - p0 + 1)
+    project_span = 0 if empty else max(0, sched.finish_index - p0 + 1)
     levels: dict = {}
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
     # project summary task (UID 0)
     out.append(
         f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
         f"<WBS>0</WBS><OutlineNumber>0</OutlineNumber><OutlineLevel>0</OutlineLevel>"
-        f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, '17:00:00')}</Finish>"
+        f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, finish_at)}</Finish>"
         f"<Duration>{_span(project_span)}</Duration><DurationFormat>7</DurationFormat>"
-        f"<Milestone>0</Milestone><Summary>1</Summary>"
+        f"<Milestone>{1 if empty else 0}</Milestone><Summary>1</Summary>"
         + rolled[None].xml(project_span)
         + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "</Task>"
     )

@@ -112,6 +112,29 @@ async def test_the_task_form_scrolls_to_the_focused_field_and_to_a_refusal(make_
         assert in_view(error, box)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_refusal_of_two_lines_leaves_the_task_forms_keys_in_view(make_app, size):
+    # At 80×24 a wrapped refusal pushed "enter save · esc cancel" below the form's edge: the
+    # form scrolled, and the only line saying how to leave it was out of view.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "D", "ctrl+u")  # 1.1's deadline
+        await type_text(pilot, "2027-02-31 or the Monday after")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, TaskForm)
+        box, error = dialog(app), app.screen.query_one("#form-error")
+        assert "is not understood" in str(error.render()) and error.region.height >= 2
+        hint = app.screen.query_one(".dialog-hint")
+        assert in_view(error, box) and in_view(hint, box)
+        assert "enter save · esc cancel" in screen_text(app)
+        # and no field hides behind the refusal and the keys as the user tabs through them
+        foot = app.screen.query_one(".dialog-foot")
+        for _ in TaskForm.FIELDS:
+            await press(pilot, "tab")
+            assert in_view(app.focused, box) and not app.focused.region.overlaps(foot.region), app.focused.id
+
+
 async def test_a_pick_list_fits_a_short_terminal(make_app):
     # 9 resources at 50×12: the list was cut off by the dialog, and its highlight with it
     app = make_app()

@@ -153,11 +153,18 @@ class TaskForm(ModalScreen[None]):
                             disabled=(key == "duration" and bool(t.children)))
                 inp.cursor_blink = False
                 yield inp
-            yield Static("", id="form-error", classes="form-error")
-            yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
+            with Vertical(classes="dialog-foot"):
+                yield Static("", id="form-error", classes="form-error")
+                yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
 
     def on_mount(self) -> None:
         focus_first(self, self.query_one(f"#f-{self.focus_field}", Input))
+
+    def on_descendant_focus(self, event) -> None:
+        # Textual's own focus scroll (Screen.set_focus) counts a field under the docked refusal
+        # and keys (.dialog-foot) as seen; scroll_to_widget leaves room for them.
+        box = self.query_one(".dialog")
+        self.call_after_refresh(box.scroll_to_widget, event.widget, animate=False, immediate=True)
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#f-{key}", Input).value for key, _ in self.FIELDS}

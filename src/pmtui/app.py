@@ -30,7 +30,7 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from pmtui.config import load_config, unknown_ids
 from pmtui.messages import EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, StoreOpened
@@ -331,13 +331,24 @@ class PmtuiApp(HeldKeys, App):
     # -- edits --------------------------------------------------------------------------------------
     def run_edit(self, what: str, call: Callable[[Store, int], Any], *,
                  select: int | Callable[[Any], int] | None = None, form: Any = None,
-                 before: int | None = None, say: Callable[[Any], str] | None = None) -> None:
+                 before: int | None = None, say: Callable[[Any], str] | None = None,
+                 task: int | None = None) -> None:
         """Run one service call in a worker, then reload and reschedule the plan there.
         ``before``: the selected task when the command was given, if not the one now;
-        ``say``: the message for the call's result, once the plan on screen shows it."""
+        ``say``: the message for the call's result, once the plan on screen shows it;
+        ``task``: the task the edit is about (else ``select``), named if it is refused because
+        that task was deleted elsewhere meanwhile."""
         if self.project_id is None:
             self.notify("No project open: press o to open or create one", severity="warning")
             return
+        if task is None and isinstance(select, int):
+            task = select
+        # named as the user last saw it: by the form, which may be older than the plan on screen
+        known = getattr(form, "plan", None) or self.plan
+        subject = None
+        if task is not None and known is not None and task in known.by_id:
+            t = known.by_id[task]
+            subject = (task, f"{t.wbs} {t.name}")
         self._start(what.lower())
         if form is not None:
             # Keys typed behind the form's Enter wait for its edit: they are for the screen
@@ -354,21 +365,23 @@ class PmtuiApp(HeldKeys, App):
             # the cursor when the command was given: a dialog's answer runs this from a callback
             # that may come after a key typed behind it has moved the cursor
             selected = before
-        self._edit_worker(what, call, select, form, self.project_id, selected, say)
+        self._edit_worker(what, call, select, form, self.project_id, selected, say, subject)
 
     @work(thread=True, group="edit")
     def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None,
-                     say=None) -> None:
+                     say=None, subject: tuple[int, str] | None = None) -> None:
         from pmtui.services.actions import take_checked_plan
 
         with self._write_lock:  # edits run one after the other, in the order of the keys
             shown = self.plan
+            if shown is not None and shown.project.id != project_id:
+                shown = None
             try:
                 # The plan on screen stands in for a reload when nothing changed since it was read
-                with offering(shown if shown is not None and shown.project.id == project_id else None):
+                with offering(shown):
                     result = call(self.store, project_id)
             except PmtuiError as exc:
-                self.post_message(EditRefused(str(exc), form))
+                self.post_message(self._refusal(exc, form, project_id, shown, subject))
                 return
             try:
                 plan = load_plan_scheduled(self.store, project_id, take_checked_plan(project_id))
@@ -388,6 +401,28 @@ class PmtuiApp(HeldKeys, App):
         self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form,
                                     selected_before=selected))
 
+    def _refusal(self, exc: PmtuiError, form, project_id: int, shown, subject) -> EditRefused | PlanFailed:
+        """What to say of a refused edit (in the edit's worker). Refused after a change made
+        elsewhere (`pmtui delete 2.3` in another terminal while a form was open on 2.3), it said
+        "no task with id #32" and left the deleted task on screen: the plan is read again, shown,
+        and a deleted task is named as the user knew it."""
+        from pmtui.services import history as history_svc
+
+        message, reloaded, now = str(exc), None, shown
+        try:
+            changed = shown is None or history_svc.version(self.store, project_id) != shown.version
+            if changed:
+                now = load_plan_scheduled(self.store, project_id)
+                reloaded = PlanReady(now)
+        except NotFound as gone:  # the project itself: another process undid its creation
+            return PlanFailed(str(gone), form, gone=project_id)
+        except PmtuiError:
+            now = None  # the refusal as it came; the next check of the journal reloads
+        if subject is not None and now is not None and subject[0] not in now.by_id:
+            message = (f"{subject[1]} was deleted elsewhere (another pmtui or the CLI): nothing was "
+                       f"changed{' · esc closes the form' if isinstance(form, ModalScreen) else ''}")
+        return EditRefused(message, form, reloaded)
+
     def _start(self, what: str) -> None:
         self.busy_what = what
         self.busy += 1
@@ -398,6 +433,9 @@ class PmtuiApp(HeldKeys, App):
     @on(PlanReady)
     def _plan_ready(self, msg: PlanReady) -> None:
         self._stop()
+        self._show_plan(msg)
+
+    def _show_plan(self, msg: PlanReady) -> None:
         old = self.plan
         # freed once the frame is drawn, not before it (see TaskTable.set_plan)
         self._retired = old
@@ -459,6 +497,8 @@ class PmtuiApp(HeldKeys, App):
     @on(EditRefused)
     def _edit_refused(self, msg: EditRefused) -> None:
         self._stop()
+        if msg.reloaded is not None:
+            self._show_plan(msg.reloaded)
         if msg.form is not None:
             self._form_edit_over(msg.form, saved=False)
         if msg.form is not None and msg.form.is_attached:

@@ -35,6 +35,8 @@ class EditRefused(Message):
 
     message: str
     form: Any = None  # the modal that asked for it, to show the message in place
+    # the plan read again: the refusal came after a change made elsewhere, shown with it
+    reloaded: Any = None  # PlanReady
 
 
 @dataclass

@@ -1353,3 +1353,63 @@ async def test_a_subtask_under_a_task_with_people_on_it_is_refused_as_indent_is(
         assert snapshot(app) == before
         assert "1.2 Business case & budget approval has resources assigned: unassign them before it becomes a summary" in notes(app)
 
+
+
+def elsewhere(db_path, do) -> None:
+    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it."""
+    from pmtui.store import open_store
+
+    other = open_store(str(db_path))
+    try:
+        do(other)
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("key", ["e", "d"])
+async def test_saving_a_form_on_a_task_deleted_elsewhere_says_so(make_app, db_path, key):
+    """`pmtui delete 2.8` in another terminal while the form on 2.8 was open: saving said "no task
+    with id #32" and the WBS went on showing the task."""
+    from pmtui.services.tasks import delete_task
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        tid = table(app).current.id
+        await press(pilot, key)
+        assert isinstance(app.screen, TaskForm)
+        elsewhere(db_path, lambda other: delete_task(other, app.project_id, "2.8"))
+        before = snapshot(app)
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "9d" if key == "d" else "Design doc v2")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TaskForm)  # it stays, with what was typed and why
+        said = str(app.screen.query_one("#form-error").render())
+        assert said == ("2.8 Solution design document (SDD) was deleted elsewhere "
+                        "(another pmtui or the CLI): "
+                        "nothing was changed · esc closes the form")
+        assert "no task with id" not in screen_text(app) + notes(app)
+        assert snapshot(app) == before  # nothing changed by the save
+        # the WBS under the form shows the plan without it
+        assert tid not in app.plan.by_id and tid not in app.screen_stack[0].table.rows
+        await press(pilot, "enter")  # saved again: the same message, not the service's
+        assert str(app.screen.query_one("#form-error").render()) == said
+        await press(pilot, "escape")
+        assert tid not in table(app).rows and "Solution design doc" not in screen_text(app)
+        assert snapshot(app) == before
+
+
+async def test_deleting_a_task_deleted_elsewhere_says_so(make_app, db_path):
+    from pmtui.services.tasks import delete_task
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "2.8")
+        elsewhere(db_path, lambda other: delete_task(other, app.project_id, "2.8"))
+        await press(pilot, "x")
+        await settle(pilot)
+        assert "2.8 Solution design document (SDD) was deleted elsewhere (another pmtui or the CLI): nothing was changed" in notes(app)
+        assert "Solution design doc" not in screen_text(app)

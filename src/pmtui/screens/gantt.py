@@ -298,7 +298,8 @@ class GanttScreen(Screen):
             return tid
 
         self.app.run_edit("Later" if days > 0 else "Earlier",
-                          lambda store, pid: gantt_edits.shift_start(store, pid, tid, days), select=said)
+                          lambda store, pid: gantt_edits.shift_start(store, pid, tid, days), select=said,
+                          task=tid)
 
     def action_link(self, side: str) -> None:
         t = self._current()

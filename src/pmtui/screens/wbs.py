@@ -283,7 +283,7 @@ class WbsScreen(Screen):
                 # is noticed (and undone)
                 self.app.run_edit("Delete",
                                   lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True),
-                                  say=_deleted)
+                                  say=_deleted, task=tid)
 
         if row.children:
             n = len(self.table.plan.descendants(tid))
@@ -484,13 +484,14 @@ class WbsScreen(Screen):
             below = ref(row.id) if row is not None else None
             self.app.run_edit("Add task",
                               lambda store, pid: task_svc.add_task(store, pid, text, below=below),
-                              select=lambda result: result.id, form=self._add_hold)
+                              select=lambda result: result.id, form=self._add_hold,
+                              task=row.id if row is not None else None)
         elif mode == "add_child" and row is not None:
             self._add_hold.typed = (mode, label, text)
             under = ref(row.id)
             self.app.run_edit("Add subtask",
                               lambda store, pid: task_svc.add_task(store, pid, text, under=under),
-                              select=lambda result: result.id, form=self._add_hold)
+                              select=lambda result: result.id, form=self._add_hold, task=row.id)
 
     def _find(self, text: str, *, after: int | None, inclusive: bool = False) -> bool:
         """Put the cursor on the next task whose name (or WBS code) contains ``text``."""

@@ -33,7 +33,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from pmtui.config import load_config, unknown_ids
-from pmtui.messages import EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, StoreOpened
+from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
+                            StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.gc_pause import paused_gc
@@ -143,6 +144,12 @@ class PmtuiApp(HeldKeys, App):
         self._tty_fd: int | None = None  # the terminal _check_terminal watches
         self._quitting = False
         self.project_name = project_name
+        # With no plan: what the screens say instead (see _set_no_plan), and the project whose
+        # creation an undo took back, (id, name), watched for a redo while nothing else is open.
+        self.no_plan_text = "No project open.\no opens or creates a project"
+        self._gone: tuple[int, str] | None = None
+        self.no_plan_shown = False
+        self._all_seen: tuple[int, int] | None = None
         self.clock = None  # the stand-up's time box reads the wall clock unless a test sets one
         self.project_id: int | None = None
         self.plan = None
@@ -169,7 +176,12 @@ class PmtuiApp(HeldKeys, App):
     OUTSIDE_CHECK_SECONDS = 2.0
 
     def _check_outside_changes(self) -> None:
-        if self.plan is None or self.busy or self.plan.version is None or not self._store_ready.is_set():
+        if self.busy or not self._store_ready.is_set():
+            return
+        if self.plan is None:
+            self._projects_worker(self._all_seen)
+            return
+        if self.plan.version is None:
             return
         from pmtui.services.actions import take_committed_version
 
@@ -191,15 +203,57 @@ class PmtuiApp(HeldKeys, App):
         if now != seen:
             self.post_message(OutsideChanged(project_id, seen))
 
+    @work(thread=True, exclusive=True, group="outside")
+    def _projects_worker(self, seen: tuple[int, int] | None) -> None:
+        from pmtui.services import history as history_svc
+
+        try:
+            now = history_svc.all_version(self.store)
+        except PmtuiError:
+            return
+        if now != seen:  # the first reading too: a change may have come before it
+            self.post_message(ProjectsChanged(now))
+
+    @on(ProjectsChanged)
+    def _projects_changed(self, msg: ProjectsChanged) -> None:
+        """With no project open, a project was created, renamed or brought back elsewhere
+        (`pmtui redo` of the one undone): the switcher showed the list as it was when it
+        opened (empty, when the only project had gone) until it was closed and opened again."""
+        self._all_seen = msg.seen
+        if self.plan is not None:
+            return
+        from pmtui.screens.projects import ProjectSwitcher
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ProjectSwitcher):
+                screen.reload()
+        if self._gone is None:
+            return
+        gone_id, name = self._gone
+        back = isinstance(self.screen, ProjectSwitcher) and any(p.id == gone_id for p, _n, _c in self.screen.projects)
+        if not back:
+            from pmtui.services import projects as project_svc
+
+            try:
+                back = any(p.id == gone_id for p, _n, _c in project_svc.list_projects(self.store))
+            except PmtuiError:
+                return
+        if back:
+            self._gone = None
+            self.notify(f"Project {name!r} is back (redone by another pmtui or the CLI): "
+                        "Enter in the project list (o) opens it", timeout=10)
+            self._set_no_plan(f"No project open: {name!r} is back (redone elsewhere).\n"
+                              "o opens it or another, or creates a project")
+
     @on(OutsideChanged)
     def _outside_changed(self, msg: OutsideChanged) -> None:
         project_id, seen = msg.project_id, msg.seen
         # Still the plan we checked, and no edit of ours on the way (it reloads anyway)?
         if self.plan is None or self.plan.project.id != project_id or self.plan.version != seen or self.busy:
             return
-        self.notify("The plan was changed outside this window (another pmtui or the CLI): reloaded",
-                    timeout=5)
-        self.run_edit("Reload", lambda store, pid: None)
+        # said once the plan is read: a project whose creation was undone is not reloaded
+        self.run_edit("Reload", lambda store, pid: None,
+                      say=lambda _r: "The plan was changed outside this window (another pmtui or the CLI): reloaded")
 
     # -- start-up ---------------------------------------------------------------------------------
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
@@ -385,8 +439,9 @@ class PmtuiApp(HeldKeys, App):
                 return
             try:
                 plan = load_plan_scheduled(self.store, project_id, take_checked_plan(project_id))
-            except NotFound as exc:  # the project itself: another process undid its creation
-                self.post_message(PlanFailed(str(exc), form, gone=project_id))
+            except NotFound as exc:  # the project itself: its creation was undone (here or elsewhere)
+                undone = f"Undone: {result.action} — {result.summary}" if what == "Undo" and result else ""
+                self.post_message(PlanFailed(str(exc), form, gone=project_id, undone=undone))
                 return
             except PmtuiError as exc:
                 self.post_message(PlanFailed(str(exc), form))
@@ -442,6 +497,8 @@ class PmtuiApp(HeldKeys, App):
         self.call_after_refresh(self._drop_retired)
         same_project = old is not None and old.project.id == msg.plan.project.id
         self.plan = msg.plan
+        self._gone = self._all_seen = None
+        self.no_plan_shown = False
         self.project_id = msg.plan.project.id
         if len(msg.plan.tasks) > 5000:
             # A big plan is a million long-lived objects: a full collection scanning them stalls
@@ -514,14 +571,40 @@ class PmtuiApp(HeldKeys, App):
         if msg.gone is not None and self.plan is not None and self.plan.project.id == msg.gone:
             # Kept, the plan of a project that no longer exists was reloaded on every check of
             # the journal, and failed each time: say it once, and let the user choose another.
-            name, self.plan, self.project_id = self.plan.project.name, None, None
-            self.notify(f"Project {name!r} is gone: another pmtui or the CLI undid its creation",
-                        severity="warning", timeout=10)
+            name = self.plan.project.name
+            if msg.undone:
+                self.notify(f"{msg.undone}. Project {name!r} is gone: U brings it back", timeout=10)
+                how = "its creation was undone"
+            else:
+                self.notify(f"Project {name!r} is gone: another pmtui or the CLI undid its creation",
+                            severity="warning", timeout=10)
+                how = "another pmtui or the CLI undid its creation"
+            self._plan_gone(msg.gone, f"Project {name!r} is gone: {how}.\n"
+                                      "U brings it back · o opens or creates a project")
+            self._gone = (msg.gone, name)
             self.action_projects()
             return
         self.notify(msg.message, severity="error", timeout=10)
         if self.plan is None:
+            self._set_no_plan(self.no_plan_text)
             self.action_projects()
+
+    def _plan_gone(self, project_id: int, text: str) -> None:
+        """No plan any more: every screen shows ``text`` in its place (they showed the gone
+        project's tasks under "no project open"), and the forms and pickers opened on it close."""
+        self.plan, self.project_id, self.selected_task_id = None, None, None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._set_no_plan(text)
+
+    def _set_no_plan(self, text: str) -> None:
+        """Every screen says ``text`` where the plan would be; a screen shown for the first time
+        later says it too (``no_plan_shown``)."""
+        self.no_plan_text = text
+        if self.plan is None:
+            self.no_plan_shown = True
+            for screen in self.plan_screens:
+                screen.plan_changed(None)
 
     def on_key(self, event: events.Key) -> None:
         # A key reaches this handler after bubbling up from the focused widget, just before the
@@ -554,10 +637,45 @@ class PmtuiApp(HeldKeys, App):
             self.switch_mode(mode)
 
     def action_undo(self) -> None:
+        if self.project_id is None:
+            gone = self._undone_project()
+            if gone is not None:
+                self.notify(f"Nothing to undo: no project is open. The last undo took back the creation of "
+                            f"{gone.name!r}: U brings it back", severity="warning")
+                return
         self.run_edit("Undo", lambda store, pid: _history().undo(store, pid))
 
     def action_redo(self) -> None:
+        if self.project_id is None:
+            gone = self._undone_project()
+            if gone is not None:
+                # As `pmtui redo` does right after such an undo: that project is the one meant,
+                # brought back and opened (U said "No project open", the CLI was the only way).
+                from pmtui.screens.projects import ProjectSwitcher
+
+                if isinstance(self.screen, ProjectSwitcher):
+                    self.screen.dismiss(None)
+                self._start("redo")
+                self._redo_gone_worker(gone.id)
+                return
         self.run_edit("Redo", lambda store, pid: _history().redo(store, pid))
+
+    def _undone_project(self):
+        try:
+            return _history().undone_project(self.store)
+        except PmtuiError:
+            return None
+
+    @work(thread=True, group="edit")
+    def _redo_gone_worker(self, project_id: int) -> None:
+        with self._write_lock:
+            try:
+                entry = _history().redo(self.store, project_id)
+                plan = load_plan_scheduled(self.store, project_id)
+            except PmtuiError as exc:
+                self.post_message(EditRefused(str(exc)))
+                return
+        self.post_message(PlanReady(plan, note=f"Redone: {entry.action} — {entry.summary}"))
 
     def action_projects(self) -> None:
         from pmtui.screens.projects import ProjectSwitcher

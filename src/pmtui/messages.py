@@ -27,6 +27,7 @@ class PlanFailed(Message):
     message: str
     form: Any = None  # the modal whose edit's plan failed to load
     gone: int | None = None  # the project whose plan was reloaded, found deleted
+    undone: str = ""  # "Undone: …" when this window's own undo took back its creation
 
 
 @dataclass
@@ -62,6 +63,13 @@ class OutsideChanged(Message):
     """The journal shows a change the plan on screen (read at ``seen``) does not."""
 
     project_id: int
+    seen: tuple[int, int]
+
+
+@dataclass
+class ProjectsChanged(Message):
+    """With no project open: the journal shows a change to some project (one may be back)."""
+
     seen: tuple[int, int]
 
 

@@ -335,3 +335,133 @@ async def test_the_open_project_undone_by_another_process_is_said_once(store, db
         assert said.count("'Gone soon' is gone") == 1, said
         assert "no project with id" not in said
         assert app.plan is None and isinstance(app.screen, ProjectSwitcher)
+
+
+def _elsewhere(db_path, do) -> None:
+    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it."""
+    import threading
+
+    from pmtui.store import open_store
+
+    def run():
+        other = open_store(str(db_path))
+        try:
+            do(other)
+        finally:
+            other.close()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+
+
+async def _gone_soon(store):
+    from pmtui.services import projects, tasks
+    from tests.conftest import MONDAY
+
+    project = projects.create_project(store, "Gone soon", MONDAY)
+    tasks.add_task(store, project.id, "Write the charter", duration=3)
+    return project
+
+
+async def test_every_screen_says_the_project_undone_elsewhere_is_gone_and_redo_brings_it_back(store, db_path):
+    """`pmtui undo` in another terminal took back the creation of the project on screen: the WBS
+    went on showing its rows under "no project open", and after `pmtui redo` the project list
+    stayed empty until it was opened again."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services import history
+
+    project = await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Write the charter" in screen_text(app)
+        _elsewhere(db_path, lambda other: (history.undo(other, project.id), history.undo(other, project.id)))
+        app._check_outside_changes()
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectSwitcher)
+        await press(pilot, "escape")
+        text = screen_text(app)
+        assert "Write the charter" not in text
+        assert "Project 'Gone soon' is gone" in text and "o opens or creates a project" in text
+        for key, says in (("2", "Gone soon' is gone"), ("3", "Gone soon' is gone"), ("4", "Gone soon' is gone"),
+                          ("5", "Gone soon' is gone"), ("1", "Gone soon' is gone")):
+            await press(pilot, key)
+            assert app.is_running, key
+            text = screen_text(app)
+            assert says in text and "Write the charter" not in text, (key, text)
+        await press(pilot, "a")
+        await type_text(pilot, "Orphan")
+        await press(pilot, "enter")  # refused, nothing to add it to
+        assert "No project open" in notes(app)
+        # `pmtui redo` elsewhere: the list shows the project again, and Enter opens it
+        await press(pilot, "o")
+        assert isinstance(app.screen, ProjectSwitcher) and not app.screen.projects
+        _elsewhere(db_path, lambda other: history.redo(other, project.id))
+        app._check_outside_changes()
+        await settle(pilot)
+        assert [p.name for p, _n, _c in app.screen.projects] == ["Gone soon"]
+        assert "Gone soon" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert app.plan is not None and app.plan.project.id == project.id
+        assert "Write the charter" not in screen_text(app)  # its task is still undone: U redoes it
+        await press(pilot, "U")
+        assert "Write the charter" in screen_text(app)
+
+
+async def test_undo_of_the_projects_creation_here_then_redo_brings_it_back(store):
+    """u on the project's creation said another process had undone it, and U then answered "No
+    project open": the creation could only be redone from the CLI."""
+    from pmtui.app import PmtuiApp
+
+    await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "u", "u")
+        said = notes(app)
+        assert "Undone: New project — created project 'Gone soon'" in said
+        assert "another pmtui or the CLI" not in said
+        assert app.plan is None and isinstance(app.screen, ProjectSwitcher)
+        await press(pilot, "escape")
+        assert "Write the charter" not in screen_text(app) and "U brings it back" in screen_text(app)
+        await press(pilot, "u")  # nothing left to undo: says what U does instead
+        assert "U brings it back" in notes(app).splitlines()[-1]
+        await press(pilot, "o", "U")  # in the project list too
+        assert not isinstance(app.screen, ProjectSwitcher)
+        assert app.plan is not None and app.plan.project.name == "Gone soon"
+        assert "Redone: New project" in notes(app)
+        await press(pilot, "U")
+        assert "Write the charter" in screen_text(app)
+
+
+async def test_no_key_of_any_screen_fails_once_the_project_is_gone(store, db_path):
+    """Every screen's keys, pressed with no plan behind them (the project's creation undone
+    elsewhere): each says why it does nothing, none ends the app."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services import history
+
+    project = await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in "2345":  # each screen drawn once with the plan
+            await press(pilot, key)
+        await press(pilot, "1")
+        _elsewhere(db_path, lambda other: (history.undo(other, project.id), history.undo(other, project.id)))
+        app._check_outside_changes()
+        await settle(pilot)
+        await press(pilot, "escape")
+        for digit, _mode, _title, ref in app.SCREEN_LIST:
+            await press(pilot, digit)
+            keys = [b.key.split(",")[0] for b in ref.load().BINDINGS if "screen" not in b.action]
+            for key in keys:
+                if key in ("q", "o", "U", "ctrl+y"):
+                    continue
+                await press(pilot, key)
+                assert app.is_running, (digit, key)
+                while app.screen is not app.screen_stack[0]:
+                    await press(pilot, "escape")
+            assert "Gone soon' is gone" in screen_text(app), digit
+        assert "Traceback" not in notes(app) and "None" not in notes(app), notes(app)

@@ -96,6 +96,7 @@ class GanttScreen(Screen):
     ]
 
     _hidden_plan = None  # the newest plan, while the screen is hidden (see plan_changed)
+    _plan_gone = False  # the project went while the screen was hidden: shown when it is shown
 
     def compose(self) -> ComposeResult:
         yield PlanHeader("2", id="header")
@@ -111,10 +112,12 @@ class GanttScreen(Screen):
         self.app.plan_screens.append(self)
         if self.app.plan is not None:
             self.plan_changed(self.app.plan, select_id=getattr(self.app, "selected_task_id", None))
+        elif getattr(self.app, "no_plan_shown", False):
+            self.plan_changed(None)
         self.chart.focus()
 
     def on_screen_resume(self) -> None:
-        if self._hidden_plan is not None:
+        if self._hidden_plan is not None or self._plan_gone:
             plan, self._hidden_plan = self._hidden_plan, None
             self.plan_changed(plan)
         chart = self.chart
@@ -124,13 +127,19 @@ class GanttScreen(Screen):
 
     # -- the plan ---------------------------------------------------------------------------------
     def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        """``plan`` None: the project is gone (its creation undone)."""
         if self.is_attached and self.app.screen is not self and self.chart.plan is not None:
             # Hidden: catch up when shown. Laying out a 10,000-task chart after each edit on the
             # WBS screen added about 15 ms to the edit (pty benchmark, screens visited first).
-            self._hidden_plan = plan
+            self._hidden_plan, self._plan_gone = plan, plan is None
             return
-        self._hidden_plan = None
+        self._hidden_plan, self._plan_gone = None, False
         chart = self.chart
+        if plan is None:
+            chart.set_plan(None, no_plan_text=getattr(self.app, "no_plan_text", ""))
+            self.query_one(PlanHeader).refresh()
+            self._show_info()
+            return
         chart.set_plan(plan, select_id=select_id)
         if chart.baseline is not None:
             self._load_baseline(plan.project.id, quiet=True)

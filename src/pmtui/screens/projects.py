@@ -24,6 +24,9 @@ class ProjectSwitcher(ModalScreen[int | None]):
         Binding("escape", "close", "Close", id="projects.close"),
         Binding("n", "new", "New project", id="projects.new"),
         Binding("r", "rename", "Rename", id="projects.rename"),
+        # the app's redo does not reach a modal screen; here it is the way back to a project
+        # whose creation was just undone (the screen under it says "U brings it back")
+        Binding("U,ctrl+y", "redo", "Bring back the project undone", show=False, id="projects.redo"),
     ]
 
     def __init__(self, store, current_id: int | None, today: date | None = None) -> None:
@@ -54,6 +57,10 @@ class ProjectSwitcher(ModalScreen[int | None]):
         fit_list(self.query_one(OptionList), event.size.height)
 
     def reload(self) -> None:
+        """Read the list (again: the app calls this when projects change elsewhere), keeping
+        the highlighted project and, while a name is typed, the focus."""
+        shown = self._selected()
+        keep = shown.id if shown is not None else self.current_id
         try:
             self.projects = svc.list_projects(self.store)
         except PmtuiError as exc:
@@ -66,10 +73,11 @@ class ProjectSwitcher(ModalScreen[int | None]):
         for p, n, current in self.projects:
             mark = "●" if p.id == self.current_id else " "
             ol.add_option(Option(f"{mark} {p.name}  ({n} task{'' if n == 1 else 's'}, starts {p.start})", id=str(p.id)))
-        index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == self.current_id), 0)
+        index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == keep), 0)
         if self.projects:
             ol.highlighted = index
-        self.set_focus(ol)  # at once: keys typed behind Enter are the list's (DialogInput)
+        if self.mode is None:
+            self.set_focus(ol)  # at once: keys typed behind Enter are the list's (DialogInput)
 
     def _show_form(self, mode: str | None) -> None:
         self.mode = mode
@@ -107,6 +115,10 @@ class ProjectSwitcher(ModalScreen[int | None]):
         inp = self.query_one("#p-name", Input)
         inp.value = project.name
         self.set_focus(inp)
+
+    def action_redo(self) -> None:
+        if self.mode is None and getattr(self.app, "project_id", 0) is None:
+            self.app.action_redo()
 
     def action_close(self) -> None:
         if self.mode is not None:

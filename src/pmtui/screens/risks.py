@@ -86,6 +86,7 @@ class RiskScreen(Screen):
         self.sort = "score"
         self.reg: Register | None = None
         self.rows: list[RiskView] = []
+        self._no_project = False  # shown: there is no project (its creation was undone)
 
     # -- where the data comes from: given, or the app's open project ----------------------------
     @property
@@ -93,7 +94,7 @@ class RiskScreen(Screen):
         return self._store if self._store is not None else self.app.store
 
     @property
-    def project_id(self) -> int:
+    def project_id(self) -> int | None:
         if self._project_id is not None:
             return self._project_id
         plan = getattr(self.app, "plan", None)
@@ -129,17 +130,29 @@ class RiskScreen(Screen):
         self.query_one(RiskMatrix).focus()
 
     def on_screen_resume(self) -> None:
-        if self.reg is not None:
+        if self.reg is not None or self._no_project:
             self.reload(keep=self.selected_id())
 
     def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
         # Hidden, it reloads when shown again (on_screen_resume): reading the register of a
         # 10,000-task plan after every edit on another screen cost 130-220 ms.
-        if self.is_attached and self.reg is not None and self.app.screen is self:
+        if self.is_attached and (self.reg is not None or self._no_project) and self.app.screen is self:
             self.reload(keep=self.selected_id())
 
     # -- drawing ---------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
+        self._no_project = self.project_id is None
+        if self._no_project:
+            # the project is gone (its creation undone): its risks were left on screen, and
+            # reading the register said "no project with id None"
+            self.reg, self.rows = None, []
+            self.query_one("#risk-title", Static).update(Text(getattr(self.app, "no_plan_text", "No project open"),
+                                                              "bold"))
+            matrix = self.query_one(RiskMatrix)
+            matrix.show({}, matrix.bands, matrix.title)
+            self.query_one(DataTable).clear()
+            self._show_panel()
+            return
         try:
             self.reg = load_register(self.store, self.project_id, self.today)
         except PmtuiError as exc:
@@ -235,7 +248,15 @@ class RiskScreen(Screen):
         self.redraw(self.selected_id())
 
     # -- edits: one service call each, refusals shown and nothing changed --------------------------
+    def _has_project(self) -> bool:
+        if self.project_id is None:
+            self.notify("No project open: o opens or creates a project", severity="warning")
+            return False
+        return True
+
     def _do(self, fn, *args, **kwargs):
+        if not self._has_project():
+            return None
         try:
             return fn(self.store, self.project_id, *args, **kwargs)
         except PmtuiError as exc:
@@ -296,6 +317,8 @@ class RiskScreen(Screen):
         }
 
     def action_add(self) -> None:
+        if not self._has_project():
+            return
         fields = self._form_fields(None)
         fields.insert(-1, ("tasks", "Linked tasks (WBS codes, comma-separated)", ""))
 

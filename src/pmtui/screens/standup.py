@@ -94,6 +94,7 @@ class StandupScreen(Screen):
         self._summary = None
         self._auto_started: set[int] = set()
         self._hidden_plan = None  # the newest plan that arrived while another screen was shown
+        self._no_plan = False  # told the project is gone (plan_changed(None)), not still loading
         self._placed: int | None = None  # the task a plan last put the cursor on
         self._marked_done: int | None = None  # d pressed on it: said once the plan shows it done
 
@@ -137,19 +138,31 @@ class StandupScreen(Screen):
         self.set_interval(1, self._tick)
         if self.app.plan is not None:
             self.plan_changed(self.app.plan)
+        elif getattr(self.app, "no_plan_shown", False):
+            self.plan_changed(None)
         else:
             self._draw()
 
     # -- the plan and the meeting -------------------------------------------------------------
     def on_screen_resume(self) -> None:
-        if self._hidden_plan is not None:
+        if self._hidden_plan is not None or (self._no_plan and self.plan is not None):
             plan, self._hidden_plan = self._hidden_plan, None
             self.plan_changed(plan)
 
     def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
+        """``plan`` None: the project is gone (its creation undone)."""
+        self._no_plan = plan is None
         if self.is_attached and self.app.screen is not self:
             # Hidden: catch up when shown (the agenda of a 10,000-task plan costs 100-160 ms).
             self._hidden_plan = plan
+            return
+        if plan is None:
+            # the gone project's meeting and people were left on screen, its keys acting on it
+            self.plan, self.opened, self.meeting, self._pending, self._summary = None, None, None, None, None
+            self.people, self.position = [], 0
+            if self.asking is not None:
+                self.action_close_ask()
+            self._draw()
             return
         self.plan = plan
         done_id, self._marked_done = self._marked_done, None
@@ -200,7 +213,10 @@ class StandupScreen(Screen):
         person_line = self.query_one("#standup-person", Static)
         if self.plan is None:
             status.show("Stand-up", None, "")
-            person_line.update("Loading the plan…")
+            person_line.update(Text(getattr(self.app, "no_plan_text", ""), "bold") if self._no_plan
+                               else "Loading the plan…")
+            self.tasks.set_tasks([], empty_text="")
+            self.query_one("#standup-detail", Static).update("")
             return
         row = self.meeting.standup if self.meeting else None
         if self.opened is None or row is None:

@@ -83,6 +83,7 @@ class StatusScreen(Screen):
         self.reload()
 
     def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
+        """``plan`` None: the project is gone (its creation undone)."""
         if self.is_attached and self.app.screen is self:
             self.reload()
 
@@ -93,6 +94,7 @@ class StatusScreen(Screen):
     def action_snapshot(self) -> None:
         pid = getattr(self.app, "project_id", None)
         if pid is None:
+            self.notify("No project open: o opens or creates a project", severity="warning")
             return
         try:
             snap = snapshots.take_snapshot(self.app.store, pid, "manual")
@@ -105,14 +107,23 @@ class StatusScreen(Screen):
     # -- drawing ------------------------------------------------------------------------------------
     def reload(self) -> None:
         pid = getattr(self.app, "project_id", None)
+        body = self.query_one("#status-body")
         if pid is None:
-            self.query_one("#status-title", Static).update(" No project open")
+            # the figures of a project that is gone stayed under this title
+            self.status = None
+            body.display = False
+            said = getattr(self.app, "no_plan_text", "") or "No project open"
+            title = self.query_one("#status-title", Static)
+            title.styles.height = len(said.splitlines())  # what to do next is on its second line
+            title.update(Text(said, "bold"))
             return
         try:
             self.status = project_status(self.app.store, pid, today=getattr(self.app, "today", None))
         except PmtuiError as exc:
             self.notify(str(exc), severity="error")
             return
+        body.display = True
+        self.query_one("#status-title", Static).styles.height = 1
         self.draw(self.status)
 
     def draw(self, s: Status) -> None:

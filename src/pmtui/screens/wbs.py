@@ -134,11 +134,20 @@ class WbsScreen(Screen):
             self.watch(self.app, "busy", self._busy_changed, init=False)
         if self.app.plan is not None:
             self.plan_changed(self.app.plan)
+        elif getattr(self.app, "no_plan_shown", False):
+            self.plan_changed(None)
         self.table.focus()
 
     # -- the plan ---------------------------------------------------------------------------------
     def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:
-        self.table.set_plan(plan, select_id=select_id, previous=previous)
+        """``plan`` None: the project is gone (its creation undone): no rows, and the app's
+        word on what happened in their place."""
+        if plan is None:
+            self._cancel_chord()
+            if self.inline_mode is not None:
+                self._close_inline()
+        self.table.set_plan(plan, select_id=select_id, previous=previous,
+                            no_plan_text=getattr(self.app, "no_plan_text", ""))
         self.query_one(PlanHeader).refresh()
         self._show_detail()
 
@@ -168,7 +177,7 @@ class WbsScreen(Screen):
         if self._chord is not None:
             return  # its prompt stays until the second key
         self._prompt_stale = False
-        self.query_one(TaskDetail).show(self.table.plan, self.table.current_id)
+        self.query_one(TaskDetail).show(self.table.plan, self.table.current_id, self.table.no_plan_text)
 
     # -- chords: a key, then a second key from a short list shown in the detail panel -------------
     # Drawn in place of a dialog: closing a modal made Textual redraw the whole screen twice,

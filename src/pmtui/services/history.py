@@ -52,6 +52,13 @@ def version(store: Store, project_id: int) -> tuple[int, int]:
         return journal.version(s.connection(), project_id)
 
 
+def all_version(store: Store) -> tuple[int, int]:
+    """A token that changes with every change to any project, by any process: what a window
+    with no project open watches for one to come back (see journal.all_version)."""
+    with reading(store) as s:
+        return journal.all_version(s.connection())
+
+
 def history(store: Store, project_id: int, limit: int | None = None) -> list[JournalEntry]:
     with reading(store) as s:
         return journal.history(s.connection(), project_id, limit)

@@ -355,6 +355,17 @@ def version(conn, project_id: int | None) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def all_version(conn) -> tuple[int, int]:
+    """What changes whenever any project does, or a project comes or goes (an undo adds the
+    cursor row, a redo takes an entry off the undone ones). Read through the same indexes as
+    ``version``: the newest id, and the (project, state) index scanned for the undone entries."""
+    t = JournalEntry.__table__
+    newest = select(func.coalesce(func.max(t.c.id), 0))
+    undone = select(func.count()).select_from(t).where(t.c.state == "undone")
+    row = conn.execute(select(newest.scalar_subquery(), undone.scalar_subquery())).one()
+    return int(row[0]), int(row[1])
+
+
 def history(conn, project_id: int | None, limit: int | None = None) -> list[JournalEntry]:
     t = JournalEntry.__table__
     query = select(t).where(t.c.project_id == project_id, t.c.state != CURSOR).order_by(t.c.id.desc())

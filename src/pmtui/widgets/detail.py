@@ -22,10 +22,12 @@ class TaskDetail(Widget):
         self.plan = None
         self.task_id: int | None = None
         self.prompt_text: str | None = None
+        self.no_plan_text = ""  # said when there is no plan (the project is gone)
         self._loads = None  # (plan, resource id -> its load)
 
-    def show(self, plan, task_id: int | None) -> None:
+    def show(self, plan, task_id: int | None, no_plan_text: str = "") -> None:
         self.plan, self.task_id, self.prompt_text = plan, task_id, None
+        self.no_plan_text = no_plan_text
         self.refresh()
 
     def prompt(self, text: str) -> None:
@@ -68,6 +70,8 @@ class TaskDetail(Widget):
         if self.prompt_text is not None:
             return Text(self.prompt_text, style="bold")
         plan, tid = self.plan, self.task_id
+        if plan is None and self.no_plan_text:
+            return Text(self.no_plan_text, style="bold")
         if plan is None or tid is None or tid not in plan.by_id:
             return Text("No task. Press a to add one.", style="dim")
         t = plan.by_id[tid]

@@ -76,6 +76,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, zoom: str = "week", id: str | None = None) -> None:
         super().__init__(id=id)
         self.plan = None
+        self.no_plan_text = ""
         self.rows: list[int] = []
         self.cursor = 0
         self.scale = gl.Timescale(zoom)
@@ -104,7 +105,19 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def today(self) -> date:
         return getattr(self.app, "today", None) or date.today()
 
-    def set_plan(self, plan, *, select_id: int | None = None) -> None:
+    def set_plan(self, plan, *, select_id: int | None = None, no_plan_text: str = "") -> None:
+        """``plan`` None: no bars, ``no_plan_text`` in their place (the project is gone)."""
+        self.no_plan_text = no_plan_text
+        if plan is None:
+            self.plan, self.rows, self.baseline, self.successors = None, [], None, None
+            self.path_on, self.path, self.related = False, set(), {}
+            self.x0, self._back = None, None
+            self._bars.clear()
+            self._cache.clear()
+            self.virtual_size = Size(self.size.width, HEADER_ROWS)
+            self.refresh()
+            self.post_message(self.CursorMoved(None))
+            return
         keep = self.current_id if select_id is None else select_id
         self.plan = plan
         self.rows = [t.id for t in plan.tasks]
@@ -316,8 +329,10 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if self.plan is None or not self.rows:
-            if y == 0:
-                return Strip([Segment(" No tasks yet: press 1 and a to add one".ljust(width), self._style("header"))])
+            said = (self.no_plan_text if self.plan is None and self.no_plan_text
+                    else "No tasks yet: press 1 and a to add one").splitlines()
+            if y < len(said):
+                return Strip([Segment(f" {said[y]}".ljust(width), self._style("header"))])
             return Strip.blank(width, self._style(""))
         tw = self.task_width
         lw = max(1, width - tw - 1)

@@ -116,6 +116,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.plan = None
+        self.no_plan_text = ""
         self.rows: list[int] = []
         self.index_of: dict[int, int] = {}
         self.collapsed: set[int] = set()
@@ -138,7 +139,14 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def set_plan(self, plan, *, select_id: int | None = None, previous=None) -> None:
+    def set_plan(self, plan, *, select_id: int | None = None, previous=None, no_plan_text: str = "") -> None:
+        """``plan`` None: no rows, ``no_plan_text`` in their place (the project is gone)."""
+        self.no_plan_text = no_plan_text
+        if plan is None:
+            self.plan, self.previous, self.marks_on, self._changed = None, None, False, {}
+            self.collapsed = set()
+            self._rebuild(None)
+            return
         keep = self.current_id if select_id is None else select_id
         old = self.plan
         self.plan = plan
@@ -327,6 +335,9 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             return self._header(width)
         index = round(self.scroll_offset.y) + y - 1
         if not 0 <= index < len(self.rows):
+            said = self.no_plan_text.splitlines() if self.plan is None else ()
+            if 0 <= index < len(said):
+                return Strip([Segment(fit(f" {said[index]}", width), self._style("summary"))], width)
             return Strip.blank(width, self._style("base"))
         tid = self.rows[index]
         selected = index == self.cursor

@@ -244,3 +244,45 @@ async def test_review_dates_at_80_columns_give_the_year_when_it_is_not_this_one(
         await pilot.press("a")  # every risk: the columns stay put and the table on the screen
         await pilot.pause()
         assert table.virtual_size.width <= 80
+
+
+@sync
+async def test_an_edit_of_a_risk_deleted_elsewhere_says_so(app, db_path):
+    """`pmtui undo` in another terminal took back the add of the risk on screen: saving its form
+    said "no risk R15 in this project (see `pmtui risk list`)", and the register kept showing it."""
+    import threading
+
+    from pmtui.services import history
+    from pmtui.services.risks import add_risk
+    from pmtui.store import open_store
+
+    add_risk(app.store_, app.project_id_, "Data centre move", probability=4, impact=4, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert sorted(codes(app)) == ["R1", "R15"]
+        app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
+        await pilot.pause()
+        assert app.screen.selected_view().code == "R15"
+        await pilot.press("r")
+        await pilot.pause()
+
+        def elsewhere():
+            other = open_store(str(db_path))
+            try:
+                history.undo(other, app.project_id_)
+            finally:
+                other.close()
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        app.screen.query_one("#rf-impact", Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#risk-form-error").render())
+        assert said == ("R15 Data centre move was deleted elsewhere (another pmtui or the CLI): nothing was "
+                        "changed · esc closes the form")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert codes(app) == ["R1"]
+        assert (view(app, "R1").risk.probability, view(app, "R1").risk.impact) == (4, 4)

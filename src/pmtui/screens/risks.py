@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from pmtui.models.errors import PmtuiError
+from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.as_of import day_text
@@ -254,14 +254,27 @@ class RiskScreen(Screen):
             return False
         return True
 
-    def _do(self, fn, *args, **kwargs):
+    def _do(self, fn, v: RiskView, *args, **kwargs):
+        """``fn`` on the risk ``v`` (its code first), or None and the refusal said."""
         if not self._has_project():
             return None
         try:
-            return fn(self.store, self.project_id, *args, **kwargs)
+            return fn(self.store, self.project_id, v.code, *args, **kwargs)
         except PmtuiError as exc:
-            self.notify(str(exc), severity="error", timeout=6)
+            self.notify(self._refusal(exc, v), severity="error", timeout=6)
             return None
+
+    def _refusal(self, exc: PmtuiError, v: RiskView, form: bool = False) -> str:
+        """Refused because the risk was deleted elsewhere (`pmtui undo` of its add in another
+        terminal), an edit said "no risk R15 in this project (see `pmtui risk list`)" and the
+        register went on showing it: it is read again, and the risk named as the user saw it."""
+        if not isinstance(exc, NotFound):
+            return str(exc)
+        self.reload(keep=self.selected_id())
+        if self.reg is None or any(r.id == v.id for r in self.reg.risks):
+            return str(exc)
+        return (f"{v.code} {v.risk.title} was deleted elsewhere (another pmtui or the CLI): nothing was "
+                f"changed{' · esc closes the form' if form else ''}")
 
     def _need_risk(self) -> RiskView | None:
         v = self.selected_view()
@@ -284,7 +297,7 @@ class RiskScreen(Screen):
 
     def action_step(self, dp: int, di: int) -> None:
         v = self._need_risk()
-        if v and self._do(svc.step_risk, v.code, probability=dp, impact=di, today=self.today):
+        if v and self._do(svc.step_risk, v, probability=dp, impact=di, today=self.today):
             self._follow(v.id)
 
     def _form_fields(self, v: RiskView | None) -> list[tuple[str, str, str]]:
@@ -354,7 +367,7 @@ class RiskScreen(Screen):
                                   owner=owner if owner is None or owner.strip() else "none",
                                   today=self.today, **changes)
             except PmtuiError as exc:
-                return str(exc)
+                return self._refusal(exc, v, form=True)
             self._follow(v.id)
             return None
 
@@ -372,7 +385,7 @@ class RiskScreen(Screen):
                 svc.score_risk(self.store, self.project_id, v.code, parse_scale(values["probability"], "probability"),
                                parse_scale(values["impact"], "impact"), comment=values["comment"], today=self.today)
             except PmtuiError as exc:
-                return str(exc)
+                return self._refusal(exc, v, form=True)
             self._follow(v.id)
             return None
 
@@ -390,7 +403,7 @@ class RiskScreen(Screen):
             return
 
         def close() -> None:
-            if self._do(svc.close_risk, v.code, today=self.today):
+            if self._do(svc.close_risk, v, today=self.today):
                 self.reload()
                 self.notify(f"Closed {v.code}.")
 
@@ -402,7 +415,7 @@ class RiskScreen(Screen):
             return
 
         def raise_() -> None:
-            issue = self._do(svc.raise_issue, v.code, today=self.today)
+            issue = self._do(svc.raise_issue, v, today=self.today)
             if issue:
                 self.reload()
                 self.notify(f"{v.code} occurred: raised {svc.issue_code(issue.number)}.")
@@ -418,7 +431,7 @@ class RiskScreen(Screen):
             try:
                 fn(self.store, self.project_id, v.code, values["task"])
             except PmtuiError as exc:
-                return str(exc)
+                return self._refusal(exc, v, form=True)
             self._follow(v.id)
             return None
 

@@ -463,6 +463,8 @@ class PmtuiApp(HeldKeys, App):
         and a deleted task is named as the user knew it."""
         from pmtui.services import history as history_svc
 
+        if isinstance(exc, history_svc.RemovesProject):
+            return EditRefused(str(exc), form, confirm=exc.question)
         message, reloaded, now = str(exc), None, shown
         try:
             changed = shown is None or history_svc.version(self.store, project_id) != shown.version
@@ -554,6 +556,11 @@ class PmtuiApp(HeldKeys, App):
     @on(EditRefused)
     def _edit_refused(self, msg: EditRefused) -> None:
         self._stop()
+        if msg.confirm:
+            self.push_screen(ConfirmScreen(msg.confirm),
+                             lambda yes: self.run_edit("Undo", lambda store, pid: _history().undo(store, pid))
+                             if yes else self.notify("Nothing undone", timeout=3))
+            return
         if msg.reloaded is not None:
             self._show_plan(msg.reloaded)
         if msg.form is not None:
@@ -643,7 +650,7 @@ class PmtuiApp(HeldKeys, App):
                 self.notify(f"Nothing to undo: no project is open. The last undo took back the creation of "
                             f"{gone.name!r}: U brings it back", severity="warning")
                 return
-        self.run_edit("Undo", lambda store, pid: _history().undo(store, pid))
+        self.run_edit("Undo", lambda store, pid: _history().undo(store, pid, keep_project=True))
 
     def action_redo(self) -> None:
         if self.project_id is None:

@@ -38,6 +38,7 @@ class EditRefused(Message):
     form: Any = None  # the modal that asked for it, to show the message in place
     # the plan read again: the refusal came after a change made elsewhere, shown with it
     reloaded: Any = None  # PlanReady
+    confirm: str = ""  # a question: the edit is made anyway if the user says yes
 
 
 @dataclass

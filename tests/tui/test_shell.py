@@ -419,7 +419,7 @@ async def test_undo_of_the_projects_creation_here_then_redo_brings_it_back(store
     app = PmtuiApp(store, None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "u", "u")
+        await press(pilot, "u", "u", "y")  # the second takes the project away: asked first
         said = notes(app)
         assert "Undone: New project — created project 'Gone soon'" in said
         assert "another pmtui or the CLI" not in said
@@ -465,3 +465,29 @@ async def test_no_key_of_any_screen_fails_once_the_project_is_gone(store, db_pat
                     await press(pilot, "escape")
             assert "Gone soon' is gone" in screen_text(app), digit
         assert "Traceback" not in notes(app) and "None" not in notes(app), notes(app)
+
+
+async def test_one_u_does_not_take_a_whole_imported_plan_away_unasked(store):
+    """An import is one entry that creates the project with all its tasks: u right after it (to
+    undo "the last edit") removed the whole plan, and the next change in any project made that
+    for good."""
+    from pmtui.app import PmtuiApp
+    from pmtui.screens.dialogs import ConfirmScreen
+    from pmtui.services.demo import create_demo
+    from pmtui.services.tasks import get_plan
+
+    project = create_demo(store)  # one entry, as an import is
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tasks = len(app.plan.tasks)
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"removes project {project.name!r} and its {tasks} tasks" in app.screen.question
+        await press(pilot, "n")
+        assert app.plan is not None and len(get_plan(store, project.id).tasks) == tasks
+        assert "Nothing undone" in notes(app)
+        await press(pilot, "u", "y")
+        assert app.plan is None and "is gone: U brings it back" in notes(app)
+        await press(pilot, "escape", "U")
+        assert app.plan is not None and len(app.plan.tasks) == tasks

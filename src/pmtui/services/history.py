@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
-from pmtui.models.tables import JournalEntry
+from pmtui.models.errors import Conflict
+from pmtui.models.tables import JournalEntry, Task
 from pmtui.services.actions import reading
 from pmtui.store import Store, journal
 
@@ -18,7 +20,27 @@ def _step(store: Store, project_id: int, fn) -> JournalEntry:
     return entry
 
 
-def undo(store: Store, project_id: int) -> JournalEntry:
+class RemovesProject(Conflict):
+    """The undo asked for would take back the project's creation; ``question`` asks first."""
+
+    def __init__(self, message: str, question: str) -> None:
+        super().__init__(message)
+        self.question = question
+
+
+def undo(store: Store, project_id: int, *, keep_project: bool = False) -> JournalEntry:
+    """``keep_project``: refuse (RemovesProject) an undo that would remove the project itself,
+    so that the planner can ask first: one u on a freshly imported plan took all of it away."""
+    if keep_project:
+        with reading(store) as s:
+            entry = journal.creation_next(s.connection(), project_id)
+            tasks = s.execute(select(func.count()).select_from(Task).where(Task.project_id == project_id)).scalar()
+        if entry is not None:
+            name = journal.created_name(entry)
+            what = f"project {name!r} and its {tasks} task{'' if tasks == 1 else 's'}" if tasks else f"project {name!r}"
+            raise RemovesProject(f"undoing {entry.action!r} would remove {what}",
+                                 f"Undo {entry.action!r}? It removes {what}. U brings it back, until "
+                                 "another change is made in any project.")
     return _step(store, project_id, journal.undo)
 
 

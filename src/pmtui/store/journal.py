@@ -314,6 +314,23 @@ def created_name(entry: JournalEntry) -> str | None:
     return None
 
 
+def creation_next(conn, project_id: int | None) -> JournalEntry | None:
+    """The entry the next undo takes back, if it is the one that created the project. Only the
+    project's first entry can be: its changes (a whole import) are read only then."""
+    t = JournalEntry.__table__
+    first = select(func.min(t.c.id)).where(t.c.project_id == project_id).scalar_subquery()
+    row = conn.execute(
+        select(t).where(t.c.project_id == project_id, t.c.state == "done", t.c.id == first)
+        .order_by(t.c.id.desc()).limit(1)
+    ).first()
+    if row is None:
+        return None
+    newer = conn.execute(select(t.c.id).where(t.c.project_id == project_id, t.c.state == "done",
+                                              t.c.id > row.id).limit(1)).first()
+    entry = JournalEntry(**row._mapping)
+    return entry if newer is None and created_name(entry) is not None else None
+
+
 def undo(conn, project_id: int | None) -> JournalEntry:
     """Undo the project's latest action (inside the caller's write transaction)."""
     t = JournalEntry.__table__

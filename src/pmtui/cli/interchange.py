@@ -22,6 +22,13 @@ def _summary(data: bulk.PlanData) -> str:
             + (f", {data.records.counts()}" if data.records is not None else ""))
 
 
+def _new_people(names: list[str]) -> str | None:
+    if not names:
+        return None
+    return (f"{len(names)} resources created as people with no cost rate: "
+            + ", ".join(names[:10]) + (" …" if len(names) > 10 else ""))
+
+
 def import_cmd(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="File to import: .xml (MS Project), .csv or .json."),
@@ -36,6 +43,10 @@ def import_cmd(
         raise BadValue("give either --name (a new project) or --into (an existing one), not both")
     imp = read_file(file, fmt)
     data = imp.data
+    into_project = find_project(st.store, into) if into else None
+    fit = bulk.plan_into(st.store, into_project.id, data) if into_project else None
+    if fit is not None:
+        data = fit.data  # scheduled on the calendar and status date the project will have
     try:
         sched = bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
     except PmtuiError as exc:
@@ -49,11 +60,17 @@ def import_cmd(
             status_line += (f"; work not done by then is scheduled from it on: finish {sched.finish}, "
                             f"{as_saved} without a status date (`pmtui project status-date` changes it)")
     lines = []
-    if into:
-        project = find_project(st.store, into)
+    if bulk.Part.RESOURCES in imp.data.absent:
+        people = fit.new_people if fit is not None else [r.name for r in data.resources]
+    else:
+        people = []
+    if fit is not None and fit.status_kept is not None and imp.status_from is StatusFrom.NOT_IN_FORMAT:
+        status_line = ""  # the project's status date stays: the kept line names it
+    if fit is not None:
+        project = into_project
         held = bulk.get_record_counts(st.store, project.id)
         try:
-            bulk.replace_project_contents(st.store, project.id, data, checked=True,
+            bulk.replace_project_contents(st.store, project.id, imp.data, checked=True,
                                           action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
@@ -69,6 +86,11 @@ def import_cmd(
             undo = "old plan and records" if data.records is not None and any(held) else "old plan"
             lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)}{fate} "
                          f"(`pmtui undo` brings the {undo} back).")
+        keep, put = ("would keep", "would replace") if dry_run else ("kept", "replaced")
+        if fit.kept:
+            lines.append(f"{keep} the project's own, as {file.name} has none: {'; '.join(fit.kept)}")
+        if fit.replaced:
+            lines.append(f"{put} with the file's: {'; '.join(fit.replaced)}")
     else:
         try:
             project = bulk.create_project_from(st.store, data, name, checked=True,
@@ -83,8 +105,9 @@ def import_cmd(
         lines.append(status_line)
     for what, n in sorted(imp.skipped.items()):
         lines.append(f"skipped: {n} {what}")
-    for w in imp.warnings:
-        lines.append(f"warning: {w}")
+    for w in [*imp.warnings, _new_people(people)]:
+        if w:
+            lines.append(f"warning: {w}")
     if imp.ignored_line():
         lines.append(imp.ignored_line())
     for line in lines:

@@ -26,6 +26,8 @@ Export writes all of these columns; importing that file gives back the same task
 durations, links, assignments, progress, constraints, deadlines and notes. What CSV does not
 carry (calendar, status date, resource rates, actual dates, estimates, costs) is named on export;
 an import with progress says it has no status date and that ``pmtui project status-date`` sets it.
+An import into a project (``--into``) keeps the project's calendar, start, status date, currency,
+notes and people (their rates, kinds, units and calendars): the file has no place for them.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from pmtui.models.parsing import (
     parse_units,
 )
 from pmtui.scheduling import ScheduleResult
-from pmtui.services.bulk import AssignmentData, LinkData, PlanData, ResourceData, TaskData
+from pmtui.services.bulk import AssignmentData, LinkData, Part, PlanData, ResourceData, TaskData
 
 COLUMNS = ["WBS", "Name", "Duration", "Predecessors", "Start", "Finish", "Resources",
            "Percent complete", "Constraint", "Constraint date", "Deadline", "Notes"]
@@ -168,11 +170,11 @@ def read_csv(path: Path) -> Imported:
             resources[rname] = ResourceData(key=rname, name=rname, source=task.source)
         data.assignments.append(AssignmentData(task.key, rname, units, source=task.source))
     data.resources = list(resources.values())
+    # a row per task: the project around the tasks is not in the file, and what the reader
+    # made up for it (today as the start, Monday to Friday) must not replace a project's own
+    data.absent = frozenset(Part)
     if any(t.percent_complete for t in data.tasks):
         imp.status_from = StatusFrom.NOT_IN_FORMAT
-    if resources:
-        imp.warnings.append(f"{len(resources)} resources created as people with no cost rate: "
-                            + ", ".join(list(resources)[:10]) + (" …" if len(resources) > 10 else ""))
     return imp
 
 

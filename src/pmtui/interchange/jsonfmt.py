@@ -32,7 +32,7 @@ from pmtui.interchange.json_values import number as _number
 from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
-from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, PlanData, ResourceData, TaskData
+from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, Part, PlanData, ResourceData, TaskData
 
 FORMAT, VERSION = "pmtui", 1
 CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",
@@ -149,6 +149,12 @@ def _read(doc: dict, path: Path) -> Imported:
                     status_date=_date(p.get("status_date"), "project status_date"),
                     currency=str(p.get("currency") or "EUR"), notes=str(p.get("notes") or ""),
                     calendar=_calendar(doc.get("calendar") or {}, "calendar"))
+    # a part a file leaves out (one written by hand, or by a script) is not the file's word:
+    # an import into a project keeps the project's own; pmtui writes every one of them
+    data.absent = frozenset(part for part, there in (
+        (Part.CALENDAR, "calendar" in doc), (Part.STATUS_DATE, "status_date" in p),
+        (Part.CURRENCY, "currency" in p), (Part.NOTES, "notes" in p), (Part.RESOURCES, "resources" in doc))
+        if not there)
     # the import says which status date the plan came back with, as an MS Project import does
     imp = Imported(data=data, path=path, format="json",
                    status_from=StatusFrom.FILE if data.status_date else StatusFrom.NONE)

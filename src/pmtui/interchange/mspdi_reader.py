@@ -41,6 +41,7 @@ from pmtui.services.bulk import (
     AssignmentData,
     CalendarData,
     LinkData,
+    Part,
     PlanData,
     ResourceData,
     TaskData,
@@ -178,6 +179,9 @@ class _Reader:
         except ImportFailed:
             current_dt = None
         currency = (self.text(top, "CurrencyCode") or "EUR")[:10]
+        # MS Project 2003 wrote no currency; the project notes are the project summary task's:
+        # a file without them leaves a project's own alone when it is imported into it
+        absent = set() if self.text(top, "CurrencyCode") else {Part.CURRENCY}
         for tag, label in (("ExtendedAttributes", "custom field definitions"),
                            ("OutlineCodes", "outline code definitions"),
                            ("WBSMasks", "WBS code masks"), ("Views", "views"), ("Tables", "tables"),
@@ -212,6 +216,7 @@ class _Reader:
                 self.warnings.append("the project calendar has no working weekday: Monday–Friday used")
         else:
             calendar = CalendarData()
+            absent.add(Part.CALENDAR)
         self.calendar = calendar
         self.anchor = start_dt.date() if start_dt else date.today()
         self.wcal: WorkCalendar = work_calendar(calendar, self.anchor)
@@ -224,6 +229,9 @@ class _Reader:
         self._assignments(top, data)
         self._fix_start(data, start_dt)
         status_from = self._status_date(data, status_dt, current_dt)
+        if not data.notes:
+            absent.add(Part.NOTES)
+        data.absent = frozenset(absent)
         for uid in self.cals:
             if uid not in self.used_cals:
                 self.ignored["calendars not used by the project or its resources"] += 1

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from itertools import chain, repeat, starmap
 from operator import add, attrgetter, is_not, itemgetter
 from datetime import date, datetime, timezone
@@ -26,7 +27,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, delete, 
 from sqlmodel.sql.sqltypes import AutoString
 
 from pmtui.models.errors import Conflict, NotFound
-from pmtui.models.parsing import MAX_DAYS
+from pmtui.models.parsing import MAX_DAYS, format_workdays
 from pmtui.models.rules import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_NAME, check_plan_date, control_character
 from pmtui.models.tables import (
     CONSTRAINT_TYPES,
@@ -66,6 +67,23 @@ from pmtui.services.plan import fetch_rows, outline_order
 from pmtui.store import Store
 
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
+
+
+class Part(Enum):
+    """A part of a project that a file may have no place for. A reader names in
+    ``PlanData.absent`` the parts its file did not carry, and an import into a project keeps the
+    project's own of those: the reader's stand-ins (a Monday-to-Friday calendar, today as the
+    start, no status date, people with no rate) are not the file's word, and replacing a
+    project's with them wiped its holidays and its status date without a word."""
+
+    CALENDAR = "the calendar"
+    START = "the start"
+    STATUS_DATE = "the status date"
+    CURRENCY = "the currency"
+    NOTES = "the notes"
+    # the people themselves: the file names at most who does what (CSV), not their kinds,
+    # rates, units or calendars
+    RESOURCES = "the people"
 
 
 @dataclass(slots=True)
@@ -146,6 +164,8 @@ class PlanData:
     # Risks, issues, stand-ups, baselines and snapshots, when the source carries them (pmtui's
     # JSON): None means it has none, so an import into a project leaves the project's alone
     records: Records | None = None
+    # What the source had no place for (see Part): an import into a project keeps the project's
+    absent: frozenset[Part] = frozenset()
 
     # -- derived ------------------------------------------------------------------------------
     def number(self) -> None:
@@ -370,10 +390,7 @@ def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
         conn, select(dep_t.c.pred_id, dep_t.c.succ_id, dep_t.c.type, dep_t.c.lag)
         .where(dep_t.c.project_id == project_id).order_by(dep_t.c.id))))
     res_t, as_t = Resource.__table__, Assignment.__table__
-    for r in conn.execute(select(res_t).where(res_t.c.project_id == project_id).order_by(res_t.c.name)):
-        cal = _calendar_data(conn, r.calendar_id) if r.calendar_id is not None else None
-        data.resources.append(ResourceData(key=r.id, name=r.name, kind=r.kind, cost_rate=r.cost_rate,
-                                           max_units=r.max_units, calendar=cal))
+    data.resources = _resources(conn, project_id)
     data.assignments = [AssignmentData(*a) for a in conn.execute(
         select(as_t.c.task_id, as_t.c.resource_id, as_t.c.units)
         .join(task_t, task_t.c.id == as_t.c.task_id).where(task_t.c.project_id == project_id)
@@ -381,6 +398,16 @@ def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
     if records:
         data.records = read_records(conn, project_id)
     return data
+
+
+def _resources(conn, project_id: int) -> list[ResourceData]:
+    res_t = Resource.__table__
+    out = []
+    for r in conn.execute(select(res_t).where(res_t.c.project_id == project_id).order_by(res_t.c.name)):
+        cal = _calendar_data(conn, r.calendar_id) if r.calendar_id is not None else None
+        out.append(ResourceData(key=r.id, name=r.name, kind=r.kind, cost_rate=r.cost_rate,
+                                max_units=r.max_units, calendar=cal))
+    return out
 
 
 @paused_gc()
@@ -393,6 +420,111 @@ def get_record_counts(store: Store, project_id: int) -> tuple[int, ...]:
     """The project's risks, issues, stand-ups, baselines and snapshots, counted (Records' order)."""
     with reading(store) as s:
         return stored_counts(s.connection(), project_id)
+
+
+# -- an import into a project -----------------------------------------------------------------
+@dataclass
+class Into:
+    """A file's plan made ready to replace a project's contents. ``data`` holds the project's own
+    of each part the file had no place for (``PlanData.absent``); ``kept`` and ``replaced`` say
+    which parts, in words, so that an import can say exactly what it did to the project."""
+
+    data: PlanData
+    kept: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    new_people: list[str] = field(default_factory=list)  # named by the file, unknown to the project
+    status_kept: date | None = None
+
+
+def calendar_text(cal: CalendarData) -> str:
+    """"'Standard': mon,tue,wed,thu,fri, 8 holidays, 1 worked day"."""
+    off = sum(1 for working, _n in cal.exceptions.values() if not working)
+    on = len(cal.exceptions) - off
+    text = f"{cal.name!r}: {format_workdays(cal.workdays)}, {off} holiday{'' if off == 1 else 's'}"
+    return text + (f", {on} worked day{'' if on == 1 else 's'}" if on else "")
+
+
+def _names(names: list[str], limit: int = 6) -> str:
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def fit_into(conn, project_id: int, data: PlanData) -> Into:
+    """``data`` as it will replace the project's contents: each part it has no place for is the
+    project's own. A part the file carries replaces the project's, even when it says "none": an
+    MS Project file without a status date has none (MS Project writes none when it is NA), and
+    keeping the project's would hold all its unstarted work back to that date."""
+    row = conn.execute(select(Project.__table__).where(Project.__table__.c.id == project_id)).first()
+    if row is None:
+        raise NotFound(f"no project with id {project_id}")
+    absent = data.absent
+    into = Into(data=replace(data, absent=frozenset()))
+    new, kept, replaced = into.data, into.kept, into.replaced
+    cal = _calendar_data(conn, row.calendar_id)
+    if Part.CALENDAR in absent:
+        new.calendar = cal
+        kept.append(f"the calendar ({calendar_text(cal)})")
+    elif (cal.name, cal.workdays, cal.exceptions) != (data.calendar.name, data.calendar.workdays,
+                                                      data.calendar.exceptions):
+        replaced.append(f"the calendar ({calendar_text(cal)} → {calendar_text(data.calendar)})")
+    if Part.START in absent:
+        new.start = row.start
+        kept.append(f"the start {row.start}")
+    elif row.start != data.start:
+        replaced.append(f"the start {row.start} → {data.start}")
+    if Part.STATUS_DATE in absent:
+        if row.status_date is not None and row.status_date < new.start:
+            # the project's own rule (set_status_date): no figures dated before the plan begins
+            new.status_date = None
+            replaced.append(f"the status date {row.status_date} → none: it is before the file's start {new.start}")
+        else:
+            new.status_date = into.status_kept = row.status_date
+            if row.status_date is not None:
+                kept.append(f"the status date {row.status_date}")
+    elif row.status_date != data.status_date:
+        replaced.append(f"the status date {row.status_date or 'none'} → {data.status_date or 'none'}")
+    if Part.CURRENCY in absent:
+        new.currency = row.currency
+        kept.append(f"the currency {row.currency}")
+    elif row.currency != (data.currency or row.currency)[:10]:
+        replaced.append(f"the currency {row.currency} → {data.currency}")
+    if Part.NOTES in absent:
+        new.notes = row.notes or ""
+        if new.notes:
+            kept.append("the project's notes")
+    elif (row.notes or "") != (data.notes or ""):
+        after = "the file's" if data.notes else "none"
+        replaced.append(f"the project's notes ({'some' if row.notes else 'none'} → {after})")
+    people = _resources(conn, project_id)
+    if Part.RESOURCES in absent:
+        # the file names people (CSV's Resources column) but says nothing else of them: the
+        # project's person of that name keeps their kind, rate, units and calendar, and the
+        # project's people the file does not name stay, unassigned
+        mine = {p.name: p for p in people}
+        resources, named = [], []
+        for r in data.resources:
+            p = mine.pop(r.name.strip(), None)
+            if p is None:
+                into.new_people.append(r.name)
+                resources.append(r)
+            else:
+                resources.append(replace(p, key=r.key, source=r.source))
+                named.append(p.name)
+        # a key no reader gives: the file's own keys stay unique
+        resources += [replace(p, key=("project", p.key)) for p in mine.values()]
+        new.resources = resources
+        if named:
+            kept.append(f"the kinds, rates, units and calendars of the people it names ({_names(named)})")
+        if mine:
+            kept.append(f"the people it does not name, unassigned ({_names(list(mine))})")
+    elif people or data.resources:
+        replaced.append(f"the {len(people)} people, with their rates and calendars → the file's {len(data.resources)}")
+    return into
+
+
+def plan_into(store: Store, project_id: int, data: PlanData) -> Into:
+    with reading(store) as s:
+        return fit_into(s.connection(), project_id, data)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -677,15 +809,18 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
                              action_name: str = "Import plan (replace)", dry_run: bool = False) -> Project:
     """Replace the tasks, links, resources, assignments and calendar of a project with ``data``,
     and its risks, issues, stand-ups, baselines and snapshots when ``data`` has them; the project
-    keeps its name. One journal entry: undo brings the old contents back. With
-    ``dry_run``, the project as it would be, and nothing written."""
-    if not checked:
-        check(data)
+    keeps its name, and its own of every part ``data`` has no place for (``fit_into``). One
+    journal entry: undo brings the old contents back. With ``dry_run``, the project as it would
+    be, and nothing written. ``checked`` says that ``fit_into``'s plan has been checked."""
     with _rolled_back_if(dry_run), action(store, project_id, action_name) as act:
         conn = act.conn
         project = act.session.get(Project, project_id)
         if project is None:
             raise NotFound(f"no project with id {project_id}")
+        into = fit_into(conn, project_id, data)
+        data = into.data
+        if not checked:
+            check(data)
         task_t, dep_t, as_t = Task.__table__, Dependency.__table__, Assignment.__table__
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
         tasks = _select_rows(conn, task_t, task_t.c.project_id == project_id)
@@ -735,7 +870,8 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         project.status_date = data.status_date
         project.currency = (data.currency or project.currency)[:10]
         project.notes = data.notes or ""
-        act.say(f"replaced the contents of {project.name!r} ({len(tasks)} tasks before): {_counts_line(counts)}")
+        act.say(f"replaced the contents of {project.name!r} ({len(tasks)} tasks before): {_counts_line(counts)}"
+                + (f"; kept {', '.join(into.kept)}" if into.kept else ""))
         if dry_run:
             act.session.flush()  # as the commit would: the database's checks run on every row
             project = Project(**project.model_dump())  # the rollback expires the session's objects

@@ -10,6 +10,7 @@ from pmtui.interchange.base import clean_text
 from pmtui.interchange.mspdi import CONSTRAINT_TO_CODE, FINISH_CONSTRAINTS, LINK_TO_CODE, MSPDI_NS
 from pmtui.scheduling import ScheduleResult, work_split
 from pmtui.services.bulk import CalendarData, PlanData
+from pmtui.services.plan import RollUp, leaf_duration_now
 
 
 def _esc(text: str) -> str:
@@ -37,56 +38,49 @@ def _num(x: float) -> str:
 
 def _leaf_days(t, cal) -> tuple[int, int, int]:
     """(Duration, Actual Duration, Remaining Duration) in working days of a task that is not a
-    summary, as MS Project holds them."""
-    dur = t.duration
+    summary, as MS Project holds them. Its Duration is the app's duration now (Duration =
+    Actual + Remaining Duration; once done, the time it took: 10 planned days written between
+    actual dates 2 days apart contradicted themselves, and came back as a 10-day task on 2 days)."""
+    dur = leaf_duration_now(cal, t)
     done, rem = work_split(t.duration, t.percent_complete, t.remaining)
-    if t.remaining is not None and 0 < t.percent_complete < 100:
-        dur = done + rem  # MS Project: Duration = Actual Duration + Remaining Duration
-    elif t.percent_complete >= 100 and t.actual_start and t.actual_finish and t.duration > 0:
-        # a finished task's Duration is the time it took (MS Project's Actual Duration), not
-        # the plan: 10 planned days written between actual dates 2 days apart contradicted
-        # themselves, and came back as a 10-day task on 2 days
-        done = dur = max(1, cal.days_worked(t.actual_start, t.actual_finish))  # as costing counts it
+    if t.percent_complete >= 100:
+        done = dur
     return dur, done, rem
 
 
 @dataclass(slots=True)
-class _RolledUp:
-    """A summary's progress from the tasks under it, as MS Project rolls it up."""
+class _RolledUp(RollUp):
+    """A summary's progress from the tasks under it, as MS Project rolls it up (RollUp, the
+    app's own rule), with the dates MS Project gives it."""
 
-    days: float = 0.0  # Σ Duration of the tasks under it
-    done: float = 0.0  # Σ Duration × % Complete / 100 (MS Project's Actual Duration of each)
-    leaves: int = 0
-    finished: int = 0
     actual_start: date | None = None
     actual_finish: date | None = None  # the latest, kept whether or not all are finished
 
-    def percent(self) -> int:
-        """MS Project's % Complete of a summary: Σ Actual Duration / Σ Duration of the detail
-        tasks under it (Microsoft KB 101495, "How Percent Complete Is Calculated for Nested
-        Summary Tasks": 20 % for tasks of 1d at 50 %, 0 % and 10 % in Project 98 and later).
-        Saved files agree: MS Project 2016's p2016 sample writes 25 for three 10-day tasks at 0,
-        25 and 50 %, the 2003 sample 1 for 40 hours done of 6,514 (0.6 %). The whole number is rounded, but
-        never to 100 before every task under it is done, nor to 0 once some work is: readers
-        take 100 for finished and 0 for not started."""
+    def whole_percent(self) -> int:
+        """RollUp's percent as MS Project saves it, a whole number. Saved files agree with the
+        rule: MS Project 2016's p2016 sample writes 25 for three 10-day tasks at 0, 25 and 50 %,
+        the 2003 sample 1 for 40 hours done of 6,514 (0.6 %). It is rounded, but never to 100
+        before every task under it is done, nor to 0 once some work is: readers take 100 for
+        finished and 0 for not started."""
         if self.leaves and self.finished == self.leaves:
             return 100
         if self.days <= 0:
             return 0  # only milestones, not all reached
-        whole = int(self.done * 100 / self.days + 0.5)
+        whole = int(self.percent + 0.5)
         return min(99, max(1, whole)) if self.done > 0 else 0
 
     def xml(self, span: int) -> str:
         """The summary's progress elements; ``span`` is its Duration in working days, of which MS
         Project writes the done share as its Actual Duration (18h40m of 3040h in the 2003 file)."""
-        ratio = 1.0 if self.leaves and self.finished == self.leaves else (self.done / self.days if self.days > 0 else 0.0)
+        all_done = self.leaves and self.finished == self.leaves
+        ratio = 1.0 if all_done else (self.percent / 100 if self.days > 0 else 0.0)
         parts = []
-        pct = self.percent()
+        pct = self.whole_percent()
         if pct:
             parts.append(f"<PercentComplete>{pct}</PercentComplete>")
         if self.actual_start is not None:
             parts.append(f"<ActualStart>{_dt(self.actual_start, '08:00:00')}</ActualStart>")
-        if self.leaves and self.finished == self.leaves and self.actual_finish is not None:
+        if all_done and self.actual_finish is not None:
             parts.append(f"<ActualFinish>{_dt(self.actual_finish, '17:00:00')}</ActualFinish>")
         done = span * ratio
         parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(span - done)}</RemainingDuration>")
@@ -99,8 +93,8 @@ def _roll_up(tasks, summaries: set, parent_of: dict, leaf_days: dict, dates) -> 
     for t in tasks:
         if t.key in summaries:
             continue
-        dur = leaf_days[t.key][0]
         pct = t.percent_complete
+        part = RollUp.of(leaf_days[t.key][0], pct)
         # MS Project sets a task's Actual Start to its scheduled start once % Complete is above
         # 0, and its Actual Finish to its scheduled finish at 100 % (Project SDK,
         # ProjectDataSet.TaskRow.TASK_PCT_COMP): a task with progress but no actual dates
@@ -113,10 +107,7 @@ def _roll_up(tasks, summaries: set, parent_of: dict, leaf_days: dict, dates) -> 
             acc = out.get(p)
             if acc is None:
                 acc = out[p] = _RolledUp()
-            acc.days += dur
-            acc.done += dur * pct / 100
-            acc.leaves += 1
-            acc.finished += finished
+            acc.add(part)
             if started is not None and (acc.actual_start is None or started < acc.actual_start):
                 acc.actual_start = started
             if end is not None and (acc.actual_finish is None or end > acc.actual_finish):

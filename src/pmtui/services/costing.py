@@ -24,7 +24,7 @@ from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
 from pmtui.scheduling import costs as C
 from pmtui.services.actions import action
-from pmtui.services.plan import Plan, TaskRow, actual_span, load_plan
+from pmtui.services.plan import Plan, RollUp, TaskRow, actual_span, load_plan
 from pmtui.store import Store, settings
 from pmtui.store.locations import config_file
 
@@ -67,11 +67,13 @@ def percent_of(plan: Plan, task_id: int) -> float:
 
 
 def project_percent(plan: Plan) -> float:
-    leaves = [t for t in plan.tasks if not t.children]
-    days = sum(t.duration for t in leaves)
-    if days == 0:
-        return 100.0 if leaves and all(t.percent_complete == 100 for t in leaves) else 0.0
-    return sum(t.duration * t.percent_complete for t in leaves) / days
+    """The whole project's percent complete: every detail task rolled up, as a summary's is (MS
+    Project's project summary task)."""
+    total = RollUp()
+    for t in plan.tasks:
+        if not t.children:
+            total.add(RollUp.of(plan.duration_now(t), t.percent_complete))
+    return total.percent
 
 
 def cost_days(plan: Plan, t: TaskRow) -> tuple[float, float]:

@@ -262,12 +262,19 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         else:
             if t.percent_complete:
                 parts.append(f"<PercentComplete>{t.percent_complete}</PercentComplete>")
+            # MS Project sets Actual Start to the scheduled Start once % Complete is above 0, and
+            # Actual Finish to the scheduled Finish at 100 % (as _roll_up takes it for the
+            # summaries): a task with progress and no actual dates (a CSV import) was written as
+            # not started, and MPXJ read it so. pmtui's scheduler starts such a task where its
+            # logic puts it, so reading these back schedules it on the same days.
+            a_start = t.actual_start or (ts.start if t.percent_complete > 0 else None)
+            a_finish = t.actual_finish or (ts.finish if t.percent_complete >= 100 else None)
             # A milestone's actual start and finish are one instant, the one its Start shows
-            a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if t.actual_start == ts.start else ("17:00:00",) * 2
-            if t.actual_start:
-                parts.append(f"<ActualStart>{_dt(t.actual_start, a_st)}</ActualStart>")
-            if t.actual_finish:
-                parts.append(f"<ActualFinish>{_dt(t.actual_finish, a_fi)}</ActualFinish>")
+            a_st, a_fi = ("08:00:00", "17:00:00") if not milestone else (st_time, st_time) if a_start == ts.start else ("17:00:00",) * 2
+            if a_start:
+                parts.append(f"<ActualStart>{_dt(a_start, a_st)}</ActualStart>")
+            if a_finish:
+                parts.append(f"<ActualFinish>{_dt(a_finish, a_fi)}</ActualFinish>")
             # MPXJ's scheduler (and MS Project) read progress from these two
             parts.append(f"<ActualDuration>{_span(done)}</ActualDuration><RemainingDuration>{_span(rem)}</RemainingDuration>")
         parts.append(f"<ConstraintType>{CONSTRAINT_TO_CODE[t.constraint_type]}</ConstraintType>")

@@ -263,6 +263,13 @@ class PmtuiApp(HeldKeys, App):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
+        actions = sys.modules.get("pmtui.services.actions")  # not imported yet: nothing to forget
+        if actions is not None:
+            # What this thread committed before the app began is none of its edits, and may be
+            # of another database with the same project id: taken as ours, a version ahead of
+            # the plan's made the first check report a change "outside" that never happened and
+            # reload (a test process running one app after another saw it under load).
+            actions.take_committed_version(None)
         self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         stdin = sys.__stdin__
         if not self.is_headless and stdin is not None and stdin.isatty():

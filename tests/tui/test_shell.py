@@ -281,6 +281,33 @@ async def test_a_risk_edit_or_a_snapshot_is_not_a_change_from_outside(make_app):
         assert "changed outside" not in notes(app)
 
 
+async def test_a_version_committed_before_the_app_began_is_not_a_change_from_outside(make_app, tmp_path):
+    # The app takes the version its own thread last committed as an edit of its own. One left
+    # from before the app began, of another database's project with the same id, was taken for
+    # ours: ahead of the plan's, it made the first check say "changed outside" and reload. A
+    # process running one app after another (the tests, under load) saw it.
+    from pmtui.services.demo import create_demo
+    from pmtui.services.tasks import edit_task
+    from pmtui.store import open_store
+
+    from .conftest import TODAY
+
+    app = make_app()
+    other = open_store(str(tmp_path / "other.db"))
+    try:
+        project = create_demo(other, today=TODAY)
+        for n in range(3):  # on this thread, the one the app runs on
+            edit_task(other, project.id, "1.1", name=f"Charter v{n}")
+    finally:
+        other.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.plan.project.id == project.id
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "changed outside" not in notes(app)
+
+
 async def test_a_damaged_database_is_said_in_the_switcher_not_a_crash(store, db_path):
     from pmtui.app import PmtuiApp
     from pmtui.services.demo import create_demo

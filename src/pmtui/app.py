@@ -419,7 +419,7 @@ class PmtuiApp(HeldKeys, App):
             form.busy = edit = object()
             self.hold_keys_for(edit)
             self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
-        selected = getattr(self, "selected_task_id", None)
+        selected = self._cursor_task_id()
         if selected != self._plan_selected:
             self._plan_selected = None  # moved since a plan put it there
         if before is not None:
@@ -487,6 +487,15 @@ class PmtuiApp(HeldKeys, App):
                        f"changed{' · esc closes the form' if isinstance(form, ModalScreen) else ''}")
         return EditRefused(message, form, reloaded)
 
+    def _cursor_task_id(self) -> int | None:
+        """The task under the cursor of the screen in front, else the shared selection.
+        ``selected_task_id`` follows a table's cursor through its CursorMoved message, which may
+        still be queued when an edit's plan arrives: a key that had just moved the cursor was
+        then taken for no move, and the plan put the cursor back on the task edited (seen under
+        load: "R", "5", "j" typed at once left the cursor on the task given the resource)."""
+        current = getattr(self.screen, "cursor_task_id", None)
+        return current if current is not None else getattr(self, "selected_task_id", None)
+
     def _start(self, what: str) -> None:
         self.busy_what = what
         self.busy += 1
@@ -522,7 +531,7 @@ class PmtuiApp(HeldKeys, App):
         if msg.edited:
             # The cursor moved on while the edit ran (by the user, not by an earlier edit's plan):
             # it stays where it was put, on every screen that shares the selection.
-            current = getattr(self, "selected_task_id", None)
+            current = self._cursor_task_id()
             if current != msg.selected_before and current != self._plan_selected:
                 select_id = current
             if select_id is not None:

@@ -792,6 +792,25 @@ async def test_an_answer_handled_after_a_later_key_keeps_the_cursor_where_that_k
         assert table(app).current.wbs == "4.5"
 
 
+async def test_an_edit_plan_handled_before_the_moved_cursor_is_reported_keeps_the_move(make_app):
+    # The table reports a move to the screen (which sets the shared selection) in a message. An
+    # edit's plan handled between the move and that message took the cursor for unmoved and put
+    # it back on the task edited: "R", "5", "j" typed at once ended on 4.4 (under load, 2 runs
+    # in 15). Here the plan is handled at once after the move, before any message.
+    from pmtui.messages import PlanReady
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "4.4")
+        tid = table(app).current.id
+        app._start("assign")  # as run_edit does, the command given on 4.4
+        table(app).action_cursor_down()  # "j"
+        app._plan_ready(PlanReady(app.plan, select_id=tid, edited=True, selected_before=tid))
+        await settle(pilot)
+        assert table(app).current.wbs == "4.5" and app.selected_task_id == table(app).current.id
+
+
 async def test_progress_keys_keep_actual_dates_in_the_past(make_app):
     # "m" used its own rules: 50 % on a task planned after the status date saved an actual
     # start in the future, and 100 % a finish weeks ahead. It now records progress as the

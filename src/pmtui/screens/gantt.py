@@ -108,6 +108,11 @@ class GanttScreen(Screen):
     def chart(self) -> GanttChart:
         return self.query_one(GanttChart)
 
+    @property
+    def cursor_task_id(self) -> int | None:  # see PmtuiApp._cursor_task_id
+        charts = self.query(GanttChart)
+        return charts.first().current_id if charts else None
+
     def on_mount(self) -> None:
         self.app.plan_screens.append(self)
         if self.app.plan is not None:

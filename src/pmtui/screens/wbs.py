@@ -125,6 +125,11 @@ class WbsScreen(Screen):
     def table(self) -> TaskTable:
         return self.query_one(TaskTable)
 
+    @property
+    def cursor_task_id(self) -> int | None:  # see PmtuiApp._cursor_task_id
+        tables = self.query(TaskTable)
+        return tables.first().current_id if tables else None
+
     def on_mount(self) -> None:
         self.app.plan_screens.append(self)
         self.query_one("#inline-bar").display = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import time
 from datetime import date
 
 import pytest
@@ -39,18 +40,50 @@ def make_app(demo_store):
     return make
 
 
-async def settle(pilot) -> None:
-    """Let workers finish and the screen catch up."""
+def _pending(app) -> str | None:
+    """What the app has yet to do for the keys and edits given so far, or None."""
+    if app._exit or not app.is_running:
+        return None  # closing: nothing more will be handled, nor drawn
+    if any(w.is_running for w in app.workers):
+        return "a worker"
+    if getattr(app, "busy", 0):
+        return "an edit"  # its worker has ended, but its plan is still a message on the way
+    if getattr(app, "_held", None) is not None or getattr(app, "_in_flight", None) is not None:
+        return "held keys"  # released by a dialog's mount, a callback chain or a timer
+    for node in (app, *app._registry):
+        if node._message_queue.qsize() or node._next_callbacks:
+            return f"messages for {node!r}"
+    screen = app.screen
+    if (screen._layout_required or screen._scroll_required or screen._repaint_required
+            or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
+        return "a refresh"  # done by the screen's update timer, not by a message
+    return None
+
+
+async def settle(pilot, timeout: float = 30.0) -> None:
+    """Wait until the app has done everything the test asked of it: workers finished, their
+    results handled, held keys handled, no message queued anywhere and the screen laid out.
+
+    Pilot's pause alone is not that: it waits for the messages queued on the app and the
+    current screen when it is called (not for a key forwarded to a widget after that, nor for
+    a screen not yet shown), and its idle test compares CPU time with wall time, which a
+    process starved of CPU by other work passes at once. So a check could run before a key
+    had reached its binding, or before an edit had started (seen under load)."""
     app = pilot.app
-    await pilot.pause()
-    # A worker's result arrives as a message after the worker ends, and the busy count drops only
-    # when that message is handled: wait for both, or a check may see the plan before the edit.
-    for _ in range(500):
-        if not any(w.is_running for w in app.workers) and not getattr(app, "busy", 0):
-            break
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.01)
-    await pilot.pause()
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2:  # twice in a row: a handler may queue more work as it ends
+        await pilot.pause()
+        what = _pending(app)
+        if what is None:
+            quiet += 1
+            continue
+        quiet = 0
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not settle in {timeout} s: still waiting for {what}")
+        if any(w.is_running for w in app.workers):
+            await app.workers.wait_for_complete()
+        await asyncio.sleep(0.005)
 
 
 async def press(pilot, *keys: str) -> None:

@@ -1104,7 +1104,7 @@ async def test_palette_runs_an_action(make_app):
         await goto(pilot, "1.4")
         await press(pilot, "ctrl+p")
         await type_text(pilot, "Delete")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search runs in a worker
         await press(pilot, "enter")
         assert len(plan_of(app).tasks) == 63
 

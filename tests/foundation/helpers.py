@@ -28,11 +28,12 @@ class Ran:
     stderr: str
 
 
-def cli(db, *args: str) -> Ran:
+def cli(db, *args: str, input: str | None = None) -> Ran:
     from typer.testing import CliRunner
 
     from pmtui.cli import app
 
     # A fixed width: whatever terminal (or Textual capture) the worker inherited must not wrap tables.
-    result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+    result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *args], input=input,
+                                                             catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)

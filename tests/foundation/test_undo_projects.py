@@ -26,7 +26,7 @@ def test_redo_after_undoing_a_creation_is_that_project_not_another(store, db_pat
     assert cli(db_path, "project", "new", "B", "--start", START).exit_code == 0
     assert cli(db_path, "task", "add", "b1").exit_code == 0
     assert cli(db_path, "undo").exit_code == 0
-    assert cli(db_path, "undo").exit_code == 0
+    assert cli(db_path, "undo", "--yes").exit_code == 0
     assert set(_names(store)) == {"A"}
     only_a = dump(store)
 
@@ -71,7 +71,7 @@ def test_redo_and_history_after_undoing_the_only_project(make, store, db_path, t
     assert cli(db_path, *args).exit_code == 0
     made = dump(store)
     (name,) = _names(store)
-    assert cli(db_path, "undo").exit_code == 0
+    assert cli(db_path, "undo", "--yes").exit_code == 0
     assert dump(store) == empty
 
     r = cli(db_path, "history")
@@ -92,7 +92,7 @@ def test_choosing_another_project_after_the_undo_wins(store, db_path):
     assert cli(db_path, "undo").exit_code == 0
     assert cli(db_path, "project", "new", "B", "--start", START).exit_code == 0
     assert cli(db_path, "project", "new", "C", "--start", START).exit_code == 0
-    assert cli(db_path, "undo").exit_code == 0  # C's creation: B is current again
+    assert cli(db_path, "undo", "--yes").exit_code == 0  # C's creation: B is current again
     assert cli(db_path, "project", "use", "A").exit_code == 0
     r = cli(db_path, "redo")
     assert r.stdout.startswith("Redone: Add task — added 1 'a1'"), r.stderr
@@ -105,7 +105,7 @@ def test_choosing_the_current_project_again_also_wins(store, db_path):
     assert cli(db_path, "task", "add", "b1").exit_code == 0
     assert cli(db_path, "undo").exit_code == 0
     assert cli(db_path, "project", "new", "C", "--start", START).exit_code == 0
-    assert cli(db_path, "undo").exit_code == 0
+    assert cli(db_path, "undo", "--yes").exit_code == 0
     assert cli(db_path, "project", "use", "B").exit_code == 0
     r = cli(db_path, "redo")
     assert r.stdout.startswith("Redone: Add task — added 1 'b1'"), r.stderr
@@ -133,7 +133,7 @@ def test_undoing_a_creation_after_choosing_another_project(store, db_path):
     projects.create_project(store, "A", date(2027, 1, 4))
     projects.create_project(store, "B", date(2027, 1, 4))
     assert cli(db_path, "project", "use", "A").exit_code == 0
-    r = cli(db_path, "-p", "B", "undo")
+    r = cli(db_path, "-p", "B", "undo", "--yes")
     assert r.exit_code == 0, r.stderr
     assert _names(store) == {"A": (0, True)}
     r = cli(db_path, "redo")
@@ -181,3 +181,72 @@ def test_nothing_to_redo_names_the_project_it_looked_in(store, db_path):
     assert r.exit_code == 0 and r.stdout.startswith("Redone: Add task — added 1 'a1'")
     r = cli(db_path, "-p", "A", "redo")
     assert r.exit_code == 1 and "nothing to redo in project 'A' (the one named)" in r.stderr
+
+
+@pytest.mark.parametrize("make", ["new", "demo"])
+def test_a_script_cannot_undo_a_whole_project_without_yes(make, store, db_path):
+    """`pmtui undo` right after `pmtui demo` took away the whole plan without a word, where the
+    planner's u asks first. With no terminal to ask on it now refuses and names --yes."""
+    empty = dump(store)
+    args = ["project", "new", "Solo", "--start", START] if make == "new" else ["demo"]
+    assert cli(db_path, *args).exit_code == 0
+    made = dump(store)
+    (name,) = _names(store)
+    r = cli(db_path, "undo")
+    assert r.exit_code == 1
+    assert f"would remove project {name!r}" in r.stderr and "--yes" in r.stderr
+    assert "nothing was changed" in r.stderr
+    assert dump(store) == made
+    r = cli(db_path, "undo", "--yes")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("Undone: ")
+    assert dump(store) == empty
+
+
+def test_at_a_terminal_undo_of_a_whole_project_asks_first(store, db_path, monkeypatch):
+    from pmtui.cli import history as cli_history
+
+    monkeypatch.setattr(cli_history, "_can_ask", lambda: True)
+    empty = dump(store)
+    assert cli(db_path, "demo").exit_code == 0
+    made = dump(store)
+    r = cli(db_path, "undo", input="n\n")
+    assert r.exit_code == 0, r.stderr
+    assert "Undo 'Create demo project'? It removes project 'CRM migration' and its 64 tasks." in r.stdout
+    assert "`pmtui redo` brings it back" in r.stdout
+    assert "Nothing undone." in r.stdout
+    assert dump(store) == made
+    r = cli(db_path, "undo", input="y\n")
+    assert r.exit_code == 0, r.stderr
+    assert "Undone: Create demo project" in r.stdout
+    assert dump(store) == empty
+
+
+def test_an_ordinary_undo_does_not_ask(store, db_path, monkeypatch):
+    from pmtui.cli import history as cli_history
+
+    monkeypatch.setattr(cli_history, "_can_ask", lambda: True)
+    assert cli(db_path, "project", "new", "A", "--start", START).exit_code == 0
+    assert cli(db_path, "task", "add", "a1").exit_code == 0
+    r = cli(db_path, "undo", input="")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("Undone: Add task") and "?" not in r.stdout
+
+
+def test_a_change_made_while_the_question_is_open_is_not_undone_instead(store, db_path, monkeypatch):
+    """The question may wait a long time; a task added meanwhile (in the planner) is not what
+    the user agreed to undo."""
+    from pmtui.cli import history as cli_history
+
+    monkeypatch.setattr(cli_history, "_can_ask", lambda: True)
+    assert cli(db_path, "project", "new", "A", "--start", START).exit_code == 0
+    (a,) = [p for p, _n, _c in projects.list_projects(store)]
+
+    def answer(*_args, **_kw):
+        tasks.add_task(store, a.id, "added meanwhile")
+        return True
+
+    monkeypatch.setattr(cli_history.typer, "confirm", answer)
+    r = cli(db_path, "undo")
+    assert r.exit_code == 1 and "changed while you were asked" in r.stderr
+    assert _names(store) == {"A": (1, True)}

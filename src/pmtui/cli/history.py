@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import timezone
 
 import typer
@@ -9,7 +10,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import State, done, out, print_json, state
-from pmtui.models.errors import NotFound
+from pmtui.models.errors import Conflict, NotFound
 from pmtui.services import history as svc
 
 
@@ -38,12 +39,42 @@ def _nothing(what: str, st: State) -> NotFound:
                     f"name it: {how}")
 
 
-def undo(ctx: typer.Context) -> None:
-    """Undo the last change to the current project (also after a restart)."""
+def _can_ask() -> bool:
+    stdin = sys.stdin
+    return stdin is not None and stdin.isatty()
+
+
+def _undo_asking(st: State, project_id: int, yes: bool):
+    """As the planner's u does: an undo that takes away a whole project (right after an import,
+    `pmtui demo` or `project new`) is asked first. A script cannot answer, so it must say --yes."""
+    if yes:
+        return svc.undo(st.store, project_id)
+    try:
+        return svc.undo(st.store, project_id, keep_project=True)
+    except svc.RemovesProject as exc:
+        if not _can_ask():
+            raise Conflict(f"{exc}: nothing was changed; `pmtui undo --yes` undoes it without asking") from None
+        if not typer.confirm(exc.asking("`pmtui redo`"), default=False):
+            done("Nothing undone.")
+            return None
+        return svc.undo(st.store, project_id, only=exc.entry_id)
+
+
+def undo(
+    ctx: typer.Context,
+    yes: bool = typer.Option(False, "--yes", "-y",
+                             help="Do not ask when the undo removes a whole project (needed in a script)."),
+) -> None:
+    """Undo the last change to the current project (also after a restart).
+
+    An undo that would remove a whole project (right after an import, `pmtui demo` or
+    `project new`) asks first; without a terminal to ask on, it needs --yes."""
     st = state(ctx)
     project_id, gone = _meant(st)
     try:
-        entry = svc.undo(st.store, project_id)
+        entry = _undo_asking(st, project_id, yes)
+        if entry is None:
+            return
     except NotFound:
         if gone is None:
             raise _nothing("undo", st) from None

@@ -23,14 +23,22 @@ def _step(store: Store, project_id: int, fn) -> JournalEntry:
 class RemovesProject(Conflict):
     """The undo asked for would take back the project's creation; ``question`` asks first."""
 
-    def __init__(self, message: str, question: str) -> None:
-        super().__init__(message)
-        self.question = question
+    def __init__(self, entry: JournalEntry, what: str) -> None:
+        super().__init__(f"undoing {entry.action!r} would remove {what}")
+        self.entry_id = entry.id
+        self._asked = f"Undo {entry.action!r}? It removes {what}."
+        self.question = self.asking("U")
+
+    def asking(self, redo: str) -> str:
+        """The question, naming how the planner (U) or the command line (`pmtui redo`) redoes."""
+        return f"{self._asked} {redo} brings it back, until another change is made in any project."
 
 
-def undo(store: Store, project_id: int, *, keep_project: bool = False) -> JournalEntry:
+def undo(store: Store, project_id: int, *, keep_project: bool = False, only: int | None = None) -> JournalEntry:
     """``keep_project``: refuse (RemovesProject) an undo that would remove the project itself,
-    so that the planner can ask first: one u on a freshly imported plan took all of it away."""
+    so that the planner can ask first: one u on a freshly imported plan took all of it away.
+    ``only``: the entry id the user agreed to (RemovesProject.entry_id); a change made while the
+    question was open is refused rather than undone in its place."""
     if keep_project:
         with reading(store) as s:
             entry = journal.creation_next(s.connection(), project_id)
@@ -38,10 +46,8 @@ def undo(store: Store, project_id: int, *, keep_project: bool = False) -> Journa
         if entry is not None:
             name = journal.created_name(entry)
             what = f"project {name!r} and its {tasks} task{'' if tasks == 1 else 's'}" if tasks else f"project {name!r}"
-            raise RemovesProject(f"undoing {entry.action!r} would remove {what}",
-                                 f"Undo {entry.action!r}? It removes {what}. U brings it back, until "
-                                 "another change is made in any project.")
-    return _step(store, project_id, journal.undo)
+            raise RemovesProject(entry, what)
+    return _step(store, project_id, lambda conn, pid: journal.undo(conn, pid, only=only))
 
 
 def redo(store: Store, project_id: int) -> JournalEntry:

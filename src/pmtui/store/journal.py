@@ -331,8 +331,9 @@ def creation_next(conn, project_id: int | None) -> JournalEntry | None:
     return entry if newer is None and created_name(entry) is not None else None
 
 
-def undo(conn, project_id: int | None) -> JournalEntry:
-    """Undo the project's latest action (inside the caller's write transaction)."""
+def undo(conn, project_id: int | None, *, only: int | None = None) -> JournalEntry:
+    """Undo the project's latest action (inside the caller's write transaction). ``only``: the
+    entry the user agreed to undo; any other is refused, not undone in its place."""
     t = JournalEntry.__table__
     row = conn.execute(
         select(t).where(t.c.project_id == project_id, t.c.state == "done")
@@ -340,6 +341,9 @@ def undo(conn, project_id: int | None) -> JournalEntry:
     ).first()
     if row is None:
         raise NotFound("nothing to undo")
+    if only is not None and row.id != only:
+        raise Conflict(f"the project changed while you were asked (the last action is now {row.action!r}): "
+                       "nothing was undone")
     _apply(conn, json.loads(row.changes), backwards=True, label=f"undo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="undone"))
     _remember_undo(conn, project_id)

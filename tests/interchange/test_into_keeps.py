@@ -134,3 +134,65 @@ def test_a_json_written_by_hand_without_a_calendar_keeps_the_projects(store, db_
     shown = _shown(db_path)
     # 5 days not started, from the status date Friday 8 over the worked Saturday 9: Wednesday 13
     assert (shown["status_date"], shown["currency"], shown["finish"]) == ("2027-01-08", "USD", "2027-01-13")
+
+
+SPELT = """WBS,Name,Duration,Predecessors,Resources
+1,Build,5d,,alice
+2,Test,3d,1,"Alice ,  dan"
+3,Review,2d,2,"Alice  Chen, zed"
+4,Sign-off,1d,3,Zed
+"""
+
+
+def test_a_csv_names_the_projects_people_whatever_their_case_or_spacing(store, db_path, tmp_path):
+    """"alice" or "Alice " beside the project's "Alice" made a second, rate-less Alice; the
+    names match ignoring case and spacing, the project's spelling is kept, and it is said."""
+    _shop(db_path)
+    ok(db_path, "-p", "Shop", "resource", "add", "Alice Chen", "--rate", "650")
+    plan = tmp_path / "plan.csv"
+    plan.write_text(SPELT, encoding="utf-8")
+    dry = ok(db_path, "import", str(plan), "--into", "Shop", "--dry-run")
+    r = ok(db_path, "import", str(plan), "--into", "Shop")
+    for out in (dry.stdout, r.stdout):
+        assert ("note: names matched ignoring case and spacing: 'alice' as the project's 'Alice', "
+                "'dan' as the project's 'Dan', 'Alice  Chen' as the project's 'Alice Chen', "
+                "'Zed' as 'zed' (the file's first spelling)\n") in out
+        assert "warning: 1 resources created as people with no cost rate: zed\n" in out
+        assert "the people it names (Alice, Dan, Alice Chen)" in out
+    data = get_plan_data(store, find_project(store, "Shop").id)
+    assert sorted((r.name, r.cost_rate) for r in data.resources) == [
+        ("Alice", 500.0), ("Alice Chen", 650.0), ("Dan", 300.0), ("zed", 0.0)]
+    names = {r.key: r.name for r in data.resources}
+    wbs = {t.key: t.wbs for t in data.tasks}
+    assert sorted((wbs[a.task], names[a.resource]) for a in data.assignments) == [
+        ("1", "Alice"), ("2", "Alice"), ("2", "Dan"), ("3", "Alice Chen"), ("3", "zed"), ("4", "zed")]
+
+
+def test_people_who_differ_only_by_case_stay_two(store, db_path, tmp_path):
+    ok(db_path, "project", "new", "Twins", "--start", "2027-01-04")
+    ok(db_path, "-p", "Twins", "resource", "add", "Alice", "--rate", "500")
+    ok(db_path, "-p", "Twins", "resource", "add", "ALICE", "--rate", "700")
+    plan = tmp_path / "plan.csv"
+    plan.write_text('WBS,Name,Duration,Resources\n1,Build,5d,ALICE\n2,Test,3d,Alice\n3,Ship,1d,alice\n',
+                    encoding="utf-8")
+    r = ok(db_path, "import", str(plan), "--into", "Twins")
+    assert "names matched" not in r.stdout
+    assert ("note: 'alice' matches 2 of the project's people ('ALICE', 'Alice') but none exactly: "
+            "added as a new person") in r.stdout
+    data = get_plan_data(store, find_project(store, "Twins").id)
+    names = {r.key: (r.name, r.cost_rate) for r in data.resources}
+    wbs = {t.key: t.wbs for t in data.tasks}
+    assert sorted((wbs[a.task], *names[a.resource]) for a in data.assignments) == [
+        ("1", "ALICE", 700.0), ("2", "Alice", 500.0), ("3", "alice", 0.0)]
+
+
+def test_a_new_project_from_a_csv_has_one_person_per_name_however_spelt(store, db_path, tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_text('WBS,Name,Duration,Resources\n1,Build,5d,Ana  Lima\n2,Test,3d,"ana lima, Bob"\n',
+                    encoding="utf-8")
+    r = ok(db_path, "import", str(plan))
+    assert "warning: 2 resources created as people with no cost rate: Ana Lima, Bob\n" in r.stdout
+    assert "'ana lima' as 'Ana Lima' (the file's first spelling)" in r.stdout
+    data = get_plan_data(store, find_project(store, "plan").id)
+    assert sorted(r.name for r in data.resources) == ["Ana Lima", "Bob"]
+    assert len(data.assignments) == 3

@@ -47,6 +47,9 @@ def import_cmd(
     fit = bulk.plan_into(st.store, into_project.id, data) if into_project else None
     if fit is not None:
         data = fit.data  # scheduled on the calendar and status date the project will have
+        named = fit.people
+    else:
+        data, named = bulk.plan_new(data)
     try:
         sched = bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
     except PmtuiError as exc:
@@ -61,7 +64,7 @@ def import_cmd(
                             f"{as_saved} without a status date (`pmtui project status-date` changes it)")
     lines = []
     if bulk.Part.RESOURCES in imp.data.absent:
-        people = fit.new_people if fit is not None else [r.name for r in data.resources]
+        people = named.new if named is not None else [r.name for r in data.resources]
     else:
         people = []
     if fit is not None and fit.status_kept is not None and imp.status_from is StatusFrom.NOT_IN_FORMAT:
@@ -108,6 +111,8 @@ def import_cmd(
     for w in [*imp.warnings, _new_people(people)]:
         if w:
             lines.append(f"warning: {w}")
+    for n in named.notes() if named is not None else []:
+        lines.append(f"note: {n}")
     if imp.ignored_line():
         lines.append(imp.ignored_line())
     for line in lines:

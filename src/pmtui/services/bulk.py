@@ -434,6 +434,96 @@ class Into:
     replaced: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)  # named by the file, unknown to the project
     status_kept: date | None = None
+    people: Named | None = None  # how the file's names were matched, when it names people only
+
+
+def _tidy(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _loose(name: str) -> str:
+    return _tidy(name).casefold()
+
+
+@dataclass
+class Named:
+    """The people of a file that names them and nothing more (a CSV's Resources column), matched
+    to a project's. "alice" or "Alice  Chen" beside the project's "Alice" and "Alice Chen" made
+    second people; a typed name now matches ignoring case and spacing, exactly first (the
+    project may have an "Alice" and an "ALICE", and each keeps its own)."""
+
+    resources: list[ResourceData]
+    assignments: list[AssignmentData]
+    named: list[str] = field(default_factory=list)  # the project's people the file names
+    new: list[str] = field(default_factory=list)  # names the project has no one of
+    unnamed: list[ResourceData] = field(default_factory=list)  # the project's, not in the file
+    respelled: list[str] = field(default_factory=list)  # "'alice' as the project's 'Alice'"
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)  # (the file's, the project's)
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.respelled:
+            out.append(f"names matched ignoring case and spacing: {', '.join(self.respelled)}")
+        for name, alike in self.ambiguous:
+            out.append(f"{name!r} matches {len(alike)} of the project's people ({', '.join(map(repr, alike))}) "
+                       "but none exactly: added as a new person (name one exactly to use them)")
+        return out
+
+
+def name_people(resources: list[ResourceData], assignments: list[AssignmentData],
+                people: list[ResourceData]) -> Named:
+    """``resources`` (known by name only) as the project's ``people`` where the names match,
+    else as new people, one per name however the file spells it (its first spelling kept)."""
+    exact = {p.name: p for p in people}
+    alike: dict[str, list[ResourceData]] = {}
+    for p in people:
+        alike.setdefault(_loose(p.name), []).append(p)
+    out = Named(resources=[], assignments=[])
+    kept_key: dict[str, Any] = {}  # the name kept -> the key its one resource has
+    key_of: dict[Any, Any] = {}  # a file's key -> that key
+    first: dict[str, str] = {}  # a new person's loose name -> the file's first spelling
+    for r in resources:
+        name = _tidy(r.name)
+        p = exact.get(name)
+        if p is None:
+            same = alike.get(_loose(name), [])
+            if len(same) == 1:
+                p = same[0]
+            elif same:
+                out.ambiguous.append((r.name, [q.name for q in same]))
+        kept = p.name if p is not None else first.setdefault(_loose(name), name)
+        if kept != r.name:
+            whose = "the project's" if p is not None else "the file's first spelling"
+            out.respelled.append(f"{r.name!r} as {whose} {kept!r}" if p is not None
+                                 else f"{r.name!r} as {kept!r} ({whose})")
+        if kept in kept_key:
+            key_of[r.key] = kept_key[kept]
+            continue
+        kept_key[kept] = key_of[r.key] = r.key
+        if p is not None:
+            out.resources.append(replace(p, key=r.key, source=r.source))
+            out.named.append(p.name)
+        else:
+            out.resources.append(replace(r, name=kept))
+            out.new.append(kept)
+    out.unnamed = [p for p in people if p.name not in kept_key]
+    pairs: set[tuple[Any, Any]] = set()
+    for a in assignments:
+        key = key_of.get(a.resource, a.resource)
+        if (a.task, key) in pairs:
+            continue  # "Alice, alice" on one row: one person, once
+        pairs.add((a.task, key))
+        out.assignments.append(a if key == a.resource else replace(a, resource=key))
+    return out
+
+
+def plan_new(data: PlanData) -> tuple[PlanData, Named | None]:
+    """``data`` as a new project: a file that names people only names each once, however it
+    spells them ("Alice" on one row, "alice " on the next)."""
+    if Part.RESOURCES not in data.absent:
+        return data, None
+    named = name_people(data.resources, data.assignments, [])
+    return replace(data, resources=named.resources, assignments=named.assignments), named
 
 
 def calendar_text(cal: CalendarData) -> str:
@@ -500,23 +590,15 @@ def fit_into(conn, project_id: int, data: PlanData) -> Into:
         # the file names people (CSV's Resources column) but says nothing else of them: the
         # project's person of that name keeps their kind, rate, units and calendar, and the
         # project's people the file does not name stay, unassigned
-        mine = {p.name: p for p in people}
-        resources, named = [], []
-        for r in data.resources:
-            p = mine.pop(r.name.strip(), None)
-            if p is None:
-                into.new_people.append(r.name)
-                resources.append(r)
-            else:
-                resources.append(replace(p, key=r.key, source=r.source))
-                named.append(p.name)
+        into.people = got = name_people(data.resources, data.assignments, people)
+        into.new_people = got.new
         # a key no reader gives: the file's own keys stay unique
-        resources += [replace(p, key=("project", p.key)) for p in mine.values()]
-        new.resources = resources
-        if named:
-            kept.append(f"the kinds, rates, units and calendars of the people it names ({_names(named)})")
-        if mine:
-            kept.append(f"the people it does not name, unassigned ({_names(list(mine))})")
+        new.resources = got.resources + [replace(p, key=("project", p.key)) for p in got.unnamed]
+        new.assignments = got.assignments
+        if got.named:
+            kept.append(f"the kinds, rates, units and calendars of the people it names ({_names(got.named)})")
+        if got.unnamed:
+            kept.append(f"the people it does not name, unassigned ({_names([p.name for p in got.unnamed])})")
     elif people or data.resources:
         replaced.append(f"the {len(people)} people, with their rates and calendars → the file's {len(data.resources)}")
     return into

@@ -196,3 +196,31 @@ def test_a_new_project_from_a_csv_has_one_person_per_name_however_spelt(store, d
     data = get_plan_data(store, find_project(store, "plan").id)
     assert sorted(r.name for r in data.resources) == ["Ana Lima", "Bob"]
     assert len(data.assignments) == 3
+
+
+DATED = """WBS,Name,Duration,Predecessors,Start
+1,Build,5d,,2027-02-01
+2,Test,3d,1,2027-02-08
+"""
+
+
+def test_a_csv_into_a_project_says_when_its_tasks_begin_on_another_date(db_path, tmp_path):
+    """The project's start is kept and the plan moves to it: the import said "kept the start
+    2027-01-04" but not that the file's tasks began a month later."""
+    _shop(db_path)
+    plan = tmp_path / "plan.csv"
+    plan.write_text(DATED, encoding="utf-8")
+    said = ("the file's tasks begin on 2027-02-01; the project start 2027-01-04 is kept "
+            "(`pmtui project edit --start` changes it)\n")
+    dry = ok(db_path, "import", str(plan), "--into", "Shop", "--dry-run")
+    r = ok(db_path, "import", str(plan), "--into", "Shop")
+    assert said in dry.stdout and said in r.stdout
+    assert _shown(db_path)["start"] == "2027-01-04"
+    # on the project's start, or with no Start column, there is nothing to say
+    plan.write_text(DATED.replace("2027-02-01", "2027-01-04"), encoding="utf-8")
+    assert "tasks begin on" not in ok(db_path, "import", str(plan), "--into", "Shop").stdout
+    plan.write_text(PLAN, encoding="utf-8")
+    assert "tasks begin on" not in ok(db_path, "import", str(plan), "--into", "Shop").stdout
+    # a new project begins where the file's tasks do: nothing kept, nothing to say
+    plan.write_text(DATED, encoding="utf-8")
+    assert "tasks begin on" not in ok(db_path, "import", str(plan)).stdout

@@ -94,6 +94,8 @@ def import_cmd(
             lines.append(f"{keep} the project's own, as {file.name} has none: {'; '.join(fit.kept)}")
         if fit.replaced:
             lines.append(f"{put} with the file's: {'; '.join(fit.replaced)}")
+        if begins := imp.start_kept_line(fit.data.start):
+            lines.append(begins)
     else:
         try:
             project = bulk.create_project_from(st.store, data, name, checked=True,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import Path
 
 from pmtui.models.errors import PmtuiError
-from pmtui.services.bulk import PlanData
+from pmtui.services.bulk import Part, PlanData
 
 
 class ImportFailed(PmtuiError):
@@ -67,6 +68,17 @@ class Imported:
     ignored: Counter = field(default_factory=Counter)  # "custom fields" -> 12
     skipped: Counter = field(default_factory=Counter)  # handled on purpose: "blank rows" -> 3
     status_from: StatusFrom = StatusFrom.NONE  # where data.status_date came from
+    # The earliest date the file gives a task, when it gives any and no project start (a CSV's
+    # Start column): an import into a project keeps the project's start, which may differ
+    tasks_begin: date | None = None
+
+    def start_kept_line(self, kept: date) -> str:
+        """Said when an import into a project keeps a start the file's tasks do not begin on:
+        the plan then moved to the project's start without a word."""
+        if self.tasks_begin is None or self.tasks_begin == kept or Part.START not in self.data.absent:
+            return ""
+        return (f"the file's tasks begin on {self.tasks_begin}; the project start {kept} is kept "
+                "(`pmtui project edit --start` changes it)")
 
     def status_line(self) -> str:
         """'status date 2016-03-11 from the file's current date (…)' (empty without one)."""

@@ -153,6 +153,7 @@ def read_csv(path: Path) -> Imported:
         data.tasks.append(task)
     # The file's first start, else today: where the plan begins.
     data.start = min(starts) if starts else date.today()
+    imp.tasks_begin = min(starts) if starts else None
     key_of = {code: t.key for code, t in by_code.items()}
     for task, text, line in link_text:
         for ref in parse_predecessors(text):

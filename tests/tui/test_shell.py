@@ -526,3 +526,31 @@ async def test_one_u_does_not_take_a_whole_imported_plan_away_unasked(store):
         assert app.plan is None and "is gone: U brings it back" in notes(app)
         await press(pilot, "escape", "U")
         assert app.plan is not None and len(app.plan.tasks) == tasks
+
+
+async def test_the_project_list_marks_the_current_project_when_none_is_open(store):
+    """After u took back the open project's creation, the list that opened (and o later) marked
+    no project with ●, though the database's current one (the one `pmtui` opens next) was there."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services import projects
+    from tests.conftest import MONDAY
+
+    projects.create_project(store, "Kept", MONDAY)
+    projects.create_project(store, "Gone soon", MONDAY)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.plan.project.name == "Gone soon"
+        await press(pilot, "u", "y")
+        assert app.plan is None and isinstance(app.screen, ProjectSwitcher)
+        assert [p.name for p, _n, cur in list_projects(store) if cur] == ["Kept"]
+
+        def shown() -> list[str]:
+            ol = app.screen.query_one("#project-list")
+            return [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
+
+        assert shown() == ["● Kept  (0 tasks, starts 2027-01-04)"]
+        assert app.screen.query_one("#project-list").highlighted == 0
+        await press(pilot, "escape", "o")
+        assert isinstance(app.screen, ProjectSwitcher)
+        assert shown() == ["● Kept  (0 tasks, starts 2027-01-04)"]

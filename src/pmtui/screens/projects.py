@@ -60,7 +60,6 @@ class ProjectSwitcher(ModalScreen[int | None]):
         """Read the list (again: the app calls this when projects change elsewhere), keeping
         the highlighted project and, while a name is typed, the focus."""
         shown = self._selected()
-        keep = shown.id if shown is not None else self.current_id
         try:
             self.projects = svc.list_projects(self.store)
         except PmtuiError as exc:
@@ -68,10 +67,16 @@ class ProjectSwitcher(ModalScreen[int | None]):
             # plan could not load) instead of ending in a traceback
             self.projects = []
             self.query_one("#p-error", Static).update(Text(str(exc)))
+        # With none open (its creation undone), the database's current project is the one
+        # `pmtui` and the CLI would take: marked as such, not left unmarked among the rest
+        marked = self.current_id
+        if marked is None:
+            marked = next((p.id for p, _n, current in self.projects if current), None)
+        keep = shown.id if shown is not None else marked
         ol = self.query_one(OptionList)
         ol.clear_options()
-        for p, n, current in self.projects:
-            mark = "●" if p.id == self.current_id else " "
+        for p, n, _current in self.projects:
+            mark = "●" if p.id == marked else " "
             ol.add_option(Option(f"{mark} {p.name}  ({n} task{'' if n == 1 else 's'}, starts {p.start})", id=str(p.id)))
         index = next((i for i, (p, _n, _c) in enumerate(self.projects) if p.id == keep), 0)
         if self.projects:

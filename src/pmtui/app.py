@@ -471,7 +471,7 @@ class PmtuiApp(HeldKeys, App):
         from pmtui.services import history as history_svc
 
         if isinstance(exc, history_svc.RemovesProject):
-            return EditRefused(str(exc), form, confirm=exc.question)
+            return EditRefused(str(exc), form, confirm=exc.question, agreed=exc.entry_id)
         message, reloaded, now = str(exc), None, shown
         try:
             changed = shown is None or history_svc.version(self.store, project_id) != shown.version
@@ -574,7 +574,7 @@ class PmtuiApp(HeldKeys, App):
         self._stop()
         if msg.confirm:
             self.push_screen(ConfirmScreen(msg.confirm),
-                             lambda yes: self.run_edit("Undo", lambda store, pid: _history().undo(store, pid))
+                             lambda yes: self.run_edit("Undo", lambda store, pid: _history().undo(store, pid, only=msg.agreed))
                              if yes else self.notify("Nothing undone", timeout=3))
             return
         if msg.reloaded is not None:

@@ -39,6 +39,9 @@ class EditRefused(Message):
     # the plan read again: the refusal came after a change made elsewhere, shown with it
     reloaded: Any = None  # PlanReady
     confirm: str = ""  # a question: the edit is made anyway if the user says yes
+    # the journal entry the question is about: a yes undoes that one or nothing (a change made
+    # elsewhere while the question was open is not undone in its place)
+    agreed: int | None = None
 
 
 @dataclass

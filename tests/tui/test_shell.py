@@ -528,6 +528,42 @@ async def test_one_u_does_not_take_a_whole_imported_plan_away_unasked(store):
         assert app.plan is not None and len(app.plan.tasks) == tasks
 
 
+async def test_a_yes_to_undo_an_import_undoes_nothing_else(store, db_path):
+    """The question may stay open a long time: a task added in another terminal meanwhile was the
+    last action when the answer came, and "y" undid that task, not the import it was asked about."""
+    import threading
+
+    from pmtui.app import PmtuiApp
+    from pmtui.screens.dialogs import ConfirmScreen
+    from pmtui.services.demo import create_demo
+    from pmtui.services.tasks import add_task, get_plan
+    from pmtui.store import open_store
+
+    project = create_demo(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tasks = len(app.plan.tasks)
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+
+        def elsewhere():
+            other = open_store(str(db_path))
+            try:
+                add_task(other, project.id, "Added while asked")
+            finally:
+                other.close()
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        await press(pilot, "y")
+        assert "the project changed while you were asked" in notes(app)
+        names = [t.name for t in get_plan(store, project.id).tasks]
+        assert len(names) == tasks + 1 and "Added while asked" in names
+        assert app.plan is not None and app.plan.project.id == project.id
+
+
 async def test_the_project_list_marks_the_current_project_when_none_is_open(store):
     """After u took back the open project's creation, the list that opened (and o later) marked
     no project with ●, though the database's current one (the one `pmtui` opens next) was there."""

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input
 from pmtui.services.risk_register import load_register
 from pmtui.widgets.risk_matrix import RiskMatrix
 from tests.risks.screen_app import TODAY, demo_app
+from tests.tui.conftest import press, settle
 
 
 def sync(fn):
@@ -41,20 +42,20 @@ def view(app, code: str):
 @sync
 async def test_arrows_move_between_cells_and_the_register_follows(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         matrix = app.screen.query_one(RiskMatrix)
         assert matrix.cell == (4, 4) and codes(app) == ["R1"]  # opens on the worst risk
-        await pilot.press("up")
+        await press(pilot, "up")
         assert matrix.cell == (5, 4) and codes(app) == []
-        await pilot.press("up")  # the edge of the grid: stays
+        await press(pilot, "up")  # the edge of the grid: stays
         assert matrix.cell == (5, 4)
-        await pilot.press("down", "down", "left")
+        await press(pilot, "down", "down", "left")
         assert matrix.cell == (3, 3) and codes(app) == ["R6"]
-        await pilot.press("a")
+        await press(pilot, "a")
         assert codes(app)[:2] == ["R1", "R2"] and len(codes(app)) == 11
-        await pilot.press("s")  # by exposure on the critical path
+        await press(pilot, "s")  # by exposure on the critical path
         assert codes(app)[:3] == ["R1", "R2", "R5"]
-        await pilot.press("t")
+        await press(pilot, "t")
         assert set(codes(app)) == {"R12", "R13", "R14"}
         assert sum(matrix.counts.values()) == 3
 
@@ -62,20 +63,17 @@ async def test_arrows_move_between_cells_and_the_register_follows(app):
 @sync
 async def test_add_a_risk_with_the_form(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "n")
         app.screen.query_one("#rf-probability", Input).value = "6"
-        await pilot.press(*"Data centre move")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, *"Data centre move")
+        await press(pilot, "enter")
         assert "probability 6 is out of range" in str(app.screen.query_one("#risk-form-error").render())
         assert len(load_register(app.store_, app.project_id_, TODAY).risks) == 14  # nothing stored
         app.screen.query_one("#rf-probability", Input).value = "2"
         app.screen.query_one("#rf-owner", Input).value = "fiona walsh"
         app.screen.query_one("#rf-tasks", Input).value = "5.5"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         assert codes(app) == ["R10", "R15"] and app.screen.query_one(RiskMatrix).cell == (2, 4)
         assert app.screen.selected_view().code == "R15"  # the cursor is on the new risk
         new = view(app, "R15")
@@ -86,38 +84,32 @@ async def test_add_a_risk_with_the_form(app):
 @sync
 async def test_rescore_with_a_comment_and_move_one_cell_per_key(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "r")
         app.screen.query_one("#rf-impact", Input).value = "5"
         app.screen.query_one("#rf-comment", Input).value = "Trial load 1 failed reconciliation"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         r1 = view(app, "R1")
         assert (r1.risk.probability, r1.risk.impact) == (4, 5)
         assert r1.history[-1].comment == "Trial load 1 failed reconciliation"
         matrix = app.screen.query_one(RiskMatrix)
         assert matrix.cell == (4, 5) and codes(app) == ["R1"]  # the cell follows the risk
-        await pilot.press("plus")
-        await pilot.press("left_square_bracket", "shift+left")
-        await pilot.pause()
+        await press(pilot, "plus")
+        await press(pilot, "left_square_bracket", "shift+left")
         r1 = view(app, "R1")
         assert (r1.risk.probability, r1.risk.impact) == (5, 3) and len(r1.history) == 6
         assert matrix.cell == (5, 3) and matrix.counts[(5, 3)] == 1
-        await pilot.press("plus")  # already at 5: refused, nothing stored
-        await pilot.pause()
+        await press(pilot, "plus")  # already at 5: refused, nothing stored
         assert len(view(app, "R1").history) == 6
 
 
 @sync
 async def test_close_a_risk_after_confirming(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("c", "n")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "c", "n")
         assert view(app, "R1").risk.status == "open"
-        await pilot.press("c", "y")
-        await pilot.pause()
+        await press(pilot, "c", "y")
         assert view(app, "R1").risk.status == "closed"
         assert app.screen.query_one(RiskMatrix).counts[(4, 4)] == 0 and codes(app) == []
 
@@ -125,16 +117,15 @@ async def test_close_a_risk_after_confirming(app):
 @sync
 async def test_why_shows_linked_tasks_and_their_driving_path(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "w")
         text = str(app.screen.query_one("Static").render())
         assert "3.4.2 Data cleansing" in text and "CRITICAL" in text and "driving path: 3.4.2 → 3.4.3" in text
         # the footer below still offers the register's keys, which the text does not take
         from textual.containers import VerticalScroll
 
         assert "esc closes" in str(app.screen.query_one(VerticalScroll).border_subtitle)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert app.screen.query_one(DataTable)
 
 
@@ -162,9 +153,8 @@ async def test_risk_form_labels_fit_at_80_columns(app):
     from textual.widgets import Label
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "n")
         labels = [lb for lb in app.screen.query(Label) if "risk-form-label" in lb.classes]
         room = app.screen.query_one("RiskForm > Vertical").content_region.width
         assert labels and all(len(str(lb.render())) <= room for lb in labels)
@@ -183,15 +173,14 @@ async def test_strategy_label_follows_the_kind_typed_in_the_form(app):
         return next(t for t in labels if t.startswith("Strategy"))
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "n")
         assert strategy_label() == "Strategy: avoid, mitigate, transfer, accept, escalate"
         app.screen.query_one("#rf-kind", Input).value = "opportunity"
-        await pilot.pause()
+        await settle(pilot)
         assert strategy_label() == "Strategy: exploit, enhance, share, accept, escalate"
         app.screen.query_one("#rf-kind", Input).value = "threat"
-        await pilot.pause()
+        await settle(pilot)
         assert strategy_label() == "Strategy: avoid, mitigate, transfer, accept, escalate"
 
 
@@ -212,11 +201,10 @@ async def test_a_second_projects_risks_are_r1_r2_and_keys_act_on_them(db_path):
     svc.add_risk(store, other.id, "Other two", probability=5, impact=5)
     app = RiskApp(store, other.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert sorted(codes(app)) == ["R1", "R2"]
         first = app.screen.rows[0]
-        await pilot.press("c", "y")
-        await pilot.pause()
+        await press(pilot, "c", "y")
         closed = next(v for v in load_register(store, other.id, TODAY).risks if v.code == first.code)
         assert closed.risk.status == "closed" and closed.risk.project_id == other.id
     assert view(demo, first.code).risk.status == "open"
@@ -232,17 +220,16 @@ async def test_review_dates_at_80_columns_give_the_year_when_it_is_not_this_one(
 
     svc.edit_risk(app.store_, app.project_id_, "R1", review_date=date(2027, 1, 15))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert codes(app) == ["R1"]
         review = str(table.get_cell_at((0, 5)))
         assert review == "15 Jan 2027"
         svc.edit_risk(app.store_, app.project_id_, "R1", review_date=date(2026, 12, 1))
         app.screen.reload(keep=app.screen.selected_id())
-        await pilot.pause()
+        await settle(pilot)
         assert str(table.get_cell_at((0, 5))).rstrip() == "01 Dec"
-        await pilot.press("a")  # every risk: the columns stay put and the table on the screen
-        await pilot.pause()
+        await press(pilot, "a")  # every risk: the columns stay put and the table on the screen
         assert table.virtual_size.width <= 80
 
 
@@ -258,13 +245,12 @@ async def test_an_edit_of_a_risk_deleted_elsewhere_says_so(app, db_path):
 
     add_risk(app.store_, app.project_id_, "Data centre move", probability=4, impact=4, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert sorted(codes(app)) == ["R1", "R15"]
         app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.selected_view().code == "R15"
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
 
         def elsewhere():
             other = open_store(str(db_path))
@@ -277,12 +263,10 @@ async def test_an_edit_of_a_risk_deleted_elsewhere_says_so(app, db_path):
         thread.start()
         thread.join()
         app.screen.query_one("#rf-impact", Input).value = "5"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         said = str(app.screen.query_one("#risk-form-error").render())
         assert said == ("R15 Data centre move was deleted elsewhere (another pmtui or the CLI): nothing was "
                         "changed · esc closes the form")
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert codes(app) == ["R1"]
         assert (view(app, "R1").risk.probability, view(app, "R1").risk.impact) == (4, 4)

@@ -18,6 +18,7 @@ from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, demo_id
 from tests.standup.tui import StandupApp
+from tests.tui.conftest import handled
 from tests.tui.conftest import settle as settle_workers
 
 
@@ -292,7 +293,7 @@ async def test_a_cursor_moved_while_an_edit_is_saved_stays_where_it_was_put(stor
         first = screen.tasks.current
         burst(app, "plus", "j")
         assert await until(pilot, lambda: slow["calls"] == 1)
-        await pilot.pause(0.1)
+        await handled(pilot)  # the j, while the edit waits
         moved_to = screen.tasks.current
         slow["go_on"].set()
         await settle(app, pilot)

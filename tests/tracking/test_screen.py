@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Sparkline
 
 from pmtui.services.snapshots import list_snapshots
 from tests.tracking.screen_app import demo_app
+from tests.tui.conftest import press, settle
 
 
 def sync(fn):
@@ -24,7 +25,7 @@ def sync(fn):
 async def test_screen_shows_rag_milestones_and_trends(db_path):
     app = demo_app(str(db_path))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         s = screen.status
         assert s.finish_slip == 7 and {r.area: r.letter for r in s.rags}["schedule"] == "A"
@@ -32,8 +33,7 @@ async def test_screen_shows_rag_milestones_and_trends(db_path):
         assert table.row_count == len(s.milestones) == 7
         assert [str(c) for c in table.get_row_at(table.row_count - 1)][:5] == ["5.9", "Project closed", "2027-02-15", "2027-02-24", "+7d"]
         assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7]
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
         assert len(list_snapshots(app.store, app.project_id)) == 4
         assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7, 7]
 
@@ -46,17 +46,15 @@ async def test_one_snapshot_draws_no_trend_bars(db_path):
 
     app = demo_app(str(db_path), history=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         snapshots.take_snapshot(app.store, app.project_id, "standup")
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
         screen = app.screen
         assert str(screen.query_one("#trend-slip-value").render()) == "n/a"
         for key in ("slip", "spi", "cpi"):
             assert screen.query_one(f"#trend-{key}-line", Sparkline).data == []
         snapshots.take_snapshot(app.store, app.project_id, "standup")
-        await pilot.press("r")
-        await pilot.pause()
+        await press(pilot, "r")
         assert screen.query_one("#trend-slip-line", Sparkline).data == []  # still n/a
         assert len(screen.query_one("#trend-cpi-line", Sparkline).data) == 2
         assert screen.query_one("#trend-spi-line", Sparkline).data == []  # no baseline: no SPI
@@ -86,7 +84,7 @@ async def test_title_says_the_figures_are_as_of_the_start_of_a_project_not_start
     add_task(store, pid, "Design", duration=5)
     app = StatusApp(store, pid)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.status.status_date == date(2099, 1, 5)
         title = str(app.screen.query_one("#status-title").render())
         assert "status 2099-01-05 (not started)  finish 2099-01-09" in title
@@ -105,6 +103,6 @@ async def test_a_plan_without_milestones_says_so(store, db_path):
     pid = create_project_from(store, data).id
     app = StatusApp(store, pid)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert not app.screen.query_one("#status-milestones", DataTable).display
         assert str(app.screen.query_one("#status-no-milestones").render()) == "No milestones."

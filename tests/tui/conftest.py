@@ -40,15 +40,16 @@ def make_app(demo_store):
     return make
 
 
-def _pending(app) -> str | None:
-    """What the app has yet to do for the keys and edits given so far, or None."""
+def _pending(app, edits: bool = True) -> str | None:
+    """What the app has yet to do for the keys and edits given so far, or None. Without
+    ``edits``, running workers, edits and keys held for them are not counted."""
     if app._exit or not app.is_running:
         return None  # closing: nothing more will be handled, nor drawn
-    if any(w.is_running for w in app.workers):
+    if edits and any(w.is_running for w in app.workers):
         return "a worker"
-    if getattr(app, "busy", 0):
+    if edits and getattr(app, "busy", 0):
         return "an edit"  # its worker has ended, but its plan is still a message on the way
-    if getattr(app, "_held", None) is not None or getattr(app, "_in_flight", None) is not None:
+    if edits and (getattr(app, "_held", None) is not None or getattr(app, "_in_flight", None) is not None):
         return "held keys"  # released by a dialog's mount, a callback chain or a timer
     for node in (app, *app._registry):
         if node._message_queue.qsize() or node._next_callbacks:
@@ -83,6 +84,24 @@ async def settle(pilot, timeout: float = 30.0) -> None:
             raise AssertionError(f"the app did not settle in {timeout} s: still waiting for {what}")
         if any(w.is_running for w in app.workers):
             await app.workers.wait_for_complete()
+        await asyncio.sleep(0.005)
+
+
+async def handled(pilot, timeout: float = 30.0) -> None:
+    """Wait until the keys and messages given so far have been handled while an edit is held
+    open by the test (settle would wait for that edit): nothing queued, the screen laid out."""
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2:
+        await pilot.pause()
+        what = _pending(app, edits=False)
+        if what is None:
+            quiet += 1
+            continue
+        quiet = 0
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not handle its keys in {timeout} s: still waiting for {what}")
         await asyncio.sleep(0.005)
 
 

@@ -216,8 +216,7 @@ async def test_a_store_that_fails_to_open_ends_the_app_with_its_message(demo_sto
     monkeypatch.setattr(engine, "open_store", refuse)
     app = PmtuiApp(None, today=TODAY, quick=quick_reader(str(db_path)), db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.pause(0.2)
+        await settle(pilot)  # the store's worker, then its message, on which the app exits
     assert app.return_code == 1
     assert str(app._store_error) == f"cannot open database {db_path}: disk I/O error"
 

@@ -239,12 +239,12 @@ async def test_a_terminal_that_hung_up_ends_the_app(make_app):
             app._tty_fd = slave
             os.write(master, b"j")  # typing is not a hang-up
             app._check_terminal()
-            await pilot.pause()
+            await settle(pilot)
             assert app.return_code is None and app.is_running
             os.close(master)
             master = None
             app._check_terminal()
-            await pilot.pause()
+            await settle(pilot)
         assert app.return_code == 1
     finally:
         os.close(slave)

@@ -10,7 +10,7 @@ from pmtui.services.tasks import get_plan
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.task_table import TaskTable
 
-from .conftest import notes, press, screen_text, settle, type_text
+from .conftest import handled, notes, press, screen_text, settle, type_text
 
 SIZE = (120, 40)
 
@@ -423,6 +423,7 @@ async def test_keys_behind_a_slow_edit_wait_for_it(make_app, slow_edits):
         await goto(pilot, "5.6")
         burst(app, "d", "7", "enter", "j", "j")
         assert await until(pilot, lambda: slow_edits["calls"] == 1)
+        await handled(pilot)  # the j's have come in (and are held)
         await pilot.pause(0.1)
         waiting = isinstance(app.screen, TaskForm)
         slow_edits["go_on"].set()
@@ -444,9 +445,12 @@ async def test_an_edit_is_not_sent_twice(make_app, slow_edits, monkeypatch):
         await goto(pilot, "5.6")
         burst(app, "d", "7", "enter")
         assert await until(pilot, lambda: slow_edits["calls"] == 1)
-        await pilot.pause(0.2)
+        # the hold's timer has to fire, or the keys below would wait for the edit and never
+        # reach the form while it runs
+        assert await until(pilot, lambda: app._held is None)
         burst(app, "enter", "ctrl+s")
-        await pilot.pause(0.2)
+        await handled(pilot)  # the form has had them
+        await pilot.pause(0.2)  # time for a second edit to start, which must not
         slow_edits["go_on"].set()
         await settle(pilot)
         assert slow_edits["calls"] == 1
@@ -701,6 +705,7 @@ async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, mo
         await settle(pilot)
         await goto(pilot, "4.4")
         await pilot.press("m", "2", "j", "j")  # typed while the edit waits
+        await handled(pilot)
         moved = table(app).current.wbs
         slow["go_on"].set()
         await settle(pilot)
@@ -900,7 +905,6 @@ async def test_edits_leave_no_old_plan_behind(make_app):
         for key in "234":
             await press(pilot, "m", key)
             await settle(pilot)
-        await pilot.pause(0.1)
         assert first() is None and first_schedule() is None
 
 

@@ -179,6 +179,59 @@ def _in_process_start(db: str) -> float:
         store.close()
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:  # the current RSS (ru_maxrss is the peak)
+        for line in f:
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _memory_over_edits(db: str, edits: int = 200) -> tuple[int, float]:
+    """Live objects (tracked by the collector, frozen ones too) and RSS gained over ``edits``
+    progress edits, each after a cursor move, with a visit to another screen every tenth, as a
+    session left open all day makes them. Measured after 20 edits, so that the caches filled by
+    the first frames of each screen are not counted."""
+    import gc
+
+    from pmtui.app import PmtuiApp
+    from pmtui.store import open_store
+
+    store = open_store(db)
+
+    async def settle(pilot) -> None:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    def live() -> int:
+        gc.collect()
+        return len(gc.get_objects()) + gc.get_freeze_count()
+
+    async def go() -> tuple[int, float]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            before = None
+            for i in range(20 + edits):
+                if i == 20:
+                    before = live(), _rss_mb()
+                await pilot.press("j", "m", "1234"[i % 4])
+                await settle(pilot)
+                if i % 10 == 9:
+                    await pilot.press("2345"[i // 10 % 4])
+                    await settle(pilot)
+                    await pilot.press("1")
+                    await settle(pilot)
+            return live() - before[0], _rss_mb() - before[1]
+
+    app = PmtuiApp(store, None)
+    try:
+        return asyncio.run(go())
+    finally:
+        gc.unfreeze()
+        store.close()
+
+
 def run() -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="pmtui-bench-") as tmp:
@@ -233,6 +286,14 @@ def run() -> list[tuple[str, str, str]]:
                                 f"{statistics.median(ms):.0f} ms ({ms[0]:.0f}–{ms[-1]:.0f})", "≤ 50 ms"))
             finally:
                 term.close()
+        # Growth that goes on with each edit is a leak a PM meets at the end of the day.
+        db = str(Path(tmp) / "demo.db")
+        subprocess.run([str(Path(sys.executable).with_name("pmtui")), "demo"], env=dict(os.environ, PMTUI_DB=db),
+                       check=True, capture_output=True)
+        for label, path in (("demo plan", db), ("10,000 tasks", str(Path(tmp) / "plan10000.db"))):
+            grown, rss = _memory_over_edits(path)
+            out.append((f"live objects / RSS growth over 200 edits, {label}",
+                        f"{grown:+,} / {rss:+.0f} MB", "bounded"))
         # The detail panel names a person's double bookings, which walks the plan per person
         # (cached per plan): moving down onto rows of people not shown yet pays that each time.
         db = str(Path(tmp) / "people.db")

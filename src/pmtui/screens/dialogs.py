@@ -139,6 +139,12 @@ class TaskForm(ModalScreen[None]):
             "notes": t.notes,
         }
 
+    def on_unmount(self) -> None:
+        # A closed form is garbage in cycles (as every Textual widget is), freed only by a full
+        # collection, which a big plan defers (see PmtuiApp._show_plan): it must not keep the
+        # whole plan it was opened on alive meanwhile.
+        self.plan = None
+
     def compose(self) -> ComposeResult:
         t = self.plan.by_id[self.task_id]
         with Vertical(classes="dialog form"):

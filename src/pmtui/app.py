@@ -141,7 +141,8 @@ class PmtuiApp(HeldKeys, App):
         self._first_frame = threading.Event()
         self._gc_off_for_start = False
         self._retired = None
-        self._frozen_after_collect = 0  # gc.get_freeze_count() after the last full collection
+        self._plans_since_collect = 0  # big plans shown (and frozen) since the last full collection
+        self._collect_timer = None
         self._tty_fd: int | None = None  # the terminal _check_terminal watches
         self._quitting = False
         self.project_name = project_name
@@ -524,11 +525,18 @@ class PmtuiApp(HeldKeys, App):
             # the screen for 0.4 s at 100,000 tasks. Freezing moves them out of the collector's
             # way; they are still freed by reference counting when the next plan replaces them.
             gc.freeze()
-            if gc.get_freeze_count() > 2 * self._frozen_after_collect:
-                # ... but not what is in a cycle: a form open at the freeze (Textual's widgets
-                # are all cycles, and a form holds the plan it was opened on) was never freed
-                # once closed, nor its plan: at 10,000 tasks each saved form kept 30 MB.
-                self.call_after_refresh(self._collect_frozen)
+            # ... but not what is in a cycle: Textual's widgets are all cycles, so the forms and
+            # screens closed since are never freed while frozen (at 10,000 tasks about 5,000
+            # objects an edit). A full collection every so many plans bounds them; it waits for
+            # a quiet moment, as it stalls the app (0.2 s at 10,000 tasks), and is counted by
+            # plans, as gc.get_freeze_count() walks every frozen object (an edit took 30 ms more).
+            self._plans_since_collect += 1
+            if self._plans_since_collect >= 8 * self.COLLECT_AFTER_PLANS:
+                self.call_after_refresh(self._collect_frozen)  # edits without a pause: not later
+            elif self._plans_since_collect >= self.COLLECT_AFTER_PLANS:
+                if self._collect_timer is not None:
+                    self._collect_timer.stop()
+                self._collect_timer = self.set_timer(self.COLLECT_WHEN_IDLE_SECONDS, self._collect_frozen)
         self.sub_title = msg.plan.project.name
         if not self._first_frame.is_set():
             self.call_after_refresh(self._first_frame.set)
@@ -566,16 +574,18 @@ class PmtuiApp(HeldKeys, App):
     def _drop_retired(self) -> None:
         self._retired = None
 
+    COLLECT_AFTER_PLANS = 8
+    COLLECT_WHEN_IDLE_SECONDS = 3.0
+
     def _collect_frozen(self) -> None:
-        """Collect what earlier freezes kept from the collector, once it has doubled since the
-        last time: one full collection (the stall freezing avoids) per so many edits, after the
-        frame is drawn, bounds the garbage in cycles to about the size of the plan."""
-        if gc.get_freeze_count() <= 2 * self._frozen_after_collect:
-            return  # a second plan asked for it before the first was drawn
+        """Collect what the freezes of big plans kept from the collector (see _show_plan)."""
+        if self._collect_timer is not None:
+            self._collect_timer.stop()
+        self._collect_timer = None
+        self._plans_since_collect = 0
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-        self._frozen_after_collect = gc.get_freeze_count()
 
     def _clear_marks(self) -> None:
         for screen in self.plan_screens:

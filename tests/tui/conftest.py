@@ -132,3 +132,14 @@ def screen_text(app) -> str:
 def notes(app) -> str:
     """The text of every notification shown so far."""
     return "\n".join(n.message for n in app._notifications)
+
+
+def elsewhere(db_path, do) -> None:
+    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it."""
+    from pmtui.store import open_store
+
+    other = open_store(str(db_path))
+    try:
+        do(other)
+    finally:
+        other.close()

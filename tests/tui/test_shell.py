@@ -6,7 +6,7 @@ from pmtui.screens.projects import ProjectSwitcher
 from pmtui.services.projects import list_projects
 from pmtui.store.locations import config_file
 
-from .conftest import notes, press, screen_text, settle, type_text
+from .conftest import elsewhere, notes, press, screen_text, settle, type_text
 
 SIZE = (120, 40)
 
@@ -531,13 +531,10 @@ async def test_one_u_does_not_take_a_whole_imported_plan_away_unasked(store):
 async def test_a_yes_to_undo_an_import_undoes_nothing_else(store, db_path):
     """The question may stay open a long time: a task added in another terminal meanwhile was the
     last action when the answer came, and "y" undid that task, not the import it was asked about."""
-    import threading
-
     from pmtui.app import PmtuiApp
     from pmtui.screens.dialogs import ConfirmScreen
     from pmtui.services.demo import create_demo
     from pmtui.services.tasks import add_task, get_plan
-    from pmtui.store import open_store
 
     project = create_demo(store)
     app = PmtuiApp(store, None)
@@ -547,16 +544,7 @@ async def test_a_yes_to_undo_an_import_undoes_nothing_else(store, db_path):
         await press(pilot, "u")
         assert isinstance(app.screen, ConfirmScreen)
 
-        def elsewhere():
-            other = open_store(str(db_path))
-            try:
-                add_task(other, project.id, "Added while asked")
-            finally:
-                other.close()
-
-        thread = threading.Thread(target=elsewhere)
-        thread.start()
-        thread.join()
+        elsewhere(db_path, lambda other: add_task(other, project.id, "Added while asked"))
         await press(pilot, "y")
         assert "the project changed while you were asked" in notes(app)
         names = [t.name for t in get_plan(store, project.id).tasks]

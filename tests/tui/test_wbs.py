@@ -10,7 +10,7 @@ from pmtui.services.tasks import get_plan
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.task_table import TaskTable
 
-from .conftest import handled, notes, press, screen_text, settle, type_text
+from .conftest import elsewhere, handled, notes, press, screen_text, settle, type_text
 
 SIZE = (120, 40)
 
@@ -1376,17 +1376,6 @@ async def test_a_subtask_under_a_task_with_people_on_it_is_refused_as_indent_is(
         assert snapshot(app) == before
         assert "1.2 Business case & budget approval has resources assigned: unassign them before it becomes a summary" in notes(app)
 
-
-
-def elsewhere(db_path, do) -> None:
-    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it."""
-    from pmtui.store import open_store
-
-    other = open_store(str(db_path))
-    try:
-        do(other)
-    finally:
-        other.close()
 
 
 @pytest.mark.parametrize("key", ["e", "d"])

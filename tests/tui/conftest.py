@@ -70,38 +70,33 @@ async def settle(pilot, timeout: float = 30.0) -> None:
     a screen not yet shown), and its idle test compares CPU time with wall time, which a
     process starved of CPU by other work passes at once. So a check could run before a key
     had reached its binding, or before an edit had started (seen under load)."""
-    app = pilot.app
-    deadline = time.monotonic() + timeout
-    quiet = 0
-    while quiet < 2:  # twice in a row: a handler may queue more work as it ends
-        await pilot.pause()
-        what = _pending(app)
-        if what is None:
-            quiet += 1
-            continue
-        quiet = 0
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the app did not settle in {timeout} s: still waiting for {what}")
-        if any(w.is_running for w in app.workers):
-            await app.workers.wait_for_complete()
-        await asyncio.sleep(0.005)
+    await _until_quiet(pilot, timeout, edits=True)
 
 
 async def handled(pilot, timeout: float = 30.0) -> None:
     """Wait until the keys and messages given so far have been handled while an edit is held
     open by the test (settle would wait for that edit): nothing queued, the screen laid out."""
+    await _until_quiet(pilot, timeout, edits=False)
+
+
+async def _until_quiet(pilot, timeout: float, *, edits: bool) -> None:
+    """Pause until nothing is pending twice in a row (a handler may queue more work as it
+    ends); ``edits``: wait for workers and edits too (settle), or not (handled)."""
     app = pilot.app
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < 2:
         await pilot.pause()
-        what = _pending(app, edits=False)
+        what = _pending(app, edits=edits)
         if what is None:
             quiet += 1
             continue
         quiet = 0
         if time.monotonic() > deadline:
-            raise AssertionError(f"the app did not handle its keys in {timeout} s: still waiting for {what}")
+            raise AssertionError(f"the app did not {'settle' if edits else 'handle its keys'} in {timeout} s: "
+                                 f"still waiting for {what}")
+        if edits and any(w.is_running for w in app.workers):
+            await app.workers.wait_for_complete()
         await asyncio.sleep(0.005)
 
 

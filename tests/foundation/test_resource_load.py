@@ -104,7 +104,7 @@ def test_list_and_load_read_for_a_person(booked):
     assert r.exit_code == 0
     line = next(x for x in r.stdout.splitlines() if x.startswith("Alice"))
     assert line.split() == ["Alice", "100%", "2027-01-06", "2027-01-08", "3", "150%", "1,", "2"]
-    assert "1 resource(s) booked above their max units over the whole schedule." in r.stdout
+    assert "1 resource booked above its max units over the whole schedule." in r.stdout
     r = cli(booked, "resource", "load", "bob", "--all")
     assert "Bob is booked at most 100% of 100% over the whole schedule." in r.stdout
     assert cli(booked, "project", "status-date", "2027-01-07").exit_code == 0

@@ -57,5 +57,5 @@ def test_dry_run_of_a_file_with_its_register_writes_nothing(store, db_path, tmp_
     digest = file_digest(db_path)
     dry = cli(db_path, "import", str(plan), "--into", "CRM migration", "--dry-run")
     assert dry.exit_code == 0, dry.stderr
-    assert "Would import demo.json into 'CRM migration'" in dry.stdout and "14 risk(s), 1 issue(s)" in dry.stdout
+    assert "Would import demo.json into 'CRM migration'" in dry.stdout and "14 risks, 1 issue" in dry.stdout
     assert file_digest(db_path) == digest

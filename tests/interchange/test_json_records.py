@@ -132,8 +132,8 @@ def test_into_replaces_the_records_and_undo_brings_them_back(registered, tmp_pat
     dry = ok(db, "import", str(other), "--into", "CRM migration", "--dry-run")
     r = ok(db, "import", str(other), "--into", "CRM migration")
     # what goes and what comes, before and after: the register is not lost unawares
-    fate = ("1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s), "
-            "in place of its 14 risk(s), 2 issue(s), 2 stand-up(s), 1 baseline(s), 1 snapshot(s)")
+    fate = ("1 risk, 0 issues, 0 stand-ups, 0 baselines, 0 snapshots, "
+            "in place of its 14 risks, 2 issues, 2 stand-ups, 1 baseline, 1 snapshot")
     assert fate in dry.stdout and fate in r.stdout
     assert "`pmtui undo` brings the old plan and records back" in r.stdout
     crm = ("-p", "CRM migration")  # the import made Other the current project
@@ -158,7 +158,7 @@ def test_a_file_without_the_records_leaves_them_alone(registered, tmp_path):
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(doc))
     r = ok(db, "import", str(bare), "--into", "Plain")
-    assert "; its 1 risk(s), 0 issue(s), 0 stand-up(s), 0 baseline(s), 0 snapshot(s) stay, as the file has none" in r.stdout
+    assert "; its 1 risk, 0 issues, 0 stand-ups, 0 baselines, 0 snapshots stay, as the file has none" in r.stdout
     assert [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)] == ["Kept"]
 
 

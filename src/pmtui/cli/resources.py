@@ -11,6 +11,7 @@ from rich.text import Text
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue, NotFound
 from pmtui.models.parsing import parse_date, parse_money, parse_units
+from pmtui.models.wording import counted
 from pmtui.services import resources as svc
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.tasks import get_plan
@@ -152,7 +153,7 @@ def load(
     out.print(table)
     people = len({r.id for r, _ in rows})
     advice = "" if since is None else "; move, re-assign or lengthen those tasks, or raise the max units"
-    out.print(f"{people} resource(s) booked above their max units {when}{advice}.{history}")
+    out.print(f"{counted(people, 'resource')} booked above {'its' if people == 1 else 'their'} max units {when}{advice}.{history}")
 
 
 def assign(

@@ -123,7 +123,7 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             else:
                 head = f"{name} finishes {ts.early_finish}"
             others = len(links) - 1
-            tie = f" (and {others} other link(s) ask the same)" if others else ""
+            tie = (f" (and {others} other link{' asks' if others == 1 else 's ask'} the same)" if others else "")
             lines.append(f"{head} because {label(net.tasks[a])} ({_lagged(r, k)}{via}) {pred_when}{tie}")
             v = a
             finish_side = t in (FS, FF)

@@ -568,7 +568,7 @@ class ScheduleResult:
             if fin > spec.deadline:
                 late_by = cal.working_days_between(spec.deadline, fin)
                 out.append(Violation(spec.id, "deadline",
-                                     f"{label(spec)} finishes {fin}, {late_by} working day(s) after "
+                                     f"{label(spec)} finishes {fin}, {late_by} working day{'' if late_by == 1 else 's'} after "
                                      f"its deadline {spec.deadline}"))
         out.sort(key=lambda x: (x.task_id, x.kind))
         return out

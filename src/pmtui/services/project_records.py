@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import plan_date, validated
+from pmtui.models.wording import counted
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
 from pmtui.services.risk_rules import IssueRules, RiskRules
@@ -59,9 +60,9 @@ class Records:
 
 
 def counts_text(numbers: tuple[int, ...]) -> str:
-    """The five kinds of record counted, in Records' order, as "14 risk(s), 2 issue(s), …"."""
+    """The five kinds of record counted, in Records' order, as "14 risks, 1 issue, …"."""
     kinds = ("risk", "issue", "stand-up", "baseline", "snapshot")
-    return ", ".join(f"{n} {k}(s)" for n, k in zip(numbers, kinds))
+    return ", ".join(map(counted, numbers, kinds))
 
 
 def stored_counts(conn, project_id: int) -> tuple[int, ...]:

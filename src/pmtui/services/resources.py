@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.rules import ResourceRules, validated
+from pmtui.models.wording import counted
 from pmtui.models.tables import Assignment, Resource
 from pmtui.services.actions import Action, action
 from pmtui.services.plan import ResourceRow, load_plan
@@ -108,11 +109,11 @@ def _refuse_if_referenced(act: Action, res: Resource) -> None:
                  for model in (StandupNote, StandupEvent))
     if risks:
         codes = ", ".join(map(risk_code, risks))
-        raise Conflict(f"{res.name} owns risk(s) {codes}: give them another owner first "
+        raise Conflict(f"{res.name} owns {'risk' if len(risks) == 1 else 'risks'} {codes}: give them another owner first "
                        f"(pmtui risk edit {risk_code(risks[0])} --owner NAME)")
     if issues or spoken:
-        what = [f"owns issue(s) {', '.join(map(issue_code, issues))}"] if issues else []
-        what += [f"has {spoken} note(s) and update(s) in past stand-ups"] if spoken else []
+        what = [f"owns {'issue' if len(issues) == 1 else 'issues'} {', '.join(map(issue_code, issues))}"] if issues else []
+        what += [f"has {counted(spoken, 'note or update', 'notes and updates')} in past stand-ups"] if spoken else []
         raise Conflict(f"{res.name} {' and '.join(what)}: the log keeps who did what, so they cannot be removed")
 
 

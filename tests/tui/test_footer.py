@@ -1,14 +1,17 @@
-"""The footer is rebuilt only when the keys it shows change (Textual's rebuilds it on every
-binding update: each modal closed, each focus change)."""
+"""The footer: every key it shows is whole, the most used first and `?` last at any width, and
+it is rebuilt only when the keys it shows change (Textual's rebuilds it on every binding update:
+each modal closed, each focus change)."""
 
 from __future__ import annotations
 
+import pytest
+from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
-from pmtui.screens.dialogs import PickScreen
-from pmtui.widgets.footer import Footer
+from pmtui.screens.dialogs import HelpScreen, PickScreen
+from pmtui.widgets.footer import Footer, footer_entries
 
-from .conftest import press, settle
+from .conftest import press, screen_text, settle
 
 SIZE = (120, 40)
 
@@ -37,3 +40,153 @@ async def test_footer_keeps_its_keys_until_they_change(make_app):
         await press(pilot, "escape")
         after = footer_keys(app)
         assert [k.description for k in after] == [k.description for k in before]
+
+
+# -- every key shown whole, the most used first, `?` last ---------------------------------------
+
+SCREENS = {"1": "WbsScreen", "2": "GanttScreen", "3": "RiskScreen", "4": "StandupScreen", "5": "StatusScreen"}
+
+
+def footer_line(app) -> tuple[Footer, str]:
+    """The footer on show (a modal's is the one of the screen under it) and its line of text."""
+    owner = next(s for s in reversed(app.screen_stack) if s.query(Footer))
+    footer = owner.query_one(Footer)
+    return footer, screen_text(app).splitlines()[footer.region.y]
+
+
+def assert_footer_whole(app, where: str) -> list[FooterKey]:
+    """Each key of the footer is drawn whole, left of the palette's key; the help key is last."""
+    footer, line = footer_line(app)
+    keys = [k for k in footer.query(FooterKey) if not k.has_class("-command-palette")]
+    palette = [k for k in footer.query(FooterKey) if k.has_class("-command-palette")]
+    limit = palette[0].region.x if palette else footer.region.right
+    assert keys, where
+    for key in keys:
+        drawn = line[key.region.x:key.region.right]
+        assert key.region.right <= limit and drawn == f" {key.key_display} {key.description} ", \
+            f"{where}: {drawn!r} is cut in {line!r}"
+    # `?` (F1 while typing: `?` is typed into the field then)
+    typing = isinstance(footer.screen.focused, Input)
+    assert keys[-1].action == "help" and keys[-1].key_display == ("f1" if typing else "?"), \
+        f"{where}: {line!r} does not end with the help key"
+    return keys
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_every_screen_shows_whole_keys_and_help_last(make_app, size):
+    # At 80 columns the Gantt's footer ended in "p Ad" and the stand-up's in "d Do"; at 120 the
+    # risk screen's Undo was under the palette's key and the stand-up's Finish was cut.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for digit, name in SCREENS.items():
+            await press(pilot, digit)
+            assert type(app.screen).__name__ == name
+            keys = assert_footer_whole(app, name)
+            # the most used first: what shows is the start of the screen's order, less what did not fit
+            order = [e.action for e in footer_entries(app.screen)]
+            shown = [k.action for k in keys]
+            assert shown == [a for a in order if a in shown], name
+            if size == (120, 40):
+                assert len(keys) >= 5, name
+
+
+async def test_a_key_left_out_makes_room_for_the_next_that_fits(make_app):
+    # The Gantt at 80 columns: "d Driving path" and "p Add predecessor" do not fit, Undo after
+    # them does.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")
+        shown = [k.description for k in assert_footer_whole(app, "Gantt")]
+        assert shown == ["Today", "Status date", "Zoom in", "Zoom out", "Undo", "Help"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_dialogs_and_inputs_leave_the_footer_whole(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        steps = [  # the keys that open it, what is in front then, the key that closes it
+            (("1", "o"), "ProjectSwitcher", "escape"),
+            (("1", "home", "j", "e"), "TaskForm", "escape"),
+            (("1", "question_mark"), "HelpScreen", "escape"),
+            (("1", "ctrl+p"), "CommandPalette", "escape"),
+            (("1", "home", "j", "R"), "PickScreen", "escape"),
+            (("1", "home", "x"), "ConfirmScreen", "n"),  # delete a summary and its tasks?
+            (("1", "slash"), "WbsScreen", "escape"),  # the search bar
+            (("2", "p"), "LinkPrompt", "escape"),
+            (("3", "n"), "RiskForm", "escape"),
+            (("4", "r"), "StandupScreen", "escape"),  # the answer bar
+            (("4", "y"), "PersonNotes", "escape"),
+        ]
+        for keys, front, close in steps:
+            await press(pilot, *keys)
+            assert type(app.screen).__name__ == front, keys
+            assert_footer_whole(app, f"{keys} on {front}")
+            await press(pilot, close)
+
+
+async def test_a_resize_shows_the_keys_that_fit_the_new_width(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")
+        assert "Add predecessor" in [k.description for k in assert_footer_whole(app, "120")]
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Add predecessor" not in [k.description for k in assert_footer_whole(app, "80")]
+        await pilot.resize_terminal(40, 10)
+        await settle(pilot)
+        assert_footer_whole(app, "40")  # room for ? Help before the palette
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "Add predecessor" in [k.description for k in assert_footer_whole(app, "back to 120")]
+
+
+async def test_the_help_key_shows_when_nothing_else_fits(make_app):
+    app = make_app()
+    async with app.run_test(size=(16, 8)) as pilot:
+        await settle(pilot)
+        keys = assert_footer_whole(app, "16 columns")
+        assert [k.description for k in keys] == ["Help"]
+
+
+# -- the keys shown work there, the keys left out are in help -------------------------------------
+
+async def test_keys_shown_have_an_action_and_keys_left_out_are_in_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for digit, name in SCREENS.items():
+            await press(pilot, digit)
+            screen = app.screen
+            by_action = {b.binding.action: b for b in screen.active_bindings.values()}
+            for key in assert_footer_whole(app, name):
+                active = by_action[key.action]
+                method = key.action.rpartition(".")[2].partition("(")[0]
+                assert callable(getattr(active.node, f"action_{method}", None)), f"{name}: {key.key} {key.action}"
+                assert active.enabled, f"{name}: {key.key} is shown but disabled"
+            ids = {b.binding.id or b.binding.action for b in screen.active_bindings.values()
+                   if "command_palette" not in b.binding.action}
+            await press(pilot, "question_mark")
+            assert isinstance(app.screen, HelpScreen), name
+            in_help = {bid for _keys, _desc, bid in app.screen.rows}
+            assert ids <= in_help, f"{name}: not in help: {sorted(ids - in_help)}"
+            await press(pilot, "escape")
+
+
+def test_every_footer_order_names_keys_its_screen_shows():
+    # An id renamed or a key hidden would drop out of the order without a word.
+    from pmtui.app import SCREEN_LIST, PmtuiApp
+
+    app_ids = {b.id for b in PmtuiApp.BINDINGS if b.show}
+    for _digit, _mode, _title, ref in SCREEN_LIST:
+        cls = ref.load()
+        shown = {b.id for b in cls.BINDINGS if b.show} | app_ids
+        order = cls.FOOTER_ORDER
+        assert len(set(order)) == len(order), cls.__name__
+        assert set(order) <= shown, f"{cls.__name__}: {sorted(set(order) - shown)}"
+        # and every key it shows has its place: none is left to the binding order by mistake
+        assert shown - set(order) <= {"app.help", "gantt.help"}, f"{cls.__name__}: {sorted(shown - set(order))}"
+

@@ -94,6 +94,8 @@ class GanttScreen(Screen):
         Binding("s", "link('succ')", "Add successor", show=False, id="gantt.link_successor"),
         Binding("question_mark,f1", "help", "Help", id="gantt.help"),
     ]
+    FOOTER_ORDER = ("gantt.today", "gantt.status_date", "gantt.zoom_in", "gantt.zoom_out", "gantt.driving_path",
+                    "gantt.link_predecessor", "app.undo", "app.quit")
 
     _hidden_plan = None  # the newest plan, while the screen is hidden (see plan_changed)
     _plan_gone = False  # the project went while the screen was hidden: shown when it is shown

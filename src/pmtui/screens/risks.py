@@ -77,6 +77,8 @@ class RiskScreen(Screen):
         Binding("right_square_bracket,shift+right", "step(0, 1)", "I+", show=False, id="risks.impact_up"),
         Binding("left_square_bracket,shift+left", "step(0, -1)", "I−", show=False, id="risks.impact_down"),
     ]
+    FOOTER_ORDER = ("risks.add", "risks.edit", "risks.score", "risks.close", "risks.why", "risks.link", "app.undo",
+                    "risks.kind", "risks.all", "risks.sort", "app.quit")
 
     def __init__(self, store=None, project_id: int | None = None, today: date | None = None) -> None:
         super().__init__()

@@ -40,6 +40,7 @@ class StatusScreen(Screen):
         Binding("r", "reload", "Reload", id="status.reload"),
         Binding("s", "snapshot", "Snapshot", id="status.snapshot"),
     ]
+    FOOTER_ORDER = ("status.snapshot", "status.reload", "app.undo", "app.quit")
 
     def __init__(self) -> None:
         super().__init__()

@@ -1,36 +1,136 @@
-"""Textual's footer, recomposed only when the keys it shows change.
+"""The footer: the keys a PM uses most on the screen, each in full, then `?` for all of them.
 
-Textual's Footer rebuilds all its key widgets whenever the screen's bindings are updated, which
-happens after every modal closes and every focus change: a progress edit (picker opened and
-closed) rebuilt it twice, about a quarter of the UI thread's time for the edit on a 10,000-task
-plan (measured with cProfile, 2026-12-04). The keys on show are the same each time, so here the
-rebuild happens only when they differ.
+A screen names its keys in order of use in ``FOOTER_ORDER`` (binding ids; keys it does not name
+come after them, in the order of their bindings). When they do not all fit, the least used are
+left out, never cut in the middle: at 80 columns the Gantt's footer ended in "p Ad" and the
+stand-up's in "d Do", and at 120 the risk screen's Undo was hidden under the palette key. The
+help key always shows, last: it lists every key of the screen, shown or not.
+
+Textual's Footer also rebuilds all its key widgets whenever the screen's bindings are updated,
+which happens after every modal closes and every focus change: a progress edit (picker opened
+and closed) rebuilt it twice, about a quarter of the UI thread's time for the edit on a
+10,000-task plan (measured with cProfile, 2026-12-04). The keys on show are the same each time,
+so here the rebuild happens only when they differ (or when a resize changes which ones fit).
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+HELP_ACTION = "help"
+
+
+class Entry(NamedTuple):
+    """One key of the footer, as drawn."""
+
+    key: str
+    display: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+
+    @property
+    def width(self) -> int:
+        # FooterKey (not compact, as here) pads the key with a space each side and the
+        # description with one after it; a key without a description is drawn bare.
+        if not self.description:
+            return cell_len(self.display)
+        return cell_len(self.display) + 2 + cell_len(self.description) + 1
+
+    @property
+    def palette_width(self) -> int:
+        # The palette's key is compact (no space around the key, one before the description),
+        # docked right behind a bar, with a space of padding after it.
+        return 1 + cell_len(self.display) + (1 + cell_len(self.description) if self.description else 0) + 1
+
+
+def is_help(entry: Entry) -> bool:
+    return entry.action.rpartition(".")[2] == HELP_ACTION
+
+
+def footer_entries(screen: Screen) -> list[Entry]:
+    """Every key the screen's footer may show, one per action, most used first and help last."""
+    app = screen.app
+    entries: dict[str, tuple[Binding, Entry]] = {}
+    for _node, binding, enabled, tooltip in screen.active_bindings.values():
+        if not binding.show or binding.action in entries:
+            continue  # several keys for one action (u and ctrl+z): the first is shown
+        entries[binding.action] = binding, Entry(binding.key, app.get_key_display(binding),
+                                                 binding.description, binding.action, enabled, tooltip)
+    order = {bid: i for i, bid in enumerate(getattr(screen, "FOOTER_ORDER", ()))}
+    listed = list(entries.values())
+    # sorted() keeps binding order among keys of the same rank (the ones FOOTER_ORDER leaves out)
+    ranked = sorted(range(len(listed)),
+                    key=lambda i: (is_help(listed[i][1]), order.get(listed[i][0].id, len(order))))
+    return [listed[i][1] for i in ranked]
+
+
+def fitting(entries: list[Entry], room: int) -> list[Entry]:
+    """The entries to show in ``room`` columns: room is kept for help, then the others are taken in
+    order, each one that still fits (a long key left out leaves room for a shorter one after it)."""
+    helps = [e for e in entries if is_help(e)]
+    left = room - sum(e.width for e in helps)
+    chosen = set()
+    for i, entry in enumerate(entries):
+        if not is_help(entry) and entry.width <= left:
+            chosen.add(i)
+            left -= entry.width
+    return [e for i, e in enumerate(entries) if i in chosen or is_help(e)]
 
 
 class Footer(TextualFooter):
     _shown: tuple | None = None
 
-    def _keys_shown(self) -> tuple:
+    def _palette(self) -> Entry | None:
         app = self.app
-        keys = tuple(
-            (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip)
-            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
-            if binding.show
-        )
-        palette = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
-        return keys, self.show_command_palette and app.ENABLE_COMMAND_PALETTE, palette and palette[1:]
+        if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
+            return None
+        active = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        if active is None:
+            return None
+        _node, binding, enabled, tooltip = active
+        return Entry(binding.key, app.get_key_display(binding), binding.description, binding.action, enabled,
+                     binding.tooltip or binding.description or tooltip)
+
+    def _keys_shown(self) -> tuple:
+        """What the footer draws at its width: the keys that fit, and the palette's key when
+        there is room for it besides the help key."""
+        entries = footer_entries(self.screen)
+        palette = self._palette()
+        width = self.size.width or self.app.size.width
+        palette_width = palette.palette_width if palette else 0
+        helps = sum(e.width for e in entries if is_help(e))
+        if palette is not None and width - palette_width < helps:
+            palette, palette_width = None, 0  # a tiny terminal: help is the one key that must show
+        return tuple(fitting(entries, width - palette_width)), palette
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        keys, palette = self._shown = self._keys_shown()
+        for entry in keys:
+            yield FooterKey(entry.key, entry.display, entry.description, entry.action,
+                            disabled=not entry.enabled, tooltip=entry.tooltip,
+                            classes="-help" if is_help(entry) else "").data_bind(compact=TextualFooter.compact)
+        if palette is not None:
+            yield FooterKey(palette.key, palette.display, palette.description, palette.action,
+                            classes="-command-palette", disabled=not palette.enabled, tooltip=palette.tooltip)
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
-            shown = self._keys_shown()
-            if shown == self._shown:
+            if self._keys_shown() == self._shown:
                 self._bindings_ready = True
                 return
-            self._shown = shown
         super().bindings_changed(screen)
+
+    def on_resize(self) -> None:
+        if self._bindings_ready and self._keys_shown() != self._shown:
+            self.call_after_refresh(self.recompose)

@@ -190,3 +190,19 @@ def test_every_footer_order_names_keys_its_screen_shows():
         # and every key it shows has its place: none is left to the binding order by mistake
         assert shown - set(order) <= {"app.help", "gantt.help"}, f"{cls.__name__}: {sorted(shown - set(order))}"
 
+
+async def test_keys_a_field_types_are_not_offered_while_typing_in_it(make_app):
+    # The search bar showed "/ Search" in the footer while a / typed went into the search text
+    # (Textual leaves out the keys a field types, but missed /, + and -).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        search = app.screen.query_one("#inline")
+        assert app.focused is search
+        keys = assert_footer_whole(app, "typing a search")
+        assert [k.description for k in keys] == ["Undo", "Help"]
+        await press(pilot, "a", "slash")
+        assert search.value == "a/"
+        await press(pilot, "escape")
+        assert "Search" in [k.description for k in assert_footer_whole(app, "search closed")]

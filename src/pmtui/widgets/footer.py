@@ -56,13 +56,24 @@ def is_help(entry: Entry) -> bool:
     return entry.action.rpartition(".")[2] == HELP_ACTION
 
 
+def typed_into(focused, binding: Binding, display: str) -> bool:
+    """The focused field takes the key as text. Textual leaves out of the screen's bindings the
+    keys a field types, but knows the character of a key by its Unicode name only: "slash",
+    "plus" and "minus" (solidus, plus sign, hyphen-minus) were still offered while typing a
+    search, and a / typed in it went into the search text, not to the "/ Search" shown."""
+    return len(display) == 1 and display.isprintable() and focused.check_consume_key(binding.key, display)
+
+
 def footer_entries(screen: Screen) -> list[Entry]:
     """Every key the screen's footer may show, one per action, most used first and help last."""
     app = screen.app
+    focused = screen.focused
     entries: dict[str, tuple[Binding, Entry]] = {}
     for _node, binding, enabled, tooltip in screen.active_bindings.values():
         if not binding.show or binding.action in entries:
             continue  # several keys for one action (u and ctrl+z): the first is shown
+        if focused is not None and typed_into(focused, binding, app.get_key_display(binding)):
+            continue
         entries[binding.action] = binding, Entry(binding.key, app.get_key_display(binding),
                                                  binding.description, binding.action, enabled, tooltip)
     order = {bid: i for i, bid in enumerate(getattr(screen, "FOOTER_ORDER", ()))}

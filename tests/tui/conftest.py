@@ -130,11 +130,28 @@ def notes(app) -> str:
 
 
 def elsewhere(db_path, do) -> None:
-    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it."""
+    """``do(store)`` from a store of its own, as `pmtui …` in another terminal runs it: in a
+    thread of its own too. Run on the app's thread, its commit was taken by the app's next check
+    of the journal for one of its own edits (pmtui.services.actions.take_committed_version), and
+    the change was never reloaded when that check came before the test's next key (under load)."""
+    import threading
+
     from pmtui.store import open_store
 
-    other = open_store(str(db_path))
-    try:
-        do(other)
-    finally:
-        other.close()
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            other = open_store(str(db_path))
+            try:
+                do(other)
+            finally:
+                other.close()
+        except BaseException as exc:  # noqa: BLE001 - raised again in the test's thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failed:
+        raise failed[0]

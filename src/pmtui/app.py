@@ -188,9 +188,11 @@ class PmtuiApp(HeldKeys, App):
         from pmtui.services.actions import take_committed_version
 
         # An action a screen ran on this thread (a risk edit, a snapshot) changed the version
-        # without a new plan: ours, not another process's (it said "changed outside" and reloaded)
-        own = take_committed_version(self.plan.project.id)
-        if own is not None and own[0] > self.plan.version[0]:
+        # without a new plan: ours, not another process's (it said "changed outside" and reloaded).
+        # Only when it started from the version the plan shows: a change made elsewhere before it
+        # is in its version too, and must still be reloaded.
+        own = take_committed_version(self.plan.project.id, self.plan.version)
+        if own is not None:
             self.plan.version = own
         self._outside_worker(self.plan.project.id, self.plan.version)
 
@@ -271,7 +273,7 @@ class PmtuiApp(HeldKeys, App):
             # of another database with the same project id: taken as ours, a version ahead of
             # the plan's made the first check report a change "outside" that never happened and
             # reload (a test process running one app after another saw it under load).
-            actions.take_committed_version(None)
+            actions.take_committed_version(None, None)
         self.set_interval(self.OUTSIDE_CHECK_SECONDS, self._check_outside_changes)
         stdin = sys.__stdin__
         if not self.is_headless and stdin is not None and stdin.isatty():

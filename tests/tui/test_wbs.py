@@ -1460,3 +1460,31 @@ async def test_deleting_a_task_deleted_elsewhere_says_so(make_app, db_path, orde
         assert "no task with id" not in notes(app)
         assert "Solution design doc" not in screen_text(app)
         assert snapshot(app) == before
+
+
+async def test_a_delete_elsewhere_before_an_edit_here_is_still_shown(make_app, db_path):
+    """`pmtui delete 2.8` in another terminal, then a risk re-scored here before the app's next
+    check of the journal (2 s; longer on a loaded machine): the check took the version the
+    re-score left, which counts the delete too, for the app's own, and never reloaded. The WBS
+    went on showing 2.8, and a form saved on it said "no task with id #18"."""
+    from pmtui.services.history import version
+    from pmtui.services.tasks import delete_task
+
+    app = make_app()
+    app.OUTSIDE_CHECK_SECONDS = 3600  # the checks below come where the test puts them
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tid = plan_of(app).by_wbs["2.8"].id
+        await press(pilot, "3", "minus", "minus")  # two edits of its own in a row: still its own
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "changed outside" not in notes(app)
+        assert app.plan.version == version(app.store, app.project_id) == (3, 0)
+        elsewhere(db_path, lambda other: delete_task(other, app.project_id, "2.8"))
+        await press(pilot, "minus")
+        app._check_outside_changes()
+        await settle(pilot)
+        assert "The plan was changed outside this window (another pmtui or the CLI): reloaded" in notes(app)
+        await press(pilot, "1")
+        assert tid not in app.plan.by_id and tid not in table(app).rows
+        assert "Solution design doc" not in screen_text(app)

@@ -62,15 +62,22 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
         written = None
         if recorder.changes:
             summary = "; ".join(act.lines) or name
+            # The version this action starts from (the write lock is held since BEGIN): what
+            # tells the app's own change from one another process made just before it.
+            before = version(session.connection(), act.project_id) if act.project_id is not None else None
             write_entry(session, act.project_id, name, summary, recorder.changes)
             if act.project_id is not None:
-                written = (act.project_id, version(session.connection(), act.project_id))
+                written = (act.project_id, before, version(session.connection(), act.project_id))
         if act.checked_plan is not None:
             # read in the transaction, so it names exactly the state the plan shows
             act.checked_plan.version = version(session.connection(), act.checked_plan.project.id)
         session.commit()
         _committed.plan = act.checked_plan
-        _committed.version = written
+        if written is not None:
+            last = getattr(_committed, "version", None)
+            if last is not None and last[0] == written[0] and last[2] == written[1]:
+                written = (written[0], last[1], written[2])  # right after this thread's last: one run
+            _committed.version = written
     except IntegrityError as exc:
         session.rollback()
         raise Conflict(f"{name} refused by the database: {exc.orig}") from None
@@ -88,15 +95,19 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
 _committed = threading.local()
 
 
-def take_committed_version(project_id: int) -> tuple[int, int] | None:
-    """The project's version right after the last action this thread committed, if it was of
-    this project (once): a screen that writes without reloading the plan (a risk, a snapshot)
-    tells the app it was its own change, not another process's."""
+def take_committed_version(project_id: int | None, seen: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The project's version after the actions this thread committed since the version ``seen``
+    (once), if nothing else was committed to the project before or between them: a screen that
+    writes without reloading the plan (a risk, a snapshot) tells the app it was its own change.
+    Taken only from its last version, a change another process had made before it (`pmtui delete
+    2.8`, then a risk edited here before the app's next check) was taken for the app's own: the
+    plan was never reloaded, the WBS went on showing 2.8, and saving a form on it said "no task
+    with id #32". None tells the app to compare versions as for any change from outside."""
     written = getattr(_committed, "version", None)
     _committed.version = None
-    if written is None or written[0] != project_id:
+    if written is None or written[0] != project_id or written[1] != seen:
         return None
-    return written[1]
+    return written[2]
 
 
 def take_checked_plan(project_id: int):

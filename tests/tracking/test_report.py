@@ -90,10 +90,35 @@ def test_done_since_covers_the_days_up_to_the_status_date_not_the_clock(store, d
     assert "changes to the plan made after 2026-11-09 (not listed" in part
     for day, wbs, name in finished:
         assert (f"Completed {wbs} {name} ({day})" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
-    # as of a date ahead, the changes made today (before the week it covers) are not 'done since'
+
+
+def test_a_status_date_weeks_ahead_lists_the_changes_made_up_to_today(store, demo, clock):
+    """Status date 14 December, today 23 November: the report covered 7-14 December by the plan's
+    days and listed none of the changes, by the clock, made today (nor any of the week before),
+    as if nothing had been done for it. The changes listed are now those of the week up to today,
+    and a line says why their dates lie before the days covered."""
+    from pmtui.services.projects import set_status_date
+
+    clock[0] = datetime(2026, 11, 12, 10, 0, tzinfo=timezone.utc)
+    edit_task(store, demo, "5.8", duration=4)  # 11 days ago: before the week up to today
+    clock[0] = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
     set_status_date(store, demo, date(2026, 12, 14))
-    part = done_part(render_report(store, demo, fmt="md", now=NOW))
-    assert "Edit task" not in part and "Nothing recorded since then." in part
+    text = render_report(store, demo, fmt="md", now=NOW)
+    assert "covering 2026-12-07 to 2026-12-14" in text
+    part = done_part(text)
+    assert "2026-11-23 Edit task: 5.6 duration: 20 → 25" in part and "2026-11-23 Set status date" in part
+    assert "5.8 duration" not in part
+    assert ("Changes above: those made from 2026-11-16 to today, 2026-11-23 (the status date 2026-12-14 is "
+            "21 days ahead of today)") in part
+    assert "changes to the plan made after" not in part  # nothing is later than the status date
+    # an earlier --since that today reaches is taken as it is, by the clock too
+    part = done_part(render_report(store, demo, fmt="md", since=date(2026, 11, 10), now=NOW))
+    assert "2026-11-12 Edit task: 5.8 duration" in part and "Changes above" not in part
+    # a week with no change says so, with the same dates
+    page = render_report(store, demo, fmt="html", now=datetime(2026, 12, 3, 17, 0))
+    assert "Edit task" not in page
+    assert ("No changes to the plan made from 2026-11-26 to today, 2026-12-03 (the status date 2026-12-14 "
+            "is 11 days ahead of today)") in page
 
 
 def test_the_report_names_who_is_booked_above_their_max_units(store, demo, project):

@@ -43,6 +43,15 @@ class ReportData:
     overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
     overbooked_before: str = ""  # the same before the status date (history, not listed), or ''
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
+    # the days whose changes are listed, by the clock: ``since`` to ``until`` but for a status date
+    # so far ahead that its week has not begun, when it is the week up to today
+    changes_from: date | None = None
+    changes_to: date | None = None
+
+    @property
+    def changes_ahead(self) -> bool:
+        """The changes listed are of other days than the plan days covered (status date ahead)."""
+        return self.changes_to is not None and self.changes_to < self.since
 
 
 def local(at: datetime) -> datetime:
@@ -65,16 +74,23 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     # The changes made on the days the report covers, by the clock on the wall (the journal's
     # only date): a report as of a status date in the past listed every change made since
     # (an MS Project file of 2011 as of its status date: today's import among 'done since
-    # 2011-02-02'), one as of a date ahead none. Snapshots are bookkeeping, not work a manager
-    # needs to read about.
+    # 2011-02-02'). A status date so far ahead that the week it closes has not begun on the clock
+    # (a PM who records progress up to the end of the month) would list none, not even today's
+    # edits: the changes are then those of a period as long, up to today — the work done for this
+    # report. Snapshots are bookkeeping, not work a manager needs to read about.
+    today = now.date()
+    first, last = since, min(until, today)
+    if since > today:
+        first, last = today - (until - since), today
     entries = [(local(e.at), e.action, e.summary) for e in history(store, project_id)
                if e.state == "done" and e.action != "Take status snapshot"]
-    changes = [e for e in entries if since <= e[0].date() <= until][-MAX_JOURNAL_LINES:]
+    changes = [e for e in entries if first <= e[0].date() <= last][-MAX_JOURNAL_LINES:]
     completed = [c for c in completed_since(plan, since) if c[2] <= until]
     data = ReportData(st, since, until, now, completed, changes,
                       # the state at the last report: the snapshot then, else the period's first one
                       last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
     data.later_changes = sum(1 for e in entries if e[0].date() > until)
+    data.changes_from, data.changes_to = first, last
     cal = plan.calendar
     wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)
     prev = data.previous

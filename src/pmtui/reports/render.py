@@ -122,6 +122,12 @@ def _nobody(d: ReportData) -> str:
 def _done_items(d: ReportData) -> list[str]:
     items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
     items += [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    if d.changes_ahead:
+        # the dates of the changes lie before the days covered: say why they are here
+        ahead = (d.until - d.changes_to).days
+        items.append(f"{'Changes above: those' if d.changes else 'No changes to the plan'} made from "
+                     f"{d.changes_from} to today, {d.changes_to} (the status date {d.until} is "
+                     f"{ahead} day{'' if ahead == 1 else 's'} ahead of today)")
     if d.later_changes:
         n = d.later_changes
         items.append(f"{n} change{'' if n == 1 else 's'} to the plan made after {d.until} (not listed; the "

@@ -92,6 +92,20 @@ def test_done_since_covers_the_days_up_to_the_status_date_not_the_clock(store, d
         assert (f"Completed {wbs} {name} ({day})" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
 
 
+def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
+    """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
+    and dropped the 5 latest, the ones the reader most needs, without a word."""
+    for n in range(35):
+        clock[0] = datetime(2026, 11, 23, 11, n, tzinfo=timezone.utc)
+        edit_task(store, demo, "5.8", duration=2 + n % 2 * 2)  # 2, 4, 2, 4 ...
+    part = done_part(render_report(store, demo, fmt="md", now=NOW))
+    lines = [line for line in part.splitlines() if line.startswith("- 2026-")]
+    assert len(lines) == 30 and all(line == "- 2026-11-23 Edit task: 5.8 duration: " + change
+                                    for line, change in zip(lines, ["4 → 2", "2 → 4"] * 15))
+    assert "- 7 earlier changes made from 2026-11-16 to 2026-11-23 (not listed: the latest 30 are): pmtui history" in part
+    assert "Create demo project" not in part and "5.6 duration" not in part
+
+
 def test_a_status_date_weeks_ahead_lists_the_changes_made_up_to_today(store, demo, clock):
     """Status date 14 December, today 23 November: the report covered 7-14 December by the plan's
     days and listed none of the changes, by the clock, made today (nor any of the week before),

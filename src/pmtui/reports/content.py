@@ -43,6 +43,7 @@ class ReportData:
     overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
     overbooked_before: str = ""  # the same before the status date (history, not listed), or ''
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
+    older_changes: int = 0  # changes made in the days covered beyond the MAX_JOURNAL_LINES listed
     # the days whose changes are listed, by the clock: ``since`` to ``until`` but for a status date
     # so far ahead that its week has not begun, when it is the week up to today
     changes_from: date | None = None
@@ -84,12 +85,15 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         first, last = today - (until - since), today
     entries = [(local(e.at), e.action, e.summary) for e in history(store, project_id)
                if e.state == "done" and e.action != "Take status snapshot"]
-    changes = [e for e in entries if first <= e[0].date() <= last][-MAX_JOURNAL_LINES:]
+    # newest first, as pmtui history lists them; past the cap the oldest give way and are counted
+    # (the cap kept the oldest: a busy week lost its latest changes without a word)
+    changes = [e for e in entries if first <= e[0].date() <= last]
     completed = [c for c in completed_since(plan, since) if c[2] <= until]
-    data = ReportData(st, since, until, now, completed, changes,
+    data = ReportData(st, since, until, now, completed, changes[:MAX_JOURNAL_LINES],
                       # the state at the last report: the snapshot then, else the period's first one
                       last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
     data.later_changes = sum(1 for e in entries if e[0].date() > until)
+    data.older_changes = len(changes) - len(data.changes)
     data.changes_from, data.changes_to = first, last
     cal = plan.calendar
     wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)

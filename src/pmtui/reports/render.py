@@ -122,6 +122,10 @@ def _nobody(d: ReportData) -> str:
 def _done_items(d: ReportData) -> list[str]:
     items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
     items += [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    if d.older_changes:
+        n, oldest = d.older_changes, d.changes[-1][0]
+        items.append(f"{n} earlier change{'' if n == 1 else 's'} made from {d.changes_from} to {oldest:%Y-%m-%d} "
+                     f"(not listed: the latest {len(d.changes)} are): pmtui history")
     if d.changes_ahead:
         # the dates of the changes lie before the days covered: say why they are here
         ahead = (d.until - d.changes_to).days

@@ -92,6 +92,28 @@ def test_done_since_covers_the_days_up_to_the_status_date_not_the_clock(store, d
         assert (f"Completed {wbs} {name} ({day})" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
 
 
+def test_snapshots_after_the_status_date_are_not_the_last_report(store, demo):
+    """The demo's snapshot is as of 23 November; with the status date moved back to 9 November the
+    report compared with it as 'the last report' (a slip 'since' a state two weeks later) and drew
+    it in the trend of a report as of 9 November."""
+    from pmtui.services.projects import set_status_date
+
+    set_status_date(store, demo, date(2026, 11, 9))
+    text = render_report(store, demo, fmt="md", now=NOW)
+    slipped = text[text.index("## Slipped"):text.index("## Critical")]
+    assert "Compared with the baseline (no snapshot as of 2026-11-09 or earlier)." in slipped
+    assert "Project closed: 2027-02-15 → 2027-02-22" not in slipped and "2026-11-23" not in slipped
+    assert ("_No snapshot as of 2026-11-09 or earlier (1 later one, after the status date, not shown): take one "
+            "with `pmtui status snapshot`") in text
+    snapshots.take_snapshot(store, demo)  # as of 9 November
+    for fmt in ("md", "html"):
+        text = render_report(store, demo, fmt=fmt, now=NOW)
+        assert "the snapshot of 2026-11-09 and the baseline" in text
+        assert "1 snapshot, 2026-11-09; 1 later snapshot, after the status date, not shown" in text
+    set_status_date(store, demo, date(2026, 11, 23))  # both count again
+    assert "2 snapshots, 2026-11-09 to 2026-11-23\n" in render_report(store, demo, fmt="md", now=NOW)
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

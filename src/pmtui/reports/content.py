@@ -43,6 +43,7 @@ class ReportData:
     overbooked: list[tuple[str, float, date, date, int, float, str]] = field(default_factory=list)
     overbooked_before: str = ""  # the same before the status date (history, not listed), or ''
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
+    later_snapshots: int = 0  # snapshots as of a day after the status date: not compared nor drawn
     older_changes: int = 0  # changes made in the days covered beyond the MAX_JOURNAL_LINES listed
     # the days whose changes are listed, by the clock: ``since`` to ``until`` but for a status date
     # so far ahead that its week has not begun, when it is the week up to today
@@ -89,9 +90,13 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     # (the cap kept the oldest: a busy week lost its latest changes without a word)
     changes = [e for e in entries if first <= e[0].date() <= last]
     completed = [c for c in completed_since(plan, since) if c[2] <= until]
+    # Snapshots are dated by the status date they were taken as of: those after this report's
+    # (the status date moved back) are its future, neither 'the last report' nor its trend
+    known = [s for s in st.snapshots if s.day <= st.status_date]
     data = ReportData(st, since, until, now, completed, changes[:MAX_JOURNAL_LINES],
                       # the state at the last report: the snapshot then, else the period's first one
-                      last_before(st.snapshots, since) or (st.snapshots[0] if st.snapshots else None))
+                      last_before(known, since) or (known[0] if known else None))
+    data.later_snapshots = len(st.snapshots) - len(known)
     data.later_changes = sum(1 for e in entries if e[0].date() > until)
     data.older_changes = len(changes) - len(data.changes)
     data.changes_from, data.changes_to = first, last
@@ -122,7 +127,7 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                                     max(o.load for o in runs), ", ".join(plan.by_id[t].wbs for t in tasks)))
     data.overbooked.sort(key=lambda x: (x[2], x[0]))
     data.overbooked_before = before_text(plan, over_days_before(plan, st.status_date), st.status_date)
-    for s in st.snapshots:
+    for s in known:
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
     return data

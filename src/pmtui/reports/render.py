@@ -158,6 +158,26 @@ def _snapshot_span(d: ReportData) -> str:
     return f"{len(d.trend)} snapshots, {d.trend[0]['day']} to {d.trend[-1]['day']}"
 
 
+def _base(d: ReportData) -> str:
+    """What 'Slipped since the last report' compares with."""
+    if d.previous is not None:
+        return f"the snapshot of {d.previous.day} and the baseline"
+    return f"the baseline (no snapshot as of {d.status.status_date} or earlier)"
+
+
+def _later_snapshots(d: ReportData) -> str:
+    n = d.later_snapshots
+    return f"; {n} later snapshot{'' if n == 1 else 's'}, after the status date, not shown" if n else ""
+
+
+def _no_snapshots(d: ReportData) -> str:
+    if not d.later_snapshots:
+        return "No snapshots yet:"
+    n = d.later_snapshots
+    return (f"No snapshot as of {d.status.status_date} or earlier ({n} later one{'' if n == 1 else 's'}, "
+            "after the status date, not shown):")
+
+
 def _cell(text: str) -> str:
     # "<" and ">" as entities: a name like "<script>…" passes through Markdown as raw HTML, and
     # many renderers (wikis, pandoc) would run it; "&" alone opens no tag and stays readable
@@ -183,13 +203,12 @@ def _md_list(items: list[str], empty: str) -> str:
 def markdown_sections(d: ReportData) -> dict[str, str]:
     s = d.status
     done, slipped = _done_items(d), _slipped_items(d)
-    base = (f"the snapshot of {d.previous.day} and the baseline" if d.previous is not None
-            else "the baseline (no snapshot from before then)")
-    trend = "_No snapshots yet: take one with `pmtui status snapshot` (each stand-up takes one)._"
+    base = _base(d)
+    trend = f"_{_no_snapshots(d)} take one with `pmtui status snapshot` (each stand-up takes one)._"
     if d.trend:
         rows = [(name, sparkline(values), " → ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in (values[0], values[-1])))
                 for name, values in _trend_series(d).items() if any(v is not None for v in values)]
-        trend = f"{_snapshot_span(d)}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
+        trend = f"{_snapshot_span(d)}{_later_snapshots(d)}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
     return {
         "summary": "\n".join(f"- {line}" for line in _summary_lines(d)),
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
@@ -232,14 +251,13 @@ def html_sections(d: ReportData) -> dict[str, str]:
     done, slipped = _done_items(d), _slipped_items(d)
     rag_rows = "".join(f"<tr><td>{escape(r.area.capitalize())}</td><td>{_badge(r.level, r.letter)}</td>"
                        f"<td>{escape(r.reason)}</td></tr>" for r in s.rags)
-    base = (f"the snapshot of {d.previous.day} and the baseline" if d.previous is not None
-            else "the baseline (no snapshot from before then)")
+    base = _base(d)
     if d.trend:
         trend = trend_svg([str(t["day"]) for t in d.trend], _trend_series(d),
                           {"Finish slip (working days)": "#c62828", "SPI": "#1565c0", "CPI": "#2e7d32"})
-        trend += f'<p class="note">{_snapshot_span(d)}.</p>'
+        trend += f'<p class="note">{_snapshot_span(d)}{escape(_later_snapshots(d))}.</p>'
     else:
-        trend = '<p class="empty">No snapshots yet: take one with pmtui status snapshot (each stand-up takes one).</p>'
+        trend = f'<p class="empty">{escape(_no_snapshots(d))} take one with pmtui status snapshot (each stand-up takes one).</p>'
     return {
         "summary": _h_list(_summary_lines(d), ""),
         "rag": f'<table class="rag-table"><thead><tr><th>Area</th><th>RAG</th><th>Why</th></tr></thead><tbody>{rag_rows}</tbody></table>',

@@ -114,6 +114,23 @@ def test_snapshots_after_the_status_date_are_not_the_last_report(store, demo):
     assert "2 snapshots, 2026-11-09 to 2026-11-23\n" in render_report(store, demo, fmt="md", now=NOW)
 
 
+def test_earned_value_figures_add_up_as_shown(store, demo, db_path):
+    """The demo's EV is 196,122.5 and its PV 199,395: each rounded on its own, the report, the
+    status screen and evm showed EV 196,122, PV 199,395 and SV -3,272 (-3,272.5), and ETC 203,132
+    beside EAC 399,255 and AC 196,122: differences a reader checks and finds one off."""
+    text = render_report(store, demo, fmt="md", now=NOW)
+    part = text[text.index("## Earned value"):text.index("## Trend")]
+    shown = {m[1]: int(m[2].replace(",", "")) for m in re.finditer(r"^\| (\w+) \| (-?[\d,]+) \|", part, re.M)}
+    assert shown["SV"] == shown["EV"] - shown["PV"] == -3273
+    assert shown["CV"] == shown["EV"] - shown["AC"]
+    assert shown["ETC"] == shown["EAC"] - shown["AC"] == 203133
+    assert shown["VAC"] == shown["BAC"] - shown["EAC"]
+    # evm says the same
+    store.close()
+    line = next(line for line in cli(db_path, "evm").stdout.splitlines() if line.startswith("BAC "))
+    assert "EV 196,122  AC 196,122  SV -3,273  CV 0" in line
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

@@ -181,11 +181,11 @@ def evm(ctx: typer.Context,
         return
     table = Table("WBS", "Task", "BAC", "PV", "EV", "AC", "SV", "CV", "SPI", "CPI", "EAC", box=None)
     for l in rep.lines:
-        v = l.value
+        v = l.value.whole()  # SV and CV of the figures shown, as the report gives them
         table.add_row(l.wbs, ("  " * (l.level - 1)) + l.name, _money(v.bac), _money(v.pv) or "n/a", _money(v.ev),
                       _money(v.ac), _money(v.sv) or "n/a", _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
     out.print(table)
-    p = rep.project
+    p = rep.project.whole()
     out.print(f"As of {rep.as_of.label}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "
               f"EAC method {rep.project.eac_label}")
     out.print(f"BAC {_money(p.bac)}  PV {_money(p.pv) or 'n/a'}  EV {_money(p.ev)}  AC {_money(p.ac)}  SV {_money(p.sv) or 'n/a'}  "

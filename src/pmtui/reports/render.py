@@ -61,7 +61,7 @@ def days(v: int | None) -> str:
 # -- the rows every format shows --------------------------------------------------------------------
 
 def _summary_lines(d: ReportData) -> list[str]:
-    s, p = d.status, d.status.evm.project
+    s, p = d.status, d.status.evm.project.whole()
     slip = f", {days(s.finish_slip)} against baseline {s.evm.baseline!r} ({s.baseline_finish})" if s.finish_slip is not None else " (no baseline saved)"
     c = s.risk_counts
     return [
@@ -77,7 +77,7 @@ def _summary_lines(d: ReportData) -> list[str]:
 
 
 def _evm_rows(d: ReportData) -> list[tuple[str, str, str]]:
-    p = d.status.evm.project
+    p = d.status.evm.project.whole()
     return [
         ("BAC", money(p.bac), "budget at completion"), ("PV", money(p.pv), "planned value"),
         ("EV", money(p.ev), "earned value"), ("AC", money(p.ac), "actual cost"),

@@ -22,7 +22,7 @@ work and prorated fixed cost). Standard library only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 CENT = 0.005  # money below half a cent is nothing
 EAC_METHODS = ("cpi", "typical", "atypical", "composite", "bottom-up")
@@ -53,6 +53,17 @@ class EarnedValue:
             return self.method
         needs = "a CPI and an SPI" if self.method == "composite" else "a CPI"
         return f"{self.used}: {self.method} needs {needs}"
+
+    def whole(self) -> EarnedValue:
+        """The figures as a reader sees them: money in whole units, and the differences taken
+        between the figures shown. Each rounded on its own, EV 196,121.6 and PV 199,394.5 read
+        196,122 and 199,395 beside an SV of -3,272 (-3,272.9), a sum that a reader checks and finds
+        wrong. The indices stay those of the exact figures."""
+        def r(v: float | None) -> float | None:
+            return None if v is None else float(round(v))
+        bac, pv, ev, ac, eac = r(self.bac), r(self.pv), r(self.ev), r(self.ac), r(self.eac)
+        return replace(self, bac=bac, pv=pv, ev=ev, ac=ac, eac=eac, sv=None if pv is None else ev - pv,
+                       cv=ev - ac, etc=eac - ac, vac=bac - eac)
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}

@@ -142,7 +142,7 @@ class StatusScreen(Screen):
         title.append(f"  {s.percent_complete:.0f}% done")
         self.query_one("#status-title", Static).update(title)
         self.query_one(StatusRag).show(s.rags, s.overall)
-        p = s.evm.project
+        p = s.evm.project.whole()  # the differences of the figures shown, as the report gives them
         source = (f"PV from the baseline {s.evm.baseline!r}" if s.evm.baseline
                   else "No baseline: no PV, SV or SPI (pmtui baseline save NAME)")
         self.query_one("#status-evm", Static).update(

@@ -239,7 +239,7 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
     schedule = Rag("schedule", _worst(spi_lv, slip_lv, late_lv),
                    ", ".join(parts) or "nothing planned by the status date")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
-               f"CPI {evm.cpi:.2f}, VAC {round(evm.vac):,}" if evm.cpi is not None else "no actual cost yet")
+               f"CPI {evm.cpi:.2f}, VAC {round(evm.whole().vac):,}" if evm.cpi is not None else "no actual cost yet")
     if variance is None:
         scope = Rag("scope", "none", "no baseline to compare against")
     else:

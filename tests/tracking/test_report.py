@@ -131,6 +131,25 @@ def test_earned_value_figures_add_up_as_shown(store, demo, db_path):
     assert "EV 196,122  AC 196,122  SV -3,273  CV 0" in line
 
 
+def test_a_plan_without_baseline_or_snapshot_does_not_read_nothing_slipped(store, project):
+    """With neither a baseline nor a snapshot, 'Slipped since the last report' read 'Compared with
+    the baseline (no snapshot from before then). Nothing slipped.': a baseline that does not exist
+    and a clean bill nothing could have measured."""
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    add_task(store, project.id, "Build", duration=3)
+    set_status_date(store, project.id, date(2027, 1, 6))
+    for fmt in ("md", "html"):
+        text = render_report(store, project.id, fmt=fmt, now=NOW)
+        assert ("No baseline saved and no snapshot as of 2027-01-06 or earlier: nothing to measure a slip "
+                "against (pmtui baseline save NAME).") in text
+        assert "Nothing slipped." not in text and "Compared with the baseline" not in text
+    snapshots.take_snapshot(store, project.id)
+    text = render_report(store, project.id, fmt="md", now=NOW)
+    assert "Compared with the snapshot of 2027-01-06 (no baseline saved).\n\n_Nothing slipped._" in text
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

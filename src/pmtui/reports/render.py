@@ -158,11 +158,18 @@ def _snapshot_span(d: ReportData) -> str:
     return f"{len(d.trend)} snapshots, {d.trend[0]['day']} to {d.trend[-1]['day']}"
 
 
-def _base(d: ReportData) -> str:
-    """What 'Slipped since the last report' compares with."""
+def _compared(d: ReportData) -> tuple[str, str]:
+    """What 'Slipped since the last report' compares with, and what it says when nothing slipped
+    ('' where nothing could: the first line says it all)."""
+    baseline, day = d.status.evm.baseline, d.status.status_date
     if d.previous is not None:
-        return f"the snapshot of {d.previous.day} and the baseline"
-    return f"the baseline (no snapshot as of {d.status.status_date} or earlier)"
+        return (f"Compared with the snapshot of {d.previous.day}" + (" and the baseline" if baseline else " (no baseline saved)"),
+                "Nothing slipped.")
+    if baseline:
+        return f"Compared with the baseline (no snapshot as of {day} or earlier)", "Nothing slipped."
+    # "Compared with the baseline … Nothing slipped." of a plan with neither read as a clean bill
+    return (f"No baseline saved and no snapshot as of {day} or earlier: nothing to measure a slip against "
+            "(pmtui baseline save NAME)", "")
 
 
 def _later_snapshots(d: ReportData) -> str:
@@ -203,7 +210,7 @@ def _md_list(items: list[str], empty: str) -> str:
 def markdown_sections(d: ReportData) -> dict[str, str]:
     s = d.status
     done, slipped = _done_items(d), _slipped_items(d)
-    base = _base(d)
+    base, calm = _compared(d)
     trend = f"_{_no_snapshots(d)} take one with `pmtui status snapshot` (each stand-up takes one)._"
     if d.trend:
         rows = [(name, sparkline(values), " → ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in (values[0], values[-1])))
@@ -214,7 +221,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _md_list(done, "Nothing recorded since then."),
-        "slipped": f"Compared with {base}.\n\n" + _md_list(slipped, "Nothing slipped."),
+        "slipped": f"{_no_tags(base)}." + (f"\n\n{_md_list(slipped, calm)}" if slipped or calm else ""),
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
         + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
@@ -251,7 +258,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
     done, slipped = _done_items(d), _slipped_items(d)
     rag_rows = "".join(f"<tr><td>{escape(r.area.capitalize())}</td><td>{_badge(r.level, r.letter)}</td>"
                        f"<td>{escape(r.reason)}</td></tr>" for r in s.rags)
-    base = _base(d)
+    base, calm = _compared(d)
     if d.trend:
         trend = trend_svg([str(t["day"]) for t in d.trend], _trend_series(d),
                           {"Finish slip (working days)": "#c62828", "SPI": "#1565c0", "CPI": "#2e7d32"})
@@ -263,7 +270,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "rag": f'<table class="rag-table"><thead><tr><th>Area</th><th>RAG</th><th>Why</th></tr></thead><tbody>{rag_rows}</tbody></table>',
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _h_list(done, "Nothing recorded since then."),
-        "slipped": f'<p class="note">Compared with {escape(base)}.</p>' + _h_list(slipped, "Nothing slipped."),
+        "slipped": f'<p class="note">{escape(base)}.</p>' + (_h_list(slipped, calm) if slipped or calm else ""),
         "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")
         + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))

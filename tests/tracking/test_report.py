@@ -150,6 +150,20 @@ def test_a_plan_without_baseline_or_snapshot_does_not_read_nothing_slipped(store
     assert "Compared with the snapshot of 2027-01-06 (no baseline saved).\n\n_Nothing slipped._" in text
 
 
+def test_a_milestone_past_its_deadline_names_the_deadline(store, demo):
+    """'Design sign-off | … | late for its deadline': which deadline, the reader had to look up."""
+    st = status.project_status(store, demo)
+    past = [m for m in st.milestones if m.deadline and not m.done and m.forecast > m.deadline]
+    assert past  # the demo has milestones forecast past their deadlines
+    for fmt in ("md", "html"):
+        text = render_report(store, demo, fmt=fmt, now=NOW)
+        for m in past:
+            assert f"past its deadline {m.deadline}" in text
+        assert "late for its deadline" not in text
+    assert "| 2.9 | Design sign-off | 2026-11-23 | 2026-11-25 | +2 d | past its deadline 2026-11-23 |" in (
+        render_report(store, demo, fmt="md", now=NOW))
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

@@ -92,7 +92,8 @@ def _evm_rows(d: ReportData) -> list[tuple[str, str, str]]:
 
 def _milestone_rows(d: ReportData) -> list[tuple[str, ...]]:
     return [(m.wbs, m.name, str(m.baseline or "—"), str(m.forecast), days(m.variance),
-             "done" if m.done else ("late for its deadline" if m.deadline and m.forecast > m.deadline else ""))
+             # the deadline's date: "late for its deadline" left the reader to look it up
+             "done" if m.done else (f"past its deadline {m.deadline}" if m.deadline and m.forecast > m.deadline else ""))
             for m in d.status.milestones]
 
 

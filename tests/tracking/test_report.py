@@ -164,6 +164,16 @@ def test_a_milestone_past_its_deadline_names_the_deadline(store, demo):
         render_report(store, demo, fmt="md", now=NOW))
 
 
+def test_the_earned_value_table_gives_its_currency(store, demo, project):
+    """The table read 'BAC | 399,255' with no unit: the currency was only in the summary."""
+    for fmt in ("md", "html"):
+        text = render_report(store, demo, fmt=fmt, now=NOW)
+        quote = "&#x27;" if fmt == "html" else "'"
+        assert f"Amounts in EUR; planned value from baseline {quote}Approved plan{quote}." in text
+    text = render_report(store, project.id, fmt="md", now=NOW)
+    assert f"Amounts in {project.currency}; no baseline saved: no planned value, so no SV or SPI." in text
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

@@ -90,6 +90,14 @@ def _evm_rows(d: ReportData) -> list[tuple[str, str, str]]:
     ]
 
 
+def _evm_note(d: ReportData) -> str:
+    # the table's amounts had no unit: the currency was only in the summary, sections above
+    s = d.status
+    source = (f"planned value from baseline {s.evm.baseline!r}" if s.evm.baseline
+              else "no baseline saved: no planned value, so no SV or SPI")
+    return f"Amounts in {s.currency}; {source}."
+
+
 def _milestone_rows(d: ReportData) -> list[tuple[str, ...]]:
     return [(m.wbs, m.name, str(m.baseline or "—"), str(m.forecast), days(m.variance),
              # the deadline's date: "late for its deadline" left the reader to look it up
@@ -229,7 +237,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         + (f"\n\n{_cell(d.overbooked_before)}." if d.overbooked_before else ""),
         "risks": _md_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _md_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
-        "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\n{'Planned value from baseline ' + repr(s.evm.baseline) if s.evm.baseline else 'No baseline saved: no planned value, so no SV or SPI'}.",
+        "evm": _md_table(("Figure", "Value", "Meaning"), _evm_rows(d), "") + f"\n\n{_no_tags(_evm_note(d))}",
         "trend": trend,
     }
 
@@ -279,7 +287,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "risks": _h_table(("Score", "Band", "Risk", "Kind", "Response", "Owner"), _risk_rows(d), "No open risks."),
         "issues": _h_table(("Kind", "Severity", "Issue", "Task", "Owner", "Raised"), _issue_rows(d), "No open issues."),
         "evm": _h_table(("Figure", "Value", "Meaning"), _evm_rows(d), "", "num")
-        + f'<p class="note">{escape("Planned value from baseline " + repr(s.evm.baseline) if s.evm.baseline else "No baseline saved: no planned value, so no SV or SPI")}.</p>',
+        + f'<p class="note">{escape(_evm_note(d))}</p>',
         "trend": trend,
     }
 

@@ -303,6 +303,26 @@ def test_cli_report_writes_a_file(db_path, tmp_path):
     assert file_digest(db_path) == digest
 
 
+def test_a_report_file_keeps_its_mode_and_a_new_one_follows_the_umask(db_path, tmp_path):
+    """'report -o status.html' wrote the file 0600 (its temporary file's mode) whatever it was
+    before: a page a web server or the team read from a shared folder went unreadable to them."""
+    import os
+    import stat
+
+    assert cli(db_path, "demo").exit_code == 0
+    old = os.umask(0o022)
+    try:
+        fresh, shared = tmp_path / "new.md", tmp_path / "status.html"
+        shared.write_text("last week's")
+        os.chmod(shared, 0o640)
+        assert cli(db_path, "report", "-o", str(fresh)).exit_code == 0
+        assert cli(db_path, "report", "-f", "html", "-o", str(shared)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # as 'pmtui report > new.md' gives
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640 and shared.read_text().startswith("<!DOCTYPE html>")
+
+
 def test_markdown_report_passes_no_html_through(store, demo):
     # a name like "<script>" went into the Markdown verbatim, where many renderers run it
     edit_task(store, demo, "5.8", name='<script>alert("t")</script> & Co')

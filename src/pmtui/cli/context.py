@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -100,6 +101,15 @@ def refuse_database(path: Path) -> None:
                          f"choose another name (nothing was written)")
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_output(path, text: str) -> None:
     """Write a file the user asked for, beside the target then renamed, so a reader (or a crash)
     never leaves half a file; an unwritable path is one line, not a traceback."""
@@ -110,6 +120,10 @@ def write_output(path, text: str) -> None:
         if path.is_dir():
             raise IsADirectoryError(21, "Is a directory")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent.resolve()))
+        # mkstemp's 0600 is for the temporary file only: a report rewritten for a web server or a
+        # shared folder went unreadable to everyone else. The file keeps the mode it had; a new one
+        # gets the umask's, as 'pmtui report > file' gives
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -323,6 +323,34 @@ def test_a_report_file_keeps_its_mode_and_a_new_one_follows_the_umask(db_path, t
     assert stat.S_IMODE(shared.stat().st_mode) == 0o640 and shared.read_text().startswith("<!DOCTYPE html>")
 
 
+def test_a_report_goes_through_a_link_or_into_a_pipe(db_path, tmp_path):
+    """'report -o status.html', a link to the web server's page, replaced the link by a file of its
+    own and left the page as it was; '-o' to a pipe (a FIFO a script reads, /dev/stdout) put a plain
+    file in its place and the reader got nothing."""
+    import os
+    import stat
+
+    assert cli(db_path, "demo").exit_code == 0
+    (tmp_path / "www").mkdir()
+    page = tmp_path / "www" / "status.html"
+    page.write_text("last week's")
+    link = tmp_path / "status.html"
+    link.symlink_to(page)
+    assert cli(db_path, "report", "-f", "html", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and page.read_text().startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in page.parent.iterdir()) == ["status.html"]  # no temporary file left
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waits, as a script's would
+    try:
+        r = cli(db_path, "report", "-o", str(fifo))
+        assert r.exit_code == 0, r.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 100).startswith(b"# Status report: CRM migration")
+    finally:
+        os.close(reader)
+
+
 def test_markdown_report_passes_no_html_through(store, demo):
     # a name like "<script>" went into the Markdown verbatim, where many renderers run it
     edit_task(store, demo, "5.8", name='<script>alert("t")</script> & Co')

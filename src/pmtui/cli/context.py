@@ -82,6 +82,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _is_database(path: Path) -> bool:
+    if not path.is_file():  # opening a FIFO to read its header waited for a writer: for ever
+        return False
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -119,14 +121,24 @@ def write_output(path, text: str) -> None:
     try:
         if path.is_dir():
             raise IsADirectoryError(21, "Is a directory")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent.resolve()))
+        if path.exists() and not path.is_file():
+            # a pipe or a device (/dev/stdout, a FIFO a script reads): the rename put a plain file
+            # in its place, and the reader got nothing. Written to as it is; no half file is left
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            return
+        # a link is followed: the rename replaced it by a file of its own, and the page it points
+        # to (in the web server's folder, say) kept last week's report
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        refuse_database(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent.resolve()))
         # mkstemp's 0600 is for the temporary file only: a report rewritten for a web server or a
         # shared folder went unreadable to everyone else. The file keeps the mode it had; a new one
         # gets the umask's, as 'pmtui report > file' gives
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
         tmp = None
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -300,6 +300,10 @@ def test_cli_report_writes_a_file(db_path, tmp_path):
     digest = file_digest(db_path)
     assert cli(db_path, "report", "--format", "pdf").exit_code == 2
     assert cli(db_path, "report", "--since", "yesterday-ish").exit_code == 2
+    # an empty --eac (a script's unset "$EAC") gave the default formula without a word
+    for command in ("report", "evm"):
+        r = cli(db_path, command, "--eac", "")
+        assert r.exit_code == 2 and "--eac is empty: use cpi, typical, atypical, composite, bottom-up" in r.stderr
     assert file_digest(db_path) == digest
 
 

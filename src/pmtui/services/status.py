@@ -74,6 +74,9 @@ class EvmReport:
 
 
 def eac_method(method: str | None = None) -> str:
+    if method is not None and not method.strip():
+        # a script's unset "$EAC" gave the default formula and said nothing, as a date did once
+        raise BadValue(f"--eac is empty: use {', '.join(EAC_METHODS)}")
     value = method or settings.section("evm").get("eac", "cpi")
     if value not in EAC_METHODS:
         where = "--eac" if method else f"config file {config_file()}: [evm] eac"

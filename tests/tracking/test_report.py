@@ -300,6 +300,8 @@ def test_cli_report_writes_a_file(db_path, tmp_path):
     digest = file_digest(db_path)
     assert cli(db_path, "report", "--format", "pdf").exit_code == 2
     assert cli(db_path, "report", "--since", "yesterday-ish").exit_code == 2
+    r = cli(db_path, "report", "--output", "")
+    assert r.exit_code == 2 and "--output is empty: give a file name" in r.stderr
     # an empty --eac (a script's unset "$EAC") gave the default formula without a word
     for command in ("report", "evm"):
         r = cli(db_path, command, "--eac", "")

@@ -3,7 +3,6 @@ history], report: tracking the plan against its baseline and telling management 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -259,7 +258,7 @@ def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
 
 def report(ctx: typer.Context,
            fmt: str = typer.Option("md", "--format", "-f", help="md (Markdown) or html (one self-contained file)."),
-           output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of printing."),
+           output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of printing."),
            since: str = typer.Option(None, "--since", help="Report what happened since this date (default: a week before the status date)."),
            eac: str = typer.Option(None, "--eac", help=f"EAC formula: {', '.join(EAC_METHODS)}.")) -> None:
     """Write a status report a manager can read without pmtui."""
@@ -268,6 +267,9 @@ def report(ctx: typer.Context,
     fmt = fmt.strip().lower()
     if fmt not in ("md", "html"):
         raise BadValue(f"--format {fmt!r}: use md or html")
+    if output is not None and not output.strip():
+        # a script's unset "$OUT" read as '.', and the report ended in "cannot write .: Is a directory"
+        raise BadValue("--output is empty: give a file name, or leave --output out to print the report")
     st = state(ctx)
     text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since) if since is not None else None, method=eac)
     if output is None:

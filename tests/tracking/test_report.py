@@ -174,6 +174,25 @@ def test_the_earned_value_table_gives_its_currency(store, demo, project):
     assert f"Amounts in {project.currency}; no baseline saved: no planned value, so no SV or SPI." in text
 
 
+def test_a_trend_begun_before_the_baseline_gives_its_measured_ends(store, project):
+    """A snapshot taken before the baseline was saved has no slip and no SPI: the Markdown trend
+    read 'None → +2' where the chart's legend gave the measured values."""
+    from pmtui.services.baselines import save_baseline
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    add_task(store, project.id, "Build", duration=3)
+    set_status_date(store, project.id, date(2027, 1, 4))
+    snapshots.take_snapshot(store, project.id)  # no baseline yet
+    save_baseline(store, project.id, "Plan")
+    edit_task(store, project.id, "1", duration=5)
+    snapshots.take_snapshot(store, project.id)
+    text = render_report(store, project.id, fmt="md", now=NOW)
+    assert "None" not in text
+    assert "| Finish slip (working days) |  ▁ | +2d → +2d |" in text
+    assert "Finish slip (working days): +2d → +2d" in render_report(store, project.id, fmt="html", now=NOW)
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

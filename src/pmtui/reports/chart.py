@@ -50,10 +50,17 @@ def trend_svg(days: list[str], series: dict[str, list[float | None]], colours: d
             parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(known[0]):.1f}" r="3" fill="{colour}"/>')
         else:
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>')
-        label = f"{name}: {_fmt(known[0])} → {_fmt(known[-1])}"
+        label = f"{name}: {first_last(values)}"
         parts.append(f'<text x="{width - right + 8}" y="{top + 14 + 18 * k}" font-size="11" fill="{colour}">{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def first_last(values: list[float | None]) -> str:
+    """'+0d → +2d', '0.98 → 0.91': the first and last measured values (a snapshot taken before
+    the baseline has no slip or SPI), as the chart's legend and the Markdown table both say."""
+    known = [v for v in values if v is not None]
+    return f"{_fmt(known[0])} → {_fmt(known[-1])}" if known else "n/a"
 
 
 def _fmt(v: float) -> str:

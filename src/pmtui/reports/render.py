@@ -15,7 +15,7 @@ from importlib import resources
 from string import Template
 
 from pmtui.models.errors import BadValue
-from pmtui.reports.chart import sparkline, trend_svg
+from pmtui.reports.chart import first_last, sparkline, trend_svg
 from pmtui.reports.content import ReportData, gather
 from pmtui.store import Store
 from pmtui.store.locations import config_dir
@@ -222,7 +222,8 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
     base, calm = _compared(d)
     trend = f"_{_no_snapshots(d)} take one with `pmtui status snapshot` (each stand-up takes one)._"
     if d.trend:
-        rows = [(name, sparkline(values), " → ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in (values[0], values[-1])))
+        # "None → 1" where the first snapshot came before the baseline: the measured ends, as the chart gives
+        rows = [(name, sparkline(values), first_last(values))
                 for name, values in _trend_series(d).items() if any(v is not None for v in values)]
         trend = f"{_snapshot_span(d)}{_later_snapshots(d)}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
     return {

@@ -193,6 +193,15 @@ def test_a_trend_begun_before_the_baseline_gives_its_measured_ends(store, projec
     assert "Finish slip (working days): +2d → +2d" in render_report(store, project.id, fmt="html", now=NOW)
 
 
+def test_since_after_today_before_the_start_names_today(store, project):
+    """Before the project starts the report covers the week up to today; '--since 2026-12-20' on
+    23 November said it was 'after the status date 2027-01-04'."""
+    with pytest.raises(BadValue) as err:
+        render_report(store, project.id, fmt="md", since=date(2026, 12, 20), now=NOW)
+    assert str(err.value) == ("--since 2026-12-20 is after today, 2026-11-23: before the project starts (2027-01-04) "
+                              "a report covers what happened up to today")
+
+
 def test_a_busy_week_lists_its_latest_changes_and_counts_the_rest(store, demo, clock):
     """35 edits after the demo's: the report listed the 30 oldest (the demo's creation among them)
     and dropped the 5 latest, the ones the reader most needs, without a word."""

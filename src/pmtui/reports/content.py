@@ -69,6 +69,10 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     # Before the project starts the figures are as of its start, but the week a report covers
     # is the one that just went by: the planning done for it.
     until = now.date() if st.as_of.source == START else st.status_date
+    if since is not None and since > until and st.as_of.source == START:
+        # it named the status date, the start, a date after --since: "2026-12-20 is after 2027-01-04"
+        raise BadValue(f"--since {since} is after today, {until}: before the project starts ({st.status_date}) "
+                       "a report covers what happened up to today")
     if since is not None and since > until:
         raise BadValue(f"--since {since} is after the status date {st.status_date}: a report covers "
                        "what happened up to the status date")

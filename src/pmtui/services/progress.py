@@ -67,11 +67,19 @@ def _one_line(text: str, what: str) -> str:
 
 
 def _check_actual(plan: Plan, day: date, what: str, today: date | None) -> None:
-    limit = as_of(plan, today)
-    if day > limit:
+    cal, limit = plan.calendar, as_of(plan, today)
+    starts = "start" in what
+    # a start may be on the first day of unfinished work, which a status date on a day off means
+    if day > (cal.date_of(cal.index_on_or_after(limit)) if starts else limit):
         raise BadValue(f"{what} {day} is after the status date {limit}: actual dates are in the past")
     if day < plan.project.start:
         raise BadValue(f"{what} {day} is before the project start {plan.project.start}")
+
+
+def _first_working(plan: Plan) -> date:
+    """The project's first working day: a project may start on a holiday or a weekend."""
+    cal = plan.calendar
+    return cal.date_of(cal.index_on_or_after(plan.project.start))
 
 
 def _is_done(t: TaskRow) -> bool:
@@ -100,7 +108,7 @@ def _done_day(plan: Plan, t: TaskRow, day: date | None, today: date | None) -> d
     cal = plan.calendar
     ref = _reported_by(plan, today)
     previous = cal.date_of(cal.index_on_or_after(ref) - 1)
-    return max(previous, t.actual_start or previous, plan.project.start)
+    return max(previous, t.actual_start or previous, _first_working(plan))
 
 
 def _start_day(plan: Plan, t: TaskRow, today: date | None, worked: int = 0) -> date:
@@ -110,12 +118,12 @@ def _start_day(plan: Plan, t: TaskRow, today: date | None, worked: int = 0) -> d
     task not yet started is held at the status date, so without this a task 80 % done on the
     last day of its plan was put as started that day, and its finish moved by four days."""
     cal = plan.calendar
-    ref = _reported_by(plan, today)
-    start = min(plan.schedule.tasks[t.id].start, ref)
+    ref = cal.index_on_or_after(_reported_by(plan, today))  # a status date on a Saturday is Monday's work
+    start = min(plan.schedule.tasks[t.id].start, cal.date_of(ref))
     if worked > 0:
         first = cal.index_on_or_after(plan.project.start)
-        start = min(start, cal.date_of(max(cal.index_on_or_after(ref) - worked, first)))
-    return max(start, plan.project.start)
+        start = min(start, cal.date_of(max(ref - worked, first)))
+    return max(start, _first_working(plan))
 
 
 def _finish_values(plan: Plan, t: TaskRow, values: dict, day: date) -> None:
@@ -123,7 +131,7 @@ def _finish_values(plan: Plan, t: TaskRow, values: dict, day: date) -> None:
         # As the scheduler would place it: the task's duration ending on the finish.
         cal = plan.calendar
         first = cal.date_of(cal.index_on_or_before(day) - max(t.duration - 1, 0))
-        values["actual_start"] = max(first, plan.project.start)
+        values["actual_start"] = max(first, _first_working(plan))
     if day < values["actual_start"]:
         raise BadValue(f"finish {day} is before {t.label}'s actual start {values['actual_start']}")
     values.update(percent_complete=100, actual_finish=day, remaining=0)

@@ -127,3 +127,32 @@ def test_a_device_given_by_mistake_is_refused_not_read_forever(fmt, db_path, mon
     r = cli(db_path, "import", "/dev/zero", "--format", fmt)
     assert r.exit_code == 1 and r.stderr.startswith("pmtui: zero: larger than")
     assert "far more than any plan" in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("plan.xml", JSON_DOC, "plan.xml holds JSON, not XML (by its first bytes): import it with --format json"),
+    ("plan.json", "WBS,Name,Duration\n1,A,2d\n", "plan.json holds CSV, not JSON (by its first bytes): import it with --format csv"),
+    ("plan.csv", mspdi(task(1, "A")), "plan.csv holds XML, not CSV (by its first bytes): import it with --format mspdi"),
+    ("plan.xml", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+     "plan.xml holds MS Project's binary .mpp format, not XML (by its first bytes): pmtui does not read it: "
+     "in MS Project, File > Save As > XML Format"),
+], ids=["json-as-xml", "csv-as-json", "xml-as-csv", "mpp-as-xml"])
+def test_a_file_that_is_not_what_its_extension_says_is_named_for_what_it_is(project, db_path, tmp_path, name,
+                                                                             content, message):
+    # "plan.xml: not well-formed XML: invalid token" was true of a JSON export saved as .xml,
+    # and did not say what the file was nor how to import it
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    before = file_digest(db_path)
+    r = cli(db_path, "import", str(path))
+    assert r.exit_code == 1 and r.stderr.startswith(f"pmtui: {message}"), r.stderr
+    assert file_digest(db_path) == before
+    if "--format" in message:  # and the format it names reads it
+        assert cli(db_path, "import", str(path), "--format", message.rsplit(" ", 1)[-1]).exit_code == 0
+
+
+def test_an_mpp_file_is_refused_with_how_to_save_it_as_xml(project, db_path, tmp_path):
+    path = tmp_path / "plan.mpp"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    r = cli(db_path, "import", str(path))
+    assert r.exit_code == 2 and "File > Save As > XML Format" in r.stderr, r.stderr

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmtui.interchange.base import ExportFailed, ImportFailed, Imported
-from pmtui.models.errors import BadValue
+from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.services.bulk import PlanData
 from pmtui.services.gc_pause import paused_gc
 
@@ -36,6 +36,8 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
     else:
         suffix = Path(path).suffix.lower()
         matches = [n for n, (exts, _i, _e) in FORMATS.items() if suffix in exts]
+        if suffix == ".mpp":
+            raise BadValue(f"{Path(path).name}: an .mpp file is MS Project's binary format; {_SAVE_AS_XML}")
         if not matches:
             raise BadValue(f"{Path(path).name}: cannot tell the format from {suffix or 'no extension'!r}: "
                                f"give --format ({usable})")
@@ -50,7 +52,48 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
 
 def read_file(path: Path | str, fmt: str | None = None) -> Imported:
     with paused_gc():  # a 10,000-task file is hundreds of thousands of small objects
-        return _read_file(path, fmt)
+        try:
+            return _read_file(path, fmt)
+        except ImportFailed as exc:
+            raise _other_format(Path(path), fmt) or exc from None
+
+
+# what a file's first bytes say it is, for a file that failed to read as the format it was taken for
+_KINDS = {"mspdi": "XML", "json": "JSON", "csv": "CSV", "mpp": "MS Project's binary .mpp format"}
+_MPP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file, as .mpp files are
+_SAVE_AS_XML = "pmtui does not read it: in MS Project, File > Save As > XML Format, and import that file"
+
+
+def _sniff(head: bytes) -> str | None:
+    if head.startswith(_MPP):
+        return "mpp"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text[:1] == b"<":
+        return "mspdi"
+    if text[:1] in (b"{", b"["):
+        return "json"
+    first = text.split(b"\n", 1)[0].lower()
+    if b"," in first and b"wbs" in first and b"name" in first:
+        return "csv"
+    return None
+
+
+def _other_format(path: Path, fmt: str | None) -> ImportFailed | None:
+    """`plan.xml` holding a JSON export said "not well-formed XML: invalid token": true, but not
+    what the file is nor how to import it. Looked at only when the reading failed, so no file
+    that reads is judged by its first bytes."""
+    try:
+        name = detect_format(path, fmt, importing=True)
+        with open(path, "rb") as fh:
+            kind = _sniff(fh.read(512))
+    except (OSError, PmtuiError):
+        return None
+    if kind is None or kind == name:
+        return None
+    said = f"{path.name} holds {_KINDS[kind]}, not {_KINDS[name]} (by its first bytes)"
+    if kind == "mpp":
+        return ImportFailed(f"{said}: {_SAVE_AS_XML}")
+    return ImportFailed(f"{said}: import it with --format {kind}")
 
 
 def _read_file(path: Path | str, fmt: str | None) -> Imported:

@@ -108,8 +108,11 @@ def edit(
     preds = parse_predecessors(after) if after is not None else None
     if not fields and preds is None:
         raise BadValue("nothing to change: give at least one option, e.g. --duration 5d (see --help)")
-    row = svc.edit_task(st.store, st.project().id, ref, predecessors=preds, require_change=True, **fields)
-    done(f"Updated {row.wbs} {row.name!r}.")
+    pid, said = st.project().id, []
+    row = svc.edit_task(st.store, pid, ref, predecessors=preds, require_change=True, said=said, **fields)
+    # "Updated 2 'B'." left a script's log, and a typo in a date, to `pmtui history` to find
+    changed = "; ".join(line.removeprefix(f"{row.wbs} ") for line in said)
+    done(f"Updated {row.wbs} {row.name!r}: {changed}. Finish {svc.get_plan(st.store, pid).schedule.finish}.")
 
 
 @cmd.command("rm", epilog="Example: pmtui task rm 2.3 --recursive")

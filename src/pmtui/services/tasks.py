@@ -125,10 +125,10 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
 
 
 def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | list[LinkRef] | None = None,
-              require_change: bool = False, **changes: Any) -> TaskRow:
+              require_change: bool = False, said: list[str] | None = None, **changes: Any) -> TaskRow:
     """Change any of the editable fields; ``predecessors`` replaces the task's links.
     ``require_change``: a command that names what to change is refused when that is already so
-    (a form saved as it was is not)."""
+    (a form saved as it was is not). ``said`` receives what changed, as the history shows it."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise BadValue(f"cannot edit {', '.join(sorted(unknown))}")
@@ -160,6 +160,8 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
         if require_change and not act.lines:
             raise Conflict(f"{row.label}: nothing changed, it already has those values")
         new = _checked_plan(act)
+    if said is not None:
+        said.extend(act.lines)
     return new.by_id[row.id]
 
 

@@ -126,3 +126,53 @@ def test_mpxj_rescheduling_the_export_moves_nothing(mpxj_reader, demo_export):
     moved = [(written[int(jt.getUniqueID())], str(jt.getStart()), str(jt.getFinish())) for jt in pf.getTasks()
              if written[int(jt.getUniqueID())][1:] != (str(jt.getStart()), str(jt.getFinish()))]
     assert not moved, moved[:3]
+
+
+def test_mpxj_primavera_scheduler_agrees_on_a_plan_with_progress(mpxj_reader, tmp_path):
+    """MPXJ's Primavera-style scheduler honours the status date (Primavera's data date), as pmtui
+    does, so progress can stay in: a task done, one half done, one started with nothing done,
+    work not started held at the status date, all four link types with a lag and a lead,
+    constraints and holidays inside tasks. Every task is where pmtui put it, to the minute."""
+    import jpype
+
+    from pmtui.services import calendars, progress as pg
+    from pmtui.services.projects import create_project, set_status_date
+    from pmtui.services.tasks import add_task
+    from pmtui.store import open_store
+
+    store = open_store(str(tmp_path / "x.db"))
+    pid = create_project(store, "Progressed", date(2026, 11, 2)).id
+    for day in (date(2026, 11, 17), date(2026, 11, 26), date(2026, 12, 4)):
+        calendars.add_exception(store, pid, day, "holiday")
+    for name, d, after, extra in [
+            ("A", 5, None, {}), ("B", 4, "1", {}), ("C", 3, "1SS+2d", {}), ("D", 6, "2FF+1d", {}),
+            ("E", 2, "3SF", {}), ("F", 3, "4,5", dict(constraint_type="SNET", constraint_date=date(2026, 11, 30))),
+            ("G", 4, "6", dict(constraint_type="FNLT", constraint_date=date(2026, 12, 31))), ("H", 0, "7", {}),
+            ("I", 2, "2FS-1d", {}), ("J", 2, "7", dict(constraint_type="FNET", constraint_date=date(2026, 12, 10))),
+            ("K", 1, None, dict(constraint_type="MSO", constraint_date=date(2026, 11, 19))),
+            ("L", 3, "11FS+2d", dict(constraint_type="SNLT", constraint_date=date(2026, 11, 24))),
+            ("M", 2, "10SS-1d", {})]:
+        add_task(store, pid, name, duration=d, after=after, **extra)
+    set_status_date(store, pid, date(2026, 11, 11))
+    pg.mark_done(store, pid, "1", on=date(2026, 11, 6))
+    pg.set_percent(store, pid, "2", 50)
+    pg.mark_started(store, pid, "3", on=date(2026, 11, 5))
+    data = get_plan_data(store, pid)
+    store.close()
+    sched = data.schedule()
+    text, _ = export_text(data, "mspdi")
+    path = tmp_path / "progressed.xml"
+    path.write_text(text, encoding="utf-8")
+    pf = mpxj_reader().read(str(path))
+    kind = jpype.JClass("org.mpxj.ActivityType")
+    tasks = [t for t in pf.getTasks() if int(t.getUniqueID()) != 0]
+    for t in tasks:  # Primavera's scheduler needs each activity's type, which MSPDI does not carry
+        t.setActivityType(kind.FINISH_MILESTONE if t.getMilestone() else kind.TASK_DEPENDENT)
+    jpype.JClass("org.mpxj.cpm.PrimaveraScheduler")().schedule(pf, pf.getProjectProperties().getStartDate())
+    ours = {t.name: sched.tasks[t.key] for t in data.tasks}
+    theirs = {str(t.getName()): (str(t.getStart()), str(t.getFinish())) for t in tasks}
+    # a milestone sits at the end of its day
+    wanted = {t.name: (f"{ours[t.name].start}T{'17:00' if t.duration == 0 else '08:00'}",
+                       f"{ours[t.name].finish}T17:00") for t in data.tasks}
+    assert theirs == wanted
+    assert ours["B"].finish == date(2026, 11, 12) and ours["D"].start == date(2026, 11, 11)  # the status date held them

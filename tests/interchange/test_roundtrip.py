@@ -251,3 +251,11 @@ def test_a_summary_is_exported_with_the_working_days_it_spans(db_path, tmp_path)
     assert "<Duration>PT40H0M0S</Duration>" in phase
     gates = re.search(r"<Name>Gates</Name>.*?</Task>", text).group(0)
     assert "<Duration>PT0H0M0S</Duration>" in gates
+
+
+def test_an_ics_export_of_one_event_says_one_event(db_path, tmp_path):
+    # "(ics: 1 events: milestones and deadlines)"
+    for args in (("project", "new", "Go-live", "--start", "2027-01-04"), ("task", "add", "Launch", "-d", "0")):
+        assert cli(db_path, *args).exit_code == 0
+    r = cli(db_path, "export", str(tmp_path / "plan.ics"))
+    assert r.exit_code == 0 and "(ics: 1 event: milestones and deadlines)" in r.stdout, r.stdout

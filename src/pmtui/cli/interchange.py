@@ -148,7 +148,7 @@ def export_cmd(
         # a calendar holds the milestones and deadlines, not the tasks: counting tasks there
         # read as if they were all in it
         events = text.count("BEGIN:VEVENT")
-        what = f"{events} events: milestones and deadlines" if events else "0 events"
+        what = f"{events} {'event' if events == 1 else 'events'}: milestones and deadlines" if events else "0 events"
     else:
         what = f"{len(data.tasks)} tasks, {len(data.links)} links"
     done(f"Exported {project.name!r} to {path} ({kind}: {what}).")

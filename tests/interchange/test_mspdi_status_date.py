@@ -118,3 +118,21 @@ def test_where_the_status_date_came_from_is_a_field_not_a_phrase(db_path, monkey
     assert r.exit_code == 0, r.stderr
     assert ("status date 2016-03-11 from MS Project's date of saving, as it has progress; work not done by "
             "then is scheduled from it on: finish 2016-03-24, 2016-01-15 without a status date") in r.stdout
+
+
+def test_actual_dates_after_the_status_date_are_pointed_out(db_path, tmp_path):
+    """`pmtui progress` refuses an actual date after the status date; a file brought one in
+    without a word, and its work counted as done by a date before it began."""
+    from tests.interchange.test_bad_input import HEAD, mspdi, task
+
+    head = HEAD.replace("<StartDate>", "<StatusDate>2027-01-08T08:00:00</StatusDate><StartDate>")
+    text = mspdi(task(1, "Design", extra="<ActualStart>2027-01-05T08:00:00</ActualStart><PercentComplete>50</PercentComplete>"),
+                 task(2, "Build", extra="<ActualStart>2027-01-12T08:00:00</ActualStart><PercentComplete>20</PercentComplete>"))
+    path = tmp_path / "late.xml"
+    path.write_text(text.replace(HEAD, head), encoding="utf-8")
+    r = cli(db_path, "import", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert ("warning: 1 task has actual dates after the status date 2027-01-08: task UID 2 'Build' (2027-01-12); "
+            "check the file's status date") in r.stdout, r.stdout
+    path.write_text(text.replace(HEAD, head).replace("2027-01-12", "2027-01-07"), encoding="utf-8")
+    assert "actual dates after" not in cli(db_path, "import", str(path)).stdout

@@ -22,6 +22,25 @@ def _summary(data: bulk.PlanData) -> str:
             + (f", {data.records.counts()}" if data.records is not None else ""))
 
 
+def _actuals_after(data: bulk.PlanData) -> str | None:
+    """Actual dates after the status date: `pmtui progress` refuses them (actual dates are in the
+    past), but a file could bring them in without a word, and the work they report was then
+    counted as done by a date before it happened."""
+    status = data.status_date
+    if status is None:
+        return None
+    late = [(t, day) for t in data.tasks for day in (t.actual_start, t.actual_finish) if day and day > status]
+    if not late:
+        return None
+    seen: dict[str, str] = {}
+    for t, day in late:
+        seen.setdefault(t.source or t.name, f"{t.source or t.name} ({day})")
+    shown = list(seen.values())
+    return (f"{len(shown)} task{'s' if len(shown) != 1 else ''} {'have' if len(shown) != 1 else 'has'} actual dates after "
+            f"the status date {status}: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
+            "check the file's status date (`pmtui project status-date` moves it)")
+
+
 def _new_people(names: list[str]) -> str | None:
     if not names:
         return None
@@ -110,7 +129,7 @@ def import_cmd(
         lines.append(status_line)
     for what, n in sorted(imp.skipped.items()):
         lines.append(f"skipped: {n} {what}")
-    for w in [*imp.warnings, _new_people(people)]:
+    for w in [*imp.warnings, _actuals_after(data), _new_people(people)]:
         if w:
             lines.append(f"warning: {w}")
     for n in named.notes() if named is not None else []:

@@ -70,3 +70,16 @@ def test_dates_view_matches_tasks_without_driving():
         full.pop("driving"), full.pop("driven_by")
         assert brief == full
     assert r.tasks[3].driving == (2,)  # the full view still has them, computed on its own
+
+
+def test_explain_a_fixed_date_the_project_start_overrides():
+    # Must Finish On Tuesday for a 3-day task of a project that starts on Monday: it cannot
+    # start before Monday, so it finishes Wednesday; "finishes 2027-01-06 because of its
+    # constraint Must Finish On 2027-01-05" gave the constraint as the reason for missing it
+    r = schedule([TaskSpec(1, "Late", 3, constraint=C.MFO, constraint_date=date(2027, 1, 5))], [],
+                 WorkCalendar(anchor=MONDAY), MONDAY)
+    assert r.explain(1) == ["Late finishes 2027-01-06, not on 2027-01-05 as its constraint Must Finish On "
+                            "asks: it cannot start before the project start 2027-01-04"]
+    r = schedule([TaskSpec(1, "Fixed", 3, constraint=C.MSO, constraint_date=date(2027, 1, 6))], [],
+                 WorkCalendar(anchor=MONDAY), MONDAY)
+    assert r.explain(1) == ["Fixed starts 2027-01-06 because of its constraint Must Start On 2027-01-06"]

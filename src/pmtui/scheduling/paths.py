@@ -140,8 +140,14 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             elif ct in (C.SNET, C.SNLT, C.FNET, C.FNLT, C.MSO, C.MFO):
                 verb = "starts" if ct in (C.SNET, C.SNLT, C.MSO) else "finishes"
                 when = ts.early_start if verb == "starts" else ts.early_finish
-                lines.append(f"{name} {verb} {when} because of its constraint "
-                             f"{CONSTRAINT_NAMES[ct]} {spec.constraint_date}")
+                if ct in (C.MSO, C.MFO) and when > spec.constraint_date and ts.early_start <= r.start:
+                    # held at the project start, later than the date asked: the constraint is
+                    # why it was asked for, not why it is where it is
+                    lines.append(f"{name} {verb} {when}, not on {spec.constraint_date} as its constraint "
+                                 f"{CONSTRAINT_NAMES[ct]} asks: it cannot start before the project start {r.start}")
+                else:
+                    lines.append(f"{name} {verb} {when} because of its constraint "
+                                 f"{CONSTRAINT_NAMES[ct]} {spec.constraint_date}")
             else:
                 x = net.parent[v]
                 while x >= 0 and net.tasks[x].constraint != C.SNET:

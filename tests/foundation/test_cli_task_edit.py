@@ -17,3 +17,21 @@ def test_edit_says_each_change_and_the_finish(db_path):
                                 "predecessors: 1 → 1SS+2d. Finish 2027-01-11.")
     r = cli(db_path, "task", "edit", "2", "--name", "Build API")
     assert r.stdout.strip() == "Updated 2 'Build API': name: Build → Build API. Finish 2027-01-11."
+
+
+def test_add_link_and_edit_say_the_conflicts_they_make(db_path):
+    """A Must Finish On the links break, or a deadline now missed, was said only by a later
+    `pmtui schedule`: the command that made it said "Added" or "Linked" and nothing more."""
+    for args in (("project", "new", "Rollout", "--start", "2027-01-04"), ("task", "add", "Design", "-d", "5d")):
+        assert cli(db_path, *args).exit_code == 0
+    r = cli(db_path, "task", "add", "Review", "-d", "2d", "--constraint", "MFO", "--constraint-date", "2027-01-06")
+    assert r.exit_code == 0 and "conflict" not in r.stdout  # nothing breaks it yet
+    r = cli(db_path, "link", "1", "2")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[1].startswith("conflict: 2 Review: Must Finish On 2027-01-06 cannot be met"), r.stdout
+    r = cli(db_path, "task", "edit", "1", "--deadline", "2027-01-05")
+    assert r.stdout.splitlines()[1:] == ["conflict: 1 Design finishes 2027-01-08, 3 working day(s) after its "
+                                         "deadline 2027-01-05"], r.stdout  # the Review one is old news
+    r = cli(db_path, "task", "add", "Sign-off", "-d", "0", "--after", "2", "--deadline", "2027-01-01")
+    assert [l for l in r.stdout.splitlines() if l.startswith("conflict:")] == [
+        "conflict: 3 Sign-off finishes 2027-01-06, 3 working day(s) after its deadline 2027-01-01"], r.stdout

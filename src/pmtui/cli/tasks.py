@@ -81,9 +81,25 @@ def add(
     """Add a task."""
     st = state(ctx)
     fields = _fields(None, constraint, constraint_date, deadline, notes, estimate, fixed_cost)
-    row = svc.add_task(st.store, st.project().id, name, under=under, below=below,
+    pid = st.project().id
+    before = _conflicts(svc.get_plan(st.store, pid))
+    row = svc.add_task(st.store, pid, name, under=under, below=below,
                        duration=parse_duration(duration), after=parse_predecessors(after or ""), **fields)
     done(f"Added {row.wbs} {row.name!r} (id #{row.id}).")
+    _say_new_conflicts(svc.get_plan(st.store, pid), before)
+
+
+def _conflicts(plan: Plan) -> set[tuple[int, str]]:
+    return {(v.task_id, v.kind) for v in plan.schedule.violations}
+
+
+def _say_new_conflicts(plan: Plan, before: set[tuple[int, str]]) -> None:
+    """The conflicts a change made (a constraint the links break, a deadline now missed): a
+    script added a Must Finish On it could not meet and heard only "Added", until someone ran
+    `pmtui schedule`. Keyed by task, not by message: the WBS codes in a message move on an insert."""
+    for v in plan.schedule.violations:
+        if (v.task_id, v.kind) not in before:
+            out.print(Text.assemble(("conflict:", "red"), f" {v.message}"))
 
 
 @cmd.command("edit", epilog="Example: pmtui task edit 1.2 --duration 7d --after '1.1SS+2d' --deadline 2027-03-01")
@@ -109,10 +125,13 @@ def edit(
     if not fields and preds is None:
         raise BadValue("nothing to change: give at least one option, e.g. --duration 5d (see --help)")
     pid, said = st.project().id, []
+    before = _conflicts(svc.get_plan(st.store, pid))
     row = svc.edit_task(st.store, pid, ref, predecessors=preds, require_change=True, said=said, **fields)
     # "Updated 2 'B'." left a script's log, and a typo in a date, to `pmtui history` to find
     changed = "; ".join(line.removeprefix(f"{row.wbs} ") for line in said)
-    done(f"Updated {row.wbs} {row.name!r}: {changed}. Finish {svc.get_plan(st.store, pid).schedule.finish}.")
+    plan = svc.get_plan(st.store, pid)
+    done(f"Updated {row.wbs} {row.name!r}: {changed}. Finish {plan.schedule.finish}.")
+    _say_new_conflicts(plan, before)
 
 
 @cmd.command("rm", epilog="Example: pmtui task rm 2.3 --recursive")
@@ -280,8 +299,11 @@ def link(
 ) -> None:
     """Link two tasks (or change the type and lag of their link)."""
     st = state(ctx)
-    text = svc.link_tasks(st.store, st.project().id, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
+    pid = st.project().id
+    before = _conflicts(svc.get_plan(st.store, pid))
+    text = svc.link_tasks(st.store, pid, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
     done(f"Linked: {succ} now follows {text}.")
+    _say_new_conflicts(svc.get_plan(st.store, pid), before)
 
 
 def unlink(

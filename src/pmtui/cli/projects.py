@@ -62,6 +62,9 @@ def rename(ctx: typer.Context, new_name: str = typer.Argument(..., help="The new
     st = state(ctx)
     project = st.project()
     renamed = svc.rename_project(st.store, project.id, new_name)
+    if renamed.name == project.name:  # nothing was written nor journaled: do not claim a rename
+        done(f"{project.name!r} has that name already: nothing changed.")
+        return
     done(f"Renamed {project.name!r} to {renamed.name!r}.")
 
 

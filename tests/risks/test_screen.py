@@ -270,3 +270,22 @@ async def test_an_edit_of_a_risk_deleted_elsewhere_says_so(app, db_path):
         await press(pilot, "escape")
         assert codes(app) == ["R1"]
         assert (view(app, "R1").risk.probability, view(app, "R1").risk.impact) == (4, 4)
+
+
+@sync
+async def test_a_title_with_brackets_is_asked_about_as_typed(app):
+    """The close and raise questions read the title as markup: "[SAP]" and "[/]" vanished from it."""
+    from pmtui.services.risks import add_risk
+
+    add_risk(app.store_, app.project_id_, "Vendor [SAP] late [/]", probability=4, impact=4, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
+        await settle(pilot)
+        for key, question in (("c", "Close R15 Vendor [SAP] late [/]?"),
+                              ("i", "R15 happened? Mark it occurred and raise an issue?")):
+            await press(pilot, key)
+            shown = app.screen.query_one(".dialog-title")
+            assert str(shown.render()) == question
+            await press(pilot, "n")
+        assert view(app, "R15").risk.status == "open"

@@ -394,7 +394,8 @@ class RiskScreen(Screen):
         form = RiskForm(f"Re-score {v.code} {v.risk.title}", fields, submit)
         self.app.push_screen(form)
 
-    def _confirm(self, question: str, then) -> None:
+    def _confirm(self, question: Text, then) -> None:
+        # Text, not a str: a str is read as markup, and a title may hold "[" and "]"
         from pmtui.screens.dialogs import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)
@@ -409,7 +410,7 @@ class RiskScreen(Screen):
                 self.reload()
                 self.notify(f"Closed {v.code}.")
 
-        self._confirm(f"Close {v.code} {v.risk.title}?", close)
+        self._confirm(Text(f"Close {v.code} {v.risk.title}?"), close)
 
     def action_raise_issue(self) -> None:
         v = self._need_risk()
@@ -422,7 +423,7 @@ class RiskScreen(Screen):
                 self.reload()
                 self.notify(f"{v.code} occurred: raised {svc.issue_code(issue.number)}.")
 
-        self._confirm(f"{v.code} happened? Mark it occurred and raise an issue?", raise_)
+        self._confirm(Text(f"{v.code} happened? Mark it occurred and raise an issue?"), raise_)
 
     def _task_form(self, title: str, fn) -> None:
         v = self._need_risk()

@@ -273,6 +273,29 @@ async def test_an_edit_of_a_risk_deleted_elsewhere_says_so(app, db_path):
 
 
 @sync
+async def test_c_on_a_closed_risk_reopens_it_after_confirming(app):
+    """A risk closed by mistake, or back a week later, could be reopened only with `pmtui risk
+    reopen`: c answered "R1 is already closed" and the screen had no other key for it."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c", "y")
+        assert view(app, "R1").risk.status == "closed"
+        await press(pilot, "a")  # every risk, the closed ones too
+        app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R1"))
+        await settle(pilot)
+        await press(pilot, "c")
+        assert str(app.screen.question).startswith("R1 Legacy data quality worse than profiled is closed: reopen it?")
+        await press(pilot, "n")
+        assert view(app, "R1").risk.status == "closed"
+        await press(pilot, "c", "y")
+        r1 = view(app, "R1")
+        assert (r1.risk.status, r1.risk.closed_on) == ("open", None)
+        assert app.screen.selected_view().code == "R1" and app.screen.selected_view().risk.status == "open"
+        await press(pilot, "a")  # back to the cell: the reopened risk is in it again
+        assert app.screen.query_one(RiskMatrix).counts[(4, 4)] == 1 and codes(app) == ["R1"]
+
+
+@sync
 async def test_a_title_with_brackets_is_asked_about_as_typed(app):
     """The close and raise questions read the title as markup: "[SAP]" and "[/]" vanished from it."""
     from pmtui.services.risks import add_risk

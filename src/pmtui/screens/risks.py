@@ -2,7 +2,7 @@
 
 Arrows move between the matrix's cells; the register lists the open risks of the selected cell,
 or (a) every risk of the kind shown, by score or (s) by exposure on the critical path. Keys act
-on the risk under the register's cursor: n add, e edit, r re-score with a comment, c close,
+on the risk under the register's cursor: n add, e edit, r re-score with a comment, c close (or reopen),
 l/x link/unlink a task, i raise an issue, w why (its linked tasks' float and driving path), and
 + - [ ] or shift+arrows move it one cell (each a journaled re-score).
 """
@@ -67,7 +67,7 @@ class RiskScreen(Screen):
         Binding("n", "add", "New", id="risks.add"),
         Binding("e", "edit", "Edit", id="risks.edit"),
         Binding("r", "score", "Re-score", id="risks.score"),
-        Binding("c", "close_risk", "Close", id="risks.close"),
+        Binding("c", "close_risk", "Close/reopen", id="risks.close"),
         Binding("l", "link", "Link task", id="risks.link"),
         Binding("x", "unlink", "Unlink", show=False, id="risks.unlink"),
         Binding("i", "raise_issue", "Issue", show=False, id="risks.raise"),
@@ -401,6 +401,8 @@ class RiskScreen(Screen):
         self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)
 
     def action_close_risk(self) -> None:
+        """c closes an open risk, and reopens a closed or occurred one (shown with a): that was
+        only possible with `pmtui risk reopen`, c answering "R1 is already closed"."""
         v = self._need_risk()
         if v is None:
             return
@@ -410,7 +412,16 @@ class RiskScreen(Screen):
                 self.reload()
                 self.notify(f"Closed {v.code}.")
 
-        self._confirm(Text(f"Close {v.code} {v.risk.title}?"), close)
+        def reopen() -> None:
+            if self._do(svc.reopen_risk, v):
+                self._follow(v.id)
+                self.notify(f"Reopened {v.code} (was {v.risk.status}): back on the matrix at "
+                            f"P{v.risk.probability}×I{v.risk.impact}.")
+
+        if v.risk.status != "open":
+            self._confirm(Text(f"{v.code} {v.risk.title} is {v.risk.status}: reopen it?"), reopen)
+        else:
+            self._confirm(Text(f"Close {v.code} {v.risk.title}?"), close)
 
     def action_raise_issue(self) -> None:
         v = self._need_risk()

@@ -508,3 +508,21 @@ async def test_dates_in_another_year_than_the_status_date_say_which(store, size,
         await keys(app, pilot, "j")
         detail = str(screen.query_one("#standup-detail").render())
         assert "starts Mon 04 Jan 2027" in detail
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_the_footer_shows_the_keys_of_a_stand_up_whole(store, pid, size):
+    """The footer listed every key in long words and was cut at the screen's edge: f (finish,
+    the last step of every stand-up) was never shown, at 80 columns neither were b and y."""
+    from tests.tui.conftest import screen_text
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        footer = screen_text(app).splitlines()[-1]
+        for shown in ("n Next", "s Started", "+ +%", "d Done", "b Blocker", "f Finish", "y Notes"):
+            assert shown in footer, footer
+        if size[0] >= 120:
+            assert "u Undo" in footer and "r Days left" in footer, footer

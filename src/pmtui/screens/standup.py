@@ -59,22 +59,26 @@ class StandupScreen(Screen):
     StandupScreen #standup-ask-label { width: auto; padding: 0 1; background: $accent; color: $background; }
     StandupScreen #standup-ask-input { width: 1fr; height: 1; }
     """
+    # The footer shows what fits and cuts the rest at the screen's edge: the keys of every
+    # stand-up come first in short words, so that at 80 columns n, s, +, d, b, f and y are all on
+    # show (in long words f, the meeting's last step, was cut off even at 120). p, - and the
+    # rest are in the help (? / F1).
     BINDINGS = [
-        Binding("n", "person(1)", "Next person", id="standup.next_person"),
-        Binding("p", "person(-1)", "Previous", id="standup.previous_person"),
-        Binding("j,down", "cursor(1)", "Down", show=False, id="standup.down"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, id="standup.up"),
+        Binding("n", "person(1)", "Next", id="standup.next_person"),
         Binding("s", "started", "Started", id="standup.started"),
         Binding("plus,equals_sign", "step(1)", "+%", id="standup.more"),
-        Binding("minus", "step(-1)", "-%", id="standup.less"),
-        Binding("percent_sign", "ask('percent')", "Set %", show=False, id="standup.percent"),
-        Binding("r", "ask('remaining')", "Days left", id="standup.remaining"),
         Binding("d", "done", "Done", id="standup.done"),
         Binding("b", "ask('blocker')", "Blocker", id="standup.blocker"),
-        Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
-        Binding("y", "person_notes", "Yesterday/today", id="standup.person_notes"),
-        Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
         Binding("f", "finish", "Finish", id="standup.finish"),
+        Binding("y", "person_notes", "Notes", id="standup.person_notes"),
+        Binding("r", "ask('remaining')", "Days left", id="standup.remaining"),
+        Binding("p", "person(-1)", "Previous person", show=False, id="standup.previous_person"),
+        Binding("j,down", "cursor(1)", "Down", show=False, id="standup.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="standup.up"),
+        Binding("minus", "step(-1)", "-%", show=False, id="standup.less"),
+        Binding("percent_sign", "ask('percent')", "Set %", show=False, id="standup.percent"),
+        Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
+        Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
         Binding("h", "browse", "Past stand-ups", show=False, id="standup.browse"),
         Binding("g", "start", "Start/resume", show=False, id="standup.start"),
         Binding("escape", "close_ask", "Cancel", show=False, id="standup.cancel"),

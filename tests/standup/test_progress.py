@@ -74,6 +74,29 @@ def test_blocker_is_an_open_issue_linked_to_the_task(store, pid):
     assert r.task.notes.endswith("2026-11-23: ask IT for a service account")
 
 
+
+def test_clearing_a_task_s_blockers_resolves_them_in_one_undoable_step(store, pid):
+    """A blocker raised in the stand-up could be cleared only with `pmtui issue resolve I..`:
+    the next morning it still showed on the task, with no key to say it was gone."""
+    start_standup(store, pid, DAY, now=NINE)
+    pg.raise_blocker(store, pid, "3.4.3", "Siebel export user locked", today=DAY)
+    pg.raise_blocker(store, pid, "3.4.3", "No VPN for the vendor", today=DAY)
+    before = dump(store)
+    r = pg.clear_blockers(store, pid, "3.4.3", today=DAY)
+    assert r.lines == ["3.4.3 Transform & load scripts: accounts & contacts: cleared 2 blockers: "
+                       "Siebel export user locked; No VPN for the vendor"]
+    with reading(store) as s:
+        assert pg.open_blockers(r.plan, s) == {}
+        rows = s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().all()
+        assert {(i.status, i.resolved_on, i.resolution) for i in rows} == {
+            ("resolved", DAY, "Cleared in the stand-up.")}
+        event = s.execute(select(StandupEvent).order_by(StandupEvent.id.desc())).scalars().first()
+        assert (event.kind, event.detail) == ("unblocked", "Siebel export user locked; No VPN for the vendor")
+    with pytest.raises(Conflict, match="3.4.3 Transform & load scripts: accounts & contacts has no open blocker"):
+        pg.clear_blockers(store, pid, "3.4.3", today=DAY)
+    history.undo(store, pid)
+    assert dump(store) == before
+
 @pytest.mark.parametrize("call, error, text", [
     (lambda s, p: pg.set_percent(s, p, "3.3.1", 140), BadValue, "from 0 to 100"),
     (lambda s, p: pg.mark_done(s, p, "1.1"), Conflict, "already done"),

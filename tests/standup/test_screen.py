@@ -526,3 +526,29 @@ async def test_the_footer_shows_the_keys_of_a_stand_up_whole(store, pid, size):
             assert shown in footer, footer
         if size[0] >= 120:
             assert "u Undo" in footer and "r Days left" in footer, footer
+
+
+@sync
+async def test_c_clears_the_blockers_of_the_task_under_the_cursor(store, pid):
+    """A blocker raised with b stayed on the task until `pmtui issue resolve`: the next stand-up
+    showed it again with no key to say it was gone."""
+    from tests.tui.conftest import notes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "n", "n", "n", "j", "b")  # Jonas, 3.3.2
+        screen = app.screen
+        assert screen.tasks.current.wbs == "3.3.2"
+        await type_text(app, pilot, "no Entra test tenant")
+        detail = screen.query_one("#standup-detail")
+        assert "⚑ no Entra test tenant (c clears)" in str(detail.render())
+        await keys(app, pilot, "c")
+        assert "⚑" not in str(detail.render()) and screen.tasks.current.blockers == []
+        assert "3.3.2 Single sign-on with Entra ID (SAML, MFA): cleared 1 blocker: no Entra test tenant" in notes(app)
+        await keys(app, pilot, "c")  # nothing left to clear: said, nothing changed
+        assert "3.3.2 Single sign-on with Entra ID (SAML, MFA) has no open blocker to clear" in notes(app)
+    with reading(store) as s:
+        issue = s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one()
+        kinds = [e.kind for e in s.execute(select(StandupEvent).order_by(StandupEvent.id)).scalars()]
+    assert (issue.status, issue.resolved_on) == ("resolved", DAY) and kinds == ["blocker", "unblocked"]

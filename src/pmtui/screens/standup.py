@@ -77,6 +77,7 @@ class StandupScreen(Screen):
         Binding("k,up", "cursor(-1)", "Up", show=False, id="standup.up"),
         Binding("minus", "step(-1)", "-%", show=False, id="standup.less"),
         Binding("percent_sign", "ask('percent')", "Set %", show=False, id="standup.percent"),
+        Binding("c", "unblock", "Clear blockers", show=False, id="standup.unblock"),
         Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
         Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
         Binding("h", "browse", "Past stand-ups", show=False, id="standup.browse"),
@@ -302,7 +303,7 @@ class StandupScreen(Screen):
             if now != row.duration:  # an answer to r (days left) shows what it made of the task
                 text += f" · {now}d (planned {row.duration}d)"
             if t.blockers:
-                text += " · ⚑ " + "; ".join(t.blockers)
+                text += " · ⚑ " + "; ".join(t.blockers) + " (c clears)"
         self.query_one("#standup-detail", Static).update(Text(text))  # blockers are typed by people
 
     def _tick(self) -> None:
@@ -364,6 +365,14 @@ class StandupScreen(Screen):
             who, day = self._person_id(), self.day
             self._marked_done = t.id
             self._edit("Mark done", lambda store, pid: pg.mark_done(store, pid, ref(t.id), person=who, today=day), t.id)
+
+    def action_unblock(self) -> None:
+        """The task is no longer blocked: its open blockers are resolved (one undo)."""
+        t = self._target()
+        if t is not None:
+            who, day = self._person_id(), self.day
+            self.app.run_edit("Clear blockers", lambda store, pid: pg.clear_blockers(
+                store, pid, ref(t.id), person=who, today=day), select=t.id, say=lambda r: "; ".join(r.lines))
 
     def action_ask(self, what: str) -> None:
         if what != "status_date" and self._target() is None:

@@ -1,5 +1,5 @@
-"""Recording progress the way a stand-up reports it: started, percent, days left, done, a blocker,
-a note. Each call is one action (one journal entry); when a stand-up is open that day, the same
+"""Recording progress the way a stand-up reports it: started, percent, days left, done, a blocker
+(and its clearing), a note. Each call is one action (one journal entry); when a stand-up is open that day, the same
 action also writes the StandupEvent, so an undo takes back both.
 
 Dates follow DESIGN's status date: it is the first day of unfinished work (Primavera's data
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from math import ceil
+from typing import Callable
 
 from sqlalchemy import select
 
@@ -154,7 +155,7 @@ def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date 
 
 
 def _record(store: Store, project_id: int, ref: str, name: str, kind: str, change, *,
-            person: int | None, today: date | None, detail: str = "") -> Recorded:
+            person: int | None, today: date | None, detail: str | Callable[[], str] = "") -> Recorded:
     """Run ``change(act, plan, row, values)`` on a leaf task, store what moved, and log the event."""
     today = today or date.today()
     with action(store, project_id, name) as act:
@@ -165,6 +166,8 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         task = act.session.get(Task, row.id)
         values = {k: getattr(task, k) for k in EDITABLE}
         extra = change(act, plan, row, values)
+        if callable(detail):  # known once the change has run (the blockers it cleared)
+            detail = detail()
         rules = validated(TaskRules, **values)
         said = []
         for key in sorted(WRITTEN):
@@ -175,6 +178,8 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
                 setattr(task, key, new_value)
         if kind in ("blocker", "note"):
             said.insert(0, f"{kind}: {detail}")
+        elif kind == "unblocked":
+            said.insert(0, f"cleared {extra}")
         if not said:
             raise Conflict(f"{row.label}: nothing changed")
         act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
@@ -308,6 +313,28 @@ def raise_blocker(store: Store, project_id: int, ref: str, text: str, *, person:
         return issue
     return _record(store, project_id, ref, "Raise blocker", "blocker", change, person=person,
                    today=today, detail=text)
+
+
+def clear_blockers(store: Store, project_id: int, ref: str, *, person: int | None = None,
+                   today: date | None = None) -> Recorded:
+    """Resolve every open blocker of the task, as said in the stand-up ("no longer blocked"):
+    one action, so one undo brings them all back."""
+    cleared: list[str] = []
+
+    def change(act: Action, plan: Plan, t: TaskRow, values: dict) -> str:
+        rows = act.session.execute(
+            select(Issue).where(Issue.project_id == project_id, Issue.kind == "blocker", Issue.status == "open",
+                                Issue.task_id == t.id).order_by(Issue.number)
+        ).scalars().all()
+        if not rows:
+            raise Conflict(f"{t.label} has no open blocker to clear")
+        day = as_of(plan, today)
+        for issue in rows:
+            issue.status, issue.resolved_on, issue.resolution = "resolved", day, "Cleared in the stand-up."
+            cleared.append(issue.title)
+        return f"{len(rows)} blocker{'' if len(rows) == 1 else 's'}: " + "; ".join(cleared)
+    return _record(store, project_id, ref, "Clear blockers", "unblocked", change, person=person, today=today,
+                   detail=lambda: "; ".join(cleared))
 
 
 def add_note(store: Store, project_id: int, ref: str, text: str, *, person: int | None = None,

@@ -243,7 +243,7 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
 # -- as text ----------------------------------------------------------------------------------
 
 _KIND_WORDS = {"started": "started", "progress": "progress", "remaining": "remaining",
-               "done": "done", "blocker": "BLOCKER", "note": "note"}
+               "done": "done", "blocker": "BLOCKER", "unblocked": "blocker cleared", "note": "note"}
 
 
 def to_markdown(summary: dict) -> str:

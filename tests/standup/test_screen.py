@@ -552,3 +552,30 @@ async def test_c_clears_the_blockers_of_the_task_under_the_cursor(store, pid):
         issue = s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one()
         kinds = [e.kind for e in s.execute(select(StandupEvent).order_by(StandupEvent.id)).scalars()]
     assert (issue.status, issue.resolved_on) == ("resolved", DAY) and kinds == ["blocker", "unblocked"]
+
+
+@sync
+async def test_R_adds_a_risk_owned_by_the_person_and_linked_to_the_task(store, pid):
+    """A risk heard in the stand-up had to wait for the risk screen (3, n) and be typed there
+    with its owner and task again; R opens the same form with both filled in."""
+    from textual.widgets import Input
+
+    from pmtui.services.risk_register import load_register
+    from tests.tui.conftest import notes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "n", "n", "n", "R")  # Jonas, on 3.3.1
+        form = app.screen
+        assert form.query_one("#rf-owner", Input).value == "Jonas Berg"
+        assert form.query_one("#rf-tasks", Input).value == "3.3.1"
+        form.query_one("#rf-probability", Input).value = "4"
+        await type_text(app, pilot, "SAP test system booked by another project")
+        assert app.screen.__class__.__name__ == "StandupScreen"
+        assert ("Added R15 SAP test system booked by another project (P4×I3=12), linked to 3.3.1."
+                in notes(app))
+        await keys(app, pilot, "d")  # the stand-up's keys work again at once
+        assert row(store, pid, "3.3.1").percent_complete == 100
+    risk = next(v for v in load_register(store, pid, DAY).risks if v.code == "R15")
+    assert (risk.owner, [t.wbs for t in risk.linked], risk.score) == ("Jonas Berg", ["3.3.1"], 12)

@@ -10,6 +10,7 @@ l/x link/unlink a task, i raise an issue, w why (its linked tasks' float and dri
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import NotFound, PmtuiError
+from pmtui.models.risks import Risk
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.as_of import day_text
@@ -50,6 +52,66 @@ def _strategy_label(kind: str) -> str:
 def _relabel(values: dict[str, str]) -> dict[str, str]:
     """The strategy label follows the kind typed in the same form."""
     return {"strategy": _strategy_label(values["kind"])}
+
+
+def risk_fields(kind: str, probability: int, impact: int, *, risk=None, owner: str = "",
+                tasks: str | None = None) -> list[tuple[str, str, str]]:
+    """The risk form's fields, filled from ``risk`` (an edit) or else blank; ``tasks`` (a new
+    risk's linked tasks) adds their field before the comment."""
+    r = risk
+    fields = [
+        ("title", "Title", r.title if r else ""),
+        ("kind", "Kind: threat or opportunity", r.kind if r else kind),
+        ("probability", "Probability 1–5", str(probability)),
+        ("impact", "Impact 1–5", str(impact)),
+        ("owner", "Owner (a resource)", owner),
+        ("strategy", _strategy_label(r.kind if r else kind), r.strategy if r else ""),
+        ("category", "Category", r.category if r else ""),
+        ("review", "Review date", r.review_date.isoformat() if r and r.review_date else ""),
+        ("schedule_impact", "Schedule impact (working days)", f"{r.schedule_impact}d" if r else "0d"),
+        ("cost_impact", "Cost impact", f"{r.cost_impact:g}" if r else "0"),
+        ("response", "Response plan", r.response if r else ""),
+        ("comment", "Comment on the score", ""),
+    ]
+    if r is None:
+        fields.insert(-1, ("tasks", "Linked tasks (WBS codes, comma-separated)", tasks or ""))
+    return fields
+
+
+def parsed_risk(values: dict[str, str]) -> dict:
+    return {
+        "title": values["title"], "kind": values["kind"].strip().lower() or "threat",
+        "probability": parse_scale(values["probability"], "probability"),
+        "impact": parse_scale(values["impact"], "impact"),
+        "strategy": values["strategy"], "category": values["category"],
+        "review_date": _review(values["review"]),
+        "schedule_impact": parse_duration(values["schedule_impact"] or "0", "schedule impact"),
+        "cost_impact": _money(values["cost_impact"]), "response": values["response"],
+    }
+
+
+def new_risk_form(store, project_id: int, today: date | None, fields: list[tuple[str, str, str]],
+                  added: Callable[[Risk], None] | None = None) -> RiskForm:
+    """The form that adds a risk (the risk screen's n, the stand-up's R): saved, the app says
+    which risk it added and what it is tied to, then ``added(risk)``."""
+
+    def submit(values: dict[str, str]) -> str | None:
+        try:
+            parsed = parsed_risk(values)
+            tasks = [t.strip() for t in values["tasks"].split(",") if t.strip()]
+            risk = svc.add_risk(store, project_id, owner=values["owner"] or None, tasks=tasks,
+                                comment=values["comment"], today=today, **parsed)
+        except PmtuiError as exc:
+            return str(exc)
+        if added is not None:
+            added(risk)
+        form.app.notify(f"Added {svc.risk_code(risk.number)} {risk.title} (P{risk.probability}×I{risk.impact}"
+                        f"={risk.probability * risk.impact})" + (f", linked to {', '.join(tasks)}" if tasks else "")
+                        + ".", timeout=6)
+        return None
+
+    form = RiskForm("New risk", fields, submit, relabel=_relabel)
+    return form
 
 
 class RiskScreen(Screen):
@@ -302,55 +364,20 @@ class RiskScreen(Screen):
         if v and self._do(svc.step_risk, v, probability=dp, impact=di, today=self.today):
             self._follow(v.id)
 
-    def _form_fields(self, v: RiskView | None) -> list[tuple[str, str, str]]:
-        r = v.risk if v else None
-        return [
-            ("title", "Title", r.title if r else ""),
-            ("kind", "Kind: threat or opportunity", r.kind if r else self.kind),
-            ("probability", "Probability 1–5", str(r.probability if r else self.query_one(RiskMatrix).cell[0])),
-            ("impact", "Impact 1–5", str(r.impact if r else self.query_one(RiskMatrix).cell[1])),
-            ("owner", "Owner (a resource)", v.owner if v else ""),
-            ("strategy", _strategy_label(r.kind if r else self.kind), r.strategy if r else ""),
-            ("category", "Category", r.category if r else ""),
-            ("review", "Review date", r.review_date.isoformat() if r and r.review_date else ""),
-            ("schedule_impact", "Schedule impact (working days)", f"{r.schedule_impact}d" if r else "0d"),
-            ("cost_impact", "Cost impact", f"{r.cost_impact:g}" if r else "0"),
-            ("response", "Response plan", r.response if r else ""),
-            ("comment", "Comment on the score", ""),
-        ]
-
     @staticmethod
-    def _parsed(values: dict[str, str]) -> dict:
-        return {
-            "title": values["title"], "kind": values["kind"].strip().lower() or "threat",
-            "probability": parse_scale(values["probability"], "probability"),
-            "impact": parse_scale(values["impact"], "impact"),
-            "strategy": values["strategy"], "category": values["category"],
-            "review_date": _review(values["review"]),
-            "schedule_impact": parse_duration(values["schedule_impact"] or "0", "schedule impact"),
-            "cost_impact": _money(values["cost_impact"]), "response": values["response"],
-        }
+    def _form_fields(v: RiskView) -> list[tuple[str, str, str]]:
+        return risk_fields(v.risk.kind, v.risk.probability, v.risk.impact, risk=v.risk, owner=v.owner)
 
     def action_add(self) -> None:
         if not self._has_project():
             return
-        fields = self._form_fields(None)
-        fields.insert(-1, ("tasks", "Linked tasks (WBS codes, comma-separated)", ""))
 
-        def submit(values: dict[str, str]) -> str | None:
-            try:
-                parsed = self._parsed(values)
-                tasks = [t.strip() for t in values["tasks"].split(",") if t.strip()]
-                risk = svc.add_risk(self.store, self.project_id, owner=values["owner"] or None, tasks=tasks,
-                                    comment=values["comment"], today=self.today, **parsed)
-            except PmtuiError as exc:
-                return str(exc)
+        def added(risk) -> None:
             self.show_all = self.show_all or risk.kind != self.kind
             self._follow(risk.id)
-            self.notify(f"Added {svc.risk_code(risk.number)}.")
-            return None
 
-        self.app.push_screen(RiskForm("New risk", fields, submit, relabel=_relabel))
+        self.app.push_screen(new_risk_form(self.store, self.project_id, self.today,
+                                           risk_fields(self.kind, *self.query_one(RiskMatrix).cell), added))
 
     def action_edit(self) -> None:
         v = self._need_risk()
@@ -360,8 +387,8 @@ class RiskScreen(Screen):
 
         def submit(values: dict[str, str]) -> str | None:
             try:
-                parsed = self._parsed(values)
-                before = self._parsed(initial)
+                parsed = parsed_risk(values)
+                before = parsed_risk(initial)
                 changes = {k: val for k, val in parsed.items() if val != before[k]}
                 owner = values["owner"] if values["owner"] != initial["owner"] else None
                 if changes or owner is not None:

@@ -1,7 +1,8 @@
 """Screen 4, the daily stand-up: one person at a time, a key or two per task, and the plan's
 consequences (finish, newly critical tasks, slipped milestones) redrawn after every change.
 
-Each change is one service call run by the app (one journal entry: u undoes it). The meeting's
+Each change is one service call run by the app (one journal entry: u undoes it). c clears the
+task's blockers; R adds a risk owned by the person, linked to the task under the cursor. The meeting's
 place (which person) is saved as it moves, so quitting loses nothing and the next start resumes.
 """
 
@@ -78,6 +79,7 @@ class StandupScreen(Screen):
         Binding("minus", "step(-1)", "-%", show=False, id="standup.less"),
         Binding("percent_sign", "ask('percent')", "Set %", show=False, id="standup.percent"),
         Binding("c", "unblock", "Clear blockers", show=False, id="standup.unblock"),
+        Binding("R", "add_risk", "New risk", show=False, id="standup.add_risk"),
         Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
         Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
         Binding("h", "browse", "Past stand-ups", show=False, id="standup.browse"),
@@ -373,6 +375,19 @@ class StandupScreen(Screen):
             who, day = self._person_id(), self.day
             self.app.run_edit("Clear blockers", lambda store, pid: pg.clear_blockers(
                 store, pid, ref(t.id), person=who, today=day), select=t.id, say=lambda r: "; ".join(r.lines))
+
+    def action_add_risk(self) -> None:
+        """A risk heard in the stand-up, added where it is heard: the risk form with the person
+        as its owner and the task under the cursor linked (the register's n, from here)."""
+        if self.plan is None:
+            return
+        from pmtui.screens.risks import new_risk_form, risk_fields
+
+        person = self.people[self.position] if self.people else None
+        owner = person.name if person is not None and person.resource_id is not None else ""
+        t = self.tasks.current if self.opened is not None else None
+        fields = risk_fields("threat", 3, 3, owner=owner, tasks=t.wbs if t else "")
+        self.app.push_screen(new_risk_form(self.app.store, self.plan.project.id, self.day, fields))
 
     def action_ask(self, what: str) -> None:
         if what != "status_date" and self._target() is None:

@@ -72,6 +72,25 @@ def test_edit_rescores_and_validates_the_merged_risk(store, plan):
     assert (v.risk.kind, v.risk.strategy, v.owner, len(v.history)) == ("opportunity", "exploit", "", 2)
 
 
+
+def test_an_owner_is_found_by_a_unique_start_of_the_name_as_in_the_stand_up(store, plan):
+    """`pmtui standup note Alice` found Alice Chen, but `risk add --owner alice` and the risk
+    form refused "no resource named 'alice'": the owner had to be typed in full."""
+    from pmtui.services import resources
+
+    r = svc.add_risk(store, plan.id, "Vendor API late", probability=3, impact=3, owner="alice")
+    assert load_register(store, plan.id).view(r.id).owner == "Alice Chen"
+    svc.edit_risk(store, plan.id, r.id, owner=" bo")
+    assert load_register(store, plan.id).view(r.id).owner == "Bob Li"
+    resources.add_resource(store, plan.id, "Alice Wong")
+    before = dump(store, journal=True)
+    with pytest.raises(BadValue, match="'ali' could be Alice Chen or Alice Wong: type more of the name"):
+        svc.edit_risk(store, plan.id, r.id, owner="ali")
+    with pytest.raises(NotFound, match="no resource named 'Zed' in this project; its resources: "
+                                       "Alice Chen, Alice Wong, Bob Li"):
+        svc.add_risk(store, plan.id, "X", probability=3, impact=3, owner="Zed")
+    assert dump(store, journal=True) == before
+
 @pytest.mark.parametrize("kwargs,error,message", [
     ({"probability": 6}, BadValue, "probability 6 is out of range"),
     ({"impact": 0}, BadValue, "impact 0 is out of range"),

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from sqlalchemy import select
 from sqlmodel import Session
 
-from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import validated
 from pmtui.models.tables import Project, Resource
@@ -43,13 +43,24 @@ def issue_code(number: int) -> str:
 
 
 def find_owner(session: Session, project_id: int, name: str) -> Resource:
-    rows = session.execute(select(Resource).where(Resource.project_id == project_id)).scalars().all()
+    """A resource by its name, in any case, or by a unique start of it ("alice"): as the
+    stand-up finds a person (`pmtui standup note Alice`)."""
+    rows = session.execute(select(Resource).where(Resource.project_id == project_id)
+                           .order_by(Resource.name)).scalars().all()
     wanted = name.strip()
     exact = [r for r in rows if r.name == wanted]
     loose = [r for r in rows if r.name.casefold() == wanted.casefold()]
     if exact or len(loose) == 1:
         return (exact or loose)[0]
-    raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+    near = [r for r in rows if r.name.casefold().startswith(wanted.casefold())]
+    if len(near) == 1:
+        return near[0]
+    if near:
+        names = ", ".join(r.name for r in near[:-1]) + f" or {near[-1].name}"
+        raise BadValue(f"{name.strip()!r} could be {names}: type more of the name")
+    known = ", ".join(r.name for r in rows[:12]) + (", …" if len(rows) > 12 else "")
+    raise NotFound(f"no resource named {name!r} in this project; "
+                   + (f"its resources: {known}" if rows else "it has no resources yet (`pmtui resource add`)"))
 
 
 def _owner_id(session: Session, project_id: int, owner: str | None) -> int | None:

@@ -91,12 +91,16 @@ def _record_score(act: Action, risk: Risk, day: date, comment: str) -> None:
 
 def _link_rows(act: Action, plan: Plan, risk: Risk, refs: Iterable[str]) -> list[str]:
     existing = set(act.session.execute(select(RiskTask.task_id).where(RiskTask.risk_id == risk.id)).scalars())
-    added = []
+    added, given = [], {}
     for ref in refs:
         row = plan.resolve(ref)
+        if row.id in given:
+            # said of the list typed: the risk it is for may be one being added (not stored if refused)
+            raise Conflict(f"task {row.label} is given twice (as {given[row.id]} and {ref}): give it once")
         if row.id in existing:
             raise Conflict(f"{risk_code(risk.number)} is already linked to {row.label}")
         existing.add(row.id)
+        given[row.id] = ref
         act.session.add(RiskTask(risk_id=risk.id, task_id=row.id))
         added.append(row.wbs)
     return added

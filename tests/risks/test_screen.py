@@ -312,3 +312,26 @@ async def test_a_title_with_brackets_is_asked_about_as_typed(app):
             assert str(shown.render()) == question
             await press(pilot, "n")
         assert view(app, "R15").risk.status == "open"
+
+
+@sync
+async def test_undo_of_a_move_takes_the_matrix_back_to_the_risk(db_path):
+    """u after + took R1 back to P4×I4, but the matrix stayed on the cell it had left: the
+    register showed "No risk selected" over an empty cell, the risk out of sight."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services.demo import create_demo
+    from pmtui.store import open_store
+
+    store = open_store(str(db_path))
+    create_demo(store, today=TODAY)
+    app = PmtuiApp(store, None, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "3", "plus")
+        matrix = app.screen.query_one(RiskMatrix)
+        assert matrix.cell == (5, 4) and app.screen.selected_view().code == "R1"
+        await press(pilot, "u")
+        assert matrix.cell == (4, 4) and app.screen.selected_view().code == "R1"
+        assert (app.screen.selected_view().risk.probability, app.screen.selected_view().risk.impact) == (4, 4)
+        await press(pilot, "U")  # redo: and back up with it
+        assert matrix.cell == (5, 4) and app.screen.selected_view().code == "R1"

@@ -195,13 +195,27 @@ class RiskScreen(Screen):
 
     def on_screen_resume(self) -> None:
         if self.reg is not None or self._no_project:
-            self.reload(keep=self.selected_id())
+            self._reload_keeping()
 
     def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
         # Hidden, it reloads when shown again (on_screen_resume): reading the register of a
         # 10,000-task plan after every edit on another screen cost 130-220 ms.
         if self.is_attached and (self.reg is not None or self._no_project) and self.app.screen is self:
-            self.reload(keep=self.selected_id())
+            self._reload_keeping()
+
+    def _reload_keeping(self) -> None:
+        """Read the register again with the cursor on the same risk, the matrix following it
+        to another cell: after u took back a move (+), the matrix stayed on the cell the risk
+        had left, "No risk selected" over it."""
+        shown = self.selected_view()
+        keep = shown.id if shown else None
+        self.reload(keep=keep)
+        if shown is None or self.reg is None:
+            return
+        now = next((v for v in self.reg.risks if v.id == keep), None)
+        where = lambda v: (v.risk.kind, v.risk.probability, v.risk.impact, v.risk.status)  # noqa: E731
+        if now is not None and where(now) != where(shown):  # moved, not merely left behind by the cursor
+            self._go_to(keep)
 
     # -- drawing ---------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
@@ -349,6 +363,10 @@ class RiskScreen(Screen):
     def _follow(self, risk_id: int) -> None:
         """Reload and keep the cursor on this risk, moving the matrix to its cell if needed."""
         self.reg = load_register(self.store, self.project_id, self.today)
+        self._go_to(risk_id)
+
+    def _go_to(self, risk_id: int) -> None:
+        """The cursor on this risk of the register read, the matrix moved to its cell if needed."""
         view = self.reg.view(risk_id)
         matrix = self.query_one(RiskMatrix)
         if view.risk.kind != self.kind:

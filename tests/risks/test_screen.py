@@ -335,3 +335,30 @@ async def test_undo_of_a_move_takes_the_matrix_back_to_the_risk(db_path):
         assert (app.screen.selected_view().risk.probability, app.screen.selected_view().risk.impact) == (4, 4)
         await press(pilot, "U")  # redo: and back up with it
         assert matrix.cell == (5, 4) and app.screen.selected_view().code == "R1"
+
+
+@sync
+async def test_each_change_says_what_it_did(app):
+    """Re-score, a move, an edit, link and unlink closed their form or moved the risk without a
+    word: only add and close said anything."""
+    from tests.tui.conftest import notes
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "r")
+        app.screen.query_one("#rf-impact", Input).value = "5"
+        await press(pilot, "enter")
+        assert "R1 re-scored: P4×I4=16 H → P4×I5=20 H." in notes(app)
+        await press(pilot, "minus")
+        assert "R1 moved: P4×I5=20 H → P3×I5=15 H." in notes(app)
+        await press(pilot, "e")
+        app.screen.query_one("#rf-owner", Input).value = "Tomas"
+        app.screen.query_one("#rf-category", Input).value = "Data quality"
+        await press(pilot, "enter")
+        assert "R1 updated: owner Marek Novak → Tomas Herrera, category Data → Data quality." in notes(app)
+        await press(pilot, "l")
+        await press(pilot, *"5.5", "enter")
+        assert "Linked R1 to 5.5 Go-live (critical): exposure 15.0 → 15.0." in notes(app)
+        await press(pilot, "x")
+        await press(pilot, *"3.4.6", "enter")
+        assert "Unlinked R1 from 3.4.6 Trial load 1 reconciliation & fixes: exposure 15.0 → 15.0." in notes(app)

@@ -381,6 +381,7 @@ class RiskScreen(Screen):
         v = self._need_risk()
         if v and self._do(svc.step_risk, v, probability=dp, impact=di, today=self.today):
             self._follow(v.id)
+            self.notify(f"{v.code} moved: {_score(v)} → {_score(self.reg.view(v.id))}.", timeout=4)
 
     @staticmethod
     def _form_fields(v: RiskView) -> list[tuple[str, str, str]]:
@@ -416,6 +417,13 @@ class RiskScreen(Screen):
             except PmtuiError as exc:
                 return self._refusal(exc, v, form=True)
             self._follow(v.id)
+            after = self.reg.view(v.id)
+            said = [f"{_FIELD_WORDS.get(k, k.replace('_', ' '))} {_said(before[k])} → {_said(val)}"
+                    for k, val in changes.items()]
+            if after.owner != v.owner:
+                said.insert(0, f"owner {_said(v.owner)} → {_said(after.owner)}")
+            self.notify(f"{v.code} updated: {', '.join(said)}." if said else f"Nothing changed in {v.code}.",
+                        timeout=6)
             return None
 
         self.app.push_screen(RiskForm(f"Edit {v.code}", self._form_fields(v), submit, relabel=_relabel))
@@ -434,6 +442,7 @@ class RiskScreen(Screen):
             except PmtuiError as exc:
                 return self._refusal(exc, v, form=True)
             self._follow(v.id)
+            self.notify(f"{v.code} re-scored: {_score(v)} → {_score(self.reg.view(v.id))}.", timeout=4)
             return None
 
         form = RiskForm(f"Re-score {v.code} {v.risk.title}", fields, submit)
@@ -481,33 +490,49 @@ class RiskScreen(Screen):
 
         self._confirm(Text(f"{v.code} happened? Mark it occurred and raise an issue?"), raise_)
 
-    def _task_form(self, title: str, fn) -> None:
+    def _task_form(self, title: str, fn, said: str) -> None:
         v = self._need_risk()
         if v is None:
             return
 
         def submit(values: dict[str, str]) -> str | None:
             try:
-                fn(self.store, self.project_id, v.code, values["task"])
+                label = fn(self.store, self.project_id, v.code, values["task"])
             except PmtuiError as exc:
                 return self._refusal(exc, v, form=True)
             self._follow(v.id)
+            after = self.reg.view(v.id)
+            task = next((t for t in after.linked if label.startswith(f"{t.wbs} ")), None)
+            critical = " (critical)" if task is not None and task.critical and not task.done else ""
+            self.notify(f"{said.format(code=v.code, label=label)}{critical}: "
+                        f"exposure {v.exposure:.1f} → {after.exposure:.1f}.", timeout=6)
             return None
 
         self.app.push_screen(RiskForm(f"{title} {v.code} {v.risk.title}",
                                       [("task", "Task (WBS code like 1.2, or #id)", "")], submit))
 
     def action_link(self) -> None:
-        self._task_form("Link a task to", svc.link_risk_task)
+        self._task_form("Link a task to", svc.link_risk_task, "Linked {code} to {label}")
 
     def action_unlink(self) -> None:
-        self._task_form("Unlink a task from", svc.unlink_risk_task)
+        self._task_form("Unlink a task from", svc.unlink_risk_task, "Unlinked {code} from {label}")
 
     def action_why(self) -> None:
         v = self._need_risk()
         if v is None or self.reg is None:
             return
         self.app.push_screen(RiskText(why_text(self.reg, v)))
+
+
+_FIELD_WORDS = {"review_date": "review", "schedule_impact": "schedule impact (days)"}
+
+
+def _said(value) -> str:
+    return "none" if value is None or value == "" else (f"{value:g}" if isinstance(value, float) else str(value))
+
+
+def _score(v: RiskView) -> str:
+    return f"P{v.risk.probability}×I{v.risk.impact}={v.score} {v.letter}"
 
 
 def _cut(text: str, width: int) -> str:

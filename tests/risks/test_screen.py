@@ -362,3 +362,20 @@ async def test_each_change_says_what_it_did(app):
         await press(pilot, "x")
         await press(pilot, *"3.4.6", "enter")
         assert "Unlinked R1 from 3.4.6 Trial load 1 reconciliation & fixes: exposure 15.0 → 15.0." in notes(app)
+
+
+@sync
+async def test_the_forms_of_a_risk_with_brackets_in_its_title_show_it_whole(app):
+    """The re-score and link forms read their title as markup: "Re-score R15 Vendor  late"."""
+    from pmtui.services.risks import add_risk
+
+    add_risk(app.store_, app.project_id_, "Vendor [SAP] late", probability=4, impact=4, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
+        await settle(pilot)
+        for key, title in (("r", "Re-score R15 Vendor [SAP] late"), ("l", "Link a task to R15 Vendor [SAP] late"),
+                           ("x", "Unlink a task from R15 Vendor [SAP] late")):
+            await press(pilot, key)
+            assert str(app.screen.query_one(".risk-form-title").render()) == title
+            await press(pilot, "escape")

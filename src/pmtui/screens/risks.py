@@ -445,7 +445,7 @@ class RiskScreen(Screen):
             self.notify(f"{v.code} re-scored: {_score(v)} → {_score(self.reg.view(v.id))}.", timeout=4)
             return None
 
-        form = RiskForm(f"Re-score {v.code} {v.risk.title}", fields, submit)
+        form = RiskForm(Text(f"Re-score {v.code} {v.risk.title}"), fields, submit)  # Text: "[" in a title
         self.app.push_screen(form)
 
     def _confirm(self, question: Text, then) -> None:
@@ -508,7 +508,7 @@ class RiskScreen(Screen):
                         f"exposure {v.exposure:.1f} → {after.exposure:.1f}.", timeout=6)
             return None
 
-        self.app.push_screen(RiskForm(f"{title} {v.code} {v.risk.title}",
+        self.app.push_screen(RiskForm(Text(f"{title} {v.code} {v.risk.title}"),
                                       [("task", "Task (WBS code like 1.2, or #id)", "")], submit))
 
     def action_link(self) -> None:

@@ -42,7 +42,9 @@ def test_standup_commands(db):
     assert r.exit_code == 0, r.stderr
     assert "Status date set to 2026-11-25 (was 2026-11-23)." in r.stdout and "Jonas Berg" in r.stdout
     r = cli(db, "standup", "note", "jonas", "--date", "2026-11-25", "--yesterday", "mapping", "--today", "IDoc tests")
-    assert r.exit_code == 0 and r.stdout.strip() == "Noted jonas."
+    # said "Noted jonas.": whom the name was taken for, and what, was not said
+    assert r.exit_code == 0 and r.stdout.strip() == (
+        "Noted for Jonas Berg in the stand-up of 2026-11-25: yesterday: mapping · today: IDoc tests.")
     assert json.loads(cli(db, "standup", "report", "--format", "json").stdout)["state"] == "open"
     r = cli(db, "standup", "finish", "--date", "2026-11-25")
     assert r.exit_code == 0 and "# Stand-up 2026-11-25 — CRM migration" in r.stdout

@@ -130,9 +130,13 @@ def note(
 ) -> None:
     """Record what one person said in the open stand-up."""
     st = state(ctx)
-    su.set_person_note(st.store, st.project().id, _open_day(ctx, day), person, yesterday=yesterday, today=today,
-                       blockers=blockers)
-    done(f"Noted {person}.")
+    when = _open_day(ctx, day)
+    note = su.set_person_note(st.store, st.project().id, when, person, yesterday=yesterday, today=today,
+                              blockers=blockers)
+    # named in full: "A" or "jonas" is taken for whoever's name starts so
+    said = " · ".join(f"{k}: {getattr(note, k)}" for k, v in (("yesterday", yesterday), ("today", today),
+                                                             ("blockers", blockers)) if v is not None)
+    done(f"Noted for {su.person_name(st.store, note.resource_id)} in the stand-up of {when}: {said}.")
 
 
 @cmd.command("finish", epilog="Example: pmtui standup finish")

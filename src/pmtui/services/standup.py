@@ -20,7 +20,7 @@ from sqlmodel import Session
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.rules import plan_date
 from pmtui.models.standup import Standup, StandupNote
-from pmtui.models.tables import Project, utcnow
+from pmtui.models.tables import Project, Resource, utcnow
 from pmtui.services.actions import action, reading
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.progress import open_blockers
@@ -174,6 +174,15 @@ def set_person_note(store: Store, project_id: int, day: date, person: str | int 
                 setattr(note, key, value)
         act.say(f"{name}: " + "; ".join(f"{k} {v!r}" for k, v in fields.items() if v is not None))
     return note
+
+
+def person_name(store: Store, resource_id: int | None) -> str:
+    """The name a note was taken for (None: the unassigned work)."""
+    if resource_id is None:
+        return UNASSIGNED
+    with reading(store) as s:
+        row = s.get(Resource, resource_id)
+        return row.name if row else f"resource #{resource_id}"
 
 
 def live_summary(store: Store, project_id: int, day: date, now: datetime | None = None) -> dict:

@@ -379,3 +379,27 @@ async def test_the_forms_of_a_risk_with_brackets_in_its_title_show_it_whole(app)
             await press(pilot, key)
             assert str(app.screen.query_one(".risk-form-title").render()) == title
             await press(pilot, "escape")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_the_footer_shows_the_keys_that_act_on_a_risk(db_path, size):
+    """The footer began with the view toggles in long words and was cut at the screen's edge:
+    at 80 columns it ended at "c Cl", without l (link a task) and w (why)."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services.demo import create_demo
+    from pmtui.store import open_store
+    from tests.tui.conftest import screen_text
+
+    store = open_store(str(db_path))
+    create_demo(store, today=TODAY)
+    app = PmtuiApp(store, None, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "3")
+        footer = screen_text(app).splitlines()[-1]
+        for shown in ("n New", "e Edit", "r Re-score", "c Close", "l Link", "w Why", "a All"):
+            assert shown in footer, footer
+        if size[0] >= 120:
+            for shown in ("t Kind", "s Sort", "? Help", "u Undo"):
+                assert shown in footer, footer

@@ -122,18 +122,21 @@ class RiskScreen(Screen):
     RiskScreen #risk-register { height: 1fr; }
     """
 
+    # The footer shows what fits and cuts the rest at the screen's edge: the keys that act on
+    # a risk come first, so that at 80 columns they are all on show (the view toggles first,
+    # in long words, cut it at "c Cl", without l and w).
     BINDINGS = [
-        Binding("t", "toggle_kind", "Threats/opps", id="risks.kind"),
-        Binding("a", "toggle_all", "Cell/all", id="risks.all"),
-        Binding("s", "toggle_sort", "Sort", id="risks.sort"),
         Binding("n", "add", "New", id="risks.add"),
         Binding("e", "edit", "Edit", id="risks.edit"),
         Binding("r", "score", "Re-score", id="risks.score"),
         Binding("c", "close_risk", "Close/reopen", id="risks.close"),
-        Binding("l", "link", "Link task", id="risks.link"),
+        Binding("l", "link", "Link", id="risks.link"),
+        Binding("w", "why", "Why", id="risks.why"),
+        Binding("a", "toggle_all", "All", id="risks.all"),
+        Binding("t", "toggle_kind", "Kind", id="risks.kind"),  # threats or opportunities
+        Binding("s", "toggle_sort", "Sort", id="risks.sort"),
         Binding("x", "unlink", "Unlink", show=False, id="risks.unlink"),
         Binding("i", "raise_issue", "Issue", show=False, id="risks.raise"),
-        Binding("w", "why", "Why", id="risks.why"),
         Binding("plus,shift+up", "step(1, 0)", "P+", show=False, id="risks.prob_up"),
         Binding("minus,shift+down", "step(-1, 0)", "P−", show=False, id="risks.prob_down"),
         Binding("right_square_bracket,shift+right", "step(0, 1)", "I+", show=False, id="risks.impact_up"),

@@ -579,3 +579,24 @@ async def test_R_adds_a_risk_owned_by_the_person_and_linked_to_the_task(store, p
         assert row(store, pid, "3.3.1").percent_complete == 100
     risk = next(v for v in load_register(store, pid, DAY).risks if v.code == "R15")
     assert (risk.owner, [t.wbs for t in risk.linked], risk.score) == ("Jonas Berg", ["3.3.1"], 12)
+
+
+@sync
+async def test_n_past_the_last_person_says_what_comes_next(store, pid):
+    """n on the last person did nothing at all, as if the key were not taken: the meeting is
+    over there, and f (finish) was not said."""
+    from tests.tui.conftest import notes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        await keys(app, pilot, *["n"] * (len(screen.people) - 1))
+        last = screen.people[-1].name
+        assert screen.position == len(screen.people) - 1 and not notes(app).count("is the last")
+        await keys(app, pilot, "n")
+        assert screen.position == len(screen.people) - 1
+        assert f"{last} is the last ({len(screen.people)}/{len(screen.people)}): f finishes the stand-up" in notes(app)
+        await keys(app, pilot, *["p"] * len(screen.people))
+        assert screen.position == 0 and "is the first" in notes(app)

@@ -320,7 +320,13 @@ class StandupScreen(Screen):
     def action_person(self, step: int) -> None:
         if not self.people:
             return
-        self.position = max(0, min(len(self.people) - 1, self.position + step))
+        position = max(0, min(len(self.people) - 1, self.position + step))
+        if position == self.position:  # at either end: the key did nothing, without a word
+            name, n = self.people[position].name, len(self.people)
+            self.notify(f"{name} is the last ({n}/{n}): f finishes the stand-up" if step > 0
+                        else f"{name} is the first (1/{n}): n goes to the next", timeout=4)
+            return
+        self.position = position
         row = self.meeting.standup if self.meeting else None
         if row is not None:
             su.save_position(self.app.store, row.id, self.position)

@@ -600,3 +600,18 @@ async def test_n_past_the_last_person_says_what_comes_next(store, pid):
         assert f"{last} is the last ({len(screen.people)}/{len(screen.people)}): f finishes the stand-up" in notes(app)
         await keys(app, pilot, *["p"] * len(screen.people))
         assert screen.position == 0 and "is the first" in notes(app)
+
+
+@sync
+async def test_a_finished_stand_up_says_how_long_it_took_not_time_left(store, pid):
+    """Once finished, the clock stopped at "⏱ 14:22 left", as if the meeting were still on."""
+    from datetime import timedelta
+
+    from tests.standup.helpers import NINE
+
+    times = iter([NINE, NINE + timedelta(minutes=7, seconds=5)])
+    app = StandupApp(store, today=DAY, clock=lambda: next(times, NINE + timedelta(minutes=7, seconds=5)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "f", "escape")
+        assert app.screen.query_one("#standup-status").clock == ("⏱ took 07:05", "")

@@ -312,8 +312,12 @@ class StandupScreen(Screen):
         row = self.meeting.standup if self.meeting else None
         if row is None or self.cfg is None:
             return
-        end = utc(row.ended_at) if row.ended_at else self.now()
+        end = utc(row.ended_at) if row.ended_at and row.state != "open" else self.now()
         elapsed = (end - utc(row.started_at)).total_seconds()
+        if row.state != "open":  # finished: "14:22 left" read as if the meeting were still on
+            took = max(0, int(elapsed))
+            self.query_one(StandupStatus).tick(f"⏱ took {took // 60:02d}:{took % 60:02d}", "")
+            return
         self.query_one(StandupStatus).tick(*clock_text(elapsed, self.cfg.timebox_minutes))
 
     # -- moving around --------------------------------------------------------------------------

@@ -97,6 +97,27 @@ def test_clearing_a_task_s_blockers_resolves_them_in_one_undoable_step(store, pi
     history.undo(store, pid)
     assert dump(store) == before
 
+
+@pytest.mark.parametrize("finish", [
+    lambda s, p: pg.mark_done(s, p, "3.4.3", today=DAY),
+    lambda s, p: pg.set_percent(s, p, "3.4.3", 100, today=DAY),
+    lambda s, p: pg.set_remaining(s, p, "3.4.3", 0, today=DAY),
+])
+def test_a_task_finished_takes_its_blockers_with_it(store, pid, finish):
+    """A blocked task marked done kept its blocker open for good: the task left the stand-up's
+    list, and with it the only place the blocker showed and c could clear it."""
+    pg.mark_started(store, pid, "3.4.3", today=DAY)
+    pg.raise_blocker(store, pid, "3.4.3", "Siebel export user locked", today=DAY)
+    r = finish(store, pid)
+    assert r.lines[0].endswith(", blocker cleared: Siebel export user locked")
+    with reading(store) as s:
+        assert pg.open_blockers(r.plan, s) == {}
+        issue = s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one()
+        assert (issue.status, issue.resolution) == ("resolved", "The task was finished.")
+    history.undo(store, pid)
+    with reading(store) as s:
+        assert pg.open_blockers(get_plan(store, pid), s) == {task(store, pid, "3.4.3").id: ["Siebel export user locked"]}
+
 @pytest.mark.parametrize("call, error, text", [
     (lambda s, p: pg.set_percent(s, p, "3.3.1", 140), BadValue, "from 0 to 100"),
     (lambda s, p: pg.mark_done(s, p, "1.1"), Conflict, "already done"),

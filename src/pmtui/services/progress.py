@@ -180,6 +180,12 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             said.insert(0, f"{kind}: {detail}")
         elif kind == "unblocked":
             said.insert(0, f"cleared {extra}")
+        if not _is_done(row) and (rules.actual_finish is not None or rules.percent_complete >= 100):
+            # a finished task leaves the stand-up's list, and with it the only place its
+            # blockers showed and could be cleared: they were left open for good
+            gone = _resolve_blockers(act, project_id, row, as_of(plan, today), "The task was finished.")
+            if gone:
+                said.append(f"blocker{'' if len(gone) == 1 else 's'} cleared: " + "; ".join(gone))
         if not said:
             raise Conflict(f"{row.label}: nothing changed")
         act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
@@ -315,6 +321,17 @@ def raise_blocker(store: Store, project_id: int, ref: str, text: str, *, person:
                    today=today, detail=text)
 
 
+def _resolve_blockers(act: Action, project_id: int, t: TaskRow, day: date, why: str) -> list[str]:
+    """Resolve the task's open blockers; their titles, oldest first."""
+    rows = act.session.execute(
+        select(Issue).where(Issue.project_id == project_id, Issue.kind == "blocker", Issue.status == "open",
+                            Issue.task_id == t.id).order_by(Issue.number)
+    ).scalars().all()
+    for issue in rows:
+        issue.status, issue.resolved_on, issue.resolution = "resolved", day, why
+    return [issue.title for issue in rows]
+
+
 def clear_blockers(store: Store, project_id: int, ref: str, *, person: int | None = None,
                    today: date | None = None) -> Recorded:
     """Resolve every open blocker of the task, as said in the stand-up ("no longer blocked"):
@@ -322,17 +339,10 @@ def clear_blockers(store: Store, project_id: int, ref: str, *, person: int | Non
     cleared: list[str] = []
 
     def change(act: Action, plan: Plan, t: TaskRow, values: dict) -> str:
-        rows = act.session.execute(
-            select(Issue).where(Issue.project_id == project_id, Issue.kind == "blocker", Issue.status == "open",
-                                Issue.task_id == t.id).order_by(Issue.number)
-        ).scalars().all()
-        if not rows:
+        cleared.extend(_resolve_blockers(act, project_id, t, as_of(plan, today), "Cleared in the stand-up."))
+        if not cleared:
             raise Conflict(f"{t.label} has no open blocker to clear")
-        day = as_of(plan, today)
-        for issue in rows:
-            issue.status, issue.resolved_on, issue.resolution = "resolved", day, "Cleared in the stand-up."
-            cleared.append(issue.title)
-        return f"{len(rows)} blocker{'' if len(rows) == 1 else 's'}: " + "; ".join(cleared)
+        return f"{len(cleared)} blocker{'' if len(cleared) == 1 else 's'}: " + "; ".join(cleared)
     return _record(store, project_id, ref, "Clear blockers", "unblocked", change, person=person, today=today,
                    detail=lambda: "; ".join(cleared))
 

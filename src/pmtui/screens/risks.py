@@ -129,7 +129,7 @@ class RiskScreen(Screen):
         Binding("n", "add", "New", id="risks.add"),
         Binding("e", "edit", "Edit", id="risks.edit"),
         Binding("r", "score", "Re-score", id="risks.score"),
-        Binding("c", "close_risk", "Close/reopen", id="risks.close"),
+        Binding("c", "close_risk", "Close", id="risks.close"),  # reopens a closed one
         Binding("l", "link", "Link", id="risks.link"),
         Binding("w", "why", "Why", id="risks.why"),
         Binding("a", "toggle_all", "All", id="risks.all"),
@@ -142,8 +142,8 @@ class RiskScreen(Screen):
         Binding("right_square_bracket,shift+right", "step(0, 1)", "I+", show=False, id="risks.impact_up"),
         Binding("left_square_bracket,shift+left", "step(0, -1)", "I−", show=False, id="risks.impact_down"),
     ]
-    FOOTER_ORDER = ("risks.add", "risks.edit", "risks.score", "risks.close", "risks.why", "risks.link", "app.undo",
-                    "risks.kind", "risks.all", "risks.sort", "app.quit")
+    FOOTER_ORDER = ("risks.add", "risks.edit", "risks.score", "risks.close", "risks.link", "risks.why", "risks.all",
+                    "app.undo", "risks.kind", "risks.sort", "app.quit")
 
     def __init__(self, store=None, project_id: int | None = None, today: date | None = None) -> None:
         super().__init__()

@@ -86,9 +86,8 @@ class StandupScreen(Screen):
         Binding("g", "start", "Start/resume", show=False, id="standup.start"),
         Binding("escape", "close_ask", "Cancel", show=False, id="standup.cancel"),
     ]
-    FOOTER_ORDER = ("standup.next_person", "standup.previous_person", "standup.more", "standup.less", "standup.done",
-                    "standup.blocker", "standup.remaining", "standup.started", "standup.person_notes",
-                    "standup.finish", "app.undo", "app.quit")
+    FOOTER_ORDER = ("standup.next_person", "standup.started", "standup.more", "standup.done", "standup.blocker",
+                    "standup.finish", "standup.person_notes", "standup.remaining", "app.undo", "app.quit")
 
     def __init__(self) -> None:
         super().__init__()

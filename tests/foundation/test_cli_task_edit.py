@@ -30,8 +30,8 @@ def test_add_link_and_edit_say_the_conflicts_they_make(db_path):
     assert r.exit_code == 0
     assert r.stdout.splitlines()[1].startswith("conflict: 2 Review: Must Finish On 2027-01-06 cannot be met"), r.stdout
     r = cli(db_path, "task", "edit", "1", "--deadline", "2027-01-05")
-    assert r.stdout.splitlines()[1:] == ["conflict: 1 Design finishes 2027-01-08, 3 working day(s) after its "
+    assert r.stdout.splitlines()[1:] == ["conflict: 1 Design finishes 2027-01-08, 3 working days after its "
                                          "deadline 2027-01-05"], r.stdout  # the Review one is old news
     r = cli(db_path, "task", "add", "Sign-off", "-d", "0", "--after", "2", "--deadline", "2027-01-01")
     assert [l for l in r.stdout.splitlines() if l.startswith("conflict:")] == [
-        "conflict: 3 Sign-off finishes 2027-01-06, 3 working day(s) after its deadline 2027-01-01"], r.stdout
+        "conflict: 3 Sign-off finishes 2027-01-06, 3 working days after its deadline 2027-01-01"], r.stdout

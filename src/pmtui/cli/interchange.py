@@ -12,13 +12,15 @@ from pmtui.cli.context import done, state, write_output
 from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
 from pmtui.interchange.base import StatusFrom
 from pmtui.models.errors import BadValue, PmtuiError
+from pmtui.models.wording import counted
 from pmtui.services import bulk
 from pmtui.services.project_records import counts_text
 from pmtui.services.projects import find_project
 
 def _summary(data: bulk.PlanData) -> str:
-    return (f"{len(data.tasks)} tasks, {len(data.links)} links, {len(data.resources)} resources, "
-            f"{len(data.assignments)} assignments, {bulk.calendars_text(data)}"
+    return (f"{counted(len(data.tasks), 'task')}, {counted(len(data.links), 'link')}, "
+            f"{counted(len(data.resources), 'resource')}, {counted(len(data.assignments), 'assignment')}, "
+            f"{bulk.calendars_text(data)}"
             + (f", {data.records.counts()}" if data.records is not None else ""))
 
 
@@ -169,7 +171,7 @@ def export_cmd(
         events = text.count("BEGIN:VEVENT")
         what = f"{events} {'event' if events == 1 else 'events'}: milestones and deadlines" if events else "0 events"
     else:
-        what = f"{len(data.tasks)} tasks, {len(data.links)} links"
+        what = f"{counted(len(data.tasks), 'task')}, {counted(len(data.links), 'link')}"
     done(f"Exported {project.name!r} to {path} ({kind}: {what}).")
     for n in notes:
         done(f"note: {n}")

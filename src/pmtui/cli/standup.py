@@ -14,6 +14,7 @@ from rich.text import Text
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
+from pmtui.models.wording import counted
 from pmtui.services import progress as pg
 from pmtui.services import standup as su
 from pmtui.services import standup_agenda as sa
@@ -168,7 +169,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         return
     for d in data:
         moved = f"finish {d['finish_before']} → {d['finish_after']}" if d["finish_after"] else "in progress"
-        out.print(f"{d['day']}  {d['state']:<6}  {moved}  {d['updates']} update(s), {d['blockers']} blocker(s)")
+        out.print(f"{d['day']}  {d['state']:<6}  {moved}  {counted(d['updates'], 'update')}, {counted(d['blockers'], 'blocker')}")
 
 
 @cmd.command("report", epilog="Example: pmtui standup report --date 2026-11-23 --format json")

@@ -17,6 +17,7 @@ from pmtui.models.parsing import (
     parse_money,
     parse_predecessors,
 )
+from pmtui.models.wording import counted
 from pmtui.services import tasks as svc
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan
 
@@ -143,7 +144,7 @@ def rm(
     """Delete a task with its links and assignments (a summary only with --recursive)."""
     st = state(ctx)
     labels = svc.delete_task(st.store, st.project().id, ref, recursive=recursive)
-    extra = f" and {len(labels) - 1} tasks under it" if len(labels) > 1 else ""
+    extra = f" and {counted(len(labels) - 1, 'task')} under it" if len(labels) > 1 else ""
     done(f"Deleted {labels[0]}{extra}. `pmtui undo` brings it back.")
 
 
@@ -242,7 +243,7 @@ def print_wbs(plan: Plan) -> None:
                       crit, f"{plan.percent[t.id]:.0f}" if plan.percent[t.id] else "",
                       plan.predecessors_text(t.id), plan.resources_text(t.id))
     out.print(table)
-    out.print(f"Finish {sched.finish}   ({len(plan.tasks)} tasks; ! = critical"
+    out.print(f"Finish {sched.finish}   ({counted(len(plan.tasks), 'task')}; ! = critical"
               + (f"; {NOT_PLANNED_NOTE})" if marked else ")"))
 
 

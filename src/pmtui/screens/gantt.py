@@ -23,6 +23,7 @@ from textual.widget import Widget
 from pmtui.messages import Note
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
+from pmtui.models.wording import counted
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services import baselines as baseline_svc
 from pmtui.services import gantt_edits
@@ -245,7 +246,7 @@ class GanttScreen(Screen):
         on = self.chart.toggle_path()
         if on:
             n = len(self.chart.path)
-            self.notify(f"Driving path: {n} task(s) marked D lead to this one" if n
+            self.notify(f"Driving path: {counted(n, 'task')} marked D {'leads' if n == 1 else 'lead'} to this one" if n
                         else "Nothing drives this task: it starts at the project start or on a constraint",
                         timeout=4)
         self._show_info()

@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, Static
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
 from pmtui.models.tables import utcnow
+from pmtui.models.wording import counted
 from pmtui.screens.dialogs import PickScreen
 from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
@@ -259,7 +260,7 @@ class StandupScreen(Screen):
                           if note is not None and getattr(note, k))
         # Text, not markup: a note typed in the meeting may hold "[" and "]"
         person_line.update(Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
-                                         f"{len(person.tasks)} task(s)", self._overbooked(person), "\n",
+                                         f"{counted(len(person.tasks), 'task')}", self._overbooked(person), "\n",
                                          said or ("y: yesterday / today / blockers", "dim"),
                                          no_wrap=True, overflow="ellipsis"))  # two lines, whatever the width
         empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "

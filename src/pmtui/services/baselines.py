@@ -17,6 +17,7 @@ from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import is_digits
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
+from pmtui.models.wording import counted
 from pmtui.services.actions import action, reading
 from pmtui.services.costing import TaskCost, plan_costs
 from pmtui.services.plan import Plan, load_plan
@@ -175,7 +176,7 @@ def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
     base.work = sum(costs[r].work for r in plan.roots)
     s.add_all(_task_rows(plan, costs, base.id))
     label = "Baseline" if base.number == 0 else f"Baseline{base.number}"
-    act.say(f"{'replaced' if same else 'saved'} baseline {name!r} ({label}): {len(plan.tasks)} tasks, "
+    act.say(f"{'replaced' if same else 'saved'} baseline {name!r} ({label}): {counted(len(plan.tasks), 'task')}, "
             f"finish {base.finish}, cost {base.cost:,.0f}")
     s.flush()
     return base

@@ -43,6 +43,7 @@ from pmtui.models.tables import (
     Setting,
     Task,
 )
+from pmtui.models.wording import counted
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -805,8 +806,9 @@ def calendars_text(data: PlanData) -> str:
 
 
 def _counts_line(counts: dict[str, int]) -> str:
-    return (f"{counts['tasks']} tasks, {counts['links']} links, {counts['resources']} resources, "
-            f"{counts['assignments']} assignments, {counts['calendars']}"
+    return (f"{counted(counts['tasks'], 'task')}, {counted(counts['links'], 'link')}, "
+            f"{counted(counts['resources'], 'resource')}, {counted(counts['assignments'], 'assignment')}, "
+            f"{counts['calendars']}"
             + (f", {counts['records']}" if counts.get("records") else ""))
 
 
@@ -952,7 +954,7 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         project.status_date = data.status_date
         project.currency = (data.currency or project.currency)[:10]
         project.notes = data.notes or ""
-        act.say(f"replaced the contents of {project.name!r} ({len(tasks)} tasks before): {_counts_line(counts)}"
+        act.say(f"replaced the contents of {project.name!r} ({counted(len(tasks), 'task')} before): {_counts_line(counts)}"
                 + (f"; kept {', '.join(into.kept)}" if into.kept else ""))
         if dry_run:
             act.session.flush()  # as the commit would: the database's checks run on every row

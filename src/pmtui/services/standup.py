@@ -21,6 +21,7 @@ from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.rules import plan_date
 from pmtui.models.standup import Standup, StandupNote
 from pmtui.models.tables import Project, Resource, utcnow
+from pmtui.models.wording import counted
 from pmtui.services.actions import action, reading
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.progress import open_blockers
@@ -223,7 +224,7 @@ def finish_standup(store: Store, project_id: int, day: date, now: datetime | Non
         row.summary = json.dumps(full, separators=(",", ":"), ensure_ascii=False)
         f = summary["finish"]
         act.say(f"finished the stand-up of {day}: finish {f['before']} → {f['after']}, "
-                f"{len(summary['progress'])} update(s), {len(summary['blockers'])} blocker(s)")
+                f"{counted(len(summary['progress']), 'update')}, {counted(len(summary['blockers']), 'blocker')}")
         take_snapshot_in(act, "standup")
     return summary
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
+from pmtui.models.wording import counted
 from pmtui.services.plan import Plan
 from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_order
 
@@ -127,7 +128,7 @@ def _risk_reason(plan: Plan, task_id: int) -> str:
     if s.late:
         return f"after its deadline {t.deadline}"
     if s.total_float < 0:
-        return f"{-s.total_float} working day(s) behind"
+        return f"{counted(-s.total_float, 'working day')} behind"
     return ""
 
 

@@ -15,6 +15,7 @@ from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import LinkRef, format_link, parse_predecessors
 from pmtui.models.rules import TaskRules, validated
 from pmtui.models.tables import Assignment, Dependency, Task
+from pmtui.models.wording import counted
 from pmtui.services.actions import Action, action, reading
 from pmtui.services.plan import Plan, TaskRow, load_plan, plan_for_edit
 from pmtui.store import Store
@@ -292,7 +293,7 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
         doomed = [row.id, *plan.descendants(row.id)]
         if row.children and not recursive:
             raise Conflict(
-                f"{row.label} is a summary of {len(doomed) - 1} tasks: delete it with --recursive "
+                f"{row.label} is a summary of {counted(len(doomed) - 1, 'task')}: delete it with --recursive "
                 "to remove them all"
             )
         s = act.session
@@ -309,7 +310,7 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
         _renumber(act, siblings, row.parent_id)
         _checked_plan(act)
         labels = [plan.by_id[tid].label for tid in doomed]
-        extra = f" and {len(doomed) - 1} tasks under it" if len(doomed) > 1 else ""
+        extra = f" and {counted(len(doomed) - 1, 'task')} under it" if len(doomed) > 1 else ""
         act.say(f"deleted {row.wbs} {row.name!r}{extra}" + (f" ({unlinked})" if unlinked else ""))
     return labels
 
@@ -332,9 +333,9 @@ def _release_references(act, doomed: list[int]) -> str:
         event.task_id = None
     said = []
     if links:
-        said.append(f"unlinked from {len(links)} risk(s)")
+        said.append(f"unlinked from {counted(len(links), 'risk')}")
     if issues:
-        said.append(f"{len(issues)} issue(s) no longer name it")
+        said.append(f"{counted(len(issues), 'issue')} no longer {'names' if len(issues) == 1 else 'name'} it")
     return ", ".join(said)
 
 

@@ -38,3 +38,18 @@ async def test_a_saved_form_does_not_keep_a_big_plan_alive(db_path):
     finally:
         gc.unfreeze()
         store.close()
+
+
+async def test_the_rows_an_edit_redraws_leave_nothing_in_cycles(make_app):
+    # The table's cache of drawn rows was Textual's LRUCache, whose clear() drops its ring of
+    # entries whole: every row drawn until then was garbage in a cycle, at each edit, kept
+    # until a full collection (which a big plan's freezes put off).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "m", "2")  # an edit: its plan keeps the rows, marks the changes
+        table = app.screen.table
+        assert len(table._cache) > 10
+        gc.collect()
+        table.set_plan(app.plan)  # the rows drawn so far are dropped, as on every edit
+        assert gc.collect() == 0

@@ -12,7 +12,6 @@ from datetime import date
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -20,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.services import gantt_layout as gl
+from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
 HEADER_ROWS = 2
@@ -87,10 +87,10 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.path: set[int] = set()
         self.related: dict[int, str] = {}
         self.successors: gl.Successors | None = None
-        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._cache: LineCache[tuple, Strip] = LineCache(2048)
         self._styles: dict[str, Style] | None = None
         self._back: tuple[tuple, list] | None = None
-        self._bars: LRUCache[int, gl.Bar] = LRUCache(4096)
+        self._bars: LineCache[int, gl.Bar] = LineCache(4096)
 
     # -- data -------------------------------------------------------------------------------------
     def on_mount(self) -> None:

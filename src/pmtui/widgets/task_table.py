@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -22,6 +21,7 @@ from textual.strip import Strip
 
 from pmtui.services.gantt_layout import fit
 from pmtui.services.plan import NOT_PLANNED
+from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
 
@@ -124,7 +124,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self.previous = None  # the schedule before the last edit, to mark changed dates
         self.marks_on = False
         self._changed: dict[int, bool] = {}
-        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._cache: LineCache[tuple, Strip] = LineCache(2048)
         self._drawn: dict[int, Strip] = {}  # row index -> the strip render_line last gave
         self._retired = None
         self._styles: dict[str, Style] | None = None

@@ -415,14 +415,6 @@ class PmtuiApp(HeldKeys, App):
             t = known.by_id[task]
             subject = (task, f"{t.wbs} {t.name}")
         self._start(what.lower())
-        if form is not None:
-            # Keys typed behind the form's Enter wait for its edit: they are for the screen
-            # below if it is saved, and dropped if it is refused (see pmtui.widgets.held_keys).
-            # An edit waiting for another process's write gives up after the store's 30 s busy
-            # timeout; the limit only guards against an edit that never reports back.
-            form.busy = edit = object()
-            self.hold_keys_for(edit)
-            self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
         selected = self._cursor_task_id()
         if selected != self._plan_selected:
             self._plan_selected = None  # moved since a plan put it there
@@ -430,13 +422,31 @@ class PmtuiApp(HeldKeys, App):
             # the cursor when the command was given: a dialog's answer runs this from a callback
             # that may come after a key typed behind it has moved the cursor
             selected = before
-        self._edit_worker(what, call, select, form, self.project_id, selected, say, subject)
+        # A timer's task and a worker's task keep the context they were started in, which names
+        # the widget whose handler runs now (a form's input, when the form is saved): the hold
+        # limit's timer kept it 45 s, and the finished worker, a cycle with its task, until a
+        # collection (put off by a big plan's freezes, see _show_plan). Started in the app's own
+        # context (App._context, as Textual runs its workers), they name the app.
+        with self._context():
+            if form is not None:
+                # Keys typed behind the form's Enter wait for its edit: they are for the screen
+                # below if it is saved, and dropped if it is refused (see pmtui.widgets.held_keys).
+                # An edit waiting for another process's write gives up after the store's 30 s busy
+                # timeout; the limit only guards against an edit that never reports back.
+                form.busy = edit = object()
+                self.hold_keys_for(edit)
+                self.set_timer(EDIT_HOLD_LIMIT, partial(self.release_keys, edit))
+            # The form goes to the worker in a box the worker empties: a thread worker stays the
+            # current worker of its pool thread until that thread runs another, and kept the
+            # form it was given alive meanwhile.
+            self._edit_worker(what, call, select, [form], self.project_id, selected, say, subject)
 
     @work(thread=True, group="edit")
-    def _edit_worker(self, what: str, call, select, form, project_id: int, selected: int | None,
+    def _edit_worker(self, what: str, call, select, form_box: list, project_id: int, selected: int | None,
                      say=None, subject: tuple[int, str] | None = None) -> None:
         from pmtui.services.actions import take_checked_plan
 
+        form = form_box.pop()
         with self._write_lock:  # edits run one after the other, in the order of the keys
             shown = self.plan
             if shown is not None and shown.project.id != project_id:

@@ -40,6 +40,26 @@ async def test_a_saved_form_does_not_keep_a_big_plan_alive(db_path):
         store.close()
 
 
+async def test_a_saved_form_is_freed_once_its_edit_is_over(make_app):
+    # What Textual starts keeps the context it was started in, which names the widget whose
+    # handler ran: the hold limit's timer kept the form's input 45 s. And the edit's worker,
+    # the last one its pool thread ran, kept the form it was given until that thread ran another.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "j", "d")
+        assert isinstance(app.screen, TaskForm)
+        form, field = weakref.ref(app.screen), weakref.ref(app.focused)
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "4d")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TaskForm)
+        assert app.plan.by_id[app.screen.table.current_id].duration == 4  # saved
+        gc.collect()
+        assert field() is None
+        assert form() is None
+
+
 async def test_the_rows_an_edit_redraws_leave_nothing_in_cycles(make_app):
     # The table's cache of drawn rows was Textual's LRUCache, whose clear() drops its ring of
     # entries whole: every row drawn until then was garbage in a cycle, at each edit, kept

@@ -403,3 +403,25 @@ async def test_the_footer_shows_the_keys_that_act_on_a_risk(db_path, size):
         if size[0] >= 120:
             for shown in ("t Kind", "s Sort", "? Help", "u Undo"):
                 assert shown in footer, footer
+
+
+@sync
+async def test_in_all_mode_the_matrix_cell_follows_the_registers_cursor(app):
+    """With every risk listed (a), the matrix kept showing the cell it was on while the cursor
+    went to a risk in another cell; and arrows on the matrix left the cursor on that risk."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "a")
+        matrix, table = app.screen.query_one(RiskMatrix), app.screen.query_one(DataTable)
+        assert app.screen.selected_view().code == "R1" and matrix.cell == (4, 4)
+        for row in range(len(codes(app))):
+            table.move_cursor(row=row)
+            await settle(pilot)
+            v = app.screen.selected_view()
+            assert matrix.cell == (v.risk.probability, v.risk.impact), v.code
+        table.move_cursor(row=codes(app).index("R2"))  # P3×I5
+        await settle(pilot)
+        await press(pilot, "down")  # the matrix has the focus: P2×I5, the cursor on its risk
+        assert matrix.cell == (2, 5) and app.screen.selected_view().code == "R8"
+        await press(pilot, "a")  # back to the cell: the selected risk stays selected
+        assert app.screen.selected_view().code == "R8" and matrix.cell == (2, 5) and codes(app) == ["R8"]

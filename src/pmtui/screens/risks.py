@@ -311,9 +311,25 @@ class RiskScreen(Screen):
     def on_risk_matrix_cell_changed(self, event: RiskMatrix.CellChanged) -> None:
         if not self.show_all:
             self.redraw()
+            return
+        # Every risk listed: the cursor goes to the first risk of the cell moved to, so that the
+        # cell and the risk shown beside it stay one (an empty cell leaves the cursor where it is).
+        ids = [v.id for v in self.rows if (v.risk.probability, v.risk.impact) == event.cell]
+        if ids and self.selected_id() not in ids:
+            self.query_one(DataTable).move_cursor(row=[v.id for v in self.rows].index(ids[0]))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._follow_cursor()
         self._show_panel()
+
+    def _follow_cursor(self) -> None:
+        """With every risk listed (a) the matrix stayed on the cell it was on while the cursor went
+        to a risk in another: its cell is now the selected risk's."""
+        v = self.selected_view()
+        if not self.show_all or v is None:
+            return
+        with self.prevent(RiskMatrix.CellChanged):
+            self.query_one(RiskMatrix).cell = (v.risk.probability, v.risk.impact)
 
     # -- view toggles ----------------------------------------------------------------------------
     def action_toggle_kind(self) -> None:

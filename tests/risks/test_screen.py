@@ -107,11 +107,31 @@ async def test_rescore_with_a_comment_and_move_one_cell_per_key(app):
 async def test_close_a_risk_after_confirming(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "c", "n")
+        await press(pilot, "c", "escape")
         assert view(app, "R1").risk.status == "open"
-        await press(pilot, "c", "y")
+        await press(pilot, "c", "enter")  # the comment is optional
         assert view(app, "R1").risk.status == "closed"
         assert app.screen.query_one(RiskMatrix).counts[(4, 4)] == 0 and codes(app) == []
+
+
+@sync
+async def test_close_takes_a_comment_kept_as_the_cli_keeps_it(app):
+    """c asked only "Close R1 …?": why it was closed could be given with `pmtui risk close
+    --comment` alone. The question now takes an optional comment, which goes into the history."""
+    from pmtui.services.history import history
+    from tests.tui.conftest import notes
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert str(app.screen.query_one(".risk-form-title").render()).startswith("Close R1 ")
+        assert str(app.screen.query_one(".risk-form-hint").render()) == "enter closes it · esc leaves it open"
+        await press(pilot, *"Cleansing done", "enter")
+        assert view(app, "R1").risk.status == "closed"
+        assert "Closed R1: Cleansing done." in notes(app)
+        entry = history(app.store_, app.project_id_)[0]
+        assert (entry.action, entry.summary) == (
+            "Close risk", "closed R1 'Legacy data quality worse than profiled': Cleansing done")
 
 
 @sync
@@ -204,7 +224,7 @@ async def test_a_second_projects_risks_are_r1_r2_and_keys_act_on_them(db_path):
         await settle(pilot)
         assert sorted(codes(app)) == ["R1", "R2"]
         first = app.screen.rows[0]
-        await press(pilot, "c", "y")
+        await press(pilot, "c", "enter")
         closed = next(v for v in load_register(store, other.id, TODAY).risks if v.code == first.code)
         assert closed.risk.status == "closed" and closed.risk.project_id == other.id
     assert view(demo, first.code).risk.status == "open"
@@ -278,7 +298,7 @@ async def test_c_on_a_closed_risk_reopens_it_after_confirming(app):
     reopen`: c answered "R1 is already closed" and the screen had no other key for it."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "c", "y")
+        await press(pilot, "c", "enter")
         assert view(app, "R1").risk.status == "closed"
         await press(pilot, "a")  # every risk, the closed ones too
         app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R1"))
@@ -305,12 +325,12 @@ async def test_a_title_with_brackets_is_asked_about_as_typed(app):
         await settle(pilot)
         app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
         await settle(pilot)
-        for key, question in (("c", "Close R15 Vendor [SAP] late [/]?"),
-                              ("i", "R15 happened? Mark it occurred and raise an issue?")):
+        for key, where, question in (("c", ".risk-form-title", "Close R15 Vendor [SAP] late [/]?"),
+                                     ("i", ".dialog-title", "R15 happened? Mark it occurred and raise an issue?")):
             await press(pilot, key)
-            shown = app.screen.query_one(".dialog-title")
+            shown = app.screen.query_one(where)
             assert str(shown.render()) == question
-            await press(pilot, "n")
+            await press(pilot, "escape")
         assert view(app, "R15").risk.status == "open"
 
 

@@ -480,10 +480,16 @@ class RiskScreen(Screen):
         if v is None:
             return
 
-        def close() -> None:
-            if self._do(svc.close_risk, v, today=self.today):
-                self.reload()
-                self.notify(f"Closed {v.code}.")
+        def close(values: dict[str, str]) -> str | None:
+            # the comment goes where `pmtui risk close --comment` puts it: the history's line
+            comment = values["comment"].strip()
+            try:
+                svc.close_risk(self.store, self.project_id, v.code, comment=comment, today=self.today)
+            except PmtuiError as exc:
+                return self._refusal(exc, v, form=True)
+            self.reload()
+            self.notify(f"Closed {v.code}" + (f": {comment}" if comment else "") + ".")
+            return None
 
         def reopen() -> None:
             if self._do(svc.reopen_risk, v):
@@ -493,8 +499,11 @@ class RiskScreen(Screen):
 
         if v.risk.status != "open":
             self._confirm(Text(f"{v.code} {v.risk.title} is {v.risk.status}: reopen it?"), reopen)
-        else:
-            self._confirm(Text(f"Close {v.code} {v.risk.title}?"), close)
+        elif self._has_project():
+            # a form, not a yes/no question: the why of a close could only be given in the CLI
+            self.app.push_screen(RiskForm(Text(f"Close {v.code} {v.risk.title}?"),
+                                          [("comment", "Why it is closed (optional, kept in the history)", "")],
+                                          close, hint="enter closes it · esc leaves it open"))
 
     def action_raise_issue(self) -> None:
         v = self._need_risk()

@@ -41,11 +41,13 @@ class RiskForm(ModalScreen[bool]):
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit,
-                 relabel: Relabel | None = None) -> None:
+                 relabel: Relabel | None = None, hint: str = "enter save · esc cancel · tab next field") -> None:
         """``fields``: (key, label, initial value). ``relabel``: new labels by key, from the
-        values as typed (a label that depends on another field)."""
+        values as typed (a label that depends on another field). ``hint``: the keys, as said
+        under the fields."""
         super().__init__()
         self.title_text, self.fields, self.submit, self.relabel = title, fields, submit, relabel
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,7 +59,7 @@ class RiskForm(ModalScreen[bool]):
                     field.cursor_blink = False
                     yield field
             yield Static("", id="risk-form-error")
-            yield Static("enter save · esc cancel · tab next field", classes="risk-form-hint")
+            yield Static(self.hint, classes="risk-form-hint")
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)

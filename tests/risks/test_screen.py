@@ -445,3 +445,46 @@ async def test_in_all_mode_the_matrix_cell_follows_the_registers_cursor(app):
         assert matrix.cell == (2, 5) and app.screen.selected_view().code == "R8"
         await press(pilot, "a")  # back to the cell: the selected risk stays selected
         assert app.screen.selected_view().code == "R8" and matrix.cell == (2, 5) and codes(app) == ["R8"]
+
+
+@sync
+async def test_a_risk_is_recorded_fully_from_the_form_at_80x24(app):
+    """The form had no description, cause, effect or trigger (DESIGN names the trigger): only
+    `pmtui risk add` could set them. Now it has them, each field and its label in view as tab and
+    shift+tab go through the fields, which scroll at 80×24."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Label
+
+    from tests.tui.conftest import notes
+
+    typed = {"description": "Old CRM exports drop custom fields", "cause": "Undocumented schema",
+             "effect": "Two weeks of rework", "trigger": "Trial load 1 fails reconciliation"}
+
+    def shown_with_label(key: str) -> bool:
+        box = app.screen.query_one(VerticalScroll).content_region
+        return all(box.contains_region(w.region) and w.region.height
+                   for w in (app.screen.query_one(f"#rf-{key}"), app.screen.query_one(f"#rf-label-{key}", Label)))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "n")
+        keys = [key for key, _l, _v in app.screen.fields]
+        assert set(typed) <= set(keys)
+        await press(pilot, *"Data migration slips")
+        for key in keys[1:]:
+            await press(pilot, "tab")
+            assert app.focused.id == f"rf-{key}" and shown_with_label(key), key
+            if key in typed:
+                await press(pilot, *typed[key])
+        for key in reversed(keys[:-1]):
+            await press(pilot, "shift+tab")
+            assert app.focused.id == f"rf-{key}" and shown_with_label(key), key
+        await press(pilot, "enter")
+        new = view(app, "R15").risk
+        assert {k: getattr(new, k) for k in typed} == typed
+        await press(pilot, "e")  # the edit shows them and says what it changed
+        assert app.screen.query_one("#rf-trigger").value == typed["trigger"]
+        app.screen.query_one("#rf-trigger").value = "Trial load 2 fails"
+        await press(pilot, "enter")
+        assert ("R15 updated: trigger Trial load 1 fails reconciliation → Trial load 2 fails." in notes(app))
+        assert view(app, "R15").risk.trigger == "Trial load 2 fails"

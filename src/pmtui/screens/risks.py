@@ -56,12 +56,16 @@ def _relabel(values: dict[str, str]) -> dict[str, str]:
 
 def risk_fields(kind: str, probability: int, impact: int, *, risk=None, owner: str = "",
                 tasks: str | None = None) -> list[tuple[str, str, str]]:
-    """The risk form's fields, filled from ``risk`` (an edit) or else blank; ``tasks`` (a new
-    risk's linked tasks) adds their field before the comment."""
+    """The risk form's fields, filled from ``risk`` (an edit) or else blank: every field DESIGN
+    names and the CLI sets, so a risk is recorded fully from the TUI; ``tasks`` (a new risk's
+    linked tasks) adds their field before the comment."""
     r = risk
     fields = [
         ("title", "Title", r.title if r else ""),
         ("kind", "Kind: threat or opportunity", r.kind if r else kind),
+        ("description", "Description: what could happen", r.description if r else ""),
+        ("cause", "Cause: why it could happen", r.cause if r else ""),
+        ("effect", "Effect: what it would do to the project", r.effect if r else ""),
         ("probability", "Probability 1–5", str(probability)),
         ("impact", "Impact 1–5", str(impact)),
         ("owner", "Owner (a resource)", owner),
@@ -71,6 +75,7 @@ def risk_fields(kind: str, probability: int, impact: int, *, risk=None, owner: s
         ("schedule_impact", "Schedule impact (working days)", f"{r.schedule_impact}d" if r else "0d"),
         ("cost_impact", "Cost impact", f"{r.cost_impact:g}" if r else "0"),
         ("response", "Response plan", r.response if r else ""),
+        ("trigger", "Trigger: the sign that it is about to happen", r.trigger if r else ""),
         ("comment", "Comment on the score", ""),
     ]
     if r is None:
@@ -87,6 +92,9 @@ def parsed_risk(values: dict[str, str]) -> dict:
         "review_date": _review(values["review"]),
         "schedule_impact": parse_duration(values["schedule_impact"] or "0", "schedule impact"),
         "cost_impact": _money(values["cost_impact"]), "response": values["response"],
+        # as the CLI's --description, --cause, --effect and --trigger: kept as typed
+        "description": values["description"], "cause": values["cause"], "effect": values["effect"],
+        "trigger": values["trigger"],
     }
 
 

@@ -126,6 +126,26 @@ BAD = [
     (("risk", "list", "--sort", "age"), 2, "sort 'age' is unknown"),
     (("risk", "reopen", "R1"), 1, "R1 is already open"),
     (("issue", "add", "X", "--severity", "9"), 2, "severity 9 is out of range"),
+    # the project's rule (models/errors.py, tests/foundation/test_cli.py BAD): 2 when what was
+    # typed is malformed or out of range, 1 when a well-formed request is refused by the plan
+    (("risk", "add", "X", "-P", "6", "-I", "3"), 2, "probability 6 is out of range"),
+    (("risk", "edit", "R1", "-I", "0"), 2, "impact 0 is out of range"),
+    (("risk", "score", "R1", "x", "3"), 2, "probability 'x' is not a number"),
+    (("risk", "edit", "R1", "--schedule-impact", "-2d"), 2, "schedule impact '-2d' is negative"),
+    (("risk", "edit", "R1", "--kind", "hazard"), 2, "risk kind 'hazard' is unknown"),
+    (("risk", "list", "--min-score", "26"), 2, "minimum score 26 is out of range"),
+    (("risk", "matrix", "--kind", "hazard"), 2, "risk kind 'hazard' is unknown"),
+    (("risk", "close", "R1x"), 2, "risk 'R1x' is not an id"),
+    (("issue", "add", "X", "--kind", "bug"), 2, "issue kind 'bug' is unknown"),
+    # a task typed twice is malformed (2), as `task add --after 1,1` is: it said 1
+    (("risk", "add", "X", "-P", "3", "-I", "3", "--task", "2", "--task", "#2"), 2,
+     "task 2 Build is given twice (as 2 and #2): give it once"),
+    (("risk", "close", "R9"), 1, "no risk R9 in this project"),
+    (("risk", "raise", "R9"), 1, "no risk R9"),
+    (("issue", "add", "X", "--risk", "R9"), 1, "no risk R9"),
+    # an edit that changes nothing is refused (1) as `task edit` refuses it: it said "Updated R1"
+    (("risk", "edit", "R1", "-P", "4", "--owner", "Alice Chen", "--strategy", "mitigate"), 1,
+     "R1: nothing changed, it already has those values"),
     (("issue", "resolve", "I4"), 1, "no issue I4"),
 ]
 

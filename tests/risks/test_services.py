@@ -99,7 +99,7 @@ def test_an_owner_is_found_by_a_unique_start_of_the_name_as_in_the_stand_up(stor
     ({"strategy": "exploit"}, BadValue, "strategy 'exploit' does not fit a threat"),
     ({"kind": "opportunity", "strategy": "mitigate"}, BadValue, "does not fit an opportunity"),
     # named the risk code it would have had ("R1 is already linked to 2 Build"), a risk not stored
-    ({"tasks": ["2", "#2"]}, Conflict, r"^task 2 Build is given twice \(as 2 and #2\): give it once$"),
+    ({"tasks": ["2", "#2"]}, BadValue, r"^task 2 Build is given twice \(as 2 and #2\): give it once$"),
     ({"schedule_impact": -2}, BadValue, "schedule impact -2d is negative"),
     # past what the store holds, it reached SQLite and failed there (from a JSON import)
     ({"schedule_impact": 10**19}, BadValue, "schedule impact 10000000000000000000d is too long: at most 100000"),

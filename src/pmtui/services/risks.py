@@ -96,7 +96,8 @@ def _link_rows(act: Action, plan: Plan, risk: Risk, refs: Iterable[str]) -> list
         row = plan.resolve(ref)
         if row.id in given:
             # said of the list typed: the risk it is for may be one being added (not stored if refused)
-            raise Conflict(f"task {row.label} is given twice (as {given[row.id]} and {ref}): give it once")
+            # what was typed is malformed (2), as `task add --after 1,1` is, not a refusal by the plan
+            raise BadValue(f"task {row.label} is given twice (as {given[row.id]} and {ref}): give it once")
         if row.id in existing:
             raise Conflict(f"{risk_code(risk.number)} is already linked to {row.label}")
         existing.add(row.id)
@@ -142,6 +143,9 @@ def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "
         rules = validated(RiskRules, **merged)
         rescored = (rules.probability, rules.impact) != (risk.probability, risk.impact)
         code = risk_code(risk.number)
+        if all(getattr(risk, key) == value for key, value in rules.model_dump().items()):
+            # as `task edit` says it (exit 1): it said "Updated R1" and journaled an empty change
+            raise Conflict(f"{code}: nothing changed, it already has those values")
         for key, value in rules.model_dump().items():
             if getattr(risk, key) != value:
                 old, new = getattr(risk, key), value

@@ -488,3 +488,22 @@ async def test_a_risk_is_recorded_fully_from_the_form_at_80x24(app):
         await press(pilot, "enter")
         assert ("R15 updated: trigger Trial load 1 fails reconciliation → Trial load 2 fails." in notes(app))
         assert view(app, "R15").risk.trigger == "Trial load 2 fails"
+
+
+@sync
+async def test_an_edit_typed_differently_to_the_same_values_says_nothing_changed(app):
+    """An edit to the values a risk has is refused by the service (`pmtui risk edit` exits 1);
+    the form, given the owner's name in lower case, says nothing changed and closes."""
+    from pmtui.widgets.risk_form import RiskForm
+    from tests.tui.conftest import notes
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = view(app, "R1").risk
+        await press(pilot, "e")
+        app.screen.query_one("#rf-owner", Input).value = "marek novak"
+        app.screen.query_one("#rf-category", Input).value = " Data "
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, RiskForm)
+        assert "Nothing changed in R1." in notes(app)
+        assert view(app, "R1").risk == before

@@ -441,6 +441,9 @@ class RiskScreen(Screen):
                     svc.edit_risk(self.store, self.project_id, v.code, comment=values["comment"],
                                   owner=owner if owner is None or owner.strip() else "none",
                                   today=self.today, **changes)
+            except svc.NothingChanged:
+                # typed differently, the same values (" Data" for Data, "alice" for Alice Chen)
+                changes = {}
             except PmtuiError as exc:
                 return self._refusal(exc, v, form=True)
             self._follow(v.id)

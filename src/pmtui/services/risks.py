@@ -27,6 +27,10 @@ EDITABLE = tuple(name for name in RiskRules.model_fields if name != "owner_id")
 INITIAL_COMMENT = "Initial assessment."
 
 
+class NothingChanged(Conflict):
+    """An edit to the values the risk already has (the CLI exits 1; the form just says so)."""
+
+
 def as_of(project: Project, today: date | None = None) -> date:
     """The day a risk change is dated: the plan's status date, else today."""
     return project.status_date or today or date.today()
@@ -145,7 +149,7 @@ def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "
         code = risk_code(risk.number)
         if all(getattr(risk, key) == value for key, value in rules.model_dump().items()):
             # as `task edit` says it (exit 1): it said "Updated R1" and journaled an empty change
-            raise Conflict(f"{code}: nothing changed, it already has those values")
+            raise NothingChanged(f"{code}: nothing changed, it already has those values")
         for key, value in rules.model_dump().items():
             if getattr(risk, key) != value:
                 old, new = getattr(risk, key), value

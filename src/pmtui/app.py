@@ -33,6 +33,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from pmtui.config import load_config, unknown_ids
+from pmtui.help_keys import binding_rows
 from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
@@ -774,24 +775,6 @@ class PmtuiApp(HeldKeys, App):
 
     async def _run_binding(self, node, action: str) -> None:
         await self.run_action(action, node)
-
-
-def binding_rows(app: App, screen: Screen) -> list[tuple[str, str, str]]:
-    """(keys, description, id) for every binding active on the screen, keys as remapped."""
-    by_id: dict[str, list] = {}
-    order: list[str] = []
-    for key, active in screen.active_bindings.items():
-        b = active.binding
-        if b.action in ("command_palette", "app.command_palette"):
-            continue  # its own row, below
-        bid = b.id or b.action
-        if bid not in by_id:
-            by_id[bid] = [[], b.description or b.action]
-            order.append(bid)
-        by_id[bid][0].append(app.get_key_display(b))
-    rows = [(" ".join(dict.fromkeys(by_id[b][0])), by_id[b][1], b) for b in order]
-    rows.append(("ctrl+p", "Command palette: every action", "app.command_palette"))
-    return rows
 
 
 def _history():

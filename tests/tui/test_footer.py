@@ -167,8 +167,8 @@ async def test_keys_shown_have_an_action_and_keys_left_out_are_in_help(make_app)
                 method = key.action.rpartition(".")[2].partition("(")[0]
                 assert callable(getattr(active.node, f"action_{method}", None)), f"{name}: {key.key} {key.action}"
                 assert active.enabled, f"{name}: {key.key} is shown but disabled"
-            ids = {b.binding.id or b.binding.action for b in screen.active_bindings.values()
-                   if "command_palette" not in b.binding.action}
+            # pmtui's keys (Textual's have no id: help words them or leaves them out, test_help)
+            ids = {b.binding.id for b in screen.active_bindings.values() if b.binding.id}
             await press(pilot, "question_mark")
             assert isinstance(app.screen, HelpScreen), name
             in_help = {bid for _keys, _desc, bid in app.screen.rows}

@@ -229,7 +229,7 @@ class TaskForm(ModalScreen[None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys of the screen in front, with their ids (for config.toml)."""
+    """The keys of the screen in front, in groups, with their ids (for config.toml)."""
 
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="help.close")]
 
@@ -240,7 +240,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         text = Text()
         width = max((len(k) for k, _d, _i in self.rows), default=4) + 2
-        for keys, desc, bid in self.rows:
+        headings = getattr(self.rows, "headings", {})  # pmtui.help_keys.HelpRows
+        for i, (keys, desc, bid) in enumerate(self.rows):
+            if i in headings:
+                text.append(("\n" if i else "") + headings[i] + "\n", "bold underline")
             text.append(keys.ljust(width), "bold")
             text.append(desc.ljust(28) + " ")
             text.append(f"{bid}\n", "dim")

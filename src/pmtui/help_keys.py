@@ -1,0 +1,123 @@
+"""The rows of the help screen (`?`, F1): the keys of the screen in front, in words, in groups.
+
+Besides pmtui's own bindings (each with an id, remappable in config.toml), a screen has Textual's:
+a text field's editing keys, a scroll view's, tab, ctrl+q, copy. Listed as they came, help read
+"^pgup  Page Left  page_left" and "shift+^←  Move cursor left a word and select  cursor_left_word(True)":
+internal action names where the id goes, and 30 rows of a field's keys on the WBS's search bar.
+Here Textual's keys are worded as a user would say them, a pair of keys that do the two sides of
+one thing share a row, and the ones a user of the keyboard does not need are left out.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input
+
+from pmtui.widgets.footer import typed_into
+
+HERE, TYPING, SCROLLING, EVERYWHERE = "This screen", "Typing in the field", "Scrolling", "Everywhere"
+GROUPS = (HERE, TYPING, SCROLLING, EVERYWHERE)
+
+PALETTE_ACTIONS = ("command_palette", "app.command_palette")
+
+# Textual's bindings (they have no id), by action: their group and words. Those not named here
+# are left out: selecting text with shift (done with the mouse as well), the word moves and
+# deletes to the right, ctrl+pgup/pgdn (a page sideways), copy of a selection (^c, a mouse
+# selection; and in most terminals it is the interrupt key).
+TEXTUAL_WORDS: dict[str, tuple[str, str]] = {
+    # a text field (the WBS's bar, the stand-up's, a form's field)
+    "cursor_left": (TYPING, "Move in the text"),
+    "cursor_right": (TYPING, "Move in the text"),
+    "home": (TYPING, "Start / end of the text"),
+    "end": (TYPING, "Start / end of the text"),
+    "cursor_left_word": (TYPING, "A word left / right"),
+    "cursor_right_word": (TYPING, "A word left / right"),
+    "delete_left": (TYPING, "Delete a character"),
+    "delete_right": (TYPING, "Delete a character"),
+    "delete_left_word": (TYPING, "Delete the word before"),
+    "delete_left_all": (TYPING, "Delete to the start"),
+    "delete_right_all": (TYPING, "Delete to the end"),
+    "paste": (TYPING, "Paste"),
+    "submit": (TYPING, "Confirm"),
+    # a view that scrolls (the status screen)
+    "scroll_up": (SCROLLING, "Scroll up / down"),
+    "scroll_down": (SCROLLING, "Scroll up / down"),
+    "scroll_left": (SCROLLING, "Scroll left / right"),
+    "scroll_right": (SCROLLING, "Scroll left / right"),
+    "page_up": (SCROLLING, "Page up / down"),
+    "page_down": (SCROLLING, "Page up / down"),
+    "scroll_home": (SCROLLING, "Top / bottom"),
+    "scroll_end": (SCROLLING, "Top / bottom"),
+    # the app's
+    "app.focus_next": (EVERYWHERE, "Next / previous pane"),
+    "app.focus_previous": (EVERYWHERE, "Next / previous pane"),
+}
+# Textual's keys that do what one of ours does: listed in its row (ctrl+q with q).
+SAME_AS = {"quit": "app.quit"}
+
+
+class HelpRows(list):
+    """The rows of help, (keys, description, id), in their groups' order; ``headings`` names
+    the group that starts at a row's index. The id is "" for Textual's keys (not remappable)."""
+
+    def __init__(self, rows=(), headings: dict[int, str] | None = None) -> None:
+        super().__init__(rows)
+        self.headings = headings or {}
+
+
+def binding_rows(app: App, screen: Screen) -> HelpRows:
+    """Every key active on the screen, keys as remapped, in groups: the screen's own (and its
+    focused widget's), a text field's, scrolling, the app's."""
+    # (group, id or words) -> [our keys, Textual's keys, description, id]: ours first ("q ^q")
+    rows: dict[tuple[str, str], list] = {}
+    focused = screen.focused
+    panes = sum(1 for w in screen.focus_chain if not isinstance(w, Screen)) > 1
+    palette = "^p"
+    for active in screen.active_bindings.values():
+        b = active.binding
+        if b.action in PALETTE_ACTIONS:
+            palette = app.get_key_display(b)
+            continue  # its own row, last
+        keys = app.get_key_display(b)
+        if focused is not None and active.node is not focused and typed_into(focused, b, keys):
+            continue  # typed into the field ("/" in the search bar), as in the footer
+        if b.id:
+            group = TYPING if isinstance(active.node, Input) else EVERYWHERE if b.id.startswith("app.") else HERE
+            slot = (group, b.id)
+            row = rows.setdefault(slot, [[], [], "", b.id])
+            row[2] = b.description or b.action  # a key of Textual's may have come first
+            theirs = False
+        elif b.action in SAME_AS:
+            row = rows.setdefault((EVERYWHERE, SAME_AS[b.action]), [[], [], "", SAME_AS[b.action]])
+            row[2] = row[2] or b.description
+            theirs = True
+        elif b.action in TEXTUAL_WORDS:
+            group, words = TEXTUAL_WORDS[b.action]
+            if group == TYPING and not isinstance(active.node, Input):
+                continue
+            if group == SCROLLING and isinstance(active.node, Input):
+                continue  # a one-line field has nothing to scroll
+            if b.action.startswith("app.focus_") and not panes:
+                continue  # nothing else to go to
+            row = rows.setdefault((group, words), [[], [], words, ""])
+            theirs = True
+        else:
+            continue
+        if keys not in row[theirs]:
+            row[theirs].append(keys)
+    taken = {k for ours, _t, _d, bid in rows.values() if bid for k in ours}
+    out = HelpRows()
+    for group in GROUPS:
+        first = len(out)
+        for (g, _slot), (ours, theirs, desc, bid) in rows.items():
+            # a key of Textual's that one of ours on the same key replaces (enter in a bar)
+            keys = ours + [k for k in theirs if k not in taken and k not in ours]
+            if g != group or not keys:
+                continue
+            out.append((" ".join(keys), desc, bid))
+        if group == EVERYWHERE:
+            out.append((palette, "Command palette: every action", "app.command_palette"))
+        if len(out) > first:
+            out.headings[first] = group
+    return out

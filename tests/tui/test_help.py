@@ -1,0 +1,75 @@
+"""The help screen (`?`, F1): the keys of the screen in front, in words, in groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmtui.app import known_binding_ids
+from pmtui.help_keys import EVERYWHERE, HERE, SCROLLING, TYPING
+from pmtui.screens.dialogs import HelpScreen
+
+from .conftest import press, screen_text, settle
+
+# the keys that show a screen, or open a bar on it, and what has the focus then
+PLACES = {
+    "WBS": ("1",), "Gantt": ("2",), "Risks": ("3",), "Stand-up": ("4",), "Status": ("5",),
+    "WBS search bar": ("1", "slash"), "stand-up bar": ("4", "r"),
+}
+
+
+async def open_help(pilot, keys) -> HelpScreen:
+    await press(pilot, *keys)
+    typing = keys[-1] in ("slash", "r")
+    await press(pilot, "f1" if typing else "question_mark")  # ? is typed into a bar
+    assert isinstance(pilot.app.screen, HelpScreen), keys
+    return pilot.app.screen
+
+
+def groups(help_screen: HelpScreen) -> dict[str, list[tuple[str, str, str]]]:
+    rows, headings = help_screen.rows, help_screen.rows.headings
+    starts = sorted(headings) + [len(rows)]
+    return {headings[a]: rows[a:b] for a, b in zip(starts, starts[1:])}
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+async def test_help_lists_keys_in_words_never_textuals_action_names(make_app, place):
+    # Help listed "^pgup  Page Left  page_left" on the status screen, and 30 rows of the search
+    # field's keys, such as "shift+^←  Move cursor left a word and select  cursor_left_word(True)".
+    app = make_app()
+    ours = known_binding_ids() | {"app.command_palette"}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = await open_help(pilot, PLACES[place])
+        for keys, desc, bid in shown.rows:
+            assert keys and desc, (place, keys, desc, bid)
+            assert bid == "" or bid in ours, f"{place}: {keys} {desc} has no id of pmtui's: {bid!r}"
+            assert "_" not in desc and "(" not in desc, f"{place}: {desc!r}"
+        descs = [d for _k, d, _b in shown.rows]
+        assert len(descs) == len(set(descs)), f"{place}: a row twice in {descs}"
+        assert "Page Left" not in descs and "Move cursor left and select" not in descs, place
+        # every row under a heading, the app's keys last
+        assert 0 in shown.rows.headings and list(groups(shown))[-1] == EVERYWHERE, place
+        assert list(groups(shown))[0] in screen_text(app), place  # the first heading, drawn
+
+
+async def test_help_groups_the_keys_of_a_field_and_of_a_scrolling_view(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        by_group = groups(await open_help(pilot, ("5",)))
+        assert ("↑ ↓", "Scroll up / down", "") in by_group[SCROLLING]
+        assert ("pgup pgdn", "Page up / down", "") in by_group[SCROLLING]
+        assert ("s", "Snapshot", "status.snapshot") in by_group[HERE]
+        assert ("q ^q", "Quit", "app.quit") in by_group[EVERYWHERE]  # ctrl+q is Textual's, in q's row
+        await press(pilot, "escape")
+        by_group = groups(await open_help(pilot, ("1", "slash")))
+        typing = {desc: keys for keys, desc, _b in by_group[TYPING]}
+        assert typing["Move in the text"] == "← →" and typing["Delete a character"].startswith("⌫ del")
+        assert SCROLLING not in by_group  # a one-line field has nothing to scroll
+        # "/" is typed into the search, not a key of the screen while typing
+        assert "wbs.search" not in [b for _k, _d, b in by_group.get(HERE, [])]
+        await press(pilot, "escape")
+        await press(pilot, "escape")
+        # no other pane to go to: tab is not offered
+        by_group = groups(await open_help(pilot, ("1",)))
+        assert "Next / previous pane" not in [d for _k, d, _b in by_group[EVERYWHERE]]

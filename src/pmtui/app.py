@@ -33,7 +33,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from pmtui.config import load_config, unknown_ids
-from pmtui.help_keys import binding_rows
+from pmtui.help_keys import binding_rows, long_description
 from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
@@ -770,7 +770,7 @@ class PmtuiApp(HeldKeys, App):
             if b.id in seen or b.action in ("command_palette", "app.command_palette"):
                 continue
             seen.add(b.id)
-            yield SystemCommand(b.description or b.action, f"{self.get_key_display(b)} · {b.id or b.action}",
+            yield SystemCommand(long_description(b), f"{self.get_key_display(b)} · {b.id or b.action}",
                                 partial(self._run_binding, active.node, b.action))
 
     async def _run_binding(self, node, action: str) -> None:

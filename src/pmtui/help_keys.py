@@ -11,6 +11,7 @@ one thing share a row, and the ones a user of the keyboard does not need are lef
 from __future__ import annotations
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -57,6 +58,78 @@ TEXTUAL_WORDS: dict[str, tuple[str, str]] = {
 SAME_AS = {"quit": "app.quit"}
 
 
+# What a key does, in full, where its footer word says too little: the footer's words were cut
+# so that the most used keys fit at 80 columns ("n Next", "y Notes", "t Kind", "c Close"), and
+# help and the palette showed those words too. By binding id; a binding's own tooltip wins.
+# Kept here rather than on each Binding so that one table says them all, in the same voice
+# (test_help checks every id is a binding's).
+LONG: dict[str, str] = {
+    "wbs.collapse": "Collapse, or go to the summary",
+    "wbs.toggle": "Collapse or expand the summary",
+    "wbs.edit": "Edit the task (its form)",
+    "wbs.edit_notes": "Edit the task's notes",
+    "wbs.progress": "Record progress on the task",
+    "wbs.assign": "Assign a resource to the task",
+    "wbs.jump": "Go to a WBS code or #id",
+    "wbs.search_next": "Next match of the search",
+    "gantt.scroll_later": "Scroll the timeline later",
+    "gantt.scroll_earlier": "Scroll the timeline earlier",
+    "gantt.page_later": "A page of the timeline later",
+    "gantt.page_earlier": "A page of the timeline earlier",
+    "gantt.today": "Scroll to today",
+    "gantt.status_date": "Scroll to the status date",
+    "gantt.show_bar": "Bring the task's bar into view",
+    "gantt.driving_path": "Mark the tasks that drive this one",
+    "gantt.baseline": "Baseline bars: show or hide",
+    "gantt.lengthen": "One working day longer",
+    "gantt.shorten": "One working day shorter",
+    "gantt.move_later": "Move the task a day later",
+    "gantt.move_earlier": "Move the task a day earlier",
+    "risks.cell_up": "Matrix: the cell of higher probability",
+    "risks.cell_down": "Matrix: the cell of lower probability",
+    "risks.cell_right": "Matrix: the cell of higher impact",
+    "risks.cell_left": "Matrix: the cell of lower impact",
+    "risks.add": "New risk",
+    "risks.edit": "Edit the risk",
+    "risks.score": "Re-score the risk: probability and impact",
+    "risks.close": "Close the risk (or reopen a closed one)",
+    "risks.link": "Link the risk to a task",
+    "risks.why": "Why: the risk's tasks, their float and drivers",
+    "risks.all": "All risks, or the matrix cell's only",
+    "risks.kind": "Threats or opportunities",
+    "risks.sort": "Sort by score or by exposure",
+    "risks.unlink": "Unlink a task from the risk",
+    "risks.raise": "It happened: raise an issue",
+    "risks.prob_up": "The risk's probability +1",
+    "risks.prob_down": "The risk's probability −1",
+    "risks.impact_up": "The risk's impact +1",
+    "risks.impact_down": "The risk's impact −1",
+    "standup.next_person": "Next person",
+    "standup.started": "Mark the task started",
+    "standup.more": "% complete up one step",
+    "standup.less": "% complete down one step",
+    "standup.done": "Mark the task done",
+    "standup.blocker": "Record a blocker on the task",
+    "standup.finish": "Finish the stand-up: its summary",
+    "standup.person_notes": "The person's notes: yesterday, today, blockers",
+    "standup.remaining": "Set the task's days left",
+    "standup.percent": "Set the task's % complete",
+    "standup.unblock": "Clear the task's blockers",
+    "standup.note": "Add a note to the task",
+    "standup.status_date": "Set the status date",
+    "standup.start": "Start or resume today's stand-up",
+    "standup.cancel": "Close the answer bar",
+    "status.reload": "Read the plan again and redraw",
+    "status.snapshot": "Save a status snapshot",
+    "app.theme": "Light or dark theme",
+}
+
+
+def long_description(binding: Binding) -> str:
+    """What the key does, in full: its tooltip, else its line in LONG, else its footer word."""
+    return binding.tooltip or LONG.get(binding.id or "", "") or binding.description or binding.action
+
+
 class HelpRows(list):
     """The rows of help, (keys, description, id), in their groups' order; ``headings`` names
     the group that starts at a row's index. The id is "" for Textual's keys (not remappable)."""
@@ -86,7 +159,7 @@ def binding_rows(app: App, screen: Screen) -> HelpRows:
             group = TYPING if isinstance(active.node, Input) else EVERYWHERE if b.id.startswith("app.") else HERE
             slot = (group, b.id)
             row = rows.setdefault(slot, [[], [], "", b.id])
-            row[2] = b.description or b.action  # a key of Textual's may have come first
+            row[2] = long_description(b)  # a key of Textual's may have come first
             theirs = False
         elif b.action in SAME_AS:
             row = rows.setdefault((EVERYWHERE, SAME_AS[b.action]), [[], [], "", SAME_AS[b.action]])

@@ -788,9 +788,10 @@ def known_binding_ids() -> set[str]:
     from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
     from pmtui.widgets.risk_form import RiskForm, RiskText
     from pmtui.widgets.risk_matrix import RiskMatrix
+    from pmtui.widgets.inline_input import InlineInput
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
-               PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix]
+               PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

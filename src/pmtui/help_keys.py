@@ -122,6 +122,8 @@ LONG: dict[str, str] = {
     "status.reload": "Read the plan again and redraw",
     "status.snapshot": "Save a status snapshot",
     "app.theme": "Light or dark theme",
+    "bar.confirm": "Confirm what is typed in the bar",
+    "bar.cancel": "Close the bar, nothing changed",
 }
 
 

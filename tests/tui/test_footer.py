@@ -11,9 +11,15 @@ from textual.widgets._footer import FooterKey
 from pmtui.screens.dialogs import HelpScreen, PickScreen
 from pmtui.widgets.footer import Footer, footer_entries
 
-from .conftest import press, screen_text, settle
+from .conftest import press, screen_text, settle, type_text
 
 SIZE = (120, 40)
+
+
+def plan_of(app):
+    from pmtui.services.tasks import get_plan
+
+    return get_plan(app.store, app.project_id)
 
 
 def footer_keys(app) -> list:
@@ -201,8 +207,31 @@ async def test_keys_a_field_types_are_not_offered_while_typing_in_it(make_app):
         search = app.screen.query_one("#inline")
         assert app.focused is search
         keys = assert_footer_whole(app, "typing a search")
-        assert [k.description for k in keys] == ["Undo", "Help"]
+        assert [k.description for k in keys] == ["Confirm", "Cancel", "Undo", "Help"]
         await press(pilot, "a", "slash")
         assert search.value == "a/"
         await press(pilot, "escape")
         assert "Search" in [k.description for k in assert_footer_whole(app, "search closed")]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_bar_shows_how_to_confirm_and_cancel(make_app, size):
+    # Typing in the WBS's bar or the stand-up's, the footer showed "^z Undo  f1 Help" only:
+    # nothing said that Enter takes the answer and Esc closes the bar.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for keys, name in [(("1", "a"), "new task"), (("1", "slash"), "search"), (("4", "r"), "days left")]:
+            await press(pilot, *keys)
+            shown = [(k.key_display, k.description) for k in assert_footer_whole(app, name)]
+            assert shown[:2] == [("⏎", "Confirm"), ("esc", "Cancel")], f"{name}: {shown}"
+            # and they do what they say: Esc closes the bar, nothing changed
+            tasks = len(plan_of(app).tasks)
+            await press(pilot, "escape")
+            assert not isinstance(app.focused, Input), name
+            assert len(plan_of(app).tasks) == tasks
+            assert "Confirm" not in [k.description for k in assert_footer_whole(app, f"{name} closed")]
+        await press(pilot, "1", "a")
+        await type_text(pilot, "Cut-over rehearsal")
+        await press(pilot, "enter")
+        assert any(t.name == "Cut-over rehearsal" for t in plan_of(app).tasks)

@@ -1,7 +1,8 @@
 """The footer: the keys a PM uses most on the screen, each in full, then `?` for all of them.
 
 A screen names its keys in order of use in ``FOOTER_ORDER`` (binding ids; keys it does not name
-come after them, in the order of their bindings). When they do not all fit, the least used are
+come after them, in the order of their bindings); a focused widget may name its own, which come
+first (a bar's Enter and Esc while typing in it). When they do not all fit, the least used are
 left out, never cut in the middle: at 80 columns the Gantt's footer ended in "p Ad" and the
 stand-up's in "d Do", and at 120 the risk screen's Undo was hidden under the palette key. The
 help key always shows, last: it lists every key of the screen, shown or not.
@@ -20,11 +21,13 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import Keys
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 HELP_ACTION = "help"
+NAMED_KEYS = frozenset(k.value for k in Keys)  # enter, escape, left, backspace, ...
 
 
 class Entry(NamedTuple):
@@ -60,8 +63,11 @@ def typed_into(focused, binding: Binding, display: str) -> bool:
     """The focused field takes the key as text. Textual leaves out of the screen's bindings the
     keys a field types, but knows the character of a key by its Unicode name only: "slash",
     "plus" and "minus" (solidus, plus sign, hyphen-minus) were still offered while typing a
-    search, and a / typed in it went into the search text, not to the "/ Search" shown."""
-    return len(display) == 1 and display.isprintable() and focused.check_consume_key(binding.key, display)
+    search, and a / typed in it went into the search text, not to the "/ Search" shown. A key
+    with a name of its own types nothing, though it is drawn as one character: Enter's "⏎"
+    passed for a typed character and the bar's "⏎ Confirm" was left out."""
+    return (binding.key not in NAMED_KEYS and len(display) == 1 and display.isprintable()
+            and focused.check_consume_key(binding.key, display))
 
 
 def footer_entries(screen: Screen) -> list[Entry]:
@@ -76,7 +82,9 @@ def footer_entries(screen: Screen) -> list[Entry]:
             continue
         entries[binding.action] = binding, Entry(binding.key, app.get_key_display(binding),
                                                  binding.description, binding.action, enabled, tooltip)
-    order = {bid: i for i, bid in enumerate(getattr(screen, "FOOTER_ORDER", ()))}
+    # the focused widget's keys first (a bar's Enter and Esc), then the screen's
+    named = (*getattr(focused, "FOOTER_ORDER", ()), *getattr(screen, "FOOTER_ORDER", ()))
+    order = {bid: i for i, bid in enumerate(dict.fromkeys(named))}
     listed = list(entries.values())
     # sorted() keeps binding order among keys of the same rank (the ones FOOTER_ORDER leaves out)
     ranked = sorted(range(len(listed)),

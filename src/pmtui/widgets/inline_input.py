@@ -15,12 +15,21 @@ from __future__ import annotations
 
 from typing import Callable
 
+from textual.binding import Binding
 from textual.widget import Widget
 
 from pmtui.widgets.dialog_input import DialogInput
 
 
 class InlineInput(DialogInput):
+    # Shown in the footer while typing in the bar (the Input's own Enter is hidden): the footer
+    # showed only "^z Undo  f1 Help", and nothing said how to confirm or cancel. The keys are
+    # acted on in _on_key, in key order; these bindings name them (and run them from a click).
+    BINDINGS = [
+        Binding("enter", "submit", "Confirm", id="bar.confirm"),
+        Binding("escape", "cancel", "Cancel", id="bar.cancel"),
+    ]
+    FOOTER_ORDER = ("bar.confirm", "bar.cancel")  # before the screen's (pmtui.widgets.footer)
     home: Widget | None = None  # what has the focus while the bar is closed
     answered: Callable[[str], None] | None = None
     cancelled: Callable[[], None] | None = None
@@ -31,6 +40,10 @@ class InlineInput(DialogInput):
             await super().action_submit()
         else:
             act()
+
+    def action_cancel(self) -> None:
+        if self.cancelled is not None:
+            self._cancel()
 
     def _action(self, key: str) -> Callable[[], object] | None:
         if key == "enter" and self.answered is not None:

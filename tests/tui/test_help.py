@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.cells import cell_len
 
 from pmtui.app import known_binding_ids
 from pmtui.help_keys import EVERYWHERE, HERE, SCROLLING, TYPING
@@ -92,9 +93,9 @@ async def test_help_and_palette_say_in_full_what_a_short_footer_word_means(make_
         await settle(pilot)
         for keys, key, short, full in [
             (("4",), "n", "Next", "Next person"),
-            (("4",), "y", "Notes", "The person's notes: yesterday, today, blockers"),
+            (("4",), "y", "Notes", "Notes: yesterday, today, blockers"),
             (("3",), "t", "Kind", "Threats or opportunities"),
-            (("3",), "c", "Close", "Close the risk (or reopen a closed one)"),
+            (("3",), "c", "Close", "Close the risk, or reopen it"),
         ]:
             await press(pilot, *keys)
             footer = screen_text(app).splitlines()[-1]
@@ -110,3 +111,27 @@ async def test_help_and_palette_say_in_full_what_a_short_footer_word_means(make_
         await pilot.press(*"person")
         await settle(pilot)
         assert "Next person" in screen_text(app)
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+async def test_every_row_of_help_is_one_line_at_80_columns(make_app, place):
+    # The words' column was 28 wide: a longer one ran into its id ("Collapse, or go to the
+    # summary wbs.collapse"); and a row too long for the dialog wraps onto a second line.
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = await open_help(pilot, PLACES[place])
+        body = shown.query_one(VerticalScroll).query_one(Static)
+        lines = str(body.render()).splitlines()
+        for line in lines[:len(shown.rows) + len(shown.rows.headings) * 2]:  # the legend after them wraps
+            assert cell_len(line.rstrip()) <= body.size.width, f"{place}: wraps in {body.size.width}: {line!r}"
+        columns = set()  # where the ids start: one column, none run into the words before them
+        for keys, desc, bid in shown.rows:
+            line = next(x for x in lines if x.startswith(keys + " ") and f" {desc} " in x + " ")
+            if bid:
+                assert line.endswith(f" {bid}"), (place, line)
+                columns.add(len(line) - len(bid))
+        assert len(columns) == 1, f"{place}: ids start at columns {sorted(columns)}"

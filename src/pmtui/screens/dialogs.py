@@ -240,12 +240,14 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         text = Text()
         width = max((len(k) for k, _d, _i in self.rows), default=4) + 2
+        # the words' column as wide as the longest (pmtui.help_keys.LONG), so no id runs into them
+        words = max((len(d) for _k, d, _i in self.rows), default=0) + 1
         headings = getattr(self.rows, "headings", {})  # pmtui.help_keys.HelpRows
         for i, (keys, desc, bid) in enumerate(self.rows):
             if i in headings:
                 text.append(("\n" if i else "") + headings[i] + "\n", "bold underline")
             text.append(keys.ljust(width), "bold")
-            text.append(desc.ljust(28) + " ")
+            text.append(desc.ljust(words) + " ")
             text.append(f"{bid}\n", "dim")
         if self.legend:
             text.append("\n" + self.legend)

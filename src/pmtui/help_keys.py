@@ -186,7 +186,8 @@ def binding_rows(app: App, screen: Screen) -> HelpRows:
     out = HelpRows()
     for group in GROUPS:
         first = len(out)
-        for (g, _slot), (ours, theirs, desc, bid) in rows.items():
+        # pmtui's keys before Textual's in a group: a bar's Enter and Esc above its editing keys
+        for (g, _slot), (ours, theirs, desc, bid) in sorted(rows.items(), key=lambda item: not item[1][3]):
             # a key of Textual's that one of ours on the same key replaces (enter in a bar)
             keys = ours + [k for k in theirs if k not in taken and k not in ours]
             if g != group or not keys:

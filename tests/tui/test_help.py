@@ -135,3 +135,16 @@ async def test_every_row_of_help_is_one_line_at_80_columns(make_app, place):
                 assert line.endswith(f" {bid}"), (place, line)
                 columns.add(len(line) - len(bid))
         assert len(columns) == 1, f"{place}: ids start at columns {sorted(columns)}"
+
+
+async def test_a_bars_help_starts_with_confirm_and_cancel(make_app):
+    # Enter and Esc were listed among the field's editing keys, Esc last of eleven.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for keys in (("1", "slash"), ("4", "r")):
+            typing = groups(await open_help(pilot, keys))[TYPING]
+            assert [b for _k, _d, b in typing[:2]] == ["bar.confirm", "bar.cancel"], typing
+            assert typing[0][0] == "⏎" and typing[1][0] == "esc"
+            await press(pilot, "escape")
+            await press(pilot, "escape")

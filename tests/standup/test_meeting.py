@@ -145,3 +145,20 @@ def test_list_report_and_compare_past_stand_ups(store, pid):
         su.compare(store, pid, DAY, DAY)
     with pytest.raises(NotFound, match="no stand-up on 2026-11-30"):
         su.compare(store, pid, DAY, date(2026, 11, 30))
+
+
+def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
+    # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
+    # work was then scheduled from a day nobody works, and the screen showed a weekend status date
+    sunday, friday = date(2026, 12, 6), date(2026, 12, 4)
+    opened = su.start_standup(store, pid, sunday, now=NINE)
+    assert get_plan(store, pid).project.status_date == friday
+    assert opened.message == (f"Status date set to {friday}, the last working day before the stand-up "
+                              f"of {sunday} (was {TODAY}).")
+    assert (opened.standup.day, opened.status_after) == (sunday, friday)
+    su.finish_standup(store, pid, sunday, now=NINE)
+    # Saturday's, with the status date already on Friday: kept, and said why
+    kept = su.start_standup(store, pid, date(2026, 12, 5), now=NINE)
+    assert kept.message == ("Stand-up of 2026-12-05; status date kept at 2026-12-04, the last working day "
+                            "before the stand-up of 2026-12-05.")
+    assert get_plan(store, pid).project.status_date == friday

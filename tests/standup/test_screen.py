@@ -615,3 +615,33 @@ async def test_a_finished_stand_up_says_how_long_it_took_not_time_left(store, pi
         await settle(app, pilot)
         await keys(app, pilot, "4", "f", "escape")
         assert app.screen.query_one("#standup-status").clock == ("⏱ took 07:05", "")
+
+
+@sync
+async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(store, pid):
+    """A meeting begun on Saturday evening lost itself at midnight: f said "No stand-up open", g
+    opened Sunday's and moved the status date to that Sunday, a day off."""
+    from datetime import date
+
+    from pmtui.services import standup as su
+    from tests.tui.conftest import notes
+
+    saturday, sunday, friday = date(2026, 12, 5), date(2026, 12, 6), date(2026, 12, 4)
+    app = StandupApp(store, today=saturday)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert "the last working day before the stand-up of 2026-12-05" in notes(app)
+        app.today = sunday                                  # midnight
+        await keys(app, pilot, "plus")                      # 2.8: 60 % → 70 %
+        assert screen.opened is not None and screen.day == saturday
+        assert "Stand-up Sat 05 Dec ·" in str(screen.query_one("#standup-status").render())
+        await keys(app, pilot, "f")
+        assert "# Stand-up 2026-12-05 — CRM migration" in app.screen.markdown
+        await keys(app, pilot, "escape")
+    assert [(r.day, r.state) for r in su.list_standups(store, pid)] == [(saturday, "closed")]
+    assert get_plan(store, pid).project.status_date == friday
+    with reading(store) as s:
+        summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
+    assert [p["wbs"] for p in summary["progress"]] == ["2.8"]

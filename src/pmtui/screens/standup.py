@@ -124,6 +124,16 @@ class StandupScreen(Screen):
 
     @property
     def day(self) -> date:
+        """The meeting's day: that of the stand-up under way, else today. Past midnight a running
+        meeting lost itself (today's had none), f said "No stand-up open", and g opened the next
+        day's, moving the status date onto it (a Sunday, from a Saturday's meeting)."""
+        row = self.meeting.standup if self.meeting else None
+        if self.opened is not None and row is not None and row.state == "open":
+            return row.day
+        return self.today
+
+    @property
+    def today(self) -> date:
         return getattr(self.app, "today", None) or date.today()
 
     def now(self) -> datetime:

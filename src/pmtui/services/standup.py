@@ -88,14 +88,27 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
                       summary=json.dumps({"before": before}, separators=(",", ":")))
         s.add(row)
         act.say(f"started the stand-up of {day}")
-        if keep_status_date or old_sd == day:
-            msg = f"Stand-up of {day}; status date kept at {old_sd or 'none'}."
+        target = status_day(plan, day)
+        # a stand-up held on a day off reports the work up to the last working day: the status
+        # date went to the Sunday itself, and work was then scheduled from a day nobody works
+        why = "" if target == day else f", the last working day before the stand-up of {day}"
+        if keep_status_date or old_sd == target:
+            msg = f"Stand-up of {day}; status date kept at {old_sd or 'none'}{'' if keep_status_date else why}."
         else:
-            project.status_date = day
-            act.say(f"status date {old_sd or 'none'} → {day}")
-            msg = f"Status date set to {day} (was {old_sd or 'none'})."
+            project.status_date = target
+            act.say(f"status date {old_sd or 'none'} → {target}")
+            msg = f"Status date set to {target}{why} (was {old_sd or 'none'})."
         s.flush()
     return Opened(row, before, old_sd, project.status_date, False, msg)
+
+
+def status_day(plan: Plan, day: date) -> date:
+    """The status date a stand-up on ``day`` sets: that day if it is a working day, else the last
+    working day before it (never before the project start)."""
+    cal = plan.calendar
+    if cal.is_working(day):
+        return day
+    return max(cal.date_of(cal.index_on_or_before(day)), plan.project.start)
 
 
 def get_standup(store: Store, project_id: int, day: date) -> Standup | None:

@@ -645,3 +645,29 @@ async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(st
     with reading(store) as s:
         summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
     assert [p["wbs"] for p in summary["progress"]] == ["2.8"]
+
+
+@sync
+async def test_keys_after_finishing_record_nothing_and_say_g_reopens(store, pid):
+    """After f, + and d went on recording progress, stored but out of the summary already saved,
+    without a word."""
+    from tests.tui.conftest import notes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "plus", "f", "escape")    # 2.8: 60 % → 70 %, then finished
+        entries = len(history.history(store, pid))
+        await keys(app, pilot, "plus", "d", "s", "c", "y")
+        assert type(app.screen).__name__ == "StandupScreen" and app.screen.asking is None  # y: no form
+        assert notes(app).count("The stand-up of Wed 25 Nov is finished; nothing recorded. g reopens it") == 5
+        await keys(app, pilot, "f")
+        assert "The stand-up of Wed 25 Nov is already finished: h shows its summary, g reopens it" in notes(app)
+        assert len(history.history(store, pid)) == entries
+        assert row(store, pid, "2.8").percent_complete == 70
+        await keys(app, pilot, "g", "plus")                    # reopened: recorded, and in the summary
+        assert row(store, pid, "2.8").percent_complete == 80
+        await keys(app, pilot, "f", "escape")
+    with reading(store) as s:
+        summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
+    assert [p["wbs"] for p in summary["progress"]] == ["2.8", "2.8"]

@@ -353,9 +353,21 @@ class StandupScreen(Screen):
         self._show_detail()
 
     # -- edits ------------------------------------------------------------------------------------
+    def _finished(self) -> bool:
+        """The meeting on screen is finished: said, so that a key meant for it records nothing.
+        + and d went on recording after f, kept out of the summary already saved, without a word."""
+        row = self.meeting.standup if self.meeting else None
+        if self.opened is None or row is None or row.state == "open":
+            return False
+        self.notify(f"The stand-up of {self._day(row.day)} is finished; nothing recorded. "
+                    "g reopens it (f then saves its summary again)", severity="warning", timeout=6)
+        return True
+
     def _target(self):
         if self.opened is None:
             self.notify("No stand-up open: g starts it", severity="warning")
+            return None
+        if self._finished():
             return None
         t = self.tasks.current
         if t is None:
@@ -473,6 +485,8 @@ class StandupScreen(Screen):
         if self.opened is None or not self.people:
             self.notify("No stand-up open: g starts it", severity="warning")
             return
+        if self._finished():
+            return
         person = self.people[self.position]
         note = self.meeting.notes.get(person.resource_id)
         values = {k: getattr(note, k) for k in ("yesterday", "today", "blockers")} if note else {}
@@ -501,6 +515,11 @@ class StandupScreen(Screen):
     def action_finish(self) -> None:
         if self.opened is None:
             self.notify("No stand-up open: g starts it", severity="warning")
+            return
+        row = self.meeting.standup if self.meeting else None
+        if row is not None and row.state != "open":
+            self.notify(f"The stand-up of {self._day(row.day)} is already finished: h shows its summary, "
+                        "g reopens it", severity="warning", timeout=6)
             return
         day, now = self.day, self.now()
 

@@ -69,6 +69,12 @@ CASES = {
     "encoding.xml": ('<?xml version="1.0" encoding="UTF1e400"?><Project/>', "encoding.xml: not readable XML: unknown encoding: UTF1e400"),
     "ctype.xml": (mspdi(task(1, "A", extra="<ConstraintType>9</ConstraintType>")), "ctype.xml: task UID 1 'A': <ConstraintType> 9 is unknown"),
     "short.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B\n", "short.csv line 3: 2 fields, the header has 4"),
+    # cells past the header were dropped without a word: a stray column, or a comma not in quotes
+    # that also moved the cells after it
+    "long.csv": ("WBS,Name,Duration\n1,A,2d\n2,Design, build,3d\n3,C,1d,,\n4,D,1d,,x\n",
+                 "long.csv lines 3, 5: more fields than the header's 3 (line 3 has 4, with '3d' past the header); "
+                 "nothing was imported, as those cells belong to no column: give their column a header, "
+                 "or put quotes around a cell that holds a comma"),
     "superscript.csv": ("WBS,Name,Duration,Predecessors\n²,A,2d,\n", "superscript.csv line 2: WBS '²' is not an outline code like 1.2"),
     "nowbs.csv": ("Name,Duration\nA,2d\n", "nowbs.csv line 1: no 'WBS' column"),
     "csvlink.csv": ("WBS,Name,Duration,Predecessors\n1,A,2d,\n2,B,1d,7FS\n", "csvlink.csv line 3: predecessor 7 is not a WBS code"),
@@ -156,3 +162,21 @@ def test_an_mpp_file_is_refused_with_how_to_save_it_as_xml(project, db_path, tmp
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     r = cli(db_path, "import", str(path))
     assert r.exit_code == 2 and "File > Save As > XML Format" in r.stderr, r.stderr
+
+
+def test_a_csv_column_without_a_header_is_named_with_its_rows(project, db_path, tmp_path):
+    # a spreadsheet's stray column, saved with an empty header cell, lost its data without a word
+    path = tmp_path / "stray.csv"
+    path.write_text("WBS,Name,Duration,\n1,A,2d,\n2,B,3d,check with Ana\n3,C,1d,\n4,D,1d,n/a\n", encoding="utf-8")
+    r = cli(db_path, "import", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert "warning: column 4 has no header: its cells on lines 3, 5 ignored" in r.stdout
+    assert "ignored: 1 unknown columns" in r.stdout
+
+
+def test_empty_cells_past_a_csv_header_hold_nothing_and_are_read(project, db_path, tmp_path):
+    path = tmp_path / "trailing.csv"
+    path.write_text("WBS,Name,Duration\n1,A,2d,,\n2,B,3d,\n", encoding="utf-8")
+    r = cli(db_path, "import", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert "2 tasks" in r.stdout and "warning" not in r.stdout

@@ -1,6 +1,8 @@
 """CSV: one task per row, for spreadsheets. UTF-8 (a BOM is accepted), comma separated, first row
 the header. Columns are found by their header name (case and spaces do not matter), so they may
-come in any order; unknown columns are listed as ignored.
+come in any order; unknown columns, and columns with no header that hold something, are listed
+as ignored. A row with cells past the header's last column is refused (see
+_refuse_cells_past_header).
 
 =================  =========  =============================================================
 column             required   meaning
@@ -72,6 +74,40 @@ def _split_resources(text: str) -> list[tuple[str, float]]:
     return out
 
 
+def _lines_text(lines: list[int], limit: int = 8) -> str:
+    shown = ", ".join(str(n) for n in lines[:limit])
+    return f"line{'s' if len(lines) > 1 else ''} {shown}" + (f" and {len(lines) - limit} more" if len(lines) > limit else "")
+
+
+def _refuse_cells_past_header(path: Path, rows: list[tuple[int, list[str]]], width: int) -> None:
+    """A row with more cells than the header: the cells past it belong to no column and were
+    dropped without a word. More often than a stray column, they are a comma not put in quotes
+    ("Design, build"), which also moves every cell after it into the wrong column: which cells
+    are the extra ones cannot be told, so the file is refused, naming the rows. Empty cells past
+    the header (a trailing comma) hold nothing to lose."""
+    long = [(line, row) for line, row in rows if any(c.strip() for c in row[width:])]
+    if not long:
+        return
+    first_line, first = long[0]
+    extra = next(c.strip() for c in first[width:] if c.strip())
+    raise ImportFailed(
+        f"{path.name} {_lines_text([line for line, _row in long])}: more fields than the header's {width} "
+        f"(line {first_line} has {len(first)}, with {one_line(extra)[:40]!r} past the header); nothing was "
+        "imported, as those cells belong to no column: give their column a header, or put quotes around "
+        "a cell that holds a comma")
+
+
+def _warn_unnamed_columns(imp: Imported, rows: list[tuple[int, list[str]]], unnamed: list[int]) -> None:
+    """A column with an empty header is ignored; one that holds something is said, with its rows,
+    like a column whose header pmtui does not read: a spreadsheet's stray column lost its data
+    without a word."""
+    for i in unnamed:
+        lines = [line for line, row in rows if i < len(row) and row[i].strip()]
+        if lines:
+            imp.ignored["unknown columns"] += 1
+            imp.warnings.append(f"column {i + 1} has no header: its cells on {_lines_text(lines)} ignored")
+
+
 def read_csv(path: Path) -> Imported:
     path = Path(path)
     try:
@@ -87,12 +123,15 @@ def read_csv(path: Path) -> Imported:
         raise ImportFailed(f"{path.name} line 1: {exc}") from None
     cols: dict[str, int] = {}
     imp = Imported(data=PlanData(name=path.stem, start=None), path=path, format="csv")  # type: ignore[arg-type]
+    unnamed: list[int] = []
     for i, h in enumerate(header):
         key = _KEY.get(h.strip().lower().replace(" ", "").replace("_", ""))
         if key is None:
             if h.strip():
                 imp.ignored["unknown columns"] += 1
                 imp.warnings.append(f"column {h.strip()!r} is not one pmtui reads: ignored")
+            else:
+                unnamed.append(i)
             continue
         cols[key] = i
     for need in ("WBS", "Name"):
@@ -109,6 +148,8 @@ def read_csv(path: Path) -> Imported:
         rows = list(enumerate(reader, start=2))
     except csv.Error as exc:
         raise ImportFailed(f"{path.name} line {reader.line_num}: {exc}") from None
+    _refuse_cells_past_header(path, rows, width)
+    _warn_unnamed_columns(imp, rows, unnamed)
     for line, row in rows:
         if not any(c.strip() for c in row):
             continue

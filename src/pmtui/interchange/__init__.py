@@ -33,6 +33,8 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
         name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
         if name not in FORMATS:
             raise BadValue(f"format {fmt!r} is unknown: use one of {usable}")
+        if not importing:
+            _refuse_other_extension(Path(path), name)
     else:
         suffix = Path(path).suffix.lower()
         matches = [n for n, (exts, _i, _e) in FORMATS.items() if suffix in exts]
@@ -48,6 +50,26 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
     if not importing and not can_export:
         raise ExportFailed(f"{name} files can be imported but not exported")
     return name
+
+
+_WORDS = {"mspdi": "MS Project XML", "csv": "CSV", "json": "JSON", "ics": "iCalendar", "mermaid": "Mermaid"}
+
+
+def _refuse_other_extension(path: Path, name: str) -> None:
+    """`pmtui export plan.xml -f csv` wrote CSV into a .xml file without a word: MS Project, a
+    colleague and pmtui's own import then took it for XML, and the MS Project file it was
+    perhaps imported from was overwritten. An extension of another format is refused before
+    anything is written; one that names no format (.txt, none, a device) is the user's choice.
+    An import keeps --format over the extension: that is how a misnamed file is read."""
+    suffix = path.suffix.lower()
+    if suffix in FORMATS[name][0]:
+        return
+    other = next((n for n, (exts, _i, _e) in FORMATS.items() if suffix in exts), None)
+    if other is None:
+        return
+    raise BadValue(f"{path.name}: {suffix} is the extension of {_WORDS[other]} ({other}), and --format {name} "
+                   f"would write {_WORDS[name]} into it: write to {path.stem}{FORMATS[name][0][0]}, or leave "
+                   f"out --format to write {_WORDS[other]}; nothing was written")
 
 
 def read_file(path: Path | str, fmt: str | None = None) -> Imported:

@@ -400,6 +400,8 @@ class _Reader:
         stack: list[tuple[int, int]] = []  # (level, uid)
         seen: set[int] = set()
         raw_links: list[tuple[int, object, str]] = []
+        top_links: list[tuple[int, object]] = []  # links of the project summary task
+        self.project_uids: set[int] = set()
         progress: dict[int, tuple] = {}
         rounded_at: dict[int, tuple[int, int]] = {}  # uid -> its entries in durations.items
         for _id, _i, uid, tk, el in rows:
@@ -412,6 +414,9 @@ class _Reader:
                 notes = clean_text(self.text(tk, "Notes"))
                 if notes:
                     data.notes = notes
+                self.project_uids.add(uid)
+                for link in el.findall(f"{self.ns}PredecessorLink"):
+                    top_links.append((uid, link))
                 continue
             if self.flag(tk, "IsNull"):
                 self.skipped["blank rows"] += 1
@@ -499,6 +504,7 @@ class _Reader:
             for link in el.findall(f"{self.ns}PredecessorLink"):
                 raw_links.append((uid, link, where))
         self.file_dates = progress
+        self._drop_project_summary_links(top_links)
 
         summaries = data.summaries()
         for t in data.tasks:
@@ -547,6 +553,10 @@ class _Reader:
             if self.flag(lk, "CrossProject"):
                 self.ignored["links to other projects"] += 1
                 continue
+            if pred_uid in self.project_uids:
+                self.warnings.append(f"{lwhere}: the predecessor is the project summary task, which pmtui has no "
+                                     "task for (its dates are the whole plan's): link dropped")
+                continue
             if pred_uid in self.null_uids:
                 self.warnings.append(f"{lwhere}: the predecessor is a blank row: link dropped")
                 continue
@@ -574,6 +584,22 @@ class _Reader:
             line = r.line()
             if line:
                 self.warnings.append(line)
+
+    def _drop_project_summary_links(self, top_links: list[tuple[int, object]]) -> None:
+        """The project summary task (UID 0) becomes the project, not a task, so a predecessor link
+        on it has no task to arrive at. MS Project draws it as a link to the whole plan, yet on
+        its own plan it would be a link from a task to its own summary, which MS Project and
+        pmtui refuse. Dropped, as before, but said: it held the plan's start back."""
+        for uid, link in top_links:
+            lk = self.texts(link)
+            pred = (self.text(lk, "PredecessorUID") or "").strip()
+            named = self.tasks_by_uid.get(int(pred)) if pred.isascii() and pred.isdigit() else None
+            what = f"UID {pred} {named.name!r}" if named is not None else f"UID {pred or '(none)'}"
+            kind = LINK_FROM_TEXT.get((self.text(lk, "Type") or "1").strip(), "of unknown type")
+            fix = f"; link the tasks that must wait to UID {pred} instead" if named is not None else ""
+            self.warnings.append(
+                f"the project summary task (UID {uid}) has a link from {what} ({kind}): dropped, as pmtui "
+                f"keeps no project summary task (the project itself is not a task){fix}")
 
     def _count_unmodelled(self, tk: dict, el) -> None:
         if tk.keys().isdisjoint(_UNMODELLED):

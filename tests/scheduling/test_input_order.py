@@ -157,6 +157,46 @@ def test_a_reordered_outline_gives_the_same_schedule(seed, monkeypatch):
     assert len(messages) == 1
 
 
+def by_predecessor(tasks: list[TaskSpec], links: list[LinkSpec]) -> list[LinkSpec]:
+    """The links sorted by where their source's dates are known: a task's own place in WBS
+    order, a summary's after its last task (as a plan whose links were made task by task as
+    each one's successors, or a generator that goes by predecessor, hands them over)."""
+    place = {t.id: i for i, t in enumerate(tasks)}
+    known = dict(place)
+    for t in reversed(tasks):  # tasks after their summaries: children settle first
+        p = t.parent
+        while p is not None:
+            known[p] = max(known[p], known[t.id])
+            p = next(u.parent for u in tasks if u.id == p)
+    return sorted(links, key=lambda lk: known[lk.pred])
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_links_by_predecessor_give_the_same_schedule(seed, monkeypatch):
+    # Links sorted by source serve the passes as they come (network._source_keys), with every
+    # link into a task before every link out of it and the events placed by source; the
+    # schedule must be that of the links by successor.
+    from pmtui.scheduling import network
+
+    taken = []
+    real = network._source_keys
+
+    def spy(*args):
+        keys = real(*args)
+        taken.append(keys is not None)
+        return keys
+
+    monkeypatch.setattr(network, "_source_keys", spy)
+    rnd = random.Random(5000 + seed)
+    tasks, links = plan(rnd, rnd.choice((15, 40, 90, 200)))
+    status = START + timedelta(days=5) if seed % 2 else None
+    expected = outcome(tasks, sorted(links, key=lambda lk: [t.id for t in tasks].index(lk.succ)), status)
+    taken.clear()
+    assert outcome(tasks, by_predecessor(tasks, links), status) == expected
+    assert taken == [True]  # the links went through as they came, unsorted
+    assert outcome(tasks, rnd.sample(links, len(links)), status) == expected
+
+
 def test_ff_link_into_a_started_task_binds_its_finish_backward(cal):
     # B started on day 0, 2 days done (29 % = 2 / (2 + 5), MS Project's rule) and 5 left after
     # the status date (day 2): it runs days 0-6, longer than its duration of 4. Backward, the FF link bounds A's finish by B's late

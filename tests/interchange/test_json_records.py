@@ -162,6 +162,37 @@ def test_a_file_without_the_records_leaves_them_alone(registered, tmp_path):
     assert [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)] == ["Kept"]
 
 
+def test_an_import_says_what_it_replaced_after_another_process_changed_the_project(registered, tmp_path, monkeypatch):
+    # Another terminal adds a risk between this import's look at the project and its write: the
+    # message counted the records as they were before it (1 risk), though the import kept 2.
+    from pmtui.services import bulk
+    from pmtui.services.risks import add_risk
+
+    db, path = registered
+    ok(db, "import", SAMPLE, "--name", "Plain")
+    ok(db, "-p", "Plain", "risk", "add", "Kept", "-P", "2", "-I", "2")
+    doc = json.loads(path.read_text())
+    for key in SECTIONS:
+        del doc[key]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(doc))
+    real = bulk.replace_project_contents
+
+    def after_another(store, project_id, *args, **kwargs):
+        other = open_store(str(db))
+        try:
+            add_risk(other, project_id, "Added elsewhere", probability=3, impact=3)
+        finally:
+            other.close()
+        return real(store, project_id, *args, **kwargs)
+
+    monkeypatch.setattr(bulk, "replace_project_contents", after_another)
+    r = ok(db, "import", str(bare), "--into", "Plain")
+    assert "; its 2 risks, 0 issues, 0 stand-ups, 0 baselines, 0 snapshots stay, as the file has none" in r.stdout
+    titles = [x["title"] for x in json.loads(ok(db, "-p", "Plain", "risk", "list", "--json").stdout)]
+    assert sorted(titles) == ["Added elsewhere", "Kept"]
+
+
 def test_a_pair_of_utf16_escapes_is_one_character(registered, tmp_path):
     """What json.dumps writes for text outside the BMP by default: an escaped pair, not refused."""
     db, path = registered

@@ -92,12 +92,13 @@ def import_cmd(
         status_line = ""  # the project's status date stays: the kept line names it
     if fit is not None:
         project = into_project
-        held = bulk.get_record_counts(st.store, project.id)
         try:
-            bulk.replace_project_contents(st.store, project.id, imp.data, checked=True,
-                                          action_name=f"Import {file.name}", dry_run=dry_run)
+            # what it says comes from the write: another import may have come in since plan_into
+            fit = bulk.replace_project_contents(st.store, project.id, imp.data, checked=True,
+                                                action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
+        held, data = fit.held, fit.data
         # the register is the part of a project an --into most easily loses unawares: say its fate
         if data.records is not None:
             fate = f", in place of its {counts_text(held)}" if any(held) else ""

@@ -417,12 +417,6 @@ def get_plan_data(store: Store, project_id: int, *, records: bool = False) -> Pl
         return read_plan_data(s.connection(), project_id, records=records)
 
 
-def get_record_counts(store: Store, project_id: int) -> tuple[int, ...]:
-    """The project's risks, issues, stand-ups, baselines and snapshots, counted (Records' order)."""
-    with reading(store) as s:
-        return stored_counts(s.connection(), project_id)
-
-
 # -- an import into a project -----------------------------------------------------------------
 @dataclass
 class Into:
@@ -436,6 +430,7 @@ class Into:
     new_people: list[str] = field(default_factory=list)  # named by the file, unknown to the project
     status_kept: date | None = None
     people: Named | None = None  # how the file's names were matched, when it names people only
+    held: tuple[int, ...] = ()  # the project's records before (stored_counts), read with the rest
 
 
 def _tidy(name: str) -> str:
@@ -549,7 +544,7 @@ def fit_into(conn, project_id: int, data: PlanData) -> Into:
     if row is None:
         raise NotFound(f"no project with id {project_id}")
     absent = data.absent
-    into = Into(data=replace(data, absent=frozenset()))
+    into = Into(data=replace(data, absent=frozenset()), held=stored_counts(conn, project_id))
     new, kept, replaced = into.data, into.kept, into.replaced
     cal = _calendar_data(conn, row.calendar_id)
     if Part.CALENDAR in absent:
@@ -890,12 +885,14 @@ def _select_rows(conn, table, where) -> list[dict]:
 
 
 def replace_project_contents(store: Store, project_id: int, data: PlanData, *, checked: bool = False,
-                             action_name: str = "Import plan (replace)", dry_run: bool = False) -> Project:
+                             action_name: str = "Import plan (replace)", dry_run: bool = False) -> Into:
     """Replace the tasks, links, resources, assignments and calendar of a project with ``data``,
     and its risks, issues, stand-ups, baselines and snapshots when ``data`` has them; the project
     keeps its name, and its own of every part ``data`` has no place for (``fit_into``). One
-    journal entry: undo brings the old contents back. With ``dry_run``, the project as it would
-    be, and nothing written. ``checked`` says that ``fit_into``'s plan has been checked."""
+    journal entry: undo brings the old contents back. With ``dry_run``, nothing written.
+    ``checked`` says that ``fit_into``'s plan has been checked. Returns what was fitted in and
+    what the project held, as read in the writing transaction: another process may have changed
+    the project since the caller's own ``plan_into``, and what to say must follow what was done."""
     with _rolled_back_if(dry_run), action(store, project_id, action_name) as act:
         conn = act.conn
         project = act.session.get(Project, project_id)
@@ -958,9 +955,8 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
                 + (f"; kept {', '.join(into.kept)}" if into.kept else ""))
         if dry_run:
             act.session.flush()  # as the commit would: the database's checks run on every row
-            project = Project(**project.model_dump())  # the rollback expires the session's objects
             raise _DryRun
-    return project
+    return into
 
 
 def ceil_days(x: float) -> int:

@@ -84,10 +84,22 @@ def add(
     fields = _fields(None, constraint, constraint_date, deadline, notes, estimate, fixed_cost)
     pid = st.project().id
     before = _conflicts(svc.get_plan(st.store, pid))
-    row = svc.add_task(st.store, pid, name, under=under, below=below,
+    said: list[str] = []
+    row = svc.add_task(st.store, pid, name, under=under, below=below, said=said,
                        duration=parse_duration(duration), after=parse_predecessors(after or ""), **fields)
     done(f"Added {row.wbs} {row.name!r} (id #{row.id}).")
+    _say_outline(said, "add")
     _say_new_conflicts(svc.get_plan(st.store, pid), before)
+
+
+def _say_outline(said: list[str], what: str) -> None:
+    """A task made a summary, or a summary made a task again, by the change: what of its own
+    stopped or started counting (pmtui.services.outline_change), and that one undo takes back all."""
+    for i, line in enumerate(said, 1):
+        if i < len(said):
+            done(f"{line}.")
+        else:
+            done(f"{line}. `pmtui undo` takes back the {what} and {'this' if len(said) == 1 else 'these'}.")
 
 
 def _conflicts(plan: Plan) -> set[tuple[int, str]]:
@@ -165,16 +177,20 @@ def move(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
 def indent(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
     """Put a task under the task above it, which becomes a summary."""
     st = state(ctx)
-    row = svc.indent_task(st.store, st.project().id, ref)
+    said: list[str] = []
+    row = svc.indent_task(st.store, st.project().id, ref, said=said)
     done(f"Indented {row.name!r}: now {row.wbs}.")
+    _say_outline(said, "indent")
 
 
 @cmd.command("outdent", epilog="Example: pmtui task outdent 1.2.1")
 def outdent(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
     """Move a task up one level."""
     st = state(ctx)
-    row = svc.outdent_task(st.store, st.project().id, ref)
+    said: list[str] = []
+    row = svc.outdent_task(st.store, st.project().id, ref, said=said)
     done(f"Outdented {row.name!r}: now {row.wbs}.")
+    _say_outline(said, "outdent")
 
 
 def task_json(plan: Plan, with_schedule: bool = True) -> list[dict]:

@@ -269,10 +269,10 @@ class WbsScreen(Screen):
         self.app.push_screen(TaskForm(self.table.plan, tid, focus, submit))
 
     def action_indent(self) -> None:
-        self._simple("Indent", task_svc.indent_task)
+        self._reshape("Indent", task_svc.indent_task)
 
     def action_outdent(self) -> None:
-        self._simple("Outdent", task_svc.outdent_task)
+        self._reshape("Outdent", task_svc.outdent_task)
 
     def action_move(self, direction: str) -> None:
         row = self._current()
@@ -281,11 +281,13 @@ class WbsScreen(Screen):
             self.app.run_edit(f"Move {direction}",
                               lambda store, pid: task_svc.move_task(store, pid, ref(tid), direction), select=tid)
 
-    def _simple(self, what: str, fn) -> None:
+    def _reshape(self, what: str, fn) -> None:
+        """Indent or outdent: said when a task becomes a summary or a summary a task again."""
         row = self._current()
         if row is not None:
-            tid = row.id
-            self.app.run_edit(what, lambda store, pid: fn(store, pid, ref(tid)), select=tid)
+            tid, said = row.id, []
+            self.app.run_edit(what, lambda store, pid: fn(store, pid, ref(tid), said=said), select=tid,
+                              say=lambda _row: _outline_note(said, what.lower()))
 
     def action_delete(self) -> None:
         row = self._current()
@@ -504,10 +506,11 @@ class WbsScreen(Screen):
                               task=row.id if row is not None else None)
         elif mode == "add_child" and row is not None:
             self._add_hold.typed = (mode, label, text)
-            under = ref(row.id)
+            under, said = ref(row.id), []
             self.app.run_edit("Add subtask",
-                              lambda store, pid: task_svc.add_task(store, pid, text, under=under),
-                              select=lambda result: result.id, form=self._add_hold, task=row.id)
+                              lambda store, pid: task_svc.add_task(store, pid, text, under=under, said=said),
+                              select=lambda result: result.id, form=self._add_hold, task=row.id,
+                              say=lambda _row: _outline_note(said, "add"))
 
     def _find(self, text: str, *, after: int | None, inclusive: bool = False) -> bool:
         """Put the cursor on the next task whose name (or WBS code) contains ``text``."""
@@ -532,3 +535,11 @@ def _deleted(labels: list[str]) -> str:
     under = len(labels) - 1
     extra = f" and the {under} task{'s' if under != 1 else ''} under it" if under else ""
     return f"Deleted {labels[0]}{extra} · u undoes"
+
+
+def _outline_note(said: list[str], what: str) -> str:
+    """The task an edit made a summary (or a summary a task again) and what of its own stopped
+    (or started) counting: the plan's dates moved, and only the * marks said so."""
+    if not said:
+        return ""
+    return ". ".join(said) + f" · u undoes the {what} and {'this' if len(said) == 1 else 'these'}"

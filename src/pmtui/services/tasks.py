@@ -17,6 +17,7 @@ from pmtui.models.rules import TaskRules, validated
 from pmtui.models.tables import Assignment, Dependency, Task
 from pmtui.models.wording import counted
 from pmtui.services.actions import Action, action, reading
+from pmtui.services.outline_change import became_summary, became_task, keep_span
 from pmtui.services.plan import Plan, TaskRow, load_plan, plan_for_edit
 from pmtui.store import Store
 
@@ -89,8 +90,9 @@ def _fill_constraint(fields: dict[str, Any], current: str) -> None:
 
 def add_task(store: Store, project_id: int, name: str, *, under: str | None = None,
              below: str | None = None, duration: int = 1, after: str | list[LinkRef] | None = None,
-             **fields: Any) -> TaskRow:
-    """Add a task as the last child of ``under`` (or at the top level), or right ``below`` a task."""
+             said: list[str] | None = None, **fields: Any) -> TaskRow:
+    """Add a task as the last child of ``under`` (or at the top level), or right ``below`` a task.
+    ``said`` receives what became of ``under`` if that makes it a summary (outline_change)."""
     if under is not None and below is not None:
         raise BadValue("give either --under or --below, not both")
     refs = parse_predecessors(after) if isinstance(after, str) else list(after or [])
@@ -100,6 +102,7 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
         plan = load_plan(act.conn, project_id)
         parent_id, siblings = None, list(plan.roots)
         position = len(siblings)
+        new_summary = None
         if below is not None:
             anchor = plan.resolve(below)
             parent_id, siblings = anchor.parent_id, list(plan.siblings(anchor))
@@ -112,6 +115,7 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
                 raise Conflict(f"{parent.label} has resources assigned: unassign them before it becomes a summary")
             parent_id, siblings = parent.id, list(parent.children)
             position = len(siblings)
+            new_summary = None if parent.children else parent.id
         task = Task(project_id=project_id, parent_id=parent_id, position=position, **rules.model_dump())
         act.session.add(task)
         act.session.flush()
@@ -122,6 +126,8 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
         new = _checked_plan(act)
         row = new.by_id[task.id]
         act.say(f"added {row.wbs} {row.name!r} ({row.duration}d)")
+        if new_summary is not None:
+            became_summary(act, new, new_summary, said)
     return row
 
 
@@ -241,8 +247,9 @@ def _neighbour_phase(plan: Plan, row: TaskRow, up: bool) -> TaskRow:
     return phase
 
 
-def indent_task(store: Store, project_id: int, ref: str) -> TaskRow:
-    """Make a task the last child of the sibling above it (rows keep their order, as in MS Project)."""
+def indent_task(store: Store, project_id: int, ref: str, *, said: list[str] | None = None) -> TaskRow:
+    """Make a task the last child of the sibling above it (rows keep their order, as in MS Project).
+    ``said`` receives what became of that sibling if it becomes a summary (outline_change)."""
     with action(store, project_id, "Indent task") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
@@ -258,12 +265,16 @@ def indent_task(store: Store, project_id: int, ref: str) -> TaskRow:
         _renumber(act, [*parent.children, row.id], parent.id)
         new = _checked_plan(act)
         act.say(f"indented {row.wbs} {row.name!r} under {parent.wbs} (now {new.by_id[row.id].wbs})")
+        if not parent.children:
+            became_summary(act, new, parent.id, said)
     return new.by_id[row.id]
 
 
-def outdent_task(store: Store, project_id: int, ref: str) -> TaskRow:
+def outdent_task(store: Store, project_id: int, ref: str, *, said: list[str] | None = None) -> TaskRow:
     """Move a task up one level, right after its old summary. As in MS Project the rows keep
-    their order, so the siblings that were below it become its children."""
+    their order, so the siblings that were below it become its children. ``said`` receives what
+    became of the old summary when it loses its last task, and of the task when it becomes a
+    summary (outline_change)."""
     with action(store, project_id, "Outdent task") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
@@ -280,8 +291,15 @@ def outdent_task(store: Store, project_id: int, ref: str) -> TaskRow:
         upper = list(plan.siblings(parent))
         upper.insert(upper.index(parent.id) + 1, row.id)
         _renumber(act, upper, parent.parent_id)
+        emptied = i == 0  # its followers go under it: the old summary has no task left
+        if emptied:
+            keep_span(act, plan, parent.id)
         new = _checked_plan(act)
         act.say(f"outdented {row.wbs} {row.name!r} (now {new.by_id[row.id].wbs})")
+        if emptied:
+            became_task(act, plan, parent.id, said)
+        if followers and not row.children:
+            became_summary(act, new, row.id, said)
     return new.by_id[row.id]
 
 

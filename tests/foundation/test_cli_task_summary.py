@@ -113,3 +113,20 @@ def test_outdent_that_swaps_a_summary_for_a_task_says_both(db_path):
         "2 'A' is now a summary: its own duration of 3 working days no longer counts, its dates come from its "
         "tasks (now 2 working days, 2027-01-04 to 2027-01-05). `pmtui undo` takes back the outdent and these.",
     ]
+
+
+def test_deleting_a_summarys_last_task_says_what_it_becomes(db_path):
+    _plan(db_path, ("Phase", "-d", "0"), ("Work", "-d", "4d", "--under", "1"), ("Next", "-d", "1d", "--after", "1"))
+    r = cli(db_path, "task", "rm", "1.1")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "Deleted 1.1 Work.",
+        "1 'Phase' has no tasks under it now and is a task again: it keeps the 4 working days it spanned as a "
+        "summary as its duration, in place of its own 0 days. `pmtui undo` takes back the delete and this.",
+    ]
+    assert _rows(db_path)["Next"][3] == "2027-01-08"
+    assert cli(db_path, "undo").exit_code == 0
+    rows = _rows(db_path)
+    assert rows["Phase"][1:3] == (0, True) and rows["Work"][0] == "1.1"
+    r = cli(db_path, "task", "rm", "2")  # not the last task of a summary: as before
+    assert r.stdout.splitlines() == ["Deleted 2 Next. `pmtui undo` brings it back."]

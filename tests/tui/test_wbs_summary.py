@@ -94,3 +94,20 @@ async def test_nothing_is_said_when_the_task_above_is_already_a_summary(make_app
         await settle(pilot)
         assert plan_of(app).by_wbs["2.3.4"].name == "Partner solution design workshop"
         assert "summary" not in notes(app)
+
+
+async def test_deleting_the_last_task_of_a_summary_says_it_is_a_task_again(make_app, demo_store):
+    pid = _project_id(demo_store)
+    task_svc.add_task(demo_store, pid, "Pilot", below="1.5", duration=5)
+    task_svc.add_task(demo_store, pid, "Prep", under="1.6", duration=2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.6.1")
+        await press(pilot, "x")
+        await settle(pilot)
+        assert ("Deleted 1.6.1 Prep. 1.6 'Pilot' has no tasks under it now and is a task again: its own "
+                "duration of 5 working days counts again (it spanned 2 working days as a summary) · u undoes "
+                "the delete and this") in notes(app)
+        pilot_row = plan_of(app).by_wbs["1.6"]
+        assert pilot_row.name == "Pilot" and pilot_row.duration == 5 and not pilot_row.summary

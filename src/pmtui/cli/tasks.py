@@ -155,9 +155,14 @@ def rm(
 ) -> None:
     """Delete a task with its links and assignments (a summary only with --recursive)."""
     st = state(ctx)
-    labels = svc.delete_task(st.store, st.project().id, ref, recursive=recursive)
+    said: list[str] = []
+    labels = svc.delete_task(st.store, st.project().id, ref, recursive=recursive, said=said)
     extra = f" and {counted(len(labels) - 1, 'task')} under it" if len(labels) > 1 else ""
-    done(f"Deleted {labels[0]}{extra}. `pmtui undo` brings it back.")
+    if said:
+        done(f"Deleted {labels[0]}{extra}.")
+        _say_outline(said, "delete")
+    else:
+        done(f"Deleted {labels[0]}{extra}. `pmtui undo` brings it back.")
 
 
 @cmd.command("move", epilog="Example: pmtui task move 1.3 up")

@@ -293,15 +293,16 @@ class WbsScreen(Screen):
         row = self._current()
         if row is None:
             return
-        tid = row.id
+        tid, said = row.id, []
 
         def go(yes: bool | None = True) -> None:
             if yes:
                 # the row leaves from under the cursor: say which, so an x on the wrong row
                 # is noticed (and undone)
                 self.app.run_edit("Delete",
-                                  lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True),
-                                  say=_deleted, task=tid)
+                                  lambda store, pid: task_svc.delete_task(store, pid, ref(tid), recursive=True,
+                                                                          said=said),
+                                  say=lambda labels: _deleted(labels, said), task=tid)
 
         if row.children:
             n = len(self.table.plan.descendants(tid))
@@ -531,9 +532,11 @@ class WbsScreen(Screen):
         return False
 
 
-def _deleted(labels: list[str]) -> str:
+def _deleted(labels: list[str], said: list[str]) -> str:
     under = len(labels) - 1
     extra = f" and the {under} task{'s' if under != 1 else ''} under it" if under else ""
+    if said:  # it was the last task of its summary, a task again
+        return f"Deleted {labels[0]}{extra}. {_outline_note(said, 'delete')}"
     return f"Deleted {labels[0]}{extra} · u undoes"
 
 

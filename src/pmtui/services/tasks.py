@@ -303,8 +303,10 @@ def outdent_task(store: Store, project_id: int, ref: str, *, said: list[str] | N
     return new.by_id[row.id]
 
 
-def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = False) -> list[str]:
-    """Delete a task with its links and assignments; a summary only with ``recursive``."""
+def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = False,
+                said: list[str] | None = None) -> list[str]:
+    """Delete a task with its links and assignments; a summary only with ``recursive``.
+    ``said`` receives what became of its summary if it was that summary's last task."""
     with action(store, project_id, "Delete task") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
@@ -326,10 +328,15 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
         s.flush()
         siblings = [tid for tid in plan.siblings(row) if tid != row.id]
         _renumber(act, siblings, row.parent_id)
+        emptied = row.parent_id is not None and not siblings  # its summary is a task again
+        if emptied:
+            keep_span(act, plan, row.parent_id)
         _checked_plan(act)
         labels = [plan.by_id[tid].label for tid in doomed]
         extra = f" and {counted(len(doomed) - 1, 'task')} under it" if len(doomed) > 1 else ""
         act.say(f"deleted {row.wbs} {row.name!r}{extra}" + (f" ({unlinked})" if unlinked else ""))
+        if emptied:
+            became_task(act, plan, row.parent_id, said)
     return labels
 
 

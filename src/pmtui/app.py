@@ -264,7 +264,12 @@ class PmtuiApp(HeldKeys, App):
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
         """Notifications never read markup: they carry task, risk and project names, and a name
-        holding "[/]" raised a MarkupError (screens pass markup=True, Textual's default)."""
+        holding "[/]" raised a MarkupError (screens pass markup=True, Textual's default). A long
+        one stays up until it can be read: 2 s to notice it and 0.3 s a word (200 words a
+        minute, a common figure for reading on screen); a three-line note used to go in 4 s."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        timeout = max(timeout, 2 + 0.3 * len(message.split()))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:

@@ -75,9 +75,56 @@ def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     r = cli(db, "standup", "finish")
     assert r.exit_code == 0 and "# Stand-up 2026-11-25 — CRM migration" in r.stdout, r.stderr
     assert "- Today: IDoc tests" in r.stdout
-    # none open now: today's, which has none
+    # none open now: today's, which has none; said where to go from there (it ended there)
     r = cli(db, "standup", "finish")
-    assert r.exit_code == 1 and f"no stand-up on {date.today()}" in r.stderr
+    assert r.exit_code == 1 and r.stderr == (
+        f"pmtui: no stand-up on {date.today()} to finish, and none is open: `pmtui standup start` opens one\n")
+    r = cli(db, "standup", "finish", "--date", "2026-11-25")
+    assert r.exit_code == 1 and ("already finished: `pmtui standup report --date 2026-11-25` shows it, "
+                                 "`pmtui standup start --date 2026-11-25` reopens it") in r.stderr
+    r = cli(db, "standup", "note", "jonas", "--date", "2026-11-25", "--today", "x")
+    assert r.exit_code == 1 and ("the stand-up of 2026-11-25 is finished: `pmtui standup start --date 2026-11-25` "
+                                 "reopens it") in r.stderr
+
+
+def test_a_day_without_a_stand_up_names_the_nearest_ones_or_how_to_start(db):
+    # "no stand-up on 2026-11-26" alone: which days have one, or how to hold the first, was not said
+    r = cli(db, "standup", "report", "--date", "2026-11-26")
+    assert r.exit_code == 1 and r.stderr == ("pmtui: no stand-up on 2026-11-26, nor on any other day yet: "
+                                             "`pmtui standup start --date 2026-11-26` opens one\n")
+    r = cli(db, "standup", "note", "jonas", "--date", "2026-11-26", "--today", "x")
+    assert r.exit_code == 1 and r.stderr == ("pmtui: no stand-up open on 2026-11-26: start it with "
+                                             "`pmtui standup start --date 2026-11-26`\n")
+    for day in ("2026-11-24", "2026-11-26", "2026-11-30"):
+        assert cli(db, "standup", "start", "--date", day, "--keep-status-date").exit_code == 0
+        assert cli(db, "standup", "finish", "--date", day).exit_code == 0
+    r = cli(db, "standup", "report", "--date", "2026-11-25")
+    assert r.exit_code == 1 and r.stderr == ("pmtui: no stand-up on 2026-11-25 (the nearest are on 2026-11-24 and "
+                                             "2026-11-26; `pmtui standup list` shows all 3)\n")
+    r = cli(db, "standup", "compare", "2026-11-24", "2026-12-01")
+    assert r.exit_code == 1 and "no stand-up on 2026-12-01 (the nearest is on 2026-11-30;" in r.stderr
+    # one still open is named by the day to finish it with
+    assert cli(db, "standup", "start", "--date", "2026-11-27", "--keep-status-date").exit_code == 0
+    r = cli(db, "standup", "compare", "2026-11-26", "2026-11-27")
+    assert r.exit_code == 1 and r.stderr == ("pmtui: the stand-up of 2026-11-27 is not finished yet: finish it "
+                                             "with `pmtui standup finish --date 2026-11-27`\n")
+
+
+def test_a_project_with_nobody_in_it_says_how_to_go_on(tmp_path):
+    # the agenda printed nothing at all, and a note's refusal ended in "people: none yet"
+    db = tmp_path / "empty.db"
+    assert cli(db, "project", "new", "Empty", "--start", "2026-11-02").exit_code == 0
+    r = cli(db, "standup", "agenda")
+    assert r.exit_code == 0 and r.stdout == (
+        "Nobody to ask: the project has no people, and no task is in progress, due within 3 working days or "
+        "late (`pmtui resource add NAME` adds a person).\n")
+    r = cli(db, "standup", "start", "--date", "2026-11-04")
+    assert r.exit_code == 0 and r.stdout.endswith("(`pmtui resource add NAME` adds a person).\n")
+    r = cli(db, "standup", "note", "Bob", "--date", "2026-11-04", "--today", "x")
+    assert r.exit_code == 1 and r.stderr == (
+        "pmtui: no person named 'Bob' in project 'Empty'; people: none yet (`pmtui resource add NAME` adds one; "
+        "'Unassigned' notes the unassigned work)\n")
+    assert cli(db, "standup", "note", "Unassigned", "--date", "2026-11-04", "--today", "x").exit_code == 0
 
 
 BAD = [
@@ -93,12 +140,20 @@ BAD = [
     (("blocker", "2.8", ""), 2, "blocker is empty"),
     (("standup", "note", "Bob", "--date", "2026-11-25", "--today", "x"), 1, "no person named 'Bob' in project"),
     (("standup", "note", "Jonas", "--date", "2026-11-25"), 2, "nothing to note"),
-    (("standup", "note", "Jonas", "--date", "2026-11-26", "--today", "x"), 1, "no stand-up open on 2026-11-26"),
-    (("standup", "finish", "--date", "2026-11-26"), 1, "no stand-up on 2026-11-26"),
-    (("standup", "report", "--date", "2026-11-26"), 1, "no stand-up on 2026-11-26"),
+    # each refusal says where to go from there (the stand-up of 2026-11-25 is open)
+    (("standup", "note", "Jonas", "--date", "2026-11-26", "--today", "x"), 1,
+     "no stand-up open on 2026-11-26; the one open is on 2026-11-25: note it there with `--date 2026-11-25`, "
+     "or `pmtui standup start --date 2026-11-26` opens the one of 2026-11-26"),
+    (("standup", "finish", "--date", "2026-11-26"), 1,
+     "no stand-up on 2026-11-26 to finish; the one open is on 2026-11-25: "
+     "`pmtui standup finish --date 2026-11-25` finishes it"),
+    (("standup", "report", "--date", "2026-11-26"), 1, "no stand-up on 2026-11-26 (the only one is on 2026-11-25)"),
+    (("standup", "compare", "2026-11-25", "2026-11-26"), 1,
+     "no stand-up on 2026-11-26 (the only one is on 2026-11-25)"),
     (("standup", "report", "--format", "pdf"), 2, "format 'pdf' is not known: use md or json"),
     (("standup", "compare", "2026-11-25", "2026-02-30"), 2, "date '2026-02-30' does not exist"),
-    (("standup", "start", "--date", "2020-01-01"), 1, "before the project start"),
+    (("standup", "start", "--date", "2020-01-01"), 1,
+     "before the project start 2026-10-12: there is no work to report yet (the first stand-up can be on 2026-10-12)"),
 ]
 
 

@@ -106,7 +106,9 @@ def test_a_whole_stand_up_and_its_saved_summary(store, pid):
     assert "- Yesterday: SAP mapping" in md and "BLOCKER: Siebel export user locked" in md
     with pytest.raises(Conflict, match="already finished"):
         su.finish_standup(store, pid, DAY)
-    with pytest.raises(Conflict, match="no stand-up open"):
+    # a finished one is said to be finished, and how to reopen it (not "no stand-up open")
+    with pytest.raises(Conflict, match=r"^the stand-up of 2026-11-25 is finished: "
+                                       r"`pmtui standup start --date 2026-11-25` reopens it$"):
         su.set_person_note(store, pid, DAY, "Jonas", today="x")
 
 

@@ -83,7 +83,12 @@ def _print_agenda(store, pid: int, day: date) -> None:
     cfg = sa.standup_config()
     with reading(store) as s:
         blockers = pg.open_blockers(plan, s)
-    for person in sa.agenda(plan, cfg, blockers, today=day):
+    people = sa.agenda(plan, cfg, blockers, today=day)
+    if not people:
+        # said nothing at all, which read as a failure to print
+        done(f"Nobody to ask: the project has no people, and no task is in progress, due within "
+             f"{counted(cfg.lookahead_days, 'working day')} or late (`pmtui resource add NAME` adds a person).")
+    for person in people:
         out.print(Text(person.name, "bold"))
         if not person.tasks:
             out.print("  nothing due")

@@ -33,6 +33,42 @@ from pmtui.store import Store
 MAX_NOTE = 500
 
 
+# -- where to go from a refusal -------------------------------------------------------------
+# Every refusal names what goes on from there: "no stand-up on 2026-12-07" alone left the user
+# to guess whether to start one, finish another day's or look up which days have one.
+
+
+def start_command(day: date) -> str:
+    """The command that opens (or reopens) the stand-up of ``day``."""
+    return "pmtui standup start" + ("" if day == date.today() else f" --date {day}")
+
+
+def _days(session: Session, project_id: int, state: str | None = None) -> list[date]:
+    query = select(Standup.day).where(Standup.project_id == project_id)
+    if state is not None:
+        query = query.where(Standup.state == state)
+    return list(session.execute(query.order_by(Standup.day)).scalars())
+
+
+def _none_on(session: Session, project_id: int, day: date) -> str:
+    """Why there is nothing to show for ``day``, and the nearest days there is: a day mistyped
+    is most often one next to the right one."""
+    days = _days(session, project_id)
+    if not days:
+        return f"no stand-up on {day}, nor on any other day yet: `{start_command(day)}` opens one"
+    if len(days) == 1:
+        return f"no stand-up on {day} (the only one is on {days[0]})"
+    near = [d for d in days if d < day][-1:] + [d for d in days if d > day][:1]
+    return (f"no stand-up on {day} (the nearest {'is' if len(near) == 1 else 'are'} on "
+            f"{' and '.join(map(str, near))}; `pmtui standup list` shows all {len(days)})")
+
+
+def _open_elsewhere(session: Session, project_id: int, day: date) -> date | None:
+    """The day of the stand-up open on another day than ``day`` (the latest), if any."""
+    days = [d for d in _days(session, project_id, "open") if d != day]
+    return days[-1] if days else None
+
+
 # -- running the meeting --------------------------------------------------------------------
 
 
@@ -70,7 +106,8 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
             raise NotFound(f"no project with id {project_id}")
         plan_date(day, "stand-up day")
         if day < project.start:
-            raise Conflict(f"stand-up day {day} is before the project start {project.start}")
+            raise Conflict(f"stand-up day {day} is before the project start {project.start}: there is no work "
+                           f"to report yet (the first stand-up can be on {project.start})")
         row = _find(s, project_id, day)
         old_sd = project.status_date
         if row is not None and row.state == "open":
@@ -163,8 +200,14 @@ def set_person_note(store: Store, project_id: int, day: date, person: str | int 
     with action(store, project_id, "Stand-up note") as act:
         s = act.session
         row = _find(s, project_id, day)
-        if row is None or row.state != "open":
-            raise Conflict(f"no stand-up open on {day}: start it with `pmtui standup start`")
+        if row is None:
+            other = _open_elsewhere(s, project_id, day)
+            if other is not None:
+                raise Conflict(f"no stand-up open on {day}; the one open is on {other}: note it there with "
+                               f"`--date {other}`, or `{start_command(day)}` opens the one of {day}")
+            raise Conflict(f"no stand-up open on {day}: start it with `{start_command(day)}`")
+        if row.state != "open":
+            raise Conflict(f"the stand-up of {day} is finished: `{start_command(day)}` reopens it")
         plan = load_plan(act.conn, project_id)
         if person is None or (isinstance(person, str) and person.strip().casefold() == UNASSIGNED.casefold()):
             rid, name = None, UNASSIGNED
@@ -204,7 +247,7 @@ def live_summary(store: Store, project_id: int, day: date, now: datetime | None 
     with reading(store) as s:
         row = _find(s, project_id, day)
         if row is None:
-            raise NotFound(f"no stand-up on {day}")
+            raise NotFound(_none_on(s, project_id, day))
         if row.state == "closed":
             return public(stored(row))
         plan = load_plan(s.connection(), project_id)
@@ -223,9 +266,14 @@ def finish_standup(store: Store, project_id: int, day: date, now: datetime | Non
     with action(store, project_id, "Finish stand-up") as act:
         row = _find(act.session, project_id, day)
         if row is None:
-            raise NotFound(f"no stand-up on {day}")
+            other = _open_elsewhere(act.session, project_id, day)
+            if other is not None:
+                raise NotFound(f"no stand-up on {day} to finish; the one open is on {other}: "
+                               f"`pmtui standup finish --date {other}` finishes it")
+            raise NotFound(f"no stand-up on {day} to finish, and none is open: `{start_command(day)}` opens one")
         if row.state == "closed":
-            raise Conflict(f"the stand-up of {day} is already finished: see `pmtui standup report --date {day}`")
+            raise Conflict(f"the stand-up of {day} is already finished: `pmtui standup report --date {day}` "
+                           f"shows it, `{start_command(day)}` reopens it")
         plan = load_plan(act.conn, project_id)
         row.ended_at = now
         summary = summarize(act.session, plan, row, stored(row).get("before", {}), cfg, now)
@@ -255,11 +303,13 @@ def compare(store: Store, project_id: int, first: date, second: date) -> dict:
     a, b = sorted((first, second))
     with reading(store) as s:
         rows = [_find(s, project_id, d) for d in (a, b)]
+        missing = [_none_on(s, project_id, d) for d, row in zip((a, b), rows) if row is None]
+    if missing:
+        raise NotFound(missing[0])
     for d, row in zip((a, b), rows):
-        if row is None:
-            raise NotFound(f"no stand-up on {d}")
         if row.state != "closed":
-            raise Conflict(f"the stand-up of {d} is not finished yet: finish it with `pmtui standup finish`")
+            raise Conflict(f"the stand-up of {d} is not finished yet: finish it with "
+                           f"`pmtui standup finish --date {d}`")
     sa, sb = (stored(r) for r in rows)
     plan = load_plan_for(store, project_id)
     cal = plan.calendar

@@ -146,7 +146,9 @@ def find_person(plan: Plan, text: str) -> ResourceRow:
     near = [r for r in plan.resources if r.name.casefold().startswith(key)]
     if len(near) == 1:
         return near[0]
-    names = ", ".join(r.name for r in (near or plan.resources)) or "none yet"
+    # with nobody in the project, naming nobody left no way on: how to add one, or note for nobody
+    names = ", ".join(r.name for r in (near or plan.resources)) or (
+        f"none yet (`pmtui resource add NAME` adds one; {UNASSIGNED!r} notes the unassigned work)")
     if near:
         raise BadValue(f"{text!r} could be {names}: type more of the name")
     raise NotFound(f"no person named {text!r} in project {plan.project.name!r}; people: {names}")

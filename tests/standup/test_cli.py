@@ -37,6 +37,46 @@ def test_progress_and_blocker_commands(db):
     assert cli(db, "issue", "resolve", code).exit_code == 0
 
 
+def test_blocker_clear_resolves_the_tasks_open_blockers_in_one_undo_step(db):
+    # clearing a blocker from the command line took `pmtui issue resolve I..`, one issue at a time
+    assert cli(db, "blocker", "3.4.3", "Siebel export user locked").exit_code == 0
+    assert cli(db, "blocker", "3.4.3", "No VPN for the vendor").exit_code == 0
+    assert cli(db, "blocker", "3.3.1", "SAP sandbox down").exit_code == 0  # another task's: left alone
+    listed = json.loads(cli(db, "issue", "list", "--json").stdout)
+    codes = {i["title"]: i["code"] for i in listed}
+    r = cli(db, "blocker", "3.4.3", "--clear")
+    assert r.exit_code == 0 and r.stdout == (
+        f"Cleared 2 blockers on 3.4.3 Transform & load scripts: accounts & contacts: "
+        f"{codes['Siebel export user locked']} 'Siebel export user locked'; "
+        f"{codes['No VPN for the vendor']} 'No VPN for the vendor' (resolved; `pmtui undo` reopens them).\n"), r.stderr
+    issues = {i["title"]: i for i in json.loads(cli(db, "issue", "list", "--json").stdout)}
+    assert {t: i["status"] for t, i in issues.items() if i["kind"] == "blocker"} == {
+        "Siebel export user locked": "resolved", "No VPN for the vendor": "resolved", "SAP sandbox down": "open"}
+    assert issues["No VPN for the vendor"]["resolution"] == "Cleared with `pmtui blocker --clear`."
+    # none left: said, exit 1, nothing written
+    after = file_digest(db)
+    r = cli(db, "blocker", "3.4.3", "--clear")
+    assert r.exit_code == 1 and r.stderr == ("pmtui: 3.4.3 Transform & load scripts: accounts & contacts has no "
+                                             "open blocker to clear: nothing changed\n")
+    assert file_digest(db) == after
+    # one undo step brings both back
+    r = cli(db, "undo")
+    assert r.exit_code == 0 and r.stdout.startswith("Undone: Clear blockers — 3.4.3"), r.stdout
+    assert json.loads(cli(db, "issue", "list", "--json").stdout) == listed
+
+
+def test_blocker_clear_on_a_summary_task(db):
+    # `issue add --kind blocker --task 3` may put a blocker on a summary; clearing it said
+    # "3 is a summary: record progress on the tasks under it", which left no way to
+    assert cli(db, "issue", "add", "Test rig down", "--kind", "blocker", "--task", "3").exit_code == 0
+    r = cli(db, "blocker", "3", "--clear")
+    assert r.exit_code == 0 and r.stdout.startswith("Cleared 1 blocker on 3 Build & data migration: I"), r.stderr
+    assert r.stdout.endswith(" 'Test rig down' (resolved; `pmtui undo` reopens it).\n")
+    assert not [i for i in json.loads(cli(db, "issue", "list", "--json", "--open").stdout) if i["kind"] == "blocker"]
+    # progress on a summary is still refused
+    assert "is a summary" in cli(db, "progress", "3", "50%").stderr
+
+
 def test_standup_commands(db):
     r = cli(db, "standup", "start", "--date", "2026-11-25")
     assert r.exit_code == 0, r.stderr
@@ -138,6 +178,13 @@ BAD = [
     (("progress", "3.2.4", "--started", "--on", "2027-03-01"), 2, "after the status date 2026-11-23"),
     (("blocker", "7.7", "waiting"), 1, "no task 7.7"),
     (("blocker", "2.8", ""), 2, "blocker is empty"),
+    (("blocker", "2.8"), 2, "say what blocks the task (`pmtui blocker 2.8 'waiting for …'`), or clear its "
+     "blockers with --clear"),
+    (("blocker", "3.4.3", "waiting", "--clear"), 2, "--clear takes no blocker text (got 'waiting'): "
+     "`pmtui blocker 3.4.3 --clear` clears every open blocker of the task, `pmtui issue resolve I…` one of them"),
+    (("blocker", "7.7", "--clear"), 1, "no task 7.7 in project 'CRM migration'"),
+    (("blocker", "2.8", "--clear"), 1, "2.8 Solution design document (SDD) has no open blocker to clear: "
+     "nothing changed"),
     (("standup", "note", "Bob", "--date", "2026-11-25", "--today", "x"), 1, "no person named 'Bob' in project"),
     (("standup", "note", "Jonas", "--date", "2026-11-25"), 2, "nothing to note"),
     # each refusal says where to go from there (the stand-up of 2026-11-25 is open)

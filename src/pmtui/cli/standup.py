@@ -246,10 +246,24 @@ def progress(
 def blocker(
     ctx: typer.Context,
     ref: str = typer.Argument(..., help="Task: WBS code or #id."),
-    text: str = typer.Argument(..., help="One line: what blocks it."),
+    text: str = typer.Argument(None, help="One line: what blocks it (none with --clear)."),
+    clear: bool = typer.Option(False, "--clear", help="The task is no longer blocked: resolve its open blockers."),
 ) -> None:
-    """Raise a blocker on a task: an open issue linked to it."""
+    """Raise a blocker on a task (an open issue linked to it), or clear its open blockers."""
+    if clear and text is not None:
+        raise BadValue(f"--clear takes no blocker text (got {text!r}): `pmtui blocker {ref} --clear` clears "
+                       f"every open blocker of the task, `pmtui issue resolve I…` one of them")
+    if not clear and text is None:
+        raise BadValue(f"say what blocks the task (`pmtui blocker {ref} 'waiting for …'`), "
+                       f"or clear its blockers with --clear")
     st = state(ctx)
+    if clear:
+        r = pg.clear_blockers(st.store, st.project().id, ref, why="Cleared with `pmtui blocker --clear`.")
+        # named by code, as `pmtui issue list` shows them and `pmtui undo` brings them back
+        names = "; ".join(f"{issue_code(n)} {title!r}" for n, title in r.cleared)
+        done(f"Cleared {counted(len(r.cleared), 'blocker')} on {r.task.wbs} {r.task.name}: {names} "
+             f"(resolved; `pmtui undo` reopens {'it' if len(r.cleared) == 1 else 'them'}).")
+        return
     r = pg.raise_blocker(st.store, st.project().id, ref, text)
     # its code as `pmtui issue list` shows it and `issue resolve` takes it; '#5' read as task #5
     done(f"Blocker {issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}.")
@@ -258,4 +272,5 @@ def blocker(
 def register(app: typer.Typer) -> None:
     app.add_typer(cmd, name="standup")
     app.command("progress", epilog="Example: pmtui progress 2.3 60%   (or --done --on 2026-11-20, --remaining 3d, --started)")(progress)
-    app.command("blocker", epilog="Example: pmtui blocker 2.3 'waiting for the SAP test system'")(blocker)
+    app.command("blocker", epilog="Example: pmtui blocker 2.3 'waiting for the SAP test system'   "
+                                  "(and when it is over: pmtui blocker 2.3 --clear)")(blocker)

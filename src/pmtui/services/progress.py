@@ -42,6 +42,7 @@ class Recorded:
     lines: list[str] = field(default_factory=list)
     issue_id: int | None = None
     issue_number: int | None = None  # shown as I<number> (services.risks.issue_code)
+    cleared: list[tuple[int, str]] = field(default_factory=list)  # blockers cleared: (number, title)
 
 
 def open_standup_id(session, project_id: int, today: date) -> int | None:
@@ -155,13 +156,15 @@ def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date 
 
 
 def _record(store: Store, project_id: int, ref: str, name: str, kind: str, change, *,
-            person: int | None, today: date | None, detail: str | Callable[[], str] = "") -> Recorded:
-    """Run ``change(act, plan, row, values)`` on a leaf task, store what moved, and log the event."""
+            person: int | None, today: date | None, detail: str | Callable[[], str] = "",
+            summary_ok: bool = False) -> Recorded:
+    """Run ``change(act, plan, row, values)`` on a leaf task (or, with ``summary_ok``, a summary
+    whose values it leaves alone), store what moved, and log the event."""
     today = today or date.today()
     with action(store, project_id, name) as act:
         plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
-        if row.summary:
+        if row.summary and not summary_ok:
             raise Conflict(f"{row.label} is a summary: record progress on the tasks under it")
         task = act.session.get(Task, row.id)
         values = {k: getattr(task, k) for k in EDITABLE}
@@ -185,7 +188,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             # blockers showed and could be cleared: they were left open for good
             gone = _resolve_blockers(act, project_id, row, as_of(plan, today), "The task was finished.")
             if gone:
-                said.append(f"blocker{'' if len(gone) == 1 else 's'} cleared: " + "; ".join(gone))
+                said.append(f"blocker{'' if len(gone) == 1 else 's'} cleared: " + "; ".join(t for _n, t in gone))
         if not said:
             raise Conflict(f"{row.label}: nothing changed")
         act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
@@ -321,30 +324,36 @@ def raise_blocker(store: Store, project_id: int, ref: str, text: str, *, person:
                    today=today, detail=text)
 
 
-def _resolve_blockers(act: Action, project_id: int, t: TaskRow, day: date, why: str) -> list[str]:
-    """Resolve the task's open blockers; their titles, oldest first."""
+def _resolve_blockers(act: Action, project_id: int, t: TaskRow, day: date, why: str) -> list[tuple[int, str]]:
+    """Resolve the task's open blockers; their numbers and titles, oldest first."""
     rows = act.session.execute(
         select(Issue).where(Issue.project_id == project_id, Issue.kind == "blocker", Issue.status == "open",
                             Issue.task_id == t.id).order_by(Issue.number)
     ).scalars().all()
     for issue in rows:
         issue.status, issue.resolved_on, issue.resolution = "resolved", day, why
-    return [issue.title for issue in rows]
+    return [(issue.number, issue.title) for issue in rows]
 
 
 def clear_blockers(store: Store, project_id: int, ref: str, *, person: int | None = None,
-                   today: date | None = None) -> Recorded:
+                   today: date | None = None, why: str = "Cleared in the stand-up.") -> Recorded:
     """Resolve every open blocker of the task, as said in the stand-up ("no longer blocked"):
-    one action, so one undo brings them all back."""
-    cleared: list[str] = []
+    one action, so one undo brings them all back. A summary task's too: `pmtui issue add --kind
+    blocker --task 3` may put one there, and "3 is a summary" left it with no way to clear."""
+    cleared: list[tuple[int, str]] = []
+
+    def titles() -> str:  # known once the change has run
+        return "; ".join(title for _n, title in cleared)
 
     def change(act: Action, plan: Plan, t: TaskRow, values: dict) -> str:
-        cleared.extend(_resolve_blockers(act, project_id, t, as_of(plan, today), "Cleared in the stand-up."))
+        cleared.extend(_resolve_blockers(act, project_id, t, as_of(plan, today), why))
         if not cleared:
-            raise Conflict(f"{t.label} has no open blocker to clear")
-        return f"{len(cleared)} blocker{'' if len(cleared) == 1 else 's'}: " + "; ".join(cleared)
-    return _record(store, project_id, ref, "Clear blockers", "unblocked", change, person=person, today=today,
-                   detail=lambda: "; ".join(cleared))
+            raise Conflict(f"{t.label} has no open blocker to clear: nothing changed")
+        return f"{len(cleared)} blocker{'' if len(cleared) == 1 else 's'}: " + titles()
+    r = _record(store, project_id, ref, "Clear blockers", "unblocked", change, person=person, today=today,
+                detail=titles, summary_ok=True)
+    r.cleared = cleared
+    return r
 
 
 def add_note(store: Store, project_id: int, ref: str, text: str, *, person: int | None = None,

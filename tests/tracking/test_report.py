@@ -50,12 +50,12 @@ def test_markdown_report_of_the_demo(store, demo):
     p = st.evm.project
     assert text.startswith("# Status report: CRM migration")
     assert f"BAC | {p.bac:,.0f} |" in text and f"| SPI | {p.spi:.2f} |" in text and f"| CPI | {p.cpi:.2f} |" in text
-    assert "Forecast finish: 2027-02-22, +5 d against baseline 'Approved plan' (2027-02-15)" in text
-    assert "Project closed: 2027-02-15 → 2027-02-22 (+5 d)" in text  # slipped since the snapshot
+    assert "Forecast finish: 2027-02-22, +5d against baseline 'Approved plan' (2027-02-15)" in text
+    assert "Project closed: 2027-02-15 → 2027-02-22 (+5d)" in text  # slipped since the snapshot
     assert "| Schedule | **A** | SPI" in text  # 5 days of slip is amber by default
     assert "Edit task: 5.6 duration: 20 → 25" in text  # what was done, from the journal
     assert re.search(r"\| 16 \| high \| Legacy data quality worse than profiled \| threat \| mitigate: ", text)
-    assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5 d |" in text
+    assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5d |" in text
     assert "Implementation partner staffing delay" in text
     # the critical path to the finish, then the tasks behind the unmet Go-live date (negative
     # float, driving no finish): the report left out the tasks most behind
@@ -160,7 +160,7 @@ def test_a_milestone_past_its_deadline_names_the_deadline(store, demo):
         for m in past:
             assert f"past its deadline {m.deadline}" in text
         assert "late for its deadline" not in text
-    assert "| 2.9 | Design sign-off | 2026-11-23 | 2026-11-25 | +2 d | past its deadline 2026-11-23 |" in (
+    assert "| 2.9 | Design sign-off | 2026-11-23 | 2026-11-25 | +2d | past its deadline 2026-11-23 |" in (
         render_report(store, demo, fmt="md", now=NOW))
 
 
@@ -260,7 +260,7 @@ def test_the_report_names_who_is_booked_above_their_max_units(store, demo, proje
             continue
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[1:5] == [f"{r.max_units:.0%}", f"{max(o.load for o in runs):.0%}",
-                              str(sum(o.days for o in runs)), f"{runs[0].first} to {runs[-1].last}"]
+                              f"{sum(o.days for o in runs)}d", f"{runs[0].first} to {runs[-1].last}"]
     # without a double booking the section says so, in both formats
     calm = render_report(store, project.id, fmt="md", now=NOW)
     assert "Nobody is booked above their max units." in calm

@@ -10,6 +10,7 @@ from rich.text import Text
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
+from pmtui.models.wording import days
 from pmtui.services import risks as svc
 from pmtui.services.risk_bands import LETTERS
 from pmtui.services.risk_register import (
@@ -277,21 +278,21 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
             lines.append(f"{label:<12} {value}")
     review = f"{r.review_date}" + ("  OVERDUE" if v.overdue else "") if r.review_date else "none"
     lines.append(f"review       {review}")
-    lines.append(f"impact       {r.schedule_impact}d, {r.cost_impact:,.0f} {reg.plan.project.currency}"
+    lines.append(f"impact       {days(r.schedule_impact)}, {r.cost_impact:,.0f} {reg.plan.project.currency}"
                  f"  (EMV {v.emv:,.0f})")
     if r.closed_on:
         lines.append(f"closed on    {r.closed_on}")
     mf = v.min_float
     lines.append(f"exposure     {v.exposure:.1f} on the critical path"
-                 + (f" (least float {mf}d" + (f", would slip the finish {v.slip}d)" if v.slip else ")") if mf is not None else
+                 + (f" (least float {days(mf)}" + (f", would slip the finish {days(v.slip)})" if v.slip else ")") if mf is not None else
                     " (no unfinished linked task)"))
     for issue in reg.issues_of(r.id):
         lines.append(f"issue        {svc.issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
     lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link R1 WBS`)")
     sched = reg.plan.schedule if v.linked else None
     for t in v.linked:
-        state_ = "done" if t.done else ("CRITICAL" if t.critical else f"float {t.total_float}d")
-        lines.append(f"  {t.wbs} {t.name}: finish {t.finish}, total float {t.total_float}d, {state_}")
+        state_ = "done" if t.done else ("CRITICAL" if t.critical else f"float {days(t.total_float)}")
+        lines.append(f"  {t.wbs} {t.name}: finish {t.finish}, total float {days(t.total_float)}, {state_}")
         path = [reg.plan.by_id[i].wbs for i in sched.driving_path(t.id) if i in reg.plan.by_id]
         if len(path) > 1:
             lines.append(f"    driving path: {' → '.join(path)}")

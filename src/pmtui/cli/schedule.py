@@ -7,6 +7,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import out, print_json, state
+from pmtui.models.wording import days
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 from pmtui.services.tasks import get_plan
 
@@ -66,7 +67,7 @@ def schedule(
         driving = ", ".join(plan.by_id[d].wbs for d in s.driving) or ("" if t.summary else s.driven_by.replace("_", " "))
         name = "  " * (t.level - 1) + t.name + (" ◆" if t.milestone else "")
         table.add_row(t.wbs, Text(name, "bold") if t.summary else name, dur,
-                      str(s.start), str(s.finish), str(s.total_float),
+                      str(s.start), str(s.finish), days(s.total_float),
                       Text("*", "red") if s.critical and not t.summary else "",
                       Text.assemble(driving, (" LATE", "red") if s.late else ""))
     out.print(table)

@@ -10,6 +10,7 @@ from rich.table import Table
 from pmtui.cli.context import done, out, print_json, state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
+from pmtui.models.wording import signed_days
 from pmtui.services import baselines as bsvc
 from pmtui.services import costing, snapshots, status as ssvc
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue
@@ -31,7 +32,7 @@ def _index(value: float | None) -> str:
 
 
 def _signed(value: int | None) -> str:
-    return "" if value is None else f"{value:+d}d"
+    return "" if value is None else signed_days(value)
 
 
 # -- baselines ------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def variance(ctx: typer.Context,
                       str(t.base_finish), str(t.finish), _signed(t.finish_var), _signed(t.duration_var),
                       _money(t.base_cost), _money(t.cost), f"{round(t.cost_var):+,}")
     out.print(table)
-    out.print(f"Project finish {v.finish} vs baseline {v.base_finish} ({_signed(v.finish_var)} working days); "
+    out.print(f"Project finish {v.finish} vs baseline {v.base_finish} ({_signed(v.finish_var)}); "
               f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} ({round(v.cost_var):+,}) — baseline {v.baseline!r}")
     for what, rows in (("Added since the baseline", v.added), ("Removed since the baseline", v.removed)):
         if rows:

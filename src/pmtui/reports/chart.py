@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from pmtui.models.wording import signed_days
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -64,4 +66,4 @@ def first_last(values: list[float | None]) -> str:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:+d}d" if isinstance(v, int) else f"{v:.2f}"
+    return signed_days(v) if isinstance(v, int) else f"{v:.2f}"

@@ -15,6 +15,7 @@ from importlib import resources
 from string import Template
 
 from pmtui.models.errors import BadValue
+from pmtui.models.wording import days as in_days, signed_days
 from pmtui.reports.chart import first_last, sparkline, trend_svg
 from pmtui.reports.content import ReportData, gather
 from pmtui.store import Store
@@ -55,7 +56,8 @@ def index(v: float | None) -> str:
 
 
 def days(v: int | None) -> str:
-    return "" if v is None else f"{v:+d} d"
+    """A variance in working days, as the screens and the RAG reason above it write it."""
+    return "" if v is None else signed_days(v)
 
 
 # -- the rows every format shows --------------------------------------------------------------------
@@ -115,7 +117,7 @@ def _issue_rows(d: ReportData) -> list[tuple[str, ...]]:
 
 
 def _overbooked_rows(d: ReportData) -> list[tuple[str, ...]]:
-    return [(name, f"{cap:.0%}", f"{peak:.0%}", str(n), f"{first} to {last}", tasks)
+    return [(name, f"{cap:.0%}", f"{peak:.0%}", in_days(n), f"{first} to {last}", tasks)
             for name, cap, first, last, n, peak, tasks in d.overbooked]
 
 
@@ -232,7 +234,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _md_list(done, "Nothing recorded since then."),
         "slipped": f"{_no_tags(base)}." + (f"\n\n{_md_list(slipped, calm)}" if slipped or calm else ""),
-        "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
+        "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
         + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
         + (f"\n\n{_cell(d.overbooked_before)}." if d.overbooked_before else ""),
@@ -281,7 +283,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _h_list(done, "Nothing recorded since then."),
         "slipped": f'<p class="note">{escape(base)}.</p>' + (_h_list(slipped, calm) if slipped or calm else ""),
-        "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), f"{tf}d") for w, n, a, b, tf in s.critical], "No critical path."),
+        "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")
         + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
         + (f'<p class="note">{escape(d.overbooked_before)}.</p>' if d.overbooked_before else ""),

@@ -34,6 +34,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.risks import Issue, Risk
 from pmtui.models.tables import Resource
 from pmtui.models.tracking import Snapshot
+from pmtui.models.wording import days, signed_days
 from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue, earned_value, planned_value
 from pmtui.services.actions import reading
@@ -234,11 +235,11 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
     if evm.spi is not None:
         parts.append(f"SPI {evm.spi:.2f}")
     if slip is not None:
-        parts.append(f"finish {slip:+d}d vs baseline")
+        parts.append(f"finish {signed_days(slip)} vs baseline")
     if evm.pv is None:
         parts.append("no baseline to measure against")
     if late_lv != "none":
-        parts.append(f"{late[0]} {late[2]}d past its deadline {late[1]}")
+        parts.append(f"{late[0]} {days(late[2])} past its deadline {late[1]}")
     schedule = Rag("schedule", _worst(spi_lv, slip_lv, late_lv),
                    ", ".join(parts) or "nothing planned by the status date")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),

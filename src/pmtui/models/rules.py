@@ -207,10 +207,11 @@ class ProjectRules(BaseModel):
         return v
 
 
-def validated(rules: type[BaseModel], **values) -> BaseModel:
-    """Validate or raise BadValue with the first problem, phrased for a person."""
+def validated(rules: type[BaseModel], *, context: dict | None = None, **values) -> BaseModel:
+    """Validate or raise BadValue with the first problem, phrased for a person; ``context`` goes
+    to the validators (which fields of an edit hold stored values, not typed ones)."""
     try:
-        return rules(**values)
+        return rules.model_validate(values, context=context)
     except ValidationError as exc:
         err = exc.errors()[0]
         msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")

@@ -26,7 +26,7 @@ from pmtui.models.rules import plan_date, validated
 from pmtui.models.wording import counted
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
-from pmtui.services.risk_rules import IssueRules, RiskRules
+from pmtui.services.risk_rules import IssueRules, RiskRules, too_long
 from pmtui.services.standup_summary import remap_task_ids
 
 # The fields each record carries as they are stored (references are added apart)
@@ -183,6 +183,14 @@ def _gone(key) -> bool:
 
 # -- checking ------------------------------------------------------------------------------------
 
+def _record(kind: str, i: int, title) -> str:
+    """'risks[3] 'Vendor late'': the record a refusal is about, its title cut short (a title too
+    long to take was written out whole, ten thousand characters, in the message refusing it)."""
+    if isinstance(title, str) and len(title) > 60:
+        title = title[:59] + "…"
+    return f"{kind}[{i}] {title!r}"
+
+
 def _bad(where: str, message: str) -> BadValue:
     return BadValue(f"{where}: {message}")
 
@@ -207,7 +215,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
 
     numbers: set[int] = set()
     for i, r in enumerate(reg.risks):
-        where = f"risks[{i}] {r.get('title')!r}"
+        where = _record("risks", i, r.get("title"))
         _new_number(r["number"], numbers, where, "a risk")
         try:
             rules = validated(RiskRules, **{f: r[f] for f in RiskRules.model_fields if f != "owner_id"})
@@ -225,13 +233,16 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
             for what in ("probability", "impact"):
                 if not 1 <= s[what] <= 5:
                     raise _bad(f"{where} scores[{j}]", f"{what} {s[what]} is out of range: use 1 to 5")
+            problem = too_long(s["comment"] or "", "comment")  # as `risk score --comment` holds it
+            if problem:
+                raise _bad(f"{where} scores[{j}]", problem)
             try:
                 plan_date(s["day"], "day")
             except BadValue as exc:
                 raise _bad(f"{where} scores[{j}]", exc.message) from None
     issue_numbers: set[int] = set()
     for i, x in enumerate(reg.issues):
-        where = f"issues[{i}] {x.get('title')!r}"
+        where = _record("issues", i, x.get("title"))
         _new_number(x["number"], issue_numbers, where, "an issue")
         try:
             x.update(validated(IssueRules, **{f: x[f] for f in IssueRules.model_fields}).model_dump())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import MAX_DAYS, is_digits
-from pmtui.models.rules import check_money, check_plan_date
+from pmtui.models.rules import MAX_NAME, check_money, check_plan_date, control_character
 from pmtui.models.risks import (
     ISSUE_KINDS,
     OPPORTUNITY_STRATEGIES,
@@ -16,7 +16,14 @@ from pmtui.models.risks import (
     THREAT_STRATEGIES,
 )
 
-MAX_TITLE = 200
+# The most characters each text of a risk or an issue may take. The store's columns take any
+# length and so did every way in; a category of 10,000 characters filled `risk show`, the risk
+# panel and the form, and a description of a megabyte went into every report and backup. A
+# category or a title is a label read in a list, a trigger a sentence; description, cause, effect,
+# response and resolution a paragraph or a few; a comment on a score is a line of the history, as
+# long as a stand-up note. The CLI, the forms and the import all go through these rules.
+LIMITS = {"title": 200, "category": 64, "trigger": 500, "description": 2000, "cause": 2000, "effect": 2000,
+          "response": 2000, "resolution": 2000, "comment": 500}
 SCALE_WORDS = {1: "very low", 2: "low", 3: "medium", 4: "high", 5: "very high"}
 
 
@@ -47,14 +54,58 @@ def parse_ref(text: str | int, prefix: str, what: str) -> int:
     return int(digits)
 
 
-def _one_line(value: str, what: str) -> str:
+def too_long(value: str, field: str, what: str | None = None) -> str | None:
+    """The refusal of a text longer than its limit: 'category is 64 characters at most; you gave
+    10000' (the length given, so the user knows how much to cut), else None."""
+    limit = LIMITS[field]
+    if len(value) > limit:
+        return f"{what or field} is {limit} characters at most; you gave {len(value)}"
+    return None
+
+
+def check_length(value: str, field: str, what: str | None = None) -> str:
+    """``value``, or BadValue if it is longer than the limit of ``field``."""
+    problem = too_long(value, field, what)
+    if problem:
+        raise BadValue(problem)
+    return value
+
+
+def check_owner(name: str) -> str:
+    """An owner as typed: a resource's name, so no longer than one (not a search for 10,000
+    characters that then echoes them back as 'no resource named …')."""
+    if len(name.strip()) > MAX_NAME:
+        raise BadValue(f"owner is {MAX_NAME} characters at most (the name of a resource); you gave {len(name.strip())}")
+    return name
+
+
+def _kept(info: ValidationInfo) -> bool:
+    """Whether the field holds the stored value of an edit that left it alone: text stored before
+    its limit still loads, shows and survives an edit of another field."""
+    return info.field_name in ((info.context or {}).get("kept") or ())
+
+
+def _one_line(value: str, what: str, field: str = "title", *, empty: bool = False) -> str:
     value = (value or "").strip()
-    if not value:
+    if not value and not empty:
         raise ValueError(f"{what} is empty")
-    if len(value) > MAX_TITLE:
-        raise ValueError(f"{what} is longer than {MAX_TITLE} characters")
+    problem = too_long(value, field, what)
+    if problem:
+        raise ValueError(problem)
     if any(ch in value for ch in "\n\r\t\x00"):
         raise ValueError(f"{what} must be one line")
+    bad = control_character(value)
+    if bad is not None:
+        # an escape sequence would act on the terminal of everyone who lists the register
+        raise ValueError(f"{what} contains the control character U+{ord(bad):04X}: it must be plain text")
+    return value
+
+
+def _text(value: str, info: ValidationInfo, what: str) -> str:
+    """A text kept as typed (lines and all), held to its limit."""
+    problem = too_long(value or "", info.field_name, what)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -81,8 +132,13 @@ class RiskRules(BaseModel):
 
     @field_validator("title")
     @classmethod
-    def _check_title(cls, v: str) -> str:
-        return _one_line(v, "risk title")
+    def _check_title(cls, v: str, info: ValidationInfo) -> str:
+        return v if _kept(info) else _one_line(v, "risk title")
+
+    @field_validator("description", "cause", "effect", "response", "trigger")
+    @classmethod
+    def _check_text(cls, v: str, info: ValidationInfo) -> str:
+        return v if _kept(info) else _text(v, info, info.field_name)
 
     @field_validator("kind")
     @classmethod
@@ -106,8 +162,8 @@ class RiskRules(BaseModel):
 
     @field_validator("category")
     @classmethod
-    def _check_category(cls, v: str) -> str:
-        return (v or "").strip()
+    def _check_category(cls, v: str, info: ValidationInfo) -> str:
+        return v if _kept(info) else _one_line(v, "category", "category", empty=True)
 
     @field_validator("schedule_impact")
     @classmethod
@@ -146,11 +202,18 @@ class IssueRules(BaseModel):
     description: str = ""
     kind: str = "issue"
     severity: int = 3
+    resolution: str = ""
 
     @field_validator("title")
     @classmethod
-    def _check_title(cls, v: str) -> str:
-        return _one_line(v, "issue title")
+    def _check_title(cls, v: str, info: ValidationInfo) -> str:
+        return v if _kept(info) else _one_line(v, "issue title")
+
+    @field_validator("description", "resolution")
+    @classmethod
+    def _check_text(cls, v: str, info: ValidationInfo) -> str:
+        # an issue raised from a risk takes its title and description from the risk, as stored
+        return v if _kept(info) else _text(v, info, f"issue {info.field_name}")
 
     @field_validator("kind")
     @classmethod

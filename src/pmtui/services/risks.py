@@ -20,7 +20,7 @@ from pmtui.models.tables import Project, Resource
 from pmtui.services.actions import Action, action
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, load_plan
-from pmtui.services.risk_rules import IssueRules, RiskRules, parse_ref
+from pmtui.services.risk_rules import IssueRules, RiskRules, check_length, check_owner, parse_ref
 from pmtui.store import Store
 
 EDITABLE = tuple(name for name in RiskRules.model_fields if name != "owner_id")
@@ -70,7 +70,7 @@ def find_owner(session: Session, project_id: int, name: str) -> Resource:
 def _owner_id(session: Session, project_id: int, owner: str | None) -> int | None:
     if owner is None or not owner.strip() or owner.strip().lower() == "none":
         return None
-    return find_owner(session, project_id, owner).id
+    return find_owner(session, project_id, check_owner(owner)).id
 
 
 def _numbered_row(session: Session, model, project_id: int, ref: str | int, letter: str, what: str):
@@ -116,6 +116,7 @@ def add_risk(store: Store, project_id: int, title: str, *, probability: int, imp
              today: date | None = None, **fields: Any) -> Risk:
     """Add a risk with its first score (and optional linked tasks, by WBS code or #id)."""
     rules = validated(RiskRules, title=title, probability=probability, impact=impact, **fields)
+    check_length(comment, "comment")
     with action(store, project_id, "Add risk") as act:
         plan = load_plan(act.conn, project_id)
         values = rules.model_dump()
@@ -138,13 +139,16 @@ def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise Conflict(f"cannot edit {', '.join(sorted(unknown))} of a risk")
+    check_length(comment, "comment")
     with action(store, project_id, "Edit risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         merged = {k: getattr(risk, k) for k in RiskRules.model_fields}
         merged.update(changes)
         if owner is not None:
             merged["owner_id"] = _owner_id(act.session, project_id, owner)
-        rules = validated(RiskRules, **merged)
+        # the fields not edited hold what is stored: text longer than a limit set after it was
+        # written stays, and does not hold back a change to another field
+        rules = validated(RiskRules, context={"kept": set(merged) - set(changes)}, **merged)
         rescored = (rules.probability, rules.impact) != (risk.probability, risk.impact)
         code = risk_code(risk.number)
         if all(getattr(risk, key) == value for key, value in rules.model_dump().items()):
@@ -176,6 +180,7 @@ def score_risk(store: Store, project_id: int, ref: str | int, probability: int, 
                comment: str = "", today: date | None = None) -> Risk:
     """Re-assess a risk. The same score again is recorded too: it is a review that confirmed it."""
     merged_check = validated(RiskRules, title="x", probability=probability, impact=impact)
+    check_length(comment, "comment")
     with action(store, project_id, "Re-score risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status != "open":
@@ -206,6 +211,7 @@ def step_risk(store: Store, project_id: int, ref: str | int, *, probability: int
 
 def close_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "",
                today: date | None = None) -> Risk:
+    check_length(comment, "comment")
     with action(store, project_id, "Close risk") as act:
         risk = get_risk_row(act.session, project_id, ref)
         if risk.status == "closed":
@@ -262,7 +268,9 @@ def raise_issue(store: Store, project_id: int, ref: str | int, *, title: str | N
             raise Conflict(f"{risk_code(risk.number)} is an opportunity: an issue is raised from a threat")
         rules = validated(IssueRules, title=title or risk.title,
                           description=description if description is not None else risk.effect,
-                          severity=risk.impact)
+                          severity=risk.impact,
+                          # the risk's title and effect as stored, when none is typed
+                          context={"kept": {k for k, v in (("title", title), ("description", description)) if v is None}})
         first_task = act.session.execute(
             select(RiskTask.task_id).where(RiskTask.risk_id == risk.id).order_by(RiskTask.id)
         ).scalars().first()
@@ -300,6 +308,7 @@ def get_issue_row(session: Session, project_id: int, ref: str | int) -> Issue:
 
 def resolve_issue(store: Store, project_id: int, ref: str | int, resolution: str = "", *,
                   today: date | None = None) -> Issue:
+    check_length(resolution.strip(), "resolution", "issue resolution")
     with action(store, project_id, "Resolve issue") as act:
         issue = get_issue_row(act.session, project_id, ref)
         if issue.status != "open":

@@ -420,7 +420,7 @@ async def test_b_shows_the_active_baseline_where_the_bar_has_moved_from(make_app
         await press(pilot, "b")
         assert chart(app).baseline is not None and "Approved plan" in notes(app)
         assert "▁▁" in row() and row().index("▁") < row().index("▒")  # where it was, before the bar
-        assert "(+2d)" in str(app.screen.query_one("#gantt-info").render())
+        assert "  +2d vs baseline" in str(app.screen.query_one("#gantt-info").render())
         await press(pilot, "b")
         assert chart(app).baseline is None and "▁" not in row()
 
@@ -476,3 +476,24 @@ async def test_the_info_line_gives_the_duration_now_and_brackets_change_the_plan
         await select(pilot, "2.7")  # done as planned: one figure
         info = str(app.screen.query_one("#gantt-info").render())
         assert "  6d  100%" in info and "planned" not in info
+
+
+async def test_at_80_columns_a_long_name_gives_way_to_the_figures_on_the_info_line(make_app, store):
+    # 3.4.2 has a 52-character name: cut from the end, the line lost its duration, percent,
+    # float and critical mark, so ] or [ showed nothing of what it did
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.4.2")
+        await press(pilot, "right_square_bracket")
+        line = screen_text(app).splitlines()[-2]
+        t, ts, _ = stored(store, "3.4.2")
+        assert line.startswith(" 3.4.2 Data cleansing &") and "…  " in line
+        assert f"  {ts.start} → {ts.finish}  {app.plan.duration_now(t)}d  50%  float {ts.total_float}d  critical" in line
+        await press(pilot, "b")  # the slip against the baseline comes before the baseline's dates
+        line = screen_text(app).splitlines()[-2]
+        assert line.startswith(f" 3.4.2  {ts.start} → ") and line.rstrip().endswith("  critical  +1d vs baseline")
+        # a short name is not cut
+        await press(pilot, "b")
+        await select(pilot, "5.5")
+        assert screen_text(app).splitlines()[-2].startswith(" 5.5 Go-live  ")

@@ -44,18 +44,43 @@ def ref(task_id: int) -> str:
 
 class InfoLine(Widget):
     """One line about the selected task. Redrawn in place (no layout pass), so a cursor move
-    costs only this line and the chart's changed rows."""
+    costs only this line and the chart's changed rows.
+
+    Made of a code, a name, the figures and some extras. Cut from its end, a long name at 80
+    columns left only "2026-12…" of the figures, so ] or [ showed no new duration, float or
+    slip: now the name gives way (it is on the selected row of the chart too), down to nothing
+    but the WBS code, and each extra is shown whole or not at all."""
+
+    MIN_NAME = 6  # fewer cells of a name than this say nothing: the name is left out
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.text = Text()
+        self.code, self.task_name, self.figures = Text(), Text(), Text()
+        self.extras: tuple[Text, ...] = ()
 
-    def show(self, text: Text) -> None:
-        self.text = text
+    def show(self, code: Text | None = None, name: Text | None = None, figures: Text | None = None,
+             *extras: Text) -> None:
+        self.code, self.task_name, self.figures = code or Text(), name or Text(), figures or Text()
+        self.extras = extras
         self.refresh()
 
     def render(self) -> Text:
-        return self.text
+        width = self.size.width
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append_text(self.code)
+        room = width - self.code.cell_len - self.figures.cell_len
+        name = self.task_name
+        if name.cell_len > room:
+            name = name.copy()
+            name.truncate(max(room - 2, 0))
+            name.append("… ", "bold")
+        if name.cell_len <= room or room >= self.MIN_NAME:
+            text.append_text(name)
+        text.append_text(self.figures)
+        for extra in self.extras:
+            if text.cell_len + extra.cell_len <= width:
+                text.append_text(extra)
+        return text
 
 
 @dataclass
@@ -163,14 +188,13 @@ class GanttScreen(Screen):
         """One line on the selected task: its dates, float and marks, and the view's zoom."""
         chart = self.chart
         tid = chart.current_id
-        text = Text(no_wrap=True, overflow="ellipsis")
         if tid is None:
-            self.query_one(InfoLine).show(text)
+            self.query_one(InfoLine).show()
             return
         t = chart.plan.by_id[tid]
         bar = chart.bar(tid)
         ts = chart.plan.schedule.tasks[tid]
-        text.append(f" {t.wbs} {t.name} ", "bold")
+        text = Text()
         text.append(f" {bar.start} → {bar.finish}")
         if not bar.summary:
             now = chart.plan.duration_now(t)
@@ -180,14 +204,17 @@ class GanttScreen(Screen):
             text.append("  critical", "bold")
         if bar.late:
             text.append(f"  LATE (deadline {t.deadline})", "bold")
+        extras = []
         if bar.baseline is not None:
-            cal = chart.plan.calendar
-            slip = cal.working_days_between(bar.baseline[1], bar.finish)
-            text.append(f"  baseline {bar.baseline[0]} → {bar.baseline[1]} ({slip:+d}d)")
+            # the finish's slip first: b is pressed for it, and at 80 columns there is room for it
+            # or for the baseline's dates, not both
+            slip = chart.plan.calendar.working_days_between(bar.baseline[1], bar.finish)
+            text.append(f"  {slip:+d}d vs baseline")
+            extras.append(Text(f" ({bar.baseline[0]} → {bar.baseline[1]})"))
         if chart.path_on:
-            text.append("  driving path shown (d)")
-        text.append(f"   zoom {chart.scale.zoom}", "dim")
-        self.query_one(InfoLine).show(text)
+            extras.append(Text("  driving path shown (d)"))
+        extras.append(Text(f"   zoom {chart.scale.zoom}", "dim"))
+        self.query_one(InfoLine).show(Text(f" {t.wbs} ", "bold"), Text(f"{t.name} ", "bold"), text, *extras)
 
     def action_help(self) -> None:
         from pmtui.app import binding_rows  # the app imports this module

@@ -56,7 +56,19 @@ def test_baseline_shows_where_the_bar_is_not():
 def test_bars_outside_the_view_are_clipped_not_wrapped():
     bar = Bar(date(2026, 12, 28), date(2027, 1, 5), critical=True)
     assert text(bar, 5) == "▓▓   "
-    assert text(Bar(date(2027, 2, 1), date(2027, 2, 5)), 5) == "     "
+
+
+def test_a_bar_wholly_out_of_view_points_to_it_from_that_edge_in_its_colour():
+    after = Bar(date(2027, 2, 1), date(2027, 2, 5), critical=True)
+    assert text(after, 5) == "    ▸" and styles(after, 5)[-1] == "crit"
+    before = Bar(date(2026, 12, 1), date(2026, 12, 3), percent=100)
+    assert text(before, 5) == "◂    " and styles(before, 5)[0] == "done"
+    assert text(Bar(date(2026, 12, 1), date(2026, 12, 3), summary=True), 5) == "◂    "
+    milestone = Bar(date(2027, 1, 9), date(2027, 1, 9), milestone=True)  # a day past the view
+    assert text(milestone, 5) == "    ▸" and styles(milestone, 5)[-1] == "milestone"
+    # one column in view is the bar itself, not a pointer
+    assert text(Bar(date(2027, 1, 8), date(2027, 1, 12)), 5) == "    ▒"
+    assert text(Bar(date(2026, 12, 28), MON), 5) == "▒    "
 
 
 def test_runs_join_cells_of_one_style():

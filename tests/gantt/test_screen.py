@@ -497,3 +497,21 @@ async def test_at_80_columns_a_long_name_gives_way_to_the_figures_on_the_info_li
         await press(pilot, "b")
         await select(pilot, "5.5")
         assert screen_text(app).splitlines()[-2].startswith(" 5.5 Go-live  ")
+
+
+async def test_a_row_whose_bar_is_out_of_view_points_to_it_until_f_brings_it_in(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+
+        def timeline(wbs: str) -> str:
+            line = next(l for l in screen_text(app).splitlines() if l[4:].startswith(f"{wbs} "))
+            return line[line.index("│") + 1:]
+
+        assert chart(app).view_dates[0] > app.plan.schedule.tasks[app.plan.by_wbs["1.1"].id].finish
+        assert timeline("1.1").startswith("◂")  # done in October, before the view
+        assert timeline("1.2").startswith("◂")
+        await select(pilot, "5.9")  # the closing milestone, on 1 March, after it
+        assert timeline("5.9").rstrip().endswith("▸") and "◆" not in timeline("5.9")
+        await press(pilot, "f")
+        assert "◆" in timeline("5.9") and "▸" not in timeline("5.9")

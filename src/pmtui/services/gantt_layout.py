@@ -34,10 +34,13 @@ BASELINE = "▁"
 DEADLINE = "▕"
 TODAY = "│"
 STATUS = "┆"
+BEFORE = "◂"  # the bar is wholly before the view
+AFTER = "▸"  # … wholly after it
 
 LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MILESTONE} milestone  "
           f"{SLACK} slack (total float)  {DEADLINE} deadline  {TODAY} today  {STATUS} status date  "
-          f"{BASELINE} baseline (b)  shaded: non-working days")
+          f"{BASELINE} baseline (b)  {BEFORE} {AFTER} bar before / after the view (f shows it)  "
+          f"shaded: non-working days")
 FLAGS_LEGEND = ("Flags: C critical · L late (finishes after its deadline) · P predecessor / "
                 "S successor of the selected task · D on its driving path (d)")
 
@@ -245,8 +248,9 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         paint(at, at, DEADLINE, "deadline")
     if bar.milestone:
         at = scale.end_col(bar.finish)
-        paint(at, at, MILESTONE, "crit_milestone" if bar.critical else "milestone")
-        return cells
+        style = "crit_milestone" if bar.critical else "milestone"
+        paint(at, at, MILESTONE, style)
+        return _pointed(cells, at, at, c0, style)
     if bar.summary:
         if f > s:
             paint(s, s, "▛", "summary")
@@ -254,7 +258,7 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
             paint(f, f, "▜", "summary")
         else:
             paint(s, s, "▀", "summary")
-        return cells
+        return _pointed(cells, s, f, c0, "summary")
     done = round((f - s + 1) * bar.percent / 100)
     if bar.percent > 0 and done == 0:
         done = 1
@@ -266,6 +270,16 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         late_from = scale.end_col(bar.deadline) + 1
         for c in range(max(late_from, s, c0), min(f, c1 - 1) + 1):
             cells[c - c0] = (cells[c - c0][0], "late")
+    return _pointed(cells, s, f, c0, "done" if bar.percent >= 100 else style)
+
+
+def _pointed(cells: list[tuple[str, str]], s: int, f: int, c0: int, style: str) -> list[tuple[str, str]]:
+    """A bar wholly out of view points to it from that edge, in its own colour. Its row was
+    blank: scrolling down a plan of months, most rows looked like tasks without dates."""
+    if f < c0:
+        cells[0] = (BEFORE, style)
+    elif s >= c0 + len(cells):
+        cells[-1] = (AFTER, style)
     return cells
 
 

@@ -128,3 +128,17 @@ def test_a_chart_cut_at_the_width_says_where_it_stops(small):
             "(cut at 40 columns: --to, --zoom or --width for the rest).") in " ".join(out.split())
     out = cli(small, "gantt", "--width", "120", "--zoom", "day", "--today", "2027-01-04").stdout
     assert "day zoom, 2027-01-04 to 2027-01-12.  " in out
+
+
+def test_with_baseline_a_bar_over_its_baseline_is_underlined_there(small, store, project):
+    from pmtui.cli.gantt import chart_lines
+    from pmtui.services.baselines import get_baseline, save_baseline
+
+    save_baseline(store, project.id, "Approved")
+    task_svc.edit_task(store, project.id, "1", duration=5)  # Design: 3 days planned, 5 now
+    plan = task_svc.get_plan(store, project.id)
+    lines = chart_lines(plan, width=60, first=date(2027, 1, 4), last=date(2027, 1, 15), today=date(2027, 1, 5),
+                        zoom="week", baseline=get_baseline(store, project.id))
+    design = next(l for l in lines if "Design" in l.plain)
+    under = "".join(design.plain[s.start:s.end] for s in design.spans if "underline" in str(s.style))
+    assert under == "▓▓▓"  # its three baseline days; the two days added are not underlined

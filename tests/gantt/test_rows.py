@@ -74,3 +74,17 @@ def test_a_bar_wholly_out_of_view_points_to_it_from_that_edge_in_its_colour():
 def test_runs_join_cells_of_one_style():
     cells = row_cells(SC, Bar(MON, date(2027, 1, 8), percent=40), C0, 8, [(" ", "")] * 8)
     assert runs(cells) == [("██", "done"), ("▒▒▒", "bar"), ("   ", "")]
+
+
+def test_a_bar_over_its_baseline_is_underlined_there_and_the_baseline_shows_over_the_slack():
+    grown = Bar(MON, date(2027, 1, 8), baseline=(MON, date(2027, 1, 6)))  # 3 days planned, 5 now
+    assert text(grown).startswith("▒▒▒▒▒ ")
+    assert styles(grown)[:6] == ["bar/base"] * 3 + ["bar", "bar", ""]
+    done_late = Bar(MON, date(2027, 1, 5), percent=50, critical=True, baseline=(date(2027, 1, 5), date(2027, 1, 5)))
+    assert styles(done_late)[:3] == ["done", "crit/base", ""]
+    milestone = Bar(date(2027, 1, 6), date(2027, 1, 6), milestone=True, baseline=(MON, date(2027, 1, 6)))
+    assert text(milestone).startswith("▁▁◆ ") and styles(milestone)[2] == "milestone/base"
+    # moved earlier: its baseline is where its slack would be drawn, and wins over it
+    earlier = Bar(MON, MON, slack_until=date(2027, 1, 8), baseline=(date(2027, 1, 6), date(2027, 1, 6)))
+    assert text(earlier).startswith("▒╌▁╌╌ ")
+    assert text(Bar(MON, MON, slack_until=date(2027, 1, 8))).startswith("▒╌╌╌╌ ")  # no baseline: as before

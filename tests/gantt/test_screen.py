@@ -515,3 +515,25 @@ async def test_a_row_whose_bar_is_out_of_view_points_to_it_until_f_brings_it_in(
         assert timeline("5.9").rstrip().endswith("▸") and "◆" not in timeline("5.9")
         await press(pilot, "f")
         assert "◆" in timeline("5.9") and "▸" not in timeline("5.9")
+
+
+async def test_b_underlines_a_bar_where_it_covers_its_baseline(make_app, store):
+    # 3.2.4 made two days longer: its baseline lies under its bar, where it was not drawn at all
+    from pmtui.services import gantt_edits
+
+    tid = get_plan(store, 1).by_wbs["3.2.4"].id
+    gantt_edits.change_duration(store, 1, tid, 2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        await press(pilot, "f", "b")
+        c = chart(app)
+        strip = c.render_line(c.rows.index(tid) - round(c.scroll_offset.y) + 2)
+        under = [seg.text for seg in strip if seg.style is not None and seg.style.underline]
+        bar = "".join(seg.text for seg in strip if "▒" in seg.text)
+        assert under and set("".join(under)) == {"▒"} and len("".join(under)) < len(bar)
+        assert bar.startswith("".join(under))  # the baseline's days, at the start of the bar
+        await press(pilot, "b")
+        strip = c.render_line(c.rows.index(tid) - round(c.scroll_offset.y) + 2)
+        assert not any(seg.style is not None and seg.style.underline for seg in strip)

@@ -33,6 +33,13 @@ PALETTE = {
 MIN_TIMELINE = 10
 
 
+def colour_of(style: str) -> str:
+    """The Rich style of a layout style name; a cell drawn over the baseline is underlined."""
+    if style.endswith(gl.ON_BASELINE):
+        return f"{PALETTE[style[:-len(gl.ON_BASELINE)]]} underline".strip()
+    return PALETTE[style]
+
+
 def _default_width() -> int:
     if sys.stdout.isatty():
         return shutil.get_terminal_size().columns
@@ -69,7 +76,7 @@ def chart_lines(plan, *, width: int, first: date, last: date, today: date, zoom:
         line.append(label[3:], PALETTE["summary"] if bar.summary else "")
         line.append("│")
         for text, style in gl.runs(gl.row_cells(scale, bar, x0, lw, back)):
-            line.append(text, PALETTE[style])
+            line.append(text, colour_of(style))
         lines.append(line)
     return lines
 

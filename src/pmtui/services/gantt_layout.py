@@ -36,10 +36,11 @@ TODAY = "│"
 STATUS = "┆"
 BEFORE = "◂"  # the bar is wholly before the view
 AFTER = "▸"  # … wholly after it
+ON_BASELINE = "/base"  # ends the style name of a cell drawn over the baseline: underlined
 
 LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MILESTONE} milestone  "
           f"{SLACK} slack (total float)  {DEADLINE} deadline  {TODAY} today  {STATUS} status date  "
-          f"{BASELINE} baseline (b)  {BEFORE} {AFTER} bar before / after the view (f shows it)  "
+          f"{BASELINE} baseline (b), underlined where a bar covers it  {BEFORE} {AFTER} bar before / after the view (f shows it)  "
           f"shaded: non-working days")
 FLAGS_LEGEND = ("Flags: C critical · L late (finishes after its deadline) · P predecessor / "
                 "S successor of the selected task · D on its driving path (d)")
@@ -237,12 +238,13 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         for c in range(max(a, c0), min(b, c1 - 1) + 1):
             cells[c - c0] = (glyph, style)
 
-    if bar.baseline is not None:
-        b0, b1 = scale.span(*bar.baseline)
-        paint(b0, b1, BASELINE, "baseline")
     s, f = scale.span(bar.start, bar.finish)
     if bar.slack_until is not None and bar.slack_until > bar.finish:
         paint(f + 1, scale.end_col(bar.slack_until), SLACK, "slack")
+    if bar.baseline is not None:
+        # over the slack (b asks for the baseline; the info line gives the float), under the bar
+        b0, b1 = scale.span(*bar.baseline)
+        paint(b0, b1, BASELINE, "baseline")
     if bar.deadline is not None:
         at = scale.end_col(bar.deadline)
         paint(at, at, DEADLINE, "deadline")
@@ -250,7 +252,7 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         at = scale.end_col(bar.finish)
         style = "crit_milestone" if bar.critical else "milestone"
         paint(at, at, MILESTONE, style)
-        return _pointed(cells, at, at, c0, style)
+        return _finished(cells, at, at, c0, style, scale, bar)
     if bar.summary:
         if f > s:
             paint(s, s, "▛", "summary")
@@ -258,7 +260,7 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
             paint(f, f, "▜", "summary")
         else:
             paint(s, s, "▀", "summary")
-        return _pointed(cells, s, f, c0, "summary")
+        return _finished(cells, s, f, c0, "summary", scale, bar)
     done = round((f - s + 1) * bar.percent / 100)
     if bar.percent > 0 and done == 0:
         done = 1
@@ -270,12 +272,25 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         late_from = scale.end_col(bar.deadline) + 1
         for c in range(max(late_from, s, c0), min(f, c1 - 1) + 1):
             cells[c - c0] = (cells[c - c0][0], "late")
-    return _pointed(cells, s, f, c0, "done" if bar.percent >= 100 else style)
+    return _finished(cells, s, f, c0, "done" if bar.percent >= 100 else style, scale, bar)
 
 
-def _pointed(cells: list[tuple[str, str]], s: int, f: int, c0: int, style: str) -> list[tuple[str, str]]:
-    """A bar wholly out of view points to it from that edge, in its own colour. Its row was
-    blank: scrolling down a plan of months, most rows looked like tasks without dates."""
+def _finished(cells: list[tuple[str, str]], s: int, f: int, c0: int, style: str, scale: Timescale,
+              bar: Bar) -> list[tuple[str, str]]:
+    """The last touches to a row whose bar (``style``) is in columns s … f.
+
+    A bar, milestone or deadline drawn over the baseline is underlined there, so the baseline
+    still shows under it: it was hidden, and a task that had grown longer, or moved by less than
+    its length, showed no baseline at all.
+
+    A bar wholly out of view points to it from that edge, in its own colour. Its row was blank:
+    scrolling down a plan of months, most rows looked like tasks without dates."""
+    if bar.baseline is not None:
+        b0, b1 = scale.span(*bar.baseline)
+        for i in range(max(b0 - c0, 0), min(b1 - c0, len(cells) - 1) + 1):
+            glyph, st = cells[i]
+            if st != "baseline":
+                cells[i] = (glyph, st + ON_BASELINE)
     if f < c0:
         cells[0] = (BEFORE, style)
     elif s >= c0 + len(cells):

@@ -58,6 +58,9 @@ def theme_styles(var: dict[str, str], base: Style) -> dict[str, Style]:
     for name, st in extra.items():
         styles[name] = base + st
         styles["+" + name] = st
+    under = Style(underline=True)
+    for name in list(styles):
+        styles[name + gl.ON_BASELINE] = styles[name] + under  # drawn over the baseline
     return styles
 
 

@@ -537,3 +537,33 @@ async def test_b_underlines_a_bar_where_it_covers_its_baseline(make_app, store):
         await press(pilot, "b")
         strip = c.render_line(c.rows.index(tid) - round(c.scroll_offset.y) + 2)
         assert not any(seg.style is not None and seg.style.underline for seg in strip)
+
+
+async def test_a_task_that_started_before_the_project_start_can_be_brought_into_view(make_app, store):
+    # work recorded in June on a plan whose start was then set to its kick-off in October (or a
+    # plan imported with an actual start before its start): the view's reach ended half a view
+    # before the project start, so neither f nor H could show the bar
+    from pmtui.services.progress import mark_started
+    from pmtui.services.projects import edit_project
+
+    plan = get_plan(store, 1)
+    early = next(t for t in plan.tasks if not t.children and t.duration and t.actual_start is None)
+    edit_project(store, 1, start=date(2026, 6, 1))
+    mark_started(store, 1, early.wbs, on=date(2026, 6, 1), today=TODAY)
+    edit_project(store, 1, start=plan.project.start)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ts = app.plan.schedule.tasks[early.id]
+        assert ts.start == date(2026, 6, 1) < app.plan.schedule.start
+
+        def timeline() -> str:
+            line = next(l for l in screen_text(app).splitlines() if l[4:].startswith(f"{early.wbs} "))
+            return line[line.index("│") + 1:]
+
+        await select(pilot, early.wbs)
+        await press(pilot, "f")
+        c = chart(app)
+        assert c.view_dates[0] <= ts.start and timeline().lstrip()[0] in "█▒▓"
+        await press(pilot, "t", *["H"] * 12)  # and a page at a time, as far as its start
+        assert c.view_dates[0] <= ts.start and timeline().lstrip()[0] in "█▒▓"

@@ -94,6 +94,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] | None = None
         self._back: tuple[tuple, list] | None = None
         self._bars: LineCache[int, gl.Bar] = LineCache(4096)
+        self._first: date | None = None  # the plan's first day, see _first_day
 
     # -- data -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -122,7 +123,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.CursorMoved(None))
             return
         keep = self.current_id if select_id is None else select_id
-        self.plan = plan
+        self.plan, self._first = plan, None
         self.rows = [t.id for t in plan.tasks]
         self._bars.clear()
         self._cache.clear()
@@ -222,10 +223,21 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def timeline_width(self) -> int:
         return max(1, self.scrollable_content_region.width - self.task_width - 1)
 
+    def _first_day(self) -> date:
+        """The plan's first day: its start, or a task's actual start before it (work recorded
+        before the start was moved, or imported so); nothing else is scheduled before the start.
+        Read from the rows, once per plan: the schedule builds each task's result on demand."""
+        if self._first is None:
+            start = self.plan.schedule.start
+            self._first = min((t.actual_start for t in self.plan.tasks if t.actual_start is not None and
+                               t.actual_start < start), default=start)
+        return self._first
+
     def _limits(self) -> tuple[int, int]:
-        """Leftmost and rightmost first column: the plan, today and the status date stay in reach."""
+        """Leftmost and rightmost first column: the plan, today and the status date stay in reach.
+        From the plan's first day, not its start: a bar begun before it was out of reach of f."""
         sched = self.plan.schedule
-        days = [sched.start, sched.finish, self.today]
+        days = [self._first_day(), sched.finish, self.today]
         if self.plan.project.status_date:
             days.append(self.plan.project.status_date)
         w, sc = self.timeline_width, self.scale

@@ -567,3 +567,24 @@ async def test_a_task_that_started_before_the_project_start_can_be_brought_into_
         assert c.view_dates[0] <= ts.start and timeline().lstrip()[0] in "█▒▓"
         await press(pilot, "t", *["H"] * 12)  # and a page at a time, as far as its start
         assert c.view_dates[0] <= ts.start and timeline().lstrip()[0] in "█▒▓"
+
+
+async def test_a_baseline_removed_elsewhere_leaves_the_chart_and_the_info_line_and_says_so(make_app, db_path):
+    from pmtui.services.baselines import remove_baseline
+    from tests.tui.conftest import elsewhere
+
+    app = make_app()
+    app.OUTSIDE_CHECK_SECONDS = 3600  # the check comes where the test calls it
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.2.4")
+        await press(pilot, "b")
+        info = app.screen.query_one("#gantt-info")
+        assert "vs baseline" in str(info.render())
+        elsewhere(db_path, lambda other: remove_baseline(other, 1, "Approved plan"))  # `pmtui baseline rm`
+        app._check_outside_changes()
+        await settle(pilot)
+        assert chart(app).baseline is None and "▁" not in screen_text(app)
+        assert "vs baseline" not in str(info.render())
+        assert ("Baseline 'Approved plan' was removed (`pmtui baseline rm` or an undo), and no other is active: "
+                "the chart shows none") in notes(app)

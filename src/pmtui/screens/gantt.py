@@ -300,9 +300,14 @@ class GanttScreen(Screen):
     def _baseline_loaded(self, msg: BaselineLoaded) -> None:
         saved, quiet = msg.saved, msg.quiet
         if saved is None:
+            shown = self.chart.baseline
             self.chart.set_baseline(None)
+            self._show_info()  # its slip went on being shown, for a baseline no longer there
             if not quiet:
                 self.notify("No active baseline: save one with `pmtui baseline save NAME`", severity="warning")
+            elif shown is not None:
+                self.notify(f"Baseline {shown.name!r} was removed (`pmtui baseline rm` or an undo), and no "
+                            "other is active: the chart shows none", severity="warning")
             return
         self.chart.set_baseline(saved)
         self._show_info()

@@ -88,3 +88,11 @@ def test_a_bar_over_its_baseline_is_underlined_there_and_the_baseline_shows_over
     earlier = Bar(MON, MON, slack_until=date(2027, 1, 8), baseline=(date(2027, 1, 6), date(2027, 1, 6)))
     assert text(earlier).startswith("▒╌▁╌╌ ")
     assert text(Bar(MON, MON, slack_until=date(2027, 1, 8))).startswith("▒╌╌╌╌ ")  # no baseline: as before
+
+
+def test_a_summary_shows_the_progress_of_its_tasks_in_the_colour_of_done_work():
+    half = Bar(MON, date(2027, 1, 13), summary=True, percent=50)  # ten columns
+    assert text(half).startswith("▛▀▀▀▀▀▀▀▀▜ ")
+    assert styles(half)[:10] == ["done"] * 5 + ["summary"] * 5
+    assert styles(Bar(MON, date(2027, 1, 13), summary=True))[:10] == ["summary"] * 10
+    assert styles(Bar(MON, date(2027, 1, 13), summary=True, percent=100))[:10] == ["done"] * 10

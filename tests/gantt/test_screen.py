@@ -588,3 +588,20 @@ async def test_a_baseline_removed_elsewhere_leaves_the_chart_and_the_info_line_a
         assert "vs baseline" not in str(info.render())
         assert ("Baseline 'Approved plan' was removed (`pmtui baseline rm` or an undo), and no other is active: "
                 "the chart shows none") in notes(app)
+
+
+async def test_a_summary_row_and_its_info_line_show_how_far_its_tasks_are_done(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "2")  # Analysis & design: partly done
+        pct = round(app.plan.percent[app.plan.by_wbs["2"].id])
+        assert 0 < pct < 100
+        await press(pilot, "f")
+        assert f"  {pct}% done  float" in str(app.screen.query_one("#gantt-info").render())
+        c = chart(app)
+        strip = c.render_line(c.cursor - round(c.scroll_offset.y) + 2)
+        done = c._style("done").color
+        summary_cells = [seg for seg in strip if set(seg.text) <= set("▛▀▜") and seg.text.strip()]
+        assert summary_cells[0].style.color == done  # from its start, the part done
+        assert summary_cells[-1].style.color != done

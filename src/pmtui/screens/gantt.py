@@ -199,6 +199,8 @@ class GanttScreen(Screen):
         if not bar.summary:
             now = chart.plan.duration_now(t)
             text.append(f"  {now}d" + (f" (planned {t.duration}d)" if now != t.duration else "") + f"  {bar.percent}%")
+        else:
+            text.append(f"  {bar.percent}% done")  # its tasks' progress, weighted by their days
         text.append(f"  float {ts.total_float}d")
         if bar.critical:
             text.append("  critical", "bold")

@@ -253,6 +253,9 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
         style = "crit_milestone" if bar.critical else "milestone"
         paint(at, at, MILESTONE, style)
         return _finished(cells, at, at, c0, style, scale, bar)
+    done = round((f - s + 1) * bar.percent / 100)
+    if bar.percent > 0 and done == 0:
+        done = 1
     if bar.summary:
         if f > s:
             paint(s, s, "▛", "summary")
@@ -260,10 +263,11 @@ def row_cells(scale: Timescale, bar: Bar, c0: int, width: int,
             paint(f, f, "▜", "summary")
         else:
             paint(s, s, "▀", "summary")
+        # its tasks' progress rolled up, in the colour of done work over its own glyphs (as MS
+        # Project draws it): a phase half done looked the same as one not begun
+        for c in range(max(s, c0), min(s + done - 1, c1 - 1) + 1):
+            cells[c - c0] = (cells[c - c0][0], "done")
         return _finished(cells, s, f, c0, "summary", scale, bar)
-    done = round((f - s + 1) * bar.percent / 100)
-    if bar.percent > 0 and done == 0:
-        done = 1
     glyph, style = (CRITICAL, "crit") if bar.critical else (BAR, "bar")
     paint(s, s + done - 1, DONE, "done")
     paint(s + done, f, glyph, style)

@@ -605,3 +605,20 @@ async def test_a_summary_row_and_its_info_line_show_how_far_its_tasks_are_done(m
         summary_cells = [seg for seg in strip if set(seg.text) <= set("▛▀▜") and seg.text.strip()]
         assert summary_cells[0].style.color == done  # from its start, the part done
         assert summary_cells[-1].style.color != done
+
+
+async def test_the_info_line_says_what_drives_the_selected_task_without_d(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        info = app.screen.query_one("#gantt-info")
+        plan = app.plan
+        linked = next(t for t in plan.tasks if plan.schedule.tasks[t.id].driven_by == "link")
+        await select(pilot, linked.wbs)
+        drivers = ", ".join(plan.by_id[p].wbs for p in plan.schedule.tasks[linked.id].driving)
+        assert f"  driven by {drivers}" in str(info.render()) and not chart(app).path_on
+        started = next(t for t in plan.tasks if plan.schedule.tasks[t.id].driven_by == "actual")
+        await select(pilot, started.wbs)
+        assert "  driven by its actual start" in str(info.render())
+        await select(pilot, "1")  # a summary: its dates come from its tasks
+        assert "driven by" not in str(info.render())

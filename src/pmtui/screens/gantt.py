@@ -207,6 +207,9 @@ class GanttScreen(Screen):
         if bar.late:
             text.append(f"  LATE (deadline {t.deadline})", "bold")
         extras = []
+        driven = self._driven_by(t, ts)
+        if driven:
+            extras.append(Text(f"  driven by {driven}"))  # why it starts then, without d
         if bar.baseline is not None:
             # the finish's slip first: b is pressed for it, and at 80 columns there is room for it
             # or for the baseline's dates, not both
@@ -217,6 +220,13 @@ class GanttScreen(Screen):
             extras.append(Text("  driving path shown (d)"))
         extras.append(Text(f"   zoom {chart.scale.zoom}", "dim"))
         self.query_one(InfoLine).show(Text(f" {t.wbs} ", "bold"), Text(f"{t.name} ", "bold"), text, *extras)
+
+    def _driven_by(self, t, ts) -> str:
+        """What fixes the task's start, as `pmtui schedule` says it ('' for a summary)."""
+        if ts.driven_by == "link":
+            return ", ".join(self.chart.plan.by_id[p].wbs for p in ts.driving)
+        return {"actual": "its actual start", "constraint": f"its {t.constraint_type} constraint",
+                "status_date": "the status date", "project_start": "the project start"}.get(ts.driven_by, "")
 
     def action_help(self) -> None:
         from pmtui.app import binding_rows  # the app imports this module

@@ -622,3 +622,26 @@ async def test_the_info_line_says_what_drives_the_selected_task_without_d(make_a
         assert "  driven by its actual start" in str(info.render())
         await select(pilot, "1")  # a summary: its dates come from its tasks
         assert "driven by" not in str(info.render())
+
+
+async def test_move_earlier_is_refused_for_a_task_held_by_the_status_date(make_app, store):
+    # unfinished work is scheduled from the status date on: < set a start-no-earlier-than date
+    # before it, said "start no earlier than …", and the bar stayed where it was
+    from pmtui.services.tasks import add_task
+
+    add_task(store, 1, "Vendor pre-work", duration=3)
+    t, ts, plan = stored(store, next(x.wbs for x in get_plan(store, 1).tasks if x.name == "Vendor pre-work"))
+    assert ts.driven_by == "status_date" and plan.project.status_date is not None
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, t.wbs)
+        await press(pilot, "less_than_sign")
+        said = notes(app)
+        assert (f"{t.wbs} Vendor pre-work starts {ts.start} because unfinished work is scheduled from the "
+                f"status date ({plan.project.status_date}): it cannot move earlier unless the status date "
+                f"moves; nothing was changed") in said
+        assert "start no earlier than" not in said
+        assert stored(store, t.wbs)[0].constraint_type == "ASAP"
+        await press(pilot, "greater_than_sign")  # later still works
+        assert stored(store, t.wbs)[0].constraint_type == "SNET"

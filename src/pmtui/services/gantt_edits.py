@@ -55,6 +55,11 @@ def shift_start(store: Store, project_id: int, task_id: int, days: int) -> Shift
         preds = ", ".join(plan.by_id[p].wbs for p in ts.driving)
         raise Conflict(f"{row.label} starts {ts.start} because of {preds}: it cannot move earlier "
                        f"unless that link changes")
+    if days < 0 and ts.driven_by == "status_date":
+        # the constraint was set and said, and the bar stayed: nothing unfinished goes before it
+        raise Conflict(f"{row.label} starts {ts.start} because unfinished work is scheduled from the "
+                       f"status date ({plan.schedule.status_date}): it cannot move earlier unless the "
+                       f"status date moves; nothing was changed")
     cal = plan.calendar
     target = cal.date_of(cal.index_on_or_after(ts.start) + days)
     if target < plan.project.start:

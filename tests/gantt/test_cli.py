@@ -107,12 +107,12 @@ def test_bad_options_are_one_line_errors(small, args, message):
 def test_the_legend_keeps_each_mark_beside_its_meaning(small, width):
     """At 80 columns '◆' ended one line and 'milestone' began the next (at 120, '▕' and
     'deadline'): the legend breaks between its entries, never inside one."""
-    from pmtui.services import gantt_layout as gl
+    from pmtui.cli.gantt import cli_legend
 
     out = cli(small, "gantt", "--width", str(width), "--today", "2027-01-04").stdout
     key = out[out.index("zoom, "):].rstrip("\n")
     assert max(len(line) for line in key.splitlines()) <= width
-    entries = [e for e in gl.LEGEND.split("  ")] + ["C critical · L late (finishes after its deadline)"]
+    entries = [e for e in cli_legend().split("  ")] + ["C critical · L late (finishes after its deadline)"]
     for entry in entries:
         assert any(entry in line for line in key.splitlines()), (entry, key)
 
@@ -142,3 +142,11 @@ def test_with_baseline_a_bar_over_its_baseline_is_underlined_there(small, store,
     design = next(l for l in lines if "Design" in l.plain)
     under = "".join(design.plain[s.start:s.end] for s in design.spans if "underline" in str(s.style))
     assert under == "▓▓▓"  # its three baseline days; the two days added are not underlined
+
+
+def test_the_legend_names_the_options_not_the_screens_keys(small):
+    out = cli(small, "gantt", "--width", "120", "--today", "2027-01-04").stdout
+    key = " ".join(out[out.index("zoom, "):].split())
+    assert "▁ baseline (--baseline), underlined where a bar covers it" in key
+    assert "◂ ▸ bar before / after the view (--from, --to)" in key
+    assert "(b)" not in key and "(f shows it)" not in key

@@ -489,7 +489,8 @@ async def test_at_80_columns_a_long_name_gives_way_to_the_figures_on_the_info_li
         line = screen_text(app).splitlines()[-2]
         t, ts, _ = stored(store, "3.4.2")
         assert line.startswith(" 3.4.2 Data cleansing &") and "…  " in line
-        assert f"  {ts.start} → {ts.finish}  {app.plan.duration_now(t)}d  50%  float {ts.total_float}d  critical" in line
+        now = app.plan.duration_now(t)
+        assert f"  {ts.start} → {ts.finish}  {now}d  50%  float {ts.total_float}d  critical" in line
         await press(pilot, "b")  # the slip against the baseline comes before the baseline's dates
         line = screen_text(app).splitlines()[-2]
         assert line.startswith(f" 3.4.2  {ts.start} → ") and line.rstrip().endswith("  critical  +1d vs baseline")

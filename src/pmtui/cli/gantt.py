@@ -81,6 +81,12 @@ def chart_lines(plan, *, width: int, first: date, last: date, today: date, zoom:
     return lines
 
 
+def cli_legend() -> str:
+    """The screen's legend with this command's options for the screen's keys: it told a reader
+    of `pmtui gantt` to press b or f."""
+    return gl.LEGEND.replace(" (b),", " (--baseline),").replace("(f shows it)", "(--from, --to)")
+
+
 def legend(zoom: str, first: date, last: date, width: int, drawn: date | None = None) -> Text:
     """The key, broken between its entries: wrapped at any space, a mark ('◆', '▕') ended one
     line and its meaning began the next. ``drawn``: the last day the width had room for, when
@@ -89,7 +95,7 @@ def legend(zoom: str, first: date, last: date, width: int, drawn: date | None = 
     span = f"{first} to {last}"
     if drawn is not None and drawn < last:
         span = f"{first} to {drawn} of {span} (cut at {width} columns: --to, --zoom or --width for the rest)"
-    entries = [f"{zoom} zoom, {span}.", *gl.LEGEND.split("  ")]
+    entries = [f"{zoom} zoom, {span}.", *cli_legend().split("  ")]
     entries[-1] += "."
     entries.append(flags)
     lines = [entries[0]]

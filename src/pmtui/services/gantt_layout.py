@@ -40,8 +40,8 @@ ON_BASELINE = "/base"  # ends the style name of a cell drawn over the baseline: 
 
 LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MILESTONE} milestone  "
           f"{SLACK} slack (total float)  {DEADLINE} deadline  {TODAY} today  {STATUS} status date  "
-          f"{BASELINE} baseline (b), underlined where a bar covers it  {BEFORE} {AFTER} bar before / after the view (f shows it)  "
-          f"shaded: non-working days")
+          f"{BASELINE} baseline (b), underlined where a bar covers it  "
+          f"{BEFORE} {AFTER} bar before / after the view (f shows it)  shaded: non-working days")
 FLAGS_LEGEND = ("Flags: C critical · L late (finishes after its deadline) · P predecessor / "
                 "S successor of the selected task · D on its driving path (d)")
 

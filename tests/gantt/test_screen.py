@@ -646,3 +646,26 @@ async def test_move_earlier_is_refused_for_a_task_held_by_the_status_date(make_a
         assert stored(store, t.wbs)[0].constraint_type == "ASAP"
         await press(pilot, "greater_than_sign")  # later still works
         assert stored(store, t.wbs)[0].constraint_type == "SNET"
+
+
+async def test_move_earlier_is_refused_for_a_task_held_by_its_summarys_constraint(make_app, store):
+    # the summary starts no earlier than 4 January: < gave its task a start-no-earlier-than date
+    # a day before that, said so, and the bar stayed on the summary's date
+    from pmtui.services.tasks import add_task, edit_task
+
+    phase = add_task(store, 1, "Vendor phase", duration=0)
+    work = add_task(store, 1, "Vendor work", under=phase.wbs, duration=3)
+    edit_task(store, 1, phase.wbs, constraint_type="SNET", constraint_date=date(2027, 1, 4))
+    t, ts, _ = stored(store, work.wbs)
+    assert ts.driven_by == "constraint" and ts.start == date(2027, 1, 4)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, work.wbs)
+        await press(pilot, "less_than_sign")
+        said = notes(app)
+        assert (f"{work.wbs} Vendor work starts 2027-01-04 because its summary {phase.wbs} Vendor phase starts "
+                "no earlier than 2027-01-04 (SNET): it cannot move earlier unless that constraint changes; "
+                "nothing was changed") in said
+        assert "start no earlier than" not in said
+        assert stored(store, work.wbs)[0].constraint_type == "ASAP"

@@ -61,8 +61,28 @@ def shift_start(store: Store, project_id: int, task_id: int, days: int) -> Shift
                        f"status date ({plan.schedule.status_date}): it cannot move earlier unless the "
                        f"status date moves; nothing was changed")
     cal = plan.calendar
+    if days < 0 and ts.driven_by == "constraint" and row.constraint_type == "ASAP":
+        # held by a summary's Start No Earlier Than, which its own constraint could not undo
+        holder = _holding_summary(plan, row, cal.index_on_or_after(ts.start))
+        if holder is not None:
+            raise Conflict(f"{row.label} starts {ts.start} because its summary {holder.label} starts no "
+                           f"earlier than {holder.constraint_date} (SNET): it cannot move earlier unless "
+                           f"that constraint changes; nothing was changed")
     target = cal.date_of(cal.index_on_or_after(ts.start) + days)
     if target < plan.project.start:
         raise Conflict(f"{row.label} cannot start before the project starts ({plan.project.start})")
     edit_task(store, project_id, f"#{task_id}", constraint_type="SNET", constraint_date=target)
     return Shift(row.label, target, row.constraint_type)
+
+
+def _holding_summary(plan, row, start_index: int):
+    """The summary above ``row`` whose Start No Earlier Than date is its start, or None."""
+    cal = plan.calendar
+    parent = row.parent_id
+    while parent is not None:
+        up = plan.by_id[parent]
+        if (up.constraint_type == "SNET" and up.constraint_date is not None
+                and cal.index_on_or_after(up.constraint_date) == start_index):
+            return up
+        parent = up.parent_id
+    return None

@@ -669,3 +669,16 @@ async def test_move_earlier_is_refused_for_a_task_held_by_its_summarys_constrain
                 "nothing was changed") in said
         assert "start no earlier than" not in said
         assert stored(store, work.wbs)[0].constraint_type == "ASAP"
+
+
+async def test_d_on_a_task_no_task_drives_says_what_does(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        plan = app.plan
+        started = next(t for t in plan.tasks if plan.schedule.tasks[t.id].driven_by == "actual"
+                       and not set(plan.schedule.driving_path(t.id)) - {t.id})
+        await select(pilot, started.wbs)
+        await press(pilot, "d")
+        assert (f"No task drives {started.label}: it starts {plan.schedule.tasks[started.id].start}, "
+                "driven by its actual start") in notes(app)

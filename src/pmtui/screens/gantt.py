@@ -285,9 +285,17 @@ class GanttScreen(Screen):
         on = self.chart.toggle_path()
         if on:
             n = len(self.chart.path)
-            self.notify(f"Driving path: {counted(n, 'task')} marked D {'leads' if n == 1 else 'lead'} to this one" if n
-                        else "Nothing drives this task: it starts at the project start or on a constraint",
-                        timeout=4)
+            if n:
+                self.notify(f"Driving path: {counted(n, 'task')} marked D {'leads' if n == 1 else 'lead'} to this one",
+                            timeout=4)
+            else:
+                # it named the project start or a constraint for a task held by the status date,
+                # by its actual start or by its summary's dates
+                plan = self.chart.plan
+                t = plan.by_id[self.chart.current_id]
+                why = self._driven_by(t, plan.schedule.tasks[t.id]) or "the tasks under it"
+                self.notify(f"No task drives {t.label}: it starts {plan.schedule.tasks[t.id].start}, driven by {why}",
+                            timeout=4)
         self._show_info()
 
     def action_baseline(self) -> None:

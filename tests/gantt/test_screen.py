@@ -682,3 +682,20 @@ async def test_d_on_a_task_no_task_drives_says_what_does(make_app):
         await press(pilot, "d")
         assert (f"No task drives {started.label}: it starts {plan.schedule.tasks[started.id].start}, "
                 "driven by its actual start") in notes(app)
+
+
+async def test_with_b_a_task_added_since_the_baseline_says_it_is_not_in_it(make_app, store):
+    from pmtui.services.tasks import add_task
+
+    added = add_task(store, 1, "Extra data quality sprint", duration=4)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, added.wbs)
+        info = app.screen.query_one("#gantt-info")
+        assert "baseline" not in str(info.render())
+        await press(pilot, "b")
+        assert chart(app).baseline is not None
+        assert "  not in the baseline" in str(info.render())
+        await select(pilot, "3.2.4")
+        assert "vs baseline" in str(info.render()) and "not in the baseline" not in str(info.render())

@@ -216,6 +216,8 @@ class GanttScreen(Screen):
             slip = chart.plan.calendar.working_days_between(bar.baseline[1], bar.finish)
             text.append(f"  {slip:+d}d vs baseline")
             extras.append(Text(f" ({bar.baseline[0]} → {bar.baseline[1]})"))
+        elif chart.baseline is not None:
+            text.append("  not in the baseline")  # added since: its row had no ▁ and no word why
         if chart.path_on:
             extras.append(Text("  driving path shown (d)"))
         extras.append(Text(f"   zoom {chart.scale.zoom}", "dim"))

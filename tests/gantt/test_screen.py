@@ -494,6 +494,8 @@ async def test_at_80_columns_a_long_name_gives_way_to_the_figures_on_the_info_li
         await press(pilot, "b")  # the slip against the baseline comes before the baseline's dates
         line = screen_text(app).splitlines()[-2]
         assert line.startswith(f" 3.4.2  {ts.start} → ") and line.rstrip().endswith("  critical  +1d vs baseline")
+        await select(pilot, "3")  # four cells of a name ("Bui… ") said nothing: none rather than that
+        assert screen_text(app).splitlines()[-2].startswith(" 3  2026-")
         # a short name is not cut
         await press(pilot, "b")
         await select(pilot, "5.5")

@@ -51,7 +51,7 @@ class InfoLine(Widget):
     slip: now the name gives way (it is on the selected row of the chart too), down to nothing
     but the WBS code, and each extra is shown whole or not at all."""
 
-    MIN_NAME = 6  # fewer cells of a name than this say nothing: the name is left out
+    MIN_NAME = 10  # fewer cells of a name than this ("Bui… ") say nothing: the name is left out
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -70,11 +70,12 @@ class InfoLine(Widget):
         text.append_text(self.code)
         room = width - self.code.cell_len - self.figures.cell_len
         name = self.task_name
-        if name.cell_len > room:
+        if name.cell_len <= room:
+            text.append_text(name)
+        elif room >= self.MIN_NAME:
             name = name.copy()
-            name.truncate(max(room - 2, 0))
+            name.truncate(room - 2)
             name.append("… ", "bold")
-        if name.cell_len <= room or room >= self.MIN_NAME:
             text.append_text(name)
         text.append_text(self.figures)
         for extra in self.extras:

@@ -701,3 +701,21 @@ async def test_with_b_a_task_added_since_the_baseline_says_it_is_not_in_it(make_
         assert "  not in the baseline" in str(info.render())
         await select(pilot, "3.2.4")
         assert "vs baseline" in str(info.render()) and "not in the baseline" not in str(info.render())
+
+
+async def test_at_120_columns_a_long_name_makes_room_for_what_drives_the_task(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "3.4.4")  # a 59-character name, driven by a link
+        ts = app.plan.schedule.tasks[app.plan.by_wbs["3.4.4"].id]
+        drivers = ", ".join(app.plan.by_id[p].wbs for p in ts.driving)
+        line = screen_text(app).splitlines()[-2]
+        assert line.rstrip().endswith(f"  driven by {drivers}")
+        assert line.startswith(" 3.4.4 Transform & load scripts: opport")  # thirty cells of it at least
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # not at 80: the name keeps its room
+        await settle(pilot)
+        await select(pilot, "3.4.4")
+        line = screen_text(app).splitlines()[-2]
+        assert "driven by" not in line and line.startswith(" 3.4.4 Transform & load")

@@ -52,16 +52,19 @@ class InfoLine(Widget):
     but the WBS code, and each extra is shown whole or not at all."""
 
     MIN_NAME = 10  # fewer cells of a name than this ("Bui… ") say nothing: the name is left out
+    KEEP_NAME = 30  # cells of a name a leading extra may cut it down to, not further
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.code, self.task_name, self.figures = Text(), Text(), Text()
         self.extras: tuple[Text, ...] = ()
+        self.leading = 0
 
     def show(self, code: Text | None = None, name: Text | None = None, figures: Text | None = None,
-             *extras: Text) -> None:
+             *extras: Text, leading: int = 0) -> None:
+        """``leading``: how many of the extras come before the rest of a long name."""
         self.code, self.task_name, self.figures = code or Text(), name or Text(), figures or Text()
-        self.extras = extras
+        self.extras, self.leading = extras, leading
         self.refresh()
 
     def render(self) -> Text:
@@ -70,6 +73,13 @@ class InfoLine(Widget):
         text.append_text(self.code)
         room = width - self.code.cell_len - self.figures.cell_len
         name = self.task_name
+        extras = list(self.extras)
+        for extra in self.extras[:self.leading]:
+            # at 120 columns a long name left no room for what drives the task
+            if room - extra.cell_len >= min(name.cell_len, self.KEEP_NAME):
+                room -= extra.cell_len
+            else:
+                extras.remove(extra)
         if name.cell_len <= room:
             text.append_text(name)
         elif room >= self.MIN_NAME:
@@ -78,7 +88,7 @@ class InfoLine(Widget):
             name.append("… ", "bold")
             text.append_text(name)
         text.append_text(self.figures)
-        for extra in self.extras:
+        for extra in extras:
             if text.cell_len + extra.cell_len <= width:
                 text.append_text(extra)
         return text
@@ -222,7 +232,8 @@ class GanttScreen(Screen):
         if chart.path_on:
             extras.append(Text("  driving path shown (d)"))
         extras.append(Text(f"   zoom {chart.scale.zoom}", "dim"))
-        self.query_one(InfoLine).show(Text(f" {t.wbs} ", "bold"), Text(f"{t.name} ", "bold"), text, *extras)
+        self.query_one(InfoLine).show(Text(f" {t.wbs} ", "bold"), Text(f"{t.name} ", "bold"), text, *extras,
+                                      leading=1 if driven else 0)
 
     def _driven_by(self, t, ts) -> str:
         """What fixes the task's start, as `pmtui schedule` says it ('' for a summary)."""

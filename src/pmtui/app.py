@@ -37,7 +37,8 @@ from pmtui.help_keys import binding_rows, long_description
 from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
-from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
+from pmtui.screens.dialogs import (ChoiceList, ConfirmScreen, DialogField, DialogScroll, HelpScreen, PickScreen,
+                                  TaskForm)
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import offering, quick_plan
 from pmtui.widgets.held_keys import HeldKeys
@@ -796,7 +797,8 @@ def known_binding_ids() -> set[str]:
     from pmtui.widgets.inline_input import InlineInput
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
-               PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput]
+               PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
+               DialogScroll]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

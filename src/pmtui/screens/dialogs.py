@@ -1,4 +1,5 @@
-"""Small modal screens: confirm, pick one of a list, the task form, help."""
+"""Small modal screens: confirm, pick one of a list, the task form, help; and the fields and
+lists of dialogs, which name their keys in the dialog's footer (pmtui.widgets.footer)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,16 @@ from textual.widgets.option_list import Option
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
+from pmtui.widgets.footer import Footer
 
 
 LIST_ROWS = 16  # the most rows a dialog's list takes (#pick-list, #project-list in pmtui.tcss)
+
+
+def dialog_rows(height: int) -> int:
+    """The most rows a dialog takes on a terminal ``height`` rows high: 95% of what its footer
+    leaves (max-height of .dialog in pmtui.tcss)."""
+    return int((height - 1) * 0.95)
 
 
 def fit_list(options: OptionList, height: int, around: int = 4) -> None:
@@ -26,7 +34,7 @@ def fit_list(options: OptionList, height: int, around: int = 4) -> None:
     fit a terminal ``height`` rows high. The dialog scrolls when it is too tall (pmtui.tcss,
     .dialog), but a list cut off by that scroll hides its highlighted option: the list scrolls
     to its highlight only within its own height."""
-    options.styles.max_height = max(3, min(LIST_ROWS, int(height * 0.9) - around))
+    options.styles.max_height = max(3, min(LIST_ROWS, dialog_rows(height) - around))
 
 
 def focus_first(screen: ModalScreen, field: Widget) -> None:
@@ -41,6 +49,79 @@ def focus_first(screen: ModalScreen, field: Widget) -> None:
     screen.call_after_refresh(box.scroll_to_widget, field, animate=False, immediate=True)
 
 
+class DialogField(DialogInput):
+    """A dialog's one-line field, its keys named in the dialog's footer. DialogInput acts on them
+    in key order (its _on_key); these bindings name them (and run them from a click), worded for
+    the dialog by ``words`` ({binding id: words}: the task form's Enter saves, the link prompt's
+    links). Keys the dialog does not take are not offered: ^s where there is nothing to save,
+    tab with one field."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Confirm", id="field.confirm"),
+        Binding("ctrl+s", "save", "Save", id="field.save"),
+        Binding("tab", "next_field", "Next field", id="field.next"),
+        Binding("escape", "cancel", "Cancel", id="field.cancel"),
+    ]
+    FOOTER_ORDER = ("field.confirm", "field.save", "field.next", "field.cancel")
+
+    def __init__(self, *args, words: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.footer_words = words or {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return hasattr(self.screen, "action_save")
+        if action == "cancel":
+            return hasattr(self.screen, "action_cancel")
+        if action == "next_field":
+            return sum(isinstance(w, Input) for w in self.screen.focus_chain) > 1
+        return True
+
+    async def action_submit(self) -> None:
+        act = self._action("enter")
+        if act is None:
+            await super().action_submit()
+        else:
+            act()
+
+    def action_save(self) -> None:
+        act = self._action("ctrl+s")
+        if act is not None:
+            act()
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
+
+    def action_cancel(self) -> None:
+        act = self._action("escape")
+        if act is not None:
+            act()
+
+
+class ChoiceList(OptionList):
+    """A dialog's list: its Enter named in the footer, worded for the dialog by ``words``."""
+
+    BINDINGS = [Binding("enter", "select", "Pick", id="list.choose")]
+    FOOTER_ORDER = ("list.choose",)
+
+    def __init__(self, *args, words: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.footer_words = words or {}
+
+
+class DialogScroll(VerticalScroll):
+    """A dialog's text that scrolls (help, a summary): its keys named in the dialog's footer,
+    which said only how to close it while the text ran on below the dialog's edge."""
+
+    BINDINGS = [
+        Binding("down", "scroll_down", "Scroll", id="scroll.down"),
+        Binding("up", "scroll_up", "Scroll", id="scroll.up"),
+        Binding("pagedown", "page_down", "Page", id="scroll.page_down"),
+        Binding("pageup", "page_up", "Page", id="scroll.page_up"),
+    ]
+    FOOTER_ORDER = ("scroll.down", "scroll.up", "scroll.page_down", "scroll.page_up")
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """Yes or no; y/enter says yes, n/escape says no."""
 
@@ -48,6 +129,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
+    FOOTER_ORDER = ("confirm.yes", "confirm.no")
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -57,6 +139,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
             yield Static("y  yes     n  no", classes="dialog-hint")
+        yield Footer()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -66,6 +149,7 @@ class PickScreen(ModalScreen[Any]):
     """Choose one value from a short list (enter, or the key shown before it)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
+    FOOTER_ORDER = ("pick.cancel",)
 
     def __init__(self, title: str, choices: list[tuple[str, str, Any]]) -> None:
         """``choices``: (key, label, value); the key picks it at once."""
@@ -76,10 +160,11 @@ class PickScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(
+            yield ChoiceList(
                 *[Option(f"{k}  {label}" if k else label, id=str(i)) for i, (k, label, _v) in enumerate(self.choices)],
                 id="pick-list",
             )
+        yield Footer()
 
     def on_mount(self) -> None:
         fit_list(self.query_one(OptionList), self.app.size.height)
@@ -109,6 +194,7 @@ class TaskForm(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
+    FOOTER_ORDER = ("form.save", "form.cancel")
     busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
@@ -155,13 +241,14 @@ class TaskForm(ModalScreen[None]):
                     how = "as it ran" if t.percent_complete >= 100 else "days done + days left"
                     label = f"Planned duration (now {self.plan.duration_now(t)}d, {how})"
                 yield Label(label, classes="form-label")
-                inp = DialogInput(self.initial[key], id=f"f-{key}", compact=True,
-                            disabled=(key == "duration" and bool(t.children)))
+                inp = DialogField(self.initial[key], id=f"f-{key}", compact=True, words={"field.confirm": "Save"},
+                                  disabled=(key == "duration" and bool(t.children)))
                 inp.cursor_blink = False
                 yield inp
             with Vertical(classes="dialog-foot"):
                 yield Static("", id="form-error", classes="form-error")
                 yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         focus_first(self, self.query_one(f"#f-{self.focus_field}", Input))
@@ -232,6 +319,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys of the screen in front, in groups, with their ids (for config.toml)."""
 
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close", id="help.close")]
+    FOOTER_ORDER = ("help.close",)
 
     def __init__(self, title: str, rows: list[tuple[str, str, str]], legend: str = "") -> None:
         super().__init__()
@@ -254,8 +342,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static(Text(f"Keys — {self.title_text}   (esc closes; remap in config.toml [keys] by id)"),
                          classes="dialog-title")
-            with VerticalScroll():
+            with DialogScroll():
                 yield Static(text)
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)

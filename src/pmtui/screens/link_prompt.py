@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from pmtui.screens.dialogs import focus_first
-from pmtui.widgets.dialog_input import DialogInput
+from pmtui.screens.dialogs import DialogField, focus_first
+from pmtui.widgets.footer import Footer
 
 
 class LinkPrompt(ModalScreen[None]):
@@ -28,11 +28,13 @@ class LinkPrompt(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            inp = DialogInput(id="link-ref", compact=True, placeholder="WBS code, e.g. 2.3 or 2.3SS+2d")
+            inp = DialogField(id="link-ref", compact=True, placeholder="WBS code, e.g. 2.3 or 2.3SS+2d",
+                              words={"field.confirm": "Link"})
             inp.cursor_blink = False
             yield inp
             yield Static("", id="link-error", classes="form-error")
             yield Static("enter link · esc cancel", classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         focus_first(self, self.query_one("#link-ref", Input))

@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date
-from pmtui.screens.dialogs import fit_list
+from pmtui.screens.dialogs import ChoiceList, DialogField, fit_list
 from pmtui.services import projects as svc
-from pmtui.widgets.dialog_input import DialogInput
+from pmtui.widgets.footer import Footer
 
 
 class ProjectSwitcher(ModalScreen[int | None]):
@@ -28,6 +28,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
         # whose creation was just undone (the screen under it says "U brings it back")
         Binding("U,ctrl+y", "redo", "Bring back the project undone", show=False, id="projects.redo"),
     ]
+    FOOTER_ORDER = ("projects.new", "projects.rename", "projects.close")
 
     def __init__(self, store, current_id: int | None, today: date | None = None) -> None:
         super().__init__()
@@ -39,12 +40,13 @@ class ProjectSwitcher(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog projects"):
             yield Static("Projects — enter open · n new · r rename · esc close", classes="dialog-title")
-            yield OptionList(id="project-list")
+            yield ChoiceList(id="project-list", words={"list.choose": "Open"})
             yield Label("", id="p-label-1", classes="form-label")
-            yield DialogInput(id="p-name", compact=True)
+            yield DialogField(id="p-name", compact=True)
             yield Label("Start date", id="p-label-2", classes="form-label")
-            yield DialogInput(id="p-start", compact=True)
+            yield DialogField(id="p-start", compact=True)
             yield Static("", id="p-error", classes="form-error")
+        yield Footer()
 
     def on_mount(self) -> None:
         for w in self.query(Input):

@@ -8,12 +8,12 @@ from typing import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from pmtui.screens.dialogs import focus_first
-from pmtui.widgets.dialog_input import DialogInput
+from pmtui.screens.dialogs import DialogField, DialogScroll, focus_first
+from pmtui.widgets.footer import Footer
 
 FIELDS = ("yesterday", "today", "blockers")
 
@@ -37,10 +37,14 @@ class PersonNotes(ModalScreen[dict | None]):
             yield Static(Text(f"{self.person}"), classes="dialog-title")
             for key in FIELDS:
                 yield Label(key.capitalize(), classes="form-label")
-                inp = DialogInput(self.values.get(key, ""), id=f"note-{key}", compact=True)
+                # Enter goes to the next field, and saves on the last (submitted)
+                enter = "Save" if key == FIELDS[-1] else "Next field"
+                inp = DialogField(self.values.get(key, ""), id=f"note-{key}", compact=True,
+                                  words={"field.confirm": enter, "field.cancel": "Skip"})
                 inp.cursor_blink = False
                 yield inp
             yield Static("enter  next / save     escape  skip", classes="dialog-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         focus_first(self, self.query_one(f"#note-{FIELDS[0]}", Input))
@@ -67,6 +71,7 @@ class SummaryView(ModalScreen[None]):
         Binding("c", "copy", "Copy", id="standup.summary.copy"),
         Binding("v", "compare", "Compare", id="standup.summary.compare"),
     ]
+    FOOTER_ORDER = ("standup.summary.copy", "standup.summary.compare", "standup.summary.close")
 
     def __init__(self, title: str, markdown: str, compare: Callable[[], None] | None = None) -> None:
         super().__init__()
@@ -77,14 +82,19 @@ class SummaryView(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help", id="standup-summary"):
             yield Static(self.title_text, classes="dialog-title")
-            with VerticalScroll():
+            with DialogScroll():
                 yield Static(self.markdown, id="summary-text", markup=False)
             yield Static("c  copy     v  compare with…     escape  close", classes="dialog-hint")
+        yield Footer()
 
     def show_text(self, title: str, markdown: str) -> None:
         self.title_text, self.markdown = title, markdown
         self.query_one(".dialog-title", Static).update(title)
         self.query_one("#summary-text", Static).update(markdown)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # v with nothing to compare with is neither offered nor taken
+        return not (action == "compare" and self.compare is None)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.markdown)

@@ -7,6 +7,14 @@ left out, never cut in the middle: at 80 columns the Gantt's footer ended in "p 
 stand-up's in "d Do", and at 120 the risk screen's Undo was hidden under the palette key. The
 help key always shows, last: it lists every key of the screen, shown or not.
 
+A dialog (a modal screen) has a footer of its own, with its keys only: under it the screen's
+footer went on offering keys, dimmed, that did nothing while the dialog was up, and a dialog's
+Enter and Esc were not shown at all. It has few keys and room for all of them, and the one a
+user tries first must be seen to work, so there every key of an action is shown ("y/⏎ Yes"), and
+keys that say the same are one entry ("⏎/^s Save"). Help is not among them: the app's keys, `?`
+too, do not reach a modal screen. A widget may word a key for its dialog (``footer_words``: by
+binding id), as a field says what its Enter does there.
+
 Textual's Footer also rebuilds all its key widgets whenever the screen's bindings are updated,
 which happens after every modal closes and every focus change: a progress edit (picker opened
 and closed) rebuilt it twice, about a quarter of the UI thread's time for the edit on a
@@ -74,14 +82,23 @@ def footer_entries(screen: Screen) -> list[Entry]:
     """Every key the screen's footer may show, one per action, most used first and help last."""
     app = screen.app
     focused = screen.focused
+    dialog = screen.is_modal
     entries: dict[str, tuple[Binding, Entry]] = {}
-    for _node, binding, enabled, tooltip in screen.active_bindings.values():
-        if not binding.show or binding.action in entries:
-            continue  # several keys for one action (u and ctrl+z): the first is shown
-        if focused is not None and typed_into(focused, binding, app.get_key_display(binding)):
+    for node, binding, enabled, tooltip in screen.active_bindings.values():
+        if not binding.show:
             continue
-        entries[binding.action] = binding, Entry(binding.key, app.get_key_display(binding),
-                                                 binding.description, binding.action, enabled, tooltip)
+        display = app.get_key_display(binding)
+        if focused is not None and typed_into(focused, binding, display):
+            continue
+        description = getattr(node, "footer_words", {}).get(binding.id, binding.description)
+        slot = description if dialog else binding.action
+        if slot in entries:
+            # several keys for one action (u and ctrl+z): a screen shows the first, a dialog all
+            first, entry = entries[slot]
+            if dialog and display not in entry.display.split("/"):
+                entries[slot] = first, entry._replace(display=f"{entry.display}/{display}")
+            continue
+        entries[slot] = binding, Entry(binding.key, display, description, binding.action, enabled, tooltip)
     # the focused widget's keys first (a bar's Enter and Esc), then the screen's
     named = (*getattr(focused, "FOOTER_ORDER", ()), *getattr(screen, "FOOTER_ORDER", ()))
     order = {bid: i for i, bid in enumerate(dict.fromkeys(named))}
@@ -113,6 +130,11 @@ class Footer(TextualFooter):
         if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
             return None
         active = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        if active is None and self.screen.is_modal:
+            # A priority binding of the app's: unlike its others, it reaches a dialog, and the
+            # palette opened there lists the dialog's keys.
+            active = next(((app, b, True, b.tooltip) for b in app._bindings.key_to_bindings.get(
+                app.COMMAND_PALETTE_BINDING, ()) if b.priority), None)
         if active is None:
             return None
         _node, binding, enabled, tooltip = active

@@ -13,8 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from pmtui.screens.dialogs import focus_first
-from pmtui.widgets.dialog_input import DialogInput
+from pmtui.screens.dialogs import DialogField, DialogScroll, focus_first
+from pmtui.widgets.footer import Footer
 
 Submit = Callable[[dict[str, str]], "str | None"]
 Relabel = Callable[[dict[str, str]], dict[str, str]]
@@ -41,13 +41,15 @@ class RiskForm(ModalScreen[bool]):
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit,
-                 relabel: Relabel | None = None, hint: str = "enter save · esc cancel · tab next field") -> None:
+                 relabel: Relabel | None = None, hint: str = "enter save · esc cancel · tab next field",
+                 words: dict[str, str] | None = None) -> None:
         """``fields``: (key, label, initial value). ``relabel``: new labels by key, from the
         values as typed (a label that depends on another field). ``hint``: the keys, as said
-        under the fields."""
+        under the fields; ``words``: as the footer says them (pmtui.screens.dialogs.DialogField)."""
         super().__init__()
         self.title_text, self.fields, self.submit, self.relabel = title, fields, submit, relabel
         self.hint = hint
+        self.words = {"field.confirm": "Save", **(words or {})}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -55,11 +57,12 @@ class RiskForm(ModalScreen[bool]):
             with VerticalScroll():
                 for key, label, value in self.fields:
                     yield Label(label, id=f"rf-label-{key}", classes="risk-form-label")
-                    field = DialogInput(value, id=f"rf-{key}", compact=True)
+                    field = DialogField(value, id=f"rf-{key}", compact=True, words=self.words)
                     field.cursor_blink = False
                     yield field
             yield Static("", id="risk-form-error")
             yield Static(self.hint, classes="risk-form-hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
@@ -70,9 +73,9 @@ class RiskForm(ModalScreen[bool]):
 
     def _fit(self, height: int) -> None:
         """The fields scroll in what a short terminal leaves of their 16 rows once the border,
-        the title, a refusal of two lines and the hint are shown: the form itself need not scroll
-        too (nested scrolling lost the focused field below the screen)."""
-        self.query_one(VerticalScroll).styles.max_height = max(2, min(16, height - 6))
+        the title, a refusal of two lines, the hint and the footer are shown: the form itself need
+        not scroll too (nested scrolling lost the focused field below the screen)."""
+        self.query_one(VerticalScroll).styles.max_height = max(2, min(16, height - 7))
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
@@ -108,16 +111,17 @@ class RiskText(ModalScreen[None]):
     """
 
     BINDINGS = [Binding("escape,q,w", "close", "Close", id="risk_text.close")]
+    FOOTER_ORDER = ("risk_text.close",)
 
     def __init__(self, text: Text) -> None:
         super().__init__()
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as box:
-            # the footer underneath offers the register's keys, none of which work here
+        with DialogScroll() as box:
             box.border_subtitle = "esc closes"
             yield Static(self.text)
+        yield Footer()  # its own: the register's under it offered keys, none of which work here
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,300 @@
+"""A dialog's footer shows the keys the dialog takes, and they do what it says. Under a dialog the
+screen's footer went on offering its keys, dimmed, none of which worked while the dialog was up
+(the app's keys do not reach a modal screen), and the dialog's own Enter and Esc were not shown."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets._footer import FooterKey
+
+from pmtui.screens.dialogs import ConfirmScreen, DialogScroll, HelpScreen, PickScreen, TaskForm
+from pmtui.screens.link_prompt import LinkPrompt
+from pmtui.screens.projects import ProjectSwitcher
+from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
+from pmtui.widgets.footer import Footer
+from pmtui.widgets.gantt_chart import GanttChart
+from pmtui.widgets.risk_form import RiskForm, RiskText
+
+from .conftest import TODAY, press, screen_text, settle, type_text
+
+SIZE = (80, 24)
+
+
+def plan_of(app):
+    from pmtui.services.tasks import get_plan
+
+    return get_plan(app.store, app.project_id)
+
+
+def shown(app) -> list[tuple[str, str]]:
+    """The keys of the footer on the last row, as drawn: the one of the dialog in front."""
+    footer = app.screen.query_one(Footer)
+    assert footer.region.y == app.size.height - 1, "the dialog's footer is not the one on show"
+    line = screen_text(app).splitlines()[footer.region.y]
+    keys = [k for k in footer.query(FooterKey) if not k.has_class("-command-palette")]
+    for k in keys:
+        assert line[k.region.x:k.region.right] == f" {k.key_display} {k.description} ", line
+    return [(k.key_display, k.description) for k in keys]
+
+
+async def nothing_happens(pilot, keys: tuple[str, ...], dialog: type, state) -> None:
+    """Keys of the screen under the dialog, not shown in its footer: the dialog stays, nothing
+    changes (``state()`` reads what they would change), no other screen or dialog opens."""
+    app = pilot.app
+    before, mode, screen = state(), app.current_mode, app.screen
+    for key in keys:
+        await press(pilot, key)
+        assert app.screen is screen and isinstance(screen, dialog), key
+    assert state() == before and app.current_mode == mode
+
+
+async def scrolls(pilot) -> None:
+    """The dialog's text scrolls by the keys its footer shows: a line, a page, back."""
+    view = pilot.app.screen.query_one(DialogScroll)
+    assert pilot.app.focused is view and view.max_scroll_y > 0
+    await press(pilot, "down")
+    assert view.scroll_y == 1
+    await press(pilot, "up")
+    assert view.scroll_y == 0
+    await press(pilot, "pagedown")
+    assert view.scroll_y > 1
+    await press(pilot, "pageup")
+    assert view.scroll_y == 0
+
+
+async def test_the_delete_confirm_shows_yes_and_no_with_all_their_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tasks = len(plan_of(app).tasks)
+        for no in ("n", "escape"):
+            await press(pilot, "home", "x")  # 1 Initiation and its 5 tasks
+            assert isinstance(app.screen, ConfirmScreen)
+            assert shown(app) == [("y/⏎", "Yes"), ("n/esc", "No")]
+            await press(pilot, no)
+            assert not isinstance(app.screen, ConfirmScreen) and len(plan_of(app).tasks) == tasks, no
+        await press(pilot, "x")
+        # the palette's key works over a dialog (a priority key of the app's), and is shown
+        assert app.screen.query_one(Footer).query(".-command-palette")
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await nothing_happens(pilot, ("u", "j", "a", "2", "question_mark", "f1", "q"), ConfirmScreen,
+                              lambda: (len(plan_of(app).tasks), app.screen_stack[0].query_one("#tasks").cursor))
+        await press(pilot, "y")
+        assert len(plan_of(app).tasks) == tasks - 6
+        await press(pilot, "u", "home", "x")
+        assert len(plan_of(app).tasks) == tasks and isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "enter")
+        assert len(plan_of(app).tasks) == tasks - 6
+
+
+async def test_the_task_form_shows_save_next_field_and_cancel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        name = lambda: plan_of(app).by_wbs["1.1"].name  # noqa: E731
+        await press(pilot, "home", "j", "e")
+        assert isinstance(app.screen, TaskForm) and app.focused.id == "f-name"
+        assert shown(app) == [("⏎/^s", "Save"), ("tab", "Next field"), ("esc", "Cancel")]
+        await press(pilot, "tab")
+        assert app.focused.id == "f-duration"
+        await nothing_happens(pilot, ("f1", "ctrl+y"), TaskForm, name)
+        await press(pilot, "shift+tab", "ctrl+u")
+        await type_text(pilot, "Charter A")
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, TaskForm) and name() == "Charter A"
+        await press(pilot, "e", "ctrl+u")
+        await type_text(pilot, "Charter B")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TaskForm) and name() == "Charter B"
+        await press(pilot, "e", "ctrl+u")
+        await type_text(pilot, "Charter C")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, TaskForm) and name() == "Charter B"
+
+
+async def test_the_pick_list_shows_pick_and_cancel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "home", "j")
+        tid = app.plan.by_wbs["1.1"].id
+        people = lambda: plan_of(app).resources_text(tid)  # noqa: E731
+        before = people()
+        assert "Lena Hoffmann" not in before
+        await press(pilot, "R")
+        assert isinstance(app.screen, PickScreen)
+        assert shown(app) == [("⏎", "Pick"), ("esc", "Cancel")]
+        await nothing_happens(pilot, ("u", "j", "question_mark", "q"), PickScreen, people)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, PickScreen) and people() == before
+        await press(pilot, "R", "down", "down", "down", "down")  # the fifth: Lena Hoffmann
+        assert app.screen.choices[4][2] == "Lena Hoffmann"
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, PickScreen) and "Lena Hoffmann" in people()
+
+
+async def test_help_shows_the_keys_that_close_it(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("escape", "q", "f1", "question_mark"):
+            await press(pilot, "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            assert shown(app) == [("↑/↓", "Scroll"), ("pgup/pgdn", "Page"), ("esc/q/f1/?", "Close")]
+            await scrolls(pilot)
+            await nothing_happens(pilot, ("u", "a", "2"), HelpScreen, lambda: len(plan_of(app).tasks))
+            await press(pilot, key)
+            assert not isinstance(app.screen, HelpScreen) and app.is_running, key
+
+
+async def test_the_link_prompt_shows_link_and_cancel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")
+        app.screen.query_one(GanttChart).select_task(app.plan.by_wbs["3.2.4"].id)
+        links = lambda: len(plan_of(app).links)  # noqa: E731
+        before = links()
+        await press(pilot, "p")
+        assert isinstance(app.screen, LinkPrompt)
+        assert shown(app) == [("⏎", "Link"), ("esc", "Cancel")]
+        await nothing_happens(pilot, ("f1", "ctrl+y", "tab"), LinkPrompt, links)
+        await type_text(pilot, "4.2")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, LinkPrompt) and links() == before
+        await press(pilot, "p")
+        await type_text(pilot, "4.2")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, LinkPrompt) and links() == before + 1
+
+
+async def test_the_risk_forms_and_the_why_text_show_their_keys(make_app):
+    from pmtui.services.risk_register import load_register
+
+    app = make_app()
+    risks = lambda: [(v.code, v.risk.status) for v in load_register(app.store, app.project_id, TODAY).risks]  # noqa: E731
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "3")
+        before = risks()
+        assert ("R1", "open") in before
+        await press(pilot, "n")
+        assert isinstance(app.screen, RiskForm)
+        assert shown(app) == [("⏎/^s", "Save"), ("tab", "Next field"), ("esc", "Cancel")]
+        await press(pilot, "tab")
+        assert app.focused is list(app.screen.query("Input"))[1]
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, RiskForm) and risks() == before
+        # closing a risk: a comment, Enter closes it, Esc leaves it open
+        await press(pilot, "c")
+        assert shown(app) == [("⏎/^s", "Close it"), ("esc", "Leave it open")]
+        await nothing_happens(pilot, ("f1", "tab"), RiskForm, risks)
+        await press(pilot, "escape")
+        assert risks() == before
+        await press(pilot, "c")
+        await type_text(pilot, "Cleansing done")
+        await press(pilot, "enter")
+        assert ("R1", "closed") in risks()
+        await press(pilot, "u")
+        assert risks() == before
+        for key in ("escape", "q", "w"):
+            await press(pilot, "w")
+            assert isinstance(app.screen, RiskText)
+            assert shown(app) == [("↑/↓", "Scroll"), ("pgup/pgdn", "Page"), ("esc/q/w", "Close")]
+            await scrolls(pilot)
+            await nothing_happens(pilot, ("c", "n", "u", "2"), RiskText, risks)
+            await press(pilot, key)
+            assert not isinstance(app.screen, RiskText) and app.is_running, key
+
+
+async def test_the_stand_up_notes_and_summary_show_their_keys(make_app):
+    from sqlalchemy import select
+
+    from pmtui.models.standup import StandupNote
+    from pmtui.services.actions import reading
+
+    def saved():
+        with reading(app.store) as s:
+            return [(n.yesterday, n.today, n.blockers) for n in s.execute(select(StandupNote)).scalars()]
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "4")
+        before = saved()
+        await press(pilot, "y")
+        assert isinstance(app.screen, PersonNotes) and app.focused.id == "note-yesterday"
+        assert shown(app) == [("⏎/tab", "Next field"), ("^s", "Save"), ("esc", "Skip")]
+        await nothing_happens(pilot, ("f1", "ctrl+y"), PersonNotes, saved)
+        await type_text(pilot, "SDD review")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, PersonNotes) and saved() == before
+        await press(pilot, "y")
+        await type_text(pilot, "a")
+        await press(pilot, "tab")
+        assert app.focused.id == "note-today"
+        await type_text(pilot, "b")
+        await press(pilot, "enter")
+        assert app.focused.id == "note-blockers"
+        assert shown(app) == [("⏎/^s", "Save"), ("tab", "Next field"), ("esc", "Skip")]
+        await type_text(pilot, "c")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, PersonNotes) and saved()[len(before):] == [("a", "b", "c")]
+        await press(pilot, "y", "ctrl+s")  # saves what the fields hold, at once
+        assert not isinstance(app.screen, PersonNotes) and len(saved()) >= len(before) + 1
+        # the summary of the finished stand-up
+        await press(pilot, "f")
+        assert isinstance(app.screen, SummaryView)
+        assert shown(app) == [("↑/↓", "Scroll"), ("pgup/pgdn", "Page"), ("c", "Copy"), ("v", "Compare"),
+                              ("esc/q", "Close")]
+        await scrolls(pilot)
+        await nothing_happens(pilot, ("n", "d", "u", "2"), SummaryView, saved)
+        await press(pilot, "c")
+        assert "Summary copied" in "\n".join(n.message for n in app._notifications)
+        await press(pilot, "v")  # no other finished stand-up: it says so
+        assert "No other finished stand-up" in "\n".join(n.message for n in app._notifications)
+        for key in ("escape", "q"):
+            if not isinstance(app.screen, SummaryView):
+                await press(pilot, "h", "enter")  # past stand-ups: this one's summary
+            assert isinstance(app.screen, SummaryView)
+            await press(pilot, key)
+            assert not isinstance(app.screen, SummaryView) and app.is_running, key
+
+
+async def test_the_project_switcher_shows_its_keys_and_its_fields(make_app):
+    from pmtui.services.projects import list_projects
+
+    app = make_app()
+    names = lambda: [p.name for p, _n, _c in list_projects(app.store)]  # noqa: E731
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = names()
+        await press(pilot, "o")
+        assert isinstance(app.screen, ProjectSwitcher)
+        assert shown(app) == [("⏎", "Open"), ("n", "New project"), ("r", "Rename"), ("esc", "Close")]
+        await nothing_happens(pilot, ("u", "a", "2", "question_mark", "q"), ProjectSwitcher, names)
+        await press(pilot, "n")
+        assert shown(app) == [("⏎", "Confirm"), ("tab", "Next field"), ("esc", "Cancel")]
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ProjectSwitcher) and names() == before
+        assert shown(app)[0] == ("⏎", "Open")
+        await press(pilot, "r")
+        assert shown(app) == [("⏎", "Confirm"), ("esc", "Cancel")]
+        await press(pilot, "escape", "enter")
+        assert not isinstance(app.screen, ProjectSwitcher) and names() == before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_snapshot_a_dialog_with_its_own_footer(snap_compare, make_app, size):
+    # The delete confirm over the WBS: the dialog's keys on the last row, not the WBS's dimmed.
+    # Update with: .venv/bin/python -m pytest tests/tui/test_dialog_footer.py --snapshot-update
+    async def before(pilot):
+        await settle(pilot)
+        await pilot.press("home", "x")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=before)

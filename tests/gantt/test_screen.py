@@ -719,3 +719,20 @@ async def test_at_120_columns_a_long_name_makes_room_for_what_drives_the_task(ma
         await select(pilot, "3.4.4")
         line = screen_text(app).splitlines()[-2]
         assert "driven by" not in line and line.startswith(" 3.4.4 Transform & load")
+
+
+async def test_on_the_demo_the_status_date_on_today_shows_as_a_line_of_both(make_app):
+    """The demo's status date is today: only today's │ was drawn, at every zoom, and a PM could
+    not tell that a status date was set, nor where. Its column now shows ║, said in the help."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.plan.project.status_date == TODAY
+        for keys in ([], ["minus"], ["minus"]):  # week, month, quarter
+            await press(pilot, *keys)
+            c = chart(app)
+            at = c.task_width + 1 + c.scale.col(TODAY) - c.x0
+            column = [c.render_line(y).text[at] for y in range(2, c.size.height)]
+            assert "║" in column and "│" not in column and "┆" not in column, c.scale.zoom
+        await press(pilot, "question_mark")
+        assert "║ today and status date in one column" in app.screen.legend

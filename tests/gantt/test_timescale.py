@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from pmtui.scheduling import WorkCalendar
-from pmtui.services.gantt_layout import ZOOMS, Timescale, background, choose_zoom, scale_width, task_width
+from pmtui.services.gantt_layout import LEGEND, ZOOMS, Timescale, background, choose_zoom, scale_width, task_width
 
 
 def days(first: date, last: date):
@@ -123,6 +123,27 @@ def test_today_and_status_lines_sit_on_their_days():
     c0 = sc.col(date(2027, 1, 4))
     cells = background(sc, c0, 30, cal.is_working, today=date(2027, 1, 6), status=date(2027, 1, 5))
     assert cells[6] == ("│", "today") and cells[3] == ("┆", "status")
+
+
+def test_today_and_the_status_date_in_one_column_show_both():
+    """Today's line was drawn over the status date's whenever they shared a column: on the same
+    day at any zoom, or on days a month column holds together; the status date vanished."""
+    cal = WorkCalendar()
+    for zoom, status, today in (("week", date(2027, 1, 6), date(2027, 1, 6)),
+                                ("month", date(2027, 1, 1), date(2027, 1, 3)),
+                                ("year", date(2027, 1, 4), date(2027, 1, 20))):
+        sc = Timescale(zoom)
+        c0 = sc.col(date(2026, 12, 1))
+        assert sc.col(status) == sc.col(today)
+        cells = background(sc, c0, 40, cal.is_working, today=today, status=status)
+        marks = [(i, g) for i, (g, s) in enumerate(cells) if g != " "]
+        assert marks == [(sc.col(today) - c0, "║")], zoom
+        assert "║ today and status date in one column" in LEGEND
+    # a day apart at the month zoom, in two columns: each its own line
+    sc = Timescale("month")
+    c0 = sc.col(date(2026, 12, 1))
+    cells = background(sc, c0, 40, cal.is_working, today=date(2027, 1, 12), status=date(2027, 1, 4))
+    assert [g for g, _s in cells if g != " "] == ["┆", "│"]
 
 
 def test_the_zoom_chosen_for_a_report_is_the_finest_that_fits():

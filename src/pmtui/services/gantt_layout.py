@@ -34,12 +34,14 @@ BASELINE = "▁"
 DEADLINE = "▕"
 TODAY = "│"
 STATUS = "┆"
+TODAY_AND_STATUS = "║"  # both lines in one column: two strokes, so it reads without colour
 BEFORE = "◂"  # the bar is wholly before the view
 AFTER = "▸"  # … wholly after it
 ON_BASELINE = "/base"  # ends the style name of a cell drawn over the baseline: underlined
 
 LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MILESTONE} milestone  "
           f"{SLACK} slack (total float)  {DEADLINE} deadline  {TODAY} today  {STATUS} status date  "
+          f"{TODAY_AND_STATUS} today and status date in one column  "
           f"{BASELINE} baseline (b), underlined where a bar covers it  "
           f"{BEFORE} {AFTER} bar before / after the view (f shows it)  shaded: non-working days")
 FLAGS_LEGEND = ("Flags: C critical · L late (finishes after its deadline) · P predecessor / "
@@ -220,11 +222,15 @@ def background(scale: Timescale, c0: int, width: int, is_working, today: date | 
         first, last = scale.days_of(c)
         off = all(not is_working(first + timedelta(days=i)) for i in range((last - first).days + 1))
         cells.append((" ", "off" if off else ""))
-    for day, glyph, style in ((status, STATUS, "status"), (today, TODAY, "today")):
-        if day is not None:
-            at = scale.col(day) - c0
-            if 0 <= at < width:
-                cells[at] = (glyph, style)
+    at_status = scale.col(status) - c0 if status is not None else None
+    at_today = scale.col(today) - c0 if today is not None else None
+    for at, glyph, style in ((at_status, STATUS, "status"), (at_today, TODAY, "today")):
+        if at is not None and 0 <= at < width:
+            cells[at] = (glyph, style)
+    if at_today is not None and at_today == at_status and 0 <= at_today < width:
+        # Today's line was drawn over the status date's, which vanished whenever the two shared
+        # a column (the same day, or days of one column at the month zoom and wider)
+        cells[at_today] = (TODAY_AND_STATUS, "today")
     return cells
 
 

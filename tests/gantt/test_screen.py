@@ -736,3 +736,25 @@ async def test_on_the_demo_the_status_date_on_today_shows_as_a_line_of_both(make
             assert "║" in column and "│" not in column and "┆" not in column, c.scale.zoom
         await press(pilot, "question_mark")
         assert "║ today and status date in one column" in app.screen.legend
+
+
+async def test_the_day_zoom_names_the_weekdays_so_weekends_read_without_colour(make_app):
+    """At the day zoom weekends were told only by their shading, lost on a monochrome terminal."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        c = chart(app)
+        assert c.scale.zoom == "day"
+        left = c.task_width + 1
+        top, bottom = c.render_line(0).text[left:], c.render_line(1).text[left:]
+        back = c._background(c.timeline_width)
+        named = 0
+        for i in range(0, c.timeline_width - 1, 3):
+            day = c.scale.date_at(c.x0 + i)
+            if top[i:i + 2] in ("Sa", "Su", "Mo", "Tu", "We", "Th", "Fr"):
+                named += 1
+                assert top[i:i + 2] == ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")[day.weekday()]
+                assert bottom[i:i + 2] == f"{day.day:>2}"
+                assert (back[i][1] == "off") == (day.weekday() >= 5)  # the shaded days are Sa and Su
+        assert named >= 10  # all but the days under the month's name

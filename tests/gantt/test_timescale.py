@@ -98,6 +98,28 @@ def test_header_rows_name_the_periods_above_their_first_column():
     assert top.index("Feb 2027") == 6 and "Jan" not in top  # "Jan 2027" does not fit in two days
 
 
+def test_the_day_zoom_names_each_weekday_over_its_number_where_the_month_leaves_room():
+    """Weekends were told by their shading alone, lost on a monochrome terminal or with NO_COLOR."""
+    sc = Timescale("day")
+    top, bottom = sc.header(sc.col(date(2026, 11, 23)), 49)  # from a Monday, into December
+    assert top == "Nov 2026 Th Fr Sa Su Mo Dec 2026 Fr Sa Su Mo Tu  "
+    assert bottom == "23 24 25 26 27 28 29 30  1  2  3  4  5  6  7  8  "
+    # each initial is over its day's number, whatever day the view starts on
+    names = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+    c0 = sc.col(date(2027, 1, 5))
+    top, bottom = sc.header(c0, 30)
+    assert top.startswith("Jan 2027 ")  # the month under way keeps its name, over 5-7 January
+    shown = [i for i in range(0, 30, 3) if top[i:i + 2] in names]
+    assert len(shown) == 7
+    for i in shown:
+        day = sc.date_at(c0 + i)
+        assert top[i:i + 2] == names[day.weekday()] and bottom[i:i + 2] == f"{day.day:>2}"
+    # the other zooms have no room for them
+    for zoom in ("week", "month", "quarter", "year"):
+        top, _bottom = Timescale(zoom).header(Timescale(zoom).col(date(2027, 1, 4)), 60)
+        assert "Mo" not in top and "Sa" not in top
+
+
 def test_a_label_cut_by_the_right_edge_is_left_out():
     sc = Timescale("day")
     _top, bottom = sc.header(sc.col(date(2027, 1, 30)), 10)  # "30 31  1 " and one column of " 2"

@@ -22,6 +22,7 @@ from unicodedata import combining, east_asian_width
 
 EPOCH = date(2000, 1, 3)  # a Monday: week columns start on Mondays
 ZOOMS = ("day", "week", "month", "quarter", "year")
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Glyphs: every kind of bar has its own, so the chart reads without colour.
@@ -159,7 +160,24 @@ class Timescale:
         top, bottom = {"day": ("month", "day"), "week": ("month", "week"),
                        "month": ("year", "month"), "quarter": ("year", "quarter"),
                        "year": ("year", "quarter")}[self.zoom]
-        return self._row(top, c0, width), self._row(bottom, c0, width)
+        upper = self._row(top, c0, width)
+        if self.zoom == "day":
+            upper = self._weekdays(upper, c0, width)
+        return upper, self._row(bottom, c0, width)
+
+    def _weekdays(self, row: str, c0: int, width: int) -> str:
+        """The day zoom's top row with each day's weekday over its number, where the month's
+        name leaves room. Weekends were told by their shading alone, which a monochrome terminal
+        or NO_COLOR does not show. Two letters, so that Tuesday and Thursday differ."""
+        cells = list(row)
+        for start, _end, _label in self._periods("day", c0, c0 + width):
+            at = start - c0
+            if at < 0 or at + 2 > width:
+                continue  # a day cut at either edge, as its number is
+            # a blank before it too: "Dec 2026" then "Tu", never "Dec 2026Tu"
+            if all(c == " " for c in cells[max(at - 1, 0):at + 2]):
+                cells[at:at + 2] = WEEKDAYS[self.date_at(start).weekday()]
+        return "".join(cells)
 
     def _row(self, unit: str, c0: int, width: int) -> str:
         cells = [" "] * width

@@ -758,3 +758,21 @@ async def test_the_day_zoom_names_the_weekdays_so_weekends_read_without_colour(m
                 assert bottom[i:i + 2] == f"{day.day:>2}"
                 assert (back[i][1] == "off") == (day.weekday() >= 5)  # the shaded days are Sa and Su
         assert named >= 10  # all but the days under the month's name
+
+
+async def test_on_a_plan_with_no_tasks_the_info_line_says_the_zoom(make_app, store):
+    """+ and - changed the zoom of an empty plan and nothing on the screen said so."""
+    from pmtui.services.projects import create_project
+
+    create_project(store, "Empty", date(2027, 1, 4))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.plan.project.name == "Empty" and not app.plan.tasks
+        info = app.screen.query_one("#gantt-info")
+        assert "zoom week" in str(info.render())
+        await press(pilot, "plus")
+        assert chart(app).scale.zoom == "day" and "zoom day" in str(info.render())
+        await press(pilot, "minus", "minus")
+        assert "zoom month" in str(info.render())
+        assert "zoom month" in screen_text(app)

@@ -200,7 +200,12 @@ class GanttScreen(Screen):
         chart = self.chart
         tid = chart.current_id
         if tid is None:
-            self.query_one(InfoLine).show()
+            if chart.plan is None:
+                self.query_one(InfoLine).show()
+            else:
+                # a plan with no tasks: + and - changed the zoom and nothing said so
+                self.query_one(InfoLine).show(None, None, Text(" No task to show"),
+                                              Text(f"   zoom {chart.scale.zoom}", "dim"))
             return
         t = chart.plan.by_id[tid]
         bar = chart.bar(tid)

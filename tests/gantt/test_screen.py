@@ -174,7 +174,7 @@ async def test_d_jumps_to_the_status_date_as_t_jumps_to_today(make_app, store):
     assert "gantt.status_date" in {b.id for b in GanttScreen.BINDINGS}
 
 
-async def test_d_without_a_status_date_says_so_and_stays(make_app, store):
+async def test_d_without_a_status_date_says_so_and_goes_to_the_date_the_header_gives(make_app, store):
     from pmtui.services.projects import set_status_date
 
     set_status_date(store, 1, None)
@@ -182,11 +182,33 @@ async def test_d_without_a_status_date_says_so_and_stays(make_app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         c = chart(app)
+        await press(pilot, "t")
+        at_today = c.x0
         await press(pilot, "H", "H")
-        x0 = c.x0
+        assert c.x0 != at_today
         await press(pilot, "D")
-        assert c.x0 == x0
-        assert "No status date set" in notes(app)
+        assert c.x0 == at_today  # the header's 'status 2026-11-23 (today)'
+        assert f"status {TODAY} (today)" in screen_text(app)
+        assert f"No status date set: the header's {TODAY} (today) is today" in notes(app)
+
+
+async def test_on_an_empty_project_d_and_the_header_name_the_same_status_date(make_app, store):
+    """The header read 'status 2027-01-04 (not started)' and D 'No status date set, so the view
+    stays where it is', as if they disagreed. No status date is set (project.status_date is
+    None); the figures, the status screen and the report are as of the project start until the
+    project starts (services/as_of), and the header says so: D now names that date too."""
+    from pmtui.services.projects import create_project
+
+    create_project(store, "Empty", date(2027, 1, 4))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.plan.project.status_date is None and not app.plan.tasks
+        assert "status 2027-01-04 (not started)" in screen_text(app)
+        await press(pilot, "D")
+        said = notes(app)
+        assert "No status date set: the header's 2027-01-04 (not started) is the project start" in said
+        assert "`pmtui project status-date DATE` sets one" in said
 
 
 async def test_zoom_in_and_out_keeps_the_middle_date_and_redraws_the_header(make_app):

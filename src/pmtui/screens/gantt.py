@@ -26,6 +26,7 @@ from pmtui.models.parsing import parse_predecessors
 from pmtui.models.wording import counted
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services import baselines as baseline_svc
+from pmtui.services.as_of import START, figures_date
 from pmtui.services import gantt_edits
 from pmtui.services import gantt_layout as gl
 from pmtui.services import tasks as task_svc
@@ -288,12 +289,16 @@ class GanttScreen(Screen):
         plan = self.chart.plan
         if plan is None:
             return
-        day = plan.project.status_date
-        if day is None:
-            self.notify("No status date set, so the view stays where it is: the stand-up's D or "
-                        "`pmtui project status-date DATE` sets one", severity="warning", timeout=5)
-            return
-        self.chart.show_date(day)  # placed where t places today, so the two read alike
+        p = plan.project
+        # the date the header gives as the status: D said no status date was set and stayed put
+        # while the header read 'status 2027-01-04 (not started)'; both now name the same day
+        as_of = figures_date(p.status_date, p.start, self.chart.today)
+        if as_of.default:
+            why = "the project start" if as_of.source == START else "today"
+            self.notify(f"No status date set: the header's {as_of.day} ({as_of.short}) is {why}, the date the "
+                        "figures use until one is set. The stand-up's D or `pmtui project status-date DATE` "
+                        "sets one", severity="warning", timeout=6)
+        self.chart.show_date(as_of.day)  # placed where t places today, so the two read alike
 
     def action_show_bar(self) -> None:
         self.chart.show_bar()

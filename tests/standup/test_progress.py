@@ -128,6 +128,14 @@ def test_a_task_finished_takes_its_blockers_with_it(store, pid, finish):
     (lambda s, p: pg.set_remaining(s, p, "2.9", 2), Conflict, "milestone"),
     (lambda s, p: pg.raise_blocker(s, p, "3.4.3", "  "), BadValue, "empty"),
     (lambda s, p: pg.raise_blocker(s, p, "1.1", "late"), Conflict, "already done"),
+    # a blocker is an issue's title: held to its limit (200), in the words the issue rules use
+    (lambda s, p: pg.raise_blocker(s, p, "3.4.3", "b" * 201), BadValue,
+     "^blocker is 200 characters at most; you gave 201$"),
+    # an escape sequence in it would act on the terminal of whoever lists the issues
+    (lambda s, p: pg.raise_blocker(s, p, "3.4.3", "VPN \x1b[2J down"), BadValue,
+     "^blocker contains the control character U\\+001B: it must be plain text$"),
+    (lambda s, p: pg.raise_blocker(s, p, "3.4.3", "VPN\tdown"), BadValue, "^blocker must be one line$"),
+    (lambda s, p: pg.add_note(s, p, "3.4.3", "n" * 201), BadValue, "^note is 200 characters at most; you gave 201$"),
 ])
 def test_refusals_change_nothing(store, pid, call, error, text):
     before = dump(store, journal=True)

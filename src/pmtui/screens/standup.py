@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
 from pmtui.models.tables import utcnow
-from pmtui.models.wording import counted
+from pmtui.models.wording import counted, days as in_days
 from pmtui.screens.dialogs import PickScreen
 from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
@@ -309,11 +309,11 @@ class StandupScreen(Screen):
         text = ""
         if t is not None and self.plan is not None:
             s = self.plan.schedule.tasks[t.id]
-            text = f"{t.wbs} {t.why} · {s.start} → {s.finish} · float {s.total_float}d"
+            text = f"{t.wbs} {t.why} · {s.start} → {s.finish} · float {in_days(s.total_float)}"
             row = self.plan.by_id[t.id]
             now = self.plan.duration_now(row)
             if now != row.duration:  # an answer to r (days left) shows what it made of the task
-                text += f" · {now}d (planned {row.duration}d)"
+                text += f" · {in_days(now)} (planned {in_days(row.duration)})"
             if t.blockers:
                 text += " · ⚑ " + "; ".join(t.blockers) + " (c clears)"
         self.query_one("#standup-detail", Static).update(Text(text))  # blockers are typed by people

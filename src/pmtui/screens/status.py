@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import PmtuiError
+from pmtui.models.wording import signed_days
 from pmtui.services import snapshots
 from pmtui.services.status import Status, project_status
 from pmtui.widgets.footer import Footer
@@ -138,7 +139,7 @@ class StatusScreen(Screen):
         title.append("  finish ")
         title.append(str(s.finish), "bold")
         if s.finish_slip is not None:
-            title.append(f" ({s.finish_slip:+d}d vs {s.evm.baseline})")
+            title.append(f" ({signed_days(s.finish_slip)} vs {s.evm.baseline})")
         title.append(f"  {s.percent_complete:.0f}% done")
         self.query_one("#status-title", Static).update(title)
         self.query_one(StatusRag).show(s.rags, s.overall)
@@ -162,7 +163,7 @@ class StatusScreen(Screen):
         self.query_one("#status-no-milestones").display = not s.milestones
         for m in s.milestones:
             note = "done" if m.done else ("past deadline" if m.deadline and m.forecast > m.deadline else "")
-            var = "" if m.variance is None else f"{m.variance:+d}d"
+            var = "" if m.variance is None else signed_days(m.variance)
             table.add_row(m.wbs, Text(m.name), str(m.baseline or "—"), str(m.forecast),
                           Text(var, "bold red" if m.variance and m.variance > 0 else ""), note, key=str(m.task_id))
         risks = Text()

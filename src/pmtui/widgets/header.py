@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from pmtui.models.wording import signed_days
 from pmtui.services.as_of import day_text, figures_date
 
 
@@ -80,7 +81,7 @@ class PlanHeader(Widget):
             # A long name gives way to the dates and the screens' digits, which it pushed off the
             # edge ("CRM migration (phase 2)" at 80 columns): what it hides is on the switcher (o).
             # (Not the busy mark: the name would shrink and grow back with every edit.)
-            shortest = f" ({change[1]:+d}d)" if change else ""
+            shortest = f" ({signed_days(change[1])})" if change else ""
             least = dates.cell_len + compact_len + len(shortest) + 2
             name = Text(p.name)
             name.truncate(max(12, self.size.width - least), overflow="ellipsis")
@@ -92,7 +93,8 @@ class PlanHeader(Widget):
         moved, moved_style = [""], ""
         if change is not None:
             day, days = change
-            shift = f"{days:+d}d" if days else "±0d"
+            # "+0d", as the report, the status screen and the stand-up write no change
+            shift = signed_days(days)
             # as the stand-up writes its dates: "03 Nov", with the year when not the status date's
             when = day_text(day, as_of.day)
             moved = [f" ({shift} since stand-up {when})", f" ({shift} since {when})", f" ({shift})"]

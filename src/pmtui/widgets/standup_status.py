@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.geometry import Region
 from textual.widget import Widget
 
+from pmtui.models.wording import signed_days
 from pmtui.services.standup_summary import Consequences
 
 
@@ -21,7 +22,7 @@ def clock_text(elapsed_s: float, timebox_min: int) -> tuple[str, str]:
 
 
 def _names(items: list[dict], extra: str = "") -> str:
-    return ", ".join(f"{m['wbs']} {m['name']}" + (f" {m[extra]:+d}d" if extra else "") for m in items)
+    return ", ".join(f"{m['wbs']} {m['name']}" + (f" {signed_days(m[extra])}" if extra else "") for m in items)
 
 
 class StandupStatus(Widget):

@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Sparkline
 
+from pmtui.models.wording import signed_days
+
 SERIES = (("slip", "Finish slip"), ("spi", "SPI"), ("cpi", "CPI"))
 
 
@@ -14,7 +16,7 @@ def _latest(key: str, values: list) -> str:
     known = [v for v in values if v is not None]
     if not known:
         return "n/a"
-    return f"{known[-1]:+d}d" if key == "slip" else f"{known[-1]:.2f}"
+    return signed_days(known[-1]) if key == "slip" else f"{known[-1]:.2f}"
 
 
 class StatusTrend(Vertical):

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pmtui.models.wording import days
 from pmtui.services.gantt_layout import fit
 from pmtui.services.plan import NOT_PLANNED
 from pmtui.widgets.line_cache import LineCache
@@ -395,7 +396,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             "dur": dur,
             "start": ts.start.isoformat(),
             "finish": ts.finish.isoformat(),
-            "tf": f"{ts.total_float}d",
+            "tf": days(ts.total_float),
             "pct": f"{plan.percent[tid]:.0f}%" if t.children else f"{t.percent_complete}%",
             "pred": plan.predecessors_text(tid),
             "res": plan.resources_text(tid),

@@ -4,6 +4,7 @@ finish's driving path before and after), and the summary with its Markdown form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
-from pmtui.models.wording import counted
+from pmtui.models.wording import days, signed_days
 from pmtui.services.plan import Plan
 from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_order
 
@@ -128,7 +129,7 @@ def _risk_reason(plan: Plan, task_id: int) -> str:
     if s.late:
         return f"after its deadline {t.deadline}"
     if s.total_float < 0:
-        return f"{counted(-s.total_float, 'working day')} behind"
+        return f"{days(-s.total_float)} behind"
     return ""
 
 
@@ -161,12 +162,12 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
     if was is None or was == sched.finish:
         lines.append(f"The finish did not move: {sched.finish}.")
     else:
-        days = cal.working_days_between(was, sched.finish)
-        lines.append(f"The finish moved {was} → {sched.finish} ({days:+d} working days).")
+        lines.append(f"The finish moved {was} → {sched.finish} "
+                     f"({signed_days(cal.working_days_between(was, sched.finish))}).")
         if moved:
             first = moved[0]
             cause = "; ".join(events_by_task.get(first["id"], []))
-            lines.append(f"It moved with {first['wbs']} {first['name']} ({first['days']:+d}d"
+            lines.append(f"It moved with {first['wbs']} {first['name']} ({signed_days(first['days'])}"
                          + (f": {cause}" if cause else "") + "), which drives the finish through "
                          + " → ".join(plan.by_id[i].wbs for i in path[path.index(first['id']):]) + ".")
     for tid in path:
@@ -180,7 +181,7 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
                      + ", ".join(plan.by_id[i].wbs for i in old_path if i not in path) + " and now runs through "
                      + ", ".join(plan.by_id[i].wbs for i in path if i not in old_path) + ".")
     for m in moved[1:] if len(moved) > 1 else []:
-        lines.append(f"  {m['wbs']} {m['name']}: {m['finish_before']} → {m['finish_after']} ({m['days']:+d}d)")
+        lines.append(f"  {m['wbs']} {m['name']}: {m['finish_before']} → {m['finish_after']} ({signed_days(m['days'])})")
     return lines, moved
 
 
@@ -247,18 +248,32 @@ _KIND_WORDS = {"started": "started", "progress": "progress", "remaining": "remai
                "done": "done", "blocker": "BLOCKER", "unblocked": "blocker cleared", "note": "note"}
 
 
+# Day figures are written as the status report writes them ("+2d" a change, "3d" a count): the
+# summary goes out beside it, and "(+2 working days)" over "(+1d)" two lines on read as two kinds
+# of figure. Whoever reads it in an e-mail, without the app, is told once what the d means.
+DAY_KEY = "d = working days"
+_DAY_FIGURE = re.compile(r"(?<![\w.-])[+-]?\d+d\b")
+
+
+def _keyed(out: list[str], at: int) -> list[str]:
+    """``out`` with the key to its day figures added to line ``at``, if it has any."""
+    if any(_DAY_FIGURE.search(line) for line in out):
+        out[at] += f" · {DAY_KEY}"
+    return out
+
+
 def to_markdown(summary: dict) -> str:
     """The summary for a chat message or an e-mail: Markdown, short lines, most important first."""
     f, sd = summary["finish"], summary["status_date"]
     state = "" if summary.get("state") == "closed" else " (in progress)"
     out = [f"# Stand-up {summary['day']} — {summary['project']}{state}", ""]
     out.append(f"Status date {sd['before'] or 'none'} → {sd['after'] or 'none'} · {summary['minutes']} min")
-    change = f" ({f['change_days']:+d} working days)" if f["change_days"] else " (unchanged)"
+    change = f" ({signed_days(f['change_days'])})" if f["change_days"] else " (unchanged)"
     out += ["", "## Finish", f"{f['before']} → {f['after']}{change}", ""]
     out += [f"- {line.strip()}" for line in summary["why"]]
     if summary["milestones_slipped"] or summary["milestones_at_risk"]:
         out += ["", "## Milestones"]
-        out += [f"- slipped: {m['wbs']} {m['name']} {m['before']} → {m['after']} ({m['days']:+d}d)"
+        out += [f"- slipped: {m['wbs']} {m['name']} {m['before']} → {m['after']} ({signed_days(m['days'])})"
                 for m in summary["milestones_slipped"]]
         out += [f"- at risk: {m['wbs']} {m['name']} ({m['finish']}): {m['reason']}"
                 for m in summary["milestones_at_risk"]]
@@ -277,19 +292,19 @@ def to_markdown(summary: dict) -> str:
             out.append(f"- {e['wbs']} {e['name']} — {_KIND_WORDS.get(e['kind'], e['kind'])}: {e['detail']}")
     if summary.get("silent"):
         out += ["", f"No update from: {', '.join(summary['silent'])}"]
-    return "\n".join(out) + "\n"
+    return "\n".join(_keyed(out, 2)) + "\n"
 
 
 def compare_markdown(cmp: dict) -> str:
     f = cmp["finish"]
     out = [f"# Stand-ups {cmp['first']} and {cmp['second']}", "",
-           f"Finish {f['first']} → {f['second']} ({f['change_days']:+d} working days)",
+           f"Finish {f['first']} → {f['second']} ({signed_days(f['change_days'])})",
            f"Updates recorded: {cmp['updates']['first']} → {cmp['updates']['second']}"]
     if cmp["milestones_moved"]:
         out += ["", "## Milestones moved"]
-        out += [f"- {m['wbs']} {m['name']}: {m['first']} → {m['second']} ({m['days']:+d}d)"
+        out += [f"- {m['wbs']} {m['name']}: {m['first']} → {m['second']} ({signed_days(m['days'])})"
                 for m in cmp["milestones_moved"]]
     for key in ("first", "second"):
         if cmp["blockers"][key]:
             out += ["", f"## Blockers raised on {cmp[key]}"] + [f"- {b}" for b in cmp["blockers"][key]]
-    return "\n".join(out) + "\n"
+    return "\n".join(_keyed(out, 2)) + "\n"

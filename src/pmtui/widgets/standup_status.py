@@ -70,7 +70,7 @@ class StandupStatus(Widget):
         out.append("Finish ")
         out.append(f"{c.finish_now}", "bold")
         if c.change_days:
-            out.append(f"  {c.change_days:+d} working days since the stand-up began ({c.finish_before})",
+            out.append(f"  {signed_days(c.change_days)} since the stand-up began ({c.finish_before})",
                        "bold red" if c.change_days > 0 else "bold green")
         else:
             out.append("  unchanged since the stand-up began", "dim")

@@ -1,0 +1,77 @@
+"""The stand-up summary, pasted into an e-mail or a chat, writes its day figures as the status
+report does ("+2d" for a change, "3d" for a count) and says once that they are working days."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from pmtui.services import progress as pg
+from pmtui.services import standup as su
+from pmtui.services.standup_summary import compare_markdown, to_markdown
+from pmtui.services.tasks import edit_task, get_plan
+from tests.standup.helpers import DAY, NINE, TODAY, demo_id
+
+KEY = "d = working days"
+# a figure in words ("+2 working days", "3 working days behind") beside "+2d" in the same text
+IN_WORDS = re.compile(r"\d working days?\b")
+
+
+@pytest.fixture
+def pid(store):
+    return demo_id(store)
+
+
+def test_a_moved_finish_is_written_as_the_report_writes_it(store, pid):
+    # without go-live's fixed date, 40 days left on the SAP integration move the finish
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    su.start_standup(store, pid, TODAY, now=NINE)
+    before = get_plan(store, pid).schedule.finish
+    pg.set_remaining(store, pid, "3.3.1", 40, today=TODAY)
+    summary = su.finish_standup(store, pid, TODAY, now=NINE)
+    after, n = summary["finish"]["after"], summary["finish"]["change_days"]
+    assert n > 0
+    # it said "(+N working days)" here and "(+Nd)" for the tasks that moved with it, two lines on
+    assert summary["why"][0] == f"The finish moved {before} → {after} (+{n}d)."
+    md = to_markdown(summary)
+    assert f"## Finish\n{before} → {after} (+{n}d)\n" in md
+    assert not IN_WORDS.search(md), IN_WORDS.search(md)
+    # said once, where the reader starts, for whoever reads "+2d" in an e-mail without the app
+    assert md.splitlines()[2].endswith(f" · {KEY}")
+    assert md.count(KEY) == 1
+
+
+def test_a_milestone_behind_is_a_count_of_days(store, pid):
+    # 40 days left on the SAP integration put 4.8 Go/no-go decision behind: it said
+    # "23 working days behind" beside "(+10d)" for the milestones that slipped
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    su.start_standup(store, pid, TODAY, now=NINE)
+    pg.set_remaining(store, pid, "3.3.1", 40, today=TODAY)
+    summary = su.live_summary(store, pid, TODAY, now=NINE)
+    behind = [m["reason"] for m in summary["milestones_at_risk"] if m["reason"].endswith(" behind")]
+    assert behind and all(re.fullmatch(r"\d+d behind", r) for r in behind), summary["milestones_at_risk"]
+    assert not IN_WORDS.search(to_markdown(summary))
+
+
+def test_two_stand_ups_compared_write_the_finish_alike(store, pid):
+    su.start_standup(store, pid, TODAY, now=NINE)
+    su.finish_standup(store, pid, TODAY, now=NINE)
+    su.start_standup(store, pid, DAY, now=NINE)
+    pg.set_remaining(store, pid, "3.3.1", 20, today=DAY)
+    su.finish_standup(store, pid, DAY, now=NINE)
+    cmp = su.compare(store, pid, TODAY, DAY)
+    md = compare_markdown(cmp)
+    f = cmp["finish"]
+    assert f"\nFinish {f['first']} → {f['second']} ({f['change_days']:+d}d) · {KEY}\n" in md
+    assert not IN_WORDS.search(md)
+    assert md.count(KEY) == 1
+
+
+def test_a_summary_without_a_day_figure_has_no_key(store, pid):
+    su.start_standup(store, pid, DAY, now=NINE)
+    summary = su.live_summary(store, pid, DAY, now=NINE)
+    summary = {**summary, "milestones_slipped": [], "milestones_at_risk": []}
+    md = to_markdown(summary)
+    assert "(unchanged)" in md and KEY not in md

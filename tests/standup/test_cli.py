@@ -156,6 +156,7 @@ def test_a_project_with_nobody_in_it_says_how_to_go_on(tmp_path):
     assert cli(db, "project", "new", "Empty", "--start", "2026-11-02").exit_code == 0
     r = cli(db, "standup", "agenda")
     assert r.exit_code == 0 and r.stdout == (
+        f"Agenda for today, {date.today()} (no stand-up open):\n"
         "Nobody to ask: the project has no people, and no task is in progress, due within 3 working days or "
         "late (`pmtui resource add NAME` adds a person).\n")
     r = cli(db, "standup", "start", "--date", "2026-11-04")
@@ -220,3 +221,29 @@ def test_every_command_has_an_example(db):
                  ("progress",), ("blocker",)):
         r = cli(db, *args, "--help")
         assert r.exit_code == 0 and "Example: pmtui" in r.stdout, args
+
+
+def test_the_agenda_is_the_open_stand_up_s_even_on_another_day(tmp_path):
+    # `standup agenda` measured "due soon" from today while a stand-up started on another day
+    # (and continued) was open; with no status date (kept), what it listed was not the meeting's
+    db = tmp_path / "pilot.db"
+    assert cli(db, "project", "new", "Pilot", "--start", "2026-11-02").exit_code == 0
+    assert cli(db, "task", "add", "Data migration", "-d", "20d").exit_code == 0  # 02 Nov → 27 Nov
+    assert cli(db, "standup", "start", "--date", "2026-11-04", "--keep-status-date").exit_code == 0
+    before = file_digest(db)
+    r = cli(db, "standup", "agenda")
+    # due within 3 working days of 04 Nov: it starts then, and finishes long after
+    assert r.exit_code == 0 and r.stdout == ("Agenda of the open stand-up of 2026-11-04:\n"
+                                             "Unassigned\n"
+                                             "  1        Data migration  starts Mon 02 Nov\n"), r.stdout
+    data = json.loads(cli(db, "standup", "agenda", "--json").stdout)
+    assert (data["day"], data["open_standup"]) == ("2026-11-04", True)
+    assert [(p["person"], [t["why"] for t in p["tasks"]]) for p in data["people"]] == [
+        ("Unassigned", ["starts Mon 02 Nov"])]
+    assert file_digest(db) == before  # an agenda reads; it writes nothing
+    # once it is finished, the agenda is today's, and says so
+    assert cli(db, "standup", "finish", "--date", "2026-11-04").exit_code == 0
+    r = cli(db, "standup", "agenda")
+    assert r.exit_code == 0 and r.stdout.startswith(f"Agenda for today, {date.today()} (no stand-up open):\n")
+    data = json.loads(cli(db, "standup", "agenda", "--json").stdout)
+    assert (data["day"], data["open_standup"]) == (date.today().isoformat(), False)

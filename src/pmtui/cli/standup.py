@@ -108,21 +108,27 @@ def start(
 
 @cmd.command("agenda", epilog="Example: pmtui standup agenda --json")
 def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Who is asked about what: each person's tasks in progress, due soon, or late."""
+    """Who is asked about what: each person's tasks in progress, due soon, or late; the open
+    stand-up's agenda (started on another day and continued, say), else today's."""
     st = state(ctx)
     pid = st.project().id
+    # the meeting's day, as the stand-up screen and `standup note` take it: "due soon" and the
+    # dates are counted from it while it runs, not from the day the command happens to be run
+    opened = su.open_day(st.store, pid)
+    day = opened or date.today()
     if not as_json:
-        _print_agenda(st.store, pid, date.today())
+        done(f"Agenda of the open stand-up of {day}:" if opened else f"Agenda for today, {day} (no stand-up open):")
+        _print_agenda(st.store, pid, day)
         return
     plan = get_plan(st.store, pid)
     with reading(st.store) as s:
         blockers = pg.open_blockers(plan, s)
-    print_json([
+    print_json({"day": day.isoformat(), "open_standup": opened is not None, "people": [
         {"person": p.name, "tasks": [{"wbs": t.wbs, "name": t.name, "percent": t.percent, "start": t.start,
                                       "finish": t.finish, "why": t.why, "critical": t.critical,
                                       "blockers": t.blockers} for t in p.tasks]}
-        for p in sa.agenda(plan, sa.standup_config(), blockers)
-    ])
+        for p in sa.agenda(plan, sa.standup_config(), blockers, today=day)
+    ]})
 
 
 @cmd.command("note", epilog="Example: pmtui standup note Claire --yesterday 'SOW signed' --today 'UAT plan' --blockers none")

@@ -75,3 +75,27 @@ def test_a_summary_without_a_day_figure_has_no_key(store, pid):
     summary = {**summary, "milestones_slipped": [], "milestones_at_risk": []}
     md = to_markdown(summary)
     assert "(unchanged)" in md and KEY not in md
+
+
+def test_a_driving_path_that_grew_says_what_it_now_runs_through(store, pid):
+    # Go-live's fixed date held the finish (path 5.5 → 5.9); freed in the stand-up, the slip of
+    # the SAP integration drives it. The line said "it ran through  and now runs through 3.3.1, …"
+    su.start_standup(store, pid, TODAY, now=NINE)
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    pg.set_remaining(store, pid, "3.3.1", 40, today=TODAY)
+    why = su.live_summary(store, pid, TODAY, now=NINE)["why"]
+    changed = [line for line in why if line.startswith("The driving path")]
+    assert changed == ["The driving path changed: it now also runs through 3.3.1, 3.5, 3.6, 4.3, 4.6.1, "
+                       "4.6.3, 5.1.2, 5.4."], why
+    assert not any("through  and" in line for line in why)
+
+
+def test_a_driving_path_that_shrank_says_what_it_no_longer_runs_through(store, pid):
+    edit_task(store, pid, "5.5", constraint_type="ASAP", constraint_date=None)
+    pg.set_remaining(store, pid, "3.3.1", 40, today=TODAY)
+    su.start_standup(store, pid, TODAY, now=NINE)
+    # a go-live date fixed again in the stand-up holds the finish on its own
+    edit_task(store, pid, "5.5", constraint_type="MSO", constraint_date=date(2027, 2, 1))
+    why = su.live_summary(store, pid, TODAY, now=NINE)["why"]
+    changed = [line for line in why if line.startswith("The driving path")]
+    assert len(changed) == 1 and changed[0].startswith("The driving path changed: it no longer runs through 3.3.1, "), why

@@ -176,10 +176,15 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
             t = plan.by_id[tid]
             lines.append(f"{t.wbs} {t.name} holds the finish on its {t.constraint_type} date "
                          f"{t.constraint_date}, but the work before it now ends later: it is at risk.")
-    if old_path and old_path != path:
-        lines.append("The driving path changed: it ran through "
-                     + ", ".join(plan.by_id[i].wbs for i in old_path if i not in path) + " and now runs through "
-                     + ", ".join(plan.by_id[i].wbs for i in path if i not in old_path) + ".")
+    left = ", ".join(plan.by_id[i].wbs for i in old_path if i not in path)
+    joined = ", ".join(plan.by_id[i].wbs for i in path if i not in old_path)
+    # a path that only grew (a fixed date that held the finish let go) or only shrank has one
+    # side empty: "it ran through  and now runs through 3.3.1, …" named nothing it had left
+    if old_path and (left or joined):
+        lines.append("The driving path changed: it "
+                     + (f"ran through {left} and now runs through {joined}" if left and joined
+                        else f"now also runs through {joined}" if joined else f"no longer runs through {left}")
+                     + ".")
     for m in moved[1:] if len(moved) > 1 else []:
         lines.append(f"  {m['wbs']} {m['name']}: {m['finish_before']} → {m['finish_after']} ({signed_days(m['days'])})")
     return lines, moved

@@ -1,7 +1,8 @@
 """Every text of a risk or an issue has a length limit, said with the length given ("category is 64
 characters at most; you gave 10000"), held by one rule for the CLI, the risk form and a JSON
-import, changing nothing when refused; text stored longer before the limit still loads, shows
-and survives an edit of another field."""
+import (which takes whole, and says so, a text a backup held before the limits), changing nothing
+when refused; text stored longer before the limit still loads, shows and survives an edit of
+another field."""
 
 from __future__ import annotations
 
@@ -145,13 +146,12 @@ async def test_the_risk_screen_opens_and_edits_a_risk_stored_longer(store, demo)
         assert (risk.title, risk.category) == ("Renamed", "C" * LONG)
 
 
-def test_an_import_holds_the_same_limits_and_names_the_record_briefly(store, demo, db_path, tmp_path):
+def test_an_import_holds_a_title_to_its_limit_and_names_the_record_briefly(store, demo, db_path, tmp_path):
+    # the other texts a file may hold past their limits, as pmtui wrote them before there were
+    # any: tests/interchange/test_json_long_text.py
     path = tmp_path / "crm.json"
     assert cli(db_path, "export", str(path)).exit_code == 0
     for where, value, message in (
-        (("risks", 0, "category"), "c" * LONG, f"category is 64 characters at most; you gave {LONG}"),
-        (("risks", 0, "scores", 0, "comment"), "c" * 501, "scores[0]: comment is 500 characters at most; you gave 501"),
-        (("issues", 0, "resolution"), "r" * 2001, "issue resolution is 2000 characters at most; you gave 2001"),
         (("risks", 0, "title"), "t" * 300, "risks[0] '" + "t" * 59 + "…': risk title is 200 characters at most; you gave 300"),
     ):
         doc = json.loads(path.read_text())

@@ -33,6 +33,7 @@ from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, Part, PlanData, ResourceData, TaskData
+from pmtui.services.project_records import past_limits
 
 FORMAT, VERSION = "pmtui", 1
 CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",
@@ -197,6 +198,8 @@ def _read(doc: dict, path: Path) -> Imported:
                                                _number(a.get("units", 1), f"assignments[{i}]: units"),
                                                source=f"assignments[{i}]"))
     data.records = json_sections.read_records(doc)
+    if data.records is not None:
+        imp.warnings += past_limits(data.records)
     for key, value in doc.items():
         if key in CORE_KEYS:
             continue

@@ -7,8 +7,9 @@ from a project, the file's ids when read from a file) and issues to risks by the
 so that a project restored from a file keeps R3 as R3. A baseline may hold a task deleted since
 it was saved: in a file it has a negative id, which no task ever has, so it stays "removed since
 the baseline". ``check_records`` applies the rules the CLI and the screens apply to the same
-fields; ``write_records`` and ``drop_records`` journal what they do, so an import and its undo
-carry the records too.
+fields, but takes a text past its length limit whole, as a backup written before the limits
+holds it (``past_limits`` words the warning); ``write_records`` and ``drop_records`` journal
+what they do, so an import and its undo carry the records too.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pmtui.models.rules import plan_date, validated
 from pmtui.models.wording import counted
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
-from pmtui.services.risk_rules import IssueRules, RiskRules, too_long
+from pmtui.services.risk_rules import LIMITS, IssueRules, RiskRules
 from pmtui.services.standup_summary import remap_task_ids
 
 # The fields each record carries as they are stored (references are added apart)
@@ -191,6 +192,36 @@ def _record(kind: str, i: int, title) -> str:
     return f"{kind}[{i}] {title!r}"
 
 
+# The texts a file may hold past the limits a new one has (risk_rules.LIMITS): pmtui wrote
+# backups before there were limits, and a PM restoring one must get it back as it was. A title
+# had its limit before, and no text escapes the other rules (one line, no control character).
+RISK_WHOLE = ("category", "description", "cause", "effect", "response", "trigger")
+ISSUE_WHOLE = ("description", "resolution")
+_SHOWN_PAST = 20
+
+
+def _past(row: dict, fields: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in fields if isinstance(row.get(f), str) and len(row[f]) > LIMITS[f])
+
+
+def past_limits(reg: Records) -> list[str]:
+    """What ``check_records`` takes whole past its limit, one line per record and field: 'R3
+    category is 100 characters, above the 64 a new one may have: kept whole'."""
+    found = []
+    for r in reg.risks:
+        code = f"R{r['number']}"
+        found += [(code, f, len(r[f]), LIMITS[f]) for f in _past(r, RISK_WHOLE)]
+        found += [(f"{code} score of {s['day']}", "comment", len(s["comment"]), LIMITS["comment"])
+                  for s in r["scores"] if len(s["comment"] or "") > LIMITS["comment"]]
+    for x in reg.issues:
+        found += [(f"I{x['number']}", f, len(x[f]), LIMITS[f]) for f in _past(x, ISSUE_WHOLE)]
+    lines = [f"{who} {f} is {n} characters, above the {limit} a new one may have: kept whole"
+             for who, f, n, limit in found[:_SHOWN_PAST]]
+    if len(found) > _SHOWN_PAST:
+        lines.append(f"and {len(found) - _SHOWN_PAST} more texts above the limits a new one may have: kept whole")
+    return lines
+
+
 def _bad(where: str, message: str) -> BadValue:
     return BadValue(f"{where}: {message}")
 
@@ -208,7 +239,8 @@ def _new_number(number: int, seen: set[int], where: str, what: str) -> None:
 
 
 def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
-    """Refuse, naming the record and the field, what the CLI and the screens would refuse."""
+    """Refuse, naming the record and the field, what the CLI and the screens would refuse, but
+    for a text longer than a new one may be, taken whole (``past_limits`` says which)."""
     def ref(key, keys: set, where: str, what: str) -> None:
         if key is not None and key not in keys:
             raise _bad(where, f"{what} {key!r} is not in the file")
@@ -218,7 +250,8 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
         where = _record("risks", i, r.get("title"))
         _new_number(r["number"], numbers, where, "a risk")
         try:
-            rules = validated(RiskRules, **{f: r[f] for f in RiskRules.model_fields if f != "owner_id"})
+            rules = validated(RiskRules, context={"whole": _past(r, RISK_WHOLE)},
+                              **{f: r[f] for f in RiskRules.model_fields if f != "owner_id"})
             r.update(rules.model_dump(exclude={"owner_id"}))  # stored as the CLI stores it ("Mitigate" -> "mitigate")
             plan_date(r["closed_on"], "closed on")
         except BadValue as exc:
@@ -233,9 +266,6 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
             for what in ("probability", "impact"):
                 if not 1 <= s[what] <= 5:
                     raise _bad(f"{where} scores[{j}]", f"{what} {s[what]} is out of range: use 1 to 5")
-            problem = too_long(s["comment"] or "", "comment")  # as `risk score --comment` holds it
-            if problem:
-                raise _bad(f"{where} scores[{j}]", problem)
             try:
                 plan_date(s["day"], "day")
             except BadValue as exc:
@@ -245,7 +275,8 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
         where = _record("issues", i, x.get("title"))
         _new_number(x["number"], issue_numbers, where, "an issue")
         try:
-            x.update(validated(IssueRules, **{f: x[f] for f in IssueRules.model_fields}).model_dump())
+            x.update(validated(IssueRules, context={"whole": _past(x, ISSUE_WHOLE)},
+                               **{f: x[f] for f in IssueRules.model_fields}).model_dump())
             for f in ("raised_on", "resolved_on"):
                 plan_date(x[f], f.replace("_", " "))
         except BadValue as exc:

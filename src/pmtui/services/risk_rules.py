@@ -85,11 +85,17 @@ def _kept(info: ValidationInfo) -> bool:
     return info.field_name in ((info.context or {}).get("kept") or ())
 
 
-def _one_line(value: str, what: str, field: str = "title", *, empty: bool = False) -> str:
+def _whole(info: ValidationInfo) -> bool:
+    """Whether the field is taken past its length limit: a file pmtui wrote before the limits
+    (project_records.past_limits says which texts, and the import says so); all else holds."""
+    return info.field_name in ((info.context or {}).get("whole") or ())
+
+
+def _one_line(value: str, what: str, field: str = "title", *, empty: bool = False, whole: bool = False) -> str:
     value = (value or "").strip()
     if not value and not empty:
         raise ValueError(f"{what} is empty")
-    problem = too_long(value, field, what)
+    problem = None if whole else too_long(value, field, what)
     if problem:
         raise ValueError(problem)
     if any(ch in value for ch in "\n\r\t\x00"):
@@ -103,7 +109,7 @@ def _one_line(value: str, what: str, field: str = "title", *, empty: bool = Fals
 
 def _text(value: str, info: ValidationInfo, what: str) -> str:
     """A text kept as typed (lines and all), held to its limit."""
-    problem = too_long(value or "", info.field_name, what)
+    problem = None if _whole(info) else too_long(value or "", info.field_name, what)
     if problem:
         raise ValueError(problem)
     return value
@@ -163,7 +169,7 @@ class RiskRules(BaseModel):
     @field_validator("category")
     @classmethod
     def _check_category(cls, v: str, info: ValidationInfo) -> str:
-        return v if _kept(info) else _one_line(v, "category", "category", empty=True)
+        return v if _kept(info) else _one_line(v, "category", "category", empty=True, whole=_whole(info))
 
     @field_validator("schedule_impact")
     @classmethod

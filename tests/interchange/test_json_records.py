@@ -280,3 +280,39 @@ def test_bad_records_are_refused_by_name_and_change_nothing(registered, tmp_path
         assert r.exit_code != 0 and message in r.stderr, (args, r.stderr)
         assert r.stderr.startswith("pmtui: bad.json: ") and r.stderr.count("\n") == 1
     assert file_digest(db) == digest
+
+
+LONG = "x" * 10_000
+SHORT = "'" + "x" * 59 + "…'"  # a title or a value as a message quotes it: 60 characters at most
+BRIEF = [
+    ((("risks", 0, "title"), LONG), (("risks", 0, "probability"), "4"),
+     f"risks[0] {SHORT}: probability '4' must be a whole number"),
+    ((("issues", 0, "title"), LONG), (("issues", 0, "severity"), 2.5), f"issues[0] {SHORT}: severity 2.5 must be a whole number"),
+    ((("baselines", 0, "name"), LONG), (("baselines", 0, "active"), "yes"), f"baselines[0] {SHORT}: active 'yes' must be"),
+    ((("tasks", 0, "name"), LONG), (("tasks", 0, "duration"), 2.5), f"tasks[0] {SHORT}: duration 2.5 must be a whole number"),
+    # the plan's own check names the task or resource the reader named
+    ((("tasks", 0, "name"), LONG), None, f"tasks[0] {SHORT}: "),
+    ((("resources", 0, "name"), LONG), None, f"resources[0] {SHORT}: a resource needs a name of at most 200"),
+    ((("risks", 0, "title"), list(range(3000))), None, "risks[0] [0, 1, 2, 3"),
+    # a value quoted in the message is cut as a title is
+    ((("risks", 0, "status"), LONG), None, f"status {SHORT} is unknown: use open, occurred, closed"),
+    ((("standups", 0, "day"), LONG), None, f"standups[0] {'x' * 59}…: day: {SHORT} is not a date"),
+    ((("risks", 0, "probability"), LONG), None, f"probability {SHORT} must be a whole number"),
+]
+
+
+@pytest.mark.parametrize("first, second, message", BRIEF, ids=[f"{'.'.join(map(str, b[0][0]))}-{i}" for i, b in enumerate(BRIEF)])
+def test_a_refusal_quotes_a_long_title_or_value_briefly(registered, tmp_path, first, second, message):
+    """A title of 10,000 characters filled the terminal in the reader's own refusals."""
+    db, path = registered
+    doc = json.loads(path.read_text())
+    for change in (first, second):
+        if change is not None:
+            _set(doc, *change)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    digest = file_digest(db)
+    r = cli(db, "import", str(bad))
+    assert r.exit_code != 0 and message in r.stderr, r.stderr[:400]
+    assert r.stderr.count("\n") == 1 and len(r.stderr) < 300, r.stderr[:400]
+    assert file_digest(db) == digest

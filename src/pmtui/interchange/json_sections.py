@@ -25,7 +25,16 @@ from datetime import date, datetime
 from typing import Any
 
 from pmtui.interchange import json_values as jv
-from pmtui.services.project_records import BASELINE_TASK_FIELDS, NOTE_FIELDS, SNAPSHOT_FIELDS, Records, map_keys
+from pmtui.services.project_records import (
+    BASELINE_TASK_FIELDS,
+    NOTE_FIELDS,
+    SNAPSHOT_FIELDS,
+    Records,
+    brief,
+    cut,
+    map_keys,
+    record_name,
+)
 
 KEYS = ("risks", "issues", "standups", "baselines", "snapshots")
 
@@ -65,7 +74,7 @@ def read_records(doc: dict) -> Records | None:
     for i, r in enumerate(jv.items(doc.get("risks"), "risks")):
         where = f"risks[{i}]"
         jv.obj(r, where)
-        where = f"risks[{i}] {r.get('title')!r}"
+        where = record_name("risks", i, r.get("title"))
         row: dict[str, Any] = {f: jv.text(r.get(f), f"{where}: {f}") for f in _RISK_TEXT}
         row["kind"] = row["kind"] or "threat"
         row["status"] = row["status"] or "open"
@@ -93,7 +102,7 @@ def read_records(doc: dict) -> Records | None:
         reg.risks.append(row)
     for i, x in enumerate(jv.items(doc.get("issues"), "issues")):
         jv.obj(x, f"issues[{i}]")
-        where = f"issues[{i}] {x.get('title')!r}"
+        where = record_name("issues", i, x.get("title"))
         row = {f: jv.text(x.get(f), f"{where}: {f}") for f in _ISSUE_TEXT}
         row["kind"] = row["kind"] or "issue"
         row["status"] = row["status"] or "open"
@@ -108,7 +117,7 @@ def read_records(doc: dict) -> Records | None:
         reg.issues.append(row)
     for i, s in enumerate(jv.items(doc.get("standups"), "standups")):
         jv.obj(s, f"standups[{i}]")
-        where = f"standups[{i}] {s.get('day')}"
+        where = f"standups[{i}] {cut(str(s.get('day')))}"
         row = {f: jv.day(s.get(f), f"{where}: {f}") for f in _STANDUP_DAYS}
         if row["day"] is None:
             raise jv.Bad(f"{where}: it has no day")
@@ -136,7 +145,7 @@ def read_records(doc: dict) -> Records | None:
         reg.standups.append(row)
     for i, b in enumerate(jv.items(doc.get("baselines"), "baselines")):
         jv.obj(b, f"baselines[{i}]")
-        where = f"baselines[{i}] {b.get('name')!r}"
+        where = record_name("baselines", i, b.get("name"))
         row = {"name": jv.text(b.get("name"), f"{where}: name"),
                "number": jv.whole(b.get("number"), f"{where}: number"),
                "saved_at": jv.moment(b.get("saved_at"), f"{where}: saved_at") or datetime.now().astimezone(),
@@ -164,7 +173,7 @@ def read_records(doc: dict) -> Records | None:
         reg.baselines.append(row)
     for i, x in enumerate(jv.items(doc.get("snapshots"), "snapshots")):
         jv.obj(x, f"snapshots[{i}]")
-        where = f"snapshots[{i}] {x.get('day')}"
+        where = f"snapshots[{i}] {cut(str(x.get('day')))}"
         row = {}
         for f in SNAPSHOT_FIELDS:
             v = x.get(f)
@@ -187,7 +196,7 @@ def read_records(doc: dict) -> Records | None:
 
 def _flag(v, where: str) -> bool:
     if not isinstance(v, bool):
-        raise jv.Bad(f"{where} {v!r} must be true or false")
+        raise jv.Bad(f"{where} {brief(v)} must be true or false")
     return v
 
 

@@ -8,6 +8,8 @@ import math
 import re
 from datetime import date, datetime, timezone
 
+from pmtui.services.project_records import brief, cut
+
 # SQLite's INTEGER holds 64 bits: a larger number would get as far as the insert and fail there
 _LIMIT = 2**63
 # JSON may spell half of a UTF-16 pair alone; Python reads it into text that cannot be stored
@@ -24,7 +26,7 @@ def day(v, where: str) -> date | None:
     try:
         return date.fromisoformat(v)
     except (TypeError, ValueError):
-        raise Bad(f"{where}: {v!r} is not a date (YYYY-MM-DD)") from None
+        raise Bad(f"{where}: {brief(v)} is not a date (YYYY-MM-DD)") from None
 
 
 def moment(v, where: str) -> datetime | None:
@@ -35,32 +37,32 @@ def moment(v, where: str) -> datetime | None:
         t = datetime.fromisoformat(v)
         return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
     except (TypeError, ValueError):
-        raise Bad(f"{where}: {v!r} is not a date and time (YYYY-MM-DDTHH:MM:SS+00:00)") from None
+        raise Bad(f"{where}: {brief(v)} is not a date and time (YYYY-MM-DDTHH:MM:SS+00:00)") from None
     except OverflowError:  # 0001-01-01T00:00+01:00 is before the first UTC moment Python has
-        raise Bad(f"{where}: {v!r} is out of range") from None
+        raise Bad(f"{where}: {brief(v)} is out of range") from None
 
 
 def whole(v, where: str) -> int:
     """Whole working days or percent: JSON's 2.5, NaN, 1e400, "3" or true are refused, not cut."""
     if isinstance(v, bool) or not isinstance(v, int):
-        raise Bad(f"{where} {v!r} must be a whole number")
+        raise Bad(f"{where} {brief(v)} must be a whole number")
     if not -_LIMIT <= v < _LIMIT:
-        raise Bad(f"{where} {v} is too large")
+        raise Bad(f"{where} {cut(str(v))} is too large")
     return v
 
 
 def key(v, where: str) -> int | str:
     """An id as the export writes it (a number; text is let through for hand-made files)."""
     if isinstance(v, bool) or not isinstance(v, (int, str)):
-        raise Bad(f"{where} {v!r} is not an id")
+        raise Bad(f"{where} {brief(v)} is not an id")
     if isinstance(v, int) and not -_LIMIT <= v < _LIMIT:
-        raise Bad(f"{where} {v} is too large to be an id")
+        raise Bad(f"{where} {cut(str(v))} is too large to be an id")
     return v
 
 
 def number(v, where: str) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise Bad(f"{where} {v!r} must be a finite number")
+        raise Bad(f"{where} {brief(v)} must be a finite number")
     return float(v)
 
 
@@ -68,7 +70,7 @@ def text(v, where: str) -> str:
     if v is None:
         return ""
     if not isinstance(v, str):
-        raise Bad(f"{where} {v!r} must be text")
+        raise Bad(f"{where} {brief(v)} must be text")
     return v
 
 
@@ -107,7 +109,7 @@ def lone_surrogate(text: str, doc) -> str | None:
         if isinstance(v, dict):
             for k in v:
                 if bad(k):
-                    return f"{where} key {k!r}".strip()
+                    return f"{where} key {brief(k)}".strip()
             stack.extend((x, f"{where} {k}".strip()) for k, x in reversed(v.items()))
         elif isinstance(v, list):
             stack.extend((v[i], f"{where}[{i}]") for i in range(len(v) - 1, -1, -1))

@@ -33,7 +33,7 @@ from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, Part, PlanData, ResourceData, TaskData
-from pmtui.services.project_records import past_limits
+from pmtui.services.project_records import brief, past_limits, record_name
 
 FORMAT, VERSION = "pmtui", 1
 CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",
@@ -100,7 +100,7 @@ def _calendar(obj, where: str) -> CalendarData:
     mask = 0
     for name in obj.get("workdays", ["mon", "tue", "wed", "thu", "fri"]):
         if str(name).lower()[:3] not in WEEKDAY_NAMES:
-            raise Bad(f"{where}: {name!r} is not a weekday")
+            raise Bad(f"{where}: {brief(name)} is not a weekday")
         mask |= 1 << WEEKDAY_NAMES.index(str(name).lower()[:3])
     exceptions = {}
     for i, ex in enumerate(obj.get("exceptions", [])):
@@ -126,7 +126,7 @@ def read_json(path: Path) -> Imported:
         raise ImportFailed(f"{path.name}: not a pmtui JSON export (no \"format\": \"pmtui\")")
     version = doc.get("version")
     if not isinstance(version, int) or version < 1:
-        raise ImportFailed(f"{path.name}: \"version\" {version!r} is not a version number")
+        raise ImportFailed(f"{path.name}: \"version\" {brief(version)} is not a version number")
     if version > VERSION:
         raise ImportFailed(f"{path.name}: written by a newer pmtui (format version {version}; this one reads {VERSION})")
     where = lone_surrogate(text, doc)
@@ -166,9 +166,9 @@ def _read(doc: dict, path: Path) -> Imported:
             cost_rate=_number(r.get("cost_rate") or 0, f"{where}: cost_rate"),
             max_units=_number(r.get("max_units") or 1, f"{where}: max_units"),
             calendar=_calendar(r["calendar"], f"{where} calendar") if r.get("calendar") else None,
-            source=f"{where} {r.get('name')!r}"))
+            source=record_name("resources", i, r.get("name"))))
     for i, t in enumerate(doc.get("tasks") or []):
-        where = f"tasks[{i}] {t.get('name')!r}"
+        where = record_name("tasks", i, t.get("name"))
         fields = {}
         for f in TASK_FIELDS:
             if f in t:
@@ -181,7 +181,7 @@ def _read(doc: dict, path: Path) -> Imported:
                 _number(fields[f], f"{where}: {f}")
         for f in ("name", "constraint_type", "notes"):
             if fields.get(f) is not None and not isinstance(fields[f], str):
-                raise Bad(f"{where}: {f} {fields[f]!r} must be text")
+                raise Bad(f"{where}: {f} {brief(fields[f])} must be text")
         fields["notes"] = fields.get("notes") or ""
         parent = t.get("parent")
         data.tasks.append(TaskData(key=_key(t["id"], f"{where}: id"),

@@ -184,12 +184,21 @@ def _gone(key) -> bool:
 
 # -- checking ------------------------------------------------------------------------------------
 
-def _record(kind: str, i: int, title) -> str:
-    """'risks[3] 'Vendor late'': the record a refusal is about, its title cut short (a title too
-    long to take was written out whole, ten thousand characters, in the message refusing it)."""
-    if isinstance(title, str) and len(title) > 60:
-        title = title[:59] + "…"
-    return f"{kind}[{i}] {title!r}"
+def cut(text: str) -> str:
+    """``text`` cut to 60 characters, the last one …: what a message about a record or a value
+    quotes of it (a title of ten thousand characters, written out whole, filled the terminal)."""
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def brief(value) -> str:
+    """``value`` quoted as a message quotes it ('Vendor late', 7, [1, 2]), cut to 60 characters."""
+    return repr(cut(value)) if isinstance(value, str) else cut(repr(value))
+
+
+def record_name(kind: str, i: int, title) -> str:
+    """'risks[3] 'Vendor late'': the record a message is about, by its place and its title cut
+    short; the JSON reader names records so too (one rule for both)."""
+    return f"{kind}[{i}] {brief(title)}"
 
 
 # The texts a file may hold past the limits a new one has (risk_rules.LIMITS): pmtui wrote
@@ -228,7 +237,7 @@ def _bad(where: str, message: str) -> BadValue:
 
 def _one_of(v, allowed, where: str, what: str) -> None:
     if v not in allowed:
-        raise _bad(where, f"{what} {v!r} is unknown: use {', '.join(allowed)}")
+        raise _bad(where, f"{what} {brief(v)} is unknown: use {', '.join(allowed)}")
 
 
 def _new_number(number: int, seen: set[int], where: str, what: str) -> None:
@@ -243,11 +252,11 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     for a text longer than a new one may be, taken whole (``past_limits`` says which)."""
     def ref(key, keys: set, where: str, what: str) -> None:
         if key is not None and key not in keys:
-            raise _bad(where, f"{what} {key!r} is not in the file")
+            raise _bad(where, f"{what} {brief(key)} is not in the file")
 
     numbers: set[int] = set()
     for i, r in enumerate(reg.risks):
-        where = _record("risks", i, r.get("title"))
+        where = record_name("risks", i, r.get("title"))
         _new_number(r["number"], numbers, where, "a risk")
         try:
             rules = validated(RiskRules, context={"whole": _past(r, RISK_WHOLE)},
@@ -272,7 +281,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
                 raise _bad(f"{where} scores[{j}]", exc.message) from None
     issue_numbers: set[int] = set()
     for i, x in enumerate(reg.issues):
-        where = _record("issues", i, x.get("title"))
+        where = record_name("issues", i, x.get("title"))
         _new_number(x["number"], issue_numbers, where, "an issue")
         try:
             x.update(validated(IssueRules, context={"whole": _past(x, ISSUE_WHOLE)},
@@ -317,7 +326,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
     names: set[str] = set()
     slots: set[int] = set()
     for i, b in enumerate(reg.baselines):
-        where = f"baselines[{i}] {b['name']!r}"
+        where = record_name("baselines", i, b["name"])
         if not b["name"].strip() or b["name"] in names:
             raise _bad(where, "a baseline needs a name of its own" if b["name"].strip() else "it has no name")
         names.add(b["name"])
@@ -336,7 +345,7 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
             raise _bad(where, exc.message) from None
         for j, t in enumerate(b["tasks"]):
             if not _gone(t["task"]) and t["task"] not in task_keys:
-                raise _bad(f"{where} tasks[{j}]", f"task {t['task']!r} is not in the file (one deleted since the "
+                raise _bad(f"{where} tasks[{j}]", f"task {brief(t['task'])} is not in the file (one deleted since the "
                            "baseline has a negative id)")
         if len({t["task"] for t in b["tasks"]}) != len(b["tasks"]):
             raise _bad(where, "a task is in it twice")

@@ -33,7 +33,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from pmtui.config import load_config, unknown_ids
-from pmtui.help_keys import binding_rows, long_description
+from pmtui.help_keys import PALETTE_ACTIONS, binding_rows, long_description
 from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
@@ -770,14 +770,26 @@ class PmtuiApp(HeldKeys, App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        seen = set()
-        for key, active in screen.active_bindings.items():
+        # One command per binding id; in a dialog one per words, keys and ids together, as its
+        # footer shows them ("⏎/^s Save"): the palette offered the task form's Enter as
+        # "Confirm" beside a "Save" for ^s, where the footer says "⏎/^s Save".
+        commands: dict[object, list] = {}
+        for active in screen.active_bindings.values():
             b = active.binding
-            if b.id in seen or b.action in ("command_palette", "app.command_palette"):
+            if b.action in PALETTE_ACTIONS:
                 continue
-            seen.add(b.id)
-            yield SystemCommand(long_description(b), f"{self.get_key_display(b)} · {b.id or b.action}",
-                                partial(self._run_binding, active.node, b.action))
+            words = long_description(b, active.node)
+            slot = words if screen.is_modal and b.id else b.id
+            keys, bid = self.get_key_display(b), b.id or b.action
+            if slot in commands:
+                command = commands[slot]
+                if screen.is_modal and b.id and bid not in command[2]:
+                    command[1].append(keys)
+                    command[2].append(bid)
+                continue
+            commands[slot] = [words, [keys], [bid], partial(self._run_binding, active.node, b.action)]
+        for words, keys, ids, run in commands.values():
+            yield SystemCommand(words, f"{'/'.join(keys)} · {' '.join(ids)}", run)
 
     async def _run_binding(self, node, action: str) -> None:
         await self.run_action(action, node)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
-from pmtui.widgets.footer import typed_into
+from pmtui.widgets.footer import dialog_words, typed_into
 
 HERE, TYPING, SCROLLING, EVERYWHERE = "This screen", "Typing in the field", "Scrolling", "Everywhere"
 GROUPS = (HERE, TYPING, SCROLLING, EVERYWHERE)
@@ -128,9 +128,11 @@ LONG: dict[str, str] = {
 }
 
 
-def long_description(binding: Binding) -> str:
-    """What the key does, in full: its tooltip, else its line in LONG, else its footer word."""
-    return binding.tooltip or LONG.get(binding.id or "", "") or binding.description or binding.action
+def long_description(binding: Binding, node=None) -> str:
+    """What the key does, in full: the words its dialog gives it (as its footer says them), else
+    its tooltip, else its line in LONG, else its footer word."""
+    return (dialog_words(node, binding) or binding.tooltip or LONG.get(binding.id or "", "")
+            or binding.description or binding.action)
 
 
 class HelpRows(list):
@@ -162,7 +164,7 @@ def binding_rows(app: App, screen: Screen) -> HelpRows:
             group = TYPING if isinstance(active.node, Input) else EVERYWHERE if b.id.startswith("app.") else HERE
             slot = (group, b.id)
             row = rows.setdefault(slot, [[], [], "", b.id])
-            row[2] = long_description(b)  # a key of Textual's may have come first
+            row[2] = long_description(b, active.node)  # a key of Textual's may have come first
             theirs = False
         elif b.action in SAME_AS:
             row = rows.setdefault((EVERYWHERE, SAME_AS[b.action]), [[], [], "", SAME_AS[b.action]])

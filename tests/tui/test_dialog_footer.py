@@ -298,3 +298,33 @@ def test_snapshot_a_dialog_with_its_own_footer(snap_compare, make_app, size):
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=before)
+
+
+def palette_commands(app) -> dict[str, str]:
+    """The palette's commands for the keys of the dialog in front: words → keys · ids (Textual's
+    own, without an id of ours, left out)."""
+    return {c.title: c.help for c in app.get_system_commands(app.screen) if "." in (c.help or "").partition(" · ")[2]}
+
+
+async def test_the_palette_over_a_dialog_words_its_keys_as_the_footer_does(make_app):
+    # The palette over the task form offered "Confirm" for the Enter the footer calls "Save",
+    # and a second "Save" for ^s: it now says what the footer says, keys of the same words together.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "home", "j", "e")
+        assert shown(app) == [("⏎/^s", "Save"), ("tab", "Next field"), ("esc", "Cancel")]
+        assert palette_commands(app) == {"Save": "⏎/^s · field.confirm field.save", "Next field": "tab · field.next",
+                                         "Cancel": "esc · field.cancel"}
+        await press(pilot, "escape", "2")
+        app.screen.query_one(GanttChart).select_task(app.plan.by_wbs["3.2.4"].id)
+        await press(pilot, "p")
+        assert shown(app) == [("⏎", "Link"), ("esc", "Cancel")]
+        assert palette_commands(app) == {"Link": "⏎ · field.confirm", "Cancel": "esc · field.cancel"}
+        # and run from the palette, the command does what the footer's key does
+        await press(pilot, "escape", "3", "c")
+        assert shown(app) == [("⏎/^s", "Close it"), ("esc", "Leave it open")]
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "Close it")
+        await settle(pilot)
+        assert "Close it" in screen_text(app) and "Confirm" not in screen_text(app)

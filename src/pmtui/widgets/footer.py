@@ -78,6 +78,18 @@ def typed_into(focused, binding: Binding, display: str) -> bool:
             and focused.check_consume_key(binding.key, display))
 
 
+def dialog_words(node, binding: Binding) -> str | None:
+    """The words a dialog gives a key of its widget (``footer_words``, by binding id: a field's
+    Enter is "Save" in the task form, "Link" in the link prompt), if it gives any. The footer and
+    the palette (pmtui.help_keys.long_description) both take them from here, so they say the same."""
+    return getattr(node, "footer_words", {}).get(binding.id or "")
+
+
+def key_words(node, binding: Binding) -> str:
+    """What the footer calls a key: its dialog's words, else its binding's."""
+    return dialog_words(node, binding) or binding.description
+
+
 def footer_entries(screen: Screen) -> list[Entry]:
     """Every key the screen's footer may show, one per action, most used first and help last."""
     app = screen.app
@@ -90,7 +102,7 @@ def footer_entries(screen: Screen) -> list[Entry]:
         display = app.get_key_display(binding)
         if focused is not None and typed_into(focused, binding, display):
             continue
-        description = getattr(node, "footer_words", {}).get(binding.id, binding.description)
+        description = key_words(node, binding)
         slot = description if dialog else binding.action
         if slot in entries:
             # several keys for one action (u and ctrl+z): a screen shows the first, a dialog all

@@ -277,15 +277,27 @@ async def test_the_project_switcher_shows_its_keys_and_its_fields(make_app):
         assert isinstance(app.screen, ProjectSwitcher)
         assert shown(app) == [("⏎", "Open"), ("n", "New project"), ("r", "Rename"), ("esc", "Close")]
         await nothing_happens(pilot, ("u", "a", "2", "question_mark", "q"), ProjectSwitcher, names)
+        # a new project: Enter in its name goes on to the start date, where it creates the project
         await press(pilot, "n")
-        assert shown(app) == [("⏎", "Confirm"), ("tab", "Next field"), ("esc", "Cancel")]
+        assert shown(app) == [("⏎/tab", "Next field"), ("esc", "Cancel")]
+        await type_text(pilot, "ERP upgrade")
+        await press(pilot, "enter")
+        assert app.focused.id == "p-start" and names() == before
+        assert shown(app) == [("⏎", "Create"), ("tab", "Next field"), ("esc", "Cancel")]
         await press(pilot, "escape")
         assert isinstance(app.screen, ProjectSwitcher) and names() == before
         assert shown(app)[0] == ("⏎", "Open")
+        # renaming: Enter renames
         await press(pilot, "r")
-        assert shown(app) == [("⏎", "Confirm"), ("esc", "Cancel")]
+        assert shown(app) == [("⏎", "Rename"), ("esc", "Cancel")]
+        await type_text(pilot, " II")
+        await press(pilot, "enter")
+        assert names() == [f"{before[0]} II", *before[1:]] and shown(app)[0] == ("⏎", "Open")
+        # and after it, a new project's name goes on to its date again
+        await press(pilot, "n")
+        assert shown(app) == [("⏎/tab", "Next field"), ("esc", "Cancel")]
         await press(pilot, "escape", "enter")
-        assert not isinstance(app.screen, ProjectSwitcher) and names() == before
+        assert not isinstance(app.screen, ProjectSwitcher) and len(names()) == len(before)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -42,9 +42,9 @@ class ProjectSwitcher(ModalScreen[int | None]):
             yield Static("Projects — enter open · n new · r rename · esc close", classes="dialog-title")
             yield ChoiceList(id="project-list", words={"list.choose": "Open"})
             yield Label("", id="p-label-1", classes="form-label")
-            yield DialogField(id="p-name", compact=True)
+            yield DialogField(id="p-name", compact=True)  # its Enter worded by mode (action_new, action_rename)
             yield Label("Start date", id="p-label-2", classes="form-label")
-            yield DialogField(id="p-start", compact=True)
+            yield DialogField(id="p-start", compact=True, words={"field.confirm": "Create"})
             yield Static("", id="p-error", classes="form-error")
         yield Footer()
 
@@ -110,6 +110,8 @@ class ProjectSwitcher(ModalScreen[int | None]):
         self.query_one("#p-label-1", Label).update("Name of the new project")
         self.query_one("#p-name", Input).value = ""
         self.query_one("#p-start", Input).value = self.today.isoformat()
+        # Enter in the name goes on to the start date (submitted), which creates the project
+        self.query_one("#p-name", DialogField).footer_words = {"field.confirm": "Next field"}
         # at once: the letters typed behind "n" are the name's (DialogInput.take_typed_ahead)
         self.set_focus(self.query_one("#p-name", Input))
 
@@ -119,8 +121,9 @@ class ProjectSwitcher(ModalScreen[int | None]):
             return
         self._show_form("rename")
         self.query_one("#p-label-1", Label).update(Text(f"New name for {project.name}"))
-        inp = self.query_one("#p-name", Input)
+        inp = self.query_one("#p-name", DialogField)
         inp.value = project.name
+        inp.footer_words = {"field.confirm": "Rename"}
         self.set_focus(inp)
 
     def action_redo(self) -> None:

@@ -768,6 +768,15 @@ class PmtuiApp(HeldKeys, App):
         title = getattr(screen, "TITLE", None) or type(screen).__name__
         self.push_screen(HelpScreen(str(title), rows, LEGEND if isinstance(screen, WbsScreen) else ""))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from pmtui.screens.palette import Palette
+
+        # as Textual's, with a footer of the palette's keys (pmtui.screens.palette)
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         # One command per binding id; in a dialog one per words, keys and ids together, as its
@@ -802,6 +811,7 @@ def _history():
 
 
 def known_binding_ids() -> set[str]:
+    from pmtui.screens.palette import Palette
     from pmtui.screens.projects import ProjectSwitcher
     from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
     from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -810,7 +820,7 @@ def known_binding_ids() -> set[str]:
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
-               DialogScroll]
+               DialogScroll, Palette]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

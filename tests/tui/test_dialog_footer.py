@@ -16,7 +16,7 @@ from pmtui.widgets.footer import Footer
 from pmtui.widgets.gantt_chart import GanttChart
 from pmtui.widgets.risk_form import RiskForm, RiskText
 
-from .conftest import TODAY, press, screen_text, settle, type_text
+from .conftest import TODAY, notes, press, screen_text, settle, type_text
 
 SIZE = (80, 24)
 
@@ -340,3 +340,43 @@ async def test_the_palette_over_a_dialog_words_its_keys_as_the_footer_does(make_
         await type_text(pilot, "Close it")
         await settle(pilot)
         assert "Close it" in screen_text(app) and "Confirm" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_palette_shows_its_own_keys_not_the_screen_s(make_app, size):
+    # Under the palette the footer went on offering the keys of the screen (a Add, e Edit …) or
+    # of the dialog beneath it, none of which reach it, and ^p, which does nothing there.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for opened in (("ctrl+p",), ("home", "x", "ctrl+p")):  # over the WBS, over a dialog
+            tasks = len(plan_of(app).tasks)
+            await press(pilot, *opened)
+            assert isinstance(app.screen, CommandPalette)
+            assert shown(app) == [("↑/↓", "Move"), ("⏎", "Run"), ("esc", "Close")]
+            assert not app.screen.query_one(Footer).query(".-command-palette")
+            await nothing_happens(pilot, ("f1",), CommandPalette, lambda: len(plan_of(app).tasks))
+            await press(pilot, "escape")
+            assert not isinstance(app.screen, CommandPalette) and len(plan_of(app).tasks) == tasks
+        await press(pilot, "escape")
+        # the keys shown do what they say: ↓ and ↑ move through the commands, ⏎ runs the one chosen
+        from textual.command import CommandList
+
+        await press(pilot, "home", "j", "j")  # 1.2 Business case & budget approval
+        name = plan_of(app).by_wbs["1.2"].name
+        await press(pilot, "ctrl+p", "down")
+        commands = app.screen.query_one(CommandList)
+        first = commands.highlighted
+        await press(pilot, "down")
+        assert commands.highlighted == first + 1
+        await press(pilot, "up")
+        assert commands.highlighted == first
+        await type_text(pilot, "indent")
+        await settle(pilot)
+        await press(pilot, "down")
+        assert "Indent" in str(commands.get_option_at_index(commands.highlighted).prompt)
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, CommandPalette)
+        # Indent ran on 1.2: refused, 1.1 having people on it (the refusal is Indent's own)
+        assert "1.1 Project charter & scope statement has resources assigned" in notes(app)
+        assert plan_of(app).by_wbs["1.2"].name == name

@@ -122,7 +122,7 @@ async def test_dialogs_and_inputs_leave_the_footer_whole(make_app, size):
             (("1", "o"), "ProjectSwitcher", "escape"),
             (("1", "home", "j", "e"), "TaskForm", "escape"),
             (("1", "question_mark"), "HelpScreen", "escape"),
-            (("1", "ctrl+p"), "CommandPalette", "escape"),
+            (("1", "ctrl+p"), "Palette", "escape"),  # pmtui.screens.palette
             (("1", "home", "j", "R"), "PickScreen", "escape"),
             (("1", "home", "x"), "ConfirmScreen", "n"),  # delete a summary and its tasks?
             (("1", "slash"), "WbsScreen", "escape"),  # the search bar

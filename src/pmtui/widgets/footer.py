@@ -29,6 +29,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.keys import Keys
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
@@ -139,8 +140,8 @@ class Footer(TextualFooter):
 
     def _palette(self) -> Entry | None:
         app = self.app
-        if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE):
-            return None
+        if not (self.show_command_palette and app.ENABLE_COMMAND_PALETTE) or CommandPalette.is_open(app):
+            return None  # in the palette, ^p does nothing
         active = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
         if active is None and self.screen.is_modal:
             # A priority binding of the app's: unlike its others, it reaches a dialog, and the

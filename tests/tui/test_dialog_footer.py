@@ -127,7 +127,8 @@ async def test_the_pick_list_shows_pick_and_cancel(make_app):
         assert "Lena Hoffmann" not in before
         await press(pilot, "R")
         assert isinstance(app.screen, PickScreen)
-        assert shown(app) == [("⏎", "Pick"), ("esc", "Cancel")]
+        # the keys before the choices pick at once, and the footer says so with Enter's
+        assert shown(app) == [("⏎/1-9/+", "Pick"), ("esc", "Cancel")]
         await nothing_happens(pilot, ("u", "j", "question_mark", "q"), PickScreen, people)
         await press(pilot, "escape")
         assert not isinstance(app.screen, PickScreen) and people() == before
@@ -135,6 +136,22 @@ async def test_the_pick_list_shows_pick_and_cancel(make_app):
         assert app.screen.choices[4][2] == "Lena Hoffmann"
         await press(pilot, "enter")
         assert not isinstance(app.screen, PickScreen) and "Lena Hoffmann" in people()
+        await press(pilot, "R", "6")
+        assert not isinstance(app.screen, PickScreen) and "Marek Novak" in people()
+        # a list without keys: Enter only
+        await press(pilot, "4", "h")
+        assert isinstance(app.screen, PickScreen) and app.screen.title_text == "Past stand-ups"
+        assert shown(app) == [("⏎", "Pick"), ("esc", "Cancel")]
+
+
+@pytest.mark.parametrize("keys, shown_as", [
+    ("123456789+", "1-9/+"), ("1234", "1-4"), ("12", "1/2"), ("1", "1"), ("", ""), ("13579", "1/3/5/7/9"),
+    ("yn", "y/n"), ("123y", "1-3/y"),
+])
+def test_a_pick_list_s_keys_are_named_in_short(keys, shown_as):
+    from pmtui.screens.dialogs import key_span
+
+    assert key_span(list(keys)) == shown_as
 
 
 async def test_help_shows_the_keys_that_close_it(make_app):

@@ -99,14 +99,39 @@ class DialogField(DialogInput):
 
 
 class ChoiceList(OptionList):
-    """A dialog's list: its Enter named in the footer, worded for the dialog by ``words``."""
+    """A dialog's list: its Enter named in the footer, worded for the dialog by ``words``, with
+    the keys that pick a choice at once, if it has any (``keys``: "1-9/+", shown "⏎/1-9/+ Pick")."""
 
     BINDINGS = [Binding("enter", "select", "Pick", id="list.choose")]
     FOOTER_ORDER = ("list.choose",)
 
-    def __init__(self, *args, words: dict[str, str] | None = None, **kwargs) -> None:
+    def __init__(self, *args, words: dict[str, str] | None = None, keys: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.footer_words = words or {}
+        self.footer_keys = {"list.choose": keys} if keys else {}
+
+
+def key_span(keys: list[str]) -> str:
+    """The keys of a pick list's choices as its footer names them: a run of three digits or more
+    in short ("1-9"), the others one by one ("1-9/+"; "1/2")."""
+    parts: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        parts.extend([f"{run[0]}-{run[-1]}"] if len(run) >= 3 else run)
+        run.clear()
+
+    for key in keys:
+        if key.isdigit() and len(key) == 1 and run and int(key) == int(run[-1]) + 1:
+            run.append(key)
+            continue
+        close_run()
+        if key.isdigit() and len(key) == 1:
+            run.append(key)
+        else:
+            parts.append(key)
+    close_run()
+    return "/".join(parts)
 
 
 class DialogScroll(VerticalScroll):
@@ -162,7 +187,7 @@ class PickScreen(ModalScreen[Any]):
             yield Static(self.title_text, classes="dialog-title")
             yield ChoiceList(
                 *[Option(f"{k}  {label}" if k else label, id=str(i)) for i, (k, label, _v) in enumerate(self.choices)],
-                id="pick-list",
+                id="pick-list", keys=key_span([k for k, _label, _v in self.choices if k]),
             )
         yield Footer()
 

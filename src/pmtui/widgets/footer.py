@@ -13,7 +13,8 @@ Enter and Esc were not shown at all. It has few keys and room for all of them, a
 user tries first must be seen to work, so there every key of an action is shown ("y/⏎ Yes"), and
 keys that say the same are one entry ("⏎/^s Save"). Help is not among them: the app's keys, `?`
 too, do not reach a modal screen. A widget may word a key for its dialog (``footer_words``: by
-binding id), as a field says what its Enter does there.
+binding id), as a field says what its Enter does there, and name keys that do the same as one
+of its bindings (``footer_keys``: a pick list's 1-9 pick a choice as its Enter does).
 
 Textual's Footer also rebuilds all its key widgets whenever the screen's bindings are updated,
 which happens after every modal closes and every focus change: a progress edit (picker opened
@@ -103,6 +104,9 @@ def footer_entries(screen: Screen) -> list[Entry]:
         display = app.get_key_display(binding)
         if focused is not None and typed_into(focused, binding, display):
             continue
+        also = getattr(node, "footer_keys", {}).get(binding.id or "")
+        if also:  # keys that do the same, handled by the dialog itself (a pick list's 1-9)
+            display = f"{display}/{also}"
         description = key_words(node, binding)
         slot = description if dialog else binding.action
         if slot in entries:

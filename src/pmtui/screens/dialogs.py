@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
-from pmtui.widgets.footer import Footer
+from pmtui.widgets.footer import Footer, Worded
 
 
 LIST_ROWS = 16  # the most rows a dialog's list takes (#pick-list, #project-list in pmtui.tcss)
@@ -49,7 +49,7 @@ def focus_first(screen: ModalScreen, field: Widget) -> None:
     screen.call_after_refresh(box.scroll_to_widget, field, animate=False, immediate=True)
 
 
-class DialogField(DialogInput):
+class DialogField(Worded, DialogInput):
     """A dialog's one-line field, its keys named in the dialog's footer. DialogInput acts on them
     in key order (its _on_key); these bindings name them (and run them from a click), worded for
     the dialog by ``words`` ({binding id: words}: the task form's Enter saves, the link prompt's
@@ -63,10 +63,6 @@ class DialogField(DialogInput):
         Binding("escape", "cancel", "Cancel", id="field.cancel"),
     ]
     FOOTER_ORDER = ("field.confirm", "field.save", "field.next", "field.cancel")
-
-    def __init__(self, *args, words: dict[str, str] | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.footer_words = words or {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save":
@@ -98,17 +94,13 @@ class DialogField(DialogInput):
             act()
 
 
-class ChoiceList(OptionList):
+class ChoiceList(Worded, OptionList):
     """A dialog's list: its Enter named in the footer, worded for the dialog by ``words``, with
-    the keys that pick a choice at once, if it has any (``keys``: "1-9/+", shown "⏎/1-9/+ Pick")."""
+    the keys that pick a choice at once, if it has any (``keys``: {"list.choose": "1-9/+"},
+    shown "⏎/1-9/+ Pick")."""
 
     BINDINGS = [Binding("enter", "select", "Pick", id="list.choose")]
     FOOTER_ORDER = ("list.choose",)
-
-    def __init__(self, *args, words: dict[str, str] | None = None, keys: str = "", **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.footer_words = words or {}
-        self.footer_keys = {"list.choose": keys} if keys else {}
 
 
 def key_span(keys: list[str]) -> str:
@@ -187,7 +179,7 @@ class PickScreen(ModalScreen[Any]):
             yield Static(self.title_text, classes="dialog-title")
             yield ChoiceList(
                 *[Option(f"{k}  {label}" if k else label, id=str(i)) for i, (k, label, _v) in enumerate(self.choices)],
-                id="pick-list", keys=key_span([k for k, _label, _v in self.choices if k]),
+                id="pick-list", keys={"list.choose": key_span([k for k, _label, _v in self.choices if k])},
             )
         yield Footer()
 

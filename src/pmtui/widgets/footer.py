@@ -14,7 +14,7 @@ user tries first must be seen to work, so there every key of an action is shown 
 keys that say the same are one entry ("⏎/^s Save"). Help is not among them: the app's keys, `?`
 too, do not reach a modal screen. A widget may word a key for its dialog (``footer_words``: by
 binding id), as a field says what its Enter does there, and name keys that do the same as one
-of its bindings (``footer_keys``: a pick list's 1-9 pick a choice as its Enter does).
+of its bindings (``footer_keys``: a pick list's 1-9 pick a choice as its Enter does); see Worded.
 
 Textual's Footer also rebuilds all its key widgets whenever the screen's bindings are updated,
 which happens after every modal closes and every focus change: a progress edit (picker opened
@@ -78,6 +78,20 @@ def typed_into(focused, binding: Binding, display: str) -> bool:
     passed for a typed character and the bar's "⏎ Confirm" was left out."""
     return (binding.key not in NAMED_KEYS and len(display) == 1 and display.isprintable()
             and focused.check_consume_key(binding.key, display))
+
+
+class Worded:
+    """Mixed into a dialog's widget (before the widget's class) whose keys its dialog words for the
+    footer: ``words`` ({binding id: words}; a field's Enter is "Save" in the task form) and
+    ``keys`` ({binding id: keys that do the same, which the dialog handles itself}; a pick list's
+    "1-9/+"). Either may be set again while the dialog is up (the project switcher's name field
+    says "Rename" or "Next field"); the footer reads them when the focus moves."""
+
+    def __init__(self, *args, words: dict[str, str] | None = None, keys: dict[str, str] | None = None,
+                 **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.footer_words: dict[str, str] = dict(words or {})
+        self.footer_keys: dict[str, str] = dict(keys or {})
 
 
 def dialog_words(node, binding: Binding) -> str | None:

@@ -188,6 +188,13 @@ BAD = [
      "nothing changed"),
     (("standup", "note", "Bob", "--date", "2026-11-25", "--today", "x"), 1, "no person named 'Bob' in project"),
     (("standup", "note", "Jonas", "--date", "2026-11-25"), 2, "nothing to note"),
+    # worded as every other text limit (risk_rules), with the length given
+    (("standup", "note", "Jonas", "--date", "2026-11-25", "--yesterday", "x" * 612), 2,
+     "yesterday is 500 characters at most; you gave 612"),
+    (("standup", "note", "Jonas", "--date", "2026-11-25", "--today", "ok", "--blockers", "b" * 501), 2,
+     "blockers is 500 characters at most; you gave 501"),
+    (("standup", "note", "Jonas", "--date", "2026-11-25", "--today", "IDoc \x1b[2J tests"), 2,
+     "today contains the control character U+001B: it must be plain text"),
     # each refusal says where to go from there (the stand-up of 2026-11-25 is open)
     (("standup", "note", "Jonas", "--date", "2026-11-26", "--today", "x"), 1,
      "no stand-up open on 2026-11-26; the one open is on 2026-11-25: note it there with `--date 2026-11-25`, "

@@ -255,6 +255,39 @@ async def test_notes_typed_in_one_burst_fill_the_fields_in_order(store, pid):
 
 
 @sync
+async def test_a_note_too_long_is_refused_in_the_form_with_the_text_kept(store, pid):
+    # The form closed at the last Enter and the refusal ('… is longer than 500 characters') came
+    # after, the three answers gone with it; it now stays open, says the limit and the length as
+    # every other text limit does, and saves once the text is cut.
+    from pmtui.screens.standup_dialogs import PersonNotes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "y")
+        form = app.screen
+        assert isinstance(form, PersonNotes)
+        long = "mapping " * 76 + "done"  # 612 characters
+        form.query_one("#note-yesterday").value = long
+        await keys(app, pilot, "enter")
+        await type_text(app, pilot, "IDoc tests")
+        await keys(app, pilot, "enter")
+        assert app.screen is form
+        error = str(form.query_one("#form-error").render())
+        assert error == "yesterday is 500 characters at most; you gave 612"
+        assert form.query_one("#note-yesterday").value == long
+        assert form.query_one("#note-today").value == "IDoc tests"
+        with reading(store) as s:
+            assert s.execute(select(StandupNote)).scalars().all() == []
+        form.query_one("#note-yesterday").value = "mapping done"
+        await keys(app, pilot, "enter")
+        assert app.screen is not form
+    with reading(store) as s:
+        notes = s.execute(select(StandupNote)).scalars().all()
+    assert [(n.yesterday, n.today, n.blockers) for n in notes] == [("mapping done", "IDoc tests", "")]
+
+
+@sync
 async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pid):
     # "r" opens the days-left bar and Enter closes it; keys already queued behind them belong
     # to the bar, then to the task list (see pmtui.widgets.inline_input).

@@ -493,14 +493,18 @@ class StandupScreen(Screen):
         rid = person.resource_id if person.resource_id is not None else su.UNASSIGNED
         day = self.day
 
-        def saved(result: dict | None) -> None:
+        def submit(form: PersonNotes, typed: dict[str, str]) -> None:
             # only the fields changed here: another terminal may have noted the others meanwhile
             # (`pmtui standup note`), and writing back what the form read lost that
-            changed = {k: v for k, v in (result or {}).items() if v != (values.get(k) or "")}
-            if changed:
-                self._edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **changed))
+            changed = {k: v for k, v in typed.items() if v != (values.get(k) or "")}
+            if not changed:
+                form.dismiss(None)
+                return
+            # the form stays open until the note is saved: a refusal is shown in it, the text kept
+            self.app.run_edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **changed),
+                              form=form)
 
-        self.app.push_screen(PersonNotes(person.name, values), saved)
+        self.app.push_screen(PersonNotes(person.name, values, submit))
 
     # -- the meeting itself ----------------------------------------------------------------------
     def action_start(self) -> None:

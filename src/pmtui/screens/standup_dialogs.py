@@ -18,19 +18,27 @@ from pmtui.widgets.footer import Footer
 FIELDS = ("yesterday", "today", "blockers")
 
 
-class PersonNotes(ModalScreen[dict | None]):
-    """Three one-line fields; enter goes to the next and saves on the last, escape skips."""
+class PersonNotes(ModalScreen[None]):
+    """Three one-line fields; enter goes to the next and saves on the last, escape skips.
+
+    It stays open while its edit runs (``submit``, given the form and the values typed): a
+    refusal ('yesterday is 500 characters at most; you gave 612') is shown under the fields with
+    what was typed kept, where the form closed first and its text was lost with the refusal.
+    The app closes it once the edit is saved (PmtuiApp.run_edit)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Skip", id="standup.notes.cancel"),
         Binding("ctrl+s", "save", "Save", id="standup.notes.save"),
     ]
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
+    busy: object = False  # its edit, while it runs (set by PmtuiApp.run_edit)
 
-    def __init__(self, name: str, values: dict[str, str]) -> None:
+    def __init__(self, name: str, values: dict[str, str],
+                 submit: Callable[["PersonNotes", dict[str, str]], None] | None = None) -> None:
         super().__init__()
         self.person = name
         self.values = values
+        self.submit = submit
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -43,6 +51,7 @@ class PersonNotes(ModalScreen[dict | None]):
                                   words={"field.confirm": enter, "field.cancel": "Skip"})
                 inp.cursor_blink = False
                 yield inp
+            yield Static("", id="form-error", classes="form-error")
             yield Static("enter  next / save     escape  skip", classes="dialog-hint")
         yield Footer()
 
@@ -57,7 +66,18 @@ class PersonNotes(ModalScreen[dict | None]):
             self.set_focus(self.query_one(f"#note-{FIELDS[FIELDS.index(key) + 1]}", Input))
 
     def action_save(self) -> None:
-        self.dismiss({k: self.query_one(f"#note-{k}", Input).value for k in FIELDS})
+        typed = {k: self.query_one(f"#note-{k}", Input).value for k in FIELDS}
+        if self.submit is None:
+            self.dismiss(None)
+            return
+        self.show_error("")
+        self.submit(self, typed)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Text(message))
+        if message:
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

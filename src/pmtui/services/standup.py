@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
-from pmtui.models.rules import plan_date
+from pmtui.models.rules import control_character, plan_date
 from pmtui.models.standup import Standup, StandupNote
 from pmtui.models.tables import Project, Resource, utcnow
 from pmtui.models.wording import counted
@@ -30,6 +30,7 @@ from pmtui.services.standup_agenda import UNASSIGNED, find_person, standup_confi
 from pmtui.services.standup_summary import capture, iso_day, summarize, utc
 from pmtui.store import Store
 
+# What one person said, per field: a few sentences. Worded as services/risk_rules words its limits.
 MAX_NOTE = 500
 
 
@@ -180,11 +181,17 @@ def save_position(store: Store, standup_id: int, position: int) -> None:
 
 
 def _note_text(value: str | None, what: str) -> str | None:
+    """A note field as kept: on one line, at most MAX_NOTE characters, plain text."""
     if value is None:
         return None
     value = " ".join(value.split())
     if len(value) > MAX_NOTE:
-        raise BadValue(f"{what} is longer than {MAX_NOTE} characters")
+        # the length given, as the risk and issue rules give it, so the user knows how much to cut
+        raise BadValue(f"{what} is {MAX_NOTE} characters at most; you gave {len(value)}")
+    bad = control_character(value)
+    if bad is not None:
+        # an escape sequence would act on the terminal of whoever reads the summary
+        raise BadValue(f"{what} contains the control character U+{ord(bad):04X}: it must be plain text")
     return value
 
 

@@ -149,6 +149,25 @@ def test_list_report_and_compare_past_stand_ups(store, pid):
         su.compare(store, pid, DAY, date(2026, 11, 30))
 
 
+def test_a_blocker_cleared_in_the_meeting_is_said_to_be_cleared(store, pid):
+    # 'Blockers raised' listed a blocker cleared with c a minute later as if the task were still
+    # held up, in the summary sent round and in the comparison of two stand-ups
+    su.start_standup(store, pid, TODAY, now=NINE)
+    pg.raise_blocker(store, pid, "2.8", "waiting for SAP test system", today=TODAY)
+    pg.raise_blocker(store, pid, "3.4.3", "export user locked", today=TODAY)
+    pg.clear_blockers(store, pid, "2.8", today=TODAY)
+    summary = su.finish_standup(store, pid, TODAY, now=NINE)
+    md = to_markdown(summary)
+    lines = md.split("## Blockers raised\n")[1].split("\n\n")[0].splitlines()
+    assert lines == ["- 2.8 Solution design document (SDD): waiting for SAP test system — cleared (Anika Schultz)",
+                     "- 3.4.3 Transform & load scripts: accounts & contacts: export user locked (Marek Novak)"]
+    assert su.live_summary(store, pid, TODAY)["blockers"] == summary["blockers"]  # as saved
+    su.start_standup(store, pid, DAY, now=NINE)
+    su.finish_standup(store, pid, DAY, now=NINE)
+    cmp = su.compare(store, pid, TODAY, DAY)
+    assert cmp["blockers"]["first"] == ["2.8 waiting for SAP test system — cleared", "3.4.3 export user locked"]
+
+
 def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
     # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
     # work was then scheduled from a day nobody works, and the screen showed a weekend status date

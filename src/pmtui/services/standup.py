@@ -27,7 +27,7 @@ from pmtui.services.plan import Plan, load_plan
 from pmtui.services.progress import open_blockers
 from pmtui.services.snapshots import take_snapshot_in
 from pmtui.services.standup_agenda import UNASSIGNED, find_person, standup_config
-from pmtui.services.standup_summary import capture, iso_day, summarize, utc
+from pmtui.services.standup_summary import blocker_text, capture, iso_day, summarize, utc
 from pmtui.store import Store
 
 # What one person said, per field: a few sentences. Worded as services/risk_rules words its limits.
@@ -333,8 +333,8 @@ def compare(store: Store, project_id: int, first: date, second: date) -> dict:
                    "change_days": cal.working_days_between(fa, fb) if fa and fb else 0},
         "milestones_moved": moved,
         "updates": {"first": len(sa.get("progress", [])), "second": len(sb.get("progress", []))},
-        "blockers": {"first": [f"{x['wbs']} {x['detail']}" for x in sa.get("blockers", [])],
-                     "second": [f"{x['wbs']} {x['detail']}" for x in sb.get("blockers", [])]},
+        "blockers": {"first": [f"{x['wbs']} {blocker_text(x)}" for x in sa.get("blockers", [])],
+                     "second": [f"{x['wbs']} {blocker_text(x)}" for x in sb.get("blockers", [])]},
     }
 
 

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
 from pmtui.models.wording import days, signed_days
 from pmtui.services.plan import Plan
+from pmtui.services.progress import open_blockers
 from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_order
 
 
@@ -190,6 +191,12 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
     return lines, moved
 
 
+def blocker_text(b: dict) -> str:
+    """A raised blocker's words and, once it is no longer open, that it was cleared (a summary
+    saved before this was known says nothing of it)."""
+    return b["detail"] + (" — cleared" if b.get("open", True) is False else "")
+
+
 def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: StandupConfig,
               now: datetime) -> dict:
     """Who reported what, what was recorded, and what it did to the plan since ``before``."""
@@ -206,10 +213,15 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
         t = plan.by_id.get(tid)
         return (t.wbs, t.name) if t else (f"#{tid}", "(deleted task)")
 
+    still_open = open_blockers(plan, session)
     recorded, raised, by_task, pairs = [], [], {}, []
     for e in events:
         wbs, name = task_of(e.task_id)
         item = {"person": who(e.resource_id), "wbs": wbs, "name": name, "kind": e.kind, "detail": e.detail}
+        if e.kind == "blocker":
+            # cleared in the meeting (c, d) or since (`pmtui issue resolve`): the summary listed it
+            # among the blockers raised as if the task were still held up
+            item["open"] = e.detail in still_open.get(e.task_id, ())
         (raised if e.kind == "blocker" else recorded).append(item)
         pairs.append((e.resource_id, item))
         by_task.setdefault(e.task_id, []).append(f"{e.kind} {e.detail} ({item['person']})")
@@ -286,7 +298,7 @@ def to_markdown(summary: dict) -> str:
         out += ["", "## Became critical"] + [f"- {t['wbs']} {t['name']}" for t in summary["became_critical"]]
     if summary["blockers"]:
         out += ["", "## Blockers raised"]
-        out += [f"- {b['wbs']} {b['name']}: {b['detail']} ({b['person']})" for b in summary["blockers"]]
+        out += [f"- {b['wbs']} {b['name']}: {blocker_text(b)} ({b['person']})" for b in summary["blockers"]]
     out += ["", "## People"]
     for p in summary["people"]:
         out.append(f"### {p['name']}")

@@ -17,7 +17,7 @@ from pmtui.services import history
 from pmtui.services.actions import reading
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
-from tests.standup.helpers import DAY, demo_id
+from tests.standup.helpers import DAY, NINE, TODAY, demo_id
 from tests.standup.tui import StandupApp
 from tests.tui.conftest import handled
 from tests.tui.conftest import settle as settle_workers
@@ -285,6 +285,35 @@ async def test_a_note_too_long_is_refused_in_the_form_with_the_text_kept(store, 
     with reading(store) as s:
         notes = s.execute(select(StandupNote)).scalars().all()
     assert [(n.yesterday, n.today, n.blockers) for n in notes] == [("mapping done", "IDoc tests", "")]
+
+
+@sync
+async def test_the_screen_shows_the_stand_up_opened_on_another_day(store, pid):
+    # `pmtui standup start --date 2026-11-25` on the 23rd: showing the screen started the 23rd's
+    # too, a second open stand-up, and moved the status date the start had set back to the 23rd
+    from pmtui.services import standup as su
+
+    su.start_standup(store, pid, DAY, now=NINE)
+    app = StandupApp(store, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert screen.day == DAY and screen.opened is not None and screen.opened.standup.day == DAY
+        assert any("Resumed the stand-up of 2026-11-25.  It is not today's: f finishes it, then g starts "
+                   "today's." in n.message for n in app._notifications)
+        with reading(store) as s:
+            assert [(r.day, r.state) for r in s.execute(select(Standup)).scalars()] == [(DAY, "open")]
+        assert get_plan(store, pid).project.status_date == DAY
+        await keys(app, pilot, "plus")  # recorded in the one open
+        await keys(app, pilot, "f", "escape")
+        await keys(app, pilot, "g")  # then today's
+        assert screen.day == TODAY
+    with reading(store) as s:
+        assert [(r.day, r.state) for r in s.execute(select(Standup).order_by(Standup.day)).scalars()] == [
+            (TODAY, "open"), (DAY, "closed")]
+        events = s.execute(select(StandupEvent)).scalars().all()
+        assert len(events) == 1 and events[0].standup_id == su.get_standup(store, pid, DAY).id
 
 
 @sync

@@ -128,9 +128,18 @@ class StandupScreen(Screen):
         meeting lost itself (today's had none), f said "No stand-up open", and g opened the next
         day's, moving the status date onto it (a Sunday, from a Saturday's meeting)."""
         row = self.meeting.standup if self.meeting else None
-        if self.opened is not None and row is not None and row.state == "open":
+        if row is not None and row.state == "open":
             return row.day
         return self.today
+
+    def _meeting_day(self, project_id: int) -> date:
+        """The day a plan shows the meeting of: the one on screen, else the stand-up still open
+        (as `pmtui standup note`, `finish` and `agenda` take it), else today. One opened with
+        `pmtui standup start --date` on another day was not seen: showing the screen started
+        today's as well, moving the status date that start had set back to today's."""
+        if self.opened is not None:
+            return self.day
+        return su.open_day(self.app.store, project_id) or self.today
 
     @property
     def today(self) -> date:
@@ -196,10 +205,14 @@ class StandupScreen(Screen):
             self.opened, self._pending = self._pending, None
             self.position = self.opened.standup.position
             moved = self.opened.status_before != self.opened.status_after
-            self.notify(self.opened.message + ("  D keeps another date." if moved else ""), timeout=8)
+            other = self.opened.standup.day != self.today
+            # resumed on another day than today: said, or today's progress went to it unawares
+            self.notify(self.opened.message + ("  D keeps another date." if moved else "")
+                        + ("  It is not today's: f finishes it, then g starts today's." if other else ""),
+                        timeout=8)
         if self.opened is not None and self.opened.standup.project_id != plan.project.id:
             self.opened = None
-        self.meeting = su.meeting_state(self.app.store, plan.project.id, self.day, plan)
+        self.meeting = su.meeting_state(self.app.store, plan.project.id, self._meeting_day(plan.project.id), plan)
         under_way = self.meeting.standup is not None and self.meeting.standup.state == "open"
         if self.opened is None and self._pending is None and (
                 under_way or plan.project.id not in self._auto_started):

@@ -168,6 +168,16 @@ def test_a_blocker_cleared_in_the_meeting_is_said_to_be_cleared(store, pid):
     assert cmp["blockers"]["first"] == ["2.8 waiting for SAP test system — cleared", "3.4.3 export user locked"]
 
 
+def test_a_reopened_stand_up_goes_on_timing_from_where_it_stopped(store, pid):
+    # reopened an hour after its 10 minutes, it read "+45:00 over" at once, and "70 min" when
+    # finished again 10 minutes on, counted from its first start
+    su.start_standup(store, pid, DAY, now=NINE)
+    assert su.finish_standup(store, pid, DAY, now=NINE + timedelta(minutes=10))["minutes"] == 10
+    su.start_standup(store, pid, DAY, now=NINE + timedelta(minutes=70))
+    assert su.live_summary(store, pid, DAY, now=NINE + timedelta(minutes=70))["minutes"] == 10
+    assert su.finish_standup(store, pid, DAY, now=NINE + timedelta(minutes=80))["minutes"] == 20
+
+
 def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
     # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
     # work was then scheduled from a day nobody works, and the screen showed a weekend status date

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -115,7 +115,11 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
             return Opened(row, stored(row).get("before", {}), old_sd, old_sd, True,
                           f"Resumed the stand-up of {day}.")
         if row is not None:
+            # The clock goes on from where f stopped it: counted from the first start, a meeting
+            # reopened an hour later read "+45:00 over" at once and its summary "60 min".
+            took = utc(row.ended_at) - utc(row.started_at) if row.ended_at else timedelta(0)
             row.state, row.ended_at = "open", None
+            row.started_at = utc(now or utcnow()) - max(took, timedelta(0))
             act.say(f"reopened the stand-up of {day}")
             return Opened(row, stored(row).get("before", {}), old_sd, old_sd, True,
                           f"Reopened the stand-up of {day}.")

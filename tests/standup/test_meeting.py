@@ -178,6 +178,21 @@ def test_a_reopened_stand_up_goes_on_timing_from_where_it_stopped(store, pid):
     assert su.finish_standup(store, pid, DAY, now=NINE + timedelta(minutes=80))["minutes"] == 20
 
 
+def test_steps_on_a_task_in_a_row_are_one_update(store, pid):
+    # + pressed once too often and put right with - read as two updates, '60% → 70%' and
+    # '70% → 60%', in the summary sent round and in its count of updates
+    su.start_standup(store, pid, TODAY, now=NINE)
+    for steps in (1, 1, -1):  # 2.8: 60 → 70 → 80 → 70
+        pg.step_percent(store, pid, "2.8", steps, 10, today=TODAY)
+    pg.step_percent(store, pid, "4.2", 1, 10, today=TODAY)  # 70 → 80 → 70: nothing reported
+    pg.step_percent(store, pid, "4.2", -1, 10, today=TODAY)
+    summary = su.finish_standup(store, pid, TODAY, now=NINE)
+    assert [(p["wbs"], p["detail"]) for p in summary["progress"]] == [("2.8", "60% → 70%")]
+    md = to_markdown(summary)
+    assert "— progress: 60% → 70%" in md and "80%" not in md and "4.2" not in md
+    assert "Fiona Walsh" in md.split("No update from: ")[1]
+
+
 def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
     # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
     # work was then scheduled from a day nobody works, and the screen showed a weekend status date

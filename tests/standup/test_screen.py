@@ -734,4 +734,5 @@ async def test_keys_after_finishing_record_nothing_and_say_g_reopens(store, pid)
         await keys(app, pilot, "f", "escape")
     with reading(store) as s:
         summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
-    assert [p["wbs"] for p in summary["progress"]] == ["2.8", "2.8"]
+    # both steps, one update in the summary (steps on a task in a row are one)
+    assert [(p["wbs"], p["detail"]) for p in summary["progress"]] == [("2.8", "60% → 80%")]

@@ -197,6 +197,15 @@ def blocker_text(b: dict) -> str:
     return b["detail"] + (" — cleared" if b.get("open", True) is False else "")
 
 
+_STEP = re.compile(r"(\d+)% → (\d+)%")  # a percent recorded (services.progress._detail)
+
+
+def _no_change(item: dict) -> bool:
+    """Steps that came back to where they began ("60% → 60%")."""
+    step = _STEP.fullmatch(item["detail"] or "") if item["kind"] == "progress" else None
+    return step is not None and step.group(1) == step.group(2)
+
+
 def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: StandupConfig,
               now: datetime) -> dict:
     """Who reported what, what was recorded, and what it did to the plan since ``before``."""
@@ -214,7 +223,8 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
         return (t.wbs, t.name) if t else (f"#{tid}", "(deleted task)")
 
     still_open = open_blockers(plan, session)
-    recorded, raised, by_task, pairs = [], [], {}, []
+    kept: list[tuple[int, int | None, dict]] = []  # (task id, person, item), in the order recorded
+    latest: dict[int, tuple[int | None, dict]] = {}  # each task's last item: what a step nets with
     for e in events:
         wbs, name = task_of(e.task_id)
         item = {"person": who(e.resource_id), "wbs": wbs, "name": name, "kind": e.kind, "detail": e.detail}
@@ -222,9 +232,22 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
             # cleared in the meeting (c, d) or since (`pmtui issue resolve`): the summary listed it
             # among the blockers raised as if the task were still held up
             item["open"] = e.detail in still_open.get(e.task_id, ())
-        (raised if e.kind == "blocker" else recorded).append(item)
-        pairs.append((e.resource_id, item))
-        by_task.setdefault(e.task_id, []).append(f"{e.kind} {e.detail} ({item['person']})")
+        step, prev = _STEP.fullmatch(e.detail or ""), latest.get(e.task_id)
+        first = _STEP.fullmatch(prev[1]["detail"] or "") if prev else None
+        if step and first and e.kind == prev[1]["kind"] == "progress" and prev[0] == e.resource_id:
+            # + then - (a key pressed once too often, put right) read as two updates, "60% → 70%"
+            # and "70% → 60%": steps in a row on a task are one update, none if they net to nothing
+            prev[1]["detail"] = f"{first.group(1)}% → {step.group(2)}%"
+            continue
+        kept.append((e.task_id, e.resource_id, item))
+        latest[e.task_id] = (e.resource_id, item)
+    kept = [k for k in kept if not _no_change(k[2])]
+    recorded = [item for _t, _r, item in kept if item["kind"] != "blocker"]
+    raised = [item for _t, _r, item in kept if item["kind"] == "blocker"]
+    pairs = [(rid, item) for _t, rid, item in kept]
+    by_task: dict[int, list[str]] = {}
+    for tid, _r, item in kept:
+        by_task.setdefault(tid, []).append(f"{item['kind']} {item['detail']} ({item['person']})")
     people = []
     for rid in [r.id for r in people_order(plan, cfg)] + [None]:
         n = notes.get(rid)

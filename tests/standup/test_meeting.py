@@ -193,6 +193,20 @@ def test_steps_on_a_task_in_a_row_are_one_update(store, pid):
     assert "Fiona Walsh" in md.split("No update from: ")[1]
 
 
+def test_what_was_recorded_is_said_once(store, pid):
+    # the detail of a task marked done or started begins with its kind: 'done: done 2026-11-20'
+    su.start_standup(store, pid, TODAY, now=NINE)
+    pg.mark_started(store, pid, "3.2.4", today=TODAY)
+    pg.mark_done(store, pid, "4.2", today=TODAY)
+    pg.raise_blocker(store, pid, "2.8", "waiting for SAP test system", today=TODAY)
+    pg.clear_blockers(store, pid, "2.8", today=TODAY)
+    md = to_markdown(su.finish_standup(store, pid, TODAY, now=NINE))
+    said = [line.split(" — ", 1)[1] for line in md.splitlines() if line.startswith("- ") and " — " in line
+            and "## People" in md.split(line)[0]]
+    assert said == ["started 2026-11-23", "BLOCKER: waiting for SAP test system — cleared",
+                    "blocker cleared: waiting for SAP test system", "done 2026-11-20"], said
+
+
 def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
     # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
     # work was then scheduled from a day nobody works, and the screen showed a weekend status date

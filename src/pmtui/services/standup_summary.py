@@ -288,6 +288,17 @@ _KIND_WORDS = {"started": "started", "progress": "progress", "remaining": "remai
                "done": "done", "blocker": "BLOCKER", "unblocked": "blocker cleared", "note": "note"}
 
 
+def event_text(e: dict) -> str:
+    """What was recorded, as said: 'progress: 60% → 70%', 'done 2026-12-03' (not 'done: done
+    2026-12-03', as a detail that starts with its kind read)."""
+    kind, detail = _KIND_WORDS.get(e["kind"], e["kind"]), e["detail"] or ""
+    if e["kind"] == "blocker":
+        detail = blocker_text(e)
+    if detail.split(" ", 1)[0] == kind:
+        return detail
+    return f"{kind}: {detail}"
+
+
 # Day figures are written as the status report writes them ("+2d" a change, "3d" a count): the
 # summary goes out beside it, and "(+2 working days)" over "(+1d)" two lines on read as two kinds
 # of figure. Whoever reads it in an e-mail, without the app, is told once what the d means.
@@ -329,7 +340,7 @@ def to_markdown(summary: dict) -> str:
             if p[key]:
                 out.append(f"- {key.capitalize()}: {p[key]}")
         for e in p["events"]:
-            out.append(f"- {e['wbs']} {e['name']} — {_KIND_WORDS.get(e['kind'], e['kind'])}: {e['detail']}")
+            out.append(f"- {e['wbs']} {e['name']} — {event_text(e)}")
     if summary.get("silent"):
         out += ["", f"No update from: {', '.join(summary['silent'])}"]
     return "\n".join(_keyed(out, 2)) + "\n"

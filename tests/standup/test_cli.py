@@ -92,6 +92,8 @@ def test_standup_commands(db):
     listed = json.loads(cli(db, "standup", "list", "--json").stdout)
     assert listed == [{"day": "2026-11-25", "state": "closed", "finish_before": "2027-02-15",
                        "finish_after": "2027-02-15", "updates": 0, "blockers": 0}]
+    # worded as every message words it ("the stand-up of … is finished"), not "closed"
+    assert cli(db, "standup", "list").stdout == "2026-11-25  finished  finish 2027-02-15 → 2027-02-15  0 updates, 0 blockers\n"
     md = cli(db, "standup", "report", "--date", "2026-11-25").stdout
     assert md.startswith("# Stand-up 2026-11-25") and "(in progress)" not in md
     assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0

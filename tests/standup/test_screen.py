@@ -317,6 +317,22 @@ async def test_the_screen_shows_the_stand_up_opened_on_another_day(store, pid):
 
 
 @sync
+async def test_past_stand_ups_are_said_open_or_finished(store, pid):
+    # h listed 'Wed 25 Nov  closed' where everything else says the stand-up is finished
+    from pmtui.screens.dialogs import PickScreen
+    from pmtui.services import standup as su
+
+    su.start_standup(store, pid, TODAY, now=NINE)
+    su.finish_standup(store, pid, TODAY, now=NINE)
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "h")
+        assert isinstance(app.screen, PickScreen)
+        assert [label for _k, label, _d in app.screen.choices] == ["Wed 25 Nov  open", "Mon 23 Nov  finished"]
+
+
+@sync
 async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pid):
     # "r" opens the days-left bar and Enter closes it; keys already queued behind them belong
     # to the bar, then to the task list (see pmtui.widgets.inline_input).

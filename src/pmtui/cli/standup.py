@@ -180,7 +180,9 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         return
     for d in data:
         moved = f"finish {d['finish_before']} → {d['finish_after']}" if d["finish_after"] else "in progress"
-        out.print(f"{d['day']}  {d['state']:<6}  {moved}  {counted(d['updates'], 'update')}, {counted(d['blockers'], 'blocker')}")
+        # "finished", as every message says it (the JSON keeps the stored state, "closed")
+        state_word = su.state_word(d["state"])
+        out.print(f"{d['day']}  {state_word:<8}  {moved}  {counted(d['updates'], 'update')}, {counted(d['blockers'], 'blocker')}")
 
 
 @cmd.command("report", epilog="Example: pmtui standup report --date 2026-11-23 --format json")

@@ -558,7 +558,7 @@ class StandupScreen(Screen):
         if not rows:
             self.notify("No stand-ups yet", severity="warning")
             return
-        choices = [("", f"{self._day(r.day)}  {r.state}", r.day) for r in rows]
+        choices = [("", f"{self._day(r.day)}  {su.state_word(r.state)}", r.day) for r in rows]
 
         def chosen(day: date | None) -> None:
             if day is not None:

@@ -301,6 +301,11 @@ def finish_standup(store: Store, project_id: int, day: date, now: datetime | Non
     return summary
 
 
+def state_word(state: str) -> str:
+    """A stand-up's state as the screen and the messages word it: "open" or "finished"."""
+    return "finished" if state == "closed" else state
+
+
 def list_standups(store: Store, project_id: int) -> list[Standup]:
     with reading(store) as s:
         return list(s.execute(select(Standup).where(Standup.project_id == project_id)

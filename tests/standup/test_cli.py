@@ -96,6 +96,10 @@ def test_standup_commands(db):
     assert cli(db, "standup", "list").stdout == "2026-11-25  finished  finish 2027-02-15 → 2027-02-15  0 updates, 0 blockers\n"
     md = cli(db, "standup", "report", "--date", "2026-11-25").stdout
     assert md.startswith("# Stand-up 2026-11-25") and "(in progress)" not in md
+    # reopened, it is in progress again: it kept the finish of the first f
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    assert cli(db, "standup", "list").stdout == "2026-11-25  open      in progress  0 updates, 0 blockers\n"
+    assert cli(db, "standup", "finish").exit_code == 0
     assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0
     assert cli(db, "standup", "finish", "--date", "2026-11-26").exit_code == 0
     r = cli(db, "standup", "compare", "2026-11-25", "2026-11-26", "--format", "json")

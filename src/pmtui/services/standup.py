@@ -118,7 +118,9 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
             # The clock goes on from where f stopped it: counted from the first start, a meeting
             # reopened an hour later read "+45:00 over" at once and its summary "60 min".
             took = utc(row.ended_at) - utc(row.started_at) if row.ended_at else timedelta(0)
-            row.state, row.ended_at = "open", None
+            # its finish after is the next f's to say: kept, `standup list` gave the reopened
+            # stand-up the finish of the first one ('open  finish … → …', not 'in progress')
+            row.state, row.ended_at, row.finish_after = "open", None, None
             row.started_at = utc(now or utcnow()) - max(took, timedelta(0))
             act.say(f"reopened the stand-up of {day}")
             return Opened(row, stored(row).get("before", {}), old_sd, old_sd, True,

@@ -118,6 +118,11 @@ def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     assert "1 update, 1 blocker" in cli(db, "standup", "list").stdout
     r = cli(db, "standup", "note", "jonas", "--today", "IDoc tests")
     assert r.exit_code == 0, r.stderr
+    # an empty answer clears the field, and says so (it read 'today: .')
+    r = cli(db, "standup", "note", "jonas", "--today", " ", "--yesterday", "mapping")
+    assert r.stdout == ("Noted for Jonas Berg in the stand-up of 2026-11-25: yesterday: mapping · today "
+                        "cleared.\n"), r.stdout
+    assert cli(db, "standup", "note", "jonas", "--today", "IDoc tests").exit_code == 0
     r = cli(db, "standup", "finish")
     assert r.exit_code == 0 and "# Stand-up 2026-11-25 — CRM migration" in r.stdout, r.stderr
     assert "- Today: IDoc tests" in r.stdout

@@ -146,8 +146,10 @@ def note(
     note = su.set_person_note(st.store, st.project().id, when, person, yesterday=yesterday, today=today,
                               blockers=blockers)
     # named in full: "A" or "jonas" is taken for whoever's name starts so
-    said = " · ".join(f"{k}: {getattr(note, k)}" for k, v in (("yesterday", yesterday), ("today", today),
-                                                             ("blockers", blockers)) if v is not None)
+    # an empty answer clears what was noted: said so, not as 'today: .'
+    said = " · ".join(f"{k}: {getattr(note, k)}" if getattr(note, k) else f"{k} cleared"
+                      for k, v in (("yesterday", yesterday), ("today", today), ("blockers", blockers))
+                      if v is not None)
     done(f"Noted for {su.person_name(st.store, note.resource_id)} in the stand-up of {when}: {said}.")
 
 

@@ -333,6 +333,26 @@ async def test_past_stand_ups_are_said_open_or_finished(store, pid):
 
 
 @sync
+async def test_a_stand_up_left_open_overnight_is_not_a_day_over_its_time(store, pid):
+    # f forgotten on Monday: resumed on Wednesday, its 15 minutes counted down from Monday 09:00
+    # read '⏱ +2865:00 over' in red
+    from datetime import timedelta
+
+    from pmtui.services import standup as su
+    from pmtui.widgets.standup_status import StandupStatus
+
+    su.start_standup(store, pid, TODAY, now=NINE - timedelta(days=2))
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        assert app.screen.day == TODAY
+        text, style = app.screen.query_one(StandupStatus).clock
+        started = (NINE - timedelta(days=2)).astimezone()
+        assert (text, style) == (f"⏱ open since {started:%a %d %b %H:%M}", "")
+
+
+@sync
 async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pid):
     # "r" opens the days-left bar and Enter closes it; keys already queued behind them belong
     # to the bar, then to the task list (see pmtui.widgets.inline_input).

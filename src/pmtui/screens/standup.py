@@ -341,6 +341,12 @@ class StandupScreen(Screen):
             took = max(0, int(elapsed))
             self.query_one(StandupStatus).tick(f"⏱ took {took // 60:02d}:{took % 60:02d}", "")
             return
+        began, now = utc(row.started_at).astimezone(), end.astimezone()
+        if began.date() != now.date():
+            # left open overnight (f forgotten) and resumed: 15 minutes counted down from
+            # yesterday read '⏱ +1425:00 over' in red, a meeting a day over its time
+            self.query_one(StandupStatus).tick(f"⏱ open since {began:%a %d %b %H:%M}", "")
+            return
         self.query_one(StandupStatus).tick(*clock_text(elapsed, self.cfg.timebox_minutes))
 
     # -- moving around --------------------------------------------------------------------------

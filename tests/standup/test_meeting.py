@@ -50,6 +50,8 @@ def test_agenda_lists_work_in_progress_due_soon_or_late(store, pid):
     assert not any(t.wbs.startswith("1.") for p in people.values() for t in p.tasks)  # all done
     assert people["Claire Dubois"].tasks == []  # asked anyway: every person reports
     assert [t.wbs for t in people[UNASSIGNED].tasks][:1] == ["2.9"]
+    # late, past the look-ahead: when it is due and by when it had to be (it read just 'late')
+    assert {t.wbs: t.why for t in people[UNASSIGNED].tasks}["3.6"] == "due Mon 07 Dec (deadline Thu 03 Dec), late"
     assert find_person(plan, "claire").name == "Claire Dubois"
     with pytest.raises(NotFound, match="no person named 'Bob'"):
         find_person(plan, "Bob")

@@ -117,6 +117,12 @@ def agenda(plan: Plan, cfg: StandupConfig, blockers: dict[int, list[str]] | None
             reasons = [f"due {day_text(s.finish, ref, '%a %d %b')}"]
         if not reasons and not s.late:
             continue
+        if not reasons:
+            # late alone, past the look-ahead: 'late' said nothing of when it ends, nor by when
+            # it had to (the deadline it misses)
+            end = day_text(s.finish, ref, '%a %d %b')
+            reasons.append(f"{'due' if t.milestone else 'finishes'} {end}"
+                           + (f" (deadline {day_text(t.deadline, ref, '%a %d %b')})" if t.deadline else ""))
         # Negative float only marks work already due: everything downstream of a slip has it.
         if s.late or s.total_float < 0:
             reasons.append("late")

@@ -73,13 +73,6 @@ class DialogField(Worded, DialogInput):
             return sum(isinstance(w, Input) for w in self.screen.focus_chain) > 1
         return True
 
-    async def action_submit(self) -> None:
-        act = self._action("enter")
-        if act is None:
-            await super().action_submit()
-        else:
-            act()
-
     def action_save(self) -> None:
         act = self._action("ctrl+s")
         if act is not None:

@@ -67,6 +67,15 @@ class DialogInput(Input):
             return binding.action
         return None
 
+    async def action_submit(self) -> None:
+        """Enter run from its binding (a click in the footer, the palette) does what the key
+        does in _on_key: the dialog's Enter, else the Input's own."""
+        act = self._action("enter")
+        if act is None:
+            await super().action_submit()
+        else:
+            act()
+
     def _action(self, key: str) -> Callable[[], object] | None:
         """What ``key`` does in this input's dialog, if it is one of the keys acted on here."""
         screen = self.screen

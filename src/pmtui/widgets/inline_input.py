@@ -34,13 +34,6 @@ class InlineInput(DialogInput):
     answered: Callable[[str], None] | None = None
     cancelled: Callable[[], None] | None = None
 
-    async def action_submit(self) -> None:
-        act = self._action("enter")
-        if act is None:
-            await super().action_submit()
-        else:
-            act()
-
     def action_cancel(self) -> None:
         if self.cancelled is not None:
             self._cancel()

@@ -20,12 +20,14 @@ read that slot.
 The flat loop needs every link into a task before any link out of it: links sorted by the
 topological position of their target. Tasks come in WBS order and links mostly in the order of
 their successors, so the input order usually is that already (one sorted() call checks); links
-sorted by their sources serve as they come too (_source_keys); otherwise a stable sort by
-target position, after a topological sort when the input order is
-not topological (which also finds loops; most real plans have a link running backwards in WBS
-order): _pulled_order for tasks in outline order, Kahn's otherwise. An edited copy of a plan takes that order from the schedule it replaces. Nodes that need more than "max over links" are events,
-handled between two runs of the flat loop at their position (bisect into the targets'
-positions): gates, roll-ups that links read, tasks with constraints or progress.
+sorted by their sources serve as they come too (_source_keys); otherwise they are grouped by
+target position, in input order among equal targets (_grouped), after a topological sort when
+the input order is not topological (which also finds loops; most real plans have a link running
+backwards in WBS order): _pulled_order for tasks in outline order, Kahn's otherwise. An edited
+copy of a plan takes that order from the schedule it replaces. Nodes that need more than "max
+over links" are events, handled between two runs of the flat loop at their position (bisect
+into the targets' positions): gates, roll-ups that links read, tasks with constraints or
+progress.
 
 A summary that some link points to (or whose ancestor has one) gets a gate node: its links end
 there, not in the stream, and the gate's start is a floor for every child, so a link to a
@@ -594,9 +596,9 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
                 # Links in no order (made by hand in any order, or by a generator): that
                 # check was a full sort of its own (2.8 of the 12 ms this order added at
                 # 10,000 tasks)
-                order = sorted(range(m), key=K.__getitem__)
+                order = _grouped(K, size)
     else:  # in topological order the keys are rarely sorted already
-        order, keys = sorted(range(m), key=K.__getitem__), None
+        order, keys = _grouped(K, size), None
     if order is not None and m > 1:
         take = itemgetter(*order)  # a tuple of the items: 0.3 ms for 27,000 links, a map 0.5
         S[:] = take(S)
@@ -634,6 +636,20 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             ev.append((cnt, LEAF, v, None, None))
     ev.append((m, END, -1, None, None))
     net.events = ev
+
+
+def _grouped(K: list[int], size: int) -> list[int]:
+    """The places of the links in the order of their keys K (each in 0..size-1), in input order
+    among equal keys: sorted(range(len(K)), key=K.__getitem__). With a link or more per node,
+    by a list per key (a counting sort): a comparison sort of keys in no order is bound by
+    mispredicted branches: measured at 27,000 links over 10,000 nodes in no order, 3.6-4.0 ms
+    against 2.4-2.5 ms for the lists (and schedule() 190 -> 186 M instructions)."""
+    if len(K) < size:  # few links: the lists, one per node, would cost more than the sort
+        return sorted(range(len(K)), key=K.__getitem__)
+    bins: list[list[int]] = [[] for _ in range(size)]
+    for k, b in enumerate(K):
+        bins[b].append(k)
+    return list(chain.from_iterable(bins))
 
 
 def _source_keys(S: list[int], slow: list[tuple], is_summary: list[bool], last: dict[int, int],

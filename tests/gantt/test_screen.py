@@ -510,14 +510,14 @@ async def test_at_80_columns_a_long_name_gives_way_to_the_figures_on_the_info_li
         await press(pilot, "right_square_bracket")
         line = screen_text(app).splitlines()[-2]
         t, ts, _ = stored(store, "3.4.2")
-        assert line.startswith(" 3.4.2 Data cleansing &") and "…  " in line
+        assert line.startswith(" 3.4.2 ")
         now = app.plan.duration_now(t)
-        assert f"  {ts.start} → {ts.finish}  {now}d  50%  float {ts.total_float}d  critical" in line
-        await press(pilot, "b")  # the slip against the baseline comes before the baseline's dates
+        assert f"  16 Nov–01 Dec  {now}d  50%  float {ts.total_float}d  critical" in line
+        await press(pilot, "b")  # the slip against the baseline, and the baseline's dates after it
         line = screen_text(app).splitlines()[-2]
-        assert line.startswith(f" 3.4.2  {ts.start} → ") and line.rstrip().endswith("  critical  +1d vs baseline")
-        await select(pilot, "3")  # four cells of a name ("Bui… ") said nothing: none rather than that
-        assert screen_text(app).splitlines()[-2].startswith(" 3  2026-")
+        assert line.startswith(" 3.4.2  16 Nov–01 Dec  ") and line.rstrip().endswith("  critical  +1d vs baseline 16–30 Nov")
+        await select(pilot, "2.9")  # two cells of a name ("… ") say nothing: none rather than that
+        assert screen_text(app).splitlines()[-2].startswith(" 2.9  25 Nov  ")
         # a short name is not cut
         await press(pilot, "b")
         await select(pilot, "5.5")
@@ -736,11 +736,11 @@ async def test_at_120_columns_a_long_name_makes_room_for_what_drives_the_task(ma
         assert line.rstrip().endswith(f"  driven by {drivers}")
         assert line.startswith(" 3.4.4 Transform & load scripts: opport")  # thirty cells of it at least
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:  # not at 80: the name keeps its room
-        await settle(pilot)
+    async with app.run_test(size=(80, 24)) as pilot:  # at 80 the driver comes before the name,
+        await settle(pilot)  # which the selected row shows as far as this line could
         await select(pilot, "3.4.4")
         line = screen_text(app).splitlines()[-2]
-        assert "driven by" not in line and line.startswith(" 3.4.4 Transform & load")
+        assert line.rstrip().endswith(f"  critical  driven by {drivers}") and line.startswith(" 3.4.4 Transform &")
 
 
 async def test_on_the_demo_the_status_date_on_today_shows_as_a_line_of_both(make_app):
@@ -798,3 +798,32 @@ async def test_on_a_plan_with_no_tasks_the_info_line_says_the_zoom(make_app, sto
         await press(pilot, "minus", "minus")
         assert "zoom month" in str(info.render())
         assert "zoom month" in screen_text(app)
+
+
+async def test_at_80_columns_with_b_the_info_line_gives_the_baseline_s_dates_after_the_slip(make_app):
+    # In ISO the task's dates and its baseline's took 47 cells: at 80 columns the baseline's never
+    # fitted, and a late milestone's deadline was cut ('LATE (deadline 2027…'), its slip with it
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "b")
+        await select(pilot, "2.8")  # 60% done, two days behind its baseline
+        line = screen_text(app).splitlines()[-2].rstrip()
+        assert line == " 2.8  16–25 Nov  6d  60%  float -2d  critical  +2d vs baseline 16–23 Nov"
+        await select(pilot, "2.9")  # a milestone past its deadline
+        line = screen_text(app).splitlines()[-2].rstrip()
+        assert line.endswith("  25 Nov  0%  float -2d  critical  LATE (deadline 23 Nov)  +2d vs baseline")
+        await select(pilot, "5.5")  # on its baseline: its dates again would say nothing
+        line = screen_text(app).splitlines()[-2].rstrip()
+        assert line.startswith(" 5.5 Go-live  18 Jan 2027  0%  float 0d  critical  +0d vs baseline  ")
+
+
+async def test_the_baseline_s_dates_follow_the_slip_not_what_drives_the_task(make_app):
+    # wide enough for both, they came after 'driven by 2.8', as if they were that task's dates
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "b")
+        await select(pilot, "2.9")
+        info = str(app.screen.query_one("#gantt-info").render())
+        assert "  +2d vs baseline 23 Nov  driven by 2.8   zoom week" in info

@@ -10,6 +10,7 @@ app knows and config.toml can remap. Edits are one service call each, run by ``a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -23,12 +24,13 @@ from textual.widget import Widget
 from pmtui.messages import Note
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
-from pmtui.models.wording import counted
+from pmtui.models.wording import counted, signed_days
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services import baselines as baseline_svc
-from pmtui.services.as_of import START, figures_date
+from pmtui.services.as_of import START, day_text, figures_date
 from pmtui.services import gantt_edits
 from pmtui.services import gantt_layout as gl
+from pmtui.services.resource_load import days_text
 from pmtui.services import tasks as task_svc
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.gantt_chart import GanttChart
@@ -43,6 +45,11 @@ def ref(task_id: int) -> str:
     return f"#{task_id}"
 
 
+def _when(first: date, last: date, as_of: date) -> str:
+    """'30 Nov–09 Dec', '14–18 Dec', a milestone's '09 Dec' (without its weekday, for room)."""
+    return day_text(first, as_of) if first == last else days_text(first, last, as_of)
+
+
 class InfoLine(Widget):
     """One line about the selected task. Redrawn in place (no layout pass), so a cursor move
     costs only this line and the chart's changed rows.
@@ -53,7 +60,9 @@ class InfoLine(Widget):
     but the WBS code, and each extra is shown whole or not at all."""
 
     MIN_NAME = 10  # fewer cells of a name than this ("Bui… ") say nothing: the name is left out
-    KEEP_NAME = 30  # cells of a name a leading extra may cut it down to, not further
+    KEEP_NAME = 30  # from WIDE columns on, cells of a name a leading extra may cut it down to
+    WIDE = 120  # below, the selected row shows as much of the name as this line could: the
+    # leading extras (the baseline's dates, what drives the task) come before it
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -75,9 +84,10 @@ class InfoLine(Widget):
         room = width - self.code.cell_len - self.figures.cell_len
         name = self.task_name
         extras = list(self.extras)
+        keep = min(name.cell_len, self.KEEP_NAME) if width >= self.WIDE else 0
         for extra in self.extras[:self.leading]:
             # at 120 columns a long name left no room for what drives the task
-            if room - extra.cell_len >= min(name.cell_len, self.KEEP_NAME):
+            if room - extra.cell_len >= keep:
                 room -= extra.cell_len
             else:
                 extras.remove(extra)
@@ -208,38 +218,48 @@ class GanttScreen(Screen):
                 self.query_one(InfoLine).show(None, None, Text(" No task to show"),
                                               Text(f"   zoom {chart.scale.zoom}", "dim"))
             return
-        t = chart.plan.by_id[tid]
+        plan = chart.plan
+        t = plan.by_id[tid]
         bar = chart.bar(tid)
-        ts = chart.plan.schedule.tasks[tid]
+        ts = plan.schedule.tasks[tid]
+        # Dates as the stand-up says them ("30 Nov–09 Dec", the year when not the header's
+        # status date's): in ISO the task's and its baseline's dates took 47 cells, and at 80
+        # columns the baseline's never fitted, nor a late task's deadline.
+        as_of = figures_date(plan.project.status_date, plan.project.start, chart.today).day
         text = Text()
-        text.append(f" {bar.start} → {bar.finish}")
+        text.append(f" {_when(bar.start, bar.finish, as_of)}")
         if not bar.summary:
-            now = chart.plan.duration_now(t)
-            text.append(f"  {now}d" + (f" (planned {t.duration}d)" if now != t.duration else "") + f"  {bar.percent}%")
+            now = plan.duration_now(t)
+            if now or t.duration:  # a milestone's "0d" said what its ◆ says, in cells its slip needs
+                text.append(f"  {now}d" + (f" (planned {t.duration}d)" if now != t.duration else ""))
+            text.append(f"  {bar.percent}%")
         else:
             text.append(f"  {bar.percent}% done")  # its tasks' progress, weighted by their days
         text.append(f"  float {ts.total_float}d")
         if bar.critical:
             text.append("  critical", "bold")
         if bar.late:
-            text.append(f"  LATE (deadline {t.deadline})", "bold")
+            text.append(f"  LATE (deadline {day_text(t.deadline, as_of)})", "bold")
         extras = []
+        if bar.baseline is not None:
+            # the finish's slip first: b is pressed for it; the baseline's dates right after it,
+            # which they belong to (they came after "driven by 5.6", as if they were its dates)
+            slip = plan.calendar.working_days_between(bar.baseline[1], bar.finish)
+            text.append(f"  {signed_days(slip)} vs baseline")
+            if tuple(bar.baseline) != (bar.start, bar.finish):  # the same dates again said nothing
+                extras.append(Text(f" {_when(bar.baseline[0], bar.baseline[1], as_of)}"))
+        elif chart.baseline is not None:
+            text.append("  not in the baseline")  # added since: its row had no ▁ and no word why
         driven = self._driven_by(t, ts)
         if driven:
             extras.append(Text(f"  driven by {driven}"))  # why it starts then, without d
-        if bar.baseline is not None:
-            # the finish's slip first: b is pressed for it, and at 80 columns there is room for it
-            # or for the baseline's dates, not both
-            slip = chart.plan.calendar.working_days_between(bar.baseline[1], bar.finish)
-            text.append(f"  {slip:+d}d vs baseline")
-            extras.append(Text(f" ({bar.baseline[0]} → {bar.baseline[1]})"))
-        elif chart.baseline is not None:
-            text.append("  not in the baseline")  # added since: its row had no ▁ and no word why
+        # a task under way starts when it started, as its percent says: no cause to cut its name for
+        leading = len(extras) - (ts.driven_by == "actual")
         if chart.path_on:
             extras.append(Text("  driving path shown (d)"))
         extras.append(Text(f"   zoom {chart.scale.zoom}", "dim"))
         self.query_one(InfoLine).show(Text(f" {t.wbs} ", "bold"), Text(f"{t.name} ", "bold"), text, *extras,
-                                      leading=1 if driven else 0)
+                                      leading=leading)
 
     def _driven_by(self, t, ts) -> str:
         """What fixes the task's start, as `pmtui schedule` says it ('' for a summary)."""

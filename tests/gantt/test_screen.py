@@ -827,3 +827,27 @@ async def test_the_baseline_s_dates_follow_the_slip_not_what_drives_the_task(mak
         await select(pilot, "2.9")
         info = str(app.screen.query_one("#gantt-info").render())
         assert "  +2d vs baseline 23 Nov  driven by 2.8   zoom week" in info
+
+
+async def test_another_project_opens_on_its_own_dates_without_the_last_one_s_baseline(make_app, store):
+    # opened with o from the demo's Gantt, a plan starting in June showed the demo's weeks of
+    # November, every bar off the right edge ('▸'), and kept b on for a plan with no baseline
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    later = create_project(store, "Website relaunch", date(2027, 6, 7), make_current=False)
+    add_task(store, later.id, "Discovery", duration=5)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "b", "d", "minus")
+        assert chart(app).baseline is not None and chart(app).path_on
+        app.open_project(later.id)
+        await settle(pilot)
+        c = chart(app)
+        assert c.plan.project.id == later.id and c.scale.zoom == "month"  # the zoom is the PM's
+        first, last = c.view_dates
+        assert first <= date(2027, 6, 7) <= last
+        assert c.baseline is None and not c.path_on
+        assert "◂" not in screen_text(app) and "▸" not in screen_text(app)
+        assert "removed" not in notes(app)  # no baseline of this project was removed

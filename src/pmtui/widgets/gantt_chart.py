@@ -123,6 +123,12 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.CursorMoved(None))
             return
         keep = self.current_id if select_id is None else select_id
+        if self.plan is not None and self.plan.project.id != plan.project.id:
+            # Another project (o): its own first view, without the last one's baseline or
+            # driving path. The view stayed on the dates of the project left, often an empty
+            # chart with every bar off its edge.
+            self.x0, self._zoomed, self.baseline = None, None, None
+            self.path_on, self.path = False, set()
         self.plan, self._first = plan, None
         self.rows = [t.id for t in plan.tasks]
         self._bars.clear()

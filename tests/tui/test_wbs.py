@@ -127,8 +127,41 @@ async def test_why_panel(make_app):
         await settle(pilot)
         await goto(pilot, "2.8")
         text = screen_text(app)
-        assert "Why: 2.8 Solution design document" in text
+        assert "Why: it started 2026-11-16 (actual start)" in text  # named once, on the first line
         assert "Float total -2d" in text
+
+
+async def test_the_detail_panel_keeps_a_missed_deadline_and_the_notes_in_view(make_app):
+    # Six lines tall, the panel cut what came after three steps of why: 3.6 never showed that it
+    # misses its deadline, or its notes; 4.4 (with its resources) never showed its notes
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        plan = plan_of(app)
+        await goto(pilot, "3.6")
+        text = screen_text(app)
+        assert "working days after its deadline 2026-12-03" in text
+        assert f"Notes: {plan.by_wbs['3.6'].notes}" in text and "Why: it starts " in text
+        await goto(pilot, "4.4")
+        text = screen_text(app)
+        assert f"Notes: {plan.by_wbs['4.4'].notes}" in text and "Resources " in text
+        assert "steps: pmtui why 4.4)" in text  # the steps left out are counted
+
+
+async def test_at_80_columns_the_detail_panel_gives_a_constraint_and_a_deadline_whole(make_app):
+    # the line of dates ran off the edge: 'Deadline 2026-1…', and a constraint not at all
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        t = plan_of(app).by_wbs["5.2"]
+        await goto(pilot, "5.2")
+        assert f"Constraint FNLT {t.constraint_date}" in screen_text(app)
+        await goto(pilot, "4.6.3")
+        assert "Deadline 2027-01-06" in screen_text(app)
+        await goto(pilot, "3.6")  # missed: said once, whole, without the name the panel begins with
+        text = screen_text(app)
+        assert "Finishes 2026-12-07, 2 working days after its deadline 2026-12-03" in text
+        assert "Deadline 2026-12-03" not in text
 
 
 async def test_a_refused_name_stays_in_the_bar(make_app):

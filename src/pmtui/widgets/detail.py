@@ -7,6 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.widget import Widget
 
+from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
 
 MAX_WHY = 3
@@ -87,40 +88,62 @@ class TaskDetail(Widget):
             marks.append("L late")
         if any("cannot be met" in v for v in ts.violations):
             marks.append("! constraint")
-        out = Text(no_wrap=True, overflow="ellipsis")
-        out.append(f"{t.wbs} {t.name}", "bold")
-        out.append(f"  #{t.id} · {kind} · {plan.percent[tid]:.0f}%")
+        # Lines in the order shown; the why-chain has the lines the others leave. Six lines
+        # tall, the panel cut the last ones: a task with three steps of why never showed the
+        # deadline it misses, the constraint it cannot meet, or its notes.
+        title = Text()
+        title.append(f"{t.wbs} {t.name}", "bold")
+        title.append(f"  #{t.id} · {kind} · {plan.percent[tid]:.0f}%")
         if marks:
-            out.append("  " + " · ".join(marks), "bold")
-        out.append("\n")
-        out.append(f"Start {ts.start}  Finish {ts.finish}  Float total {ts.total_float}d free {ts.free_float}d")
+            title.append("  " + " · ".join(marks), "bold")
+        lines = [title]
+        dates = [f"Start {ts.start}", f"Finish {ts.finish}", f"Float total {ts.total_float}d free {ts.free_float}d"]
         if t.constraint_type != "ASAP":
-            out.append(f"  Constraint {t.constraint_type} {t.constraint_date or ''}".rstrip())
-        if t.deadline:
-            out.append(f"  Deadline {t.deadline}")
-        out.append("\n")
+            dates.append(f"Constraint {t.constraint_type} {t.constraint_date or ''}".rstrip())
+        # the task's own words on what it misses, without its name (the first line has it)
+        broken = [v[len(t.label):].lstrip(": ") if v.startswith(t.label) else v for v in ts.violations[:1]]
+        if t.deadline and not (ts.late and broken and "deadline" in broken[0]):  # which says it
+            dates.append(f"Deadline {t.deadline}")
+        # at 80 columns a constraint and a deadline ran off the edge ('Deadline 2027-0…'): the
+        # line goes on below, each figure whole
+        width = self.content_size.width or 1000
+        for part in dates:
+            if lines[-1] is title or lines[-1].cell_len + 2 + len(part) > width:
+                lines.append(Text(part))
+            else:
+                lines[-1].append("  " + part)
         preds = plan.predecessors_text(tid) or "none"
         driving = ", ".join(plan.by_id[d].label for d in ts.driving if d in plan.by_id) or ts.driven_by.replace("_", " ")
-        out.append(f"Predecessors {preds}  Driving {driving}  Early {ts.early_start}→{ts.early_finish}  "
-                   f"Late {ts.late_start}→{ts.late_finish}")
+        lines.append(Text(f"Predecessors {preds}  Driving {driving}  Early {ts.early_start}→{ts.early_finish}  "
+                          f"Late {ts.late_start}→{ts.late_finish}"))
         res = plan.resources_text(tid)
         if res:
-            out.append(f"\nResources {res}")
+            line = Text(f"Resources {res}")
             over, history = self._overbooked(plan, tid)
             if over:
-                out.append("  ⚠ " + "; ".join(over), "bold red")
+                line.append("  ⚠ " + "; ".join(over), "bold red")
             if history:  # before the status date: said first, as a long line is cut at the edge
-                out.append(f"  (history: {'; '.join(history)})", "dim")
+                line.append(f"  (history: {'; '.join(history)})", "dim")
+            lines.append(line)
+        for v in broken:
+            lines.append(Text(v[:1].upper() + v[1:], "bold"))
+        notes = Text("Notes: " + t.notes.replace("\n", " ")) if t.notes else None
         why = plan.schedule.explain(tid)
-        for line in why[:MAX_WHY]:
-            out.append("\nWhy: " + line)
-        if len(why) > MAX_WHY:
-            out.append(f"  (+{len(why) - MAX_WHY} steps: pmtui why {t.wbs})", "dim")
-        for v in ts.violations[:1]:
-            out.append("\n" + v, "bold")
-        if t.notes:
-            out.append("\nNotes: " + t.notes.replace("\n", " "))
-        return out
+        room = (self.content_size.height or len(lines) + MAX_WHY + 1) - len(lines) - (notes is not None)
+        shown = why[:max(0, min(room, MAX_WHY))]
+        for i, step in enumerate(shown):
+            if step.startswith(t.label + " "):  # named on the first line: the reason gets the room
+                step = "it" + step[len(t.label):]
+            line = Text("Why: " + step)
+            if i == len(shown) - 1 and len(why) > len(shown):
+                more = f"  (+{counted(len(why) - len(shown), 'step')}: pmtui why {t.wbs})"
+                if line.cell_len + len(more) > width:  # the step gives way: the count was cut off
+                    line.truncate(max(1, width - len(more)), overflow="ellipsis")
+                line.append(more, "dim")
+            lines.append(line)
+        if notes is not None:
+            lines.append(notes)
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
 
 def _booked(name: str, runs: list, max_units: float, when: str) -> str:

@@ -1353,6 +1353,28 @@ async def test_a_long_project_name_leaves_the_header_its_finish_and_screens(make
         assert f" {name} " in screen_text(app).splitlines()[0]  # whole where it fits
 
 
+async def test_at_80_columns_the_header_keeps_every_screen_s_digit_on_the_gantt_of_a_plan_not_started(make_app, store):
+    # 'Website rel…   status 2027-01-04 (not started)  finish 2027-01-26 1 2 Gantt 3 4': the name
+    # of the screen shown pushed the 5 off the edge
+    from datetime import timedelta
+
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    from .conftest import TODAY
+
+    project = create_project(store, "Website relaunch", TODAY + timedelta(days=42))
+    add_task(store, project.id, "Kick-off", duration=1)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert screen_text(app).splitlines()[0].rstrip().endswith(" 1 WBS 2 3 4 5")  # room for its name
+        await press(pilot, "2")
+        header = screen_text(app).splitlines()[0].rstrip()
+        assert header.endswith("(not started)  finish 2027-01-04 1 2 3 4 5"), header
+        assert header.startswith(" Website relaunch ")  # and its name the room that makes
+
+
 async def test_a_task_under_way_shows_its_duration_now_and_d_edits_the_planned_one(make_app, demo_store):
     # 2.8, planned at 6 days, is under way; 5 days left on the status date make it 5 done + 5 left
     # (50 %, MS Project's Duration 10d), which the Dur column and the detail panel read where they

@@ -63,6 +63,8 @@ class PlanHeader(Widget):
         full = sum(len(f"  {key} {title}") for key, _m, title, _c in screens)
         compact_len = sum(len(f" {key} {title}") if key == self.screen_key else len(f" {key}")
                           for key, _m, title, _c in screens)
+        digits_len = sum(len(f" {key}") for key, _m, _t, _c in screens)
+        digits_only = False  # the current screen's name left out too: its digit stays, underlined
         if plan is not None:
             p = plan.project
             dates = Text()
@@ -83,6 +85,12 @@ class PlanHeader(Widget):
             # (Not the busy mark: the name would shrink and grow back with every edit.)
             shortest = f" ({signed_days(change[1])})" if change else ""
             least = dates.cell_len + compact_len + len(shortest) + 2
+            if self.size.width - least < 12:
+                # "Website rel…  status 2027-01-04 (not started)  finish …" at 80 columns pushed
+                # "5" off the edge on the Gantt ("2 Gantt") and "5" on the stand-up: the name of
+                # the screen in front of the PM goes first
+                digits_only = True
+                least += digits_len - compact_len
             name = Text(p.name)
             name.truncate(max(12, self.size.width - least), overflow="ellipsis")
             text.append(f" {name.plain} ", "bold reverse")
@@ -103,12 +111,14 @@ class PlanHeader(Widget):
         tries = [(m, False) for m in moved[:2]] + [(m, True) for m in moved]
         shown, compact = next(((m, c) for m, c in tries if len(m) + (compact_len if c else full) <= room),
                               (moved[-1], True))
+        if digits_only:
+            shown, compact = moved[-1], True
         if shown:
             text.append(shown, moved_style)
         for key, _mode, title, _cls in screens:
             current = key == self.screen_key
             text.append(" " if compact else "  ")
-            label = f"{key} {title}" if current or not compact else key
+            label = f"{key} {title}" if (current and not digits_only) or not compact else key
             text.append(label, "bold underline" if current else "dim")
         if busy:
             text.append(busy, "bold")

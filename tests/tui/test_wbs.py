@@ -1263,6 +1263,26 @@ async def test_adding_below_a_phase_longer_than_the_view_shows_the_bar_where_the
         assert t.current.wbs == "3" and top <= t.cursor < top + t.page
 
 
+async def test_adding_below_the_last_task_keeps_it_in_view_above_the_bar(make_app):
+    # at 80×24, a on the last task (5.9, at the bottom of the view) drew the bar over it: the
+    # view could not scroll past the last row, and the task the new one goes below was hidden
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "end", "a")
+        t = table(app)
+        assert _row_under_bar(app) == len(t.rows)  # the row after the last
+        assert any(line[5:].startswith("5.9 ") for line in screen_text(app).splitlines())
+        await type_text(pilot, "Handover to support")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert plan_of(app).by_wbs["5.10"].name == "Handover to support" and t.current.wbs == "5.10"
+        top = round(t.scroll_offset.y)
+        assert t.cursor == top + t.page - 1  # the view holds no blank row once the bar is gone
+        await press(pilot, "end", "a", "escape")
+        assert t.cursor == len(t.rows) - 1 and round(t.scroll_offset.y) == top
+
+
 def _bar_text(app) -> str:
     """The inline bar as drawn: its label and what is typed."""
     bar = app.screen.query_one("#inline-bar")

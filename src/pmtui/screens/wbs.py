@@ -395,6 +395,8 @@ class WbsScreen(Screen):
                 by_id, level = table.plan.by_id, table.plan.by_id[table.rows[at]].level
                 while at + 1 < len(table.rows) and by_id[table.rows[at + 1]].level > level:
                     at += 1
+                if at + 1 == len(table.rows):
+                    table.make_room(1)
                 if at + 1 >= round(table.scroll_offset.y) + table.page:
                     table.scroll_to(y=at + 2 - table.page, animate=False, immediate=True)
             row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
@@ -437,6 +439,8 @@ class WbsScreen(Screen):
 
     def _close_inline(self) -> None:
         self.inline_mode = None
+        if self.table.room_below:
+            self.table.make_room(0)
         self.query_one("#inline-bar").display = False
         self.set_focus(self.table)  # at once: the next key is the table's, not the hidden input's
 

@@ -130,6 +130,13 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self._retired = None
         self._styles: dict[str, Style] | None = None
         self._layout: tuple[int, list[Column]] | None = None
+        self.room_below = 0  # blank rows the view may scroll past the last task: see make_room
+
+    def make_room(self, rows: int) -> None:
+        """Let the view scroll ``rows`` past the last task: the bar of a task added after it
+        opens there (it covered the last task, the one the new task goes below)."""
+        self.room_below = rows
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1 + rows)
 
     # -- data -----------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -194,7 +201,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             self.rows = rows
             self.index_of = {tid: i for i, tid in enumerate(rows)}
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.virtual_size = Size(self.size.width, len(rows) + 1 + self.room_below)
         cursor = self.cursor
         if keep is not None and keep in self.index_of:
             self.cursor = self.index_of[keep]
@@ -325,7 +332,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1 + self.room_below)
         # A smaller terminal shows fewer rows: the cursor row stays in view (it was left below
         # the bottom until the next key).
         self._scroll_to_cursor()

@@ -164,6 +164,26 @@ async def test_at_80_columns_the_detail_panel_gives_a_constraint_and_a_deadline_
         assert "Deadline 2026-12-03" not in text
 
 
+async def test_at_80_columns_the_detail_panel_gives_the_late_dates(make_app, demo_store):
+    # 'Predecessors 4.8  Driving 4.8 Go/no-go decision  Early 2027-01-07→2027-01-07 …': the early
+    # dates, the start and finish of the line above again, pushed the late ones off the edge
+    from pmtui.services.tasks import edit_task
+
+    edit_task(demo_store, 1, "5.7", constraint_type="ALAP")  # its early dates are not its dates
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        plan = plan_of(app)
+        ts = plan.schedule.tasks[plan.by_wbs["5.2"].id]
+        await goto(pilot, "5.2")
+        line = next(l for l in screen_text(app).splitlines() if l.startswith(" Predecessors 4.8 "))
+        assert f"  Late {ts.late_start}→{ts.late_finish}" in line and "Early" not in line
+        ts = plan.schedule.tasks[plan.by_wbs["5.7"].id]
+        assert (ts.early_start, ts.early_finish) != (ts.start, ts.finish)
+        await goto(pilot, "5.7")
+        assert f"  Early {ts.early_start}→{ts.early_finish}" in screen_text(app)
+
+
 async def test_a_refused_name_stays_in_the_bar(make_app):
     # a name over 200 characters was refused after the bar had closed: what was typed was lost
     app = make_app()

@@ -114,8 +114,11 @@ class TaskDetail(Widget):
                 lines[-1].append("  " + part)
         preds = plan.predecessors_text(tid) or "none"
         driving = ", ".join(plan.by_id[d].label for d in ts.driving if d in plan.by_id) or ts.driven_by.replace("_", " ")
-        lines.append(Text(f"Predecessors {preds}  Driving {driving}  Early {ts.early_start}→{ts.early_finish}  "
-                          f"Late {ts.late_start}→{ts.late_finish}"))
+        logic = f"Predecessors {preds}  Driving {driving}"
+        if (ts.early_start, ts.early_finish) != (ts.start, ts.finish):  # else the line above has them
+            logic += f"  Early {ts.early_start}→{ts.early_finish}"
+        # at 80 columns the early dates, the start and finish again, pushed the late ones off the edge
+        lines.append(Text(logic + f"  Late {ts.late_start}→{ts.late_finish}"))
         res = plan.resources_text(tid)
         if res:
             line = Text(f"Resources {res}")

@@ -365,6 +365,12 @@ async def test_move_earlier_is_refused_when_a_link_or_progress_holds_the_task(ma
         await press(pilot, "greater_than_sign")
         assert "record its progress" in notes(app)
         assert stored(store, "2.8")[0].constraint_type == "ASAP"
+        # a summary under way: its start is its first task's actual start, which no constraint
+        # moves; > said 'start no earlier than 2026-12-01' and the bar stayed where it was
+        await select(pilot, "3.3")
+        await press(pilot, "greater_than_sign")
+        assert "3.3 Integrations is under way (3.3.1 " in notes(app) and "nothing was changed" in notes(app)
+        assert stored(store, "3.3")[0].constraint_type == "ASAP"
 
 
 async def test_link_to_a_predecessor_by_wbs_code_then_undo(make_app, store):

@@ -50,6 +50,13 @@ def shift_start(store: Store, project_id: int, task_id: int, days: int) -> Shift
     row = plan.resolve(f"#{task_id}")
     if row.actual_start is not None:
         raise Conflict(f"{row.label} started on {row.actual_start}: record its progress instead of moving it")
+    begun = [plan.by_id[d] for d in plan.descendants(task_id) if plan.by_id[d].actual_start is not None]
+    if begun:
+        # A summary under way keeps its start, its first task's actual start: the constraint was
+        # set and said ('start no earlier than …') and the bar stayed where it was.
+        first = min(begun, key=lambda t: t.actual_start)
+        raise Conflict(f"{row.label} is under way ({first.label} started on {first.actual_start}): move the "
+                       f"tasks in it not yet begun instead; nothing was changed")
     ts = plan.schedule.tasks[task_id]
     if days < 0 and ts.driven_by == "link":
         preds = ", ".join(plan.by_id[p].wbs for p in ts.driving)

@@ -17,6 +17,8 @@ Predecessors       no         MS Project notation with the WBS codes of this fil
 Start, Finish      no         written on export (the computed schedule); ignored on import,
                               where dates come from links and constraints
 Resources          no         ``Ana Lima, Bob[50%]``; unknown names become new people
+                              (a name with a comma, bracket or quote in quotes:
+                              ``"Smith, John"[50%]``)
 Percent complete   no         0-100, with or without %
 Constraint         no         ASAP, ALAP, SNET, SNLT, FNET, FNLT, MSO, MFO
 Constraint date    no         YYYY-MM-DD
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -61,17 +64,44 @@ _KEY.update({"%complete": "Percent complete", "percent": "Percent complete", "ta
              "taskname": "Name", "outline": "WBS", "outlinenumber": "WBS"})
 
 
+# A name in quotes, "" for a quote inside, then its units if any: how a name holding a comma,
+# a bracket or a quote is written (see _resource_cell)
+_QUOTED = re.compile(r'\s*"((?:[^"]|"")*)"\s*(?:\[([^\]]*)\])?\s*(?:,|$)')
+
+
 def _split_resources(text: str) -> list[tuple[str, float]]:
     out = []
-    for part in (p.strip() for p in text.split(",")):
+    pos = 0
+    while pos < len(text):
+        m = _QUOTED.match(text, pos)
+        if m:
+            out.append((m.group(1).replace('""', '"').strip(), parse_units(m.group(2)) if m.group(2) is not None else 1.0))
+            pos = m.end()
+            continue
+        end = text.find(",", pos)
+        end = len(text) if end < 0 else end
+        part = text[pos:end].strip()
+        pos = end + 1
         if not part:
             continue
+        if part.startswith('"'):
+            raise BadValue(f"resource {part!r}: a name in quotes ends with a quote, and only its "
+                           'units may follow, as in "Smith, John"[50%]')
         if part.endswith("]") and "[" in part:
             name, units = part[:-1].rsplit("[", 1)
             out.append((name.strip(), parse_units(units)))
         else:
             out.append((part, 1.0))
     return out
+
+
+def _resource_cell(name: str, units: float) -> str:
+    """One person in the Resources cell. A name holding a comma ("Smith, John") was read back as
+    two people, and one ending in brackets ("Zoë [ext]") as units 'ext', which refused the whole
+    file: such a name is written in quotes, as MS Project's own lists cannot carry it."""
+    if any(c in name for c in ',[]"'):
+        name = '"' + name.replace('"', '""') + '"'
+    return name if abs(units - 1) < 1e-9 else f"{name}[{units * 100:g}%]"
 
 
 def _lines_text(lines: list[int], limit: int = 8) -> str:
@@ -231,8 +261,7 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     names = {r.key: r.name for r in data.resources}
     res: dict = {}
     for a in data.assignments:
-        name = names[a.resource]
-        res.setdefault(a.task, []).append(name if abs(a.units - 1) < 1e-9 else f"{name}[{a.units * 100:g}%]")
+        res.setdefault(a.task, []).append(_resource_cell(names[a.resource], a.units))
     summaries = data.summaries()
     for t in data.tasks:
         ts = sched.dates[t.key]

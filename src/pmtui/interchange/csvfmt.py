@@ -1,5 +1,5 @@
-"""CSV: one task per row, for spreadsheets. UTF-8 (a BOM is accepted), comma separated, first row
-the header. Columns are found by their header name (case and spaces do not matter), so they may
+"""CSV: one task per row, for spreadsheets. UTF-8 (with a BOM on export, accepted on import), comma
+separated, first row the header. Columns are found by their header name (case and spaces do not matter), so they may
 come in any order; unknown columns, and columns with no header that hold something, are listed
 as ignored. A row with cells past the header's last column is refused (see
 _refuse_cells_past_header).
@@ -252,6 +252,9 @@ def read_csv(path: Path) -> Imported:
 
 def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     buf = io.StringIO(newline="")
+    # Excel takes a CSV without a byte order mark for the system's code page: a double-clicked
+    # export showed 'Müller' as 'MÃ¼ller'. With it, Excel, LibreOffice and pmtui read UTF-8
+    buf.write("\ufeff")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(COLUMNS)
     wbs = {t.key: t.wbs for t in data.tasks}

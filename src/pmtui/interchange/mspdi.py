@@ -19,6 +19,10 @@ pmtui's tests run against the real MS Project files in shared/data/mspdi):
   included, see recurrence.py) and repeats them expanded as DayType 0; those copies are skipped.
 - ``Resource/StandardRate`` is per hour whatever ``StandardRateFormat`` shows; pmtui stores a
   rate per working day (× hours per day). Resource ``Type``: 0 material, 1 work, 2 cost.
+- Amounts of money (``Cost``, ``FixedCost``, ``CostPerUse`` …) are in hundredths of the currency
+  unit: MS Project 2003's sample plan writes a cost per use of 15.00 as ``1500`` and a task of
+  200 h at 10/h plus it as ``<Cost>201500</Cost>``; MPXJ's ``DatatypeConverter.parseCurrency``
+  divides by 100. Rates (``StandardRate``) are not: 10/h is ``10``.
 - ``Assignment/ResourceUID`` −65535 is MS Project's placeholder for a task without resources.
 """
 
@@ -36,6 +40,7 @@ LINK_FROM_TEXT = {str(k): v for k, v in LINK_FROM_CODE.items()}
 ELAPSED_LAG_FORMATS = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
 PERCENT_LAG_FORMATS = {19, 20, 51, 52}
 NO_RESOURCE = -65535
+CURRENCY_UNITS = 100  # an MSPDI amount of money is in hundredths (see above)
 START_CONSTRAINTS = {"SNET", "SNLT", "MSO"}
 FINISH_CONSTRAINTS = {"FNET", "FNLT", "MFO"}
 

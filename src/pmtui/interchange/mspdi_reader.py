@@ -26,6 +26,7 @@ from pmtui.interchange.mspdi import (
     LINK_FROM_TEXT,
     ISO_SPAN,
     CONSTRAINT_FROM_CODE,
+    CURRENCY_UNITS,
     ELAPSED_LAG_FORMATS,
     FINISH_CONSTRAINTS,
     LINK_FROM_CODE,
@@ -485,7 +486,7 @@ class _Reader:
                 percent_complete=pct,
                 actual_start=(self.start_day(a_start) if duration > 0 else a_start.date()) if a_start else None,
                 actual_finish=self.finish_day(a_finish) if a_finish else None,
-                fixed_cost=max(0.0, self.float_(tk, "FixedCost", where, 0.0) or 0.0),
+                fixed_cost=round(max(0.0, self.float_(tk, "FixedCost", where, 0.0) or 0.0) / CURRENCY_UNITS, 6),
                 notes=clean_text(self.text(tk, "Notes")), source=where,
             )
             if task.actual_finish and task.actual_start and task.actual_finish < task.actual_start:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pmtui.interchange.base import clean_text
-from pmtui.interchange.mspdi import CONSTRAINT_TO_CODE, FINISH_CONSTRAINTS, LINK_TO_CODE, MSPDI_NS
+from pmtui.interchange.mspdi import (
+    CONSTRAINT_TO_CODE,
+    CURRENCY_UNITS,
+    FINISH_CONSTRAINTS,
+    LINK_TO_CODE,
+    MSPDI_NS,
+)
 from pmtui.scheduling import ScheduleResult, work_split
 from pmtui.services.bulk import CalendarData, PlanData
 from pmtui.services.plan import RollUp, leaf_duration_now
@@ -254,7 +260,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         # Elements left at MS Project's defaults are not written (a 10,000-task file parses
         # faster): FixedCost 0, PercentComplete 0, CalendarUID -1.
         if t.fixed_cost:
-            parts.append(f"<FixedCost>{_num(t.fixed_cost)}</FixedCost>")
+            # in hundredths, as MS Project holds money: 950 written as 950 opened as 9.50
+            parts.append(f"<FixedCost>{_num(round(t.fixed_cost * CURRENCY_UNITS, 6))}</FixedCost>")
         if summary:
             # pmtui holds no progress of a summary's own: without these a reader that does not
             # roll up (MPXJ) showed a summary of half-done work at 0 % and not started

@@ -35,3 +35,45 @@ def test_mpxj_reads_the_exported_fixed_cost_as_the_app_has_it(mpxj_reader, store
               if t.getFixedCost() is not None and float(t.getFixedCost().doubleValue())}
     assert theirs == ours
     assert {t.name: t.fixed_cost for t in read_file(path).data.tasks if t.fixed_cost} == ours
+
+
+def _bl(jt, field: str, number: int):
+    """MPXJ's Baseline field is getBaselineStart(), Baseline1's getBaselineStart(1)."""
+    return getattr(jt, f"getBaseline{field}")(*([number] if number else []))
+
+
+def test_mpxj_reads_the_exported_baselines_as_variance_shows_them(mpxj_reader, store, db_path, tmp_path):
+    """The demo's 'Approved plan' (MS Project's Baseline) and a second one saved after a task
+    grew (Baseline1) reach MS Project with every task's dates, duration, work and cost, and the
+    project's on the project summary task: the export left them out, so a plan handed to an MS
+    Project user arrived with no baseline to track against."""
+    from pmtui.services.baselines import save_baseline
+    from pmtui.services.project_records import read_records
+    from pmtui.services.tasks import edit_task
+    from tests.foundation.helpers import cli
+
+    project = create_demo(store, today=date(2026, 11, 23))
+    edit_task(store, project.id, "3.2.3", duration=12)
+    save_baseline(store, project.id, "Replan")
+    path = tmp_path / "demo.xml"
+    r = cli(db_path, "export", str(path))
+    assert r.exit_code == 0, r.stderr
+    with store.engine.connect() as conn:
+        saved = {b["number"]: b for b in read_records(conn, project.id).baselines}
+    assert sorted(saved) == [0, 1]
+    pf = mpxj_reader().read(str(path))
+    by_name = {str(t.getName()): t for t in pf.getTasks() if int(t.getUniqueID()) != 0}
+    summary = next(t for t in pf.getTasks() if int(t.getUniqueID()) == 0)
+    for number, b in saved.items():
+        assert str(_bl(summary, "Finish", number))[:10] == b["finish"].isoformat()
+        assert float(_bl(summary, "Cost", number).doubleValue()) == round(b["cost"], 2)
+        for bt in b["tasks"]:
+            jt = by_name[bt["name"]]
+            assert (str(_bl(jt, "Start", number))[:10], str(_bl(jt, "Finish", number))[:10]) == (
+                bt["start"].isoformat(), bt["finish"].isoformat()), (number, bt["wbs"])
+            assert float(_bl(jt, "Duration", number).getDuration()) == bt["duration"], (number, bt["wbs"])
+            assert abs(float(_bl(jt, "Cost", number).doubleValue()) - bt["cost"]) < 0.01, (number, bt["wbs"])
+            assert abs(float(_bl(jt, "Work", number).getDuration()) - bt["work"] * 8) < 0.02, (number, bt["wbs"])
+    grown = by_name[next(t["name"] for t in saved[1]["tasks"] if t["wbs"] == "3.2.3")]
+    assert float(_bl(grown, "Duration", 1).getDuration()) == 12
+    assert float(_bl(grown, "Duration", 0).getDuration()) != 12

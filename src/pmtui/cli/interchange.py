@@ -154,7 +154,8 @@ def export_cmd(
         raise BadValue("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
     kind = detect_format(Path(file), fmt, importing=False)
     project = st.project()
-    data = bulk.get_plan_data(st.store, project.id, records=kind == "json")  # only JSON carries it
+    # JSON carries the records, MS Project XML the baselines among them
+    data = bulk.get_plan_data(st.store, project.id, records=kind in ("json", "mspdi"))
     try:
         text, notes = export_text(data, kind)
     except PmtuiError as exc:

@@ -155,6 +155,32 @@ def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int 
     out.append("</Calendar>")
 
 
+def _baseline_xml(number: int, start: date, finish: date, duration: float, work: float, cost: float,
+                  milestone: bool = False) -> str:
+    """One of a task's saved baselines, as MS Project holds them: Baseline, Baseline1…Baseline10 by
+    number (pmtui's numbers are MS Project's), dates at the working day's start and end (a
+    milestone at its end), work as a span, cost in hundredths."""
+    st = "17:00:00" if milestone else "08:00:00"
+    return (f"<Baseline><Number>{number}</Number><Start>{_dt(start, st)}</Start><Finish>{_dt(finish, '17:00:00')}</Finish>"
+            f"<Duration>{_span(duration)}</Duration><DurationFormat>7</DurationFormat><Work>{_span(work)}</Work>"
+            f"<Cost>{_num(round(cost * CURRENCY_UNITS, 6))}</Cost></Baseline>")
+
+
+def _baselines(data: PlanData, cal) -> dict:
+    """Task key -> its <Baseline> elements, and the project summary task's under None. A project
+    read without its records (a plain get_plan_data) has none to write."""
+    out: dict = {}
+    records = data.records
+    for b in sorted(records.baselines if records is not None else [], key=lambda b: b["number"]):
+        days = max(0, cal.index_on_or_before(b["finish"]) - cal.index_on_or_after(b["start"]) + 1)
+        out.setdefault(None, []).append(_baseline_xml(b["number"], b["start"], b["finish"], days, b["work"], b["cost"]))
+        for bt in b["tasks"]:
+            # a task deleted since the baseline (a negative key) has no row to carry it
+            out.setdefault(bt["task"], []).append(_baseline_xml(
+                b["number"], bt["start"], bt["finish"], bt["duration"], bt["work"], bt["cost"], bt["milestone"]))
+    return out
+
+
 def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     """The MSPDI text of a project with its computed schedule, and what it could not carry."""
     notes_lost: Counter = Counter()
@@ -213,6 +239,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     rolled = _roll_up(tasks, summaries, parent_of, leaf_days, st)
     project_span = 0 if empty else max(0, sched.finish_index - p0 + 1)
     levels: dict = {}
+    # MS Project's variance and tracking Gantt read these; without them the plan arrived with none
+    baselines = _baselines(data, cal)
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
     # project summary task (UID 0)
     out.append(
@@ -222,7 +250,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         f"<Duration>{_span(project_span)}</Duration><DurationFormat>7</DurationFormat>"
         f"<Milestone>{1 if empty else 0}</Milestone><Summary>1</Summary>"
         + rolled[None].xml(project_span)
-        + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "</Task>"
+        + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "".join(baselines.get(None, ())) + "</Task>"
     )
     for t in tasks:
         uid = uid_of[t.key]
@@ -300,6 +328,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
                 f"<Type>{LINK_TO_CODE[l.type]}</Type>"
                 + (f"<LinkLag>{l.lag * mpd * 10}</LinkLag><LagFormat>7</LagFormat>" if l.lag else "")
                 + "</PredecessorLink>")
+        parts.extend(baselines.get(t.key, ()))
         parts.append("</Task>")
         out.append("".join(parts))
         if t.optimistic is not None:

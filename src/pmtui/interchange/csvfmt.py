@@ -1,5 +1,6 @@
 """CSV: one task per row, for spreadsheets. UTF-8 (with a BOM on export, accepted on import), comma
-separated, first row the header. Columns are found by their header name (case and spaces do not matter), so they may
+separated (on import also semicolon or tab separated, as Excel saves it in many countries), first
+row the header. Columns are found by their header name (case and spaces do not matter), so they may
 come in any order; unknown columns, and columns with no header that hold something, are listed
 as ignored. A row with cells past the header's last column is refused (see
 _refuse_cells_past_header).
@@ -138,13 +139,30 @@ def _warn_unnamed_columns(imp: Imported, rows: list[tuple[int, list[str]]], unna
             imp.warnings.append(f"column {i + 1} has no header: its cells on {_lines_text(lines)} ignored")
 
 
+def _column(header: str) -> str | None:
+    return _KEY.get(header.strip().lower().replace(" ", "").replace("_", ""))
+
+
+def _delimiter(raw: str) -> str:
+    """The separator of the file's cells: a comma, or the semicolon Excel writes where the decimal
+    mark is a comma (Germany, France …; also its "CSV UTF-8") or a tab ("Unicode Text"), when the
+    header read with it names the WBS and Name columns. A plan exported by pmtui, edited in such
+    an Excel and saved was refused as having no 'WBS' column, 'found: WBS;Name;Duration;…'."""
+    first = raw.split("\n", 1)[0]
+    for sep in (",", ";", "\t"):
+        found = {_column(h) for h in next(csv.reader([first], delimiter=sep), [])}
+        if {"WBS", "Name"} <= found:
+            return sep
+    return ","
+
+
 def read_csv(path: Path) -> Imported:
     path = Path(path)
     try:
         raw = read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"{path.name}: not UTF-8 text (byte {exc.start}): save the CSV as UTF-8") from None
-    reader = csv.reader(io.StringIO(raw, newline=""))
+    reader = csv.reader(io.StringIO(raw, newline=""), delimiter=_delimiter(raw))
     try:
         header = next(reader)
     except StopIteration:
@@ -155,7 +173,7 @@ def read_csv(path: Path) -> Imported:
     imp = Imported(data=PlanData(name=path.stem, start=None), path=path, format="csv")  # type: ignore[arg-type]
     unnamed: list[int] = []
     for i, h in enumerate(header):
-        key = _KEY.get(h.strip().lower().replace(" ", "").replace("_", ""))
+        key = _column(h)
         if key is None:
             if h.strip():
                 imp.ignored["unknown columns"] += 1

@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+from tests.conftest import file_digest
 from tests.foundation.helpers import cli
 
 
@@ -49,3 +50,50 @@ def test_a_csv_saved_by_excel_with_semicolons_or_tabs_is_read_as_with_commas(db_
     listed = ok(db_path, "-p", "Excel", "task", "list").stdout
     assert "2027-01-13" in listed and "Launch" in listed
     assert "Alice, Zed" in listed and "Smith, John" in listed
+
+
+def _dates(db, project) -> dict[str, tuple[str, str | None]]:
+    import json
+
+    rows = json.loads(ok(db, "-p", project, "task", "list", "--json").stdout)
+    return {t["name"]: (t["start"], t["deadline"]) for t in rows}
+
+
+def test_dates_as_a_german_excel_saves_them_are_day_first(db_path, tmp_path):
+    """Excel in Germany saves 2027-01-04 back as 04.01.2027: read through dateutil, that was
+    April 1st, and the plan and its deadline moved three months without a word."""
+    path = tmp_path / "de.csv"
+    path.write_text("WBS;Name;Duration;Predecessors;Start;Finish;Deadline\n"
+                    "1;Design;5d;;04.01.2027;08.01.2027;\n"
+                    "2;Build;3d;1;11.01.2027;13.01.2027;05.02.2027\n", encoding="utf-8")
+    ok(db_path, "import", str(path), "--name", "DE")
+    assert _dates(db_path, "DE") == {"Design": ("2027-01-04", None), "Build": ("2027-01-11", "2027-02-05")}
+
+
+def test_slashed_dates_take_the_order_the_files_other_dates_show(db_path, tmp_path):
+    """04/01/2027 is 4 January in Britain and April 1st in the US: a day above 12 elsewhere in
+    the file tells which order its spreadsheet wrote. With none, the date is refused, naming it,
+    and nothing is imported."""
+    uk = tmp_path / "uk.csv"
+    uk.write_text("WBS,Name,Duration,Start,Finish,Deadline\n"
+                  "1,Design,5d,04/01/2027,08/01/2027,\n2,Build,3d,11/01/2027,13/01/2027,05/02/2027\n", encoding="utf-8")
+    ok(db_path, "import", str(uk), "--name", "UK")
+    assert _dates(db_path, "UK")["Build"] == ("2027-01-04", "2027-02-05")
+    us = tmp_path / "us.csv"
+    us.write_text("WBS,Name,Duration,Start,Finish,Deadline\n"
+                  "1,Design,5d,1/4/2027,1/8/2027,\n2,Build,3d,1/11/2027,1/13/2027,2/5/2027\n", encoding="utf-8")
+    ok(db_path, "import", str(us), "--name", "US")
+    assert _dates(db_path, "US")["Build"] == ("2027-01-04", "2027-02-05")
+    before = file_digest(db_path)
+    vague = tmp_path / "vague.csv"
+    vague.write_text("WBS,Name,Duration,Deadline\n1,Design,5d,04/01/2027\n", encoding="utf-8")
+    r = cli(db_path, "import", str(vague))
+    assert r.exit_code == 1
+    assert r.stderr.strip() == ("pmtui: vague.csv line 2: date '04/01/2027' could be 4 January or 1 April, and no "
+                                "other date of the file tells which: write it as YYYY-MM-DD")
+    both = tmp_path / "both.csv"
+    both.write_text("WBS,Name,Duration,Deadline\n1,Design,5d,13/01/2027\n2,Build,1d,01/13/2027\n", encoding="utf-8")
+    r = cli(db_path, "import", str(both))
+    assert r.exit_code == 1
+    assert "both.csv: its dates are in two orders: 13/01/2027 (line 2) is day first, 01/13/2027 (line 3)" in r.stderr
+    assert file_digest(db_path) == before

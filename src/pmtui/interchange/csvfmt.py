@@ -105,6 +105,61 @@ def _resource_cell(name: str, units: float) -> str:
     return name if abs(units - 1) < 1e-9 else f"{name}[{units * 100:g}%]"
 
 
+# A date as a spreadsheet saves it in the user's locale: 04.01.2027, 04/01/2027, 1/4/27, 4-1-2027
+_LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+_DATE_COLUMNS = ("Start", "Finish", "Constraint date", "Deadline")
+
+
+def _day_first(path: Path, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool | None:
+    """Whether the file's 04/01/2027 is 4 January (True) or April 1st (False), from its other
+    dates: Excel saves every date of a file in one order, and a day above 12 shows which. None
+    when no date tells (each is then read as itself, and refused if it could be either)."""
+    seen: dict[bool, tuple[int, str]] = {}
+    for line, row in rows:
+        for col in _DATE_COLUMNS:
+            i = cols.get(col)
+            m = _LOCAL_DATE.fullmatch(row[i].strip()) if i is not None and i < len(row) else None
+            if m is None or m.group(2) == ".":
+                continue
+            a, b = int(m.group(1)), int(m.group(3))
+            if a > 12 >= b:
+                seen.setdefault(True, (line, m.group(0)))
+            elif b > 12 >= a:
+                seen.setdefault(False, (line, m.group(0)))
+    if len(seen) == 2:
+        (dl, dtext), (ml, mtext) = seen[True], seen[False]
+        raise ImportFailed(f"{path.name}: its dates are in two orders: {dtext} (line {dl}) is day first, "
+                           f"{mtext} (line {ml}) month first; write them as YYYY-MM-DD")
+    return next(iter(seen), None)
+
+
+def _file_date(text: str, day_first: bool | None):
+    """A date cell. dateutil, which parse_date asks, reads 04.01.2027 as April 1st: the German,
+    Austrian or Swiss Excel that saved it means 4 January, and a deadline moved three months
+    without a word. Dots are day first everywhere; slashes and dashes as the file's other dates
+    say, and refused when none says and the date could be either."""
+    m = _LOCAL_DATE.fullmatch(text)
+    if m is None:
+        return parse_date(text)
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+    if sep == "." or day_first is not None:
+        first = day_first if sep != "." else True
+    elif a > 12 or b > 12 or a == b:
+        first = a > 12
+    else:
+        raise BadValue(f"date {text!r} could be {a} {_MONTHS[b]} or {b} {_MONTHS[a]}, and no other date of "
+                       "the file tells which: write it as YYYY-MM-DD")
+    day, month = (a, b) if first else (b, a)
+    try:
+        return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    except ValueError:
+        raise BadValue(f"date {text!r} does not exist: use YYYY-MM-DD") from None
+
+
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
 def _lines_text(lines: list[int], limit: int = 8) -> str:
     shown = ", ".join(str(n) for n in lines[:limit])
     return f"line{'s' if len(lines) > 1 else ''} {shown}" + (f" and {len(lines) - limit} more" if len(lines) > limit else "")
@@ -198,6 +253,7 @@ def read_csv(path: Path) -> Imported:
         raise ImportFailed(f"{path.name} line {reader.line_num}: {exc}") from None
     _refuse_cells_past_header(path, rows, width)
     _warn_unnamed_columns(imp, rows, unnamed)
+    day_first = _day_first(path, rows, cols)
     for line, row in rows:
         if not any(c.strip() for c in row):
             continue
@@ -224,12 +280,12 @@ def read_csv(path: Path) -> Imported:
                 duration=parse_duration(get("Duration")) if get("Duration") else 1,
                 percent_complete=parse_percent(get("Percent complete")) if get("Percent complete") else 0,
                 constraint_type=ctype,
-                constraint_date=parse_date(get("Constraint date")) if get("Constraint date") else None,
-                deadline=parse_date(get("Deadline")) if get("Deadline") else None,
+                constraint_date=_file_date(get("Constraint date"), day_first) if get("Constraint date") else None,
+                deadline=_file_date(get("Deadline"), day_first) if get("Deadline") else None,
                 notes=row[cols["Notes"]] if "Notes" in cols else "", source=f"line {line} ({name!r})",
             )
             if get("Start"):
-                starts.append(parse_date(get("Start")))
+                starts.append(_file_date(get("Start"), day_first))
             if get("Predecessors"):
                 parse_predecessors(get("Predecessors"))  # refuse bad notation on this line
                 link_text.append((task, get("Predecessors"), line))

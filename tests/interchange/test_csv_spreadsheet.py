@@ -97,3 +97,24 @@ def test_slashed_dates_take_the_order_the_files_other_dates_show(db_path, tmp_pa
     assert r.exit_code == 1
     assert "both.csv: its dates are in two orders: 13/01/2027 (line 2) is day first, 01/13/2027 (line 3)" in r.stderr
     assert file_digest(db_path) == before
+
+
+def test_utf16_files_with_their_bom_are_read(db_path, tmp_path):
+    """Excel's "Unicode Text" is UTF-16 with tabs, and Windows PowerShell's `pmtui export - -f json
+    > plan.json` writes UTF-16: both were refused ("'utf-8' codec can't decode byte 0xff in
+    position 0", or "not UTF-8 text (byte 0)") though their BOM says what they are."""
+    ok(db_path, "project", "new", "Übergabe", "--start", "2027-01-04")
+    ok(db_path, "task", "add", "Müller-Abnahme", "--duration", "2d")
+    for fmt in ("json", "csv"):
+        text = ok(db_path, "export", "-", "--format", fmt).stdout.lstrip("\ufeff")
+        if fmt == "csv":
+            text = text.replace(",", "\t")
+        path = tmp_path / f"unicode.{fmt}"
+        path.write_bytes(text.encode("utf-16"))
+        r = ok(db_path, "import", str(path), "--name", f"From {fmt}")
+        assert "1 task" in r.stdout
+        assert "Müller-Abnahme" in ok(db_path, "-p", f"From {fmt}", "task", "list").stdout
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("WBS,Name\n1,Müller\n".encode("latin-1"))
+    r = cli(db_path, "import", str(latin))
+    assert r.exit_code == 1 and r.stderr.strip() == "pmtui: latin.csv: not UTF-8 text (byte 12): save the CSV as UTF-8"

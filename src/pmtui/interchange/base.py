@@ -41,6 +41,20 @@ def read_limited(path: Path) -> bytes:
     return raw
 
 
+def read_text(path: Path, kind: str) -> str:
+    """The file as text: UTF-8 (a BOM allowed), or UTF-16 when it begins with UTF-16's BOM, as
+    Excel's "Unicode Text" and Windows PowerShell's `>` write. Such a file was refused with
+    Python's "'utf-8' codec can't decode byte 0xff in position 0", or as "not UTF-8 (byte 0)"
+    though what it held was plain to tell."""
+    raw = read_limited(path)
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"{path.name}: not UTF-8 text (byte {exc.start}): save the {kind} as UTF-8") from None
+
+
 class StatusFrom(Enum):
     """Where an import's status date came from. What an import does with it is decided on this,
     never on the words that say it (STATUS_WORDS), so the message can be reworded freely."""

@@ -43,7 +43,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_limited
+from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_text
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     format_link,
@@ -213,10 +213,7 @@ def _delimiter(raw: str) -> str:
 
 def read_csv(path: Path) -> Imported:
     path = Path(path)
-    try:
-        raw = read_limited(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{path.name}: not UTF-8 text (byte {exc.start}): save the CSV as UTF-8") from None
+    raw = read_text(path, "CSV")
     reader = csv.reader(io.StringIO(raw, newline=""), delimiter=_delimiter(raw))
     try:
         header = next(reader)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pmtui.interchange import json_sections
-from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, read_limited
+from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, read_text
 from pmtui.interchange.json_values import Bad
 from pmtui.interchange.json_values import day as _date
 from pmtui.interchange.json_values import key as _key
@@ -114,14 +114,12 @@ def _calendar(obj, where: str) -> CalendarData:
 def read_json(path: Path) -> Imported:
     path = Path(path)
     try:
-        text = read_limited(path).decode("utf-8-sig")
+        text = read_text(path, "JSON")
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{path.name} line {exc.lineno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise ImportFailed(f"{path.name}: nested too deeply to be a pmtui export") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"{path.name}: cannot be read: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportFailed(f"{path.name}: not a pmtui JSON export (no \"format\": \"pmtui\")")
     version = doc.get("version")

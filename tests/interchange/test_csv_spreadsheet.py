@@ -118,3 +118,29 @@ def test_utf16_files_with_their_bom_are_read(db_path, tmp_path):
     latin.write_bytes("WBS,Name\n1,Müller\n".encode("latin-1"))
     r = cli(db_path, "import", str(latin))
     assert r.exit_code == 1 and r.stderr.strip() == "pmtui: latin.csv: not UTF-8 text (byte 12): save the CSV as UTF-8"
+
+
+def test_text_a_spreadsheet_would_take_for_a_formula_is_marked_as_text_and_read_back(db_path, tmp_path):
+    """A note of bullets ('- call the vendor') opened in Excel as #NAME? and was saved back so;
+    a task named '=HYPERLINK(…)' ran as a formula. Such cells get Excel's text mark, a leading
+    ', which the import takes off again."""
+    ok(db_path, "project", "new", "Cells", "--start", "2027-01-04")
+    ok(db_path, "task", "add", '=HYPERLINK("http://x.test","go")', "--duration", "2d")
+    ok(db_path, "task", "add", "'quoted' kick-off", "--duration", "1d", "--after", "1")
+    ok(db_path, "task", "edit", "1", "--notes", "- call the vendor\n- sign the SOW")
+    ok(db_path, "resource", "add", "@ops")
+    ok(db_path, "assign", "1", "@ops")
+    path = tmp_path / "cells.csv"
+    ok(db_path, "export", str(path))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows[1][1] == '\'=HYPERLINK("http://x.test","go")'
+    assert rows[1][6] == "'@ops" and rows[1][11] == "'- call the vendor\n- sign the SOW"
+    assert rows[2][1] == "'quoted' kick-off"  # no formula: left as it is
+    ok(db_path, "import", str(path), "--name", "Back")
+    import json
+
+    back = json.loads(ok(db_path, "-p", "Back", "task", "show", "1", "--json").stdout)
+    assert back["name"] == '=HYPERLINK("http://x.test","go")'
+    assert back["notes"] == "- call the vendor\n- sign the SOW" and back["resources"] == "@ops"
+    second = json.loads(ok(db_path, "-p", "Back", "task", "show", "2", "--json").stdout)
+    assert second["name"] == "'quoted' kick-off"

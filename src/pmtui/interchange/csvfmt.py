@@ -160,6 +160,21 @@ _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "
            "October", "November", "December")
 
 
+# What makes Excel, LibreOffice and Google Sheets take a cell for a formula (OWASP, "CSV Injection")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: str) -> str:
+    """A cell written so that a spreadsheet shows it as text: a note '- call the vendor' opened as
+    #NAME? (and was saved back so), '=HYPERLINK(…)' in a task name ran. The leading ' is Excel's
+    mark for text; one is added before any run of them, so that _from_text gives the cell back."""
+    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def _from_text(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].lstrip("'").startswith(_FORMULA_START) else cell
+
+
 def _lines_text(lines: list[int], limit: int = 8) -> str:
     shown = ", ".join(str(n) for n in lines[:limit])
     return f"line{'s' if len(lines) > 1 else ''} {shown}" + (f" and {len(lines) - limit} more" if len(lines) > limit else "")
@@ -254,6 +269,7 @@ def read_csv(path: Path) -> Imported:
     for line, row in rows:
         if not any(c.strip() for c in row):
             continue
+        row = [_from_text(c) for c in row]
         if len(row) < width:
             raise ImportFailed(f"{path.name} line {line}: {len(row)} fields, the header has {width}")
         get = lambda col: row[cols[col]].strip() if col in cols else ""  # noqa: E731
@@ -340,11 +356,11 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     for t in data.tasks:
         ts = sched.dates[t.key]
         dur = ts.ef - ts.es if t.key in summaries else t.duration
-        w.writerow([t.wbs, t.name, f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
-                    ts.finish.isoformat(), ", ".join(res.get(t.key, [])), f"{t.percent_complete}%",
+        w.writerow([t.wbs, _as_text(t.name), f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
+                    ts.finish.isoformat(), _as_text(", ".join(res.get(t.key, []))), f"{t.percent_complete}%",
                     t.constraint_type if t.constraint_type != "ASAP" else "",
                     t.constraint_date.isoformat() if t.constraint_date else "",
-                    t.deadline.isoformat() if t.deadline else "", t.notes])
+                    t.deadline.isoformat() if t.deadline else "", _as_text(t.notes)])
     lost = []
     if data.calendar.exceptions or data.calendar.workdays != 0b0011111:
         lost.append("the working calendar")

@@ -180,3 +180,14 @@ def test_empty_cells_past_a_csv_header_hold_nothing_and_are_read(project, db_pat
     r = cli(db_path, "import", str(path))
     assert r.exit_code == 0, r.stderr
     assert "2 tasks" in r.stdout and "warning" not in r.stdout
+
+
+def test_a_folder_given_as_the_file_is_named_in_the_refusal(project, db_path, tmp_path, monkeypatch):
+    # `pmtui import . --format mspdi` said "pmtui: : cannot be read: Is a directory"
+    monkeypatch.chdir(tmp_path)
+    before = file_digest(db_path)
+    r = cli(db_path, "import", ".", "--format", "mspdi")
+    assert r.exit_code == 1 and r.stderr == "pmtui: .: cannot be read: Is a directory\n"
+    r = cli(db_path, "import", str(tmp_path), "--format", "csv")
+    assert r.exit_code == 1 and r.stderr == f"pmtui: {tmp_path.name}: cannot be read: Is a directory\n"
+    assert file_digest(db_path) == before

@@ -34,7 +34,8 @@ def read_limited(path: Path) -> bytes:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise ImportFailed(f"{path.name}: cannot be read: {exc.strerror or exc}") from None
+        # `pmtui import .` has no file name to give: ': cannot be read: Is a directory'
+        raise ImportFailed(f"{path.name or path}: cannot be read: {exc.strerror or exc}") from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportFailed(f"{path.name}: larger than {MAX_IMPORT_BYTES >> 20} MB, far more than any plan "
                            f"pmtui imports: is it the file you meant?")

@@ -44,6 +44,7 @@ from datetime import date
 from pathlib import Path
 
 from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_text
+from pmtui.interchange.mspdi_writer import summary_percents
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     format_link,
@@ -320,6 +321,11 @@ def read_csv(path: Path) -> Imported:
                 raise ImportFailed(f"{path.name} line {line}: predecessor {ref.ref} is not a WBS code of this file")
             data.links.append(LinkData(key_of[code], task.key, ref.type, ref.lag, source=f"line {line}"))
     summaries = data.summaries()
+    for t in data.tasks:
+        if t.key in summaries:
+            # its percent is rolled up from its tasks, as the export writes it: kept, it was
+            # stored with the summary and came back in a JSON export the app never showed
+            t.percent_complete = 0
     resources: dict[str, ResourceData] = {}
     for task, rname, units in assign:
         if task.key in summaries:
@@ -353,11 +359,15 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     for a in data.assignments:
         res.setdefault(a.task, []).append(_resource_cell(names[a.resource], a.units))
     summaries = data.summaries()
+    # a summary holds no progress of its own: the app shows the rolled-up figure, and a done
+    # phase read 'Initiation … 0%' in the spreadsheet
+    rolled = summary_percents(data, sched)
     for t in data.tasks:
         ts = sched.dates[t.key]
         dur = ts.ef - ts.es if t.key in summaries else t.duration
+        pct = rolled.get(t.key, t.percent_complete)
         w.writerow([t.wbs, _as_text(t.name), f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
-                    ts.finish.isoformat(), _as_text(", ".join(res.get(t.key, []))), f"{t.percent_complete}%",
+                    ts.finish.isoformat(), _as_text(", ".join(res.get(t.key, []))), f"{pct}%",
                     t.constraint_type if t.constraint_type != "ASAP" else "",
                     t.constraint_date.isoformat() if t.constraint_date else "",
                     t.deadline.isoformat() if t.deadline else "", _as_text(t.notes)])

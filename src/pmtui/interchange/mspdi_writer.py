@@ -124,6 +124,16 @@ def _roll_up(tasks, summaries: set, parent_of: dict, leaf_days: dict, dates) -> 
     return out
 
 
+def summary_percents(data: PlanData, sched: ScheduleResult) -> dict:
+    """Summary key -> its percent complete as MS Project saves it (a whole number, rolled up from
+    the tasks under it), for the formats that write one per row (CSV)."""
+    summaries = data.summaries()
+    parent_of = {t.key: t.parent for t in data.tasks}
+    leaf_days = {t.key: _leaf_days(t, sched.calendar) for t in data.tasks if t.key not in summaries}
+    rolled = _roll_up(data.tasks, summaries, parent_of, leaf_days, sched.dates)
+    return {k: r.whole_percent() for k, r in rolled.items() if k is not None}
+
+
 def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
     out.append(f"<Calendar><UID>{uid}</UID><Name>{_esc(cal.name)}</Name>"
                f"<IsBaseCalendar>{1 if base_uid < 0 else 0}</IsBaseCalendar>"

@@ -39,3 +39,18 @@ def test_summary_rows_carry_the_rolled_up_percent_the_app_shows(demo, tmp_path):
     path.write_text(text, encoding="utf-8")
     back = read_file(path).data
     assert all(t.percent_complete == 0 for t in back.tasks if t.key in back.summaries())
+
+
+def test_summary_rows_give_the_working_days_they_span(demo, mpxj_reader, tmp_path):
+    # 'Initiation' runs from a Monday to the Tuesday a week on, 7 working days; the CSV said 6d,
+    # a day short for every summary, where MS Project (reading the XML export) says 7
+    data, rows, listed, _text = demo
+    start, finish = (date.fromisoformat(d) for d in rows["1"][4:6])
+    assert (start.weekday(), (finish - start).days, rows["1"][2]) == (0, 8, "7d")
+    xml, _ = export_text(data, "mspdi")
+    path = tmp_path / "plan.xml"
+    path.write_text(xml, encoding="utf-8")
+    theirs = {str(t.getOutlineNumber()): float(t.getDuration().getDuration())
+              for t in mpxj_reader().read(str(path)).getTasks() if int(t.getUniqueID()) != 0}
+    for t in data.tasks:
+        assert rows[t.wbs][2] == f"{theirs[t.wbs]:g}d", t.wbs

@@ -44,7 +44,7 @@ from datetime import date
 from pathlib import Path
 
 from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_text
-from pmtui.interchange.mspdi_writer import summary_percents
+from pmtui.interchange.mspdi_writer import summary_percents, summary_spans
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     format_link,
@@ -362,9 +362,11 @@ def write_csv(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     # a summary holds no progress of its own: the app shows the rolled-up figure, and a done
     # phase read 'Initiation … 0%' in the spreadsheet
     rolled = summary_percents(data, sched)
+    # the working days it spans, as MS Project's Duration of it: ef - es was a day short
+    spans = summary_spans(data, sched)
     for t in data.tasks:
         ts = sched.dates[t.key]
-        dur = ts.ef - ts.es if t.key in summaries else t.duration
+        dur = spans[t.key] if t.key in summaries else t.duration
         pct = rolled.get(t.key, t.percent_complete)
         w.writerow([t.wbs, _as_text(t.name), f"{dur}d", ", ".join(preds.get(t.key, [])), ts.start.isoformat(),
                     ts.finish.isoformat(), _as_text(", ".join(res.get(t.key, []))), f"{pct}%",

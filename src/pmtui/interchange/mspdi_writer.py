@@ -124,6 +124,28 @@ def _roll_up(tasks, summaries: set, parent_of: dict, leaf_days: dict, dates) -> 
     return out
 
 
+def _with_work(tasks, summaries: set, parent_of: dict) -> set:
+    """The summaries with a task of some duration under them. A summary spans its first to its
+    last working day (ef - es + 1), but one holding only milestones lasts 0 days, as MS Project
+    has it."""
+    out: set = set()
+    for t in tasks:
+        if t.duration > 0 and t.key not in summaries:
+            p = t.parent
+            while p is not None and p not in out:
+                out.add(p)
+                p = parent_of[p]
+    return out
+
+
+def summary_spans(data: PlanData, sched: ScheduleResult) -> dict:
+    """Summary key -> its Duration in working days, as MS Project shows it (see _with_work)."""
+    summaries = data.summaries()
+    with_work = _with_work(data.tasks, summaries, {t.key: t.parent for t in data.tasks})
+    st = sched.dates
+    return {k: st[k].ef - st[k].es + 1 if k in with_work else 0 for k in summaries}
+
+
 def summary_percents(data: PlanData, sched: ScheduleResult) -> dict:
     """Summary key -> its percent complete as MS Project saves it (a whole number, rolled up from
     the tasks under it), for the formats that write one per row (CSV)."""
@@ -231,16 +253,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     tasks = data.tasks
     uid_of = {t.key: i + 1 for i, t in enumerate(tasks)}
     summaries = data.summaries()
-    # A summary spans its first to its last working day (ef - es + 1), but one holding only
-    # milestones lasts 0 days, as MS Project has it
     parent_of = {t.key: t.parent for t in tasks}
-    with_work: set = set()
-    for t in tasks:
-        if t.duration > 0 and t.key not in summaries:
-            p = t.parent
-            while p is not None and p not in with_work:
-                with_work.add(p)
-                p = parent_of[p]
+    with_work = _with_work(tasks, summaries, parent_of)
     preds: dict = {}
     for l in data.links:
         preds.setdefault(l.succ, []).append(l)

@@ -161,7 +161,9 @@ def export_cmd(
     except PmtuiError as exc:
         raise ExportFailed(f"{project.name}: cannot be exported: {exc.message}") from None
     if file == "-":
-        sys.stdout.write(text)
+        # the BOM is for Excel opening a file; a program reading the pipe took it for part of
+        # the first column's name ('\ufeffWBS')
+        sys.stdout.write(text.removeprefix("\ufeff"))
         for n in notes:
             sys.stderr.write(f"pmtui: {n}\n")
         return

@@ -1,7 +1,7 @@
 """Mermaid ``gantt`` text of a project's schedule, to paste into Markdown (GitHub, GitLab, Obsidian).
 
-Syntax used (mermaid.js.org/syntax/gantt.html): ``dateFormat YYYY-MM-DD``, ``excludes`` for the
-non-working weekdays and holidays, one ``section`` per top-level task, and per task
+Syntax used (mermaid.js.org/syntax/gantt.html): ``dateFormat YYYY-MM-DD``, one ``excludes`` for
+the non-working weekdays and holidays together, one ``section`` per top-level task, and per task
 ``Name :tags, id, start, end`` where the end date is exclusive, or ``:milestone, id, date, 0d``.
 Tags: ``done`` (100 %), ``active`` (in progress), ``crit`` (critical). Summaries below the top
 level are shown as their tasks, prefixed by their WBS code. Characters Mermaid reserves in a
@@ -25,14 +25,14 @@ def _clean(text: str) -> str:
 def write_mermaid(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     lines = ["gantt", f"    title {_clean(data.name)}", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b"]
     free = [_FULL[i] for i in range(7) if not data.calendar.workdays >> i & 1]
-    if free == ["saturday", "sunday"]:
-        lines.append("    excludes weekends")
-    elif free:
-        lines.append("    excludes " + ", ".join(free))
+    excludes = ["weekends"] if free == ["saturday", "sunday"] else free
     lo, hi = sched.start, sched.finish
     holidays = [d for d, (working, _n) in sorted(data.calendar.exceptions.items()) if not working and lo <= d <= hi]
-    if holidays:
-        lines.append("    excludes " + ", ".join(d.isoformat() for d in holidays))
+    excludes += [d.isoformat() for d in holidays]
+    if excludes:
+        # one line: Mermaid's second `excludes` replaces the first (ganttDb.setExcludes), and
+        # the chart of a plan with holidays showed its weekends as working days
+        lines.append("    excludes " + ", ".join(excludes))
     summaries = data.summaries()
     for t in data.tasks:
         ts = sched.dates[t.key]

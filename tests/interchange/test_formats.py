@@ -63,6 +63,21 @@ def test_mermaid_gantt(demo_data):
     assert any(l.strip().startswith(f"{first.wbs} ") and ts.start.isoformat() in l for l in body)
 
 
+def test_mermaid_marks_a_worked_day_off_as_included(store):
+    from pmtui.services import calendars
+    from pmtui.services.projects import create_project
+    from pmtui.services.tasks import add_task
+
+    pid = create_project(store, "Cutover", date(2027, 3, 1)).id
+    calendars.add_exception(store, pid, date(2027, 3, 3), "holiday")
+    calendars.add_exception(store, pid, date(2027, 3, 6), "Cutover Saturday", working=True)
+    add_task(store, pid, "Migrate", duration=5)
+    data = get_plan_data(store, pid)
+    lines = write_mermaid(data, data.schedule())[0].splitlines()
+    assert "    excludes weekends, 2027-03-03" in lines and "    includes 2027-03-06" in lines
+    assert "    1 Migrate :crit, t1, 2027-03-01, 2027-03-07" in lines  # Monday to the worked Saturday
+
+
 def test_recurrence_rules():
     # every 2nd Tuesday of the month, 3 times, from Jan 2027 (MonthItem 5 = Tuesday, position 1 = second)
     assert expand(5, date(2027, 1, 1), date(2027, 12, 31), occurrences=3, period=1, month_item=5,

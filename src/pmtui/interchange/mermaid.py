@@ -1,7 +1,7 @@
 """Mermaid ``gantt`` text of a project's schedule, to paste into Markdown (GitHub, GitLab, Obsidian).
 
 Syntax used (mermaid.js.org/syntax/gantt.html): ``dateFormat YYYY-MM-DD``, one ``excludes`` for
-the non-working weekdays and holidays together, one ``section`` per top-level task, and per task
+the non-working weekdays and holidays together, ``includes`` for days off worked, one ``section`` per top-level task, and per task
 ``Name :tags, id, start, end`` where the end date is exclusive, or ``:milestone, id, date, 0d``.
 Tags: ``done`` (100 %), ``active`` (in progress), ``crit`` (critical). Summaries below the top
 level are shown as their tasks, prefixed by their WBS code. Characters Mermaid reserves in a
@@ -33,6 +33,10 @@ def write_mermaid(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]
         # one line: Mermaid's second `excludes` replaces the first (ganttDb.setExcludes), and
         # the chart of a plan with holidays showed its weekends as working days
         lines.append("    excludes " + ", ".join(excludes))
+    worked = [d.isoformat() for d, (working, _n) in sorted(data.calendar.exceptions.items()) if working and lo <= d <= hi]
+    if worked:
+        # a worked Saturday (a cutover weekend) was shaded as a day off under the work done on it
+        lines.append("    includes " + ", ".join(worked))
     summaries = data.summaries()
     for t in data.tasks:
         ts = sched.dates[t.key]

@@ -93,3 +93,34 @@ def test_recurrence_rules():
         date(2027, 1, 8), date(2027, 1, 11), date(2027, 1, 15), date(2027, 1, 18)]
     # a plain range
     assert len(expand(1, date(2027, 8, 2), date(2027, 8, 13), occurrences=1)) == 12
+
+
+def test_ics_uids_follow_the_task_when_its_wbs_code_changes(project, db_path, tmp_path):
+    """A task added above a milestone gives it another WBS code: its event kept the old code's
+    UID, so a calendar app that had the last export kept the old event beside the new one."""
+    from tests.foundation.helpers import cli
+
+    def run(*args):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, (args, r.stderr)
+
+    def events(path) -> dict[tuple[str, str], str]:
+        cal = Calendar.from_ical(path.read_text(encoding="utf-8"))
+        out = {}
+        for e in cal.walk("VEVENT"):
+            kind, wbs, name = str(e["SUMMARY"]).split(" ", 2)
+            out[kind, name] = (wbs, str(e["UID"]))
+        return out
+
+    run("task", "add", "Build", "--duration", "5d")
+    run("task", "add", "Go-live", "--duration", "0", "--after", "1", "--deadline", "2027-03-31")
+    run("export", str(tmp_path / "a.ics"))
+    run("task", "add", "Design", "--duration", "3d")
+    run("task", "move", "3", "up")
+    run("task", "move", "2", "up")
+    run("export", str(tmp_path / "b.ics"))
+    a, b = events(tmp_path / "a.ics"), events(tmp_path / "b.ics")
+    assert set(a) == set(b) == {("Milestone:", "Go-live"), ("Deadline:", "Go-live")}
+    for key in a:
+        assert (a[key][0], b[key][0]) == ("2", "3")  # the code changed
+        assert a[key][1] == b[key][1]  # the event did not

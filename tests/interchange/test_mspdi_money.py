@@ -77,3 +77,15 @@ def test_mpxj_reads_the_exported_baselines_as_variance_shows_them(mpxj_reader, s
     grown = by_name[next(t["name"] for t in saved[1]["tasks"] if t["wbs"] == "3.2.3")]
     assert float(_bl(grown, "Duration", 1).getDuration()) == 12
     assert float(_bl(grown, "Duration", 0).getDuration()) != 12
+
+
+def test_a_baseline_without_project_dates_is_written_for_its_tasks(store):
+    # a pmtui JSON may hold a baseline with no start or finish of its own (its tasks have
+    # theirs): the export took their working days apart and stopped with a traceback
+    project = create_demo(store, today=date(2026, 11, 23))
+    data = get_plan_data(store, project.id, records=True)
+    data.records.baselines[0].update(start=None, finish=None)
+    text, _ = export_text(data, "mspdi")
+    summary_task = text[text.index("<Task><UID>0</UID>"):text.index("</Task>")]
+    assert "<Baseline>" not in summary_task
+    assert text.count("<Baseline><Number>0</Number>") == len(data.tasks)

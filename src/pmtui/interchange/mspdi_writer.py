@@ -204,8 +204,10 @@ def _baselines(data: PlanData, cal) -> dict:
     out: dict = {}
     records = data.records
     for b in sorted(records.baselines if records is not None else [], key=lambda b: b["number"]):
-        days = max(0, cal.index_on_or_before(b["finish"]) - cal.index_on_or_after(b["start"]) + 1)
-        out.setdefault(None, []).append(_baseline_xml(b["number"], b["start"], b["finish"], days, b["work"], b["cost"]))
+        if b["start"] is not None and b["finish"] is not None:  # a JSON file may leave them out
+            days = max(0, cal.index_on_or_before(b["finish"]) - cal.index_on_or_after(b["start"]) + 1)
+            out.setdefault(None, []).append(_baseline_xml(b["number"], b["start"], b["finish"], days, b["work"],
+                                                          b["cost"]))
         for bt in b["tasks"]:
             # a task deleted since the baseline (a negative key) has no row to carry it
             out.setdefault(bt["task"], []).append(_baseline_xml(

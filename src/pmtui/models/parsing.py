@@ -134,9 +134,19 @@ def parse_percent(text: str | int | float) -> int:
     return int(value)
 
 
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
 def parse_money(text: str | float, what: str = "amount", why_not_negative: str = "") -> float:
     """'12,500', '12500.50' -> a finite, non-negative amount."""
-    raw = str(text).replace(",", "").replace("_", "").strip()
+    raw = str(text).replace("_", "").strip()
+    if "," in raw:
+        # a comma only groups thousands: dropping every comma read the European '1.200,50' as
+        # 1.2005 and '1,5' as 15, and saved them without a word
+        if not _GROUPED.fullmatch(raw):
+            raise BadValue(f"amount {text!r} is not a number: a comma only groups thousands, "
+                           f"as in 12,500.50; decimals go after a point")
+        raw = raw.replace(",", "")
     try:
         value = float(raw)
     except ValueError:

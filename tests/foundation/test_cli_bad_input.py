@@ -1,0 +1,43 @@
+"""A PM scripting a plan with the CLI: typos and misreadings are refused with one clear line and
+leave the plan as it was, and what is done is said as it was done."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli
+
+
+@pytest.fixture
+def planned(db_path):
+    for args in (
+        ("project", "new", "Office move", "--start", "2027-01-04"),
+        ("task", "add", "Plan", "--duration", "5d"),
+        ("resource", "add", "Ann", "--rate", "600"),
+    ):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, r.stderr
+    return db_path
+
+
+@pytest.mark.parametrize("amount", ["1.200,50", "1,5", "12,50", "1,2345"])
+def test_a_comma_that_does_not_group_thousands_is_refused(planned, amount):
+    # '1.200,50' (as typed in much of Europe) was saved as 1.20, and '1,5' as 15
+    before = file_digest(planned)
+    r = cli(planned, "cost", "actual", "1", amount)
+    assert r.exit_code == 2
+    assert f"amount {amount!r} is not a number" in r.stderr and "comma only groups thousands" in r.stderr
+    r = cli(planned, "resource", "edit", "Ann", "--rate", amount)
+    assert r.exit_code == 2 and "comma only groups thousands" in r.stderr
+    assert file_digest(planned) == before
+
+
+@pytest.mark.parametrize("amount,value", [("1,200", 1200.0), ("1,200.50", 1200.5), ("12,500,000", 12_500_000.0),
+                                          ("1200.5", 1200.5)])
+def test_thousands_commas_still_read(planned, amount, value):
+    assert cli(planned, "cost", "actual", "1", amount).exit_code == 0
+    rows = json.loads(cli(planned, "cost", "list", "--json").stdout)["tasks"]
+    assert rows[0]["actual"] == value

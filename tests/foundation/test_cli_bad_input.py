@@ -41,3 +41,11 @@ def test_thousands_commas_still_read(planned, amount, value):
     assert cli(planned, "cost", "actual", "1", amount).exit_code == 0
     rows = json.loads(cli(planned, "cost", "list", "--json").stdout)["tasks"]
     assert rows[0]["actual"] == value
+
+
+def test_a_holiday_on_a_date_that_reads_two_ways_is_refused(planned):
+    before = file_digest(planned)
+    r = cli(planned, "calendar", "holiday", "add", "06/01/2027", "Epiphany")
+    assert r.exit_code == 2
+    assert r.stderr == "pmtui: date '06/01/2027' could be 1 June 2027 or 6 January 2027: write it as YYYY-MM-DD\n"
+    assert file_digest(planned) == before

@@ -115,3 +115,19 @@ def test_every_parser_answers_bad_text_with_bad_value(text):
             parse(text)
         except BadValue as exc:
             assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize("text,one,two", [("06/01/2027", "1 June 2027", "6 January 2027"),
+                                          ("6.1.2027", "1 June 2027", "6 January 2027"),
+                                          ("03/04/27", "4 March", "3 April")])
+def test_a_date_that_reads_both_day_first_and_month_first_is_refused(text, one, two):
+    # '06/01/2027' was taken as 1 June; much of the world means 6 January by it
+    with pytest.raises(BadValue) as err:
+        parse_date(text, TODAY)
+    assert str(err.value) == f"date {text!r} could be {one} or {two}: write it as YYYY-MM-DD"
+
+
+@pytest.mark.parametrize("text,expected", [("13/01/2027", date(2027, 1, 13)), ("01/13/2027", date(2027, 1, 13)),
+                                           ("05/05/2027", date(2027, 5, 5))])
+def test_a_slashed_date_only_one_way_round_is_read(text, expected):
+    assert parse_date(text, TODAY) == expected

@@ -102,6 +102,13 @@ def parse_date(text: str | date, today: date | None = None) -> date:
             return date(y, mo, d)
         except ValueError as exc:
             raise BadValue(f"date {raw!r} does not exist ({exc})") from None
+    m = _NUMERIC.fullmatch(raw)
+    if m and int(m.group(1)) != int(m.group(2)) and all(1 <= int(g) <= 12 for g in m.groups()[:2]):
+        # dateutil read '06/01/2027' month first, as 1 June; a user in most of Europe meant
+        # 6 January, and the holiday or start went in five months off without a word
+        a, b, year = m.groups()
+        one, two = (_month_day(year, int(a), int(b)), _month_day(year, int(b), int(a)))
+        raise BadValue(f"date {raw!r} could be {one} or {two}: write it as YYYY-MM-DD")
     # imported here: dateutil's parser is 13 ms of the app's start, and most dates are ISO
     from dateutil import parser as dateparser
 
@@ -111,6 +118,13 @@ def parse_date(text: str | date, today: date | None = None) -> date:
         # dateutil's own message repeats the text unescaped; the repr above already shows it
         raise BadValue(f"date {raw!r} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
     return parsed.date()
+
+
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+
+
+def _month_day(year: str, month: int, day: int) -> str:
+    return f"{day} {date(2000, month, 1):%B}" + (f" {year}" if len(year) == 4 else "")
 
 
 def _midnight(day: date):

@@ -49,3 +49,22 @@ def test_a_holiday_on_a_date_that_reads_two_ways_is_refused(planned):
     assert r.exit_code == 2
     assert r.stderr == "pmtui: date '06/01/2027' could be 1 June 2027 or 6 January 2027: write it as YYYY-MM-DD\n"
     assert file_digest(planned) == before
+
+
+def test_removing_a_worked_day_leaves_a_holiday_on_that_date_alone(planned):
+    # `calendar workday rm` on a holiday removed the holiday, and said the day was normal again
+    assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0
+    assert cli(planned, "calendar", "workday", "add", "2027-01-09", "Move Saturday").exit_code == 0
+    before = file_digest(planned)
+    r = cli(planned, "calendar", "workday", "rm", "2027-01-06")
+    assert r.exit_code == 1
+    assert r.stderr == ("pmtui: 2027-01-06 is a holiday (Epiphany), not a worked day: "
+                        "to remove it, use `pmtui calendar holiday rm 2027-01-06`\n")
+    r = cli(planned, "calendar", "holiday", "rm", "2027-01-09")
+    assert r.exit_code == 1
+    assert r.stderr == ("pmtui: 2027-01-09 is a worked day (Move Saturday), not a holiday: "
+                        "to remove it, use `pmtui calendar workday rm 2027-01-09`\n")
+    assert file_digest(planned) == before
+    assert cli(planned, "calendar", "workday", "rm", "2027-01-09").exit_code == 0
+    assert cli(planned, "calendar", "holiday", "rm", "2027-01-06").exit_code == 0
+    assert json.loads(cli(planned, "calendar", "show", "--json").stdout)["exceptions"] == []

@@ -57,9 +57,13 @@ def holiday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")
 @holiday.command("rm", epilog="Example: pmtui calendar holiday rm 2027-12-24")
 def holiday_rm(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")) -> None:
     """Remove a holiday."""
+    _remove(ctx, day, working=False)
+
+
+def _remove(ctx: typer.Context, day: str, *, working: bool) -> None:
     st = state(ctx)
     d = parse_date(day)
-    svc.remove_exception(st.store, st.project().id, d)
+    svc.remove_exception(st.store, st.project().id, d, working=working)
     done(f"{d} is a normal day again.")
 
 
@@ -76,7 +80,7 @@ def workday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")
 @workday.command("rm", epilog="Example: pmtui calendar workday rm 2027-03-06")
 def workday_rm(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")) -> None:
     """Make a worked day off a normal day off again."""
-    holiday_rm(ctx, day)
+    _remove(ctx, day, working=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -47,7 +47,9 @@ def add_exception(store: Store, project_id: int, day: date, name: str = "", *, w
         check_plan(act, project_id)
 
 
-def remove_exception(store: Store, project_id: int, day: date) -> None:
+def remove_exception(store: Store, project_id: int, day: date, *, working: bool | None = None) -> None:
+    """Remove the exception on ``day``; with ``working`` given, only one of that kind (a holiday
+    for False, a worked day for True)."""
     with action(store, project_id, "Remove calendar exception") as act:
         project = act.session.get(Project, project_id)
         exc = act.session.execute(
@@ -57,6 +59,12 @@ def remove_exception(store: Store, project_id: int, day: date) -> None:
         ).scalars().first()
         if exc is None:
             raise NotFound(f"{day} is not a holiday or exception in this calendar")
+        if working is not None and exc.working != working:
+            # `workday rm` on Christmas took the holiday away: the day named was another kind
+            kind, other = ("a holiday", "holiday") if not exc.working else ("a worked day", "workday")
+            named = f" ({exc.name})" if exc.name else ""
+            raise Conflict(f"{day} is {kind}{named}, not a {'worked day' if working else 'holiday'}: "
+                           f"to remove it, use `pmtui calendar {other} rm {day}`")
         act.session.delete(exc)
         act.say(f"removed exception {day} {exc.name}".strip())
         check_plan(act, project_id)

@@ -68,3 +68,16 @@ def test_removing_a_worked_day_leaves_a_holiday_on_that_date_alone(planned):
     assert cli(planned, "calendar", "workday", "rm", "2027-01-09").exit_code == 0
     assert cli(planned, "calendar", "holiday", "rm", "2027-01-06").exit_code == 0
     assert json.loads(cli(planned, "calendar", "show", "--json").stdout)["exceptions"] == []
+
+
+def test_project_edit_with_nothing_to_change_says_so(planned):
+    # it printed "'Office move' starts 2027-01-04, currency EUR." and exited 0, as for an edit
+    before = file_digest(planned)
+    r = cli(planned, "project", "edit")
+    assert r.exit_code == 2 and r.stderr == "pmtui: nothing to change: give --start or --currency\n"
+    r = cli(planned, "project", "edit", "--currency", "eur", "--start", "2027-01-04")
+    assert r.exit_code == 0
+    assert r.stdout == "'Office move' starts 2027-01-04, currency EUR already: nothing changed.\n"
+    assert file_digest(planned) == before
+    r = cli(planned, "project", "edit", "--currency", "usd")
+    assert r.stdout == "'Office move' starts 2027-01-04, currency USD.\n"

@@ -7,6 +7,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import done, out, print_json, state
+from pmtui.models.errors import BadValue
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
 from pmtui.services import projects as svc
 
@@ -107,9 +108,16 @@ def edit(
     currency: str = typer.Option(None, "--currency", help="Three-letter currency code."),
 ) -> None:
     """Change the current project's start or currency."""
+    if start is None and currency is None:
+        # printed the project as it was, as though something had been changed
+        raise BadValue("nothing to change: give --start or --currency")
     st = state(ctx)
-    project = svc.edit_project(st.store, st.project().id, start=parse_date(start) if start is not None else None,
+    before = st.project()
+    project = svc.edit_project(st.store, before.id, start=parse_date(start) if start is not None else None,
                                currency=currency)
+    if (project.start, project.currency) == (before.start, before.currency):
+        done(f"{project.name!r} starts {project.start}, currency {project.currency} already: nothing changed.")
+        return
     done(f"{project.name!r} starts {project.start}, currency {project.currency}.")
 
 

@@ -81,3 +81,16 @@ def test_project_edit_with_nothing_to_change_says_so(planned):
     assert file_digest(planned) == before
     r = cli(planned, "project", "edit", "--currency", "usd")
     assert r.stdout == "'Office move' starts 2027-01-04, currency USD.\n"
+
+
+def test_resource_edit_says_what_changed_in_the_units_it_was_typed_in(planned):
+    # the history read "max units: 1.0 → 0.5" and "cost rate: 600.0 → 650.0", the command only "Updated 'Ann'."
+    r = cli(planned, "resource", "edit", "ann", "--rate", "650", "--max-units", "50%")
+    assert r.exit_code == 0
+    assert r.stdout == "Updated 'Ann': cost rate 600.00/day → 650.00/day; max units 100% → 50%.\n"
+    summary = json.loads(cli(planned, "history", "--json").stdout)[0]["summary"]
+    assert summary == "resource 'Ann' cost rate 600.00/day → 650.00/day; resource 'Ann' max units 100% → 50%"
+    before = file_digest(planned)
+    r = cli(planned, "resource", "edit", "Ann", "--rate", "650")
+    assert r.exit_code == 0 and r.stdout == "'Ann' has those values already: nothing changed.\n"
+    assert file_digest(planned) == before

@@ -48,9 +48,13 @@ def edit(
     st = state(ctx)
     if all(v is None for v in (new_name, kind, rate, max_units)):
         raise BadValue("nothing to change: give --name, --kind, --rate or --max-units")
-    row = svc.edit_resource(st.store, st.project().id, name, name=new_name, kind=kind,
-                            cost_rate=parse_money(rate) if rate is not None else None, max_units=parse_units(max_units) if max_units is not None else None)
-    done(f"Updated {row.name!r}.")
+    row, said = svc.edit_resource(st.store, st.project().id, name, name=new_name, kind=kind,
+                                  cost_rate=parse_money(rate) if rate is not None else None,
+                                  max_units=parse_units(max_units) if max_units is not None else None)
+    if not said:  # "Updated" was said of an edit that wrote nothing
+        done(f"{row.name!r} has those values already: nothing changed.")
+        return
+    done(f"Updated {row.name!r}: {'; '.join(said)}.")
 
 
 @cmd.command("rm", epilog="Example: pmtui resource rm 'Alice Chen'")

@@ -58,7 +58,12 @@ def _add(act: Action, project_id: int, rules: ResourceRules) -> Resource:
     return res
 
 
-def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> ResourceRow:
+_SHOWN = {"name": repr, "kind": str, "cost_rate": lambda v: f"{v:,.2f}/day", "max_units": lambda v: f"{v:.0%}"}
+
+
+def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> tuple[ResourceRow, list[str]]:
+    """Change a resource; returns it with what changed, as the history says it ([] if nothing)."""
+    said: list[str] = []
     with action(store, project_id, "Edit resource") as act:
         res = _find(act, project_id, name)
         merged = {"name": res.name, "kind": res.kind, "cost_rate": res.cost_rate, "max_units": res.max_units}
@@ -72,9 +77,12 @@ def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> Res
                 raise Conflict(f"a resource named {rules.name!r} exists already")
         for key, value in rules.model_dump().items():
             if getattr(res, key) != value:
-                act.say(f"resource {res.name!r} {key.replace('_', ' ')}: {getattr(res, key)} → {value}")
+                # the stored figures read "max units: 1.5 → 1.0" and "cost rate: 500.0 → 550.0"
+                show = _SHOWN.get(key, str)
+                said.append(f"{key.replace('_', ' ')} {show(getattr(res, key))} → {show(value)}")
+                act.say(f"resource {res.name!r} {said[-1]}")
                 setattr(res, key, value)
-    return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id)
+    return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id), said
 
 
 def remove_resource(store: Store, project_id: int, name: str) -> int:

@@ -94,3 +94,15 @@ def test_resource_edit_says_what_changed_in_the_units_it_was_typed_in(planned):
     r = cli(planned, "resource", "edit", "Ann", "--rate", "650")
     assert r.exit_code == 0 and r.stdout == "'Ann' has those values already: nothing changed.\n"
     assert file_digest(planned) == before
+
+
+def test_unassign_and_resource_rm_name_whom_they_took_off(planned):
+    # "Unassigned 'ann' from 1." and "Removed 'ann' and 1 assignments.": the name as typed, no task name
+    assert cli(planned, "resource", "add", "Bob", "--rate", "500").exit_code == 0
+    assert cli(planned, "assign", "1", "Ann", "--units", "50%").exit_code == 0
+    assert cli(planned, "assign", "1", "Bob").exit_code == 0
+    r = cli(planned, "unassign", "1", "ann")
+    assert r.exit_code == 0 and r.stdout == "Unassigned Ann from 1 Plan.\n"
+    r = cli(planned, "resource", "rm", "bob")
+    assert r.exit_code == 0 and r.stdout == "Removed 'Bob' and 1 assignment.\n"
+    assert json.loads(cli(planned, "history", "--json").stdout)[0]["summary"] == "removed resource 'Bob' and 1 assignment"

@@ -178,7 +178,7 @@ def test_resources_and_assignments(store, project):
     assert plan.resources_text(plan.tasks[0].id) == "Alice[50%], Acme"
     with pytest.raises(NotFound, match="no resource named 'Zed'"):
         resources.assign(store, project.id, "1", "Zed")
-    assert resources.remove_resource(store, project.id, "Acme") == 1
+    assert resources.remove_resource(store, project.id, "Acme") == ("Acme", 1)
     resources.unassign(store, project.id, "1", "Alice")
     assert tasks.get_plan(store, project.id).assignments == []
 

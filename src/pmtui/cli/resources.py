@@ -61,8 +61,9 @@ def edit(
 def rm(ctx: typer.Context, name: str = typer.Argument(..., help="Resource name.")) -> None:
     """Remove a resource and its assignments."""
     st = state(ctx)
-    n = svc.remove_resource(st.store, st.project().id, name)
-    done(f"Removed {name!r} and {n} assignments.")
+    # said as stored, not as typed: 'bob' found Bob
+    removed, n = svc.remove_resource(st.store, st.project().id, name)
+    done(f"Removed {removed!r} and {counted(n, 'assignment')}.")
 
 
 @cmd.command("list", epilog="Example: pmtui resource list --json")
@@ -179,8 +180,8 @@ def unassign(
 ) -> None:
     """Take a resource off a task."""
     st = state(ctx)
-    svc.unassign(st.store, st.project().id, ref, resource)
-    done(f"Unassigned {resource!r} from {ref}.")
+    text = svc.unassign(st.store, st.project().id, ref, resource)
+    done(f"Unassigned {text}.")
 
 
 def register(app: typer.Typer) -> None:

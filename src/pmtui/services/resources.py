@@ -85,8 +85,9 @@ def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> tup
     return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id), said
 
 
-def remove_resource(store: Store, project_id: int, name: str) -> int:
-    """Remove a resource and its assignments; returns how many assignments went with it."""
+def remove_resource(store: Store, project_id: int, name: str) -> tuple[str, int]:
+    """Remove a resource and its assignments; returns its name as stored and how many
+    assignments went with it."""
     with action(store, project_id, "Remove resource") as act:
         res = _find(act, project_id, name)
         _refuse_if_referenced(act, res)
@@ -94,8 +95,8 @@ def remove_resource(store: Store, project_id: int, name: str) -> int:
         for a in assignments:
             act.session.delete(a)
         act.session.delete(res)
-        act.say(f"removed resource {res.name!r} and {len(assignments)} assignments")
-    return len(assignments)
+        act.say(f"removed resource {res.name!r} and {counted(len(assignments), 'assignment')}")
+    return res.name, len(assignments)
 
 
 def _refuse_if_referenced(act: Action, res: Resource) -> None:
@@ -152,7 +153,7 @@ def _assign(act: Action, project_id: int, ref: str, who, units: float) -> str:
     return f"{res.name} → {row.wbs} {row.name} at {units:.0%}"
 
 
-def unassign(store: Store, project_id: int, ref: str, resource: str) -> None:
+def unassign(store: Store, project_id: int, ref: str, resource: str) -> str:
     with action(store, project_id, "Unassign resource") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
@@ -164,3 +165,4 @@ def unassign(store: Store, project_id: int, ref: str, resource: str) -> None:
             raise Conflict(f"{res.name} is not assigned to {row.label}")
         act.session.delete(a)
         act.say(f"unassigned {res.name} from {row.wbs} {row.name!r}")
+    return f"{res.name} from {row.wbs} {row.name}"

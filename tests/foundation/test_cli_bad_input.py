@@ -106,3 +106,18 @@ def test_unassign_and_resource_rm_name_whom_they_took_off(planned):
     r = cli(planned, "resource", "rm", "bob")
     assert r.exit_code == 0 and r.stdout == "Removed 'Bob' and 1 assignment.\n"
     assert json.loads(cli(planned, "history", "--json").stdout)[0]["summary"] == "removed resource 'Bob' and 1 assignment"
+
+
+def test_a_project_is_found_whatever_the_case_and_spaces_when_only_one_matches(planned):
+    # "no project named 'office move '" though 'Office move' was the only project by that name
+    assert cli(planned, "project", "new", "Second", "--start", "2027-01-04").exit_code == 0
+    r = cli(planned, "project", "use", "office move ")
+    assert r.exit_code == 0 and r.stdout == "Now working on 'Office move'.\n"
+    r = cli(planned, "-p", " SECOND", "project", "show", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["name"] == "Second"
+    # two names that differ only in case: neither is guessed
+    assert cli(planned, "project", "new", "SECOND", "--start", "2027-01-04").exit_code == 0
+    before = file_digest(planned)
+    r = cli(planned, "project", "use", "second")
+    assert r.exit_code == 1 and r.stderr.startswith("pmtui: no project named 'second'; projects: ")
+    assert file_digest(planned) == before

@@ -74,6 +74,13 @@ def find_project(store: Store, name_or_id: str) -> Project:
         if project is None and is_digits(name_or_id.lstrip("#")) and len(name_or_id) < 19:
             project = s.get(Project, int(name_or_id.lstrip("#")))
         if project is None:
+            # names are stored trimmed, and resources forgive case: `-p "crm migration "` found
+            # nothing. Only a single match is taken, so no other project is ever guessed at
+            key = name_or_id.strip().casefold()
+            matches = [p for p in s.execute(select(Project)).scalars() if p.name.casefold() == key]
+            if len(matches) == 1:
+                return matches[0]
+        if project is None:
             names = [p.name for p in s.execute(select(Project).order_by(Project.name)).scalars()]
             hint = f"; projects: {', '.join(names)}" if names else "; there are no projects yet"
             raise NotFound(f"no project named {name_or_id!r}{hint}")

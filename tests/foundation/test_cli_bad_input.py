@@ -121,3 +121,27 @@ def test_a_project_is_found_whatever_the_case_and_spaces_when_only_one_matches(p
     r = cli(planned, "project", "use", "second")
     assert r.exit_code == 1 and r.stderr.startswith("pmtui: no project named 'second'; projects: ")
     assert file_digest(planned) == before
+
+
+def _example(*path: str) -> list[str]:
+    import shlex
+
+    from pmtui.cli import command
+
+    cmd = command
+    for name in path:
+        cmd = cmd.commands[name]
+    text = cmd.epilog.removeprefix("Example: pmtui ").split("   (")[0]
+    return shlex.split(text)
+
+
+def test_the_help_examples_run_on_the_demo(db_path):
+    # `pmtui assign 2.3 ...` and `pmtui cost actual 2.3 ...` were refused there: 2.3 is a summary
+    assert cli(db_path, "demo").exit_code == 0
+    for path in (("resource", "add"), ("resource", "edit"), ("resource", "load"), ("assign",), ("unassign",),
+                 ("cost", "actual"), ("calendar", "holiday", "add"), ("calendar", "holiday", "rm"),
+                 ("calendar", "workday", "add"), ("calendar", "workday", "rm"), ("calendar", "workdays"),
+                 ("issue", "add"), ("issue", "resolve"), ("resource", "rm"), ("history",), ("undo",), ("redo",),
+                 ("project", "new"), ("project", "edit"), ("project", "use"), ("project", "rename")):
+        r = cli(db_path, *_example(*path))
+        assert r.exit_code == 0, (path, r.stderr)

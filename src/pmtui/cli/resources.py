@@ -186,5 +186,5 @@ def unassign(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(cmd, name="resource")
-    app.command("assign", epilog="Example: pmtui assign 2.3 'Alice Chen' --units 50%")(assign)
-    app.command("unassign", epilog="Example: pmtui unassign 2.3 'Alice Chen'")(unassign)
+    app.command("assign", epilog="Example: pmtui assign 2.3.1 'Alice Chen' --units 50%")(assign)
+    app.command("unassign", epilog="Example: pmtui unassign 2.3.1 'Alice Chen'")(unassign)

@@ -114,7 +114,7 @@ def variance(ctx: typer.Context,
 
 # -- costs ----------------------------------------------------------------------------------------
 
-@cost_cmd.command("actual", epilog="Example: pmtui cost actual 2.3 12500   (or 'none' to derive it again)")
+@cost_cmd.command("actual", epilog="Example: pmtui cost actual 2.3.1 12500   (or 'none' to derive it again)")
 def cost_actual(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
                 amount: str = typer.Argument(..., help="Money spent so far, or 'none' to derive it from progress.")) -> None:
     """Enter the actual cost of a task."""

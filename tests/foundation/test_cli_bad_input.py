@@ -4,6 +4,7 @@ leave the plan as it was, and what is done is said as it was done."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -145,3 +146,28 @@ def test_the_help_examples_run_on_the_demo(db_path):
                  ("project", "new"), ("project", "edit"), ("project", "use"), ("project", "rename")):
         r = cli(db_path, *_example(*path))
         assert r.exit_code == 0, (path, r.stderr)
+
+
+def test_issue_list_on_an_80_column_terminal_cuts_no_title_nor_date(planned, monkeypatch):
+    # "Implementati…" with the rest of the title wrapped below it, and the raised date cut to "2026-1"
+    from typer.testing import CliRunner, _NamedTextIOWrapper
+
+    from pmtui.cli import app
+
+    for args in (("resource", "add", "Northstar CRM Consulting", "--kind", "vendor"),
+                 ("issue", "add", "Implementation partner staffing delay", "--owner", "Northstar CRM Consulting",
+                  "--task", "1"),
+                 ("issue", "add", "Firewall change for SAP interface not approved by security", "--kind", "blocker"),
+                 ("issue", "resolve", "I2")):
+        assert cli(planned, *args).exit_code == 0
+    monkeypatch.setattr(_NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+    r = CliRunner(env={"COLUMNS": "80", "LINES": "24"}).invoke(app, ["--db", str(planned), "issue", "list"])
+    assert r.exit_code == 0
+    text = re.sub(r"\x1b\[[0-9;]*m", "", r.stdout)  # the headings are bold on a terminal
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines) and "…" not in text
+    words = text.split()
+    for word in ("Implementation", "partner", "staffing", "delay", "Firewall", "security", "approved"):
+        assert word in words
+    raised = [line.rstrip()[-10:] for line in lines if re.match(r"I\d ", line)]
+    assert len(raised) == 2 and all(d[:4].isdigit() and d[4] == "-" and len(d) == 10 for d in raised)

@@ -381,8 +381,17 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
     if not rows:
         out.print("No issues.")
         return
-    table = Table("ID", "Sev", "Kind", "Title", "Status", "Owner", "Task", "Risk", "Raised",
-                  box=None, pad_edge=False, show_edge=False)
+    # At 80 columns the titles got a dozen characters ("Implementati…" and the rest of it below)
+    # and the raised date was cut: one space between columns, short ones never wrapped, and
+    # the title never narrower than two words
+    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
+    for head in ("ID", "Sev", "Kind"):
+        table.add_column(head, no_wrap=True)
+    table.add_column("Title", min_width=16)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Owner")
+    for head in ("Task", "Risk", "Raised"):
+        table.add_column(head, no_wrap=True)
     for i in rows:
         table.add_row(svc.issue_code(i.number), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
                       reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else "",

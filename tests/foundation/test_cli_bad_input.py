@@ -171,3 +171,23 @@ def test_issue_list_on_an_80_column_terminal_cuts_no_title_nor_date(planned, mon
         assert word in words
     raised = [line.rstrip()[-10:] for line in lines if re.match(r"I\d ", line)]
     assert len(raised) == 2 and all(d[:4].isdigit() and d[4] == "-" and len(d) == 10 for d in raised)
+
+
+def test_no_project_in_a_database_named_by_db_says_which_file_was_read(tmp_path, monkeypatch):
+    # `--db plna.db` (a typo) opened a new, empty database and said only "no project yet"
+    typo = tmp_path / "plna.db"
+    r = cli(typo, "task", "list")
+    assert r.exit_code == 1
+    assert r.stderr == ("pmtui: no project yet: create one with `pmtui project new NAME --start DATE` or try "
+                        f"`pmtui demo` (in {typo}, from --db: is that the database you meant?)\n")
+    assert cli(typo, "project", "list").stdout.endswith(f"(in {typo}, from --db: is that the database you meant?).\n")
+    monkeypatch.setenv("PMTUI_DB", str(typo))
+    from typer.testing import CliRunner
+
+    from pmtui.cli import app
+
+    r = CliRunner().invoke(app, ["resource", "list"])
+    assert r.exit_code == 1 and f"(in {typo}, from $PMTUI_DB: is that" in r.stderr
+    monkeypatch.delenv("PMTUI_DB")
+    r = CliRunner().invoke(app, ["resource", "list"])  # the default database: nothing to question
+    assert r.exit_code == 1 and r.stderr.endswith("or try `pmtui demo`\n")

@@ -14,7 +14,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from pmtui.models.errors import StoreError
+from pmtui.models.errors import NotFound, StoreError
 from pmtui.models.tables import Project
 from pmtui.store import Store, open_store
 
@@ -56,7 +56,28 @@ class State:
     def project(self) -> Project:
         from pmtui.services.projects import current_project
 
-        return current_project(self.store, self.project_name)
+        try:
+            return current_project(self.store, self.project_name)
+        except NotFound as exc:
+            if self.project_name or self.db_named() is None or self._has_projects():
+                raise
+            # a typo in --db opened (and made) a new, empty database: "no project yet" sent the
+            # user to create one there, with no word of which file was read
+            raise NotFound(f"{exc.message} ({self.where()})") from None
+
+    def db_named(self) -> str | None:
+        """How the database was named when not the default: '--db' or '$PMTUI_DB'."""
+        if self.db is not None:
+            return "--db"
+        return "$PMTUI_DB" if os.environ.get("PMTUI_DB") else None
+
+    def where(self) -> str:
+        return f"in {self.store.label}, from {self.db_named()}: is that the database you meant?"
+
+    def _has_projects(self) -> bool:
+        from pmtui.services.projects import list_projects
+
+        return bool(list_projects(self.store))
 
     def close(self) -> None:
         if self._store is not None:

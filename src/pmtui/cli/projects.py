@@ -32,7 +32,8 @@ def new(
 @cmd.command("list", epilog="Example: pmtui project list --json")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the projects; * marks the current one."""
-    rows = svc.list_projects(state(ctx).store)
+    st = state(ctx)
+    rows = svc.list_projects(st.store)
     if as_json:
         print_json([
             {"id": p.id, "name": p.name, "start": p.start.isoformat(),
@@ -42,7 +43,8 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         ])
         return
     if not rows:
-        out.print("No projects yet: create one with `pmtui project new NAME --start DATE` or run `pmtui demo`.")
+        where = f" ({st.where()})" if st.db_named() else ""
+        out.print(f"No projects yet: create one with `pmtui project new NAME --start DATE` or run `pmtui demo`{where}.")
         return
     table = Table("", "Name", "Start", "Status date", "Tasks", box=None, pad_edge=False)
     for p, n, cur in rows:

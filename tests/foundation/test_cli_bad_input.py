@@ -191,3 +191,14 @@ def test_no_project_in_a_database_named_by_db_says_which_file_was_read(tmp_path,
     monkeypatch.delenv("PMTUI_DB")
     r = CliRunner().invoke(app, ["resource", "list"])  # the default database: nothing to question
     assert r.exit_code == 1 and r.stderr.endswith("or try `pmtui demo`\n")
+
+
+def test_a_severity_with_decimals_is_said_to_be_not_whole(planned):
+    # "severity '3.5' is not a number"
+    before = file_digest(planned)
+    r = cli(planned, "issue", "add", "Printer jam", "--severity", "3.5")
+    assert r.exit_code == 2
+    assert r.stderr == "pmtui: severity '3.5' is not a whole number: use 1 (very low) to 5 (very high)\n"
+    r = cli(planned, "issue", "add", "Printer jam", "--severity", "high")
+    assert r.stderr == "pmtui: severity 'high' is not a number: use 1 (very low) to 5 (very high)\n"
+    assert file_digest(planned) == before

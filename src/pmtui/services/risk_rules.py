@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
@@ -35,7 +36,9 @@ def parse_scale(value: str | int, what: str) -> int:
     """'4' -> 4 on PMBOK's 1–5 scale; anything else is refused with the scale spelled out."""
     text = str(value).strip()
     if not is_digits(text.removeprefix("-")):
-        raise BadValue(f"{what} {text!r} is not a number: use 1 (very low) to 5 (very high)")
+        # '3.5' is a number, but not one of the scale's five
+        whole = "a whole number" if re.fullmatch(r"-?\d*\.\d+|-?\d+\.\d*", text) else "a number"
+        raise BadValue(f"{what} {text!r} is not {whole}: use 1 (very low) to 5 (very high)")
     number = int(text)
     if not 1 <= number <= 5:
         raise BadValue(f"{what} {number} is out of range: use 1 (very low) to 5 (very high)")

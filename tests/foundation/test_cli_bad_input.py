@@ -202,3 +202,12 @@ def test_a_severity_with_decimals_is_said_to_be_not_whole(planned):
     r = cli(planned, "issue", "add", "Printer jam", "--severity", "high")
     assert r.stderr == "pmtui: severity 'high' is not a number: use 1 (very low) to 5 (very high)\n"
     assert file_digest(planned) == before
+
+
+def test_assigning_above_max_units_says_so(planned):
+    # Ann works half time: assigned at the default 100% she was overbooked on every day of the task, unsaid
+    assert cli(planned, "resource", "edit", "Ann", "--max-units", "50%").exit_code == 0
+    r = cli(planned, "assign", "1", "Ann")
+    assert r.exit_code == 0 and r.stdout == "Assigned Ann → 1 Plan at 100%, above Ann's max units of 50%.\n"
+    r = cli(planned, "assign", "1", "Ann", "--units", "50%")
+    assert r.exit_code == 0 and r.stdout == "Assigned Ann → 1 Plan at 50%.\n"

@@ -150,7 +150,9 @@ def _assign(act: Action, project_id: int, ref: str, who, units: float) -> str:
         a.units = units
     else:  # said, not silently done: the person picked may not be the one meant
         raise Conflict(f"{res.name} is already assigned to {row.label} at {units:.0%}")
-    return f"{res.name} → {row.wbs} {row.name} at {units:.0%}"
+    # a part-time person assigned at the default 100% was overbooked for the whole task, unsaid
+    over = f", above {res.name}'s max units of {res.max_units:.0%}" if units > res.max_units + 1e-9 else ""
+    return f"{res.name} → {row.wbs} {row.name} at {units:.0%}{over}"
 
 
 def unassign(store: Store, project_id: int, ref: str, resource: str) -> str:

@@ -211,3 +211,17 @@ def test_assigning_above_max_units_says_so(planned):
     assert r.exit_code == 0 and r.stdout == "Assigned Ann → 1 Plan at 100%, above Ann's max units of 50%.\n"
     r = cli(planned, "assign", "1", "Ann", "--units", "50%")
     assert r.exit_code == 0 and r.stdout == "Assigned Ann → 1 Plan at 50%.\n"
+
+
+def test_nothing_to_redo_after_a_new_change_says_why(planned):
+    # "nothing to redo in project 'Office move' (the current one); to redo in another project, name
+    # it": there was no other project; the change made after the undo had dropped the redo
+    assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0
+    assert cli(planned, "undo").exit_code == 0
+    assert cli(planned, "calendar", "holiday", "add", "2027-01-07", "Other").exit_code == 0
+    before = file_digest(planned)
+    r = cli(planned, "redo")
+    assert r.exit_code == 1
+    assert r.stderr == ("pmtui: nothing to redo in project 'Office move' (the current one): nothing was undone "
+                        "since its last change (a change made after an undo drops the redo)\n")
+    assert file_digest(planned) == before

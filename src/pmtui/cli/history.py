@@ -32,10 +32,16 @@ def _meant(st: State) -> tuple[int, svc.UndoneProject | None]:
 def _nothing(what: str, st: State) -> NotFound:
     """Undo and redo work per project: an edit undone in the planner open on another project
     is not the CLI's to redo, so say which project was meant."""
-    name = st.project().name
+    project = st.project()
     how = f"`pmtui -p NAME {what}`"
     mine = "the one named" if st.project_name else "the current one"
-    return NotFound(f"nothing to {what} in project {name!r} ({mine}); to {what} in another project, "
+    if not svc.elsewhere(st.store, project.id, what):
+        # the hint sent the user looking in other projects for a redo that a change made after
+        # the undo had dropped
+        why = ("nothing was undone since its last change (a change made after an undo drops the redo)"
+               if what == "redo" else "every change made to it is undone, or none was made (see `pmtui history`)")
+        return NotFound(f"nothing to {what} in project {project.name!r} ({mine}): {why}")
+    return NotFound(f"nothing to {what} in project {project.name!r} ({mine}); to {what} in another project, "
                     f"name it: {how}")
 
 

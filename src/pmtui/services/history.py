@@ -87,6 +87,15 @@ def all_version(store: Store) -> tuple[int, int]:
         return journal.all_version(s.connection())
 
 
+def elsewhere(store: Store, project_id: int, what: str) -> bool:
+    """Whether another project has something to undo (``what`` 'undo') or to redo ('redo')."""
+    state = "done" if what == "undo" else "undone"
+    with reading(store) as s:
+        return s.execute(select(JournalEntry.id).where(
+            JournalEntry.project_id.is_not(None), JournalEntry.project_id != project_id,
+            JournalEntry.state == state).limit(1)).first() is not None
+
+
 def history(store: Store, project_id: int, limit: int | None = None) -> list[JournalEntry]:
     with reading(store) as s:
         return journal.history(s.connection(), project_id, limit)

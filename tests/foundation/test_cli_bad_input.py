@@ -225,3 +225,10 @@ def test_nothing_to_redo_after_a_new_change_says_why(planned):
     assert r.stderr == ("pmtui: nothing to redo in project 'Office move' (the current one): nothing was undone "
                         "since its last change (a change made after an undo drops the redo)\n")
     assert file_digest(planned) == before
+
+
+def test_a_worked_day_is_confirmed_with_its_name(planned):
+    r = cli(planned, "calendar", "workday", "add", "2027-03-06", "Cutover Saturday")
+    assert r.exit_code == 0 and r.stdout == "Worked day 2027-03-06 Cutover Saturday.\n"
+    r = cli(planned, "calendar", "workday", "add", "2027-03-07")
+    assert r.exit_code == 0 and r.stdout == "Worked day 2027-03-07.\n"

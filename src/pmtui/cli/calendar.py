@@ -74,7 +74,8 @@ def workday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")
     st = state(ctx)
     d = parse_date(day)
     svc.add_exception(st.store, st.project().id, d, name, working=True)
-    done(f"{d} is a working day.")
+    # the name was dropped ("2027-03-06 is a working day."); said as a holiday is
+    done(f"Worked day {d} {name.strip()}".rstrip() + ".")
 
 
 @workday.command("rm", epilog="Example: pmtui calendar workday rm 2027-03-06")

@@ -232,3 +232,9 @@ def test_a_worked_day_is_confirmed_with_its_name(planned):
     assert r.exit_code == 0 and r.stdout == "Worked day 2027-03-06 Cutover Saturday.\n"
     r = cli(planned, "calendar", "workday", "add", "2027-03-07")
     assert r.exit_code == 0 and r.stdout == "Worked day 2027-03-07.\n"
+
+
+def test_project_show_counts_one_exception_in_the_singular(planned):
+    assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0
+    lines = cli(planned, "project", "show").stdout.splitlines()
+    assert "working days mon,tue,wed,thu,fri, 1 exception" in lines

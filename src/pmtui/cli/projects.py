@@ -9,6 +9,7 @@ from rich.table import Table
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
+from pmtui.models.wording import counted
 from pmtui.services import projects as svc
 
 cmd = typer.Typer(help="Create, list and choose projects.", no_args_is_help=True)
@@ -90,7 +91,7 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
     out.print(f"status date  {p.status_date or 'not set'}")
     out.print(f"finish       {plan.schedule.finish if plan.tasks else p.start}")
     out.print(f"currency     {p.currency}")
-    out.print(f"working days {format_workdays(plan.workdays)}, {len(plan.exceptions)} exceptions")
+    out.print(f"working days {format_workdays(plan.workdays)}, {counted(len(plan.exceptions), 'exception')}")
     out.print(f"tasks        {len(plan.tasks)}, links {len(plan.links)}, resources {len(plan.resources)}")
 
 

@@ -778,7 +778,12 @@ class PmtuiApp(HeldKeys, App):
             self.push_screen(Palette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's own commands: its "Theme" offered Textual's themes, which lack pmtui's
+        # colours ($pm-cursor-bg …), and choosing one ended the app on a stylesheet error; its
+        # "Quit", "Keys" (a panel of Textual's key names) and "Maximize" said again, or worse,
+        # what q, ? and t do. Its screenshot has no key of ours, so it is kept.
+        yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the current folder",
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
         # One command per binding id; in a dialog one per words, keys and ids together, as its
         # footer shows them ("⏎/^s Save"): the palette offered the task form's Enter as
         # "Confirm" beside a "Save" for ^s, where the footer says "⏎/^s Save".

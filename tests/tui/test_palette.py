@@ -1,0 +1,28 @@
+"""The command palette (^p) lists pmtui's actions, worded as help and the footer word them, and
+nothing of Textual's that means nothing to a PM or does harm."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from .conftest import press, screen_text, settle, type_text
+
+
+async def test_the_palette_offers_no_textual_theme_that_would_end_the_app(make_app):
+    # Textual's own "Theme" command listed its themes (nord, dracula …), which lack pmtui's
+    # colours: choosing one ended the app on "reference to undefined variable '$pm-cursor-bg'".
+    # Its "Quit", "Keys" and "Maximize" said again what q, ? and t do.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert not {"Theme", "Keys", "Maximize"} & set(titles), titles
+        assert titles.count("Quit") == 1  # q's, with its key and id
+        await press(pilot, "ctrl+p")
+        await type_text(pilot, "theme")
+        await settle(pilot)
+        assert "Change the current theme" not in screen_text(app)
+        await press(pilot, "enter")  # the one command that matches: t's
+        assert not isinstance(app.screen, CommandPalette) and app.is_running
+        assert app.theme == "pmtui-light"
+        assert "pm-cursor-bg" in app.get_css_variables()

@@ -786,18 +786,21 @@ class PmtuiApp(HeldKeys, App):
                             lambda: self.set_timer(0.1, self.deliver_screenshot))
         # One command per binding id; in a dialog one per words, keys and ids together, as its
         # footer shows them ("⏎/^s Save"): the palette offered the task form's Enter as
-        # "Confirm" beside a "Save" for ^s, where the footer says "⏎/^s Save".
+        # "Confirm" beside a "Save" for ^s, where the footer says "⏎/^s Save". Only bindings
+        # with an id (every one of pmtui's): Textual's own, a field's or a scroll view's
+        # ("Scroll Up ↑ · scroll_up", "Page Left ^pgup", "Focus Next"), are keys to use, not
+        # commands to run from a list, and were named in Textual's words.
         commands: dict[object, list] = {}
         for active in screen.active_bindings.values():
             b = active.binding
-            if b.action in PALETTE_ACTIONS:
+            if b.action in PALETTE_ACTIONS or not b.id:
                 continue
             words = long_description(b, active.node)
-            slot = words if screen.is_modal and b.id else b.id
-            keys, bid = self.get_key_display(b), b.id or b.action
+            slot = words if screen.is_modal else b.id
+            keys, bid = self.get_key_display(b), b.id
             if slot in commands:
                 command = commands[slot]
-                if screen.is_modal and b.id and bid not in command[2]:
+                if screen.is_modal and bid not in command[2]:
                     command[1].append(keys)
                     command[2].append(bid)
                 continue

@@ -26,3 +26,27 @@ async def test_the_palette_offers_no_textual_theme_that_would_end_the_app(make_a
         assert not isinstance(app.screen, CommandPalette) and app.is_running
         assert app.theme == "pmtui-light"
         assert "pm-cursor-bg" in app.get_css_variables()
+
+
+async def test_the_palette_lists_no_key_of_textual_s_own(make_app):
+    # Over a dialog (and on a screen) the palette listed one of Textual's keys of the widget in
+    # front, in Textual's words: "Scroll Up  ↑ · scroll_up" over the task form, "Scroll Left" over
+    # help, "Up  ↑ · cursor_up" over a pick list, "Focus Next" over the delete confirm, "Page Left
+    # ^pgup" on the WBS. Each command is now one of pmtui's, with its keys and binding ids.
+    from pmtui.app import known_binding_ids
+
+    ours = known_binding_ids()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        places = [("1",), ("1", "slash"), ("5",), ("1", "question_mark"), ("1", "home", "x"),
+                  ("1", "home", "j", "e"), ("1", "o"), ("1", "home", "R"), ("3", "n"), ("4", "y")]
+        for keys in places:
+            await press(pilot, *keys)
+            commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+            assert commands.pop("Screenshot")
+            for title, help_text in commands.items():
+                shown, _, ids = help_text.partition(" · ")
+                assert shown and ids and set(ids.split()) <= ours, (keys, title, help_text)
+            assert not {"Scroll Up", "Scroll Left", "Focus Next", "Page Left"} & set(commands), keys
+            await press(pilot, "escape", "escape")

@@ -397,3 +397,27 @@ async def test_the_palette_shows_its_own_keys_not_the_screen_s(make_app, size):
         # Indent ran on 1.2: refused, 1.1 having people on it (the refusal is Indent's own)
         assert "1.1 Project charter & scope statement has resources assigned" in notes(app)
         assert plan_of(app).by_wbs["1.2"].name == name
+
+
+@pytest.mark.parametrize("opened", [
+    ("home", "x"), ("home", "j", "e"), ("2", "p"), ("o",), ("4", "y"), ("3", "c"), ("3", "w"), ("question_mark",),
+], ids=["confirm", "task form", "link", "projects", "person notes", "risk close", "risk why", "help"])
+async def test_a_dialog_names_its_keys_once_in_its_footer(make_app, opened):
+    # A line of keys inside the dialog said again, in other words, what its footer said: "y  yes
+    # n  no" over "y/⏎ Yes  n/esc No", "enter save · esc cancel · tab next field" over "⏎/^s Save
+    # tab Next field esc Cancel", "esc closes" on a frame over "esc/q/w Close". Two texts for the
+    # same keys, which went on disagreeing (^s, q and w were in one of them only).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if opened[0] == "2":
+            await press(pilot, "2")
+            app.screen.query_one(GanttChart).select_task(app.plan.by_wbs["3.2.4"].id)
+            opened = opened[1:]
+        await press(pilot, *opened)
+        assert app.screen.is_modal
+        footer = app.screen.query_one(Footer)
+        above = "\n".join(screen_text(app).splitlines()[:footer.region.y]).lower()
+        for said in ("esc ", "escape ", "enter ", "y  yes", "esc closes", " · n new"):
+            assert said not in above, (said, above)
+        assert shown(app)  # the keys are in its footer

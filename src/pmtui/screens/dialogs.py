@@ -148,7 +148,6 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
-            yield Static("y  yes     n  no", classes="dialog-hint")
         yield Footer()
 
     def action_answer(self, yes: bool) -> None:
@@ -257,7 +256,6 @@ class TaskForm(ModalScreen[None]):
                 yield inp
             with Vertical(classes="dialog-foot"):
                 yield Static("", id="form-error", classes="form-error")
-                yield Static("enter save · esc cancel · tab next field", classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -350,7 +348,7 @@ class HelpScreen(ModalScreen[None]):
         if self.legend:
             text.append("\n" + self.legend)
         with Vertical(classes="dialog help"):
-            yield Static(Text(f"Keys — {self.title_text}   (esc closes; remap in config.toml [keys] by id)"),
+            yield Static(Text(f"Keys — {self.title_text}   (remap in config.toml [keys] by id)"),
                          classes="dialog-title")
             with DialogScroll():
                 yield Static(text)

@@ -33,7 +33,6 @@ class LinkPrompt(ModalScreen[None]):
             inp.cursor_blink = False
             yield inp
             yield Static("", id="link-error", classes="form-error")
-            yield Static("enter link · esc cancel", classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:

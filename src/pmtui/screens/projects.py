@@ -39,7 +39,7 @@ class ProjectSwitcher(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog projects"):
-            yield Static("Projects — enter open · n new · r rename · esc close", classes="dialog-title")
+            yield Static("Projects", classes="dialog-title")
             yield ChoiceList(id="project-list", words={"list.choose": "Open"})
             yield Label("", id="p-label-1", classes="form-label")
             yield DialogField(id="p-name", compact=True)  # its Enter worded by mode (action_new, action_rename)

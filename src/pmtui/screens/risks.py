@@ -514,7 +514,7 @@ class RiskScreen(Screen):
             # a form, not a yes/no question: the why of a close could only be given in the CLI
             self.app.push_screen(RiskForm(Text(f"Close {v.code} {v.risk.title}?"),
                                           [("comment", "Why it is closed (optional, kept in the history)", "")],
-                                          close, hint="enter closes it · esc leaves it open",
+                                          close,
                                           words={"field.confirm": "Close it", "field.save": "Close it",
                                                  "field.cancel": "Leave it open"}))
 

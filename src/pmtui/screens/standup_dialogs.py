@@ -52,7 +52,6 @@ class PersonNotes(ModalScreen[None]):
                 inp.cursor_blink = False
                 yield inp
             yield Static("", id="form-error", classes="form-error")
-            yield Static("enter  next / save     escape  skip", classes="dialog-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,7 +103,6 @@ class SummaryView(ModalScreen[None]):
             yield Static(self.title_text, classes="dialog-title")
             with DialogScroll():
                 yield Static(self.markdown, id="summary-text", markup=False)
-            yield Static("c  copy     v  compare with…     escape  close", classes="dialog-hint")
         yield Footer()
 
     def show_text(self, title: str, markdown: str) -> None:

@@ -23,15 +23,14 @@ Relabel = Callable[[dict[str, str]], dict[str, str]]
 class RiskForm(ModalScreen[bool]):
     DEFAULT_CSS = """
     RiskForm { align: center middle; }
-    /* overflow-y: the last resort on a tiny terminal (see _fit): the error and the hint were
-       cut off below the screen */
+    /* overflow-y: the last resort on a tiny terminal (see _fit): the error was cut off below
+       the screen */
     RiskForm > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
                           border: round $primary; background: $surface; padding: 0 1; }
     RiskForm VerticalScroll { height: auto; max-height: 16; }
     RiskForm .risk-form-title { text-style: bold; }
     RiskForm .risk-form-label { color: $text-muted; }
     RiskForm #risk-form-error { color: $error; height: auto; }
-    RiskForm .risk-form-hint { color: $text-muted; }
     """
 
     BINDINGS = [
@@ -41,14 +40,12 @@ class RiskForm(ModalScreen[bool]):
     AUTO_FOCUS = ""  # on_mount focuses (focus_first)
 
     def __init__(self, title: str, fields: list[tuple[str, str, str]], submit: Submit,
-                 relabel: Relabel | None = None, hint: str = "enter save · esc cancel · tab next field",
-                 words: dict[str, str] | None = None) -> None:
+                 relabel: Relabel | None = None, words: dict[str, str] | None = None) -> None:
         """``fields``: (key, label, initial value). ``relabel``: new labels by key, from the
-        values as typed (a label that depends on another field). ``hint``: the keys, as said
-        under the fields; ``words``: as the footer says them (pmtui.screens.dialogs.DialogField)."""
+        values as typed (a label that depends on another field). ``words``: the keys, as the
+        footer says them (pmtui.screens.dialogs.DialogField)."""
         super().__init__()
         self.title_text, self.fields, self.submit, self.relabel = title, fields, submit, relabel
-        self.hint = hint
         self.words = {"field.confirm": "Save", **(words or {})}
 
     def compose(self) -> ComposeResult:
@@ -61,7 +58,6 @@ class RiskForm(ModalScreen[bool]):
                     field.cursor_blink = False
                     yield field
             yield Static("", id="risk-form-error")
-            yield Static(self.hint, classes="risk-form-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,9 +69,9 @@ class RiskForm(ModalScreen[bool]):
 
     def _fit(self, height: int) -> None:
         """The fields scroll in what a short terminal leaves of their 16 rows once the border,
-        the title, a refusal of two lines, the hint and the footer are shown: the form itself need
-        not scroll too (nested scrolling lost the focused field below the screen)."""
-        self.query_one(VerticalScroll).styles.max_height = max(2, min(16, height - 7))
+        the title, a refusal of two lines and the footer are shown: the form itself need not
+        scroll too (nested scrolling lost the focused field below the screen)."""
+        self.query_one(VerticalScroll).styles.max_height = max(2, min(16, height - 6))
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#rf-{key}", Input).value for key, _l, _v in self.fields}
@@ -102,7 +98,7 @@ class RiskForm(ModalScreen[bool]):
 
 
 class RiskText(ModalScreen[None]):
-    """Read-only text (the why of a risk's linked tasks), scrollable; esc closes it."""
+    """Read-only text (the why of a risk's linked tasks), scrollable; esc, q or w closes it."""
 
     DEFAULT_CSS = """
     RiskText { align: center middle; }
@@ -118,8 +114,7 @@ class RiskText(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with DialogScroll() as box:
-            box.border_subtitle = "esc closes"
+        with DialogScroll():
             yield Static(self.text)
         yield Footer()  # its own: the register's under it offered keys, none of which work here
 

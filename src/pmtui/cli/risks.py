@@ -10,7 +10,7 @@ from rich.text import Text
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
-from pmtui.models.wording import days
+from pmtui.models.wording import brief, days
 from pmtui.services import risks as svc
 from pmtui.services.risk_bands import LETTERS
 from pmtui.services.risk_register import (
@@ -222,9 +222,9 @@ def list_(
     """List the risks, highest score first; ↑ ↓ → is the trend since the last review, ! an overdue review."""
     st = state(ctx)
     if sort not in SORTS:
-        raise BadValue(f"sort {sort!r} is unknown: use {', '.join(SORTS)}")
+        raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(SORTS)}")
     if kind is not None and kind not in ("threat", "opportunity"):
-        raise BadValue(f"risk kind {kind!r} is unknown: use threat or opportunity")
+        raise BadValue(f"risk kind {brief(kind)} is unknown: use threat or opportunity")
     if not 0 <= min_score <= 25:
         raise BadValue(f"minimum score {min_score} is out of range: scores run from 1 to 25")
     reg = load_register(st.store, st.project().id)
@@ -310,7 +310,7 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
     """The 5×5 probability-impact grid: open risks per cell, with band letters L/M/H."""
     st = state(ctx)
     if kind not in ("threat", "opportunity"):
-        raise BadValue(f"risk kind {kind!r} is unknown: use threat or opportunity")
+        raise BadValue(f"risk kind {brief(kind)} is unknown: use threat or opportunity")
     reg = load_register(st.store, st.project().id)
     counts = reg.matrix(kind)
     if as_json:

@@ -25,13 +25,12 @@ from datetime import date, datetime
 from typing import Any
 
 from pmtui.interchange import json_values as jv
+from pmtui.models.wording import brief, cut
 from pmtui.services.project_records import (
     BASELINE_TASK_FIELDS,
     NOTE_FIELDS,
     SNAPSHOT_FIELDS,
     Records,
-    brief,
-    cut,
     map_keys,
     record_name,
 )

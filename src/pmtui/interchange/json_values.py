@@ -8,7 +8,7 @@ import math
 import re
 from datetime import date, datetime, timezone
 
-from pmtui.services.project_records import brief, cut
+from pmtui.models.wording import brief, cut
 
 # SQLite's INTEGER holds 64 bits: a larger number would get as far as the insert and fail there
 _LIMIT = 2**63

@@ -31,9 +31,10 @@ from pmtui.interchange.json_values import lone_surrogate
 from pmtui.interchange.json_values import number as _number
 from pmtui.interchange.json_values import whole as _whole
 from pmtui.models.tables import WEEKDAY_NAMES
+from pmtui.models.wording import brief
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, Part, PlanData, ResourceData, TaskData
-from pmtui.services.project_records import brief, past_limits, record_name
+from pmtui.services.project_records import past_limits, record_name
 
 FORMAT, VERSION = "pmtui", 1
 CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",

@@ -1,4 +1,5 @@
-"""Counts in messages: "1 risk", "2 risks", never "2 risk(s)"; working days as "3d" and "+2d"."""
+"""Counts in messages: "1 risk", "2 risks", never "2 risk(s)"; working days as "3d" and "+2d";
+a value a message quotes, cut short."""
 
 from __future__ import annotations
 
@@ -21,3 +22,21 @@ def signed_days(n: int) -> str:
     """A change or variance in working days, later positive: '+2d', '-1d', '+0d' (the sign says
     which way, and that it is a difference, not a duration)."""
     return f"{n:+d}d"
+
+
+# A value a message quotes is cut, as the user may have pasted a page into a field: a refusal
+# that quoted a risk kind of 5,000 characters whole filled the terminal, and the reason for it
+# scrolled out of sight. Every message that quotes what it was given (the JSON reader's, the
+# risk and issue rules') cuts it here.
+QUOTED = 60
+
+
+def cut(text: str) -> str:
+    """``text`` cut to 60 characters, the last one …: what a message about a record or a value
+    quotes of it (a title of ten thousand characters, written out whole, filled the terminal)."""
+    return text if len(text) <= QUOTED else text[:QUOTED - 1] + "…"
+
+
+def brief(value) -> str:
+    """``value`` quoted as a message quotes it ('Vendor late', 7, [1, 2]), cut to 60 characters."""
+    return repr(cut(value)) if isinstance(value, str) else cut(repr(value))

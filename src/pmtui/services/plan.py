@@ -25,6 +25,7 @@ from typing import NamedTuple
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import format_link, is_digits
 from pmtui.models.vocabulary import LATEST_DATE
+from pmtui.models.wording import brief, cut
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -349,15 +350,15 @@ class Plan:
             if text.startswith("#") or text.lower().startswith("id:"):
                 digits = text.split(":", 1)[-1].lstrip("#")
                 if not is_digits(digits):
-                    raise BadValue(f"task id {text!r} is not a number: use #17 or a WBS code like 1.2")
+                    raise BadValue(f"task id {brief(text)} is not a number: use #17 or a WBS code like 1.2")
                 key = int(digits)
             elif not text or not all(is_digits(p) for p in text.split(".")):
-                raise BadValue(f"task {text!r} is not a WBS code (like 1.2) or an id (like #17)")
+                raise BadValue(f"task {brief(text)} is not a WBS code (like 1.2) or an id (like #17)")
             else:
                 code = ".".join(str(int(p)) for p in text.split("."))
                 row = self.by_wbs.get(code)
                 if row is None:
-                    raise NotFound(f"no task {text} in project {self.project.name!r}")
+                    raise NotFound(f"no task {cut(text)} in project {self.project.name!r}")
                 return row
         row = self.by_id.get(key)
         if row is None:

@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, select
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import plan_date, validated
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted, cut
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
 from pmtui.services.risk_rules import LIMITS, IssueRules, RiskRules
@@ -183,17 +183,6 @@ def _gone(key) -> bool:
 
 
 # -- checking ------------------------------------------------------------------------------------
-
-def cut(text: str) -> str:
-    """``text`` cut to 60 characters, the last one …: what a message about a record or a value
-    quotes of it (a title of ten thousand characters, written out whole, filled the terminal)."""
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
-def brief(value) -> str:
-    """``value`` quoted as a message quotes it ('Vendor late', 7, [1, 2]), cut to 60 characters."""
-    return repr(cut(value)) if isinstance(value, str) else cut(repr(value))
-
 
 def record_name(kind: str, i: int, title) -> str:
     """'risks[3] 'Vendor late'': the record a message is about, by its place and its title cut

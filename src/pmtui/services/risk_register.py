@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
+from pmtui.models.wording import brief
 from pmtui.services.actions import reading
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.risk_bands import Bands, load_bands
@@ -170,7 +171,7 @@ def sort_risks(rows: list[RiskView], sort: str) -> list[RiskView]:
     elif sort == "review":
         key = lambda v: (v.risk.review_date is None, v.risk.review_date or date.max, -v.score, v.id)  # noqa: E731
     else:
-        raise BadValue(f"sort {sort!r} is unknown: use {', '.join(SORTS)}")
+        raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(SORTS)}")
     return sorted(rows, key=key)
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, mod
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import MAX_DAYS, is_digits
 from pmtui.models.rules import MAX_NAME, check_money, check_plan_date, control_character
+from pmtui.models.wording import brief
 from pmtui.models.risks import (
     ISSUE_KINDS,
     OPPORTUNITY_STRATEGIES,
@@ -38,7 +39,7 @@ def parse_scale(value: str | int, what: str) -> int:
     if not is_digits(text.removeprefix("-")):
         # '3.5' is a number, but not one of the scale's five
         whole = "a whole number" if re.fullmatch(r"-?\d*\.\d+|-?\d+\.\d*", text) else "a number"
-        raise BadValue(f"{what} {text!r} is not {whole}: use 1 (very low) to 5 (very high)")
+        raise BadValue(f"{what} {brief(text)} is not {whole}: use 1 (very low) to 5 (very high)")
     number = int(text)
     if not 1 <= number <= 5:
         raise BadValue(f"{what} {number} is out of range: use 1 (very low) to 5 (very high)")
@@ -53,7 +54,7 @@ def parse_ref(text: str | int, prefix: str, what: str) -> int:
     if digits[:1].upper() == prefix:
         digits = digits[1:]
     if not is_digits(digits) or len(digits) > 18:  # more would overflow SQLite's integer
-        raise BadValue(f"{what} {raw!r} is not an id: use a number like {prefix}3 or 3")
+        raise BadValue(f"{what} {brief(raw)} is not an id: use a number like {prefix}3 or 3")
     return int(digits)
 
 
@@ -154,7 +155,7 @@ class RiskRules(BaseModel):
     def _check_kind(cls, v: str) -> str:
         v = (v or "").strip().lower()
         if v not in RISK_KINDS:
-            raise ValueError(f"risk kind {v!r} is unknown: use threat or opportunity")
+            raise ValueError(f"risk kind {brief(v)} is unknown: use threat or opportunity")
         return v
 
     @field_validator("probability", "impact")
@@ -198,7 +199,7 @@ class RiskRules(BaseModel):
         allowed = strategies_for(self.kind)
         if self.strategy and self.strategy not in allowed:
             raise ValueError(
-                f"strategy {self.strategy!r} does not fit a{'n' if self.kind == 'opportunity' else ''} "
+                f"strategy {brief(self.strategy)} does not fit a{'n' if self.kind == 'opportunity' else ''} "
                 f"{self.kind}: use {', '.join(allowed)}"
             )
         return self
@@ -229,7 +230,7 @@ class IssueRules(BaseModel):
     def _check_kind(cls, v: str) -> str:
         v = (v or "").strip().lower()
         if v not in ISSUE_KINDS:
-            raise ValueError(f"issue kind {v!r} is unknown: use {' or '.join(ISSUE_KINDS)}")
+            raise ValueError(f"issue kind {brief(v)} is unknown: use {' or '.join(ISSUE_KINDS)}")
         return v
 
     @field_validator("severity")

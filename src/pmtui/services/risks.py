@@ -17,6 +17,7 @@ from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import validated
 from pmtui.models.tables import Project, Resource
+from pmtui.models.wording import brief
 from pmtui.services.actions import Action, action
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, load_plan
@@ -61,9 +62,9 @@ def find_owner(session: Session, project_id: int, name: str) -> Resource:
         return near[0]
     if near:
         names = ", ".join(r.name for r in near[:-1]) + f" or {near[-1].name}"
-        raise BadValue(f"{name.strip()!r} could be {names}: type more of the name")
+        raise BadValue(f"{brief(name.strip())} could be {names}: type more of the name")
     known = ", ".join(r.name for r in rows[:12]) + (", …" if len(rows) > 12 else "")
-    raise NotFound(f"no resource named {name!r} in this project; "
+    raise NotFound(f"no resource named {brief(name)} in this project; "
                    + (f"its resources: {known}" if rows else "it has no resources yet (`pmtui resource add`)"))
 
 

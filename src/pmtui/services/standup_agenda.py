@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pmtui.models.errors import BadValue, NotFound
+from pmtui.models.wording import brief
 from pmtui.services.as_of import day_text
 from pmtui.services.plan import Plan, ResourceRow
 from pmtui.services.progress import as_of
@@ -156,7 +157,7 @@ def find_person(plan: Plan, text: str) -> ResourceRow:
     names = ", ".join(r.name for r in (near or plan.resources)) or (
         f"none yet (`pmtui resource add NAME` adds one; {UNASSIGNED!r} notes the unassigned work)")
     if near:
-        raise BadValue(f"{text!r} could be {names}: type more of the name")
-    raise NotFound(f"no person named {text!r} in project {plan.project.name!r}; people: {names}")
+        raise BadValue(f"{brief(text)} could be {names}: type more of the name")
+    raise NotFound(f"no person named {brief(text)} in project {plan.project.name!r}; people: {names}")
 
 

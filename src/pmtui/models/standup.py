@@ -10,7 +10,9 @@ from sqlmodel import Field, SQLModel
 from pmtui.models.tables import _fk, utcnow
 
 STANDUP_STATES = ("open", "closed")
-EVENT_KINDS = ("started", "progress", "remaining", "done", "blocker", "note")
+# "unblocked": blockers cleared (pmtui blocker --clear, the stand-up's c); a file exported with
+# one was refused on import as of an unknown kind when it was missing here
+EVENT_KINDS = ("started", "progress", "remaining", "done", "blocker", "unblocked", "note")
 
 
 class Standup(SQLModel, table=True):

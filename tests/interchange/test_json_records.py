@@ -130,6 +130,37 @@ def test_a_stand_up_with_a_blocker_cleared_in_it_is_restored(registered, tmp_pat
     assert json.loads(again.read_text())["standups"] == doc["standups"]
 
 
+@pytest.mark.parametrize("changes, message", [
+    ({("notes", 0, "today"): "t" * 501}, "notes[0]: today is 500 characters at most; you gave 501"),
+    ({("notes", 0, "blockers"): "b " * 300}, "notes[0]: blockers is 500 characters at most; you gave 599"),
+    ({("events", 1, "detail"): "w" * 201}, "events[1]: blocker is 200 characters at most; you gave 201"),
+    ({("events", 0, "kind"): "note", ("events", 0, "detail"): "n" * 201},
+     "events[0]: note is 200 characters at most; you gave 201"),
+], ids=["today", "blockers", "blocker", "note"])
+def test_stand_up_texts_past_their_limits_are_refused_as_the_cli_refuses_them(registered, tmp_path, changes,
+                                                                             message):
+    # What a person said and the text of a note or a blocker recorded in a stand-up had no limit
+    # on import (a risk's and an issue's texts had): a note of a megabyte went into the project,
+    # and into every report of that stand-up. `standup note`, `note` and `blocker` refuse it so.
+    db, path = registered
+    doc = json.loads(path.read_text())
+    assert [e["kind"] for e in doc["standups"][0]["events"]][:2] == ["progress", "blocker"]
+    for where, value in changes.items():
+        _set(doc["standups"][0], where, value)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    digest = file_digest(db)
+    r = cli(db, "import", str(bad))
+    day = doc["standups"][0]["day"]
+    assert r.exit_code != 0 and r.stderr == f"pmtui: bad.json: standups[0] {day} {message}\n", r.stderr[:400]
+    assert file_digest(db) == digest
+    # at the limit each is taken
+    for where, value in changes.items():
+        _set(doc["standups"][0], where, value[:500 if where[0] == "notes" else 200])
+    bad.write_text(json.dumps(doc))
+    ok(db, "import", str(bad), "--name", "At the limits")
+
+
 def _no_ids(v):
     """Database ids differ between two projects; everything else must not."""
     if isinstance(v, dict):

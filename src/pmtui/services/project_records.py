@@ -27,7 +27,9 @@ from pmtui.models.rules import plan_date, validated
 from pmtui.models.wording import brief, counted, cut
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
+from pmtui.services.progress import MAX_TEXT
 from pmtui.services.risk_rules import LIMITS, IssueRules, RiskRules
+from pmtui.services.standup import MAX_NOTE
 from pmtui.services.standup_summary import remap_task_ids
 
 # The fields each record carries as they are stored (references are added apart)
@@ -195,6 +197,10 @@ def record_name(kind: str, i: int, title) -> str:
 # had its limit before, and no text escapes the other rules (one line, no control character).
 RISK_WHOLE = ("category", "description", "cause", "effect", "response", "trigger")
 ISSUE_WHOLE = ("description", "resolution")
+# What a person said in a stand-up and the text of a note or a blocker recorded in it had their
+# limits from the first, so a file past them was not written by pmtui: refused, as a title is.
+# The other events' details are pmtui's own words ('60% → 70%'), not typed.
+EVENT_LIMITS = {"note": MAX_TEXT, "blocker": LIMITS["title"]}
 _SHOWN_PAST = 20
 
 
@@ -227,6 +233,12 @@ def _bad(where: str, message: str) -> BadValue:
 def _one_of(v, allowed, where: str, what: str) -> None:
     if v not in allowed:
         raise _bad(where, f"{what} {brief(v)} is unknown: use {', '.join(allowed)}")
+
+
+def _at_most(text: str, limit: int, where: str, what: str) -> None:
+    """Refuse a text past a limit its field has always had, worded as the CLI words it."""
+    if len(text) > limit:
+        raise _bad(where, f"{what} is {limit} characters at most; you gave {len(text)}")
 
 
 def _new_number(number: int, seen: set[int], where: str, what: str) -> None:
@@ -306,10 +318,15 @@ def check_records(reg: Records, task_keys: set, resource_keys: set) -> None:
             if n["person"] in people:
                 raise _bad(f"{where} notes[{j}]", "a second note for the same person")
             people.add(n["person"])
+            for f in NOTE_FIELDS:
+                # measured as `standup note` measures it, its spaces run together
+                _at_most(" ".join((n[f] or "").split()), MAX_NOTE, f"{where} notes[{j}]", f)
         for j, e in enumerate(s["events"]):
             ref(e["person"], resource_keys, f"{where} events[{j}]", "person")
             ref(e["task"], task_keys, f"{where} events[{j}]", "task")
             _one_of(e["kind"], EVENT_KINDS, f"{where} events[{j}]", "kind")
+            if e["kind"] in EVENT_LIMITS:
+                _at_most((e["detail"] or "").strip(), EVENT_LIMITS[e["kind"]], f"{where} events[{j}]", e["kind"])
     if len(reg.baselines) > MAX_BASELINES:
         raise BadValue(f"baselines: {len(reg.baselines)} of them; a project keeps at most {MAX_BASELINES}")
     names: set[str] = set()

@@ -800,9 +800,10 @@ class PmtuiApp(HeldKeys, App):
             keys, bid = self.get_key_display(b), b.id
             if slot in commands:
                 command = commands[slot]
-                if screen.is_modal and bid not in command[2]:
-                    command[1].append(keys)
-                    command[2].append(bid)
+                if screen.is_modal:  # every key, as the footer shows them: "y/⏎ Yes", not "y"
+                    for part, have in ((keys, command[1]), (bid, command[2])):
+                        if part not in have:
+                            have.append(part)
                 continue
             commands[slot] = [words, [keys], [bid], partial(self._run_binding, active.node, b.action)]
         for words, keys, ids, run in commands.values():

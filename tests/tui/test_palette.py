@@ -50,3 +50,22 @@ async def test_the_palette_lists_no_key_of_textual_s_own(make_app):
                 assert shown and ids and set(ids.split()) <= ours, (keys, title, help_text)
             assert not {"Scroll Up", "Scroll Left", "Focus Next", "Page Left"} & set(commands), keys
             await press(pilot, "escape", "escape")
+
+
+async def test_the_palette_over_a_dialog_names_every_key_of_a_command_as_its_footer_does(make_app):
+    # The palette named the first key of a binding only: "Yes  y" over the delete confirm whose
+    # footer reads "y/⏎ Yes", "Close  esc" over help's "esc/q/f1/? Close".
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for keys, expected in [
+            (("home", "x"), {"Yes": "y/⏎ · confirm.yes", "No": "n/esc · confirm.no"}),
+            (("question_mark",), {"Close": "esc/q/f1/? · help.close"}),
+        ]:
+            await press(pilot, *keys)
+            commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+            assert {k: commands.get(k) for k in expected} == expected
+            footer = screen_text(app).splitlines()[-1]
+            for title, help_text in expected.items():
+                assert f" {help_text.partition(' · ')[0]} {title} " in footer, footer
+            await press(pilot, "escape")

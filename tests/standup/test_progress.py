@@ -136,6 +136,9 @@ def test_a_task_finished_takes_its_blockers_with_it(store, pid, finish):
      "^blocker contains the control character U\\+001B: it must be plain text$"),
     (lambda s, p: pg.raise_blocker(s, p, "3.4.3", "VPN\tdown"), BadValue, "^blocker must be one line$"),
     (lambda s, p: pg.add_note(s, p, "3.4.3", "n" * 201), BadValue, "^note is 200 characters at most; you gave 201$"),
+    # as a blocker's: the note goes into the task's notes and the stand-up's summary, printed
+    (lambda s, p: pg.add_note(s, p, "3.4.3", "see \x1b[2J the log"), BadValue,
+     "^note contains the control character U\\+001B: it must be plain text$"),
 ])
 def test_refusals_change_nothing(store, pid, call, error, text):
     before = dump(store, journal=True)

@@ -67,6 +67,11 @@ def _one_line(text: str, what: str) -> str:
     if len(text) > MAX_TEXT:
         # worded as the risk and issue rules word their limits, with the length given
         raise BadValue(f"{what} is {MAX_TEXT} characters at most; you gave {len(text)}")
+    bad = control_character(text)
+    if bad is not None:
+        # an escape sequence would act on the terminal of whoever reads the task's notes or the
+        # stand-up's summary (`pmtui task show`, `pmtui standup report`), as a blocker's would
+        raise BadValue(f"{what} contains the control character U+{ord(bad):04X}: it must be plain text")
     return text
 
 

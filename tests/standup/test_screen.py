@@ -772,3 +772,36 @@ async def test_keys_after_finishing_record_nothing_and_say_g_reopens(store, pid)
         summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
     # both steps, one update in the summary (steps on a task in a row are one)
     assert [(p["wbs"], p["detail"]) for p in summary["progress"]] == [("2.8", "60% → 80%")]
+
+
+@sync
+async def test_each_key_says_what_it_recorded(store, pid):
+    """+, -, b, a and r changed the row and nothing else: on a shared screen nobody could tell
+    what a key had done, or whether it had done anything."""
+    from tests.tui.conftest import notes
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        assert app.screen.tasks.current.wbs == "2.8"
+        await keys(app, pilot, "plus")
+        assert "2.8 Solution design document (SDD) — progress: 60% → 70%" in notes(app)
+        await keys(app, pilot, "minus")
+        assert "2.8 Solution design document (SDD) — progress: 70% → 60%" in notes(app)
+        await keys(app, pilot, "b")
+        await type_text(app, pilot, "waiting for the SAP test system")
+        code = next(i for i in issues(store) if i.title == "waiting for the SAP test system").number
+        assert (f"Blocker I{code} raised on 2.8 Solution design document (SDD): waiting for the SAP test system"
+                in notes(app))
+        await keys(app, pilot, "a")
+        await type_text(app, pilot, "review moved to Friday")
+        assert "2.8 Solution design document (SDD) — note: review moved to Friday" in notes(app)
+        await keys(app, pilot, "r")
+        await type_text(app, pilot, "4")
+        assert re.search(r"2\.8 Solution design document \(SDD\) — remaining: 4d left \(\d+%\)", notes(app))
+
+
+def issues(store):
+    with reading(store) as s:
+        return s.execute(select(Issue)).scalars().all()

@@ -28,8 +28,9 @@ from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
 from pmtui.services.as_of import day_text, span_text
 from pmtui.services.resource_load import days_text, resource_loads
+from pmtui.services.risks import issue_code
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
-from pmtui.services.standup_summary import compare_markdown, consequences, to_markdown, utc
+from pmtui.services.standup_summary import compare_markdown, consequences, event_text, to_markdown, utc
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
 from pmtui.widgets.inline_input import BarAnswer, InlineInput
@@ -47,6 +48,18 @@ ASK = {
 
 def ref(task_id: int) -> str:
     return f"#{task_id}"
+
+
+def recorded_text(result) -> str:
+    """What a key recorded, worded as the summary words it: '3.3.1 Build API — progress: 40% →
+    50%'. On a shared screen the row alone changed, and nobody could tell what the key had done
+    (or whether it had done anything: + on a task at 90 % and at 100 % look much alike)."""
+    if not isinstance(result, pg.Recorded) or not result.kind:
+        return ""  # the status date (D): its own change is shown in the panel
+    t = result.task
+    if result.kind == "blocker":  # as `pmtui blocker` says it: the code `pmtui issue resolve` takes
+        return f"Blocker {issue_code(result.issue_number)} raised on {t.wbs} {t.name}: {result.detail}"
+    return f"{t.wbs} {t.name} — {event_text({'kind': result.kind, 'detail': result.detail})}"
 
 
 class StandupScreen(Screen):
@@ -396,8 +409,8 @@ class StandupScreen(Screen):
     def _person_id(self) -> int | None:
         return self.people[self.position].resource_id if self.people else None
 
-    def _edit(self, what: str, fn, tid: int | None = None) -> None:
-        self.app.run_edit(what, fn, select=tid)
+    def _edit(self, what: str, fn, tid: int | None = None, *, said: bool = True) -> None:
+        self.app.run_edit(what, fn, select=tid, say=recorded_text if said else None)
 
     def action_started(self) -> None:
         t = self._target()
@@ -417,7 +430,9 @@ class StandupScreen(Screen):
         if t is not None:
             who, day = self._person_id(), self.day
             self._marked_done = t.id
-            self._edit("Mark done", lambda store, pid: pg.mark_done(store, pid, ref(t.id), person=who, today=day), t.id)
+            # said once the plan shows the task done and off the list (plan_changed)
+            self._edit("Mark done", lambda store, pid: pg.mark_done(store, pid, ref(t.id), person=who, today=day),
+                       t.id, said=False)
 
     def action_unblock(self) -> None:
         """The task is no longer blocked: its open blockers are resolved (one undo)."""
@@ -498,7 +513,8 @@ class StandupScreen(Screen):
                 self.query_one("#standup-ask-input", Input).value = text
             self.notify(message, severity="error", timeout=8)
 
-        self.app.run_edit(f"Stand-up {what}", call, select=t.id if t else None, form=BarAnswer(reopen))
+        self.app.run_edit(f"Stand-up {what}", call, select=t.id if t else None, form=BarAnswer(reopen),
+                          say=recorded_text)
 
     def action_person_notes(self) -> None:
         if self.opened is None or not self.people:

@@ -44,6 +44,8 @@ class Recorded:
     issue_id: int | None = None
     issue_number: int | None = None  # shown as I<number> (services.risks.issue_code)
     cleared: list[tuple[int, str]] = field(default_factory=list)  # blockers cleared: (number, title)
+    kind: str = ""  # the stand-up event's kind and detail: what a confirmation says it did
+    detail: str = ""
 
 
 def open_standup_id(session, project_id: int, today: date) -> int | None:
@@ -232,7 +234,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         act.checked_plan = new
     issue = extra if isinstance(extra, Issue) else None
     return Recorded(new.by_id[row.id], new, act.lines, issue.id if issue else None,
-                    issue.number if issue else None)
+                    issue.number if issue else None, kind=kind, detail=detail)
 
 
 def _detail(kind: str, values: dict, before: TaskRow) -> str:

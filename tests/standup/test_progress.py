@@ -64,6 +64,24 @@ def test_remaining_days_set_percent_as_ms_project_does(store, pid):
     assert pg.set_remaining(store, pid, "3.3.1", 0).task.percent_complete == 100
 
 
+
+@pytest.mark.parametrize("record", [
+    lambda s, p: pg.set_percent(s, p, "3.3.1", 40),
+    lambda s, p: pg.step_percent(s, p, "3.3.1", 2, 10),  # the stand-up's + + (20 % → 40 %)
+])
+def test_a_percent_after_days_left_keeps_the_re_estimate(store, pid, record):
+    # 20 days left made 3.3.1 a 25-day task (5 done); `pmtui progress 3.3.1 40` dropped that
+    # without a word ('remaining 20 → none'): back to its planned 12 days, finishing 12 days earlier
+    r = pg.set_remaining(store, pid, "3.3.1", 20)
+    finish = r.plan.schedule.tasks[r.task.id].finish
+    assert r.plan.duration_now(r.task) == 25
+    r = record(store, pid)
+    assert (r.task.percent_complete, r.task.remaining) == (40, 15)  # 40 % of 25 days: 15 left
+    assert r.plan.duration_now(r.task) == 25 and r.plan.schedule.tasks[r.task.id].finish == finish
+    assert "percent complete 20 → 40, remaining 20 → 15" in r.lines[0]
+    # back to 0 %: not started, its days left go with its start, as before
+    assert pg.set_percent(store, pid, "3.3.1", 0).task.remaining is None
+
 def test_blocker_is_an_open_issue_linked_to_the_task(store, pid):
     r = pg.raise_blocker(store, pid, "3.4.3", "Siebel export user locked")
     with reading(store) as s:

@@ -172,7 +172,17 @@ def _percent_values(plan: Plan, t: TaskRow, values: dict, pct: int, today: date 
     if pct == 100:
         _finish_values(plan, t, values, _done_day(plan, t, None, today))
         return
-    values.update(percent_complete=pct, actual_finish=None, remaining=None)
+    left = values["remaining"]
+    if pct and left and values["actual_finish"] is None:
+        # days left re-estimated before (r, --remaining): the task's length is now days done +
+        # days left (MS Project's Duration), and a percent is of that length. Dropped, as it was,
+        # the task went back to its planned length without a word, and its finish came earlier
+        # by as much as the re-estimate had put it later.
+        done, left = work_split(t.duration, values["percent_complete"], left)
+        left = work_split(done + left, pct)[1]
+    else:
+        left = None
+    values.update(percent_complete=pct, actual_finish=None, remaining=left)
     if pct == 0:
         values["actual_start"] = None
     elif values["actual_start"] is None:

@@ -91,14 +91,14 @@ def test_standup_commands(db):
     assert "- Yesterday: mapping" in r.stdout
     listed = json.loads(cli(db, "standup", "list", "--json").stdout)
     assert listed == [{"day": "2026-11-25", "state": "closed", "finish_before": "2027-02-15",
-                       "finish_after": "2027-02-15", "updates": 0, "blockers": 0}]
+                       "finish_after": "2027-02-15", "updates": 0, "blockers": 0, "blockers_cleared": 0}]
     # worded as every message words it ("the stand-up of … is finished"), not "closed"
-    assert cli(db, "standup", "list").stdout == "2026-11-25  finished  finish 2027-02-15 → 2027-02-15  0 updates, 0 blockers\n"
+    assert cli(db, "standup", "list").stdout == "2026-11-25  finished  finish 2027-02-15 → 2027-02-15  0 updates, 0 blockers raised\n"
     md = cli(db, "standup", "report", "--date", "2026-11-25").stdout
     assert md.startswith("# Stand-up 2026-11-25") and "(in progress)" not in md
     # reopened, it is in progress again: it kept the finish of the first f
     assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
-    assert cli(db, "standup", "list").stdout == "2026-11-25  open      in progress  0 updates, 0 blockers\n"
+    assert cli(db, "standup", "list").stdout == "2026-11-25  open      in progress  0 updates, 0 blockers raised\n"
     assert cli(db, "standup", "finish").exit_code == 0
     assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0
     assert cli(db, "standup", "finish", "--date", "2026-11-26").exit_code == 0
@@ -106,6 +106,19 @@ def test_standup_commands(db):
     assert r.exit_code == 0 and json.loads(r.stdout)["second"] == "2026-11-26"
     assert "# Stand-ups 2026-11-25 and 2026-11-26" in cli(db, "standup", "compare", "2026-11-26", "2026-11-25").stdout
 
+
+def test_list_and_finish_count_the_blockers_raised_and_say_how_many_were_cleared(db):
+    # '1 update, 2 blockers' counted one cleared in the meeting as if it still held work up
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    assert cli(db, "blocker", "3.4.3", "Siebel export user locked").exit_code == 0
+    assert cli(db, "blocker", "3.3.1", "SAP sandbox down").exit_code == 0
+    assert cli(db, "blocker", "3.4.3", "--clear").exit_code == 0
+    listed = json.loads(cli(db, "standup", "list", "--json").stdout)
+    assert [(d["blockers"], d["blockers_cleared"]) for d in listed] == [(2, 1)]
+    assert cli(db, "standup", "list").stdout.endswith("1 update, 2 blockers raised (1 cleared)\n")
+    assert cli(db, "standup", "finish").exit_code == 0
+    assert cli(db, "standup", "list").stdout.endswith("1 update, 2 blockers raised (1 cleared)\n")
+    assert "1 update, 2 blockers raised (1 cleared)" in cli(db, "history").stdout
 
 def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     # `standup start --date` on another day than today, then `finish` without --date failed with
@@ -115,7 +128,7 @@ def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     assert cli(db, "blocker", "3.4.3", "Siebel export user locked").exit_code == 0
     listed = json.loads(cli(db, "standup", "list", "--json").stdout)
     assert [(d["day"], d["state"], d["updates"], d["blockers"]) for d in listed] == [("2026-11-25", "open", 1, 1)]
-    assert "1 update, 1 blocker" in cli(db, "standup", "list").stdout
+    assert "1 update, 1 blocker raised" in cli(db, "standup", "list").stdout
     r = cli(db, "standup", "note", "jonas", "--today", "IDoc tests")
     assert r.exit_code == 0, r.stderr
     # an empty answer clears the field, and says so (it read 'today: .')

@@ -173,9 +173,10 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         data.append({"day": r.day.isoformat(), "state": r.state,
                      "finish_before": r.finish_before.isoformat() if r.finish_before else None,
                      "finish_after": r.finish_after.isoformat() if r.finish_after else None,
-                     "updates": len(s.get("progress", [])), "blockers": len(s.get("blockers", []))})
+                     "updates": len(s.get("progress", [])), "blockers": len(s.get("blockers", [])),
+                     "blockers_cleared": su.cleared_blockers(s), "said": su.blockers_raised(s)})
     if as_json:
-        print_json(data)
+        print_json([{k: v for k, v in d.items() if k != "said"} for d in data])
         return
     if not data:
         done("No stand-ups yet: `pmtui standup` runs today's.")
@@ -184,7 +185,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         moved = f"finish {d['finish_before']} → {d['finish_after']}" if d["finish_after"] else "in progress"
         # "finished", as every message says it (the JSON keeps the stored state, "closed")
         state_word = su.state_word(d["state"])
-        out.print(f"{d['day']}  {state_word:<8}  {moved}  {counted(d['updates'], 'update')}, {counted(d['blockers'], 'blocker')}")
+        out.print(f"{d['day']}  {state_word:<8}  {moved}  {counted(d['updates'], 'update')}, {d['said']}")
 
 
 @cmd.command("report", epilog="Example: pmtui standup report --date 2026-11-23 --format json")

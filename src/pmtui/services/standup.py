@@ -298,9 +298,23 @@ def finish_standup(store: Store, project_id: int, day: date, now: datetime | Non
         row.summary = json.dumps(full, separators=(",", ":"), ensure_ascii=False)
         f = summary["finish"]
         act.say(f"finished the stand-up of {day}: finish {f['before']} → {f['after']}, "
-                f"{counted(len(summary['progress']), 'update')}, {counted(len(summary['blockers']), 'blocker')}")
+                f"{counted(len(summary['progress']), 'update')}, {blockers_raised(summary)}")
         take_snapshot_in(act, "standup")
     return summary
+
+
+def cleared_blockers(summary: dict) -> int:
+    """How many of the blockers raised in the stand-up were cleared by its end (by now, while it
+    is open); a summary saved before that was known counts them all as open."""
+    return sum(1 for b in summary.get("blockers", []) if b.get("open", True) is False)
+
+
+def blockers_raised(summary: dict) -> str:
+    """'2 blockers raised (1 cleared)': "2 blockers" alone counted the ones cleared since as if
+    they still held work up, and read as the blockers open."""
+    cleared = cleared_blockers(summary)
+    return (counted(len(summary.get("blockers", [])), "blocker") + " raised"
+            + (f" ({cleared} cleared)" if cleared else ""))
 
 
 def state_word(state: str) -> str:

@@ -120,6 +120,18 @@ def test_list_and_finish_count_the_blockers_raised_and_say_how_many_were_cleared
     assert cli(db, "standup", "list").stdout.endswith("1 update, 2 blockers raised (1 cleared)\n")
     assert "1 update, 2 blockers raised (1 cleared)" in cli(db, "history").stdout
 
+def test_report_without_a_date_is_of_the_open_stand_up_as_the_agenda_is(db):
+    # the latest (the 26th, finished) was reported while the agenda was of the 25th, still open
+    assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0
+    assert cli(db, "standup", "finish", "--date", "2026-11-26").exit_code == 0
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    assert cli(db, "standup", "agenda").stdout.startswith("Agenda of the open stand-up of 2026-11-25:")
+    assert cli(db, "standup", "report").stdout.startswith("# Stand-up 2026-11-25 — CRM migration (in progress)")
+    assert json.loads(cli(db, "standup", "report", "-f", "json").stdout)["day"] == "2026-11-25"
+    assert cli(db, "standup", "finish").exit_code == 0
+    # none open: the latest
+    assert cli(db, "standup", "report").stdout.startswith("# Stand-up 2026-11-26 — CRM migration\n")
+
 def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     # `standup start --date` on another day than today, then `finish` without --date failed with
     # "no stand-up on <today>", and `list` counted 0 updates for the open stand-up's progress

@@ -191,14 +191,17 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
 @cmd.command("report", epilog="Example: pmtui standup report --date 2026-11-23 --format json")
 def report(
     ctx: typer.Context,
-    day: str = typer.Option(None, "--date", help="Which stand-up (default: the latest)."),
+    day: str = typer.Option(None, "--date", help="Which stand-up (default: the open one, else the latest)."),
     fmt: str = typer.Option("md", "--format", "-f", help="md or json."),
 ) -> None:
-    """Print a stand-up's summary (an open one as it stands now)."""
+    """Print a stand-up's summary (an open one as it stands now): the open stand-up's, else the
+    latest one's."""
     st = state(ctx)
     fmt = _format(fmt)
     pid = st.project().id
-    when = parse_date(day) if day is not None else su.latest_standup(st.store, pid).day
+    # the open one, as `standup agenda`, `note` and `finish` take it: the latest, when a later day's
+    # was finished, reported another meeting than the one the agenda was of
+    when = parse_date(day) if day is not None else su.open_day(st.store, pid) or su.latest_standup(st.store, pid).day
     summary = su.live_summary(st.store, pid, when)
     if fmt == "json":
         print_json(summary)

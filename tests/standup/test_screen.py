@@ -345,7 +345,7 @@ async def test_a_stand_up_left_open_overnight_is_not_a_day_over_its_time(store, 
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "2")  # resumed (asked: test_a_stand_up_left_open_…_finish_or_resume)
         assert app.screen.day == TODAY
         text, style = app.screen.query_one(StandupStatus).clock
         started = (NINE - timedelta(days=2)).astimezone()
@@ -805,3 +805,45 @@ async def test_each_key_says_what_it_recorded(store, pid):
 def issues(store):
     with reading(store) as s:
         return s.execute(select(Issue)).scalars().all()
+
+
+
+@sync
+@pytest.mark.parametrize("answer", ["1", "2", "escape"])
+async def test_a_stand_up_left_open_on_an_earlier_day_asks_to_finish_or_resume_it(store, pid, answer):
+    """Monday's stand-up, f forgotten, was resumed on Wednesday without asking: Wednesday's
+    progress went into Monday's record, as of Monday's status date, with a note gone in 8 s."""
+    from datetime import timedelta
+
+    from pmtui.screens.dialogs import PickScreen
+    from pmtui.services import standup as su
+    from tests.tui.conftest import notes
+
+    su.start_standup(store, pid, TODAY, now=NINE - timedelta(days=2))
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        pick = app.screen
+        assert isinstance(pick, PickScreen)
+        assert pick.title_text.startswith("The stand-up of Mon 23 Nov is still open (begun Mon 23 Nov")
+        assert [label for _k, label, _v in pick.choices] == [
+            "Finish it, then start today's (Wed 25 Nov)", "Resume it: what is recorded goes to Mon 23 Nov's"]
+        await keys(app, pilot, answer)
+        screen = app.screen
+        assert not isinstance(screen, PickScreen)
+        await keys(app, pilot, "plus")  # 2.8: 60 % → 70 %
+        if answer == "1":
+            assert "Finished the stand-up of Mon 23 Nov: h shows its summary." in notes(app)
+            assert screen.day == DAY and screen.opened.standup.day == DAY
+        else:
+            assert "It is not today's: f finishes it, then g starts today's." in notes(app)
+            assert screen.day == TODAY
+    days = {r.day: r for r in su.list_standups(store, pid)}
+    with reading(store) as s:
+        event = s.execute(select(StandupEvent)).scalars().one()
+    if answer == "1":
+        assert {d: r.state for d, r in days.items()} == {TODAY: "closed", DAY: "open"}
+        assert event.standup_id == days[DAY].id and get_plan(store, pid).project.status_date == DAY
+    else:
+        assert {d: r.state for d, r in days.items()} == {TODAY: "open"} and event.standup_id == days[TODAY].id

@@ -1013,7 +1013,8 @@ async def test_header_writes_the_stand_up_date_as_the_stand_up_does(make_app, de
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert "(+0d since 02 Nov)" in screen_text(app).splitlines()[0]
-        await press(pilot, "4", "h")  # the past stand-ups, which said "Mon 02 Nov 2026"
+        # (2: resumed, as the stand-up of an earlier day still open asks first)
+        await press(pilot, "4", "2", "h")  # the past stand-ups, which said "Mon 02 Nov 2026"
         text = screen_text(app)
         assert "Mon 02 Nov  open" in text and "Nov 2026" not in text
 

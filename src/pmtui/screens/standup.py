@@ -116,6 +116,8 @@ class StandupScreen(Screen):
         self._pending = None
         self._summary = None
         self._auto_started: set[int] = set()
+        self._start_next = False  # a stand-up left open was finished on asking: today's comes next
+        self._asking = False  # whether to finish or resume a stand-up left open: asked, not answered
         self._hidden_plan = None  # the newest plan that arrived while another screen was shown
         self._no_plan = False  # told the project is gone (plan_changed(None)), not still loading
         self._placed: int | None = None  # the task a plan last put the cursor on
@@ -236,7 +238,14 @@ class StandupScreen(Screen):
             # it read "not started" and every key answered "No stand-up open".
             # A project with no tasks and no people has nobody to ask: starting there only moved
             # its status date to today and left an empty meeting in the history.
-            if under_way or (self.meeting.standup is None and (plan.tasks or plan.resources)):
+            if under_way and self.meeting.standup.day < self.today:
+                if not self._asking:  # (a plan that came while asking: the question is still up)
+                    self._ask_left_open(self.meeting.standup)
+            elif under_way or (self.meeting.standup is None and (plan.tasks or plan.resources)):
+                self.action_start()
+        elif self._start_next:
+            self._start_next = False
+            if self.meeting.standup is None:  # (one of today's finished meanwhile is shown, not reopened)
                 self.action_start()
         if self.meeting.standup is None:
             self.opened = None
@@ -550,6 +559,29 @@ class StandupScreen(Screen):
             return self._pending
 
         self.app.run_edit("Start stand-up", call)
+
+    def _ask_left_open(self, row) -> None:
+        """A stand-up of an earlier day still open (f forgotten): finish it and start today's, or
+        resume it. Resumed without asking, this morning's progress went into yesterday's record,
+        counted from yesterday's status date, and the note saying so was gone in eight seconds."""
+        began = utc(row.started_at).astimezone()
+        day = row.day
+
+        def chosen(choice: str | None) -> None:
+            self._asking = False
+            if choice == "finish":
+                now = self.now()
+                self._start_next = True
+                self.app.run_edit("Finish stand-up", lambda store, pid: su.finish_standup(store, pid, day, now=now),
+                                  say=lambda _r: f"Finished the stand-up of {self._day(day)}: h shows its summary.")
+            else:  # esc leaves it as it was: open, and resumed as before
+                self.action_start()
+
+        self._asking = True
+        self.app.push_screen(PickScreen(
+            f"The stand-up of {self._day(day)} is still open (begun {began:%a %d %b %H:%M})",
+            [("1", f"Finish it, then start today's ({self._day(self.today)})", "finish"),
+             ("2", f"Resume it: what is recorded goes to {self._day(day)}'s", "resume")]), chosen)
 
     def action_finish(self) -> None:
         if self.opened is None:

@@ -132,6 +132,22 @@ def test_report_without_a_date_is_of_the_open_stand_up_as_the_agenda_is(db):
     # none open: the latest
     assert cli(db, "standup", "report").stdout.startswith("# Stand-up 2026-11-26 — CRM migration\n")
 
+def test_updates_going_to_a_stand_up_left_open_on_another_day_say_so(db):
+    # the stand-up of the 25th left open: the next day's `pmtui progress` went into its record
+    # without a word, and `standup start` opened a second one, leaving the first open for good
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    r = cli(db, "progress", "2.8", "70%")
+    assert r.exit_code == 0 and r.stdout.endswith(
+        ". Recorded in the stand-up of 2026-11-25, still open: `pmtui standup finish --date 2026-11-25` "
+        "finishes it.\n"), r.stdout
+    r = cli(db, "blocker", "3.4.3", "Siebel export user locked")
+    assert "Recorded in the stand-up of 2026-11-25, still open" in r.stdout
+    r = cli(db, "standup", "start")  # today's
+    assert r.exit_code == 0 and ("The stand-up of 2026-11-25 is still open: `pmtui standup finish --date "
+                                 "2026-11-25` finishes it.") in r.stdout
+    # today's (the status date's) takes them now: nothing to add
+    assert "Recorded in" not in cli(db, "progress", "2.8", "80%").stdout
+
 def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     # `standup start --date` on another day than today, then `finish` without --date failed with
     # "no stand-up on <today>", and `list` counted 0 updates for the open stand-up's progress

@@ -254,7 +254,16 @@ def progress(
         r = pg.mark_started(st.store, pid, ref, on=when)
     else:
         r = pg.set_remaining(st.store, pid, ref, parse_duration(remaining, "days left"))
-    done("; ".join(r.lines) + f". Finish {r.plan.schedule.finish}.")
+    done("; ".join(r.lines) + f". Finish {r.plan.schedule.finish}." + _elsewhere(r))
+
+
+def _elsewhere(r: pg.Recorded) -> str:
+    """Where the update went, when that is a stand-up of another day than today's: one left open
+    yesterday took this morning's updates into its record without a word."""
+    if r.standup_day is None or r.standup_day == date.today():
+        return ""
+    return (f" Recorded in the stand-up of {r.standup_day}, still open: "
+            f"`pmtui standup finish --date {r.standup_day}` finishes it.")
 
 
 def blocker(
@@ -276,11 +285,11 @@ def blocker(
         # named by code, as `pmtui issue list` shows them and `pmtui undo` brings them back
         names = "; ".join(f"{issue_code(n)} {title!r}" for n, title in r.cleared)
         done(f"Cleared {counted(len(r.cleared), 'blocker')} on {r.task.wbs} {r.task.name}: {names} "
-             f"(resolved; `pmtui undo` reopens {'it' if len(r.cleared) == 1 else 'them'}).")
+             f"(resolved; `pmtui undo` reopens {'it' if len(r.cleared) == 1 else 'them'})." + _elsewhere(r))
         return
     r = pg.raise_blocker(st.store, st.project().id, ref, text)
     # its code as `pmtui issue list` shows it and `issue resolve` takes it; '#5' read as task #5
-    done(f"Blocker {issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}.")
+    done(f"Blocker {issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}." + _elsewhere(r))
 
 
 def register(app: typer.Typer) -> None:

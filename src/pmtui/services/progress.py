@@ -46,6 +46,7 @@ class Recorded:
     cleared: list[tuple[int, str]] = field(default_factory=list)  # blockers cleared: (number, title)
     kind: str = ""  # the stand-up event's kind and detail: what a confirmation says it did
     detail: str = ""
+    standup_day: date | None = None  # the day of the stand-up the event went to, if one was open
 
 
 def open_standup_id(session, project_id: int, today: date) -> int | None:
@@ -196,6 +197,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
     """Run ``change(act, plan, row, values)`` on a leaf task (or, with ``summary_ok``, a summary
     whose values it leaves alone), store what moved, and log the event."""
     today = today or date.today()
+    standup_day = None
     with action(store, project_id, name) as act:
         plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
@@ -233,6 +235,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         sid = (open_standup_id(act.session, project_id, day) if day is not None else None) \
             or open_standup_id(act.session, project_id, today)
         if sid is not None:
+            standup_day = act.session.get(Standup, sid).day
             if person is None:
                 first = plan.assignments_of.get(row.id)
                 person = first[0].resource_id if first else None
@@ -244,7 +247,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
         act.checked_plan = new
     issue = extra if isinstance(extra, Issue) else None
     return Recorded(new.by_id[row.id], new, act.lines, issue.id if issue else None,
-                    issue.number if issue else None, kind=kind, detail=detail)
+                    issue.number if issue else None, kind=kind, detail=detail, standup_day=standup_day)
 
 
 def _detail(kind: str, values: dict, before: TaskRow) -> str:

@@ -142,6 +142,12 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
             project.status_date = target
             act.say(f"status date {old_sd or 'none'} → {target}")
             msg = f"Status date set to {target}{why} (was {old_sd or 'none'})."
+        other = _open_elsewhere(s, project_id, day)
+        if other is not None:
+            # left open (f forgotten): `standup finish` and `note` without --date now mean this
+            # one, and the other stayed open for good, found only by `standup list`
+            msg += (f" The stand-up of {other} is still open: "
+                    f"`pmtui standup finish --date {other}` finishes it.")
         s.flush()
     return Opened(row, before, old_sd, project.status_date, False, msg)
 

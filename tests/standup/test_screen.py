@@ -847,3 +847,20 @@ async def test_a_stand_up_left_open_on_an_earlier_day_asks_to_finish_or_resume_i
         assert event.standup_id == days[DAY].id and get_plan(store, pid).project.status_date == DAY
     else:
         assert {d: r.state for d, r in days.items()} == {TODAY: "open"} and event.standup_id == days[TODAY].id
+
+
+@sync
+async def test_a_stand_up_begun_before_midnight_counts_down_after_it(store, pid):
+    # begun at 23:50, it read '⏱ open since … 23:50' at 00:01, as if left open overnight
+    from datetime import datetime, timedelta, timezone
+
+    from pmtui.widgets.standup_status import StandupStatus
+
+    began = datetime(2026, 11, 25, 23, 50).astimezone().astimezone(timezone.utc)  # 23:50 here, stored in UTC
+    times = iter([began])
+    app = StandupApp(store, today=DAY, clock=lambda: next(times, began + timedelta(minutes=11)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        app.screen._tick()
+        assert app.screen.query_one(StandupStatus).clock == ("⏱ 04:00 left", "bold")

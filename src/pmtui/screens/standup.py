@@ -364,7 +364,9 @@ class StandupScreen(Screen):
             self.query_one(StandupStatus).tick(f"⏱ took {took // 60:02d}:{took % 60:02d}", "")
             return
         began, now = utc(row.started_at).astimezone(), end.astimezone()
-        if began.date() != now.date():
+        # (a meeting begun at 23:50 is still within its time at 00:01: it counts down, as it did
+        # before midnight, and did not read 'open since' eleven minutes in)
+        if began.date() != now.date() and elapsed > self.cfg.timebox_minutes * 60:
             # left open overnight (f forgotten) and resumed: 15 minutes counted down from
             # yesterday read '⏱ +1425:00 over' in red, a meeting a day over its time
             self.query_one(StandupStatus).tick(f"⏱ open since {began:%a %d %b %H:%M}", "")

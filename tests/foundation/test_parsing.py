@@ -77,6 +77,9 @@ def test_percent_units_workdays():
     for bad in ("140", "-1", "abc", "50.5", "50%%", "1_0", "5e1", "0x32", "inf", "nan"):
         with pytest.raises(BadValue):
             parse_percent(bad)
+    for change in ("+10", "-10%"):  # a change, not a percent: "+10" was taken for 10 %
+        with pytest.raises(BadValue, match="is a change, not a percent"):
+            parse_percent(change)
     assert parse_units("50%") == 0.5 and parse_units("1") == 1.0 and parse_units("150") == 1.5
     for bad in ("0%", "10", "2"):  # "10" was 1000 % and "11" 11 %
         with pytest.raises(BadValue):

@@ -148,6 +148,15 @@ def test_updates_going_to_a_stand_up_left_open_on_another_day_say_so(db):
     # today's (the status date's) takes them now: nothing to add
     assert "Recorded in" not in cli(db, "progress", "2.8", "80%").stdout
 
+@pytest.mark.parametrize("change", ["+10", "+10%"])
+def test_progress_with_a_signed_percent_is_refused_and_changes_nothing(db, change):
+    # `pmtui progress 2.8 +10`, ten more, set 2.8 from 60 % to 10 %
+    before = file_digest(db)
+    r = cli(db, "progress", "2.8", change)
+    assert r.exit_code == 2 and r.stderr == (f"pmtui: percent complete '{change}' is a change, not a percent: "
+                                             "give what it is now, 0 to 100, e.g. 60%\n")
+    assert file_digest(db) == before
+
 def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     # `standup start --date` on another day than today, then `finish` without --date failed with
     # "no stand-up on <today>", and `list` counted 0 updates for the open stand-up's progress

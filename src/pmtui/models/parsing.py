@@ -142,6 +142,10 @@ def parse_percent(text: str | int | float) -> int:
     # float() alone took '50%%' (every % stripped), '1_0' and '5e1' for 50: a typo passed as a value
     if not _PERCENT.fullmatch(raw):
         raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%")
+    if raw[0] in "+-" and float(raw):
+        # `pmtui progress 2.8 +10` meant ten more, and set 60 % to 10 % (and -10 read as a typo)
+        raise BadValue(f"percent complete {text!r} is a change, not a percent: give what it is now, "
+                       f"0 to 100, e.g. 60%")
     value = float(raw)
     if not 0 <= value <= 100 or value != int(value):  # NaN fails the range test first
         raise BadValue(f"percent complete {text!r} must be a whole number from 0 to 100")

@@ -717,6 +717,22 @@ async def test_a_finished_stand_up_says_how_long_it_took_not_time_left(store, pi
         assert app.screen.query_one("#standup-status").clock == ("⏱ took 07:05", "")
 
 
+
+@sync
+async def test_a_stand_up_finished_the_next_day_says_how_long_in_hours(store, pid):
+    # left open overnight and finished the next morning, the clock read '⏱ took 1441:00'
+    from datetime import timedelta
+
+    from pmtui.services import standup as su
+
+    su.start_standup(store, pid, DAY, now=NINE)
+    app = StandupApp(store, today=DAY, clock=lambda: NINE + timedelta(days=1, minutes=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "f", "escape")
+        assert app.screen.query_one("#standup-status").clock == ("⏱ took 24 h 1 min", "")
+
+
 @sync
 async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(store, pid):
     """A meeting begun on Saturday evening lost itself at midnight: f said "No stand-up open", g

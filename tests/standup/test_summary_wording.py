@@ -99,3 +99,16 @@ def test_a_driving_path_that_shrank_says_what_it_no_longer_runs_through(store, p
     why = su.live_summary(store, pid, TODAY, now=NINE)["why"]
     changed = [line for line in why if line.startswith("The driving path")]
     assert len(changed) == 1 and changed[0].startswith("The driving path changed: it no longer runs through 3.3.1, "), why
+
+
+def test_a_stand_up_finished_the_next_day_says_its_length_in_hours(store):
+    # left open at 09:00 and finished at 09:01 the next morning, it read '· 1441 min'
+    from datetime import timedelta
+
+    pid = demo_id(store)
+    su.start_standup(store, pid, DAY, now=NINE)
+    summary = su.finish_standup(store, pid, DAY, now=NINE + timedelta(days=1, minutes=1))
+    assert summary["minutes"] == 1441
+    assert "· 24 h 1 min" in to_markdown(summary)
+    assert "· 12 min" in to_markdown({**summary, "minutes": 12})
+    assert "· 2 h" in to_markdown({**summary, "minutes": 120}).split("\n")[2]

@@ -30,7 +30,14 @@ from pmtui.services.as_of import day_text, span_text
 from pmtui.services.resource_load import days_text, resource_loads
 from pmtui.services.risks import issue_code
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
-from pmtui.services.standup_summary import compare_markdown, consequences, event_text, to_markdown, utc
+from pmtui.services.standup_summary import (
+    compare_markdown,
+    consequences,
+    event_text,
+    length_text,
+    to_markdown,
+    utc,
+)
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
 from pmtui.widgets.inline_input import BarAnswer, InlineInput
@@ -361,7 +368,9 @@ class StandupScreen(Screen):
         elapsed = (end - utc(row.started_at)).total_seconds()
         if row.state != "open":  # finished: "14:22 left" read as if the meeting were still on
             took = max(0, int(elapsed))
-            self.query_one(StandupStatus).tick(f"⏱ took {took // 60:02d}:{took % 60:02d}", "")
+            # an hour or more (one left open overnight): '⏱ took 1441:00' was a figure to work out
+            text = f"{took // 60:02d}:{took % 60:02d}" if took < 3600 else length_text(took // 60)
+            self.query_one(StandupStatus).tick(f"⏱ took {text}", "")
             return
         began, now = utc(row.started_at).astimezone(), end.astimezone()
         # (a meeting begun at 23:50 is still within its time at 00:01: it counts down, as it did

@@ -313,12 +313,21 @@ def _keyed(out: list[str], at: int) -> list[str]:
     return out
 
 
+def length_text(minutes: int) -> str:
+    """How long a stand-up was open: '12 min', and in hours past one ('24 h 1 min'): one left
+    open overnight and finished the next morning read '1441 min', a figure to work out."""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
 def to_markdown(summary: dict) -> str:
     """The summary for a chat message or an e-mail: Markdown, short lines, most important first."""
     f, sd = summary["finish"], summary["status_date"]
     state = "" if summary.get("state") == "closed" else " (in progress)"
     out = [f"# Stand-up {summary['day']} — {summary['project']}{state}", ""]
-    out.append(f"Status date {sd['before'] or 'none'} → {sd['after'] or 'none'} · {summary['minutes']} min")
+    out.append(f"Status date {sd['before'] or 'none'} → {sd['after'] or 'none'} · {length_text(summary['minutes'])}")
     change = f" ({signed_days(f['change_days'])})" if f["change_days"] else " (unchanged)"
     out += ["", "## Finish", f"{f['before']} → {f['after']}{change}", ""]
     out += [f"- {line.strip()}" for line in summary["why"]]

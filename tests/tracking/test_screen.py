@@ -87,7 +87,7 @@ async def test_title_says_the_figures_are_as_of_the_start_of_a_project_not_start
         await settle(pilot)
         assert app.screen.status.status_date == date(2099, 1, 5)
         title = str(app.screen.query_one("#status-title").render())
-        assert "status 2099-01-05 (not started)  finish 2099-01-09" in title
+        assert "finish 2099-01-09  status 2099-01-05 (not started)" in title
 
 
 @sync
@@ -106,3 +106,23 @@ async def test_a_plan_without_milestones_says_so(store, db_path):
         await settle(pilot)
         assert not app.screen.query_one("#status-milestones", DataTable).display
         assert str(app.screen.query_one("#status-no-milestones").render()) == "No milestones."
+
+
+@sync
+async def test_title_keeps_percent_done_and_slip_on_screen_at_80_columns(db_path):
+    """At 80 columns the title ran ' CRM migration  R  status 2026-11-23  finish 2027-02-24 (+7d
+    vs Approved' and was cut there: the percent complete, shown nowhere else on the screen, was
+    lost, and the slip's sentence with it. The status date, which the header gives too, now
+    comes last."""
+    from tests.tui.conftest import screen_text
+
+    app = demo_app(str(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        s = app.screen.status
+        line = screen_text(app).splitlines()[0]
+        assert f"{s.percent_complete:.0f}% done  finish {s.finish} (+7d vs baseline)" in line
+        assert line.rstrip().endswith("(+7d vs baseline)")  # the status date whole or not at all
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert screen_text(app).splitlines()[0].rstrip().endswith(f"(+7d vs baseline)  status {s.status_date}")

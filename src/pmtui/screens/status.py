@@ -128,20 +128,33 @@ class StatusScreen(Screen):
         self.query_one("#status-title", Static).styles.height = 1
         self.draw(self.status)
 
-    def draw(self, s: Status) -> None:
+    def on_resize(self) -> None:
+        if self.status is not None and self.query_one("#status-body").display:
+            self.draw_title(self.status)
+
+    def draw_title(self, s: Status) -> None:
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(f" {s.project} ", "bold reverse")
         title.append(" ")
         title.append_text(rag_badge(s.overall.level, s.overall.letter))
-        title.append(f"  status {s.status_date}")
-        if s.as_of.default:
-            title.append(f" ({s.as_of.short})", "dim")
-        title.append("  finish ")
+        # What only this line says comes first: at 80 columns the line was cut after "(+7d vs
+        # Approved", and "% done", last, is shown nowhere else. "vs baseline", as the schedule's
+        # RAG words it: a baseline's name ran the line long.
+        title.append(f"  {s.percent_complete:.0f}% done  finish ")
         title.append(str(s.finish), "bold")
         if s.finish_slip is not None:
-            title.append(f" ({signed_days(s.finish_slip)} vs {s.evm.baseline})")
-        title.append(f"  {s.percent_complete:.0f}% done")
+            title.append(f" ({signed_days(s.finish_slip)} vs baseline)")
+        when = Text(f"  status {s.status_date}")
+        if s.as_of.default:
+            when.append(f" ({s.as_of.short})", "dim")
+        # The status date whole or not at all (the header above gives it): cut, it read
+        # 'status' alone, or half a date
+        if title.cell_len + when.cell_len <= self.app.size.width - 2:  # the title's padding
+            title.append_text(when)
         self.query_one("#status-title", Static).update(title)
+
+    def draw(self, s: Status) -> None:
+        self.draw_title(s)
         self.query_one(StatusRag).show(s.rags, s.overall)
         p = s.evm.project.whole()  # the differences of the figures shown, as the report gives them
         source = (f"PV from the baseline {s.evm.baseline!r}" if s.evm.baseline

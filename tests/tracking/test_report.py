@@ -11,6 +11,7 @@ import pytest
 
 from pmtui.models.errors import BadValue
 from pmtui.reports import render_report
+from pmtui.scheduling.evm import earned_value
 from pmtui.services import snapshots, status
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.demo import create_demo
@@ -427,3 +428,22 @@ def test_a_double_booking_before_the_status_date_is_named_as_history(db_path):
         assert r.exit_code == 0, r.stderr
         part = r.stdout[r.stdout.index("booked above their max units"):]
         assert "Nobody is booked above their max units from the status date on." in part and note in part
+
+
+def test_overall_green_says_what_it_could_not_measure(store, project):
+    """A plan with no baseline and no costs read 'Overall status: G (green) — on track' at the top
+    of the report, on the strength of its risk register alone: schedule, cost and scope had not
+    been measured at all."""
+    from pmtui.services import baselines
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task
+
+    add_task(store, project.id, "Build", duration=3)
+    set_status_date(store, project.id, date(2027, 1, 6))
+    text = render_report(store, project.id, fmt="md", now=NOW)
+    assert "Overall status: G (green) — risk G; not measured: schedule, cost, scope" in text
+    baselines.save_baseline(store, project.id, "Plan")
+    s = status.project_status(store, project.id)
+    assert s.overall.reason == "schedule G, scope G, risk G; not measured: cost"  # no rates, no costs
+    assert status.overall(status.rate(earned_value(1000, 100, 100, 100), None, 5, status.load_thresholds())).reason \
+        == "risk R; not measured: scope"  # what is off track, then what was not measured

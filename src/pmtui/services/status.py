@@ -261,7 +261,15 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
 def overall(rags: list[Rag]) -> Rag:
     level = _worst(*(r.level for r in rags))
     bad = [f"{r.area} {r.letter}" for r in rags if r.level in ("amber", "red")]
-    return Rag("overall", level, ", ".join(bad) or "on track")
+    # A plan with no baseline and no costs read 'G — on track' in the report's first line, on
+    # the strength of its risks alone: what was not measured is said with the rating
+    unmeasured = [r.area for r in rags if r.level == "none"]
+    if not unmeasured:
+        return Rag("overall", level, ", ".join(bad) or "on track")
+    # the areas the rating stands on, then the rest
+    shown = bad or [f"{r.area} {r.letter}" for r in rags if r.level != "none"]
+    return Rag("overall", level, "; ".join([*([", ".join(shown)] if shown else []),
+                                            f"not measured: {', '.join(unmeasured)}"]))
 
 
 # -- risks and issues, read straight from their tables ------------------------------------------

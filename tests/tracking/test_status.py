@@ -250,3 +250,13 @@ def test_a_finished_phase_past_its_deadline_no_longer_colours_the_schedule(store
     set_progress(store, pid, "1.1", percent=100, started_on=date(2027, 1, 4))
     schedule = {r.area: r for r in status.project_status(store, pid).rags}["schedule"]
     assert "deadline" not in schedule.reason and schedule.letter == "-"
+
+
+def test_a_plan_without_costs_says_it_has_no_budget_not_no_cost_yet():
+    """The cost RAG of a plan with no rates and no fixed costs read 'no actual cost yet', as if a
+    CPI would come once work was reported; with no budget none ever does."""
+    th = status.load_thresholds()
+    cost = {r.area: r for r in status.rate(earned_value(bac=0, pv=0, ev=0, ac=0), None, 0, th)}["cost"]
+    assert (cost.level, cost.reason) == ("none", "no budget: no rates or fixed costs in the plan")
+    cost = {r.area: r for r in status.rate(earned_value(bac=1000, pv=0, ev=0, ac=0), None, 0, th)}["cost"]
+    assert (cost.level, cost.reason) == ("none", "no actual cost yet")

@@ -36,7 +36,7 @@ from pmtui.models.tables import Resource
 from pmtui.models.tracking import Snapshot
 from pmtui.models.wording import days, signed_days
 from pmtui.scheduling import costs as C
-from pmtui.scheduling.evm import EAC_METHODS, EarnedValue, earned_value, planned_value
+from pmtui.scheduling.evm import CENT, EAC_METHODS, EarnedValue, earned_value, planned_value
 from pmtui.services.actions import reading
 from pmtui.services.as_of import AsOf, figures_date
 from pmtui.services.baselines import SavedBaseline, Variance, compare, finish_shift, load_baseline
@@ -242,8 +242,11 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
         parts.append(f"{late[0]} {days(late[2])} past its deadline {late[1]}")
     schedule = Rag("schedule", _worst(spi_lv, slip_lv, late_lv),
                    ", ".join(parts) or "nothing planned by the status date")
+    # 'no actual cost yet' of a plan with no rates and no fixed costs promised a figure that
+    # would never come
+    unmeasured = "no actual cost yet" if evm.bac >= CENT else "no budget: no rates or fixed costs in the plan"
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
-               f"CPI {evm.cpi:.2f}, VAC {round(evm.whole().vac):,}" if evm.cpi is not None else "no actual cost yet")
+               f"CPI {evm.cpi:.2f}, VAC {round(evm.whole().vac):,}" if evm.cpi is not None else unmeasured)
     if variance is None:
         scope = Rag("scope", "none", "no baseline to compare against")
     else:

@@ -197,3 +197,24 @@ def test_work_finished_on_a_saturday_is_late_by_the_working_days_it_took(store, 
     assert status.project_status(store, pid).finish_slip == 5
     plan = get_plan(store, pid)
     assert plan.schedule.tasks[plan.resolve("1").id].start == date(2027, 1, 10)
+
+
+def test_a_name_two_baselines_share_but_for_case_is_refused_not_guessed(db_path):
+    """With 'BL' and 'bl' saved, `pmtui baseline rm Bl` removed 'BL', the active one, and said
+    "Removed baseline 'Bl'."; the name must now be given exactly, and a removal names the
+    baseline as it was saved."""
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+    for name in ("BL", "bl", "Final"):
+        assert cli(db_path, "baseline", "save", name).exit_code == 0
+    digest = file_digest(db_path)
+    for command in (("baseline", "rm", "Bl"), ("baseline", "use", "Bl"), ("variance", "-b", "Bl")):
+        r = cli(db_path, *command)
+        assert r.exit_code == 1 and r.stderr == ("pmtui: no baseline 'Bl' in this project, and 'BL' and 'bl' "
+                                                 "differ from it only in case: give the name exactly\n")
+    assert file_digest(db_path) == digest
+    r = cli(db_path, "baseline", "rm", "final")
+    assert r.exit_code == 0 and r.stdout.startswith("Removed baseline 'Final'.")
+    r = cli(db_path, "baseline", "rm", "bl")
+    assert r.exit_code == 0 and r.stdout.startswith("Removed baseline 'bl'.")
+    assert [b["name"] for b in json.loads(cli(db_path, "baseline", "list", "--json").stdout)] == ["BL"]

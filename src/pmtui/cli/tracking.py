@@ -79,6 +79,8 @@ def baseline_use(ctx: typer.Context, name: str = typer.Argument(..., help="Basel
 def baseline_rm(ctx: typer.Context, name: str = typer.Argument(..., help="Baseline name.")) -> None:
     """Remove a baseline (undo brings it back)."""
     st = state(ctx)
+    # the name as saved: 'bl' typed for 'BL' was reported as "Removed baseline 'bl'."
+    name = bsvc.get_baseline(st.store, st.project().id, name).name
     active = bsvc.remove_baseline(st.store, st.project().id, name)
     done(f"Removed baseline {name!r}." + (f" Active: {active.name!r}." if active else " No baseline is active."))
 

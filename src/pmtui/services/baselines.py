@@ -114,9 +114,14 @@ def _find(session: Session, project_id: int, name: str) -> Baseline:
     for b in rows:
         if b.name == name:
             return b
-    for b in rows:  # forgiving about case, as long as it is unambiguous
-        if b.name.lower() == name.strip().lower():
-            return b
+    # forgiving about case, as long as it is unambiguous: with 'BL' and 'bl' saved, 'Bl' took the
+    # first, and `pmtui baseline rm Bl` removed a baseline the user had not named
+    folded = [b for b in rows if b.name.casefold() == name.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    if folded:
+        raise NotFound(f"no baseline {name!r} in this project, and {' and '.join(repr(b.name) for b in folded)} "
+                       "differ from it only in case: give the name exactly")
     known = ", ".join(repr(b.name) for b in rows) or "none yet (save one with `pmtui baseline save NAME`)"
     raise NotFound(f"no baseline {name!r} in this project; baselines: {known}")
 

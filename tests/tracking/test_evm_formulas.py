@@ -224,3 +224,13 @@ def test_a_difference_that_rounds_to_nothing_reads_0_not_minus_0(store, project,
     for args in (("evm",), ("status",), ("report",), ("variance",)):
         r = cli(db_path, *args)
         assert r.exit_code == 0 and not minus_zero.search(r.stdout), (args, r.stdout)
+
+
+def test_evm_without_a_baseline_says_there_is_no_pv_as_the_screen_does(store, proj592, db_path):
+    """`pmtui evm` of a plan with no baseline read 'PV from no baseline (none without one: save
+    one with pmtui baseline save NAME)', as if PV came from somewhere."""
+    baselines.remove_baseline(store, proj592, "Approved")
+    r = cli(db_path, "evm")
+    assert ("; no baseline: no PV, SV or SPI (save one with `pmtui baseline save NAME`); EAC method cpi\n"
+            in r.stdout)
+    assert "PV from" not in r.stdout

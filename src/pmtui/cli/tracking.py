@@ -188,8 +188,11 @@ def evm(ctx: typer.Context,
                       _money(v.ac), _money(v.sv) or "n/a", _money(v.cv), _index(v.spi), _index(v.cpi), _money(v.eac))
     out.print(table)
     p = rep.project.whole()
-    out.print(f"As of {rep.as_of.label}, PV from {'baseline ' + repr(rep.baseline) if rep.baseline else 'no baseline (none without one: save one with pmtui baseline save NAME)'}; "
-              f"EAC method {rep.project.eac_label}")
+    # worded as the status screen and the report say it: 'PV from no baseline (none without
+    # one: …)' read as if PV came from somewhere
+    source = (f", PV from baseline {rep.baseline!r}" if rep.baseline
+              else "; no baseline: no PV, SV or SPI (save one with `pmtui baseline save NAME`)")
+    out.print(f"As of {rep.as_of.label}{source}; EAC method {rep.project.eac_label}")
     out.print(f"BAC {_money(p.bac)}  PV {_money(p.pv) or 'n/a'}  EV {_money(p.ev)}  AC {_money(p.ac)}  SV {_money(p.sv) or 'n/a'}  "
               f"CV {_money(p.cv)}  SPI {_index(p.spi)}  CPI {_index(p.cpi)}")
     out.print(f"EAC {_money(p.eac)}  ETC {_money(p.etc)}  VAC {_money(p.vac)}  TCPI(BAC) {_index(p.tcpi_bac)}  "

@@ -90,9 +90,10 @@ def status_day(plan: Plan, today: date | None = None) -> AsOf:
 
 
 def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | None, method: str,
-                as_of: AsOf) -> EvmReport:
+                as_of: AsOf, *, per_task: bool = True) -> EvmReport:
     """EVM per task, summary and project. With a baseline, budgets and PV come from it (a task
-    added since has no budget, as in MS Project, until the plan is baselined again)."""
+    added since has no budget, as in MS Project, until the plan is baselined again). Without
+    ``per_task``, the project's figures only (``lines`` empty)."""
     cal, sched = plan.calendar, plan.schedule.tasks
     # PV counts the work planned before the status date: like progress, it is the first day of
     # unfinished work (DESIGN; Primavera's data date), so a task due Monday to Friday and 80 %
@@ -121,7 +122,7 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
         pv = sums["pv"] if saved is not None else None  # no baseline: no PV (scheduling.evm)
         return earned_value(sums["bac"], pv, sums["ev"], sums["ac"], method, sums["etc"])
 
-    lines = [EvmLine(t.id, t.wbs, t.name, t.level, t.summary, ev_of([t.id])) for t in plan.tasks]
+    lines = [EvmLine(t.id, t.wbs, t.name, t.level, t.summary, ev_of([t.id])) for t in plan.tasks] if per_task else []
     return EvmReport(as_of, saved.name if saved else None, method, ev_of(plan.roots), lines)
 
 
@@ -436,7 +437,9 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
     saved = load_baseline(session, project_id, baseline)
     costs = plan_costs(plan)
     as_of = status_day(plan, today)
-    evm = compute_evm(plan, costs, saved, method, as_of)
+    # the status, the report and a snapshot read the project's earned value only: a line per
+    # task was two objects per task held by the status screen (`pmtui evm` lists them)
+    evm = compute_evm(plan, costs, saved, method, as_of, per_task=False)
     var = compare(plan, saved, costs) if saved else None
     risks = open_risks(session, project_id)
     high = sum(1 for r in risks if r.kind == "threat" and r.band == "high")

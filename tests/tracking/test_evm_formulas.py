@@ -234,3 +234,15 @@ def test_evm_without_a_baseline_says_there_is_no_pv_as_the_screen_does(store, pr
     assert ("; no baseline: no PV, SV or SPI (save one with `pmtui baseline save NAME`); EAC method cpi\n"
             in r.stdout)
     assert "PV from" not in r.stdout
+
+
+def test_an_eac_that_falls_back_on_a_cpi_of_zero_does_not_say_there_is_no_cpi():
+    """Money spent on work that earned nothing yet (a task added since the baseline, an invoice
+    entered before any progress) gives CPI 0.00; the EAC's label beside it said 'cpi needs a
+    CPI'."""
+    ev = earned_value(1000.0, 200.0, 0.0, 300.0, "cpi")
+    assert (ev.cpi, ev.spi, ev.eac) == (0.0, 0.0, 1300.0)
+    assert ev.eac_label == "atypical: cpi needs a CPI above 0 (nothing earned yet)"
+    assert (earned_value(1000.0, 200.0, 0.0, 300.0, "composite").eac_label
+            == "atypical: composite needs a CPI and an SPI above 0 (nothing earned yet)")
+    assert earned_value(1000.0, 0.0, 0.0, 0.0, "cpi").eac_label == "atypical: cpi needs a CPI"

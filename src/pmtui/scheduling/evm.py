@@ -52,6 +52,10 @@ class EarnedValue:
         if self.used == self.method:
             return self.method
         needs = "a CPI and an SPI" if self.method == "composite" else "a CPI"
+        # money spent and nothing earned gives a CPI of 0.00, shown beside a label that said
+        # there was no CPI: BAC / 0 is what cannot be taken
+        if self.cpi == 0 or (self.method == "composite" and self.spi == 0):
+            return f"{self.used}: {self.method} needs {needs} above 0 (nothing earned yet)"
         return f"{self.used}: {self.method} needs {needs}"
 
     def whole(self) -> EarnedValue:

@@ -106,6 +106,12 @@ async def test_a_plan_without_milestones_says_so(store, db_path):
         await settle(pilot)
         assert not app.screen.query_one("#status-milestones", DataTable).display
         assert str(app.screen.query_one("#status-no-milestones").render()) == "No milestones."
+        # in line with the headings and the other sections' text, not at the screen's edge
+        from tests.tui.conftest import screen_text
+
+        await pilot.press("end")
+        await settle(pilot)
+        assert any(line.startswith(" No milestones. ") for line in screen_text(app).splitlines())
 
 
 @sync

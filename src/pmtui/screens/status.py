@@ -37,6 +37,7 @@ class StatusScreen(Screen):
     StatusScreen .status-heading { height: 1; padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
     StatusScreen #status-evm, StatusScreen #status-risks, StatusScreen #status-issues { height: auto; padding: 0 1; }
     StatusScreen #status-milestones { height: auto; max-height: 12; margin: 0 1; }
+    StatusScreen #status-no-milestones { padding: 0 1; }
     """
 
     BINDINGS = [

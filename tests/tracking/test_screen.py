@@ -58,6 +58,12 @@ async def test_one_snapshot_draws_no_trend_bars(db_path):
         assert screen.query_one("#trend-slip-line", Sparkline).data == []  # still n/a
         assert len(screen.query_one("#trend-cpi-line", Sparkline).data) == 2
         assert screen.query_one("#trend-spi-line", Sparkline).data == []  # no baseline: no SPI
+        # and nothing is drawn for it: an empty Sparkline is a row of ▁, a flat line at 0
+        from tests.tui.conftest import screen_text
+
+        rows = {line.split()[0]: line for line in screen_text(app).splitlines() if line.split()[:1] in (["Finish"], ["SPI"], ["CPI"])}
+        assert set(rows) == {"Finish", "SPI", "CPI"}
+        assert "▁" not in rows["Finish"] + rows["SPI"] and "▁" in rows["CPI"]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

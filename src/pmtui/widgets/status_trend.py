@@ -52,4 +52,7 @@ class StatusTrend(Vertical):
                 filled.append(last)
             # One point, or none known, is no trend: Sparkline draws a lone value as a full block
             known = any(v is not None for v in values)
-            self.query_one(f"#trend-{key}-line", Sparkline).data = filled if len(filled) > 1 and known else []
+            line = self.query_one(f"#trend-{key}-line", Sparkline)
+            line.data = filled if len(filled) > 1 and known else []
+            # with no data Textual draws a row of ▁ all the same, which read as a flat trend at 0
+            line.display = bool(line.data)

@@ -260,3 +260,20 @@ def test_a_plan_without_costs_says_it_has_no_budget_not_no_cost_yet():
     assert (cost.level, cost.reason) == ("none", "no budget: no rates or fixed costs in the plan")
     cost = {r.area: r for r in status.rate(earned_value(bac=1000, pv=0, ev=0, ac=0), None, 0, th)}["cost"]
     assert (cost.level, cost.reason) == ("none", "no actual cost yet")
+
+
+def test_history_json_of_a_snapshot_without_baseline_has_no_pv(db_path):
+    """`status --json` gave "pv": null for a plan with no baseline, and `status history --json`
+    "pv": 0.0 for a snapshot of it: nothing planned, so a script's SV (EV − PV) was the EV."""
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+    assert cli(db_path, "resource", "add", "Ann", "--rate", "100").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+    assert cli(db_path, "assign", "1", "Ann").exit_code == 0
+    assert cli(db_path, "project", "status-date", "2027-01-06").exit_code == 0
+    assert cli(db_path, "progress", "1", "40%").exit_code == 0
+    assert json.loads(cli(db_path, "status", "--json").stdout)["evm"]["pv"] is None
+    assert cli(db_path, "status", "snapshot").exit_code == 0
+    assert cli(db_path, "baseline", "save", "Plan").exit_code == 0
+    assert cli(db_path, "status", "snapshot").exit_code == 0
+    hist = json.loads(cli(db_path, "status", "history", "--json").stdout)
+    assert [(h["pv"], h["ev"], h["spi"]) for h in hist] == [(None, 200.0, None), (200.0, 200.0, 1.0)]

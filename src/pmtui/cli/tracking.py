@@ -245,8 +245,14 @@ def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     st = state(ctx)
     rows = snapshots.list_snapshots(st.store, st.project().id)
     if as_json:
+        # A snapshot taken with no baseline stores PV 0 (the column is not nullable): there was no
+        # PV, as `status --json` says (null), not nothing planned, which made SV = EV
+        def pv(r) -> float | None:
+            data = snapshots.data_of(r)
+            return None if "baseline" in data and not data["baseline"] else r.pv
+
         print_json([{"day": r.day, "source": r.source, "finish": r.finish, "percent_complete": r.percent_complete,
-                     "spi": r.spi, "cpi": r.cpi, "bac": r.bac, "pv": r.pv, "ev": r.ev, "ac": r.ac,
+                     "spi": r.spi, "cpi": r.cpi, "bac": r.bac, "pv": pv(r), "ev": r.ev, "ac": r.ac,
                      "risks_high": r.risks_high, "risks_medium": r.risks_medium, "risks_low": r.risks_low,
                      "open_issues": r.open_issues, **snapshots.data_of(r)} for r in rows])
         return

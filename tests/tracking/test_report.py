@@ -447,3 +447,15 @@ def test_overall_green_says_what_it_could_not_measure(store, project):
     assert s.overall.reason == "schedule G, scope G, risk G; not measured: cost"  # no rates, no costs
     assert status.overall(status.rate(earned_value(1000, 100, 100, 100), None, 5, status.load_thresholds())).reason \
         == "risk R; not measured: scope"  # what is off track, then what was not measured
+
+
+def test_a_finish_brought_forward_is_not_listed_as_a_slip(store, demo):
+    """'Slipped since the last report' listed a finish brought forward as a slip: 'Project
+    finish: 2027-02-15 → 2027-02-12 (-1d)'."""
+    edit_task(store, demo, "5.6", duration=19)  # hypercare a day shorter
+    text = render_report(store, demo, fmt="md", now=NOW)
+    slipped = text[text.index("## Slipped"):text.index("## Critical")]
+    assert "- Project finish, earlier (not a slip): 2027-02-15 → 2027-02-12 (-1d)" in slipped
+    edit_task(store, demo, "5.6", duration=22)
+    text = render_report(store, demo, fmt="md", now=NOW)
+    assert "- Project finish: 2027-02-15 → 2027-02-17 (+2d)" in text

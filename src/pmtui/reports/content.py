@@ -108,7 +108,10 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)
     prev = data.previous
     if prev is not None and prev.finish is not None and prev.finish != st.finish:
-        data.slipped.append(Slip("Project finish", prev.finish, st.finish, wd(prev.finish, st.finish)))
+        # an earlier finish is news too, but not a slip: under that heading, bare, '(-2d)' read as
+        # one, while a milestone is listed only when it is later
+        what = "Project finish" if prev.finish < st.finish else "Project finish, earlier (not a slip)"
+        data.slipped.append(Slip(what, prev.finish, st.finish, wd(prev.finish, st.finish)))
     if prev is not None:
         then = data_of(prev).get("milestones", {})
         for m in st.milestones:

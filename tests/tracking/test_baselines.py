@@ -218,3 +218,16 @@ def test_a_name_two_baselines_share_but_for_case_is_refused_not_guessed(db_path)
     r = cli(db_path, "baseline", "rm", "bl")
     assert r.exit_code == 0 and r.stdout.startswith("Removed baseline 'bl'.")
     assert [b["name"] for b in json.loads(cli(db_path, "baseline", "list", "--json").stdout)] == ["BL"]
+
+
+@pytest.mark.parametrize("name, char", [("Evil\x1b[31mRED", "U+001B"), ("Two\nlines", "U+000A"), ("Tab\there", "U+0009")])
+def test_a_baseline_name_with_a_control_character_is_refused(db_path, name, char):
+    """'Evil\\x1b[31mRED' was saved as a baseline's name, and `pmtui baseline list` turned the
+    terminal red; every other name refuses a control character."""
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+    digest = file_digest(db_path)
+    r = cli(db_path, "baseline", "save", name)
+    assert r.exit_code == 2 and r.stderr == (f"pmtui: baseline name contains the control character {char}: "
+                                             "names are plain text\n")
+    assert file_digest(db_path) == digest

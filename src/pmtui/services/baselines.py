@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import is_digits
+from pmtui.models.rules import control_character
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
 from pmtui.models.wording import counted
@@ -101,6 +102,10 @@ def _check_name(name: str) -> str:
         raise BadValue("a baseline needs a name, e.g. 'Approved plan'")
     if len(name) > MAX_NAME:
         raise BadValue(f"baseline name is {len(name)} characters long; keep it to {MAX_NAME}")
+    bad = control_character(name)
+    if bad is not None:
+        # as for any other name: `pmtui baseline list` printed an escape sequence to the terminal
+        raise BadValue(f"baseline name contains the control character U+{ord(bad):04X}: names are plain text")
     return name
 
 

@@ -231,3 +231,13 @@ def test_a_baseline_name_with_a_control_character_is_refused(db_path, name, char
     assert r.exit_code == 2 and r.stderr == (f"pmtui: baseline name contains the control character {char}: "
                                              "names are plain text\n")
     assert file_digest(db_path) == digest
+
+
+def test_a_baseline_name_too_long_is_refused_as_every_text_limit_is(store, planned):
+    """'baseline name is 61 characters long; keep it to 60', where every other limit reads 'is 60
+    characters at most; you gave 61'."""
+    before = dump(store, journal=True)
+    with pytest.raises(BadValue, match=r"^baseline name is 60 characters at most; you gave 61$"):
+        baselines.save_baseline(store, planned, "x" * 61)
+    assert dump(store, journal=True) == before
+    assert baselines.save_baseline(store, planned, "x" * 60).name == "x" * 60

@@ -101,7 +101,8 @@ def _check_name(name: str) -> str:
     if not name:
         raise BadValue("a baseline needs a name, e.g. 'Approved plan'")
     if len(name) > MAX_NAME:
-        raise BadValue(f"baseline name is {len(name)} characters long; keep it to {MAX_NAME}")
+        # worded as every other text limit: the length given, so the user knows how much to cut
+        raise BadValue(f"baseline name is {MAX_NAME} characters at most; you gave {len(name)}")
     bad = control_character(name)
     if bad is not None:
         # as for any other name: `pmtui baseline list` printed an escape sequence to the terminal

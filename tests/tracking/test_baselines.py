@@ -241,3 +241,18 @@ def test_a_baseline_name_too_long_is_refused_as_every_text_limit_is(store, plann
         baselines.save_baseline(store, planned, "x" * 61)
     assert dump(store, journal=True) == before
     assert baselines.save_baseline(store, planned, "x" * 60).name == "x" * 60
+
+
+def test_baseline_and_variance_give_their_amounts_currency(db_path):
+    """'Saved baseline …: finish 2027-01-08, cost 5,000', a 'Cost' column and 'cost 7,000 vs
+    5,000 (+2,000)': no currency, where `status` and `cost list` give it."""
+    assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04", "--currency", "GBP").exit_code == 0
+    assert cli(db_path, "resource", "add", "Ann", "--rate", "1000").exit_code == 0
+    assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+    assert cli(db_path, "assign", "1", "Ann").exit_code == 0
+    r = cli(db_path, "baseline", "save", "Plan")
+    assert r.stdout.startswith("Saved baseline 'Plan' (Baseline): finish 2027-01-08, cost 5,000 GBP — active")
+    assert "Cost (GBP)" in cli(db_path, "baseline", "list").stdout.splitlines()[0]
+    assert cli(db_path, "task", "edit", "1", "--duration", "7d").exit_code == 0
+    assert ("Project finish 2027-01-12 vs baseline 2027-01-08 (+2d); cost 7,000 vs 5,000 GBP (+2,000) — "
+            "baseline 'Plan'") in cli(db_path, "variance").stdout

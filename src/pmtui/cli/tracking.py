@@ -42,9 +42,10 @@ def baseline_save(ctx: typer.Context, name: str = typer.Argument(..., help="A na
                   replace: bool = typer.Option(False, "--replace", help="Save over a baseline of that name.")) -> None:
     """Save the plan's dates, durations, work and costs as a baseline."""
     st = state(ctx)
-    b = bsvc.save_baseline(st.store, st.project().id, name, replace=replace)
+    project = st.project()
+    b = bsvc.save_baseline(st.store, project.id, name, replace=replace)
     label = "Baseline" if b.number == 0 else f"Baseline{b.number}"
-    done(f"Saved baseline {b.name!r} ({label}): finish {b.finish}, cost {b.cost:,.0f}"
+    done(f"Saved baseline {b.name!r} ({label}): finish {b.finish}, cost {b.cost:,.0f} {project.currency}"
          + (" — active" if b.active else f" (compare with it: pmtui baseline use {b.name!r})"))
 
 
@@ -52,7 +53,8 @@ def baseline_save(ctx: typer.Context, name: str = typer.Argument(..., help="A na
 def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the project's baselines; * marks the active one."""
     st = state(ctx)
-    rows = bsvc.list_baselines(st.store, st.project().id)
+    project = st.project()
+    rows = bsvc.list_baselines(st.store, project.id)
     if as_json:
         print_json([{"name": b.name, "number": b.number, "active": b.active, "saved_at": b.saved_at.isoformat(),
                      "start": b.start, "finish": b.finish, "cost": b.cost, "work": b.work} for b in rows])
@@ -60,7 +62,8 @@ def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     if not rows:
         done("No baselines yet: save one with `pmtui baseline save NAME`.")
         return
-    table = Table("", "Name", "MS Project", "Saved", "Finish", "Cost", box=None)
+    # the amounts' currency, as `cost list` and `status` give it
+    table = Table("", "Name", "MS Project", "Saved", "Finish", f"Cost ({project.currency})", box=None)
     for b in rows:
         table.add_row("*" if b.active else "", b.name, "Baseline" if b.number == 0 else f"Baseline{b.number}",
                       b.saved_at.strftime("%Y-%m-%d %H:%M"), str(b.finish), _money(b.cost))
@@ -90,7 +93,8 @@ def variance(ctx: typer.Context,
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Start, finish, duration and cost variance against the baseline (dates in working days)."""
     st = state(ctx)
-    v = bsvc.variance(st.store, st.project().id, baseline)
+    project = st.project()
+    v = bsvc.variance(st.store, project.id, baseline)
     if as_json:
         print_json({
             "baseline": v.baseline, "start": v.start, "finish": v.finish, "baseline_finish": v.base_finish,
@@ -108,7 +112,8 @@ def variance(ctx: typer.Context,
                       _money(t.base_cost), _money(t.cost), f"{round(t.cost_var):+,}")
     out.print(table)
     out.print(f"Project finish {v.finish} vs baseline {v.base_finish} ({_signed(v.finish_var)}); "
-              f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} ({round(v.cost_var):+,}) — baseline {v.baseline!r}")
+              f"cost {v.cost:,.0f} vs {v.base_cost:,.0f} {project.currency} ({round(v.cost_var):+,}) — "
+              f"baseline {v.baseline!r}")
     for what, rows in (("Added since the baseline", v.added), ("Removed since the baseline", v.removed)):
         if rows:
             out.print(f"{what}: " + "; ".join(f"{w} {n}" for w, n in rows))

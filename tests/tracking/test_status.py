@@ -262,6 +262,18 @@ def test_a_plan_without_costs_says_it_has_no_budget_not_no_cost_yet():
     assert (cost.level, cost.reason) == ("none", "no actual cost yet")
 
 
+def test_a_baseline_without_costs_is_named_as_what_has_no_budget(store, project):
+    """Rates added after a baseline saved without any: the budget (the baseline's) is still 0."""
+    from pmtui.services import resources
+
+    add_task(store, project.id, "Build", duration=3)
+    baselines.save_baseline(store, project.id, "Plan")
+    resources.add_resource(store, project.id, "Ann", cost_rate=100)
+    resources.assign(store, project.id, "1", "Ann")
+    s = status.project_status(store, project.id)
+    assert {r.area: r.reason for r in s.rags}["cost"] == "no budget: no rates or fixed costs in the baseline"
+
+
 def test_history_json_of_a_snapshot_without_baseline_has_no_pv(db_path):
     """`status --json` gave "pv": null for a plan with no baseline, and `status history --json`
     "pv": 0.0 for a snapshot of it: nothing planned, so a script's SV (EV − PV) was the EV."""

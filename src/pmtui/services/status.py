@@ -244,8 +244,9 @@ def rate(evm: EarnedValue, variance: Variance | None, high_risks: int, th: Thres
     schedule = Rag("schedule", _worst(spi_lv, slip_lv, late_lv),
                    ", ".join(parts) or "nothing planned by the status date")
     # 'no actual cost yet' of a plan with no rates and no fixed costs promised a figure that
-    # would never come
-    unmeasured = "no actual cost yet" if evm.bac >= CENT else "no budget: no rates or fixed costs in the plan"
+    # would never come (with a baseline, the budget is the baseline's)
+    unmeasured = ("no actual cost yet" if evm.bac >= CENT else
+                  f"no budget: no rates or fixed costs in the {'plan' if variance is None else 'baseline'}")
     cost = Rag("cost", _below(evm.cpi, th.cpi_amber, th.cpi_red),
                f"CPI {evm.cpi:.2f}, VAC {round(evm.whole().vac):,}" if evm.cpi is not None else unmeasured)
     if variance is None:

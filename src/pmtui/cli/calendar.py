@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
 from pmtui.services import calendars as svc
 from pmtui.services.tasks import get_plan
@@ -30,7 +30,7 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
     if not rows:
         out.print("No holidays or exceptions.")
         return
-    table = Table("Date", "Day", "Kind", "Name", box=None, pad_edge=False)
+    table = Table("Date", "Day", "Kind", Col("Name", share=1, least=16), box=None, pad_edge=False)
     for d, (working, name) in rows:
         table.add_row(str(d), f"{d:%a}", "worked" if working else "holiday", name)
     out.print(table)

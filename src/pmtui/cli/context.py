@@ -7,20 +7,112 @@ import os
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Column, Table
+from rich.text import Text
 
 from pmtui.models.errors import NotFound, StoreError
 from pmtui.models.tables import Project
 from pmtui.store import Store, open_store
 
 
+@dataclass
+class Col(Column):
+    """A column of a CLI table, saying what may give way when a terminal is too narrow for it.
+
+    A column without a share is kept whole: a WBS code, a date or a figure cut or wrapped is a
+    wrong one. A column with a share (a name) takes that share of the room the whole ones leave,
+    down to ``least`` characters, cut with an ellipsis (or wrapped over lines with ``wrap``, for
+    prose read as a whole). Columns with a ``drop`` rank are left out, lowest rank first (every
+    column of that rank together), when the rest cannot fit otherwise; a note names them.
+    A pipe gets every column whole, whatever the hints.
+    """
+
+    share: int = 0
+    least: int = 8
+    drop: int = 0
+    wrap: bool = False
+
+
+_WIDE = Console(width=1_000_000, markup=False, highlight=False)  # measures: no cell is capped
+
+
+def _measure(renderable: Any) -> int:
+    return Measurement.get(_WIDE, _WIDE.options, renderable).maximum
+
+
+def _widths(table: Table, width: int) -> list[int] | None:
+    """Each column's width for the table to fit ``width``, or None when the whole columns and the
+    shortest the others may be do not fit."""
+    natural = [max([_measure(c.header) if table.show_header else 0, *map(_measure, c.cells)])
+               for c in table.columns]
+    gaps = _measure(table) - sum(natural)  # padding and borders
+    room = width - gaps - sum(n for n, c in zip(natural, table.columns) if not getattr(c, "share", 0))
+    flex = {i for i, c in enumerate(table.columns) if getattr(c, "share", 0)}
+    least = {i: min(natural[i], table.columns[i].least) for i in flex}
+    if sum(natural) + gaps <= width:
+        return natural
+    if room < sum(least.values()):
+        return None
+    widths = list(natural)
+    # shared by the columns' shares, none wider than its longest cell nor narrower than its least
+    active = set(flex)
+    while active:
+        total = sum(table.columns[i].share for i in active)
+        part = {i: room * table.columns[i].share / total for i in active}
+        settled = {i: natural[i] for i in active if part[i] >= natural[i]} or \
+                  {i: least[i] for i in active if part[i] < least[i]}
+        if not settled:
+            floors = {i: int(part[i]) for i in active}
+            spare = room - sum(floors.values())
+            for i in sorted(active, key=lambda i: part[i] - floors[i], reverse=True)[:spare]:
+                floors[i] += 1
+            settled = floors
+        for i, w in settled.items():
+            widths[i] = w
+            room -= w
+            active.discard(i)
+    return widths
+
+
+def fit(table: Table, width: int) -> tuple[Table, list[str]]:
+    """The table as it fits ``width`` columns of a terminal, and the headings left out for it.
+
+    At 80 columns Rich wrapped every column word by word: a task name took four lines, a date
+    became '2026-…' and the figures of one row could no longer be read across."""
+    left_out: list[str] = []
+    if _measure(table) > width and table.box is None:
+        # one space between columns, as a spreadsheet's: two cost a 9-column list 8 characters
+        table = copy.copy(table)
+        table.padding = (0, 1, 0, 0)
+    while (widths := _widths(table, width)) is None:
+        ranks = [c.drop for c in table.columns if getattr(c, "drop", 0)]
+        if not ranks:
+            return table, left_out  # narrower than anything sensible: Rich's own wrapping
+        rank = min(ranks)
+        left_out += [str(c.header) for c in table.columns if getattr(c, "drop", 0) == rank]
+        kept = [c for c in table.columns if getattr(c, "drop", 0) != rank]
+        table = copy.copy(table)
+        table.columns = [replace(c, _index=i) for i, c in enumerate(kept)]
+    fitted = copy.copy(table)
+    fitted.columns = []
+    for i, (c, w) in enumerate(zip(table.columns, widths)):
+        shrinks = bool(getattr(c, "share", 0))
+        fitted.columns.append(replace(c, _index=i, width=w if shrinks else c.width,
+                                      no_wrap=not getattr(c, "wrap", False), overflow="ellipsis"))
+    return fitted, left_out
+
+
 class _Out:
-    """Rich output to whatever sys.stdout is now; pipes get wide lines instead of wrapped ones."""
+    """Rich output to whatever sys.stdout is now; pipes get wide lines instead of wrapped ones,
+    a terminal gets tables fitted to its width, one line a row."""
 
     def print(self, *objects: Any, **kwargs: Any) -> None:
         width = None
@@ -35,7 +127,19 @@ class _Out:
             width = max([width, *(wide.measure(o).maximum for o in objects)])
         # markup=False: names are printed as typed ("[phase 2]" was dropped, "[/]" raised a
         # MarkupError after the write was saved); styled output is built as rich Text
-        Console(highlight=False, soft_wrap=False, width=width, markup=False).print(*objects, **kwargs)
+        console = Console(highlight=False, soft_wrap=False, width=width, markup=False)
+        if width is None:
+            fitted: list[Any] = []
+            for o in objects:
+                if isinstance(o, Table):
+                    o, left_out = fit(o, console.width)
+                    if left_out:
+                        fitted.append(o)
+                        o = Text(f"Left out at {console.width} columns: {', '.join(left_out)} "
+                                 f"(`| less -S` shows every column)", "dim")
+                fitted.append(o)
+            objects = tuple(fitted)
+        console.print(*objects, **kwargs)
 
 
 out = _Out()

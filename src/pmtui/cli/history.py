@@ -9,7 +9,7 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
-from pmtui.cli.context import State, done, out, print_json, state
+from pmtui.cli.context import Col, State, done, out, print_json, state
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.services import history as svc
 
@@ -123,7 +123,9 @@ def history(
         return
     if gone is not None:
         out.print(f"Project {gone.name!r}: the last undo took back its creation (`pmtui redo` brings it back).")
-    table = Table("When", "Action", "What changed", box=None, pad_edge=False)
+    # what changed is read as a sentence: wrapped, not cut
+    table = Table("When", "Action", Col("What changed", share=3, least=20, wrap=True),
+                  box=None, pad_edge=False)
     for e in entries:
         action = Text(e.action)
         if e.state == "undone":

@@ -6,7 +6,7 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
 from pmtui.models.wording import counted
@@ -47,7 +47,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
         where = f" ({st.where()})" if st.db_named() else ""
         out.print(f"No projects yet: create one with `pmtui project new NAME --start DATE` or run `pmtui demo`{where}.")
         return
-    table = Table("", "Name", "Start", "Status date", "Tasks", box=None, pad_edge=False)
+    table = Table("", Col("Name", share=1, least=16), "Start", "Status date", "Tasks", box=None, pad_edge=False)
     for p, n, cur in rows:
         table.add_row("*" if cur else "", p.name, str(p.start), str(p.status_date or ""), str(n))
     out.print(table)

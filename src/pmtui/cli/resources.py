@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue, NotFound
 from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.models.wording import counted
@@ -87,7 +87,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     if not plan.resources:
         out.print("No resources yet: add one with `pmtui resource add NAME --rate 600`.")
         return
-    table = Table("Name", "Kind", f"Rate/day ({plan.project.currency})", "Max units", "Tasks", "Peak", "Over",
+    table = Table(Col("Name", share=1, least=16), "Kind", f"Rate/day ({plan.project.currency})", "Max units", "Tasks", "Peak", "Over",
                   box=None, pad_edge=False)
     for r in plan.resources:
         rl = loads[r.id]
@@ -151,7 +151,8 @@ def load(
         else:
             out.print(f"No resource is booked above its max units {when}.{history}")
         return
-    table = Table("Resource", "Max", "From", "To", "Days", "Load", "Tasks", box=None, pad_edge=False)
+    table = Table(Col("Resource", share=1, least=14), "Max", "From", "To", "Days", "Load",
+                  Col("Tasks", share=1, least=12, wrap=True), box=None, pad_edge=False)
     for r, o in rows:
         table.add_row(r.name, f"{r.max_units:.0%}", str(o.first), str(o.last), str(o.days),
                       Text(f"{o.load:.0%}", "bold red"), ", ".join(wbs[t] for t in o.tasks))

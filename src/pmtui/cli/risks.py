@@ -7,7 +7,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.models.wording import brief, days
@@ -235,8 +235,10 @@ def list_(
     if not rows:
         out.print("No risks match." if reg.risks else "No risks yet: add one with `pmtui risk add TITLE -P 3 -I 4`.")
         return
-    table = Table("ID", "Score", "", "P", "I", "Title", "Kind", "Status", "Owner", "Review", "Tasks", "Exposure",
-                  box=None, pad_edge=False, show_edge=False)
+    # at 80 columns the title, owner and review date stay; exposure, the tasks and the kind give way
+    table = Table("ID", "Score", "", "P", "I", Col("Title", share=3, least=16), Col("Kind", drop=3), "Status",
+                  Col("Owner", share=1, least=13), "Review", Col("Tasks", share=1, least=6, drop=2),
+                  Col("Exposure", drop=1), box=None, pad_edge=False, show_edge=False)
     for v in rows:
         r = v.risk
         review = Text(f"{r.review_date}!", "red") if v.overdue else str(r.review_date or "")
@@ -382,16 +384,11 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
         out.print("No issues.")
         return
     # At 80 columns the titles got a dozen characters ("Implementati…" and the rest of it below)
-    # and the raised date was cut: one space between columns, short ones never wrapped, and
-    # the title never narrower than two words
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
-    for head in ("ID", "Sev", "Kind"):
-        table.add_column(head, no_wrap=True)
-    table.add_column("Title", min_width=16)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Owner")
-    for head in ("Task", "Risk", "Raised"):
-        table.add_column(head, no_wrap=True)
+    # and the raised date was cut: one space between columns, short ones never wrapped. Titles and
+    # owners wrap rather than being cut: no `issue show` gives them whole
+    table = Table("ID", "Sev", "Kind", Col("Title", share=3, least=16, wrap=True), "Status",
+                  Col("Owner", share=1, least=13, wrap=True),
+                  "Task", "Risk", "Raised", box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
     for i in rows:
         table.add_row(svc.issue_code(i.number), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
                       reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else "",

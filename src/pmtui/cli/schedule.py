@@ -6,7 +6,7 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
-from pmtui.cli.context import out, print_json, state
+from pmtui.cli.context import Col, out, print_json, state
 from pmtui.models.wording import days
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 from pmtui.services.tasks import get_plan
@@ -57,8 +57,8 @@ def schedule(
     if not result:
         out.print(f"{plan.project.name}: no tasks yet.")
         return
-    table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "Crit", "Driving predecessor",
-                  box=None, pad_edge=False)
+    table = Table("WBS", Col("Name", share=3, least=20), "Dur", "Start", "Finish", "Float", "Crit",
+                  Col("Driving predecessor", share=1, least=10), box=None, pad_edge=False)
     marked = False
     for t in tasks:
         s = result.tasks[t.id]

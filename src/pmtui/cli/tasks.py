@@ -6,7 +6,7 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state
+from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
     parse_constraint,
@@ -247,7 +247,8 @@ def print_wbs(plan: Plan) -> None:
         out.print("No tasks yet: add one with `pmtui task add NAME --duration 5d`.")
         return
     sched = plan.schedule
-    table = Table("WBS", "Name", "Dur", "Start", "Finish", "Float", "%", "Predecessors", "Resources",
+    table = Table("WBS", Col("Name", share=3, least=20), "Dur", "Start", "Finish", "Float", "%",
+                  Col("Predecessors", share=1, least=8, drop=1), Col("Resources", share=2, least=10, drop=2),
                   box=None, pad_edge=False, show_edge=False)
     marked = False
     for t in plan.tasks:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from pmtui.cli.context import done, out, print_json, state, write_output
+from pmtui.cli.context import Col, done, out, print_json, state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import signed_days
@@ -63,7 +63,8 @@ def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
         done("No baselines yet: save one with `pmtui baseline save NAME`.")
         return
     # the amounts' currency, as `cost list` and `status` give it
-    table = Table("", "Name", "MS Project", "Saved", "Finish", f"Cost ({project.currency})", box=None)
+    table = Table("", Col("Name", share=1, least=16), "MS Project", "Saved", "Finish", f"Cost ({project.currency})",
+                  box=None)
     for b in rows:
         table.add_row("*" if b.active else "", b.name, "Baseline" if b.number == 0 else f"Baseline{b.number}",
                       b.saved_at.strftime("%Y-%m-%d %H:%M"), str(b.finish), _money(b.cost))
@@ -104,8 +105,10 @@ def variance(ctx: typer.Context,
             "removed": [{"wbs": w, "name": n} for w, n in v.removed],
         })
         return
-    table = Table("WBS", "Task", "BL start", "Start", "Δ", "BL finish", "Finish", "Δ", "Δ dur", "BL cost", "Cost",
-                  "Δ cost", box=None)
+    # at 80 columns the finish and cost variances stay, the start's give way first
+    table = Table("WBS", Col("Task", share=1, least=16), Col("BL start", drop=1), Col("Start", drop=1),
+                  Col("Δ", drop=1), "BL finish", "Finish", "Δ", Col("Δ dur", drop=2), Col("BL cost", drop=3),
+                  Col("Cost", drop=3), "Δ cost", box=None)
     for t in v.tasks:
         table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, str(t.base_start), str(t.start), _signed(t.start_var),
                       str(t.base_finish), str(t.finish), _signed(t.finish_var), _signed(t.duration_var),
@@ -154,7 +157,8 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
         print_json({"currency": plan.project.currency, "cost": total, "forecast": forecast, "bac": bac,
                     "baseline": saved.name if saved else None, "tasks": rows})
         return
-    table = Table("WBS", "Task", "Budget", "Actual", "Remaining", "Forecast", "Work (pd)", box=None)
+    table = Table("WBS", Col("Task", share=1, least=16), "Budget", "Actual", "Remaining", "Forecast",
+                  Col("Work (pd)", drop=1), box=None)
     for t, r in zip(plan.tasks, rows):
         table.add_row(t.wbs, ("  " * (t.level - 1)) + t.name, _money(r["budget"]),
                       _money(r["actual"]) + ("*" if r["actual_entered"] else ""), _money(r["remaining"]),
@@ -186,7 +190,9 @@ def evm(ctx: typer.Context,
                     "tasks": [{"id": l.task_id, "wbs": l.wbs, "name": l.name, "summary": l.summary, **_ev_dict(l.value)}
                               for l in rep.lines]})
         return
-    table = Table("WBS", "Task", "BAC", "PV", "EV", "AC", "SV", "CV", "SPI", "CPI", "EAC", box=None)
+    # SV and CV are EV - PV and EV - AC, and the project's line below gives them: they give way first
+    table = Table("WBS", Col("Task", share=1, least=16), Col("BAC", drop=2), "PV", "EV", "AC", Col("SV", drop=1),
+                  Col("CV", drop=1), "SPI", "CPI", "EAC", box=None)
     for l in rep.lines:
         v = l.value.whole()  # SV and CV of the figures shown, as the report gives them
         table.add_row(l.wbs, ("  " * (l.level - 1)) + l.name, _money(v.bac), _money(v.pv) or "n/a", _money(v.ev),

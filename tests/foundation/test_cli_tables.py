@@ -1,0 +1,168 @@
+"""The CLI's tables on a terminal of 80 and 120 columns, as a PM reads them over SSH: one line a
+row, the WBS code, dates and figures whole, names cut with an ellipsis rather than wrapped."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.foundation.helpers import cli
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = tmp_path_factory.mktemp("tables") / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    return db
+
+
+def on_terminal(monkeypatch, db, columns: int, *args: str) -> list[str]:
+    """What the command shows on a terminal of that width (its headings are bold there)."""
+    from typer.testing import CliRunner, _NamedTextIOWrapper
+
+    from pmtui.cli import app
+
+    monkeypatch.setattr(_NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+    r = CliRunner(env={"COLUMNS": str(columns), "LINES": "24", "TERM": "xterm-256color"}).invoke(
+        app, ["--db", str(db), *args], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    lines = ANSI.sub("", r.stdout).splitlines()
+    assert all(len(line) <= columns for line in lines), [line for line in lines if len(line) > columns]
+    return lines
+
+
+def data(db, *args: str):
+    r = cli(db, *args, "--json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def rows_of(lines: list[str], wbs: list[str]) -> dict[str, str]:
+    """The table's rows by WBS code; every line between the heading and the first line after
+    the last row must be a row of its own (a wrapped name or date made a line of its own)."""
+    head = next(i for i, line in enumerate(lines) if line.startswith("WBS"))
+    body = lines[head + 1: head + 1 + len(wbs)]
+    assert [line.split()[0] for line in body] == wbs
+    after = lines[head + 1 + len(wbs):]
+    assert not after or not after[0].startswith(" "), after[:2]  # no continuation line after the last row
+    return {line.split()[0]: line for line in body}
+
+
+def has(line: str, *values: str) -> bool:
+    tokens = [t.lstrip("!") for t in line.split()]
+    return all(v in tokens for v in values)
+
+
+def money(v: float) -> str:
+    return f"{round(v):,}"
+
+
+def index(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+def name_cell(lines: list[str], line: str, name: str) -> None:
+    """The name is whole, or cut with an ellipsis after a good part of it; it spans the heading
+    above it ('Name' or 'Task') up to the next heading."""
+    head = next(h for h in lines if h.startswith("WBS"))
+    start = re.search(r" (Name|Task) ", head).start() + 1
+    end = start + re.search(r" \S", head[start:]).start() + 1
+    cell = line[start:end].strip()
+    if cell.endswith("…"):
+        assert name.startswith(cell[:-1].rstrip()) and len(cell) >= 12, (cell, name)
+    else:
+        assert cell.removesuffix(" ◆") == name, (cell, name)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_task_list_and_schedule_show_each_task_on_one_line(demo, monkeypatch, columns):
+    # at 80 columns a task took three or four lines ("Solution / architec… / & / integrat…") and
+    # every finish was cut to "2026-11-…"
+    tasks = data(demo, "task", "list")
+    wbs = [t["wbs"] for t in tasks]
+    lines = on_terminal(monkeypatch, demo, columns, "task", "list")
+    rows = rows_of(lines, wbs)
+    for t in tasks:
+        line = rows[t["wbs"]]
+        assert has(line, t["start"], t["finish"], str(t["total_float"])), line
+        name_cell(lines, line, t["name"])
+    sched = {t["wbs"]: t for t in data(demo, "schedule")["tasks"]}
+    lines = on_terminal(monkeypatch, demo, columns, "schedule")
+    for w, line in rows_of(lines, wbs).items():
+        s = sched[w]
+        assert has(line, s["start"], s["finish"], f"{s['total_float']}d"), line
+        name_cell(lines, line, s["name"])
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_evm_variance_and_cost_tables_keep_every_figure_they_show_whole(demo, monkeypatch, columns):
+    ev = data(demo, "evm")["tasks"]
+    wbs = [t["wbs"] for t in ev]
+    lines = on_terminal(monkeypatch, demo, columns, "evm")
+    rows = rows_of(lines, wbs)
+    for t in ev:
+        shown = [money(t[k]) for k in ("bac", "pv", "ev", "ac", "eac")] + [index(t["spi"]), index(t["cpi"])]
+        assert has(rows[t["wbs"]], *shown), rows[t["wbs"]]
+        name_cell(lines, rows[t["wbs"]], t["name"])
+    # what a narrow terminal leaves out is named, and a wider one has room for it
+    left_out = [line for line in lines if line.startswith("Left out")]
+    if columns == 80:
+        assert left_out == ["Left out at 80 columns: SV, CV (`| less -S` shows every column)"]
+    else:
+        assert left_out == [] and "SV" in lines[0].split() and "CV" in lines[0].split()
+
+    var = data(demo, "variance")["tasks"]
+    lines = on_terminal(monkeypatch, demo, columns, "variance")
+    rows = rows_of(lines, wbs)
+    for t in var:
+        line = rows[t["wbs"]]
+        assert has(line, t["base_finish"], t["finish"], f"{round(t['cost_var']):+,}"), line
+        # at 80 columns the start variance gives way first; the finish's and the cost's stay
+        assert len(re.findall(r"\d{4}-\d\d-\d\d", line)) == (2 if columns == 80 else 4), line
+        name_cell(lines, line, t["name"])
+
+    costs = data(demo, "cost", "list")["tasks"]
+    lines = on_terminal(monkeypatch, demo, columns, "cost", "list")
+    rows = rows_of(lines, wbs)
+    for t in costs:
+        line = rows[t["wbs"]]
+        assert has(line, *(money(t[k]) for k in ("budget", "remaining", "forecast"))), line
+        name_cell(lines, line, t["name"])
+
+
+def test_risk_list_at_80_columns_keeps_title_owner_and_review_date_on_one_line(demo, monkeypatch):
+    risks = data(demo, "risk", "list")
+    lines = on_terminal(monkeypatch, demo, 80, "risk", "list")
+    head = next(i for i, line in enumerate(lines) if line.startswith("ID"))
+    body = lines[head + 1: head + 1 + len(risks)]
+    assert [line.split()[0] for line in body] == [r["code"] for r in risks]
+    for r, line in zip(risks, body):
+        assert r["owner"] in line and (r["review_date"] or "") in line, line
+    assert lines[head + 1 + len(risks)].startswith("Left out at 80 columns: ")
+
+
+def test_a_pipe_still_gets_every_column_whole(demo):
+    # a script reads the piped output: no column is left out, no name cut, whatever COLUMNS says
+    from typer.testing import CliRunner
+
+    from pmtui.cli import app
+
+    out = CliRunner(env={"COLUMNS": "80"}).invoke(app, ["--db", str(demo), "variance"]).stdout
+    assert "…" not in out and "Left out" not in out
+    assert out.splitlines()[0].split()[:5] == ["WBS", "Task", "BL", "start", "Start"]
+    names = {t["wbs"]: t["name"] for t in data(demo, "task", "list")}
+    assert all(f"  {names[line.split()[0]]}  " in line for line in out.splitlines()[1:len(names) + 1])
+
+
+def test_history_at_80_columns_wraps_what_changed_but_never_the_action(demo, monkeypatch):
+    lines = on_terminal(monkeypatch, demo, 80, "history")
+    first = lines[1]
+    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Create demo project ", first), first
+    # the sentence is read whole: wrapped below its column, not cut
+    said = " ".join(line[first.index("Create demo project") + len("Create demo project "):].strip()
+                    for line in lines[1:])
+    assert "created demo project 'CRM migration': 64 tasks, 9 resources" in said and "…" not in said

@@ -195,6 +195,12 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
+def can_ask() -> bool:
+    """Whether a question can be answered: a script's stdin is not a terminal."""
+    stdin = sys.stdin
+    return stdin is not None and stdin.isatty()
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import timezone
 
 import typer
@@ -10,6 +9,7 @@ from rich.text import Text
 from rich.table import Table
 
 from pmtui.cli.context import Col, State, done, out, print_json, state
+from pmtui.cli.context import can_ask as _can_ask
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.services import history as svc
 
@@ -45,11 +45,6 @@ def _nothing(what: str, st: State) -> NotFound:
                     f"name it: {how}")
 
 
-def _can_ask() -> bool:
-    stdin = sys.stdin
-    return stdin is not None and stdin.isatty()
-
-
 def _undo_asking(st: State, project_id: int, yes: bool):
     """As the planner's u does: an undo that takes away a whole project (right after an import,
     `pmtui demo` or `project new`) is asked first. A script cannot answer, so it must say --yes."""
@@ -76,6 +71,18 @@ def undo(
     An undo that would remove a whole project (right after an import, `pmtui demo` or
     `project new`) asks first; without a terminal to ask on, it needs --yes."""
     st = state(ctx)
+    deleted = None if st.project_name else svc.deleted_project(st.store)
+    if deleted is not None:
+        # right after `project delete` there is no current project to name it by: that is the undo meant
+        entry = svc.undo(st.store, deleted.id)
+        done(f"Undone: {entry.action} — {entry.summary}")
+        try:
+            current = st.project().id
+        except NotFound:  # none chosen, and more than one project
+            current = None
+        done(f"{deleted.name!r} is the current project again." if current == deleted.id
+             else f"Work on it with `pmtui project use {deleted.name!r}`.")
+        return
     project_id, gone = _meant(st)
     try:
         entry = _undo_asking(st, project_id, yes)
@@ -112,7 +119,8 @@ def history(
 ) -> None:
     """Show what was changed, when, newest first (undone entries are marked)."""
     st = state(ctx)
-    project_id, gone = _meant(st)
+    deleted = None if st.project_name else svc.deleted_project(st.store)
+    project_id, gone = (deleted.id, None) if deleted is not None else _meant(st)
     entries = svc.history(st.store, project_id, limit)
     if as_json:
         print_json([{"id": e.id, "at": e.at.isoformat(), "action": e.action, "summary": e.summary,
@@ -123,6 +131,8 @@ def history(
         return
     if gone is not None:
         out.print(f"Project {gone.name!r}: the last undo took back its creation (`pmtui redo` brings it back).")
+    if deleted is not None:
+        out.print(f"Project {deleted.name!r}: deleted by the last change (`pmtui undo` brings it back).")
     # what changed is read as a sentence: wrapped, not cut
     table = Table("When", "Action", Col("What changed", share=3, least=20, wrap=True),
                   box=None, pad_edge=False)

@@ -1,4 +1,4 @@
-"""pmtui project new | list | use | rename | show | status-date"""
+"""pmtui project new | list | use | rename | show | status-date | edit | delete"""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
-from pmtui.cli.context import Col, done, out, print_json, state
-from pmtui.models.errors import BadValue
+from pmtui.cli.context import Col, can_ask, done, out, print_json, state
+from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
 from pmtui.models.wording import counted
 from pmtui.services import projects as svc
 
-cmd = typer.Typer(help="Create, list and choose projects.", no_args_is_help=True)
+cmd = typer.Typer(help="Create, list, choose and delete projects.", no_args_is_help=True)
 
 
 @cmd.command("new", epilog="Example: pmtui project new 'ERP upgrade' --start 2027-01-04")
@@ -122,6 +122,41 @@ def edit(
         done(f"{project.name!r} starts {project.start}, currency {project.currency} already: nothing changed.")
         return
     done(f"{project.name!r} starts {project.start}, currency {project.currency}.")
+
+
+@cmd.command("delete", epilog="Example: pmtui project delete 'Old pilot' --yes")
+def delete(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Project name or id."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask (needed in a script)."),
+) -> None:
+    """Delete a project with everything in it (`pmtui undo` right after brings it back).
+
+    Asks first on a terminal; without one, it needs --yes."""
+    st = state(ctx)
+    project = svc.find_project(st.store, name)
+    what = f"project {project.name!r}"
+    counts = svc.project_contents(st.store, project.id)
+    if any(counts.values()):
+        what += f" with its {svc.held(counts)}"
+    if not yes:
+        if not can_ask():
+            raise Conflict(f"deleting {what} needs a yes: nothing was deleted; "
+                           f"`pmtui project delete {project.name!r} --yes` deletes it without asking")
+        if not typer.confirm(f"Delete {what}? `pmtui undo` right after brings it back.", default=False):
+            done("Nothing deleted.")
+            return
+    project, counts, was_current = svc.delete_project(st.store, project.id)
+    left = svc.list_projects(st.store)
+    if not was_current:
+        after = ""
+    elif len(left) == 1:
+        after = f" {left[0][0].name!r} is the only project left: commands work on it."
+    elif left:
+        after = " No project is current now: choose one with `pmtui project use NAME`."
+    else:
+        after = " No project is left: `pmtui project new NAME` or `pmtui demo` makes one."
+    done(f"Deleted {what}. `pmtui undo` brings it back, until another change is made in any project.{after}")
 
 
 def register(app: typer.Typer) -> None:

@@ -28,6 +28,9 @@ class Action:
     # The plan as this transaction left it, loaded and scheduled to check the edit; once the
     # action commits, the caller may take it instead of loading the plan again.
     checked_plan: Any = None
+    # Run with the connection once the entry is written, in the same transaction (the entry
+    # drops the journal's cursor; a deletion points it at the project it took away).
+    after_entry: list = field(default_factory=list)
 
     def say(self, line: str) -> None:
         self.lines.append(line)
@@ -66,6 +69,8 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
             # tells the app's own change from one another process made just before it.
             before = version(session.connection(), act.project_id) if act.project_id is not None else None
             write_entry(session, act.project_id, name, summary, recorder.changes)
+            for then in act.after_entry:
+                then(session.connection())
             if act.project_id is not None:
                 written = (act.project_id, before, version(session.connection(), act.project_id))
         if act.checked_plan is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -71,6 +72,20 @@ def undone_project(store: Store) -> UndoneProject | None:
             return None
         entries = journal.history(conn, project_id)
     name = next((n for n in map(journal.created_name, reversed(entries)) if n), None)
+    return UndoneProject(project_id, name or f"#{project_id}")
+
+
+def deleted_project(store: Store) -> UndoneProject | None:
+    """The project deleted last, while nothing has been chosen or changed since: the project
+    `undo` and `history` mean unless one is named, as there is no current one to name it by."""
+    with reading(store) as s:
+        conn = s.connection()
+        project_id = journal.deleted_project(conn)
+        if project_id is None:
+            return None
+        entry = journal.history(conn, project_id, 1)[0]
+    name = next((c["row"]["name"] for c in json.loads(entry.changes)
+                 if c["table"] == "project" and c["op"] == "delete"), None)
     return UndoneProject(project_id, name or f"#{project_id}")
 
 

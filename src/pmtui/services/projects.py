@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import is_digits
+from pmtui.models.wording import counted
 from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
 from pmtui.services.actions import action, reading
@@ -168,3 +169,84 @@ def edit_project(store: Store, project_id: int, *, start: date | None = None,
             act.say(f"currency {project.currency} → {rules.currency}")
             project.currency = rules.currency
     return project
+
+
+# What a project holds, as the deletion names it: (label, table, how its rows find the project).
+_CONTENTS = (("task", "task"), ("link", "dependency"), ("resource", "resource"), ("risk", "risk"),
+             ("issue", "issue"), ("baseline", "baseline"), ("stand-up", "standup"), ("snapshot", "snapshot"))
+
+
+def held(counts: dict[str, int]) -> str:
+    """'64 tasks, 80 links and 1 issue': what a project holds, leaving out what it has none of."""
+    parts = [counted(n, label) for label, n in counts.items() if n]
+    return " and ".join(filter(None, (", ".join(parts[:-1]), parts[-1]))) if parts else ""
+
+
+def project_contents(store: Store, project_id: int) -> dict[str, int]:
+    """How many tasks, links, resources, risks, issues, baselines, stand-ups and snapshots the
+    project has, by their names in the singular."""
+    with reading(store) as s:
+        return _contents(s.connection(), project_id)
+
+
+def _contents(conn, project_id: int) -> dict[str, int]:
+    from sqlmodel import SQLModel
+
+    tables = SQLModel.metadata.tables
+    return {label: conn.execute(select(func.count()).select_from(tables[name])
+                                .where(tables[name].c.project_id == project_id)).scalar()
+            for label, name in _CONTENTS}
+
+
+def delete_project(store: Store, project_id: int) -> tuple[Project, dict[str, int], bool]:
+    """Delete the project and every row of it (its tasks, links, resources and their calendars,
+    assignments, calendar, risks, issues, stand-ups, baselines and snapshots) as one journal
+    entry, which `undo` replays to bring all of it back. Returns the project as it was, what it
+    held, and whether it was the current project (then none is current any more: another one,
+    picked for the user, would take the next command's changes unawares)."""
+    from sqlalchemy import delete as sql_delete
+
+    from pmtui.models.tables import Assignment, CalendarException, Dependency, Resource
+    from pmtui.services.project_records import drop_records
+    from pmtui.store.journal import remember_deleted
+
+    with action(store, project_id, "Delete project") as act:
+        conn = act.conn
+        project = act.session.get(Project, project_id)
+        if project is None:
+            raise NotFound(f"no project with id {project_id}")
+        counts = _contents(conn, project_id)
+
+        def rows(table, where) -> list[dict]:
+            return [dict(r._mapping) for r in conn.execute(select(table).where(where).order_by(table.c.id))]
+
+        def drop(table, found: list[dict]) -> None:
+            ids = [r[table.primary_key.columns.values()[0].name] for r in found]
+            for i in range(0, len(ids), 900):
+                conn.execute(sql_delete(table).where(table.primary_key.columns.values()[0].in_(ids[i:i + 900])))
+            act.recorder.add_deletes(table.name, found)
+
+        # children first: undo replays the entry backwards, parents coming back first
+        drop_records(act, project_id)
+        task_t, dep_t, as_t = Task.__table__, Dependency.__table__, Assignment.__table__
+        res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
+        task_ids = [t for (t,) in conn.execute(select(task_t.c.id).where(task_t.c.project_id == project_id))]
+        for i in range(0, len(task_ids), 900):
+            drop(as_t, rows(as_t, as_t.c.task_id.in_(task_ids[i:i + 900])))
+        drop(dep_t, rows(dep_t, dep_t.c.project_id == project_id))
+        drop(task_t, rows(task_t, task_t.c.project_id == project_id))
+        resources = rows(res_t, res_t.c.project_id == project_id)
+        drop(res_t, resources)
+        calendars = sorted({project.calendar_id, *(r["calendar_id"] for r in resources if r["calendar_id"])})
+        drop(ex_t, rows(ex_t, ex_t.c.calendar_id.in_(calendars)))
+        drop(Project.__table__, rows(Project.__table__, Project.__table__.c.id == project_id))
+        drop(cal_t, rows(cal_t, cal_t.c.id.in_(calendars)))
+        was_current = _current_id(act.session) == project_id
+        if was_current:
+            setting_t = Setting.__table__
+            found = [dict(r._mapping) for r in conn.execute(select(setting_t).where(setting_t.c.key == CURRENT))]
+            conn.execute(sql_delete(setting_t).where(setting_t.c.key == CURRENT))
+            act.recorder.add_deletes("setting", found)
+        act.say(f"deleted project {project.name!r}" + (f" with {held(counts)}" if any(counts.values()) else ""))
+        act.after_entry.append(lambda c: remember_deleted(c, project_id))
+    return project, counts, was_current

@@ -278,6 +278,29 @@ def _remember_undo(conn, project_id: int | None) -> None:
         changes=json.dumps({"project": project_id, "current": _current(conn)}), state=CURSOR))
 
 
+def remember_deleted(conn, project_id: int) -> None:
+    """Point the cursor at a project just deleted, so that a `pmtui undo` right after means that
+    project: there is no current one to name it by, and the deletion is its latest entry."""
+    t = JournalEntry.__table__
+    conn.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
+    conn.execute(insert(t).values(
+        project_id=None, at=utcnow(), action="Delete", summary="",
+        changes=json.dumps({"deleted": project_id, "current": _current(conn)}), state=CURSOR))
+
+
+def deleted_project(conn) -> int | None:
+    """The project deleted last, while that is still the last word: it is gone, its deletion is
+    its latest entry and not undone, and no project was chosen or changed since. None otherwise."""
+    cursor = _cursor(conn)
+    project_id = cursor and cursor.get("deleted")
+    if project_id is None or _project_exists(conn, project_id) or _current(conn) != cursor.get("current"):
+        return None
+    t = JournalEntry.__table__
+    last = conn.execute(select(t.c.state).where(t.c.project_id == project_id)
+                        .order_by(t.c.id.desc()).limit(1)).first()
+    return project_id if last is not None and last.state == "done" else None
+
+
 def _cursor(conn) -> dict | None:
     t = JournalEntry.__table__
     row = conn.execute(select(t.c.changes).where(t.c.project_id.is_(None), t.c.state == CURSOR)

@@ -1,5 +1,5 @@
 """pmtui risk add | list | show | edit | score | close | reopen | link | unlink | raise | matrix,
-and pmtui issue add | list | resolve."""
+and pmtui issue add | edit | list | resolve."""
 
 from __future__ import annotations
 
@@ -361,6 +361,33 @@ def issue_add(
     issue = svc.add_issue(st.store, st.project().id, title, kind=kind, severity=parse_scale(severity, "severity"),
                           owner=owner, task=task, risk=risk, description=description)
     done(f"Added {svc.issue_code(issue.number)} {issue.title!r}.")
+
+
+@issues.command("edit", epilog="Example: pmtui issue edit I3 --owner 'Claire Dubois' --severity 4 --task 3.2")
+def issue_edit(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="Issue code in this project: I3 or 3."),
+    title: str = typer.Option(None, "--title", help="New title."),
+    kind: str = typer.Option(None, "--kind", help="issue or blocker."),
+    severity: str = typer.Option(None, "--severity", "-s", help="1 (very low) to 5 (very high)."),
+    owner: str = typer.Option(None, "--owner", "-o", help="The resource who owns it ('none' to clear)."),
+    task: str = typer.Option(None, "--task", "-t", help="The task it affects (WBS code or #id; 'none' to clear)."),
+    risk: str = typer.Option(None, "--risk", help="The risk it came from (R3; 'none' to clear)."),
+    description: str = typer.Option(None, "--description", help="What happened."),
+) -> None:
+    """Change an issue's title, kind, severity, owner, task, risk or description."""
+    fields = {k: v for k, v in (("title", title), ("kind", kind), ("description", description)) if v is not None}
+    if severity is not None:
+        fields["severity"] = parse_scale(severity, "severity")
+    if not fields and owner is None and task is None and risk is None:
+        raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
+    st = state(ctx)
+    issue, said = svc.edit_issue(st.store, st.project().id, ref, owner=owner, task=task, risk=risk, **fields)
+    code = svc.issue_code(issue.number)
+    if not said:
+        done(f"{code} {issue.title!r} has those values already: nothing changed.")
+        return
+    done(f"Updated {code} {issue.title!r}: {'; '.join(said)}.")
 
 
 @issues.command("list", epilog="Example: pmtui issue list --open --json")

@@ -307,6 +307,57 @@ def get_issue_row(session: Session, project_id: int, ref: str | int) -> Issue:
     return _numbered_row(session, Issue, project_id, ref, "I", "issue")
 
 
+def _cleared(text: str | None) -> bool:
+    return text is not None and text.strip().lower() in ("", "none")
+
+
+def edit_issue(store: Store, project_id: int, ref: str | int, *, owner: str | None = None,
+               task: str | None = None, risk: str | None = None, **changes: Any) -> tuple[Issue, list[str]]:
+    """Change an issue's title, kind, severity or description, and its owner, task or risk
+    (a name, WBS code or risk code; '' or 'none' clears them). Returns the issue and what changed,
+    one 'severity: 3 → 4' a field; nothing changed writes no entry, so there is no empty undo."""
+    unknown = set(changes) - {"title", "kind", "severity", "description"}
+    if unknown:
+        raise Conflict(f"cannot edit {', '.join(sorted(unknown))} of an issue")
+    with action(store, project_id, "Edit issue") as act:
+        issue = get_issue_row(act.session, project_id, ref)
+        merged = {k: getattr(issue, k) for k in IssueRules.model_fields}
+        merged.update(changes)
+        # the fields not edited hold what is stored (text longer than a later limit stays)
+        rules = validated(IssueRules, context={"kept": set(merged) - set(changes)}, **merged)
+        links: dict[str, tuple[Any, str, str]] = {}  # column: (new id, old label, new label)
+        if owner is not None:
+            new = _owner_id(act.session, project_id, owner)
+            links["owner_id"] = (new, _show(_owner_name(act.session, issue.owner_id)),
+                                 _show(_owner_name(act.session, new)))
+        if task is not None or risk is not None:
+            plan = load_plan(act.conn, project_id)
+            wbs = {t.id: t.wbs for t in plan.tasks}
+            if task is not None:
+                new = None if _cleared(task) else plan.resolve(task).id
+                links["task_id"] = (new, _show(wbs.get(issue.task_id)), _show(wbs.get(new)))
+            if risk is not None:
+                new = None if _cleared(risk) else get_risk_row(act.session, project_id, risk).id
+                numbers = dict(act.session.execute(select(Risk.id, Risk.number).where(Risk.project_id == project_id)).all())
+
+                def code_of(risk_id: int | None) -> str:
+                    return risk_code(numbers[risk_id]) if risk_id in numbers else "none"
+
+                links["risk_id"] = (new, code_of(issue.risk_id), code_of(new))
+        code, said = issue_code(issue.number), []
+        for key, value in rules.model_dump().items():
+            if key in changes and getattr(issue, key) != value:
+                said.append(f"{key}: {_show(getattr(issue, key))} → {_show(value)}")
+                setattr(issue, key, value)
+        for column, (new, old_label, new_label) in links.items():
+            if getattr(issue, column) != new:
+                said.append(f"{column.removesuffix('_id')}: {old_label} → {new_label}")
+                setattr(issue, column, new)
+        for line in said:
+            act.say(f"{code} {line}")
+    return issue, said
+
+
 def resolve_issue(store: Store, project_id: int, ref: str | int, resolution: str = "", *,
                   today: date | None = None) -> Issue:
     check_length(resolution.strip(), "resolution", "issue resolution")

@@ -132,7 +132,7 @@ def _example(*path: str) -> list[str]:
     cmd = command
     for name in path:
         cmd = cmd.commands[name]
-    text = cmd.epilog.removeprefix("Example: pmtui ").split("   (")[0]
+    text = cmd.epilog.removeprefix("Example: pmtui ").split("\n")[0].split("   (")[0]
     return shlex.split(text)
 
 
@@ -142,7 +142,7 @@ def test_the_help_examples_run_on_the_demo(db_path):
     for path in (("resource", "add"), ("resource", "edit"), ("resource", "load"), ("assign",), ("unassign",),
                  ("cost", "actual"), ("calendar", "holiday", "add"), ("calendar", "holiday", "rm"),
                  ("calendar", "workday", "add"), ("calendar", "workday", "rm"), ("calendar", "workdays"),
-                 ("issue", "add"), ("issue", "resolve"), ("resource", "rm"), ("history",), ("undo",), ("redo",),
+                 ("issue", "add"), ("issue", "edit"), ("issue", "resolve"), ("resource", "rm"), ("history",), ("undo",), ("redo",),
                  ("project", "new"), ("project", "edit"), ("project", "use"), ("project", "rename")):
         r = cli(db_path, *_example(*path))
         assert r.exit_code == 0, (path, r.stderr)

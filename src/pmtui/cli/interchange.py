@@ -182,6 +182,7 @@ def export_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import", epilog="Example: pmtui import plan.xml --name 'CRM migration'   "
+    app.command("import", epilog="Example: pmtui import plan.xml --name 'CRM migration'\n\n"
                 "or: pmtui import plan.csv --into 'Draft plan' --dry-run")(import_cmd)
-    app.command("export", epilog="Example: pmtui export plan.xml   or: pmtui -p 'CRM migration' export - --format mermaid")(export_cmd)
+    app.command("export", epilog="Example: pmtui export plan.xml\n\n"
+                "or: pmtui -p 'CRM migration' export - --format mermaid")(export_cmd)

@@ -19,7 +19,7 @@ from pmtui.services.tasks import get_plan
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
 
 
-@cmd.command("add", epilog="Example: pmtui resource add 'Alice Chen' --kind person --rate 650 --max-units 100%")
+@cmd.command("add", epilog="Example: pmtui resource add 'Alice Chen' --rate 650 --max-units 100%")
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Name (unique in the project)."),

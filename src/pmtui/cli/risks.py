@@ -73,8 +73,7 @@ COST_IMPACT = typer.Option(None, "--cost-impact", help="What it would cost (or s
 OWNER = typer.Option(None, "--owner", "-o", help="The resource who owns it.")
 
 
-@cmd.command("add", epilog="Example: pmtui risk add 'Vendor API late' --probability 4 --impact 3 "
-             "--owner 'Alice Chen' --strategy mitigate --task 1.2 --review 2027-02-01")
+@cmd.command("add", epilog="Example: pmtui risk add 'Vendor late' -P 4 -I 3 --owner 'Alice Chen' -t 1.2")
 def add(
     ctx: typer.Context,
     title: str = typer.Argument(..., help="A one-line title."),
@@ -97,7 +96,7 @@ def add(
     done(f"Added {svc.risk_code(risk.number)} {risk.title!r}: score {risk.probability * risk.impact}.")
 
 
-@cmd.command("edit", epilog="Example: pmtui risk edit R3 --owner 'Bob Li' --review 2027-03-01 --strategy transfer")
+@cmd.command("edit", epilog="Example: pmtui risk edit R3 --owner 'Bob Li' --review 2027-03-01")
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., help="Risk code in this project: R3 or 3."),
@@ -345,7 +344,7 @@ def matrix_table(reg: Register, counts: dict, kind: str) -> Table:
     return table
 
 
-@issues.command("add", epilog="Example: pmtui issue add 'Test server down' --kind blocker --severity 4 --task 3.2")
+@issues.command("add", epilog="Example: pmtui issue add 'Test server down' --kind blocker -s 4 --task 3.2")
 def issue_add(
     ctx: typer.Context,
     title: str = typer.Argument(..., help="A one-line title."),
@@ -363,7 +362,7 @@ def issue_add(
     done(f"Added {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
-@issues.command("edit", epilog="Example: pmtui issue edit I3 --owner 'Claire Dubois' --severity 4 --task 3.2")
+@issues.command("edit", epilog="Example: pmtui issue edit I1 --owner 'Priya Raman' --severity 4 --task 3.2")
 def issue_edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., help="Issue code in this project: I3 or 3."),

@@ -131,7 +131,7 @@ def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
     ]})
 
 
-@cmd.command("note", epilog="Example: pmtui standup note Claire --yesterday 'SOW signed' --today 'UAT plan' --blockers none")
+@cmd.command("note", epilog="Example: pmtui standup note Claire --yesterday 'SOW signed' --today 'UAT plan'")
 def note(
     ctx: typer.Context,
     person: str = typer.Argument(..., help="Resource name (or a unique start of it), or 'Unassigned'."),
@@ -294,6 +294,7 @@ def blocker(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(cmd, name="standup")
-    app.command("progress", epilog="Example: pmtui progress 2.3 60%   (or --done --on 2026-11-20, --remaining 3d, --started)")(progress)
-    app.command("blocker", epilog="Example: pmtui blocker 2.3 'waiting for the SAP test system'   "
+    app.command("progress", epilog="Example: pmtui progress 2.3 60%\n\n"
+                                   "(or --done --on 2026-11-20, --remaining 3d, --started)")(progress)
+    app.command("blocker", epilog="Example: pmtui blocker 2.3 'waiting for the SAP test system'\n\n"
                                   "(and when it is over: pmtui blocker 2.3 --clear)")(blocker)

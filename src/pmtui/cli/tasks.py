@@ -64,7 +64,7 @@ def _fields(duration, constraint, constraint_date, deadline, notes, estimate, fi
     return fields
 
 
-@cmd.command("add", epilog="Example: pmtui task add 'Design API' --under 2 --duration 5d --after '2.1FS+2d,2.2'")
+@cmd.command("add", epilog="Example: pmtui task add 'Design API' --under 2 -d 5d --after '2.1FS+2d,2.2'")
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Task name."),
@@ -115,7 +115,7 @@ def _say_new_conflicts(plan: Plan, before: set[tuple[int, str]]) -> None:
             out.print(Text.assemble(("conflict:", "red"), f" {v.message}"))
 
 
-@cmd.command("edit", epilog="Example: pmtui task edit 1.2 --duration 7d --after '1.1SS+2d' --deadline 2027-03-01")
+@cmd.command("edit", epilog="Example: pmtui task edit 1.2 -d 7d --after '1.1SS+2d' --deadline 2027-03-01")
 def edit(
     ctx: typer.Context,
     ref: str = typer.Argument(..., help="WBS code or #id."),

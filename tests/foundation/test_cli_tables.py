@@ -166,3 +166,36 @@ def test_history_at_80_columns_wraps_what_changed_but_never_the_action(demo, mon
     said = " ".join(line[first.index("Create demo project") + len("Create demo project "):].strip()
                     for line in lines[1:])
     assert "created demo project 'CRM migration': 64 tasks, 9 resources" in said and "…" not in said
+
+
+def test_a_long_line_breaks_between_fields_never_inside_a_figure():
+    from rich.text import Text
+
+    from pmtui.cli.context import wrap_line
+
+    def wrapped(line: str, width: int = 80) -> list[str]:
+        return [t.plain for t in wrap_line(Text(line), width)]
+
+    # 'CPI' ended one line and '1.00' began the next, at column 0
+    assert wrapped("  finish 2027-03-01 (+0d vs baseline 2027-03-01); 36% complete; SPI 0.98, CPI 1.00, "
+                   "EAC 399,255 of BAC 399,255 EUR") == [
+        "  finish 2027-03-01 (+0d vs baseline 2027-03-01); 36% complete;",
+        "    SPI 0.98, CPI 1.00, EAC 399,255 of BAC 399,255 EUR"]
+    # a stand-up agenda's date was 'finishes Wed 09' with 'Dec' below it
+    assert wrapped("  4.2      Test cases & test data preparation  in progress, 70%, finishes Wed 09 Dec") == [
+        "  4.2      Test cases & test data preparation", "    in progress, 70%, finishes Wed 09 Dec"]
+    assert wrapped("BAC 399,255  PV 199,395  EV 196,122  AC 196,122  SV -3,273  CV 0  SPI 0.98  CPI 1.00") == [
+        "BAC 399,255  PV 199,395  EV 196,122  AC 196,122  SV -3,273  CV 0  SPI 0.98", "CPI 1.00"]
+    # prose breaks between words, a word longer than the line where the line ends
+    assert wrapped("word " * 20, 40) == ["word " * 7 + "word"] * 2 + ["word word word word "]
+    assert wrapped("x" * 50, 40) == ["x" * 40, "x" * 10]
+    assert wrapped("short") == ["short"]
+
+
+def test_status_and_the_agenda_at_80_columns_keep_every_figure_with_its_label(demo, monkeypatch):
+    piped = cli(demo, "status").stdout + cli(demo, "standup", "agenda").stdout
+    shown = "\n".join(on_terminal(monkeypatch, demo, 80, "status") + on_terminal(monkeypatch, demo, 80, "standup", "agenda"))
+    pairs = set(re.findall(r"(?:SPI|CPI|EAC|BAC|VAC) [\d,.]+|\w{3} \d\d \w{3}|\d+% complete", piped))
+    assert len(pairs) > 5
+    for pair in pairs:
+        assert shown.count(pair) == piped.count(pair), pair

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -110,6 +111,53 @@ def fit(table: Table, width: int) -> tuple[Table, list[str]]:
     return fitted, left_out
 
 
+# Where a line may break, best first: between fields (two spaces, '; '), else between words,
+# but never between a figure and its label or unit ('CPI 1.00', 'Wed 09 Dec', '64 tasks') unless
+# a comma ends the first. A break between fields is taken unless it leaves the line under half full.
+_FIELDS = re.compile(r" {2,}|(?<=;) ")
+_FIGURE = re.compile(r"[(\[]?[-+±]?\d")
+
+
+def _word_breaks(plain: str, start: int, limit: int) -> list[int]:
+    found = []
+    for m in re.finditer(r"(?<=\S) (?=\S)", plain[:limit + 1]):
+        if m.start() <= start:
+            continue
+        before = plain[:m.start()].rsplit(" ", 1)[-1]
+        after = plain[m.end():].split(" ", 1)[0]
+        if before.endswith((",", ";", ":")) or not (_FIGURE.match(before) or _FIGURE.match(after)):
+            found.append(m.start())
+    return found
+
+
+def wrap_line(line: Text, width: int) -> list[Text]:
+    """A line too long for the terminal, broken where it reads best, its continuations indented
+    under it. Rich broke at the last space that fitted: 'SPI 0.98, CPI' with '1.00' on the next
+    line at column 0, and a stand-up agenda's 'finishes Wed 09' with 'Dec' below it."""
+    plain = line.plain
+    indent = len(plain) - len(plain.lstrip(" "))
+    hang = indent + 2 if indent else 0
+    if len(plain) <= width or width - hang < 20:
+        return [line]
+    lines: list[Text] = []
+    start, room = 0, width
+    while len(plain) - start > room:
+        limit = start + room
+        fields = [m for m in _FIELDS.finditer(plain, start, limit + 1) if m.start() > start]
+        if fields and fields[-1].start() - start >= room // 2:
+            cut, end = fields[-1].start(), fields[-1].end()
+        elif words := _word_breaks(plain, start, limit):
+            cut = words[-1]
+            end = cut + 1
+        else:  # no place to break in the line: where it ends
+            cut = end = limit
+        piece = line[start:cut]
+        lines.append(Text(" " * hang) + piece if lines else piece)
+        start, room = end, width - hang
+    lines.append(Text(" " * hang) + line[start:] if lines else line[start:])
+    return lines
+
+
 class _Out:
     """Rich output to whatever sys.stdout is now; pipes get wide lines instead of wrapped ones,
     a terminal gets tables fitted to its width, one line a row."""
@@ -128,6 +176,10 @@ class _Out:
         # markup=False: names are printed as typed ("[phase 2]" was dropped, "[/]" raised a
         # MarkupError after the write was saved); styled output is built as rich Text
         console = Console(highlight=False, soft_wrap=False, width=width, markup=False)
+        if width is None and len(objects) == 1 and isinstance(objects[0], (str, Text)) and "\n" not in str(objects[0]):
+            for piece in wrap_line(Text(objects[0]) if isinstance(objects[0], str) else objects[0], console.width):
+                console.print(piece, **kwargs)
+            return
         if width is None:
             fitted: list[Any] = []
             for o in objects:

@@ -641,15 +641,22 @@ class PmtuiApp(HeldKeys, App):
             # Kept, the plan of a project that no longer exists was reloaded on every check of
             # the journal, and failed each time: say it once, and let the user choose another.
             name = self.plan.project.name
+            back = "U brings it back"
             if msg.undone:
                 self.notify(f"{msg.undone}. Project {name!r} is gone: U brings it back", timeout=10)
                 how = "its creation was undone"
+            elif (deleted := self._deleted_project()) is not None and deleted.id == msg.gone:
+                # `pmtui project delete` in another terminal: U (redo) had nothing to bring back
+                back = "u brings it back"
+                self.notify(f"Project {name!r} is gone: the CLI deleted it; u brings it back",
+                            severity="warning", timeout=10)
+                how = "the CLI deleted it"
             else:
                 self.notify(f"Project {name!r} is gone: another pmtui or the CLI undid its creation",
                             severity="warning", timeout=10)
                 how = "another pmtui or the CLI undid its creation"
             self._plan_gone(msg.gone, f"Project {name!r} is gone: {how}.\n"
-                                      "U brings it back · o opens or creates a project")
+                                      f"{back} · o opens or creates a project")
             self._gone = (msg.gone, name)
             self.action_projects()
             return
@@ -707,6 +714,17 @@ class PmtuiApp(HeldKeys, App):
 
     def action_undo(self) -> None:
         if self.project_id is None:
+            deleted = self._deleted_project()
+            if deleted is not None:
+                # deleted elsewhere (`pmtui project delete`): its undo is the one meant, as the
+                # CLI's right after, and it is opened again
+                from pmtui.screens.projects import ProjectSwitcher
+
+                if isinstance(self.screen, ProjectSwitcher):
+                    self.screen.dismiss(None)
+                self._start("undo")
+                self._step_gone_worker(deleted.id, "undo")
+                return
             gone = self._undone_project()
             if gone is not None:
                 self.notify(f"Nothing to undo: no project is open. The last undo took back the creation of "
@@ -725,7 +743,7 @@ class PmtuiApp(HeldKeys, App):
                 if isinstance(self.screen, ProjectSwitcher):
                     self.screen.dismiss(None)
                 self._start("redo")
-                self._redo_gone_worker(gone.id)
+                self._step_gone_worker(gone.id, "redo")
                 return
         self.run_edit("Redo", lambda store, pid: _history().redo(store, pid))
 
@@ -735,16 +753,24 @@ class PmtuiApp(HeldKeys, App):
         except PmtuiError:
             return None
 
+    def _deleted_project(self):
+        try:
+            return _history().deleted_project(self.store)
+        except PmtuiError:
+            return None
+
     @work(thread=True, group="edit")
-    def _redo_gone_worker(self, project_id: int) -> None:
+    def _step_gone_worker(self, project_id: int, step: str) -> None:
+        """Redo a project's undone creation, or undo its deletion: it comes back and opens."""
         with self._write_lock:
             try:
-                entry = _history().redo(self.store, project_id)
+                entry = getattr(_history(), step)(self.store, project_id)
                 plan = load_plan_scheduled(self.store, project_id)
             except PmtuiError as exc:
                 self.post_message(EditRefused(str(exc)))
                 return
-        self.post_message(PlanReady(plan, note=f"Redone: {entry.action} — {entry.summary}"))
+        done = "Redone" if step == "redo" else "Undone"
+        self.post_message(PlanReady(plan, note=f"{done}: {entry.action} — {entry.summary}"))
 
     def action_projects(self) -> None:
         from pmtui.screens.projects import ProjectSwitcher

@@ -449,6 +449,33 @@ async def test_every_screen_says_the_project_undone_elsewhere_is_gone_and_redo_b
         assert "Write the charter" in screen_text(app)
 
 
+async def test_the_open_project_deleted_by_the_cli_is_said_so_and_u_brings_it_back(store, db_path):
+    """`pmtui project delete` in another terminal, of the project on screen: the app would say its
+    creation was undone and that U brought it back, where U had nothing to redo."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services import projects
+
+    project = await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _elsewhere(db_path, lambda other: projects.delete_project(other, project.id))
+        app._check_outside_changes()
+        await settle(pilot)
+        said = notes(app)
+        assert "Project 'Gone soon' is gone: the CLI deleted it; u brings it back" in said
+        assert "undid its creation" not in said
+        assert app.plan is None and isinstance(app.screen, ProjectSwitcher)
+        await press(pilot, "escape")
+        text = screen_text(app)
+        assert "the CLI deleted it" in text and "u brings it back" in text
+        await press(pilot, "o", "u")  # in the project list too
+        assert app.plan is not None and app.plan.project.name == "Gone soon"
+        assert not isinstance(app.screen, ProjectSwitcher)
+        assert "Undone: Delete project — deleted project 'Gone soon' with 1 task" in notes(app)
+        assert "Write the charter" in screen_text(app)
+
+
 async def test_undo_of_the_projects_creation_here_then_redo_brings_it_back(store):
     """u on the project's creation said another process had undone it, and U then answered "No
     project open": the creation could only be redone from the CLI."""

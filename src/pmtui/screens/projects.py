@@ -27,6 +27,8 @@ class ProjectSwitcher(ModalScreen[int | None]):
         # the app's redo does not reach a modal screen; here it is the way back to a project
         # whose creation was just undone (the screen under it says "U brings it back")
         Binding("U,ctrl+y", "redo", "Bring back the project undone", show=False, id="projects.redo"),
+        # and the way back to one deleted from the CLI (the screen under it says "u brings it back")
+        Binding("u,ctrl+z", "undo", "Bring back the project deleted", show=False, id="projects.undo"),
     ]
     FOOTER_ORDER = ("projects.new", "projects.rename", "projects.close")
 
@@ -129,6 +131,10 @@ class ProjectSwitcher(ModalScreen[int | None]):
     def action_redo(self) -> None:
         if self.mode is None and getattr(self.app, "project_id", 0) is None:
             self.app.action_redo()
+
+    def action_undo(self) -> None:
+        if self.mode is None and getattr(self.app, "project_id", 0) is None:
+            self.app.action_undo()
 
     def action_close(self) -> None:
         if self.mode is not None:

@@ -238,3 +238,19 @@ def test_project_show_counts_one_exception_in_the_singular(planned):
     assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0
     lines = cli(planned, "project", "show").stdout.splitlines()
     assert "working days mon,tue,wed,thu,fri, 1 exception" in lines
+
+
+def test_an_unknown_resource_names_the_one_meant_or_those_there_are(planned):
+    # '(see `pmtui resource list`)' sent the user to look up a name pmtui had in hand
+    assert cli(planned, "resource", "add", "Ann Other", "--rate", "500").exit_code == 0
+    before = file_digest(planned)
+    for args in (("resource", "load", "Bob"), ("assign", "1", "Bob"), ("resource", "edit", "Bob", "--rate", "5"),
+                 ("resource", "rm", "Bob"), ("unassign", "1", "Bob")):
+        r = cli(planned, *args)
+        assert (r.exit_code, r.stderr) == (1, "pmtui: no resource named 'Bob' in this project; "
+                                              "its resources: Ann, Ann Other\n"), args
+    r = cli(planned, "resource", "load", "ann o")
+    assert r.stderr == "pmtui: no resource named 'ann o' in this project: did you mean 'Ann Other'?\n"
+    r = cli(planned, "assign", "1", "Ann O")
+    assert r.stderr == "pmtui: no resource named 'Ann O' in this project: did you mean 'Ann Other'?\n"
+    assert file_digest(planned) == before

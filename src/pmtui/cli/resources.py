@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmtui.cli.context import Col, done, out, print_json, state
-from pmtui.models.errors import BadValue, NotFound
+from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.models.wording import counted
 from pmtui.services import resources as svc
@@ -126,7 +126,7 @@ def load(
         key = name.strip().casefold()
         wanted = [r for r in plan.resources if r.name.casefold() == key]
         if not wanted:
-            raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+            raise svc.unknown_resource(name, sorted(r.name for r in plan.resources))
     loads = resource_loads(plan, since)
     wbs = {t.id: t.wbs for t in plan.tasks}
     # what the view leaves out before its first day (finished work, days already worked) is

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.rules import ResourceRules, validated
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.models.tables import Assignment, Resource
 from pmtui.services.actions import Action, action
 from pmtui.services.plan import ResourceRow, load_plan
@@ -25,8 +25,24 @@ def _find(act: Action, project_id: int, name: str) -> Resource:
         ]
         if len(matches) == 1:
             return matches[0]
-        raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+        names = act.session.execute(select(Resource.name).where(Resource.project_id == project_id)
+                                    .order_by(Resource.name)).scalars().all()
+        raise unknown_resource(name, names)
     return res
+
+
+def unknown_resource(name: str, names: list[str]) -> NotFound:
+    """'no resource named …' with the one meant, when one name starts so ('Jonas' for 'Jonas
+    Berg'), else the names there are: '(see `pmtui resource list`)' sent the user to look."""
+    typed = name.strip()
+    near = [n for n in names if n.casefold().startswith(typed.casefold())] if typed else []
+    if len(near) == 1:
+        hint = f": did you mean {near[0]!r}?"
+    elif names:
+        hint = f"; its resources: {', '.join(names[:12])}{', …' if len(names) > 12 else ''}"
+    else:
+        hint = "; it has no resources yet (`pmtui resource add`)"
+    return NotFound(f"no resource named {brief(typed)} in this project{hint}")
 
 
 def add_resource(store: Store, project_id: int, name: str, *, kind: str = "person",

@@ -49,15 +49,15 @@ def _measure(renderable: Any) -> int:
     return Measurement.get(_WIDE, _WIDE.options, renderable).maximum
 
 
-def _widths(table: Table, width: int) -> list[int] | None:
+def _widths(table: Table, width: int, squeeze: bool = False) -> list[int] | None:
     """Each column's width for the table to fit ``width``, or None when the whole columns and the
-    shortest the others may be do not fit."""
+    shortest the others may be (with ``squeeze``, a few characters) do not fit."""
     natural = [max([_measure(c.header) if table.show_header else 0, *map(_measure, c.cells)])
                for c in table.columns]
     gaps = _measure(table) - sum(natural)  # padding and borders
     room = width - gaps - sum(n for n, c in zip(natural, table.columns) if not getattr(c, "share", 0))
     flex = {i for i, c in enumerate(table.columns) if getattr(c, "share", 0)}
-    least = {i: min(natural[i], table.columns[i].least) for i in flex}
+    least = {i: min(natural[i], 6 if squeeze else table.columns[i].least) for i in flex}
     if sum(natural) + gaps <= width:
         return natural
     if room < sum(least.values()):
@@ -96,7 +96,11 @@ def fit(table: Table, width: int) -> tuple[Table, list[str]]:
     while (widths := _widths(table, width)) is None:
         ranks = [c.drop for c in table.columns if getattr(c, "drop", 0)]
         if not ranks:
-            return table, left_out  # narrower than anything sensible: Rich's own wrapping
+            # the names as short as it takes; narrower than the figures alone, Rich's own wrapping
+            widths = _widths(table, width, squeeze=True)
+            if widths is None:
+                return table, left_out
+            break
         rank = min(ranks)
         left_out += [str(c.header) for c in table.columns if getattr(c, "drop", 0) == rank]
         kept = [c for c in table.columns if getattr(c, "drop", 0) != rank]

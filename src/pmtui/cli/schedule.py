@@ -58,7 +58,7 @@ def schedule(
         out.print(f"{plan.project.name}: no tasks yet.")
         return
     table = Table("WBS", Col("Name", share=3, least=20), "Dur", "Start", "Finish", "Float", "Crit",
-                  Col("Driving predecessor", share=1, least=10), box=None, pad_edge=False)
+                  Col("Driving predecessor", share=1, least=10, drop=1), box=None, pad_edge=False)
     marked = False
     for t in tasks:
         s = result.tasks[t.id]

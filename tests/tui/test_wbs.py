@@ -1079,6 +1079,25 @@ async def test_jump_and_search(make_app):
         assert t.current.name.startswith("Production cutover")
 
 
+async def test_esc_after_a_search_that_opened_a_phase_goes_back_to_the_task_it_began_on(make_app):
+    # The search began at a row number: a match in a collapsed phase above it opened the phase,
+    # the rows below moved down, and Esc put the cursor on whatever task had come to that row
+    # (and each letter typed searched on from there).
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        await press(pilot, "minus", "home", "j", "j", "j")
+        assert t.current.wbs == "4"
+        await press(pilot, "slash")
+        await type_text(pilot, "legacy data")
+        assert t.current.wbs == "2.2"
+        await type_text(pilot, " profiling")
+        assert t.current.wbs == "2.2"
+        await press(pilot, "escape")
+        assert t.current.wbs == "4"
+
+
 async def test_a_search_typed_in_one_burst(make_app):
     # "/", a name and Enter arriving together: the field's Changed events came after Enter had
     # closed the bar, so the search went nowhere, and n then opened an empty search

@@ -99,6 +99,8 @@ class WbsScreen(Screen):
         self.inline_label = ""  # the bar's label as asked, without the WBS code it shows
         self.assign_to: int | None = None  # the task R was pressed on
         self.search_text = ""
+        # The task the search began on, by id: a match in a collapsed phase opens it and moves
+        # the rows below, so a row number named another task by the time Esc went back to it.
         self.search_origin: int | None = None
         self._detail_timer = None
         # A key chord waiting for its second key: (key -> value, what to do with the value,
@@ -356,7 +358,7 @@ class WbsScreen(Screen):
         self._open_inline("jump", "Go to WBS code or #id:", "")
 
     def action_search(self) -> None:
-        self.search_origin = self.table.cursor
+        self.search_origin = self.table.current_id
         self._open_inline("search", "/", "")
 
     def action_search_next(self) -> None:
@@ -446,7 +448,7 @@ class WbsScreen(Screen):
 
     def _cancel_inline(self) -> None:
         if self.inline_mode == "search" and self.search_origin is not None:
-            self.table.move_to(self.search_origin)
+            self.table.select_task(self.search_origin)
         self._close_inline()
         self.table._scroll_to_cursor()  # the bar of a new task may have scrolled it out of view
 
@@ -455,8 +457,7 @@ class WbsScreen(Screen):
             event.stop()
             self.search_text = event.value
             if event.value:
-                origin = self.table.rows[self.search_origin] if self.search_origin is not None and self.table.rows else None
-                self._find(event.value, after=origin, inclusive=True)
+                self._find(event.value, after=self.search_origin, inclusive=True)
 
     def _answered(self, text: str) -> None:
         """Enter in the inline bar (called by InlineInput, in key order)."""
@@ -469,8 +470,7 @@ class WbsScreen(Screen):
             # closed (on_input_changed): the search is made here with what was typed.
             self.search_text = text
             if text:
-                origin = self.table.rows[self.search_origin] if self.search_origin is not None and self.table.rows else None
-                if not self._find(text, after=origin, inclusive=True):
+                if not self._find(text, after=self.search_origin, inclusive=True):
                     self.notify(f"no task named like {text!r}", severity="warning")
             return
         if mode == "jump":

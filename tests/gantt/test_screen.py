@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pmtui.screens.gantt import GanttScreen
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services.tasks import get_plan
@@ -857,3 +859,98 @@ async def test_another_project_opens_on_its_own_dates_without_the_last_one_s_bas
         assert c.baseline is None and not c.path_on
         assert "◂" not in screen_text(app) and "▸" not in screen_text(app)
         assert "removed" not in notes(app)  # no baseline of this project was removed
+
+
+def bar_in_view(c: GanttChart, tid: int) -> bool:
+    bar = c.bar(tid)
+    s, f = c.scale.span(bar.start, bar.finish)
+    return c.x0 <= s and f < c.x0 + c.timeline_width
+
+
+def row_in_view(c: GanttChart, bar_open: bool = False) -> bool:
+    top = round(c.scroll_offset.y)
+    return top <= c.cursor < top + c.page - bar_open  # an open bar covers the view's last row
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_g_goes_to_a_wbs_code_with_its_row_and_its_bar_in_view(make_app, size):
+    # The Gantt had no g: reaching 5.4 in March took 50 j's and a f
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        await press(pilot, "g")
+        await type_text(pilot, "5.4")
+        await press(pilot, "enter")
+        t = app.plan.by_wbs["5.4"]
+        assert c.current_id == t.id and app.selected_task_id == t.id
+        assert bar_in_view(c, t.id) and row_in_view(c)
+        assert " 5.4 " in str(app.screen.query_one("#gantt-info").render())
+        x0, top = c.x0, c.scroll_offset.y
+        await press(pilot, "g")
+        await type_text(pilot, "9.9")
+        await press(pilot, "enter")
+        assert "no task 9.9" in notes(app)
+        assert (c.current_id, c.x0, c.scroll_offset.y) == (t.id, x0, top)  # nothing moved
+        assert app.focused is c  # the bar closed, the keys are the chart's again
+        await press(pilot, "g")
+        await type_text(pilot, "#1")
+        await press(pilot, "enter")
+        assert c.current_id == app.plan.by_wbs["1"].id and bar_in_view(c, c.current_id)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_slash_searches_names_as_typed_n_goes_on_and_esc_goes_back(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        start_id, start_x0 = c.current_id, c.x0
+        await press(pilot, "slash")
+        await type_text(pilot, "cutov")
+        assert app.plan.by_id[c.current_id].wbs == "4.7"  # Cutover rehearsal, in January
+        assert bar_in_view(c, c.current_id) and row_in_view(c, bar_open=True)
+        await press(pilot, "enter", "n")
+        assert app.plan.by_id[c.current_id].wbs == "5.4"  # Production cutover
+        assert bar_in_view(c, c.current_id)
+        await press(pilot, "n")
+        assert app.plan.by_id[c.current_id].wbs == "4.7"  # round again
+        found, found_x0 = c.current_id, c.x0
+        await press(pilot, "slash")
+        await type_text(pilot, "zzz")
+        await press(pilot, "enter")
+        assert "no task named like 'zzz'" in notes(app)
+        assert (c.current_id, c.x0) == (found, found_x0)
+        await press(pilot, "slash")
+        await type_text(pilot, "project closed")  # the last task: a row is made below it
+        assert c.current_id == c.rows[-1] and row_in_view(c, bar_open=True)
+        await press(pilot, "enter")
+        assert row_in_view(c) and c.max_scroll_y == len(c.rows) + 2 - c.scrollable_content_region.height
+        await press(pilot, "home", "t")
+        assert (c.current_id, c.x0) == (start_id, start_x0)
+        await press(pilot, "slash")
+        await type_text(pilot, "hypercare")
+        assert app.plan.by_id[c.current_id].wbs == "5"
+        await press(pilot, "escape")
+        assert (c.current_id, c.x0) == (start_id, start_x0)  # back where the search began, in time too
+
+
+async def test_the_footer_and_help_show_the_gantt_s_search_keys(make_app):
+    from pmtui.screens.dialogs import HelpScreen
+
+    app = make_app()
+    for size in ((80, 24), (120, 40)):
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            footer = screen_text(app).splitlines()[-1]
+            for shown in ("/ Search", "+/- Zoom", "u Undo", "? Help"):
+                assert shown in footer, (size, footer)
+            await press(pilot, "f1")
+            assert isinstance(app.screen, HelpScreen)
+            rows = {bid: (keys, words) for keys, words, bid in app.screen.rows}
+            assert rows["gantt.jump"] == ("g", "Go to a WBS code or #id")
+            assert rows["gantt.search"] == ("/", "Search")
+            assert rows["gantt.search_next"] == ("n", "Next match of the search")
+            assert rows["gantt.zoom_in"][1] == "Zoom in" and rows["gantt.zoom_out"][1] == "Zoom out"
+        app = make_app()
+

@@ -103,14 +103,14 @@ async def test_every_screen_shows_whole_keys_and_help_last(make_app, size):
 
 
 async def test_a_key_left_out_makes_room_for_the_next_that_fits(make_app):
-    # The Gantt at 80 columns: "d Driving path" and "p Add predecessor" do not fit, Undo after
+    # The Gantt at 80 columns: "d Driving path" and "p Add predecessor" do not fit, Quit after
     # them does.
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "2")
         shown = [k.description for k in assert_footer_whole(app, "Gantt")]
-        assert shown == ["Today", "Status date", "Zoom in", "Zoom out", "Undo", "Help"]
+        assert shown == ["Today", "Status date", "Zoom", "Search", "Undo", "Quit", "Help"]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

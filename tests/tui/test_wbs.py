@@ -1098,6 +1098,23 @@ async def test_esc_after_a_search_that_opened_a_phase_goes_back_to_the_task_it_b
         assert t.current.wbs == "4"
 
 
+async def test_a_match_found_while_typing_is_not_under_the_search_bar(make_app):
+    # The bar covers the table's bottom row, and a match below the view was scrolled to just
+    # that row: the search seemed to find nothing until Enter closed the bar.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        t = table(app)
+        for text, wbs in (("decommission", "5.7"), ("project closed", "5.9")):  # 5.9 is the last row
+            await press(pilot, "home", "slash")
+            await type_text(pilot, text)
+            assert t.current.wbs == wbs
+            bar = app.screen.query_one("#inline-bar").region
+            assert t.region.y + 1 + t.cursor - round(t.scroll_offset.y) < bar.y  # the row above the bar
+            assert t.current.name[:12] in screen_text(app)
+            await press(pilot, "escape")
+
+
 async def test_a_search_typed_in_one_burst(make_app):
     # "/", a name and Enter arriving together: the field's Changed events came after Enter had
     # closed the bar, so the search went nowhere, and n then opened an empty search

@@ -25,6 +25,7 @@ from pmtui.messages import Note
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
 from pmtui.models.wording import counted, signed_days
+from pmtui.screens.find import TaskFinder, find_bindings
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services import baselines as baseline_svc
 from pmtui.services.as_of import START, day_text, figures_date
@@ -113,7 +114,7 @@ class BaselineLoaded(Message):
     quiet: bool
 
 
-class GanttScreen(Screen):
+class GanttScreen(TaskFinder, Screen):
     TITLE = "Gantt"
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Down", show=False, id="gantt.cursor_down"),
@@ -126,8 +127,10 @@ class GanttScreen(Screen):
         Binding("h,left", "time(-1)", "Earlier", show=False, id="gantt.scroll_earlier"),
         Binding("L,ctrl+right", "time_page(1)", "Page later", show=False, id="gantt.page_later"),
         Binding("H,ctrl+left", "time_page(-1)", "Page earlier", show=False, id="gantt.page_earlier"),
-        Binding("plus,equals_sign", "zoom(-1)", "Zoom in", id="gantt.zoom_in"),
-        Binding("minus", "zoom(1)", "Zoom out", id="gantt.zoom_out"),
+        # One footer entry for both ("+/- Zoom", see footer_keys): at 80 columns "+ Zoom in" and
+        # "- Zoom out" left no room for "/ Search" beside Undo.
+        Binding("plus,equals_sign", "zoom(-1)", "Zoom", id="gantt.zoom_in"),
+        Binding("minus", "zoom(1)", "Zoom out", show=False, id="gantt.zoom_out"),
         Binding("t", "today", "Today", id="gantt.today"),
         # D as the stand-up's status date key: the two screens give the date the same letter
         Binding("D", "status_date", "Status date", id="gantt.status_date"),
@@ -140,23 +143,38 @@ class GanttScreen(Screen):
         Binding("less_than_sign", "shift(-1)", "Earlier by a day", show=False, id="gantt.move_earlier"),
         Binding("p", "link('pred')", "Add predecessor", id="gantt.link_predecessor"),
         Binding("s", "link('succ')", "Add successor", show=False, id="gantt.link_successor"),
+        # as on the WBS screen (pmtui.screens.find)
+        *find_bindings("gantt"),
         Binding("question_mark,f1", "help", "Help", id="gantt.help"),
     ]
-    FOOTER_ORDER = ("gantt.today", "gantt.status_date", "gantt.zoom_in", "gantt.zoom_out", "gantt.driving_path",
-                    "gantt.link_predecessor", "app.undo", "app.quit")
+    FOOTER_ORDER = ("gantt.today", "gantt.status_date", "gantt.zoom_in", "gantt.search", "app.undo",
+                    "gantt.driving_path", "gantt.link_predecessor", "app.quit")
 
     _hidden_plan = None  # the newest plan, while the screen is hidden (see plan_changed)
     _plan_gone = False  # the project went while the screen was hidden: shown when it is shown
+    _search_x0: int | None = None  # the timeline's first column when / was pressed
 
     def compose(self) -> ComposeResult:
         yield PlanHeader("2", id="header")
         yield GanttChart(id="gantt")
         yield InfoLine(id="gantt-info")
+        yield from self.compose_bar()
         yield Footer()
 
     @property
     def chart(self) -> GanttChart:
         return self.query_one(GanttChart)
+
+    @property
+    def footer_keys(self) -> dict[str, str]:
+        """Zoom out's key beside zoom in's: the footer's "+/- Zoom" (pmtui.widgets.footer)."""
+        out = next((self.app.get_key_display(a.binding) for a in self.active_bindings.values()
+                    if a.binding.id == "gantt.zoom_out"), None)
+        return {"gantt.zoom_in": out} if out else {}
+
+    @property
+    def task_view(self) -> GanttChart:  # for TaskFinder
+        return self.chart
 
     @property
     def cursor_task_id(self) -> int | None:  # see PmtuiApp._cursor_task_id
@@ -165,6 +183,7 @@ class GanttScreen(Screen):
 
     def on_mount(self) -> None:
         self.app.plan_screens.append(self)
+        self.mount_bar()
         if self.app.plan is not None:
             self.plan_changed(self.app.plan, select_id=getattr(self.app, "selected_task_id", None))
         elif getattr(self.app, "no_plan_shown", False):
@@ -191,6 +210,8 @@ class GanttScreen(Screen):
         self._hidden_plan, self._plan_gone = None, False
         chart = self.chart
         if plan is None:
+            if self.inline_mode is not None:
+                self._close_inline()
             chart.set_plan(None, no_plan_text=getattr(self.app, "no_plan_text", ""))
             self.query_one(PlanHeader).refresh()
             self._show_info()
@@ -273,6 +294,23 @@ class GanttScreen(Screen):
         from pmtui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen(self.TITLE, binding_rows(self.app, self), LEGEND))
+
+    # -- finding a task (g, /, n: pmtui.screens.find) -------------------------------------------------
+    def action_search(self) -> None:
+        self._search_x0 = self.chart.x0  # Esc takes the timeline back as well
+        super().action_search()
+
+    def _cancel_inline(self) -> None:
+        searching = self.inline_mode == "search"
+        super()._cancel_inline()
+        if searching and self._search_x0 is not None:
+            self.chart.scroll_columns(self._search_x0)
+
+    def _reveal(self, task_id: int) -> None:
+        """The task's row and its bar in view: a task found in March was selected with its bar
+        off the edge of a chart showing December."""
+        super()._reveal(task_id)
+        self.chart.show_bar()
 
     # -- view -------------------------------------------------------------------------------------
     def action_cursor(self, delta: int) -> None:

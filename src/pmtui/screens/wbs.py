@@ -11,17 +11,15 @@ from typing import Any, Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Input, Label
 
 from pmtui.lazy import LazyModule
 from pmtui.models.errors import PmtuiError
 from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
+from pmtui.screens.find import TaskFinder, find_bindings
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
-from pmtui.widgets.inline_input import InlineInput
 from pmtui.widgets.task_table import TaskTable, layout
 
 # Imported at the first edit: the plan is drawn before the services' database layer is loaded.
@@ -67,7 +65,7 @@ def ref(task_id: int) -> str:
     return f"#{task_id}"
 
 
-class WbsScreen(Screen):
+class WbsScreen(TaskFinder, Screen):
     TITLE = "WBS"
     BINDINGS = [
         Binding("a", "add_below", "Add", id="wbs.add_task"),
@@ -86,22 +84,14 @@ class WbsScreen(Screen):
         Binding("x,delete", "delete", "Delete", id="wbs.delete"),
         Binding("m", "progress", "Progress", id="wbs.progress"),
         Binding("R", "assign", "Assign", show=False, id="wbs.assign"),
-        Binding("g", "jump", "Go to", show=False, id="wbs.jump"),
-        Binding("slash", "search", "Search", id="wbs.search"),
-        Binding("n", "search_next", "Next match", show=False, id="wbs.search_next"),
+        *find_bindings("wbs"),
     ]
     # The footer's keys, most used first: the ones left out at 80 columns are in `?` help.
     FOOTER_ORDER = ("wbs.add_task", "wbs.edit", "wbs.progress", "wbs.delete", "wbs.search", "app.undo", "app.quit")
 
     def __init__(self) -> None:
         super().__init__()
-        self.inline_mode: str | None = None
-        self.inline_label = ""  # the bar's label as asked, without the WBS code it shows
         self.assign_to: int | None = None  # the task R was pressed on
-        self.search_text = ""
-        # The task the search began on, by id: a match in a collapsed phase opens it and moves
-        # the rows below, so a row number named another task by the time Esc went back to it.
-        self.search_origin: int | None = None
         self._detail_timer = None
         # A key chord waiting for its second key: (key -> value, what to do with the value,
         # the task it is for).
@@ -118,16 +108,16 @@ class WbsScreen(Screen):
         yield PlanHeader("1", id="header")
         yield TaskTable(id="tasks")
         yield TaskDetail(id="detail")
-        with Horizontal(id="inline-bar"):
-            yield Label("", id="inline-label")
-            inp = InlineInput(id="inline", compact=True)
-            inp.cursor_blink = False
-            yield inp
+        yield from self.compose_bar()
         yield Footer()
 
     @property
     def table(self) -> TaskTable:
         return self.query_one(TaskTable)
+
+    @property
+    def task_view(self) -> TaskTable:  # for TaskFinder
+        return self.table
 
     @property
     def cursor_task_id(self) -> int | None:  # see PmtuiApp._cursor_task_id
@@ -136,9 +126,7 @@ class WbsScreen(Screen):
 
     def on_mount(self) -> None:
         self.app.plan_screens.append(self)
-        self.query_one("#inline-bar").display = False
-        bar = self.query_one("#inline", InlineInput)
-        bar.home, bar.answered, bar.cancelled = self.table, self._answered, self._cancel_inline
+        self.mount_bar()
         if hasattr(self.app, "busy"):
             self.watch(self.app, "busy", self._busy_changed, init=False)
         if self.app.plan is not None:
@@ -354,76 +342,48 @@ class WbsScreen(Screen):
 
         self.app.push_screen(PickScreen(f"Assign a resource to {row.label}", choices), chosen)
 
-    def action_jump(self) -> None:
-        self._open_inline("jump", "Go to WBS code or #id:", "")
-
-    def action_search(self) -> None:
-        self.search_origin = self.table.current_id
-        self._open_inline("search", "/", "")
-
-    def action_search_next(self) -> None:
-        if not self.search_text:
-            self.action_search()
-            return
-        if not self._find(self.search_text, after=self.table.current_id):
-            self.notify(f"no task named like {self.search_text!r}", severity="warning")
-
-    # -- the inline editor ---------------------------------------------------------------------------
+    # -- the inline editor: the finder's bar, opened over a row to name a task ---------------------
     def _open_inline(self, mode: str, label: str, value: str) -> None:
+        if mode not in ("rename", "add_below", "add_child"):
+            super()._open_inline(mode, label, value)  # at the bottom: search, go to, a new resource
+            return
         if mode != "add_below" and self.table.plan is None:
             return
-        self.inline_mode = mode
-        self.inline_label = label
-        bar = self.query_one("#inline-bar")
-        self.query_one("#inline-label", Label).update(label)
-        inp = self.query_one("#inline", Input)
-        inp.value = value
         table = self.table
         region = table.content_region
-        width = region.width
-        if mode in ("rename", "add_below", "add_child"):
-            # Over the name cell of the row being named (the row below for a new task).
-            cols = layout(table.scrollable_content_region.width)
-            x = 0
-            for c in cols:
-                if c.key == "name":
-                    break
-                x += c.width + 1
-            at = table.cursor
-            if mode in ("add_below", "add_child") and table.rows and table.plan is not None:
-                # a task added below a summary goes after the whole phase (it is its sibling), a
-                # subtask after its last child: the bar opens under the phase's last row shown,
-                # not over its first task, scrolled into view when the phase runs below it
-                by_id, level = table.plan.by_id, table.plan.by_id[table.rows[at]].level
-                while at + 1 < len(table.rows) and by_id[table.rows[at + 1]].level > level:
-                    at += 1
-                if at + 1 == len(table.rows):
-                    table.make_room(1)
-                if at + 1 >= round(table.scroll_offset.y) + table.page:
-                    table.scroll_to(y=at + 2 - table.page, animate=False, immediate=True)
-            row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
-            row = max(1, min(row, region.height - 1))
-            name_w = next(c.width for c in cols if c.key == "name")
-            code = self._new_code(mode)
-            if code is not None:
-                # A new task's bar covers another row (the one below), all of it, so that none of
-                # that row's flags, code, dates or float seem to be the new task's; it shows the
-                # code the new task gets.
-                wbs = next(c for c in cols if c.key == "wbs")
-                lead = " " * (x - wbs.width - 1)  # the flags, which are the covered row's too
-                self.query_one("#inline-label", Label).update(f"{lead}{code:<{wbs.width}} {label}")
-                bar.styles.offset = (region.x, region.y + row)
-                bar.styles.width = width
-            else:
-                bar.styles.offset = (region.x + x, region.y + row)
-                bar.styles.width = max(30, name_w + 5)
-        else:
-            bar.styles.offset = (region.x, region.y + region.height - 1)
-            bar.styles.width = width
-        bar.display = True
-        # At once, not through Widget.focus, which waits its turn in the queue: the keys the
-        # app takes until then would still go to the table (pmtui.widgets.inline_input).
-        self.set_focus(inp)
+        # Over the name cell of the row being named (the row below for a new task).
+        cols = layout(table.scrollable_content_region.width)
+        x = 0
+        for c in cols:
+            if c.key == "name":
+                break
+            x += c.width + 1
+        at = table.cursor
+        if mode in ("add_below", "add_child") and table.rows and table.plan is not None:
+            # a task added below a summary goes after the whole phase (it is its sibling), a
+            # subtask after its last child: the bar opens under the phase's last row shown,
+            # not over its first task, scrolled into view when the phase runs below it
+            by_id, level = table.plan.by_id, table.plan.by_id[table.rows[at]].level
+            while at + 1 < len(table.rows) and by_id[table.rows[at + 1]].level > level:
+                at += 1
+            if at + 1 == len(table.rows):
+                table.make_room(1)
+            if at + 1 >= round(table.scroll_offset.y) + table.page:
+                table.scroll_to(y=at + 2 - table.page, animate=False, immediate=True)
+        row = at - round(table.scroll_offset.y) + 1 + (0 if mode == "rename" else 1)
+        row = max(1, min(row, region.height - 1))
+        name_w = next(c.width for c in cols if c.key == "name")
+        code = self._new_code(mode)
+        if code is not None:
+            # A new task's bar covers another row (the one below), all of it, so that none of
+            # that row's flags, code, dates or float seem to be the new task's; it shows the
+            # code the new task gets.
+            wbs = next(c for c in cols if c.key == "wbs")
+            lead = " " * (x - wbs.width - 1)  # the flags, which are the covered row's too
+            self._show_bar(mode, label, value, (region.x, region.y + row), region.width,
+                           shown=f"{lead}{code:<{wbs.width}} {label}")
+            return
+        inp = self._show_bar(mode, label, value, (region.x + x, region.y + row), max(30, name_w + 5))
         if mode == "rename":
             inp.action_end()
 
@@ -439,48 +399,9 @@ class WbsScreen(Screen):
             return f"{row.wbs}.{len(row.children) + 1}"
         return None
 
-    def _close_inline(self) -> None:
-        self.inline_mode = None
-        if self.table.room_below:
-            self.table.make_room(0)
-        self.query_one("#inline-bar").display = False
-        self.set_focus(self.table)  # at once: the next key is the table's, not the hidden input's
-
-    def _cancel_inline(self) -> None:
-        if self.inline_mode == "search" and self.search_origin is not None:
-            self.table.select_task(self.search_origin)
-        self._close_inline()
-        self.table._scroll_to_cursor()  # the bar of a new task may have scrolled it out of view
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "inline" and self.inline_mode == "search":
-            event.stop()
-            self.search_text = event.value
-            if event.value:
-                self._find(event.value, after=self.search_origin, inclusive=True)
-
-    def _answered(self, text: str) -> None:
-        """Enter in the inline bar (called by InlineInput, in key order)."""
-        mode = self.inline_mode
-        label = self.inline_label
-        self._close_inline()
+    def _answer(self, mode: str, label: str, text: str) -> None:
+        """Enter in the bar of a name (the finder's own answers are taken by TaskFinder)."""
         row = self.table.current
-        if mode == "search":
-            # Typed fast, the field's Changed events come after this Enter, once the bar is
-            # closed (on_input_changed): the search is made here with what was typed.
-            self.search_text = text
-            if text:
-                if not self._find(text, after=self.search_origin, inclusive=True):
-                    self.notify(f"no task named like {text!r}", severity="warning")
-            return
-        if mode == "jump":
-            try:
-                target = self.table.plan.resolve(text.strip())
-            except PmtuiError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.table.select_task(target.id)
-            return
         if not text.strip():
             return
         if mode in ("rename", "add_below", "add_child", "assign_new"):
@@ -516,24 +437,6 @@ class WbsScreen(Screen):
                               lambda store, pid: task_svc.add_task(store, pid, text, under=under, said=said),
                               select=lambda result: result.id, form=self._add_hold, task=row.id,
                               say=lambda _row: _outline_note(said, "add"))
-
-    def _find(self, text: str, *, after: int | None, inclusive: bool = False) -> bool:
-        """Put the cursor on the next task whose name (or WBS code) contains ``text``."""
-        plan = self.table.plan
-        if plan is None or not plan.tasks:
-            return False
-        needle = text.casefold()
-        tasks = plan.tasks
-        start = 0
-        if after is not None and after in plan.by_id:
-            start = next((i for i, t in enumerate(tasks) if t.id == after), 0) + (0 if inclusive else 1)
-        n = len(tasks)
-        for k in range(n):
-            t = tasks[(start + k) % n]
-            if needle in t.name.casefold() or t.wbs == text:
-                self.table.select_task(t.id)
-                return True
-        return False
 
 
 def _deleted(labels: list[str], said: list[str]) -> str:

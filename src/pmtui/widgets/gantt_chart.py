@@ -95,6 +95,13 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self._back: tuple[tuple, list] | None = None
         self._bars: LineCache[int, gl.Bar] = LineCache(4096)
         self._first: date | None = None  # the plan's first day, see _first_day
+        self.room_below = 0  # blank rows the view may scroll past the last task: see make_room
+
+    def make_room(self, rows: int) -> None:
+        """Let the view scroll ``rows`` past the last task, as TaskTable.make_room: a search bar
+        over the bottom row covered the last task when it was the match."""
+        self.room_below = rows
+        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS + rows)
 
     # -- data -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -137,7 +144,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         if keep is not None and keep in plan.by_id:
             self.cursor = self.rows.index(keep)
         self.cursor = max(0, min(self.cursor, len(self.rows) - 1))
-        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS)
+        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS + self.room_below)
         if self.x0 is None and self.rows and self.size.width:
             self.go_first_view()
         self.successors = None
@@ -332,7 +339,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._cache.clear()
         self._back = None
-        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS)
+        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS + self.room_below)
         if self.x0 is None and self.rows:
             self.go_first_view()  # the plan came before the widget had a size
         # A smaller terminal shows fewer rows: the cursor row stays in view (as in TaskTable).

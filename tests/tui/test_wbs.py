@@ -131,6 +131,29 @@ async def test_why_panel(make_app):
         assert "Float total -2d" in text
 
 
+@pytest.mark.parametrize("size, panel, steps", [((80, 24), 7, 0), ((120, 40), 10, 4), ((120, 60), 12, 6)],
+                         ids=["80x24", "120x40", "120x60"])
+async def test_the_detail_panel_grows_with_the_terminal_and_goes_further_back_in_why(make_app, size, panel, steps):
+    # Seven rows at any height: at 120x40 the why-chain of 5.2 (a constraint, resources, notes,
+    # eleven steps of why) stopped after one step; at 80x24 the tree keeps its rows.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5.2")
+        detail = app.screen.query_one(TaskDetail)
+        assert detail.region.height == panel
+        assert table(app).region.height == size[1] - 2 - panel  # the header's row, the footer's
+        lines = detail.render().plain.splitlines()
+        why = [line for line in lines if line.startswith("Why: ")]
+        assert len(why) == steps and len(lines) == panel - 1
+        assert not why or why[-1].endswith("steps: pmtui why 5.2)")
+        text = screen_text(app)
+        assert all(line[:40] in text for line in lines)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert detail.region.height == 7 and table(app).region.height == 15
+
+
 async def test_the_detail_panel_keeps_a_missed_deadline_and_the_notes_in_view(make_app):
     # Six lines tall, the panel cut what came after three steps of why: 3.6 never showed that it
     # misses its deadline, or its notes; 4.4 (with its resources) never showed its notes

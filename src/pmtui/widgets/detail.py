@@ -10,12 +10,17 @@ from textual.widget import Widget
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
 
-MAX_WHY = 3
+MAX_WHY = 3  # steps of why drawn before the panel has a size
 
 
 class TaskDetail(Widget):
+    # Seven rows (six of text) on a terminal 24 rows high, where the tree needs the rest; on a
+    # taller one 28 % of it, up to twelve rows. At 120x40 a fixed seven cut the why-chain of a
+    # task with people on it after two steps, with the tree given 31 rows; now ten rows give it
+    # five, and the tree keeps 28.
     DEFAULT_CSS = """
-    TaskDetail { height: 7; border-top: solid $primary; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    TaskDetail { height: 28%; min-height: 7; max-height: 12; border-top: solid $primary; padding: 0 1;
+                 text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -133,7 +138,7 @@ class TaskDetail(Widget):
         notes = Text("Notes: " + t.notes.replace("\n", " ")) if t.notes else None
         why = plan.schedule.explain(tid)
         room = (self.content_size.height or len(lines) + MAX_WHY + 1) - len(lines) - (notes is not None)
-        shown = why[:max(0, min(room, MAX_WHY))]
+        shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):
             if step.startswith(t.label + " "):  # named on the first line: the reason gets the room
                 step = "it" + step[len(t.label):]

@@ -747,6 +747,18 @@ async def test_collapse_and_expand(make_app):
         assert len(t.rows) == 64
 
 
+async def test_space_on_a_task_says_it_has_nothing_to_collapse(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        await goto(pilot, "1.2")
+        await press(pilot, "space")
+        assert "1.2 Business case & budget approval has no tasks under it: space collapses or expands a summary" \
+            in notes(app)
+        assert len(t.rows) == 64 and t.current.wbs == "1.2"
+
+
 async def test_progress_and_assign(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

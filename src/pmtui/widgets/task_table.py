@@ -296,7 +296,12 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
 
     def action_toggle(self) -> None:
         row = self.current
-        if row is None or not row.children:
+        if row is None:
+            return
+        if not row.children:
+            # it did nothing, and said nothing
+            self.notify(f"{row.label} has no tasks under it: space collapses or expands a summary",
+                        severity="warning", timeout=3)
             return
         self.collapsed ^= {row.id}
         self._rebuild(row.id)

@@ -954,3 +954,45 @@ async def test_the_footer_and_help_show_the_gantt_s_search_keys(make_app):
             assert rows["gantt.zoom_in"][1] == "Zoom in" and rows["gantt.zoom_out"][1] == "Zoom out"
         app = make_app()
 
+
+@pytest.mark.parametrize("screen", ["1", "2"], ids=["wbs", "gantt"])
+async def test_a_search_bar_open_while_the_terminal_shrinks_stays_on_screen(make_app, screen):
+    # Placed for 120x40, the bar stayed on row 37: at 80x24 it was below the screen, and the
+    # search went on typed blind
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, screen, "slash")
+        await type_text(pilot, "trial")
+        view = app.screen.task_view
+        for size in ((80, 24), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            bar = app.screen.query_one("#inline-bar").region
+            region = view.content_region
+            assert bar.y == region.bottom - 1 and bar.width == region.width, size
+            assert "/ trial" in screen_text(app).splitlines()[bar.y]
+        await type_text(pilot, " load 2")
+        await press(pilot, "enter")
+        assert app.plan.by_id[view.current_id].wbs == "3.4.7"
+
+
+async def test_a_rename_bar_open_while_the_terminal_shrinks_stays_over_its_row(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "1")
+        table = app.screen.task_view
+        table.select_task(app.plan.by_wbs["3.4.2"].id)  # row 34 of 120x40, below 80x24's view
+        await settle(pilot)
+        await press(pilot, "r")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        bar = app.screen.query_one("#inline-bar").region
+        row = table.region.y + 1 + table.cursor - round(table.scroll_offset.y)
+        assert bar.y == row < table.region.bottom
+        assert "3.4.2   Name: " in screen_text(app).splitlines()[row]
+        await press(pilot, "end")
+        await type_text(pilot, " v2")
+        await press(pilot, "enter")
+        assert app.plan.by_wbs["3.4.2"].name.endswith("contacts) v2")

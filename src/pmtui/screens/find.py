@@ -96,6 +96,21 @@ class TaskFinder:
         self.set_focus(inp)
         return inp
 
+    def on_resize(self) -> None:
+        if self.inline_mode is not None:
+            # once the views have their new size: the bar is placed in screen cells
+            self.call_after_refresh(self._place_bar_again)
+
+    def _place_bar_again(self) -> None:
+        """The bar where it belongs in the resized view: placed for the old size, it stayed at
+        its old row, below the bottom of a smaller terminal, and what was typed went on unseen."""
+        if self.inline_mode is None:
+            return
+        inp = self.query_one("#inline", Input)
+        value, at = inp.value, inp.cursor_position
+        self._open_inline(self.inline_mode, self.inline_label, value)
+        inp.cursor_position = at
+
     def _close_inline(self) -> None:
         self.inline_mode = None
         view = self.task_view

@@ -893,6 +893,9 @@ async def test_g_goes_to_a_wbs_code_with_its_row_and_its_bar_in_view(make_app, s
         assert "no task 9.9" in notes(app)
         assert (c.current_id, c.x0, c.scroll_offset.y) == (t.id, x0, top)  # nothing moved
         assert app.focused is c  # the bar closed, the keys are the chart's again
+        said = len(app._notifications)
+        await press(pilot, "g", "enter")  # nothing typed: a change of mind, not an error
+        assert len(app._notifications) == said and app.focused is c and c.current_id == t.id
         await press(pilot, "g")
         await type_text(pilot, "#1")
         await press(pilot, "enter")

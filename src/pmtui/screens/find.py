@@ -143,6 +143,8 @@ class TaskFinder:
             if text and not self._find(text, after=self.search_origin, inclusive=True):
                 self._no_match(text)
         elif mode == "jump":
+            if not text.strip():
+                return  # Enter on an empty bar closes it, as Esc (it said "task '' is not a WBS code")
             try:
                 target = self.task_view.plan.resolve(text.strip())
             except PmtuiError as exc:

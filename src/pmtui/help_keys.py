@@ -88,6 +88,7 @@ LONG: dict[str, str] = {
     "gantt.move_earlier": "Move the task a day earlier",
     "gantt.zoom_in": "Zoom in",
     "gantt.jump": "Go to a WBS code or #id",
+    "gantt.edit": "Edit the task (its form)",
     "gantt.search_next": "Next match of the search",
     "risks.cell_up": "Matrix: higher probability",
     "risks.cell_down": "Matrix: lower probability",

@@ -999,3 +999,25 @@ async def test_a_rename_bar_open_while_the_terminal_shrinks_stays_over_its_row(m
         await type_text(pilot, " v2")
         await press(pilot, "enter")
         assert app.plan.by_wbs["3.4.2"].name.endswith("contacts) v2")
+
+
+async def test_e_opens_the_task_form_as_on_the_wbs_and_u_undoes_its_edit(make_app, store):
+    # e did nothing on the Gantt: a duration 5 days longer was ] pressed five times
+    from pmtui.screens.dialogs import TaskForm
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "5.6")
+        await press(pilot, "e")
+        assert isinstance(app.screen, TaskForm)
+        await press(pilot, "tab")  # the duration, below the name
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "25d")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TaskForm)
+        t, ts, _plan = stored(store, "5.6")
+        assert t.duration == 25 and chart(app).current_id == t.id
+        assert "25d" in str(app.screen.query_one("#gantt-info").render())
+        await press(pilot, "u")
+        assert stored(store, "5.6")[0].duration == 20

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
@@ -193,6 +194,21 @@ class PickScreen(ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+task_svc = LazyModule("pmtui.services.tasks")  # read in the edit's worker: not before the first frame
+
+
+def edit_task_in_form(app, plan, task_id: int, focus: str = "name") -> None:
+    """Open the task form on a task, its answer saved as one edit (undone with u): the WBS's e,
+    d, p, c, D and N, and the Gantt's e."""
+
+    def submit(form: TaskForm, preds, fields) -> None:
+        app.run_edit("Edit task",
+                     lambda store, pid: task_svc.edit_task(store, pid, f"#{task_id}", predecessors=preds, **fields),
+                     select=task_id, form=form)
+
+    app.push_screen(TaskForm(plan, task_id, focus, submit))
 
 
 class TaskForm(ModalScreen[None]):

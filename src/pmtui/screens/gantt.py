@@ -25,6 +25,7 @@ from pmtui.messages import Note
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_predecessors
 from pmtui.models.wording import counted, signed_days
+from pmtui.screens.dialogs import edit_task_in_form
 from pmtui.screens.find import TaskFinder, find_bindings
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services import baselines as baseline_svc
@@ -142,6 +143,8 @@ class GanttScreen(TaskFinder, Screen):
         Binding("greater_than_sign", "shift(1)", "Later by a day", show=False, id="gantt.move_later"),
         Binding("less_than_sign", "shift(-1)", "Earlier by a day", show=False, id="gantt.move_earlier"),
         Binding("p", "link('pred')", "Add predecessor", id="gantt.link_predecessor"),
+        # the WBS's e: the task's form (a new duration in one go, not ] pressed five times)
+        Binding("e", "edit", "Edit", show=False, id="gantt.edit"),
         Binding("s", "link('succ')", "Add successor", show=False, id="gantt.link_successor"),
         # as on the WBS screen (pmtui.screens.find)
         *find_bindings("gantt"),
@@ -435,6 +438,11 @@ class GanttScreen(TaskFinder, Screen):
         tid = t.id
         self.app.run_edit("Longer" if days > 0 else "Shorter",
                           lambda store, pid: gantt_edits.change_duration(store, pid, tid, days), select=tid)
+
+    def action_edit(self) -> None:
+        t = self._current()
+        if t is not None:
+            edit_task_in_form(self.app, self.chart.plan, t.id)
 
     def action_shift(self, days: int) -> None:
         t = self._current()

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from pmtui.lazy import LazyModule
 from pmtui.models.errors import PmtuiError
-from pmtui.screens.dialogs import ConfirmScreen, PickScreen, TaskForm
+from pmtui.screens.dialogs import ConfirmScreen, PickScreen, edit_task_in_form
 from pmtui.screens.find import TaskFinder, find_bindings
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.footer import Footer
@@ -247,16 +247,7 @@ class WbsScreen(TaskFinder, Screen):
         if focus == "duration" and row.children:
             self.notify(f"{row.label} is a summary: its duration comes from its tasks", severity="warning")
             return
-        tid = row.id
-
-        def submit(form: TaskForm, preds, fields) -> None:
-            self.app.run_edit(
-                "Edit task",
-                lambda store, pid: task_svc.edit_task(store, pid, ref(tid), predecessors=preds, **fields),
-                select=tid, form=form,
-            )
-
-        self.app.push_screen(TaskForm(self.table.plan, tid, focus, submit))
+        edit_task_in_form(self.app, self.table.plan, row.id, focus)
 
     def action_indent(self) -> None:
         self._reshape("Indent", task_svc.indent_task)

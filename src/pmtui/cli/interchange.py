@@ -14,7 +14,7 @@ from pmtui.interchange.base import StatusFrom
 from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.models.wording import counted
 from pmtui.services import bulk
-from pmtui.services.project_records import counts_text
+from pmtui.services.project_records import KINDS, counts_text
 from pmtui.services.projects import find_project
 
 def _summary(data: bulk.PlanData) -> str:
@@ -55,7 +55,9 @@ def import_cmd(
     file: Path = typer.Argument(..., help="File to import: .xml (MS Project), .csv or .json."),
     fmt: str = typer.Option(None, "--format", "-f", help="mspdi, csv or json (default: from the extension)."),
     name: str = typer.Option(None, "--name", help="Name of the new project (default: from the file; made unique)."),
-    into: str = typer.Option(None, "--into", help="Replace the contents of this existing project instead (undoable)."),
+    into: str = typer.Option(None, "--into", help=(
+        "Replace the contents of this existing project instead (undoable). Its baselines are replaced by the "
+        "file's when it has any (MS Project XML, JSON), else kept and tied to the file's tasks by WBS code and name.")),
     dry_run: bool = typer.Option(False, "--dry-run", help="Check the import as the real one does and show what it would do; write nothing."),
 ) -> None:
     """Import a plan as a new project, or into an existing one with --into."""
@@ -99,16 +101,19 @@ def import_cmd(
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None
         held, data = fit.held, fit.data
-        # the register is the part of a project an --into most easily loses unawares: say its fate
-        if data.records is not None:
-            fate = f", in place of its {counts_text(held)}" if any(held) else ""
-        else:
-            fate = f"; its {counts_text(held)} stay, as the file has none" if any(held) else ""
+        # the register is the part of a project an --into most easily loses unawares: say its
+        # fate, kind by kind (MS Project XML carries the baselines and nothing else of it)
+        carried = data.records.carried if data.records is not None else ()
+        stay = tuple(k for k in KINDS if k not in carried)
+        gone = any(n for n, k in zip(held, KINDS) if k in carried)
+        fate = f", in place of its {counts_text(held, carried)}" if gone else ""
+        if any(n for n, k in zip(held, KINDS) if k in stay):
+            fate += f"; its {counts_text(held, stay)} stay, as the file has none"
         if dry_run:
             lines.append(f"Would import {file.name} into {project.name!r}: {_summary(data)}{fate} "
                          "(dry run: nothing written).")
         else:
-            undo = "old plan and records" if data.records is not None and any(held) else "old plan"
+            undo = "old plan and records" if gone else "old plan"
             lines.append(f"Replaced the contents of {project.name!r} with {file.name}: {_summary(data)}{fate} "
                          f"(`pmtui undo` brings the {undo} back).")
         keep, put = ("would keep", "would replace") if dry_run else ("kept", "replaced")
@@ -118,6 +123,11 @@ def import_cmd(
             lines.append(f"{put} with the file's: {'; '.join(fit.replaced)}")
         if begins := imp.start_kept_line(fit.data.start):
             lines.append(begins)
+        if fit.retied is not None:
+            tied, total = fit.retied
+            lines.append(f"the project's baselines {'would stay' if dry_run else 'stay'}, tied to the file's tasks by "
+                         f"WBS code and name ({tied} of their {counted(total, 'task')}"
+                         + (": the rest count as removed since the baseline)" if tied < total else ")"))
     else:
         try:
             project = bulk.create_project_from(st.store, data, name, checked=True,
@@ -130,6 +140,11 @@ def import_cmd(
             lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
     if status_line:
         lines.append(status_line)
+    if imp.format == "mspdi" and data.records is not None and data.records.baselines:
+        active = next(b["name"] for b in data.records.baselines if b["active"])
+        lines.append("baselines: " + ", ".join(b["name"] for b in data.records.baselines)
+                     + f"; `pmtui variance` and the Gantt's `b` compare against {active} "
+                     "(`pmtui baseline use NAME` picks another)")
     for what, n in sorted(imp.skipped.items()):
         lines.append(f"skipped: {n} {what}")
     for w in [*imp.warnings, _actuals_after(data), _new_people(people)]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from operator import attrgetter
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -38,6 +38,7 @@ from pmtui.interchange.mspdi import (
 from pmtui.interchange.recurrence import expand
 from pmtui.models.tables import RESOURCE_KINDS
 from pmtui.scheduling import WorkCalendar
+from pmtui.services.project_records import Records
 from pmtui.services.bulk import (
     AssignmentData,
     CalendarData,
@@ -53,7 +54,7 @@ from pmtui.services.bulk import (
 _TAG = attrgetter("tag")
 _TEXT = attrgetter("text")
 # Task fields pmtui does not model but counts as ignored (see _count_unmodelled).
-_UNMODELLED = frozenset(("ExtendedAttribute", "Baseline", "TimephasedData", "CalendarUID", "Manual",
+_UNMODELLED = frozenset(("ExtendedAttribute", "TimephasedData", "CalendarUID", "Manual",
                          "Active", "Priority", "HyperlinkAddress", "Contact", "LevelingDelay"))
 
 
@@ -229,6 +230,7 @@ class _Reader:
         self._resources(top, data)
         self._assignments(top, data)
         self._fix_start(data, start_dt)
+        self._baselines(data)
         status_from = self._status_date(data, status_dt, current_dt)
         if not data.notes:
             absent.add(Part.NOTES)
@@ -403,6 +405,7 @@ class _Reader:
         raw_links: list[tuple[int, object, str]] = []
         top_links: list[tuple[int, object]] = []  # links of the project summary task
         self.project_uids: set[int] = set()
+        self.baseline_els: list[tuple[int | None, object]] = []  # (task UID, None for the project's)
         progress: dict[int, tuple] = {}
         rounded_at: dict[int, tuple[int, int]] = {}  # uid -> its entries in durations.items
         for _id, _i, uid, tk, el in rows:
@@ -418,6 +421,8 @@ class _Reader:
                 self.project_uids.add(uid)
                 for link in el.findall(f"{self.ns}PredecessorLink"):
                     top_links.append((uid, link))
+                if uid == 0:
+                    self.baseline_els.extend((None, b) for b in el.findall(f"{self.ns}Baseline"))
                 continue
             if self.flag(tk, "IsNull"):
                 self.skipped["blank rows"] += 1
@@ -502,6 +507,8 @@ class _Reader:
             data.tasks.append(task)
             self.tasks_by_uid[uid] = task
             self._count_unmodelled(tk, el)
+            if "Baseline" in tk:
+                self.baseline_els.extend((uid, b) for b in el.findall(f"{self.ns}Baseline"))
             for link in el.findall(f"{self.ns}PredecessorLink"):
                 raw_links.append((uid, link, where))
         self.file_dates = progress
@@ -609,9 +616,6 @@ class _Reader:
         n = len(el.findall(f"{ns}ExtendedAttribute"))
         if n:
             self.ignored["custom field values"] += n
-        n = len(el.findall(f"{ns}Baseline"))
-        if n:
-            self.ignored["task baselines"] += n
         if "TimephasedData" in tk:
             self.ignored["timephased data sets"] += len(el.findall(f"{ns}TimephasedData"))
         cal = self.text(tk, "CalendarUID")
@@ -633,6 +637,85 @@ class _Reader:
             self.ignored["task contacts"] += 1
         if self.text(tk, "LevelingDelay") not in (None, "0"):
             self.ignored["leveling delays"] += 1
+
+    # -- baselines -------------------------------------------------------------------------
+    def _baselines(self, data: PlanData) -> None:
+        """The file's saved baselines as pmtui's: MS Project's Baseline is pmtui's baseline
+        number 0, named "Baseline" as `pmtui baseline save` labels that slot, and Baseline1 …
+        Baseline10 are numbers 1 … 10 named so. Each holds the tasks that have one of that
+        number (a task added since has none, as in MS Project); the project's dates, cost and
+        work come from the project summary task's, else from its tasks'. Baseline (0) is the
+        one variance compares against, else the lowest number the file has."""
+        if not self.baseline_els:
+            return
+        data.number()
+        by_key = {t.key: t for t in data.tasks}
+        summaries = data.summaries()
+        rounded = Rounded("baseline durations")
+        tasks: dict[int, list[dict]] = {}
+        project: dict[int, dict] = {}
+        dateless = 0
+        for uid, el in self.baseline_els:
+            bk = self.texts(el)
+            where = f"task UID {uid} <Baseline>" if uid is not None else "the project summary task's <Baseline>"
+            number = self.int_(bk, "Number", where, 0)
+            if not 0 <= number <= 10:
+                raise self.fail(where, f"<Number> {number} is not 0 to 10 (Baseline, Baseline1 … Baseline10)")
+            where = f"{where} {number}"
+            if uid is not None and uid not in by_key:
+                continue  # a blank row's
+            minutes = self.span_minutes(self.text(bk, "Duration"), where, "Duration")
+            work = (self.span_minutes(self.text(bk, "Work"), where, "Work") or 0.0) / self.mpd
+            cost = max(0.0, self.float_(bk, "Cost", where, 0.0) or 0.0) / CURRENCY_UNITS
+            t = by_key.get(uid)
+            days = whole_days((minutes or 0.0) / self.mpd, f"{t.source if t else 'the project'} baseline {number}",
+                              rounded) if minutes is not None else None
+            # a milestone sits at the end of its day (17:00), or at 08:00 at the plan's start:
+            # its day is the date written, where a task's start at 17:00 means the next morning
+            point = days == 0 if days is not None else t is not None and t.key not in summaries and t.duration == 0
+            a = self.datetime_(bk, "Start", where)
+            b = self.datetime_(bk, "Finish", where)
+            start = (a.date() if point else self.start_day(a)) if a else None
+            finish = (b.date() if point else self.finish_day(b)) if b else None
+            if start is not None and finish is not None and finish < start:
+                finish = start
+            if uid is None:
+                project[number] = {"start": start, "finish": finish, "cost": cost, "work": work}
+                continue
+            if start is None or finish is None:
+                dateless += 1  # MS Project's NA: nothing to compare against
+                continue
+            if days is None:  # MPXJ leaves out a Duration of 0: a milestone's, or one it does not know
+                days = 0 if point else max(0, self.wcal.index_on_or_before(finish)
+                                           - self.wcal.index_on_or_after(start) + 1)
+            tasks.setdefault(number, []).append({
+                "task": t.key, "wbs": t.wbs, "name": t.name, "summary": t.key in summaries,
+                "milestone": t.key not in summaries and days == 0, "start": start, "finish": finish,
+                "duration": days, "work": round(work, 6), "cost": round(cost, 6)})
+        numbers = sorted(set(tasks) | {n for n, p in project.items() if p["start"] and p["finish"]})
+        if not numbers:
+            return
+        records = Records(carried=("baselines",))
+        now = datetime.now(timezone.utc)
+        for n in numbers:
+            rows = tasks.get(n, [])
+            top = [r for r in rows if by_key[r["task"]].parent is None or by_key[r["task"]].parent not in
+                   {x["task"] for x in rows}]
+            whole = {"start": min((r["start"] for r in rows), default=None),
+                     "finish": max((r["finish"] for r in rows), default=None),
+                     "cost": sum(r["cost"] for r in top), "work": sum(r["work"] for r in top)}
+            if n in project and project[n]["start"] and project[n]["finish"]:
+                whole = project[n]
+            records.baselines.append({
+                "name": "Baseline" if n == 0 else f"Baseline{n}", "number": n, "saved_at": now,
+                "active": n == numbers[0], "start": whole["start"], "finish": whole["finish"],
+                "cost": round(whole["cost"], 6), "work": round(whole["work"], 6), "tasks": rows})
+        data.records = records
+        if dateless:
+            self.skipped["task baselines without dates (MS Project's NA)"] += dateless
+        line = rounded.line()
+        if line:
+            self.warnings.append(line)
 
     # -- resources and assignments ---------------------------------------------------------
     def _resources(self, top: dict, data: PlanData) -> None:

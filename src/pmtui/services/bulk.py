@@ -43,6 +43,7 @@ from pmtui.models.tables import (
     Setting,
     Task,
 )
+from pmtui.models.tracking import Baseline, BaselineTask
 from pmtui.models.wording import counted
 from pmtui.scheduling import (
     ConstraintType,
@@ -431,6 +432,8 @@ class Into:
     status_kept: date | None = None
     people: Named | None = None  # how the file's names were matched, when it names people only
     held: tuple[int, ...] = ()  # the project's records before (stored_counts), read with the rest
+    # the project's baselines kept (the file has none): (tasks in them tied to the file's, all)
+    retied: tuple[int, int] | None = None
 
 
 def _tidy(name: str) -> str:
@@ -786,7 +789,7 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
         write_records(act, project_id, data.records, task_ids, res_ids, _insert)
     return {"tasks": len(data.tasks), "links": len(data.links), "resources": len(data.resources),
             "assignments": len(data.assignments), "calendars": calendars_text(data),
-            "records": data.records.counts() if data.records is not None else ""}
+            "records": data.records.counts() if data.records is not None else "", "task_ids": task_ids}
 
 
 def calendars_text(data: PlanData) -> str:
@@ -906,8 +909,8 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
         tasks = _select_rows(conn, task_t, task_t.c.project_id == project_id)
         resources = _select_rows(conn, res_t, res_t.c.project_id == project_id)
-        if data.records is not None:  # the file's records replace the project's
-            drop_records(act, project_id)
+        if data.records is not None:  # the file's records replace the project's, of the kinds it carries
+            drop_records(act, project_id, data.records.carried)
         blockers = _references_elsewhere(conn, {"task": [t["id"] for t in tasks],
                                                 "resource": [r["id"] for r in resources]})
         if blockers:
@@ -947,6 +950,8 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
                                          "before": {k: cal_before[k] for k in changed}, "after": changed})
         _write_exceptions(act, project.calendar_id, data.calendar)
         counts = _write_contents(act, project_id, data)
+        if data.records is None or "baselines" not in data.records.carried:
+            into.retied = _retie_baselines(act, project_id, tasks, data, counts["task_ids"])
         project.start = data.start
         project.status_date = data.status_date
         project.currency = (data.currency or project.currency)[:10]
@@ -957,6 +962,41 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
             act.session.flush()  # as the commit would: the database's checks run on every row
             raise _DryRun
     return into
+
+
+def _retie_baselines(act, project_id: int, old_tasks: list[dict], data: PlanData,
+                     task_ids: dict) -> tuple[int, int] | None:
+    """Tie the project's kept baselines to the file's tasks. The old tasks are gone and the
+    file's have new ids, so every task of a baseline read as "removed since the baseline" and
+    every task as added: variance had nothing to compare. A baseline's task is the file's task
+    with the WBS code and name the old task had (a file exported from this plan and edited
+    elsewhere has them); one with no such task stays removed since the baseline. Returns (tied,
+    all) over the baselines' tasks, or None when the project has no baseline."""
+    base_t, bt_t = Baseline.__table__, BaselineTask.__table__
+    base_ids = [b for (b,) in act.conn.execute(select(base_t.c.id).where(base_t.c.project_id == project_id))]
+    if not base_ids:
+        return None
+    ordered = outline_order(sorted(old_tasks, key=itemgetter("position", "id")), itemgetter("id"),
+                            itemgetter("parent_id"))[0]
+    counters: dict[Any, int] = {}
+    codes: dict[Any, str] = {}
+    for t in ordered:
+        n = counters[t["parent_id"]] = counters.get(t["parent_id"], 0) + 1
+        codes[t["id"]] = f"{codes[t['parent_id']]}.{n}" if t["parent_id"] in codes else str(n)
+    data.number()
+    new_by = {(t.wbs, t.name.strip()): task_ids[t.key] for t in data.tasks}
+    new_of = {t["id"]: new_by.get((codes[t["id"]], t["name"])) for t in ordered}
+    rows = _select_rows(act.conn, bt_t, bt_t.c.baseline_id.in_(base_ids))
+    tied = 0
+    for row in rows:
+        new_id = new_of.get(row["task_id"])
+        if new_id is None:
+            continue
+        tied += 1
+        act.conn.execute(update(bt_t).where(bt_t.c.id == row["id"]).values(task_id=new_id))
+        act.recorder.changes.append({"op": "update", "table": bt_t.name, "id": row["id"],
+                                     "before": {"task_id": row["task_id"]}, "after": {"task_id": new_id}})
+    return tied, len(rows)
 
 
 def ceil_days(x: float) -> int:

@@ -47,6 +47,9 @@ BASELINE_TASK_FIELDS = ("wbs", "name", "summary", "milestone", "start", "finish"
 SNAPSHOT_FIELDS = ("taken_at", "day", "source", "finish", "percent_complete", "bac", "pv", "ev", "ac", "spi", "cpi",
                    "risks_high", "risks_medium", "risks_low", "open_issues")
 SNAPSHOT_SOURCES = ("manual", "standup")
+# The five kinds of record, in Records' order (the fields' names and, singular, their words)
+KINDS = ("risks", "issues", "standups", "baselines", "snapshots")
+_WORDS = ("risk", "issue", "stand-up", "baseline", "snapshot")
 
 
 @dataclass
@@ -56,16 +59,20 @@ class Records:
     standups: list[dict] = field(default_factory=list)
     baselines: list[dict] = field(default_factory=list)
     snapshots: list[dict] = field(default_factory=list)
+    # The kinds the source has a place for, and so replaces in a project it is imported into:
+    # MS Project XML carries baselines and nothing else of the register, and replacing a
+    # project's risks and stand-ups with the file's "none" would have lost them
+    carried: tuple[str, ...] = KINDS
 
     def counts(self) -> str:
         return counts_text((len(self.risks), len(self.issues), len(self.standups), len(self.baselines),
-                            len(self.snapshots)))
+                            len(self.snapshots)), self.carried)
 
 
-def counts_text(numbers: tuple[int, ...]) -> str:
-    """The five kinds of record counted, in Records' order, as "14 risks, 1 issue, …"."""
-    kinds = ("risk", "issue", "stand-up", "baseline", "snapshot")
-    return ", ".join(map(counted, numbers, kinds))
+def counts_text(numbers: tuple[int, ...], kinds: tuple[str, ...] = KINDS) -> str:
+    """Kinds of record counted, in Records' order, as "14 risks, 1 issue, …" (``numbers`` has
+    all five; only ``kinds`` are named)."""
+    return ", ".join(counted(n, w) for n, w, k in zip(numbers, _WORDS, KINDS) if k in kinds)
 
 
 def stored_counts(conn, project_id: int) -> tuple[int, ...]:
@@ -145,7 +152,7 @@ def map_keys(reg: Records, task: Callable[[Any], Any], resource: Callable[[Any],
     """The register with every task and resource reference passed through ``task`` and
     ``resource`` (which give None for one that no longer exists: a stand-up may name a task
     deleted since; its record is kept, without the task)."""
-    out = Records()
+    out = Records(carried=reg.carried)
     for r in reg.risks:
         out.risks.append({**r, "owner": resource(r["owner"]) if r["owner"] is not None else None,
                           "tasks": [k for k in map(task, r["tasks"]) if k is not None]})
@@ -410,9 +417,10 @@ def write_records(act, project_id: int, reg: Records, task_ids: dict, res_ids: d
          "data": json.dumps(x["data"], sort_keys=True)} for x in reg.snapshots])
 
 
-def drop_records(act, project_id: int) -> int:
-    """Delete the project's records, journalled (children first, so that an undo, which
-    replays the journal backwards, puts parents back first); returns how many records went."""
+def drop_records(act, project_id: int, kinds: tuple[str, ...] = KINDS) -> int:
+    """Delete the project's records of these kinds, journalled (children first, so that an
+    undo, which replays the journal backwards, puts parents back first); returns how many
+    records went."""
     conn = act.conn
     risk_t, issue_t, su_t = Risk.__table__, Issue.__table__, Standup.__table__
     base_t = Baseline.__table__
@@ -420,16 +428,18 @@ def drop_records(act, project_id: int) -> int:
     su_ids = [s for (s,) in conn.execute(select(su_t.c.id).where(su_t.c.project_id == project_id))]
     base_ids = [b for (b,) in conn.execute(select(base_t.c.id).where(base_t.c.project_id == project_id))]
     gone = 0
-    for table, column, ids in ((BaselineTask.__table__, "baseline_id", base_ids),
-                               (base_t, "project_id", [project_id]),
-                               (Snapshot.__table__, "project_id", [project_id]),
-                               (StandupEvent.__table__, "standup_id", su_ids),
-                               (StandupNote.__table__, "standup_id", su_ids),
-                               (issue_t, "project_id", [project_id]),
-                               (RiskTask.__table__, "risk_id", risk_ids),
-                               (RiskScore.__table__, "risk_id", risk_ids),
-                               (risk_t, "project_id", [project_id]),
-                               (su_t, "project_id", [project_id])):
+    for kind, table, column, ids in (("baselines", BaselineTask.__table__, "baseline_id", base_ids),
+                                     ("baselines", base_t, "project_id", [project_id]),
+                                     ("snapshots", Snapshot.__table__, "project_id", [project_id]),
+                                     ("standups", StandupEvent.__table__, "standup_id", su_ids),
+                                     ("standups", StandupNote.__table__, "standup_id", su_ids),
+                                     ("issues", issue_t, "project_id", [project_id]),
+                                     ("risks", RiskTask.__table__, "risk_id", risk_ids),
+                                     ("risks", RiskScore.__table__, "risk_id", risk_ids),
+                                     ("risks", risk_t, "project_id", [project_id]),
+                                     ("standups", su_t, "project_id", [project_id])):
+        if kind not in kinds:
+            continue
         for i in range(0, len(ids), 900):
             rows = [dict(r._mapping) for r in conn.execute(
                 select(table).where(table.c[column].in_(ids[i:i + 900])).order_by(table.c.id))]

@@ -406,6 +406,7 @@ class _Reader:
         top_links: list[tuple[int, object]] = []  # links of the project summary task
         self.project_uids: set[int] = set()
         self.baseline_els: list[tuple[int | None, object]] = []  # (task UID, None for the project's)
+        self.task_minutes: dict[int, float] = {}  # the <Duration> of each task
         progress: dict[int, tuple] = {}
         rounded_at: dict[int, tuple[int, int]] = {}  # uid -> its entries in durations.items
         for _id, _i, uid, tk, el in rows:
@@ -504,6 +505,7 @@ class _Reader:
             if len(durations.items) != rounded_before:
                 rounded_at[uid] = (rounded_before, len(durations.items))
             progress[uid] = file_dates
+            self.task_minutes[uid] = minutes
             data.tasks.append(task)
             self.tasks_by_uid[uid] = task
             self._count_unmodelled(tk, el)
@@ -794,6 +796,12 @@ class _Reader:
                 self.warnings.append(f"{where}: units {units} outside 0–1000%: imported as 100%")
                 units = 1.0
             pairs.add((task_uid, res_uid))
+            # pmtui counts a person's work and cost as units × the task's duration: a file's
+            # <Work> that is not (a contour, work edited by hand, effort-driven changes) is
+            # not what pmtui will count, and its <Cost> with it (pmtui's own files agree)
+            work = self.span_minutes(self.text(ak, "Work"), where, "Work")
+            if work is not None and abs(work - units * self.task_minutes[task_uid]) > 1:
+                self.ignored["assignment work and cost other than units × duration (counted as units × duration)"] += 1
             if a.find(f"{self.ns}TimephasedData") is not None:
                 self.ignored["timephased data sets"] += len(a.findall(f"{self.ns}TimephasedData"))
             data.assignments.append(AssignmentData(task_uid, res_uid, round(units, 4), source=where))

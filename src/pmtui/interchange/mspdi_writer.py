@@ -15,6 +15,7 @@ from pmtui.interchange.mspdi import (
     MSPDI_NS,
 )
 from pmtui.scheduling import ScheduleResult, work_split
+from pmtui.scheduling.costs import days_split
 from pmtui.services.bulk import CalendarData, PlanData
 from pmtui.services.plan import RollUp, leaf_duration_now
 
@@ -40,6 +41,19 @@ def _span(days: float, mpd: int = 480) -> str:
 
 def _num(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _money(amount: float) -> str:
+    """An amount in MSPDI's hundredths of the currency unit (see mspdi.py)."""
+    return _num(round(amount * CURRENCY_UNITS, 4))
+
+
+def _cost_days(t, duration_now: int) -> tuple[float, float]:
+    """(days done, days left) a task's work and cost are counted on, as costing.cost_days counts
+    them: a finished task's days taken, else its duration split by its progress."""
+    if t.percent_complete >= 100:
+        return float(duration_now), 0.0
+    return days_split(t.duration, t.percent_complete, t.remaining)
 
 
 def _leaf_days(t, cal) -> tuple[int, int, int]:
@@ -268,6 +282,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     # MS Project's variance and tracking Gantt read these; without them the plan arrived with none
     baselines = _baselines(data, cal)
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
+    at: dict = {}  # task key -> its Start and Finish as written, for its assignments
     # project summary task (UID 0)
     out.append(
         f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
@@ -297,6 +312,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             ls_time = lf_time = "08:00:00" if late else "17:00:00"
         else:
             st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
+        at[t.key] = (f"{iso[ts.start]}T{st_time}", f"{iso[ts.finish]}T{fi_time}")
         parts = [
             f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(t.name)}</Name>"
             f"<WBS>{t.wbs}</WBS><OutlineNumber>{t.wbs}</OutlineNumber>"
@@ -372,9 +388,24 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             f"<StandardRate>{_num(round(r.cost_rate * 60 / mpd, 6))}</StandardRate><StandardRateFormat>2</StandardRateFormat>"
             f"<CalendarUID>{cal_uid}</CalendarUID></Resource>")
     out.append("</Resources><Assignments>")
+    rate = {r.key: r.cost_rate for r in data.resources}
+    by_key = {t.key: t for t in tasks}
     for i, a in enumerate(data.assignments):
+        t = by_key[a.task]
+        done, left = _cost_days(t, leaf_days[a.task][0])
+        day_cost = rate[a.resource] * a.units
+        start, finish = at[a.task]
+        # Work and Cost as MS Project holds them: the person's hours over the task's span at the
+        # assignment's units, and what they cost at the person's rate (in hundredths), split into
+        # actual and remaining as costing splits the task's (without them MS Project showed the
+        # people at 0 h, and MPXJ gave no work nor cost per person)
         out.append(f"<Assignment><UID>{i + 1}</UID><TaskUID>{uid_of[a.task]}</TaskUID>"
-                   f"<ResourceUID>{res_uid[a.resource]}</ResourceUID><Units>{_num(a.units)}</Units></Assignment>")
+                   f"<ResourceUID>{res_uid[a.resource]}</ResourceUID><Units>{_num(a.units)}</Units>"
+                   f"<Start>{start}</Start><Finish>{finish}</Finish>"
+                   f"<Work>{_span((done + left) * a.units)}</Work><ActualWork>{_span(done * a.units)}</ActualWork>"
+                   f"<RemainingWork>{_span(left * a.units)}</RemainingWork>"
+                   f"<Cost>{_money(day_cost * (done + left))}</Cost><ActualCost>{_money(day_cost * done)}</ActualCost>"
+                   f"<RemainingCost>{_money(day_cost * left)}</RemainingCost></Assignment>")
     out.append("</Assignments></Project>\n")
     lost = [f"not written to MS Project XML: {n} {what} (use the JSON format to keep them)"
             for what, n in sorted(notes_lost.items())]

@@ -95,7 +95,7 @@ def _sniff(head: bytes) -> str | None:
     if text[:1] in (b"{", b"["):
         return "json"
     first = text.split(b"\n", 1)[0].lower()
-    if any(sep in first for sep in (b",", b";", b"\t")) and b"wbs" in first and b"name" in first:
+    if any(sep in first for sep in (b",", b";", b"\t")) and (b"wbs" in first or b"id" in first) and b"name" in first:
         return "csv"
     return None
 

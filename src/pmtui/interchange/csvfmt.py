@@ -33,6 +33,11 @@ carry (calendar, status date, resource rates, actual dates, estimates, costs) is
 an import with progress says it has no status date and that ``pmtui project status-date`` sets it.
 An import into a project (``--into``) keeps the project's calendar, start, status date, currency,
 notes and people (their rates, kinds, units and calendars): the file has no place for them.
+
+A CSV saved by MS Project is read too (see _MS_SPAN and the notes at _KEY): a file with an ID
+column refers to its rows by ID in Predecessors, takes its outline from Outline Level (else from
+WBS; with neither, the rows are one list, and the import says so), and its durations and lags in
+MS Project's units ("5 days", "2 wks", "16 hrs"; fractions rounded and said).
 """
 
 from __future__ import annotations
@@ -43,10 +48,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from pmtui.interchange.base import ImportFailed, Imported, StatusFrom, one_line, read_text
+from pmtui.interchange.base import ImportFailed, Imported, Rounded, StatusFrom, one_line, read_text, whole_days
 from pmtui.interchange.mspdi_writer import summary_percents, summary_spans
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import (
+    MAX_DAYS,
     format_link,
     is_digits,
     parse_constraint,
@@ -64,6 +70,19 @@ COLUMNS = ["WBS", "Name", "Duration", "Predecessors", "Start", "Finish", "Resour
 _KEY = {c.lower().replace(" ", "").replace("_", ""): c for c in COLUMNS}
 _KEY.update({"%complete": "Percent complete", "percent": "Percent complete", "task": "Name",
              "taskname": "Name", "outline": "WBS", "outlinenumber": "WBS"})
+# MS Project's own CSV ("Save As" > CSV, the export wizard). Its task fields carry MS Project's
+# names: the default task Export table has "ID", "Name", "Duration", "Start", "Finish",
+# "Predecessors", "Outline Level", "% Complete", "Constraint Type", "Constraint Date" … (Microsoft
+# KB Q124368, "Task Export Table Fields"), and the wizard's maps head a column with the field's
+# name, its spaces as underscores ("Start" as "Start_Date", "Resource Names" as "Resource_Names":
+# the "Default task information" map writes ID, Name, Duration, Start_Date, Finish_Date,
+# Predecessors, Resource_Names; Syniti's "Export a Project as an Excel File in MS Project" lists
+# the same pairs). Values are as MS Project shows them: durations "5 days", "3 days?", "2 wks",
+# "16 hrs", "1 mon", elapsed "2 edays"; predecessors by ID, "3FS+2 days, 4SS, 5"; dates
+# "Mon 1/4/27" or "January 4, 2027 8:00 AM"; "NA" for no date. Underscores and spaces in a header
+# are ignored, so both spellings are read.
+_KEY.update({"resourcenames": "Resources", "resource": "Resources", "startdate": "Start", "finishdate": "Finish",
+             "constrainttype": "Constraint", "id": "ID", "outlinelevel": "Outline level"})
 
 
 # A name in quotes, "" for a quote inside, then its units if any: how a name holding a comma,
@@ -111,15 +130,44 @@ _LOCAL_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 _DATE_COLUMNS = ("Start", "Finish", "Constraint date", "Deadline")
 
 
+# MS Project's date cells: "Mon 1/4/27", "Mon 04.01.27", "January 4, 2027 8:00 AM", "1/4/27 08:00"
+_WEEKDAY_PREFIX = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+_TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*([ap]\.?m\.?)?$", re.I)
+_WEEKDAY_NUMBER = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+def _date_parts(text: str) -> tuple[int | None, str]:
+    """(the weekday it names, 0 = Monday, or None; the date without weekday and time)."""
+    text = text.strip()
+    m = _WEEKDAY_PREFIX.match(text)
+    weekday = _WEEKDAY_NUMBER[m.group(1).lower()] if m else None
+    return weekday, _TIME_SUFFIX.sub("", text[m.end():] if m else text)
+
+
+def _both_ways(a: int, b: int, year: str) -> tuple[date | None, date | None]:
+    """(a/b read day first, month first); None for a reading that is no date."""
+    y = int(year) + (2000 if len(year) == 2 else 0)
+    out = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            out.append(date(y, month, day))
+        except ValueError:
+            out.append(None)
+    return out[0], out[1]
+
+
 def _day_first(path: Path, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool | None:
     """Whether the file's 04/01/2027 is 4 January (True) or April 1st (False), from its other
-    dates: Excel saves every date of a file in one order, and a day above 12 shows which. None
-    when no date tells (each is then read as itself, and refused if it could be either)."""
+    dates: Excel saves every date of a file in one order, and a day above 12 shows which, as does
+    the weekday MS Project writes before a date ("Mon 04/01/27" is a Monday only on 4 January
+    2027). None when no date tells (each is then read as itself, and refused if it could be
+    either)."""
     seen: dict[bool, tuple[int, str]] = {}
     for line, row in rows:
         for col in _DATE_COLUMNS:
             i = cols.get(col)
-            m = _LOCAL_DATE.fullmatch(row[i].strip()) if i is not None and i < len(row) else None
+            weekday, text = _date_parts(row[i]) if i is not None and i < len(row) else (None, "")
+            m = _LOCAL_DATE.fullmatch(text)
             if m is None or m.group(2) == ".":
                 continue
             a, b = int(m.group(1)), int(m.group(3))
@@ -127,6 +175,11 @@ def _day_first(path: Path, rows: list[tuple[int, list[str]]], cols: dict[str, in
                 seen.setdefault(True, (line, m.group(0)))
             elif b > 12 >= a:
                 seen.setdefault(False, (line, m.group(0)))
+            elif weekday is not None and a != b:
+                first, second = _both_ways(a, b, m.group(4))
+                fits = [d is not None and d.weekday() == weekday for d in (first, second)]
+                if fits[0] != fits[1]:
+                    seen.setdefault(fits[0], (line, row[i].strip()))
     if len(seen) == 2:
         (dl, dtext), (ml, mtext) = seen[True], seen[False]
         raise ImportFailed(f"{path.name}: its dates are in two orders: {dtext} (line {dl}) is day first, "
@@ -139,14 +192,19 @@ def _file_date(text: str, day_first: bool | None):
     Austrian or Swiss Excel that saved it means 4 January, and a deadline moved three months
     without a word. Dots are day first everywhere; slashes and dashes as the file's other dates
     say, and refused when none says and the date could be either."""
+    weekday, text = _date_parts(text)
     m = _LOCAL_DATE.fullmatch(text)
     if m is None:
         return parse_date(text)
     a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+    readings = _both_ways(a, b, year)
+    fits = [d is not None and d.weekday() == weekday for d in readings] if weekday is not None else [False, False]
     if sep == "." or day_first is not None:
         first = day_first if sep != "." else True
     elif a > 12 or b > 12 or a == b:
         first = a > 12
+    elif fits[0] != fits[1]:
+        first = fits[0]
     else:
         raise BadValue(f"date {text!r} could be {a} {_MONTHS[b]} or {b} {_MONTHS[a]}, and no other date of "
                        "the file tells which: write it as YYYY-MM-DD")
@@ -210,8 +268,78 @@ def _warn_unnamed_columns(imp: Imported, rows: list[tuple[int, list[str]]], unna
             imp.warnings.append(f"column {i + 1} has no header: its cells on {_lines_text(lines)} ignored")
 
 
+def _na(cell: str) -> str:
+    """MS Project writes "NA" for a date or value it has none of."""
+    return "" if cell.upper() == "NA" else cell
+
+
 def _column(header: str) -> str | None:
     return _KEY.get(header.strip().lower().replace(" ", "").replace("_", ""))
+
+
+# MS Project's duration and lag units (its abbreviations and words, an "e" before one for
+# elapsed time) in working days of 8 hours, 5 days a week and 20 days a month (its defaults);
+# elapsed time runs round the clock, 7 days a week
+_MS_SPAN = re.compile(r"^\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*(e?)(minutes|minute|mins|min|months|month|mons|mon|mo|m|"
+                      r"hours|hour|hrs|hr|h|days|day|dys|dy|d|weeks|week|wks|wk|w)?\s*(\?)?\s*$", re.I)
+_MS_UNIT = {"m": 1 / 480, "h": 1 / 8, "d": 1.0, "w": 5.0, "mo": 20.0}
+_MS_ELAPSED = {"m": 1 / 1440, "h": 1 / 24, "d": 1.0, "w": 7.0, "mo": 30.0}
+
+
+def _ms_unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("mo"):
+        return "mo"
+    return word[0]
+
+
+def _ms_days(text: str, what: str, imp: Imported, who: str, rounded: Rounded, *, lag: bool = False) -> int:
+    """A duration or lag as MS Project writes it ("5 days", "3 days?", "2 wks", "-1 day",
+    "16 hrs", "2 edays") in whole working days; a fraction is rounded and said (as MS Project
+    XML's are), an elapsed span converted at 5 working days in 7 and counted as ignored."""
+    m = _MS_SPAN.match(text)
+    if m is None:
+        if text.strip().endswith("%"):
+            raise BadValue(f"{what} {text.strip()!r} is in percent of the predecessor's duration, which pmtui "
+                           "cannot read: give it in days (3FS+2 days)")
+        raise BadValue(f"{what} {text.strip()!r} is not understood: use MS Project's form (5 days, 2 wks, "
+                       "16 hrs, 1 mon) or pmtui's (5d, 2w)")
+    sign, number, elapsed, unit, _estimated = m.groups()
+    value = float(number) * (-1 if sign == "-" else 1)
+    if elapsed:
+        value *= _MS_ELAPSED[_ms_unit(unit or "d")] * 5 / 7
+        imp.ignored["elapsed durations and lags (converted to working days)"] += 1
+    else:
+        value *= _MS_UNIT[_ms_unit(unit or "d")]
+    days = whole_days(value, who, rounded, keep_positive=not lag)
+    if abs(days) > MAX_DAYS:
+        raise BadValue(f"{what} {text.strip()!r} is too long: at most {MAX_DAYS} working days")
+    return days
+
+
+_MS_LINK = re.compile(r"^\s*(\d+)\s*(FS|SS|FF|SF)?\s*(?:([+-].*))?$", re.I)
+_MS_CONSTRAINTS = {"as soon as possible": "ASAP", "as late as possible": "ALAP", "must start on": "MSO",
+                   "must finish on": "MFO", "start no earlier than": "SNET", "start no later than": "SNLT",
+                   "finish no earlier than": "FNET", "finish no later than": "FNLT"}
+
+
+def _ms_links(text: str, imp: Imported, who: str, rounded: Rounded) -> list[tuple[int, str, int]]:
+    """MS Project's Predecessors cell: IDs with a type and a lag, "3FS+2 days, 4SS, 5", its
+    list separator a comma or (where the decimal mark is a comma) a semicolon. A link to another
+    project ("C:\\plans\\infra.mpp\\12") has no task here: counted as ignored."""
+    out = []
+    for part in (p.strip() for p in re.split(r"[,;]", text) if p.strip()):
+        if "\\" in part or "/" in part:
+            imp.ignored["links to other projects"] += 1
+            continue
+        m = _MS_LINK.match(part)
+        if m is None:
+            raise BadValue(f"predecessor {part!r} is not understood: MS Project writes an ID with a type and "
+                           "a lag, e.g. 3FS+2 days, 4SS or 5")
+        lag = _ms_days(m.group(3), f"predecessor {part!r}: its lag", imp, f"{who} lag", rounded,
+                       lag=True) if m.group(3) else 0
+        out.append((int(m.group(1)), (m.group(2) or "FS").upper(), lag))
+    return out
 
 
 def _delimiter(raw: str) -> str:
@@ -222,7 +350,7 @@ def _delimiter(raw: str) -> str:
     first = raw.split("\n", 1)[0]
     for sep in (",", ";", "\t"):
         found = {_column(h) for h in next(csv.reader([first], delimiter=sep), [])}
-        if {"WBS", "Name"} <= found:
+        if "Name" in found and found & {"WBS", "ID", "Outline level"}:
             return sep
     return ","
 
@@ -250,15 +378,27 @@ def read_csv(path: Path) -> Imported:
                 unnamed.append(i)
             continue
         cols[key] = i
-    for need in ("WBS", "Name"):
-        if need not in cols:
-            raise ImportFailed(f"{path.name} line 1: no {need!r} column in the header "
-                               f"(found: {', '.join(h for h in header if h) or 'nothing'})")
+    if "Name" not in cols:
+        raise ImportFailed(f"{path.name} line 1: no 'Name' column in the header "
+                           f"(found: {', '.join(h for h in header if h) or 'nothing'})")
+    # A file saved by MS Project names its rows by ID (its predecessors refer to them) and gives
+    # the outline as Outline Level; pmtui's own names them by WBS code
+    by_id = "ID" in cols
+    outline = "level" if "Outline level" in cols else "wbs" if "WBS" in cols else None
+    if outline is None and not by_id:
+        raise ImportFailed(f"{path.name} line 1: no 'WBS' column in the header "
+                           f"(found: {', '.join(h for h in header if h) or 'nothing'}): pmtui's CSV has WBS; "
+                           "one saved by MS Project has ID, and Outline Level for the outline")
     data = imp.data
     starts: list = []
     by_code: dict[str, TaskData] = {}
+    ids: dict[int, TaskData] = {}
+    stack: list[tuple[int, TaskData]] = []  # (outline level, task) of the rows above
     link_text: list[tuple[TaskData, str, int]] = []
+    ms_links: list[tuple[TaskData, list[tuple[int, str, int]], int]] = []
     assign: list[tuple[TaskData, str, int]] = []
+    rounded = Rounded("durations and lags")
+    rounded_at: dict[int, int] = {}  # a row's line -> the place of its duration's rounding in rounded
     width = len(header)
     try:
         rows = list(enumerate(reader, start=2))
@@ -273,47 +413,107 @@ def read_csv(path: Path) -> Imported:
         row = [_from_text(c) for c in row]
         if len(row) < width:
             raise ImportFailed(f"{path.name} line {line}: {len(row)} fields, the header has {width}")
-        get = lambda col: row[cols[col]].strip() if col in cols else ""  # noqa: E731
+        get = lambda col: _na(row[cols[col]].strip()) if col in cols else ""  # noqa: E731
         where = f"line {line}"
         try:
-            code = get("WBS")
-            if not code or not all(is_digits(p) for p in code.split(".")):
-                raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
-            code = ".".join(str(int(p)) for p in code.split("."))
-            if code in by_code:
-                raise BadValue(f"WBS {code} appears twice")
-            parent_code = code.rsplit(".", 1)[0] if "." in code else None
-            if parent_code is not None and parent_code not in by_code:
-                raise BadValue(f"its summary {parent_code} is not an earlier row")
             name = one_line(get("Name"))
+            if by_id and not name and not get("Duration"):
+                imp.skipped["blank rows"] += 1  # MS Project's blank rows keep their ID
+                continue
+            number = None
+            if by_id:
+                text = get("ID")
+                if text and not is_digits(text):
+                    raise BadValue(f"ID {text!r} is not a whole number")
+                number = int(text) if text else None
+                if number is not None and number in ids:
+                    raise BadValue(f"ID {number} appears twice")
+            level = None
+            if outline == "level":
+                text = get("Outline level")
+                if not is_digits(text):
+                    raise BadValue(f"outline level {text!r} is not a whole number (1 for a top-level task)")
+                level = int(text)
+            if level == 0 or level is None and number == 0:
+                # MS Project's project summary task, when it is shown: the project, not a task
+                imp.skipped["project summary rows (ID 0)"] += 1
+                continue
+            code = None
+            parent = None
+            if outline == "level":
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                above = stack[-1][0] if stack else 0
+                if level > above + 1:
+                    raise BadValue(f"outline level {level} follows level {above}: a level is missing (was a "
+                                   "summary row left out of the export?)")
+                parent = stack[-1][1].key if stack else None
+            elif outline == "wbs":
+                code = get("WBS")
+                if not code or not all(is_digits(p) for p in code.split(".")):
+                    raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
+                code = ".".join(str(int(p)) for p in code.split("."))
+                if code in by_code:
+                    raise BadValue(f"WBS {code} appears twice")
+                parent_code = code.rsplit(".", 1)[0] if "." in code else None
+                if parent_code is not None and parent_code not in by_code:
+                    raise BadValue(f"its summary {parent_code} is not an earlier row")
+                parent = by_code[parent_code].key if parent_code else None
             if not name:
                 raise BadValue("the task has no name")
-            ctype = parse_constraint(get("Constraint")) if get("Constraint") else "ASAP"
+            who = f"line {line} ({name!r})"
+            if by_id:
+                before = len(rounded.items)
+                duration = _ms_days(get("Duration"), "duration", imp, who, rounded) if get("Duration") else 1
+                if len(rounded.items) > before:
+                    rounded_at[line] = before
+                ctext = get("Constraint")
+                ctype = _MS_CONSTRAINTS.get(" ".join(ctext.lower().split()), None) if ctext else "ASAP"
+                ctype = ctype or parse_constraint(ctext)
+            else:
+                duration = parse_duration(get("Duration")) if get("Duration") else 1
+                ctype = parse_constraint(get("Constraint")) if get("Constraint") else "ASAP"
+            cdate = _file_date(get("Constraint date"), day_first) if get("Constraint date") else None
             task = TaskData(
-                key=line, name=name, parent=by_code[parent_code].key if parent_code else None,
-                duration=parse_duration(get("Duration")) if get("Duration") else 1,
+                key=line, name=name, parent=parent, duration=duration,
                 percent_complete=parse_percent(get("Percent complete")) if get("Percent complete") else 0,
-                constraint_type=ctype,
-                constraint_date=_file_date(get("Constraint date"), day_first) if get("Constraint date") else None,
+                constraint_type=ctype, constraint_date=cdate,
                 deadline=_file_date(get("Deadline"), day_first) if get("Deadline") else None,
-                notes=row[cols["Notes"]] if "Notes" in cols else "", source=f"line {line} ({name!r})",
+                notes=row[cols["Notes"]] if "Notes" in cols else "", source=who,
             )
             if get("Start"):
                 starts.append(_file_date(get("Start"), day_first))
             if get("Predecessors"):
-                parse_predecessors(get("Predecessors"))  # refuse bad notation on this line
-                link_text.append((task, get("Predecessors"), line))
+                if by_id:
+                    ms_links.append((task, _ms_links(get("Predecessors"), imp, who, rounded), line))
+                else:
+                    parse_predecessors(get("Predecessors"))  # refuse bad notation on this line
+                    link_text.append((task, get("Predecessors"), line))
             if get("Resources"):
                 for rname, units in _split_resources(get("Resources")):
                     assign.append((task, rname, units))
         except BadValue as exc:
             raise ImportFailed(f"{path.name} {where}: {exc}") from None
-        by_code[code] = task
+        if code is not None:
+            by_code[code] = task
+        if number is not None:
+            ids[number] = task
+        if level is not None:
+            stack.append((level, task))
         data.tasks.append(task)
+    if by_id and outline is None and len(data.tasks) > 1:
+        imp.warnings.append("the file has no Outline Level (nor WBS) column, so its rows are imported as one list "
+                            "with no summaries: a summary row of MS Project's is a task of its own here. In MS "
+                            "Project add Outline Level to the export map, or save as XML, and import that")
     # The file's first start, else today: where the plan begins.
     data.start = min(starts) if starts else date.today()
     imp.tasks_begin = min(starts) if starts else None
     key_of = {code: t.key for code, t in by_code.items()}
+    for task, parsed, line in ms_links:
+        for number, kind, lag in parsed:
+            if number not in ids:
+                raise ImportFailed(f"{path.name} line {line}: predecessor {number} is not an ID of this file")
+            data.links.append(LinkData(ids[number].key, task.key, kind, lag, source=f"line {line}"))
     for task, text, line in link_text:
         for ref in parse_predecessors(text):
             code = ".".join(str(int(p)) for p in ref.ref.lstrip("#").split("."))
@@ -321,6 +521,12 @@ def read_csv(path: Path) -> Imported:
                 raise ImportFailed(f"{path.name} line {line}: predecessor {ref.ref} is not a WBS code of this file")
             data.links.append(LinkData(key_of[code], task.key, ref.type, ref.lag, source=f"line {line}"))
     summaries = data.summaries()
+    # a summary's duration is its tasks' span, not read: its rounding is nothing to report
+    # (MS Project writes a summary over 10 days and a half as 10.5 days)
+    dropped = {i for key, i in rounded_at.items() if key in summaries}
+    rounded.items = [x for i, x in enumerate(rounded.items) if i not in dropped]
+    if rounded.line():
+        imp.warnings.append(rounded.line())
     for t in data.tasks:
         if t.key in summaries:
             # its percent is rolled up from its tasks, as the export writes it: kept, it was

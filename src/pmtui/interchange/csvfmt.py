@@ -268,6 +268,30 @@ def _warn_unnamed_columns(imp: Imported, rows: list[tuple[int, list[str]]], unna
             imp.warnings.append(f"column {i + 1} has no header: its cells on {_lines_text(lines)} ignored")
 
 
+def _excel_code(code: str, by_code: dict, last_child: dict[str, int], rebuilt: dict, line: int) -> str:
+    """The WBS code of a row, with one that Excel cut short put back. Excel takes a cell of a
+    two-part code for a number, and saves 1.10 as 1.1, 1.20 as 1.2, 1.100 as 1.1, so that a
+    plan exported by pmtui, opened in Excel and saved was refused ("WBS 1.1 appears twice").
+    Rows come in outline order, numbered 1, 2, 3 … under each summary: a code that repeats one
+    already read is rebuilt when adding the zeros Excel drops makes it the next number under its
+    summary (after 1.9, a second "1.1" is 1.10), and only then; else it is refused, saying what
+    Excel does and how to keep the codes. A code read once is taken as it is, in any order."""
+    if code not in by_code:
+        return code
+    head, dot, tail = code.rpartition(".")
+    last = last_child.get(head, 0)
+    if dot and "." not in head:
+        for zeros in ("0", "00", "000"):
+            fixed = f"{head}.{tail}{zeros}"
+            if int(tail + zeros) == last + 1 and fixed not in by_code:
+                rebuilt[fixed] = (code, line)
+                return fixed
+    excel = (f"; if the file was saved by Excel, it turned a code such as {head}.{tail}0 into {code}: "
+             "export from pmtui again and format the WBS column as Text in Excel before saving, or type "
+             "the codes back") if dot and "." not in head else ""
+    raise BadValue(f"WBS {code} appears twice{excel}")
+
+
 def _na(cell: str) -> str:
     """MS Project writes "NA" for a date or value it has none of."""
     return "" if cell.upper() == "NA" else cell
@@ -396,6 +420,8 @@ def read_csv(path: Path) -> Imported:
     stack: list[tuple[int, TaskData]] = []  # (outline level, task) of the rows above
     link_text: list[tuple[TaskData, str, int]] = []
     ms_links: list[tuple[TaskData, list[tuple[int, str, int]], int]] = []
+    last_child: dict[str, int] = {}  # a code ("" for the top) -> the highest number under it yet
+    rebuilt: dict[str, tuple[str, int]] = {}  # a code rebuilt -> (as the file had it, its line)
     assign: list[tuple[TaskData, str, int]] = []
     rounded = Rounded("durations and lags")
     rounded_at: dict[int, int] = {}  # a row's line -> the place of its duration's rounding in rounded
@@ -453,8 +479,7 @@ def read_csv(path: Path) -> Imported:
                 if not code or not all(is_digits(p) for p in code.split(".")):
                     raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
                 code = ".".join(str(int(p)) for p in code.split("."))
-                if code in by_code:
-                    raise BadValue(f"WBS {code} appears twice")
+                code = _excel_code(code, by_code, last_child, rebuilt, line)
                 parent_code = code.rsplit(".", 1)[0] if "." in code else None
                 if parent_code is not None and parent_code not in by_code:
                     raise BadValue(f"its summary {parent_code} is not an earlier row")
@@ -496,6 +521,8 @@ def read_csv(path: Path) -> Imported:
             raise ImportFailed(f"{path.name} {where}: {exc}") from None
         if code is not None:
             by_code[code] = task
+            head, _dot, tail = code.rpartition(".")
+            last_child[head] = max(last_child.get(head, 0), int(tail))
         if number is not None:
             ids[number] = task
         if level is not None:
@@ -514,7 +541,22 @@ def read_csv(path: Path) -> Imported:
             if number not in ids:
                 raise ImportFailed(f"{path.name} line {line}: predecessor {number} is not an ID of this file")
             data.links.append(LinkData(ids[number].key, task.key, kind, lag, source=f"line {line}"))
+    if rebuilt:
+        shown = ", ".join(f"line {ln} {was} → {code}" for code, (was, ln) in list(rebuilt.items())[:8])
+        more = f" and {len(rebuilt) - 8} more" if len(rebuilt) > 8 else ""
+        imp.warnings.append(f"WBS codes a spreadsheet had cut short rebuilt from the rows' order ({shown}{more}): "
+                            "Excel turns 1.10 into 1.1; format the WBS column as Text to keep them")
+    as_read = {was: code for code, (was, _ln) in rebuilt.items()}
     for task, text, line in link_text:
+        lone = text.strip()
+        if lone in as_read:
+            # a cell of one code alone is the one Excel takes for a number: '1.10' became '1.1',
+            # and whether this '1.1' was 1.1 or 1.10 cannot be told from the file
+            raise ImportFailed(
+                f"{path.name} line {line}: predecessor {lone} could be {lone} or {as_read[lone]}: Excel turns a cell "
+                f"holding one code such as 1.10 into 1.1, as it did to this file's WBS codes. Write it as "
+                f"{as_read[lone]}FS or {lone}FS (Excel leaves those alone) and import again, or export from pmtui "
+                "again and format the columns as Text in Excel")
         for ref in parse_predecessors(text):
             code = ".".join(str(int(p)) for p in ref.ref.lstrip("#").split("."))
             if ref.ref.startswith("#") or code not in key_of:

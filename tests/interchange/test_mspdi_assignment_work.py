@@ -97,3 +97,26 @@ def test_a_files_work_other_than_units_times_duration_is_said_to_be_ignored(tmp_
     assert imp.ignored_line() == ("ignored: 1 assignment work and cost other than units × duration "
                                   "(counted as units × duration)")
     assert [a.units for a in imp.data.assignments] == [0.5, 0.5]
+
+
+def test_mpxj_reads_every_tasks_and_the_projects_work_and_cost_as_pmtui_has_them(mpxj_reader, store, tmp_path):
+    """Task, summary and project summary Work, Cost, ActualCost and RemainingCost are written too:
+    a reader that does not recalculate (MPXJ, and the tools built on it) had every task at no cost."""
+    data, plan, costs, text, path = _demo(store, tmp_path)
+    assert "<ActualCost>" in text[text.index("<Task><UID>0</UID>"):text.index("</Task>")]
+    pf = mpxj_reader().read(str(path))
+    by_name = {str(t.getName()): t for t in pf.getTasks() if int(t.getUniqueID()) != 0}
+    def value(money) -> float:  # a task with none has none written: MS Project's default, 0
+        return float(money.doubleValue()) if money is not None else 0.0
+
+    def hours(work) -> float:
+        return float(work.getDuration()) * {"h": 1, "d": 8}[str(work.getUnits())] if work is not None else 0.0
+
+    assert sum(1 for t in plan.tasks if costs[t.id].forecast) > 50
+    for t in plan.tasks:
+        jt, c = by_name[t.name], costs[t.id]
+        assert abs(value(jt.getCost()) - c.forecast) < 0.01, t.wbs
+        assert abs(value(jt.getActualCost()) - c.actual) < 0.01, t.wbs
+        assert abs(hours(jt.getWork()) - c.work * 8) < 0.02, t.wbs
+    project = next(t for t in pf.getTasks() if int(t.getUniqueID()) == 0)
+    assert abs(float(project.getCost().doubleValue()) - sum(costs[r].forecast for r in plan.roots)) < 0.01

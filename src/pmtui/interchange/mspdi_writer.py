@@ -170,6 +170,60 @@ def summary_percents(data: PlanData, sched: ScheduleResult) -> dict:
     return {k: r.whole_percent() for k, r in rolled.items() if k is not None}
 
 
+@dataclass(slots=True)
+class _Money:
+    """A task's work (person-days) and cost, actual and remaining: what pmtui's costing gives it
+    (plan_costs: the days done and left at its people's rates, its fixed cost by percent
+    complete), with a summary's and the project's the totals of the tasks under them."""
+
+    work: float = 0.0
+    actual: float = 0.0
+    remaining: float = 0.0
+
+    def add(self, other: "_Money") -> None:
+        self.work += other.work
+        self.actual += other.actual
+        self.remaining += other.remaining
+
+    def xml(self) -> str:
+        return (f"<Work>{_span(self.work)}</Work><Cost>{_money(self.actual + self.remaining)}</Cost>"
+                f"<ActualCost>{_money(self.actual)}</ActualCost><RemainingCost>{_money(self.remaining)}</RemainingCost>")
+
+
+def _task_money(data: PlanData, summaries: set, parent_of: dict, leaf_days: dict, rolled: dict) -> dict:
+    """Task key -> its _Money, and None -> the project's, for those with any (a task without is
+    left at MS Project's default, 0: a 10,000-task plan with no rates wrote 40,000 zeros, and its
+    export took twice as long). Without these MS Project's readers that do not recalculate
+    (MPXJ, and the tools built on it) showed every task at no cost and no work."""
+    rate = {r.key: r.cost_rate for r in data.resources}
+    daily: dict = {}
+    units: dict = {}
+    for a in data.assignments:
+        daily[a.task] = daily.get(a.task, 0.0) + rate[a.resource] * a.units
+        units[a.task] = units.get(a.task, 0.0) + a.units
+    out: dict = {}
+    for t in data.tasks:
+        if not t.fixed_cost and t.key not in units:
+            continue  # no money nor work of its own: MS Project's 0, left unwritten
+        if t.key in summaries:
+            share, days = rolled[t.key].percent / 100, (0.0, 0.0)
+        else:
+            share, days = t.percent_complete / 100, _cost_days(t, leaf_days[t.key][0])
+        day_cost = daily.get(t.key, 0.0)
+        own = _Money(units.get(t.key, 0.0) * (days[0] + days[1]), day_cost * days[0] + t.fixed_cost * share,
+                     day_cost * days[1] + t.fixed_cost * (1 - share))
+        p = t.key
+        while True:
+            acc = out.get(p)
+            if acc is None:
+                acc = out[p] = _Money()
+            acc.add(own)
+            if p is None:
+                break
+            p = parent_of[p]
+    return out
+
+
 def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
     out.append(f"<Calendar><UID>{uid}</UID><Name>{_esc(cal.name)}</Name>"
                f"<IsBaseCalendar>{1 if base_uid < 0 else 0}</IsBaseCalendar>"
@@ -282,7 +336,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     # MS Project's variance and tracking Gantt read these; without them the plan arrived with none
     baselines = _baselines(data, cal)
     iso = _IsoDays()  # six dates per task, a few hundred distinct ones in a plan
-    at: dict = {}  # task key -> its Start and Finish as written, for its assignments
+    at: dict = {}  # milestone key -> the times of its Start and Finish, for its assignments
+    money = _task_money(data, summaries, parent_of, leaf_days, rolled)
     # project summary task (UID 0)
     out.append(
         f"<Task><UID>0</UID><ID>0</ID><Name>{_esc(data.name)}</Name><Type>1</Type><IsNull>0</IsNull>"
@@ -290,7 +345,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         f"<Start>{_dt(sched.start, '08:00:00')}</Start><Finish>{_dt(sched.finish, finish_at)}</Finish>"
         f"<Duration>{_span(project_span)}</Duration><DurationFormat>7</DurationFormat>"
         f"<Milestone>{1 if empty else 0}</Milestone><Summary>1</Summary>"
-        + rolled[None].xml(project_span)
+        + rolled[None].xml(project_span) + (money[None].xml() if None in money else "")
         + (f"<Notes>{_esc(data.notes)}</Notes>" if data.notes else "") + "".join(baselines.get(None, ())) + "</Task>"
     )
     for t in tasks:
@@ -312,7 +367,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
             ls_time = lf_time = "08:00:00" if late else "17:00:00"
         else:
             st_time, fi_time = ls_time, lf_time = "08:00:00", "17:00:00"
-        at[t.key] = (f"{iso[ts.start]}T{st_time}", f"{iso[ts.finish]}T{fi_time}")
+        if milestone:
+            at[t.key] = (st_time, fi_time)  # the times its assignments take; a task's are 08:00-17:00
         parts = [
             f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>{_esc(t.name)}</Name>"
             f"<WBS>{t.wbs}</WBS><OutlineNumber>{t.wbs}</OutlineNumber>"
@@ -332,6 +388,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         if t.fixed_cost:
             # in hundredths, as MS Project holds money: 950 written as 950 opened as 9.50
             parts.append(f"<FixedCost>{_num(round(t.fixed_cost * CURRENCY_UNITS, 6))}</FixedCost>")
+        if t.key in money:
+            parts.append(money[t.key].xml())
         if summary:
             # pmtui holds no progress of a summary's own: without these a reader that does not
             # roll up (MPXJ) showed a summary of half-done work at 0 % and not started
@@ -394,7 +452,9 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         t = by_key[a.task]
         done, left = _cost_days(t, leaf_days[a.task][0])
         day_cost = rate[a.resource] * a.units
-        start, finish = at[a.task]
+        ts = st[a.task]
+        st_time, fi_time = at.get(a.task, ("08:00:00", "17:00:00"))
+        start, finish = f"{iso[ts.start]}T{st_time}", f"{iso[ts.finish]}T{fi_time}"
         # Work and Cost as MS Project holds them: the person's hours over the task's span at the
         # assignment's units, and what they cost at the person's rate (in hundredths), split into
         # actual and remaining as costing splits the task's (without them MS Project showed the

@@ -201,7 +201,9 @@ def test_into_with_a_file_of_baselines_replaces_the_projects_baselines_and_keeps
             "1 baseline; its 1 risk, 0 issues, 0 stand-ups, 0 snapshots stay, as the file has none "
             "(`pmtui undo` brings the old plan and records back).") in r.stdout
     shown = json.loads(ok(db_path, "-p", "Shop", "baseline", "list", "--json").stdout)
-    assert [b["name"] for b in shown] == ["Baseline", "Baseline1"]
+    # Baseline is the slot of the project's 'Approved plan', whose name it keeps
+    assert [b["name"] for b in shown] == ["Approved plan", "Baseline1"]
+    assert "the names of its baselines of the same number (Baseline as 'Approved plan')" in r.stdout
     assert len(json.loads(ok(db_path, "-p", "Shop", "risk", "list", "--json").stdout)) == 1
     ok(db_path, "-p", "Shop", "undo")
     assert dump(store) == before
@@ -227,3 +229,22 @@ def test_into_with_a_file_without_baselines_keeps_the_projects_tied_to_the_files
     assert (build["base_duration"], build["duration_var"]) == (5, 1)
     ok(db_path, "-p", "Shop", "undo")
     assert dump(store) == before
+
+
+def test_into_the_project_it_came_from_keeps_the_baselines_names(store, db_path, tmp_path):
+    """MS Project has no names for its baselines, only numbers: a plan sent to MS Project and
+    imported back into its project came in with 'Approved plan' renamed 'Baseline'. A baseline
+    of the same number keeps the project's name."""
+    _shop_with_baseline_and_risk(db_path)
+    ok(db_path, "-p", "Shop", "task", "edit", "2", "--duration", "4d")
+    ok(db_path, "-p", "Shop", "baseline", "save", "Replan")
+    before = _saved(store, find_project(store, "Shop").id)
+    path = tmp_path / "shop.xml"
+    ok(db_path, "-p", "Shop", "export", str(path))
+    r = ok(db_path, "import", str(path), "--into", "Shop")
+    assert ("the names of its baselines of the same number (Baseline as 'Approved plan', Baseline1 as 'Replan')"
+            in r.stdout)
+    assert "compare against Approved plan" in r.stdout
+    after = _saved(store, find_project(store, "Shop").id)
+    # the same baselines, tied to the new tasks: only the tasks' ids differ, which _saved leaves out
+    assert after == before

@@ -697,7 +697,7 @@ class _Reader:
         numbers = sorted(set(tasks) | {n for n, p in project.items() if p["start"] and p["finish"]})
         if not numbers:
             return
-        records = Records(carried=("baselines",))
+        records = Records(carried=("baselines",), named=False)
         now = datetime.now(timezone.utc)
         for n in numbers:
             rows = tasks.get(n, [])

@@ -600,7 +600,30 @@ def fit_into(conn, project_id: int, data: PlanData) -> Into:
             kept.append(f"the people it does not name, unassigned ({_names([p.name for p in got.unnamed])})")
     elif people or data.resources:
         replaced.append(f"the {len(people)} people, with their rates and calendars → the file's {len(data.resources)}")
+    if data.records is not None and not data.records.named and data.records.baselines:
+        _keep_baseline_names(conn, project_id, into)
     return into
+
+
+def _keep_baseline_names(conn, project_id: int, into: Into) -> None:
+    """A file that numbers its baselines but has no names for them (MS Project XML: Baseline,
+    Baseline1 …) replaces the project's: one of the same number is the same slot, so it keeps
+    the name the project gave it. A plan exported to MS Project and imported back came in with
+    'Approved plan' renamed 'Baseline'."""
+    base_t = Baseline.__table__
+    names = dict(conn.execute(select(base_t.c.number, base_t.c.name).where(base_t.c.project_id == project_id)).all())
+    records = into.data.records
+    renamed = []
+    baselines = []
+    for b in records.baselines:
+        name = names.get(b["number"])
+        if name is not None and name != b["name"]:
+            renamed.append(f"{b['name']} as {name!r}")
+            b = {**b, "name": name}
+        baselines.append(b)
+    if renamed:
+        into.data.records = replace(records, baselines=baselines)
+        into.kept.append(f"the names of its baselines of the same number ({', '.join(renamed)})")
 
 
 def plan_into(store: Store, project_id: int, data: PlanData) -> Into:

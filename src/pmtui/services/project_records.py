@@ -63,6 +63,9 @@ class Records:
     # MS Project XML carries baselines and nothing else of the register, and replacing a
     # project's risks and stand-ups with the file's "none" would have lost them
     carried: tuple[str, ...] = KINDS
+    # False when the source numbers its baselines but has no names for them (MS Project XML):
+    # an import into a project keeps the project's name for a baseline of the same number
+    named: bool = True
 
     def counts(self) -> str:
         return counts_text((len(self.risks), len(self.issues), len(self.standups), len(self.baselines),
@@ -152,7 +155,7 @@ def map_keys(reg: Records, task: Callable[[Any], Any], resource: Callable[[Any],
     """The register with every task and resource reference passed through ``task`` and
     ``resource`` (which give None for one that no longer exists: a stand-up may name a task
     deleted since; its record is kept, without the task)."""
-    out = Records(carried=reg.carried)
+    out = Records(carried=reg.carried, named=reg.named)
     for r in reg.risks:
         out.risks.append({**r, "owner": resource(r["owner"]) if r["owner"] is not None else None,
                           "tasks": [k for k in map(task, r["tasks"]) if k is not None]})

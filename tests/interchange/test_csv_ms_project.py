@@ -128,10 +128,13 @@ def test_what_cannot_be_read_is_named(tmp_path, text, said):
 def test_the_project_summary_row_and_semicolons_of_a_european_ms_project(tmp_path):
     """MS Project where the decimal mark is a comma saves with semicolons, dates day first, and
     separates predecessors with a semicolon; a shown project summary task is ID 0, level 0."""
-    text = ("ID;Name;Duration;Start;Predecessors;Outline Level\n0;Shop;6 days;Mon 04.01.27;;0\n"
-            "1;A;2 days;Mon 04.01.27;;1\n2;B;3 days;Mon 04.01.27;;1\n3;C;1 day;Fri 08.01.27;1;2;1\n")
-    imp = _read(tmp_path, text.replace("1;2;1\n", '"1;2";1\n'))
+    text = ("ID;Name;Duration;Start;Predecessors;Outline Level;Resource Names\n0;Shop;6 days;Mon 04.01.27;;0;\n"
+            "1;A;2 days;Mon 04.01.27;;1;Ana\n2;B;3 days;Mon 04.01.27;;1;Ana\n"
+            '3;C;1 day;Fri 08.01.27;"1;2";1;"Ana[50%];Bob"\n')
+    imp = _read(tmp_path, text)
     assert [t.name for t in imp.data.tasks] == ["A", "B", "C"]
+    assert sorted((a.task, a.resource, a.units) for a in imp.data.assignments) == [
+        (3, "Ana", 1.0), (4, "Ana", 1.0), (5, "Ana", 0.5), (5, "Bob", 1.0)]
     assert len(imp.data.links) == 2
     assert imp.skipped == {"project summary rows (ID 0)": 1}
     assert imp.data.start == date(2027, 1, 4)

@@ -515,7 +515,10 @@ def read_csv(path: Path) -> Imported:
                     parse_predecessors(get("Predecessors"))  # refuse bad notation on this line
                     link_text.append((task, get("Predecessors"), line))
             if get("Resources"):
-                for rname, units in _split_resources(get("Resources")):
+                # MS Project separates names with its list separator, a semicolon where the
+                # decimal mark is a comma (and refuses names holding one)
+                cell = get("Resources").replace(";", ",") if by_id else get("Resources")
+                for rname, units in _split_resources(cell):
                     assign.append((task, rname, units))
         except BadValue as exc:
             raise ImportFailed(f"{path.name} {where}: {exc}") from None

@@ -366,3 +366,52 @@ def test_a_refusal_quotes_a_long_title_or_value_briefly(registered, tmp_path, fi
     assert r.exit_code != 0 and message in r.stderr, r.stderr[:400]
     assert r.stderr.count("\n") == 1 and len(r.stderr) < 300, r.stderr[:400]
     assert file_digest(db) == digest
+
+
+def test_control_characters_in_stand_up_texts_are_shown_as_signs_and_counted(registered, tmp_path):
+    # A backup whose stand-up notes held an escape sequence restored it as it was, and
+    # `standup report` then wrote it to the terminal (here, turning the rest of the screen red).
+    # The backup still restores; each such character is shown as a sign, and the import says how
+    # many texts it changed.
+    db, path = registered
+    doc = json.loads(path.read_text())
+    s = doc["standups"][0]
+    assert [e["kind"] for e in s["events"]][1] == "blocker"
+    s["notes"][0]["today"] = "SAP \x1b[31morder\x07 sync"
+    s["events"][1]["detail"] = "no \x1b]0;owned\x07 tenant\x9b"
+    person = next(p for p in s["summary"]["people"] if p["today"])
+    person["today"] = "SAP \x1b[31morder\x07 sync"
+    bad = tmp_path / "escapes.json"
+    bad.write_text(json.dumps(doc))
+    r = ok(db, "import", str(bad), "--name", "Escaped")
+    assert ("warning: 3 stand-up texts held control characters (as an escape sequence has): imported with "
+            "each shown as a visible sign (ESC as ␛), so that none acts on the terminal") in r.stdout
+    report = ok(db, "-p", "Escaped", "standup", "report", "--date", s["day"]).stdout
+    assert "\x1b" not in report and "\x07" not in report
+    assert "SAP ␛[31morder␇ sync" in report
+    back = tmp_path / "back.json"
+    ok(db, "-p", "Escaped", "export", str(back))
+    restored = json.loads(back.read_text())["standups"][0]
+    assert restored["notes"][0]["today"] == "SAP ␛[31morder␇ sync"
+    assert restored["events"][1]["detail"] == "no ␛]0;owned␇ tenant\ufffd"
+
+
+def test_a_backup_without_control_characters_imports_its_stand_ups_unchanged(registered, tmp_path):
+    db, path = registered
+    doc = json.loads(path.read_text())
+    r = ok(db, "import", str(path), "--name", "Plain")
+    assert "control character" not in r.stdout
+    back = tmp_path / "back.json"
+    ok(db, "-p", "Plain", "export", str(back))
+    assert json.loads(back.read_text())["standups"] == doc["standups"]
+
+
+def test_visible_shows_every_control_character_and_leaves_plain_text_alone():
+    from pmtui.models.rules import control_character, visible
+
+    plain = "Žluťoučký kůň – “quoted” ✓ 日本"
+    assert visible(plain) is plain
+    assert visible("a\tb\nc\r") == "a b c "
+    assert visible("\x00\x1b\x7f\x85") == "␀␛␡\ufffd"
+    every = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
+    assert control_character(visible(every)) is None

@@ -34,7 +34,7 @@ from pmtui.models.tables import WEEKDAY_NAMES
 from pmtui.models.wording import brief
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, CalendarData, LinkData, Part, PlanData, ResourceData, TaskData
-from pmtui.services.project_records import past_limits, record_name
+from pmtui.services.project_records import clean_standups, cleaned_text, past_limits, record_name
 
 FORMAT, VERSION = "pmtui", 1
 CORE_KEYS = {"format", "version", "project", "calendar", "resources", "tasks", "links", "assignments", "schedule",
@@ -198,6 +198,9 @@ def _read(doc: dict, path: Path) -> Imported:
                                                source=f"assignments[{i}]"))
     data.records = json_sections.read_records(doc)
     if data.records is not None:
+        cleaned = clean_standups(data.records)
+        if cleaned:
+            imp.warnings.append(cleaned_text(cleaned))
         imp.warnings += past_limits(data.records)
     for key, value in doc.items():
         if key in CORE_KEYS:

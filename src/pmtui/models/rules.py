@@ -49,6 +49,19 @@ def control_character(text: str) -> str | None:
     return next((ch for ch in text if ch < " " or "\x7f" <= ch <= "\x9f"), None)
 
 
+# A control character shown as the sign Unicode has for it (U+2400 + its code: ESC is ␛, DEL ␡),
+# a C1 one as U+FFFD: visible, so that a reader sees something was there, and inert on every
+# terminal. A tab or a line break is a space, as the CLI takes a note ("a  b" read as "a b").
+_PICTURES = {**{c: chr(0x2400 + c) for c in range(0x20)}, 0x7F: "\u2421",
+             **{c: "\ufffd" for c in range(0x80, 0xA0)}, 0x09: " ", 0x0A: " ", 0x0D: " "}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character made visible and harmless (ESC as ␛): for a text
+    taken from a file that the rules would refuse, kept rather than refused whole."""
+    return text.translate(_PICTURES) if control_character(text) is not None else text
+
+
 def check_name(value: str, what: str) -> str:
     """A name as the rules take it, or BadValue: for an editor that keeps what was typed on a
     refusal instead of sending it off to be refused."""

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select
 
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
-from pmtui.models.rules import plan_date, validated
+from pmtui.models.rules import plan_date, validated, visible
 from pmtui.models.wording import brief, counted, cut
 from pmtui.models.standup import EVENT_KINDS, STANDUP_STATES, Standup, StandupEvent, StandupNote
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask, Snapshot
@@ -234,6 +234,42 @@ def past_limits(reg: Records) -> list[str]:
     if len(found) > _SHOWN_PAST:
         lines.append(f"and {len(found) - _SHOWN_PAST} more texts above the limits a new one may have: kept whole")
     return lines
+
+
+def clean_standups(reg: Records) -> int:
+    """Make the control characters in the stand-ups' texts visible (ESC as ␛, see rules.visible)
+    and return how many texts had one. What a person said, a note or blocker recorded and the
+    saved summary that repeats them reached the terminal as they were: an escape sequence in a
+    backup then recoloured or rewrote the screen of whoever ran `standup report`. `standup note`
+    refuses one, but a backup written before it did must still restore, so it is kept, shown."""
+    cleaned = 0
+
+    def clean(v):
+        nonlocal cleaned
+        if isinstance(v, str):
+            shown = visible(v)
+            cleaned += shown != v
+            return shown
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        return v
+
+    for s in reg.standups:
+        for n in s["notes"]:
+            for f in NOTE_FIELDS:
+                n[f] = clean(n[f])
+        for e in s["events"]:
+            e["detail"] = clean(e["detail"])
+        s["summary"] = clean(s["summary"])
+    return cleaned
+
+
+def cleaned_text(n: int) -> str:
+    """The import's word on ``clean_standups``: '2 stand-up texts held control characters …'."""
+    return (f"{counted(n, 'stand-up text')} held control characters (as an escape sequence has): "
+            "imported with each shown as a visible sign (ESC as ␛), so that none acts on the terminal")
 
 
 def _bad(where: str, message: str) -> BadValue:

@@ -434,6 +434,36 @@ async def test_looking_at_a_finished_stand_up_does_not_reopen_it(store, pid):
 
 
 @sync
+async def test_the_person_line_names_leave_and_the_work_still_booked_in_it(store, pid):
+    # Leave does not move task dates, and the stand-up, where the week is settled, did not
+    # mention it: a person due on leave tomorrow was asked about tasks that run through it.
+    from datetime import timedelta
+
+    from pmtui.services.leave import add_leave
+
+    plan = get_plan(store, pid)
+    first = plan.resources[0]
+    booked = [a.task_id for a in plan.assignments if a.resource_id == first.id]
+    spans = plan.schedule.work_spans()
+    lo, hi, _ = next(spans[t] for t in booked if t in spans and not spans[t][2] and plan.calendar.date_of(spans[t][1]) > DAY)
+    day = max(plan.calendar.date_of(lo), DAY + timedelta(days=1))
+    while not plan.calendar.is_working(day):
+        day += timedelta(days=1)
+    add_leave(store, pid, first.name, day, day, "Dentist")
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert screen.people[0].name == first.name
+        lines = str(screen.query_one("#standup-person").render()).splitlines()
+        assert len(lines) == 2 and lines[1].startswith("y: yesterday")  # the first line is cut, not wrapped
+        assert f"on leave {day:%a %d %b}, booked on " in lines[0]
+        await keys(app, pilot, "n")
+        assert "on leave" not in str(screen.query_one("#standup-person").render())
+
+
+@sync
 async def test_saving_the_notes_form_keeps_what_another_terminal_noted(store, pid):
     # the form wrote back every field it had read: a blocker noted meanwhile with
     # `pmtui standup note NAME --blockers …` was wiped

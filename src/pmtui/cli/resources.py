@@ -1,4 +1,4 @@
-"""pmtui resource add | list | edit | rm | load, and pmtui assign / unassign."""
+"""pmtui resource add | list | edit | rm | load | leave add/list/rm, and pmtui assign / unassign."""
 
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.models.wording import counted
+from pmtui.services import leave as leave_svc
 from pmtui.services import resources as svc
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.tasks import get_plan
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
+leave = typer.Typer(help="A person's leave: working days off on their own calendar. Task dates do not move for "
+                         "leave (the scheduler uses the project calendar only); `pmtui resource load` and "
+                         "`resource leave list` show the tasks still booked on those days.", no_args_is_help=True)
 
 
 @cmd.command("add", epilog="Example: pmtui resource add 'Alice Chen' --rate 650 --max-units 100%")
@@ -129,6 +133,7 @@ def load(
             raise svc.unknown_resource(name, sorted(r.name for r in plan.resources))
     loads = resource_loads(plan, since)
     wbs = {t.id: t.wbs for t in plan.tasks}
+    clashes = leave_svc.clashes(plan, since, only=wanted[0].id if name is not None else None)
     # what the view leaves out before its first day (finished work, days already worked) is
     # history, but said: 'No resource is booked ...' read as none ever was
     before = over_days_before(plan, since, only=wanted[0].id if name is not None else None) if since else {}
@@ -138,7 +143,10 @@ def load(
              "overallocated_days": loads[r.id].over_days, "overallocated_days_before": before.get(r.id, 0),
              "overallocations": [{"first": o.first.isoformat(), "last": o.last.isoformat(), "days": o.days,
                                   "units": round(o.load, 6), "tasks": [wbs[t] for t in o.tasks]}
-                                 for o in loads[r.id].overloads]}
+                                 for o in loads[r.id].overloads],
+             "leave_while_booked": [{"first": c.first.isoformat(), "last": c.last.isoformat(), "days": c.days,
+                                     "tasks": [wbs[t] for t in c.tasks]}
+                                    for c in clashes if c.resource_id == r.id]}
             for r in wanted]})
         return
     when = f"from {since} on" if since else "over the whole schedule"
@@ -150,6 +158,7 @@ def load(
             out.print(f"{r.name} is booked at most {loads[r.id].peak:.0%} of {r.max_units:.0%} {when}.{history}")
         else:
             out.print(f"No resource is booked above its max units {when}.{history}")
+        _print_clashes(plan, clashes)
         return
     table = Table(Col("Resource", share=1, least=14), "Max", "From", "To", "Days", "Load",
                   Col("Tasks", share=1, least=12, wrap=True), box=None, pad_edge=False)
@@ -160,6 +169,115 @@ def load(
     people = len({r.id for r, _ in rows})
     advice = "" if since is None else "; move, re-assign or lengthen those tasks, or raise the max units"
     out.print(f"{counted(people, 'resource')} booked above {'its' if people == 1 else 'their'} max units {when}{advice}.{history}")
+    _print_clashes(plan, clashes)
+
+
+def _print_clashes(plan, clashes: list) -> None:
+    """Leave on which the schedule still has the person at work: the dates do not move for it,
+    so a PM reading 'not overbooked' would otherwise take the plan as staffed."""
+    if not clashes:
+        return
+    names = {r.id: r.name for r in plan.resources}
+    wbs = {t.id: t.wbs for t in plan.tasks}
+    out.print("")
+    table = Table("On leave", "From", "To", "Days", "Booked on", box=None, pad_edge=False)
+    for c in clashes:
+        table.add_row(names[c.resource_id], str(c.first), str(c.last), str(c.days),
+                      Text(", ".join(wbs[t] for t in c.tasks), "bold red"))
+    out.print(table)
+    out.print(f"{counted(sum(c.days for c in clashes), 'working day')} of leave with work booked; "
+              f"{leave_svc.NO_MOVE}: move or re-assign those tasks.")
+
+
+@leave.command("add", epilog="Example: pmtui resource leave add 'Ana Lopez' 2027-02-08 2027-02-12 --note 'Ski trip'")
+def leave_add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Resource name."),
+    first: str = typer.Argument(..., help="First day off."),
+    last: str = typer.Argument(None, help="Last day off (default: the first: one day)."),
+    note: str = typer.Option(None, "--note", help="What it is (default: Leave)."),
+) -> None:
+    """Record a person's leave: the working days from FIRST to LAST (weekends and holidays in
+    between are off anyway). Task dates do not move for leave: the command names the tasks
+    still booked on those days."""
+    st = state(ctx)
+    d1 = parse_date(first)
+    d2 = parse_date(last) if last is not None else None
+    who, run, plan = leave_svc.add_leave(st.store, st.project().id, name, d1, d2, note)
+    when = leave_svc.span_text(run.first, run.last)
+    said = "" if run.note == leave_svc.DEFAULT_NOTE else f", {run.note}"
+    done(f"Leave recorded for {who}: {when} ({counted(run.days, 'working day')}){said}.")
+    hit = [c for c in leave_svc.clashes(plan, run.first, only=run.resource_id) if c.first <= run.last]
+    if hit:
+        wbs = {t.id: t.wbs for t in plan.tasks}
+        tasks = list(dict.fromkeys(t for c in hit for t in c.tasks))
+        days = sum(c.days for c in hit)
+        done(f"Task dates do not move for leave: {who} is still booked on {days} of those days "
+             f"({', '.join(wbs[t] for t in tasks)}); move or re-assign the work (see `pmtui resource load`).")
+    else:
+        done(f"No unfinished task books {who} on those days (task dates do not move for leave: "
+             "`pmtui resource load` shows a clash should the plan change).")
+
+
+@leave.command("list", epilog="Example: pmtui resource leave list 'Ana Lopez'")
+def leave_list(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, help="One resource (default: all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List leave, run by run, with the tasks still booked on those days (task dates do not move
+    for leave)."""
+    st = state(ctx)
+    plan = get_plan(st.store, st.project().id)
+    wanted = plan.resources
+    if name is not None:
+        wanted = [_named(plan, name)]
+    wbs = {t.id: t.wbs for t in plan.tasks}
+    clashes = leave_svc.clashes(plan)
+    rows = []
+    for r in wanted:
+        for run in leave_svc.runs(plan, r.id):
+            booked = list(dict.fromkeys(t for c in clashes if c.resource_id == r.id
+                                        and run.first <= c.first <= run.last for t in c.tasks))
+            rows.append((r, run, [wbs[t] for t in booked]))
+    if as_json:
+        print_json([{"resource": r.name, "first": run.first.isoformat(), "last": run.last.isoformat(),
+                     "days": run.days, "note": run.note, "booked": booked} for r, run, booked in rows])
+        return
+    if not rows:
+        who = f" for {wanted[0].name}" if name is not None else ""
+        out.print(f"No leave recorded{who}: `pmtui resource leave add NAME FIRST [LAST]` records some.")
+        return
+    table = Table("Resource", "From", "To", "Days", "Note", "Booked on", box=None, pad_edge=False)
+    for r, run, booked in rows:
+        table.add_row(r.name, str(run.first), str(run.last), str(run.days), run.note,
+                      Text(", ".join(booked), "bold red"))
+    out.print(table)
+    if any(booked for _, _, booked in rows):
+        out.print(f"Booked on: unfinished tasks that still have the person at work then; {leave_svc.NO_MOVE}.")
+
+
+@leave.command("rm", epilog="Example: pmtui resource leave rm 'Ana Lopez' 2027-02-08")
+def leave_rm(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Resource name."),
+    first: str = typer.Argument(..., help="A day of the leave (as `leave list` shows it): all of it goes."),
+    last: str = typer.Argument(None, help="With it: only the leave from FIRST to LAST goes."),
+) -> None:
+    """Take back leave: the whole run FIRST is in, or the days from FIRST to LAST."""
+    st = state(ctx)
+    d1 = parse_date(first)
+    d2 = parse_date(last) if last is not None else None
+    who, run = leave_svc.remove_leave(st.store, st.project().id, name, d1, d2)
+    done(f"Removed {who}'s leave {leave_svc.span_text(run.first, run.last)} ({counted(run.days, 'working day')}).")
+
+
+def _named(plan, name: str):
+    key = name.strip().casefold()
+    found = [r for r in plan.resources if r.name.casefold() == key]
+    if not found:
+        raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+    return found[0]
 
 
 def assign(
@@ -186,6 +304,7 @@ def unassign(
 
 
 def register(app: typer.Typer) -> None:
+    cmd.add_typer(leave, name="leave")
     app.add_typer(cmd, name="resource")
     app.command("assign", epilog="Example: pmtui assign 2.3.1 'Alice Chen' --units 50%")(assign)
     app.command("unassign", epilog="Example: pmtui unassign 2.3.1 'Alice Chen'")(unassign)

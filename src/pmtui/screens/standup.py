@@ -27,6 +27,7 @@ from pmtui.services import progress as pg
 from pmtui.services import projects as project_svc
 from pmtui.services import standup as su
 from pmtui.services.as_of import day_text, span_text
+from pmtui.services import leave
 from pmtui.services.resource_load import days_text, resource_loads
 from pmtui.services.risks import issue_code
 from pmtui.services.standup_agenda import Person, StandupConfig, agenda, standup_config
@@ -311,9 +312,12 @@ class StandupScreen(Screen):
         said = " · ".join(f"{k.capitalize()}: {getattr(note, k)}" for k in ("yesterday", "today", "blockers")
                           if note is not None and getattr(note, k))
         # Text, not markup: a note typed in the meeting may hold "[" and "]"
-        person_line.update(Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
-                                         f"{counted(len(person.tasks), 'task')}", self._overbooked(person), "\n",
-                                         said or ("y: yesterday / today / blockers", "dim"),
+        first = Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
+                              f"{counted(len(person.tasks), 'task')}", self._on_leave(person), self._overbooked(person))
+        # cut here: the widget wraps a long first line, and the notes below it went out of sight;
+        # leave first, as the rarer news (and the one the dates do not show)
+        first.truncate(max(20, (person_line.size.width or self.app.size.width) - 2), overflow="ellipsis")
+        person_line.update(Text.assemble(first, "\n", said or ("y: yesterday / today / blockers", "dim"),
                                          no_wrap=True, overflow="ellipsis"))  # two lines, whatever the width
         empty = (f"Nothing due for {person.name} in the next {self.cfg.lookahead_days} working days: "
                  "y for their notes, n for the next person.")
@@ -345,6 +349,24 @@ class StandupScreen(Screen):
         days = days_text(o.first, o.last, self._ref(self.plan))
         more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
+
+    def _on_leave(self, person: Person) -> Text:
+        """The person's next leave, from the status date on, and the tasks still booked in it:
+        the dates do not move for leave, so the stand-up is where the PM hears of it."""
+        if person.resource_id is None or self.plan is None:
+            return Text()
+        since = self.plan.project.status_date or self.day
+        run = next((r for r in leave.runs(self.plan, person.resource_id) if r.last >= since), None)
+        if run is None:
+            return Text()
+        ref = self._ref(self.plan)
+        text = Text(f"  on leave {days_text(max(run.first, since), run.last, ref)}")
+        booked = [c for c in leave.clashes(self.plan, since, only=person.resource_id) if c.first <= run.last]
+        if booked:
+            wbs = {t.id: t.wbs for t in self.plan.tasks}
+            tasks = ", ".join(dict.fromkeys(wbs[t] for c in booked for t in c.tasks))
+            text.append(f", booked on {tasks}", "bold red")
+        return text
 
     def _show_detail(self) -> None:
         t = self.tasks.current

@@ -150,6 +150,9 @@ class Plan:
     # (day, finish) of the project's last stand-up: the finish when it closed, or when it began
     # if it is still open; None without one
     last_standup: tuple[date, date] | None = None
+    # resource id -> {day: note} of the days off on the resource's own calendar (leave); the
+    # scheduler does not use them (a task's dates do not move for leave), the load views say them
+    leave: dict[int, dict[date, str]] = field(default_factory=dict)
 
     def finish_change(self) -> tuple[date, int] | None:
         """(day of the last stand-up, working days the finish moved since; later is positive),
@@ -634,6 +637,10 @@ _PLAN_SQL = {
     "assignments": ("SELECT assignment.id, assignment.task_id, assignment.resource_id, assignment.units "
                     "FROM assignment JOIN task ON task.id = assignment.task_id "
                     "WHERE task.project_id = :pid ORDER BY assignment.id"),
+    "leave": ("SELECT resource.id, calendar_exception.day, calendar_exception.name FROM resource "
+              "JOIN calendar_exception ON calendar_exception.calendar_id = resource.calendar_id "
+              "WHERE resource.project_id = :pid AND calendar_exception.working = 0 "
+              "ORDER BY resource.id, calendar_exception.day"),
     # the finish as the last stand-up left it (or, while one runs, as it found it)
     "standup": ("SELECT day, CASE WHEN state = 'closed' THEN finish_after ELSE finish_before END "
                 "FROM standup WHERE project_id = :pid ORDER BY day DESC, id DESC LIMIT 1"),
@@ -702,6 +709,8 @@ def _read_plan(rows: Rows, project_id: int) -> Plan:
     assignments = list(map(AssignmentRow._make, rows(sql["assignments"], {"pid": project_id})))
     standup = _with_dates(rows(sql["standup"], {"pid": project_id}), [0, 1])
     plan = Plan(project, cal[0], exceptions, tasks, links, resources, assignments)
+    for rid, day, name in _with_dates(rows(sql["leave"], {"pid": project_id}), [1]):
+        plan.leave.setdefault(rid, {})[day] = name
     if standup and standup[0][1] is not None:
         plan.last_standup = tuple(standup[0])
     return plan

@@ -6,7 +6,7 @@ Project's flat work contour): a task of 5 days with Alice at 50 % books her half
 those days. Finished work is history and a started task's days before the status date are past,
 so by default only the days from the status date on count: that is what a PM can still change.
 The project calendar is used for every resource (resource calendars are stored, not yet used by
-the scheduler).
+the scheduler): leave books nothing off here, and services.leave names the work booked on it.
 """
 
 from __future__ import annotations

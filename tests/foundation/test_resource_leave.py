@@ -1,0 +1,160 @@
+"""A person's leave from the CLI (pmtui resource leave add | list | rm): recorded on their own
+calendar as the demo records it, refused as `calendar holiday` refuses a date, undone as any
+edit, and shown beside the work still booked on it, since task dates do not move for leave."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pmtui.services.projects import find_project
+from pmtui.services.tasks import get_plan
+from pmtui.store import open_store
+from tests.conftest import file_digest
+from tests.foundation.helpers import cli
+
+
+def ok(db, *args):
+    r = cli(db, *args)
+    assert r.exit_code == 0, (args, r.stderr)
+    return r
+
+
+@pytest.fixture
+def team(db_path):
+    """Start Monday 2027-02-01, Monday to Friday, a holiday on Wednesday 2027-02-17.
+    Build (1) 2027-02-01 to 2027-02-12, Ana at 100 %; Test (2) after it, 2027-02-15 to 2027-02-19
+    (four working days and the holiday), Ana at 50 %; Ben has no task."""
+    for args in [("project", "new", "Team", "--start", "2027-02-01"),
+                 ("calendar", "holiday", "add", "2027-02-17", "Carnival"),
+                 ("task", "add", "Build", "--duration", "10d"),
+                 ("task", "add", "Test", "--duration", "4d", "--after", "1"),
+                 ("resource", "add", "Ana Lopez"), ("resource", "add", "Ben"),
+                 ("assign", "1", "Ana Lopez"), ("assign", "2", "Ana Lopez", "--units", "50%")]:
+        ok(db_path, *args)
+    return db_path
+
+
+def _listed(db, *args):
+    return json.loads(ok(db, "resource", "leave", "list", *args, "--json").stdout)
+
+
+def test_leave_is_recorded_on_working_days_and_names_the_work_still_booked(team):
+    before = ok(team, "task", "list", "--json").stdout
+    r = ok(team, "resource", "leave", "add", "ana lopez", "2027-02-11", "2027-02-19", "--note", "Ski trip")
+    # Thu 11 to Fri 19 Feb: the weekend and the holiday are off anyway
+    assert r.stdout.splitlines() == [
+        "Leave recorded for Ana Lopez: 2027-02-11 to 2027-02-19 (6 working days), Ski trip.",
+        "Task dates do not move for leave: Ana Lopez is still booked on 6 of those days (1, 2); move or "
+        "re-assign the work (see `pmtui resource load`)."]
+    assert ok(team, "task", "list", "--json").stdout == before  # the known limitation, said above
+    assert _listed(team) == [{"resource": "Ana Lopez", "first": "2027-02-11", "last": "2027-02-19", "days": 6,
+                              "note": "Ski trip", "booked": ["1", "2"]}]
+    store = open_store(str(team))
+    try:
+        plan = get_plan(store, find_project(store, "Team").id)
+        ana = next(r for r in plan.resources if r.name == "Ana Lopez")
+        # on a calendar of her own, as MS Project and the demo keep leave
+        assert [d.isoformat() for d in sorted(plan.leave[ana.id])] == [
+            "2027-02-11", "2027-02-12", "2027-02-15", "2027-02-16", "2027-02-18", "2027-02-19"]
+        assert ana.calendar_id not in (None, plan.project.calendar_id)
+    finally:
+        store.close()
+    r = ok(team, "resource", "leave", "add", "Ben", "2027-02-22")
+    assert r.stdout.splitlines() == [
+        "Leave recorded for Ben: 2027-02-22 (1 working day).",
+        "No unfinished task books Ben on those days (task dates do not move for leave: `pmtui resource load` "
+        "shows a clash should the plan change)."]
+
+
+def test_resource_load_and_leave_list_show_leave_with_work_booked(team):
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-11", "2027-02-15")
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-03-01", "--note", "Dentist")
+    load = json.loads(ok(team, "resource", "load", "--from", "2027-02-01", "--json").stdout)
+    ana = next(x for x in load["resources"] if x["name"] == "Ana Lopez")
+    assert ana["leave_while_booked"] == [
+        {"first": "2027-02-11", "last": "2027-02-12", "days": 2, "tasks": ["1"]},
+        {"first": "2027-02-15", "last": "2027-02-15", "days": 1, "tasks": ["2"]}]
+    text = ok(team, "resource", "load", "--from", "2027-02-01").stdout
+    assert "On leave" in text and "Booked on" in text
+    assert ("3 working days of leave with work booked; task dates do not move for leave: move or re-assign "
+            "those tasks.") in text
+    # from a day after it, that leave is not counted
+    later = json.loads(ok(team, "resource", "load", "Ana Lopez", "--from", "2027-02-16", "--json").stdout)
+    assert later["resources"][0]["leave_while_booked"] == []
+    listed = ok(team, "resource", "leave", "list", "Ana Lopez").stdout
+    assert "Dentist" in listed and "2027-03-01" in listed
+    assert _listed(team, "ana lopez")[1] == {"resource": "Ana Lopez", "first": "2027-03-01", "last": "2027-03-01",
+                                             "days": 1, "note": "Dentist", "booked": []}
+    assert "No leave recorded for Ben" in ok(team, "resource", "leave", "list", "Ben").stdout
+
+
+def test_leave_is_undone_and_redone_and_removed_as_a_run_or_by_days(team):
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-11", "2027-02-16")
+    assert "Undone: Add leave" in ok(team, "undo").stdout
+    assert _listed(team) == []
+    ok(team, "redo")
+    assert [x["days"] for x in _listed(team)] == [4]
+    # a day inside the run (here the weekend in it) takes the whole run away
+    r = ok(team, "resource", "leave", "rm", "Ana Lopez", "2027-02-13")
+    assert r.stdout == "Removed Ana Lopez's leave 2027-02-11 to 2027-02-16 (4 working days).\n"
+    assert _listed(team) == []
+    ok(team, "undo")
+    r = ok(team, "resource", "leave", "rm", "Ana Lopez", "2027-02-15", "2027-02-20")
+    assert r.stdout == "Removed Ana Lopez's leave 2027-02-15 to 2027-02-16 (2 working days).\n"
+    assert [(x["first"], x["last"]) for x in _listed(team)] == [("2027-02-11", "2027-02-12")]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (("add", "Ana Lopez", "2027-02-13"), 1,
+     "2027-02-13 (Saturday) is not a working day anyway: there is no leave to record"),
+    (("add", "Ana Lopez", "2027-02-13", "2027-02-14"), 1, "2027-02-13 to 2027-02-14 has no working day: there is no "
+                                                        "leave to record"),
+    (("add", "Ana Lopez", "2027-02-17"), 1, "2027-02-17 (Wednesday) is not a working day anyway: there is no leave "
+                                          "to record"),
+    (("add", "Ana Lopez", "2027-02-12", "2027-02-08"), 2,
+     "leave ends on 2027-02-08, before it starts on 2027-02-12: give the first day, then the last"),
+    (("add", "Ana Lopez", "2027-02-01", "2029-02-01"), 2,
+     "leave from 2027-02-01 to 2029-02-01 is 732 days; record at most 366 at a time"),
+    (("add", "Ana Lopez", "2027-02-30"), 2, "date '2027-02-30' does not exist (day is out of range for month)"),
+    (("add", "Ana Lopez", "9999-02-01"), 2, None),
+    (("add", "Ana Lopez", "2027-02-08", "--note", "a\x1b[31mb"), 2,
+     "leave note contains the control character U+001B: it must be plain text"),
+    (("add", "Ana Lopez", "2027-02-08", "--note", "n" * 101), 2, "leave note is 100 characters at most; you gave 101"),
+    (("add", "Nobody", "2027-02-08"), 1, "no resource named 'Nobody' in this project (see `pmtui resource list`)"),
+    (("add", "Ana Lopez", "2027-02-03"), 1,
+     "Ana Lopez is on leave on 2027-02-03 already (Leave): `pmtui resource leave list 'Ana Lopez'` shows it"),
+    (("add", "Ana Lopez", "2027-02-01", "2027-02-05"), 1,
+     "Ana Lopez is on leave on 2027-02-03 already (Leave): `pmtui resource leave list 'Ana Lopez'` shows it"),
+    (("rm", "Ana Lopez", "2027-02-04"), 1,
+     "Ana Lopez has no leave on 2027-02-04: `pmtui resource leave list 'Ana Lopez'` shows what there is"),
+    (("rm", "Ben", "2027-02-01", "2027-02-05"), 1,
+     "Ben has no leave from 2027-02-01 to 2027-02-05: `pmtui resource leave list Ben` shows what there is"),
+], ids=["saturday", "weekend", "holiday", "backwards", "two-years", "no-such-date", "year-9999", "escape",
+        "long-note", "nobody", "taken", "overlaps", "rm-none", "rm-span-none"])
+def test_bad_leave_is_refused_and_changes_nothing(team, args, code, message):
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-03")
+    digest = file_digest(team)
+    r = cli(team, "resource", "leave", *args)
+    assert r.exit_code == code, r.stderr
+    if message is not None:
+        assert r.stderr == f"pmtui: {message}\n"
+    else:
+        assert "9999-02-01" in r.stderr and r.stderr.count("\n") == 1
+    assert file_digest(team) == digest
+
+
+def test_the_demo_leave_is_listed_and_its_clash_shown(db_path):
+    ok(db_path, "demo")
+    listed = _listed(db_path)
+    assert [(x["resource"], x["days"], x["note"]) for x in listed] == [("Marek Novak", 5, "Leave")]
+    load = json.loads(ok(db_path, "resource", "load", "Marek Novak", "--all", "--json").stdout)
+    assert load["resources"][0]["leave_while_booked"]  # the demo puts a trial load in it on purpose
+
+
+def test_help_says_the_dates_do_not_move(db_path):
+    text = " ".join(ok(db_path, "resource", "leave", "--help").stdout.split())
+    assert "Task dates do not move for leave" in text
+    text = " ".join(ok(db_path, "resource", "leave", "add", "--help").stdout.split())
+    assert "Task dates do not move for leave" in text

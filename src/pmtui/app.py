@@ -37,6 +37,7 @@ from pmtui.help_keys import PALETTE_ACTIONS, binding_rows, long_description
 from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanReady, ProjectsChanged,
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
+from pmtui.models.wording import brief
 from pmtui.screens.dialogs import (ChoiceList, ConfirmScreen, DialogField, DialogScroll, HelpScreen, PickScreen,
                                   TaskForm)
 from pmtui.services.gc_pause import paused_gc
@@ -131,7 +132,7 @@ class PmtuiApp(HeldKeys, App):
             raise ValueError("PmtuiApp needs a store, or a quick reader and the database to open")
         modes = [mode for _k, mode, _t, _c in self.SCREEN_LIST]
         if screen is not None and screen not in modes:
-            raise ValueError(f"no screen {screen!r}: the screens are {', '.join(modes)}")
+            raise ValueError(f"no screen {brief(screen)}: the screens are {', '.join(modes)}")
         self.start_screen = screen or modes[0]
         self._store = store
         self._store_error: PmtuiError | None = None

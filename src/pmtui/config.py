@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmtui.models.wording import brief
 from pmtui.store.locations import config_file
 
 THEMES = ("pmtui-dark", "pmtui-light")
@@ -51,7 +52,7 @@ def load_config(path: Path | None = None) -> Config:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str) or not value.strip():
-            cfg.problems.append(f"{path}: key for {binding_id!r} must be a string like \"a\" or \"ctrl+n\"")
+            cfg.problems.append(f"{path}: key for {brief(binding_id)} must be a string like \"a\" or \"ctrl+n\"")
             continue
         cfg.keymap[str(binding_id)] = ",".join(k.strip() for k in value.split(",") if k.strip())
     ui = data.get("ui", {})
@@ -59,13 +60,13 @@ def load_config(path: Path | None = None) -> Config:
         if ui["theme"] in THEMES:
             cfg.theme = ui["theme"]
         else:
-            cfg.problems.append(f"{path}: theme {ui['theme']!r} is unknown; use one of {', '.join(THEMES)}")
+            cfg.problems.append(f"{path}: theme {brief(ui['theme'])} is unknown; use one of {', '.join(THEMES)}")
     return cfg
 
 
 def unknown_ids(cfg: Config, known: set[str]) -> list[str]:
     """Problems for binding ids in the file that no screen has (most likely a typo)."""
     return [
-        f"{cfg.path}: no key with id {bid!r} (press ? to see the ids)"
+        f"{cfg.path}: no key with id {brief(bid)} (press ? to see the ids)"
         for bid in cfg.keymap if bid not in known
     ]

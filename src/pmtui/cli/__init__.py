@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from pmtui.cli.context import state
 from pmtui.models.errors import PmtuiError
+from pmtui.models.wording import QUOTED, cut
 
 
 class OneLineErrors(TyperGroup):
@@ -35,7 +36,8 @@ class OneLineErrors(TyperGroup):
                 code = 2
             else:
                 hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and exc.exit_code == 2 else ""
-                code = _fail(f"error: {_negative(exc, args) or exc.format_message()}{hint}", exc.exit_code)
+                message = _cut_args(_negative(exc, args) or exc.format_message(), args)
+                code = _fail(f"error: {message}{hint}", exc.exit_code)
         except typer.Exit as exc:
             code = exc.exit_code
         except typer.Abort:
@@ -58,6 +60,15 @@ def _negative(exc: Exception, args) -> str | None:
     if typed is None:
         return None
     return f"{typed} is negative: no value given here can be below 0"
+
+
+def _cut_args(message: str, args) -> str:
+    """Typer's own refusals ("No such command 'X'", "Got unexpected extra argument (X)") quote
+    what was typed whole: each long argument in them is cut as pmtui's messages cut a value."""
+    for arg in sorted((a for a in (sys.argv[1:] if args is None else args) if isinstance(a, str) and len(a) > QUOTED),
+                      key=len, reverse=True):
+        message = message.replace(arg, cut(arg))
+    return message
 
 
 def _fail(message: str, code: int) -> int:

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from pmtui.models.errors import NotFound, StoreError
 from pmtui.models.tables import Project
+from pmtui.models.wording import cut_path
 from pmtui.store import Store, open_store
 
 
@@ -269,9 +270,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _is_database(path: Path) -> bool:
-    if not path.is_file():  # opening a FIFO to read its header waited for a writer: for ever
-        return False
     try:
+        if not path.is_file():  # opening a FIFO to read its header waited for a writer: for ever
+            return False
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
@@ -286,7 +287,7 @@ def refuse_database(path: Path) -> None:
         if path.name.endswith(suffix):
             target = path.with_name(path.name[: -len(suffix)])
     if _is_database(path) or (target != path and _is_database(target)):
-        raise StoreError(f"{path} is {'a file of ' if target != path else ''}a database, not an output file: "
+        raise StoreError(f"{cut_path(path)} is {'a file of ' if target != path else ''}a database, not an output file: "
                          f"choose another name (nothing was written)")
 
 
@@ -328,7 +329,8 @@ def write_output(path, text: str) -> None:
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        # a path pasted twice over is cut, and the reason (File name too long) stays in sight
+        raise StoreError(f"cannot write {cut_path(path)}: {exc.strerror or exc}") from None
     finally:
         if tmp is not None:
             try:

@@ -20,6 +20,7 @@ from rich.text import Text
 from pmtui.cli.context import state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
+from pmtui.models.wording import brief
 from pmtui.services import gantt_layout as gl
 from pmtui.services.tasks import get_plan
 
@@ -120,7 +121,7 @@ def gantt(
 ) -> None:
     """Print the Gantt chart: bars, critical path, slack, deadlines, today and the status date."""
     if zoom is not None and zoom not in gl.ZOOMS:
-        raise BadValue(f"--zoom {zoom!r}: choose one of {', '.join(gl.ZOOMS)}")
+        raise BadValue(f"--zoom {brief(zoom)}: choose one of {', '.join(gl.ZOOMS)}")
     width = _default_width() if width is None else width
     if width < 1:
         raise BadValue(f"--width {width} must be a positive number of characters")

@@ -11,6 +11,7 @@ from rich.table import Table
 from pmtui.cli.context import Col, State, done, out, print_json, state
 from pmtui.cli.context import can_ask as _can_ask
 from pmtui.models.errors import Conflict, NotFound
+from pmtui.models.wording import brief
 from pmtui.services import history as svc
 
 
@@ -40,8 +41,8 @@ def _nothing(what: str, st: State) -> NotFound:
         # the undo had dropped
         why = ("nothing was undone since its last change (a change made after an undo drops the redo)"
                if what == "redo" else "every change made to it is undone, or none was made (see `pmtui history`)")
-        return NotFound(f"nothing to {what} in project {project.name!r} ({mine}): {why}")
-    return NotFound(f"nothing to {what} in project {project.name!r} ({mine}); to {what} in another project, "
+        return NotFound(f"nothing to {what} in project {brief(project.name)} ({mine}): {why}")
+    return NotFound(f"nothing to {what} in project {brief(project.name)} ({mine}); to {what} in another project, "
                     f"name it: {how}")
 
 
@@ -91,7 +92,7 @@ def undo(
     except NotFound:
         if gone is None:
             raise _nothing("undo", st) from None
-        raise NotFound(f"nothing to undo: the last undo took back the creation of project {gone.name!r} "
+        raise NotFound(f"nothing to undo: the last undo took back the creation of project {brief(gone.name)} "
                        "(`pmtui redo` brings it back); to undo in another project, name it: "
                        "`pmtui -p NAME undo`") from None
     done(f"Undone: {entry.action} — {entry.summary}")

@@ -276,7 +276,7 @@ def _named(plan, name: str):
     key = name.strip().casefold()
     found = [r for r in plan.resources if r.name.casefold() == key]
     if not found:
-        raise NotFound(f"no resource named {name!r} in this project (see `pmtui resource list`)")
+        raise svc.unknown_resource(name, sorted(r.name for r in plan.resources))
     return found[0]
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.services import progress as pg
 from pmtui.services import standup as su
 from pmtui.services import standup_agenda as sa
@@ -46,7 +46,7 @@ def _open_day(ctx: typer.Context, text: str | None) -> date:
 def _format(text: str) -> str:
     value = text.strip().lower()
     if value not in ("md", "json"):
-        raise BadValue(f"format {text!r} is not known: use md or json")
+        raise BadValue(f"format {brief(text)} is not known: use md or json")
     return value
 
 
@@ -274,7 +274,7 @@ def blocker(
 ) -> None:
     """Raise a blocker on a task (an open issue linked to it), or clear its open blockers."""
     if clear and text is not None:
-        raise BadValue(f"--clear takes no blocker text (got {text!r}): `pmtui blocker {ref} --clear` clears "
+        raise BadValue(f"--clear takes no blocker text (got {brief(text)}): `pmtui blocker {ref} --clear` clears "
                        f"every open blocker of the task, `pmtui issue resolve I…` one of them")
     if not clear and text is None:
         raise BadValue(f"say what blocks the task (`pmtui blocker {ref} 'waiting for …'`), "

@@ -17,7 +17,7 @@ from pmtui.models.parsing import (
     parse_money,
     parse_predecessors,
 )
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.services import tasks as svc
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan
 
@@ -40,7 +40,7 @@ def _estimate(text: str | None) -> dict:
         return {"optimistic": None, "most_likely": None, "pessimistic": None}
     parts = [p for p in text.replace("/", ",").split(",") if p.strip()]
     if len(parts) != 3:
-        raise BadValue(f"estimate {text!r} needs three durations: optimistic,most-likely,pessimistic e.g. 3d,5d,9d")
+        raise BadValue(f"estimate {brief(text)} needs three durations: optimistic,most-likely,pessimistic e.g. 3d,5d,9d")
     o, m, p = (parse_duration(x) for x in parts)
     return {"optimistic": float(o), "most_likely": float(m), "pessimistic": float(p)}
 
@@ -173,7 +173,7 @@ def move(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
     st = state(ctx)
     direction = direction.strip().lower()
     if direction not in ("up", "down"):
-        raise BadValue(f"direction {direction!r} must be up or down")
+        raise BadValue(f"direction {brief(direction)} must be up or down")
     row = svc.move_task(st.store, st.project().id, ref, direction)
     done(f"Moved {row.name!r} to {row.wbs}.")
 

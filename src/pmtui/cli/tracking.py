@@ -10,7 +10,7 @@ from rich.table import Table
 from pmtui.cli.context import Col, done, out, print_json, state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
-from pmtui.models.wording import signed_days
+from pmtui.models.wording import brief, signed_days
 from pmtui.services import baselines as bsvc
 from pmtui.services import costing, snapshots, status as ssvc
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue
@@ -289,7 +289,7 @@ def report(ctx: typer.Context,
 
     fmt = fmt.strip().lower()
     if fmt not in ("md", "html"):
-        raise BadValue(f"--format {fmt!r}: use md or html")
+        raise BadValue(f"--format {brief(fmt)}: use md or html")
     if output is not None and not output.strip():
         # a script's unset "$OUT" read as '.', and the report ended in "cannot write .: Is a directory"
         raise BadValue("--output is empty: give a file name, or leave --output out to print the report")

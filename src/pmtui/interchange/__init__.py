@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pmtui.interchange.base import ExportFailed, ImportFailed, Imported
 from pmtui.models.errors import BadValue, PmtuiError
+from pmtui.models.wording import brief
 from pmtui.services.bulk import PlanData
 from pmtui.services.gc_pause import paused_gc
 
@@ -32,7 +33,7 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
     if fmt:
         name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
         if name not in FORMATS:
-            raise BadValue(f"format {fmt!r} is unknown: use one of {usable}")
+            raise BadValue(f"format {brief(fmt)} is unknown: use one of {usable}")
         if not importing:
             _refuse_other_extension(Path(path), name)
     else:
@@ -41,7 +42,7 @@ def detect_format(path: Path, fmt: str | None, *, importing: bool) -> str:
         if suffix == ".mpp":
             raise BadValue(f"{Path(path).name}: an .mpp file is MS Project's binary format; {_SAVE_AS_XML}")
         if not matches:
-            raise BadValue(f"{Path(path).name}: cannot tell the format from {suffix or 'no extension'!r}: "
+            raise BadValue(f"{Path(path).name}: cannot tell the format from {brief(suffix or 'no extension')}: "
                                f"give --format ({usable})")
         name = matches[0]
     _exts, can_import, can_export = FORMATS[name]
@@ -163,7 +164,7 @@ def _export_text(data: PlanData, fmt: str) -> tuple[str, list[str]]:
         from pmtui.interchange.mermaid import write_mermaid
 
         return write_mermaid(data, sched)
-    raise ExportFailed(f"format {fmt!r} is unknown")
+    raise ExportFailed(f"format {brief(fmt)} is unknown")
 
 
 __all__ = ["FORMATS", "ImportFailed", "ExportFailed", "Imported", "detect_format", "read_file", "export_text"]

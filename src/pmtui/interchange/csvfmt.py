@@ -62,6 +62,7 @@ from pmtui.models.parsing import (
     parse_predecessors,
     parse_units,
 )
+from pmtui.models.wording import brief
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, LinkData, Part, PlanData, ResourceData, TaskData
 
@@ -106,7 +107,7 @@ def _split_resources(text: str) -> list[tuple[str, float]]:
         if not part:
             continue
         if part.startswith('"'):
-            raise BadValue(f"resource {part!r}: a name in quotes ends with a quote, and only its "
+            raise BadValue(f"resource {brief(part)}: a name in quotes ends with a quote, and only its "
                            'units may follow, as in "Smith, John"[50%]')
         if part.endswith("]") and "[" in part:
             name, units = part[:-1].rsplit("[", 1)
@@ -206,13 +207,13 @@ def _file_date(text: str, day_first: bool | None):
     elif fits[0] != fits[1]:
         first = fits[0]
     else:
-        raise BadValue(f"date {text!r} could be {a} {_MONTHS[b]} or {b} {_MONTHS[a]}, and no other date of "
+        raise BadValue(f"date {brief(text)} could be {a} {_MONTHS[b]} or {b} {_MONTHS[a]}, and no other date of "
                        "the file tells which: write it as YYYY-MM-DD")
     day, month = (a, b) if first else (b, a)
     try:
         return date(int(year) + (2000 if len(year) == 2 else 0), month, day)
     except ValueError:
-        raise BadValue(f"date {text!r} does not exist: use YYYY-MM-DD") from None
+        raise BadValue(f"date {brief(text)} does not exist: use YYYY-MM-DD") from None
 
 
 _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -252,7 +253,7 @@ def _refuse_cells_past_header(path: Path, rows: list[tuple[int, list[str]]], wid
     extra = next(c.strip() for c in first[width:] if c.strip())
     raise ImportFailed(
         f"{path.name} {_lines_text([line for line, _row in long])}: more fields than the header's {width} "
-        f"(line {first_line} has {len(first)}, with {one_line(extra)[:40]!r} past the header); nothing was "
+        f"(line {first_line} has {len(first)}, with {brief(one_line(extra)[:40])} past the header); nothing was "
         "imported, as those cells belong to no column: give their column a header, or put quotes around "
         "a cell that holds a comma")
 
@@ -324,9 +325,9 @@ def _ms_days(text: str, what: str, imp: Imported, who: str, rounded: Rounded, *,
     m = _MS_SPAN.match(text)
     if m is None:
         if text.strip().endswith("%"):
-            raise BadValue(f"{what} {text.strip()!r} is in percent of the predecessor's duration, which pmtui "
+            raise BadValue(f"{what} {brief(text.strip())} is in percent of the predecessor's duration, which pmtui "
                            "cannot read: give it in days (3FS+2 days)")
-        raise BadValue(f"{what} {text.strip()!r} is not understood: use MS Project's form (5 days, 2 wks, "
+        raise BadValue(f"{what} {brief(text.strip())} is not understood: use MS Project's form (5 days, 2 wks, "
                        "16 hrs, 1 mon) or pmtui's (5d, 2w)")
     sign, number, elapsed, unit, _estimated = m.groups()
     value = float(number) * (-1 if sign == "-" else 1)
@@ -337,7 +338,7 @@ def _ms_days(text: str, what: str, imp: Imported, who: str, rounded: Rounded, *,
         value *= _MS_UNIT[_ms_unit(unit or "d")]
     days = whole_days(value, who, rounded, keep_positive=not lag)
     if abs(days) > MAX_DAYS:
-        raise BadValue(f"{what} {text.strip()!r} is too long: at most {MAX_DAYS} working days")
+        raise BadValue(f"{what} {brief(text.strip())} is too long: at most {MAX_DAYS} working days")
     return days
 
 
@@ -358,9 +359,9 @@ def _ms_links(text: str, imp: Imported, who: str, rounded: Rounded) -> list[tupl
             continue
         m = _MS_LINK.match(part)
         if m is None:
-            raise BadValue(f"predecessor {part!r} is not understood: MS Project writes an ID with a type and "
+            raise BadValue(f"predecessor {brief(part)} is not understood: MS Project writes an ID with a type and "
                            "a lag, e.g. 3FS+2 days, 4SS or 5")
-        lag = _ms_days(m.group(3), f"predecessor {part!r}: its lag", imp, f"{who} lag", rounded,
+        lag = _ms_days(m.group(3), f"predecessor {brief(part)}: its lag", imp, f"{who} lag", rounded,
                        lag=True) if m.group(3) else 0
         out.append((int(m.group(1)), (m.group(2) or "FS").upper(), lag))
     return out
@@ -397,7 +398,7 @@ def read_csv(path: Path) -> Imported:
         if key is None:
             if h.strip():
                 imp.ignored["unknown columns"] += 1
-                imp.warnings.append(f"column {h.strip()!r} is not one pmtui reads: ignored")
+                imp.warnings.append(f"column {brief(h.strip())} is not one pmtui reads: ignored")
             else:
                 unnamed.append(i)
             continue
@@ -450,7 +451,7 @@ def read_csv(path: Path) -> Imported:
             if by_id:
                 text = get("ID")
                 if text and not is_digits(text):
-                    raise BadValue(f"ID {text!r} is not a whole number")
+                    raise BadValue(f"ID {brief(text)} is not a whole number")
                 number = int(text) if text else None
                 if number is not None and number in ids:
                     raise BadValue(f"ID {number} appears twice")
@@ -458,7 +459,7 @@ def read_csv(path: Path) -> Imported:
             if outline == "level":
                 text = get("Outline level")
                 if not is_digits(text):
-                    raise BadValue(f"outline level {text!r} is not a whole number (1 for a top-level task)")
+                    raise BadValue(f"outline level {brief(text)} is not a whole number (1 for a top-level task)")
                 level = int(text)
             if level == 0 or level is None and number == 0:
                 # MS Project's project summary task, when it is shown: the project, not a task
@@ -477,7 +478,7 @@ def read_csv(path: Path) -> Imported:
             elif outline == "wbs":
                 code = get("WBS")
                 if not code or not all(is_digits(p) for p in code.split(".")):
-                    raise BadValue(f"WBS {code!r} is not an outline code like 1.2")
+                    raise BadValue(f"WBS {brief(code)} is not an outline code like 1.2")
                 code = ".".join(str(int(p)) for p in code.split("."))
                 code = _excel_code(code, by_code, last_child, rebuilt, line)
                 parent_code = code.rsplit(".", 1)[0] if "." in code else None
@@ -486,7 +487,7 @@ def read_csv(path: Path) -> Imported:
                 parent = by_code[parent_code].key if parent_code else None
             if not name:
                 raise BadValue("the task has no name")
-            who = f"line {line} ({name!r})"
+            who = f"line {line} ({brief(name)})"
             if by_id:
                 before = len(rounded.items)
                 duration = _ms_days(get("Duration"), "duration", imp, who, rounded) if get("Duration") else 1

@@ -37,6 +37,7 @@ from pmtui.interchange.mspdi import (
 )
 from pmtui.interchange.recurrence import expand
 from pmtui.models.tables import RESOURCE_KINDS
+from pmtui.models.wording import brief
 from pmtui.scheduling import WorkCalendar
 from pmtui.services.project_records import Records
 from pmtui.services.bulk import (
@@ -113,9 +114,9 @@ class _Reader:
             try:
                 f = float(t)
             except ValueError:
-                raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+                raise self.fail(where, f"<{name}> {brief(t)} is not a number") from None
             if not math.isfinite(f):
-                raise self.fail(where, f"<{name}> {t!r} is not a finite number") from None
+                raise self.fail(where, f"<{name}> {brief(t)} is not a finite number") from None
             return int(f)
 
     def float_(self, kids: dict, name: str, where: str, default: float | None = None) -> float | None:
@@ -125,9 +126,9 @@ class _Reader:
         try:
             value = float(t)
         except ValueError:
-            raise self.fail(where, f"<{name}> {t!r} is not a number") from None
+            raise self.fail(where, f"<{name}> {brief(t)} is not a number") from None
         if not math.isfinite(value):
-            raise self.fail(where, f"<{name}> {t!r} is not a finite number")
+            raise self.fail(where, f"<{name}> {brief(t)} is not a finite number")
         return value
 
     def flag(self, kids: dict, name: str) -> bool:
@@ -140,7 +141,7 @@ class _Reader:
         try:
             value = datetime.fromisoformat(t)
         except ValueError:
-            raise self.fail(where, f"<{name}> {t!r} is not a possible date") from None
+            raise self.fail(where, f"<{name}> {brief(t)} is not a possible date") from None
         return value
 
     def span_minutes(self, text: str | None, where: str, name: str) -> float | None:
@@ -156,10 +157,10 @@ class _Reader:
     def _span_minutes(self, text: str, where: str, name: str) -> float:
         m = ISO_SPAN.match(text)
         if not m:
-            raise self.fail(where, f"<{name}> {text!r} is not a duration like PT8H0M0S")
+            raise self.fail(where, f"<{name}> {brief(text)} is not a duration like PT8H0M0S")
         sign, y, mo, d, h, mi, s = m.groups()
         if y or mo:
-            raise self.fail(where, f"<{name}> {text!r} uses years or months, which are not working time")
+            raise self.fail(where, f"<{name}> {brief(text)} uses years or months, which are not working time")
         minutes = (float(d or 0) * 24 * 60) + float(h or 0) * 60 + float(mi or 0) + float(s or 0) / 60
         return -minutes if sign else minutes
 
@@ -309,7 +310,7 @@ class _Reader:
 
     def _exception(self, ek: dict, where: str) -> dict[date, tuple[bool, str]]:
         name = one_line(self.text(ek, "Name"))
-        where = f"{where} exception {name!r}" if name else f"{where} exception"
+        where = f"{where} exception {brief(name)}" if name else f"{where} exception"
         tp = ek.get("TimePeriod")
         if tp is None:
             return {}
@@ -436,7 +437,7 @@ class _Reader:
             if len(name) > 200:
                 self.warnings.append(f"{where}: name shortened to 200 characters")
                 name = name[:200]
-            where = f"task UID {uid} {name!r}"
+            where = f"task UID {uid} {brief(name)}"
             if level is None:
                 number = self.text(tk, "OutlineNumber")
                 level = number.count(".") + 1 if number else 1
@@ -604,7 +605,7 @@ class _Reader:
             lk = self.texts(link)
             pred = (self.text(lk, "PredecessorUID") or "").strip()
             named = self.tasks_by_uid.get(int(pred)) if pred.isascii() and pred.isdigit() else None
-            what = f"UID {pred} {named.name!r}" if named is not None else f"UID {pred or '(none)'}"
+            what = f"UID {pred} {brief(named.name)}" if named is not None else f"UID {pred or '(none)'}"
             kind = LINK_FROM_TEXT.get((self.text(lk, "Type") or "1").strip(), "of unknown type")
             fix = f"; link the tasks that must wait to UID {pred} instead" if named is not None else ""
             self.warnings.append(

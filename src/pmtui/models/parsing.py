@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from pmtui.models.errors import BadValue
 from pmtui.models.vocabulary import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES, check_money
+from pmtui.models.wording import brief
 
 DAYS_PER_WEEK = 5
 MAX_DAYS = 100_000
@@ -28,16 +29,16 @@ _WEEKDAYS.update(
 def _span_days(text: str, what: str, *, allow_negative: bool) -> int:
     m = _SPAN.match(text or "")
     if not m:
-        raise BadValue(f"{what} {text!r} is not understood: use working days like 3d, 2w or 0")
+        raise BadValue(f"{what} {brief(text)} is not understood: use working days like 3d, 2w or 0")
     number, unit = float(m.group(1)), m.group(2).lower()
     days = number * DAYS_PER_WEEK if unit.startswith("w") else number
     if days != int(days):
-        raise BadValue(f"{what} {text!r} is not a whole number of working days")
+        raise BadValue(f"{what} {brief(text)} is not a whole number of working days")
     days = int(days)
     if days < 0 and not allow_negative:
-        raise BadValue(f"{what} {text!r} is negative: it must be 0 or more working days")
+        raise BadValue(f"{what} {brief(text)} is negative: it must be 0 or more working days")
     if abs(days) > MAX_DAYS:
-        raise BadValue(f"{what} {text!r} is too long: at most {MAX_DAYS} working days")
+        raise BadValue(f"{what} {brief(text)} is too long: at most {MAX_DAYS} working days")
     return days
 
 
@@ -95,20 +96,20 @@ def parse_date(text: str | date, today: date | None = None) -> date:
         try:
             return today + timedelta(days=n)
         except OverflowError:
-            raise BadValue(f"date {raw!r} is out of range: use YYYY-MM-DD") from None
+            raise BadValue(f"date {brief(raw)} is out of range: use YYYY-MM-DD") from None
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
         try:
             y, mo, d = (int(p) for p in raw.split("-"))
             return date(y, mo, d)
         except ValueError as exc:
-            raise BadValue(f"date {raw!r} does not exist ({exc})") from None
+            raise BadValue(f"date {brief(raw)} does not exist ({exc})") from None
     m = _NUMERIC.fullmatch(raw)
     if m and int(m.group(1)) != int(m.group(2)) and all(1 <= int(g) <= 12 for g in m.groups()[:2]):
         # dateutil read '06/01/2027' month first, as 1 June; a user in most of Europe meant
         # 6 January, and the holiday or start went in five months off without a word
         a, b, year = m.groups()
         one, two = (_month_day(year, int(a), int(b)), _month_day(year, int(b), int(a)))
-        raise BadValue(f"date {raw!r} could be {one} or {two}: write it as YYYY-MM-DD")
+        raise BadValue(f"date {brief(raw)} could be {one} or {two}: write it as YYYY-MM-DD")
     # imported here: dateutil's parser is 13 ms of the app's start, and most dates are ISO
     from dateutil import parser as dateparser
 
@@ -116,7 +117,7 @@ def parse_date(text: str | date, today: date | None = None) -> date:
         parsed = dateparser.parse(raw, default=_midnight(today), dayfirst=False)
     except (ValueError, OverflowError):
         # dateutil's own message repeats the text unescaped; the repr above already shows it
-        raise BadValue(f"date {raw!r} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
+        raise BadValue(f"date {brief(raw)} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
     return parsed.date()
 
 
@@ -141,14 +142,14 @@ def parse_percent(text: str | int | float) -> int:
     raw = str(text).strip().removesuffix("%").strip()
     # float() alone took '50%%' (every % stripped), '1_0' and '5e1' for 50: a typo passed as a value
     if not _PERCENT.fullmatch(raw):
-        raise BadValue(f"percent complete {text!r} is not a number: use 0 to 100, e.g. 60%")
+        raise BadValue(f"percent complete {brief(text)} is not a number: use 0 to 100, e.g. 60%")
     if raw[0] in "+-" and float(raw):
         # `pmtui progress 2.8 +10` meant ten more, and set 60 % to 10 % (and -10 read as a typo)
-        raise BadValue(f"percent complete {text!r} is a change, not a percent: give what it is now, "
+        raise BadValue(f"percent complete {brief(text)} is a change, not a percent: give what it is now, "
                        f"0 to 100, e.g. 60%")
     value = float(raw)
     if not 0 <= value <= 100 or value != int(value):  # NaN fails the range test first
-        raise BadValue(f"percent complete {text!r} must be a whole number from 0 to 100")
+        raise BadValue(f"percent complete {brief(text)} must be a whole number from 0 to 100")
     return int(value)
 
 
@@ -162,13 +163,13 @@ def parse_money(text: str | float, what: str = "amount", why_not_negative: str =
         # a comma only groups thousands: dropping every comma read the European '1.200,50' as
         # 1.2005 and '1,5' as 15, and saved them without a word
         if not _GROUPED.fullmatch(raw):
-            raise BadValue(f"amount {text!r} is not a number: a comma only groups thousands, "
+            raise BadValue(f"amount {brief(text)} is not a number: a comma only groups thousands, "
                            f"as in 12,500.50; decimals go after a point")
         raw = raw.replace(",", "")
     try:
         value = float(raw)
     except ValueError:
-        raise BadValue(f"amount {text!r} is not a number (e.g. 12500 or 12,500.50)") from None
+        raise BadValue(f"amount {brief(text)} is not a number (e.g. 12500 or 12,500.50)") from None
     try:
         return check_money(value, what, why_not_negative)
     except ValueError as exc:
@@ -187,11 +188,11 @@ def parse_units(text: str | float) -> float:
             if value > 10:
                 value /= 100
             elif value > 1:
-                raise BadValue(f"units {text!r} could be {raw}% or {value:.0%}: write it with a % sign")
+                raise BadValue(f"units {brief(text)} could be {raw}% or {value:.0%}: write it with a % sign")
     except ValueError:
-        raise BadValue(f"units {text!r} are not understood: use a percentage like 50%") from None
+        raise BadValue(f"units {brief(text)} are not understood: use a percentage like 50%") from None
     if not 0 < value <= 10:
-        raise BadValue(f"units {text!r} must be more than 0% and at most 1000%")
+        raise BadValue(f"units {brief(text)} must be more than 0% and at most 1000%")
     return round(value, 4)
 
 
@@ -207,15 +208,15 @@ def parse_workdays(text: str) -> int:
             continue
         ends = [_weekday(e.strip()) for e in part.split("-")]
         if len(ends) > 2 or None in ends:
-            raise BadValue(f"working days {text!r} are not understood: use e.g. mon-fri or mon,tue,thu")
+            raise BadValue(f"working days {brief(text)} are not understood: use e.g. mon-fri or mon,tue,thu")
         first = WEEKDAY_NAMES.index(ends[0])
         last = WEEKDAY_NAMES.index(ends[-1])
         if last < first:
-            raise BadValue(f"working days {part!r} run backwards: write the range as mon-fri")
+            raise BadValue(f"working days {brief(part)} run backwards: write the range as mon-fri")
         for i in range(first, last + 1):
             mask |= 1 << i
     if not mask:
-        raise BadValue(f"working days {text!r} name no day: a calendar needs at least one working day")
+        raise BadValue(f"working days {brief(text)} name no day: a calendar needs at least one working day")
     return mask
 
 
@@ -238,14 +239,14 @@ def format_workdays(mask: int) -> str:
 def parse_constraint(text: str) -> str:
     value = (text or "").strip().upper()
     if value not in CONSTRAINT_TYPES:
-        raise BadValue(f"constraint {text!r} is unknown: use one of {', '.join(CONSTRAINT_TYPES)}")
+        raise BadValue(f"constraint {brief(text)} is unknown: use one of {', '.join(CONSTRAINT_TYPES)}")
     return value
 
 
 def parse_link_type(text: str) -> str:
     value = (text or "").strip().upper()
     if value not in LINK_TYPES:
-        raise BadValue(f"link type {text!r} is unknown: use FS, SS, FF or SF")
+        raise BadValue(f"link type {brief(text)} is unknown: use FS, SS, FF or SF")
     return value
 
 
@@ -271,7 +272,7 @@ def parse_predecessors(text: str) -> list[LinkRef]:
         m = _LINK.match(part)
         if not m:
             raise BadValue(
-                f"predecessor {part.strip()!r} is not understood: use a WBS code with an optional "
+                f"predecessor {brief(part.strip())} is not understood: use a WBS code with an optional "
                 "type and lag, e.g. 1.2FS+2d, 1.3SS or 4"
             )
         ref, kind, lag = m.group(1), (m.group(2) or "FS").upper(), m.group(3)

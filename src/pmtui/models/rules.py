@@ -16,6 +16,7 @@ from pmtui.models.vocabulary import (  # noqa: F401 - check_plan_date and the li
     check_money,
     check_plan_date,
 )
+from pmtui.models.wording import brief
 
 MAX_NAME = 200
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
@@ -137,7 +138,7 @@ class TaskRules(BaseModel):
     @classmethod
     def _check_constraint(cls, v: str) -> str:
         if v not in CONSTRAINT_TYPES:
-            raise ValueError(f"constraint {v!r} is unknown: use one of {', '.join(CONSTRAINT_TYPES)}")
+            raise ValueError(f"constraint {brief(v)} is unknown: use one of {', '.join(CONSTRAINT_TYPES)}")
         return v
 
     @model_validator(mode="after")
@@ -178,7 +179,7 @@ class ResourceRules(BaseModel):
     def _check_kind(cls, v: str) -> str:
         v = (v or "").strip().lower()
         if v not in RESOURCE_KINDS:
-            raise ValueError(f"resource kind {v!r} is unknown: use person, vendor or equipment")
+            raise ValueError(f"resource kind {brief(v)} is unknown: use person, vendor or equipment")
         return v
 
     @field_validator("cost_rate")
@@ -216,7 +217,7 @@ class ProjectRules(BaseModel):
     def _check_currency(cls, v: str) -> str:
         v = (v or "").strip().upper()
         if len(v) != 3 or not v.isalpha():
-            raise ValueError(f"currency {v!r} must be a three-letter ISO code such as EUR or USD")
+            raise ValueError(f"currency {brief(v)} must be a three-letter ISO code such as EUR or USD")
         return v
 
 

@@ -40,3 +40,16 @@ def cut(text: str) -> str:
 def brief(value) -> str:
     """``value`` quoted as a message quotes it ('Vendor late', 7, [1, 2]), cut to 60 characters."""
     return repr(cut(value)) if isinstance(value, str) else cut(repr(value))
+
+
+# A path is quoted longer, and cut in its middle: a real one of 90 characters (a project folder
+# in a temporary test folder, a share) was useful whole, and its end names the file.
+PATH_QUOTED = 160
+
+
+def cut_path(path) -> str:
+    """``path`` as a message quotes it: whole up to 160 characters, else its first 100 and its
+    last 59 around a … (a pasted page as --db filled the terminal, and the reason after it
+    scrolled away)."""
+    text = str(path)
+    return text if len(text) <= PATH_QUOTED else text[:100] + "…" + text[-(PATH_QUOTED - 101):]

@@ -15,7 +15,7 @@ from importlib import resources
 from string import Template
 
 from pmtui.models.errors import BadValue
-from pmtui.models.wording import days as in_days, signed_days
+from pmtui.models.wording import brief, days as in_days, signed_days
 from pmtui.reports.chart import first_last, sparkline, trend_svg
 from pmtui.reports.content import ReportData, gather
 from pmtui.store import Store
@@ -317,5 +317,5 @@ def render(d: ReportData, fmt: str) -> str:
 def render_report(store: Store, project_id: int, *, fmt: str = "md", since: date | None = None,
                   method: str | None = None, now: datetime | None = None) -> str:
     if fmt not in ("md", "html"):
-        raise BadValue(f"report format {fmt!r}: use md or html")
+        raise BadValue(f"report format {brief(fmt)}: use md or html")
     return render(gather(store, project_id, since=since, method=method, now=now), fmt)

@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from pmtui.models.errors import PmtuiError
+from pmtui.models.wording import brief
 from pmtui.widgets.inline_input import InlineInput
 
 
@@ -159,7 +160,7 @@ class TaskFinder:
 
     # -- finding ----------------------------------------------------------------------------------
     def _no_match(self, text: str) -> None:
-        self.notify(f"no task named like {text!r}", severity="warning")
+        self.notify(f"no task named like {brief(text)}", severity="warning")
 
     def _reveal(self, task_id: int) -> None:
         """Put the cursor on the task, in view."""

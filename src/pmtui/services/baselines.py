@@ -18,7 +18,7 @@ from pmtui.models.parsing import is_digits
 from pmtui.models.rules import control_character
 from pmtui.models.tables import utcnow
 from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.services.actions import action, reading
 from pmtui.services.costing import TaskCost, plan_costs
 from pmtui.services.plan import Plan, load_plan
@@ -126,10 +126,10 @@ def _find(session: Session, project_id: int, name: str) -> Baseline:
     if len(folded) == 1:
         return folded[0]
     if folded:
-        raise NotFound(f"no baseline {name!r} in this project, and {' and '.join(repr(b.name) for b in folded)} "
+        raise NotFound(f"no baseline {brief(name)} in this project, and {' and '.join(repr(b.name) for b in folded)} "
                        "differ from it only in case: give the name exactly")
     known = ", ".join(repr(b.name) for b in rows) or "none yet (save one with `pmtui baseline save NAME`)"
-    raise NotFound(f"no baseline {name!r} in this project; baselines: {known}")
+    raise NotFound(f"no baseline {brief(name)} in this project; baselines: {known}")
 
 
 def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list[BaselineTask]:
@@ -164,7 +164,7 @@ def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
         raise Conflict("the plan has no tasks yet: add some before saving a baseline")
     costs = plan_costs(plan)
     if same is not None and not replace:
-        raise Conflict(f"baseline {name!r} exists: add --replace to save over it")
+        raise Conflict(f"baseline {brief(name)} exists: add --replace to save over it")
     if same is None and len(existing) >= MAX_BASELINES:
         names = ", ".join(repr(b.name) for b in existing)
         raise Conflict(f"a project keeps at most {MAX_BASELINES} baselines (as MS Project does: Baseline, "

@@ -44,7 +44,7 @@ from pmtui.models.tables import (
     Task,
 )
 from pmtui.models.tracking import Baseline, BaselineTask
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -218,7 +218,7 @@ def work_calendar(cal: CalendarData, anchor: date) -> WorkCalendar:
 
 # -- checks ------------------------------------------------------------------------------------
 def _who(t: TaskData) -> str:
-    return t.source or f"task {t.name!r}"
+    return t.source or f"task {brief(t.name)}"
 
 
 def _in_range(day: date | None, what: str, where: str = "") -> None:
@@ -247,8 +247,8 @@ def check(data: PlanData) -> ScheduleResult:
     for cal in [data.calendar, *(r.calendar for r in data.resources if r.calendar is not None)]:
         for day in cal.exceptions:
             if not isinstance(day, date):
-                raise Conflict(f"calendar {cal.name!r}: the exception {day!r} is not a date")
-            _in_range(day, "the exception", f"calendar {cal.name!r}: ")
+                raise Conflict(f"calendar {brief(cal.name)}: the exception {brief(day)} is not a date")
+            _in_range(day, "the exception", f"calendar {brief(cal.name)}: ")
     for what, day in (("the project start", data.start), ("the status date", data.status_date)):
         _in_range(day, what)
     keys: dict[Any, TaskData] = {}
@@ -271,7 +271,7 @@ def check(data: PlanData) -> ScheduleResult:
         if not 0 <= t.percent_complete <= 100:
             raise Conflict(f"{who}: percent complete {t.percent_complete}% is not from 0 to 100")
         if t.constraint_type not in CONSTRAINT_TYPES:
-            raise Conflict(f"{who}: constraint {t.constraint_type!r} is unknown")
+            raise Conflict(f"{who}: constraint {brief(t.constraint_type)} is unknown")
         if t.constraint_type in _DATED and t.constraint_date is None:
             raise Conflict(f"{who}: constraint {t.constraint_type} needs a date")
         if t.actual_start and t.actual_finish and t.actual_finish < t.actual_start:
@@ -308,7 +308,7 @@ def check(data: PlanData) -> ScheduleResult:
         if link.succ not in keys:
             raise Conflict(f"{where}: its successor is not a task of the plan")
         if link.type not in LINK_TYPES:
-            raise Conflict(f"{where}: link type {link.type!r} is unknown")
+            raise Conflict(f"{where}: link type {brief(link.type)} is unknown")
         if abs(link.lag) > MAX_DAYS:
             raise Conflict(f"{where}: a lag of more than {MAX_DAYS} working days is not a plan")
         if link.pred == link.succ:
@@ -323,14 +323,14 @@ def check(data: PlanData) -> ScheduleResult:
     rnames: set[str] = set()
     rkeys: set[Any] = set()
     for r in data.resources:
-        who = r.source or f"resource {r.name!r}"
+        who = r.source or f"resource {brief(r.name)}"
         if not r.name.strip() or len(r.name) > MAX_NAME:
             raise Conflict(f"{who}: a resource needs a name of at most {MAX_NAME} characters")
         _plain_name(r.name, who)
         if r.name in rnames:
-            raise Conflict(f"{who}: two resources are named {r.name!r}")
+            raise Conflict(f"{who}: two resources are named {brief(r.name)}")
         if r.kind not in RESOURCE_KINDS:
-            raise Conflict(f"{who}: resource kind {r.kind!r} is unknown")
+            raise Conflict(f"{who}: resource kind {brief(r.kind)} is unknown")
         if not 0 <= r.cost_rate <= MAX_AMOUNT or not r.max_units > 0:
             raise Conflict(f"{who}: cost rate must be 0 or more and max units more than 0")
         rnames.add(r.name)
@@ -938,7 +938,7 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
                                                 "resource": [r["id"] for r in resources]})
         if blockers:
             raise Conflict(
-                f"project {project.name!r} has {', '.join(blockers)} tied to its tasks or people, which "
+                f"project {brief(project.name)} has {', '.join(blockers)} tied to its tasks or people, which "
                 "replacing them would cut loose: import as a new project instead (pmtui import FILE --name NEW)"
             )
         task_ids = [t["id"] for t in tasks]

@@ -22,6 +22,7 @@ from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import parse_money
 from pmtui.models.rules import check_money
 from pmtui.models.tables import Task
+from pmtui.models.wording import brief
 from pmtui.scheduling import costs as C
 from pmtui.services.actions import action
 from pmtui.services.plan import Plan, RollUp, TaskRow, actual_span, load_plan
@@ -57,7 +58,7 @@ class TaskCost:
 def actual_mode() -> str:
     value = settings.section("costs").get("actual", "derived")
     if value not in ACTUAL_MODES:
-        raise BadValue(f"config file {config_file()}: [costs] actual = {value!r} must be \"derived\" or \"entered\"")
+        raise BadValue(f"config file {config_file()}: [costs] actual = {brief(value)} must be \"derived\" or \"entered\"")
     return value
 
 

@@ -361,11 +361,11 @@ class Plan:
                 code = ".".join(str(int(p)) for p in text.split("."))
                 row = self.by_wbs.get(code)
                 if row is None:
-                    raise NotFound(f"no task {cut(text)} in project {self.project.name!r}")
+                    raise NotFound(f"no task {cut(text)} in project {brief(self.project.name)}")
                 return row
         row = self.by_id.get(key)
         if row is None:
-            raise NotFound(f"no task with id #{key} in project {self.project.name!r}")
+            raise NotFound(f"no task with id #{key} in project {brief(self.project.name)}")
         return row
 
     # -- derived text ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pmtui.models.parsing import is_digits
 from pmtui.models.wording import counted
 from pmtui.models.rules import ProjectRules, plan_date, validated
 from pmtui.models.tables import MON_TO_FRI, Calendar, Project, Setting, Task
+from pmtui.models.wording import brief
 from pmtui.services.actions import action, reading
 from pmtui.services.plan import check_plan
 from pmtui.store.journal import forget_undone_project
@@ -30,7 +31,7 @@ def create_project(store: Store, name: str, start: date, *, currency: str = "EUR
     with action(store, None, "New project") as act:
         s = act.session
         if _by_name(s, rules.name):
-            raise Conflict(f"a project named {rules.name!r} exists already")
+            raise Conflict(f"a project named {brief(rules.name)} exists already")
         cal = Calendar(name=f"{rules.name} calendar", workdays=workdays)
         s.add(cal)
         s.flush()
@@ -84,7 +85,7 @@ def find_project(store: Store, name_or_id: str) -> Project:
         if project is None:
             names = [p.name for p in s.execute(select(Project).order_by(Project.name)).scalars()]
             hint = f"; projects: {', '.join(names)}" if names else "; there are no projects yet"
-            raise NotFound(f"no project named {name_or_id!r}{hint}")
+            raise NotFound(f"no project named {brief(name_or_id)}{hint}")
         return project
 
 
@@ -127,7 +128,7 @@ def rename_project(store: Store, project_id: int, new_name: str) -> Project:
         if rules.name == project.name:
             return project
         if _by_name(act.session, rules.name):
-            raise Conflict(f"a project named {rules.name!r} exists already")
+            raise Conflict(f"a project named {brief(rules.name)} exists already")
         act.say(f"renamed project {project.name!r} to {rules.name!r}")
         project.name = rules.name
     return project

@@ -66,7 +66,7 @@ def _add(act: Action, project_id: int, rules: ResourceRules) -> Resource:
         select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
     ).scalars().first()
     if exists:
-        raise Conflict(f"a resource named {rules.name!r} exists already")
+        raise Conflict(f"a resource named {brief(rules.name)} exists already")
     res = Resource(project_id=project_id, **rules.model_dump())
     act.session.add(res)
     act.session.flush()
@@ -90,7 +90,7 @@ def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> tup
                 select(Resource).where(Resource.project_id == project_id, Resource.name == rules.name)
             ).scalars().first()
             if clash:
-                raise Conflict(f"a resource named {rules.name!r} exists already")
+                raise Conflict(f"a resource named {brief(rules.name)} exists already")
         for key, value in rules.model_dump().items():
             if getattr(res, key) != value:
                 # the stored figures read "max units: 1.5 → 1.0" and "cost rate: 500.0 → 550.0"

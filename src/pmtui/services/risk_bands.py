@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmtui.models.errors import BadValue
+from pmtui.models.wording import brief
 from pmtui.store import settings
 from pmtui.store.locations import config_file
 
@@ -46,7 +47,7 @@ class Bands:
 
 def _score(value: object, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadValue(f"config file {config_file()}: [risk] {key} = {value!r} must be a whole score from 1 to 25")
+        raise BadValue(f"config file {config_file()}: [risk] {key} = {brief(value)} must be a whole score from 1 to 25")
     if not 1 <= value <= 25:
         raise BadValue(f"config file {config_file()}: [risk] {key} = {value} must be from 1 to 25")
     return value

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from pmtui.models.errors import BadValue
 from pmtui.models.tracking import Snapshot
+from pmtui.models.wording import brief
 from pmtui.services.actions import Action, action, reading
 from pmtui.services.status import Status, snapshots_of, status_from
 from pmtui.store import Store
@@ -45,7 +46,7 @@ def take_snapshot_in(act: Action, source: str = "standup") -> Snapshot:
     """Record a snapshot inside an action already running (e.g. the one that closes a stand-up),
     so that both land in one journal entry."""
     if source not in SOURCES:
-        raise BadValue(f"snapshot source {source!r} must be one of {', '.join(SOURCES)}")
+        raise BadValue(f"snapshot source {brief(source)} must be one of {', '.join(SOURCES)}")
     act.session.flush()
     status = status_from(act.session, act.project_id)
     snap = snapshot_of(status, act.project_id, source)
@@ -60,7 +61,7 @@ def take_snapshot_in(act: Action, source: str = "standup") -> Snapshot:
 
 def take_snapshot(store: Store, project_id: int, source: str = "manual") -> Snapshot:
     if source not in SOURCES:
-        raise BadValue(f"snapshot source {source!r} must be one of {', '.join(SOURCES)}")
+        raise BadValue(f"snapshot source {brief(source)} must be one of {', '.join(SOURCES)}")
     with action(store, project_id, "Take status snapshot") as act:
         return take_snapshot_in(act, source)
 

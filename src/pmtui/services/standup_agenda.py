@@ -158,6 +158,6 @@ def find_person(plan: Plan, text: str) -> ResourceRow:
         f"none yet (`pmtui resource add NAME` adds one; {UNASSIGNED!r} notes the unassigned work)")
     if near:
         raise BadValue(f"{brief(text)} could be {names}: type more of the name")
-    raise NotFound(f"no person named {brief(text)} in project {plan.project.name!r}; people: {names}")
+    raise NotFound(f"no person named {brief(text)} in project {brief(plan.project.name)}; people: {names}")
 
 

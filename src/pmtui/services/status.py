@@ -34,7 +34,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.risks import Issue, Risk
 from pmtui.models.tables import Resource
 from pmtui.models.tracking import Snapshot
-from pmtui.models.wording import days, signed_days
+from pmtui.models.wording import brief, days, signed_days
 from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import CENT, EAC_METHODS, EarnedValue, earned_value, planned_value
 from pmtui.services.actions import reading
@@ -81,7 +81,7 @@ def eac_method(method: str | None = None) -> str:
     value = method or settings.section("evm").get("eac", "cpi")
     if value not in EAC_METHODS:
         where = "--eac" if method else f"config file {config_file()}: [evm] eac"
-        raise BadValue(f"{where} {value!r} is not an EAC method: use {', '.join(EAC_METHODS)}")
+        raise BadValue(f"{where} {brief(value)} is not an EAC method: use {', '.join(EAC_METHODS)}")
     return value
 
 
@@ -156,7 +156,7 @@ def _number(conf: dict, key: str, default, whole: bool):
     ok = isinstance(value, int) if whole else isinstance(value, (int, float))
     if isinstance(value, bool) or not ok or value < 0:
         kind = "a whole number, 0 or more" if whole else "a number, 0 or more"
-        raise BadValue(f"config file {config_file()}: [rag] {key} = {value!r} must be {kind}")
+        raise BadValue(f"config file {config_file()}: [rag] {key} = {brief(value)} must be {kind}")
     return value
 
 
@@ -310,7 +310,7 @@ def risk_bands() -> tuple[int, int]:
     medium, high = conf.get("medium", 5), conf.get("high", 12)
     for key, value in (("medium", medium), ("high", high)):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 25:
-            raise BadValue(f"config file {config_file()}: [risk] {key} = {value!r} must be a whole score from 1 to 25")
+            raise BadValue(f"config file {config_file()}: [risk] {key} = {brief(value)} must be a whole score from 1 to 25")
     if medium > high:
         raise BadValue(f"config file {config_file()}: [risk] medium = {medium} is above high = {high}")
     return medium, high

@@ -15,7 +15,7 @@ from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import LinkRef, format_link, parse_predecessors
 from pmtui.models.rules import TaskRules, validated
 from pmtui.models.tables import Assignment, Dependency, Task
-from pmtui.models.wording import counted
+from pmtui.models.wording import brief, counted
 from pmtui.services.actions import Action, action, reading
 from pmtui.services.outline_change import became_summary, became_task, keep_span
 from pmtui.services.plan import Plan, TaskRow, load_plan, plan_for_edit
@@ -202,7 +202,7 @@ def move_task(store: Store, project_id: int, ref: str, direction: str) -> TaskRo
     last task of the phase above, the first of the phase below), as outliners do, so that
     repeated moves carry a task from one phase to the next."""
     if direction not in ("up", "down"):
-        raise BadValue(f"direction {direction!r} must be up or down")
+        raise BadValue(f"direction {brief(direction)} must be up or down")
     up = direction == "up"
     with action(store, project_id, f"Move task {direction}") as act:
         plan = load_plan(act.conn, project_id)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
 from pmtui.models.errors import BadValue, StoreError
+from pmtui.models.wording import brief, cut_path
 from pmtui.store.files import create_private_file, looks_like_sqlite
 from pmtui.store.locations import DB_FILE as DEFAULT_NAME, make_private_dir, requested_db
 from pmtui.store.sqlite_errors import translate_errors
@@ -57,40 +58,56 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
             url = make_url(value)
         except (ArgumentError, ValueError):
             shown = re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", value)  # never echo a password
-            raise StoreError(f"database URL {shown!r} is not understood") from None
+            raise StoreError(f"database URL {brief(shown)} is not understood") from None
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             path = _prepare_sqlite_file(Path(url.database), create_dir=False)
             return _open(f"sqlite:///{path}", path, migrate)
         return _open(value, None, migrate)
-    if value.endswith(("/", os.sep)) and not Path(value).expanduser().is_dir():
+    if value.endswith(("/", os.sep)) and not _is_dir(Path(value).expanduser()):
         # Path() drops the slash: `--db ~/plans/` made a database file named "plans"
-        raise StoreError(f"cannot create database {value}: a name ending in / is a folder; "
-                         f"name the file, e.g. {value}{DEFAULT_NAME}")
+        raise StoreError(f"cannot create database {cut_path(value)}: a name ending in / is a folder; "
+                         f"name the file, e.g. {cut_path(value + DEFAULT_NAME)}")
     path = _prepare_sqlite_file(Path(value).expanduser(), create_dir=is_default)
     return _open(f"sqlite:///{path}", path, migrate)
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system is no folder either
+        return False
+
+
 def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
-    path = path.absolute()
-    folder = path.parent
+    try:
+        return _prepare(path.absolute(), create_dir=create_dir)
+    except OSError as exc:
+        # a name too long for the file system (a paste gone wrong) raised from the checks below:
+        # a traceback of 5,000 characters
+        raise StoreError(f"cannot open database {cut_path(path)}: {exc.strerror or exc}") from None
+
+
+def _prepare(path: Path, *, create_dir: bool) -> Path:
+    # the path and folder are quoted cut (wording.cut_path): a pasted page as --db filled the terminal
+    folder, shown, where = path.parent, cut_path(path), cut_path(path.parent)
     if create_dir:
         try:
             make_private_dir(folder)
         except OSError as exc:
-            raise StoreError(f"cannot create the data folder {folder}: {exc.strerror}") from None
+            raise StoreError(f"cannot create the data folder {where}: {exc.strerror}") from None
     if not folder.exists():
-        raise StoreError(f"cannot open database {path}: folder {folder} does not exist")
+        raise StoreError(f"cannot open database {shown}: folder {where} does not exist")
     if not folder.is_dir():
-        raise StoreError(f"cannot open database {path}: {folder} is not a folder")
+        raise StoreError(f"cannot open database {shown}: {where} is not a folder")
     if path.exists():
         if path.is_dir():
-            raise StoreError(f"cannot open database {path}: it is a folder, not a file")
+            raise StoreError(f"cannot open database {shown}: it is a folder, not a file")
         if not os.access(path, os.R_OK):
-            raise StoreError(f"cannot open database {path}: permission denied")
+            raise StoreError(f"cannot open database {shown}: permission denied")
         if not looks_like_sqlite(path):
-            raise StoreError(f"{path} is not a pmtui database (not an SQLite file)")
+            raise StoreError(f"{shown} is not a pmtui database (not an SQLite file)")
         if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
-            raise StoreError(f"cannot open database {path}: it is read-only")
+            raise StoreError(f"cannot open database {shown}: it is read-only")
         st = path.stat()
         if st.st_size == 0 and st.st_uid == os.getuid() and st.st_mode & 0o077:
             # An empty file (`touch plan.db`) becomes a new database here, and a new database is
@@ -98,13 +115,13 @@ def _prepare_sqlite_file(path: Path, *, create_dir: bool) -> Path:
             os.chmod(path, 0o600)
         return path
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"cannot create database {path}: folder {folder} is not writable")
+        raise StoreError(f"cannot create database {shown}: folder {where} is not writable")
     try:
         create_private_file(path)
     except FileExistsError:
         pass  # another process created it a moment ago: open theirs
     except OSError as exc:
-        raise StoreError(f"cannot create database {path}: {exc.strerror}") from None
+        raise StoreError(f"cannot create database {shown}: {exc.strerror}") from None
     return path
 
 
@@ -113,18 +130,18 @@ def _open(url: str, path: Path | None, migrate: bool) -> Store:
         engine = _make_engine(url, path)
     except NoSuchModuleError:
         u = make_url(url)
-        raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: "
-                         f"{u.get_backend_name()!r} is not a kind of database pmtui knows "
+        raise StoreError(f"cannot open database {cut_path(u.render_as_string(hide_password=True))}: "
+                         f"{brief(u.get_backend_name())} is not a kind of database pmtui knows "
                          f"(use a file path, sqlite:///PATH or postgresql://…)") from None
     except ImportError as exc:
         # e.g. a postgresql:// URL on a machine without psycopg: name the driver, not a traceback
         u = make_url(url)
         hint = " (for PostgreSQL: `.venv/bin/pip install 'psycopg[binary]'`)" if u.get_backend_name() == "postgresql" else ""
-        raise StoreError(f"cannot open database {u.render_as_string(hide_password=True)}: its driver "
+        raise StoreError(f"cannot open database {cut_path(u.render_as_string(hide_password=True))}: its driver "
                          f"{exc.name or exc} is not installed in pmtui's environment{hint}") from None
     except ArgumentError as exc:
         shown = make_url(url).render_as_string(hide_password=True)
-        raise StoreError(f"database URL {shown!r} is not understood: {exc}") from None
+        raise StoreError(f"database URL {brief(shown)} is not understood: {exc}") from None
     store = Store(engine=engine, url=url, path=path)
     try:
         with engine.connect() as conn:

@@ -28,6 +28,7 @@ from sqlmodel import SQLModel
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.tables import JournalEntry, Project, Setting, utcnow
+from pmtui.models.wording import brief
 from pmtui.store.quick import CURRENT_PROJECT
 
 JOURNALED = {"calendar", "calendar_exception", "project", "task", "dependency", "resource",
@@ -365,7 +366,7 @@ def undo(conn, project_id: int | None, *, only: int | None = None) -> JournalEnt
     if row is None:
         raise NotFound("nothing to undo")
     if only is not None and row.id != only:
-        raise Conflict(f"the project changed while you were asked (the last action is now {row.action!r}): "
+        raise Conflict(f"the project changed while you were asked (the last action is now {brief(row.action)}): "
                        "nothing was undone")
     _apply(conn, json.loads(row.changes), backwards=True, label=f"undo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="undone"))

@@ -52,6 +52,23 @@ def test_a_holiday_on_a_date_that_reads_two_ways_is_refused(planned):
     assert file_digest(planned) == before
 
 
+@pytest.mark.parametrize("args, message", [
+    (("holiday", "add", "2027-01-06", "Epi\x1b[31mphany"),
+     "holiday name contains the control character U+001B: names are plain text"),
+    (("workday", "add", "2027-01-09", "w" * 201), "worked day name is longer than 200 characters"),
+    (("holiday", "add", "2027-01-06", "Epi\nphany"), "holiday name must be one line"),
+], ids=["escape", "long", "two-lines"])
+def test_a_holiday_or_worked_day_name_follows_the_rules_of_names(planned, args, message):
+    # 'Epi\x1b[31mphany' was kept, and `calendar show` then wrote the escape to the terminal
+    digest = file_digest(planned)
+    r = cli(planned, "calendar", *args)
+    assert r.exit_code == 2 and r.stderr == f"pmtui: {message}\n"
+    assert file_digest(planned) == digest
+    r = cli(planned, "calendar", "holiday", "add", "2027-01-06", "  Epiphany ")
+    assert r.exit_code == 0 and r.stdout == "Holiday 2027-01-06 Epiphany.\n"
+    assert cli(planned, "calendar", "holiday", "add", "2027-01-07").stdout == "Holiday 2027-01-07.\n"
+
+
 def test_removing_a_worked_day_leaves_a_holiday_on_that_date_alone(planned):
     # `calendar workday rm` on a holiday removed the holiday, and said the day was normal again
     assert cli(planned, "calendar", "holiday", "add", "2027-01-06", "Epiphany").exit_code == 0

@@ -51,7 +51,7 @@ def holiday_add(ctx: typer.Context, day: str = typer.Argument(..., help="Date.")
     st = state(ctx)
     d = parse_date(day)
     svc.add_exception(st.store, st.project().id, d, name, working=False)
-    done(f"Holiday {d} {name}".rstrip() + ".")
+    done(f"Holiday {d} {name.strip()}".rstrip() + ".")
 
 
 @holiday.command("rm", epilog="Example: pmtui calendar holiday rm 2027-12-24")

@@ -45,6 +45,17 @@ def _name(value: str, what: str) -> str:
     return value
 
 
+def day_name(value: str | None, what: str) -> str:
+    """The name of a holiday or a worked day: a name's rules, but it may be left out ("")."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return _name(value, what)
+    except ValueError as exc:
+        raise BadValue(str(exc)) from None
+
+
 def control_character(text: str) -> str | None:
     """The first C0 or C1 control character (or DEL) in ``text``: names are plain text."""
     return next((ch for ch in text if ch < " " or "\x7f" <= ch <= "\x9f"), None)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import format_workdays
-from pmtui.models.rules import plan_date
+from pmtui.models.rules import day_name, plan_date
 from pmtui.models.tables import Calendar, CalendarException, Project
 from pmtui.services.actions import action
 from pmtui.services.plan import check_plan
@@ -29,6 +29,8 @@ def set_workdays(store: Store, project_id: int, mask: int) -> str:
 def add_exception(store: Store, project_id: int, day: date, name: str = "", *, working: bool = False) -> None:
     """A holiday (working=False) or a worked day off (working=True), e.g. a release Saturday."""
     plan_date(day, "worked day" if working else "holiday")  # a year 0001 or 9999 is a typo
+    # 'Eve\x1b[31m' was kept, and `calendar show` then turned the terminal red
+    name = day_name(name, "worked day" if working else "holiday")
     with action(store, project_id, "Add calendar exception") as act:
         project = act.session.get(Project, project_id)
         cal = act.session.get(Calendar, project.calendar_id)

@@ -158,3 +158,30 @@ def test_help_says_the_dates_do_not_move(db_path):
     assert "Task dates do not move for leave" in text
     text = " ".join(ok(db_path, "resource", "leave", "add", "--help").stdout.split())
     assert "Task dates do not move for leave" in text
+
+
+def test_leave_goes_with_a_removed_person_and_comes_back_with_the_undo(team):
+    from sqlalchemy import func, select
+
+    from pmtui.models.tables import Calendar, CalendarException
+
+    def counts():
+        store = open_store(str(team))
+        try:
+            with store.engine.connect() as conn:
+                return (conn.execute(select(func.count()).select_from(Calendar)).scalar_one(),
+                        conn.execute(select(func.count()).select_from(CalendarException)).scalar_one(),
+                        [n for (n,) in conn.execute(select(Calendar.name).order_by(Calendar.id))])
+        finally:
+            store.close()
+
+    before = counts()
+    ok(team, "resource", "leave", "add", "Ben", "2027-02-08", "2027-02-09")
+    ok(team, "resource", "edit", "Ben", "--name", "Benedikt")
+    cals, days, names = counts()
+    assert (cals, days) == (before[0] + 1, before[1] + 2) and names[-1] == "Benedikt (leave)"
+    ok(team, "resource", "rm", "Benedikt")
+    assert counts() == before  # its calendar was left behind, owned by nothing
+    ok(team, "undo")
+    assert _listed(team) == [{"resource": "Benedikt", "first": "2027-02-08", "last": "2027-02-09", "days": 2,
+                              "note": "Leave", "booked": []}]

@@ -97,6 +97,8 @@ def edit_resource(store: Store, project_id: int, name: str, /, **changes) -> tup
                 show = _SHOWN.get(key, str)
                 said.append(f"{key.replace('_', ' ')} {show(getattr(res, key))} → {show(value)}")
                 act.say(f"resource {res.name!r} {said[-1]}")
+                if key == "name":
+                    _rename_leave_calendar(act, res, value)
                 setattr(res, key, value)
     return ResourceRow(res.id, res.name, res.kind, res.cost_rate, res.max_units, res.calendar_id), said
 
@@ -111,8 +113,45 @@ def remove_resource(store: Store, project_id: int, name: str) -> tuple[str, int]
         for a in assignments:
             act.session.delete(a)
         act.session.delete(res)
+        act.session.flush()
+        _drop_own_calendar(act, res)
         act.say(f"removed resource {res.name!r} and {counted(len(assignments), 'assignment')}")
     return res.name, len(assignments)
+
+
+def _own_calendar(act: Action, res: Resource):
+    """The resource's calendar when nothing else uses it (the one `resource leave add` made, or
+    an import's), else None."""
+    from pmtui.models.tables import Calendar, Project
+
+    if res.calendar_id is None:
+        return None
+    shared = act.session.execute(select(Resource.id).where(
+        Resource.calendar_id == res.calendar_id, Resource.id != res.id)).first() or act.session.execute(
+        select(Project.id).where(Project.calendar_id == res.calendar_id)).first()
+    return None if shared else act.session.get(Calendar, res.calendar_id)
+
+
+def _drop_own_calendar(act: Action, res: Resource) -> None:
+    """A removed person's leave went with them in name only: their calendar and its days stayed
+    in the database, owned by nothing (an undo brings them back with the person)."""
+    from pmtui.models.tables import CalendarException
+
+    cal = _own_calendar(act, res)
+    if cal is None:
+        return
+    for row in act.session.execute(select(CalendarException).where(
+            CalendarException.calendar_id == cal.id)).scalars().all():
+        act.session.delete(row)
+    act.session.flush()
+    act.session.delete(cal)
+
+
+def _rename_leave_calendar(act: Action, res: Resource, new: str) -> None:
+    """'Ana Lopez (leave)' follows Ana to her new name: MS Project shows the calendar's name."""
+    cal = _own_calendar(act, res)
+    if cal is not None and cal.name == f"{res.name} (leave)":
+        cal.name = f"{new} (leave)"
 
 
 def _refuse_if_referenced(act: Action, res: Resource) -> None:

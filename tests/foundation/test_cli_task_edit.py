@@ -35,3 +35,20 @@ def test_add_link_and_edit_say_the_conflicts_they_make(db_path):
     r = cli(db_path, "task", "add", "Sign-off", "-d", "0", "--after", "2", "--deadline", "2027-01-01")
     assert [l for l in r.stdout.splitlines() if l.startswith("conflict:")] == [
         "conflict: 3 Sign-off finishes 2027-01-06, 3 working days after its deadline 2027-01-01"], r.stdout
+
+
+def test_a_signed_duration_is_refused_as_a_change_and_changes_nothing(db_path):
+    """`task edit 2 --duration +5d`, five more days on a 10-day task, set it to 5 days: the plus
+    was read as part of the number, and a critical task meant to be lengthened was halved."""
+    from tests.conftest import file_digest
+
+    for args in (("project", "new", "Rollout", "--start", "2027-01-04"), ("task", "add", "Build", "-d", "10d")):
+        assert cli(db_path, *args).exit_code == 0
+    before = file_digest(db_path)
+    for change in ("+5d", "+1w"):
+        r = cli(db_path, "task", "edit", "1", "--duration", change)
+        assert r.exit_code == 2 and r.stderr == (f"pmtui: duration '{change}' is a change: give the duration "
+                                                 "itself in working days (e.g. 15d), not what to add or take away\n")
+    r = cli(db_path, "progress", "1", "--remaining", "+2d")
+    assert r.exit_code == 2 and "days left '+2d' is a change: give the days left itself" in r.stderr
+    assert file_digest(db_path) == before

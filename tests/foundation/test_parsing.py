@@ -29,7 +29,7 @@ def test_durations(text, days):
     assert parse_duration(text) == days
 
 
-@pytest.mark.parametrize("text", ["banana", "-3d", "1.5d", "", "3x", "200000d"])
+@pytest.mark.parametrize("text", ["banana", "-3d", "+3d", "1.5d", "", "3x", "200000d"])
 def test_bad_durations_say_what_is_expected(text):
     with pytest.raises(BadValue) as err:
         parse_duration(text)

@@ -55,6 +55,12 @@ def parse_duration(text: str | int, what: str = "duration") -> int:
     (days left, a schedule impact): the user typed that, not a duration."""
     if isinstance(text, int):
         text = str(text)
+    m = _SPAN.match(text or "")
+    if m and m.group(1)[0] == "+" and float(m.group(1)):
+        # `task edit 3.4.4 --duration +5d`, five more days, set a 10-day task to 5: the plus was
+        # read as part of the number (a minus is refused as negative, which it is either way)
+        raise BadValue(f"{what} {text!r} is a change: give the {what} itself in working days (e.g. 15d), "
+                       "not what to add or take away")
     return _span_days(text, what, allow_negative=False)
 
 

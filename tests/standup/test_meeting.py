@@ -224,3 +224,22 @@ def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store,
     assert kept.message == ("Stand-up of 2026-12-05; status date kept at 2026-12-04, the last working day "
                             "before the stand-up of 2026-12-05.")
     assert get_plan(store, pid).project.status_date == friday
+
+
+def test_why_the_finish_moved_names_the_changes_made_since_the_stand_up_began(store, pid):
+    """A duration lengthened and a holiday added during the stand-up moved the finish, and the
+    summary said only 'It moved with 5.6 Hypercare (+4d)': no word of either change, which
+    `pmtui history` alone told. The changes to the driving path (and the calendar) are named;
+    one to a task off the path is not."""
+    from pmtui.services.calendars import add_exception
+
+    su.start_standup(store, pid, TODAY, now=NINE)
+    edit_task(store, pid, "5.6", duration=23)
+    add_exception(store, pid, date(2027, 2, 3), "Works outing")
+    edit_task(store, pid, "3.2.5", name="Flows and approvals")  # off the path to the finish
+    summary = su.finish_standup(store, pid, TODAY, now=NINE)
+    assert summary["finish"]["change_days"] == 4
+    assert summary["why"][1].startswith("It moved with 5.6 Hypercare")
+    assert summary["why"][2] == ("Changes since the stand-up began: 5.6 duration: 20 → 23 (Edit task); "
+                                 "holiday 2027-02-03 Works outing (Add calendar exception).")
+    assert not any("3.2.5" in line for line in summary["why"])

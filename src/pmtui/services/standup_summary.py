@@ -4,6 +4,7 @@ finish's driving path before and after), and the summary with its Markdown form.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
+from pmtui.models.tables import Dependency, JournalEntry
 from pmtui.models.wording import days, signed_days
 from pmtui.services.plan import Plan
 from pmtui.services.progress import open_blockers
@@ -134,9 +136,69 @@ def _risk_reason(plan: Plan, task_id: int) -> str:
     return ""
 
 
-def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | None = None) -> tuple[list[str], list[dict]]:
+@dataclass(frozen=True)
+class Change:
+    """A change made since the stand-up began, outside its own records, and what of the
+    schedule it touched: tasks (a task's row, either end of a link), or every date (the
+    calendar, the project start)."""
+
+    text: str  # "5.6 duration: 20 → 23 (Edit task)"
+    tasks: frozenset[int]
+    everything: bool
+
+
+_MEETING_TABLES = {"standup", "standup_event", "standup_note"}
+_LIST_AT_MOST = 6  # changes named in the why; the rest are counted, for `pmtui history`
+_SCAN_AT_MOST = 500  # journal entries read back to the stand-up's start
+
+
+def changes_since(session: Session, project_id: int, standup_id: int) -> list[Change]:
+    """The journaled changes made since the stand-up ``standup_id`` began, oldest first, but
+    the meeting's own (its records are named with their task already). Empty when the entry
+    that began it is not in the journal (a stand-up imported from a file): without it, nothing
+    tells which changes came after."""
+    rows = session.execute(select(JournalEntry).where(JournalEntry.project_id == project_id,
+                                                      JournalEntry.state == "done")
+                           .order_by(JournalEntry.id.desc()).limit(_SCAN_AT_MOST)).scalars()
+    found: list[Change] = []
+    for entry in rows:
+        try:
+            changes = json.loads(entry.changes or "[]")
+        except ValueError:
+            changes = []
+        changes = [c for c in changes if isinstance(c, dict)]
+        if any(c.get("op") == "insert" and c.get("table") == "standup" and c.get("id") == standup_id
+               for c in changes):
+            return found[::-1]
+        if any(c.get("table") in _MEETING_TABLES for c in changes):
+            continue
+        tasks: set[int] = set()
+        everything = False
+        for c in changes:
+            table, row = c.get("table"), c.get("row") or c.get("before") or {}
+            if table == "task":
+                tasks.add(c.get("id"))
+            elif table == "dependency":
+                ends = (row.get("pred_id"), row.get("succ_id"))
+                if None in ends:  # an update holds the changed columns only (a lag)
+                    dep = session.get(Dependency, c.get("id"))
+                    ends = (dep.pred_id, dep.succ_id) if dep is not None else ()
+                tasks.update(e for e in ends if e is not None)
+            elif table in ("calendar", "calendar_exception"):
+                everything = True
+            elif table == "project" and "start" in (c.get("after") or {}):
+                # a status date moved since is said on its own line, before and after
+                everything = True
+        if tasks or everything:
+            found.append(Change(f"{entry.summary} ({entry.action})", frozenset(tasks), everything))
+    return []
+
+
+def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | None = None,
+              changes: list[Change] | None = None) -> tuple[list[str], list[dict]]:
     """Lines saying why the finish moved (or did not), and the tasks on the driving path whose
-    dates moved: the path of the project finish now, compared with the one before."""
+    dates moved: the path of the project finish now, compared with the one before, and the
+    ``changes`` made since (changes_since) that touched either path or every date."""
     events_by_task = events_by_task or {}
     if not plan.tasks:
         return ["The plan has no tasks."], []
@@ -171,6 +233,15 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
             lines.append(f"It moved with {first['wbs']} {first['name']} ({signed_days(first['days'])}"
                          + (f": {cause}" if cause else "") + "), which drives the finish through "
                          + " → ".join(plan.by_id[i].wbs for i in path[path.index(first['id']):]) + ".")
+        # the edits that did it: 'It moved with 5.6 (+4d)' gave no word of the duration
+        # lengthened and the holiday added, which only `pmtui history` told
+        on_path = set(path) | {i for i in before.get("path", []) if isinstance(i, int)}
+        on_path |= {a for i in list(on_path) if i in plan.by_id for a in plan.ancestors(i)}
+        named = [c.text for c in changes or [] if c.everything or c.tasks & on_path]
+        if named:
+            more = len(named) - _LIST_AT_MOST
+            lines.append("Changes since the stand-up began: " + "; ".join(named[:_LIST_AT_MOST])
+                         + (f"; and {more} more (pmtui history)" if more > 0 else "") + ".")
     for tid in path:
         s = sched.tasks[tid]
         if s.driven_by == "constraint" and any("cannot be met" in v for v in s.violations):
@@ -257,7 +328,7 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
         people.append({"name": who(rid), "yesterday": n.yesterday if n else "", "today": n.today if n else "",
                        "blockers": n.blockers if n else "", "events": mine})
     cons = consequences(before, plan)
-    why, moved = why_moved(before, plan, by_task)
+    why, moved = why_moved(before, plan, by_task, changes_since(session, plan.project.id, row.id))
     ended = utc(row.ended_at) if row.ended_at else now
     return {
         "project": plan.project.name,

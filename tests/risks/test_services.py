@@ -252,3 +252,44 @@ def test_demo_register(store):
     assert len({(v.risk.probability, v.risk.impact) for v in reg.risks}) >= 10  # spread over the grid
     assert exposure_over_time(reg)[-1][1] == sum(m for m in (v.score for v in reg.risks
                                                              if v.risk.kind == "threat" and v.risk.status == "open"))
+
+
+def test_slip_is_what_the_finish_would_do_not_what_float_against_a_deadline_says(store, plan):
+    """A risk on a task whose float was cut short by its own deadline read 'would slip the finish
+    2d' (impact 3d less 1d of float), while the finish had 7 days of room there: the task would
+    miss its deadline, and the finish would hold. The slip is now the scheduler's answer, with
+    the dates it would newly miss."""
+    from pmtui.services.tasks import edit_task, get_plan
+
+    p = get_plan(store, plan.id)
+    docs = p.schedule.tasks[p.by_wbs["4"].id]
+    edit_task(store, plan.id, "4", deadline=p.calendar.add_working_days(docs.finish, 1))
+    r = svc.add_risk(store, plan.id, "Writer off sick", probability=3, impact=3, tasks=["4"], schedule_impact=3)
+    v = load_register(store, plan.id).view(r.id)
+    assert v.min_float == 1
+    assert (v.slip, v.if_it_happens.task_wbs) == (0, "4")
+    assert v.if_it_happens.broken == (
+        f"4 Docs finishes {p.calendar.add_working_days(docs.finish, 3)}, 2 working days after its deadline "
+        f"{p.calendar.add_working_days(docs.finish, 1)}",)
+    # on the critical chain it moves the finish by its whole impact, added to a started task's days left
+    from pmtui.services import progress as pg
+
+    pg.mark_done(store, plan.id, "1", on=date(2027, 1, 8))
+    pg.mark_started(store, plan.id, "2", on=DAY)
+    set_status_date(store, plan.id, date(2027, 1, 15))
+    pg.set_percent(store, plan.id, "2", 30)
+    r2 = svc.add_risk(store, plan.id, "Build rework", probability=3, impact=3, tasks=["4", "2"], schedule_impact=4)
+    v2 = load_register(store, plan.id).view(r2.id)
+    assert (v2.slip, v2.if_it_happens.task_wbs) == (4, "2")
+
+
+def test_a_risk_on_a_summary_is_worked_out_on_the_tasks_under_it(store, plan):
+    # linked to a phase, the risk's impact falls on its work: with the slip worked out on linked
+    # tasks alone, a risk on a summary would never move the finish
+    from pmtui.services.tasks import add_task
+
+    add_task(store, plan.id, "API", under="2", duration=10)
+    add_task(store, plan.id, "UI", under="2", duration=4)
+    r = svc.add_risk(store, plan.id, "Build phase late", probability=3, impact=3, tasks=["2"], schedule_impact=2)
+    v = load_register(store, plan.id).view(r.id)
+    assert (v.slip, v.if_it_happens.task_wbs) == (2, "2.1")

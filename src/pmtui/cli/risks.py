@@ -17,6 +17,7 @@ from pmtui.services.risk_register import (
     SORTS,
     Register,
     RiskView,
+    if_it_happens_text,
     load_register,
     risk_detail,
 )
@@ -198,6 +199,9 @@ def _risk_json(v: RiskView) -> dict:
         "schedule_impact": r.schedule_impact, "cost_impact": r.cost_impact, "emv": round(v.emv, 2),
         "closed_on": r.closed_on.isoformat() if r.closed_on else None,
         "exposure": round(v.exposure, 2), "min_float": v.min_float, "slip": v.slip,
+        # the slip worked out: on which linked task, and the dates it would newly miss
+        "if_it_happens": ({"task": v.if_it_happens.task_wbs, "slip": v.slip, "broken": list(v.if_it_happens.broken)}
+                          if v.if_it_happens.task_wbs else None),
         "tasks": [{"id": t.id, "wbs": t.wbs, "name": t.name, "total_float": t.total_float,
                    "critical": t.critical, "done": t.done} for t in v.linked],
         "history": [{"day": h.day.isoformat(), "probability": h.probability, "impact": h.impact,
@@ -287,6 +291,10 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
     lines.append(f"exposure     {v.exposure:.1f} on the critical path"
                  + (f" (least float {days(mf)}" + (f", would slip the finish {days(v.slip)})" if v.slip else ")") if mf is not None else
                     " (no unfinished linked task)"))
+    happens = if_it_happens_text(r.schedule_impact, v.if_it_happens)
+    if happens:
+        lines.append(f"if it occurs {happens[0]}")
+        lines.extend(f"  {missed}" for missed in happens[1:])
     for issue in reg.issues_of(r.id):
         lines.append(f"issue        {svc.issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
     lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link R1 WBS`)")

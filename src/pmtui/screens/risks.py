@@ -24,7 +24,7 @@ from pmtui.models.risks import Risk
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.as_of import day_text
-from pmtui.services.risk_register import Register, RiskView, load_register
+from pmtui.services.risk_register import Register, RiskView, if_it_happens_text, load_register
 from pmtui.services.risk_rules import parse_scale
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -585,7 +585,13 @@ def why_text(reg: Register, v: RiskView) -> Text:
     text = Text()
     text.append(f"{v.code} {v.risk.title}\n", "bold")
     text.append(f"exposure on the critical path {v.exposure:.1f}"
-                + (f"; would slip the finish {v.slip}d" if v.slip else "") + "\n\n")
+                + (f"; would slip the finish {v.slip}d" if v.slip else "") + "\n")
+    happens = if_it_happens_text(v.risk.schedule_impact, v.if_it_happens)
+    if happens:
+        text.append(f"if it occurs, {happens[0]}\n", "bold red" if v.slip or v.if_it_happens.broken else "")
+        for missed in happens[1:]:
+            text.append(f"  {missed}\n")
+    text.append("\n")
     if not v.linked:
         text.append("No linked task: press l to link one.\n", "dim")
     sched = reg.plan.schedule if v.linked else None

@@ -10,7 +10,11 @@ Definitions (shown to users in `pmtui risk --help` and the screen's help):
   (working days, at least 0) among the risk's linked unfinished tasks. A risk on a critical task
   keeps its whole score; a week of float halves it; a risk tied to no unfinished task, or no
   longer open, has exposure 0 (it cannot move the finish date). Ties go to the risk with more critical tasks.
-- slip: working days the finish would move if a threat happens, max(0, schedule impact − F).
+- slip: working days the finish would move if an open threat happens, worked out by the
+  scheduler: its schedule impact added to the work left of each linked unfinished task in turn
+  (for a linked summary, of the tasks under it with the least float), the worst kept, with the deadlines and constraints that would newly be missed. (Impact less
+  float said "would slip the finish" where the float was cut short by a deadline or a fixed
+  date, and the finish had room.)
 - EMV (expected monetary value, PMBOK): probability as a percentage × cost impact, with the
   usual 5-point mapping 10 %, 30 %, 50 %, 70 %, 90 %.
 """
@@ -19,19 +23,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import select
 
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.wording import brief
+from pmtui.scheduling.progress import work_split
 from pmtui.services.actions import reading
-from pmtui.services.plan import Plan, load_plan
+from pmtui.services.plan import Plan, load_plan, wbs_key
 from pmtui.services.risk_bands import Bands, load_bands
 from pmtui.services.risks import as_of, get_risk_row, issue_code, risk_code
 from pmtui.store import Store
 
 SORTS = ("score", "exposure", "review")
+SUMMARY_TASKS_TRIED = 10  # of a linked summary's tasks, those with least float tried by if_it_happens
 FLOAT_SCALE = 5  # working days of float that halve a risk's exposure: one working week
 PROBABILITY_PERCENT = {1: 0.10, 2: 0.30, 3: 0.50, 4: 0.70, 5: 0.90}
 TREND_ARROWS = {1: "↑", -1: "↓", 0: "→"}
@@ -50,6 +57,57 @@ class LinkedTask:
     @property
     def label(self) -> str:
         return f"{self.wbs} {self.name}"
+
+
+@dataclass(frozen=True)
+class IfItHappens:
+    """What an open threat's schedule impact would do to the plan, if it fell on the linked task
+    where it does the most harm."""
+
+    task_wbs: str | None  # the linked task it was added to (None: no unfinished leaf task)
+    slip: int  # working days the project finish would move
+    broken: tuple[str, ...]  # deadlines and constraints it would newly miss, in the scheduler's words
+
+
+NOTHING_HAPPENS = IfItHappens(None, 0, ())
+
+
+def if_it_happens_text(impact: int, what: IfItHappens) -> list[str]:
+    """'5d more on 4.6.1: the finish holds, and 1 date is missed:' then each date missed in the
+    scheduler's words, or nothing when there is nothing to work out (no impact, no unfinished
+    linked task, not an open threat)."""
+    if what.task_wbs is None:
+        return []
+    finish = f"the finish moves {what.slip:+d}d" if what.slip else "the finish holds"
+    n = len(what.broken)
+    missed = f", and {n} date{' is' if n == 1 else 's are'} missed:" if n else ""
+    return [f"{impact}d more on {what.task_wbs}: {finish}{missed}", *what.broken]
+
+
+def _lengthened(plan: Plan, task_id: int, days: int) -> Plan:
+    """The plan with ``days`` more work left on the task: a task not begun takes them on its
+    duration; a started one on its days left, the days done kept (its percent follows them)."""
+    t = plan.by_id[task_id]
+    if t.actual_start is None and t.percent_complete <= 0:
+        return plan.with_task_values(task_id, {"duration": t.duration + days})
+    done, left = work_split(t.duration, t.percent_complete, t.remaining)
+    left += days
+    percent = min(99, max(1, round(100 * done / (done + left)))) if done else t.percent_complete
+    return plan.with_task_values(task_id, {"remaining": left, "percent_complete": percent})
+
+
+def if_it_happens(plan: Plan, task_ids: list[int], days: int) -> IfItHappens:
+    """The worst of ``days`` more work on each of these tasks (leaves not finished), one at a time."""
+    sched = plan.schedule
+    now = {(x.task_id, x.kind) for x in sched.violations}
+    worst = NOTHING_HAPPENS
+    for tid in task_ids:
+        after = _lengthened(plan, tid, days).schedule
+        slip = plan.calendar.working_days_between(sched.finish, after.finish)
+        broken = tuple(x.message for x in after.violations if (x.task_id, x.kind) not in now)
+        if worst.task_wbs is None or (slip, len(broken)) > (worst.slip, len(worst.broken)):
+            worst = IfItHappens(plan.by_id[tid].wbs, slip, broken)
+    return worst
 
 
 @dataclass(frozen=True)
@@ -75,6 +133,7 @@ class RiskView:
     overdue: bool
     linked: list[LinkedTask] = field(default_factory=list)
     history: list[ScorePoint] = field(default_factory=list)
+    plan: Plan | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> int:
@@ -108,12 +167,31 @@ class RiskView:
             return 0.0
         return self.score / (1 + f / FLOAT_SCALE)
 
+    @cached_property
+    def if_it_happens(self) -> IfItHappens:
+        """Worked out when asked (a few schedules of the plan), then kept with this view."""
+        r = self.risk
+        if self.plan is None or r.kind != "threat" or r.status != "open" or r.schedule_impact <= 0:
+            return NOTHING_HAPPENS
+        plan, sched = self.plan, self.plan.schedule
+        leaves: list[int] = []
+        for t in self.linked:
+            if t.done:
+                continue
+            if not plan.by_id[t.id].children:
+                leaves.append(t.id)
+                continue
+            # a phase: its impact falls on the work under it, worst where float is least (the
+            # ten least, so that a phase of hundreds of tasks costs ten schedules, not hundreds)
+            under = [i for i in plan.descendants(t.id) if not plan.by_id[i].children
+                     and plan.by_id[i].percent_complete < 100]
+            under.sort(key=lambda i: (sched.tasks[i].total_float, wbs_key(plan.by_id[i].wbs)))
+            leaves.extend(under[:SUMMARY_TASKS_TRIED])
+        return if_it_happens(plan, list(dict.fromkeys(leaves)), r.schedule_impact)
+
     @property
     def slip(self) -> int:
-        f = self.min_float
-        if f is None or self.risk.kind != "threat":
-            return 0
-        return max(0, self.risk.schedule_impact - f)
+        return self.if_it_happens.slip
 
     @property
     def emv(self) -> float:
@@ -224,7 +302,7 @@ def load_register(store: Store, project_id: int, today: date | None = None,
         owner = plan.resource_by_id[r.owner_id].name if r.owner_id in plan.resource_by_id else ""
         overdue = r.status == "open" and r.review_date is not None and r.review_date < day
         views.append(RiskView(r, owner, bands.of(r.probability * r.impact), bands.letter(r.probability * r.impact),
-                              trend, prev, overdue, linked.get(r.id, []), h))
+                              trend, prev, overdue, linked.get(r.id, []), h, plan))
     return Register(plan, day, bands, views, list(issues))
 
 

@@ -30,7 +30,10 @@ def risk_summary(v: RiskView | None) -> Text:
         if v.overdue:
             t.append(" ! OVERDUE", "bold red")
         t.append("\n")
-    t.append(f"exposure {v.exposure:.1f}" + (f", slip {v.slip}d" if v.slip else "") + "\n")
+    missed = len(v.if_it_happens.broken)
+    # a slip of 0 beside dates it would miss read as harmless: w names them
+    t.append(f"exposure {v.exposure:.1f}" + (f", slip {v.slip}d" if v.slip else "")
+             + (f", misses {missed} date{'' if missed == 1 else 's'} (w)" if missed else "") + "\n")
     for task in v.linked[:4]:
         mark = "done" if task.done else ("C critical" if task.critical else f"float {task.total_float}d")
         t.append(f"  {task.wbs} {task.name} · ")

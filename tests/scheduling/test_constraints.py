@@ -131,3 +131,17 @@ def test_milestone_finish_constraint_on_the_first_day_is_its_end(ct):
     assert go.start == go.finish == MONDAY
     assert (nxt.start, nxt.finish) == (date(2027, 1, 5), date(2027, 1, 6))
     assert (go.total_float, nxt.total_float) == (0, 0)
+
+
+def test_a_milestone_held_on_its_must_start_on_is_said_to_start_on_the_day_it_is_dated():
+    # The demo's go-live (Must Start On 2027-02-01) pushed by late work read "it is kept on its
+    # constraint date (starts 2027-01-29)", the Friday before, while every screen dated it 1 February
+    # (an instant: held at the start of its day, allowed by the work before it at the end of one)
+    for day, held in ((date(2027, 1, 5), "2027-01-05"), (date(2027, 1, 6), "2027-01-06")):
+        r = run_b(C.MSO, day, dur=0)
+        b = r.tasks[2]
+        assert (b.start, b.finish) == (day, day)
+        assert r.violations[0].message == (
+            f"2 B: Must Start On {day} cannot be met: its predecessors allow it at the end of 2027-01-06 "
+            f"at the earliest; it is kept on its constraint date (at the start of {held}) as MS Project "
+            "does, and the link is not honoured")

@@ -554,6 +554,16 @@ class ScheduleResult:
                 msg = (f"{label(spec)}: {what} cannot be met: its predecessors allow a finish on "
                        f"{wanted_f} at the earliest; it is kept on its constraint date (finishes "
                        f"{placed_f}) as MS Project does, and the link is not honoured")
+            elif net.dur[v] == 0:
+                # A milestone is an instant: held by its constraint at the start of a day, and
+                # allowed by its predecessors at the end of one (DESIGN). Dated as a plain start,
+                # the go-live held on Must Start On 1 February read "(starts 2027-01-29)", the
+                # end of the Friday before, where every screen dates it 1 February (see _days).
+                at = "start" if ct in (C.SNET, C.SNLT, C.MSO) and es_b == pl.constraint_start.get(v) and es_b > self._p0 else "end"
+                held = cal.date_of(es_b if at == "start" else self._day(es_b, es_b)[0])
+                msg = (f"{label(spec)}: {what} cannot be met: its predecessors allow it at the end of "
+                       f"{wanted} at the earliest; it is kept on its constraint date (at the {at} of "
+                       f"{held}) as MS Project does, and the link is not honoured")
             else:
                 msg = (f"{label(spec)}: {what} cannot be met: its predecessors allow a start on "
                        f"{wanted} at the earliest; it is kept on its constraint date (starts "

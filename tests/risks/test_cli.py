@@ -165,3 +165,10 @@ def test_undo_of_a_risk_change(planned):
     assert cli(planned, "undo").stdout.startswith("Undone: Re-score risk")
     data = json.loads(cli(planned, "risk", "show", "R1", "--json").stdout)
     assert (data["score"], len(data["history"])) == (12, 1)
+
+
+def test_show_gives_each_linked_tasks_float_once(planned):
+    # 'finish 2027-01-20, total float 7d, float 7d': the state after the float said it again
+    lines = cli(planned, "risk", "show", "R1").stdout.splitlines()
+    assert "  2 Build: finish 2027-01-29, total float 0d, CRITICAL" in lines
+    assert "  3 Docs: finish 2027-01-20, total float 7d" in lines

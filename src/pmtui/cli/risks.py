@@ -300,8 +300,9 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
     lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link R1 WBS`)")
     sched = reg.plan.schedule if v.linked else None
     for t in v.linked:
-        state_ = "done" if t.done else ("CRITICAL" if t.critical else f"float {days(t.total_float)}")
-        lines.append(f"  {t.wbs} {t.name}: finish {t.finish}, total float {days(t.total_float)}, {state_}")
+        # the float once: 'total float 7d, float 7d' said it again where a task is neither
+        state_ = ", done" if t.done else (", CRITICAL" if t.critical else "")
+        lines.append(f"  {t.wbs} {t.name}: finish {t.finish}, total float {days(t.total_float)}{state_}")
         path = [reg.plan.by_id[i].wbs for i in sched.driving_path(t.id) if i in reg.plan.by_id]
         if len(path) > 1:
             lines.append(f"    driving path: {' → '.join(path)}")

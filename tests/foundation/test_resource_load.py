@@ -64,7 +64,8 @@ def test_overallocation_is_found_day_by_day(booked):
     loads = _load(booked, "--all")
     alice = loads["Alice"]
     assert alice["overallocations"] == [
-        {"first": "2027-01-06", "last": "2027-01-08", "days": 3, "units": 1.5, "tasks": ["1", "2"]}]
+        {"first": "2027-01-06", "last": "2027-01-08", "days": 3, "units": 1.5, "tasks": ["1", "2"],
+         "assignments": [{"wbs": "1", "units": 1.0}, {"wbs": "2", "units": 0.5}]}]
     assert alice["peak_units"] == 1.5 and alice["overallocated_days"] == 3
     assert loads["Bob"]["overallocations"] == [] and loads["Bob"]["peak_units"] == 1.0
     assert loads["Carol"]["overallocations"] == [] and loads["Carol"]["peak_units"] == pytest.approx(1.0)
@@ -103,7 +104,7 @@ def test_list_and_load_read_for_a_person(booked):
     r = cli(booked, "resource", "load", "--all")
     assert r.exit_code == 0
     line = next(x for x in r.stdout.splitlines() if x.startswith("Alice"))
-    assert line.split() == ["Alice", "100%", "2027-01-06", "2027-01-08", "3", "150%", "1,", "2"]
+    assert line.split() == ["Alice", "100%", "2027-01-06", "2027-01-08", "3", "150%", "1", "100%,", "2", "50%"]
     assert "1 resource booked above its max units over the whole schedule." in r.stdout
     r = cli(booked, "resource", "load", "bob", "--all")
     assert "Bob is booked at most 100% of 100% over the whole schedule." in r.stdout
@@ -159,3 +160,16 @@ def test_a_run_across_the_status_date_is_history_only_before_it(booked):
     for ref in ("1", "2"):  # on plan: Design from Monday, Review from Wednesday
         assert cli(booked, "progress", ref, "--started", "--on", "2027-01-0" + ("4" if ref == "1" else "6")).exit_code == 0
     assert _load(booked, "alice")["Alice"]["overallocated_days_before"] == 1  # Wednesday 6 January
+
+
+def test_load_says_each_tasks_units_and_which_tasks_can_move(booked):
+    """'150%  1, 2' left the PM to look up how much of Alice each task takes and what the tasks
+    are, and which of them could move without moving the finish: each task now has its units,
+    and the tasks are named below with their float (by hand: Design ends 8 Jan and Test after
+    it may end by 15 Jan, Ops's finish, so 3d; Review and Launch after it, 5d)."""
+    r = cli(booked, "resource", "load", "--all")
+    lines = r.stdout.splitlines()
+    assert lines[2].split() == ["WBS", "Task", "Float"]
+    assert [x.split() for x in lines[3:5]] == [["1", "Design", "3d"], ["2", "Review", "5d"]]
+    data = _load(booked, "--all")["Alice"]["overallocations"][0]
+    assert data["assignments"] == [{"wbs": "1", "units": 1.0}, {"wbs": "2", "units": 0.5}]

@@ -11,10 +11,11 @@ from rich.text import Text
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_money, parse_units
-from pmtui.models.wording import counted
+from pmtui.models.wording import counted, days
 from pmtui.services import leave as leave_svc
 from pmtui.services import resources as svc
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
+from pmtui.services.plan import wbs_key
 from pmtui.services.tasks import get_plan
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
@@ -134,6 +135,11 @@ def load(
     loads = resource_loads(plan, since)
     wbs = {t.id: t.wbs for t in plan.tasks}
     clashes = leave_svc.clashes(plan, since, only=wanted[0].id if name is not None else None)
+    # how much of the resource each task takes: '175%  3.3.1, 3.3.2, 3.4.4' did not say which
+    # task to move or re-assign to bring it down
+    # (a no-break space between a code and its units: wrapped apart, '3.5' ended one line and
+    # '25%' began the next)
+    units = {(a.resource_id, a.task_id): a.units for a in plan.assignments}
     # what the view leaves out before its first day (finished work, days already worked) is
     # history, but said: 'No resource is booked ...' read as none ever was
     before = over_days_before(plan, since, only=wanted[0].id if name is not None else None) if since else {}
@@ -142,7 +148,8 @@ def load(
             {"id": r.id, "name": r.name, "max_units": r.max_units, "peak_units": loads[r.id].peak,
              "overallocated_days": loads[r.id].over_days, "overallocated_days_before": before.get(r.id, 0),
              "overallocations": [{"first": o.first.isoformat(), "last": o.last.isoformat(), "days": o.days,
-                                  "units": round(o.load, 6), "tasks": [wbs[t] for t in o.tasks]}
+                                  "units": round(o.load, 6), "tasks": [wbs[t] for t in o.tasks],
+                                  "assignments": [{"wbs": wbs[t], "units": round(units[r.id, t], 6)} for t in o.tasks]}
                                  for o in loads[r.id].overloads],
              "leave_while_booked": [{"first": c.first.isoformat(), "last": c.last.isoformat(), "days": c.days,
                                      "tasks": [wbs[t] for t in c.tasks]}
@@ -164,8 +171,16 @@ def load(
                   Col("Tasks", share=1, least=12, wrap=True), box=None, pad_edge=False)
     for r, o in rows:
         table.add_row(r.name, f"{r.max_units:.0%}", str(o.first), str(o.last), str(o.days),
-                      Text(f"{o.load:.0%}", "bold red"), ", ".join(wbs[t] for t in o.tasks))
+                      Text(f"{o.load:.0%}", "bold red"), ", ".join(f"{wbs[t]}\u00a0{units[r.id, t]:.0%}" for t in o.tasks))
     out.print(table)
+    # what the codes are, and which can move without moving the finish (those with float)
+    sched = plan.schedule
+    tasks = Table("WBS", Col("Task", share=1, least=12), "Float", box=None, pad_edge=False)
+    for t in sorted({t for _, o in rows for t in o.tasks}, key=lambda t: wbs_key(wbs[t])):
+        s = sched.tasks[t]
+        tasks.add_row(wbs[t], plan.by_id[t].name,
+                      Text("critical", "red") if s.critical else days(s.total_float))
+    out.print(tasks)
     people = len({r.id for r, _ in rows})
     advice = "" if since is None else "; move, re-assign or lengthen those tasks, or raise the max units"
     out.print(f"{counted(people, 'resource')} booked above {'its' if people == 1 else 'their'} max units {when}{advice}.{history}")

@@ -506,3 +506,32 @@ async def test_an_edit_typed_differently_to_the_same_values_says_nothing_changed
         assert not isinstance(app.screen, RiskForm)
         assert "Nothing changed in R1." in notes(app)
         assert view(app, "R1").risk == before
+
+
+@pytest.mark.parametrize("keys", [(), ("a", "s"), ("t", "a", "s")])
+@sync
+async def test_the_title_line_fits_at_80_columns_with_its_legend(app, keys):
+    # ' Threats · cell P4×I4 · by score · as of 2026-12-06 · L<5≤M<12≤H · ! review' was cut
+    # there: the 'C' after a task code in the register was explained nowhere on the screen
+    from textual.widgets import Static
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, *keys)
+        title = app.screen.query_one("#risk-title", Static)
+        text = str(title.render())
+        assert "overdue" in text and "C critical" in text
+        assert len(text) <= title.content_region.width, text
+
+
+@sync
+async def test_the_title_line_is_made_again_when_the_terminal_narrows(app):
+    from textual.widgets import Static
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "as of" in str(app.screen.query_one("#risk-title", Static).render())
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        title = app.screen.query_one("#risk-title", Static)
+        assert "C critical" in str(title.render()) and len(str(title.render())) <= title.content_region.width

@@ -208,6 +208,12 @@ class RiskScreen(Screen):
         if self.reg is not None or self._no_project:
             self._reload_keeping()
 
+    def on_resize(self) -> None:
+        # the title's words and the register's columns are chosen for the width: made for 120
+        # columns, they were cut when the terminal narrowed to 80
+        if self.reg is not None:
+            self.redraw(self.selected_id())
+
     def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
         # Hidden, it reloads when shown again (on_screen_resume): reading the register of a
         # 10,000-task plan after every edit on another screen cost 130-220 ms.
@@ -261,9 +267,19 @@ class RiskScreen(Screen):
             self.rows = reg.select(kind=self.kind, open_only=True, cell=matrix.cell, sort=self.sort)
         p, i = matrix.cell
         where = "all" if self.show_all else f"cell P{p}×I{i}"
-        self.query_one("#risk-title", Static).update(Text.assemble(
-({"threat": "Threats", "opportunity": "Opportunities"}.get(self.kind, self.kind.capitalize()), "bold"), f" · {where} · by {self.sort} · as of {reg.day} · "
-            f"L<{reg.bands.medium}≤M<{reg.bands.high}≤H · ! review overdue · C critical task"))
+        kind = {"threat": "Threats", "opportunity": "Opportunities"}.get(self.kind, self.kind.capitalize())
+        bands = f"L<{reg.bands.medium}≤M<{reg.bands.high}≤H"
+        # Cut at 80 columns after '! review', the legend of the register's 'C' was lost: what
+        # fits is kept, the date first given up (the header shows it), then the longer words.
+        room = self.size.width - 2
+        for parts in ((where, f"by {self.sort}", f"as of {reg.day}", bands, "! review overdue · C critical task"),
+                      (where, f"by {self.sort}", bands, "! review overdue · C critical task"),
+                      (where, f"by {self.sort}", bands, "! overdue · C critical"),
+                      (where, f"by {self.sort}", "! overdue · C critical")):
+            rest = "".join(f" · {x}" for x in parts)
+            if len(kind) + len(rest) <= room:
+                break
+        self.query_one("#risk-title", Static).update(Text.assemble((kind, "bold"), rest))
         self._fill_table(keep)
 
     def _fill_table(self, keep: int | None) -> None:

@@ -63,3 +63,37 @@ def test_pmtui_in_tmux(tmp_path, size):
         tmux("kill-server")
     out = subprocess.run([PMTUI, "task", "show", "1.3"], env=env, capture_output=True, text=True, timeout=60)
     assert "Vendor shortlist" in out.stdout
+
+
+def test_why_at_80_columns_hangs_each_steps_lines_under_it(tmp_path):
+    """`pmtui why 4.8` on an 80-column terminal wrapped each step of the chain back to the first
+    column ('go-live) (FS) finishes 2027-01-20' under '4.8 Go/no-go decision starts … because
+    4.7 Cutover rehearsal (mock'): nothing showed where a step began. A step now begins at the
+    edge and its further lines are indented under it; `task show` does the same in its why."""
+    import re
+
+    env = dict(os.environ, PMTUI_DB=str(tmp_path / "demo.db"), TERM="xterm-256color")
+    env.pop("TMUX", None)
+    subprocess.run([PMTUI, "demo"], env=env, check=True, capture_output=True, timeout=60)
+    sock = f"pmtui-test-{uuid.uuid4().hex[:8]}"
+
+    def tmux(*args: str):
+        return subprocess.run(["tmux", "-L", sock, *args], env=env, capture_output=True, text=True, timeout=10)
+
+    try:
+        for command, step, more in ((f"{PMTUI} why 4.8", r"\d+(\.\d+)* \S", "    "),
+                                    (f"{PMTUI} task show 4.8", r"  \d+(\.\d+)* \S", "      ")):
+            tmux("kill-server")
+            started = tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "50", f"{command}; echo END; sleep 30")
+            assert started.returncode == 0, started.stderr
+            pane = wait_for(tmux, "END")
+            lines = pane.split("END")[0].splitlines()
+            chain = lines[lines.index("why:") + 1:] if "why:" in lines else lines
+            chain = [ln for ln in chain if ln.strip()]
+            assert len(chain) > 10, pane
+            assert re.match(step, chain[0]), pane
+            for ln in chain:
+                assert re.match(step, ln) or ln.startswith(more), pane
+            assert sum(ln.startswith(more) for ln in chain) > 3, pane  # the long steps did wrap
+    finally:
+        tmux("kill-server")

@@ -9,6 +9,8 @@ import stat
 import sys
 import tempfile
 import copy
+import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -197,6 +199,22 @@ class _Out:
                 fitted.append(o)
             objects = tuple(fitted)
         console.print(*objects, **kwargs)
+
+
+    def steps(self, lines: Iterable[str], indent: str = "", hang: str = "    ") -> None:
+        """Lines that each say one thing (the steps of a why), each begun at ``indent``: on a
+        terminal, a line too long for it goes on under itself, ``hang`` further in. Wrapped
+        back to the edge, at 80 columns nothing showed where one step of `pmtui why` ended and
+        the next began. A pipe gets each whole on its line, as from print."""
+        if not sys.stdout.isatty():
+            for line in lines:
+                self.print(indent + line)
+            return
+        width = Console().width
+        for line in lines:
+            # dates and codes stay whole: '2027-01-20' broken at its hyphen read as two things
+            self.print("\n".join(textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent + hang,
+                                               break_on_hyphens=False, break_long_words=False)) or indent)
 
 
 out = _Out()

@@ -85,10 +85,7 @@ def why(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id
     t = plan.resolve(ref)
     # what is wrong with its dates (a missed deadline, a constraint the logic breaks) comes first:
     # it is usually why the question is asked
-    for line in plan.schedule.tasks[t.id].violations:
-        out.print(line)
-    for line in plan.schedule.explain(t.id):
-        out.print(line)
+    out.steps([*plan.schedule.tasks[t.id].violations, *plan.schedule.explain(t.id)])
 
 
 def register(app: typer.Typer) -> None:

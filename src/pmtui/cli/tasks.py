@@ -309,8 +309,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
     for line in s.violations:
         out.print(Text.assemble(("conflict", "red"), f"     {line}"))
     out.print("why:")
-    for line in plan.schedule.explain(t.id):
-        out.print(f"  {line}")
+    out.steps(plan.schedule.explain(t.id), indent="  ")
 
 
 def link(

@@ -55,7 +55,8 @@ def test_markdown_report_of_the_demo(store, demo):
     assert "Project closed: 2027-02-15 → 2027-02-22 (+5d)" in text  # slipped since the snapshot
     assert "| Schedule | **A** | SPI" in text  # 5 days of slip is amber by default
     assert "Edit task: 5.6 duration: 20 → 25" in text  # what was done, from the journal
-    assert re.search(r"\| 16 \| high \| Legacy data quality worse than profiled \| threat \| mitigate: ", text)
+    # with its code, as the team says it and every other screen shows it
+    assert re.search(r"\| 16 \| high \| R1 Legacy data quality worse than profiled \| threat \| mitigate: ", text)
     assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5d |" in text
     assert "Implementation partner staffing delay" in text
     # the critical path to the finish, then the tasks behind the unmet Go-live date (negative
@@ -459,3 +460,15 @@ def test_a_finish_brought_forward_is_not_listed_as_a_slip(store, demo):
     edit_task(store, demo, "5.6", duration=22)
     text = render_report(store, demo, fmt="md", now=NOW)
     assert "- Project finish: 2027-02-15 → 2027-02-17 (+2d)" in text
+
+
+def test_the_reports_risks_and_issues_carry_their_codes(store, demo):
+    """The report named risks and issues by title alone: a reader asking about 'the legacy data
+    one' had no R1 to find it by with `pmtui risk show`, nor an I1 for `pmtui issue resolve`."""
+    text = render_report(store, demo, fmt="md", since=date(2026, 11, 16), now=NOW)
+    risks = text[text.index("## Top risks"):text.index("## Open issues")]
+    assert all(re.match(r"\| \d+ \| \w+ \| R\d+ ", row) for row in risks.splitlines() if row.startswith("| ") and "---" not in row
+               and not row.startswith("| Score")), risks
+    issues = text[text.index("## Open issues"):text.index("## Earned value")]
+    rows = [row for row in issues.splitlines() if row.startswith("| ") and "---" not in row and not row.startswith("| Kind")]
+    assert rows and all(re.match(r"\| \w+ \| \d \| I\d+ ", row) for row in rows), issues

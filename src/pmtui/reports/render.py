@@ -108,12 +108,14 @@ def _milestone_rows(d: ReportData) -> list[tuple[str, ...]]:
 
 
 def _risk_rows(d: ReportData) -> list[tuple[str, ...]]:
-    return [(str(r.score), r.band, r.title, r.kind, (r.strategy + ": " if r.strategy else "") + r.response, r.owner)
+    # with the codes the team says (R1, I3) and `pmtui risk show` takes: the title alone gave
+    # a reader nothing to look a risk up by
+    return [(str(r.score), r.band, f"{r.code} {r.title}", r.kind, (r.strategy + ": " if r.strategy else "") + r.response, r.owner)
             for r in d.status.risks[:5]]
 
 
 def _issue_rows(d: ReportData) -> list[tuple[str, ...]]:
-    return [(i.kind, str(i.severity), i.title, i.task, i.owner, str(i.raised_on)) for i in d.status.issues]
+    return [(i.kind, str(i.severity), f"{i.code} {i.title}", i.task, i.owner, str(i.raised_on)) for i in d.status.issues]
 
 
 def _overbooked_rows(d: ReportData) -> list[tuple[str, ...]]:

@@ -189,7 +189,7 @@ class StatusScreen(Screen):
         risks = Text()
         for r in s.risks[:5]:
             risks.append(f"{r.score:>2} {r.band[0].upper()} ", "bold")
-            risks.append(f"{r.title}")
+            risks.append(f"{r.code} {r.title}")  # the code the risk screen and the CLI know it by
             if r.strategy or r.owner:
                 risks.append(f"  — {r.strategy}{', ' if r.strategy and r.owner else ''}{r.owner}", "dim")
             risks.append("\n")
@@ -197,7 +197,7 @@ class StatusScreen(Screen):
         issues = Text()
         for i in s.issues:
             issues.append("BLOCKER " if i.kind == "blocker" else "issue   ", "bold red" if i.kind == "blocker" else "bold")
-            issues.append(f"sev {i.severity}  {i.title}")
+            issues.append(f"sev {i.severity}  {i.code} {i.title}")
             if i.task:
                 issues.append(f"  [{i.task}]", "dim")
             issues.append("\n")

@@ -42,6 +42,7 @@ from pmtui.services.as_of import AsOf, figures_date
 from pmtui.services.baselines import SavedBaseline, Variance, compare, finish_shift, load_baseline
 from pmtui.services.costing import TaskCost, percent_of, plan_costs, project_percent
 from pmtui.services.plan import Plan, load_plan
+from pmtui.services.risks import issue_code, risk_code
 from pmtui.store import Store, settings
 from pmtui.store.locations import config_file
 
@@ -291,6 +292,7 @@ class RiskRow:
     strategy: str
     response: str
     owner: str
+    code: str = ""  # R<number>, as the team and every screen name it
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +304,7 @@ class IssueRow:
     owner: str
     task: str
     raised_on: date
+    code: str = ""  # I<number>
 
 
 def risk_bands() -> tuple[int, int]:
@@ -325,7 +328,7 @@ def open_risks(session: Session, project_id: int) -> list[RiskRow]:
         score = r.probability * r.impact
         band = "high" if score >= high else "medium" if score >= medium else "low"
         out.append(RiskRow(r.id, r.title, r.kind, r.probability, r.impact, score, band, r.strategy,
-                           r.response, names.get(r.owner_id, "")))
+                           r.response, names.get(r.owner_id, ""), risk_code(r.number)))
     return sorted(out, key=lambda r: (-r.score, r.kind != "threat", r.id))
 
 
@@ -335,7 +338,8 @@ def open_issues(session: Session, project_id: int, plan: Plan) -> list[IssueRow]
     out = []
     for i in rows:
         task = plan.by_id[i.task_id].label if i.task_id in plan.by_id else ""
-        out.append(IssueRow(i.id, i.title, i.kind, i.severity, names.get(i.owner_id, ""), task, i.raised_on))
+        out.append(IssueRow(i.id, i.title, i.kind, i.severity, names.get(i.owner_id, ""), task, i.raised_on,
+                            issue_code(i.number)))
     return sorted(out, key=lambda i: (i.kind != "blocker", -i.severity, i.raised_on, i.id))
 
 

@@ -122,7 +122,7 @@ def test_leave_is_undone_and_redone_and_removed_as_a_run_or_by_days(team):
     (("add", "Ana Lopez", "2027-02-08", "--note", "a\x1b[31mb"), 2,
      "leave note contains the control character U+001B: it must be plain text"),
     (("add", "Ana Lopez", "2027-02-08", "--note", "n" * 101), 2, "leave note is 100 characters at most; you gave 101"),
-    (("add", "Nobody", "2027-02-08"), 1, "no resource named 'Nobody' in this project (see `pmtui resource list`)"),
+    (("add", "Nobody", "2027-02-08"), 1, "no resource named 'Nobody' in this project; its resources: Ana Lopez, Ben"),
     (("add", "Ana Lopez", "2027-02-03"), 1,
      "Ana Lopez is on leave on 2027-02-03 already (Leave): `pmtui resource leave list 'Ana Lopez'` shows it"),
     (("add", "Ana Lopez", "2027-02-01", "2027-02-05"), 1,

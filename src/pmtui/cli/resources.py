@@ -204,7 +204,7 @@ def _print_clashes(plan, clashes: list) -> None:
               f"{leave_svc.NO_MOVE}: move or re-assign those tasks.")
 
 
-@leave.command("add", epilog="Example: pmtui resource leave add 'Ana Lopez' 2027-02-08 2027-02-12 --note 'Ski trip'")
+@leave.command("add", epilog="Example: pmtui resource leave add 'Ana Lopez' 2027-02-08 2027-02-12")
 def leave_add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Resource name."),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import stat
 import sys
 import tempfile
-import copy
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace

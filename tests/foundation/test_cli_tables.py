@@ -199,3 +199,19 @@ def test_status_and_the_agenda_at_80_columns_keep_every_figure_with_its_label(de
     assert len(pairs) > 5
     for pair in pairs:
         assert shown.count(pair) == piped.count(pair), pair
+
+
+def test_fitting_a_table_works_out_its_padding_as_rich_does():
+    # the gaps are worked out, not measured (measuring a 2,000-task table took as long as printing it)
+    from rich import box
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    from pmtui.cli.context import _WIDE, _gaps, _natural
+
+    for kw in (dict(box=None, pad_edge=False), dict(box=None), dict(box=None, padding=(0, 1, 0, 0)),
+               dict(show_lines=True), dict(box=box.SIMPLE, show_edge=False), dict(box=None, show_header=False),
+               dict(box=None, collapse_padding=True, padding=(0, 2))):
+        t = Table("a", "bb", "ccc", **kw)
+        t.add_row("x" * 5, "y" * 7, "z")
+        assert _gaps(t) == Measurement.get(_WIDE, _WIDE.options, t).maximum - sum(_natural(t)), kw

@@ -48,21 +48,42 @@ class Col(Column):
 _WIDE = Console(width=1_000_000, markup=False, highlight=False)  # measures: no cell is capped
 
 
-def _measure(renderable: Any) -> int:
-    return Measurement.get(_WIDE, _WIDE.options, renderable).maximum
+def _natural(table: Table) -> list[int]:
+    """Each column's width with no cell cut: its longest cell (or heading)."""
+    get = Measurement.get
+    return [max([get(_WIDE, _WIDE.options, c.header).maximum if table.show_header else 0,
+                 *(get(_WIDE, _WIDE.options, cell).maximum for cell in c.cells)])
+            for c in table.columns]
 
 
-def _widths(table: Table, width: int, squeeze: bool = False) -> list[int] | None:
+def _gaps(table: Table) -> int:
+    """The width of the table's padding and borders, as Rich adds them to the columns' (worked
+    out, not measured: measuring a table of 2,000 tasks took as long as printing it)."""
+    if table.collapse_padding:
+        return Measurement.get(_WIDE, _WIDE.options, table).maximum - sum(_natural(table))
+    _, right, _, left = table.padding
+    last = len(table.columns) - 1
+    total = 0
+    for i in range(last + 1):
+        pad_left, pad_right = left, right
+        if not table.pad_edge:
+            pad_left = 0 if i == 0 else pad_left
+            pad_right = 0 if i == last else pad_right
+        total += pad_left + pad_right
+    if table.box:
+        total += last + (2 if table.show_edge else 0)
+    return total
+
+
+def _widths(table: Table, natural: list[int], width: int, squeeze: bool = False) -> list[int] | None:
     """Each column's width for the table to fit ``width``, or None when the whole columns and the
     shortest the others may be (with ``squeeze``, a few characters) do not fit."""
-    natural = [max([_measure(c.header) if table.show_header else 0, *map(_measure, c.cells)])
-               for c in table.columns]
-    gaps = _measure(table) - sum(natural)  # padding and borders
+    gaps = _gaps(table)
+    if sum(natural) + gaps <= width:
+        return natural
     room = width - gaps - sum(n for n, c in zip(natural, table.columns) if not getattr(c, "share", 0))
     flex = {i for i, c in enumerate(table.columns) if getattr(c, "share", 0)}
     least = {i: min(natural[i], 6 if squeeze else table.columns[i].least) for i in flex}
-    if sum(natural) + gaps <= width:
-        return natural
     if room < sum(least.values()):
         return None
     widths = list(natural)
@@ -92,23 +113,25 @@ def fit(table: Table, width: int) -> tuple[Table, list[str]]:
     At 80 columns Rich wrapped every column word by word: a task name took four lines, a date
     became '2026-…' and the figures of one row could no longer be read across."""
     left_out: list[str] = []
-    if _measure(table) > width and table.box is None:
+    natural = _natural(table)
+    if sum(natural) + _gaps(table) > width and table.box is None:
         # one space between columns, as a spreadsheet's: two cost a 9-column list 8 characters
         table = copy.copy(table)
         table.padding = (0, 1, 0, 0)
-    while (widths := _widths(table, width)) is None:
+    while (widths := _widths(table, natural, width)) is None:
         ranks = [c.drop for c in table.columns if getattr(c, "drop", 0)]
         if not ranks:
             # the names as short as it takes; narrower than the figures alone, Rich's own wrapping
-            widths = _widths(table, width, squeeze=True)
+            widths = _widths(table, natural, width, squeeze=True)
             if widths is None:
                 return table, left_out
             break
         rank = min(ranks)
         left_out += [str(c.header) for c in table.columns if getattr(c, "drop", 0) == rank]
-        kept = [c for c in table.columns if getattr(c, "drop", 0) != rank]
+        kept = [(c, n) for c, n in zip(table.columns, natural) if getattr(c, "drop", 0) != rank]
         table = copy.copy(table)
-        table.columns = [replace(c, _index=i) for i, c in enumerate(kept)]
+        table.columns = [replace(c, _index=i) for i, (c, _n) in enumerate(kept)]
+        natural = [n for _c, n in kept]
     fitted = copy.copy(table)
     fitted.columns = []
     for i, (c, w) in enumerate(zip(table.columns, widths)):

@@ -916,8 +916,10 @@ async def test_slash_searches_names_as_typed_n_goes_on_and_esc_goes_back(make_ap
         await press(pilot, "enter", "n")
         assert app.plan.by_id[c.current_id].wbs == "5.4"  # Production cutover
         assert bar_in_view(c, c.current_id)
+        assert "from the top" not in notes(app)
         await press(pilot, "n")
-        assert app.plan.by_id[c.current_id].wbs == "4.7"  # round again
+        assert app.plan.by_id[c.current_id].wbs == "4.7"  # round again, and said so
+        assert "back at the first task named like 'cutov', from the top" in notes(app)
         found, found_x0 = c.current_id, c.x0
         await press(pilot, "slash")
         await type_text(pilot, "zzz")
@@ -1021,3 +1023,16 @@ async def test_e_opens_the_task_form_as_on_the_wbs_and_u_undoes_its_edit(make_ap
         assert "25d" in str(app.screen.query_one("#gantt-info").render())
         await press(pilot, "u")
         assert stored(store, "5.6")[0].duration == 20
+
+
+async def test_the_footer_s_zoom_names_zoom_out_s_key_as_remapped(make_app):
+    from tests.tui.test_shell import write_config
+
+    write_config('[keys]\n"gantt.zoom_out" = "z"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "+/z Zoom" in screen_text(app).splitlines()[-1]
+        x0 = chart(app).scale.zoom
+        await press(pilot, "z")
+        assert chart(app).scale.zoom != x0

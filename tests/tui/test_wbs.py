@@ -168,7 +168,7 @@ async def test_the_detail_panel_keeps_a_missed_deadline_and_the_notes_in_view(ma
         await goto(pilot, "4.4")
         text = screen_text(app)
         assert f"Notes: {plan.by_wbs['4.4'].notes}" in text and "Resources " in text
-        assert "steps: pmtui why 4.4)" in text  # the steps left out are counted
+        assert "(+1 step: pmtui why 4.4)" in text  # the step left out is counted (5 steps, 4 shown)
 
 
 async def test_at_80_columns_the_detail_panel_gives_a_constraint_and_a_deadline_whole(make_app):
@@ -1163,6 +1163,9 @@ async def test_a_search_typed_in_one_burst(make_app):
         burst(app, "n")
         await settle(pilot)
         assert t.current.name.startswith("Production cutover")
+        burst(app, "slash", *"decommission", "enter", "n")  # one match: n says it is the only one
+        await settle(pilot)
+        assert t.current.wbs == "5.7" and "the only task named like 'decommission'" in notes(app)
         burst(app, "home", "slash", *"zzz", "enter")
         await settle(pilot)
         assert "no task named like 'zzz'" in notes(app) and t.current.wbs == "1"

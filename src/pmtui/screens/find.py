@@ -39,6 +39,7 @@ class TaskFinder:
     # The task the search began on, by id: a match in a collapsed phase opens it and moves the
     # rows below, so a row number named another task by the time Esc went back to it.
     search_origin: int | None = None
+    _wrapped = False  # the last match found was past the end of the plan, from the top
 
     @property
     def task_view(self):
@@ -68,8 +69,15 @@ class TaskFinder:
         if not self.search_text:
             self.action_search()
             return
-        if not self._find(self.search_text, after=self.task_view.current_id):
-            self._no_match(self.search_text)
+        text, before = self.search_text, self.task_view.current_id
+        if not self._find(text, after=before):
+            self._no_match(text)
+        elif self._wrapped:
+            # n went on from the top without a word: pressed through the matches, it went round
+            # and round, and the last one was never known to be the last
+            only = self.task_view.current_id == before
+            self.notify(f"the only task named like {text!r}" if only
+                        else f"back at the first task named like {text!r}, from the top", timeout=3)
 
     # -- the bar ----------------------------------------------------------------------------------
     def _open_inline(self, mode: str, label: str, value: str) -> None:
@@ -194,6 +202,7 @@ class TaskFinder:
         for k in range(n):
             t = tasks[(start + k) % n]
             if needle in t.name.casefold() or t.wbs == text:
+                self._wrapped = start + k >= n
                 self._reveal(t.id)
                 return True
         return False

@@ -101,10 +101,15 @@ def if_it_happens(plan: Plan, task_ids: list[int], days: int) -> IfItHappens:
     sched = plan.schedule
     now = {(x.task_id, x.kind) for x in sched.violations}
     worst = NOTHING_HAPPENS
-    for tid in task_ids:
+    # in WBS order, not by id: ids differ in a restored backup, and the answer (which of equal
+    # slips is named, the order of the dates missed) must not
+    code = lambda tid: wbs_key(plan.by_id[tid].wbs)  # noqa: E731
+    for tid in sorted(task_ids, key=code):
         after = _lengthened(plan, tid, days).schedule
         slip = plan.calendar.working_days_between(sched.finish, after.finish)
-        broken = tuple(x.message for x in after.violations if (x.task_id, x.kind) not in now)
+        missed = sorted((x for x in after.violations if (x.task_id, x.kind) not in now),
+                        key=lambda x: (code(x.task_id), x.kind))
+        broken = tuple(x.message for x in missed)
         if worst.task_wbs is None or (slip, len(broken)) > (worst.slip, len(worst.broken)):
             worst = IfItHappens(plan.by_id[tid].wbs, slip, broken)
     return worst

@@ -75,15 +75,16 @@ def test_why_at_80_columns_hangs_each_steps_lines_under_it(tmp_path):
     env = dict(os.environ, PMTUI_DB=str(tmp_path / "demo.db"), TERM="xterm-256color")
     env.pop("TMUX", None)
     subprocess.run([PMTUI, "demo"], env=env, check=True, capture_output=True, timeout=60)
-    sock = f"pmtui-test-{uuid.uuid4().hex[:8]}"
+    for command, step, more in ((f"{PMTUI} why 4.8", r"\d+(\.\d+)* \S", "    "),
+                                (f"{PMTUI} task show 4.8", r"  \d+(\.\d+)* \S", "      ")):
+        # a server of its own for each command: a new session right after kill-server found the
+        # old server still going down ('server exited unexpectedly')
+        sock = f"pmtui-test-{uuid.uuid4().hex[:8]}"
 
-    def tmux(*args: str):
-        return subprocess.run(["tmux", "-L", sock, *args], env=env, capture_output=True, text=True, timeout=10)
+        def tmux(*args: str, sock=sock):
+            return subprocess.run(["tmux", "-L", sock, *args], env=env, capture_output=True, text=True, timeout=10)
 
-    try:
-        for command, step, more in ((f"{PMTUI} why 4.8", r"\d+(\.\d+)* \S", "    "),
-                                    (f"{PMTUI} task show 4.8", r"  \d+(\.\d+)* \S", "      ")):
-            tmux("kill-server")
+        try:
             started = tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "50", f"{command}; echo END; sleep 30")
             assert started.returncode == 0, started.stderr
             pane = wait_for(tmux, "END")
@@ -95,5 +96,5 @@ def test_why_at_80_columns_hangs_each_steps_lines_under_it(tmp_path):
             for ln in chain:
                 assert re.match(step, ln) or ln.startswith(more), pane
             assert sum(ln.startswith(more) for ln in chain) > 3, pane  # the long steps did wrap
-    finally:
-        tmux("kill-server")
+        finally:
+            tmux("kill-server")

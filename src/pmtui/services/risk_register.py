@@ -108,7 +108,7 @@ def if_it_happens(plan: Plan, task_ids: list[int], days: int) -> IfItHappens:
         after = _lengthened(plan, tid, days).schedule
         slip = plan.calendar.working_days_between(sched.finish, after.finish)
         missed = sorted((x for x in after.violations if (x.task_id, x.kind) not in now),
-                        key=lambda x: (code(x.task_id), x.kind))
+                        key=lambda x: (code(x.task_id) if x.task_id in plan.by_id else (), x.kind))
         broken = tuple(x.message for x in missed)
         if worst.task_wbs is None or (slip, len(broken)) > (worst.slip, len(worst.broken)):
             worst = IfItHappens(plan.by_id[tid].wbs, slip, broken)

@@ -41,11 +41,12 @@ class TaskDetail(Widget):
         self.prompt_text = text
         self.refresh()
 
-    def _overbooked(self, plan, tid: int) -> tuple[list[str], list[str]]:
+    def _overbooked(self, plan, tid: int) -> tuple[list[tuple[str, int, str]], list[str]]:
         """This task's people booked above their max units while it runs: from the status date
         (else today) on, to settle, and before it, history, said as such (this is the view of the
-        whole plan: the stand-up and the report look ahead only). Each resource's loads are
-        computed once per plan."""
+        whole plan: the stand-up and the report look ahead only): (what is said, the resource id,
+        the short mark that may follow the name instead) and what is history. Each resource's
+        loads are computed once per plan."""
         if self._loads is None or self._loads[0] is not plan:
             self._loads = (plan, {})
         cache = self._loads[1]
@@ -65,7 +66,11 @@ class TaskDetail(Widget):
                 when = days_text(runs[0].first, runs[-1].last, since)
                 if len(runs) > 1:
                     when = f"on {sum(o.days for o in runs)} days, {when}"
-                now.append(_booked(name, runs, load.max_units, when))
+                peak = max(o.load for o in runs)
+                # short, to follow the person's name in the resources: '⚠200% 09–11 Dec'
+                mark = (f"⚠{peak:.0%}{'' if abs(load.max_units - 1) < 1e-9 else f' of {load.max_units:.0%}'} "
+                        + days_text(runs[0].first, runs[-1].last, since))
+                now.append((_booked(name, runs, load.max_units, when), rid, mark))
             old = [o for o in whole.overloads if tid in o.tasks and o.first < since] if whole is not None else []
             if old:
                 last = min(old[-1].last, cal.date_of(eve))
@@ -126,13 +131,25 @@ class TaskDetail(Widget):
         lines.append(Text(logic + f"  Late {ts.late_start}→{ts.late_finish}"))
         res = plan.resources_text(tid)
         if res:
-            line = Text(f"Resources {res}")
             over, history = self._overbooked(plan, tid)
+            full = Text(f"Resources {res}")
             if over:
-                line.append("  ⚠ " + "; ".join(over), "bold red")
-            if history:  # before the status date: said first, as a long line is cut at the edge
-                line.append(f"  (history: {'; '.join(history)})", "dim")
-            lines.append(line)
+                full.append("  ⚠ " + "; ".join(o for o, _, _ in over), "bold red")
+            if full.cell_len > width:
+                # at 80 columns '… Jonas Berg[50%]  ⚠ Anika Schultz booked 125% of…' ran off the
+                # edge and Jonas, at 200 % those days, was never named: each person's mark now
+                # follows their name ('Jonas Berg[50%] ⚠200% 09–11 Dec'), the panel's lines
+                # being too few to give the warning one of its own
+                marks = {rid: mark for _, rid, mark in over}
+                full = Text("Resources ")
+                for i, a in enumerate(plan.assignments_of.get(tid, ())):
+                    r = plan.resource_by_id[a.resource_id]
+                    full.append(("" if i == 0 else ", ") + (r.name if abs(a.units - 1) < 1e-9 else f"{r.name}[{a.units:.0%}]"))
+                    if a.resource_id in marks:
+                        full.append(" " + marks[a.resource_id], "bold red")
+            lines.append(full)
+            if history:  # before the status date, history: cut at the edge rather than take a line
+                lines[-1].append(f"  (history: {'; '.join(history)})", "dim")
         for v in broken:
             lines.append(Text(v[:1].upper() + v[1:], "bold"))
         notes = Text("Notes: " + t.notes.replace("\n", " ")) if t.notes else None

@@ -173,3 +173,13 @@ def test_load_says_each_tasks_units_and_which_tasks_can_move(booked):
     assert [x.split() for x in lines[3:5]] == [["1", "Design", "3d"], ["2", "Review", "5d"]]
     data = _load(booked, "--all")["Alice"]["overallocations"][0]
     assert data["assignments"] == [{"wbs": "1", "units": 1.0}, {"wbs": "2", "units": 0.5}]
+
+
+def test_one_resource_is_found_by_a_unique_start_of_its_name(booked):
+    # `pmtui resource load jonas` said "no resource named 'jonas'", where the stand-up and a
+    # risk's owner take a unique start of a name for Jonas Berg
+    r = cli(booked, "resource", "load", "ali", "--all")
+    assert r.exit_code == 0 and r.stdout.splitlines()[1].split()[0] == "Alice", r.stdout
+    assert cli(booked, "resource", "add", "Alicia", "--rate", "400").exit_code == 0
+    r = cli(booked, "resource", "load", "ali", "--all")
+    assert r.exit_code == 2 and "'ali' could be Alice or Alicia: type more of the name" in r.stderr

@@ -11,7 +11,7 @@ from rich.text import Text
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_money, parse_units
-from pmtui.models.wording import counted, days
+from pmtui.models.wording import brief, counted, days
 from pmtui.services import leave as leave_svc
 from pmtui.services import resources as svc
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
@@ -130,6 +130,13 @@ def load(
     if name is not None:
         key = name.strip().casefold()
         wanted = [r for r in plan.resources if r.name.casefold() == key]
+        # else a unique start of a name ('jonas' for Jonas Berg), as the stand-up and a risk's
+        # owner are found
+        near = [r for r in plan.resources if r.name.casefold().startswith(key)] if key else []
+        if not wanted and len(near) > 1:
+            raise BadValue(f"{brief(name.strip())} could be {', '.join(r.name for r in near[:-1])} or "
+                           f"{near[-1].name}: type more of the name")
+        wanted = wanted[:1] or near
         if not wanted:
             raise svc.unknown_resource(name, sorted(r.name for r in plan.resources))
     loads = resource_loads(plan, since)

@@ -172,3 +172,14 @@ def test_show_gives_each_linked_tasks_float_once(planned):
     lines = cli(planned, "risk", "show", "R1").stdout.splitlines()
     assert "  2 Build: finish 2027-01-29, total float 0d, CRITICAL" in lines
     assert "  3 Docs: finish 2027-01-20, total float 7d" in lines
+
+
+def test_a_kind_may_be_given_as_the_list_writes_it(planned):
+    # `risk list` writes an opportunity's kind as 'opp'; `risk list --kind opp` and
+    # `risk add … --kind opp` refused it: "risk kind 'opp' is unknown"
+    assert [r["code"] for r in json.loads(cli(planned, "risk", "list", "--json", "--kind", "opp").stdout)] == ["R2"]
+    r = cli(planned, "risk", "add", "Early vendor release", "-P", "2", "-I", "3", "--kind", "Opp")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(cli(planned, "risk", "show", "R3", "--json").stdout)["kind"] == "opportunity"
+    r = cli(planned, "risk", "add", "X", "-P", "2", "-I", "3", "--kind", "oops")
+    assert r.exit_code == 2 and "risk kind 'oops' is unknown: use threat or opportunity" in r.stderr

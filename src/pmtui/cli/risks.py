@@ -21,7 +21,7 @@ from pmtui.services.risk_register import (
     load_register,
     risk_detail,
 )
-from pmtui.services.risk_rules import SCALE_WORDS, parse_ref, parse_scale
+from pmtui.services.risk_rules import SCALE_WORDS, parse_ref, parse_scale, risk_kind
 
 cmd = typer.Typer(
     help="The risk register and its 5×5 probability-impact matrix (risks are R1, R2, … or just 1, 2).\n\n"
@@ -226,8 +226,8 @@ def list_(
     st = state(ctx)
     if sort not in SORTS:
         raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(SORTS)}")
-    if kind is not None and kind not in ("threat", "opportunity"):
-        raise BadValue(f"risk kind {brief(kind)} is unknown: use threat or opportunity")
+    if kind is not None:
+        kind = risk_kind(kind)
     if not 0 <= min_score <= 25:
         raise BadValue(f"minimum score {min_score} is out of range: scores run from 1 to 25")
     reg = load_register(st.store, st.project().id)
@@ -319,8 +319,7 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The 5×5 probability-impact grid: open risks per cell, with band letters L/M/H."""
     st = state(ctx)
-    if kind not in ("threat", "opportunity"):
-        raise BadValue(f"risk kind {brief(kind)} is unknown: use threat or opportunity")
+    kind = risk_kind(kind)
     reg = load_register(st.store, st.project().id)
     counts = reg.matrix(kind)
     if as_json:

@@ -44,7 +44,7 @@ def _review(text: str) -> date | None:
 
 def _strategy_label(kind: str) -> str:
     """The responses of the risk's kind (DESIGN), in a label that fits an 80-column dialog."""
-    if kind.strip().lower() == "opportunity":
+    if kind.strip() and "opportunity".startswith(kind.strip().lower()):  # 'opp', as risk_kind reads it
         return "Strategy: exploit, enhance, share, accept, escalate"
     return "Strategy: avoid, mitigate, transfer, accept, escalate"
 

@@ -33,6 +33,16 @@ def strategies_for(kind: str) -> tuple[str, ...]:
     return OPPORTUNITY_STRATEGIES if kind == "opportunity" else THREAT_STRATEGIES
 
 
+def risk_kind(text: str) -> str:
+    """'threat' or 'opportunity' from either word or a start of it, in any case: `risk list`
+    writes an opportunity as 'opp', and `--kind opp` was refused as unknown."""
+    v = (text or "").strip().lower()
+    kinds = [k for k in RISK_KINDS if v and k.startswith(v)]
+    if len(kinds) != 1:
+        raise BadValue(f"risk kind {brief(v)} is unknown: use threat or opportunity")
+    return kinds[0]
+
+
 def parse_scale(value: str | int, what: str) -> int:
     """'4' -> 4 on PMBOK's 1–5 scale; anything else is refused with the scale spelled out."""
     text = str(value).strip()
@@ -153,10 +163,10 @@ class RiskRules(BaseModel):
     @field_validator("kind")
     @classmethod
     def _check_kind(cls, v: str) -> str:
-        v = (v or "").strip().lower()
-        if v not in RISK_KINDS:
-            raise ValueError(f"risk kind {brief(v)} is unknown: use threat or opportunity")
-        return v
+        try:
+            return risk_kind(v)
+        except BadValue as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("probability", "impact")
     @classmethod

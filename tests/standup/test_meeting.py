@@ -15,6 +15,7 @@ from pmtui.services import history
 from pmtui.services import progress as pg
 from pmtui.services import standup as su
 from pmtui.services.actions import reading
+from pmtui.services.projects import set_status_date
 from pmtui.services.standup_agenda import UNASSIGNED, agenda, find_person, standup_config
 from pmtui.services.standup_summary import to_markdown
 from pmtui.services.tasks import edit_task, get_plan
@@ -209,21 +210,30 @@ def test_what_was_recorded_is_said_once(store, pid):
                     "blocker cleared: waiting for SAP test system", "done 2026-11-20"], said
 
 
-def test_a_stand_up_on_a_day_off_sets_the_last_working_day_as_status_date(store, pid):
-    # a stand-up started on Sunday 2026-12-06 moved the status date to that Sunday: the unfinished
-    # work was then scheduled from a day nobody works, and the screen showed a weekend status date
-    sunday, friday = date(2026, 12, 6), date(2026, 12, 4)
+def test_a_stand_up_on_a_day_off_sets_that_day_and_moves_no_date(store, pid):
+    # The status date is the first day of unfinished work. A stand-up on Sunday 2026-12-06 set it
+    # to the Friday before: Friday's work was undone again, so every unfinished date moved a day
+    # earlier (2.8 finished 12-08, not 12-09) just by opening the stand-up, and a task marked
+    # done was dated Thursday.
+    sunday, monday = date(2026, 12, 6), date(2026, 12, 7)
+    set_status_date(store, pid, monday)
+    def dates(plan):
+        return {t.wbs: (plan.schedule.tasks[t.id].start, plan.schedule.tasks[t.id].finish) for t in plan.tasks}
+
+    before = dates(get_plan(store, pid))
     opened = su.start_standup(store, pid, sunday, now=NINE)
-    assert get_plan(store, pid).project.status_date == friday
-    assert opened.message == (f"Status date set to {friday}, the last working day before the stand-up "
-                              f"of {sunday} (was {TODAY}).")
-    assert (opened.standup.day, opened.status_after) == (sunday, friday)
+    plan = get_plan(store, pid)
+    assert plan.project.status_date == sunday
+    assert opened.message == (f"Status date set to {sunday}, a day off: the work still to do is scheduled from "
+                              f"{monday} (was {monday}).")
+    assert dates(plan) == before
+    pg.mark_done(store, pid, "2.8", today=sunday)
+    assert get_plan(store, pid).by_wbs["2.8"].actual_finish == date(2026, 12, 4)  # Friday
     su.finish_standup(store, pid, sunday, now=NINE)
-    # Saturday's, with the status date already on Friday: kept, and said why
+    # Saturday's, reopened the next day: kept on its own day
     kept = su.start_standup(store, pid, date(2026, 12, 5), now=NINE)
-    assert kept.message == ("Stand-up of 2026-12-05; status date kept at 2026-12-04, the last working day "
-                            "before the stand-up of 2026-12-05.")
-    assert get_plan(store, pid).project.status_date == friday
+    assert kept.message.startswith("Status date set to 2026-12-05, a day off: the work still to do is "
+                                   "scheduled from 2026-12-07")
 
 
 def test_why_the_finish_moved_names_the_changes_made_since_the_stand_up_began(store, pid):

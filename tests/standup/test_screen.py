@@ -772,13 +772,13 @@ async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(st
     from pmtui.services import standup as su
     from tests.tui.conftest import notes
 
-    saturday, sunday, friday = date(2026, 12, 5), date(2026, 12, 6), date(2026, 12, 4)
+    saturday, sunday = date(2026, 12, 5), date(2026, 12, 6)
     app = StandupApp(store, today=saturday)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await keys(app, pilot, "4")
         screen = app.screen
-        assert "the last working day before the stand-up of 2026-12-05" in notes(app)
+        assert "a day off: the work still to do is scheduled from 2026-12-07" in notes(app)
         app.today = sunday                                  # midnight
         await keys(app, pilot, "plus")                      # 2.8: 60 % → 70 %
         assert screen.opened is not None and screen.day == saturday
@@ -787,7 +787,7 @@ async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(st
         assert "# Stand-up 2026-12-05 — CRM migration" in app.screen.markdown
         await keys(app, pilot, "escape")
     assert [(r.day, r.state) for r in su.list_standups(store, pid)] == [(saturday, "closed")]
-    assert get_plan(store, pid).project.status_date == friday
+    assert get_plan(store, pid).project.status_date == saturday
     with reading(store) as s:
         summary = json.loads(s.execute(select(Standup)).scalars().one().summary)
     assert [p["wbs"] for p in summary["progress"]] == ["2.8"]

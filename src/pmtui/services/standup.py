@@ -132,10 +132,14 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
                       summary=json.dumps({"before": before}, separators=(",", ":")))
         s.add(row)
         act.say(f"started the stand-up of {day}")
-        target = status_day(plan, day)
-        # a stand-up held on a day off reports the work up to the last working day: the status
-        # date went to the Sunday itself, and work was then scheduled from a day nobody works
-        why = "" if target == day else f", the last working day before the stand-up of {day}"
+        # The status date is the first day of unfinished work (DESIGN; Primavera's data date):
+        # a stand-up on a day off sets that day, and the work still to do goes on the next
+        # working day. Set to the Friday before, it made Friday's work undone again: every
+        # unfinished date moved a day earlier and a task marked done was dated Thursday.
+        target = day
+        cal = plan.calendar
+        why = "" if cal.is_working(day) else \
+            f", a day off: the work still to do is scheduled from {cal.date_of(cal.index_on_or_after(day))}"
         if keep_status_date or old_sd == target:
             msg = f"Stand-up of {day}; status date kept at {old_sd or 'none'}{'' if keep_status_date else why}."
         else:
@@ -150,15 +154,6 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
                     f"`pmtui standup finish --date {other}` finishes it.")
         s.flush()
     return Opened(row, before, old_sd, project.status_date, False, msg)
-
-
-def status_day(plan: Plan, day: date) -> date:
-    """The status date a stand-up on ``day`` sets: that day if it is a working day, else the last
-    working day before it (never before the project start)."""
-    cal = plan.calendar
-    if cal.is_working(day):
-        return day
-    return max(cal.date_of(cal.index_on_or_before(day)), plan.project.start)
 
 
 def get_standup(store: Store, project_id: int, day: date) -> Standup | None:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input
 from pmtui.services.risk_register import load_register
 from pmtui.widgets.risk_matrix import RiskMatrix
 from tests.risks.screen_app import TODAY, demo_app
-from tests.tui.conftest import press, screen_text, settle
+from tests.tui.conftest import press, screen_text, settle, type_text
 
 
 def sync(fn):
@@ -66,7 +66,8 @@ async def test_add_a_risk_with_the_form(app):
         await settle(pilot)
         await press(pilot, "n")
         app.screen.query_one("#rf-probability", Input).value = "6"
-        await press(pilot, *"Data centre move")
+        await type_text(pilot, "Data centre move")
+        await settle(pilot)
         await press(pilot, "enter")
         assert "probability 6 is out of range" in str(app.screen.query_one("#risk-form-error").render())
         assert len(load_register(app.store_, app.project_id_, TODAY).risks) == 14  # nothing stored
@@ -127,7 +128,8 @@ async def test_close_takes_a_comment_kept_as_the_cli_keeps_it(app):
         assert str(app.screen.query_one(".risk-form-title").render()).startswith("Close R1 ")
         last = screen_text(app).splitlines()[-1]
         assert " ⏎/^s Close it " in last and " esc Leave it open " in last, last
-        await press(pilot, *"Cleansing done", "enter")
+        await type_text(pilot, "Cleansing done")
+        await press(pilot, "enter")
         assert view(app, "R1").risk.status == "closed"
         assert "Closed R1: Cleansing done." in notes(app)
         entry = history(app.store_, app.project_id_)[0]
@@ -469,12 +471,13 @@ async def test_a_risk_is_recorded_fully_from_the_form_at_80x24(app):
         await press(pilot, "n")
         keys = [key for key, _l, _v in app.screen.fields]
         assert set(typed) <= set(keys)
-        await press(pilot, *"Data migration slips")
+        await type_text(pilot, "Data migration slips")  # at once: ~80 ms a key pressed
         for key in keys[1:]:
             await press(pilot, "tab")
             assert app.focused.id == f"rf-{key}" and shown_with_label(key), key
             if key in typed:
-                await press(pilot, *typed[key])
+                await type_text(pilot, typed[key])
+                await settle(pilot)
         for key in reversed(keys[:-1]):
             await press(pilot, "shift+tab")
             assert app.focused.id == f"rf-{key}" and shown_with_label(key), key

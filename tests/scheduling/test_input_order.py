@@ -9,7 +9,7 @@ be the same: these random plans exercise them all by shuffling one plan in sever
 from __future__ import annotations
 
 import random
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from datetime import date, timedelta
 
 import pytest
@@ -371,12 +371,15 @@ def test_links_grouped_by_target_keep_their_order_among_equal_targets(m, size):
 
 @pytest.mark.parametrize("seed", range(8))
 def test_dense_links_in_no_order_give_the_same_schedule(seed, monkeypatch):
-    # More links than nodes in no order: grouped by a list per target (network._grouped)
+    # More links than nodes in no order: grouped by a list per target (network._grouped); the
+    # build's sort by successor (network._stream_order) is left out here, so that the lists are
+    # what orders them
     from pmtui.scheduling import network
 
     dense = []
     real = network._grouped
     monkeypatch.setattr(network, "_grouped", lambda keys, size: dense.append(len(keys) >= size) or real(keys, size))
+    monkeypatch.setattr(network, "_stream_order", lambda links, ids: links)
     rnd = random.Random(7000 + seed)
     tasks, links = plan(rnd, rnd.choice((40, 90, 200)))
     leaves = [t.id for t in tasks if not any(u.parent == t.id for u in tasks)]
@@ -388,3 +391,44 @@ def test_dense_links_in_no_order_give_the_same_schedule(seed, monkeypatch):
     dense.clear()
     assert outcome(tasks, rnd.sample(links, len(links)), status) == expected
     assert dense == [True]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_links_in_no_order_are_sorted_by_successor_before_the_stream_is_built(seed, monkeypatch):
+    # Task ids rising in WBS order and links in no order: the build sorts the links by successor
+    # (a C-level sort replaces the grouping), giving the same schedule as the links by
+    # successor, with link indexes in the caller's order; ids in no order leave the links as
+    # they came, for the grouping to order
+    from pmtui.scheduling import network
+
+    grouped = []
+    real = network._grouped
+    monkeypatch.setattr(network, "_grouped", lambda keys, size: grouped.append(len(keys)) or real(keys, size))
+    rnd = random.Random(9100 + seed)
+    tasks, links = plan(rnd, 200)
+    leaves = [t.id for t in tasks if not any(u.parent == t.id for u in tasks)]
+    for i in range(1, len(leaves)):
+        for _ in range(2):
+            links.append(LinkSpec(leaves[rnd.randrange(max(0, i - 20), i)], leaves[i], LinkType.FS, rnd.choice((0, 1))))
+    assert len(links) >= 256 and [t.id for t in tasks] == sorted(t.id for t in tasks)
+    status = START + timedelta(days=5) if seed % 2 else None
+    expected = outcome(tasks, sorted(links, key=lambda lk: lk.succ), status)
+    shuffled = rnd.sample(links, len(links))
+    by_succ = sorted(shuffled, key=lambda lk: lk.succ)  # stable: input order among equal targets
+    assert network._stream_order(tuple(shuffled), [t.id for t in tasks]) == by_succ
+    grouped.clear()
+    r = schedule(tasks, shuffled, CAL, START, status)
+    assert outcome(tasks, shuffled, status) == expected
+    if not r._net.backwards:  # a link running backwards in WBS order takes the ranked path
+        assert grouped == []
+    # link k of the result is the caller's link k
+    assert [r._net.ids[a] for a in r._net.link_src] == [lk.pred for lk in shuffled]
+    assert [r._net.ids[b] for b in r._net.link_dst] == [lk.succ for lk in shuffled]
+    # ids falling in WBS order: the links stay as they came and are grouped
+    renumber = {t.id: 10_000 - t.id for t in tasks}
+    tasks2 = [replace(t, id=renumber[t.id], parent=None if t.parent is None else renumber[t.parent]) for t in tasks]
+    links2 = [replace(lk, pred=renumber[lk.pred], succ=renumber[lk.succ]) for lk in shuffled]
+    assert network._stream_order(tuple(links2), [t.id for t in tasks2]) == tuple(links2)
+    grouped.clear()
+    schedule(tasks2, links2, CAL, START, status)
+    assert grouped

@@ -196,6 +196,41 @@ def test_a_finish_constraint_still_caps_a_started_task(ct):
     assert (b.late_finish, b.total_float, b.critical) == (date(2027, 1, 6), -2, True)
 
 
+@pytest.mark.parametrize("ct, day, finish, late_finish, total_float", [
+    # Finish No Earlier Than Tue 12: the finish waits for it (pmtui let it go at Fri 8)
+    ("FNET", date(2027, 1, 12), date(2027, 1, 12), date(2027, 1, 13), 1),
+    # Must Finish On Mon 11: the late finish is the date, though "Test" would allow Wed 13
+    ("MFO", date(2027, 1, 11), date(2027, 1, 8), date(2027, 1, 11), 1),
+    # Must Start On Wed 6: the late start is the date, the late finish that plus the 5 days it
+    # spans (Tue 12); the float is the date less the actual start (2)
+    ("MSO", date(2027, 1, 6), date(2027, 1, 8), date(2027, 1, 12), 2),
+    # Start No Later Than Tue 5 caps the late start: late finish Mon 11, before Test's Wed 13
+    ("SNLT", date(2027, 1, 5), date(2027, 1, 8), date(2027, 1, 11), 1),
+    # ... and Fri 8 caps it at Thu 14, after what Test needs: Test's Wed 13 holds
+    ("SNLT", date(2027, 1, 8), date(2027, 1, 8), date(2027, 1, 13), 3),
+    # Start No Earlier Than: the start is history, nothing left for it to hold
+    ("SNET", date(2027, 1, 13), date(2027, 1, 8), date(2027, 1, 13), 3),
+])
+def test_constraints_on_a_started_task_act_on_what_is_still_to_come(ct, day, finish, late_finish, total_float):
+    # "Build" (5 days) started Monday 4 Jan 2027 and is 20 % done: it finishes Friday 8 Jan, and
+    # "Test" (2 days) after it must be done by Friday 15, when "Docs" (10 days) sets the project
+    # finish: Build's late finish is Wednesday 13 unless its constraint says otherwise. Each
+    # case was checked against MPXJ's MicrosoftScheduler (MS Project's rules); pmtui dropped
+    # every constraint but FNLT/MFO once work began, and took MFO as a cap only.
+    from pmtui.scheduling import ConstraintType
+
+    r = run([T(1, 5, name="Build", percent_complete=20, actual_start=MONDAY,
+               constraint=ConstraintType(ct), constraint_date=day), T(2, 2, name="Test"), T(3, 10, name="Docs")],
+            [L(1, 2)], status=None)
+    b = r.tasks[1]
+    assert (b.start, b.finish) == (MONDAY, finish)
+    assert (b.late_finish, b.total_float) == (late_finish, total_float)
+    assert r.tasks[2].start == date(2027, 1, 13 if ct == "FNET" else 11)
+    assert r.finish == date(2027, 1, 15)
+    held = "held there by its Finish No Earlier Than"
+    assert (held in "\n".join(r.explain(1))) == (ct == "FNET")
+
+
 def test_free_float_ignores_finished_successors():
     # "Spec" (3 days, Mon 4 – Wed 6 Jan 2027) is linked FS to "Build", already done Mon 4 –
     # Tue 5 (recorded ahead of the logic, as happens); "Docs" (10 days, Mon 4 – Fri 15) sets the

@@ -19,10 +19,12 @@ from operator import add
 from typing import Sequence
 
 from .calendar import WorkCalendar
-from .model import LinkSpec, TaskSpec
+from .model import ConstraintType, LinkSpec, TaskSpec
 from .network import BIG, GATE, LEAF, NOWHERE, ROLLUP, Network, add_edges, build
 from .progress import CAP_FINISH, CAP_START, FIXED, MUST_FINISH, MUST_START, STARTED_LOGIC, Plan, plan
 from .result import ScheduleResult
+
+MSO, MFO = ConstraintType.MSO, ConstraintType.MFO
 
 
 def schedule(
@@ -87,7 +89,7 @@ def _early_dates(net: Network, t: list[int]) -> tuple[list[int], list[int]]:
 def _forward(net: Network, pl: Plan, status_b: int | None):
     """Early start of node v in t[v]; early finish in t[net.fin[v]] where a node has one."""
     dur, fin = net.dur, net.fin
-    special, hard = pl.special, pl.hard
+    special, hard, finish_floor = pl.special, pl.hard, pl.finish_floor
     t = pl.floor + [0] * (net.nslots - net.size)
     get = t.__getitem__
     broken: list[tuple[int, int]] = []  # (node, start the logic asked for) where a constraint won
@@ -124,11 +126,15 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
             mode, a, b = special[v]
             if mode == FIXED:
                 es, ef = a, b
+                if v in finish_floor and ef < finish_floor[v]:
+                    ef = finish_floor[v]
             elif mode == STARTED_LOGIC:
                 rs = es + a
                 if status_b is not None and rs < status_b:
                     rs = status_b
                 ef = rs + b
+                if v in finish_floor and ef < finish_floor[v]:
+                    ef = finish_floor[v]
             else:
                 logic = es
                 if mode == CAP_START or mode == CAP_FINISH:
@@ -159,7 +165,7 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
     late.extend([BIG] * (net.nslots - net.size))
     for s in net.rollups:
         late[s] = BIG
-    completed, special = pl.completed, pl.special
+    completed, special, started_late = pl.completed, pl.special, pl.started_late
     overridden: dict[int, int] = {}  # started on an actual date: late start, restored at the end
     # Started tasks are as long as progress made them, not their duration: their cap and the
     # bounds on their finish are kept apart until their event.
@@ -242,6 +248,12 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
                 # its start is history: the bounds SS/SF links put on it (late[v]) bind nothing,
                 # its float is its finish's (MS Project; checked against MPXJ)
                 lf = min(cap[v], late[f])
+                if v in started_late:  # a constraint on its late dates (see progress)
+                    ct, c = started_late[v]
+                    if ct is MFO:
+                        lf = c
+                    elif ct is MSO or c + span < lf:
+                        lf = c + span
                 late[f] = lf
                 if special[v][0] == FIXED:
                     # Its actual start beat its links going forward (progress override), so they

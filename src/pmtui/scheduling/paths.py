@@ -132,7 +132,11 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             if spec.actual_finish is not None or v in r._pl.completed:
                 lines.append(f"{name} is finished: it ran {ts.start} to {ts.finish} (actual dates)")
             else:
-                lines.append(f"{name} started {ts.start} (actual start); its remaining work runs to {ts.finish}")
+                held = ""
+                floor = r._pl.finish_floor.get(v)
+                if floor is not None and r._ef[v] == floor:
+                    held = f", held there by its Finish No Earlier Than {spec.constraint_date}"
+                lines.append(f"{name} started {ts.start} (actual start); its remaining work runs to {ts.finish}{held}")
         elif why == "constraint":
             ct = C(spec.constraint)
             if ct is C.ALAP:

@@ -22,8 +22,13 @@ we follow MS Project):
   the task on its date and the broken link is reported as a violation). It does not beat the
   project start nor the status date, which DESIGN makes hard: there the constraint is reported as
   violated. Actual dates beat constraints (MS Project turns them into SNET on progress anyway),
-  but a Finish No Later Than / Must Finish On still caps a started task's late finish: its
-  finish is still to come (MS Project, checked against MPXJ).
+  but a started task's finish and late dates are still to come, so constraints still act on
+  them (MS Project, each checked against MPXJ's MicrosoftScheduler): Finish No Earlier Than
+  holds its finish back; Finish No Later Than caps its late finish as a deadline does, Start No
+  Later Than its late start (its late finish at most the date plus its span); Must Finish On
+  makes the date its late finish and Must Start On its late start, whatever its successors
+  need (so a Must Start On's float is the date less the actual start). Start No Earlier Than
+  no longer acts.
   A constraint date on a non-working day moves to the same working-time instant: start
   constraints to the next working day, finish constraints to the previous one (MS Project shows
   a Saturday start constraint as Monday 8:00 and a Saturday finish as Friday 17:00).
@@ -56,7 +61,7 @@ class Plan:
 
     __slots__ = (
         "floor", "hard", "special", "completed", "started", "caps", "notes", "alap",
-        "constraint_start", "deadline_b",
+        "constraint_start", "deadline_b", "finish_floor", "started_late",
     )
 
 
@@ -89,6 +94,8 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
     pl.caps = []  # (node, finish cap boundary or None, start cap boundary or None)
     pl.notes = []  # (node, kind, message) found before the passes
     pl.alap = set()
+    pl.finish_floor = {}  # started node -> finish boundary its Finish No Earlier Than asks for
+    pl.started_late = {}  # started node -> (SNLT, MSO or MFO, the constraint's boundary)
     pl.constraint_start = {}  # node -> start boundary a SNET/FNET asks for (for "why")
     pl.deadline_b = {}
     extra = net.extra  # the tasks with progress, a constraint or a deadline (found by build)
@@ -153,10 +160,16 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             else:
                 floor[i] = hard[i] = p0
                 pl.special[i] = (STARTED_LOGIC, worked, rem)
-            if ct is C.FNLT or ct is C.MFO:
-                # its finish is still to come: the constraint caps its late finish as a
-                # deadline would (MS Project; checked against MPXJ)
+            # Its start is history, so SNET and SNLT no longer act, but its finish is still to
+            # come (MS Project; each rule checked against MPXJ's MicrosoftScheduler)
+            if ct is C.FNLT:  # caps its late finish, as a deadline would
                 pl.caps.append((i, cal.index_on_or_before(t.constraint_date) + 1, None))
+            elif ct is C.FNET:  # holds its finish back
+                pl.finish_floor[i] = cal.index_on_or_before(t.constraint_date) + 1
+            elif ct is C.MFO:  # its late finish is the constraint's, whatever its successors need
+                pl.started_late[i] = (ct, cal.index_on_or_before(t.constraint_date) + 1)
+            elif ct is C.MSO or ct is C.SNLT:  # its late start is (at most) the constraint's
+                pl.started_late[i] = (ct, cal.index_on_or_after(t.constraint_date))
             continue
         if ct is C.ASAP:
             continue

@@ -167,6 +167,10 @@ class JournalEntry(SQLModel, table=True):
     summary: str = ""
     changes: str = "[]"
     state: str = "done"
+    # What the action did to the project finish, as JSON (pmtui.services.finish_effect): the
+    # finish and the task that ends it, before and after. NULL in entries written before 0006,
+    # whose effect is not known.
+    effect: str | None = None
 
 
 class Setting(SQLModel, table=True):

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
 from pmtui.models.errors import Conflict, StoreError
+from pmtui.services import finish_effect
 from pmtui.services.gc_pause import paused_gc
 from pmtui.store import Store
 from pmtui.store.journal import Recorder, version, write_entry
@@ -60,6 +61,9 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
         conn = session.connection()
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        # where the finish stood before the action, for its entry's effect (a project being
+        # created had none)
+        found = finish_effect.point_now(conn, project_id) if project_id is not None else dict(finish_effect.EMPTY)
         yield act
         session.flush()
         written = None
@@ -68,7 +72,9 @@ def _action(store: Store, project_id: int | None, name: str) -> Iterator[Action]
             # The version this action starts from (the write lock is held since BEGIN): what
             # tells the app's own change from one another process made just before it.
             before = version(session.connection(), act.project_id) if act.project_id is not None else None
-            write_entry(session, act.project_id, name, summary, recorder.changes)
+            effect = (finish_effect.dumps(finish_effect.effect_after(act, found, recorder.changes))
+                      if act.project_id is not None else None)
+            write_entry(session, act.project_id, name, summary, recorder.changes, effect)
             for then in act.after_entry:
                 then(session.connection())
             if act.project_id is not None:

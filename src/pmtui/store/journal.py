@@ -132,7 +132,7 @@ CURSOR = "cursor"
 
 
 def write_entry(session: Session, project_id: int | None, action: str, summary: str,
-                changes: list[dict]) -> JournalEntry:
+                changes: list[dict], effect: str | None = None) -> JournalEntry:
     """Store the entry and drop the redo stack of the project: a new action forks history."""
     t = JournalEntry.__table__
     session.execute(delete(t).where(t.c.project_id == project_id, t.c.state == "undone"))
@@ -144,7 +144,7 @@ def write_entry(session: Session, project_id: int | None, action: str, summary: 
         session.execute(delete(t).where(t.c.project_id == gone, t.c.state == "undone"))
     session.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
     entry = JournalEntry(project_id=project_id, at=utcnow(), action=action, summary=summary,
-                         changes=json.dumps(changes, separators=(",", ":")), state="done")
+                         changes=json.dumps(changes, separators=(",", ":")), state="done", effect=effect)
     session.add(entry)
     session.flush()
     return entry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import date, timezone
 
 import typer
 from rich.text import Text
@@ -12,7 +12,9 @@ from pmtui.cli.context import Col, State, done, out, print_json, state
 from pmtui.cli.context import can_ask as _can_ask
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.wording import brief
+from pmtui.services import finish_effect as fx
 from pmtui.services import history as svc
+from pmtui.services.finish_story import effect_days, effect_text
 
 
 def _local(at) -> str:
@@ -123,9 +125,11 @@ def history(
     deleted = None if st.project_name else svc.deleted_project(st.store)
     project_id, gone = (deleted.id, None) if deleted is not None else _meant(st)
     entries = svc.history(st.store, project_id, limit)
+    plan = _plan(st, project_id) if entries else None
     if as_json:
         print_json([{"id": e.id, "at": e.at.isoformat(), "action": e.action, "summary": e.summary,
-                     "undone": e.state == "undone"} for e in entries])
+                     "undone": e.state == "undone", "finish": _finish_json(plan, fx.loads(e.effect))}
+                    for e in entries])
         return
     if not entries:
         out.print("No changes yet.")
@@ -134,6 +138,7 @@ def history(
         out.print(f"Project {gone.name!r}: the last undo took back its creation (`pmtui redo` brings it back).")
     if deleted is not None:
         out.print(f"Project {deleted.name!r}: deleted by the last change (`pmtui undo` brings it back).")
+    ref = (plan.project.status_date if plan is not None else None) or date.today()
     # what changed is read as a sentence: wrapped, not cut
     table = Table("When", "Action", Col("What changed", share=3, least=20, wrap=True),
                   box=None, pad_edge=False)
@@ -141,8 +146,34 @@ def history(
         action = Text(e.action)
         if e.state == "undone":
             action.append(" (undone)", "dim")
-        table.add_row(_local(e.at), action, e.summary)
+        effect = effect_text(plan, fx.loads(e.effect), ref)
+        what = Text(e.summary)
+        if effect:
+            what.append("\n" + effect, "bold")
+        table.add_row(_local(e.at), action, what)
     out.print(table)
+
+
+def _plan(st: State, project_id: int):
+    """The project's plan, for its calendar (effects are said in working days); None when the
+    project is gone (its creation undone, or deleted)."""
+    from pmtui.services.tasks import get_plan
+
+    try:
+        return get_plan(st.store, project_id)
+    except NotFound:
+        return None
+
+
+def _finish_json(plan, effect: dict | None) -> dict | None:
+    """What the change did to the finish; None for a change made before pmtui recorded it."""
+    if effect is None:
+        return None
+    before, after = effect["before"] or {}, effect["after"] or {}
+    return {"before": before.get("finish"), "after": after.get("finish"), "moved": fx.moved(effect),
+            "days": effect_days(plan, effect) if fx.moved(effect) else 0 if effect["before"] is not None else None,
+            "end_before": before.get("label"), "end_after": after.get("label"),
+            "known": effect["before"] is not None and effect["after"] is not None}
 
 
 def register(app: typer.Typer) -> None:

@@ -6,8 +6,14 @@ import typer
 from rich.text import Text
 from rich.table import Table
 
+from datetime import date, timezone
+
 from pmtui.cli.context import Col, out, print_json, state
-from pmtui.models.wording import days
+from pmtui.models.errors import BadValue
+from pmtui.models.parsing import parse_date
+from pmtui.models.wording import counted, days, signed_days
+from pmtui.services.as_of import day_text
+from pmtui.services.finish_story import PLAN, PROGRESS, finish_story, story_lines
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 from pmtui.services.tasks import get_plan
 
@@ -78,9 +84,25 @@ def schedule(
         out.print(Text.assemble(("conflict:", "red"), f" {v.message}"))
 
 
-def why(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id.")) -> None:
-    """Explain a task's dates: walk its driving path back to the project start or a constraint."""
+def why(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="WBS code or #id, or 'finish' for why the project finish moved."),
+    since: str = typer.Option(None, "--since", help="With 'finish': the changes since this day (e.g. 2026-11-30, 'last monday')."),
+    baseline: str = typer.Option(None, "--baseline", help="With 'finish': since this baseline was saved, from its finish."),
+    entry: int = typer.Option(None, "--entry", help="With 'finish': from this change on (its id in `pmtui history --json`)."),
+    as_json: bool = typer.Option(False, "--json", help="With 'finish': print JSON."),
+) -> None:
+    """Explain a task's dates: walk its driving path back to the project start or a constraint.
+
+    `pmtui why finish` says which changes moved the project finish, and by how much: since the last stand-up, or --since a day, --baseline NAME or --entry ID."""
     st = state(ctx)
+    if ref.strip().casefold() == "finish":
+        _why_finish(st, since, baseline, entry, as_json)
+        return
+    given = [name for name, v in (("--since", since), ("--baseline", baseline), ("--entry", entry)) if v is not None]
+    if given or as_json:
+        raise BadValue(f"{(given or ['--json'])[0]} goes with `pmtui why finish`, not with a task: "
+                       f"`pmtui why {ref}` explains the task's dates as they are")
     plan = get_plan(st.store, st.project().id)
     t = plan.resolve(ref)
     # what is wrong with its dates (a missed deadline, a constraint the logic breaks) comes first:
@@ -88,6 +110,62 @@ def why(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id
     out.steps([*plan.schedule.tasks[t.id].violations, *plan.schedule.explain(t.id)])
 
 
+def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, as_json: bool) -> None:
+    plan = get_plan(st.store, st.project().id)
+    today = date.today()
+    day = parse_date(since) if since is not None else None
+    if day is not None and day > today:
+        raise BadValue(f"--since {day} is after today: nothing has changed since then yet")
+    story = finish_story(st.store, plan, since=day, baseline=baseline, entry=entry, today=today)
+    ref = plan.project.status_date or today
+    if as_json:
+        print_json({
+            "project": plan.project.name, "since": story.since,
+            "finish_then": story.then.isoformat() if story.then else None,
+            "finish_now": story.now.isoformat() if story.now else None,
+            "change_days": story.total, "end_then": story.end_then, "end_now": story.end_now,
+            "moves": [{"id": m.id, "at": m.at.isoformat(), "action": m.action, "summary": m.summary, "kind": m.kind,
+                       "before": m.before.isoformat() if m.before else None,
+                       "after": m.after.isoformat() if m.after else None, "days": m.days} for m in story.moves],
+            "explained_days": {"plan": story.days_of(PLAN), "progress": story.days_of(PROGRESS)},
+            "unexplained_days": story.unexplained, "changes": story.changes, "unknown": story.unknown,
+            "still": story.still, "undone": story.undone, "notes": story_lines(story, ref),
+        })
+        return
+    out.print(Text.assemble(f"Finish {story.since}: ", _finish_move(story, ref)))
+    if story.moves:
+        table = Table("When", "Change", Col("What changed", share=3, least=20, wrap=True), "Finish", "Effect",
+                      box=None, pad_edge=False)
+        for m in story.moves:
+            kind = Text(m.action) + Text(" (progress)" if m.kind == PROGRESS else "", "dim")
+            move = (f"{day_text(m.before, ref)} → {day_text(m.after, ref)}" if m.before and m.after
+                    else f"→ {day_text(m.after, ref)}" if m.after else f"{day_text(m.before, ref)} → none")
+            table.add_row(_local(m.at), kind, m.summary, move, signed_days(m.days) if m.days is not None else "")
+        out.print(table)
+    elif story.changes:
+        out.print(f"No change in this period moved the finish ({counted(story.changes, 'change')} made).")
+    else:
+        out.print("No changes in this period.")
+    out.steps(story_lines(story, ref))
+
+
+def _finish_move(story, ref) -> Text:
+    if not story.then_known:
+        return Text(f"then not known (the changes before were made before pmtui recorded the finish), "
+                    f"now {day_text(story.now, ref) if story.now else 'none (no tasks)'}")
+    if story.then is None or story.now is None:
+        then = day_text(story.then, ref) if story.then else "none (no tasks)"
+        return Text(f"{then} → {day_text(story.now, ref) if story.now else 'none (no tasks)'}")
+    if story.then == story.now:
+        return Text(f"{day_text(story.now, ref)}, as it was (unchanged)")
+    return Text.assemble(f"{day_text(story.then, ref)} → ", (day_text(story.now, ref), "bold"),
+                         f" ({signed_days(story.total)}, working days)")
+
+
+def _local(at) -> str:
+    return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def register(app: typer.Typer) -> None:
     app.command("schedule", epilog="Example: pmtui schedule --critical")(schedule)
-    app.command("why", epilog="Example: pmtui why 3.2")(why)
+    app.command("why", epilog="Example: pmtui why 3.2 · pmtui why finish --since 'last monday'")(why)

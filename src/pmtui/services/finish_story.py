@@ -243,7 +243,7 @@ def story_lines(story: Story, ref: date | None) -> list[str]:
     """The story's conclusions in words, after its table of moves: how much of the movement the
     changes explain, by kind, and what the numbers cannot say."""
     out: list[str] = []
-    if story.total is not None and story.total:
+    if story.total is not None and (story.total or story.unexplained):
         parts = []
         for kind, words in ((PLAN, "plan change"), (PROGRESS, "progress or status-date update")):
             n = story.count_of(kind)
@@ -252,7 +252,9 @@ def story_lines(story: Story, ref: date | None) -> list[str]:
         gap = story.unexplained
         explained = "; ".join(parts) if parts else "no recorded change moved it"
         tail = f"; {signed_days(gap)} not explained by a recorded change" if gap else ""
-        out.append(f"Of the {signed_days(story.total)}: {explained}{tail}.")
+        # back where it began, and yet a change moved it: what moved it back is said, not hidden
+        lead = f"Of the {signed_days(story.total)}" if story.total else "Back where it began"
+        out.append(f"{lead}: {explained}{tail}.")
         if gap and story.unknown:
             out.append(f"{counted(story.unknown, 'change')} in this period "
                        f"{'was' if story.unknown == 1 else 'were'} made before pmtui recorded what a change "

@@ -847,6 +847,7 @@ def _history():
 
 
 def known_binding_ids() -> set[str]:
+    from pmtui.screens.finish_why import FinishWhy
     from pmtui.screens.palette import Palette
     from pmtui.screens.projects import ProjectSwitcher
     from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
@@ -856,7 +857,7 @@ def known_binding_ids() -> set[str]:
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
-               DialogScroll, Palette]
+               DialogScroll, Palette, FinishWhy]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

@@ -126,6 +126,8 @@ LONG: dict[str, str] = {
     "standup.cancel": "Close the answer bar",
     "status.reload": "Read the plan again and redraw",
     "status.snapshot": "Save a status snapshot",
+    "status.why_finish": "Why the finish moved: changes",
+    "finish_why.since": "Since: stand-up, week, month, …",
     "app.theme": "Light or dark theme",
     "bar.confirm": "Confirm what is typed",
     "bar.cancel": "Close the bar, nothing changed",

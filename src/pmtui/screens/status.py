@@ -1,6 +1,7 @@
 """Screen 5: where the project stands — RAG for schedule, cost, scope and risk (thresholds from
 [rag]), milestones against the baseline, earned value, trends over the snapshots, top risks,
-open issues and blockers. Read-only: r reloads, s takes a snapshot (one journaled action)."""
+open issues and blockers. Read-only: r reloads, s takes a snapshot (one journaled action), w says
+which changes moved the finish (pmtui.screens.finish_why)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,9 @@ class StatusScreen(Screen):
     BINDINGS = [
         Binding("r", "reload", "Reload", id="status.reload"),
         Binding("s", "snapshot", "Snapshot", id="status.snapshot"),
+        Binding("w", "why_finish", "Why finish", id="status.why_finish"),
     ]
-    FOOTER_ORDER = ("status.snapshot", "status.reload", "app.undo", "app.quit")
+    FOOTER_ORDER = ("status.why_finish", "status.snapshot", "status.reload", "app.undo", "app.quit")
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +110,24 @@ class StatusScreen(Screen):
             return
         self.notify(f"Snapshot of {snap.day} saved.")
         self.reload()
+
+    def action_why_finish(self) -> None:
+        """Which changes moved the finish, and by how much (as `pmtui why finish`)."""
+        from pmtui.screens.finish_why import FinishWhy
+        from pmtui.services.tasks import get_plan
+
+        pid = getattr(self.app, "project_id", None)
+        if pid is None:
+            self.notify("No project open: o opens or creates a project", severity="warning")
+            return
+        plan = getattr(self.app, "plan", None)
+        if plan is None or plan.project.id != pid:
+            try:
+                plan = get_plan(self.app.store, pid)
+            except PmtuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+        self.app.push_screen(FinishWhy(plan, today=getattr(self.app, "today", None)))
 
     # -- drawing ------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -131,10 +131,10 @@ def _latest_standup(session, project_id: int) -> Standup | None:
 
 
 def finish_story(store: Store, plan: Plan, *, since: date | None = None, baseline: str | None = None,
-                 entry: int | None = None, today: date | None = None) -> Story:
+                 entry: int | None = None, whole: bool = False, today: date | None = None) -> Story:
     """Explain the finish's movement since one of ``since`` (a day), ``baseline`` (a name) or
-    ``entry`` (a journal entry's id: from before that change on); with none, since the last
-    stand-up, else since the project was created."""
+    ``entry`` (a journal entry's id: from before that change on), or over the ``whole`` history;
+    with none, since the last stand-up, else since the project was created."""
     if sum(x is not None for x in (since, baseline, entry)) > 1:
         raise BadValue("give one of --since, --baseline and --entry, not several")
     project_id = plan.project.id
@@ -166,7 +166,7 @@ def finish_story(store: Store, plan: Plan, *, since: date | None = None, baselin
         elif since is not None:
             where, words = cols.at >= utc_start_of(since), f"since {day_text(since, ref, '%a %d %b')}"
         else:
-            row = _latest_standup(s, project_id)
+            row = None if whole else _latest_standup(s, project_id)
             if row is not None:
                 at = row.ended_at if row.state == "closed" and row.ended_at else row.started_at
                 where = cols.at >= _utc(at)

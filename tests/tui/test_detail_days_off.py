@@ -1,0 +1,42 @@
+"""The WBS detail panel says when holidays inside the selected task's span push its finish, as
+`pmtui why WBS` does: the why-chain explains only its start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pmtui.services import calendars, tasks
+from pmtui.services.projects import create_project
+from pmtui.widgets.detail import TaskDetail
+
+from .conftest import TODAY, press, settle, type_text
+
+
+def _xmas(store):
+    p = create_project(store, "Cutover", date(2026, 12, 14))
+    tasks.add_task(store, p.id, "Prepare", duration=5)
+    tasks.add_task(store, p.id, "Migrate", duration=4, after="1")
+    calendars.add_exception(store, p.id, date(2026, 12, 24), "Christmas Eve")
+    calendars.add_exception(store, p.id, date(2026, 12, 25), "Christmas Day")
+
+
+async def _detail(pilot, wbs: str) -> str:
+    await press(pilot, "g")
+    await type_text(pilot, wbs)
+    await press(pilot, "enter")
+    return str(pilot.app.screen.query_one(TaskDetail).render())
+
+
+async def test_the_detail_names_the_holidays_that_push_the_finish(store):
+    from pmtui.app import PmtuiApp
+
+    _xmas(store)
+    app = PmtuiApp(store, None, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        detail = await _detail(pilot, "2")
+        start, holidays = [line for line in detail.splitlines() if line.startswith("Why:")][:2]
+        assert start == "Why: it starts 2026-12-21 because 1 Prepare (FS) finishes 2026-12-18"
+        assert holidays == ("Why: it finishes 2026-12-28, not 2026-12-24: its work spans 2 holidays of the "
+                            "project calendar, 2026-12-24 Christmas Eve and 2026-12-25 Christmas Day")
+        assert "holiday" not in await _detail(pilot, "1")

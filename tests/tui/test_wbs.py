@@ -748,6 +748,32 @@ async def test_collapse_and_expand(make_app):
         assert len(t.rows) == 64
 
 
+async def test_left_and_right_walk_the_tree_and_say_when_they_cannot(make_app):
+    # → on a leaf and ← on a top-level task did nothing and said nothing; → on an open summary
+    # did nothing either, where a tree goes to its first child
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        t = table(app)
+        await goto(pilot, "2.3")
+        await press(pilot, "right")
+        assert t.current.wbs == "2.3.1" and len(t.rows) == 64
+        await press(pilot, "right")
+        assert t.current.wbs == "2.3.1" and len(t.rows) == 64
+        assert "2.3.1 Requirements workshops: sales, accounts & quotes has no tasks under it: → opens a summary or goes to its " \
+               "first task" in notes(app)
+        await press(pilot, "left", "left")  # up to 2.3, then folds it
+        assert t.current.wbs == "2.3" and len(t.rows) == 61
+        await press(pilot, "left")  # up to the phase
+        assert t.current.wbs == "2"
+        await press(pilot, "left", "left")  # folds it, then nothing above a folded phase
+        assert t.current.wbs == "2" and len(t.rows) == 64 - 12
+        assert "2 Analysis & design is folded already: ← folds a summary or goes up to the one above a task" \
+            in notes(app)
+        await press(pilot, "right", "right")  # opens it, then to its first task
+        assert t.current.wbs == "2.1"
+
+
 async def test_space_on_a_task_says_it_has_nothing_to_collapse(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

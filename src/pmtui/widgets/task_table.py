@@ -103,7 +103,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         Binding("home", "first", "First task", show=False, id="wbs.first"),
         Binding("end", "last", "Last task", show=False, id="wbs.last"),
         Binding("left", "collapse", "Collapse / to summary", show=False, id="wbs.collapse"),
-        Binding("right", "expand", "Expand", show=False, id="wbs.expand"),
+        Binding("right", "expand", "Expand / to first task", show=False, id="wbs.expand"),
         Binding("space", "toggle", "Collapse/expand", show=False, id="wbs.toggle"),
         Binding("minus", "collapse_all", "Collapse all", show=False, id="wbs.collapse_all"),
         Binding("plus,equals_sign", "expand_all", "Expand all", show=False, id="wbs.expand_all"),
@@ -287,12 +287,25 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
             self._rebuild(row.id)
         elif row.parent_id is not None:
             self.select_task(row.parent_id)
+        else:
+            # a top-level task (or phase already folded): the key did nothing, and said nothing
+            what = "is folded already" if row.children else "has no summary above it"
+            self.notify(f"{row.label} {what}: ← folds a summary or goes up to the one above a task",
+                        severity="warning", timeout=3)
 
     def action_expand(self) -> None:
+        """As a file tree: a folded summary opens, an open one goes to its first task."""
         row = self.current
-        if row is not None and row.id in self.collapsed:
+        if row is None:
+            return
+        if row.id in self.collapsed:
             self.collapsed.discard(row.id)
             self._rebuild(row.id)
+        elif row.children:
+            self.select_task(row.children[0])
+        else:
+            self.notify(f"{row.label} has no tasks under it: → opens a summary or goes to its first task",
+                        severity="warning", timeout=3)
 
     def action_toggle(self) -> None:
         row = self.current

@@ -161,6 +161,11 @@ class PmtuiApp(HeldKeys, App):
         self.today = today
         self.busy_what = ""
         self.plan_screens: list[Any] = []
+        # The summaries folded, one set for the WBS and the Gantt: the two show the same rows in
+        # the same order and share the selection, so a phase folded on one is folded on the other
+        # (as MS Project's Gantt Chart view is one outline, table and bars); were they apart, the
+        # task selected on one could be hidden on the other.
+        self.folded: set[int] = set()
         self._write_lock = threading.Lock()
         self.animation_level = "none"
         for theme in THEMES:

@@ -1036,3 +1036,41 @@ async def test_the_footer_s_zoom_names_zoom_out_s_key_as_remapped(make_app):
         x0 = chart(app).scale.zoom
         await press(pilot, "z")
         assert chart(app).scale.zoom != x0
+
+
+async def test_space_folds_a_phase_on_the_gantt_and_the_wbs_shows_it_folded_too(make_app):
+    # The Gantt had no folding: a plan of 300 tasks was read phase by phase by scrolling past them
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        c = chart(app)
+        plan = app.plan
+        phase2 = plan.by_wbs["2"]
+        under = len(plan.descendants(phase2.id))
+        await select(pilot, "2")
+        await press(pilot, "space")
+        assert len(c.rows) == 64 - under and c.current_id == phase2.id
+        assert plan.by_wbs["2.1"].id not in c.rows
+        assert "2      +Analysis" in screen_text(app)  # the mark of a folded summary
+        await press(pilot, "j")
+        assert c.current_id == plan.by_wbs["3"].id  # the next phase, past the folded one
+        # one fold for both screens: the WBS shows the phase folded, and a fold there shows here
+        await press(pilot, "1")
+        table = app.screen.table
+        assert len(table.rows) == 64 - under and "▸ Analysis & design" in screen_text(app)
+        await press(pilot, "space")  # on phase 3, selected on the Gantt
+        assert table.current.wbs == "3"
+        folded = 64 - under - len(plan.descendants(plan.by_wbs["3"].id))
+        await press(pilot, "2")
+        c = chart(app)
+        assert len(c.rows) == folded and c.current_id == plan.by_wbs["3"].id
+        # space on a task says what it does; g to a folded task opens its phase
+        await press(pilot, "k", "space")  # unfolds 2
+        await press(pilot, "j", "space")  # 2.1: not a summary
+        assert c.current_id == plan.by_wbs["2.1"].id
+        assert "2.1 As-is process mapping (Siebel sales & service) has no tasks under it: space folds or opens a summary" \
+            in notes(app)
+        await press(pilot, "g")
+        await type_text(pilot, "3.2.1")
+        await press(pilot, "enter")
+        assert c.current_id == plan.by_wbs["3.2.1"].id and len(c.rows) == 64

@@ -137,6 +137,8 @@ class GanttScreen(TaskFinder, Screen):
         Binding("D", "status_date", "Status date", id="gantt.status_date"),
         Binding("enter,f", "show_bar", "Show bar", show=False, id="gantt.show_bar"),
         Binding("d", "driving_path", "Driving path", id="gantt.driving_path"),
+        # the WBS's key; the folds are the WBS's too (PmtuiApp.folded)
+        Binding("space", "toggle_fold", "Fold/open summary", show=False, id="gantt.toggle"),
         Binding("b", "baseline", "Baseline", show=False, id="gantt.baseline"),
         Binding("right_square_bracket", "duration(1)", "Longer", show=False, id="gantt.lengthen"),
         Binding("left_square_bracket", "duration(-1)", "Shorter", show=False, id="gantt.shorten"),
@@ -203,6 +205,7 @@ class GanttScreen(TaskFinder, Screen):
             plan, self._hidden_plan = self._hidden_plan, None
             self.plan_changed(plan)
         chart = self.chart
+        chart.refold()
         wanted = getattr(self.app, "selected_task_id", None)
         if chart.plan is not None and wanted is not None and wanted != chart.current_id:
             chart.select_task(wanted)
@@ -368,6 +371,14 @@ class GanttScreen(TaskFinder, Screen):
 
     def action_show_bar(self) -> None:
         self.chart.show_bar()
+
+    def action_toggle_fold(self) -> None:
+        t = self._current()
+        if t is None:
+            return
+        if self.chart.toggle_fold() is None:
+            self.notify(f"{t.label} has no tasks under it: space folds or opens a summary",
+                        severity="warning", timeout=3)
 
     def action_driving_path(self) -> None:
         if self.chart.current_id is None:

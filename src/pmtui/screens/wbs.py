@@ -150,6 +150,7 @@ class WbsScreen(TaskFinder, Screen):
 
     def on_screen_resume(self) -> None:
         # the Gantt screen may have moved the shared selection
+        self.table.refold()
         wanted = getattr(self.app, "selected_task_id", None)
         if self.table.plan is not None and wanted is not None and wanted != self.table.current_id:
             self.table.select_task(wanted)

@@ -38,6 +38,7 @@ STATUS = "┆"
 TODAY_AND_STATUS = "║"  # both lines in one column: two strokes, so it reads without colour
 BEFORE = "◂"  # the bar is wholly before the view
 AFTER = "▸"  # … wholly after it
+FOLDED = "+"  # before a folded summary's name (the WBS's ▸ is the chart's AFTER)
 ON_BASELINE = "/base"  # ends the style name of a cell drawn over the baseline: underlined
 
 LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MILESTONE} milestone  "
@@ -46,7 +47,8 @@ LEGEND = (f"{BAR} task  {CRITICAL} critical  {DONE} done  ▛▀▜ summary  {MI
           f"{BASELINE} baseline (b), underlined where a bar covers it  "
           f"{BEFORE} {AFTER} bar before / after the view (f shows it)  shaded: non-working days")
 FLAGS_LEGEND = ("Flags: C critical · L late (finishes after its deadline) · P predecessor / "
-                "S successor of the selected task · D on its driving path (d)")
+                "S successor of the selected task · D on its driving path (d) · "
+                f"{FOLDED} before a name: a summary folded (space opens it; folded on the WBS too)")
 
 
 def _months(d: date) -> int:
@@ -348,11 +350,13 @@ def flags(bar: Bar, relation: str = " ") -> str:
     return ("C" if bar.critical and not bar.summary else " ") + ("L" if bar.late else " ") + relation
 
 
-def label(plan, task_id: int, width: int, relation: str = " ", bar: Bar | None = None) -> str:
-    """The task column: flags, WBS code and name (indented by level), cut to ``width``."""
+def label(plan, task_id: int, width: int, relation: str = " ", bar: Bar | None = None,
+          folded: bool = False) -> str:
+    """The task column: flags, WBS code and name (indented by level), cut to ``width``; a folded
+    summary's name after a +."""
     t = plan.by_id[task_id]
     bar = bar or bar_of(plan, task_id)
-    return fit(f"{flags(bar, relation)} {t.wbs:<6} {' ' * (t.level - 1)}{t.name}", width)
+    return fit(f"{flags(bar, relation)} {t.wbs:<6} {' ' * (t.level - 1)}{FOLDED if folded else ''}{t.name}", width)
 
 
 def cells(text: str) -> int:

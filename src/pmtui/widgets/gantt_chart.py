@@ -81,6 +81,10 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.plan = None
         self.no_plan_text = ""
         self.rows: list[int] = []
+        self.index_of: dict[int, int] = {}
+        # the summaries folded: the app's set, shared with the WBS table (see on_mount)
+        self.collapsed: set[int] = set()
+        self._folded_as: frozenset[int] = frozenset()  # the folds the rows were built with
         self.cursor = 0
         self.scale = gl.Timescale(zoom)
         self.x0: int | None = None  # first timeline column in view; None until a plan arrives
@@ -106,6 +110,10 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     # -- data -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
+        folded = getattr(self.app, "folded", None)
+        if isinstance(folded, set) and folded is not self.collapsed:
+            folded |= self.collapsed
+            self.collapsed = folded
 
     def _theme_changed(self, _theme: str) -> None:
         self._styles = None
@@ -121,6 +129,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.no_plan_text = no_plan_text
         if plan is None:
             self.plan, self.rows, self.baseline, self.successors = None, [], None, None
+            self.index_of = {}
             self.path_on, self.path, self.related = False, set(), {}
             self.x0, self._back = None, None
             self._bars.clear()
@@ -137,14 +146,17 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
             self.x0, self._zoomed, self.baseline = None, None, None
             self.path_on, self.path = False, set()
         self.plan, self._first = plan, None
-        self.rows = [t.id for t in plan.tasks]
+        if keep is not None and keep in plan.by_id:
+            # an edit's task (a new subtask) is shown, its summaries opened, as on the WBS
+            self.collapsed -= set(plan.ancestors(keep))
+        self.collapsed &= set(plan.by_id)
+        self._build_rows()
         self._bars.clear()
         self._cache.clear()
         self._back = None
-        if keep is not None and keep in plan.by_id:
-            self.cursor = self.rows.index(keep)
+        if keep is not None and keep in self.index_of:
+            self.cursor = self.index_of[keep]
         self.cursor = max(0, min(self.cursor, len(self.rows) - 1))
-        self.virtual_size = Size(self.size.width, len(self.rows) + HEADER_ROWS + self.room_below)
         if self.x0 is None and self.rows and self.size.width:
             self.go_first_view()
         self.successors = None
@@ -158,6 +170,53 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._scroll_to_cursor()
         self.post_message(self.CursorMoved(self.current_id))
+
+    def _build_rows(self) -> None:
+        """The rows in outline order, none under a folded summary."""
+        plan, collapsed = self.plan, self.collapsed
+        self._folded_as = frozenset(collapsed)
+        if not collapsed:
+            rows = [t.id for t in plan.tasks]
+        else:
+            rows, skip = [], None
+            for t in plan.tasks:
+                if skip is not None:
+                    if t.level > skip:
+                        continue
+                    skip = None
+                rows.append(t.id)
+                if t.id in collapsed and t.children:
+                    skip = t.level
+        self.rows = rows
+        self.index_of = {tid: i for i, tid in enumerate(rows)}
+        self.virtual_size = Size(self.size.width, len(rows) + HEADER_ROWS + self.room_below)
+
+    def _refold(self, keep: int | None) -> None:
+        """The rows again after a fold, the cursor on ``keep`` or the summary it is folded under."""
+        self._build_rows()
+        plan = self.plan
+        if keep is not None and keep not in self.index_of and keep in plan.by_id:
+            keep = next((a for a in plan.ancestors(keep) if a in self.index_of), None)
+        self.cursor = self.index_of.get(keep, max(0, min(self.cursor, len(self.rows) - 1)))
+        self._cache.clear()
+        self._relate()
+        self.refresh()
+        self._scroll_to_cursor()
+        self.post_message(self.CursorMoved(self.current_id))
+
+    def refold(self) -> None:
+        """The rows again if a summary was folded or opened elsewhere (the WBS screen)."""
+        if self.plan is not None and frozenset(self.collapsed) != self._folded_as:
+            self._refold(self.current_id)
+
+    def toggle_fold(self) -> bool | None:
+        """Fold the selected summary, or open it; None if the row is not a summary."""
+        tid = self.current_id
+        if tid is None or not self.plan.by_id[tid].children:
+            return None
+        self.collapsed ^= {tid}
+        self._refold(tid)
+        return tid in self.collapsed
 
     def _index_successors(self, plan) -> None:
         if plan is self.plan:
@@ -224,8 +283,12 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
                 self.refresh(Region(0, i + HEADER_ROWS, self.task_width, 1))
 
     def select_task(self, task_id: int | None) -> None:
+        """Put the cursor on a task, opening the summaries it is folded under (as the WBS does)."""
         if task_id is not None and self.plan is not None and task_id in self.plan.by_id:
-            self.move_to(self.rows.index(task_id))
+            if task_id not in self.index_of:
+                self.collapsed -= set(self.plan.ancestors(task_id))
+                self._refold(self.current_id)
+            self.move_to(self.index_of[task_id])
 
     # -- time ---------------------------------------------------------------------------------------
     @property
@@ -372,7 +435,8 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         tid = self.rows[index]
         selected = index == self.cursor
         relation = self.related.get(tid, " ")
-        key = (tid, selected, relation, self.x0, self.scale.zoom, width, self.baseline is not None)
+        folded = tid in self.collapsed
+        key = (tid, selected, relation, self.x0, self.scale.zoom, width, self.baseline is not None, folded)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(tid, tw, lw, selected, relation)
@@ -388,7 +452,7 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def _render_row(self, tid: int, tw: int, lw: int, selected: bool, relation: str) -> Strip:
         st = self._style
         bar = self.bar(tid)
-        text = gl.label(self.plan, tid, tw, relation, bar)
+        text = gl.label(self.plan, tid, tw, relation, bar, folded=tid in self.collapsed)
         cursor = st("+cursor") if selected else None
 
         def styled(name: str) -> Style:

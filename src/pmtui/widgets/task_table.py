@@ -120,7 +120,10 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self.no_plan_text = ""
         self.rows: list[int] = []
         self.index_of: dict[int, int] = {}
+        # The summaries folded: the app's set, shared with the Gantt chart (see on_mount), so it
+        # is only ever changed in place.
         self.collapsed: set[int] = set()
+        self._folded_as: frozenset[int] = frozenset()  # the folds the rows were built with
         self.cursor = 0
         self.previous = None  # the schedule before the last edit, to mark changed dates
         self.marks_on = False
@@ -141,6 +144,16 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
     # -- data -----------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
+        folded = getattr(self.app, "folded", None)
+        if isinstance(folded, set) and folded is not self.collapsed:
+            folded |= self.collapsed
+            self.collapsed = folded
+
+    def refold(self) -> None:
+        """The rows again if a summary was folded or opened elsewhere (the Gantt screen), the
+        cursor on the selected task or on the summary it is now folded under."""
+        if self.plan is not None and frozenset(self.collapsed) != self._folded_as:
+            self._rebuild(self.current_id)
 
     def _theme_changed(self, _theme: str) -> None:
         self._styles = None
@@ -152,7 +165,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self.no_plan_text = no_plan_text
         if plan is None:
             self.plan, self.previous, self.marks_on, self._changed = None, None, False, {}
-            self.collapsed = set()
+            self.collapsed.clear()
             self._rebuild(None)
             return
         keep = self.current_id if select_id is None else select_id
@@ -188,6 +201,7 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         rows = self.rows
         if not same_rows:
             rows = []
+            self._folded_as = frozenset(self.collapsed)
             if plan is not None:
                 collapsed, skip = self.collapsed, None
                 for t in plan.tasks:
@@ -203,6 +217,8 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + 1 + self.room_below)
         cursor = self.cursor
+        if keep is not None and plan is not None and keep in plan.by_id and keep not in self.index_of:
+            keep = next((a for a in plan.ancestors(keep) if a in self.index_of), None)  # folded under it
         if keep is not None and keep in self.index_of:
             self.cursor = self.index_of[keep]
         self.cursor = max(0, min(self.cursor, len(rows) - 1))
@@ -323,14 +339,15 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         if self.plan is None:
             return
         row = self.current
-        self.collapsed = {t.id for t in self.plan.tasks if t.children}
+        self.collapsed.clear()
+        self.collapsed.update(t.id for t in self.plan.tasks if t.children)
         keep = row.id if row is not None else None
         if row is not None and row.parent_id is not None:
             keep = ([*reversed(self.plan.ancestors(row.id))] or [row.id])[0]
         self._rebuild(keep)
 
     def action_expand_all(self) -> None:
-        self.collapsed = set()
+        self.collapsed.clear()
         self._rebuild(self.current_id)
 
     # -- drawing --------------------------------------------------------------------------------

@@ -1074,3 +1074,37 @@ async def test_space_folds_a_phase_on_the_gantt_and_the_wbs_shows_it_folded_too(
         await type_text(pilot, "3.2.1")
         await press(pilot, "enter")
         assert c.current_id == plan.by_wbs["3.2.1"].id and len(c.rows) == 64
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_a_task_chosen_on_the_wbs_has_its_bar_in_view_on_the_gantt(make_app, size):
+    # The row was selected on switching, its bar off the edge: 5.4 in March on a chart of December
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "g")
+        await type_text(pilot, "5.4")
+        await press(pilot, "enter", "2")
+        c = chart(app)
+        t = app.plan.by_wbs["5.4"]
+        assert c.current_id == t.id and bar_in_view(c, t.id) and row_in_view(c)
+        # a view moved on the Gantt stays so when the selection did not change elsewhere
+        await press(pilot, "h", "h")
+        x0 = c.x0
+        await press(pilot, "1", "2")
+        assert c.x0 == x0
+
+
+async def test_the_gantt_shown_first_after_a_task_is_chosen_on_the_wbs_shows_its_bar(store):
+    from pmtui.app import PmtuiApp
+
+    app = PmtuiApp(store, None, today=TODAY)  # opens on the WBS; the Gantt not made yet
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "g")
+        await type_text(pilot, "5.4")
+        await press(pilot, "enter", "2")
+        c = chart(app)
+        t = app.plan.by_wbs["5.4"]
+        assert isinstance(app.screen, GanttScreen)
+        assert c.current_id == t.id and bar_in_view(c, t.id)

@@ -159,6 +159,7 @@ class GanttScreen(TaskFinder, Screen):
     _plan_gone = False  # the project went while the screen was hidden: shown when it is shown
     _search_x0: int | None = None  # the timeline's first column when / was pressed
     _footer_keys: dict[str, str] | None = None
+    _shown = False  # shown before: see _bar_into_view
 
     def compose(self) -> ComposeResult:
         yield PlanHeader("2", id="header")
@@ -207,8 +208,23 @@ class GanttScreen(TaskFinder, Screen):
         chart = self.chart
         chart.refold()
         wanted = getattr(self.app, "selected_task_id", None)
+        # chosen elsewhere (on the WBS) since the chart was last shown; the first time, any row
+        # but the first, where the cursor starts: the chart opens on the status date then
+        chosen = wanted is not None and (wanted != chart.current_id or (not self._shown and chart.cursor != 0))
+        self._shown = True
         if chart.plan is not None and wanted is not None and wanted != chart.current_id:
             chart.select_task(wanted)
+        if chosen:
+            # once laid out (the first time, the chart has no width yet)
+            self.call_after_refresh(self._bar_into_view)
+
+    def _bar_into_view(self) -> None:
+        """The selected task's bar in view: coming from the WBS on a task of March, the row was
+        selected with its bar off the edge of a chart showing December. A bar partly in view
+        stays where it is, and so does the view when the selection did not change."""
+        chart = self.chart
+        if chart.plan is not None and chart.rows and not chart.bar_shown():
+            chart.show_bar()
 
     # -- the plan ---------------------------------------------------------------------------------
     def plan_changed(self, plan, *, select_id: int | None = None, previous=None) -> None:

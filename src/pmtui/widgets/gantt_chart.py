@@ -371,6 +371,17 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_columns(s - (w - (f - s + 1)) // 2 if f - s + 1 < w - 4 else s - 2)
 
+    def bar_shown(self) -> bool:
+        """Whether enough of the selected task's bar is in view to be seen: all of a short one,
+        four columns of a long one (a long phase may fill the view past both edges)."""
+        tid = self.current_id
+        if tid is None or self.x0 is None:
+            return True
+        bar = self.bar(tid)
+        s, f = self.scale.span(bar.start, bar.finish)
+        x0, w = self.x0, self.timeline_width
+        return min(f, x0 + w - 1) - max(s, x0) + 1 >= min(f - s + 1, 4)
+
     def set_zoom(self, zoom: str) -> None:
         """Change the zoom, keeping the date in the middle of the view where it was."""
         if zoom == self.scale.zoom:

@@ -133,7 +133,7 @@ async def test_the_pick_list_shows_pick_and_cancel(make_app):
         await press(pilot, "escape")
         assert not isinstance(app.screen, PickScreen) and people() == before
         await press(pilot, "R", "down", "down", "down", "down")  # the fifth: Lena Hoffmann
-        assert app.screen.choices[4][2] == "Lena Hoffmann"
+        assert app.screen.choices[4][2].name == "Lena Hoffmann"
         await press(pilot, "enter")
         assert not isinstance(app.screen, PickScreen) and "Lena Hoffmann" in people()
         await press(pilot, "R", "6")

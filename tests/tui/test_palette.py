@@ -40,7 +40,7 @@ async def test_the_palette_lists_no_key_of_textual_s_own(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         places = [("1",), ("1", "slash"), ("5",), ("1", "question_mark"), ("1", "home", "x"),
-                  ("1", "home", "j", "e"), ("1", "o"), ("1", "home", "R"), ("3", "n"), ("4", "y")]
+                  ("1", "home", "j", "e"), ("1", "o"), ("1", "home", "j", "R"), ("3", "n"), ("4", "y")]
         for keys in places:
             await press(pilot, *keys)
             commands = {c.title: c.help for c in app.get_system_commands(app.screen)}

@@ -142,7 +142,7 @@ async def test_a_pick_list_fits_a_short_terminal(make_app):
     app = make_app()
     async with app.run_test(size=(50, 12)) as pilot:
         await settle(pilot)
-        await press(pilot, "R")
+        await press(pilot, "j", "R")  # a task: a summary takes no one
         assert isinstance(app.screen, PickScreen)
         options = app.screen.query_one(OptionList)
         box = dialog(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, TaskForm
+from pmtui.screens.dialogs import ConfirmScreen, HelpScreen, PickScreen, TaskForm
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import get_plan
 from pmtui.widgets.detail import TaskDetail
@@ -807,6 +807,33 @@ async def test_progress_and_assign(make_app):
         await press(pilot, "R")
         await press(pilot, "5")  # the fifth resource by name: Lena Hoffmann
         assert "Lena Hoffmann" in plan_of(app).resources_text(plan_of(app).by_wbs["4.4"].id)
+
+
+async def test_r_marks_the_people_on_the_task_and_picking_one_takes_them_off(make_app):
+    # Unmarked, picking Claire Dubois (on 1.2 at 50 %) again set her to 100 % without a word
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        await press(pilot, "R")
+        text = screen_text(app)
+        assert "2  ✓ Claire Dubois  on it at 50%: takes off" in text
+        assert "1  ✓ Anika Schultz  on it at 25%: takes off" in text
+        assert "5    Lena Hoffmann" in text and "✓ Lena" not in text
+        await press(pilot, "2")
+        t = plan_of(app).by_wbs["1.2"]
+        assert plan_of(app).resources_text(t.id) == "Anika Schultz[25%]"
+        assert "Took Claire Dubois from 1.2 Business case & budget approval · u undoes" in notes(app)
+        await press(pilot, "u")
+        assert plan_of(app).resources_text(t.id) == "Claire Dubois[50%], Anika Schultz[25%]"
+        await press(pilot, "R", "5")
+        assert plan_of(app).resources_text(t.id) == "Claire Dubois[50%], Anika Schultz[25%], Lena Hoffmann"
+        assert "Assigned Lena Hoffmann → 1.2 Business case & budget approval at 100% · u undoes" in notes(app)
+        # on a summary, said before the list, not after a name was picked from it
+        await goto(pilot, "1")
+        await press(pilot, "R")
+        assert not isinstance(app.screen, PickScreen)
+        assert "1 Initiation is a summary: assign people to the tasks under it" in notes(app)
 
 
 async def test_a_cursor_moved_during_an_edit_stays_where_it_was_put(make_app, monkeypatch):

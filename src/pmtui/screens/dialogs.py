@@ -177,10 +177,17 @@ class PickScreen(ModalScreen[Any]):
         yield Footer()
 
     def on_mount(self) -> None:
-        fit_list(self.query_one(OptionList), self.app.size.height)
+        self._fit(self.app.size.height)
+        # again once the title is laid out: a long task name wraps it over two lines or more,
+        # and a list sized for one line scrolled the title's first line out of a short terminal
+        self.call_after_refresh(lambda: self._fit(self.app.size.height))
 
     def on_resize(self, event) -> None:
-        fit_list(self.query_one(OptionList), event.size.height)
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        title = self.query_one(".dialog-title")
+        fit_list(self.query_one(OptionList), height, around=3 + max(1, title.size.height))
 
     def on_key(self, event) -> None:
         for key, _label, value in self.choices:

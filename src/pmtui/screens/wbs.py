@@ -314,25 +314,39 @@ class WbsScreen(TaskFinder, Screen):
         row = self._current()
         if row is None:
             return
+        if row.children:
+            # said before the list, not after a name was picked from it
+            self.notify(f"{row.label} is a summary: assign people to the tasks under it", severity="warning")
+            return
         plan = self.table.plan
         tid = row.id
         self.assign_to = tid
         if not plan.resources:
             self._open_inline("assign_new", f"No resources yet. New resource for {row.wbs}:", "")
             return
+        # The people on the task are marked, with their units: unmarked, picking one of them
+        # set someone on at 50 % to 100 % without a word. Picked, they are taken off (u undoes).
+        on = {a.resource_id: a.units for a in plan.assignments_of.get(tid, [])}
         keys = "123456789"
-        choices = [(keys[i] if i < len(keys) else "", r.name, r.name) for i, r in enumerate(plan.resources)]
-        choices.append(("+", "New resource…", NEW_RESOURCE))
+        choices = []
+        for i, r in enumerate(plan.resources):
+            label = f"✓ {r.name}  on it at {on[r.id]:.0%}: takes off" if r.id in on else f"  {r.name}"
+            choices.append((keys[i] if i < len(keys) else "", label, r))
+        choices.append(("+", "  New resource…", NEW_RESOURCE))
 
-        def chosen(name: str | None) -> None:
-            if name is NEW_RESOURCE:
+        def chosen(res) -> None:
+            if res is NEW_RESOURCE:
                 self._open_inline("assign_new", f"New resource for {row.wbs}:", "")
-            elif name:
+            elif res is not None and res.id in on:
+                self.app.run_edit("Unassign",
+                                  lambda store, pid: res_svc.unassign(store, pid, ref(tid), res.name),
+                                  select=tid, before=tid, say=lambda done: f"Took {done} · u undoes")
+            elif res is not None:
                 self.app.run_edit("Assign",
-                                  lambda store, pid: res_svc.assign(store, pid, ref(tid), name), select=tid,
-                                  before=tid)
+                                  lambda store, pid: res_svc.assign(store, pid, ref(tid), res.name),
+                                  select=tid, before=tid, say=lambda done: f"Assigned {done} · u undoes")
 
-        self.app.push_screen(PickScreen(f"Assign a resource to {row.label}", choices), chosen)
+        self.app.push_screen(PickScreen(f"Assign a resource to {row.label} (✓ on it)", choices), chosen)
 
     # -- the inline editor: the finder's bar, opened over a row to name a task ---------------------
     def _open_inline(self, mode: str, label: str, value: str) -> None:

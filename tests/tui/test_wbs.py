@@ -86,6 +86,29 @@ async def test_detail_warns_when_the_task_books_someone_above_their_max_units(ma
         assert "⚠" not in str(app.screen.query_one(TaskDetail).render())
 
 
+async def test_at_80_columns_every_person_on_a_task_and_their_overbooking_mark_are_shown_whole(make_app):
+    # With three people or more the resources line ran off the edge: '… Priya Raman[50%], Nor…',
+    # and the ⚠ of whoever came last with it
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        plan = plan_of(app)
+        crowded = [t for t in plan.tasks if len(plan.assignments_of.get(t.id, ())) >= 3]
+        assert len(crowded) >= 5
+        marked = 0
+        for t in crowded:
+            await goto(pilot, t.wbs)
+            panel = app.screen.query_one(TaskDetail)
+            shown = screen_text(app)
+            for name in plan.resources_text(t.id).split(", "):
+                assert name in shown, (t.wbs, name)
+            over, _history = panel._overbooked(plan, t.id)
+            for said, _rid, mark in over:
+                assert said in shown or mark in shown, (t.wbs, mark)
+                marked += 1
+        assert marked  # one of them at least has someone overbooked
+
+
 async def test_detail_names_a_double_booking_before_the_status_date_as_history(make_app):
     """Claire at 150 % on 13-14 October (1.1 and 1.2, both done by the status date of 23 November)
     showed nothing on the WBS, the view of the whole plan: only 'resource load --all' had it. The

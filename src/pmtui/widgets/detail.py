@@ -141,13 +141,25 @@ class TaskDetail(Widget):
                 # edge and Jonas, at 200 % those days, was never named: each person's mark now
                 # follows their name ('Jonas Berg[50%] ⚠200% 09–11 Dec'), the panel's lines
                 # being too few to give the warning one of its own
+                # being too few to give the warning one of its own. With three people or more
+                # that line ran off the edge too, with the marks of the last ones: it goes on
+                # below, a person whole on each line, and the why-chain gives up the line.
                 marks = {rid: mark for _, rid, mark in over}
                 full = Text("Resources ")
-                for i, a in enumerate(plan.assignments_of.get(tid, ())):
+                people = plan.assignments_of.get(tid, ())
+                for i, a in enumerate(people):
                     r = plan.resource_by_id[a.resource_id]
-                    full.append(("" if i == 0 else ", ") + (r.name if abs(a.units - 1) < 1e-9 else f"{r.name}[{a.units:.0%}]"))
+                    person = Text(r.name if abs(a.units - 1) < 1e-9 else f"{r.name}[{a.units:.0%}]")
                     if a.resource_id in marks:
-                        full.append(" " + marks[a.resource_id], "bold red")
+                        person.append(" " + marks[a.resource_id], "bold red")
+                    if i + 1 < len(people):
+                        person.append(",")
+                    if i and full.cell_len + 1 + person.cell_len > width:
+                        lines.append(full)
+                        full = Text(" " * len("Resources "))
+                    elif i:
+                        full.append(" ")
+                    full.append_text(person)
             lines.append(full)
             if history:  # before the status date, history: cut at the edge rather than take a line
                 lines[-1].append(f"  (history: {'; '.join(history)})", "dim")

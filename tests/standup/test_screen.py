@@ -67,7 +67,7 @@ async def test_a_whole_stand_up_by_keys(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert screen.people[0].name == "Anika Schultz" and screen.tasks.current.wbs == "2.8"
         await keys(app, pilot, "plus")                     # 2.8: 60 % → 70 %
@@ -122,7 +122,7 @@ async def test_quitting_loses_nothing_and_the_stand_up_resumes(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "n", "n", "n")
+        await keys(app, pilot, "4", "g", "n", "n", "n")
         await keys(app, pilot, "plus")
         await keys(app, pilot, "q")
     entries = len(history.history(store, pid))
@@ -142,7 +142,7 @@ async def test_u_undoes_one_stand_up_change(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "plus", "plus")
+        await keys(app, pilot, "4", "g", "plus", "plus")
         assert app.screen.tasks.current.percent == 80
         await keys(app, pilot, "u")
         assert app.screen.tasks.current.percent == 70
@@ -157,7 +157,7 @@ async def test_bad_input_on_screen_changes_nothing(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "percent_sign")
+        await keys(app, pilot, "4", "g", "percent_sign")
         await type_text(app, pilot, "140")
         assert app.screen.asking == "percent"  # still asking: the value was refused
         await keys(app, pilot, "escape")
@@ -171,7 +171,7 @@ async def test_the_days_left_bar_speaks_of_days_left(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "r")
+        await keys(app, pilot, "4", "g", "r")
         shown = [b.description for _n, b, _e, _t in app.screen.active_bindings.values() if b.show]
         assert "+%" not in shown and "-%" not in shown
         await type_text(app, pilot, "-3")
@@ -193,7 +193,7 @@ async def test_days_left_show_what_they_make_of_the_task_under_the_list(store, p
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         detail = app.screen.query_one("#standup-detail")
         assert app.screen.tasks.current.wbs == "2.8" and "planned" not in str(detail.render())
         await keys(app, pilot, "r")
@@ -209,7 +209,7 @@ def test_snapshot(snap_compare, store, pid, size):
 
     async def run_before(pilot) -> None:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "n", "n", "n")
+        await keys(app, pilot, "4", "g", "n", "n", "n")
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -221,7 +221,7 @@ async def test_a_hidden_stand_up_catches_up_with_edits_made_on_other_screens(sto
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         current = app.screen.tasks.current
         tid, before = current.id, current.percent
         standup = app.screen
@@ -229,7 +229,7 @@ async def test_a_hidden_stand_up_catches_up_with_edits_made_on_other_screens(sto
         app.run_edit("Progress", lambda s, p: set_progress(s, p, f"#{tid}", percent=before + 10))
         await settle(app, pilot)
         assert standup._hidden_plan is app.plan  # skipped while hidden …
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         assert app.screen is standup and standup._hidden_plan is None
         assert standup.plan is app.plan  # … and caught up when shown
         assert standup.tasks.current.id == tid and standup.tasks.current.percent == before + 10
@@ -244,7 +244,7 @@ async def test_notes_typed_in_one_burst_fill_the_fields_in_order(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         burst(app, "y", "a", "enter", "b", "enter", "c", "enter", "n")
         await settle(app, pilot)
@@ -264,7 +264,7 @@ async def test_a_note_too_long_is_refused_in_the_form_with_the_text_kept(store, 
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "y")
+        await keys(app, pilot, "4", "g", "y")
         form = app.screen
         assert isinstance(form, PersonNotes)
         long = "mapping " * 76 + "done"  # 612 characters
@@ -297,7 +297,7 @@ async def test_the_screen_shows_the_stand_up_opened_on_another_day(store, pid):
     app = StandupApp(store, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert screen.day == DAY and screen.opened is not None and screen.opened.standup.day == DAY
         assert any("Resumed the stand-up of 2026-11-25.  It is not today's: f finishes it, then g starts "
@@ -327,7 +327,7 @@ async def test_past_stand_ups_are_said_open_or_finished(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "h")
+        await keys(app, pilot, "4", "g", "h")
         assert isinstance(app.screen, PickScreen)
         assert [label for _k, label, _d in app.screen.choices] == ["Wed 25 Nov  open", "Mon 23 Nov  finished"]
 
@@ -361,7 +361,7 @@ async def test_keys_typed_ahead_of_the_answer_bar_go_where_they_belong(store, pi
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert screen.tasks.current.wbs == "2.8"
         burst(app, "r", "x", "enter")  # not a number: the bar stays, with the focus
@@ -388,7 +388,7 @@ async def test_a_cursor_moved_while_an_edit_is_saved_stays_where_it_was_put(stor
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         first = screen.tasks.current
         burst(app, "plus", "j")
@@ -453,7 +453,7 @@ async def test_the_person_line_names_leave_and_the_work_still_booked_in_it(store
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert screen.people[0].name == first.name
         lines = str(screen.query_one("#standup-person").render()).splitlines()
@@ -474,7 +474,7 @@ async def test_saving_the_notes_form_keeps_what_another_terminal_noted(store, pi
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         person = screen.people[0]
         await keys(app, pilot, "y")
@@ -494,7 +494,7 @@ async def test_the_person_line_warns_of_a_double_booking(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         loads = resource_loads(get_plan(store, pid), DAY)  # the stand-up set the status date to DAY
         warned = 0
@@ -522,7 +522,7 @@ async def test_a_stand_up_left_for_another_project_is_still_under_way_on_return(
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "plus")
+        await keys(app, pilot, "4", "g", "plus")
         app.open_project(other)
         await settle(app, pilot)
         app.open_project(pid)
@@ -541,7 +541,7 @@ async def test_a_cleared_status_date_reads_as_none_set_not_none(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "D", "ctrl+u", "enter")
+        await keys(app, pilot, "4", "g", "D", "ctrl+u", "enter")
         assert get_plan(store, pid).project.status_date is None
         panel = str(app.screen.query_one("#standup-status").render())
         assert "None" not in panel
@@ -555,7 +555,7 @@ async def test_an_answer_the_plan_refuses_stays_in_the_bar(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "r")
+        await keys(app, pilot, "4", "g", "r")
         await type_text(app, pilot, "90000")
         screen = app.screen
         bar = screen.query_one("#standup-ask-input")
@@ -596,7 +596,7 @@ async def test_a_task_marked_done_says_so_as_it_leaves_the_list(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "n", "n")
+        await keys(app, pilot, "4", "g", "n", "n")
         screen = app.screen
         assert screen.tasks.current.wbs == "4.2"
         await keys(app, pilot, "d")
@@ -627,7 +627,7 @@ async def test_dates_in_another_year_than_the_status_date_say_which(store, size,
     app = StandupApp(store, today=day)
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert get_plan(store, pid).project.status_date == day  # the stand-up began today
         assert [t.wbs for t in screen.tasks.tasks] == ["1", "2"]
@@ -650,7 +650,7 @@ async def test_the_footer_shows_the_keys_of_a_stand_up_whole(store, pid, size):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         footer = screen_text(app).splitlines()[-1]
         for shown in ("n Next", "s Started", "+ +%", "d Done", "b Blocker", "f Finish", "? Help"):
             assert shown in footer, footer
@@ -667,7 +667,7 @@ async def test_c_clears_the_blockers_of_the_task_under_the_cursor(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "n", "n", "n", "j", "b")  # Jonas, 3.3.2
+        await keys(app, pilot, "4", "g", "n", "n", "n", "j", "b")  # Jonas, 3.3.2
         screen = app.screen
         assert screen.tasks.current.wbs == "3.3.2"
         await type_text(app, pilot, "no Entra test tenant")
@@ -696,7 +696,7 @@ async def test_R_adds_a_risk_owned_by_the_person_and_linked_to_the_task(store, p
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "n", "n", "n", "R")  # Jonas, on 3.3.1
+        await keys(app, pilot, "4", "g", "n", "n", "n", "R")  # Jonas, on 3.3.1
         form = app.screen
         assert form.query_one("#rf-owner", Input).value == "Jonas Berg"
         assert form.query_one("#rf-tasks", Input).value == "3.3.1"
@@ -720,7 +720,7 @@ async def test_n_past_the_last_person_says_what_comes_next(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         await keys(app, pilot, *["n"] * (len(screen.people) - 1))
         last = screen.people[-1].name
@@ -743,7 +743,7 @@ async def test_a_finished_stand_up_says_how_long_it_took_not_time_left(store, pi
     app = StandupApp(store, today=DAY, clock=lambda: next(times, NINE + timedelta(minutes=7, seconds=5)))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "f", "escape")
+        await keys(app, pilot, "4", "g", "f", "escape")
         assert app.screen.query_one("#standup-status").clock == ("⏱ took 07:05", "")
 
 
@@ -759,7 +759,7 @@ async def test_a_stand_up_finished_the_next_day_says_how_long_in_hours(store, pi
     app = StandupApp(store, today=DAY, clock=lambda: NINE + timedelta(days=1, minutes=1))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "f", "escape")
+        await keys(app, pilot, "4", "g", "f", "escape")
         assert app.screen.query_one("#standup-status").clock == ("⏱ took 24 h 1 min", "")
 
 
@@ -776,7 +776,7 @@ async def test_a_stand_up_running_past_midnight_keeps_its_day_and_status_date(st
     app = StandupApp(store, today=saturday)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         screen = app.screen
         assert "a day off: the work still to do is scheduled from 2026-12-07" in notes(app)
         app.today = sunday                                  # midnight
@@ -802,7 +802,7 @@ async def test_keys_after_finishing_record_nothing_and_say_g_reopens(store, pid)
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4", "plus", "f", "escape")    # 2.8: 60 % → 70 %, then finished
+        await keys(app, pilot, "4", "g", "plus", "f", "escape")    # 2.8: 60 % → 70 %, then finished
         entries = len(history.history(store, pid))
         await keys(app, pilot, "plus", "d", "s", "c", "y")
         assert type(app.screen).__name__ == "StandupScreen" and app.screen.asking is None  # y: no form
@@ -829,7 +829,7 @@ async def test_each_key_says_what_it_recorded(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         assert app.screen.tasks.current.wbs == "2.8"
         await keys(app, pilot, "plus")
         assert "2.8 Solution design document (SDD) — progress: 60% → 70%" in notes(app)
@@ -869,7 +869,7 @@ async def test_a_stand_up_left_open_on_an_earlier_day_asks_to_finish_or_resume_i
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         pick = app.screen
         assert isinstance(pick, PickScreen)
         assert pick.title_text.startswith("The stand-up of Mon 23 Nov is still open (begun Mon 23 Nov")
@@ -907,6 +907,46 @@ async def test_a_stand_up_begun_before_midnight_counts_down_after_it(store, pid)
     app = StandupApp(store, today=DAY, clock=lambda: next(times, began + timedelta(minutes=11)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await keys(app, pilot, "4")
+        await keys(app, pilot, "4", "g")
         app.screen._tick()
         assert app.screen.query_one(StandupStatus).clock == ("⏱ 04:00 left", "bold")
+
+
+@sync
+async def test_looking_at_screen_4_shows_the_agenda_and_records_nothing_until_g(store, pid):
+    # Pressing 4 started today's stand-up: a PM who only looked left a stand-up record behind and
+    # the status date moved to today. `pmtui standup start` and g start one; 4 shows the agenda.
+    from pmtui.services import standup as su
+    from pmtui.services.projects import find_project
+
+    status_before = get_plan(store, pid).project.status_date
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        assert su.list_standups(store, pid) == []
+        assert find_project(store, "CRM migration").status_date == status_before
+        # the agenda is there to read, and n goes through it
+        assert screen.people[0].name == "Anika Schultz" and screen.tasks.current.wbs == "2.8"
+        assert "not started · g starts it" in str(screen.query_one("#standup-status").render())
+        await keys(app, pilot, "n")
+        assert screen.position == 1
+        # a key that records says how to start, and records nothing
+        await keys(app, pilot, "plus")
+        assert "No stand-up open: g starts it" in [n.message for n in app._notifications][-1]
+        assert su.list_standups(store, pid) == []
+        await keys(app, pilot, "1", "4")  # and looking again does not start it either
+        assert su.list_standups(store, pid) == []
+        await keys(app, pilot, "g")
+        assert [r.state for r in su.list_standups(store, pid)] == ["open"]
+
+
+@sync
+async def test_pmtui_standup_which_runs_today_s_stand_up_starts_it_as_it_opens(store, pid):
+    from pmtui.services import standup as su
+
+    app = StandupApp(store, today=DAY, screen="standup")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert [r.state for r in su.list_standups(store, pid)] == ["open"]

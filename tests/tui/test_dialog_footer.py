@@ -139,7 +139,7 @@ async def test_the_pick_list_shows_pick_and_cancel(make_app):
         await press(pilot, "R", "6")
         assert not isinstance(app.screen, PickScreen) and "Marek Novak" in people()
         # a list without keys: Enter only
-        await press(pilot, "4", "h")
+        await press(pilot, "4", "g", "h")
         assert isinstance(app.screen, PickScreen) and app.screen.title_text == "Past stand-ups"
         assert shown(app) == [("⏎", "Pick"), ("esc", "Cancel")]
 
@@ -241,7 +241,7 @@ async def test_the_stand_up_notes_and_summary_show_their_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "4")
+        await press(pilot, "4", "g")
         before = saved()
         await press(pilot, "y")
         assert isinstance(app.screen, PersonNotes) and app.focused.id == "note-yesterday"
@@ -400,7 +400,7 @@ async def test_the_palette_shows_its_own_keys_not_the_screen_s(make_app, size):
 
 
 @pytest.mark.parametrize("opened", [
-    ("home", "x"), ("home", "j", "e"), ("2", "p"), ("o",), ("4", "y"), ("3", "c"), ("3", "w"), ("question_mark",),
+    ("home", "x"), ("home", "j", "e"), ("2", "p"), ("o",), ("4", "g", "y"), ("3", "c"), ("3", "w"), ("question_mark",),
 ], ids=["confirm", "task form", "link", "projects", "person notes", "risk close", "risk why", "help"])
 async def test_a_dialog_names_its_keys_once_in_its_footer(make_app, opened):
     # A line of keys inside the dialog said again, in other words, what its footer said: "y  yes

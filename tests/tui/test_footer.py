@@ -128,8 +128,8 @@ async def test_dialogs_and_inputs_leave_the_footer_whole(make_app, size):
             (("1", "slash"), "WbsScreen", "escape"),  # the search bar
             (("2", "p"), "LinkPrompt", "escape"),
             (("3", "n"), "RiskForm", "escape"),
-            (("4", "r"), "StandupScreen", "escape"),  # the answer bar
-            (("4", "y"), "PersonNotes", "escape"),
+            (("4", "g", "r"), "StandupScreen", "escape"),  # the answer bar
+            (("4", "g", "y"), "PersonNotes", "escape"),
         ]
         for keys, front, close in steps:
             await press(pilot, *keys)
@@ -226,7 +226,7 @@ async def test_a_bar_shows_how_to_confirm_and_cancel(make_app, size):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        for keys, name in [(("1", "a"), "new task"), (("1", "slash"), "search"), (("4", "r"), "days left")]:
+        for keys, name in [(("1", "a"), "new task"), (("1", "slash"), "search"), (("4", "g", "r"), "days left")]:
             await press(pilot, *keys)
             shown = [(k.key_display, k.description) for k in assert_footer_whole(app, name)]
             assert shown[:2] == [("⏎", "Confirm"), ("esc", "Cancel")], f"{name}: {shown}"

@@ -16,7 +16,7 @@ from .conftest import press, screen_text, settle
 # the keys that show a screen, or open a bar on it, and what has the focus then
 PLACES = {
     "WBS": ("1",), "Gantt": ("2",), "Risks": ("3",), "Stand-up": ("4",), "Status": ("5",),
-    "WBS search bar": ("1", "slash"), "stand-up bar": ("4", "r"),
+    "WBS search bar": ("1", "slash"), "stand-up bar": ("4", "g", "r"),
 }
 
 
@@ -142,7 +142,7 @@ async def test_a_bars_help_starts_with_confirm_and_cancel(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for keys in (("1", "slash"), ("4", "r")):
+        for keys in (("1", "slash"), ("4", "g", "r")):
             typing = groups(await open_help(pilot, keys))[TYPING]
             assert [b for _k, _d, b in typing[:2]] == ["bar.confirm", "bar.cancel"], typing
             assert typing[0][0] == "⏎" and typing[1][0] == "esc"

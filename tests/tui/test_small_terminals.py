@@ -31,7 +31,7 @@ async def test_the_stand_up_answer_bar_is_above_the_footer(make_app, size):
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        await press(pilot, "4")
+        await press(pilot, "4", "g")
         assert app.screen.tasks.current is not None
         await press(pilot, "r")
         field = app.screen.query_one("#standup-ask-input")
@@ -50,7 +50,7 @@ async def test_the_stand_up_shows_the_whole_line_of_the_task_at_80_columns(make_
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "4", "b")
+        await press(pilot, "4", "g", "b")
         await type_text(pilot, "vendor VPN access")
         await press(pilot, "enter")
         app.clear_notifications()  # a toast covers the right of the bottom lines for a while
@@ -189,7 +189,7 @@ async def test_the_stand_up_notes_scroll_to_the_focused_field(make_app):
     app = make_app()
     async with app.run_test(size=(40, 8)) as pilot:
         await settle(pilot)
-        await press(pilot, "4", "y")
+        await press(pilot, "4", "g", "y")
         box = dialog(app)
         assert app.focused.id == "note-yesterday"
         title, label = box.query_one(".dialog-title"), box.query_one(".form-label")

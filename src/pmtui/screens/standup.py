@@ -237,15 +237,18 @@ class StandupScreen(Screen):
             self.opened = None
         self.meeting = su.meeting_state(self.app.store, plan.project.id, self._meeting_day(plan.project.id), plan)
         under_way = self.meeting.standup is not None and self.meeting.standup.state == "open"
-        if self.opened is None and self._pending is None and (
-                under_way or plan.project.id not in self._auto_started):
+        # Started on request only: `pmtui standup` (which says it runs today's stand-up, as
+        # `pmtui standup start` does) or g. Showing the screen (4) started one as well: a PM who
+        # only looked at the agenda left a stand-up record and a status date moved to today.
+        asked = getattr(self.app, "start_screen", None) == "standup" and plan.project.id not in self._auto_started
+        if self.opened is None and self._pending is None and (under_way or asked):
             self._auto_started.add(plan.project.id)
-            # today's stand-up if none is under way; one already finished is shown, not reopened
-            # (looking at it reopened it, and finishing again replaced its summary): g does that.
-            # One under way is resumed whenever it is shown again, e.g. back from another project:
-            # it read "not started" and every key answered "No stand-up open".
-            # A project with no tasks and no people has nobody to ask: starting there only moved
-            # its status date to today and left an empty meeting in the history.
+            # one already finished is shown, not reopened (looking at it reopened it, and
+            # finishing again replaced its summary): g does that. One under way is resumed
+            # whenever it is shown again, e.g. back from another project: it read "not started"
+            # and every key answered "No stand-up open". A project with no tasks and no people
+            # has nobody to ask: starting there only moved its status date to today and left an
+            # empty meeting in the history.
             if under_way and self.meeting.standup.day < self.today:
                 if not self._asking:  # (a plan that came while asking: the question is still up)
                     self._ask_left_open(self.meeting.standup)
@@ -284,6 +287,12 @@ class StandupScreen(Screen):
         row = self.meeting.standup if self.meeting else None
         if self.opened is None or row is None:
             finished = row is not None and row.state != "open"
+            if not finished and self.people:
+                # today's agenda, to look at: nothing is recorded until g starts the stand-up
+                status.show(f"Stand-up {self._day(self.day)}: not started · g starts it and sets the "
+                            "status date", None, "")
+                self._draw_person(keep_id)
+                return
             status.show(f"Stand-up {self._day(self.day)}: "
                         f"{'finished' if finished else 'not started'}", None, "")
             if finished:
@@ -307,6 +316,10 @@ class StandupScreen(Screen):
             person_line.update("Nobody to ask: the project has no resources.")
             self.tasks.set_tasks([])
             return
+        self._draw_person(keep_id)
+
+    def _draw_person(self, keep_id: int | None) -> None:
+        person_line = self.query_one("#standup-person", Static)
         person = self.people[self.position]
         note = self.meeting.notes.get(person.resource_id)
         said = " · ".join(f"{k.capitalize()}: {getattr(note, k)}" for k in ("yesterday", "today", "blockers")
@@ -643,7 +656,7 @@ class StandupScreen(Screen):
             return
         rows = su.list_standups(self.app.store, self.plan.project.id)
         if not rows:
-            self.notify("No stand-ups yet", severity="warning")
+            self.notify("No stand-ups yet: g starts today's", severity="warning")
             return
         choices = [("", f"{self._day(r.day)}  {su.state_word(r.state)}", r.day) for r in rows]
 

@@ -26,7 +26,8 @@ def sync(fn):
 
 
 def codes(app) -> list[str]:
-    return [v.code for v in app.screen.rows]
+    """The register's risks of the matrix's cell (those of other cells follow them, dimmed)."""
+    return [v.code for v in app.screen.rows[:app.screen.in_cell]]
 
 
 @pytest.fixture
@@ -538,3 +539,29 @@ async def test_the_title_line_is_made_again_when_the_terminal_narrows(app):
         await settle(pilot)
         title = app.screen.query_one("#risk-title", Static)
         assert "C critical" in str(title.render()) and len(str(title.render())) <= title.content_region.width
+
+
+@sync
+async def test_at_80x24_the_register_lists_the_other_open_risks_dimmed_under_the_cells(app):
+    # The register showed the cell's one risk over a dozen empty lines
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen, table = app.screen, app.screen.query_one(DataTable)
+        assert codes(app) == ["R1"]
+        listed = [v.code for v in screen.rows]
+        assert listed[0] == "R1" and len(listed) == 9 and not {"R3", "R9"} & set(listed)  # occurred, closed
+        text = screen_text(app)
+        assert "cell P4×I4 first" in text and "R11" in text  # all of them on the screen
+        assert table.get_row_at(1)[0].style == "dim" and table.get_row_at(0)[0].style == ""
+        # an empty cell selects none of them, from the matrix
+        await press(pilot, "up")
+        assert codes(app) == [] and screen.selected_view() is None and not table.show_cursor
+        await press(pilot, "e")
+        assert app.screen is screen  # no form: nothing to edit
+        assert "No risk selected" in [n.message for n in app._notifications][-1]
+        # in the register (tab) a dimmed risk is selected, and its panel shown
+        await press(pilot, "down", "tab", "down")
+        assert app.focused is table and screen.selected_view().code == listed[1]
+        assert screen.query_one(RiskMatrix).cell == (4, 4)  # the matrix stays on its cell
+        await press(pilot, "tab")  # back on the matrix: the cell's risk again
+        assert screen.selected_view().code == "R1"

@@ -161,6 +161,9 @@ class RiskScreen(Screen):
         self.sort = "score"
         self.reg: Register | None = None
         self.rows: list[RiskView] = []
+        # rows[:in_cell] are the selected cell's risks; those after them the other open risks
+        # of the kind, dimmed (see redraw)
+        self.in_cell = 0
         self._no_project = False  # shown: there is no project (its creation was undone)
 
     # -- where the data comes from: given, or the app's open project ----------------------------
@@ -263,10 +266,17 @@ class RiskScreen(Screen):
         matrix.show(reg.matrix(self.kind), reg.bands, "Threats" if self.kind == "threat" else "Opportunities")
         if self.show_all:
             self.rows = reg.select(kind=self.kind, sort=self.sort)
+            self.in_cell = len(self.rows)
         else:
+            # The cell's risks, then the other open ones, dimmed: at 80×24 the register showed a
+            # cell's one risk over a dozen empty lines, and the rest of the register was a away.
+            # The dimmed ones are the register's to select (tab to it), not the matrix's.
             self.rows = reg.select(kind=self.kind, open_only=True, cell=matrix.cell, sort=self.sort)
+            self.in_cell = len(self.rows)
+            ids = {v.id for v in self.rows}
+            self.rows += [v for v in reg.select(kind=self.kind, open_only=True, sort=self.sort) if v.id not in ids]
         p, i = matrix.cell
-        where = "all" if self.show_all else f"cell P{p}×I{i}"
+        where = "all" if self.show_all else f"cell P{p}×I{i}" + (" first" if len(self.rows) > self.in_cell else "")
         kind = {"threat": "Threats", "opportunity": "Opportunities"}.get(self.kind, self.kind.capitalize())
         bands = f"L<{reg.bands.medium}≤M<{reg.bands.high}≤H"
         # Cut at 80 columns after '! review', the legend of the register's 'C' was lost: what
@@ -305,28 +315,49 @@ class RiskScreen(Screen):
                        + [len(review_text(v)) for v in reg.risks])
         # ID, score, trend, owner, review, tasks, exposure, and two cells of padding per column
         width = max(12, self.size.width - (4 + 5 + 1 + owner_w + review_w + tasks_w + 4) - 18)
-        for v, day in zip(self.rows, reviews):
+        for n, (v, day) in enumerate(zip(self.rows, reviews)):
             r = v.risk
+            dim = "dim" if n >= self.in_cell else ""  # another cell's
             # padded to the width kept for it, so the columns stand still from cell to cell
-            review = Text.assemble((day, "bold red" if v.overdue else ""), " " * (review_w - len(day)))
+            review = Text.assemble((day, "bold red" if v.overdue else dim), " " * (review_w - len(day)))
             tasks = ",".join(f"{t.wbs}{'C' if t.critical and not t.done else ''}" for t in v.linked)
             title = r.title if r.status == "open" else f"({r.status}) {r.title}"
             # names as Text: a DataTable reads a str cell as markup ("[/]" in a title)
-            table.add_row(v.code, Text(f"{v.score:>2} {v.letter}", BAND_TEXT[v.band]), v.arrow, Text(_cut(title, width)),
-                          Text(_cut(v.owner or "", owner_w)), review, _cut(tasks, tasks_w), f"{v.exposure:.1f}",
-                          key=str(v.id))
+            table.add_row(Text(v.code, dim), Text(f"{v.score:>2} {v.letter}", dim or BAND_TEXT[v.band]),
+                          Text(v.arrow, dim), Text(_cut(title, width), dim), Text(_cut(v.owner or "", owner_w), dim),
+                          review, Text(_cut(tasks, tasks_w), dim), Text(f"{v.exposure:.1f}", dim), key=str(v.id))
         if keep is not None and any(v.id == keep for v in self.rows):
             table.move_cursor(row=[v.id for v in self.rows].index(keep))
+        # on an empty cell no row is the matrix's: none looks selected
+        table.show_cursor = bool(self.in_cell) or table.has_focus
         self._show_panel()
 
     def _show_panel(self) -> None:
         self.query_one(RiskPanel).show(self.selected_view())
 
     def selected_view(self) -> RiskView | None:
+        """The risk under the register's cursor; one of another cell (dimmed) only while the
+        register has the focus: from the matrix, an empty cell selects nothing."""
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
             return None
+        if table.cursor_row >= self.in_cell and not table.has_focus:
+            return None
         return self.rows[table.cursor_row]
+
+    def on_descendant_focus(self) -> None:
+        self._focus_moved()
+
+    def on_descendant_blur(self) -> None:
+        self._focus_moved()
+
+    def _focus_moved(self) -> None:
+        """Back on the matrix from a dimmed risk: the cursor on the cell's first risk again."""
+        table = self.query_one(DataTable)
+        if not table.has_focus and self.in_cell and table.cursor_row >= self.in_cell:
+            table.move_cursor(row=0)
+        table.show_cursor = bool(self.in_cell) or table.has_focus
+        self._show_panel()
 
     def selected_id(self) -> int | None:
         v = self.selected_view()

@@ -67,6 +67,7 @@ SAME_AS = {"quit": "app.quit"}
 LONG: dict[str, str] = {
     "wbs.collapse": "Collapse, or go to the summary",
     "wbs.toggle": "Collapse or expand the summary",
+    "wbs.expand": "Expand, or go to its first task",
     "wbs.edit": "Edit the task (its form)",
     "wbs.edit_notes": "Edit the task's notes",
     "wbs.progress": "Record progress on the task",
@@ -81,6 +82,7 @@ LONG: dict[str, str] = {
     "gantt.status_date": "Scroll to the status date",
     "gantt.show_bar": "Bring the task's bar into view",
     "gantt.driving_path": "Mark the tasks driving this one",
+    "gantt.toggle": "Fold or open a summary (WBS too)",
     "gantt.baseline": "Baseline bars: show or hide",
     "gantt.lengthen": "One working day longer",
     "gantt.shorten": "One working day shorter",

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input
 from pmtui.services.risk_register import load_register
 from pmtui.widgets.risk_matrix import RiskMatrix
 from tests.risks.screen_app import TODAY, demo_app
-from tests.tui.conftest import press, screen_text, settle, type_text
+from tests.tui.conftest import notes, press, screen_text, settle, type_text
 
 
 def sync(fn):
@@ -391,7 +391,8 @@ async def test_the_forms_of_a_risk_with_brackets_in_its_title_show_it_whole(app)
     """The re-score and link forms read their title as markup: "Re-score R15 Vendor  late"."""
     from pmtui.services.risks import add_risk
 
-    add_risk(app.store_, app.project_id_, "Vendor [SAP] late", probability=4, impact=4, today=TODAY)
+    # linked to a task: x on a risk linked to none says so without a form
+    add_risk(app.store_, app.project_id_, "Vendor [SAP] late", probability=4, impact=4, today=TODAY, tasks=["5.5"])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
@@ -565,3 +566,26 @@ async def test_at_80x24_the_register_lists_the_other_open_risks_dimmed_under_the
         assert screen.query_one(RiskMatrix).cell == (4, 4)  # the matrix stays on its cell
         await press(pilot, "tab")  # back on the matrix: the cell's risk again
         assert screen.selected_view().code == "R1"
+
+
+@sync
+async def test_link_and_unlink_name_the_tasks_linked_now_and_x_on_none_says_so(app):
+    # x asked for a WBS code to unlink with none of the linked ones on show (the panel cuts its
+    # list at 80 columns), and on a risk linked to nothing opened the form all the same
+    from pmtui.services.risks import add_risk
+    from pmtui.widgets.risk_form import RiskForm
+
+    add_risk(app.store_, app.project_id_, "Vendor late", probability=4, impact=4, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await press(pilot, "x")
+        assert "Task (WBS code like 1.2, or #id); linked now: 3.4.2, 3.4.6" in screen_text(app)
+        await press(pilot, "escape", "l")
+        assert "linked now: 3.4.2, 3.4.6" in screen_text(app)
+        await press(pilot, "escape")
+        screen.query_one(DataTable).move_cursor(row=codes(app).index("R15"))
+        await settle(pilot)
+        await press(pilot, "x")
+        assert app.screen is screen and not isinstance(app.screen, RiskForm)
+        assert "R15 is linked to no task: l links one" in notes(app)

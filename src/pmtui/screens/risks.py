@@ -578,10 +578,18 @@ class RiskScreen(Screen):
 
         self._confirm(Text(f"{v.code} happened? Mark it occurred and raise an issue?"), raise_)
 
-    def _task_form(self, title: str, fn, said: str) -> None:
+    def _task_form(self, title: str, fn, said: str, *, unlink: bool = False) -> None:
         v = self._need_risk()
         if v is None:
             return
+        if unlink and not v.linked:
+            # the form asked for a task to unlink from a risk tied to none
+            self.notify(f"{v.code} is linked to no task: l links one", severity="warning")
+            return
+        # the tasks linked now, as the form's label: x asked for a code to unlink with none of
+        # them on show (at 80 columns the panel cuts its list of them)
+        linked = ", ".join(t.wbs for t in v.linked)
+        label = "Task (WBS code like 1.2, or #id)" + (f"; linked now: {linked}" if linked else "")
 
         def submit(values: dict[str, str]) -> str | None:
             try:
@@ -597,13 +605,13 @@ class RiskScreen(Screen):
             return None
 
         self.app.push_screen(RiskForm(Text(f"{title} {v.code} {v.risk.title}"),
-                                      [("task", "Task (WBS code like 1.2, or #id)", "")], submit))
+                                      [("task", label, "")], submit))
 
     def action_link(self) -> None:
         self._task_form("Link a task to", svc.link_risk_task, "Linked {code} to {label}")
 
     def action_unlink(self) -> None:
-        self._task_form("Unlink a task from", svc.unlink_risk_task, "Unlinked {code} from {label}")
+        self._task_form("Unlink a task from", svc.unlink_risk_task, "Unlinked {code} from {label}", unlink=True)
 
     def action_why(self) -> None:
         v = self._need_risk()

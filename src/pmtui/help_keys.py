@@ -71,7 +71,7 @@ LONG: dict[str, str] = {
     "wbs.edit": "Edit the task (its form)",
     "wbs.edit_notes": "Edit the task's notes",
     "wbs.progress": "Record progress on the task",
-    "wbs.assign": "Assign a resource to the task",
+    "wbs.assign": "Assign a person, or take them off",
     "wbs.jump": "Go to a WBS code or #id",
     "wbs.search_next": "Next match of the search",
     "gantt.scroll_later": "Scroll the timeline later",

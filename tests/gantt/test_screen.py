@@ -1074,6 +1074,15 @@ async def test_space_folds_a_phase_on_the_gantt_and_the_wbs_shows_it_folded_too(
         await type_text(pilot, "3.2.1")
         await press(pilot, "enter")
         assert c.current_id == plan.by_wbs["3.2.1"].id and len(c.rows) == 64
+        # an edit keeps the folds, still the ones the WBS has
+        await select(pilot, "1")
+        await press(pilot, "space")
+        await select(pilot, "3.2.4")
+        await press(pilot, "right_square_bracket")
+        assert app.plan.by_wbs["3.2.4"].duration == plan.by_wbs["3.2.4"].duration + 1
+        assert len(c.rows) == 64 - 5 and c.collapsed is app.folded
+        await press(pilot, "1")
+        assert app.screen.table.collapsed is app.folded and app.plan.by_wbs["1.1"].id not in app.screen.table.rows
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

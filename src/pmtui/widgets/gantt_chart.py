@@ -146,10 +146,11 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
             self.x0, self._zoomed, self.baseline = None, None, None
             self.path_on, self.path = False, set()
         self.plan, self._first = plan, None
-        if keep is not None and keep in plan.by_id:
-            # an edit's task (a new subtask) is shown, its summaries opened, as on the WBS
-            self.collapsed -= set(plan.ancestors(keep))
-        self.collapsed &= set(plan.by_id)
+        if self.collapsed:  # (a set of 100,000 ids made at each edit otherwise)
+            if keep is not None and keep in plan.by_id:
+                # an edit's task (a new subtask) is shown, its summaries opened, as on the WBS
+                self.collapsed -= set(plan.ancestors(keep))
+            self.collapsed.intersection_update(plan.by_id)
         self._build_rows()
         self._bars.clear()
         self._cache.clear()

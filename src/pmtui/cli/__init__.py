@@ -1,7 +1,8 @@
 """The ``pmtui`` command line: a thin Typer layer over pmtui.services.
 
 Every error is one line on stderr: exit code 2 when what was typed is malformed, 1 when the plan
-cannot take the request. The TUI is imported only when it starts.
+cannot take the request. An edit to the values a thing has already is no error: it says "nothing
+changed" on stdout and exits 0. The TUI is imported only when it starts.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from pmtui.cli.context import state
-from pmtui.models.errors import PmtuiError
+from pmtui.models.errors import NothingChanged, PmtuiError
 from pmtui.models.wording import QUOTED, cut
 
 
@@ -26,6 +27,10 @@ class OneLineErrors(TyperGroup):
             result = super().main(args=args, prog_name=prog_name or "pmtui", complete_var=complete_var,
                                   standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
+        except NothingChanged as exc:
+            # the plan holds what was asked for: the same outcome as the edit, for scripts
+            sys.stdout.write(f"{exc.message.rstrip('.')}.\n")
+            code = 0
         except PmtuiError as exc:
             code = _fail(exc.message, exc.exit_code)
         except typer.TyperException as exc:
@@ -81,6 +86,9 @@ app = typer.Typer(
     name="pmtui",
     cls=OneLineErrors,
     help="A keyboard-driven terminal planner for IT project managers.",
+    epilog=("Exit codes: 0 done, also when an edit asks for the values already there (it says "
+            "'nothing changed'); 1 the plan cannot take the request; 2 what was typed is malformed. "
+            "Errors are one line on stderr, and on any of them nothing was changed."),
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",

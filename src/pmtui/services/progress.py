@@ -16,7 +16,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.errors import BadValue, Conflict, NothingChanged
 from pmtui.models.risks import Issue
 from pmtui.models.rules import TaskRules, control_character, validated
 from pmtui.models.standup import Standup, StandupEvent
@@ -227,7 +227,7 @@ def _record(store: Store, project_id: int, ref: str, name: str, kind: str, chang
             if gone:
                 said.append(f"blocker{'' if len(gone) == 1 else 's'} cleared: " + "; ".join(t for _n, t in gone))
         if not said:
-            raise Conflict(f"{row.label}: nothing changed")
+            raise NothingChanged(f"{row.label}: nothing changed, it already has those values")
         act.say(f"{row.wbs} {row.name}: " + ", ".join(said))
         detail = detail or _detail(kind, values, row)
         # the stand-up open on the status date (`standup start --date D` moves it to D), else today's

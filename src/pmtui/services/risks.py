@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from sqlalchemy import select
 from sqlmodel import Session
 
-from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.errors import BadValue, Conflict, NotFound, NothingChanged
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import validated
 from pmtui.models.tables import Project, Resource
@@ -26,10 +26,6 @@ from pmtui.store import Store
 
 EDITABLE = tuple(name for name in RiskRules.model_fields if name != "owner_id")
 INITIAL_COMMENT = "Initial assessment."
-
-
-class NothingChanged(Conflict):
-    """An edit to the values the risk already has (the CLI exits 1; the form just says so)."""
 
 
 def as_of(project: Project, today: date | None = None) -> date:
@@ -153,7 +149,7 @@ def edit_risk(store: Store, project_id: int, ref: str | int, *, comment: str = "
         rescored = (rules.probability, rules.impact) != (risk.probability, risk.impact)
         code = risk_code(risk.number)
         if all(getattr(risk, key) == value for key, value in rules.model_dump().items()):
-            # as `task edit` says it (exit 1): it said "Updated R1" and journaled an empty change
+            # as `task edit` says it: it said "Updated R1" and journaled an empty change
             raise NothingChanged(f"{code}: nothing changed, it already has those values")
         for key, value in rules.model_dump().items():
             if getattr(risk, key) != value:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from pmtui.models.errors import BadValue, Conflict
+from pmtui.models.errors import BadValue, Conflict, NothingChanged
 from pmtui.models.parsing import LinkRef, format_link, parse_predecessors
 from pmtui.models.rules import TaskRules, validated
 from pmtui.models.tables import Assignment, Dependency, Task
@@ -165,7 +165,7 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
             refs = parse_predecessors(predecessors) if isinstance(predecessors, str) else predecessors
             _replace_predecessors(act, plan, row, refs)
         if require_change and not act.lines:
-            raise Conflict(f"{row.label}: nothing changed, it already has those values")
+            raise NothingChanged(f"{row.label}: nothing changed, it already has those values")
         new = _checked_plan(act)
     if said is not None:
         said.extend(act.lines)

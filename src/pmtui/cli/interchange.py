@@ -12,7 +12,7 @@ from pmtui.cli.context import done, state, write_output
 from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
 from pmtui.interchange.base import StatusFrom
 from pmtui.models.errors import BadValue, PmtuiError
-from pmtui.models.wording import counted
+from pmtui.models.wording import counted, cut
 from pmtui.services import bulk
 from pmtui.services.project_records import KINDS, counts_text
 from pmtui.services.projects import find_project
@@ -36,7 +36,7 @@ def _actuals_after(data: bulk.PlanData) -> str | None:
         return None
     seen: dict[str, str] = {}
     for t, day in late:
-        seen.setdefault(t.source or t.name, f"{t.source or t.name} ({day})")
+        seen.setdefault(t.source or t.name, f"{t.source or cut(t.name)} ({day})")
     shown = list(seen.values())
     return (f"{len(shown)} task{'s' if len(shown) != 1 else ''} {'have' if len(shown) != 1 else 'has'} actual dates after "
             f"the status date {status}: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
@@ -47,7 +47,7 @@ def _new_people(names: list[str]) -> str | None:
     if not names:
         return None
     return (f"{len(names)} resources created as people with no cost rate: "
-            + ", ".join(names[:10]) + (" …" if len(names) > 10 else ""))
+            + ", ".join(map(cut, names[:10])) + (" …" if len(names) > 10 else ""))
 
 
 def import_cmd(

@@ -62,7 +62,7 @@ from pmtui.models.parsing import (
     parse_predecessors,
     parse_units,
 )
-from pmtui.models.wording import brief
+from pmtui.models.wording import brief, cut
 from pmtui.scheduling import ScheduleResult
 from pmtui.services.bulk import AssignmentData, LinkData, Part, PlanData, ResourceData, TaskData
 
@@ -581,7 +581,7 @@ def read_csv(path: Path) -> Imported:
     resources: dict[str, ResourceData] = {}
     for task, rname, units in assign:
         if task.key in summaries:
-            imp.warnings.append(f"{task.source}: resource {rname} on a summary row dropped")
+            imp.warnings.append(f"{task.source}: resource {cut(rname)} on a summary row dropped")
             continue
         if rname not in resources:
             resources[rname] = ResourceData(key=rname, name=rname, source=task.source)

@@ -37,7 +37,7 @@ from pmtui.interchange.mspdi import (
 )
 from pmtui.interchange.recurrence import expand
 from pmtui.models.tables import RESOURCE_KINDS
-from pmtui.models.wording import brief
+from pmtui.models.wording import brief, cut
 from pmtui.scheduling import WorkCalendar
 from pmtui.services.project_records import Records
 from pmtui.services.bulk import (
@@ -735,8 +735,11 @@ class _Reader:
             where = f"resource UID {uid}"
             name = one_line(self.text(rk, "Name"))[:200] or f"Resource {uid}"
             if name in names:
-                new = f"{name} (UID {uid})"[:200]
-                self.warnings.append(f"{where}: a second resource named {name!r}: imported as {new!r}")
+                # cut before the suffix, not after: a 200-character name cut after it came back
+                # the same, and the import was refused for two resources of one name
+                suffix = f" (UID {uid})"
+                new = name[:200 - len(suffix)] + suffix
+                self.warnings.append(f"{where}: a second resource named {brief(name)}: imported with {suffix.strip()!r} after the name")
                 name = new
             names.add(name)
             group = (self.text(rk, "Group") or "").strip().lower()
@@ -787,10 +790,10 @@ class _Reader:
                 raise self.fail(where, f"its resource UID {res_uid} does not exist in the file")
             task = self.tasks_by_uid[task_uid]
             if task_uid in summaries:
-                self.warnings.append(f"{where}: {self.res_by_uid[res_uid].name} on summary {task.source}: pmtui assigns resources to tasks only, dropped")
+                self.warnings.append(f"{where}: {cut(self.res_by_uid[res_uid].name)} on summary {task.source}: pmtui assigns resources to tasks only, dropped")
                 continue
             if (task_uid, res_uid) in pairs:
-                self.warnings.append(f"{where}: {self.res_by_uid[res_uid].name} is assigned to {task.source} twice: kept once")
+                self.warnings.append(f"{where}: {cut(self.res_by_uid[res_uid].name)} is assigned to {task.source} twice: kept once")
                 continue
             units = self.float_(ak, "Units", where, 1.0)
             if units is None or not 0 < units <= 10:

@@ -44,7 +44,7 @@ from pmtui.models.tables import (
     Task,
 )
 from pmtui.models.tracking import Baseline, BaselineTask
-from pmtui.models.wording import brief, counted
+from pmtui.models.wording import brief, counted, cut
 from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
@@ -464,7 +464,7 @@ class Named:
         if self.respelled:
             out.append(f"names matched ignoring case and spacing: {', '.join(self.respelled)}")
         for name, alike in self.ambiguous:
-            out.append(f"{name!r} matches {len(alike)} of the project's people ({', '.join(map(repr, alike))}) "
+            out.append(f"{brief(name)} matches {len(alike)} of the project's people ({', '.join(map(brief, alike))}) "
                        "but none exactly: added as a new person (name one exactly to use them)")
         return out
 
@@ -493,8 +493,8 @@ def name_people(resources: list[ResourceData], assignments: list[AssignmentData]
         kept = p.name if p is not None else first.setdefault(_loose(name), name)
         if kept != r.name:
             whose = "the project's" if p is not None else "the file's first spelling"
-            out.respelled.append(f"{r.name!r} as {whose} {kept!r}" if p is not None
-                                 else f"{r.name!r} as {kept!r} ({whose})")
+            out.respelled.append(f"{brief(r.name)} as {whose} {brief(kept)}" if p is not None
+                                 else f"{brief(r.name)} as {brief(kept)} ({whose})")
         if kept in kept_key:
             key_of[r.key] = kept_key[kept]
             continue
@@ -529,13 +529,13 @@ def calendar_text(cal: CalendarData) -> str:
     """"'Standard': mon,tue,wed,thu,fri, 8 holidays, 1 worked day"."""
     off = sum(1 for working, _n in cal.exceptions.values() if not working)
     on = len(cal.exceptions) - off
-    text = f"{cal.name!r}: {format_workdays(cal.workdays)}, {off} holiday{'' if off == 1 else 's'}"
+    text = f"{brief(cal.name)}: {format_workdays(cal.workdays)}, {off} holiday{'' if off == 1 else 's'}"
     return text + (f", {on} worked day{'' if on == 1 else 's'}" if on else "")
 
 
 def _names(names: list[str], limit: int = 6) -> str:
     more = f" and {len(names) - limit} more" if len(names) > limit else ""
-    return ", ".join(names[:limit]) + more
+    return ", ".join(map(cut, names[:limit])) + more
 
 
 def fit_into(conn, project_id: int, data: PlanData) -> Into:

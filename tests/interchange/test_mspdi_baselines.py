@@ -248,3 +248,24 @@ def test_into_the_project_it_came_from_keeps_the_baselines_names(store, db_path,
     after = _saved(store, find_project(store, "Shop").id)
     # the same baselines, tied to the new tasks: only the tasks' ids differ, which _saved leaves out
     assert after == before
+
+
+def test_resource_and_assignment_baselines_are_counted_among_the_ignored(db_path, tmp_path):
+    """A person's and an assignment's <Baseline> (work and cost per baseline) have no place in
+    pmtui, which keeps the tasks' and the project's: they were dropped without a word, so the
+    summary said nothing was ignored while the file's resource baselines were gone."""
+    bl = ("<Baseline><Number>{n}</Number><Work>PT40H0M0S</Work><Cost>250000</Cost></Baseline>")
+    people = ("<Resources><Resource><UID>1</UID><ID>1</ID><Name>Ann</Name>" + bl.format(n=0) + bl.format(n=1)
+              + "</Resource></Resources>")
+    work = ("<Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID>"
+            "<Units>1</Units>" + bl.format(n=0) + "</Assignment></Assignments>")
+    path = tmp_path / "people.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><Project xmlns="http://schemas.microsoft.com/project">'
+                    "<StartDate>2027-01-04T08:00:00</StartDate><MinutesPerDay>480</MinutesPerDay><Tasks>"
+                    "<Task><UID>1</UID><ID>1</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel>"
+                    "<Duration>PT40H0M0S</Duration></Task></Tasks>" + people + work + "</Project>",
+                    encoding="utf-8")
+    imp = read_file(path)
+    assert imp.ignored == {"resource baselines": 2, "assignment baselines": 1}
+    r = ok(db_path, "import", str(path))
+    assert r.stdout.splitlines()[-1] == "ignored: 1 assignment baselines, 2 resource baselines"

@@ -765,6 +765,11 @@ class _Reader:
             n = len(r.findall(f"{self.ns}ExtendedAttribute"))
             if n:
                 self.ignored["custom field values"] += n
+            # pmtui's baselines are of tasks (and the project): a person's baseline work and cost
+            # went without a word, as a baseline the file had and the import kept
+            n = len(r.findall(f"{self.ns}Baseline"))
+            if n:
+                self.ignored["resource baselines"] += n
             res = ResourceData(key=uid, name=name, kind=kind, cost_rate=round(rate_h * self.mpd / 60, 6),
                                max_units=round(max_units, 4), calendar=cal, source=where)
             data.resources.append(res)
@@ -808,6 +813,9 @@ class _Reader:
                 self.ignored["assignment work and cost other than units × duration (counted as units × duration)"] += 1
             if a.find(f"{self.ns}TimephasedData") is not None:
                 self.ignored["timephased data sets"] += len(a.findall(f"{self.ns}TimephasedData"))
+            n = len(a.findall(f"{self.ns}Baseline"))
+            if n:
+                self.ignored["assignment baselines"] += n
             data.assignments.append(AssignmentData(task_uid, res_uid, round(units, 4), source=where))
 
     def _fix_start(self, data: PlanData, start_dt: datetime | None) -> None:

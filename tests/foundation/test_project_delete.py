@@ -107,7 +107,7 @@ def test_unknown_names_are_refused_and_another_project_stays_current(two, db_pat
                         "until another change is made in any project.\n")
     assert [(p.name, c) for p, _n, c in projects.list_projects(store)] == [("CRM migration", True)]
     r = ok(db_path, "undo")
-    assert r.stdout.endswith("Work on it with `pmtui project use 'Keep'`.\n")
+    assert r.stdout.endswith("Work on it with `pmtui project use 'Keep'`; `pmtui redo` deletes it again.\n")
     assert [(p.name, c) for p, _n, c in projects.list_projects(store)] == [("CRM migration", True), ("Keep", False)]
 
 
@@ -130,3 +130,40 @@ def test_with_no_current_project_left_the_message_says_how_to_choose(db_path):
     ok(db_path, "project", "delete", "B", "--yes")
     r = ok(db_path, "project", "list")
     assert r.stdout.startswith("No projects yet")
+
+
+def test_redo_after_undoing_the_deletion_of_another_project_deletes_it_again(two, db_path):
+    """`project delete Keep` (not the current project), `undo`, then `redo`: the redo went to the
+    current project, which had nothing to redo ("nothing to redo in project 'CRM migration'") or,
+    worse, an undone edit of its own that came back instead. It deletes Keep again, and an undo
+    right after brings Keep back again, as after the deletion itself."""
+    store, _ = two
+    ok(db_path, "task", "add", "Mine")
+    ok(db_path, "undo")  # the current project has a redo of its own waiting
+    with_keep = dump(store)
+    ok(db_path, "project", "delete", "Keep", "--yes")
+    without_keep = dump(store)
+    r = ok(db_path, "undo")
+    assert r.stdout.endswith("Work on it with `pmtui project use 'Keep'`; `pmtui redo` deletes it again.\n")
+    assert dump(store) == with_keep
+    r = ok(db_path, "redo")
+    assert r.stdout == "Redone: Delete project — deleted project 'Keep' with 1 task and 1 resource\n"
+    assert dump(store) == without_keep
+    r = ok(db_path, "undo")
+    assert r.stdout.startswith("Undone: Delete project — deleted project 'Keep'")
+    assert dump(store) == with_keep
+    ok(db_path, "redo")
+    # the deletion redone, `redo` is the current project's own again
+    r = ok(db_path, "redo")
+    assert r.stdout.startswith("Redone: Add task — added ") and "'Mine'" in r.stdout
+    assert [p.name for p, _n, _c in projects.list_projects(store)] == ["CRM migration"]
+
+
+def test_after_choosing_a_project_redo_is_the_current_ones_again(two, db_path):
+    store, _ = two
+    ok(db_path, "project", "delete", "Keep", "--yes")
+    ok(db_path, "undo")
+    ok(db_path, "project", "use", "CRM migration")
+    r = cli(db_path, "redo")
+    assert r.exit_code == 1 and "nothing to redo in project 'CRM migration' (the current one)" in r.stderr
+    assert sorted(p.name for p, _n, _c in projects.list_projects(store)) == ["CRM migration", "Keep"]

@@ -84,7 +84,7 @@ def undo(
         except NotFound:  # none chosen, and more than one project
             current = None
         done(f"{deleted.name!r} is the current project again." if current == deleted.id
-             else f"Work on it with `pmtui project use {deleted.name!r}`.")
+             else f"Work on it with `pmtui project use {deleted.name!r}`; `pmtui redo` deletes it again.")
         return
     project_id, gone = _meant(st)
     try:
@@ -103,6 +103,13 @@ def undo(
 def redo(ctx: typer.Context) -> None:
     """Redo the change undone last."""
     st = state(ctx)
+    restored = None if st.project_name else svc.restored_project(st.store)
+    if restored is not None:
+        # right after undoing a deletion: redoing it is meant, even when that project is not the
+        # current one (the current one's own redo, if any, waits for `pmtui redo` after this)
+        entry = svc.redo(st.store, restored.id)
+        done(f"Redone: {entry.action} — {entry.summary}")
+        return
     project_id, gone = _meant(st)
     try:
         entry = svc.redo(st.store, project_id)

@@ -89,6 +89,17 @@ def deleted_project(store: Store) -> UndoneProject | None:
     return UndoneProject(project_id, name or f"#{project_id}")
 
 
+def restored_project(store: Store) -> UndoneProject | None:
+    """The project whose deletion the last undo took back, while nothing has been chosen or
+    changed since: the project `redo` means unless one is named (see journal.restored_project)."""
+    from pmtui.models.tables import Project
+
+    with reading(store) as s:
+        project_id = journal.restored_project(s.connection())
+        project = s.get(Project, project_id) if project_id is not None else None
+        return UndoneProject(project.id, project.name) if project is not None else None
+
+
 def version(store: Store, project_id: int) -> tuple[int, int]:
     """A token that changes with every change to the project, by any process (see journal.version)."""
     with reading(store) as s:

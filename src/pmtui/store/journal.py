@@ -267,16 +267,40 @@ def _project_exists(conn, project_id: int | None) -> bool:
     return project_id is not None and conn.execute(select(t.c.id).where(t.c.id == project_id)).first() is not None
 
 
-def _remember_undo(conn, project_id: int | None) -> None:
-    """Point the cursor at this undo (see the module's docstring)."""
+def _remember_undo(conn, project_id: int | None, *, restored: bool = False) -> None:
+    """Point the cursor at this undo (see the module's docstring). ``restored``: the undo took
+    back the project's deletion."""
     t = JournalEntry.__table__
     if not _project_exists(conn, project_id) and _current(conn) == str(project_id):
         # its creation was undone (an entry that did not make it current, then `project use`)
         _set_current(conn, None)
     conn.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
+    cursor = {"project": project_id, "current": _current(conn)}
+    if restored:
+        cursor["restored"] = True
     conn.execute(insert(t).values(
         project_id=None, at=utcnow(), action="Undo", summary="",
-        changes=json.dumps({"project": project_id, "current": _current(conn)}), state=CURSOR))
+        changes=json.dumps(cursor), state=CURSOR))
+
+
+def _deletes_project(changes: list[dict], project_id: int | None) -> bool:
+    return any(c["op"] == "delete" and c["table"] == "project" and c["id"] == project_id for c in changes)
+
+
+def restored_project(conn) -> int | None:
+    """The project whose deletion the last undo took back, while that is still the last word:
+    it is there again, its deletion is still to redo, and the current project is still the one
+    the undo left. Undoing the deletion of a project other than the current one left `redo` to
+    the current project, which had nothing to redo or, worse, an edit of its own. None otherwise."""
+    cursor = _cursor(conn)
+    project_id = cursor and cursor.get("restored") and cursor.get("project")
+    if project_id is None or project_id is False or not _project_exists(conn, project_id) \
+            or _current(conn) != cursor.get("current"):
+        return None
+    t = JournalEntry.__table__
+    first = conn.execute(select(t.c.changes).where(t.c.project_id == project_id, t.c.state == "undone")
+                         .order_by(t.c.id.asc()).limit(1)).first()
+    return project_id if first is not None and _deletes_project(json.loads(first.changes), project_id) else None
 
 
 def remember_deleted(conn, project_id: int) -> None:
@@ -368,9 +392,10 @@ def undo(conn, project_id: int | None, *, only: int | None = None) -> JournalEnt
     if only is not None and row.id != only:
         raise Conflict(f"the project changed while you were asked (the last action is now {brief(row.action)}): "
                        "nothing was undone")
-    _apply(conn, json.loads(row.changes), backwards=True, label=f"undo {row.action!r}")
+    changes = json.loads(row.changes)
+    _apply(conn, changes, backwards=True, label=f"undo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="undone"))
-    _remember_undo(conn, project_id)
+    _remember_undo(conn, project_id, restored=_deletes_project(changes, project_id))
     return JournalEntry(**row._mapping)
 
 
@@ -383,8 +408,11 @@ def redo(conn, project_id: int | None) -> JournalEntry:
     ).first()
     if row is None:
         raise NotFound("nothing to redo")
-    _apply(conn, json.loads(row.changes), backwards=False, label=f"redo {row.action!r}")
+    changes = json.loads(row.changes)
+    _apply(conn, changes, backwards=False, label=f"redo {row.action!r}")
     conn.execute(update(t).where(t.c.id == row.id).values(state="done"))
+    if _deletes_project(changes, project_id):
+        remember_deleted(conn, project_id)  # as the deletion did: `undo` means it again
     return JournalEntry(**row._mapping)
 
 

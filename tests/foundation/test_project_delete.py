@@ -104,7 +104,8 @@ def test_unknown_names_are_refused_and_another_project_stays_current(two, db_pat
     # deleting a project that is not the current one leaves the current one be
     r = ok(db_path, "project", "delete", "Keep", "--yes")
     assert r.stdout == ("Deleted project 'Keep' with its 1 task and 1 resource. `pmtui undo` brings it back, "
-                        "until another change is made in any project.\n")
+                        "until another change is made in any project; until `pmtui project purge` the undo history "
+                        "keeps its texts.\n")
     assert [(p.name, c) for p, _n, c in projects.list_projects(store)] == [("CRM migration", True)]
     r = ok(db_path, "undo")
     assert r.stdout.endswith("Work on it with `pmtui project use 'Keep'`; `pmtui redo` deletes it again.\n")
@@ -126,7 +127,8 @@ def test_with_no_current_project_left_the_message_says_how_to_choose(db_path):
     r = ok(db_path, "project", "delete", "C", "--yes")
     assert r.stdout.endswith("No project is current now: choose one with `pmtui project use NAME`.\n")
     r = ok(db_path, "project", "delete", "#1", "--yes")  # by id, as `project use` takes it
-    assert r.stdout == "Deleted project 'A'. `pmtui undo` brings it back, until another change is made in any project.\n"
+    assert r.stdout == ("Deleted project 'A'. `pmtui undo` brings it back, until another change is made in any project; "
+                        "until `pmtui project purge` the undo history keeps its texts.\n")
     ok(db_path, "project", "delete", "B", "--yes")
     r = ok(db_path, "project", "list")
     assert r.stdout.startswith("No projects yet")

@@ -1,4 +1,4 @@
-"""pmtui project new | list | use | rename | show | status-date | edit | delete"""
+"""pmtui project new | list | use | rename | show | status-date | edit | delete | purge"""
 
 from __future__ import annotations
 
@@ -124,15 +124,21 @@ def edit(
     done(f"{project.name!r} starts {project.start}, currency {project.currency}.")
 
 
-@cmd.command("delete", epilog="Example: pmtui project delete 'Old pilot' --yes")
+@cmd.command("delete", epilog="Example: pmtui project delete 'Old pilot' --yes\n\n"
+             "or, leaving no trace: pmtui project delete 'Old pilot' --purge --yes")
 def delete(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Project name or id."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask (needed in a script)."),
+    purge: bool = typer.Option(False, "--purge", help=(
+        "Delete it for good: also erase it from the undo history and wipe its texts from the database "
+        "file (no undo brings it back).")),
 ) -> None:
     """Delete a project with everything in it (`pmtui undo` right after brings it back).
 
-    Asks first on a terminal; without one, it needs --yes."""
+    Until `pmtui project purge` (or --purge here) the undo history keeps
+    its rows, texts and all, so that undo can bring it back. Asks first on
+    a terminal; without one, it needs --yes."""
     st = state(ctx)
     project = svc.find_project(st.store, name)
     what = f"project {project.name!r}"
@@ -141,9 +147,12 @@ def delete(
         what += f" with its {svc.held(counts)}"
     if not yes:
         if not can_ask():
+            flags = " --purge" if purge else ""
             raise Conflict(f"deleting {what} needs a yes: nothing was deleted; "
-                           f"`pmtui project delete {project.name!r} --yes` deletes it without asking")
-        if not typer.confirm(f"Delete {what}? `pmtui undo` right after brings it back.", default=False):
+                           f"`pmtui project delete {project.name!r}{flags} --yes` deletes it without asking")
+        question = (f"Delete {what} for good? No undo brings it back." if purge
+                    else f"Delete {what}? `pmtui undo` right after brings it back.")
+        if not typer.confirm(question, default=False):
             done("Nothing deleted.")
             return
     project, counts, was_current = svc.delete_project(st.store, project.id)
@@ -156,7 +165,57 @@ def delete(
         after = " No project is current now: choose one with `pmtui project use NAME`."
     else:
         after = " No project is left: `pmtui project new NAME` or `pmtui demo` makes one."
-    done(f"Deleted {what}. `pmtui undo` brings it back, until another change is made in any project.{after}")
+    if purge:
+        svc.purge_projects(st.store, [project.id])
+        done(f"Deleted {what} for good: nothing of it is left in the undo history or the database file.{after}")
+        _backups_note(st)
+        return
+    done(f"Deleted {what}. `pmtui undo` brings it back, until another change is made in any project; "
+         f"until `pmtui project purge` the undo history keeps its texts.{after}")
+
+
+@cmd.command("purge", epilog="Example: pmtui project purge --yes")
+def purge(
+    ctx: typer.Context,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask (needed in a script)."),
+) -> None:
+    """Erase the deleted projects for good: from the undo history, and their texts from the file.
+
+    A deleted project (and one whose creation was undone) stays in the undo
+    history, texts and all, so that undo and redo can bring it back; purging
+    erases it there and wipes the database file's free space, where deleted
+    rows linger. Asks first on a terminal; without one, it needs --yes."""
+    st = state(ctx)
+    gone = svc.gone_projects(st.store)
+    names = ", ".join(repr(n) for _i, n in gone)
+    if gone and not yes:
+        if not can_ask():
+            raise Conflict(f"erasing {counted(len(gone), 'deleted project')} for good ({names}) needs a yes: "
+                           "nothing was erased; `pmtui project purge --yes` erases " + ('it' if len(gone) == 1 else 'them') + " without asking")
+        if not typer.confirm(f"Erase {names} for good? No undo brings {'it' if len(gone) == 1 else 'them'} back.",
+                             default=False):
+            done("Nothing erased.")
+            return
+    erased = set(svc.purge_projects(st.store, [i for i, _n in gone]))
+    shown = ", ".join(repr(n) for i, n in gone if i in erased)
+    if erased:
+        done(f"Erased {counted(len(erased), 'deleted project')} for good ({shown}): nothing of "
+             f"{'it' if len(erased) == 1 else 'them'} is left in the undo history or the database file.")
+    else:
+        done("No deleted project is kept for undo; the database file's free space is wiped.")
+    _backups_note(st)
+
+
+def _backups_note(st) -> None:
+    from pmtui.store.scrub import backups
+
+    kept = backups(st.store)
+    if kept:
+        from pmtui.models.wording import cut_path
+
+        shown = ", ".join(cut_path(p.name) for p in kept[:3]) + (f" and {len(kept) - 3} more" if len(kept) > 3 else "")
+        done(f"note: the copies taken before schema upgrades hold the plans as they were then ({shown}, "
+             f"in {cut_path(st.store.path.parent)}): delete them too if nothing of those plans may be kept.")
 
 
 def register(app: typer.Typer) -> None:

@@ -199,6 +199,33 @@ def _contents(conn, project_id: int) -> dict[str, int]:
             for label, name in _CONTENTS}
 
 
+def gone_projects(store: Store) -> list[tuple[int, str]]:
+    """The projects deleted (or whose creation was undone) that the undo history still holds,
+    with their last names: what `pmtui project purge` erases."""
+    from pmtui.store import journal
+
+    with reading(store) as s:
+        conn = s.connection()
+        return [(i, journal.gone_name(conn, i) or f"#{i}") for i in journal.gone_projects(conn)]
+
+
+def purge_projects(store: Store, project_ids: list[int]) -> list[int]:
+    """Erase every trace of these gone projects: their entries in the undo history (which held
+    all their rows, to bring them back), then their bytes in the database file's free space.
+    Only projects that are gone are touched; returns those that were erased."""
+    from pmtui.store import journal
+    from pmtui.store.scrub import secure_delete, wipe_free_space
+
+    with Session(store.writer) as s:
+        conn = s.connection()
+        secure_delete(conn)
+        erased = sorted(set(project_ids) & set(journal.gone_projects(conn)))
+        journal.forget_projects(conn, erased)
+        s.commit()
+    wipe_free_space(store)
+    return erased
+
+
 def delete_project(store: Store, project_id: int) -> tuple[Project, dict[str, int], bool]:
     """Delete the project and every row of it (its tasks, links, resources and their calendars,
     assignments, calendar, risks, issues, stand-ups, baselines and snapshots) as one journal

@@ -326,6 +326,41 @@ def deleted_project(conn) -> int | None:
     return project_id if last is not None and last.state == "done" else None
 
 
+def gone_projects(conn) -> list[int]:
+    """The projects the journal still holds entries of that are no longer there: deleted (kept
+    so that `undo` brings them back), or whose creation was undone (kept for `redo`). Their
+    entries hold every text of them."""
+    t, p = JournalEntry.__table__, Project.__table__
+    rows = conn.execute(select(t.c.project_id).distinct()
+                        .where(t.c.project_id.is_not(None), t.c.project_id.not_in(select(p.c.id))))
+    return sorted(r[0] for r in rows)
+
+
+def gone_name(conn, project_id: int) -> str | None:
+    """A gone project's last name, from the entry that deleted it or the one that created it."""
+    t = JournalEntry.__table__
+    for row in conn.execute(select(t).where(t.c.project_id == project_id).order_by(t.c.id.desc())):
+        entry = JournalEntry(**row._mapping)
+        for change in json.loads(entry.changes):
+            if change["table"] == "project" and change["op"] == "delete" and change["id"] == project_id:
+                return change["row"].get("name")
+        name = created_name(entry)
+        if name is not None:
+            return name
+    return None
+
+
+def forget_projects(conn, project_ids: list[int]) -> None:
+    """Drop every entry of these gone projects, and the cursor if it points at one: they can
+    be neither undone nor redone any more."""
+    t = JournalEntry.__table__
+    for i in range(0, len(project_ids), 900):
+        conn.execute(delete(t).where(t.c.project_id.in_(project_ids[i:i + 900])))
+    cursor = _cursor(conn)
+    if cursor and {cursor.get("project"), cursor.get("deleted")} & set(project_ids):
+        conn.execute(delete(t).where(t.c.project_id.is_(None), t.c.state == CURSOR))
+
+
 def _cursor(conn) -> dict | None:
     t = JournalEntry.__table__
     row = conn.execute(select(t.c.changes).where(t.c.project_id.is_(None), t.c.state == CURSOR)

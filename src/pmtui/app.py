@@ -657,12 +657,19 @@ class PmtuiApp(HeldKeys, App):
                 self.notify(f"Project {name!r} is gone: the CLI deleted it; u brings it back",
                             severity="warning", timeout=10)
                 how = "the CLI deleted it"
+            elif not self._kept_for_undo(msg.gone):
+                # `project delete --purge` or `project purge` elsewhere: "U brings it back" sent
+                # the user after a project nothing can bring back
+                back = ""
+                self.notify(f"Project {name!r} is gone: the CLI deleted it for good",
+                            severity="warning", timeout=10)
+                how = "the CLI deleted it for good"
             else:
                 self.notify(f"Project {name!r} is gone: another pmtui or the CLI undid its creation",
                             severity="warning", timeout=10)
                 how = "another pmtui or the CLI undid its creation"
             self._plan_gone(msg.gone, f"Project {name!r} is gone: {how}.\n"
-                                      f"{back} · o opens or creates a project")
+                                      + " · ".join(filter(None, (back, "o opens or creates a project"))))
             self._gone = (msg.gone, name)
             self.action_projects()
             return
@@ -758,6 +765,12 @@ class PmtuiApp(HeldKeys, App):
             return _history().undone_project(self.store)
         except PmtuiError:
             return None
+
+    def _kept_for_undo(self, project_id: int) -> bool:
+        try:
+            return _history().kept_for_undo(self.store, project_id)
+        except PmtuiError:
+            return True
 
     def _deleted_project(self):
         try:

@@ -609,3 +609,32 @@ async def test_the_project_list_marks_the_current_project_when_none_is_open(stor
         await press(pilot, "escape", "o")
         assert isinstance(app.screen, ProjectSwitcher)
         assert shown() == ["● Kept  (0 tasks, starts 2027-01-04)"]
+
+
+async def test_the_open_project_purged_by_the_cli_is_not_said_to_come_back(store, db_path):
+    """`pmtui project delete NAME --purge` in another terminal, of the project on screen: the app
+    said its creation had been undone and that U brought it back, where nothing can."""
+    from pmtui.app import PmtuiApp
+    from pmtui.services import projects
+
+    project = await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def purge(other):
+            projects.delete_project(other, project.id)
+            projects.purge_projects(other, [project.id])
+
+        _elsewhere(db_path, purge)
+        app._check_outside_changes()
+        await settle(pilot)
+        said = notes(app)
+        assert "Project 'Gone soon' is gone: the CLI deleted it for good" in said
+        assert "undid its creation" not in said and "brings it back" not in said
+        await press(pilot, "escape")
+        text = screen_text(app)
+        lines = [line.strip() for line in text.splitlines()]
+        at = lines.index("Project 'Gone soon' is gone: the CLI deleted it for good.")
+        assert lines[at + 1] == "o opens or creates a project"
+        assert "U brings" not in text and "u brings" not in text

@@ -100,6 +100,13 @@ def restored_project(store: Store) -> UndoneProject | None:
         return UndoneProject(project.id, project.name) if project is not None else None
 
 
+def kept_for_undo(store: Store, project_id: int) -> bool:
+    """Whether the undo history still holds the project: not, once `pmtui project purge` erased it."""
+    with reading(store) as s:
+        return s.execute(select(JournalEntry.id).where(JournalEntry.project_id == project_id).limit(1)).first() \
+            is not None
+
+
 def version(store: Store, project_id: int) -> tuple[int, int]:
     """A token that changes with every change to the project, by any process (see journal.version)."""
     with reading(store) as s:

@@ -36,7 +36,7 @@ def wipe_free_space(store) -> None:
             cur.close()
     except sqlite3.Error as exc:
         raise StoreError(f"the deleted texts are out of the plan, but wiping them from {store.label} failed: "
-                         f"{exc}; run `pmtui project purge` again") from None
+                         f"{exc} (it needs free space as large as the file); run `pmtui project purge` again") from None
     finally:
         raw.close()
     if busy:

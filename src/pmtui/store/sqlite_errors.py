@@ -21,9 +21,10 @@ _HINTS = {
     5: " (another program kept its write lock too long; try again)",  # SQLITE_BUSY
     6: " (another program kept its write lock too long; try again)",  # SQLITE_LOCKED
     8: "",                                                      # SQLITE_READONLY
-    10: "",                                                     # SQLITE_IOERR
+    # a write past a file-size limit (ulimit -f, a quota) reads "disk I/O error" and names no cause
+    10: " (a full disk or a limit on the file's size gives this too; nothing was changed)",  # SQLITE_IOERR
     11: ": the file is damaged; restore it from a backup",      # SQLITE_CORRUPT
-    13: "",                                                     # SQLITE_FULL
+    13: " (free some space and try again; nothing was changed)",  # SQLITE_FULL
     14: "",                                                     # SQLITE_CANTOPEN
 }
 _NOTADB = 26

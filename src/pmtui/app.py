@@ -232,7 +232,9 @@ class PmtuiApp(HeldKeys, App):
         (`pmtui redo` of the one undone): the switcher showed the list as it was when it
         opened (empty, when the only project had gone) until it was closed and opened again."""
         self._all_seen = msg.seen
-        if self.plan is not None:
+        if self.plan is not None or not self.screen_stack:
+            # no screen: the app is quitting, and a change found on the way out ended it in a
+            # traceback ("No screens on stack")
             return
         from pmtui.screens.projects import ProjectSwitcher
 

@@ -638,3 +638,22 @@ async def test_the_open_project_purged_by_the_cli_is_not_said_to_come_back(store
         at = lines.index("Project 'Gone soon' is gone: the CLI deleted it for good.")
         assert lines[at + 1] == "o opens or creates a project"
         assert "U brings" not in text and "u brings" not in text
+
+
+async def test_a_change_found_while_quitting_with_no_project_open_is_let_be(store, db_path):
+    """A purge elsewhere changed the journal as the app (its project gone) was quitting: the
+    change, handled once the screens were gone, ended the app in a traceback."""
+    from pmtui.app import PmtuiApp
+    from pmtui.messages import ProjectsChanged
+    from pmtui.services import projects
+
+    project = await _gone_soon(store)
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _elsewhere(db_path, lambda other: projects.delete_project(other, project.id))
+        app._check_outside_changes()
+        await settle(pilot)
+        assert app._gone is not None
+    assert not app.screen_stack
+    app._projects_changed(ProjectsChanged(seen=(0, 0)))  # as it arrives after the last screen went

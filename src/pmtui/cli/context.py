@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Column, Table
 from rich.text import Text
 
+from pmtui.cli.table_render import PinnedTable
 from pmtui.models.errors import NotFound, StoreError
 from pmtui.models.tables import Project
 from pmtui.models.wording import cut_path
@@ -50,9 +52,19 @@ _WIDE = Console(width=1_000_000, markup=False, highlight=False)  # measures: no 
 
 def _natural(table: Table) -> list[int]:
     """Each column's width with no cell cut: its longest cell (or heading)."""
-    get = Measurement.get
-    return [max([get(_WIDE, _WIDE.options, c.header).maximum if table.show_header else 0,
-                 *(get(_WIDE, _WIDE.options, cell).maximum for cell in c.cells)])
+    options = _WIDE.options  # made anew at each read: once per cell was half of a 2,000-task list
+
+    def width(cell) -> int:
+        # One line of printable text is as wide as its characters: what Rich's measure comes to
+        # (a ':' may start an emoji code, which Rich replaces)
+        if type(cell) is str:
+            if cell.isprintable() and ":" not in cell:
+                return cell_len(cell)
+        elif type(cell) is Text and cell.plain.isprintable():
+            return cell_len(cell.plain)
+        return Measurement.get(_WIDE, options, cell).maximum
+
+    return [max([width(c.header) if table.show_header else 0, *map(width, c._cells)])
             for c in table.columns]
 
 
@@ -220,6 +232,7 @@ class _Out:
             for o in objects:
                 if isinstance(o, Table) and not o.collapse_padding and all(map(_pinnable, o.columns)):
                     o, w = natural_table(o)
+                    o = PinnedTable(o)
                 else:
                     w = wide.measure(o).maximum
                 measured.append(o)
@@ -237,6 +250,7 @@ class _Out:
             for o in objects:
                 if isinstance(o, Table):
                     o, left_out = fit(o, console.width)
+                    o = PinnedTable(o)
                     if left_out:
                         fitted.append(o)
                         o = Text(f"Left out at {console.width} columns: {', '.join(left_out)} "

@@ -1,0 +1,103 @@
+"""The ``pmtui`` command line as a PM scripting it, or running it over SSH, feels it: the real
+command in a fresh process, from spawning it to its exit. Start-up (``pmtui --help``, and
+``pmtui task list`` on the demo plan, where the command's own work is small) and ``pmtui task
+list`` on a 2,000-task plan, piped and in a pseudo-terminal of 80 columns (its table fitted to
+the terminal). Median of several runs each (wall time, and CPU time in brackets), with the
+machine's speed before and after.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.bench_scheduler import _reference_loop
+from benchmarks.bench_tui import build_plan
+
+N = 2_000
+
+
+def _pmtui() -> str:
+    return str(Path(sys.executable).with_name("pmtui"))
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(args: list[str], env: dict, runs: int, pty_columns: int | None = None) -> str:
+    """Median wall time of the command, and its median CPU time (less swayed by the other work
+    of a shared machine); with ``pty_columns``, run in a pseudo-terminal of that width (its
+    output read and thrown away), else piped."""
+    times, cpus = [], []
+    for _ in range(runs):
+        cpu = _cpu()
+        if pty_columns:
+            import pty
+
+            master, slave = pty.openpty()
+            _size(slave, pty_columns)
+            t = time.perf_counter()
+            proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+            os.close(slave)
+            while True:
+                try:
+                    if not os.read(master, 1 << 16):
+                        break
+                except OSError:  # the child closed the terminal
+                    break
+            proc.wait()
+            times.append(time.perf_counter() - t)
+            os.close(master)
+            cpus.append(_cpu() - cpu)
+        else:
+            t = time.perf_counter()
+            subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL, check=True)
+            times.append(time.perf_counter() - t)
+            cpus.append(_cpu() - cpu)
+    return f"{statistics.median(times):.2f} s ({statistics.median(cpus):.2f} CPU)"
+
+
+def _size(fd: int, columns: int) -> None:
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+
+
+def run() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="pmtui-bench-cli-") as tmp:
+        env = dict(os.environ, PMTUI_CONFIG_DIR=tmp, PMTUI_DATA_DIR=tmp, TERM="xterm-256color")
+        env.pop("COLUMNS", None)
+        demo = str(Path(tmp) / "demo.db")
+        subprocess.run([_pmtui(), "--db", demo, "demo"], env=env, check=True, capture_output=True)
+        big = str(Path(tmp) / "plan.db")
+        build_plan(big, N, people=20)
+        before = _reference_loop()
+        help_ = _timed([_pmtui(), "--help"], env, 7)
+        small = _timed([_pmtui(), "--db", demo, "task", "list"], env, 7)
+        piped = _timed([_pmtui(), "--db", big, "task", "list"], env, 5)
+        at80 = _timed([_pmtui(), "--db", big, "task", "list"], env, 5, pty_columns=80)
+        after = _reference_loop()
+    out.append(("CLI start-up: `pmtui --help` (median of 7)", f"{help_}", "≤ 0.3 s"))
+    out.append(("`pmtui task list`, demo plan (64 tasks), piped (median of 7)", f"{small}", "≤ 0.4 s"))
+    out.append((f"`pmtui task list`, {N:,} tasks, piped (median of 5)", f"{piped}", "≤ 1 s"))
+    out.append((f"`pmtui task list`, {N:,} tasks, 80-column pty (median of 5)", f"{at80}", "≤ 1 s"))
+    out.append(("  machine speed: a fixed loop, before / after", f"{before * 1000:.1f} / {after * 1000:.1f} ms",
+                "(info)"))
+    return out
+
+
+if __name__ == "__main__":
+    for what, figure, target in run():
+        print(f"  {what:<58} {figure:>14}   target {target}")

@@ -3,10 +3,15 @@
 Every error is one line on stderr: exit code 2 when what was typed is malformed, 1 when the plan
 cannot take the request. An edit to the values a thing has already is no error: it says "nothing
 changed" on stdout and exits 0. The TUI is imported only when it starts.
+
+``pmtui COMMAND`` imports and builds only the module of that command (see main): loading every
+command module, and building all 78 commands' Typer (click) objects, was a good part of each
+command's start-up. ``app``, ``command`` and ``run`` have every command, for tests and callers.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 import sys
@@ -82,7 +87,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-app = typer.Typer(
+_app = typer.Typer(
     name="pmtui",
     cls=OneLineErrors,
     help="A keyboard-driven terminal planner for IT project managers.",
@@ -96,7 +101,7 @@ app = typer.Typer(
 )
 
 
-@app.callback(invoke_without_command=True)
+@_app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", help="Database file or SQLAlchemy URL (default: $PMTUI_DB, else pmtui.db in the user data dir)."),
@@ -120,13 +125,53 @@ def _root(
         open_planner(st)
 
 
-def _register() -> None:
-    from pmtui.cli import calendar, demo, history, projects, resources, risks, schedule, standup, tasks, tracking
-    from pmtui.cli import interchange
-    from pmtui.cli import gantt
+# Each module adding commands, in the order they were always added (`pmtui --help` lists them so),
+# with the top-level names it adds (a test checks them). A name not here loads every module.
+MODULES = {
+    "projects": ("project",),
+    "tasks": ("link", "unlink", "task"),
+    "resources": ("assign", "unassign", "resource"),
+    "calendar": ("calendar",),
+    "history": ("undo", "redo", "history"),
+    "demo": ("demo",),
+    "schedule": ("schedule", "why"),
+    "gantt": ("gantt",),
+    "risks": ("risk", "issue"),
+    "tracking": ("variance", "evm", "report", "baseline", "cost", "status"),
+    "standup": ("progress", "blocker", "standup"),
+    "interchange": ("import", "export"),
+}
+_registered: list[str] = []
 
-    for module in (projects, tasks, resources, calendar, history, demo, schedule, gantt, risks, tracking, standup, interchange):
-        module.register(app)
+
+def _register(modules=tuple(MODULES)) -> None:
+    if _registered and list(modules) != _registered:
+        # every module now, after one alone: added again in their own order
+        _app.registered_commands.clear()
+        _app.registered_groups.clear()
+        _registered.clear()
+    if not _registered:
+        for name in modules:
+            importlib.import_module(f"pmtui.cli.{name}").register(_app)
+        _registered.extend(modules)
+        _one_line_summaries(_app)
+
+
+def _module_of(argv: list[str]) -> str | None:
+    """The module of the command ``argv`` runs, past the root's options; None when it is not
+    plain which (no command, --help, a name no module has)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--db", "--project", "-p"):
+            i += 2
+        elif arg.startswith(("--db=", "--project=")) or (arg.startswith("-p") and not arg.startswith("--")):
+            i += 1
+        elif arg.startswith("-"):
+            return None
+        else:
+            return next((m for m, names in MODULES.items() if arg in names), None)
+    return None
 
 
 def _one_line_summaries(typer_app: typer.Typer) -> None:
@@ -140,15 +185,26 @@ def _one_line_summaries(typer_app: typer.Typer) -> None:
         _one_line_summaries(group.typer_instance)
 
 
-_register()
-_one_line_summaries(app)
-command = typer.main.get_command(app)
+def __getattr__(name: str):
+    """``app`` and ``command``: the CLI with every command, made on first use."""
+    if name in ("app", "command"):
+        _register()
+        globals()["app"] = _app
+        globals()["command"] = typer.main.get_command(_app)
+        return globals()[name]
+    raise AttributeError(f"module 'pmtui.cli' has no attribute {name!r}")
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI in this process and return its exit code (for tests and python -m pmtui)."""
-    return command.main(args=argv, prog_name="pmtui", standalone_mode=False)
+    return __getattr__("command").main(args=argv, prog_name="pmtui", standalone_mode=False)
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:]))
+    """The ``pmtui`` command: only the module of the command typed is loaded (all for --help)."""
+    argv = sys.argv[1:]
+    module = _module_of(argv)
+    if module is None or "command" in globals():
+        sys.exit(run(argv))
+    _register((module,))
+    sys.exit(typer.main.get_command(_app).main(args=argv, prog_name="pmtui", standalone_mode=False))

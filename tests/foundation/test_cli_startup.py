@@ -1,0 +1,76 @@
+"""What a ``pmtui`` command loads before it does anything: only what it needs, as each command
+is a process of its own (a PM's script runs dozens of them)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import typer
+
+from tests.foundation.helpers import cli
+
+_LOADED = textwrap.dedent("""
+    import json, sys
+    sys.argv = ["pmtui", *sys.argv[1:]]
+    from pmtui.cli import main
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    sys.stdout.flush()
+    print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+""")
+
+
+def loaded(*argv: str) -> tuple[int, list[str], str]:
+    """The exit code, the modules loaded and the output of ``pmtui ARGV`` in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True, timeout=120)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], report["modules"], done.stdout
+
+
+def test_each_module_adds_the_commands_the_cli_says_it_does():
+    import importlib
+
+    from pmtui.cli import MODULES, app
+
+    for name, names in MODULES.items():
+        scratch = typer.Typer()
+        importlib.import_module(f"pmtui.cli.{name}").register(scratch)
+        added = [c.name for c in scratch.registered_commands] + [g.name for g in scratch.registered_groups]
+        assert sorted(added) == sorted(names), name
+    every = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
+    assert sorted(every) == sorted(n for names in MODULES.values() for n in names)
+
+
+def test_a_command_loads_only_its_own_command_module(tmp_path):
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    code, modules, out = loaded("--db", str(db), "task", "list")
+    assert code == 0 and "1.1" in out
+    assert [m for m in modules if m.startswith("pmtui.cli.")] == ["pmtui.cli.context", "pmtui.cli.table_render",
+                                                                   "pmtui.cli.tasks"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["no-such-command"], ["-h", "task", "list"]])
+def test_help_and_unknown_commands_still_see_every_command(tmp_path, argv):
+    code, modules, out = loaded("--db", str(tmp_path / "plan.db"), *argv)
+    assert "pmtui.cli.interchange" in modules and "pmtui.cli.risks" in modules
+    if argv == ["--help"]:
+        assert code == 0 and "export" in out and "standup" in out
+
+
+@pytest.mark.parametrize("argv, module", [
+    (["task", "list"], "tasks"), (["link", "1", "2"], "tasks"), (["--db", "x.db", "status"], "tracking"),
+    (["--db=x.db", "-p", "CRM", "evm"], "tracking"), (["-pCRM", "--project=CRM", "risk", "list"], "risks"),
+    (["--db", "task", "list"], None), (["--help"], None), (["-h", "task"], None), ([], None), (["--db", "x"], None),
+    (["tsk"], None), (["--", "task"], None),
+])
+def test_the_command_is_found_past_the_root_options(argv, module):
+    from pmtui.cli import _module_of
+
+    assert _module_of(argv) == module

@@ -56,6 +56,28 @@ def test_a_command_loads_only_its_own_command_module(tmp_path):
                                                                    "pmtui.cli.tasks"]
 
 
+@pytest.mark.parametrize("argv", [["task", "list"], ["task", "show", "2.3"], ["schedule"], ["why", "2.3"]])
+def test_reading_the_plan_loads_no_database_layer(tmp_path, argv):
+    # SQLAlchemy, SQLModel and the tables' models were half of `pmtui task list` on the demo plan
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    code, modules, out = loaded("--db", str(db), *argv)
+    assert code == 0 and out == cli(db, *argv).stdout
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic")]
+    assert "pmtui.models.tables" not in modules
+
+
+def test_a_plan_the_quick_read_declines_is_read_through_the_store(tmp_path):
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    assert cli(db, "project", "new", "Second", "--start", "2027-01-04").exit_code == 0
+    for argv in (["-p", "CRM migration", "task", "list"], ["task", "list"]):
+        code, modules, out = loaded("--db", str(db), *argv)
+        assert code == 0 and out == cli(db, *argv).stdout
+        assert ("sqlalchemy" in modules) == (argv[0] == "-p")  # a project named: the store finds it
+    assert "Second" in out and "No tasks yet" in out
+
+
 @pytest.mark.parametrize("argv", [["--help"], ["no-such-command"], ["-h", "task", "list"]])
 def test_help_and_unknown_commands_still_see_every_command(tmp_path, argv):
     code, modules, out = loaded("--db", str(tmp_path / "plan.db"), *argv)

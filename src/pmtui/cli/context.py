@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.cells import cell_len
@@ -24,9 +24,12 @@ from rich.text import Text
 
 from pmtui.cli.table_render import PinnedTable
 from pmtui.models.errors import NotFound, StoreError
-from pmtui.models.tables import Project
 from pmtui.models.wording import cut_path
-from pmtui.store import Store, open_store
+
+if TYPE_CHECKING:  # SQLAlchemy and SQLModel come with them: a command reading a plan does without
+    from pmtui.models.tables import Project
+    from pmtui.services.plan import Plan
+    from pmtui.store import Store
 
 
 @dataclass
@@ -288,8 +291,37 @@ class State:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from pmtui.store import open_store
+
             self._store = open_store(self.db)
         return self._store
+
+    def plan(self) -> Plan:
+        """The chosen project's plan, scheduled on first use.
+
+        Read as the app reads its first frame (pmtui.store.quick, the same queries through
+        sqlite3) when the database is one open_store would open as it is and the project is the
+        current one: SQLAlchemy, SQLModel and the table models are then not loaded at all, which
+        was half of `pmtui task list`'s time on the demo plan. Anything else takes the store."""
+        if self._store is None and self.project_name is None and (self.db is None or self.db.strip()):
+            import sqlite3
+
+            from pmtui.services.plan import quick_plan
+            from pmtui.store.quick import quick_reader
+
+            reader = quick_reader(self.db)
+            if reader is not None:
+                try:
+                    plan = quick_plan(reader)
+                except sqlite3.Error:  # a damaged file, say: the store has the message for it
+                    plan = None
+                finally:
+                    reader.close()
+                if plan is not None:
+                    return plan
+        from pmtui.services.tasks import get_plan
+
+        return get_plan(self.store, self.project().id)
 
     def project(self) -> Project:
         from pmtui.services.projects import current_project

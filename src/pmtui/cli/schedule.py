@@ -13,10 +13,8 @@ from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import counted, days, signed_days
 from pmtui.services.as_of import day_text
-from pmtui.services.finish_story import PLAN, PROGRESS, finish_story, story_lines
 from pmtui.services.why_span import days_off_inside
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
-from pmtui.services.tasks import get_plan
 
 
 def schedule(
@@ -25,8 +23,7 @@ def schedule(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Schedule the project and print every task's dates, float and driving predecessor."""
-    st = state(ctx)
-    plan = get_plan(st.store, st.project().id)
+    plan = state(ctx).plan()
     result = plan.schedule if plan.tasks else None
     tasks = plan.tasks
     if critical and result:
@@ -104,7 +101,7 @@ def why(
     if given or as_json:
         raise BadValue(f"{(given or ['--json'])[0]} goes with `pmtui why finish`, not with a task: "
                        f"`pmtui why {ref}` explains the task's dates as they are")
-    plan = get_plan(st.store, st.project().id)
+    plan = st.plan()
     t = plan.resolve(ref)
     # what is wrong with its dates (a missed deadline, a constraint the logic breaks) comes first:
     # it is usually why the question is asked; the days off inside its span last, as they
@@ -113,6 +110,9 @@ def why(
 
 
 def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, as_json: bool) -> None:
+    from pmtui.services.finish_story import PLAN, PROGRESS, finish_story, story_lines
+    from pmtui.services.tasks import get_plan
+
     plan = get_plan(st.store, st.project().id)
     today = date.today()
     day = parse_date(since) if since is not None else None

@@ -18,8 +18,12 @@ from pmtui.models.parsing import (
     parse_predecessors,
 )
 from pmtui.models.wording import brief, counted
-from pmtui.services import tasks as svc
+from pmtui.lazy import LazyModule
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan
+
+# loaded by the commands that change the plan: `task list` and `task show` read it without
+# SQLAlchemy (State.plan)
+svc = LazyModule("pmtui.services.tasks")
 
 cmd = typer.Typer(help="Add, list, edit and reshape tasks (addressed by WBS code like 1.2, or id like #17).",
                   no_args_is_help=True)
@@ -232,8 +236,7 @@ def _task_row(plan: Plan, t, sched) -> dict:
 @cmd.command("list", epilog="Example: pmtui task list --json")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the tasks as a tree with their scheduled dates."""
-    st = state(ctx)
-    plan = svc.get_plan(st.store, st.project().id)
+    plan = state(ctx).plan()
     if as_json:
         print_json(task_json(plan))
         return
@@ -273,8 +276,7 @@ def print_wbs(plan: Plan) -> None:
 def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Show everything about one task, and why it starts when it does."""
-    st = state(ctx)
-    plan = svc.get_plan(st.store, st.project().id)
+    plan = state(ctx).plan()
     t = plan.resolve(ref)
     s = plan.schedule.tasks[t.id]
     if as_json:

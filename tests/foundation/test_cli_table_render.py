@@ -93,3 +93,25 @@ def test_task_list_is_written_without_rich_laying_out_its_table(tmp_path, monkey
     assert lines[1].split()[:3] == ["WBS", "Name", "Dur"]
     assert [line.split()[0] for line in lines[2:66]] == [line.split()[0] for line in lines[2:66] if line[0].isdigit()]
     assert lines[66].startswith("Left out at 80 columns: Predecessors" if columns else "Finish ")
+
+
+@pytest.mark.parametrize("columns", [None, 80])
+def test_names_with_an_emoji_code_are_printed_as_typed(tmp_path, monkeypatch, columns):
+    # Rich draws ':warning:' as an emoji even with markup off: a risk titled ':warning: vendors'
+    # was listed as '⚠ vendors', in a pipe and on a terminal
+    from typer.testing import CliRunner, _NamedTextIOWrapper
+
+    from pmtui.cli import app
+
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    assert ":smile: party" in cli(db, "task", "add", ":smile: party").stdout
+    added = cli(db, "risk", "add", ":warning: vendors", "--probability", "3", "--impact", "3")
+    assert ":warning: vendors" in added.stdout
+    if columns:
+        monkeypatch.setattr(_NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+    runner = CliRunner(env={"COLUMNS": str(columns or 160), "TERM": "dumb"})
+    for args, name in ((["task", "list"], ":smile: party"), (["risk", "list"], ":warning: vendors")):
+        r = runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+        assert r.exit_code == 0, r.stderr
+        assert name in r.stdout and "⚠ vendors" not in r.stdout and "😄" not in r.stdout

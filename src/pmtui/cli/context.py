@@ -50,7 +50,7 @@ class Col(Column):
     wrap: bool = False
 
 
-_WIDE = Console(width=1_000_000, markup=False, highlight=False)  # measures: no cell is capped
+_WIDE = Console(width=1_000_000, markup=False, highlight=False, emoji=False)  # measures: no cell is capped
 
 
 def _natural(table: Table) -> list[int]:
@@ -230,7 +230,7 @@ class _Out:
                 width = 160
             # A pipe is read by a script, not a screen: every line as long as it needs to be, so
             # that no column is cut ("2026-10-…" at COLUMNS=80) and no name is wrapped
-            wide = Console(highlight=False, width=1_000_000, markup=False)
+            wide = Console(highlight=False, width=1_000_000, markup=False, emoji=False)
             measured = []
             for o in objects:
                 if isinstance(o, Table) and not o.collapse_padding and all(map(_pinnable, o.columns)):
@@ -243,7 +243,7 @@ class _Out:
             objects = tuple(measured)
         # markup=False: names are printed as typed ("[phase 2]" was dropped, "[/]" raised a
         # MarkupError after the write was saved); styled output is built as rich Text
-        console = Console(highlight=False, soft_wrap=False, width=width, markup=False)
+        console = Console(highlight=False, soft_wrap=False, width=width, markup=False, emoji=False)
         if width is None and len(objects) == 1 and isinstance(objects[0], (str, Text)) and "\n" not in str(objects[0]):
             for piece in wrap_line(Text(objects[0]) if isinstance(objects[0], str) else objects[0], console.width):
                 console.print(piece, **kwargs)

@@ -13,7 +13,11 @@ from tests.foundation.helpers import cli
 
 
 @pytest.fixture
-def planned(db_path):
+def planned(db_path, built_db):
+    return built_db(f"{__name__}.planned", _plan, db_path)
+
+
+def _plan(db_path):
     assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
     for args in (
         ("task", "add", "Design", "--duration", "5d"),
@@ -24,7 +28,6 @@ def planned(db_path):
     ):
         r = cli(db_path, *args)
         assert r.exit_code == 0, r.stderr
-    return db_path
 
 
 def test_project_and_tasks(planned):

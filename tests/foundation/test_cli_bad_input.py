@@ -13,7 +13,11 @@ from tests.foundation.helpers import cli
 
 
 @pytest.fixture
-def planned(db_path):
+def planned(db_path, built_db):
+    return built_db(f"{__name__}.planned", _plan, db_path)
+
+
+def _plan(db_path):
     for args in (
         ("project", "new", "Office move", "--start", "2027-01-04"),
         ("task", "add", "Plan", "--duration", "5d"),
@@ -21,7 +25,6 @@ def planned(db_path):
     ):
         r = cli(db_path, *args)
         assert r.exit_code == 0, r.stderr
-    return db_path
 
 
 @pytest.mark.parametrize("amount", ["1.200,50", "1,5", "12,50", "1,2345"])

@@ -25,11 +25,14 @@ def ok(db, *args):
 
 
 @pytest.fixture
-def plan(db_path):
+def plan(db_path, built_db):
+    return built_db(f"{__name__}.plan", _plan, db_path)
+
+
+def _plan(db_path):
     for args in [("project", "new", "Short", "--start", "2027-01-04"), ("task", "add", "Design", "--duration", "5d"),
                  ("resource", "add", "Ana"), ("baseline", "save", "Approved")]:
         ok(db_path, *args)
-    return db_path
 
 
 def refused(r, code: int, message: str) -> None:

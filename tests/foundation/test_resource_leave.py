@@ -22,10 +22,14 @@ def ok(db, *args):
 
 
 @pytest.fixture
-def team(db_path):
+def team(db_path, built_db):
     """Start Monday 2027-02-01, Monday to Friday, a holiday on Wednesday 2027-02-17.
     Build (1) 2027-02-01 to 2027-02-12, Ana at 100 %; Test (2) after it, 2027-02-15 to 2027-02-19
     (four working days and the holiday), Ana at 50 %; Ben has no task."""
+    return built_db(f"{__name__}.team", _team, db_path)
+
+
+def _team(db_path):
     for args in [("project", "new", "Team", "--start", "2027-02-01"),
                  ("calendar", "holiday", "add", "2027-02-17", "Carnival"),
                  ("task", "add", "Build", "--duration", "10d"),
@@ -33,7 +37,6 @@ def team(db_path):
                  ("resource", "add", "Ana Lopez"), ("resource", "add", "Ben"),
                  ("assign", "1", "Ana Lopez"), ("assign", "2", "Ana Lopez", "--units", "50%")]:
         ok(db_path, *args)
-    return db_path
 
 
 def _listed(db, *args):

@@ -12,7 +12,7 @@ from tests.foundation.helpers import cli
 
 
 @pytest.fixture
-def booked(db_path):
+def booked(db_path, built_db):
     """Project start Monday 2027-01-04, Monday to Friday, no holidays.
 
     Alice (100 %): Design 1 (4–8 Jan) at 100 %, Review 2 (SS+2d: 6–8 Jan) at 50 %
@@ -23,6 +23,10 @@ def booked(db_path):
       floats add up to 1.0000000000000002.
     Dan (50 %): Launch 7 (a milestone) at 100 % books nothing.
     """
+    return built_db(f"{__name__}.booked", _book, db_path)
+
+
+def _book(db_path):
     steps = [
         ("project", "new", "Load", "--start", "2027-01-04"),
         ("task", "add", "Design", "--duration", "5d"),
@@ -51,7 +55,6 @@ def booked(db_path):
     for args in steps:
         r = cli(db_path, *args)
         assert r.exit_code == 0, (args, r.stderr)
-    return db_path
 
 
 def _load(db, *args):

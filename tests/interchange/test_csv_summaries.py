@@ -12,13 +12,13 @@ import pytest
 
 from pmtui.interchange import export_text, read_file
 from pmtui.services.bulk import get_plan_data
-from pmtui.services.demo import create_demo
+from tests.conftest import copy_demo
 from tests.foundation.helpers import cli
 
 
 @pytest.fixture
-def demo(store, db_path):
-    project = create_demo(store, today=date(2026, 11, 23))
+def demo(store, db_path, built_db):
+    project = copy_demo(built_db, store, date(2026, 11, 23))  # create_demo(store, today=…), built once
     data = get_plan_data(store, project.id)
     text, _ = export_text(data, "csv")
     rows = {r[0]: r for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))}

@@ -11,12 +11,12 @@ from pmtui.interchange.ical import write_ics
 from pmtui.interchange.mermaid import write_mermaid
 from pmtui.interchange.recurrence import expand
 from pmtui.services.bulk import get_plan_data
-from pmtui.services.demo import create_demo
+from tests.conftest import copy_demo
 
 
 @pytest.fixture
-def demo_data(store):
-    project = create_demo(store, today=date(2026, 11, 23))
+def demo_data(store, built_db):
+    project = copy_demo(built_db, store, date(2026, 11, 23))  # create_demo(store, today=…), built once
     data = get_plan_data(store, project.id)
     return data, data.schedule()
 

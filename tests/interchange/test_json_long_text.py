@@ -25,9 +25,17 @@ def ok(db, *args):
 
 
 @pytest.fixture
-def backup(db_path, tmp_path):
+def backup(db_path, tmp_path, built_db):
     """The demo's export after R3, R5 and I1 were given texts longer than a new one may have, as
-    the store held them before the limits (and an export wrote them)."""
+    the store held them before the limits (and an export wrote them); the database built once
+    per session and copied."""
+    built_db(f"{__name__}.backup", _overlong, db_path)
+    path = tmp_path / "backup.json"
+    ok(db_path, "export", str(path))
+    return db_path, path
+
+
+def _overlong(db_path):
     ok(db_path, "demo")
     store = open_store(str(db_path))
     try:
@@ -39,9 +47,6 @@ def backup(db_path, tmp_path):
             conn.execute(update(RiskScore).where(RiskScore.risk_id == first.id).values(comment="M" * 501))
     finally:
         store.close()
-    path = tmp_path / "backup.json"
-    ok(db_path, "export", str(path))
-    return db_path, path
 
 
 WARNINGS = [

@@ -29,8 +29,16 @@ def ok(db, *args):
 
 
 @pytest.fixture
-def registered(db_path, tmp_path):
-    """The demo after a closed stand-up (a note, progress, a blocker) and an open one."""
+def registered(db_path, tmp_path, built_db):
+    """The demo after a closed stand-up (a note, progress, a blocker) and an open one (built
+    once per session, copied), and its export."""
+    built_db(f"{__name__}.registered", _register, db_path)
+    path = tmp_path / "crm.json"
+    ok(db_path, "export", str(path))
+    return db_path, path
+
+
+def _register(db_path):
     ok(db_path, "demo")
     sd = date.fromisoformat(json.loads(ok(db_path, "project", "show", "--json").stdout)["status_date"])
     ok(db_path, "standup", "start", "--date", str(sd))
@@ -43,9 +51,6 @@ def registered(db_path, tmp_path):
     ok(db_path, "standup", "start", "--date", str(sd + timedelta(days=3)))
     ok(db_path, "standup", "note", "Anika Schultz", "--yesterday", "SDD review")
     ok(db_path, "progress", "2.8", "80%")
-    path = tmp_path / "crm.json"
-    ok(db_path, "export", str(path))
-    return db_path, path
 
 
 def test_a_restored_project_has_the_same_records(registered, tmp_path):

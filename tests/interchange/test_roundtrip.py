@@ -13,7 +13,7 @@ from pmtui.interchange import export_text, read_file
 from pmtui.services.bulk import check, create_project_from, get_plan_data, replace_project_contents
 from pmtui.services.demo import create_demo
 from pmtui.services.projects import list_projects
-from tests.conftest import file_digest
+from tests.conftest import copy_demo, file_digest
 from tests.foundation.helpers import cli, dump
 
 from .helpers import canon, diff
@@ -22,8 +22,8 @@ ESTIMATES = ("optimistic", "most_likely", "pessimistic", "actual_cost")
 
 
 @pytest.fixture
-def demo(store):
-    project = create_demo(store, today=date(2026, 11, 23))
+def demo(store, built_db):
+    project = copy_demo(built_db, store, date(2026, 11, 23))  # create_demo(store, today=…), built once
     return project, get_plan_data(store, project.id)
 
 

@@ -15,7 +15,9 @@ from pmtui.reports import render_report
 from pmtui.reports.content import gather
 from pmtui.services import snapshots, status
 from pmtui.services.demo import create_demo
+from pmtui.services.projects import current_project
 from pmtui.services.tasks import edit_task, get_plan
+from pmtui.store import open_store
 from tests.foundation.helpers import cli
 
 TODAY = date(2026, 11, 23)
@@ -25,12 +27,20 @@ SPACED = re.compile(r"[+-−]?\d+ d\b|\dd working day")
 
 
 @pytest.fixture
-def demo(store, monkeypatch):
+def demo(store, monkeypatch, built_db):
     monkeypatch.setattr("pmtui.store.journal.utcnow", lambda: datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc))
-    pid = create_demo(store, today=TODAY).id  # with its baseline 'Approved plan'
-    snapshots.take_snapshot(store, pid)
-    edit_task(store, pid, "5.6", duration=25)  # hypercare a week longer: the finish slips 5 days
-    return pid
+    built_db(f"{__name__}.demo", _demo, store.path)  # built once per session, on that clock
+    return current_project(store).id
+
+
+def _demo(path):
+    store = open_store(str(path))
+    try:
+        pid = create_demo(store, today=TODAY).id  # with its baseline 'Approved plan'
+        snapshots.take_snapshot(store, pid)
+        edit_task(store, pid, "5.6", duration=25)  # hypercare a week longer: the finish slips 5 days
+    finally:
+        store.close()
 
 
 def test_the_two_forms():

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from pmtui.services.demo import create_demo
 from pmtui.widgets.risk_form import RiskForm
-from tests.conftest import file_digest
+from tests.conftest import copy_demo, file_digest
 from tests.foundation.helpers import cli
 from tests.risks.screen_app import TODAY, RiskApp
 from tests.risks.test_screen import sync
@@ -20,8 +19,8 @@ SHOWN = "'" + "x" * 59 + "…'"
 
 
 @pytest.fixture
-def demo(store):
-    return create_demo(store, today=TODAY).id
+def demo(store, built_db):
+    return copy_demo(built_db, store, TODAY).id  # create_demo(store, today=TODAY), built once
 
 
 @pytest.mark.parametrize("args, message", [

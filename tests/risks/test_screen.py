@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Input
 
 from pmtui.services.risk_register import load_register
 from pmtui.widgets.risk_matrix import RiskMatrix
-from tests.risks.screen_app import TODAY, demo_app
+from tests.conftest import copy_demo_file
+from tests.risks.screen_app import TODAY, RiskApp, demo_app
 from tests.tui.conftest import notes, press, screen_text, settle, type_text
 
 
@@ -31,8 +32,14 @@ def codes(app) -> list[str]:
 
 
 @pytest.fixture
-def app(db_path):
-    return demo_app(str(db_path))
+def app(db_path, built_db):
+    """demo_app(db_path), the demo built once per session and copied."""
+    from pmtui.services.projects import current_project
+    from pmtui.store import open_store
+
+    copy_demo_file(built_db, db_path, TODAY)
+    store = open_store(str(db_path))
+    return RiskApp(store, current_project(store).id)
 
 
 def view(app, code: str):

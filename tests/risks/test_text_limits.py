@@ -16,10 +16,9 @@ from pmtui.models.errors import BadValue
 from pmtui.models.risks import Issue, Risk
 from pmtui.reports import render_report
 from pmtui.services import risks as svc
-from pmtui.services.demo import create_demo
 from pmtui.services.risk_register import load_register
 from pmtui.widgets.risk_form import RiskForm
-from tests.conftest import file_digest
+from tests.conftest import copy_demo, file_digest
 from tests.foundation.helpers import cli
 from tests.risks.screen_app import TODAY, RiskApp
 from tests.risks.test_screen import sync
@@ -31,8 +30,8 @@ LIMITS = {"category": 64, "trigger": 500, "comment": 500, "description": 2000, "
 
 
 @pytest.fixture
-def demo(store):
-    return create_demo(store, today=TODAY).id
+def demo(store, built_db):
+    return copy_demo(built_db, store, TODAY).id  # create_demo(store, today=TODAY), built once
 
 
 def _refused(db_path, args, message):

@@ -15,7 +15,9 @@ from pmtui.scheduling.evm import earned_value
 from pmtui.services import snapshots, status
 from pmtui.services.resource_load import resource_loads
 from pmtui.services.demo import create_demo
+from pmtui.services.projects import current_project
 from pmtui.services.tasks import edit_task
+from pmtui.store import open_store
 from pmtui.store.locations import config_dir
 from tests.conftest import file_digest
 from tests.foundation.helpers import cli
@@ -36,11 +38,19 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def demo(store, clock):
-    pid = create_demo(store, today=TODAY).id  # the demo saves its baseline 'Approved plan'
-    snapshots.take_snapshot(store, pid)
-    edit_task(store, pid, "5.6", duration=25)  # hypercare extended by a week: the finish slips
-    return pid
+def demo(store, clock, built_db):
+    built_db(f"{__name__}.demo", _demo, store.path)  # built once per session, on the clock set
+    return current_project(store).id
+
+
+def _demo(path):
+    store = open_store(str(path))
+    try:
+        pid = create_demo(store, today=TODAY).id  # the demo saves its baseline 'Approved plan'
+        snapshots.take_snapshot(store, pid)
+        edit_task(store, pid, "5.6", duration=25)  # hypercare extended by a week: the finish slips
+    finally:
+        store.close()
 
 
 def test_markdown_report_of_the_demo(store, demo):

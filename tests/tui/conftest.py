@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import copy_demo
+
 TODAY = date(2026, 11, 23)
 
 
@@ -23,10 +25,8 @@ def pytest_pyfunc_call(pyfuncitem):
 
 
 @pytest.fixture
-def demo_store(store):
-    from pmtui.services.demo import create_demo
-
-    create_demo(store, today=TODAY)
+def demo_store(store, built_db):
+    copy_demo(built_db, store, TODAY)  # as create_demo(store, today=TODAY) makes it
     return store
 
 

@@ -17,6 +17,18 @@ MONDAY = date(2027, 1, 4)
 DEMO_DAY = date(2026, 11, 23)  # the "today" the demo plan of most tests is made for
 
 
+def pytest_collection_finish(session):
+    """Freeze what the test modules imported, so that Python's full collections stop walking it.
+
+    The modules, classes and caches of Textual, SQLAlchemy, pydantic and hypothesis are over
+    100,000 objects that live as long as the session, and every full collection (one every few
+    tests, set off by the objects the tests make) walked them all: on 14 tests of the WBS screen,
+    20 full collections took 2.1 s of 13.9 s of CPU, 1.2 s with these frozen. Objects made later
+    are collected as before, and nothing frozen here is garbage (collected just before)."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session):
     """Collect the session's garbage now, and freeze what is left.

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.services import gantt_layout as gl
+from pmtui.widgets.folds import unfolded_rows
 from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
@@ -174,20 +175,8 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _build_rows(self) -> None:
         """The rows in outline order, none under a folded summary."""
-        plan, collapsed = self.plan, self.collapsed
-        self._folded_as = frozenset(collapsed)
-        if not collapsed:
-            rows = [t.id for t in plan.tasks]
-        else:
-            rows, skip = [], None
-            for t in plan.tasks:
-                if skip is not None:
-                    if t.level > skip:
-                        continue
-                    skip = None
-                rows.append(t.id)
-                if t.id in collapsed and t.children:
-                    skip = t.level
+        self._folded_as = frozenset(self.collapsed)
+        rows = unfolded_rows(self.plan, self.collapsed)
         self.rows = rows
         self.index_of = {tid: i for i, tid in enumerate(rows)}
         self.virtual_size = Size(self.size.width, len(rows) + HEADER_ROWS + self.room_below)

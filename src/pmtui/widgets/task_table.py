@@ -22,6 +22,7 @@ from textual.strip import Strip
 from pmtui.models.wording import days
 from pmtui.services.gantt_layout import fit
 from pmtui.services.plan import NOT_PLANNED
+from pmtui.widgets.folds import unfolded_rows
 from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
@@ -200,18 +201,8 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         plan = self.plan
         rows = self.rows
         if not same_rows:
-            rows = []
             self._folded_as = frozenset(self.collapsed)
-            if plan is not None:
-                collapsed, skip = self.collapsed, None
-                for t in plan.tasks:
-                    if skip is not None:
-                        if t.level > skip:
-                            continue
-                        skip = None
-                    rows.append(t.id)
-                    if t.id in collapsed and t.children:
-                        skip = t.level
+            rows = unfolded_rows(plan, self.collapsed) if plan is not None else []
             self.rows = rows
             self.index_of = {tid: i for i, tid in enumerate(rows)}
         self._cache.clear()

@@ -126,15 +126,11 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
             mode, a, b = special[v]
             if mode == FIXED:
                 es, ef = a, b
-                if v in finish_floor and ef < finish_floor[v]:
-                    ef = finish_floor[v]
             elif mode == STARTED_LOGIC:
                 rs = es + a
                 if status_b is not None and rs < status_b:
                     rs = status_b
                 ef = rs + b
-                if v in finish_floor and ef < finish_floor[v]:
-                    ef = finish_floor[v]
             else:
                 logic = es
                 if mode == CAP_START or mode == CAP_FINISH:
@@ -146,6 +142,8 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
                 if logic > a:
                     broken.append((v, logic))
                 ef = es + dur[v]
+            if v in finish_floor and ef < finish_floor[v]:  # a started task's FNET (see progress)
+                ef = finish_floor[v]
             t[v] = es
             f = fin.get(v)
             if f is not None:

@@ -160,8 +160,8 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
             else:
                 floor[i] = hard[i] = p0
                 pl.special[i] = (STARTED_LOGIC, worked, rem)
-            # Its start is history, so SNET and SNLT no longer act, but its finish is still to
-            # come (MS Project; each rule checked against MPXJ's MicrosoftScheduler)
+            # Its start is history, so SNET no longer acts, but its finish and late dates are
+            # still to come (MS Project; each rule checked against MPXJ's MicrosoftScheduler)
             if ct is C.FNLT:  # caps its late finish, as a deadline would
                 pl.caps.append((i, cal.index_on_or_before(t.constraint_date) + 1, None))
             elif ct is C.FNET:  # holds its finish back

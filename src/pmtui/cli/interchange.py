@@ -130,7 +130,7 @@ def import_cmd(
                          + (": the rest count as removed since the baseline)" if tied < total else ")"))
     else:
         try:
-            project = bulk.create_project_from(st.store, data, name, checked=True,
+            project = bulk.create_project_from(st.store, data, name, sched=sched,
                                                action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None

@@ -29,6 +29,10 @@ class Action:
     # The plan as this transaction left it, loaded and scheduled to check the edit; once the
     # action commits, the caller may take it instead of loading the plan again.
     checked_plan: Any = None
+    # The finish point the action left (finish_effect.point), when it knows it without reading
+    # the plan back: an import has the schedule it checked before writing, and reading back and
+    # scheduling 10,000 tasks again cost 90 ms of the import.
+    after_point: dict | None = None
     # Run with the connection once the entry is written, in the same transaction (the entry
     # drops the journal's cursor; a deletion points it at the project it took away).
     after_entry: list = field(default_factory=list)

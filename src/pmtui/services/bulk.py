@@ -55,6 +55,7 @@ from pmtui.scheduling import (
     WorkCalendar,
     schedule,
 )
+from pmtui.services import finish_effect
 from pmtui.services.actions import action, reading
 from pmtui.services.project_records import (
     Records,
@@ -850,12 +851,14 @@ def _rolled_back_if(dry_run: bool):
 
 
 def create_project_from(store: Store, data: PlanData, name: str | None = None, *,
-                        make_current: bool = True, checked: bool = False,
+                        make_current: bool = True, checked: bool = False, sched: ScheduleResult | None = None,
                         action_name: str = "Import plan", dry_run: bool = False) -> Project:
     """A new project holding ``data``; its name is ``name`` (or data.name) made unique. With
-    ``dry_run``, the project it would be, and nothing written."""
-    if not checked:
-        check(data)
+    ``dry_run``, the project it would be, and nothing written. ``sched`` is what ``check(data)``
+    returned (``checked`` says it was called, without it): the plan is not checked again, and
+    the finish the journal records is taken from it instead of reading the plan back."""
+    if sched is None and not checked:
+        sched = check(data)
     with _rolled_back_if(dry_run), action(store, None, action_name) as act:
         final = unique_name(act.conn, name or data.name)
         cal_id = _write_calendar(act, data.calendar)
@@ -875,7 +878,31 @@ def create_project_from(store: Store, data: PlanData, name: str | None = None, *
         if dry_run:
             act.session.flush()  # as the commit would: the database's checks run on every row
             raise _DryRun
+        if sched is not None:
+            act.after_point = _written_point(data, sched, counts["task_ids"])
     return Project(**{k: v for k, v in row.items()})
+
+
+def _written_point(data: PlanData, sched: ScheduleResult, task_ids: dict) -> dict | None:
+    """finish_effect.point of the project just written from ``data``, from ``data``'s schedule:
+    the stored plan schedules the same (its summaries' durations, which the scheduler ignores,
+    are 0; its tasks in outline order, which the dates do not depend on), its WBS codes are
+    ``data``'s (check numbered them, and the tasks are stored in that order) and its names
+    ``data``'s stripped. The task ids are the ones just written. None, to read the plan back,
+    when it runs past the last plan date: the stored plan's schedule refuses that, and the
+    journal records the reason."""
+    if not data.tasks:
+        return dict(finish_effect.EMPTY)
+    finish = sched.finish
+    if finish > LATEST_DATE:
+        return None
+    ordered, kids, _top = outline_order(data.tasks, attrgetter("key"), attrgetter("parent"))
+    dates = sched.tasks
+    # as finish_effect.end_task: the last leaf in outline order that ends on the finish
+    for t in reversed(ordered):
+        if t.key not in kids and dates[t.key].finish == finish:
+            return {"finish": finish.isoformat(), "end": task_ids[t.key], "label": f"{t.wbs} {t.name.strip()}"}
+    return {"finish": finish.isoformat(), "end": None, "label": None}
 
 
 # What a row of each table outside the plan's own is, to the user

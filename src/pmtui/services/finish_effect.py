@@ -97,11 +97,13 @@ def touches_schedule(changes: list[dict]) -> bool:
 
 def effect_after(act, before: dict | None, changes: list[dict]) -> dict:
     """The effect to record for the action ``act`` about to be journaled, given the point it
-    found. The plan the action checked is used when there is one; else the plan is read and
-    scheduled, and handed to the caller as the checked plan (the app takes it instead of
-    reading the plan again)."""
+    found. The point the action says it left (``after_point``) or the plan it checked is used
+    when there is one; else the plan is read and scheduled, and handed to the caller as the
+    checked plan (the app takes it instead of reading the plan again)."""
     if not touches_schedule(changes):
         return {"before": before, "after": before}
+    if act.after_point is not None:
+        return {"before": before, "after": act.after_point, "rescheduled": True}
     plan = act.checked_plan
     if plan is not None and plan.project.id == act.project_id:
         try:

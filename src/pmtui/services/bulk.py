@@ -230,7 +230,6 @@ def _in_range(day: date | None, what: str, where: str = "") -> None:
             raise Conflict(f"{where}{exc}") from None
 
 
-@paused_gc()
 def _plain_name(name: str, who: str) -> None:
     """The rules' refusal of control characters (models.rules), here for imports: a name taken
     in with one could not be edited afterwards, and an escape sequence in it acts on every
@@ -240,6 +239,7 @@ def _plain_name(name: str, who: str) -> None:
         raise Conflict(f"{who}: the name contains the control character U+{ord(bad):04X}: names are plain text")
 
 
+@paused_gc()
 def check(data: PlanData) -> ScheduleResult:
     """Refuse (Conflict, one line naming the task) anything the store or the scheduler would not
     take; return the schedule of the plan. Plain loops: pydantic per row costs too much at 10k."""

@@ -139,7 +139,7 @@ def test_order_independence_with_constraints_progress_and_summaries():
 
 def test_the_dates_view_gives_what_tasks_gives_but_the_driving_links():
     """``dates`` builds every task in one sweep (for file writers); ``tasks`` one at a time with
-    _make and free_float_index. Random plans with every constraint (ALAP too), deadlines,
+    _make and free_float_index; ``finish_of`` a task's finish alone. Random plans with every constraint (ALAP too), deadlines,
     progress, nested summaries and links to and from them."""
     rnd = random.Random(11)
     for _ in range(30):
@@ -169,6 +169,9 @@ def test_the_dates_view_gives_what_tasks_gives_but_the_driving_links():
                  for b in range(13, n + 1) for a in rnd.sample(range(1, b), 2) if not 21 <= a <= 23]
         links += [LinkSpec(1, 100), LinkSpec(101, 30, LinkType.FF), LinkSpec(102, 35, LinkType.SS)]
         r = schedule(tasks, links, CAL, MONDAY, status_date=date(2027, 1, rnd.choice((4, 12))))
+        # finish_of, asked before ``tasks`` has built (and cached) any task
+        finishes = [r.finish_of(t.id) for t in tasks]
+        assert finishes == [r.tasks[t.id].finish for t in tasks]
         for t in tasks:
             full, brief = astuple(r.tasks[t.id]), astuple(r.dates[t.id])
             assert brief[16:18] == ((), "not computed")

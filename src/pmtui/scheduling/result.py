@@ -401,11 +401,11 @@ class ScheduleResult:
             return start, finish
         return min(start, span[0]), max(finish, span[1])
 
-    def _make(self, v: int) -> TaskSchedule:
+    def _dates_of(self, v: int, summary: bool) -> tuple:
+        """(es, ef, ls, lf, start, finish, early start, early finish, late start, late finish)
+        of node ``v``: the day indexes and dates a TaskSchedule has."""
         self._finalize()
-        net, pl, cal = self._net, self._pl, self.calendar
-        spec = net.tasks[v]
-        summary = net.kind[v] == ROLLUP
+        pl, cal = self._pl, self.calendar
         es, ef, ls, lf = self._days(v, summary)
         early_start, early_finish = cal.date_of(es), cal.date_of(ef)
         late_start, late_finish = cal.date_of(ls), cal.date_of(lf)
@@ -414,10 +414,28 @@ class ScheduleResult:
         else:
             start, finish = early_start, early_finish
         if not summary and (v in pl.completed or v in pl.started):
-            start, finish = early_start, early_finish = self._as_recorded(spec, v, start, finish)
+            start, finish = early_start, early_finish = self._as_recorded(self._net.tasks[v], v, start, finish)
         elif summary:
             start, finish = self._summary_recorded(v, start, finish)
             early_start, early_finish = self._summary_recorded(v, early_start, early_finish)
+        return es, ef, ls, lf, start, finish, early_start, early_finish, late_start, late_finish
+
+    def finish_of(self, task_id: int) -> date:
+        """``tasks[task_id].finish``, without the rest of a TaskSchedule: its free float and
+        driving predecessors index every link of the plan on the first read (finding the task
+        that ends a 10,000-task plan, a few dozen reads from the end, spent 20 ms on them)."""
+        built = self._cache.get(task_id)
+        if built is not None:
+            return built.finish
+        v = self._net.index[task_id]  # KeyError for an unknown id, as tasks[task_id]
+        return self._dates_of(v, self._net.kind[v] == ROLLUP)[5]
+
+    def _make(self, v: int) -> TaskSchedule:
+        net, pl = self._net, self._pl
+        spec = net.tasks[v]
+        summary = net.kind[v] == ROLLUP
+        (es, ef, ls, lf, start, finish, early_start, early_finish,
+         late_start, late_finish) = self._dates_of(v, summary)
         links, driven_by = self.driving_index(v)
         ids, src = net.ids, net.link_src
         driving = (ids[src[links[0]]],) if len(links) == 1 else tuple(dict.fromkeys(ids[src[k]] for k in links))

@@ -897,10 +897,10 @@ def _written_point(data: PlanData, sched: ScheduleResult, task_ids: dict) -> dic
     if finish > LATEST_DATE:
         return None
     ordered, kids, _top = outline_order(data.tasks, attrgetter("key"), attrgetter("parent"))
-    dates = sched.tasks
+    finish_of = sched.finish_of
     # as finish_effect.end_task: the last leaf in outline order that ends on the finish
     for t in reversed(ordered):
-        if t.key not in kids and dates[t.key].finish == finish:
+        if t.key not in kids and finish_of(t.key) == finish:
             return {"finish": finish.isoformat(), "end": task_ids[t.key], "label": f"{t.wbs} {t.name.strip()}"}
     return {"finish": finish.isoformat(), "end": None, "label": None}
 

@@ -41,9 +41,9 @@ def end_task(plan) -> int | None:
     if not plan.tasks:
         return None
     sched = plan.schedule
-    finish, tasks = sched.finish, sched.tasks
+    finish, finish_of = sched.finish, sched.finish_of
     for t in reversed(plan.tasks):
-        if not t.children and tasks[t.id].finish == finish:
+        if not t.children and finish_of(t.id) == finish:
             return t.id
     return None
 

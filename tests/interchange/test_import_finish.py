@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmtui.interchange import read_file
-from pmtui.services import bulk, history
+from pmtui.services import bulk, calendars, history
 from pmtui.services import finish_effect as fx
 from pmtui.services import plan as plan_module
-from pmtui.services.projects import current_project
+from pmtui.services.projects import current_project, find_project
+from pmtui.store import open_store
 from tests.foundation.helpers import cli
 
 SAMPLES = sorted(Path("/work/shared/data/mspdi").glob("*.xml"))
@@ -119,3 +120,66 @@ def test_a_random_imported_plan_records_what_a_fresh_schedule_gives(store, data)
     project = bulk.create_project_from(store, data, make_current=False, sched=sched)
     recorded = _recorded(store, project.id)
     assert recorded["after"] == _fresh(store, project.id)
+
+
+def _into_setup(db_path, tmp_path):
+    for args in (("project", "new", "Target", "--start", "2027-01-04"), ("task", "add", "Old", "--duration", "2d")):
+        assert cli(db_path, *args).exit_code == 0
+    # the file: a plan with a summary, links and a tie at the finish, as CSV (which carries no
+    # calendar, start nor status date: the project keeps its own)
+    for args in (("project", "new", "Source", "--start", "2027-01-04"),
+                 ("task", "add", "Phase", "--duration", "1d"), ("task", "add", "A", "--under", "1", "--duration", "3d"),
+                 ("task", "add", "B", "--under", "1", "--duration", "2d", "--after", "1.1"),
+                 ("task", "add", "C", "--duration", "5d"), ("export", str(tmp_path / "plan.csv"))):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, r.stderr
+    return tmp_path / "plan.csv"
+
+
+def test_pmtui_import_into_records_the_finish_without_reading_the_plan_back(db_path, store, tmp_path, monkeypatch):
+    path = _into_setup(db_path, tmp_path)
+    read = []
+    real = plan_module.load_plan
+    monkeypatch.setattr(plan_module, "load_plan", lambda conn, pid: read.append(pid) or real(conn, pid))
+    r = cli(db_path, "import", str(path), "--into", "Target")
+    assert r.exit_code == 0, r.stderr
+    assert read == []
+    pid = find_project(store, "Target").id
+    effect = _recorded(store, pid)
+    assert effect["after"] == _fresh(store, pid)
+    assert (effect["before"]["finish"], effect["after"]["finish"]) == ("2027-01-05", "2027-01-08")
+    assert effect["after"]["label"] == "2 C"
+
+
+def test_import_into_a_project_whose_calendar_changed_meanwhile_records_the_finish_it_has(
+        db_path, store, tmp_path, monkeypatch):
+    """The holiday another process adds between the import's reading of the project and its
+    write moves the finish: the schedule the import checked is not the one written."""
+    path = _into_setup(db_path, tmp_path)
+    pid = find_project(store, "Target").id
+    real = bulk.replace_project_contents
+
+    def after_another(st, project_id, *args, **kwargs):
+        other = open_store(str(db_path))
+        try:
+            calendars.add_exception(other, project_id, date(2027, 1, 5), "Closed")
+        finally:
+            other.close()
+        return real(st, project_id, *args, **kwargs)
+
+    monkeypatch.setattr(bulk, "replace_project_contents", after_another)
+    r = cli(db_path, "import", str(path), "--into", "Target")
+    assert r.exit_code == 0, r.stderr
+    effect = _recorded(store, pid)
+    assert effect["after"] == _fresh(store, pid) and effect["after"]["finish"] == "2027-01-11"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_pmtui_import_into_records_the_finish_the_stored_plan_schedules_to(db_path, store, path):
+    for args in (("project", "new", "Target", "--start", "2027-01-04"), ("task", "add", "Old", "--duration", "2d"),
+                 ("project", "status-date", "2027-01-05"), ("import", str(path), "--into", "Target")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, r.stderr
+    pid = find_project(store, "Target").id
+    effect = _recorded(store, pid)
+    assert effect["before"]["label"] == "1 Old" and effect["after"] == _fresh(store, pid)

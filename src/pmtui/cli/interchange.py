@@ -96,7 +96,7 @@ def import_cmd(
         project = into_project
         try:
             # what it says comes from the write: another import may have come in since plan_into
-            fit = bulk.replace_project_contents(st.store, project.id, imp.data, checked=True,
+            fit = bulk.replace_project_contents(st.store, project.id, imp.data, checked=True, sched=(data, sched),
                                                 action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
             raise ImportFailed(f"{file.name}: {exc.message}") from None

@@ -938,6 +938,7 @@ def _select_rows(conn, table, where) -> list[dict]:
 
 
 def replace_project_contents(store: Store, project_id: int, data: PlanData, *, checked: bool = False,
+                             sched: tuple[PlanData, ScheduleResult] | None = None,
                              action_name: str = "Import plan (replace)", dry_run: bool = False) -> Into:
     """Replace the tasks, links, resources, assignments and calendar of a project with ``data``,
     and its risks, issues, stand-ups, baselines and snapshots when ``data`` has them; the project
@@ -945,7 +946,10 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
     journal entry: undo brings the old contents back. With ``dry_run``, nothing written.
     ``checked`` says that ``fit_into``'s plan has been checked. Returns what was fitted in and
     what the project held, as read in the writing transaction: another process may have changed
-    the project since the caller's own ``plan_into``, and what to say must follow what was done."""
+    the project since the caller's own ``plan_into``, and what to say must follow what was done.
+    ``sched`` is the plan the caller checked (``plan_into``'s) and what ``check`` returned for it:
+    when the plan fitted here schedules from the same (the same tasks and links, calendar, start
+    and status date), the finish the journal records is taken from it."""
     with _rolled_back_if(dry_run), action(store, project_id, action_name) as act:
         conn = act.conn
         project = act.session.get(Project, project_id)
@@ -954,7 +958,9 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         into = fit_into(conn, project_id, data)
         data = into.data
         if not checked:
-            check(data)
+            sched = (data, check(data))
+        if sched is not None and not _schedules_alike(sched[0], data):
+            sched = None  # another process changed the project's calendar, start or status date
         task_t, dep_t, as_t = Task.__table__, Dependency.__table__, Assignment.__table__
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
         tasks = _select_rows(conn, task_t, task_t.c.project_id == project_id)
@@ -1011,7 +1017,16 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         if dry_run:
             act.session.flush()  # as the commit would: the database's checks run on every row
             raise _DryRun
+        if sched is not None:
+            act.after_point = _written_point(data, sched[1], counts["task_ids"])
     return into
+
+
+def _schedules_alike(a: PlanData, b: PlanData) -> bool:
+    """Whether the two plans are scheduled from the same inputs: the same task and link lists
+    (fit_into shares them with the file's plan), calendar, start and status date."""
+    return (a.tasks is b.tasks and a.links is b.links and a.start == b.start and a.status_date == b.status_date
+            and a.calendar.workdays == b.calendar.workdays and a.calendar.exceptions == b.calendar.exceptions)
 
 
 def _retie_baselines(act, project_id: int, old_tasks: list[dict], data: PlanData,

@@ -52,8 +52,8 @@ def test_a_command_loads_only_its_own_command_module(tmp_path):
     assert cli(db, "demo").exit_code == 0
     code, modules, out = loaded("--db", str(db), "task", "list")
     assert code == 0 and "1.1" in out
-    assert [m for m in modules if m.startswith("pmtui.cli.")] == ["pmtui.cli.context", "pmtui.cli.table_render",
-                                                                   "pmtui.cli.tasks"]
+    assert [m for m in modules if m.startswith("pmtui.cli.")] == ["pmtui.cli.context", "pmtui.cli.params",
+                                                                   "pmtui.cli.table_render", "pmtui.cli.tasks"]
 
 
 @pytest.mark.parametrize("argv", [["task", "list"], ["task", "show", "2.3"], ["schedule"], ["why", "2.3"]])

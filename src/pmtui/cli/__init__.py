@@ -19,9 +19,13 @@ import sys
 import typer
 from typer.core import TyperGroup
 
+from pmtui.cli import params
 from pmtui.cli.context import state
 from pmtui.models.errors import NothingChanged, PmtuiError
 from pmtui.models.wording import QUOTED, cut
+
+
+params.install()  # pydantic only for a value that needs it
 
 
 class OneLineErrors(TyperGroup):

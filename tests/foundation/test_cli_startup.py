@@ -96,3 +96,18 @@ def test_the_command_is_found_past_the_root_options(argv, module):
     from pmtui.cli import _module_of
 
     assert _module_of(argv) == module
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["status", "--help"], ["risk", "list", "--help"], ["export", "-h"],
+                                  ["standup", "agenda", "--help"], ["resource"]])
+def test_help_loads_no_database_layer(tmp_path, argv):
+    # every command module imported its services, and SQLAlchemy, SQLModel and pydantic with
+    # them: three quarters of `pmtui --help`
+    code, modules, out = loaded("--db", str(tmp_path / "plan.db"), *argv)
+    assert code == (2 if argv == ["resource"] else 0) and "Usage: pmtui" in out
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "pydantic")]
+    assert not [m for m in modules if m.startswith(("pmtui.services.", "pmtui.interchange"))
+                and m not in ("pmtui.services.plan", "pmtui.services.gc_pause", "pmtui.services.risk_bands",
+                              "pmtui.services.finish_effect", "pmtui.services.as_of", "pmtui.services.why_span",
+                              "pmtui.services.resource_load", "pmtui.services.gantt_layout")]
+    assert not (tmp_path / "plan.db").exists()

@@ -7,8 +7,13 @@ from rich.table import Table
 
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
-from pmtui.services import calendars as svc
-from pmtui.services.tasks import get_plan
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+svc = LazyModule("pmtui.services.calendars")
+_tasks = LazyModule("pmtui.services.tasks")
+
 
 cmd = typer.Typer(help="The project calendar: working weekdays, holidays, worked days off.", no_args_is_help=True)
 holiday = typer.Typer(help="Holidays: days off on normal working days.", no_args_is_help=True)
@@ -19,7 +24,7 @@ workday = typer.Typer(help="Worked days on normal days off (e.g. a release Satur
 def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Show working weekdays and exceptions."""
     st = state(ctx)
-    plan = get_plan(st.store, st.project().id)
+    plan = _tasks.get_plan(st.store, st.project().id)
     days = format_workdays(plan.workdays)
     rows = sorted(plan.exceptions.items())
     if as_json:

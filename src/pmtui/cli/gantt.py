@@ -22,7 +22,12 @@ from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import brief
 from pmtui.services import gantt_layout as gl
-from pmtui.services.tasks import get_plan
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+_tasks = LazyModule("pmtui.services.tasks")
+
 
 # 256-colour names, so the chart looks the same on a 256-colour terminal as in the SVG.
 PALETTE = {
@@ -132,7 +137,7 @@ def gantt(
         raise BadValue(f"--from {first} is after --to {last}")
     st = state(ctx)
     project = st.project()
-    plan = get_plan(st.store, project.id)
+    plan = _tasks.get_plan(st.store, project.id)
     if not plan.tasks:
         typer.echo(f"{project.name}: no tasks yet.")
         return

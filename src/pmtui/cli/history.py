@@ -13,8 +13,12 @@ from pmtui.cli.context import can_ask as _can_ask
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.wording import brief
 from pmtui.services import finish_effect as fx
-from pmtui.services import history as svc
-from pmtui.services.finish_story import effect_days, effect_text
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+_finish_story = LazyModule("pmtui.services.finish_story")
+svc = LazyModule("pmtui.services.history")
 
 
 def _local(at) -> str:
@@ -153,7 +157,7 @@ def history(
         action = Text(e.action)
         if e.state == "undone":
             action.append(" (undone)", "dim")
-        effect = effect_text(plan, fx.loads(e.effect), ref)
+        effect = _finish_story.effect_text(plan, fx.loads(e.effect), ref)
         what = Text(e.summary)
         if effect:
             what.append("\n" + effect, "bold")
@@ -178,7 +182,7 @@ def _finish_json(plan, effect: dict | None) -> dict | None:
         return None
     before, after = effect["before"] or {}, effect["after"] or {}
     return {"before": before.get("finish"), "after": after.get("finish"), "moved": fx.moved(effect),
-            "days": effect_days(plan, effect) if fx.moved(effect) else 0 if effect["before"] is not None else None,
+            "days": _finish_story.effect_days(plan, effect) if fx.moved(effect) else 0 if effect["before"] is not None else None,
             "end_before": before.get("label"), "end_after": after.get("label"),
             "known": effect["before"] is not None and effect["after"] is not None}
 

@@ -9,13 +9,18 @@ from pathlib import Path
 import typer
 
 from pmtui.cli.context import done, state, write_output
-from pmtui.interchange import ExportFailed, ImportFailed, detect_format, export_text, read_file
-from pmtui.interchange.base import StatusFrom
 from pmtui.models.errors import BadValue, PmtuiError
 from pmtui.models.wording import counted, cut
-from pmtui.services import bulk
-from pmtui.services.project_records import KINDS, counts_text
-from pmtui.services.projects import find_project
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+_interchange = LazyModule("pmtui.interchange")
+_base = LazyModule("pmtui.interchange.base")
+bulk = LazyModule("pmtui.services.bulk")
+_project_records = LazyModule("pmtui.services.project_records")
+_projects = LazyModule("pmtui.services.projects")
+
 
 def _summary(data: bulk.PlanData) -> str:
     return (f"{counted(len(data.tasks), 'task')}, {counted(len(data.links), 'link')}, "
@@ -64,9 +69,9 @@ def import_cmd(
     st = state(ctx)
     if name and into:
         raise BadValue("give either --name (a new project) or --into (an existing one), not both")
-    imp = read_file(file, fmt)
+    imp = _interchange.read_file(file, fmt)
     data = imp.data
-    into_project = find_project(st.store, into) if into else None
+    into_project = _projects.find_project(st.store, into) if into else None
     fit = bulk.plan_into(st.store, into_project.id, data) if into_project else None
     if fit is not None:
         data = fit.data  # scheduled on the calendar and status date the project will have
@@ -76,9 +81,9 @@ def import_cmd(
     try:
         sched = bulk.check(data)  # schedules the plan: a cycle or a bad link refuses the whole file
     except PmtuiError as exc:
-        raise ImportFailed(f"{file.name}: {exc.message}") from None
+        raise _interchange.ImportFailed(f"{file.name}: {exc.message}") from None
     status_line = imp.status_line()
-    if status_line and imp.status_from is StatusFrom.CURRENT_DATE:
+    if status_line and imp.status_from is _base.StatusFrom.CURRENT_DATE:
         # a status date the file did not set itself moves the work not done by then after it:
         # say so when that moves the finish, as MS Project (which does not move it) shows another
         as_saved = bulk.check(dataclasses.replace(data, status_date=None)).finish
@@ -90,7 +95,7 @@ def import_cmd(
         people = named.new if named is not None else [r.name for r in data.resources]
     else:
         people = []
-    if fit is not None and fit.status_kept is not None and imp.status_from is StatusFrom.NOT_IN_FORMAT:
+    if fit is not None and fit.status_kept is not None and imp.status_from is _base.StatusFrom.NOT_IN_FORMAT:
         status_line = ""  # the project's status date stays: the kept line names it
     if fit is not None:
         project = into_project
@@ -99,16 +104,16 @@ def import_cmd(
             fit = bulk.replace_project_contents(st.store, project.id, imp.data, checked=True, sched=(data, sched),
                                                 action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
-            raise ImportFailed(f"{file.name}: {exc.message}") from None
+            raise _interchange.ImportFailed(f"{file.name}: {exc.message}") from None
         held, data = fit.held, fit.data
         # the register is the part of a project an --into most easily loses unawares: say its
         # fate, kind by kind (MS Project XML carries the baselines and nothing else of it)
         carried = data.records.carried if data.records is not None else ()
-        stay = tuple(k for k in KINDS if k not in carried)
-        gone = any(n for n, k in zip(held, KINDS) if k in carried)
-        fate = f", in place of its {counts_text(held, carried)}" if gone else ""
-        if any(n for n, k in zip(held, KINDS) if k in stay):
-            fate += f"; its {counts_text(held, stay)} stay, as the file has none"
+        stay = tuple(k for k in _project_records.KINDS if k not in carried)
+        gone = any(n for n, k in zip(held, _project_records.KINDS) if k in carried)
+        fate = f", in place of its {_project_records.counts_text(held, carried)}" if gone else ""
+        if any(n for n, k in zip(held, _project_records.KINDS) if k in stay):
+            fate += f"; its {_project_records.counts_text(held, stay)} stay, as the file has none"
         if dry_run:
             lines.append(f"Would import {file.name} into {project.name!r}: {_summary(data)}{fate} "
                          "(dry run: nothing written).")
@@ -133,7 +138,7 @@ def import_cmd(
             project = bulk.create_project_from(st.store, data, name, sched=sched,
                                                action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
-            raise ImportFailed(f"{file.name}: {exc.message}") from None
+            raise _interchange.ImportFailed(f"{file.name}: {exc.message}") from None
         if dry_run:
             lines.append(f"Would import {file.name} as a new project {project.name!r}: {_summary(data)} (dry run: nothing written).")
         else:
@@ -167,14 +172,14 @@ def export_cmd(
     st = state(ctx)
     if file == "-" and not fmt:
         raise BadValue("writing to stdout needs --format (mspdi, csv, json, ics or mermaid)")
-    kind = detect_format(Path(file), fmt, importing=False)
+    kind = _interchange.detect_format(Path(file), fmt, importing=False)
     project = st.project()
     # JSON carries the records, MS Project XML the baselines among them
     data = bulk.get_plan_data(st.store, project.id, records=kind in ("json", "mspdi"))
     try:
-        text, notes = export_text(data, kind)
+        text, notes = _interchange.export_text(data, kind)
     except PmtuiError as exc:
-        raise ExportFailed(f"{project.name}: cannot be exported: {exc.message}") from None
+        raise _interchange.ExportFailed(f"{project.name}: cannot be exported: {exc.message}") from None
     if file == "-":
         # the BOM is for Excel opening a file; a program reading the pipe took it for part of
         # the first column's name ('\ufeffWBS')

@@ -10,7 +10,12 @@ from pmtui.cli.context import Col, can_ask, done, out, print_json, state
 from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import format_workdays, parse_date, parse_workdays
 from pmtui.models.wording import counted
-from pmtui.services import projects as svc
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+svc = LazyModule("pmtui.services.projects")
+
 
 cmd = typer.Typer(help="Create, list, choose and delete projects.", no_args_is_help=True)
 

@@ -12,11 +12,16 @@ from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_money, parse_units
 from pmtui.models.wording import brief, counted, days
-from pmtui.services import leave as leave_svc
-from pmtui.services import resources as svc
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.plan import wbs_key
-from pmtui.services.tasks import get_plan
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+leave_svc = LazyModule("pmtui.services.leave")
+svc = LazyModule("pmtui.services.resources")
+_tasks = LazyModule("pmtui.services.tasks")
+
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
 leave = typer.Typer(help="A person's leave: working days off on their own calendar. Task dates do not move for "
@@ -76,7 +81,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     """List the resources with their rates, how many tasks each has, and their peak load from the
     status date on (over = working days booked above max units; see `pmtui resource load`)."""
     st = state(ctx)
-    plan = get_plan(st.store, st.project().id)
+    plan = _tasks.get_plan(st.store, st.project().id)
     counts: dict[int, int] = {}
     for a in plan.assignments:
         counts[a.resource_id] = counts.get(a.resource_id, 0) + 1
@@ -124,7 +129,7 @@ def load(
     st = state(ctx)
     if whole and date_from is not None:
         raise BadValue("give --from or --all, not both")
-    plan = get_plan(st.store, st.project().id)
+    plan = _tasks.get_plan(st.store, st.project().id)
     since = None if whole else (parse_date(date_from) if date_from is not None else _status_day(plan))
     wanted = plan.resources
     if name is not None:
@@ -250,7 +255,7 @@ def leave_list(
     """List leave, run by run, with the tasks still booked on those days (task dates do not move
     for leave)."""
     st = state(ctx)
-    plan = get_plan(st.store, st.project().id)
+    plan = _tasks.get_plan(st.store, st.project().id)
     wanted = plan.resources
     if name is not None:
         wanted = [_named(plan, name)]

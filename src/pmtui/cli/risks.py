@@ -3,6 +3,8 @@ and pmtui issue add | edit | list | resolve."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -11,17 +13,18 @@ from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.models.wording import brief, days
-from pmtui.services import risks as svc
 from pmtui.services.risk_bands import LETTERS
-from pmtui.services.risk_register import (
-    SORTS,
-    Register,
-    RiskView,
-    if_it_happens_text,
-    load_register,
-    risk_detail,
-)
-from pmtui.services.risk_rules import SCALE_WORDS, parse_ref, parse_scale, risk_kind
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+if TYPE_CHECKING:
+    from pmtui.services.risk_register import Register, RiskView
+
+_risk_register = LazyModule("pmtui.services.risk_register")
+_risk_rules = LazyModule("pmtui.services.risk_rules")
+svc = LazyModule("pmtui.services.risks")
+
 
 cmd = typer.Typer(
     help="The risk register and its 5×5 probability-impact matrix (risks are R1, R2, … or just 1, 2).\n\n"
@@ -91,8 +94,8 @@ def add(
     st = state(ctx)
     fields = _fields(kind, category, description, cause, effect, strategy, response, trigger, review,
                      schedule_impact, cost_impact)
-    risk = svc.add_risk(st.store, st.project().id, title, probability=parse_scale(probability, "probability"),
-                        impact=parse_scale(impact, "impact"), owner=owner, tasks=task or (),
+    risk = svc.add_risk(st.store, st.project().id, title, probability=_risk_rules.parse_scale(probability, "probability"),
+                        impact=_risk_rules.parse_scale(impact, "impact"), owner=owner, tasks=task or (),
                         comment=comment, **fields)
     done(f"Added {svc.risk_code(risk.number)} {risk.title!r}: score {risk.probability * risk.impact}.")
 
@@ -117,9 +120,9 @@ def edit(
     if title is not None:
         fields["title"] = title
     if probability is not None:
-        fields["probability"] = parse_scale(probability, "probability")
+        fields["probability"] = _risk_rules.parse_scale(probability, "probability")
     if impact is not None:
-        fields["impact"] = parse_scale(impact, "impact")
+        fields["impact"] = _risk_rules.parse_scale(impact, "impact")
     if not fields and owner is None:
         raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
     risk = svc.edit_risk(st.store, st.project().id, ref, comment=comment, owner=owner, **fields)
@@ -136,7 +139,7 @@ def score(
 ) -> None:
     """Re-assess a risk's probability and impact; every score is kept with its date."""
     st = state(ctx)
-    p, i = parse_scale(probability, "probability"), parse_scale(impact, "impact")
+    p, i = _risk_rules.parse_scale(probability, "probability"), _risk_rules.parse_scale(impact, "impact")
     risk = svc.score_risk(st.store, st.project().id, ref, p, i, comment=comment)
     done(f"{svc.risk_code(risk.number)} scored P{p}×I{i} = {p * i}.")
 
@@ -164,7 +167,7 @@ def link(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in t
     """Tie a risk to a task, so its float and criticality count in the risk's exposure."""
     st = state(ctx)
     label = svc.link_risk_task(st.store, st.project().id, ref, task)
-    done(f"Linked {svc.risk_code(parse_ref(ref, 'R', 'risk'))} to {label}.")
+    done(f"Linked {svc.risk_code(_risk_rules.parse_ref(ref, 'R', 'risk'))} to {label}.")
 
 
 @cmd.command("unlink", epilog="Example: pmtui risk unlink R3 2.4")
@@ -183,7 +186,7 @@ def raise_(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in
     """The risk happened: mark it occurred and open a linked issue."""
     st = state(ctx)
     issue = svc.raise_issue(st.store, st.project().id, ref, title=title, description=description)
-    code = svc.risk_code(parse_ref(ref, "R", "risk"))
+    code = svc.risk_code(_risk_rules.parse_ref(ref, "R", "risk"))
     done(f"{code} occurred: raised {svc.issue_code(issue.number)} {issue.title!r}.")
 
 
@@ -224,13 +227,13 @@ def list_(
 ) -> None:
     """List the risks, highest score first; ↑ ↓ → is the trend since the last review, ! an overdue review."""
     st = state(ctx)
-    if sort not in SORTS:
-        raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(SORTS)}")
+    if sort not in _risk_register.SORTS:
+        raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(_risk_register.SORTS)}")
     if kind is not None:
-        kind = risk_kind(kind)
+        kind = _risk_rules.risk_kind(kind)
     if not 0 <= min_score <= 25:
         raise BadValue(f"minimum score {min_score} is out of range: scores run from 1 to 25")
-    reg = load_register(st.store, st.project().id)
+    reg = _risk_register.load_register(st.store, st.project().id)
     rows = reg.select(open_only=open_only, kind=kind, min_score=min_score, sort=sort)
     if as_json:
         print_json([_risk_json(v) for v in rows])
@@ -260,7 +263,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in t
     """Everything about one risk: its score history, linked tasks with float and criticality, and
     why those tasks are scheduled when they are (their driving path)."""
     st = state(ctx)
-    reg, v = risk_detail(st.store, st.project().id, ref)
+    reg, v = _risk_register.risk_detail(st.store, st.project().id, ref)
     if as_json:
         print_json(_risk_json(v))
         return
@@ -273,7 +276,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
     lines: list[str | Text] = [
         Text.assemble((f"{v.code} {r.title}", "bold"), f"  ({r.kind}, {r.status})"),
         Text.assemble("score        ", _score_text(v),
-                      f"  P{r.probability} {SCALE_WORDS[r.probability]} × I{r.impact} {SCALE_WORDS[r.impact]}  "
+                      f"  P{r.probability} {_risk_rules.SCALE_WORDS[r.probability]} × I{r.impact} {_risk_rules.SCALE_WORDS[r.impact]}  "
                       f"trend {v.arrow}" + (f" (was {v.previous_score})" if v.previous_score is not None else "")),
     ]
     for label, value in (("category", r.category), ("owner", v.owner), ("strategy", r.strategy),
@@ -291,7 +294,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
     lines.append(f"exposure     {v.exposure:.1f} on the critical path"
                  + (f" (least float {days(mf)}" + (f", would slip the finish {days(v.slip)})" if v.slip else ")") if mf is not None else
                     " (no unfinished linked task)"))
-    happens = if_it_happens_text(r.schedule_impact, v.if_it_happens)
+    happens = _risk_register.if_it_happens_text(r.schedule_impact, v.if_it_happens)
     if happens:
         lines.append(f"if it occurs {happens[0]}")
         lines.extend(f"  {missed}" for missed in happens[1:])
@@ -319,8 +322,8 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The 5×5 probability-impact grid: open risks per cell, with band letters L/M/H."""
     st = state(ctx)
-    kind = risk_kind(kind)
-    reg = load_register(st.store, st.project().id)
+    kind = _risk_rules.risk_kind(kind)
+    reg = _risk_register.load_register(st.store, st.project().id)
     counts = reg.matrix(kind)
     if as_json:
         print_json({"kind": kind, "medium": reg.bands.medium, "high": reg.bands.high,
@@ -365,7 +368,7 @@ def issue_add(
 ) -> None:
     """Record an issue (something that happened) or a blocker."""
     st = state(ctx)
-    issue = svc.add_issue(st.store, st.project().id, title, kind=kind, severity=parse_scale(severity, "severity"),
+    issue = svc.add_issue(st.store, st.project().id, title, kind=kind, severity=_risk_rules.parse_scale(severity, "severity"),
                           owner=owner, task=task, risk=risk, description=description)
     done(f"Added {svc.issue_code(issue.number)} {issue.title!r}.")
 
@@ -385,7 +388,7 @@ def issue_edit(
     """Change an issue's title, kind, severity, owner, task, risk or description."""
     fields = {k: v for k, v in (("title", title), ("kind", kind), ("description", description)) if v is not None}
     if severity is not None:
-        fields["severity"] = parse_scale(severity, "severity")
+        fields["severity"] = _risk_rules.parse_scale(severity, "severity")
     if not fields and owner is None and task is None and risk is None:
         raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
     st = state(ctx)
@@ -402,7 +405,7 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the issues, most severe first."""
     st = state(ctx)
-    reg = load_register(st.store, st.project().id)
+    reg = _risk_register.load_register(st.store, st.project().id)
     rows = sorted((i for i in reg.issues if not open_only or i.status == "open"),
                   key=lambda i: (i.status != "open", -i.severity, i.number))
     names = {r.id: r.name for r in reg.plan.resources}

@@ -15,13 +15,18 @@ from pmtui.cli.context import done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
 from pmtui.models.wording import brief, counted
-from pmtui.services import progress as pg
-from pmtui.services import standup as su
-from pmtui.services import standup_agenda as sa
-from pmtui.services import standup_summary as ss
-from pmtui.services.actions import reading
-from pmtui.services.risks import issue_code
-from pmtui.services.tasks import get_plan
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+_actions = LazyModule("pmtui.services.actions")
+pg = LazyModule("pmtui.services.progress")
+_risks = LazyModule("pmtui.services.risks")
+su = LazyModule("pmtui.services.standup")
+sa = LazyModule("pmtui.services.standup_agenda")
+ss = LazyModule("pmtui.services.standup_summary")
+_tasks = LazyModule("pmtui.services.tasks")
+
 
 cmd = typer.Typer(help="The daily stand-up: run it (no command opens the stand-up screen), notes, reports.",
                   epilog="Example: pmtui standup   (or: pmtui standup report --format md)")
@@ -79,9 +84,9 @@ def _print_start(ctx: typer.Context, day_text: str | None, keep: bool) -> None:
 
 
 def _print_agenda(store, pid: int, day: date) -> None:
-    plan = get_plan(store, pid)
+    plan = _tasks.get_plan(store, pid)
     cfg = sa.standup_config()
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         blockers = pg.open_blockers(plan, s)
     people = sa.agenda(plan, cfg, blockers, today=day)
     if not people:
@@ -120,8 +125,8 @@ def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
         done(f"Agenda of the open stand-up of {day}:" if opened else f"Agenda for today, {day} (no stand-up open):")
         _print_agenda(st.store, pid, day)
         return
-    plan = get_plan(st.store, pid)
-    with reading(st.store) as s:
+    plan = _tasks.get_plan(st.store, pid)
+    with _actions.reading(st.store) as s:
         blockers = pg.open_blockers(plan, s)
     print_json({"day": day.isoformat(), "open_standup": opened is not None, "people": [
         {"person": p.name, "tasks": [{"wbs": t.wbs, "name": t.name, "percent": t.percent, "start": t.start,
@@ -283,13 +288,13 @@ def blocker(
     if clear:
         r = pg.clear_blockers(st.store, st.project().id, ref, why="Cleared with `pmtui blocker --clear`.")
         # named by code, as `pmtui issue list` shows them and `pmtui undo` brings them back
-        names = "; ".join(f"{issue_code(n)} {title!r}" for n, title in r.cleared)
+        names = "; ".join(f"{_risks.issue_code(n)} {title!r}" for n, title in r.cleared)
         done(f"Cleared {counted(len(r.cleared), 'blocker')} on {r.task.wbs} {r.task.name}: {names} "
              f"(resolved; `pmtui undo` reopens {'it' if len(r.cleared) == 1 else 'them'})." + _elsewhere(r))
         return
     r = pg.raise_blocker(st.store, st.project().id, ref, text)
     # its code as `pmtui issue list` shows it and `issue resolve` takes it; '#5' read as task #5
-    done(f"Blocker {issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}." + _elsewhere(r))
+    done(f"Blocker {_risks.issue_code(r.issue_number)} raised on {r.task.wbs} {r.task.name}." + _elsewhere(r))
 
 
 def register(app: typer.Typer) -> None:

@@ -11,9 +11,16 @@ from pmtui.cli.context import Col, done, out, print_json, state, write_output
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import brief, signed_days
-from pmtui.services import baselines as bsvc
-from pmtui.services import costing, snapshots, status as ssvc
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue
+from pmtui.lazy import LazyModule
+
+# The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
+# `pmtui --help` and `pmtui COMMAND --help` load this module without them
+bsvc = LazyModule("pmtui.services.baselines")
+costing = LazyModule("pmtui.services.costing")
+snapshots = LazyModule("pmtui.services.snapshots")
+ssvc = LazyModule("pmtui.services.status")
+
 
 baseline_cmd = typer.Typer(help="Save, list, choose and remove baselines (at most 11 per project).",
                            no_args_is_help=True)

@@ -4,6 +4,7 @@ is a process of its own (a PM's script runs dozens of them)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -111,3 +112,52 @@ def test_help_loads_no_database_layer(tmp_path, argv):
                               "pmtui.services.finish_effect", "pmtui.services.as_of", "pmtui.services.why_span",
                               "pmtui.services.resource_load", "pmtui.services.gantt_layout")]
     assert not (tmp_path / "plan.db").exists()
+
+
+def _loaded_with_errors(*argv: str) -> tuple[int, list[str], str, str]:
+    done = subprocess.run([sys.executable, "-c", _LOADED, *argv], capture_output=True, text=True, timeout=120)
+    *errors, report = done.stderr.strip().splitlines()
+    report = json.loads(report)
+    return report["code"], report["modules"], done.stdout, "".join(e + "\n" for e in errors)
+
+
+_READS = [["project", "list"], ["project", "list", "--json"], ["resource", "list"], ["resource", "list", "--json"],
+          ["cost", "list"], ["cost", "list", "--json"], ["variance"], ["variance", "--json"],
+          ["variance", "-b", "approved PLAN"], ["evm"], ["evm", "--json"], ["evm", "--eac", "typical"],
+          ["variance", "-b", "nope"], ["evm", "-b", "nope"], ["evm", "--eac", "bogus", "-b", "nope"], ["evm", "--eac", " "]]
+
+
+@pytest.mark.parametrize("argv", _READS)
+def test_reading_commands_load_no_database_layer(tmp_path, argv):
+    # each loaded SQLAlchemy, SQLModel, pydantic and the table models to read what sqlite3 reads
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+    ran = cli(db, *argv)
+    assert (code, out, err) == (ran.exit_code, ran.stdout, ran.stderr)
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "pydantic")]
+    assert "pmtui.models.tables" not in modules
+
+
+@pytest.mark.parametrize("argv", [["project", "list"], ["cost", "list"], ["variance"], ["evm", "--eac", "bogus"]])
+def test_a_database_the_quick_read_declines_gets_the_stores_answer(tmp_path, argv):
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    for other in (["-p", "CRM migration"], ["--db", str(tmp_path / "new.db")]):
+        code, modules, out, err = _loaded_with_errors("--db", str(db), *other, *argv)
+        assert "sqlalchemy" in modules
+        ran = _cli_with(db, other, argv)
+        assert (code, out, err) == ran
+    with sqlite3.connect(db) as conn:  # a newer pmtui's file: refused by the store, not read
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+    assert code == 1 and "newer pmtui" in err and out == "" and "sqlalchemy" in modules
+
+
+def _cli_with(db, other: list[str], argv: list[str]) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from pmtui.cli import app
+
+    result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *other, *argv], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr

@@ -10,10 +10,10 @@ import stat
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.cells import cell_len
@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # SQLAlchemy and SQLModel come with them: a command reading a
     from pmtui.models.tables import Project
     from pmtui.services.plan import Plan
     from pmtui.store import Store
+    from pmtui.store.quick import QuickReader
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -296,29 +299,36 @@ class State:
             self._store = open_store(self.db)
         return self._store
 
+    def quick(self, read: Callable[[QuickReader], T | None]) -> T | None:
+        """What ``read`` reads through sqlite3 (pmtui.store.quick), when the database is one
+        open_store would open as it is and no project was named; None otherwise, or when
+        ``read`` gives None or SQLite fails: the caller then asks the store, which has the
+        messages for anything out of the ordinary. SQLAlchemy, SQLModel and the table models are
+        not loaded on this path: they were half of a reading command's start-up."""
+        if self._store is not None or self.project_name is not None or (self.db is not None and not self.db.strip()):
+            return None
+        import sqlite3
+
+        from pmtui.store.quick import quick_reader
+
+        reader = quick_reader(self.db)
+        if reader is None:
+            return None
+        try:
+            return read(reader)
+        except sqlite3.Error:  # a damaged file, say: the store has the message for it
+            return None
+        finally:
+            reader.close()
+
     def plan(self) -> Plan:
-        """The chosen project's plan, scheduled on first use.
+        """The chosen project's plan, scheduled on first use: read as the app reads its first
+        frame (services.plan.quick_plan, the same queries through sqlite3) where ``quick`` can."""
+        from pmtui.services.plan import quick_plan
 
-        Read as the app reads its first frame (pmtui.store.quick, the same queries through
-        sqlite3) when the database is one open_store would open as it is and the project is the
-        current one: SQLAlchemy, SQLModel and the table models are then not loaded at all, which
-        was half of `pmtui task list`'s time on the demo plan. Anything else takes the store."""
-        if self._store is None and self.project_name is None and (self.db is None or self.db.strip()):
-            import sqlite3
-
-            from pmtui.services.plan import quick_plan
-            from pmtui.store.quick import quick_reader
-
-            reader = quick_reader(self.db)
-            if reader is not None:
-                try:
-                    plan = quick_plan(reader)
-                except sqlite3.Error:  # a damaged file, say: the store has the message for it
-                    plan = None
-                finally:
-                    reader.close()
-                if plan is not None:
-                    return plan
+        plan = self.quick(quick_plan)
+        if plan is not None:
+            return plan
         from pmtui.services.tasks import get_plan
 
         return get_plan(self.store, self.project().id)

@@ -39,7 +39,11 @@ def new(
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the projects; * marks the current one."""
     st = state(ctx)
-    rows = svc.list_projects(st.store)
+    from pmtui.services.quick_reads import project_list
+
+    rows = st.quick(project_list)
+    if rows is None:
+        rows = svc.list_projects(st.store)
     if as_json:
         print_json([
             {"id": p.id, "name": p.name, "start": p.start.isoformat(),

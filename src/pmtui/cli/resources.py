@@ -81,7 +81,7 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     """List the resources with their rates, how many tasks each has, and their peak load from the
     status date on (over = working days booked above max units; see `pmtui resource load`)."""
     st = state(ctx)
-    plan = _tasks.get_plan(st.store, st.project().id)
+    plan = st.plan()
     counts: dict[int, int] = {}
     for a in plan.assignments:
         counts[a.resource_id] = counts.get(a.resource_id, 0) + 1

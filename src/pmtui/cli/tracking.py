@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from pmtui.cli.context import Col, done, out, print_json, state, write_output
-from pmtui.models.errors import BadValue
+from pmtui.models.errors import BadValue, NotFound
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import brief, signed_days
 from pmtui.scheduling.evm import EAC_METHODS, EarnedValue
@@ -20,6 +20,7 @@ bsvc = LazyModule("pmtui.services.baselines")
 costing = LazyModule("pmtui.services.costing")
 snapshots = LazyModule("pmtui.services.snapshots")
 ssvc = LazyModule("pmtui.services.status")
+quick_reads = LazyModule("pmtui.services.quick_reads")  # the same reads through sqlite3 (State.quick)
 
 
 baseline_cmd = typer.Typer(help="Save, list, choose and remove baselines (at most 11 per project).",
@@ -101,8 +102,15 @@ def variance(ctx: typer.Context,
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Start, finish, duration and cost variance against the baseline (dates in working days)."""
     st = state(ctx)
-    project = st.project()
-    v = bsvc.variance(st.store, project.id, baseline)
+    read = st.quick(quick_reads.plan_and_baseline(baseline))
+    if read is not None:
+        plan, saved = read
+        if saved is None:
+            raise NotFound(bsvc.NO_BASELINE)
+        project, v = plan.project, bsvc.compare(plan, saved)
+    else:
+        project = st.project()
+        v = bsvc.variance(st.store, project.id, baseline)
     if as_json:
         print_json({
             "baseline": v.baseline, "start": v.start, "finish": v.finish, "baseline_finish": v.base_finish,
@@ -145,9 +153,14 @@ def cost_actual(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS cod
 def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Budget, actual, remaining and forecast cost (actual + remaining) per task, summary and project."""
     st = state(ctx)
-    from pmtui.services.tasks import get_plan
+    read = st.quick(quick_reads.plan_and_baseline())
+    if read is not None:
+        plan, saved = read
+    else:
+        from pmtui.services.tasks import get_plan
 
-    plan = get_plan(st.store, st.project().id)
+        plan = get_plan(st.store, st.project().id)
+        saved = None
     costs = costing.plan_costs(plan)
     rows = [{"id": t.id, "wbs": t.wbs, "name": t.name, "summary": t.summary, "budget": costs[t.id].budget, "cost": costs[t.id].cost,
              "work": costs[t.id].work, "actual": costs[t.id].actual, "remaining": costs[t.id].remaining,
@@ -157,7 +170,8 @@ def cost_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", 
     forecast = sum(costs[r].forecast for r in plan.roots)
     # With a baseline the BAC is its budget for today's tasks (as `pmtui evm` counts it), not the
     # plan's own cost: the two differ after a re-baseline with an overrun, or a task added since.
-    saved = bsvc.get_baseline(st.store, st.project().id)
+    if read is None:
+        saved = bsvc.get_baseline(st.store, st.project().id)
     own = saved.own_costs() if saved else {}
     bac = sum(own.get(t.id, 0.0) for t in plan.tasks if t.id in saved.tasks) if saved else budget
     if as_json:
@@ -189,7 +203,12 @@ def evm(ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Earned value as of the status date, per task, summary and project."""
     st = state(ctx)
-    rep = ssvc.earned_value_report(st.store, st.project().id, method=eac, baseline=baseline)
+    # the EAC method is checked where the store's path checks it: after the project, before the baseline
+    read = st.quick(quick_reads.plan_and_baseline(baseline, first=lambda: ssvc.eac_method(eac)))
+    if read is not None:
+        rep = ssvc.evm_of(*read, ssvc.eac_method(eac))
+    else:
+        rep = ssvc.earned_value_report(st.store, st.project().id, method=eac, baseline=baseline)
     if as_json:
         print_json({"status_date": rep.status_date, "status_date_source": rep.as_of.source,
                     "baseline": rep.baseline, "eac_method": rep.method,

@@ -9,22 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlmodel import Session
-
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.parsing import is_digits
-from pmtui.models.rules import control_character
-from pmtui.models.tables import utcnow
-from pmtui.models.tracking import MAX_BASELINES, Baseline, BaselineTask
 from pmtui.models.wording import brief, counted
-from pmtui.services.actions import action, reading
 from pmtui.services.costing import TaskCost, plan_costs
 from pmtui.services.plan import Plan, load_plan
-from pmtui.store import Store
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from pmtui.models.tracking import Baseline, BaselineTask
+    from pmtui.store import Store
+
+# SQLAlchemy, SQLModel, the table models and pydantic are loaded by the functions that use the
+# store: a command reading through sqlite3 (pmtui.services.quick_reads) computes with this module
+# without them
+_sa = LazyModule("sqlalchemy")
+_rules = LazyModule("pmtui.models.rules")
+_tables = LazyModule("pmtui.models.tables")
+_tracking = LazyModule("pmtui.models.tracking")
+_actions = LazyModule("pmtui.services.actions")
+
 
 MAX_NAME = 60
+NO_BASELINE = "no baseline to compare against: save one with `pmtui baseline save NAME`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +114,7 @@ def _check_name(name: str) -> str:
     if len(name) > MAX_NAME:
         # worded as every other text limit: the length given, so the user knows how much to cut
         raise BadValue(f"baseline name is {MAX_NAME} characters at most; you gave {len(name)}")
-    bad = control_character(name)
+    bad = _rules.control_character(name)
     if bad is not None:
         # as for any other name: `pmtui baseline list` printed an escape sequence to the terminal
         raise BadValue(f"baseline name contains the control character U+{ord(bad):04X}: names are plain text")
@@ -111,12 +122,17 @@ def _check_name(name: str) -> str:
 
 
 def _all(session: Session, project_id: int) -> list[Baseline]:
-    rows = session.execute(select(Baseline).where(Baseline.project_id == project_id).order_by(Baseline.number))
+    rows = session.execute(_sa.select(_tracking.Baseline).where(_tracking.Baseline.project_id == project_id).order_by(_tracking.Baseline.number))
     return list(rows.scalars())
 
 
 def _find(session: Session, project_id: int, name: str) -> Baseline:
-    rows = _all(session, project_id)
+    return named(_all(session, project_id), name)
+
+
+def named(rows: list, name: str):
+    """The baseline called ``name`` among the project's ``rows`` (by number; table models, or
+    pmtui.services.quick_reads's rows), or NotFound saying which there are."""
     for b in rows:
         if b.name == name:
             return b
@@ -138,7 +154,7 @@ def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list
     for t in plan.tasks:
         s = sched[t.id]
         duration = plan.duration_now(t)
-        rows.append(BaselineTask(
+        rows.append(_tracking.BaselineTask(
             baseline_id=baseline_id, task_id=t.id, wbs=t.wbs, name=t.name, summary=t.summary,
             milestone=t.milestone, start=s.start, finish=s.finish, duration=duration,
             work=costs[t.id].work, cost=costs[t.id].forecast,
@@ -148,7 +164,7 @@ def _task_rows(plan: Plan, costs: dict[int, TaskCost], baseline_id: int) -> list
 
 def save_baseline(store: Store, project_id: int, name: str, *, replace: bool = False) -> Baseline:
     """Save the plan as it is scheduled now. The first baseline becomes the active one."""
-    with action(store, project_id, "Save baseline") as act:
+    with _actions.action(store, project_id, "Save baseline") as act:
         return save_baseline_in(act, name, replace=replace)
 
 
@@ -165,22 +181,22 @@ def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
     costs = plan_costs(plan)
     if same is not None and not replace:
         raise Conflict(f"baseline {brief(name)} exists: add --replace to save over it")
-    if same is None and len(existing) >= MAX_BASELINES:
+    if same is None and len(existing) >= _tracking.MAX_BASELINES:
         names = ", ".join(repr(b.name) for b in existing)
-        raise Conflict(f"a project keeps at most {MAX_BASELINES} baselines (as MS Project does: Baseline, "
+        raise Conflict(f"a project keeps at most {_tracking.MAX_BASELINES} baselines (as MS Project does: Baseline, "
                        f"Baseline1…Baseline10); remove one first with `pmtui baseline rm NAME`, or save over "
                        f"one with --replace. Saved: {names}")
     if same is None:
         used = {b.number for b in existing}
-        base = Baseline(project_id=project_id, name=name, number=min(set(range(MAX_BASELINES)) - used),
+        base = _tracking.Baseline(project_id=project_id, name=name, number=min(set(range(_tracking.MAX_BASELINES)) - used),
                         active=not any(b.active for b in existing))
         s.add(base)
         s.flush()
     else:
         base = same
-        for old in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars():
+        for old in s.execute(_sa.select(_tracking.BaselineTask).where(_tracking.BaselineTask.baseline_id == base.id)).scalars():
             s.delete(old)
-        base.saved_at = utcnow()
+        base.saved_at = _tables.utcnow()
     base.start, base.finish = plan.schedule.start, plan.schedule.finish
     # MS Project's Baseline Cost is the Cost field when saved: actual + remaining
     base.cost = sum(costs[r].forecast for r in plan.roots)
@@ -194,12 +210,12 @@ def save_baseline_in(act, name: str, *, replace: bool = False) -> Baseline:
 
 
 def list_baselines(store: Store, project_id: int) -> list[Baseline]:
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         return _all(s, project_id)
 
 
 def use_baseline(store: Store, project_id: int, name: str) -> Baseline:
-    with action(store, project_id, "Use baseline") as act:
+    with _actions.action(store, project_id, "Use baseline") as act:
         chosen = _find(act.session, project_id, name)
         for b in _all(act.session, project_id):
             want = b.id == chosen.id
@@ -212,10 +228,10 @@ def use_baseline(store: Store, project_id: int, name: str) -> Baseline:
 def remove_baseline(store: Store, project_id: int, name: str) -> Baseline | None:
     """Remove a baseline; when it was the active one, the latest saved of the rest takes over.
     Returns the baseline that is active afterwards (None when none is left)."""
-    with action(store, project_id, "Remove baseline") as act:
+    with _actions.action(store, project_id, "Remove baseline") as act:
         s = act.session
         gone = _find(s, project_id, name)
-        for row in s.execute(select(BaselineTask).where(BaselineTask.baseline_id == gone.id)).scalars():
+        for row in s.execute(_sa.select(_tracking.BaselineTask).where(_tracking.BaselineTask.baseline_id == gone.id)).scalars():
             s.delete(row)
         s.delete(gone)
         s.flush()
@@ -230,18 +246,22 @@ def remove_baseline(store: Store, project_id: int, name: str) -> Baseline | None
 
 def load_baseline(session: Session, project_id: int, name: str | None = None) -> SavedBaseline | None:
     """The named baseline, or the active one (None when the project has none)."""
-    if name is not None:
-        base = _find(session, project_id, name)
-    else:
-        base = next((b for b in _all(session, project_id) if b.active), None)
-        if base is None:
-            return None
-    rows = session.execute(select(BaselineTask).where(BaselineTask.baseline_id == base.id)).scalars()
+    base = chosen(_all(session, project_id), name)
+    if base is None:
+        return None
+    rows = session.execute(_sa.select(_tracking.BaselineTask).where(_tracking.BaselineTask.baseline_id == base.id)).scalars()
     return SavedBaseline(base, {r.task_id: r for r in rows})
 
 
+def chosen(rows: list, name: str | None):
+    """The named baseline among ``rows``, or the active one (None when there is none)."""
+    if name is not None:
+        return named(rows, name)
+    return next((b for b in rows if b.active), None)
+
+
 def get_baseline(store: Store, project_id: int, name: str | None = None) -> SavedBaseline | None:
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         return load_baseline(s, project_id, name)
 
 
@@ -290,9 +310,9 @@ def compare(plan: Plan, saved: SavedBaseline, costs: dict[int, TaskCost] | None 
 
 
 def variance(store: Store, project_id: int, name: str | None = None) -> Variance:
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         saved = load_baseline(s, project_id, name)
         if saved is None:
-            raise NotFound("no baseline to compare against: save one with `pmtui baseline save NAME`")
+            raise NotFound(NO_BASELINE)
         plan = load_plan(s.connection(), project_id)
     return compare(plan, saved)

@@ -17,17 +17,27 @@ actual start and finish days when the calendar has them off (WorkCalendar.days_w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue, Conflict
 from pmtui.models.parsing import parse_money
-from pmtui.models.rules import check_money
-from pmtui.models.tables import Task
 from pmtui.models.wording import brief
 from pmtui.scheduling import costs as C
-from pmtui.services.actions import action
 from pmtui.services.plan import Plan, RollUp, TaskRow, actual_span, load_plan
-from pmtui.store import Store, settings
+from pmtui.store import settings
 from pmtui.store.locations import config_file
+
+if TYPE_CHECKING:
+    from pmtui.store import Store
+
+# SQLAlchemy, SQLModel, the table models and pydantic are loaded by the functions that use the
+# store: a command reading through sqlite3 (pmtui.services.quick_reads) computes with this module
+# without them
+_rules = LazyModule("pmtui.models.rules")
+_tables = LazyModule("pmtui.models.tables")
+_actions = LazyModule("pmtui.services.actions")
+
 
 ACTUAL_MODES = ("derived", "entered")
 
@@ -141,7 +151,7 @@ _SPENT = ": an actual cost is money spent, 0 or more"
 
 def check_amount(value: float) -> None:
     try:
-        check_money(value, "actual cost", _SPENT)
+        _rules.check_money(value, "actual cost", _SPENT)
     except ValueError as exc:
         raise BadValue(str(exc)) from None
 
@@ -150,12 +160,12 @@ def set_actual_cost(store: Store, project_id: int, ref: str, amount: float | Non
     """Enter (or, with None, clear) the actual cost of a task."""
     if amount is not None:
         check_amount(amount)
-    with action(store, project_id, "Enter actual cost") as act:
+    with _actions.action(store, project_id, "Enter actual cost") as act:
         plan = load_plan(act.conn, project_id)
         row = plan.resolve(ref)
         if row.summary:
             raise Conflict(f"{row.label} is a summary: enter actual costs on the tasks under it")
-        task = act.session.get(Task, row.id)
+        task = act.session.get(_tables.Task, row.id)
         if task.actual_cost != amount:
             before = "derived" if task.actual_cost is None else f"{task.actual_cost:,.2f}"
             after = "derived" if amount is None else f"{amount:,.2f}"

@@ -26,25 +26,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlmodel import Session
-
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue
-from pmtui.models.risks import Issue, Risk
-from pmtui.models.tables import Resource
-from pmtui.models.tracking import Snapshot
 from pmtui.models.wording import brief, days, signed_days
 from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import CENT, EAC_METHODS, EarnedValue, earned_value, planned_value
-from pmtui.services.actions import reading
 from pmtui.services.as_of import AsOf, figures_date
 from pmtui.services.baselines import SavedBaseline, Variance, compare, finish_shift, load_baseline
 from pmtui.services.costing import TaskCost, percent_of, plan_costs, project_percent
 from pmtui.services.plan import Plan, load_plan
-from pmtui.services.risks import issue_code, risk_code
-from pmtui.store import Store, settings
+from pmtui.store import settings
 from pmtui.store.locations import config_file
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from pmtui.models.tracking import Snapshot
+    from pmtui.store import Store
+
+# SQLAlchemy, SQLModel, the table models and pydantic are loaded by the functions that use the
+# store: a command reading through sqlite3 (pmtui.services.quick_reads) computes with this module
+# without them
+_sa = LazyModule("sqlalchemy")
+_risk_models = LazyModule("pmtui.models.risks")
+_tables = LazyModule("pmtui.models.tables")
+_tracking = LazyModule("pmtui.models.tracking")
+_actions = LazyModule("pmtui.services.actions")
+_risks = LazyModule("pmtui.services.risks")
+
 
 LEVELS = ("green", "amber", "red")
 LETTERS = {"green": "G", "amber": "A", "red": "R", "none": "-"}
@@ -130,9 +141,14 @@ def compute_evm(plan: Plan, costs: dict[int, TaskCost], saved: SavedBaseline | N
 def earned_value_report(store: Store, project_id: int, *, method: str | None = None,
                         baseline: str | None = None, today: date | None = None) -> EvmReport:
     method = eac_method(method)
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         saved = load_baseline(s, project_id, baseline)
         plan = load_plan(s.connection(), project_id)
+    return evm_of(plan, saved, method, today)
+
+
+def evm_of(plan: Plan, saved: SavedBaseline | None, method: str, today: date | None = None) -> EvmReport:
+    """The EVM report of a plan read with its baseline, by a checked EAC method (eac_method)."""
     return compute_evm(plan, plan_costs(plan), saved, method, status_day(plan, today))
 
 
@@ -321,25 +337,25 @@ def risk_bands() -> tuple[int, int]:
 
 def open_risks(session: Session, project_id: int) -> list[RiskRow]:
     medium, high = risk_bands()
-    names = dict(session.execute(select(Resource.id, Resource.name).where(Resource.project_id == project_id)).all())
-    rows = session.execute(select(Risk).where(Risk.project_id == project_id, Risk.status == "open")).scalars()
+    names = dict(session.execute(_sa.select(_tables.Resource.id, _tables.Resource.name).where(_tables.Resource.project_id == project_id)).all())
+    rows = session.execute(_sa.select(_risk_models.Risk).where(_risk_models.Risk.project_id == project_id, _risk_models.Risk.status == "open")).scalars()
     out = []
     for r in rows:
         score = r.probability * r.impact
         band = "high" if score >= high else "medium" if score >= medium else "low"
         out.append(RiskRow(r.id, r.title, r.kind, r.probability, r.impact, score, band, r.strategy,
-                           r.response, names.get(r.owner_id, ""), risk_code(r.number)))
+                           r.response, names.get(r.owner_id, ""), _risks.risk_code(r.number)))
     return sorted(out, key=lambda r: (-r.score, r.kind != "threat", r.id))
 
 
 def open_issues(session: Session, project_id: int, plan: Plan) -> list[IssueRow]:
-    names = dict(session.execute(select(Resource.id, Resource.name).where(Resource.project_id == project_id)).all())
-    rows = session.execute(select(Issue).where(Issue.project_id == project_id, Issue.status == "open")).scalars()
+    names = dict(session.execute(_sa.select(_tables.Resource.id, _tables.Resource.name).where(_tables.Resource.project_id == project_id)).all())
+    rows = session.execute(_sa.select(_risk_models.Issue).where(_risk_models.Issue.project_id == project_id, _risk_models.Issue.status == "open")).scalars()
     out = []
     for i in rows:
         task = plan.by_id[i.task_id].label if i.task_id in plan.by_id else ""
         out.append(IssueRow(i.id, i.title, i.kind, i.severity, names.get(i.owner_id, ""), task, i.raised_on,
-                            issue_code(i.number)))
+                            _risks.issue_code(i.number)))
     return sorted(out, key=lambda i: (i.kind != "blocker", -i.severity, i.raised_on, i.id))
 
 
@@ -429,8 +445,8 @@ def critical_path(plan: Plan) -> list[tuple[str, str, date, date, int]]:
 
 
 def snapshots_of(session: Session, project_id: int) -> list[Snapshot]:
-    rows = session.execute(select(Snapshot).where(Snapshot.project_id == project_id)
-                           .order_by(Snapshot.day, Snapshot.taken_at, Snapshot.id)).scalars()
+    rows = session.execute(_sa.select(_tracking.Snapshot).where(_tracking.Snapshot.project_id == project_id)
+                           .order_by(_tracking.Snapshot.day, _tracking.Snapshot.taken_at, _tracking.Snapshot.id)).scalars()
     return list(rows)
 
 
@@ -464,7 +480,7 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
 
 def project_status(store: Store, project_id: int, *, method: str | None = None,
                    baseline: str | None = None, today: date | None = None) -> Status:
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         return status_from(s, project_id, method=method, baseline=baseline, today=today)
 
 

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 import typer
@@ -124,7 +125,8 @@ def _loaded_with_errors(*argv: str) -> tuple[int, list[str], str, str]:
 _READS = [["project", "list"], ["project", "list", "--json"], ["resource", "list"], ["resource", "list", "--json"],
           ["cost", "list"], ["cost", "list", "--json"], ["variance"], ["variance", "--json"],
           ["variance", "-b", "approved PLAN"], ["evm"], ["evm", "--json"], ["evm", "--eac", "typical"],
-          ["variance", "-b", "nope"], ["evm", "-b", "nope"], ["evm", "--eac", "bogus", "-b", "nope"], ["evm", "--eac", " "]]
+          ["variance", "-b", "nope"], ["evm", "-b", "nope"], ["evm", "--eac", "bogus", "-b", "nope"], ["evm", "--eac", " "],
+          ["status"], ["status", "--json"]]
 
 
 @pytest.mark.parametrize("argv", _READS)
@@ -139,7 +141,8 @@ def test_reading_commands_load_no_database_layer(tmp_path, argv):
     assert "pmtui.models.tables" not in modules
 
 
-@pytest.mark.parametrize("argv", [["project", "list"], ["cost", "list"], ["variance"], ["evm", "--eac", "bogus"]])
+@pytest.mark.parametrize("argv", [["project", "list"], ["cost", "list"], ["variance"], ["evm", "--eac", "bogus"],
+                                  ["status"]])
 def test_a_database_the_quick_read_declines_gets_the_stores_answer(tmp_path, argv):
     db = tmp_path / "demo.db"
     assert cli(db, "demo").exit_code == 0
@@ -161,3 +164,23 @@ def _cli_with(db, other: list[str], argv: list[str]) -> tuple[int, str, str]:
 
     result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *other, *argv], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("config", ['[evm]\neac = "bogus"\n[risk]\nmedium = 30\n', "[risk]\nmedium = 30\n"])
+def test_a_bad_setting_is_refused_by_the_quick_read_as_by_the_store(tmp_path, config):
+    import os
+
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    folder = Path(os.environ["PMTUI_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(config)
+    for argv in (["status"], ["evm"], ["status", "--json"]):
+        code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+        # the store's answer, with the project named (in-process, the settings are read once)
+        store_code, store_modules, store_out, store_err = _loaded_with_errors("--db", str(db), "-p", "CRM migration",
+                                                                              *argv)
+        assert (code, out, err) == (store_code, store_out, store_err)
+        if argv[0] == "status" or "eac" in config:  # `evm` has no risk bands
+            assert code != 0 and "config file" in err
+        assert "sqlalchemy" not in modules and "sqlalchemy" in store_modules

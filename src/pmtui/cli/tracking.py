@@ -244,7 +244,7 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     if ctx.invoked_subcommand is not None:
         return
     st = state(ctx)
-    s = ssvc.project_status(st.store, st.project().id)
+    s = st.quick(quick_reads.project_status) or ssvc.project_status(st.store, st.project().id)
     if as_json:
         print_json({"project": s.project, "status_date": s.status_date, "status_date_source": s.as_of.source,
                     "finish": s.finish,

@@ -39,3 +39,13 @@ def check_money(value: float | None, what: str, why_not_negative: str = "") -> f
     if value > MAX_AMOUNT:
         raise ValueError(f"{what} {value:,.0f} is too large: at most {MAX_AMOUNT:,.0f}")
     return value
+
+
+def risk_code(number: int) -> str:
+    """R<number>: the risk's number within its project (Risk.number), not its row id."""
+    return f"R{number}"
+
+
+def issue_code(number: int) -> str:
+    """I<number>: the issue's number within its project (Issue.number), not its row id."""
+    return f"I{number}"

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from pmtui.services.baselines import SavedBaseline, chosen
 from pmtui.services.plan import Plan, Rows, _with_dates, read_plan
+from pmtui.services.status import Status, eac_method, issue_rows, risk_rows, status_of
 from pmtui.store.quick import CURRENT_PROJECT, QuickReader
 
 
@@ -126,3 +127,92 @@ def plan_and_baseline(name: str | None = None, *, first: Callable[[], object] | 
         return plan, saved
 
     return read
+
+
+@dataclass(frozen=True, slots=True)
+class RiskListed:
+    """The fields of an open risk (pmtui.models.risks.Risk) the status rates."""
+
+    id: int
+    title: str
+    kind: str
+    probability: int
+    impact: int
+    strategy: str
+    response: str
+    owner_id: int | None
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class IssueListed:
+    """The fields of an open issue (pmtui.models.risks.Issue) the status counts."""
+
+    id: int
+    title: str
+    kind: str
+    severity: int
+    owner_id: int | None
+    task_id: int | None
+    raised_on: date
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRow:
+    """A snapshot of the project's key figures (pmtui.models.tracking.Snapshot)."""
+
+    id: int
+    project_id: int
+    taken_at: datetime
+    day: date
+    source: str
+    finish: date | None
+    percent_complete: float
+    bac: float
+    pv: float
+    ev: float
+    ac: float
+    spi: float | None
+    cpi: float | None
+    risks_high: int
+    risks_medium: int
+    risks_low: int
+    open_issues: int
+    data: str
+
+
+_STATUS_SQL = {
+    "names": "SELECT resource.id, resource.name FROM resource WHERE resource.project_id = :pid",
+    "risks": ("SELECT risk.id, risk.title, risk.kind, risk.probability, risk.impact, risk.strategy, risk.response, "
+              "risk.owner_id, risk.number FROM risk WHERE risk.project_id = :pid AND risk.status = 'open'"),
+    "issues": ("SELECT issue.id, issue.title, issue.kind, issue.severity, issue.owner_id, issue.task_id, "
+               "issue.raised_on, issue.number FROM issue WHERE issue.project_id = :pid AND issue.status = 'open'"),
+    "snapshots": ("SELECT snapshot.id, snapshot.project_id, snapshot.taken_at, snapshot.day, snapshot.source, "
+                  "snapshot.finish, snapshot.percent_complete, snapshot.bac, snapshot.pv, snapshot.ev, snapshot.ac, "
+                  "snapshot.spi, snapshot.cpi, snapshot.risks_high, snapshot.risks_medium, snapshot.risks_low, "
+                  "snapshot.open_issues, snapshot.data FROM snapshot WHERE snapshot.project_id = :pid "
+                  "ORDER BY snapshot.day, snapshot.taken_at, snapshot.id"),
+}
+
+
+def project_status(reader: QuickReader) -> Status | None:
+    """As pmtui.services.status.project_status for the current project, with the active
+    baseline and the configured EAC method (checked once the project is known, as there)."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        method = eac_method(None)
+        seen = reader.version(pid)
+        plan = read_plan(rows, pid)
+        saved = read_baseline(rows, pid, None)
+        sql = _STATUS_SQL
+        names = dict(rows(sql["names"], {"pid": pid}))
+        risks = [RiskListed(*r) for r in rows(sql["risks"], {"pid": pid})]
+        issues = [IssueListed(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [6])]
+        snapshots = [SnapshotRow(i, p, _saved_at(at), *rest)
+                     for i, p, at, *rest in _with_dates(rows(sql["snapshots"], {"pid": pid}), [3, 5])]
+    plan.version = seen
+    return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
+                     issues=lambda: issue_rows(issues, names, plan), snapshots=lambda: snapshots)

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from pmtui.models.errors import BadValue, Conflict, NotFound, NothingChanged
 from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
 from pmtui.models.rules import validated
+from pmtui.models.vocabulary import issue_code, risk_code
 from pmtui.models.tables import Project, Resource
 from pmtui.models.wording import brief
 from pmtui.services.actions import Action, action
@@ -31,16 +32,6 @@ INITIAL_COMMENT = "Initial assessment."
 def as_of(project: Project, today: date | None = None) -> date:
     """The day a risk change is dated: the plan's status date, else today."""
     return project.status_date or today or date.today()
-
-
-def risk_code(number: int) -> str:
-    """R<number>: the risk's number within its project (Risk.number), not its row id."""
-    return f"R{number}"
-
-
-def issue_code(number: int) -> str:
-    """I<number>: the issue's number within its project (Issue.number), not its row id."""
-    return f"I{number}"
 
 
 def find_owner(session: Session, project_id: int, name: str) -> Resource:

@@ -24,12 +24,14 @@ Risk bands come from ``[risk]`` (medium = 5, high = 12 by default): score = prob
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue
+from pmtui.models.vocabulary import issue_code, risk_code
 from pmtui.models.wording import brief, days, signed_days
 from pmtui.scheduling import costs as C
 from pmtui.scheduling.evm import CENT, EAC_METHODS, EarnedValue, earned_value, planned_value
@@ -54,7 +56,6 @@ _risk_models = LazyModule("pmtui.models.risks")
 _tables = LazyModule("pmtui.models.tables")
 _tracking = LazyModule("pmtui.models.tracking")
 _actions = LazyModule("pmtui.services.actions")
-_risks = LazyModule("pmtui.services.risks")
 
 
 LEVELS = ("green", "amber", "red")
@@ -336,26 +337,37 @@ def risk_bands() -> tuple[int, int]:
 
 
 def open_risks(session: Session, project_id: int) -> list[RiskRow]:
-    medium, high = risk_bands()
     names = dict(session.execute(_sa.select(_tables.Resource.id, _tables.Resource.name).where(_tables.Resource.project_id == project_id)).all())
     rows = session.execute(_sa.select(_risk_models.Risk).where(_risk_models.Risk.project_id == project_id, _risk_models.Risk.status == "open")).scalars()
+    return risk_rows(rows, names)
+
+
+def risk_rows(rows, names: dict[int, str]) -> list[RiskRow]:
+    """The open risks ``rows`` (table models, or pmtui.services.quick_reads's rows), scored and
+    banded, highest first; ``names`` the project's resources' by id."""
+    medium, high = risk_bands()
     out = []
     for r in rows:
         score = r.probability * r.impact
         band = "high" if score >= high else "medium" if score >= medium else "low"
         out.append(RiskRow(r.id, r.title, r.kind, r.probability, r.impact, score, band, r.strategy,
-                           r.response, names.get(r.owner_id, ""), _risks.risk_code(r.number)))
+                           r.response, names.get(r.owner_id, ""), risk_code(r.number)))
     return sorted(out, key=lambda r: (-r.score, r.kind != "threat", r.id))
 
 
 def open_issues(session: Session, project_id: int, plan: Plan) -> list[IssueRow]:
     names = dict(session.execute(_sa.select(_tables.Resource.id, _tables.Resource.name).where(_tables.Resource.project_id == project_id)).all())
     rows = session.execute(_sa.select(_risk_models.Issue).where(_risk_models.Issue.project_id == project_id, _risk_models.Issue.status == "open")).scalars()
+    return issue_rows(rows, names, plan)
+
+
+def issue_rows(rows, names: dict[int, str], plan: Plan) -> list[IssueRow]:
+    """The open issues ``rows`` (as risk_rows takes them), blockers first, most severe first."""
     out = []
     for i in rows:
         task = plan.by_id[i.task_id].label if i.task_id in plan.by_id else ""
         out.append(IssueRow(i.id, i.title, i.kind, i.severity, names.get(i.owner_id, ""), task, i.raised_on,
-                            _risks.issue_code(i.number)))
+                            issue_code(i.number)))
     return sorted(out, key=lambda i: (i.kind != "blocker", -i.severity, i.raised_on, i.id))
 
 
@@ -456,14 +468,24 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
     method = eac_method(method)
     plan = load_plan(session.connection(), project_id)
     saved = load_baseline(session, project_id, baseline)
+    return status_of(plan, saved, method, today, risks=lambda: open_risks(session, project_id),
+                     issues=lambda: open_issues(session, project_id, plan),
+                     snapshots=lambda: snapshots_of(session, project_id))
+
+
+def status_of(plan: Plan, saved: SavedBaseline | None, method: str, today: date | None, *,
+              risks: Callable[[], list[RiskRow]], issues: Callable[[], list[IssueRow]],
+              snapshots: Callable[[], list]) -> Status:
+    """Everything, from a plan read with its baseline, by a checked EAC method (eac_method); the
+    risks, issues and snapshots are asked for in the order the figures need them."""
     costs = plan_costs(plan)
     as_of = status_day(plan, today)
     # the status, the report and a snapshot read the project's earned value only: a line per
     # task was two objects per task held by the status screen (`pmtui evm` lists them)
     evm = compute_evm(plan, costs, saved, method, as_of, per_task=False)
     var = compare(plan, saved, costs) if saved else None
-    risks = open_risks(session, project_id)
-    high = sum(1 for r in risks if r.kind == "threat" and r.band == "high")
+    open_ = risks()
+    high = sum(1 for r in open_ if r.kind == "threat" and r.band == "high")
     rags = rate(evm.project, var, high, load_thresholds(), past_deadline(plan))
     sched = plan.schedule
     return Status(
@@ -472,8 +494,8 @@ def status_from(session: Session, project_id: int, *, method: str | None = None,
         baseline_finish=saved.baseline.finish if saved else None,
         finish_slip=var.finish_var if var else None,
         percent_complete=project_percent(plan), evm=evm, variance=var, rags=rags, overall=overall(rags),
-        milestones=milestones(plan, saved), risks=risks, issues=open_issues(session, project_id, plan),
-        critical=critical_path(plan) if plan.tasks else [], snapshots=snapshots_of(session, project_id),
+        milestones=milestones(plan, saved), risks=open_, issues=issues(),
+        critical=critical_path(plan) if plan.tasks else [], snapshots=snapshots(),
         plan=plan,
     )
 

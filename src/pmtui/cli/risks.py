@@ -12,6 +12,7 @@ from rich.text import Text
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
+from pmtui.models.vocabulary import issue_code, risk_code
 from pmtui.models.wording import brief, days
 from pmtui.services.risk_bands import LETTERS
 from pmtui.lazy import LazyModule
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _risk_register = LazyModule("pmtui.services.risk_register")
 _risk_rules = LazyModule("pmtui.services.risk_rules")
 svc = LazyModule("pmtui.services.risks")
+quick_reads = LazyModule("pmtui.services.quick_reads")  # the same reads through sqlite3 (State.quick)
 
 
 cmd = typer.Typer(
@@ -97,7 +99,7 @@ def add(
     risk = svc.add_risk(st.store, st.project().id, title, probability=_risk_rules.parse_scale(probability, "probability"),
                         impact=_risk_rules.parse_scale(impact, "impact"), owner=owner, tasks=task or (),
                         comment=comment, **fields)
-    done(f"Added {svc.risk_code(risk.number)} {risk.title!r}: score {risk.probability * risk.impact}.")
+    done(f"Added {risk_code(risk.number)} {risk.title!r}: score {risk.probability * risk.impact}.")
 
 
 @cmd.command("edit", epilog="Example: pmtui risk edit R3 --owner 'Bob Li' --review 2027-03-01")
@@ -126,7 +128,7 @@ def edit(
     if not fields and owner is None:
         raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
     risk = svc.edit_risk(st.store, st.project().id, ref, comment=comment, owner=owner, **fields)
-    done(f"Updated {svc.risk_code(risk.number)} {risk.title!r}.")
+    done(f"Updated {risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("score", epilog="Example: pmtui risk score R3 4 5 --comment 'Spec found 17 custom fields'")
@@ -141,7 +143,7 @@ def score(
     st = state(ctx)
     p, i = _risk_rules.parse_scale(probability, "probability"), _risk_rules.parse_scale(impact, "impact")
     risk = svc.score_risk(st.store, st.project().id, ref, p, i, comment=comment)
-    done(f"{svc.risk_code(risk.number)} scored P{p}×I{i} = {p * i}.")
+    done(f"{risk_code(risk.number)} scored P{p}×I{i} = {p * i}.")
 
 
 @cmd.command("close", epilog="Example: pmtui risk close R3 --comment 'SSO licence confirmed'")
@@ -150,7 +152,7 @@ def close(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in 
     """Close a risk that can no longer happen (or has been dealt with)."""
     st = state(ctx)
     risk = svc.close_risk(st.store, st.project().id, ref, comment=comment)
-    done(f"Closed {svc.risk_code(risk.number)} {risk.title!r}.")
+    done(f"Closed {risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("reopen", epilog="Example: pmtui risk reopen R3")
@@ -158,7 +160,7 @@ def reopen(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in
     """Open a closed or occurred risk again."""
     st = state(ctx)
     risk = svc.reopen_risk(st.store, st.project().id, ref)
-    done(f"Reopened {svc.risk_code(risk.number)} {risk.title!r}.")
+    done(f"Reopened {risk_code(risk.number)} {risk.title!r}.")
 
 
 @cmd.command("link", epilog="Example: pmtui risk link R3 2.4")
@@ -167,7 +169,7 @@ def link(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in t
     """Tie a risk to a task, so its float and criticality count in the risk's exposure."""
     st = state(ctx)
     label = svc.link_risk_task(st.store, st.project().id, ref, task)
-    done(f"Linked {svc.risk_code(_risk_rules.parse_ref(ref, 'R', 'risk'))} to {label}.")
+    done(f"Linked {risk_code(_risk_rules.parse_ref(ref, 'R', 'risk'))} to {label}.")
 
 
 @cmd.command("unlink", epilog="Example: pmtui risk unlink R3 2.4")
@@ -186,8 +188,8 @@ def raise_(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in
     """The risk happened: mark it occurred and open a linked issue."""
     st = state(ctx)
     issue = svc.raise_issue(st.store, st.project().id, ref, title=title, description=description)
-    code = svc.risk_code(_risk_rules.parse_ref(ref, "R", "risk"))
-    done(f"{code} occurred: raised {svc.issue_code(issue.number)} {issue.title!r}.")
+    code = risk_code(_risk_rules.parse_ref(ref, "R", "risk"))
+    done(f"{code} occurred: raised {issue_code(issue.number)} {issue.title!r}.")
 
 
 def _risk_json(v: RiskView) -> dict:
@@ -233,7 +235,7 @@ def list_(
         kind = _risk_rules.risk_kind(kind)
     if not 0 <= min_score <= 25:
         raise BadValue(f"minimum score {min_score} is out of range: scores run from 1 to 25")
-    reg = _risk_register.load_register(st.store, st.project().id)
+    reg = st.quick(quick_reads.risk_register) or _risk_register.load_register(st.store, st.project().id)
     rows = reg.select(open_only=open_only, kind=kind, min_score=min_score, sort=sort)
     if as_json:
         print_json([_risk_json(v) for v in rows])
@@ -299,7 +301,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
         lines.append(f"if it occurs {happens[0]}")
         lines.extend(f"  {missed}" for missed in happens[1:])
     for issue in reg.issues_of(r.id):
-        lines.append(f"issue        {svc.issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
+        lines.append(f"issue        {issue_code(issue.number)} {issue.title} ({issue.status}, raised {issue.raised_on})")
     lines.append("linked tasks:" if v.linked else "linked tasks: none (link one with `pmtui risk link R1 WBS`)")
     sched = reg.plan.schedule if v.linked else None
     for t in v.linked:
@@ -370,7 +372,7 @@ def issue_add(
     st = state(ctx)
     issue = svc.add_issue(st.store, st.project().id, title, kind=kind, severity=_risk_rules.parse_scale(severity, "severity"),
                           owner=owner, task=task, risk=risk, description=description)
-    done(f"Added {svc.issue_code(issue.number)} {issue.title!r}.")
+    done(f"Added {issue_code(issue.number)} {issue.title!r}.")
 
 
 @issues.command("edit", epilog="Example: pmtui issue edit I1 --owner 'Priya Raman' --severity 4 --task 3.2")
@@ -393,7 +395,7 @@ def issue_edit(
         raise BadValue("nothing to change: give at least one option, e.g. --owner NAME (see --help)")
     st = state(ctx)
     issue, said = svc.edit_issue(st.store, st.project().id, ref, owner=owner, task=task, risk=risk, **fields)
-    code = svc.issue_code(issue.number)
+    code = issue_code(issue.number)
     if not said:
         done(f"{code} {issue.title!r} has those values already: nothing changed.")
         return
@@ -405,12 +407,12 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the issues, most severe first."""
     st = state(ctx)
-    reg = _risk_register.load_register(st.store, st.project().id)
+    reg = st.quick(quick_reads.risk_register) or _risk_register.load_register(st.store, st.project().id)
     rows = sorted((i for i in reg.issues if not open_only or i.status == "open"),
                   key=lambda i: (i.status != "open", -i.severity, i.number))
     names = {r.id: r.name for r in reg.plan.resources}
     if as_json:
-        print_json([{"id": i.id, "code": svc.issue_code(i.number), "title": i.title, "kind": i.kind, "status": i.status,
+        print_json([{"id": i.id, "code": issue_code(i.number), "title": i.title, "kind": i.kind, "status": i.status,
                      "severity": i.severity, "owner": names.get(i.owner_id),
                      "task": reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else None,
                      "risk": reg.risk_code_of(i.risk_id), "raised_on": i.raised_on.isoformat(),
@@ -427,7 +429,7 @@ def issue_list(ctx: typer.Context, open_only: bool = typer.Option(False, "--open
                   Col("Owner", share=1, least=13, wrap=True),
                   "Task", "Risk", "Raised", box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
     for i in rows:
-        table.add_row(svc.issue_code(i.number), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
+        table.add_row(issue_code(i.number), str(i.severity), i.kind, i.title, i.status, names.get(i.owner_id, ""),
                       reg.plan.by_id[i.task_id].wbs if i.task_id in reg.plan.by_id else "",
                       reg.risk_code_of(i.risk_id) or "", str(i.raised_on))
     out.print(table)
@@ -439,7 +441,7 @@ def issue_resolve(ctx: typer.Context, ref: str = typer.Argument(..., help="Issue
     """Mark an issue resolved."""
     st = state(ctx)
     issue = svc.resolve_issue(st.store, st.project().id, ref, resolution)
-    done(f"Resolved {svc.issue_code(issue.number)} {issue.title!r}.")
+    done(f"Resolved {issue_code(issue.number)} {issue.title!r}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -64,3 +64,9 @@ def figures_date(status_date: date | None, start: date, today: date | None = Non
         return AsOf(status_date, SET)
     today = today or date.today()
     return AsOf(start, START) if today < start else AsOf(today, TODAY)
+
+
+def risk_day(project, today: date | None = None) -> date:
+    """The day a risk change is dated, and the register's day: the plan's status date, else
+    today (``project``: the table's Project, or a plan's ProjectRow)."""
+    return project.status_date or today or date.today()

@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from pmtui.services.baselines import SavedBaseline, chosen
 from pmtui.services.plan import Plan, Rows, _with_dates, read_plan
+from pmtui.services.risk_bands import load_bands
+from pmtui.services.risk_register import Register, register_of
 from pmtui.services.status import Status, eac_method, issue_rows, risk_rows, status_of
 from pmtui.store.quick import CURRENT_PROJECT, QuickReader
 
@@ -216,3 +218,107 @@ def project_status(reader: QuickReader) -> Status | None:
     plan.version = seen
     return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
                      issues=lambda: issue_rows(issues, names, plan), snapshots=lambda: snapshots)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    """A risk (pmtui.models.risks.Risk)."""
+
+    id: int
+    project_id: int
+    number: int
+    title: str
+    description: str
+    kind: str
+    category: str
+    cause: str
+    effect: str
+    probability: int
+    impact: int
+    owner_id: int | None
+    status: str
+    strategy: str
+    response: str
+    trigger: str
+    review_date: date | None
+    schedule_impact: int
+    cost_impact: float
+    created_at: datetime
+    closed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class RiskScoreRow:
+    """A risk's score on a day (pmtui.models.risks.RiskScore)."""
+
+    id: int
+    risk_id: int
+    day: date
+    probability: int
+    impact: int
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskTaskRow:
+    """A risk's link to a task (pmtui.models.risks.RiskTask)."""
+
+    id: int
+    risk_id: int
+    task_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    """An issue (pmtui.models.risks.Issue)."""
+
+    id: int
+    project_id: int
+    number: int
+    title: str
+    description: str
+    kind: str
+    status: str
+    severity: int
+    owner_id: int | None
+    task_id: int | None
+    risk_id: int | None
+    raised_on: date
+    resolved_on: date | None
+    resolution: str
+
+
+def _columns(table: str, row: type) -> str:
+    return ", ".join(f"{table}.{name}" for name in row.__dataclass_fields__)
+
+
+# As pmtui.services.risk_register.load_register's selects; the risks' ids as a subquery, where
+# SQLAlchemy sends them as a list
+_REGISTER_SQL = {
+    "risks": f"SELECT {_columns('risk', RiskRow)} FROM risk WHERE risk.project_id = :pid ORDER BY risk.id",
+    "scores": (f"SELECT {_columns('risk_score', RiskScoreRow)} FROM risk_score WHERE risk_score.risk_id IN "
+               "(SELECT risk.id FROM risk WHERE risk.project_id = :pid) ORDER BY risk_score.id"),
+    "links": (f"SELECT {_columns('risk_task', RiskTaskRow)} FROM risk_task WHERE risk_task.risk_id IN "
+              "(SELECT risk.id FROM risk WHERE risk.project_id = :pid) ORDER BY risk_task.id"),
+    "issues": f"SELECT {_columns('issue', IssueRow)} FROM issue WHERE issue.project_id = :pid ORDER BY issue.id",
+}
+
+
+def risk_register(reader: QuickReader) -> Register | None:
+    """As pmtui.services.risk_register.load_register for the current project, its risk bands
+    read once the project is known, as there."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        bands = load_bands()
+        seen = reader.version(pid)
+        plan = read_plan(rows, pid)
+        sql = _REGISTER_SQL
+        risks = [RiskRow(*r[:19], _saved_at(r[19]), r[20])
+                 for r in _with_dates(rows(sql["risks"], {"pid": pid}), [16, 20])]
+        scores = [RiskScoreRow(*r) for r in _with_dates(rows(sql["scores"], {"pid": pid}), [2])]
+        links = [RiskTaskRow(*r) for r in rows(sql["links"], {"pid": pid})]
+        issues = [IssueRow(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [11, 12])]
+    plan.version = seen
+    return register_of(plan, risks, scores, links, issues, None, bands)

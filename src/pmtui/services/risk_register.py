@@ -24,18 +24,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue
-from pmtui.models.risks import Issue, Risk, RiskScore, RiskTask
+from pmtui.models.vocabulary import issue_code, risk_code
 from pmtui.models.wording import brief
 from pmtui.scheduling.progress import work_split
-from pmtui.services.actions import reading
+from pmtui.services.as_of import risk_day
 from pmtui.services.plan import Plan, load_plan, wbs_key
 from pmtui.services.risk_bands import Bands, load_bands
-from pmtui.services.risks import as_of, get_risk_row, issue_code, risk_code
-from pmtui.store import Store
+
+if TYPE_CHECKING:
+    from pmtui.models.risks import Issue, Risk
+    from pmtui.store import Store
+
+# SQLAlchemy, SQLModel, the table models and pydantic are loaded by the functions that use the
+# store: `pmtui risk list` reading through sqlite3 (pmtui.services.quick_reads) builds the
+# register with this module without them
+_sa = LazyModule("sqlalchemy")
+_risk_models = LazyModule("pmtui.models.risks")
+_actions = LazyModule("pmtui.services.actions")
+_risks = LazyModule("pmtui.services.risks")
+
 
 SORTS = ("score", "exposure", "review")
 SUMMARY_TASKS_TRIED = 10  # of a linked summary's tasks, those with least float tried by if_it_happens
@@ -273,20 +284,27 @@ def trend_of(history: list[ScorePoint]) -> tuple[int, int | None]:
 def load_register(store: Store, project_id: int, today: date | None = None,
                   bands: Bands | None = None) -> Register:
     bands = bands or load_bands()
-    with reading(store) as s:
+    with _actions.reading(store) as s:
         plan = load_plan(s.connection(), project_id)
-        risks = s.execute(select(Risk).where(Risk.project_id == project_id).order_by(Risk.id)).scalars().all()
+        risks = s.execute(_sa.select(_risk_models.Risk).where(_risk_models.Risk.project_id == project_id).order_by(_risk_models.Risk.id)).scalars().all()
         ids = [r.id for r in risks]
         scores = s.execute(
             # in the order they were made: a score is dated by the status date of the day, which
             # can be moved back, and the last one made is the risk's P and I
-            select(RiskScore).where(RiskScore.risk_id.in_(ids)).order_by(RiskScore.id)
+            _sa.select(_risk_models.RiskScore).where(_risk_models.RiskScore.risk_id.in_(ids)).order_by(_risk_models.RiskScore.id)
         ).scalars().all() if ids else []
         links = s.execute(
-            select(RiskTask).where(RiskTask.risk_id.in_(ids)).order_by(RiskTask.id)
+            _sa.select(_risk_models.RiskTask).where(_risk_models.RiskTask.risk_id.in_(ids)).order_by(_risk_models.RiskTask.id)
         ).scalars().all() if ids else []
-        issues = s.execute(select(Issue).where(Issue.project_id == project_id).order_by(Issue.id)).scalars().all()
-    day = as_of(plan.project, today)
+        issues = s.execute(_sa.select(_risk_models.Issue).where(_risk_models.Issue.project_id == project_id).order_by(_risk_models.Issue.id)).scalars().all()
+    return register_of(plan, risks, scores, links, issues, today, bands)
+
+
+def register_of(plan: Plan, risks: list, scores: list, links: list, issues: list, today: date | None,
+                bands: Bands) -> Register:
+    """The register from a project's plan and its rows, by id (table models, or
+    pmtui.services.quick_reads's rows): risks, their scores and task links, issues."""
+    day = risk_day(plan.project, today)
     sched = plan.schedule if plan.tasks else None
     history: dict[int, list[ScorePoint]] = {}
     for sc in scores:
@@ -313,8 +331,8 @@ def load_register(store: Store, project_id: int, today: date | None = None,
 
 def risk_detail(store: Store, project_id: int, ref: str | int, today: date | None = None) -> tuple[Register, RiskView]:
     """The register and one risk in it (NotFound for an id that is not in this project)."""
-    with reading(store) as s:
-        rid = get_risk_row(s, project_id, ref).id
+    with _actions.reading(store) as s:
+        rid = _risks.get_risk_row(s, project_id, ref).id
     reg = load_register(store, project_id, today)
     return reg, reg.view(rid)
 

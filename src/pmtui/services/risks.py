@@ -20,6 +20,7 @@ from pmtui.models.vocabulary import issue_code, risk_code
 from pmtui.models.tables import Project, Resource
 from pmtui.models.wording import brief
 from pmtui.services.actions import Action, action
+from pmtui.services.as_of import risk_day as as_of
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.risk_rules import IssueRules, RiskRules, check_length, check_owner, parse_ref
@@ -27,11 +28,6 @@ from pmtui.store import Store
 
 EDITABLE = tuple(name for name in RiskRules.model_fields if name != "owner_id")
 INITIAL_COMMENT = "Initial assessment."
-
-
-def as_of(project: Project, today: date | None = None) -> date:
-    """The day a risk change is dated: the plan's status date, else today."""
-    return project.status_date or today or date.today()
 
 
 def find_owner(session: Session, project_id: int, name: str) -> Resource:

@@ -1,9 +1,9 @@
 """The ``pmtui`` command line as a PM scripting it, or running it over SSH, feels it: the real
-command in a fresh process, from spawning it to its exit. Start-up (``pmtui --help``, and
-``pmtui task list`` on the demo plan, where the command's own work is small) and ``pmtui task
-list`` on a 2,000-task plan, piped and in a pseudo-terminal of 80 columns (its table fitted to
-the terminal). Median of several runs each (wall time, and CPU time in brackets), with the
-machine's speed before and after.
+command in a fresh process, from spawning it to its exit. Start-up (``pmtui --help``, ``pmtui
+status --help``, and the commands that only read, on the demo plan, where the command's own work
+is small) and ``pmtui task list`` on a 2,000-task plan, piped and in a pseudo-terminal of 80
+columns (its table fitted to the terminal). Median of several runs each (wall time, and CPU time
+in brackets), with the machine's speed before and after.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from benchmarks.bench_scheduler import _reference_loop
 from benchmarks.bench_tui import build_plan
 
 N = 2_000
+# The commands that only read, each as fast as `task list` (sqlite3 alone, see State.quick)
+READS = (["status"], ["evm"], ["variance"], ["risk", "list"], ["resource", "list"], ["cost", "list"], ["history"],
+         ["standup", "agenda"], ["project", "list"])
 
 
 def _pmtui() -> str:
@@ -85,12 +88,17 @@ def run() -> list[tuple[str, str, str]]:
         build_plan(big, N, people=20)
         before = _reference_loop()
         help_ = _timed([_pmtui(), "--help"], env, 7)
+        command_help = _timed([_pmtui(), "status", "--help"], env, 7)
         small = _timed([_pmtui(), "--db", demo, "task", "list"], env, 7)
+        reads = [(argv, _timed([_pmtui(), "--db", demo, *argv], env, 5)) for argv in READS]
         piped = _timed([_pmtui(), "--db", big, "task", "list"], env, 5)
         at80 = _timed([_pmtui(), "--db", big, "task", "list"], env, 5, pty_columns=80)
         after = _reference_loop()
     out.append(("CLI start-up: `pmtui --help` (median of 7)", f"{help_}", "≤ 0.3 s"))
+    out.append(("`pmtui status --help` (median of 7)", f"{command_help}", "≤ 0.3 s"))
     out.append(("`pmtui task list`, demo plan (64 tasks), piped (median of 7)", f"{small}", "≤ 0.4 s"))
+    for argv, figure in reads:
+        out.append((f"`pmtui {' '.join(argv)}`, demo plan, piped (median of 5)", figure, "≤ 0.4 s"))
     out.append((f"`pmtui task list`, {N:,} tasks, piped (median of 5)", f"{piped}", "≤ 1 s"))
     out.append((f"`pmtui task list`, {N:,} tasks, 80-column pty (median of 5)", f"{at80}", "≤ 1 s"))
     out.append(("  machine speed: a fixed loop, before / after", f"{before * 1000:.1f} / {after * 1000:.1f} ms",

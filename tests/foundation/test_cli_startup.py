@@ -128,7 +128,8 @@ _READS = [["project", "list"], ["project", "list", "--json"], ["resource", "list
           ["variance", "-b", "nope"], ["evm", "-b", "nope"], ["evm", "--eac", "bogus", "-b", "nope"], ["evm", "--eac", " "],
           ["status"], ["status", "--json"], ["risk", "list"], ["risk", "list", "--json"],
           ["risk", "list", "--sort", "exposure", "--min-score", "5"], ["risk", "list", "--sort", "bogus"],
-          ["issue", "list"], ["issue", "list", "--json"]]
+          ["issue", "list"], ["issue", "list", "--json"], ["resource", "load"], ["resource", "load", "--json", "--all"],
+          ["resource", "leave", "list"], ["resource", "leave", "list", "--json"]]
 
 
 @pytest.mark.parametrize("argv", _READS)
@@ -144,7 +145,7 @@ def test_reading_commands_load_no_database_layer(tmp_path, argv):
 
 
 @pytest.mark.parametrize("argv", [["project", "list"], ["cost", "list"], ["variance"], ["evm", "--eac", "bogus"],
-                                  ["status"], ["risk", "list"]])
+                                  ["status"], ["risk", "list"], ["resource", "load"]])
 def test_a_database_the_quick_read_declines_gets_the_stores_answer(tmp_path, argv):
     db = tmp_path / "demo.db"
     assert cli(db, "demo").exit_code == 0

@@ -20,7 +20,6 @@ from pmtui.lazy import LazyModule
 # `pmtui --help` and `pmtui COMMAND --help` load this module without them
 leave_svc = LazyModule("pmtui.services.leave")
 svc = LazyModule("pmtui.services.resources")
-_tasks = LazyModule("pmtui.services.tasks")
 
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
@@ -129,7 +128,7 @@ def load(
     st = state(ctx)
     if whole and date_from is not None:
         raise BadValue("give --from or --all, not both")
-    plan = _tasks.get_plan(st.store, st.project().id)
+    plan = st.plan()
     since = None if whole else (parse_date(date_from) if date_from is not None else _status_day(plan))
     wanted = plan.resources
     if name is not None:
@@ -255,7 +254,7 @@ def leave_list(
     """List leave, run by run, with the tasks still booked on those days (task dates do not move
     for leave)."""
     st = state(ctx)
-    plan = _tasks.get_plan(st.store, st.project().id)
+    plan = st.plan()
     wanted = plan.resources
     if name is not None:
         wanted = [_named(plan, name)]

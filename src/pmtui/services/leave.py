@@ -10,17 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
+from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue, Conflict, NotFound
-from pmtui.models.rules import control_character, plan_date
-from pmtui.models.tables import Calendar, CalendarException, Project
 from pmtui.models.wording import counted
-from pmtui.services.actions import action
 from pmtui.services.plan import Plan, check_plan, load_plan
-from pmtui.services.resources import _find
-from pmtui.store import Store
+
+if TYPE_CHECKING:
+    from pmtui.store import Store
+
+# SQLAlchemy, SQLModel, the table models and pydantic are loaded by the functions that change
+# leave: `pmtui resource load` and `resource leave list` read the plan through sqlite3 and find
+# the clashes with this module without them
+_sa = LazyModule("sqlalchemy")
+_rules = LazyModule("pmtui.models.rules")
+_tables = LazyModule("pmtui.models.tables")
+_actions = LazyModule("pmtui.services.actions")
+_resources = LazyModule("pmtui.services.resources")
 
 # A typo in a year (2072 for 2027) would record decades of days off, one row a day.
 MAX_SPAN = 366
@@ -55,15 +62,15 @@ def check_note(note: str | None) -> str:
     note = " ".join((note or "").split()) or DEFAULT_NOTE
     if len(note) > MAX_NOTE:
         raise BadValue(f"leave note is {MAX_NOTE} characters at most; you gave {len(note)}")
-    bad = control_character(note)
+    bad = _rules.control_character(note)
     if bad is not None:
         raise BadValue(f"leave note contains the control character U+{ord(bad):04X}: it must be plain text")
     return note
 
 
 def check_span(first: date, last: date) -> None:
-    plan_date(first, "leave start")
-    plan_date(last, "leave end")
+    _rules.plan_date(first, "leave start")
+    _rules.plan_date(last, "leave end")
     if last < first:
         raise BadValue(f"leave ends on {last}, before it starts on {first}: give the first day, then the last")
     span = (last - first).days + 1
@@ -79,10 +86,10 @@ def add_leave(store: Store, project_id: int, name: str, first: date, last: date 
     last = first if last is None else last
     check_span(first, last)
     note = check_note(note)
-    with action(store, project_id, "Add leave") as act:
-        res = _find(act, project_id, name)
-        project = act.session.get(Project, project_id)
-        base = act.session.get(Calendar, project.calendar_id)
+    with _actions.action(store, project_id, "Add leave") as act:
+        res = _resources._find(act, project_id, name)
+        project = act.session.get(_tables.Project, project_id)
+        base = act.session.get(_tables.Calendar, project.calendar_id)
         plan = load_plan(act.conn, project_id)
         cal = plan.calendar
         days = [first + timedelta(n) for n in range((last - first).days + 1)]
@@ -97,20 +104,20 @@ def add_leave(store: Store, project_id: int, name: str, first: date, last: date 
             raise Conflict(f"{res.name} is on leave on {again[0]} already ({taken[again[0]] or 'unnamed'}): "
                            f"`pmtui resource leave list {_quoted(res.name)}` shows it")
         if res.calendar_id is None:
-            own = Calendar(name=f"{res.name} (leave)", workdays=base.workdays)
+            own = _tables.Calendar(name=f"{res.name} (leave)", workdays=base.workdays)
             act.session.add(own)
             act.session.flush()
             res.calendar_id = own.id
         else:
             # an imported calendar may have a day worked here that the project has off: no clash
             # with a day not in ``taken``, but a row for the day exists; replaced by the leave
-            stale = act.session.execute(select(CalendarException).where(
-                CalendarException.calendar_id == res.calendar_id, CalendarException.day.in_(days))).scalars().all()
+            stale = act.session.execute(_sa.select(_tables.CalendarException).where(
+                _tables.CalendarException.calendar_id == res.calendar_id, _tables.CalendarException.day.in_(days))).scalars().all()
             for row in stale:
                 act.session.delete(row)
             act.session.flush()
         for d in days:
-            act.session.add(CalendarException(calendar_id=res.calendar_id, day=d, working=False, name=note))
+            act.session.add(_tables.CalendarException(calendar_id=res.calendar_id, day=d, working=False, name=note))
         act.say(f"leave of {res.name!r} {span_text(days[0], days[-1])} ({counted(len(days), 'working day')}) {note}")
         plan = check_plan(act, project_id)
     return res.name, LeaveRun(res.id, days[0], days[-1], len(days), note), plan
@@ -122,9 +129,9 @@ def remove_leave(store: Store, project_id: int, name: str, first: date, last: da
     if last is not None:
         check_span(first, last)
     else:
-        plan_date(first, "leave day")
-    with action(store, project_id, "Remove leave") as act:
-        res = _find(act, project_id, name)
+        _rules.plan_date(first, "leave day")
+    with _actions.action(store, project_id, "Remove leave") as act:
+        res = _resources._find(act, project_id, name)
         plan = load_plan(act.conn, project_id)
         taken = plan.leave.get(res.id, {})
         if last is None:
@@ -139,8 +146,8 @@ def remove_leave(store: Store, project_id: int, name: str, first: date, last: da
         if not days:
             raise NotFound(f"{res.name} has no leave from {first} to {last}: "
                            f"`pmtui resource leave list {_quoted(res.name)}` shows what there is")
-        rows = act.session.execute(select(CalendarException).where(
-            CalendarException.calendar_id == res.calendar_id, CalendarException.day.in_(days))).scalars().all()
+        rows = act.session.execute(_sa.select(_tables.CalendarException).where(
+            _tables.CalendarException.calendar_id == res.calendar_id, _tables.CalendarException.day.in_(days))).scalars().all()
         for row in rows:
             act.session.delete(row)
         act.say(f"removed leave of {res.name!r} {span_text(days[0], days[-1])} ({counted(len(days), 'working day')})")

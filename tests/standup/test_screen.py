@@ -4,6 +4,7 @@ quitting, and undoing a change."""
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 import functools
 import json
 import re
@@ -950,3 +951,41 @@ async def test_pmtui_standup_which_runs_today_s_stand_up_starts_it_as_it_opens(s
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert [r.state for r in su.list_standups(store, pid)] == ["open"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_before_g_the_footer_offers_only_keys_that_work_and_the_panel_the_plan_s_finish(store, pid, size):
+    """Before g the footer offered s, +, d, b and f, each of which only said that g starts the
+    stand-up, and not g itself; the panel read "Finish —", as if the plan had none."""
+    from pmtui.services import standup as su
+    from tests.tui.conftest import screen_text
+
+    su.start_standup(store, pid, TODAY)
+    edit_task(store, pid, "5.6", duration=22)
+    finished = su.finish_standup(store, pid, TODAY)
+    edit_task(store, pid, "5.6", duration=25)  # moves the finish after that stand-up
+    plan = get_plan(store, pid)
+    moved = plan.calendar.working_days_between(date.fromisoformat(finished["finish"]["after"]), plan.schedule.finish)
+    assert moved > 0
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        text = screen_text(app).splitlines()
+        footer = text[-1]
+        assert "g Start" in footer and "n Next" in footer, footer
+        for hidden in ("s Started", "+ +%", "d Done", "b Blocker", "f Finish", "y Notes", "r Days left"):
+            assert hidden not in footer, footer
+        assert f"Finish {plan.schedule.finish}  +{moved}d since the stand-up of Mon 23 Nov" in text[2], text[2]
+        await keys(app, pilot, "s")  # still bound: it says why it did nothing
+        assert "No stand-up open: g starts it" in [n.message for n in app._notifications][-1]
+
+        await keys(app, pilot, "g")
+        footer = screen_text(app).splitlines()[-1]
+        assert "g " not in footer and "s Started" in footer and "f Finish" in footer, footer
+
+        await keys(app, pilot, "f", "escape")
+        footer = screen_text(app).splitlines()[-1]
+        assert "g Reopen" in footer and "s Started" not in footer and "f Finish" not in footer, footer
+        assert "Finish " + str(plan.schedule.finish) in screen_text(app).splitlines()[2]

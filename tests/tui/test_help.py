@@ -93,7 +93,7 @@ async def test_help_and_palette_say_in_full_what_a_short_footer_word_means(make_
         await settle(pilot)
         for keys, key, short, full in [
             (("4",), "n", "Next", "Next person"),
-            (("4",), "y", "Notes", "Notes: yesterday, today, blockers"),
+            (("4", "g"), "y", "Notes", "Notes: yesterday, today, blockers"),  # offered once g starts it
             (("3",), "t", "Kind", "Threats or opportunities"),
             (("3",), "c", "Close", "Close the risk, or reopen it"),
         ]:

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_date, parse_duration, parse_percent
 from pmtui.models.tables import utcnow
-from pmtui.models.wording import counted, days as in_days
+from pmtui.models.wording import counted, days as in_days, signed_days
 from pmtui.screens.dialogs import PickScreen
 from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
@@ -105,11 +105,16 @@ class StandupScreen(Screen):
         Binding("a", "ask('note')", "Note", show=False, id="standup.note"),
         Binding("D", "ask('status_date')", "Status date", show=False, id="standup.status_date"),
         Binding("h", "browse", "Past stand-ups", show=False, id="standup.browse"),
-        Binding("g", "start", "Start/resume", show=False, id="standup.start"),
+        # shown only while no stand-up is under way, worded for what it does then (footer_words)
+        Binding("g", "start", "Start/resume", id="standup.start"),
         Binding("escape", "close_ask", "Cancel", show=False, id="standup.cancel"),
     ]
-    FOOTER_ORDER = ("standup.next_person", "standup.started", "standup.more", "standup.done", "standup.blocker",
+    FOOTER_ORDER = ("standup.start", "standup.next_person", "standup.started", "standup.more", "standup.done", "standup.blocker",
                     "standup.finish", "standup.person_notes", "standup.remaining", "app.undo", "app.quit")
+
+    # What the keys that record do: before g starts the stand-up (or once f has finished it) each
+    # only says that g starts it, so the footer does not offer them then.
+    RECORDING = frozenset({"started", "step", "done", "finish", "person_notes", "unblock"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -130,6 +135,25 @@ class StandupScreen(Screen):
         self._no_plan = False  # told the project is gone (plan_changed(None)), not still loading
         self._placed: int | None = None  # the task a plan last put the cursor on
         self._marked_done: int | None = None  # d pressed on it: said once the plan shows it done
+
+    def _recording(self) -> bool:
+        row = self.meeting.standup if self.meeting else None
+        return self.opened is not None and row is not None and row.state == "open"
+
+    def footer_hides(self, binding: Binding) -> bool:
+        """The keys that do nothing now (pmtui.widgets.footer): before g and after f, those that
+        record; while the stand-up runs, g (it would only resume it)."""
+        name, _, args = binding.action.partition("(")
+        if name == "start":
+            return self.plan is None or self._recording()
+        if name in self.RECORDING or (name == "ask" and "status_date" not in args):
+            return not self._recording()
+        return False
+
+    @property
+    def footer_words(self) -> dict[str, str]:
+        row = self.meeting.standup if self.meeting else None
+        return {"standup.start": "Reopen" if row is not None and row.state != "open" else "Start"}
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -275,6 +299,7 @@ class StandupScreen(Screen):
             self._show_summary(summary)
 
     def _draw(self, keep_id: int | None = None) -> None:
+        self.refresh_bindings()  # the keys that work change as the stand-up starts and ends
         status = self.query_one(StandupStatus)
         person_line = self.query_one("#standup-person", Static)
         if self.plan is None:
@@ -290,11 +315,11 @@ class StandupScreen(Screen):
             if not finished and self.people:
                 # today's agenda, to look at: nothing is recorded until g starts the stand-up
                 status.show(f"Stand-up {self._day(self.day)}: not started · g starts it and sets the "
-                            "status date", None, "")
+                            "status date", None, "", self._finish_line())
                 self._draw_person(keep_id)
                 return
             status.show(f"Stand-up {self._day(self.day)}: "
-                        f"{'finished' if finished else 'not started'}", None, "")
+                        f"{'finished' if finished else 'not started'}", None, "", self._finish_line())
             if finished:
                 hint = "g reopens it · h shows past stand-ups"
             elif not (self.plan.tasks or self.plan.resources):
@@ -305,7 +330,7 @@ class StandupScreen(Screen):
             self.tasks.set_tasks([], empty_text="")
             self.query_one("#standup-detail", Static).update("")
             return
-        state = "" if row.state == "open" else " (finished: g reopens)"
+        state = "" if row.state == "open" else " (finished)"  # the footer offers g Reopen
         since = f"{utc(row.started_at).astimezone():%H:%M}"
         sd = self.plan.project.status_date  # cleared with D and an empty answer
         status.show(f"Stand-up {self._day(row.day)}{state} · "
@@ -317,6 +342,26 @@ class StandupScreen(Screen):
             self.tasks.set_tasks([])
             return
         self._draw_person(keep_id)
+
+    def _finish_line(self) -> Text:
+        """The plan's finish and its move since the last stand-up, as the header counts it: with
+        no stand-up under way the panel read "Finish —", as if the plan had none."""
+        plan = self.plan
+        if not plan.tasks:
+            return Text("Finish — (no tasks yet)")
+        try:
+            finish, change = plan.schedule.finish, plan.finish_change()
+        except PmtuiError as exc:  # a plan that does not schedule has no finish to give
+            return Text(f"Finish ? ({exc})")
+        line = Text.assemble("Finish ", (finish.isoformat(), "bold"))  # as while the stand-up runs
+        if change is not None:
+            day, moved = change
+            since = f"since the stand-up of {self._day(day)}"
+            if moved:
+                line.append(f"  {signed_days(moved)} {since}", "bold red" if moved > 0 else "bold green")
+            else:
+                line.append(f"  unchanged {since}", "dim")
+        return line
 
     def _draw_person(self, keep_id: int | None) -> None:
         person_line = self.query_one("#standup-person", Static)

@@ -112,8 +112,12 @@ def footer_entries(screen: Screen) -> list[Entry]:
     focused = screen.focused
     dialog = screen.is_modal
     entries: dict[str, tuple[Binding, Entry]] = {}
+    # A screen may leave out keys that do nothing in the state it is in (``footer_hides``), yet
+    # keep them bound, so that one pressed anyway says why it did nothing: a check_action that
+    # returns False would drop the key without a word.
+    hides = getattr(screen, "footer_hides", None)
     for node, binding, enabled, tooltip in screen.active_bindings.values():
-        if not binding.show:
+        if not binding.show or (hides is not None and hides(binding)):
             continue
         display = app.get_key_display(binding)
         if focused is not None and typed_into(focused, binding, display):

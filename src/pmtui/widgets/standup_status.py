@@ -36,9 +36,11 @@ class StandupStatus(Widget):
         self.clock = ("", "")
         self.cons: Consequences | None = None
         self.since = ""
+        self.finish = Text()
 
-    def show(self, title: str, cons: Consequences | None, since: str) -> None:
-        self.title, self.cons, self.since = title, cons, since
+    def show(self, title: str, cons: Consequences | None, since: str, finish: Text | None = None) -> None:
+        """``finish``: the line said under the title when no stand-up is under way (``cons`` None)."""
+        self.title, self.cons, self.since, self.finish = title, cons, since, finish or Text()
         if not since:  # no stand-up under way (another project's clock stayed, frozen)
             self.clock = ("", "")
         self.refresh()
@@ -65,7 +67,7 @@ class StandupStatus(Widget):
         c = self.cons
         out.append("\n")
         if c is None or c.finish_now is None:
-            out.append("Finish —")
+            out.append_text(self.finish if self.finish else Text("Finish —"))
             return out
         out.append("Finish ")
         out.append(f"{c.finish_now}", "bold")

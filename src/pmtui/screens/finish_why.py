@@ -93,7 +93,24 @@ class FinishWhy(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Told of every new plan, as the screens are: opened on a plan, it went on showing that
+        # one while the CLI or another pmtui moved the finish (the app reloads within seconds).
+        screens = getattr(self.app, "plan_screens", None)
+        if screens is not None:
+            screens.append(self)
         self.show_period()
+
+    def on_unmount(self) -> None:
+        screens = getattr(self.app, "plan_screens", None)
+        if screens is not None and self in screens:
+            screens.remove(self)
+
+    def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
+        """``plan`` None: the project is gone (the app closes the dialogs over it)."""
+        if plan is None or plan.project.id != self.plan.project.id:
+            return
+        self.plan = plan
+        self.show_period()  # the period chosen with s is kept
 
     def _story(self) -> Story:
         key, today = PERIODS[self.period], self.today

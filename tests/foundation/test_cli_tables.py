@@ -161,7 +161,8 @@ def test_a_pipe_still_gets_every_column_whole(demo):
 def test_history_at_80_columns_wraps_what_changed_but_never_the_action(demo, monkeypatch):
     lines = on_terminal(monkeypatch, demo, 80, "history")
     first = lines[1]
-    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Create demo project ", first), first
+    # the entry's id first (what `pmtui why finish --entry` takes), then when
+    assert re.match(r" *1 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d Create demo project ", first), first
     # the sentence is read whole: wrapped below its column, not cut
     said = " ".join(line[first.index("Create demo project") + len("Create demo project "):].strip()
                     for line in lines[1:])

@@ -57,3 +57,17 @@ def test_a_change_from_before_effects_were_recorded_says_nothing_of_the_finish(p
     assert entries and all(e["finish"] is None for e in entries)
     r = cli(planned, "history")
     assert r.exit_code == 0 and "finish" not in r.stdout.replace("Finish", "")
+
+
+def test_history_shows_the_id_that_why_finish_entry_takes(planned):
+    """`pmtui why finish --entry ID` asked for an id that only `history --json` gave."""
+    assert cli(planned, "task", "edit", "2", "--duration", "10d").exit_code == 0
+    assert cli(planned, "risk", "add", "Vendor late", "-P", "3", "-I", "4").exit_code == 0
+    ids = {e["action"]: e["id"] for e in json.loads(cli(planned, "history", "--json").stdout)}
+    lines = cli(planned, "history").stdout.splitlines()
+    assert lines[0].split()[:2] == ["Id", "When"]
+    edit = next(line for line in lines if "Edit task" in line)
+    assert edit.split()[0] == str(ids["Edit task"])
+    r = cli(planned, "why", "finish", "--entry", edit.split()[0])
+    assert r.exit_code == 0, r.stderr
+    assert f"since change #{ids['Edit task']} (Edit task" in r.stdout and "+5d" in r.stdout

@@ -151,7 +151,8 @@ def history(
         out.print(f"Project {deleted.name!r}: deleted by the last change (`pmtui undo` brings it back).")
     ref = (plan.project.status_date if plan is not None else None) or date.today()
     # what changed is read as a sentence: wrapped, not cut
-    table = Table("When", "Action", Col("What changed", share=3, least=20, wrap=True),
+    # the id first: `pmtui why finish --entry ID` takes it, and only --json gave it
+    table = Table(Col("Id", justify="right"), "When", "Action", Col("What changed", share=3, least=20, wrap=True),
                   box=None, pad_edge=False)
     for e in entries:
         action = Text(e.action)
@@ -161,7 +162,7 @@ def history(
         what = Text(e.summary)
         if effect:
             what.append("\n" + effect, "bold")
-        table.add_row(_local(e.at), action, what)
+        table.add_row(str(e.id), _local(e.at), action, what)
     out.print(table)
 
 

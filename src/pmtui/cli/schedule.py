@@ -87,7 +87,7 @@ def why(
     ref: str = typer.Argument(..., help="WBS code or #id, or 'finish' for why the project finish moved."),
     since: str = typer.Option(None, "--since", help="With 'finish': the changes since this day (e.g. 2026-11-30, 'last monday')."),
     baseline: str = typer.Option(None, "--baseline", help="With 'finish': since this baseline was saved, from its finish."),
-    entry: int = typer.Option(None, "--entry", help="With 'finish': from this change on (its id in `pmtui history --json`)."),
+    entry: int = typer.Option(None, "--entry", help="With 'finish': from this change on (its id in `pmtui history`)."),
     as_json: bool = typer.Option(False, "--json", help="With 'finish': print JSON."),
 ) -> None:
     """Explain a task's dates: walk its driving path back to the project start or a constraint.

@@ -149,7 +149,7 @@ def finish_story(store: Store, plan: Plan, *, since: date | None = None, baselin
             first = s.execute(head.where(cols.id == entry)).first()
             if first is None:
                 raise NotFound(f"no change #{entry} in the history of project {brief(plan.project.name)} "
-                               "(`pmtui history --json` gives each change's id)")
+                               "(`pmtui history` gives each change's id)")
             if first.state == "undone":
                 raise BadValue(f"change #{entry} ({first.action}) was undone: it no longer counts; "
                                "name one that stands (see `pmtui history`)")

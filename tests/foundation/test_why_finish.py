@@ -148,9 +148,11 @@ def test_an_undone_change_is_not_counted(planned):
 @pytest.mark.parametrize("args, code, message", [
     (("why", "finish", "--since", "2027-02-30"), 2, "date '2027-02-30' does not exist"),
     (("why", "finish", "--since", "in 3 days"), 2, "is after today: nothing has changed since then yet"),
-    (("why", "finish", "--since", "2026-01-01", "--entry", "3"), 2, "give one of --since, --baseline and --entry"),
+    (("why", "finish", "--since", "2026-01-01", "--entry", "3"), 2, "give one of --since, --baseline, --entry and --standup"),
     (("why", "finish", "--baseline", "Nope"), 1, "no baseline 'Nope' in this project"),
     (("why", "finish", "--entry", "999"), 1, "no change #999 in the history of project 'Web shop'"),
+    (("why", "finish", "--standup", "2027-01-05"), 1, "no stand-up on 2027-01-05 in project 'Web shop'"),
+    (("why", "finish", "--standup", "banana"), 2, "date 'banana' is not understood"),
     (("why", "2", "--since", "2026-01-01"), 2, "--since goes with `pmtui why finish`, not with a task"),
     (("why", "2", "--json"), 2, "--json goes with `pmtui why finish`"),
 ])

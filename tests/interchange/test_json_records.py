@@ -110,6 +110,12 @@ def test_the_open_stand_up_goes_on_in_the_restored_project(registered):
     finally:
         store.close()
     mine.pop("project"), theirs.pop("project")
+    # The finish since the last stand-up is told from the journal, which a file does not carry:
+    # the restored project's history begins with its import, and it says so (not that the import
+    # moved the finish from none).
+    ours, restored = mine.pop("since_last"), theirs.pop("since_last")
+    assert restored["moves"] == [] and restored["then"] == ours["then"] and restored["now"] == ours["now"]
+    assert restored["notes"][0].startswith("This project's history begins with Import ")
     # the "before" picture keys tasks by id: remapped, it names the same tasks in the new project
     assert _no_ids(mine) == _no_ids(theirs)
     assert mine["progress"] and mine["finish"]["before"] and mine["milestones_at_risk"]

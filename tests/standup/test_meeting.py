@@ -253,3 +253,37 @@ def test_why_the_finish_moved_names_the_changes_made_since_the_stand_up_began(st
     assert summary["why"][2] == ("Changes since the stand-up began: 5.6 duration: 20 → 23 (Edit task); "
                                  "holiday 2027-02-03 Works outing (Add calendar exception).")
     assert not any("3.2.5" in line for line in summary["why"])
+
+
+def test_the_summary_says_how_the_finish_moved_since_the_last_stand_up_and_which_changes_did_it(store, pid, db_path):
+    """The summary said what this meeting did to the finish, and nothing of the days it had moved
+    since the last one, nor which changes moved it: the journal records each change's effect
+    (`pmtui why finish`), and the summary now tells the same story, from the last stand-up's end."""
+    from tests.foundation.helpers import cli
+
+    su.start_standup(store, pid, TODAY)
+    first = su.finish_standup(store, pid, TODAY)
+    assert first["since_last"] is None and "Since the last stand-up" not in to_markdown(first)
+    edit_task(store, pid, "5.6", duration=23)  # +3d, between the two stand-ups
+    edit_task(store, pid, "3.2.5", name="Flows and approvals")  # moves nothing
+    su.start_standup(store, pid, DAY)
+    edit_task(store, pid, "5.8", duration=4)  # +1d, in the meeting
+    summary = su.finish_standup(store, pid, DAY)
+    last = summary["since_last"]
+    assert last["standup"] == TODAY.isoformat() and last["change_days"] == 4
+    assert [(m["action"], m["summary"], m["days"]) for m in last["moves"]] == [
+        ("Edit task", "5.6 duration: 20 → 23", 3), ("Edit task", "5.8 duration: 3 → 4", 1)]
+    # as `pmtui why finish` tells it, since that stand-up
+    told = json.loads(cli(db_path, "why", "finish", "--standup", TODAY.isoformat(), "--json").stdout)
+    assert (told["finish_then"], told["finish_now"], told["change_days"]) == (last["then"], last["now"], 4)
+    assert [(m["action"], m["summary"], m["days"]) for m in told["moves"]] == \
+        [(m["action"], m["summary"], m["days"]) for m in last["moves"]]
+    assert told["notes"] == last["notes"]
+    md = to_markdown(summary)
+    section = md.split(f"## Since the last stand-up ({TODAY})\n")[1].split("\n\n")[0].splitlines()
+    assert section[0] == f"Finish {last['then']} → {last['now']} (+4d)"
+    assert section[1].startswith("- +3d Edit task: 5.6 duration: 20 → 23 (")
+    assert section[2].startswith("- +1d Edit task: 5.8 duration: 3 → 4 (")
+    assert "- Of the +4d: +4d by 2 plan changes." in section
+    # what was saved is what `pmtui standup report` says later
+    assert to_markdown(su.live_summary(store, pid, DAY)) == md

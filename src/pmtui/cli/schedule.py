@@ -88,16 +88,18 @@ def why(
     since: str = typer.Option(None, "--since", help="With 'finish': the changes since this day (e.g. 2026-11-30, 'last monday')."),
     baseline: str = typer.Option(None, "--baseline", help="With 'finish': since this baseline was saved, from its finish."),
     entry: int = typer.Option(None, "--entry", help="With 'finish': from this change on (its id in `pmtui history`)."),
+    standup: str = typer.Option(None, "--standup", help="With 'finish': since the stand-up of this day ended (began, while it is open), as its summary says."),
     as_json: bool = typer.Option(False, "--json", help="With 'finish': print JSON."),
 ) -> None:
     """Explain a task's dates: walk its driving path back to the project start or a constraint.
 
-    `pmtui why finish` says which changes moved the project finish, and by how much: since the last stand-up, or --since a day, --baseline NAME or --entry ID."""
+    `pmtui why finish` says which changes moved the project finish, and by how much: since the last stand-up, or --since a day, --baseline NAME, --entry ID or --standup DAY."""
     st = state(ctx)
     if ref.strip().casefold() == "finish":
-        _why_finish(st, since, baseline, entry, as_json)
+        _why_finish(st, since, baseline, entry, standup, as_json)
         return
-    given = [name for name, v in (("--since", since), ("--baseline", baseline), ("--entry", entry)) if v is not None]
+    given = [name for name, v in (("--since", since), ("--baseline", baseline), ("--entry", entry),
+                                  ("--standup", standup)) if v is not None]
     if given or as_json:
         raise BadValue(f"{(given or ['--json'])[0]} goes with `pmtui why finish`, not with a task: "
                        f"`pmtui why {ref}` explains the task's dates as they are")
@@ -109,7 +111,8 @@ def why(
     out.steps([*plan.schedule.tasks[t.id].violations, *plan.schedule.explain(t.id), *days_off_inside(plan, t.id)])
 
 
-def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, as_json: bool) -> None:
+def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, standup: str | None,
+                as_json: bool) -> None:
     from pmtui.services.finish_story import PLAN, PROGRESS, finish_story, story_lines
     from pmtui.services.tasks import get_plan
 
@@ -118,7 +121,8 @@ def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, 
     day = parse_date(since) if since is not None else None
     if day is not None and day > today:
         raise BadValue(f"--since {day} is after today: nothing has changed since then yet")
-    story = finish_story(st.store, plan, since=day, baseline=baseline, entry=entry, today=today)
+    meeting = parse_date(standup) if standup is not None else None
+    story = finish_story(st.store, plan, since=day, baseline=baseline, entry=entry, today=today, standup=meeting)
     ref = plan.project.status_date or today
     if as_json:
         print_json({

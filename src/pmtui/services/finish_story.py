@@ -1,6 +1,6 @@
 """Why did the finish move? The finish then and now, and the journaled changes that moved it, each
 with its effect as recorded when it was made (pmtui.services.finish_effect), from a moment the user
-names: a date, a baseline, a change in the history, or by default the last stand-up.
+names: a date, a baseline, a change in the history, a stand-up, or by default the last stand-up.
 
 Effects are measured against the plan as it stood when each change was made. They add up to the
 movement as long as every change in between recorded one, but they are not what taking a change
@@ -131,12 +131,36 @@ def _latest_standup(session, project_id: int) -> Standup | None:
 
 
 def finish_story(store: Store, plan: Plan, *, since: date | None = None, baseline: str | None = None,
-                 entry: int | None = None, whole: bool = False, today: date | None = None) -> Story:
-    """Explain the finish's movement since one of ``since`` (a day), ``baseline`` (a name) or
-    ``entry`` (a journal entry's id: from before that change on), or over the ``whole`` history;
-    with none, since the last stand-up, else since the project was created."""
-    if sum(x is not None for x in (since, baseline, entry)) > 1:
-        raise BadValue("give one of --since, --baseline and --entry, not several")
+                 entry: int | None = None, whole: bool = False, today: date | None = None,
+                 standup: date | None = None) -> Story:
+    """Explain the finish's movement since one of ``since`` (a day), ``baseline`` (a name),
+    ``entry`` (a journal entry's id: from before that change on) or ``standup`` (the day of a
+    stand-up: from its end), or over the ``whole`` history; with none, since the last stand-up,
+    else since the project was created."""
+    if sum(x is not None for x in (since, baseline, entry, standup)) > 1:
+        raise BadValue("give one of --since, --baseline, --entry and --standup, not several")
+    with reading(store) as s:
+        row = None
+        if standup is not None:
+            row = s.execute(select(Standup).where(Standup.project_id == plan.project.id, Standup.day == standup)
+                            ).scalars().first()
+            if row is None:
+                raise NotFound(f"no stand-up on {standup} in project {brief(plan.project.name)} "
+                               "(`pmtui standup list` gives their days)")
+        return story_in(s, plan, since=since, baseline=baseline, entry=entry, whole=whole, today=today,
+                        standup=row)
+
+
+def standup_anchor(row: Standup):
+    """Where a story "since the stand-up" begins: its end, or its start while it is open (what
+    was recorded in it is then in the story). The header counts the finish's move alike."""
+    return row.ended_at if row.state == "closed" and row.ended_at else row.started_at
+
+
+def story_in(s, plan: Plan, *, since: date | None = None, baseline: str | None = None, entry: int | None = None,
+             whole: bool = False, today: date | None = None, standup: Standup | None = None) -> Story:
+    """finish_story in the session ``s`` (a stand-up's summary is written in its own transaction);
+    ``standup``: since that stand-up rather than the latest."""
     project_id = plan.project.id
     ref = plan.project.status_date or today or date.today()
     cols = JournalEntry.__table__.c
@@ -144,59 +168,57 @@ def finish_story(store: Store, plan: Plan, *, since: date | None = None, baselin
         cols.project_id == project_id)
     then_point: dict | None = None
     then_given = False
-    with reading(store) as s:
-        if entry is not None:
-            first = s.execute(head.where(cols.id == entry)).first()
-            if first is None:
-                raise NotFound(f"no change #{entry} in the history of project {brief(plan.project.name)} "
-                               "(`pmtui history` gives each change's id)")
-            if first.state == "undone":
-                raise BadValue(f"change #{entry} ({first.action}) was undone: it no longer counts; "
-                               "name one that stands (see `pmtui history`)")
-            where, words = cols.id >= entry, f"since change #{entry} ({first.action}, {_local_day(first.at, ref)})"
-        elif baseline is not None:
-            saved = load_baseline(s, project_id, baseline)
-            if saved is None:
-                raise NotFound(f"no baseline {brief(baseline)} in project {brief(plan.project.name)}")
-            base = saved.baseline
-            then_point, then_given = {"finish": base.finish.isoformat() if base.finish else None,
-                                      "end": None, "label": None}, True
-            where = cols.id > _saving_entry(s, project_id, base.id, _utc(base.saved_at))
-            words = f"since baseline {base.name!r} (saved {_local_day(base.saved_at, ref)})"
-        elif since is not None:
-            where, words = cols.at >= utc_start_of(since), f"since {day_text(since, ref, '%a %d %b')}"
+    if entry is not None:
+        first = s.execute(head.where(cols.id == entry)).first()
+        if first is None:
+            raise NotFound(f"no change #{entry} in the history of project {brief(plan.project.name)} "
+                           "(`pmtui history` gives each change's id)")
+        if first.state == "undone":
+            raise BadValue(f"change #{entry} ({first.action}) was undone: it no longer counts; "
+                           "name one that stands (see `pmtui history`)")
+        where, words = cols.id >= entry, f"since change #{entry} ({first.action}, {_local_day(first.at, ref)})"
+    elif baseline is not None:
+        saved = load_baseline(s, project_id, baseline)
+        if saved is None:
+            raise NotFound(f"no baseline {brief(baseline)} in project {brief(plan.project.name)}")
+        base = saved.baseline
+        then_point, then_given = {"finish": base.finish.isoformat() if base.finish else None,
+                                  "end": None, "label": None}, True
+        where = cols.id > _saving_entry(s, project_id, base.id, _utc(base.saved_at))
+        words = f"since baseline {base.name!r} (saved {_local_day(base.saved_at, ref)})"
+    elif since is not None:
+        where, words = cols.at >= utc_start_of(since), f"since {day_text(since, ref, '%a %d %b')}"
+    else:
+        row = None if whole else standup or _latest_standup(s, project_id)
+        if row is not None:
+            where = cols.at >= _utc(standup_anchor(row))
+            words = (f"since the stand-up of {day_text(row.day, ref, '%a %d %b')}"
+                     + (" began" if row.state != "closed" else ""))
         else:
-            row = None if whole else _latest_standup(s, project_id)
-            if row is not None:
-                at = row.ended_at if row.state == "closed" and row.ended_at else row.started_at
-                where = cols.at >= _utc(at)
-                words = (f"since the stand-up of {day_text(row.day, ref, '%a %d %b')}"
-                         + (" began" if row.state != "closed" else ""))
-            else:
-                where, words = cols.id >= 0, "since the project was created"
-        rows = s.execute(head.where(where, cols.state != "cursor").order_by(cols.id)).all()
-        done = [r for r in rows if r.state == "done"]
-        if not then_given:
-            if done and fx.loads(done[0].effect) is not None:
-                then_point = fx.loads(done[0].effect)["before"]
-            else:
-                # the plan as the last change before the period left it
-                prior = s.execute(select(cols.effect).where(
-                    cols.project_id == project_id, cols.state == "done",
-                    cols.id < (done[0].id if done else (rows[0].id if rows else 1 << 62)))
-                    .order_by(cols.id.desc()).limit(1)).first()
-                effect = fx.loads(prior.effect) if prior is not None else None
-                then_point = effect["after"] if effect is not None else None
-                if prior is None and not done:
-                    then_point = None
-        moved = [r for r in done if fx.moved(fx.loads(r.effect))]
-        kinds = {}
-        if moved:
-            for r in s.execute(select(cols.id, cols.changes).where(cols.id.in_([m.id for m in moved]))):
-                try:
-                    kinds[r.id] = _kind(json.loads(r.changes))
-                except ValueError:
-                    kinds[r.id] = PLAN
+            where, words = cols.id >= 0, "since the project was created"
+    rows = s.execute(head.where(where, cols.state != "cursor").order_by(cols.id)).all()
+    done = [r for r in rows if r.state == "done"]
+    if not then_given:
+        if done and fx.loads(done[0].effect) is not None:
+            then_point = fx.loads(done[0].effect)["before"]
+        else:
+            # the plan as the last change before the period left it
+            prior = s.execute(select(cols.effect).where(
+                cols.project_id == project_id, cols.state == "done",
+                cols.id < (done[0].id if done else (rows[0].id if rows else 1 << 62)))
+                .order_by(cols.id.desc()).limit(1)).first()
+            effect = fx.loads(prior.effect) if prior is not None else None
+            then_point = effect["after"] if effect is not None else None
+            if prior is None and not done:
+                then_point = None
+    moved = [r for r in done if fx.moved(fx.loads(r.effect))]
+    kinds = {}
+    if moved:
+        for r in s.execute(select(cols.id, cols.changes).where(cols.id.in_([m.id for m in moved]))):
+            try:
+                kinds[r.id] = _kind(json.loads(r.changes))
+            except ValueError:
+                kinds[r.id] = PLAN
     now_point = fx.point(plan) if plan.tasks else dict(fx.EMPTY)
     moves = []
     for r in moved:

@@ -262,6 +262,48 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
     return lines, moved
 
 
+def since_last_standup(session: Session, plan: Plan, row: Standup) -> dict | None:
+    """How the finish moved since the stand-up before ``row`` (from its end), and the changes that
+    moved it, as the journal recorded their effects when they were made: the story `pmtui why
+    finish` tells (pmtui.services.finish_story), and the move the header counts. None for the
+    first stand-up."""
+    from pmtui.services.finish_story import standup_anchor, story_in, story_lines
+
+    last = session.execute(select(Standup).where(Standup.project_id == plan.project.id, Standup.day < row.day)
+                           .order_by(Standup.day.desc(), Standup.id.desc()).limit(1)).scalars().first()
+    if last is None:
+        return None
+    ref = plan.project.status_date or row.day
+
+    def day(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    anchor = utc(standup_anchor(last))
+    first = session.execute(select(JournalEntry.at, JournalEntry.action).where(
+        JournalEntry.project_id == plan.project.id).order_by(JournalEntry.id).limit(1)).first()
+    if first is not None and utc(first.at) >= anchor:
+        # A project imported from a file (or made again) after that stand-up: its history begins
+        # there, and the import itself read as the change that moved the finish from none.
+        then, now = last.finish_after, plan.schedule.finish if plan.tasks else None
+        began = utc(first.at).astimezone()
+        return {"standup": last.day.isoformat(), "then": day(then), "now": day(now),
+                "change_days": plan.calendar.working_days_between(then, now) if then and now else None,
+                "moves": [], "changes": 0,
+                "notes": [f"This project's history begins with {first.action} ({began:%a %d %b %H:%M}), after "
+                          "that stand-up: which changes moved the finish is not known."]}
+    story = story_in(session, plan, standup=last)
+    return {
+        "standup": last.day.isoformat(),
+        "then": day(story.then) if story.then_known else None,
+        "now": day(story.now),
+        "change_days": story.total,
+        "moves": [{"at": utc(m.at).isoformat(), "action": m.action, "summary": m.summary, "kind": m.kind,
+                   "before": day(m.before), "after": day(m.after), "days": m.days} for m in story.moves],
+        "changes": story.changes,
+        "notes": story_lines(story, ref),
+    }
+
+
 def blocker_text(b: dict) -> str:
     """A raised blocker's words and, once it is no longer open, that it was cleared (a summary
     saved before this was known says nothing of it)."""
@@ -328,6 +370,7 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
         people.append({"name": who(rid), "yesterday": n.yesterday if n else "", "today": n.today if n else "",
                        "blockers": n.blockers if n else "", "events": mine})
     cons = consequences(before, plan)
+    since_last = since_last_standup(session, plan, row)
     why, moved = why_moved(before, plan, by_task, changes_since(session, plan.project.id, row.id))
     ended = utc(row.ended_at) if row.ended_at else now
     return {
@@ -341,6 +384,7 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
                    "after": cons.finish_now.isoformat() if cons.finish_now else None,
                    "change_days": cons.change_days},
         "why": why,
+        "since_last": since_last,
         "moved_on_path": moved,
         "became_critical": cons.became_critical,
         "milestones_slipped": cons.milestones_slipped,
@@ -402,6 +446,7 @@ def to_markdown(summary: dict) -> str:
     change = f" ({signed_days(f['change_days'])})" if f["change_days"] else " (unchanged)"
     out += ["", "## Finish", f"{f['before']} → {f['after']}{change}", ""]
     out += [f"- {line.strip()}" for line in summary["why"]]
+    out += since_last_markdown(summary.get("since_last"))
     if summary["milestones_slipped"] or summary["milestones_at_risk"]:
         out += ["", "## Milestones"]
         out += [f"- slipped: {m['wbs']} {m['name']} {m['before']} → {m['after']} ({signed_days(m['days'])})"
@@ -424,6 +469,32 @@ def to_markdown(summary: dict) -> str:
     if summary.get("silent"):
         out += ["", f"No update from: {', '.join(summary['silent'])}"]
     return "\n".join(_keyed(out, 2)) + "\n"
+
+
+def since_last_markdown(last: dict | None) -> list[str]:
+    """The section on the finish since the last stand-up: its move, each change that moved it
+    with its effect and when (local time), then what the effects explain."""
+    if not last:  # the first stand-up, or a summary saved before this was said
+        return []
+    then, now, n = last["then"], last["now"], last["change_days"]
+    out = ["", f"## Since the last stand-up ({last['standup']})"]
+    if then is None:
+        out.append(f"Finish now {now or 'none'}; then not known")
+    elif n:
+        out.append(f"Finish {then} → {now} ({signed_days(n)})")
+    else:
+        out.append(f"Finish {now} (unchanged)" if then == now else f"Finish {then} → {now}")
+    for m in last["moves"]:
+        at = datetime.fromisoformat(m["at"]).astimezone()
+        effect = signed_days(m["days"]) if m["days"] is not None else "new"
+        kind = " (progress)" if m["kind"] == "progress" else ""
+        out.append(f"- {effect} {m['action']}{kind}: {m['summary']} ({at:%a %d %b %H:%M})")
+    if not last["moves"] and not last["notes"]:
+        out.append("- No change moved it." if last["changes"] else "- No changes since.")
+    elif not last["moves"] and last["changes"]:
+        out.append("- No change moved it.")
+    out += [f"- {line}" for line in last["notes"]]
+    return out
 
 
 def compare_markdown(cmp: dict) -> str:

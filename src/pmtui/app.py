@@ -166,6 +166,12 @@ class PmtuiApp(HeldKeys, App):
         # (as MS Project's Gantt Chart view is one outline, table and bars); were they apart, the
         # task selected on one could be hidden on the other.
         self.folded: set[int] = set()
+        # They are the project's, kept in its row (Project.folded): read with each project's
+        # first plan, written when they change (checked with the outside changes) and on q.
+        # (project id, the folds written last); a write takes the newest of its project.
+        self._folds_kept: tuple[int, frozenset[int]] | None = None
+        self._folds_newest: dict[int, frozenset[int]] = {}  # by project: what its write is to write
+        self._folds_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self.animation_level = "none"
         for theme in THEMES:
@@ -188,6 +194,7 @@ class PmtuiApp(HeldKeys, App):
     def _check_outside_changes(self) -> None:
         if self.busy or not self._store_ready.is_set():
             return
+        self._keep_folds()
         if self.plan is None:
             self._projects_worker(self._all_seen)
             return
@@ -203,6 +210,51 @@ class PmtuiApp(HeldKeys, App):
         if own is not None:
             self.plan.version = own
         self._outside_worker(self.plan.project.id, self.plan.version)
+
+    # -- the folds, kept with the project -------------------------------------------------------
+    def _take_folds(self, old, plan) -> None:
+        """Another project's plan (or the first): the folds of the one left are kept, the new
+        one's read from its row. One set for every project folded what was folded in any (task
+        ids are never shared), and a restart opened every summary again."""
+        from pmtui.services.plan import folded_summaries
+
+        if old is not None:
+            self._keep_folds()
+        # as this window left them, if it did: its write may not have landed yet
+        folds = set(self._folds_newest.get(plan.project.id, folded_summaries(plan.project))) & set(plan.by_id)
+        self.folded.clear()
+        self.folded.update(folds)  # in place: the WBS table and the Gantt chart hold this set
+        self._folds_kept = (plan.project.id, frozenset(folds))
+
+    def _keep_folds(self, *, wait: bool = False) -> None:
+        """Write the folds of the plan shown if they changed since last written."""
+        plan = self.plan
+        if plan is None or self._folds_kept is None or not self._store_ready.is_set():
+            return
+        folds = frozenset(self.folded)
+        if self._folds_kept == (plan.project.id, folds):
+            return
+        self._folds_kept = (plan.project.id, folds)
+        self._folds_newest[plan.project.id] = folds
+        if wait:
+            self._write_folds(plan.project.id)
+        else:
+            self._folds_worker(plan.project.id)
+
+    @work(thread=True, group="folds")
+    def _folds_worker(self, project_id: int) -> None:
+        self._write_folds(project_id)
+
+    def _write_folds(self, project_id: int) -> None:
+        from pmtui.services.projects import save_folded
+
+        with self._folds_lock:  # the project's newest folds, whichever write comes last
+            folds = self._folds_newest[project_id]
+            try:
+                save_folded(self.store, project_id, folds)
+            except Exception as exc:  # noqa: BLE001 - a view not kept is said, never a crash
+                self.post_message(Note(f"The folds could not be kept for the next start: {exc}",
+                                       severity="warning", timeout=6))
 
     @work(thread=True, exclusive=True, group="outside")
     def _outside_worker(self, project_id: int, seen: tuple[int, int]) -> None:
@@ -543,6 +595,8 @@ class PmtuiApp(HeldKeys, App):
         self._retired = old
         self.call_after_refresh(self._drop_retired)
         same_project = old is not None and old.project.id == msg.plan.project.id
+        if not same_project:
+            self._take_folds(old, msg.plan)  # (before self.plan is the new one: the old one's are kept)
         self.plan = msg.plan
         self._gone = self._all_seen = None
         self.no_plan_shown = False
@@ -721,6 +775,7 @@ class PmtuiApp(HeldKeys, App):
         edits = [w for w in self.workers if w.group == "edit" and not w.is_finished]
         if edits:
             await self.workers.wait_for_complete(edits)
+        self._keep_folds(wait=True)  # folded since the last check (which comes every 2 s)
         self.exit()
 
     def action_show_screen(self, mode: str) -> None:

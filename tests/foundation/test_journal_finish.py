@@ -104,7 +104,7 @@ def test_a_database_from_before_effects_were_recorded_opens_and_measures_the_nex
 
     store = open_store(str(db_path))
     try:
-        assert list(db_path.parent.glob("plan.db.before-0006-*.bak"))
+        assert list(db_path.parent.glob(f"plan.db.before-{migrate.HEAD}-*.bak"))
         entries = history.history(store, project.id)
         assert len(entries) == 4 and all(e.effect is None for e in entries)
         tasks.edit_task(store, project.id, "2", duration=3)

@@ -67,6 +67,10 @@ class Project(SQLModel, table=True):
     currency: str = "EUR"
     notes: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # The summaries the WBS and the Gantt show folded, a JSON list of task ids (NULL: none): view
+    # state, kept with the project so that it opens as it was left wherever the plan is opened,
+    # and not journaled (undo skips it), as a stand-up's place (Standup.position).
+    folded: str | None = None
 
 
 class Task(SQLModel, table=True):

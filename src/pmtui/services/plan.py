@@ -11,6 +11,7 @@ the services' ``load_plan``.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,6 +63,17 @@ class ProjectRow:
     calendar_id: int
     currency: str
     notes: str
+    folded: str | None = None  # read by folded_summaries below
+
+
+def folded_summaries(project: ProjectRow) -> set[int]:
+    """The summaries kept folded for the project (pmtui.services.projects.save_folded); a value
+    that cannot be read is none folded, as it is only a view."""
+    try:
+        ids = json.loads(project.folded or "[]")
+    except ValueError:
+        return set()
+    return {i for i in ids if isinstance(i, int)} if isinstance(ids, list) else set()
 
 
 @dataclass(slots=True)
@@ -627,7 +639,7 @@ TASK_COLUMNS = (
 )
 _TASK_DATES = [TASK_COLUMNS.index(c) for c in ("constraint_date", "deadline", "actual_start", "actual_finish")]
 _PLAN_SQL = {
-    "project": "SELECT id, name, start, status_date, calendar_id, currency, notes FROM project WHERE id = :pid",
+    "project": "SELECT id, name, start, status_date, calendar_id, currency, notes, folded FROM project WHERE id = :pid",
     "workdays": "SELECT workdays FROM calendar WHERE id = :cid",
     "exceptions": "SELECT day, working, name FROM calendar_exception WHERE calendar_id = :cid",
     "tasks": f"SELECT {', '.join(TASK_COLUMNS)} FROM task WHERE project_id = :pid ORDER BY position, id",

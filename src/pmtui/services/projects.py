@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from sqlalchemy import func, select
@@ -278,3 +279,14 @@ def delete_project(store: Store, project_id: int) -> tuple[Project, dict[str, in
         act.say(f"deleted project {project.name!r}" + (f" with {held(counts)}" if any(counts.values()) else ""))
         act.after_entry.append(lambda c: remember_deleted(c, project_id))
     return project, counts, was_current
+
+
+def save_folded(store: Store, project_id: int, folded) -> None:
+    """Keep which summaries are folded (see Project.folded; read back with the plan,
+    pmtui.services.plan.folded_summaries): view state, so not journaled."""
+    value = json.dumps(sorted(folded), separators=(",", ":")) if folded else None
+    with Session(store.writer) as s:
+        row = s.get(Project, project_id)
+        if row is not None and row.folded != value:
+            row.folded = value
+            s.commit()

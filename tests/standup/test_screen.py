@@ -989,3 +989,30 @@ async def test_before_g_the_footer_offers_only_keys_that_work_and_the_panel_the_
         footer = screen_text(app).splitlines()[-1]
         assert "g Reopen" in footer and "s Started" not in footer and "f Finish" not in footer, footer
         assert "Finish " + str(plan.schedule.finish) in screen_text(app).splitlines()[2]
+
+
+@sync
+async def test_on_a_person_with_nothing_due_the_task_keys_are_not_offered_and_say_why(store, pid):
+    """On a person with no task on the list the footer went on offering s, +, d and b, each
+    answering "No task selected"; and b's bar did not open, so a blocker typed behind it ran as
+    keys (f finished the stand-up, o and r renamed the project)."""
+    from tests.tui.conftest import screen_text
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "g")
+        screen = app.screen
+        idle = next(i for i, p in enumerate(screen.people) if not p.tasks)
+        await keys(app, pilot, *["n"] * idle)
+        name = screen.people[screen.position].name
+        footer = screen_text(app).splitlines()[-1]
+        for hidden in ("s Started", "+ +%", "d Done", "b Blocker", "r Days left"):
+            assert hidden not in footer, footer
+        assert "f Finish" in footer and "y Notes" in footer and "n Next" in footer, footer
+        await keys(app, pilot, "b")
+        assert not screen.query_one("#standup-ask").display
+        assert [n.message for n in app._notifications][-1] == (
+            f"Nothing to record on: {name} has no task due · y for their notes, n for the next person")
+        await keys(app, pilot, "p")
+        assert "s Started" in screen_text(app).splitlines()[-1]

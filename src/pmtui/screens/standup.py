@@ -115,6 +115,8 @@ class StandupScreen(Screen):
     # What the keys that record do: before g starts the stand-up (or once f has finished it) each
     # only says that g starts it, so the footer does not offer them then.
     RECORDING = frozenset({"started", "step", "done", "finish", "person_notes", "unblock"})
+    # ... and those that record on the task under the cursor: with none (a person with nothing due)
+    ON_TASK = frozenset({"started", "step", "done", "unblock", "ask"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -147,7 +149,7 @@ class StandupScreen(Screen):
         if name == "start":
             return self.plan is None or self._recording()
         if name in self.RECORDING or (name == "ask" and "status_date" not in args):
-            return not self._recording()
+            return not self._recording() or (name in self.ON_TASK and self.tasks.current is None)
         return False
 
     @property
@@ -503,7 +505,10 @@ class StandupScreen(Screen):
             return None
         t = self.tasks.current
         if t is None:
-            self.notify("No task selected", severity="warning")
+            # "No task selected" left the PM looking for a cursor on an empty list
+            who = self.people[self.position].name if self.people else "This person"
+            self.notify(f"Nothing to record on: {who} has no task due · y for their notes, n for the next person",
+                        severity="warning")
         return t
 
     def _person_id(self) -> int | None:

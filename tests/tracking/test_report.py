@@ -24,7 +24,7 @@ from tests.foundation.helpers import cli
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 17, 0)
-SECTIONS = ("## Summary", "## RAG status", "## Milestones", "## Done since", "## Slipped since the last report",
+SECTIONS = ("## Summary", "## RAG status", "## What moved the finish", "## Milestones", "## Done since", "## Slipped since the last report",
             "## Critical path", "## Resources booked above their max units", "## Top risks and responses", "## Open issues and blockers", "## Earned value", "## Trend")
 
 
@@ -315,7 +315,7 @@ def test_html_report_is_well_formed_and_self_contained(store, demo):
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert checker.urls == [] and "<script" not in page and "url(" not in page  # nothing to fetch
     assert "svg" in checker.tags and "polyline" in checker.tags
-    assert page.count("<h2>") == 11
+    assert page.count("<h2>") == 12
     assert 'class="rag rag-amber"' in page
     assert "Legacy data quality worse than profiled" in page
 
@@ -482,3 +482,48 @@ def test_the_reports_risks_and_issues_carry_their_codes(store, demo):
     issues = text[text.index("## Open issues"):text.index("## Earned value")]
     rows = [row for row in issues.splitlines() if row.startswith("| ") and "---" not in row and not row.startswith("| Kind")]
     assert rows and all(re.match(r"\| \w+ \| \d \| I\d+ ", row) for row in rows), issues
+
+
+def moved_part(text: str) -> str:
+    return text[text.index("What moved the finish"):text.index("Milestones</h2>" if "<h2>" in text else "## Milestones")]
+
+
+def test_the_report_says_which_changes_moved_the_finish(store, project):
+    """The report gave the finish against the baseline (+3d) and never what moved it, though the
+    journal knows (`pmtui why finish`): the reader had to ask the PM, who had to run pmtui."""
+    from pmtui.services.baselines import save_baseline
+    from pmtui.services.tasks import add_task
+
+    add_task(store, project.id, "Build", duration=5)  # 2027-01-04 to 2027-01-08
+    save_baseline(store, project.id, "Plan")
+    edit_task(store, project.id, "1", duration=8)  # to 2027-01-13: +3 working days
+    add_task(store, project.id, "Docs", duration=2)  # beside it: the finish stays
+    text = render_report(store, project.id, fmt="md")
+    assert text.index("## RAG status") < text.index("## What moved the finish") < text.index("## Milestones")
+    part = moved_part(text)
+    assert re.search(r"\| Edit task \| 1 duration: 5 → 8 \| 2027-01-08 → 2027-01-13 \| \+3d \|", part), part
+    assert "Docs" not in part  # it moved nothing
+    assert ("- Against baseline 'Plan': 2027-01-08 → 2027-01-13 (+3d); of the +3d: +3d by 1 plan change. "
+            "pmtui why finish --baseline 'Plan' lists the changes.") in part
+    page = moved_part(render_report(store, project.id, fmt="html"))
+    assert "<td>Edit task</td><td>1 duration: 5 → 8</td><td>2027-01-08 → 2027-01-13</td><td>+3d</td>" in page
+    assert "Against baseline &#x27;Plan&#x27;: 2027-01-08 → 2027-01-13 (+3d); of the +3d" in page
+
+
+def test_the_report_lists_the_changes_that_moved_the_finish_most(store, project):
+    """A week of small edits and one big one: the ten that moved the finish most are listed, in
+    the order they were made, and the rest are counted, with the command that lists them all."""
+    from pmtui.services.tasks import add_task
+
+    add_task(store, project.id, "Build", duration=5)
+    for n in range(6, 17):  # eleven edits, a day each
+        edit_task(store, project.id, "1", duration=n)
+    edit_task(store, project.id, "1", duration=22)  # six days at once
+    text = render_report(store, project.id, fmt="md")
+    part = moved_part(text)
+    rows = [line for line in part.splitlines() if line.startswith("| 20")]
+    assert len(rows) == 10 and rows[-1].endswith("| 1 duration: 16 → 22 | 2027-01-25 → 2027-02-02 | +6d |")
+    since = re.search(r"Since (\d{4}-\d\d-\d\d): none \(no tasks\) → 2027-02-02\.", part).group(1)
+    assert (f"- 3 more changes moved it, by no more than those listed: pmtui why finish --since {since} "
+            "lists them all") in part
+    assert "Against baseline" not in part  # none saved

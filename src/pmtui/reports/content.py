@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 from pmtui.models.errors import BadValue
 from pmtui.services.as_of import START
 from pmtui.services.baselines import finish_shift
+from pmtui.services.finish_story import Story, finish_story
 from pmtui.services.history import history
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.snapshots import data_of, last_before
@@ -49,6 +50,10 @@ class ReportData:
     # so far ahead that its week has not begun, when it is the week up to today
     changes_from: date | None = None
     changes_to: date | None = None
+    # what moved the finish: the changes made from ``changes_from`` on, and since the baseline
+    # was saved (`pmtui why finish --since DAY` and `--baseline NAME` give the same)
+    moved: Story | None = None
+    moved_since_baseline: Story | None = None
 
     @property
     def changes_ahead(self) -> bool:
@@ -104,6 +109,11 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     data.later_changes = sum(1 for e in entries if e[0].date() > until)
     data.older_changes = len(changes) - len(data.changes)
     data.changes_from, data.changes_to = first, last
+    # The report said the finish was +9d against the baseline and never why; the journal knows
+    # which changes moved it. Up to now, not to ``last``: the finish the report gives is today's.
+    data.moved = finish_story(store, plan, since=first, today=today)
+    if st.evm.baseline is not None:
+        data.moved_since_baseline = finish_story(store, plan, baseline=st.evm.baseline, today=today)
     cal = plan.calendar
     wd = lambda a, b: finish_shift(cal, a, b)  # noqa: E731  (every slip here is of a finish)
     prev = data.previous

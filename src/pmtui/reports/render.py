@@ -17,12 +17,13 @@ from string import Template
 from pmtui.models.errors import BadValue
 from pmtui.models.wording import brief, days as in_days, signed_days
 from pmtui.reports.chart import first_last, sparkline, trend_svg
-from pmtui.reports.content import ReportData, gather
+from pmtui.reports.content import ReportData, gather, local
+from pmtui.services.finish_story import PROGRESS, Story, story_lines
 from pmtui.store import Store
 from pmtui.store.locations import config_dir
 
 PLACEHOLDERS = ("title", "project", "status_date", "status_note", "since", "until", "generated", "overall", "summary", "rag",
-                "milestones", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
+                "moved", "milestones", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", "none": "#666"}
 
 
@@ -121,6 +122,60 @@ def _issue_rows(d: ReportData) -> list[tuple[str, ...]]:
 def _overbooked_rows(d: ReportData) -> list[tuple[str, ...]]:
     return [(name, f"{cap:.0%}", f"{peak:.0%}", in_days(n), f"{first} to {last}", tasks)
             for name, cap, first, last, n, peak, tasks in d.overbooked]
+
+
+MAX_MOVES = 10  # the changes that moved the finish most; `pmtui why finish` lists them all
+MOVES_HEAD = ("When", "Change", "What changed", "Finish", "Effect")
+
+
+def _finish_then_now(story: Story) -> str:
+    """'2027-02-15 → 2027-02-22 (+5d)', as the slips are written; the cases with no 'then'."""
+    now = str(story.now) if story.now else "none (no tasks)"
+    if not story.then_known:
+        return f"not known before (those changes were made before pmtui recorded the finish); now {now}"
+    if story.then is None or story.now is None:
+        return f"{story.then or 'none (no tasks)'} → {now}"
+    if story.then == story.now:
+        return f"{now}, unchanged"
+    return f"{story.then} → {now} ({days(story.total)})"
+
+
+def _moves(d: ReportData) -> tuple[list[tuple[str, ...]], int]:
+    """The rows of the changes that moved the finish (the MAX_MOVES that moved it most, in the
+    order they were made) and how many more there were."""
+    story = d.moved
+    moves = story.moves if story else []
+    kept = sorted(sorted(moves, key=lambda m: -abs(m.days or 0))[:MAX_MOVES], key=lambda m: m.id)
+    rows = [(f"{local(m.at):%Y-%m-%d %H:%M}", m.action + (" (progress)" if m.kind == PROGRESS else ""), m.summary,
+             f"{m.before} → {m.after}" if m.before and m.after else f"{m.before or 'none'} → {m.after or 'none'}",
+             days(m.days)) for m in kept]
+    return rows, len(moves) - len(kept)
+
+
+def _moved_lines(d: ReportData) -> tuple[str, list[str]]:
+    """(the period's finish then and now, the lines after the table: what the changes explain,
+    the changes left out, the movement since the baseline)."""
+    story, ref = d.moved, d.status.status_date
+    if story is None:
+        return "", []
+    head = f"Since {d.changes_from}: {_finish_then_now(story)}."
+    lines = story_lines(story, ref)
+    if not story.moves:
+        lines.insert(0, f"No change made since {d.changes_from} moved the finish"
+                        + (f" ({story.changes} made)." if story.changes else "."))
+    more = _moves(d)[1]
+    if more:
+        lines.append(f"{more} more change{' moved' if more == 1 else 's moved'} it, by no more than those listed: "
+                     f"pmtui why finish --since {d.changes_from} lists them all")
+    base = d.moved_since_baseline
+    if base is not None:
+        name = d.status.evm.baseline
+        why = story_lines(base, ref)
+        # its first line is the sum ('Of the +9d: +5d by 2 plan changes; …') when the finish moved
+        total = f"; {why[0][0].lower()}{why[0][1:]}" if why and why[0].startswith(("Of the", "Back where")) else "."
+        lines.insert(0, f"Against baseline {name!r}: {_finish_then_now(base)}{total}"
+                        + (f" pmtui why finish --baseline {name!r} lists the changes." if base.moves else ""))
+    return head, lines
 
 
 OVERBOOKED_HEAD = ("Resource", "Max", "Peak", "Days over", "Between", "Tasks")
@@ -230,8 +285,12 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         rows = [(name, sparkline(values), first_last(values))
                 for name, values in _trend_series(d).items() if any(v is not None for v in values)]
         trend = f"{_snapshot_span(d)}{_later_snapshots(d)}\n\n" + _md_table(("Figure", "Trend", "First → last"), rows, "")
+    head, lines = _moved_lines(d)
+    moves = _moves(d)[0]
     return {
         "summary": "\n".join(f"- {line}" for line in _summary_lines(d)),
+        "moved": "\n\n".join(part for part in (_cell(head), _md_table(MOVES_HEAD, moves, "") if moves else "",
+                                                _md_list(lines, "") if lines else "") if part),
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _md_list(done, "Nothing recorded since then."),
@@ -279,8 +338,12 @@ def html_sections(d: ReportData) -> dict[str, str]:
         trend += f'<p class="note">{_snapshot_span(d)}{escape(_later_snapshots(d))}.</p>'
     else:
         trend = f'<p class="empty">{escape(_no_snapshots(d))} take one with pmtui status snapshot (each stand-up takes one).</p>'
+    head, lines = _moved_lines(d)
+    moves = _moves(d)[0]
     return {
         "summary": _h_list(_summary_lines(d), ""),
+        "moved": f"<p>{escape(head)}</p>" + (_h_table(MOVES_HEAD, moves, "") if moves else "")
+        + "".join(f'<p class="note">{escape(line)}</p>' for line in lines),
         "rag": f'<table class="rag-table"><thead><tr><th>Area</th><th>RAG</th><th>Why</th></tr></thead><tbody>{rag_rows}</tbody></table>',
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "done": _h_list(done, "Nothing recorded since then."),

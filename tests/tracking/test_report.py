@@ -527,3 +527,18 @@ def test_the_report_lists_the_changes_that_moved_the_finish_most(store, project)
     assert (f"- 3 more changes moved it, by no more than those listed: pmtui why finish --since {since} "
             "lists them all") in part
     assert "Against baseline" not in part  # none saved
+
+
+def test_a_printed_report_shows_its_rag_letters(store, demo):
+    """The RAG badges were white letters on a coloured background, and printers leave out
+    backgrounds by default: on paper every badge was blank. Printed, each is its letter in its
+    level's colour (as on screen, from RAG_COLOURS), with a box, not white on nothing."""
+    from pmtui.reports.render import RAG_COLOURS
+
+    page = render_report(store, demo, fmt="html", now=NOW)
+    css = page[page.index("<style>"):page.index("</style>")]
+    printed = css[css.index("@media print"):]
+    printed = printed[:printed.index("\n}\n")]
+    assert re.search(r"\.rag \{[^}]*background: none !important", printed)
+    for level, colour in RAG_COLOURS.items():
+        assert re.search(rf"\.rag-{level} \{{ color: {colour}; \}}", printed), level

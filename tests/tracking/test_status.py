@@ -289,3 +289,20 @@ def test_history_json_of_a_snapshot_without_baseline_has_no_pv(db_path):
     assert cli(db_path, "status", "snapshot").exit_code == 0
     hist = json.loads(cli(db_path, "status", "history", "--json").stdout)
     assert [(h["pv"], h["ev"], h["spi"]) for h in hist] == [(None, 200.0, None), (200.0, 200.0, 1.0)]
+
+
+def test_the_overall_rating_says_what_it_stands_on(db_path):
+    """`pmtui status` of a plan with no baseline and no costs read 'overall [G] GREEN': its risk
+    register was all that was measured, which the report and the status screen said and the
+    command did not."""
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "3d")):
+        assert cli(db_path, *args).exit_code == 0, args
+    first = cli(db_path, "status").stdout.splitlines()[0]
+    assert first.endswith("overall [G] GREEN — risk G; not measured: schedule, cost, scope"), first
+    data = json.loads(cli(db_path, "status", "--json").stdout)
+    assert (data["overall"], data["overall_why"]) == ("G", "risk G; not measured: schedule, cost, scope")
+    for args in (("resource", "add", "Alice", "--rate", "100"), ("assign", "1", "Alice"), ("baseline", "save", "Plan"),
+                 ("risk", "add", "Vendor late", "-P", "4", "-I", "4")):
+        assert cli(db_path, *args).exit_code == 0, args
+    first = cli(db_path, "status").stdout.splitlines()[0]
+    assert first.endswith("overall [A] AMBER — risk A; not measured: cost"), first

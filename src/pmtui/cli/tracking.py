@@ -250,11 +250,15 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
                     "finish": s.finish,
                     "baseline_finish": s.baseline_finish, "finish_slip": s.finish_slip,
                     "percent_complete": s.percent_complete, "overall": s.overall.letter,
+                    "overall_why": s.overall.reason,
                     "rag": {r.area: {"rag": r.letter, "level": r.level, "why": r.reason} for r in s.rags},
                     "evm": s.evm.project.as_dict(), "risks": s.risk_counts, "open_issues": len(s.issues),
                     "blockers": len(s.blockers)})
         return
-    out.print(f"{s.project} — status {s.as_of.label}: overall [{s.overall.letter}] {s.overall.level.upper()}")
+    # the reason, as the report and the status screen give it: 'overall [G] GREEN' alone, of a
+    # plan with no baseline and no costs, read as on track where only its risks were measured
+    out.print(f"{s.project} — status {s.as_of.label}: overall [{s.overall.letter}] {s.overall.level.upper()}"
+              f" — {s.overall.reason}")
     for r in s.rags:
         out.print(f"  [{r.letter}] {r.area:<9} {r.reason}")
     slip = f" ({_signed(s.finish_slip)} vs baseline {s.baseline_finish})" if s.finish_slip is not None else ""

@@ -24,7 +24,7 @@ from tests.foundation.helpers import cli
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 17, 0)
-SECTIONS = ("## Summary", "## RAG status", "## What moved the finish", "## Milestones", "## Done since", "## Slipped since the last report",
+SECTIONS = ("## Summary", "## RAG status", "## What moved the finish", "## Milestones", "## What's late", "## Done since", "## Slipped since the last report",
             "## Critical path", "## Resources booked above their max units", "## Top risks and responses", "## Open issues and blockers", "## Earned value", "## Trend")
 
 
@@ -113,14 +113,15 @@ def test_snapshots_after_the_status_date_are_not_the_last_report(store, demo):
     set_status_date(store, demo, date(2026, 11, 9))
     text = render_report(store, demo, fmt="md", now=NOW)
     slipped = text[text.index("## Slipped"):text.index("## Critical")]
-    assert "Compared with the baseline (no snapshot as of 2026-11-09 or earlier)." in slipped
+    assert ("No snapshot as of 2026-11-09 or earlier to compare with: what is late against the baseline is "
+            "under What's late.") in slipped
     assert "Project closed: 2027-02-15 → 2027-02-22" not in slipped and "2026-11-23" not in slipped
     assert ("_No snapshot as of 2026-11-09 or earlier (1 later one, after the status date, not shown): take one "
             "with `pmtui status snapshot`") in text
     snapshots.take_snapshot(store, demo)  # as of 9 November
     for fmt in ("md", "html"):
         text = render_report(store, demo, fmt=fmt, now=NOW)
-        assert "the snapshot of 2026-11-09 and the baseline" in text
+        assert "Compared with the snapshot of 2026-11-09." in text
         assert "1 snapshot, 2026-11-09; 1 later snapshot, after the status date, not shown" in text
     set_status_date(store, demo, date(2026, 11, 23))  # both count again
     assert "2 snapshots, 2026-11-09 to 2026-11-23\n" in render_report(store, demo, fmt="md", now=NOW)
@@ -159,7 +160,7 @@ def test_a_plan_without_baseline_or_snapshot_does_not_read_nothing_slipped(store
         assert "Nothing slipped." not in text and "Compared with the baseline" not in text
     snapshots.take_snapshot(store, project.id)
     text = render_report(store, project.id, fmt="md", now=NOW)
-    assert "Compared with the snapshot of 2027-01-06 (no baseline saved).\n\n_Nothing slipped._" in text
+    assert "Compared with the snapshot of 2027-01-06.\n\n_Nothing slipped._" in text
 
 
 def test_a_milestone_past_its_deadline_names_the_deadline(store, demo):
@@ -315,7 +316,7 @@ def test_html_report_is_well_formed_and_self_contained(store, demo):
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert checker.urls == [] and "<script" not in page and "url(" not in page  # nothing to fetch
     assert "svg" in checker.tags and "polyline" in checker.tags
-    assert page.count("<h2>") == 12
+    assert page.count("<h2>") == 13
     assert 'class="rag rag-amber"' in page
     assert "Legacy data quality worse than profiled" in page
 
@@ -542,3 +543,56 @@ def test_a_printed_report_shows_its_rag_letters(store, demo):
     assert re.search(r"\.rag \{[^}]*background: none !important", printed)
     for level, colour in RAG_COLOURS.items():
         assert re.search(rf"\.rag-{level} \{{ color: {colour}; \}}", printed), level
+
+
+def test_the_report_says_whats_late(store, project, monkeypatch):
+    """The tasks late against the baseline were under 'Slipped since the last report', as news of
+    the week however long ago they slipped; a task past its deadline or not started when due was
+    named nowhere, and without a baseline nothing was listed at all. 'What's late' lists them,
+    worst first, with what makes each late."""
+    from pmtui.services.baselines import save_baseline
+    from pmtui.services.projects import set_status_date
+    from pmtui.services.tasks import add_task, set_progress
+
+    add_task(store, project.id, "Design", duration=5)  # 2027-01-04 to 01-08
+    add_task(store, project.id, "Build", duration=5, after="1", deadline=date(2027, 1, 13))  # 01-11 to 01-15
+    add_task(store, project.id, "Docs", duration=3)  # 01-04 to 01-06
+    add_task(store, project.id, "Review", duration=2, after="1")  # 01-11 to 01-12
+    add_task(store, project.id, "Go-live", duration=0, after="2")  # in the milestones' table
+    add_task(store, project.id, "Kick-off", duration=1)
+    save_baseline(store, project.id, "Plan")
+    set_status_date(store, project.id, date(2027, 1, 6))
+    set_progress(store, project.id, "6", done_on=date(2027, 1, 5), started_on=date(2027, 1, 5))  # done, a day late
+    set_progress(store, project.id, "1", percent=40, started_on=date(2027, 1, 4))
+    edit_task(store, project.id, "1", duration=7)  # Design to 01-12: +2d, and all after it
+    text = render_report(store, project.id, fmt="md")
+    late = text[text.index("## What's late"):text.index("## Done since")]
+    assert late.splitlines()[2:8] == [
+        "| WBS | Task | Baseline finish | Forecast | Variance | Note |", "|---|---|---|---|---|---|",
+        # Friday 13th → Tuesday 19th: 4 working days past the deadline, the worst
+        "| 2 | Build | 2027-01-15 | 2027-01-19 | +2d | past its deadline 2027-01-13 by 4d |",
+        "| 1 | Design | 2027-01-08 | 2027-01-12 | +2d |  |",
+        # the status date is the first day of work not done: due on the 4th, the work runs 6th-8th
+        "| 3 | Docs | 2027-01-06 | 2027-01-08 | +2d | not started: due to start 2027-01-04 |",
+        "| 4 | Review | 2027-01-12 | 2027-01-14 | +2d |  |"], late
+    assert "Go-live" not in late and "Kick-off" not in late  # a milestone; a task done
+    monkeypatch.setattr("pmtui.reports.content.MAX_LATE", 2)
+    late = (t := render_report(store, project.id, fmt="md"))[t.index("## What's late"):t.index("## Done since")]
+    assert "| 1 | Design |" in late and "| 3 | Docs |" not in late
+    assert ("2 more late tasks, no later than those listed: pmtui variance gives every task against the "
+            "baseline.") in late
+    monkeypatch.undo()
+    slipped = text[text.index("## Slipped"):text.index("## Critical")]
+    assert "against the baseline" not in slipped.replace("what is late against the baseline is under", "")
+    page = render_report(store, project.id, fmt="html")
+    assert "<td>2</td><td>Build</td><td>2027-01-15</td><td>2027-01-19</td><td>+2d</td><td>past its deadline" in page
+    # without a baseline, a task past its deadline is still late
+    from pmtui.services.baselines import remove_baseline
+
+    remove_baseline(store, project.id, "Plan")
+    late = (t := render_report(store, project.id, fmt="md"))[t.index("## What's late"):t.index("## Done since")]
+    assert "| 2 | Build | — | 2027-01-19 |  | past its deadline 2027-01-13 by 4d |" in late
+    assert "Design" not in late
+    edit_task(store, project.id, "2", deadline=None)
+    late = (t := render_report(store, project.id, fmt="md"))[t.index("## What's late"):t.index("## Done since")]
+    assert "_No task is past its deadline (no baseline saved to measure lateness against)._" in late

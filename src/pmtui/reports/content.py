@@ -27,6 +27,27 @@ class Slip:
     days: int | None  # working days, + is later
 
 
+@dataclass(frozen=True, slots=True)
+class Late:
+    """An unfinished task behind: forecast after its baseline finish or its deadline, or not
+    started though the baseline had it start before the status date."""
+    wbs: str
+    name: str
+    base_finish: date | None
+    forecast: date
+    variance: int | None  # working days against the baseline finish, + is late
+    deadline: date | None  # when the forecast is past it
+    past_deadline: int | None  # working days past it
+    due_to_start: date | None  # the baseline start, when the task has not started by the status date
+
+    @property
+    def worst(self) -> int:
+        return max(self.variance or 0, self.past_deadline or 0)
+
+
+MAX_LATE = 10
+
+
 @dataclass
 class ReportData:
     status: Status
@@ -37,7 +58,8 @@ class ReportData:
     changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal, local time
     previous: object | None  # the snapshot the comparison starts from
     slipped: list[Slip] = field(default_factory=list)
-    late_tasks: list[tuple[str, str, int]] = field(default_factory=list)  # against the baseline
+    late: list[Late] = field(default_factory=list)  # the MAX_LATE most behind, worst first
+    more_late: int = 0  # and how many more
     trend: list[dict] = field(default_factory=list)  # per snapshot: day, slip, spi, cpi
     # per resource booked above its max units from the status date on: (name, max units, first
     # and last such day, working days in all, peak load, the WBS codes of the tasks at work then)
@@ -130,10 +152,8 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                 before = date.fromisoformat(old[2])
                 if before < m.forecast:
                     data.slipped.append(Slip(f"{m.wbs} {m.name}", before, m.forecast, wd(before, m.forecast)))
-    if st.variance is not None:
-        late = [(t.wbs, t.name, t.finish_var) for t in st.variance.tasks
-                if t.finish_var > 0 and not t.summary and plan.by_id[t.task_id].percent_complete < 100]
-        data.late_tasks = sorted(late, key=lambda x: -x[2])[:10]
+    late = late_tasks(st)
+    data.late, data.more_late = late[:MAX_LATE], max(len(late) - MAX_LATE, 0)
     loads = resource_loads(plan, st.status_date)
     order = {t.id: i for i, t in enumerate(plan.tasks)}
     for r in plan.resources:
@@ -148,3 +168,28 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
     return data
+
+
+def late_tasks(st: Status) -> list[Late]:
+    """The unfinished tasks behind, worst first (milestones have their own table). Listed under
+    'Slipped since the last report', they read as this week's news, a baseline was needed to list
+    any, and a task past its deadline or not started when due was named nowhere."""
+    plan = st.plan
+    cal, sched, percent = plan.calendar, plan.schedule.tasks, plan.percent
+    base = {v.task_id: v for v in st.variance.tasks} if st.variance is not None else {}
+    out = []
+    for t in plan.tasks:
+        if t.summary or t.milestone or percent[t.id] >= 100:
+            continue
+        finish, v = sched[t.id].finish, base.get(t.id)
+        var = v.finish_var if v is not None else None
+        # counted as the schedule's deadline warning and the schedule RAG count it
+        past = cal.working_days_between(t.deadline, finish) if t.deadline and finish > t.deadline else None
+        # the status date is the first day of work not done: a start due before it is overdue
+        due = v.base_start if v is not None and v.base_start < st.status_date and t.actual_start is None \
+            and percent[t.id] == 0 else None
+        if (var or 0) > 0 or past or due:
+            out.append(Late(t.wbs, t.name, v.base_finish if v else None, finish, var,
+                            t.deadline if past else None, past, due))
+    order = {t.wbs: i for i, t in enumerate(plan.tasks)}
+    return sorted(out, key=lambda x: (-x.worst, order[x.wbs]))

@@ -23,7 +23,7 @@ from pmtui.store import Store
 from pmtui.store.locations import config_dir
 
 PLACEHOLDERS = ("title", "project", "status_date", "status_note", "since", "until", "generated", "overall", "summary", "rag",
-                "moved", "milestones", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
+                "moved", "milestones", "late", "done", "slipped", "critical", "overbooked", "risks", "issues", "evm", "trend")
 RAG_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", "none": "#666"}
 
 
@@ -178,6 +178,33 @@ def _moved_lines(d: ReportData) -> tuple[str, list[str]]:
     return head, lines
 
 
+LATE_HEAD = ("WBS", "Task", "Baseline finish", "Forecast", "Variance", "Note")
+
+
+def _late_rows(d: ReportData) -> list[tuple[str, ...]]:
+    def note(x) -> str:
+        parts = []
+        if x.past_deadline:
+            parts.append(f"past its deadline {x.deadline} by {in_days(x.past_deadline)}")
+        if x.due_to_start:
+            parts.append(f"not started: due to start {x.due_to_start}")
+        return "; ".join(parts)
+
+    return [(x.wbs, x.name, str(x.base_finish or "—"), str(x.forecast), days(x.variance), note(x)) for x in d.late]
+
+
+def _late_empty(d: ReportData) -> str:
+    if d.status.evm.baseline is None:
+        return "No task is past its deadline (no baseline saved to measure lateness against)."
+    return "No task is late against the baseline or past its deadline."
+
+
+def _late_more(d: ReportData) -> str:
+    n = d.more_late
+    return (f"{n} more late task{'' if n == 1 else 's'}, no later than those listed: pmtui variance "
+            "gives every task against the baseline") if n else ""
+
+
 OVERBOOKED_HEAD = ("Resource", "Max", "Peak", "Days over", "Between", "Tasks")
 OVERBOOKED_NOTE = "From the status date on; pmtui resource load gives each run of days."
 
@@ -209,7 +236,7 @@ def _done_items(d: ReportData) -> list[str]:
 
 def _slipped_items(d: ReportData) -> list[str]:
     items = [f"{x.what}: {x.before} → {x.now} ({days(x.days)})" for x in d.slipped]
-    return items + [f"{w} {n}: {days(v)} against the baseline" for w, n, v in d.late_tasks]
+    return items
 
 
 def _trend_series(d: ReportData) -> dict[str, list]:
@@ -228,13 +255,14 @@ def _snapshot_span(d: ReportData) -> str:
 
 def _compared(d: ReportData) -> tuple[str, str]:
     """What 'Slipped since the last report' compares with, and what it says when nothing slipped
-    ('' where nothing could: the first line says it all)."""
+    ('' where nothing could: the first line says it all). The tasks late against the baseline
+    are under What's late: here they read as this week's news, however long ago they slipped."""
     baseline, day = d.status.evm.baseline, d.status.status_date
     if d.previous is not None:
-        return (f"Compared with the snapshot of {d.previous.day}" + (" and the baseline" if baseline else " (no baseline saved)"),
-                "Nothing slipped.")
+        return f"Compared with the snapshot of {d.previous.day}", "Nothing slipped."
     if baseline:
-        return f"Compared with the baseline (no snapshot as of {day} or earlier)", "Nothing slipped."
+        return (f"No snapshot as of {day} or earlier to compare with: what is late against the baseline "
+                "is under What's late", "")
     # "Compared with the baseline … Nothing slipped." of a plan with neither read as a clean bill
     return (f"No baseline saved and no snapshot as of {day} or earlier: nothing to measure a slip against "
             "(pmtui baseline save NAME)", "")
@@ -293,6 +321,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
                                                 _md_list(lines, "") if lines else "") if part),
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
+        "late": _md_table(LATE_HEAD, _late_rows(d), _late_empty(d)) + (f"\n\n{_cell(_late_more(d))}." if d.more_late else ""),
         "done": _md_list(done, "Nothing recorded since then."),
         "slipped": f"{_no_tags(base)}." + (f"\n\n{_md_list(slipped, calm)}" if slipped or calm else ""),
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
@@ -346,6 +375,8 @@ def html_sections(d: ReportData) -> dict[str, str]:
         + "".join(f'<p class="note">{escape(line)}</p>' for line in lines),
         "rag": f'<table class="rag-table"><thead><tr><th>Area</th><th>RAG</th><th>Why</th></tr></thead><tbody>{rag_rows}</tbody></table>',
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
+        "late": _h_table(LATE_HEAD, _late_rows(d), _late_empty(d))
+        + (f'<p class="note">{escape(_late_more(d))}.</p>' if d.more_late else ""),
         "done": _h_list(done, "Nothing recorded since then."),
         "slipped": f'<p class="note">{escape(base)}.</p>' + (_h_list(slipped, calm) if slipped or calm else ""),
         "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),

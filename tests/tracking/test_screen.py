@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import functools
 
 import pytest
@@ -164,3 +165,39 @@ async def test_the_screen_holds_no_object_per_task(db_path):
             todo.extend(gc.get_referents(o))
         assert not held & {Plan, TaskRow, EvmLine, TaskVariance}
         assert app.screen.status.evm.project.bac > 0 and len(app.screen.status.milestones) == 7
+
+
+@sync
+async def test_the_screen_names_the_tasks_most_behind(db_path):
+    """The screen gave the finish +7d against the baseline and named no task behind it but the
+    milestones: the tasks most behind now follow the milestones, as the report's What's late."""
+    from tests.tui.conftest import screen_text
+
+    app = demo_app(str(db_path))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        lines = screen_text(app).splitlines()
+        start = next(i for i, line in enumerate(lines) if line.strip() == "Late tasks")
+        shown = [line.strip() for line in lines[start + 1:start + 7]]
+        assert len(screen.status.late) == 5 and screen.more_late > 0
+        assert shown[0].startswith("+7d 5.6 Hypercare") and shown[1].startswith("+7d 5.8 ")
+        assert all(re.match(r"\+\dd \d", line) for line in shown[:5]), shown
+        assert shown[5] == f"… {screen.more_late} more: pmtui variance, or the report's What's late"
+        assert not any("Project closed" in line for line in shown)  # a milestone: in the table above
+
+
+@sync
+async def test_without_a_baseline_the_screen_names_tasks_past_their_deadline(db_path):
+    from pmtui.services.tasks import edit_task
+    from tests.tui.conftest import screen_text
+
+    app = demo_app(str(db_path), history=False)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        assert "No task is past its deadline (no baseline to measure lateness against)." in screen_text(app)
+        edit_task(app.store, app.project_id, "2.8", deadline=app.screen.status.status_date)
+        await press(pilot, "r")
+        line = next(line for line in screen_text(app).splitlines() if " 2.8 " in line)
+        assert re.search(rf"2\.8 Solution design document \(SDD\)  — past deadline {app.screen.status.status_date} by \dd",
+                         line), line

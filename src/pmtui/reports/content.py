@@ -13,7 +13,7 @@ from pmtui.services.finish_story import Story, finish_story
 from pmtui.services.history import history
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.snapshots import data_of, last_before
-from pmtui.services.status import Status, completed_since, project_status
+from pmtui.services.status import Late, Status, completed_since, project_status
 from pmtui.store import Store
 
 MAX_JOURNAL_LINES = 30
@@ -25,24 +25,6 @@ class Slip:
     before: date
     now: date
     days: int | None  # working days, + is later
-
-
-@dataclass(frozen=True, slots=True)
-class Late:
-    """An unfinished task behind: forecast after its baseline finish or its deadline, or not
-    started though the baseline had it start before the status date."""
-    wbs: str
-    name: str
-    base_finish: date | None
-    forecast: date
-    variance: int | None  # working days against the baseline finish, + is late
-    deadline: date | None  # when the forecast is past it
-    past_deadline: int | None  # working days past it
-    due_to_start: date | None  # the baseline start, when the task has not started by the status date
-
-    @property
-    def worst(self) -> int:
-        return max(self.variance or 0, self.past_deadline or 0)
 
 
 MAX_LATE = 10
@@ -152,8 +134,7 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                 before = date.fromisoformat(old[2])
                 if before < m.forecast:
                     data.slipped.append(Slip(f"{m.wbs} {m.name}", before, m.forecast, wd(before, m.forecast)))
-    late = late_tasks(st)
-    data.late, data.more_late = late[:MAX_LATE], max(len(late) - MAX_LATE, 0)
+    data.late, data.more_late = st.late[:MAX_LATE], max(len(st.late) - MAX_LATE, 0)
     loads = resource_loads(plan, st.status_date)
     order = {t.id: i for i, t in enumerate(plan.tasks)}
     for r in plan.resources:
@@ -169,27 +150,3 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
     return data
 
-
-def late_tasks(st: Status) -> list[Late]:
-    """The unfinished tasks behind, worst first (milestones have their own table). Listed under
-    'Slipped since the last report', they read as this week's news, a baseline was needed to list
-    any, and a task past its deadline or not started when due was named nowhere."""
-    plan = st.plan
-    cal, sched, percent = plan.calendar, plan.schedule.tasks, plan.percent
-    base = {v.task_id: v for v in st.variance.tasks} if st.variance is not None else {}
-    out = []
-    for t in plan.tasks:
-        if t.summary or t.milestone or percent[t.id] >= 100:
-            continue
-        finish, v = sched[t.id].finish, base.get(t.id)
-        var = v.finish_var if v is not None else None
-        # counted as the schedule's deadline warning and the schedule RAG count it
-        past = cal.working_days_between(t.deadline, finish) if t.deadline and finish > t.deadline else None
-        # the status date is the first day of work not done: a start due before it is overdue
-        due = v.base_start if v is not None and v.base_start < st.status_date and t.actual_start is None \
-            and percent[t.id] == 0 else None
-        if (var or 0) > 0 or past or due:
-            out.append(Late(t.wbs, t.name, v.base_finish if v else None, finish, var,
-                            t.deadline if past else None, past, due))
-    order = {t.wbs: i for i, t in enumerate(plan.tasks)}
-    return sorted(out, key=lambda x: (-x.worst, order[x.wbs]))

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import PmtuiError
-from pmtui.models.wording import signed_days
+from pmtui.models.wording import days, signed_days
 from pmtui.services import snapshots
 from pmtui.services.status import Status, project_status
 from pmtui.widgets.footer import Footer
@@ -31,12 +31,15 @@ def _index(v: float | None) -> str:
     return "n/a" if v is None else f"{v:.2f}"
 
 
+LATE_SHOWN = 5  # as many as the top risks; `pmtui variance` and the report give more
+
+
 class StatusScreen(Screen):
     TITLE = "Status"
     DEFAULT_CSS = """
     StatusScreen #status-title { height: 1; padding: 0 1; background: $panel; }
     StatusScreen .status-heading { height: 1; padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
-    StatusScreen #status-evm, StatusScreen #status-risks, StatusScreen #status-issues { height: auto; padding: 0 1; }
+    StatusScreen #status-evm, StatusScreen #status-late, StatusScreen #status-risks, StatusScreen #status-issues { height: auto; padding: 0 1; }
     StatusScreen #status-milestones { height: auto; max-height: 12; margin: 0 1; }
     StatusScreen #status-no-milestones { padding: 0 1; }
     """
@@ -51,6 +54,7 @@ class StatusScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.status: Status | None = None
+        self.more_late = 0  # late tasks beyond the LATE_SHOWN drawn
 
     def compose(self) -> ComposeResult:
         if hasattr(self.app, "busy") and hasattr(self.app, "SCREEN_LIST"):
@@ -69,6 +73,8 @@ class StatusScreen(Screen):
             table.cursor_blink = False
             yield table
             yield Static(Text("No milestones.", "dim"), id="status-no-milestones")
+            yield Static("Late tasks", classes="status-heading")
+            yield Static("", id="status-late")
             yield Static("Top risks", classes="status-heading")
             yield Static("", id="status-risks")
             yield Static("Open issues and blockers", classes="status-heading")
@@ -150,7 +156,8 @@ class StatusScreen(Screen):
         # The screen draws the project's figures, its milestones, risks and issues; the status's
         # own copy of the plan, its task variances and critical path (for the report) were held
         # as long as the screen lived: some 30 MB at 10,000 tasks, beside the app's own plan.
-        self.status = replace(status, plan=None, variance=None, critical=[])
+        self.status = replace(status, plan=None, variance=None, critical=[], late=status.late[:LATE_SHOWN])
+        self.more_late = len(status.late) - len(self.status.late)
         body.display = True
         self.query_one("#status-title", Static).styles.height = 1
         self.draw(self.status)
@@ -206,6 +213,7 @@ class StatusScreen(Screen):
             var = "" if m.variance is None else signed_days(m.variance)
             table.add_row(m.wbs, Text(m.name), str(m.baseline or "—"), str(m.forecast),
                           Text(var, "bold red" if m.variance and m.variance > 0 else ""), note, key=str(m.task_id))
+        self.query_one("#status-late", Static).update(self.late_text(s))
         risks = Text()
         for r in s.risks[:5]:
             risks.append(f"{r.score:>2} {r.band[0].upper()} ", "bold")
@@ -222,3 +230,27 @@ class StatusScreen(Screen):
                 issues.append(f"  [{i.task}]", "dim")
             issues.append("\n")
         self.query_one("#status-issues", Static).update(issues if s.issues else Text("No open issues.", "dim"))
+
+    def late_text(self, s: Status) -> Text:
+        """The tasks most behind, as the report's What's late lists them: milestones are in the
+        table above. The screen showed the finish +7d and no task behind it."""
+        if not s.late:
+            return Text("No task is late against the baseline or past its deadline." if s.evm.baseline else
+                        "No task is past its deadline (no baseline to measure lateness against).", "dim")
+        text = Text()
+        for x in s.late:
+            text.append(f"{signed_days(x.variance) if x.variance is not None else '':>4} ", "bold red" if x.variance else "")
+            text.append(f"{x.wbs} {x.name}")
+            notes = []
+            if x.past_deadline:
+                notes.append(f"past deadline {x.deadline} by {days(x.past_deadline)}")
+            if x.due_to_start:
+                notes.append(f"not started, due {x.due_to_start}")
+            if notes:
+                text.append("  — " + "; ".join(notes), "dim")
+            text.append("\n")
+        if self.more_late:
+            text.append(f"     … {self.more_late} more: pmtui variance, or the report's What's late", "dim")
+        else:
+            text.rstrip()
+        return text

@@ -385,6 +385,49 @@ class MilestoneRow:
     deadline: date | None
 
 
+@dataclass(frozen=True, slots=True)
+class Late:
+    """An unfinished task behind: forecast after its baseline finish or its deadline, or not
+    started though the baseline had it start before the status date."""
+    wbs: str
+    name: str
+    base_finish: date | None
+    forecast: date
+    variance: int | None  # working days against the baseline finish, + is late
+    deadline: date | None  # when the forecast is past it
+    past_deadline: int | None  # working days past it
+    due_to_start: date | None  # the baseline start, when the task has not started by the status date
+
+    @property
+    def worst(self) -> int:
+        return max(self.variance or 0, self.past_deadline or 0)
+
+
+def late_tasks(plan: Plan, variance: Variance | None, status_date: date) -> list[Late]:
+    """The unfinished tasks behind, worst first (milestones have their own table). The report
+    listed those late against the baseline under 'Slipped since the last report', as this week's
+    news however long ago they slipped, a baseline was needed to list any, and a task past its
+    deadline or not started when due was named nowhere."""
+    cal, sched, percent = plan.calendar, plan.schedule.tasks, plan.percent
+    base = {v.task_id: v for v in variance.tasks} if variance is not None else {}
+    out = []
+    for t in plan.tasks:
+        if t.summary or t.milestone or percent[t.id] >= 100:
+            continue
+        finish, v = sched[t.id].finish, base.get(t.id)
+        var = v.finish_var if v is not None else None
+        # counted as the schedule's deadline warning and the schedule RAG count it
+        past = cal.working_days_between(t.deadline, finish) if t.deadline and finish > t.deadline else None
+        # the status date is the first day of work not done: a start due before it is overdue
+        due = v.base_start if v is not None and v.base_start < status_date and t.actual_start is None \
+            and percent[t.id] == 0 else None
+        if (var or 0) > 0 or past or due:
+            out.append(Late(t.wbs, t.name, v.base_finish if v else None, finish, var,
+                            t.deadline if past else None, past, due))
+    order = {t.wbs: i for i, t in enumerate(plan.tasks)}
+    return sorted(out, key=lambda x: (-x.worst, order[x.wbs]))
+
+
 @dataclass
 class Status:
     project: str
@@ -405,6 +448,7 @@ class Status:
     critical: list[tuple[str, str, date, date]]  # (wbs, name, start, finish) along the critical path
     snapshots: list[Snapshot] = field(default_factory=list)
     plan: Plan | None = None
+    late: list[Late] = field(default_factory=list)  # worst first
 
     @property
     def status_date(self) -> date:
@@ -496,7 +540,7 @@ def status_of(plan: Plan, saved: SavedBaseline | None, method: str, today: date 
         percent_complete=project_percent(plan), evm=evm, variance=var, rags=rags, overall=overall(rags),
         milestones=milestones(plan, saved), risks=open_, issues=issues(),
         critical=critical_path(plan) if plan.tasks else [], snapshots=snapshots(),
-        plan=plan,
+        plan=plan, late=late_tasks(plan, var, as_of.day),
     )
 
 
@@ -513,4 +557,4 @@ def completed_since(plan: Plan, since: date) -> list[tuple[str, str, date]]:
 
 
 __all__ = ["Status", "project_status", "status_from", "earned_value_report", "compute_evm", "Rag",
-           "Thresholds", "load_thresholds", "rate", "EvmReport"]
+           "Thresholds", "load_thresholds", "rate", "EvmReport", "Late", "late_tasks"]

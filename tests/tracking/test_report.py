@@ -528,6 +528,11 @@ def test_the_report_lists_the_changes_that_moved_the_finish_most(store, project)
     assert (f"- 3 more changes moved it, by no more than those listed: pmtui why finish --since {since} "
             "lists them all") in part
     assert "Against baseline" not in part  # none saved
+    from pmtui.services.projects import create_project
+
+    empty = create_project(store, "Empty", date(2027, 1, 4))
+    assert "Since " in (part := moved_part(render_report(store, empty.id, fmt="md")))
+    assert re.search(r"Since \d{4}-\d\d-\d\d: no tasks yet\.", part) and "none (no tasks) → none" not in part
 
 
 def test_a_printed_report_shows_its_rag_letters(store, demo):

@@ -133,6 +133,8 @@ def _finish_then_now(story: Story) -> str:
     now = str(story.now) if story.now else "none (no tasks)"
     if not story.then_known:
         return f"not known before (those changes were made before pmtui recorded the finish); now {now}"
+    if story.then is None and story.now is None:
+        return "no tasks yet"
     if story.then is None or story.now is None:
         return f"{story.then or 'none (no tasks)'} → {now}"
     if story.then == story.now:

@@ -306,3 +306,22 @@ def test_the_overall_rating_says_what_it_stands_on(db_path):
         assert cli(db_path, *args).exit_code == 0, args
     first = cli(db_path, "status").stdout.splitlines()[0]
     assert first.endswith("overall [A] AMBER — risk A; not measured: cost"), first
+
+
+def test_status_json_lists_the_milestones_and_the_late_tasks(db_path):
+    """`status --json` gave counts only: a script drawing the week's dashboard had no milestone
+    forecasts nor late tasks, which the screen and the report list."""
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "5d"),
+                 ("task", "add", "Test", "--duration", "3d", "--after", "1", "--deadline", "2027-01-12"),
+                 ("task", "add", "Go-live", "--duration", "0", "--after", "2"),
+                 ("baseline", "save", "Plan"), ("task", "edit", "1", "--duration", "7d")):
+        assert cli(db_path, *args).exit_code == 0, args
+    data = json.loads(cli(db_path, "status", "--json").stdout)
+    assert data["milestones"] == [{"wbs": "3", "name": "Go-live", "baseline": "2027-01-13", "forecast": "2027-01-15",
+                                   "variance": 2, "done": False, "deadline": None}]
+    # Build 01-04 to 01-12 (+2d); Test 01-13 to 01-15 (+2d), 3 working days past its deadline
+    assert data["late"] == [
+        {"wbs": "2", "name": "Test", "baseline_finish": "2027-01-13", "forecast": "2027-01-15", "variance": 2,
+         "deadline": "2027-01-12", "past_deadline": 3, "due_to_start": None},
+        {"wbs": "1", "name": "Build", "baseline_finish": "2027-01-08", "forecast": "2027-01-12", "variance": 2,
+         "deadline": None, "past_deadline": None, "due_to_start": None}]

@@ -253,7 +253,14 @@ def status_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
                     "overall_why": s.overall.reason,
                     "rag": {r.area: {"rag": r.letter, "level": r.level, "why": r.reason} for r in s.rags},
                     "evm": s.evm.project.as_dict(), "risks": s.risk_counts, "open_issues": len(s.issues),
-                    "blockers": len(s.blockers)})
+                    "blockers": len(s.blockers),
+                    # what the status screen and the report list, for a script's dashboard
+                    "milestones": [{"wbs": m.wbs, "name": m.name, "baseline": m.baseline, "forecast": m.forecast,
+                                    "variance": m.variance, "done": m.done, "deadline": m.deadline}
+                                   for m in s.milestones],
+                    "late": [{"wbs": x.wbs, "name": x.name, "baseline_finish": x.base_finish, "forecast": x.forecast,
+                              "variance": x.variance, "deadline": x.deadline, "past_deadline": x.past_deadline,
+                              "due_to_start": x.due_to_start} for x in s.late]})
         return
     # the reason, as the report and the status screen give it: 'overall [G] GREEN' alone, of a
     # plan with no baseline and no costs, read as on track where only its risks were measured

@@ -325,3 +325,18 @@ def test_status_json_lists_the_milestones_and_the_late_tasks(db_path):
          "deadline": "2027-01-12", "past_deadline": 3, "due_to_start": None},
         {"wbs": "1", "name": "Build", "baseline_finish": "2027-01-08", "forecast": "2027-01-12", "variance": 2,
          "deadline": None, "past_deadline": None, "due_to_start": None}]
+
+
+def test_status_history_gives_the_overall_rag_and_the_eac_of_each_snapshot(db_path):
+    """Each snapshot keeps its overall RAG and EAC, and `status history` showed neither: the two
+    figures a steering committee follows week by week."""
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("resource", "add", "Alice", "--rate", "100"),
+                 ("task", "add", "Build", "--duration", "10d"), ("assign", "1", "Alice"), ("baseline", "save", "Plan"),
+                 ("project", "status-date", "2027-01-11"), ("progress", "1", "50%"), ("cost", "actual", "1", "625"),
+                 ("status", "snapshot")):
+        assert cli(db_path, *args).exit_code == 0, args
+    # BAC 1,000, EV 500, AC 625: CPI 0.80, EAC 1,000 / 0.8 = 1,250; red below 0.85
+    out = cli(db_path, "status", "history").stdout.splitlines()
+    assert out[0].split() == ["Day", "Source", "RAG", "Finish", "Slip", "Done", "SPI", "CPI", "EAC", "High", "risks",
+                              "Issues"]
+    assert out[1].split() == ["2027-01-11", "manual", "R", "2027-01-15", "+0d", "50%", "1.00", "0.80", "1,250", "0", "0"]

@@ -307,10 +307,16 @@ def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     if not rows:
         done("No snapshots yet: take one with `pmtui status snapshot` (stand-ups take one too).")
         return
-    table = Table("Day", "Source", "Finish", "Slip", "Done", "SPI", "CPI", "High risks", "Issues", box=None)
+    # the overall RAG and the EAC as they stood each week: the two a steering committee asks
+    # about, kept in each snapshot and shown nowhere (the source gives way first at 80 columns)
+    table = Table("Day", Col("Source", drop=1), "RAG", "Finish", "Slip", "Done", "SPI", "CPI", "EAC",
+                  Col("High risks", drop=2), Col("Issues", drop=2), box=None)
     for r in rows:
-        table.add_row(str(r.day), r.source, str(r.finish), _signed(snapshots.data_of(r).get("finish_slip")),
-                      f"{r.percent_complete:.0f}%", _index(r.spi), _index(r.cpi), str(r.risks_high), str(r.open_issues))
+        data = snapshots.data_of(r)
+        eac = data.get("eac")
+        table.add_row(str(r.day), r.source, str(data.get("overall", "")), str(r.finish), _signed(data.get("finish_slip")),
+                      f"{r.percent_complete:.0f}%", _index(r.spi), _index(r.cpi),
+                      _money(eac) if isinstance(eac, (int, float)) else "", str(r.risks_high), str(r.open_issues))
     out.print(table)
 
 

@@ -201,3 +201,18 @@ async def test_without_a_baseline_the_screen_names_tasks_past_their_deadline(db_
         line = next(line for line in screen_text(app).splitlines() if " 2.8 " in line)
         assert re.search(rf"2\.8 Solution design document \(SDD\)  — past deadline {app.screen.status.status_date} by \dd",
                          line), line
+
+
+@sync
+async def test_one_blank_line_parts_the_sections(db_path):
+    """The top risks ended with a blank line (and the issues too), so two stood above the next
+    heading where one stands above every other."""
+    from tests.tui.conftest import screen_text
+
+    app = demo_app(str(db_path))
+    async with app.run_test(size=(120, 80)) as pilot:
+        await settle(pilot)
+        lines = [line.rstrip() for line in screen_text(app).splitlines()]
+        for heading in ("Late tasks", "Top risks", "Open issues and blockers"):
+            at = lines.index(" " + heading)
+            assert lines[at - 1] == "" and lines[at - 2] != "", (heading, lines[at - 3:at + 1])

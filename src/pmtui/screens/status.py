@@ -221,6 +221,8 @@ class StatusScreen(Screen):
             if r.strategy or r.owner:
                 risks.append(f"  — {r.strategy}{', ' if r.strategy and r.owner else ''}{r.owner}", "dim")
             risks.append("\n")
+        # each line's "\n" left a blank line under the last, two above the next heading
+        risks.rstrip()
         self.query_one("#status-risks", Static).update(risks if s.risks else Text("No open risks.", "dim"))
         issues = Text()
         for i in s.issues:
@@ -229,6 +231,7 @@ class StatusScreen(Screen):
             if i.task:
                 issues.append(f"  [{i.task}]", "dim")
             issues.append("\n")
+        issues.rstrip()
         self.query_one("#status-issues", Static).update(issues if s.issues else Text("No open issues.", "dim"))
 
     def late_text(self, s: Status) -> Text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import functools
+from datetime import date
 
 import pytest
 from textual.widgets import DataTable, Sparkline
@@ -216,3 +217,27 @@ async def test_one_blank_line_parts_the_sections(db_path):
         for heading in ("Late tasks", "Top risks", "Open issues and blockers"):
             at = lines.index(" " + heading)
             assert lines[at - 1] == "" and lines[at - 2] != "", (heading, lines[at - 3:at + 1])
+
+
+@sync
+async def test_snapshots_after_the_status_date_are_not_drawn(db_path):
+    """With the status date moved back a week, the trend drew the three snapshots as of the later
+    date, its latest slip (+7d) that week's, beside the finish as of the earlier one; the report
+    leaves them out and says so."""
+    from pmtui.services.projects import set_status_date
+
+    app = demo_app(str(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        set_status_date(app.store, app.project_id, date(2026, 11, 16))
+        await press(pilot, "r")
+        none = app.screen.query_one("#trend-none")
+        assert none.display and str(none.render()) == (
+            "No snapshot as of 2026-11-16 or earlier (3 later ones, after the status date, not shown).")
+        assert not app.screen.query_one("#trend-slip").display
+        await press(pilot, "s")  # one as of 16 November
+        assert app.screen.query_one("#trend-slip").display and not none.display
+        assert str(app.screen.query_one("#trend-cpi-value").render()) == f"{app.screen.status.evm.project.cpi:.2f}"
+        set_status_date(app.store, app.project_id, date(2026, 11, 23))
+        await press(pilot, "r")  # all four again
+        assert len(app.screen.query_one("#trend-cpi-line", Sparkline).data) == 4

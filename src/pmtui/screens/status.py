@@ -198,11 +198,15 @@ class StatusScreen(Screen):
             f"SPI {_index(p.spi)}  CPI {_index(p.cpi)}  SV {_money(p.sv)}  CV {_money(p.cv)}\n"
             f"EAC {_money(p.eac)} ({p.eac_label})  ETC {_money(p.etc)}  VAC {_money(p.vac)}  "
             f"TCPI {_index(p.tcpi_bac)}\n{source}")
+        # Snapshots are dated by the status date they were taken as of: those after this one (the
+        # status date moved back) are its future, and the report leaves them out of its trend too;
+        # drawn, the trend's latest slip was a later week's beside this week's finish.
+        known = [snap for snap in s.snapshots if snap.day <= s.status_date]
         points = []
-        for snap in s.snapshots:
+        for snap in known:
             data = snapshots.data_of(snap)
             points.append({"slip": data.get("finish_slip"), "spi": snap.spi, "cpi": snap.cpi})
-        self.query_one(StatusTrend).show(points)
+        self.query_one(StatusTrend).show(points, len(s.snapshots) - len(known), s.status_date)
         table = self.query_one("#status-milestones", DataTable)
         table.clear()
         # a header over no rows read as a table still loading; risks and issues say 'No open …'

@@ -10,6 +10,7 @@ from textual.widgets import Label, Sparkline
 from pmtui.models.wording import signed_days
 
 SERIES = (("slip", "Finish slip"), ("spi", "SPI"), ("cpi", "CPI"))
+NONE = "No snapshots yet: each stand-up and `pmtui status snapshot` adds one."
 
 
 def _latest(key: str, values: list) -> str:
@@ -30,16 +31,23 @@ class StatusTrend(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Label("No snapshots yet: each stand-up and `pmtui status snapshot` adds one.", id="trend-none")
+        yield Label(NONE, id="trend-none")
         for key, title in SERIES:
             with Horizontal(id=f"trend-{key}"):
                 yield Label(title, classes="trend-label")
                 yield Label("", classes="trend-value", id=f"trend-{key}-value")
                 yield Sparkline([], id=f"trend-{key}-line")
 
-    def show(self, points: list[dict]) -> None:
-        """``points``: one dict per snapshot with slip, spi and cpi (None where unknown)."""
-        self.query_one("#trend-none").display = not points
+    def show(self, points: list[dict], later: int = 0, day=None) -> None:
+        """``points``: one dict per snapshot with slip, spi and cpi (None where unknown);
+        ``later``: snapshots as of a day after the status date ``day``, not drawn."""
+        none = self.query_one("#trend-none", Label)
+        none.display = not points
+        if later and not points:
+            none.update(f"No snapshot as of {day} or earlier ({later} later one{'' if later == 1 else 's'}, "
+                        "after the status date, not shown).")
+        else:
+            none.update(NONE)
         for key, _title in SERIES:
             values = [p.get(key) for p in points]
             row = self.query_one(f"#trend-{key}")

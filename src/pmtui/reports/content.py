@@ -149,4 +149,3 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
     return data
-

@@ -237,8 +237,7 @@ def _done_items(d: ReportData) -> list[str]:
 
 
 def _slipped_items(d: ReportData) -> list[str]:
-    items = [f"{x.what}: {x.before} → {x.now} ({days(x.days)})" for x in d.slipped]
-    return items
+    return [f"{x.what}: {x.before} → {x.now} ({days(x.days)})" for x in d.slipped]
 
 
 def _trend_series(d: ReportData) -> dict[str, list]:

@@ -2,14 +2,16 @@
 
 Imports only the standard library (and may use dateutil); nothing else of pmtui.
 
-    result = schedule(tasks, links, WorkCalendar(...), start, status_date=None)
+    result = schedule(tasks, links, WorkCalendar(...), start, status_date=None,
+                      resource_time={task_id: [ResourceTime("Alice", days_off)]})
     result.tasks[task_id]          -> TaskSchedule (early/late dates and indexes, floats, driving)
     result.critical_paths()        -> chains of task ids ending at the project finish
     result.explain(task_id)        -> "1.3 Build starts ... because 1.2 Design (FS+2d) finishes ..."
 
 Where the modules are: ``calendar`` (working-day table), ``model`` (specs and results),
 ``network`` (checks and the flat graph), ``progress`` (what progress and constraints do; the
-semantic choices are listed in its docstring), ``cpm`` (the two passes), ``result`` (lazy
+semantic choices are listed in its docstring), ``own_time`` (tasks worked on their
+resources' time, around their leave), ``cpm`` (the two passes), ``result`` (lazy
 results, floats, driving links), ``paths`` (critical paths and explanations), ``errors``.
 
 Semantics follow DESIGN.md's "Domain conventions" and, where it is silent, MS Project; the
@@ -27,11 +29,12 @@ from .calendar import WorkCalendar
 from .cpm import schedule
 from .errors import CycleError, InvalidTaskError, SchedulingError, UnknownTaskError
 from .model import ConstraintType, LinkSpec, LinkType, TaskSchedule, TaskSpec, Violation
+from .own_time import ResourceTime
 from .progress import work_split
 from .result import ScheduleResult
 
 __all__ = [
-    "WorkCalendar", "TaskSpec", "LinkSpec", "LinkType", "ConstraintType",
+    "WorkCalendar", "TaskSpec", "ResourceTime", "LinkSpec", "LinkType", "ConstraintType",
     "schedule", "ScheduleResult", "TaskSchedule", "Violation",
     "SchedulingError", "CycleError", "UnknownTaskError", "InvalidTaskError", "work_split",
 ]

@@ -16,11 +16,13 @@ import gc
 from datetime import date
 from itertools import islice
 from operator import add
-from typing import Sequence
+from typing import Collection, Mapping, Sequence
 
+from . import own_time
 from .calendar import WorkCalendar
 from .model import ConstraintType, LinkSpec, TaskSpec
 from .network import BIG, GATE, LEAF, NOWHERE, ROLLUP, Network, add_edges, build
+from .own_time import OWN, OWN_STARTED, ResourceTime
 from .progress import CAP_FINISH, CAP_START, FIXED, MUST_FINISH, MUST_START, STARTED_LOGIC, Plan, plan
 from .result import ScheduleResult
 
@@ -35,31 +37,36 @@ def schedule(
     status_date: date | None = None,
     *,
     like: ScheduleResult | None = None,
+    resource_time: Mapping[int, Collection[ResourceTime]] | None = None,
 ) -> ScheduleResult:
     """Schedule the plan. ``like``: a result scheduled earlier from the same links over the same
     tasks and outline (an edited copy's predecessor): when that holds, its order of the passes
-    is reused instead of sorted again; otherwise it is ignored."""
+    is reused instead of sorted again; otherwise it is ignored. ``resource_time``: task id ->
+    the resources on it with days off, whose work then follows their time (see own_time)."""
     # The build makes a few hundred thousand small tuples and lists and none of them can form a
     # reference cycle; letting the cyclic collector walk the heap every 700 of them cost more than
     # the scheduling itself (measured: 2.4 s -> 0.3 s to build 100,000 tasks).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _schedule(tasks, links, calendar, start, status_date, like)
+        return _schedule(tasks, links, calendar, start, status_date, like, resource_time)
     finally:
         if enabled:
             gc.enable()
 
 
-def _schedule(tasks, links, calendar, start, status_date, like):
-    net = build(tasks, links)
+def _schedule(tasks, links, calendar, start, status_date, like, resource_time):
+    net = build(tasks, links, resource_time or ())
     p0 = calendar.index_on_or_after(start)
     status_b = calendar.index_on_or_after(status_date) if status_date is not None else None
     pl = plan(net, calendar, p0, status_b)
+    if resource_time:
+        own_time.apply(net, pl, own_time.own_times(net, calendar, resource_time), status_b)
     special = pl.special
     moved = {v for v, (mode, _, _) in special.items() if mode == FIXED or mode == STARTED_LOGIC}
+    moved.update(pl.own)
     pinned = {v for v, (mode, _, _) in special.items() if mode == MUST_START or mode == MUST_FINISH}
-    add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started,
+    add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started | pl.own.keys(),
               like._net if like is not None else None)
     t, broken = _forward(net, pl, status_b)
     n = net.n
@@ -131,6 +138,13 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
                 if status_b is not None and rs < status_b:
                     rs = status_b
                 ef = rs + b
+            elif mode == OWN:  # on its resources' time: after their leave
+                es, ef = a.place(es, b)
+            elif mode == OWN_STARTED:
+                rs = es + b[0]
+                if status_b is not None and rs < status_b:
+                    rs = status_b
+                ef = a.place(rs, b[1])[1] if b[1] else rs
             else:
                 logic = es
                 if mode == CAP_START or mode == CAP_FINISH:
@@ -167,7 +181,8 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
     overridden: dict[int, int] = {}  # started on an actual date: late start, restored at the end
     # Started tasks are as long as progress made them, not their duration: their cap and the
     # bounds on their finish are kept apart until their event.
-    exact = pl.started
+    exact = pl.started | pl.own_late.keys() if pl.own_late else pl.started
+    own_late = pl.own_late
     cap = {v: pf for v in exact}
     for v, fcap, scap in pl.caps:
         if v in exact:
@@ -240,6 +255,10 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
                 # scheduled dates (checked against MPXJ's MicrosoftScheduler): its float is zero
                 # whatever its successors need
                 late[v] = t[v]
+            elif v in own_late:  # counted back over its resources' leave
+                f = fin[v]
+                lf = late[f] if late[f] < cap[v] else cap[v]
+                late[v], late[f] = own_late[v].late(lf, late[v], dur[v])
             elif v in exact:
                 f = fin[v]
                 span = t[f] - t[v]

@@ -211,8 +211,10 @@ class Network:
         return self._out_links.get(v, [])
 
 
-def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
-    """Check tasks and links, read the links into slot arrays, and find the gates."""
+def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec], own: Sequence[int] = ()) -> Network:
+    """Check tasks and links, read the links into slot arrays, and find the gates. ``own``: ids
+    of tasks that may be scheduled on their resources' time (own_time), whose finish, like a
+    started task's, may need a slot of its own."""
     net = Network()
     net._out_links = None
     net._in_links = None
@@ -333,6 +335,12 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec]) -> Network:
             sidx[ids[i]] = n + i
             didx[ids[i]] = -2 - i
             restore.append((ids[i], i))
+    for tid in own:
+        i = sidx.get(tid, -1)
+        if 0 <= i < n and didx[tid] >= 0:  # a leaf not set apart above (unknown ids: own_time's check)
+            sidx[tid] = n + i
+            didx[tid] = -2 - i
+            restore.append((tid, i))
     fs, ss, ff, sf = LinkType.FS, LinkType.SS, LinkType.FF, LinkType.SF
     # Appended to, not written by a place counter: a counter past 256 is a new int object at
     # every link, and a branch that ends in its append jumps straight back to the loop head

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .model import CONSTRAINT_NAMES, ConstraintType as C, label
 from .network import FF, FS, ROLLUP, SS
+from .own_time import leave_runs_text
 from .result import ScheduleResult, link_text
 
 
@@ -128,6 +129,23 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             v = a
             finish_side = t in (FS, FF)
             continue
+        if why == "leave":
+            # what moved it, then why it was asked to start where it was
+            asked, links = r.leave_delay(v)
+            when = r.calendar.date_of(asked)
+            lines.append(f"{name} starts {ts.early_start}, not {when}: "
+                         f"{leave_runs_text(r.calendar, r._pl.own[v], asked)}")
+            if links:
+                k = links[0]
+                a = net.link_src[k]
+                t = net.link_type[k]
+                pts = r.tasks[net.ids[a]]
+                pred_when = f"finishes {pts.early_finish}" if t in (FS, FF) else f"starts {pts.early_start}"
+                lines.append(f"it would start {when} because {label(net.tasks[a])} ({_lagged(r, k)}) {pred_when}")
+                v = a
+                finish_side = t in (FS, FF)
+                continue
+            break
         if why == "actual":
             if spec.actual_finish is not None or v in r._pl.completed:
                 lines.append(f"{name} is finished: it ran {ts.start} to {ts.finish} (actual dates)")

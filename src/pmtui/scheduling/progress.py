@@ -62,6 +62,7 @@ class Plan:
     __slots__ = (
         "floor", "hard", "special", "completed", "started", "caps", "notes", "alap",
         "constraint_start", "deadline_b", "finish_floor", "started_late",
+        "own", "own_late", "own_held",  # tasks on their resources' time (own_time.apply)
     )
 
 
@@ -98,6 +99,7 @@ def plan(net: Network, cal, p0: int, status_b: int | None) -> Plan:
     pl.started_late = {}  # started node -> (SNLT, MSO or MFO, the constraint's boundary)
     pl.constraint_start = {}  # node -> start boundary a SNET/FNET asks for (for "why")
     pl.deadline_b = {}
+    pl.own, pl.own_late, pl.own_held = {}, {}, set()
     extra = net.extra  # the tasks with progress, a constraint or a deadline (found by build)
     if extra:
         hard = list(floor)

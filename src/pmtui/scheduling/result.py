@@ -111,6 +111,7 @@ class ScheduleResult:
         n = net.n
         completed = self._pl.completed
         alap = self._pl.alap
+        own = self._pl.own
         ls = late[:n]
         lf = list(map(add, ls, islice(dur, n)))
         # ef = es + duration for these tasks, so both floats are the same difference
@@ -125,7 +126,7 @@ class ScheduleResult:
             if v in completed:
                 ls[v], lf[v], tf[v] = es[v], ef[v], 0
                 continue
-            if v in started:
+            if v in started or v in own:  # its late finish has a slot of its own
                 lf[v] = late[fin[v]]
             if v in alap:
                 sched_s[v], sched_f[v] = ls[v], lf[v]
@@ -179,7 +180,7 @@ class ScheduleResult:
         self._final = True
 
     def _late_finish(self, v: int) -> int:
-        if v in self._pl.started:
+        if v in self._pl.started or v in self._pl.own:
             return self._late[self._net.fin[v]]
         return self._late[v] + self._net.dur[v]
 
@@ -299,6 +300,44 @@ class ScheduleResult:
         if v in pl.alap:
             return [], "constraint"
         es = self._es[v]
+        reqs = self._requests(v)
+        logic = max(reqs)[0] if reqs else None
+        if v in pl.special and (C(spec.constraint) in (C.MSO, C.MFO) or v in self._broken):
+            return [], "constraint"
+        if logic is not None and logic == es:
+            return self._asking(reqs, es), "link"
+        cons = [pl.constraint_start.get(v)]
+        x = net.parent[v]
+        while x >= 0:
+            t = net.tasks[x]
+            if t.constraint == C.SNET and t.constraint_date is not None:
+                cons.append(self.calendar.index_on_or_after(t.constraint_date))
+            x = net.parent[x]
+        if any(c is not None and c == es for c in cons):
+            return [], "constraint"
+        if v in pl.own_late and es > self.asked_start(v, logic):
+            return [], "leave"
+        if self._status_b is not None and es == self._status_b and es > self._p0:
+            return [], "status_date"
+        return [], "project_start"
+
+    def _asking(self, reqs: list[tuple[int, int]], b: int) -> list[int]:
+        """The links of ``reqs`` that ask for start boundary ``b``, by their sources' ids."""
+        links = [k for r, k in reqs if r == b]
+        if len(links) > 1:
+            ids, src = self._net.ids, self._net.link_src
+            links.sort(key=lambda k: ids[src[k]])
+        return links
+
+    def leave_delay(self, v: int) -> tuple[int, list[int]]:
+        """(the start a task moved by leave asked for, the links that asked for it)."""
+        reqs = self._requests(v)
+        asked = self.asked_start(v, max(reqs)[0] if reqs else None)
+        return asked, self._asking(reqs, asked)
+
+    def _requests(self, v: int) -> list[tuple[int, int]]:
+        """(start boundary asked, link) of every link into task ``v`` or its summaries."""
+        net = self._net
         inc = self._incoming_links()
         reqs: list[tuple[int, int]] = []
         # the start each link asks for, inline: this runs for every task a view shows
@@ -317,27 +356,43 @@ class ScheduleResult:
                 else:
                     reqs.append((es_[a] + lags[k] - d, k))
             x = net.parent[x]
-        logic = max(reqs)[0] if reqs else None
-        if v in pl.special and (C(spec.constraint) in (C.MSO, C.MFO) or v in self._broken):
-            return [], "constraint"
-        if logic is not None and logic == es:
-            links = [k for r, k in reqs if r == es]
-            if len(links) > 1:
-                ids = net.ids
-                links.sort(key=lambda k: ids[src[k]])
-            return links, "link"
-        cons = [pl.constraint_start.get(v)]
-        x = net.parent[v]
-        while x >= 0:
-            t = net.tasks[x]
-            if t.constraint == C.SNET and t.constraint_date is not None:
-                cons.append(self.calendar.index_on_or_after(t.constraint_date))
-            x = net.parent[x]
-        if any(c is not None and c == es for c in cons):
-            return [], "constraint"
-        if self._status_b is not None and es == self._status_b and es > self._p0:
-            return [], "status_date"
-        return [], "project_start"
+        return reqs
+
+    def asked_start(self, v: int, logic: int | None) -> int:
+        """The start task ``v`` would have had on the project calendar: what its links, its
+        Start No Earlier Than, the status date and the project start ask for (before leave)."""
+        floor = self._pl.floor[v]
+        return floor if logic is None or logic < floor else logic
+
+    @property
+    def own_time(self) -> frozenset[int]:
+        """Ids of the tasks scheduled on their resources' working time (around their leave)."""
+        ids = self._net.ids
+        return frozenset(ids[v] for v in self._pl.own)
+
+    @property
+    def held(self) -> frozenset[int]:
+        """Ids of the tasks with resources on leave that a constraint keeps on the project
+        calendar (they may book a day of leave; see own_time)."""
+        ids = self._net.ids
+        return frozenset(ids[v] for v in self._pl.own_held)
+
+    def assignment_days(self, task_id: int) -> dict[str, tuple[int, int]]:
+        """Resource name -> (first, last) day index each resource works on a task scheduled on
+        their time: the same rule as the forward pass, one resource at a time."""
+        v = self._net.index[task_id]
+        ot = self._pl.own.get(v)
+        if ot is None:
+            return {}
+        out = {}
+        es, ef, d = self._es[v], self._ef[v], self._net.dur[v]
+        for name, off in zip(ot.names, ot.off):
+            if v in self._pl.own_late:
+                a, f = type(ot)((name,), (off,)).place(es, d)
+                out[name] = (a, f - 1)
+            else:  # started: its work so far is history, what is left runs to the task's finish
+                out[name] = (es, ef - 1)
+        return out
 
     # -- TaskSchedule ------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """A person's leave from the CLI (pmtui resource leave add | list | rm): recorded on their own
 calendar as the demo records it, refused as `calendar holiday` refuses a date, undone as any
-edit, and shown beside the work still booked on it, since task dates do not move for leave."""
+edit; the work of the tasks the person is on is scheduled around it, and work a constraint
+holds on it is shown beside it."""
 
 from __future__ import annotations
 
@@ -43,17 +44,27 @@ def _listed(db, *args):
     return json.loads(ok(db, "resource", "leave", "list", *args, "--json").stdout)
 
 
-def test_leave_is_recorded_on_working_days_and_names_the_work_still_booked(team):
-    before = ok(team, "task", "list", "--json").stdout
+def _dates(db):
+    return {t["wbs"]: (t["start"], t["finish"]) for t in json.loads(ok(db, "task", "list", "--json").stdout)}
+
+
+def test_leave_is_recorded_on_working_days_and_the_work_goes_around_it(team):
     r = ok(team, "resource", "leave", "add", "ana lopez", "2027-02-11", "2027-02-19", "--note", "Ski trip")
-    # Thu 11 to Fri 19 Feb: the weekend and the holiday are off anyway
+    # Thu 11 to Fri 19 Feb: the weekend and the holiday are off anyway. Build's last two days
+    # go to Mon 22 and Tue 23 (the holiday is in her leave, so it costs nothing more); Test follows
     assert r.stdout.splitlines() == [
         "Leave recorded for Ana Lopez: 2027-02-11 to 2027-02-19 (6 working days), Ski trip.",
-        "Task dates do not move for leave: Ana Lopez is still booked on 6 of those days (1, 2); move or "
-        "re-assign the work (see `pmtui resource load`)."]
-    assert ok(team, "task", "list", "--json").stdout == before  # the known limitation, said above
+        "Scheduled around it: 1 finishes 2027-02-23 (was 2027-02-12), 2 finishes 2027-03-01 (was 2027-02-19); "
+        "the project finishes 2027-03-01 (was 2027-02-19)."]
+    assert _dates(team) == {"1": ("2027-02-01", "2027-02-23"), "2": ("2027-02-24", "2027-03-01")}
     assert _listed(team) == [{"resource": "Ana Lopez", "first": "2027-02-11", "last": "2027-02-19", "days": 6,
-                              "note": "Ski trip", "booked": ["1", "2"]}]
+                              "note": "Ski trip", "booked": []}]
+    why = ok(team, "why", "1").stdout
+    assert ("1 Build finishes 2027-02-23, not 2027-02-12: its work waits while Ana Lopez is on leave 6 working "
+            "days from 2027-02-11 to 2027-02-19") in " ".join(why.split())
+    ok(team, "undo")
+    assert _dates(team) == {"1": ("2027-02-01", "2027-02-12"), "2": ("2027-02-15", "2027-02-19")}
+    ok(team, "redo")
     store = open_store(str(team))
     try:
         plan = get_plan(store, find_project(store, "Team").id)
@@ -67,11 +78,32 @@ def test_leave_is_recorded_on_working_days_and_names_the_work_still_booked(team)
     r = ok(team, "resource", "leave", "add", "Ben", "2027-02-22")
     assert r.stdout.splitlines() == [
         "Leave recorded for Ben: 2027-02-22 (1 working day).",
-        "No unfinished task books Ben on those days (task dates do not move for leave: `pmtui resource load` "
-        "shows a clash should the plan change)."]
+        "No unfinished task has Ben at work on those days."]
+
+
+def test_leave_at_the_start_of_a_task_moves_it_and_why_says_so(team):
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-15", "2027-02-16")
+    # Test (Ana at 50 %) was to start Mon 15: she is back Thu 18 (Wed 17 is the holiday)
+    assert _dates(team)["2"] == ("2027-02-18", "2027-02-23")
+    why = [" ".join(line.split()) for line in ok(team, "why", "2").stdout.splitlines()]
+    assert any("2 Test starts 2027-02-18, not 2027-02-15: Ana Lopez is on leave 15-16 Feb 2027" in w for w in why)
+    assert any("it would start 2027-02-15 because 1 Build (FS) finishes 2027-02-12" in w for w in why)
+
+
+def test_a_constraint_holds_work_on_leave_and_the_clash_is_named(team):
+    ok(team, "task", "edit", "2", "--constraint", "MSO", "--constraint-date", "2027-02-15")
+    r = ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-15", "2027-02-16")
+    assert r.stdout.splitlines()[1:] == [
+        "A constraint holds Ana Lopez at work on 2 of those days (2): change the constraint or re-assign the "
+        "work (see `pmtui resource load`)."]
+    assert _dates(team)["2"] == ("2027-02-15", "2027-02-19")
+    assert _listed(team)[0]["booked"] == ["2"]
 
 
 def test_resource_load_and_leave_list_show_leave_with_work_booked(team):
+    # both of Ana's tasks held on their dates by constraints: the leave cannot move them
+    ok(team, "task", "edit", "1", "--constraint", "MFO", "--constraint-date", "2027-02-12")
+    ok(team, "task", "edit", "2", "--constraint", "MSO", "--constraint-date", "2027-02-15")
     ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-11", "2027-02-15")
     ok(team, "resource", "leave", "add", "Ana Lopez", "2027-03-01", "--note", "Dentist")
     load = json.loads(ok(team, "resource", "load", "--from", "2027-02-01", "--json").stdout)
@@ -81,8 +113,8 @@ def test_resource_load_and_leave_list_show_leave_with_work_booked(team):
         {"first": "2027-02-15", "last": "2027-02-15", "days": 1, "tasks": ["2"]}]
     text = ok(team, "resource", "load", "--from", "2027-02-01").stdout
     assert "On leave" in text and "Booked on" in text
-    assert ("3 working days of leave with work booked; task dates do not move for leave: move or re-assign "
-            "those tasks.") in text
+    assert ("3 working days of leave with work booked; a constraint holds those tasks on their dates: change the "
+            "constraints or re-assign the work.") in " ".join(text.split())
     # from a day after it, that leave is not counted
     later = json.loads(ok(team, "resource", "load", "Ana Lopez", "--from", "2027-02-16", "--json").stdout)
     assert later["resources"][0]["leave_while_booked"] == []
@@ -148,19 +180,28 @@ def test_bad_leave_is_refused_and_changes_nothing(team, args, code, message):
     assert file_digest(team) == digest
 
 
-def test_the_demo_leave_is_listed_and_its_clash_shown(db_path):
+def test_the_demo_leave_is_listed_and_more_leave_moves_the_trial_load(db_path):
     ok(db_path, "demo")
     listed = _listed(db_path)
-    assert [(x["resource"], x["days"], x["note"]) for x in listed] == [("Marek Novak", 5, "Leave")]
+    assert [(x["resource"], x["days"], x["note"], x["booked"]) for x in listed] == [("Marek Novak", 1, "Leave", [])]
+    # a day in the wait before trial load 2: nothing booked on it, nothing moved
     load = json.loads(ok(db_path, "resource", "load", "Marek Novak", "--all", "--json").stdout)
-    assert load["resources"][0]["leave_while_booked"]  # the demo puts a trial load in it on purpose
+    assert load["resources"][0]["leave_while_booked"] == []
+    # Marek away for trial load 2: the vendor's half starts on its day, Marek's after his leave
+    r = ok(db_path, "resource", "leave", "add", "Marek Novak", "2026-12-31", "2027-01-05")
+    assert r.stdout.splitlines()[1] == (
+        "Scheduled around it: 3.4.7 finishes 2027-01-07 (was 2027-01-04), 4.7 finishes 2027-01-25 (was 2027-01-20), "
+        "5.2 finishes 2027-01-26 (was 2027-01-21), 5.4 finishes 2027-01-29 (was 2027-01-26).")
+    why = [" ".join(line.split()) for line in ok(db_path, "why", "3.4.7").stdout.splitlines()]
+    assert why[-1] == ("3.4.7 Trial load 2 (timed dress rehearsal) finishes 2027-01-07, not 2027-01-04: its work "
+                       "waits while Marek Novak is on leave 3 working days from 2026-12-31 to 2027-01-05")
 
 
-def test_help_says_the_dates_do_not_move(db_path):
+def test_help_says_the_work_is_scheduled_around_leave(db_path):
     text = " ".join(ok(db_path, "resource", "leave", "--help").stdout.split())
-    assert "Task dates do not move for leave" in text
+    assert "The tasks they are on are scheduled around it" in text
     text = " ".join(ok(db_path, "resource", "leave", "add", "--help").stdout.split())
-    assert "Task dates do not move for leave" in text
+    assert "The tasks the person is on are scheduled around it" in text
 
 
 def test_leave_goes_with_a_removed_person_and_comes_back_with_the_undo(team):
@@ -188,3 +229,49 @@ def test_leave_goes_with_a_removed_person_and_comes_back_with_the_undo(team):
     ok(team, "undo")
     assert _listed(team) == [{"resource": "Benedikt", "first": "2027-02-08", "last": "2027-02-09", "days": 2,
                               "note": "Leave", "booked": []}]
+
+
+def test_resource_load_books_nothing_on_the_leave_a_task_goes_around(team):
+    # Review (5 days, Ana) runs beside Build: Ana is booked 200 % from Mon 1 Feb. A day of leave
+    # on Wed 3 stretches both over it, and on that day she is booked on nothing.
+    ok(team, "task", "add", "Review", "--duration", "5d")
+    ok(team, "assign", "3", "Ana Lopez")
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-03")
+    load = json.loads(ok(team, "resource", "load", "Ana Lopez", "--from", "2027-02-01", "--json").stdout)
+    ana = load["resources"][0]
+    assert [(o["first"], o["last"]) for o in ana["overallocations"]] == [("2027-02-01", "2027-02-02"), ("2027-02-04", "2027-02-08")]
+    assert ana["leave_while_booked"] == []
+
+
+def test_mpxj_microsoft_scheduler_moves_the_export_to_the_same_dates(team, tmp_path):
+    """MS Project keeps leave as exceptions of the resource's calendar, and so does the export;
+    MPXJ's MS Project-style scheduler, given the file with the dates leave did not move, works
+    the tasks on Ana's calendar and lands where pmtui put them."""
+    jpype = pytest.importorskip("jpype")
+    pytest.importorskip("mpxj")
+    if not jpype.isJVMStarted():
+        jpype.startJVM()
+    ok(team, "resource", "leave", "add", "Ana Lopez", "2027-02-11", "2027-02-19")
+    out = tmp_path / "team.xml"
+    ok(team, "export", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "<Name>Ana Lopez (leave)</Name>" in text and "2027-02-23T17:00:00" in text
+    # the dates on the project calendar alone: MPXJ must find the leave itself
+    for moved, plain in (("2027-02-23T17:00:00", "2027-02-12T17:00:00"), ("2027-02-24T08:00:00", "2027-02-15T08:00:00"),
+                         ("2027-03-01T17:00:00", "2027-02-19T17:00:00")):
+        text = text.replace(moved, plain)
+    out.write_text(text, encoding="utf-8")
+    from org.mpxj.reader import UniversalProjectReader  # type: ignore[import-not-found]
+
+    pf = UniversalProjectReader().read(str(out))
+    duration, unit = jpype.JClass("org.mpxj.Duration"), jpype.JClass("org.mpxj.TimeUnit")
+    for jt in pf.getTasks():
+        if jt.getActualDuration() is None:
+            jt.setActualDuration(duration.getInstance(0, unit.DAYS))
+        if jt.getRemainingDuration() is None:
+            jt.setRemainingDuration(jt.getDuration())
+    jpype.JClass("org.mpxj.cpm.MicrosoftScheduler")().schedule(pf, pf.getProjectProperties().getStartDate())
+    theirs = {str(jt.getName()): (str(jt.getStart())[:10], str(jt.getFinish())[:10]) for jt in pf.getTasks()
+              if str(jt.getName()) in ("Build", "Test")}
+    assert theirs == {"Build": ("2027-02-01", "2027-02-23"), "Test": ("2027-02-24", "2027-03-01")}
+    assert _dates(team) == {"1": theirs["Build"], "2": theirs["Test"]}

@@ -23,9 +23,10 @@ svc = LazyModule("pmtui.services.resources")
 
 
 cmd = typer.Typer(help="People, vendors and equipment, with cost rates per working day.", no_args_is_help=True)
-leave = typer.Typer(help="A person's leave: working days off on their own calendar. Task dates do not move for "
-                         "leave (the scheduler uses the project calendar only); `pmtui resource load` and "
-                         "`resource leave list` show the tasks still booked on those days.", no_args_is_help=True)
+leave = typer.Typer(help="A person's leave: working days off on their own calendar. The tasks they are on are "
+                         "scheduled around it (MS Project's resource calendars); `pmtui resource load` and "
+                         "`resource leave list` show any task a constraint still holds on those days.",
+                    no_args_is_help=True)
 
 
 @cmd.command("add", epilog="Example: pmtui resource add 'Alice Chen' --rate 650 --max-units 100%")
@@ -199,8 +200,9 @@ def load(
 
 
 def _print_clashes(plan, clashes: list) -> None:
-    """Leave on which the schedule still has the person at work: the dates do not move for it,
-    so a PM reading 'not overbooked' would otherwise take the plan as staffed."""
+    """Leave on which the schedule still has the person at work, held there by a constraint (the
+    other work goes around leave): a PM reading 'not overbooked' would otherwise take the plan as
+    staffed."""
     if not clashes:
         return
     names = {r.id: r.name for r in plan.resources}
@@ -212,7 +214,7 @@ def _print_clashes(plan, clashes: list) -> None:
                       Text(", ".join(wbs[t] for t in c.tasks), "bold red"))
     out.print(table)
     out.print(f"{counted(sum(c.days for c in clashes), 'working day')} of leave with work booked; "
-              f"{leave_svc.NO_MOVE}: move or re-assign those tasks.")
+              f"{leave_svc.NO_MOVE}: change the constraints or re-assign the work.")
 
 
 @leave.command("add", epilog="Example: pmtui resource leave add 'Ana Lopez' 2027-02-08 2027-02-12")
@@ -224,25 +226,29 @@ def leave_add(
     note: str = typer.Option(None, "--note", help="What it is (default: Leave)."),
 ) -> None:
     """Record a person's leave: the working days from FIRST to LAST (weekends and holidays in
-    between are off anyway). Task dates do not move for leave: the command names the tasks
-    still booked on those days."""
+    between are off anyway). The tasks the person is on are scheduled around it, as MS Project
+    does: they start after it or stretch over it. The command names the tasks that moved, and
+    any a constraint still holds on those days."""
     st = state(ctx)
     d1 = parse_date(first)
     d2 = parse_date(last) if last is not None else None
+    before = st.plan().schedule
     who, run, plan = leave_svc.add_leave(st.store, st.project().id, name, d1, d2, note)
     when = leave_svc.span_text(run.first, run.last)
     said = "" if run.note == leave_svc.DEFAULT_NOTE else f", {run.note}"
     done(f"Leave recorded for {who}: {when} ({counted(run.days, 'working day')}){said}.")
     hit = [c for c in leave_svc.clashes(plan, run.first, only=run.resource_id) if c.first <= run.last]
+    moved = leave_svc.moved_by(before, plan, run.resource_id)
+    if moved:
+        done(f"Scheduled around it: {moved}.")
     if hit:
         wbs = {t.id: t.wbs for t in plan.tasks}
         tasks = list(dict.fromkeys(t for c in hit for t in c.tasks))
         days = sum(c.days for c in hit)
-        done(f"Task dates do not move for leave: {who} is still booked on {days} of those days "
-             f"({', '.join(wbs[t] for t in tasks)}); move or re-assign the work (see `pmtui resource load`).")
-    else:
-        done(f"No unfinished task books {who} on those days (task dates do not move for leave: "
-             "`pmtui resource load` shows a clash should the plan change).")
+        done(f"A constraint holds {who} at work on {days} of those days ({', '.join(wbs[t] for t in tasks)}): "
+             f"change the constraint or re-assign the work (see `pmtui resource load`).")
+    elif not moved:
+        done(f"No unfinished task has {who} at work on those days.")
 
 
 @leave.command("list", epilog="Example: pmtui resource leave list 'Ana Lopez'")
@@ -251,8 +257,8 @@ def leave_list(
     name: str = typer.Argument(None, help="One resource (default: all)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List leave, run by run, with the tasks still booked on those days (task dates do not move
-    for leave)."""
+    """List leave, run by run, with the tasks a constraint still holds on those days (the other
+    work is scheduled around leave)."""
     st = state(ctx)
     plan = st.plan()
     wanted = plan.resources

@@ -411,8 +411,9 @@ class StandupScreen(Screen):
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
 
     def _on_leave(self, person: Person) -> Text:
-        """The person's next leave, from the status date on, and the tasks still booked in it:
-        the dates do not move for leave, so the stand-up is where the PM hears of it."""
+        """The person's next leave, from the status date on, and the tasks a constraint still
+        holds in it (the others are scheduled around it): the stand-up is where the PM hears of
+        both."""
         if person.resource_id is None or self.plan is None:
             return Text()
         since = self.plan.project.status_date or self.day

@@ -49,6 +49,7 @@ from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
     LinkType,
+    ResourceTime,
     ScheduleResult,
     SchedulingError,
     TaskSpec,
@@ -200,9 +201,31 @@ class PlanData:
         links = [LinkSpec(l.pred, l.succ, _LINK.get(l.type) or LinkType(l.type), l.lag) for l in self.links]
         return tasks, links
 
+    def resource_time(self) -> dict[Any, list[ResourceTime]]:
+        """Task key -> its people, for the tasks one of whose people has a day off (an exception
+        of their calendar) that could fall on work: the schedule the app shows (Plan.resource_time),
+        so that an export writes the dates the app shows."""
+        off = {}
+        for r in self.resources:
+            if r.calendar is not None:
+                days = frozenset(d for d, (working, _name) in r.calendar.exceptions.items() if not working)
+                if days:
+                    off[r.key] = days
+        if not off:
+            return {}
+        names = {r.key: r.name for r in self.resources}
+        keys = {t.key for t in self.tasks}
+        on: dict[Any, list[Any]] = {}
+        for a in self.assignments:
+            if a.units > 0 and a.resource in names and a.task in keys:
+                on.setdefault(a.task, []).append(a.resource)
+        return {task: [ResourceTime(names[r], off.get(r, frozenset())) for r in rs]
+                for task, rs in on.items() if any(r in off for r in rs)}
+
     def schedule(self) -> ScheduleResult:
         tasks, links = self.specs()
-        return schedule(tasks, links, self.work_calendar(), self.start, self.status_date)
+        return schedule(tasks, links, self.work_calendar(), self.start, self.status_date,
+                        resource_time=self.resource_time())
 
 
 # Enum(value) costs a microsecond or more per call, a dict lookup a tenth of that; a value

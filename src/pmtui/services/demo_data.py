@@ -107,8 +107,11 @@ RESOURCES: tuple[DemoResource, ...] = (
     DemoResource(_ARCH, "person", 950.0),
     DemoResource(_DEV1, "person", 620.0),
     DemoResource(_DEV2, "person", 590.0),
-    # A week of leave in the middle of the data-migration trial loads (shows a conflict).
-    DemoResource(_DATA, "person", 720.0, leave=((45, 49),)),
+    # A day of leave between the data-migration trial loads, in the wait before trial load 2
+    # and after the last day trial load 1's fixes may finish: tasks are worked on their people's
+    # time, so leave a day later would move trial load 2 and the go-live behind it, a day
+    # earlier would make the fixes critical (`pmtui resource leave add` shows either).
+    DemoResource(_DATA, "person", 720.0, leave=((46, 46),)),
     DemoResource(_QA, "person", 640.0),
     DemoResource(_CHANGE, "person", 560.0),
     # The SaaS CRM implementation partner: a team, so up to two consultants at a time.
@@ -442,7 +445,7 @@ TASKS: tuple[DemoTask, ...] = (
         parent="migr",
         after=("mig_reconcile:FS+3",),
         assign=((_DATA, 1.0), (_VENDOR, 0.5)),
-        notes="Must fit the 36-hour cutover window. Falls in Marek's leave (days 45-49).",
+        notes="Must fit the 36-hour cutover window. Right after Marek's day off (day 46).",
     ),
     T(
         "tech_docs",
@@ -777,8 +780,8 @@ RISKS: tuple[DemoRisk, ...] = (
         schedule_impact=5,
         review_offset=36,
         history=(
-            (15, 2, 4, "Leave request approved for days 45-49."),
-            (27, 3, 4, "Leave overlaps trial load 2 after re-planning."),
+            (15, 2, 4, "Leave request approved for day 46."),
+            (27, 3, 4, "Leave ends the day before trial load 2 after re-planning."),
         ),
     ),
     R(

@@ -1,9 +1,10 @@
 """A resource's leave: days off on the resource's own calendar ("Ana Lopez (leave)"), as MS
 Project keeps them (an exception on the resource calendar) and as the demo makes them.
 
-The scheduler does not use resource calendars: a task keeps its dates when the person on it is
-on leave (MS Project would move it). So leave is recorded and shown beside the work it clashes
-with (``clashes``: `pmtui resource load`, the stand-up), never applied to the dates.
+The scheduler works each task on its resources' time (scheduling.own_time): a task moves, or
+stretches, around the leave of the people on it, as in MS Project. What can still clash with
+leave is work a constraint holds on its dates (Must Start On and the like: ``clashes`` names
+it, for `pmtui resource load`, `resource leave` and the stand-up).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from pmtui.lazy import LazyModule
 from pmtui.models.errors import BadValue, Conflict, NotFound
 from pmtui.models.wording import counted
-from pmtui.services.plan import Plan, check_plan, load_plan
+from pmtui.services.plan import Plan, check_plan, load_plan, wbs_key
 
 if TYPE_CHECKING:
     from pmtui.store import Store
@@ -33,7 +34,7 @@ _resources = LazyModule("pmtui.services.resources")
 MAX_SPAN = 366
 MAX_NOTE = 100
 DEFAULT_NOTE = "Leave"
-NO_MOVE = "task dates do not move for leave"
+NO_MOVE = "a constraint holds those tasks on their dates"
 
 
 @dataclass(frozen=True)
@@ -180,11 +181,12 @@ def clashes(plan: Plan, since: date | None = None, only: int | None = None) -> l
         return []
     cal = plan.calendar
     spans = plan.schedule.work_spans()
+    around = plan.schedule.own_time  # scheduled around their resources' leave: nothing to clash
     order = {t.id: i for i, t in enumerate(plan.tasks)}
     by_resource: dict[int, list[tuple[int, int]]] = {}
     for a in plan.assignments:
         span = spans.get(a.task_id)
-        if span is None or span[2] or a.units <= 0:
+        if span is None or span[2] or a.units <= 0 or a.task_id in around:
             continue
         by_resource.setdefault(a.resource_id, []).append((span[0], span[1], a.task_id))
     out: list[Clash] = []
@@ -208,6 +210,28 @@ def clashes(plan: Plan, since: date | None = None, only: int | None = None) -> l
                 current = [d, d, 1, tasks, i]
                 out.append(Clash(r.id, d, d, 1, tasks))
     return out
+
+
+_MOVED_NAMED = 4  # tasks named one by one in moved_by; the rest are counted
+
+
+def moved_by(before, plan: Plan, resource_id: int) -> str:
+    """What a change of ``resource_id``'s leave did to the schedule: "1.2 finishes 2027-02-19
+    (was 2027-02-12), 1.3 ...; the project finishes ... (was ...)", or '' when nothing of theirs
+    moved. ``before``: the schedule before the change."""
+    after = plan.schedule
+    theirs = list(dict.fromkeys(a.task_id for a in plan.assignments if a.resource_id == resource_id))
+    moved = []
+    for tid in sorted(theirs, key=lambda t: wbs_key(plan.by_id[t].wbs)):
+        if tid in before.tasks and tid in after.tasks and before.tasks[tid].finish != after.tasks[tid].finish:
+            moved.append(f"{plan.by_id[tid].wbs} finishes {after.tasks[tid].finish} (was {before.tasks[tid].finish})")
+    if not moved:
+        return ""
+    more = len(moved) - _MOVED_NAMED
+    text = ", ".join(moved[:_MOVED_NAMED]) + (f" and {more} more" if more > 0 else "")
+    if after.finish != before.finish:
+        text += f"; the project finishes {after.finish} (was {before.finish})"
+    return text
 
 
 def span_text(first: date, last: date) -> str:

@@ -31,6 +31,7 @@ from pmtui.scheduling import (
     ConstraintType,
     LinkSpec,
     LinkType,
+    ResourceTime,
     ScheduleResult,
     SchedulingError,
     TaskSpec,
@@ -162,8 +163,8 @@ class Plan:
     # (day, finish) of the project's last stand-up: the finish when it closed, or when it began
     # if it is still open; None without one
     last_standup: tuple[date, date] | None = None
-    # resource id -> {day: note} of the days off on the resource's own calendar (leave); the
-    # scheduler does not use them (a task's dates do not move for leave), the load views say them
+    # resource id -> {day: note} of the days off on the resource's own calendar (leave): the
+    # work of the tasks they are on is scheduled around them (resource_time)
     leave: dict[int, dict[date, str]] = field(default_factory=dict)
 
     def finish_change(self) -> tuple[date, int] | None:
@@ -451,13 +452,34 @@ class Plan:
         return specs
 
     @cached_property
+    def resource_time(self) -> dict[int, list[ResourceTime]]:
+        """Task id -> its resources, for the tasks one of whose resources has leave: the
+        scheduler then works each assignment on its resource's days (MS Project's resource
+        calendars). Every resource of such a task counts (units above zero): the task starts with
+        the first of them."""
+        if not self.leave:
+            return {}
+        by_resource: dict[int, ResourceTime] = {}
+        names = self.resource_by_id
+        for rid, days in self.leave.items():
+            r = names.get(rid)
+            if r is not None:
+                by_resource[rid] = ResourceTime(r.name, frozenset(days))
+        out: dict[int, list[ResourceTime]] = {}
+        for task_id, rows in self.assignments_of.items():
+            on = [a.resource_id for a in rows if a.units > 0]
+            if any(rid in by_resource for rid in on):
+                out[task_id] = [by_resource.get(rid) or ResourceTime(names[rid].name, frozenset()) for rid in on]
+        return out
+
+    @cached_property
     def schedule(self) -> ScheduleResult:
         earlier = self.__dict__.pop("_links_from", None)
         try:
             with paused_gc():
                 tasks, links = self.specs()
                 result = schedule(tasks, links, self.calendar, self.project.start, self.project.status_date,
-                                  like=earlier)
+                                  like=earlier, resource_time=self.resource_time)
         except SchedulingError as exc:
             raise Conflict(str(exc)) from None
         if self.tasks and result.finish > LATEST_DATE:

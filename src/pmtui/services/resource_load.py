@@ -5,8 +5,10 @@ The load of an assignment is its units on every working day of its task's schedu
 Project's flat work contour): a task of 5 days with Alice at 50 % books her half a day on each of
 those days. Finished work is history and a started task's days before the status date are past,
 so by default only the days from the status date on count: that is what a PM can still change.
-The project calendar is used for every resource (resource calendars are stored, not yet used by
-the scheduler): leave books nothing off here, and services.leave names the work booked on it.
+A task scheduled around its resources' leave (the scheduler's own_time) books each of them on
+the days their assignment works: from their own first day to their own last, leave left out.
+A task a constraint holds on a day of leave still books the person then, and services.leave
+names that work.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def resource_loads(plan: Plan, since: date | None = None, only: int | None = Non
     resources = [r for r in plan.resources if only is None or r.id == only]
     events: dict[int, list[tuple[int, float, int]]] = {r.id: [] for r in resources}
     spans = sched.work_spans()
+    own = sched.own_time
+    names = plan.resource_by_id
     for a in plan.assignments:
         if only is not None and a.resource_id != only:
             continue
@@ -63,12 +67,22 @@ def resource_loads(plan: Plan, since: date | None = None, only: int | None = Non
         lo, last, finished = span
         if finished and first_day is not None:
             continue
+        off: list[int] = []
+        if a.task_id in own:
+            lo, last = sched.assignment_days(a.task_id).get(names[a.resource_id].name, (lo, last))
+            off = [i for i in map(cal.index_on_or_after, filter(cal.is_working, plan.leave.get(a.resource_id, ())))
+                   if lo < i < last]
         hi = last + 1
         if first_day is not None and lo < first_day:
             lo = first_day
         if lo < hi:
-            events[a.resource_id].append((lo, a.units, a.task_id))
-            events[a.resource_id].append((hi, -a.units, a.task_id))
+            add = events[a.resource_id].append
+            add((lo, a.units, a.task_id))
+            add((hi, -a.units, a.task_id))
+            for i in off:  # a day of leave inside: the booking pauses
+                if i >= lo:
+                    add((i, -a.units, a.task_id))
+                    add((i + 1, a.units, a.task_id))
     out: dict[int, ResourceLoad] = {}
     for r in resources:
         out[r.id] = _sweep(r.id, r.max_units, events[r.id], cal, order)

@@ -19,6 +19,9 @@ def days_off_inside(plan, task_id: int) -> list[str]:
     s = plan.schedule.tasks[task_id]
     if s.milestone or s.finish <= s.start:
         return []
+    if leave_inside(plan, task_id):
+        # the finish without the holidays would still be the leave's: that line says it
+        return []
     weekly = plan.calendar.workdays
     off = sorted(d for d, (working, _name) in plan.exceptions.items()
                  if not working and s.start < d < s.finish and d.weekday() in weekly)
@@ -40,3 +43,36 @@ def days_off_inside(plan, task_id: int) -> list[str]:
     what = "a holiday" if len(off) == 1 else f"{len(off)} holidays"
     return [f"{t.label} finishes {s.finish}, not {would}: its work spans {what} of the project calendar, {listed}"]
 
+
+
+def leave_inside(plan, task_id: int) -> list[str]:
+    """A line naming the leave, inside a task's span, that its work goes around (the scheduler
+    stretched it: scheduling.own_time; with several people, one's part may start after their
+    leave while the others' begins), with the finish it would have without it; none when the
+    task was not stretched by leave, or is under way (its history is its own)."""
+    sched = plan.schedule
+    if task_id not in sched.own_time:
+        return []
+    s, t = sched.tasks[task_id], plan.by_id[task_id]
+    if s.in_progress:
+        return []
+    cal = plan.calendar
+    would = cal.date_of(cal.index_on_or_after(s.start) + t.duration - 1)
+    if s.finish <= would:
+        return []
+    spans = sched.assignment_days(task_id)
+    parts = []
+    for a in plan.assignments_of.get(task_id, []):
+        r = plan.resource_by_id[a.resource_id]
+        if r.name not in spans:
+            continue
+        # from the task's start: leave before a resource's first day holds back their part too
+        hi = cal.date_of(spans[r.name][1])
+        off = sorted(d for d in plan.leave.get(r.id, {}) if s.start <= d < hi and cal.is_working(d))
+        if len(off) == 1:
+            parts.append(f"{r.name} is on leave {off[0]}")
+        elif off:
+            parts.append(f"{r.name} is on leave {len(off)} working days from {off[0]} to {off[-1]}")
+    if not parts:  # moved, not stretched: its resources start later (the chain says why)
+        return []
+    return [f"{t.label} finishes {s.finish}, not {would}: its work waits while {'; '.join(parts)}"]

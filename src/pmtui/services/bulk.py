@@ -208,7 +208,15 @@ class PlanData:
         off = {}
         for r in self.resources:
             if r.calendar is not None:
-                days = frozenset(d for d, (working, _name) in r.calendar.exceptions.items() if not working)
+                exc = r.calendar.exceptions
+                if any(working for working, _name in exc.values()):
+                    # A day worked that the project does not (a Saturday): the scheduler takes
+                    # days off only, and their days off alone would finish the task later than
+                    # MS Project, which works the extra day too (p2003_timephased_progress.xml,
+                    # Resource Two: off Tuesday, on Saturday, 'Task Seven' ends as planned). Such
+                    # a calendar keeps the project's, as before.
+                    continue
+                days = frozenset(d for d, (working, _name) in exc.items() if not working)
                 if days:
                     off[r.key] = days
         if not off:

@@ -110,7 +110,10 @@ class OwnTime:
         SF links out of the task) the backward pass collected."""
         ls, lf = self.back(lf, d)
         if start_bound < ls:
+            # on a day one of them works: back from the bound past the days all of them are off
             ls = start_bound
+            while all(bisect_left(off, ls) < len(off) and off[bisect_left(off, ls)] == ls for off in self.off):
+                ls -= 1
             f = self.place(ls, d)[1]
             if f < lf:
                 lf = f

@@ -241,6 +241,11 @@ BAD = [
     (("link", "3", "1"), 1, "dependency cycle"),
     (("calendar", "holiday", "add", "2027-02-30"), 2, "date '2027-02-30' does not exist"),
     (("task", "add", "X", "--after", "1XX"), 2, "predecessor '1XX' is not understood"),
+    # a command with more than one date says which of its options to fix
+    (("why", "finish", "--since", "banana"), 2, "--since date 'banana' is not understood"),
+    (("report", "--since", "banana"), 2, "--since date 'banana' is not understood"),
+    (("gantt", "--from", "2027-01-04", "--to", "banana"), 2, "--to date 'banana' is not understood"),
+    (("resource", "load", "--from", "31/31/2027"), 2, "--from date '31/31/2027' is not understood"),
     (("task", "add", "X", "--under", "7"), 1, "no task 7"),
     (("assign", "1", "Nobody"), 1, "no resource named 'Nobody'"),
     (("task", "rm", "4"), 1, "no task 4"),

@@ -152,7 +152,7 @@ def test_an_undone_change_is_not_counted(planned):
     (("why", "finish", "--baseline", "Nope"), 1, "no baseline 'Nope' in this project"),
     (("why", "finish", "--entry", "999"), 1, "no change #999 in the history of project 'Web shop'"),
     (("why", "finish", "--standup", "2027-01-05"), 1, "no stand-up on 2027-01-05 in project 'Web shop'"),
-    (("why", "finish", "--standup", "banana"), 2, "date 'banana' is not understood"),
+    (("why", "finish", "--standup", "banana"), 2, "--standup date 'banana' is not understood"),
     (("why", "2", "--since", "2026-01-01"), 2, "--since goes with `pmtui why finish`, not with a task"),
     (("why", "2", "--json"), 2, "--json goes with `pmtui why finish`"),
 ])

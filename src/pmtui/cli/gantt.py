@@ -130,9 +130,9 @@ def gantt(
     width = _default_width() if width is None else width
     if width < 1:
         raise BadValue(f"--width {width} must be a positive number of characters")
-    day = parse_date(today) if today is not None else date.today()
-    first = parse_date(date_from, day) if date_from is not None else None
-    last = parse_date(date_to, day) if date_to is not None else None
+    day = parse_date(today, what="--today date") if today is not None else date.today()
+    first = parse_date(date_from, day, what="--from date") if date_from is not None else None
+    last = parse_date(date_to, day, what="--to date") if date_to is not None else None
     if first and last and first > last:
         raise BadValue(f"--from {first} is after --to {last}")
     st = state(ctx)

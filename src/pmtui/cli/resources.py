@@ -130,7 +130,7 @@ def load(
     if whole and date_from is not None:
         raise BadValue("give --from or --all, not both")
     plan = st.plan()
-    since = None if whole else (parse_date(date_from) if date_from is not None else _status_day(plan))
+    since = None if whole else (parse_date(date_from, what="--from date") if date_from is not None else _status_day(plan))
     wanted = plan.resources
     if name is not None:
         key = name.strip().casefold()

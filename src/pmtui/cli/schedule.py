@@ -119,10 +119,10 @@ def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, 
 
     plan = get_plan(st.store, st.project().id)
     today = date.today()
-    day = parse_date(since) if since is not None else None
+    day = parse_date(since, what="--since date") if since is not None else None
     if day is not None and day > today:
         raise BadValue(f"--since {day} is after today: nothing has changed since then yet")
-    meeting = parse_date(standup) if standup is not None else None
+    meeting = parse_date(standup, what="--standup date") if standup is not None else None
     story = finish_story(st.store, plan, since=day, baseline=baseline, entry=entry, today=today, standup=meeting)
     ref = plan.project.status_date or today
     if as_json:

@@ -248,7 +248,7 @@ def progress(
                        + (f" (got {', '.join(chosen)})" if chosen else ""))
     if on is not None and not (is_done or started):
         raise BadValue("--on goes with --done or --started")
-    when = parse_date(on) if on is not None else None
+    when = parse_date(on, what="--on date") if on is not None else None
     st = state(ctx)
     pid = st.project().id
     if percent is not None:

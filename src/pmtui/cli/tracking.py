@@ -337,7 +337,7 @@ def report(ctx: typer.Context,
         # a script's unset "$OUT" read as '.', and the report ended in "cannot write .: Is a directory"
         raise BadValue("--output is empty: give a file name, or leave --output out to print the report")
     st = state(ctx)
-    text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since) if since is not None else None, method=eac)
+    text = render_report(st.store, st.project().id, fmt=fmt, since=parse_date(since, what="--since date") if since is not None else None, method=eac)
     if output is None:
         import sys
 

@@ -75,13 +75,15 @@ def format_days(days: int) -> str:
     return f"{days}d"
 
 
-def parse_date(text: str | date, today: date | None = None) -> date:
-    """ISO dates, 'today', 'tomorrow', 'yesterday', 'next monday', 'in 3 days', or what dateutil reads."""
+def parse_date(text: str | date, today: date | None = None, *, what: str = "date") -> date:
+    """ISO dates, 'today', 'tomorrow', 'yesterday', 'next monday', 'in 3 days', or what dateutil reads.
+    ``what`` names the value in messages: a command with several date options passes the
+    option ('--since date'), so the message says which one to fix."""
     if isinstance(text, date):
         return text
     raw = (text or "").strip()
     if not raw:
-        raise BadValue("date is empty: use YYYY-MM-DD, e.g. 2027-01-04")
+        raise BadValue(f"{what} is empty: use YYYY-MM-DD, e.g. 2027-01-04")
     today = today or date.today()
     low = raw.lower()
     simple = {"today": 0, "tomorrow": 1, "yesterday": -1}
@@ -102,20 +104,20 @@ def parse_date(text: str | date, today: date | None = None) -> date:
         try:
             return today + timedelta(days=n)
         except OverflowError:
-            raise BadValue(f"date {brief(raw)} is out of range: use YYYY-MM-DD") from None
+            raise BadValue(f"{what} {brief(raw)} is out of range: use YYYY-MM-DD") from None
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw):
         try:
             y, mo, d = (int(p) for p in raw.split("-"))
             return date(y, mo, d)
         except ValueError as exc:
-            raise BadValue(f"date {brief(raw)} does not exist ({exc})") from None
+            raise BadValue(f"{what} {brief(raw)} does not exist ({exc})") from None
     m = _NUMERIC.fullmatch(raw)
     if m and int(m.group(1)) != int(m.group(2)) and all(1 <= int(g) <= 12 for g in m.groups()[:2]):
         # dateutil read '06/01/2027' month first, as 1 June; a user in most of Europe meant
         # 6 January, and the holiday or start went in five months off without a word
         a, b, year = m.groups()
         one, two = (_month_day(year, int(a), int(b)), _month_day(year, int(b), int(a)))
-        raise BadValue(f"date {brief(raw)} could be {one} or {two}: write it as YYYY-MM-DD")
+        raise BadValue(f"{what} {brief(raw)} could be {one} or {two}: write it as YYYY-MM-DD")
     # imported here: dateutil's parser is 13 ms of the app's start, and most dates are ISO
     from dateutil import parser as dateparser
 
@@ -123,7 +125,7 @@ def parse_date(text: str | date, today: date | None = None) -> date:
         parsed = dateparser.parse(raw, default=_midnight(today), dayfirst=False)
     except (ValueError, OverflowError):
         # dateutil's own message repeats the text unescaped; the repr above already shows it
-        raise BadValue(f"date {brief(raw)} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
+        raise BadValue(f"{what} {brief(raw)} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
     return parsed.date()
 
 

@@ -250,9 +250,28 @@ def test_why_the_finish_moved_names_the_changes_made_since_the_stand_up_began(st
     summary = su.finish_standup(store, pid, TODAY, now=NINE)
     assert summary["finish"]["change_days"] == 4
     assert summary["why"][1].startswith("It moved with 5.6 Hypercare")
-    assert summary["why"][2] == ("Changes since the stand-up began: 5.6 duration: 20 → 23 (Edit task); "
-                                 "holiday 2027-02-03 Works outing (Add calendar exception).")
+    assert summary["why"][2] == ("Changes since the stand-up began: 5.6 duration: 20 → 23 (Edit task, +3d); "
+                                 "holiday 2027-02-03 Works outing (Add calendar exception, +1d).")
     assert not any("3.2.5" in line for line in summary["why"])
+
+
+def test_the_changes_since_the_stand_up_began_are_those_why_finish_counts(store, pid):
+    """The summary's "Changes since the stand-up began" named every change to a task on the
+    driving path, moved or not, while `pmtui why finish --standup` and the next stand-up's summary
+    count the changes by the effect the journal recorded: a task on the path renamed was named
+    as a change that moved the finish. Both now name the same changes, with the same days."""
+    from pmtui.services.finish_story import finish_story
+
+    su.start_standup(store, pid, TODAY)  # (the journal's clock: why finish reads from its start)
+    edit_task(store, pid, "5.6", name="Hypercare and handover")  # on the path; moves nothing
+    edit_task(store, pid, "5.6", duration=23)  # +3d
+    edit_task(store, pid, "5.6", duration=22)  # back a day
+    summary = su.live_summary(store, pid, TODAY)
+    story = finish_story(store, get_plan(store, pid), standup=TODAY)
+    named = [f"{m.summary} ({m.action}, {'+' if m.days > 0 else ''}{m.days}d)" for m in story.moves]
+    assert named == ["5.6 duration: 20 → 23 (Edit task, +3d)", "5.6 duration: 23 → 22 (Edit task, -1d)"]
+    assert f"Changes since the stand-up began: {'; '.join(named)}." in summary["why"]
+    assert not any("Hypercare and handover (Edit task" in line for line in summary["why"])
 
 
 def test_the_summary_says_how_the_finish_moved_since_the_last_stand_up_and_which_changes_did_it(store, pid, db_path):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pmtui.models.standup import Standup, StandupEvent, StandupNote
-from pmtui.models.tables import Dependency, JournalEntry
+from pmtui.models.tables import JournalEntry
 from pmtui.models.wording import days, signed_days
 from pmtui.services.plan import Plan
 from pmtui.services.progress import open_blockers
@@ -138,13 +138,11 @@ def _risk_reason(plan: Plan, task_id: int) -> str:
 
 @dataclass(frozen=True)
 class Change:
-    """A change made since the stand-up began, outside its own records, and what of the
-    schedule it touched: tasks (a task's row, either end of a link), or every date (the
-    calendar, the project start)."""
+    """A change made since the stand-up began, outside its own records, that moved the finish,
+    with its effect as the journal recorded it when it was made (pmtui.services.finish_effect)."""
 
-    text: str  # "5.6 duration: 20 → 23 (Edit task)"
-    tasks: frozenset[int]
-    everything: bool
+    text: str  # "5.6 duration: 20 → 23 (Edit task, +3d)"
+    days: int | None  # working days it moved the finish, later positive
 
 
 _MEETING_TABLES = {"standup", "standup_event", "standup_note"}
@@ -152,12 +150,17 @@ _LIST_AT_MOST = 6  # changes named in the why; the rest are counted, for `pmtui 
 _SCAN_AT_MOST = 500  # journal entries read back to the stand-up's start
 
 
-def changes_since(session: Session, project_id: int, standup_id: int) -> list[Change]:
-    """The journaled changes made since the stand-up ``standup_id`` began, oldest first, but
-    the meeting's own (its records are named with their task already). Empty when the entry
-    that began it is not in the journal (a stand-up imported from a file): without it, nothing
-    tells which changes came after."""
-    rows = session.execute(select(JournalEntry).where(JournalEntry.project_id == project_id,
+def changes_since(session: Session, plan: Plan, standup_id: int) -> list[Change]:
+    """The journaled changes made since the stand-up ``standup_id`` began that moved the finish,
+    oldest first, but the meeting's own (its records are named with their task already). Each
+    with its recorded effect, as `pmtui why finish` and the next stand-up's summary count it: a
+    scan of the driving path named a change to it that had moved nothing (another task held the
+    finish) and missed one made off it. Empty when the entry that began it is not in the journal
+    (a stand-up imported from a file): without it, nothing tells which changes came after."""
+    from pmtui.services import finish_effect as fx
+    from pmtui.services.finish_story import effect_days
+
+    rows = session.execute(select(JournalEntry).where(JournalEntry.project_id == plan.project.id,
                                                       JournalEntry.state == "done")
                            .order_by(JournalEntry.id.desc()).limit(_SCAN_AT_MOST)).scalars()
     found: list[Change] = []
@@ -172,25 +175,12 @@ def changes_since(session: Session, project_id: int, standup_id: int) -> list[Ch
             return found[::-1]
         if any(c.get("table") in _MEETING_TABLES for c in changes):
             continue
-        tasks: set[int] = set()
-        everything = False
-        for c in changes:
-            table, row = c.get("table"), c.get("row") or c.get("before") or {}
-            if table == "task":
-                tasks.add(c.get("id"))
-            elif table == "dependency":
-                ends = (row.get("pred_id"), row.get("succ_id"))
-                if None in ends:  # an update holds the changed columns only (a lag)
-                    dep = session.get(Dependency, c.get("id"))
-                    ends = (dep.pred_id, dep.succ_id) if dep is not None else ()
-                tasks.update(e for e in ends if e is not None)
-            elif table in ("calendar", "calendar_exception"):
-                everything = True
-            elif table == "project" and "start" in (c.get("after") or {}):
-                # a status date moved since is said on its own line, before and after
-                everything = True
-        if tasks or everything:
-            found.append(Change(f"{entry.summary} ({entry.action})", frozenset(tasks), everything))
+        effect = fx.loads(entry.effect)
+        if not fx.moved(effect):
+            continue
+        n = effect_days(plan, effect)
+        moved = "" if n is None else f", {signed_days(n)}"
+        found.append(Change(f"{entry.summary} ({entry.action}{moved})", n))
     return []
 
 
@@ -235,9 +225,7 @@ def why_moved(before: dict, plan: Plan, events_by_task: dict[int, list[str]] | N
                          + " → ".join(plan.by_id[i].wbs for i in path[path.index(first['id']):]) + ".")
         # the edits that did it: 'It moved with 5.6 (+4d)' gave no word of the duration
         # lengthened and the holiday added, which only `pmtui history` told
-        on_path = set(path) | {i for i in before.get("path", []) if isinstance(i, int)}
-        on_path |= {a for i in list(on_path) if i in plan.by_id for a in plan.ancestors(i)}
-        named = [c.text for c in changes or [] if c.everything or c.tasks & on_path]
+        named = [c.text for c in changes or []]
         if named:
             more = len(named) - _LIST_AT_MOST
             lines.append("Changes since the stand-up began: " + "; ".join(named[:_LIST_AT_MOST])
@@ -371,7 +359,7 @@ def summarize(session: Session, plan: Plan, row: Standup, before: dict, cfg: Sta
                        "blockers": n.blockers if n else "", "events": mine})
     cons = consequences(before, plan)
     since_last = since_last_standup(session, plan, row)
-    why, moved = why_moved(before, plan, by_task, changes_since(session, plan.project.id, row.id))
+    why, moved = why_moved(before, plan, by_task, changes_since(session, plan, row.id))
     ended = utc(row.ended_at) if row.ended_at else now
     return {
         "project": plan.project.name,

@@ -1117,3 +1117,26 @@ async def test_the_gantt_shown_first_after_a_task_is_chosen_on_the_wbs_shows_its
         t = app.plan.by_wbs["5.4"]
         assert isinstance(app.screen, GanttScreen)
         assert c.current_id == t.id and bar_in_view(c, t.id)
+
+
+@pytest.mark.parametrize("size, said", [((120, 40), "on leave: Bartholomew Okafor-Lindqvist Tue 12 Jan"),
+                                        ((80, 24), "on leave Tue 12 Jan")])
+async def test_the_info_line_says_the_leave_a_bar_waits_for(store, size, said):
+    # A bar moved or stretched by its people's leave: the line said the dates and, for a moved
+    # one, nothing of why (no link drives it); at 80 columns it gives the days without the names
+    # when the names do not fit.
+    from pmtui.app import PmtuiApp
+    from tests.tui.test_detail_days_off import leave_plan
+
+    leave_plan(store)
+    app = PmtuiApp(store, None, today=TODAY, screen="gantt")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        info = app.screen.query_one("#gantt-info")
+        await select(pilot, "2")
+        assert "13–18 Jan  4d  0%" in str(info.render()) and "on leave: Ana Lopez 11–12 Jan" in str(info.render())
+        await select(pilot, "3")
+        line = str(info.render())
+        assert "11–14 Jan  3d" in line and said in line and "driven by 1" in line
+        await select(pilot, "1")
+        assert "leave" not in str(info.render())

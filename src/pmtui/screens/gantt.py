@@ -34,6 +34,7 @@ from pmtui.services import gantt_edits
 from pmtui.services import gantt_layout as gl
 from pmtui.services.resource_load import days_text
 from pmtui.services import tasks as task_svc
+from pmtui.services.why_span import leave_waited_days, leave_waited_text
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.gantt_chart import GanttChart
 from pmtui.widgets.header import PlanHeader
@@ -69,12 +70,13 @@ class InfoLine(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.code, self.task_name, self.figures = Text(), Text(), Text()
-        self.extras: tuple[Text, ...] = ()
+        self.extras: tuple[Text | tuple[Text, ...], ...] = ()
         self.leading = 0
 
     def show(self, code: Text | None = None, name: Text | None = None, figures: Text | None = None,
-             *extras: Text, leading: int = 0) -> None:
-        """``leading``: how many of the extras come before the rest of a long name."""
+             *extras: Text | tuple[Text, ...], leading: int = 0) -> None:
+        """``leading``: how many of the extras come before the rest of a long name. An extra
+        may be a tuple of ways to say it, the longest first: the first that fits is shown."""
         self.code, self.task_name, self.figures = code or Text(), name or Text(), figures or Text()
         self.extras, self.leading = extras, leading
         self.refresh()
@@ -85,14 +87,14 @@ class InfoLine(Widget):
         text.append_text(self.code)
         room = width - self.code.cell_len - self.figures.cell_len
         name = self.task_name
-        extras = list(self.extras)
+        extras = [e if isinstance(e, tuple) else (e,) for e in self.extras]
         keep = min(name.cell_len, self.KEEP_NAME) if width >= self.WIDE else 0
-        for extra in self.extras[:self.leading]:
+        for i, forms in enumerate(extras[:self.leading]):
             # at 120 columns a long name left no room for what drives the task
-            if room - extra.cell_len >= keep:
-                room -= extra.cell_len
-            else:
-                extras.remove(extra)
+            fits = [f for f in forms if room - f.cell_len >= keep][:1]
+            extras[i] = tuple(fits)
+            if fits:
+                room -= fits[0].cell_len
         if name.cell_len <= room:
             text.append_text(name)
         elif room >= self.MIN_NAME:
@@ -101,8 +103,9 @@ class InfoLine(Widget):
             name.append("… ", "bold")
             text.append_text(name)
         text.append_text(self.figures)
-        for extra in extras:
-            if text.cell_len + extra.cell_len <= width:
+        for forms in extras:
+            extra = next((f for f in forms if text.cell_len + f.cell_len <= width), None)
+            if extra is not None:
                 text.append_text(extra)
         return text
 
@@ -298,6 +301,12 @@ class GanttScreen(TaskFinder, Screen):
                 extras.append(Text(f" {_when(bar.baseline[0], bar.baseline[1], as_of)}"))
         elif chart.baseline is not None:
             text.append("  not in the baseline")  # added since: its row had no ▁ and no word why
+        # Scheduled around its people's leave (moved or stretched by it): nothing on the bar said
+        # so, and a moved one said no more than that nothing drove it. First, as the one extra
+        # not found by another key (d shows the driving path); in few words, to fit at 80 columns.
+        leave = leave_waited_text(plan, tid, as_of)
+        if leave:
+            extras.append((Text(f"  on leave: {leave}"), Text(f"  on leave {leave_waited_days(plan, tid, as_of)}")))
         driven = self._driven_by(t, ts)
         if driven:
             extras.append(Text(f"  driven by {driven}"))  # why it starts then, without d

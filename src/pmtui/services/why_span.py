@@ -4,7 +4,10 @@ nothing said so. A PM who reads "starts 21 Dec" and a 3-day duration expects 23 
 
 from __future__ import annotations
 
+from datetime import date
+
 from pmtui.scheduling import WorkCalendar
+from pmtui.services.resource_load import days_text
 
 _NAMED_AT_MOST = 3  # holidays named one by one; the rest are counted
 
@@ -76,3 +79,58 @@ def leave_inside(plan, task_id: int) -> list[str]:
     if not parts:  # moved, not stretched: its resources start later (the chain says why)
         return []
     return [f"{t.label} finishes {s.finish}, not {would}: its work waits while {'; '.join(parts)}"]
+
+
+_LEAVE_NAMED = 2  # people named in leave_waited_text; the rest are counted
+
+
+def leave_waited(plan, task_id: int) -> list[tuple[str, date, date]]:
+    """(person, first, last day) of the leave a task's work was scheduled around: the leave inside
+    its span that stretched it, and the leave that moved its start (all its people off on the day
+    it would have started). None for a summary, or a task under way or done (its history is its
+    own)."""
+    sched = plan.schedule
+    if task_id not in sched.own_time:
+        return []
+    s = sched.tasks[task_id]
+    if s.summary or s.in_progress or s.completed:
+        return []
+    cal = plan.calendar
+    people = [a.resource_id for a in plan.assignments_of.get(task_id, []) if a.units > 0]
+    off = {rid: plan.leave.get(rid, {}) for rid in people}
+    lo, i = s.start, cal.index_on_or_after(s.start)
+    if s.driven_by == "leave":
+        # back over the days all of them were off, to where it would have started
+        while i > 0 and all(cal.date_of(i - 1) in off[rid] for rid in people):
+            i -= 1
+            lo = cal.date_of(i)
+    elif s.finish <= cal.date_of(i + plan.by_id[task_id].duration - 1):
+        return []  # leave inside its span that holds back none of it (another's part ends later)
+    spans = sched.assignment_days(task_id)
+    out = []
+    for rid in people:
+        r = plan.resource_by_id[rid]
+        if r.name not in spans or not off[rid]:
+            continue
+        hi = cal.date_of(spans[r.name][1])
+        days = sorted(d for d in off[rid] if lo <= d <= hi and cal.is_working(d))
+        if days:
+            out.append((r.name, days[0], days[-1]))
+    return out
+
+
+def leave_waited_text(plan, task_id: int, ref: date | None = None) -> str:
+    """'Anika Schultz 21–23 Dec, Priya Raman 29–30 Dec', as leave_waited (a short form, for a
+    line about the task); '' for none."""
+    runs = leave_waited(plan, task_id)
+    named = [f"{name} {days_text(first, last, ref)}" for name, first, last in runs[:_LEAVE_NAMED]]
+    more = len(runs) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more > 0 else "")
+
+
+def leave_waited_days(plan, task_id: int, ref: date | None = None) -> str:
+    """The days of leave_waited without the names, from the first to the last: '21–23 Dec'."""
+    runs = leave_waited(plan, task_id)
+    if not runs:
+        return ""
+    return days_text(min(r[1] for r in runs), max(r[2] for r in runs), ref)

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
-from pmtui.services.why_span import days_off_inside, leave_inside
+from pmtui.services.why_span import days_off_inside, leave_inside, leave_waited_text
 
 MAX_WHY = 3  # steps of why drawn before the panel has a size
 
@@ -115,6 +115,11 @@ class TaskDetail(Widget):
         broken = [v[len(t.label):].lstrip(": ") if v.startswith(t.label) else v for v in ts.violations[:1]]
         if t.deadline and not (ts.late and broken and "deadline" in broken[0]):  # which says it
             dates.append(f"Deadline {t.deadline}")
+        # the leave its work was scheduled around, in short: the why-chain's line on it comes
+        # second, and at 80x24, room for one step, was never shown
+        leave = leave_waited_text(plan, tid, plan.project.status_date or getattr(self.app, "today", None))
+        if leave:
+            dates.append(f"Waits for leave: {leave}")
         # at 80 columns a constraint and a deadline ran off the edge ('Deadline 2027-0…'): the
         # line goes on below, each figure whole
         width = self.content_size.width or 1000

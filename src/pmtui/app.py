@@ -331,6 +331,8 @@ class PmtuiApp(HeldKeys, App):
         if timeout is None:
             timeout = self.NOTIFICATION_TIMEOUT
         timeout = max(timeout, 2 + 0.3 * len(message.split()))
+        if severity in ("warning", "error"):
+            self.key_refused()  # (said by a key's binding: the keys typed behind it are not run)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
@@ -756,6 +758,12 @@ class PmtuiApp(HeldKeys, App):
         # bindings are looked up, and in the order keys were typed: the place for the second key
         # of a screen's chord (WbsScreen.take_chord_key), which must come after the first key's
         # action even when typed right behind it. prevent_default skips the bindings.
+        # Typed behind a key that was refused, in the same burst: meant for what that key would
+        # have opened, not a command (see pmtui.widgets.held_keys).
+        if self.drop_behind_refusal(event):
+            event.prevent_default()
+            event.stop()
+            return
         # A key typed before an inline bar had focus, routed to the widget under it (see
         # pmtui.widgets.inline_input): it is the bar's, not a command.
         typed = getattr(self.focused, "take_typed_ahead", None)

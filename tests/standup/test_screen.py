@@ -20,7 +20,7 @@ from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, NINE, TODAY, demo_id
 from tests.standup.tui import StandupApp
-from tests.tui.conftest import handled
+from tests.tui.conftest import handled, pause_typing
 from tests.tui.conftest import settle as settle_workers
 
 
@@ -41,7 +41,9 @@ async def settle(app, pilot) -> None:
 
 
 async def keys(app, pilot, *names: str) -> None:
+    """Keys one at a time, as a person who watches the screen presses them (see tui's press)."""
     for name in names:
+        pause_typing(app)
         await pilot.press(name)
         await settle(app, pilot)
 
@@ -1017,3 +1019,40 @@ async def test_on_a_person_with_nothing_due_the_task_keys_are_not_offered_and_sa
             f"Nothing to record on: {name} has no task due · y for their notes, n for the next person")
         await keys(app, pilot, "p")
         assert "s Started" in screen_text(app).splitlines()[-1]
+
+
+@sync
+async def test_letters_typed_behind_a_refused_key_are_not_commands(store, pid):
+    """b (a blocker) with no stand-up open opened nothing, and the rest of the burst ran as
+    commands: "waiting for firewall rule" started the stand-up (g), finished it (f), opened the
+    projects (o) and put the project's name up for renaming (r), with " firewall rule" typed in."""
+    from pmtui.services.projects import current_project
+    from tests.tui.conftest import notes
+    from tests.tui.test_wbs import burst
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen, theme = app.screen, app.theme
+        burst(app, "b", *["space" if c == " " else c for c in "waiting for firewall rule"], "enter")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.position == 0 and screen.asking is None
+        assert app.theme == theme
+        assert "No stand-up open: g starts it" in notes(app)
+        await pilot.pause(1.2)  # the burst is over (BURST_GAP): what was not run is said
+        assert "Not run, typed right behind b (which did nothing): waiting for firewall rule⏎" in notes(app)
+        # a person with nothing due: the same, with the stand-up under way
+        await keys(app, pilot, "g", "n")
+        assert not screen.people[1].tasks
+        burst(app, "b", "f", "o", "r", "X", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.meeting.standup.state == "open"
+        # and keys typed after a pause are commands again
+        await pilot.pause(1.2)
+        await keys(app, pilot, "n")
+        assert screen.position == 2
+    with reading(store) as s:
+        assert [r.state for r in s.execute(select(Standup)).scalars()] == ["open"]
+    assert current_project(store).name == "CRM migration"
+

@@ -657,3 +657,22 @@ async def test_a_change_found_while_quitting_with_no_project_open_is_let_be(stor
         assert app._gone is not None
     assert not app.screen_stack
     app._projects_changed(ProjectsChanged(seen=(0, 0)))  # as it arrives after the last screen went
+
+
+async def test_letters_that_do_nothing_in_the_switcher_do_not_let_the_rest_run(make_app):
+    # "o" then a blocker's words meant for another screen's bar: "b", "w", "a", "i", "t" did nothing
+    # in the switcher, "n" opened the new project's form and the rest was typed in as its name.
+    # The keys of the burst behind the first that did nothing are not run, and said.
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "o", "b", "w", "a", "i", "t", "i", "n", "g", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectSwitcher) and app.screen.mode is None
+        assert app.plan.project.name == "CRM migration"
+        await pilot.pause(1.2)
+        assert "Not run, typed right behind b (which did nothing): waiting⏎" in notes(app)
+        await press(pilot, "n")  # typed after a pause: a command again
+        assert app.screen.mode == "new"

@@ -16,6 +16,14 @@ key that closes a dialog has closed it before the key behind it is routed. A wid
 keys that reached it before the hold began (``hold_key``), and each key carries its place in the
 typing order so those sort in. A release is queued on the app behind the keys it has not handled
 yet, so keys typed after it are not handled before the held ones.
+
+A key refused with a warning or an error (``b`` for a blocker with no stand-up open, ``e`` with no
+task selected), or a character no binding takes, opened nothing, and the keys typed behind it
+were meant for what it would have opened: "bwaiting for firewall rule" ran w, a, i, t, n, g, f
+(finishing the stand-up), o and r (renaming the project) as commands. So the keys of the same burst behind a refused key are
+dropped, and said once the burst ends. A burst is keys typed less than ``BURST_GAP`` apart: a
+typist's pauses between words are shorter, and noticing a warning and choosing another key takes
+longer.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from bisect import insort
 from functools import partial
 
 from textual import events
+from textual._dispatch_key import dispatch_key
 from textual.app import App
 from textual.screen import ModalScreen
 
@@ -31,17 +40,39 @@ from textual.screen import ModalScreen
 RELEASE_AFTER = 1.0
 # Nor a held key whose way up to the app is cut (its widget removed).
 STEP_LIMIT = 0.5
+# seconds between two keys of one burst (see above)
+BURST_GAP = 1.0
 
 
 def _place(key: events.Key) -> int:
     return getattr(key, "_pmtui_place", 0)
 
 
+def _burst(key: events.Key) -> int:
+    return getattr(key, "_pmtui_burst", 0)
+
+
 def copy_key(key: events.Key) -> events.Key:
-    """A fresh key (not yet routed) with the same place in the typing order."""
+    """A fresh key (not yet routed) with the same place in the typing order and burst."""
     fresh = events.Key(key.key, key.character)
     fresh._pmtui_place = _place(key)  # type: ignore[attr-defined]
+    fresh._pmtui_burst = _burst(key)  # type: ignore[attr-defined]
     return fresh
+
+
+def key_text(keys: list[events.Key]) -> str:
+    """Keys as typed: the characters, and the names of the others ("⏎" for Enter)."""
+    out = []
+    for key in keys:
+        if key.key == "enter":
+            out.append("⏎")
+        elif key.key == "space":
+            out.append(" ")
+        elif key.is_printable and key.character:
+            out.append(key.character)
+        else:
+            out.append(f"<{key.key}>")
+    return "".join(out)
 
 
 class HeldKeys(App):
@@ -52,6 +83,12 @@ class HeldKeys(App):
     _typed = 0
     _in_flight: events.Key | None = None  # the held key being handled
     _step = 0
+    _bursts = 0
+    _typed_at = float("-inf")  # when the last key was typed
+    _key_in_hand: events.Key | None = None  # the key whose bindings run now
+    _refused: events.Key | None = None  # the refused key whose burst is being dropped
+    _dropped: list[events.Key] = []
+    _drop_timer = None
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False, **kwargs):  # type: ignore[override]
         result = super().push_screen(screen, callback, wait_for_dismiss, **kwargs)
@@ -103,6 +140,11 @@ class HeldKeys(App):
             if not event.is_forwarded and not hasattr(event, "_pmtui_place"):
                 self._typed += 1
                 event._pmtui_place = self._typed  # type: ignore[attr-defined]
+                # (the key's time is when the driver read it: the app may take it later)
+                if event.time - self._typed_at >= BURST_GAP:
+                    self._bursts += 1
+                self._typed_at = max(self._typed_at, event.time)
+                event._pmtui_burst = self._bursts  # type: ignore[attr-defined]
             # Forwarded keys too: keys routed to the screen below before the dialog was pushed
             # come back up unhandled, after the binding that pushed it. Not the held key being
             # handled now, on its way up.
@@ -148,3 +190,61 @@ class HeldKeys(App):
         if self._in_flight is not None and step == self._step:
             self._in_flight = None
             await self._next()
+
+    # -- the burst behind a refused key ----------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        # As Textual's App._on_key, which runs the bindings: run from here, a warning one says
+        # (key_refused) is known to be the key's. A character no binding took did nothing too
+        # ("o" then "bwaiting for" typed into the project switcher: b, w, a, i, t and i did
+        # nothing there, and n opened the form of a new project named "g for").
+        self._key_in_hand = event
+        try:
+            if not await self._check_bindings(event.key) and not await dispatch_key(self, event):
+                if event.is_printable:
+                    self.key_refused()
+        finally:
+            self._key_in_hand = None
+        event.prevent_default()  # (or App._on_key, next in the MRO, ran them again)
+
+    def key_refused(self) -> None:
+        """A key's binding said it did nothing (a warning or an error): the keys typed behind it
+        in its burst are dropped. Called by the app's notify."""
+        key = self._key_in_hand
+        if key is None or (self._refused is not None and _burst(self._refused) == _burst(key)):
+            return
+        before = self._end_drop()
+        self._refused, self._dropped = key, []
+        self._say_dropped(*before)  # (a warning: this key is refused already, nothing more)
+
+    def drop_behind_refusal(self, event: events.Key) -> bool:
+        """True if ``event`` was typed behind a refused key, in its burst: it is not run."""
+        refused = self._refused
+        if refused is None:
+            return False
+        if _burst(event) != _burst(refused):
+            self._report_dropped()
+            return False
+        if _place(event) <= _place(refused):
+            return False  # typed before it (handled after it, held for a dialog)
+        self._dropped.append(event)
+        if self._drop_timer is not None:
+            self._drop_timer.stop()
+        # said once the burst is over, in one line
+        self._drop_timer = self.set_timer(BURST_GAP, self._report_dropped)
+        return True
+
+    def _end_drop(self) -> tuple[events.Key | None, list[events.Key]]:
+        refused, dropped = self._refused, self._dropped
+        self._refused, self._dropped = None, []
+        if self._drop_timer is not None:
+            self._drop_timer.stop()
+            self._drop_timer = None
+        return refused, dropped
+
+    def _report_dropped(self) -> None:
+        self._say_dropped(*self._end_drop())
+
+    def _say_dropped(self, refused: events.Key | None, dropped: list[events.Key]) -> None:
+        if refused is not None and dropped:
+            self.notify(f"Not run, typed right behind {key_text([refused])} (which did nothing): "
+                        f"{key_text(dropped)}", severity="warning", timeout=8)

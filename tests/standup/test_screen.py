@@ -1056,3 +1056,25 @@ async def test_letters_typed_behind_a_refused_key_are_not_commands(store, pid):
         assert [r.state for r in s.execute(select(Standup)).scalars()] == ["open"]
     assert current_project(store).name == "CRM migration"
 
+
+@sync
+async def test_keys_typed_behind_f_go_to_the_summary(store, pid):
+    """f saves the summary in an edit, and the summary opens once it is saved: a c (copy) typed
+    right behind f ran the stand-up's c (clear the task's blockers) while the meeting was still
+    open, and the summary was never copied."""
+    from tests.tui.test_wbs import burst
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "g", "b")
+        await type_text(app, pilot, "no test tenant")
+        entries = len(history.history(store, pid))
+        burst(app, "f", "c")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "SummaryView"
+        assert app.clipboard.startswith("# Stand-up 2026-11-25")
+        done = history.history(store, pid)  # newest first
+        assert [e.action for e in done[:len(done) - entries]] == ["Finish stand-up"]
+    with reading(store) as s:
+        assert s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one().status == "open"

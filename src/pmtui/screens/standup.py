@@ -695,7 +695,11 @@ class StandupScreen(Screen):
             self._summary = su.finish_standup(store, pid, day, now=now)
             return None
 
-        self.app.run_edit("Finish stand-up", call)
+        # Keys typed behind f are the summary's, which opens once the finish is saved: c (copy)
+        # typed right behind it cleared the blockers of the task under the cursor, the meeting
+        # still open, and q quit. They wait for it, and are dropped if the finish is refused.
+        hold = BarAnswer(lambda message: self.notify(message, severity="error", timeout=8))
+        self.app.run_edit("Finish stand-up", call, form=hold)
 
     def _show_summary(self, summary: dict) -> None:
         day = date.fromisoformat(summary["day"])

@@ -808,7 +808,16 @@ class PmtuiApp(HeldKeys, App):
                 self.notify(f"Nothing to undo: no project is open. The last undo took back the creation of "
                             f"{gone.name!r}: U brings it back", severity="warning")
                 return
-        self.run_edit("Undo", lambda store, pid: _history().undo(store, pid, keep_project=True))
+        self.run_edit("Undo", lambda store, pid: _history().undo(store, pid, keep_project=True),
+                      form=self._held_behind())
+
+    def _held_behind(self):
+        """Keys typed behind u or U wait for its answer: an undo that would take a whole project
+        away asks first, and a second u typed before the question was up asked it again (two
+        questions, one behind the other). Dropped if it is refused ("Nothing to undo")."""
+        from pmtui.widgets.inline_input import BarAnswer
+
+        return BarAnswer(lambda message: self.notify(message, severity="error", timeout=8))
 
     def action_redo(self) -> None:
         if self.project_id is None:
@@ -823,7 +832,7 @@ class PmtuiApp(HeldKeys, App):
                 self._start("redo")
                 self._step_gone_worker(gone.id, "redo")
                 return
-        self.run_edit("Redo", lambda store, pid: _history().redo(store, pid))
+        self.run_edit("Redo", lambda store, pid: _history().redo(store, pid), form=self._held_behind())
 
     def _undone_project(self):
         try:

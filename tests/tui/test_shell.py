@@ -676,3 +676,26 @@ async def test_letters_that_do_nothing_in_the_switcher_do_not_let_the_rest_run(m
         assert "Not run, typed right behind b (which did nothing): waiting⏎" in notes(app)
         await press(pilot, "n")  # typed after a pause: a command again
         assert app.screen.mode == "new"
+
+
+async def test_a_second_u_typed_behind_the_first_does_not_ask_twice(store):
+    """u right after an import asks before taking the whole plan away; a second u typed before
+    the question was up ran another undo, which asked again: two questions, one behind the
+    other, and "n" to the first left the second. Keys behind u wait for its answer."""
+    from pmtui.app import PmtuiApp
+    from pmtui.screens.dialogs import ConfirmScreen
+    from pmtui.services.demo import create_demo
+    from tests.tui.test_wbs import burst
+
+    create_demo(store)  # one entry, as an import is
+    app = PmtuiApp(store, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "u", "u")
+        await settle(pilot)
+        assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
+        await press(pilot, "n")
+        assert not isinstance(app.screen, ConfirmScreen) and app.plan is not None
+        burst(app, "u", "y")  # the answer typed ahead of the question is its
+        await settle(pilot)
+        assert app.plan is None and "is gone: U brings it back" in notes(app)

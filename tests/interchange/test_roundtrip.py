@@ -198,7 +198,10 @@ def test_a_task_done_in_fewer_days_than_planned_exports_the_days_it_took(db_path
     back = read_file(out).data
     assert [(t.name, t.duration, t.actual_start, t.actual_finish) for t in back.tasks][0] == (
         "Build", 2, date(2027, 1, 4), date(2027, 1, 5))
-    assert back.schedule().tasks[back.tasks[1].key].finish == date(2027, 1, 5)
+    # Launch follows Build's end (boundary 2, the end of Tuesday 5 = the start of Wednesday 6),
+    # not its ten planned days; not reached by the status date, Wednesday 6, it is dated that day
+    launch = back.schedule().tasks[back.tasks[1].key]
+    assert (launch.es, launch.finish, launch.driven_by) == (2, date(2027, 1, 6), "link")
 
 
 def test_the_import_message_counts_the_resource_calendars(db_path):

@@ -331,6 +331,39 @@ def test_milestone_dates_shown_match_mpxj(mpxj_env):
     assert shown[3] == (go_live, go_live) and shown[2] == (date(2027, 1, 6),) * 2
 
 
+def test_a_milestone_still_to_come_is_dated_on_or_after_the_status_date_as_in_mpxj(mpxj_env):
+    """Build ran Monday 4 to Wednesday 6 January 2027; "Built" after it is not reached by the
+    status date, Wednesday 13 January, the first day of unfinished work. MS Project schedules
+    unfinished work from the status date with "reschedule uncompleted work to start after" it,
+    a Start No Earlier Than at its 08:00 (pmtui writes <StatusDate> at 08:00), so MPXJ gets that
+    constraint on every unfinished task. Both date Built 13 January, Test 13-14 January and
+    Signed off at the end of Thursday 14 January. pmtui dated Built Tuesday 12 January, the
+    end of the day before the status date: a milestone still to come shown in the past."""
+    from dataclasses import replace
+
+    from pmtui.scheduling import ConstraintType as CT
+
+    cal = WorkCalendar(anchor=START)
+    status = date(2027, 1, 13)
+    tasks = [
+        TaskSpec(1, "Build", 3, actual_start=START, actual_finish=date(2027, 1, 6), percent_complete=100),
+        TaskSpec(2, "Built", 0),
+        TaskSpec(3, "Test", 2),
+        TaskSpec(4, "Signed off", 0),
+    ]
+    links = [LinkSpec(1, 2), LinkSpec(2, 3), LinkSpec(3, 4)]
+    ours = schedule(tasks, links, cal, START, status_date=status)
+    after_status = [t if t.actual_finish else replace(t, constraint=CT.SNET, constraint_date=status) for t in tasks]
+    theirs = run_mpxj(mpxj_env, after_status, links)
+    shown = {tid: (ts.start, ts.finish) for tid, ts in ours.tasks.items()}
+    want = {tid: (th["es"].date(), th["ef"].date()) for tid, th in theirs.items()}
+    assert shown == want
+    assert shown[2] == (status, status) and shown[4] == (date(2027, 1, 14),) * 2
+    assert ours.tasks[2].late_start == status  # its late date too: no late start before the early one
+    assert ours.explain(2) == ["Built starts 2027-01-13: work not yet done is scheduled from the status date "
+                               "(2027-01-13) on"]
+
+
 # -- calendars, nested summaries, every constraint, progress ---------------------------------------
 
 

@@ -250,3 +250,18 @@ def test_free_float_ignores_finished_successors():
     r = run(tasks, [L(1, 2), L(1, 5)], status=None)
     assert r.tasks[1].free_float == 7
     assert r.dates[1].free_float == 7  # the sweep for exports agrees with the task's own figure
+
+
+def test_a_milestone_not_reached_is_dated_the_status_date_and_late_against_a_deadline_before_it():
+    # Build finished Thursday 7 January; "Built" follows it, not reached by the status date
+    # (Wednesday 13, the first day of unfinished work): dated 13 January, not Tuesday 12 (the
+    # end of the day before, which read as due in the past). Its deadline of Tuesday 12 is then
+    # missed by a day; dated the 12th, it was not flagged. Its successor still starts the 13th.
+    r = run([T(1, 3, actual_start=date(2027, 1, 5), actual_finish=date(2027, 1, 7), percent_complete=100),
+             T(2, 0, deadline=date(2027, 1, 12)), T(3, 2)], [L(1, 2), L(2, 3)])
+    built = r.tasks[2]
+    assert (built.start, built.finish, built.late_finish) == (STATUS, STATUS, STATUS)
+    assert built.driven_by == "status_date"
+    assert r.tasks[3].start == STATUS
+    assert [v.message for v in r.violations] == [
+        "T2 finishes 2027-01-13, 1 working day after its deadline 2027-01-12"]

@@ -401,18 +401,34 @@ class ScheduleResult:
         es_b, ef_b = (self._sched_s[v], self._sched_f[v]) if summary else (self._es[v], self._ef[v])
         es, ef = self._day(es_b, ef_b)
         ls, lf = self._day(self._ls[v], self._lf[v])
-        if not summary and self._net.dur[v] == 0 and v in self._pl.constraint_start:
-            # A milestone placed by a start constraint sits at the start of the constraint's day,
-            # and MS Project dates it that day (Must Start On 18 Jan shows 18 Jan), not the day
-            # before as a milestone that follows a predecessor's finish. Same instant, so the
-            # successors' dates do not change; only the date shown.
-            c = self._pl.constraint_start[v]
-            if C(self._net.tasks[v].constraint) in (C.SNET, C.SNLT, C.MSO) and c > self._p0:
-                if es_b == c:
-                    es = ef = c
-                if self._ls[v] == c:
-                    ls = lf = c
+        if not summary and self._net.dur[v] == 0:
+            if self._at_day_start(v, es_b):
+                es = ef = es_b
+            if self._at_day_start(v, self._ls[v]):
+                ls = lf = self._ls[v]
         return es, ef, ls, lf
+
+    def _at_day_start(self, v: int, b: int) -> bool:
+        """Whether milestone ``v`` at boundary ``b`` sits at the start of day ``b`` rather than
+        at the end of the day before (DESIGN): where something holds it there that begins with
+        the day, and MS Project then dates it that day. A start constraint (Must Start On 18 Jan
+        shows 18 Jan). The status date, for a milestone not reached: the status date is the
+        first day of unfinished work (exported as <StatusDate> at 08:00, and MS Project's
+        "reschedule uncompleted work to start after" is a Start No Earlier Than at that
+        instant, dated that day: checked against MPXJ's MicrosoftScheduler); dated the day
+        before, a milestone still to come read as one due before the status date, and `why`
+        said it "starts 12 Jan: ... scheduled from the status date (13 Jan) on". Same instant
+        either way, so no successor moves; only the date shown."""
+        if b <= self._p0:
+            return False
+        pl = self._pl
+        c = pl.constraint_start.get(v)
+        if c == b and C(self._net.tasks[v].constraint) in (C.SNET, C.SNLT, C.MSO):
+            return True
+        if b != self._status_b or v in pl.completed or v in pl.started:
+            return False
+        # a Must Finish On / Finish No Later Than the day before is met at that day's end
+        return c != b or C(self._net.tasks[v].constraint) not in (C.FNLT, C.MFO)
 
     def _as_recorded(self, spec, v: int, start: date, finish: date) -> tuple[date, date]:
         """A started or finished task's dates as the PM recorded them: work done on a Saturday
@@ -615,7 +631,8 @@ class ScheduleResult:
             ct = C(spec.constraint)
             es_b = self._es[v]
             wanted = cal.date_of(self._day(logic, logic + net.dur[v])[0])
-            placed = cal.date_of(self._day(es_b, self._ef[v])[0])
+            placed = cal.date_of(es_b if net.dur[v] == 0 and self._at_day_start(v, es_b)
+                                 else self._day(es_b, self._ef[v])[0])
             what = f"{CONSTRAINT_NAMES[ct]} {spec.constraint_date}"
             if es_b > pl.constraint_start.get(v, es_b):
                 why = "the status date" if self._status_b is not None and es_b == self._status_b else "the project start"
@@ -647,7 +664,9 @@ class ScheduleResult:
             ef_b = self._ef[v]
             if v in pl.alap:
                 ef_b = self._late_finish(v)
-            fin = cal.date_of(self._day(ef_b - (self._ef[v] - self._es[v]), ef_b)[1])
+            first = ef_b - (self._ef[v] - self._es[v])
+            # a milestone dated at the start of its day (_days) is late by that day too
+            fin = cal.date_of(ef_b if first == ef_b and self._at_day_start(v, ef_b) else self._day(first, ef_b)[1])
             if fin > spec.deadline:
                 late_by = cal.working_days_between(spec.deadline, fin)
                 out.append(Violation(spec.id, "deadline",

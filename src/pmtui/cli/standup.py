@@ -235,7 +235,7 @@ def progress(
     ctx: typer.Context,
     ref: str = typer.Argument(..., help="Task: WBS code or #id."),
     percent: str = typer.Argument(None, help="Percent complete, e.g. 60%."),
-    is_done: bool = typer.Option(False, "--done", help="Finished (actual finish: --on, else the last working day before the status date)."),
+    is_done: bool = typer.Option(False, "--done", help="Finished (actual finish: --on, else the planned finish, as MS Project does, but at the latest the last working day before the status date)."),
     started: bool = typer.Option(False, "--started", help="Work began (actual start: --on, else the status date)."),
     remaining: str = typer.Option(None, "--remaining", help="Working days left, e.g. 3d."),
     on: str = typer.Option(None, "--on", help="Date for --done or --started."),

@@ -3,8 +3,9 @@
 action also writes the StandupEvent, so an undo takes back both.
 
 Dates follow DESIGN's status date: it is the first day of unfinished work (Primavera's data
-date). So "done" without a date means done by the end of the working day before the status date,
-and "started" without a date means started on the status date at the latest.
+date). So "done" without a date means done when the plan had it finish (MS Project's rule, see
+_done_day) but by the end of the working day before the status date at the latest, and "started"
+without a date means started on the status date at the latest.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pmtui.models.risks import Issue
 from pmtui.models.rules import TaskRules, control_character, validated
 from pmtui.models.standup import Standup, StandupEvent
 from pmtui.models.tables import Task
-from pmtui.scheduling import work_split
+from pmtui.scheduling import SchedulingError, schedule, work_split
 from pmtui.services.actions import Action, action
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, TaskRow, plan_for_edit
@@ -131,12 +132,39 @@ def _reported_by(plan: Plan, today: date | None) -> date:
 
 
 def _done_day(plan: Plan, t: TaskRow, day: date | None, today: date | None) -> date:
+    """The actual finish "done" implies without a date. MS Project copies the scheduled finish
+    into Actual Finish when a task is set to 100 % (support.microsoft.com, "Actual Finish
+    fields": "sets the Actual Finish field to the status date or scheduled finish date"; MPXJ's
+    MicrosoftScheduler then keeps it). Its scheduled finish is the logic's, with no status-date
+    floor (MS Project moves unfinished work to the status date only when asked): ours without
+    the floor. But never on or after the status date, the first day of unfinished work, so a
+    task due later that is done already finished by the working day before it. Before, every
+    task done without a date finished the day before the status date: one due three days before
+    a stand-up showed a three-day slip against the baseline that never happened.
+
+    A task with a percent below 100 was reported unfinished as of some status date, which is not
+    kept with it (a stand-up's 60 % is as of that stand-up): its planned finish may be before
+    that report, so it keeps the working day before the status date, which contradicts none."""
     if day is not None:
         return day
     cal = plan.calendar
     ref = _reported_by(plan, today)
     previous = cal.date_of(cal.index_on_or_after(ref) - 1)
-    return max(previous, t.actual_start or previous, _first_working(plan))
+    planned = previous if 0 < t.percent_complete < 100 else min(_unfloored_finish(plan, t), previous)
+    return max(planned, t.actual_start or planned, _first_working(plan))
+
+
+def _unfloored_finish(plan: Plan, t: TaskRow) -> date:
+    """``t``'s finish as the plan's logic and progress give it without a status date."""
+    if plan.project.status_date is None:
+        return plan.schedule.tasks[t.id].finish
+    tasks, links = plan.specs()
+    try:
+        result = schedule(tasks, links, plan.calendar, plan.project.start, None,
+                          resource_time=plan.resource_time)
+    except SchedulingError:  # the plan with its status date schedules, so this is not expected
+        return plan.schedule.tasks[t.id].finish
+    return result.tasks[t.id].finish
 
 
 def _start_day(plan: Plan, t: TaskRow, today: date | None, worked: int = 0) -> date:

@@ -101,7 +101,7 @@ def test_done_since_covers_the_days_up_to_the_status_date_not_the_clock(store, d
     assert "5.6 duration: 20 → 25" not in part and "Set status date" not in part  # made on 23 Nov
     assert "changes to the plan made after 2026-11-09 (not listed" in part
     for day, wbs, name in finished:
-        assert (f"Completed {wbs} {name} ({day})" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
+        assert (f"{wbs} {name}, finished {day}" in part) == (date(2026, 11, 2) <= day <= date(2026, 11, 9))
 
 
 def test_snapshots_after_the_status_date_are_not_the_last_report(store, demo):
@@ -601,3 +601,46 @@ def test_the_report_says_whats_late(store, project, monkeypatch):
     edit_task(store, project.id, "2", deadline=None)
     late = (t := render_report(store, project.id, fmt="md"))[t.index("## What's late"):t.index("## Done since")]
     assert "_No task is past its deadline (no baseline saved to measure lateness against)._" in late
+
+
+def test_done_lists_the_tasks_completed_then_the_notable_changes_without_the_progress_records(store, clock):
+    """Design (Mon 4 - Wed 6 January 2027) done, Build started and 40 % with a note, Test made
+    3 days long, all on Monday 11 January, the status date. 'Done since' listed 'Completed 1
+    Design (2027-01-06)' among the journal's raw lines, 'Mark done: 1 Design: actual finish none
+    → 2027-01-06, ...' and 'Record progress: 2 Build: percent complete 0 → 40' with them."""
+    from pmtui.services import progress as pg
+    from pmtui.services.projects import create_project, set_status_date
+    from pmtui.services.tasks import add_task
+
+    clock[0] = datetime(2027, 1, 1, 10, 0, tzinfo=timezone.utc)  # the plan made before the week covered
+    pid = create_project(store, "Rollout", date(2027, 1, 4)).id
+    add_task(store, pid, "Design", duration=3, after=None)
+    add_task(store, pid, "Build", duration=5, after="1")
+    add_task(store, pid, "Test", duration=2, after="2")
+    set_status_date(store, pid, date(2027, 1, 11))
+    clock[0] = datetime(2027, 1, 11, 10, 0, tzinfo=timezone.utc)
+    pg.mark_done(store, pid, "1")
+    pg.mark_started(store, pid, "2", on=date(2027, 1, 7))
+    pg.set_percent(store, pid, "2", 40)
+    pg.add_note(store, pid, "2", "API keys arrived late")
+    edit_task(store, pid, "3", duration=3)
+    text = render_report(store, pid, fmt="md", now=datetime(2027, 1, 11, 17, 0))
+    assert done_part(text) == (
+        "## Done since 2027-01-04\n\n"
+        "Tasks completed:\n\n"
+        "- 1 Design, finished 2027-01-06\n\n"
+        "Notable changes to the plan:\n\n"
+        "- 2027-01-11 Edit task: 3 duration: 2 → 3\n"
+        "- 4 progress and stand-up records (started, percent, days left, done, notes) not listed: "
+        "pmtui history lists them\n\n")
+    page = render_report(store, pid, fmt="html", now=datetime(2027, 1, 11, 17, 0))
+    assert ("<h3>Tasks completed</h3><ul><li>1 Design, finished 2027-01-06</li></ul>"
+            "<h3>Notable changes to the plan</h3><ul><li>2027-01-11 Edit task: 3 duration: 2 → 3</li>") in page
+    # a week of progress alone: no change to the plan beside it
+    clock[0] = datetime(2027, 1, 18, 10, 0, tzinfo=timezone.utc)
+    set_status_date(store, pid, date(2027, 1, 25))
+    clock[0] = datetime(2027, 1, 25, 10, 0, tzinfo=timezone.utc)
+    pg.set_percent(store, pid, "2", 80)
+    part = done_part(render_report(store, pid, fmt="md", now=datetime(2027, 1, 25, 17, 0)))
+    assert "No task completed." in part and "Record progress" not in part
+    assert "- 2027-01-18 Set status date" in part and "- 1 progress and stand-up record (" in part

@@ -17,6 +17,12 @@ from pmtui.services.status import Late, Status, completed_since, project_status
 from pmtui.store import Store
 
 MAX_JOURNAL_LINES = 30
+# The journal's records of progress and of the stand-up itself: what they did is in the report
+# already (the tasks completed, what's late, the forecasts), and listed among the plan's changes
+# they buried them ('Mark done: 3.2.1 ...: actual finish none → 2026-12-01, percent complete
+# 0 → 100, remaining none → 0' under the line 'Completed 3.2.1 ...'). Counted, not listed.
+PROGRESS_ACTIONS = frozenset({"Mark done", "Mark started", "Record progress", "Set remaining", "Add note",
+                              "Start stand-up", "Finish stand-up", "Stand-up note"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class ReportData:
     generated: datetime
     completed: list[tuple[str, str, date]]
     changes: list[tuple[datetime, str, str]]  # (at, action, summary) from the journal, local time
+    # (but progress records: PROGRESS_ACTIONS)
     previous: object | None  # the snapshot the comparison starts from
     slipped: list[Slip] = field(default_factory=list)
     late: list[Late] = field(default_factory=list)  # the MAX_LATE most behind, worst first
@@ -50,6 +57,7 @@ class ReportData:
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
     later_snapshots: int = 0  # snapshots as of a day after the status date: not compared nor drawn
     older_changes: int = 0  # changes made in the days covered beyond the MAX_JOURNAL_LINES listed
+    progress_records: int = 0  # progress and stand-up records made in the days covered: not listed
     # the days whose changes are listed, by the clock: ``since`` to ``until`` but for a status date
     # so far ahead that its week has not begun, when it is the week up to today
     changes_from: date | None = None
@@ -101,7 +109,8 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                if e.state == "done" and e.action != "Take status snapshot"]
     # newest first, as pmtui history lists them; past the cap the oldest give way and are counted
     # (the cap kept the oldest: a busy week lost its latest changes without a word)
-    changes = [e for e in entries if first <= e[0].date() <= last]
+    covered = [e for e in entries if first <= e[0].date() <= last]
+    changes = [e for e in covered if e[1] not in PROGRESS_ACTIONS]
     completed = [c for c in completed_since(plan, since) if c[2] <= until]
     # Snapshots are dated by the status date they were taken as of: those after this report's
     # (the status date moved back) are its future, neither 'the last report' nor its trend
@@ -112,6 +121,7 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
     data.later_snapshots = len(st.snapshots) - len(known)
     data.later_changes = sum(1 for e in entries if e[0].date() > until)
     data.older_changes = len(changes) - len(data.changes)
+    data.progress_records = len(covered) - len(changes)
     data.changes_from, data.changes_to = first, last
     # The report said the finish was +9d against the baseline and never why; the journal knows
     # which changes moved it. Up to now, not to ``last``: the finish the report gives is today's.

@@ -216,9 +216,24 @@ def _nobody(d: ReportData) -> str:
     return "Nobody is booked above their max units" + (" from the status date on." if d.overbooked_before else ".")
 
 
+COMPLETED_HEAD, CHANGES_HEAD = "Tasks completed", "Notable changes to the plan"
+
+
+def _completed_items(d: ReportData) -> list[str]:
+    return [f"{wbs} {name}, finished {day}" for wbs, name, day in d.completed]
+
+
+def _no_changes(d: ReportData) -> str:
+    return "No other change to the plan." if d.progress_records else "No change to the plan."
+
+
 def _done_items(d: ReportData) -> list[str]:
-    items = [f"Completed {wbs} {name} ({day})" for wbs, name, day in d.completed]
-    items += [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    """The notable changes: the journal's, but the progress records (content.PROGRESS_ACTIONS)."""
+    items = [f"{at:%Y-%m-%d} {action}: {summary}" for at, action, summary in d.changes]
+    if d.progress_records:
+        n = d.progress_records
+        items.append(f"{n} progress and stand-up record{'' if n == 1 else 's'} (started, percent, days left, "
+                     "done, notes) not listed: pmtui history lists them")
     if d.older_changes:
         n, oldest = d.older_changes, d.changes[-1][0]
         items.append(f"{n} earlier change{'' if n == 1 else 's'} made from {d.changes_from} to {oldest:%Y-%m-%d} "
@@ -323,7 +338,8 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "rag": _md_table(("Area", "RAG", "Why"), [(r.area.capitalize(), f"**{r.letter}**", r.reason) for r in s.rags], ""),
         "milestones": _md_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "late": _md_table(LATE_HEAD, _late_rows(d), _late_empty(d)) + (f"\n\n{_cell(_late_more(d))}." if d.more_late else ""),
-        "done": _md_list(done, "Nothing recorded since then."),
+        "done": f"{COMPLETED_HEAD}:\n\n{_md_list(_completed_items(d), 'No task completed.')}\n\n"
+        f"{CHANGES_HEAD}:\n\n{_md_list(done, _no_changes(d))}",
         "slipped": f"{_no_tags(base)}." + (f"\n\n{_md_list(slipped, calm)}" if slipped or calm else ""),
         "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
@@ -378,7 +394,8 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "milestones": _h_table(("WBS", "Milestone", "Baseline", "Forecast", "Variance", "Note"), _milestone_rows(d), "No milestones."),
         "late": _h_table(LATE_HEAD, _late_rows(d), _late_empty(d))
         + (f'<p class="note">{escape(_late_more(d))}.</p>' if d.more_late else ""),
-        "done": _h_list(done, "Nothing recorded since then."),
+        "done": f"<h3>{COMPLETED_HEAD}</h3>" + _h_list(_completed_items(d), "No task completed.")
+        + f"<h3>{CHANGES_HEAD}</h3>" + _h_list(done, _no_changes(d)),
         "slipped": f'<p class="note">{escape(base)}.</p>' + (_h_list(slipped, calm) if slipped or calm else ""),
         "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
         "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")

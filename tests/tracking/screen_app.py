@@ -23,8 +23,9 @@ class StatusApp(App):
 
 
 def demo_app(db_path: str, *, history: bool = True) -> StatusApp:
-    """The demo plan (its baseline is saved at kick-off) and three snapshots in which the finish
-    slips; without history, no baseline and no snapshots."""
+    """The demo plan (its baseline is saved at kick-off) and three snapshots, as of 19, 20 and 23
+    November (three stand-ups), in which the finish slips by 0, 3 and 7 days; without history, no
+    baseline and no snapshots."""
     from pmtui.services import baselines, snapshots
     from pmtui.services.demo import create_demo
     from pmtui.services.tasks import edit_task
@@ -35,9 +36,12 @@ def demo_app(db_path: str, *, history: bool = True) -> StatusApp:
     if not history:
         baselines.remove_baseline(store, pid, "Approved plan")
     else:
-        snapshots.take_snapshot(store, pid, "standup")
-        edit_task(store, pid, "5.6", duration=23)
-        snapshots.take_snapshot(store, pid, "standup")
-        edit_task(store, pid, "5.6", duration=27)
-        snapshots.take_snapshot(store, pid, "standup")
+        from pmtui.services.projects import set_status_date
+
+        # a trend draws the last snapshot of each day: taken the same day, these were one point
+        for day, hypercare in ((date(2026, 11, 19), None), (date(2026, 11, 20), 23), (TODAY, 27)):
+            set_status_date(store, pid, day)
+            if hypercare:
+                edit_task(store, pid, "5.6", duration=hypercare)
+            snapshots.take_snapshot(store, pid, "standup")
     return StatusApp(store, pid)

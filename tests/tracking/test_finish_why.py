@@ -21,12 +21,14 @@ def sync(fn):
 
 
 def dated(db_path: str):
-    """The demo app (the plan, a snapshot, 5.6 lengthened to 23 days, a snapshot, to 27, a
-    snapshot), its changes dated as made over the week of 16 Nov 2026."""
+    """The demo app (the plan, a status date and a snapshot, a status date, 5.6 lengthened to 23
+    days and a snapshot, a status date, 5.6 to 27 days and a snapshot), its changes dated as made
+    over the week of 16 Nov 2026."""
     app = demo_app(db_path)
     conn = sqlite3.connect(db_path)
-    for entry, at in enumerate(("2026-11-16 08:00:00", "2026-11-16 08:05:00", "2026-11-17 09:30:00",
-                                "2026-11-17 09:31:00", "2026-11-19 14:15:00", "2026-11-19 14:16:00"), 1):
+    for entry, at in enumerate(("2026-11-16 08:00:00", "2026-11-16 08:04:00", "2026-11-16 08:05:00",
+                                "2026-11-17 09:29:00", "2026-11-17 09:30:00", "2026-11-17 09:31:00",
+                                "2026-11-19 14:14:00", "2026-11-19 14:15:00", "2026-11-19 14:16:00"), 1):
         conn.execute("UPDATE journal SET at = ? WHERE id = ?", (at, entry))
     conn.execute("UPDATE baseline SET saved_at = '2026-11-16 07:59:59'")  # in the plan's first change
     conn.commit()

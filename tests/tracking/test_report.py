@@ -199,11 +199,13 @@ def test_a_trend_begun_before_the_baseline_gives_its_measured_ends(store, projec
     snapshots.take_snapshot(store, project.id)  # no baseline yet
     save_baseline(store, project.id, "Plan")
     edit_task(store, project.id, "1", duration=5)
+    set_status_date(store, project.id, date(2027, 1, 5))  # the next day's (a trend draws one a day)
     snapshots.take_snapshot(store, project.id)
     text = render_report(store, project.id, fmt="md", now=NOW)
     assert "None" not in text
-    assert "| Finish slip (working days) |  ▁ | +2d → +2d |" in text
-    assert "Finish slip (working days): +2d → +2d" in render_report(store, project.id, fmt="html", now=NOW)
+    # Build, baselined Mon 4 - Wed 6, now 5 days from the status date Tue 5: Mon 11, +3d
+    assert "| Finish slip (working days) |  ▁ | +3d → +3d |" in text
+    assert "Finish slip (working days): +3d → +3d" in render_report(store, project.id, fmt="html", now=NOW)
 
 
 def test_since_after_today_before_the_start_names_today(store, project):
@@ -306,8 +308,12 @@ class _Checker(HTMLParser):
 
 
 def test_html_report_is_well_formed_and_self_contained(store, demo):
-    for _ in range(2):  # a second snapshot so that the trend chart draws lines
-        snapshots.take_snapshot(store, demo)
+    from pmtui.services.projects import set_status_date
+
+    # a snapshot of another day than the demo's so that the trend chart draws lines
+    set_status_date(store, demo, date(2026, 11, 20))
+    snapshots.take_snapshot(store, demo)
+    set_status_date(store, demo, TODAY)
     page = render_report(store, demo, fmt="html", now=NOW)
     checker = _Checker()
     checker.feed(page)
@@ -417,8 +423,12 @@ def test_one_snapshot_reads_in_the_singular(store, project):
     for fmt in ("md", "html"):
         text = render_report(store, project.id, fmt=fmt, now=NOW)
         assert "1 snapshot, 2027-01-04" in text and "1 snapshots" not in text
+    snapshots.take_snapshot(store, project.id, "standup")  # the same day: drawn in place of the first
+    assert ("1 snapshot, 2027-01-04; the last of each day (pmtui status history lists all 2)"
+            in render_report(store, project.id, fmt="md", now=NOW))
+    set_status_date(store, project.id, date(2027, 1, 5))
     snapshots.take_snapshot(store, project.id, "standup")
-    assert "2 snapshots, 2027-01-04 to 2027-01-04" in render_report(store, project.id, fmt="md", now=NOW)
+    assert "2 snapshots, 2027-01-04 to 2027-01-05; the last of each day" in render_report(store, project.id, fmt="md", now=NOW)
 
 
 def test_a_double_booking_before_the_status_date_is_named_as_history(db_path):
@@ -644,3 +654,25 @@ def test_done_lists_the_tasks_completed_then_the_notable_changes_without_the_pro
     part = done_part(render_report(store, pid, fmt="md", now=datetime(2027, 1, 25, 17, 0)))
     assert "No task completed." in part and "Record progress" not in part
     assert "- 2027-01-18 Set status date" in part and "- 1 progress and stand-up record (" in part
+
+
+def test_the_trend_draws_the_last_snapshot_of_each_day(db_path):
+    """Rollout: Design 3 days, Build 5 after it, baselined to finish Wednesday 13 January 2027.
+    A snapshot as of Monday 4 January (slip +0d); two as of Monday 11, nothing started: the first
+    with the finish on Wednesday 20 (+5d), the second after Build grew to 7 days, Friday 22
+    (+7d). The trend drew three points, two of them the same day's; now +0d then +7d."""
+    for args in (("project", "new", "Rollout", "--start", "2027-01-04"), ("task", "add", "Design", "--duration", "3d"),
+                 ("task", "add", "Build", "--duration", "5d", "--after", "1"), ("baseline", "save", "Plan"),
+                 ("project", "status-date", "2027-01-04"), ("status", "snapshot"),
+                 ("project", "status-date", "2027-01-11"), ("status", "snapshot"),
+                 ("task", "edit", "2", "--duration", "7d"), ("status", "snapshot")):
+        r = cli(db_path, *args)
+        assert r.exit_code == 0, r.stderr
+    history = cli(db_path, "status", "history").stdout
+    assert [line.split()[4] for line in history.splitlines() if line.startswith(" 2027-")] == ["+0d", "+5d", "+7d"]
+    text = cli(db_path, "report").stdout
+    trend = text[text.index("## Trend"):]
+    assert "2 snapshots, 2027-01-04 to 2027-01-11; the last of each day (pmtui status history lists all 3)" in trend
+    assert "| Finish slip (working days) | ▁█ | +0d → +7d |" in trend
+    page = cli(db_path, "report", "--format", "html").stdout
+    assert "Finish slip (working days): +0d → +7d" in page

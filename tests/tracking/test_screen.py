@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import DataTable, Sparkline
 
 from pmtui.services.snapshots import list_snapshots
+from pmtui.services.tasks import edit_task
 from tests.tracking.screen_app import demo_app
 from tests.tui.conftest import press, settle
 
@@ -35,9 +36,15 @@ async def test_screen_shows_rag_milestones_and_trends(db_path):
         assert table.row_count == len(s.milestones) == 7
         assert [str(c) for c in table.get_row_at(table.row_count - 1)][:5] == ["5.9", "Project closed", "2027-02-15", "2027-02-24", "+7d"]
         assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7]
+        spi = screen.query_one("#trend-spi-line", Sparkline).data
+        assert [round(v, 2) for v in spi] == [1.05, 1.01, 0.98]
+        # a second snapshot as of 23 November is kept (status history) but drawn in place of
+        # the first: it was drawn as a fourth point, a day that never was on the trend's axis
+        edit_task(app.store, app.project_id, "5.6", duration=29)
         await press(pilot, "s")
         assert len(list_snapshots(app.store, app.project_id)) == 4
-        assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 7, 7]
+        assert screen.query_one("#trend-slip-line", Sparkline).data == [0, 3, 9]
+        assert str(screen.query_one("#trend-slip-value").render()) == "+9d"
 
 
 @sync
@@ -55,6 +62,9 @@ async def test_one_snapshot_draws_no_trend_bars(db_path):
         assert str(screen.query_one("#trend-slip-value").render()) == "n/a"
         for key in ("slip", "spi", "cpi"):
             assert screen.query_one(f"#trend-{key}-line", Sparkline).data == []
+        from pmtui.services.projects import set_status_date
+
+        set_status_date(app.store, app.project_id, date(2026, 11, 24))  # the next stand-up
         snapshots.take_snapshot(app.store, app.project_id, "standup")
         await press(pilot, "r")
         assert screen.query_one("#trend-slip-line", Sparkline).data == []  # still n/a

@@ -12,7 +12,7 @@ from pmtui.services.baselines import finish_shift
 from pmtui.services.finish_story import Story, finish_story
 from pmtui.services.history import history
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
-from pmtui.services.snapshots import data_of, last_before
+from pmtui.services.snapshots import data_of, last_before, last_of_each_day
 from pmtui.services.status import Late, Status, completed_since, project_status
 from pmtui.store import Store
 
@@ -56,6 +56,7 @@ class ReportData:
     overbooked_before: str = ""  # the same before the status date (history, not listed), or ''
     later_changes: int = 0  # changes made after ``until`` (a status date in the past): not listed
     later_snapshots: int = 0  # snapshots as of a day after the status date: not compared nor drawn
+    same_day_snapshots: int = 0  # snapshots not drawn as a later one was taken as of the same day
     older_changes: int = 0  # changes made in the days covered beyond the MAX_JOURNAL_LINES listed
     progress_records: int = 0  # progress and stand-up records made in the days covered: not listed
     # the days whose changes are listed, by the clock: ``since`` to ``until`` but for a status date
@@ -155,7 +156,9 @@ def gather(store: Store, project_id: int, *, since: date | None = None, method: 
                                     max(o.load for o in runs), ", ".join(plan.by_id[t].wbs for t in tasks)))
     data.overbooked.sort(key=lambda x: (x[2], x[0]))
     data.overbooked_before = before_text(plan, over_days_before(plan, st.status_date), st.status_date)
-    for s in known:
+    drawn = last_of_each_day(known)
+    data.same_day_snapshots = len(known) - len(drawn)
+    for s in drawn:
         d = data_of(s)
         data.trend.append({"day": s.day, "slip": d.get("finish_slip"), "spi": s.spi, "cpi": s.cpi})
     return data

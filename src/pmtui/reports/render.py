@@ -285,8 +285,9 @@ def _compared(d: ReportData) -> tuple[str, str]:
 
 
 def _later_snapshots(d: ReportData) -> str:
-    n = d.later_snapshots
-    return f"; {n} later snapshot{'' if n == 1 else 's'}, after the status date, not shown" if n else ""
+    n, same = d.later_snapshots, d.same_day_snapshots
+    text = f"; the last of each day (pmtui status history lists all {same + len(d.trend)})" if same else ""
+    return text + (f"; {n} later snapshot{'' if n == 1 else 's'}, after the status date, not shown" if n else "")
 
 
 def _no_snapshots(d: ReportData) -> str:

@@ -203,7 +203,7 @@ class StatusScreen(Screen):
         # drawn, the trend's latest slip was a later week's beside this week's finish.
         known = [snap for snap in s.snapshots if snap.day <= s.status_date]
         points = []
-        for snap in known:
+        for snap in snapshots.last_of_each_day(known):  # as the report draws them
             data = snapshots.data_of(snap)
             points.append({"slip": data.get("finish_slip"), "spi": snap.spi, "cpi": snap.cpi})
         self.query_one(StatusTrend).show(points, len(s.snapshots) - len(known), s.status_date)

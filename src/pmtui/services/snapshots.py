@@ -85,4 +85,17 @@ def last_before(snapshots: list[Snapshot], day: date) -> Snapshot | None:
     return earlier[-1] if earlier else None
 
 
-__all__ = ["take_snapshot", "take_snapshot_in", "list_snapshots", "data_of", "last_before", "SOURCES", "Session"]
+def last_of_each_day(snapshots: list[Snapshot]) -> list[Snapshot]:
+    """The snapshots a trend draws: the last taken as of each status date, in order of day.
+    A stand-up's, then a manual one, then a stand-up finished again the same day were three
+    points a day apart on the trend's axis, each day's figures repeated or jumping within it.
+    ``snapshots`` as snapshots_of orders them (day, then the time taken); `pmtui status history`
+    still lists them all."""
+    last: dict[date, Snapshot] = {}
+    for snap in snapshots:
+        last[snap.day] = snap
+    return sorted(last.values(), key=lambda snap: snap.day)
+
+
+__all__ = ["take_snapshot", "take_snapshot_in", "list_snapshots", "data_of", "last_before", "last_of_each_day",
+           "SOURCES", "Session"]

@@ -265,3 +265,18 @@ def test_a_milestone_not_reached_is_dated_the_status_date_and_late_against_a_dea
     assert r.tasks[3].start == STATUS
     assert [v.message for v in r.violations] == [
         "T2 finishes 2027-01-13, 1 working day after its deadline 2027-01-12"]
+
+
+def test_a_summary_and_the_project_end_with_their_milestone_still_to_come():
+    # Build (under Phase 1) finished Thursday 7 January; the gate after it, not reached, is dated
+    # the status date, Wednesday 13: so are Phase 1, which ended Tuesday 12 (the day before its
+    # own gate), and the project, whose finish read Tuesday 12 too
+    r = run([T(1, 0), T(2, 3, parent=1, actual_start=date(2027, 1, 5), actual_finish=date(2027, 1, 7),
+                         percent_complete=100), T(3, 0, parent=1)], [L(2, 3)])
+    assert (r.tasks[3].start, r.tasks[3].finish) == (STATUS, STATUS)
+    assert (r.tasks[1].start, r.tasks[1].finish) == (date(2027, 1, 5), STATUS)
+    assert r.finish == STATUS
+    # a summary over the gate alone spans its day
+    r = run([T(1, 3, actual_start=date(2027, 1, 5), actual_finish=date(2027, 1, 7), percent_complete=100),
+             T(2, 0), T(3, 0, parent=2)], [L(1, 3)])
+    assert (r.tasks[2].start, r.tasks[2].finish) == (STATUS, STATUS)

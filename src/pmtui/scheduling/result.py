@@ -59,9 +59,16 @@ class ScheduleResult:
         self.finish_index: int = pf - 1 if pf > p0 else pf
         self.finish: date = calendar.date_of(self.finish_index)
         self._recorded: dict[int, tuple[date, date]] | None = None
+        self._held: dict[int, int] | None = None
         latest = max(self._recorded_under().values(), default=None, key=lambda span: span[1])
         if latest is not None and latest[1] > self.finish:  # the last work done on a Saturday
             self.finish = latest[1]
+        if pf > p0 and (pf == status_b or pf in pl.constraint_start.values()):
+            # the plan ends with a milestone dated at the start of its day (_at_day_start)
+            held = self._held_under().get(-1)
+            if held is not None and held > self.finish_index:
+                self.finish_index = held
+                self.finish = max(self.finish, calendar.date_of(held))
         self.status_date = status_date
         self._cache: dict[int, TaskSchedule] = {}
         self._dates: Mapping[int, TaskSchedule] | None = None
@@ -401,7 +408,13 @@ class ScheduleResult:
         es_b, ef_b = (self._sched_s[v], self._sched_f[v]) if summary else (self._es[v], self._ef[v])
         es, ef = self._day(es_b, ef_b)
         ls, lf = self._day(self._ls[v], self._lf[v])
-        if not summary and self._net.dur[v] == 0:
+        if summary:
+            held = self._held_under().get(v)
+            if held is not None and held >= ef:
+                # dated with its last milestone (zero width: all of it at that instant)
+                ef = held
+                es = held if es_b == ef_b else es
+        elif self._net.dur[v] == 0:
             if self._at_day_start(v, es_b):
                 es = ef = es_b
             if self._at_day_start(v, self._ls[v]):
@@ -465,6 +478,29 @@ class ScheduleResult:
                     p = net.parent[p]
             self._recorded = out
         return self._recorded
+
+    def _held_under(self) -> dict[int, int]:
+        """Summary node (and -1, the project) -> the latest day a milestone under it is dated at
+        the start of (_at_day_start): a summary whose span ends at that instant would be dated
+        the day before, ahead of its own milestone."""
+        if self._held is None:
+            net, es, pl, n = self._net, self._es, self._pl, self._net.n
+            found = set(v for v in pl.constraint_start if v < n)
+            if self._status_b is not None:
+                b = self._status_b
+                found.update(v for v, x in enumerate(islice(es, n)) if x == b)
+            out: dict[int, int] = {}
+            for v in found:
+                if net.kind[v] == ROLLUP or net.dur[v] or not self._at_day_start(v, es[v]):
+                    continue
+                p = net.parent[v]
+                while True:
+                    out[p] = max(out.get(p, es[v]), es[v])
+                    if p < 0:
+                        break
+                    p = net.parent[p]
+            self._held = out
+        return self._held
 
     def _summary_recorded(self, v: int, start: date, finish: date) -> tuple[date, date]:
         span = self._recorded_under().get(v)

@@ -18,13 +18,12 @@ import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from itertools import chain, repeat, starmap
+from itertools import repeat, starmap
 from operator import add, attrgetter, is_not, itemgetter
 from datetime import date, datetime, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, delete, insert, select, update
-from sqlmodel.sql.sqltypes import AutoString
+from sqlalchemy import Date, DateTime, insert, select, update
 
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import MAX_DAYS, format_workdays
@@ -69,6 +68,7 @@ from pmtui.services.project_records import (
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import fetch_rows, outline_order
 from pmtui.store import Store
+from pmtui.store.rows import insert_many, simple, update_by_id
 
 _DATED = {"SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"}
 
@@ -677,15 +677,6 @@ def unique_name(conn, base: str) -> str:
     return f"{base} ({n})"
 
 
-# Column types whose values sqlite3 stores exactly as SQLAlchemy would (a Date as ISO text);
-# a table with any other type in the row (a TypeDecorator like UTCDateTime) goes through Core.
-_PLAIN_TYPES = (Integer, Float, Boolean, String, AutoString, Date)
-
-
-def _simple(table, cols: list[str]) -> bool:
-    return all(type(c.type) in _PLAIN_TYPES for c in table.c if c.name in cols)
-
-
 def _plain_dates(table, cols: list[str], values: list[tuple]) -> list[tuple]:
     """The rows with dates as ISO text: the journal's JSON form and, for a simple table, exactly
     what SQLAlchemy's SQLite Date type stores, so they can go to the driver. Date columns that
@@ -697,40 +688,7 @@ def _plain_dates(table, cols: list[str], values: list[tuple]) -> list[tuple]:
     return values
 
 
-# SQLite's smallest limit on parameters per statement (builds before 3.32 allow no more).
-_SQLITE_PARAMS = 999
-
-
-def _insert_many_rows(conn, table_name: str, cols: list[str], values: list[tuple]) -> None:
-    """INSERT statements of as many rows as fit under the parameter limit, run by one
-    executemany: SQLite pays for each statement it runs (the AUTOINCREMENT counter is written
-    back, the statement journal opened and closed), and one row per statement spent half the
-    time of a 10,000-task import's inserts on that (task rows 56 -> 42 ms, 27,000 link rows
-    89 -> 47 ms; ids, order and contents of the rows are the same).
-
-    A column that is NULL in every row (never the id) is written as a NULL literal instead of a
-    parameter: the driver binds each parameter on its own, and the nine empty columns of
-    imported tasks (estimates, dates, actual cost) cost as much as the rest of the row (10,000
-    task rows 42 -> 23 ms). The same value is stored; leaving the column out could not promise
-    that (a column default)."""
-    empty = {j for j in range(len(cols)) if not any(map(is_not, map(itemgetter(j), values), repeat(None)))}
-    if empty:
-        keep = [j for j in range(len(cols)) if j not in empty]
-        values = (list(map(itemgetter(*keep), values)) if len(keep) > 1
-                  else [(v[keep[0]],) for v in values])
-    per = max(1, _SQLITE_PARAMS // (len(cols) - len(empty)))
-    head = f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES "
-    one = f"({', '.join('NULL' if j in empty else '?' for j in range(len(cols)))})"
-    whole = len(values) - len(values) % per
-    if whole:
-        conn.exec_driver_sql(head + ", ".join([one] * per), [
-            tuple(chain.from_iterable(values[i:i + per])) for i in range(0, whole, per)])
-    if whole < len(values):
-        rest = values[whole:]
-        conn.exec_driver_sql(head + ", ".join([one] * len(rest)), tuple(chain.from_iterable(rest)))
-
-
-def _insert_rows(act, table, cols: list[str], values: list[tuple]) -> Sequence[int]:
+def insert_rows(act, table, cols: list[str], values: list[tuple]) -> Sequence[int]:
     """Insert rows (tuples in ``cols`` order, without the id) in bulk, journal them in this order
     and return their ids in this order. Tuples, not dicts: a 10,000-task import spent 25 ms
     building and unpacking 37,000 row dicts.
@@ -752,8 +710,8 @@ def _insert_rows(act, table, cols: list[str], values: list[tuple]) -> Sequence[i
         rows = list(map(add, values, zip(ids)))  # the id last, as the journal has always had it
         cols = [*cols, "id"]
         plain = _plain_dates(table, cols, rows)
-        if _simple(table, cols):
-            _insert_many_rows(conn, table.name, cols, plain)
+        if simple(table, cols):
+            insert_many(conn, table.name, cols, plain)
         else:
             conn.execute(insert(table), [dict(zip(cols, row)) for row in rows])
     else:
@@ -771,7 +729,7 @@ def _insert(act, table, rows: list[dict]) -> list[dict]:
     """_insert_rows for a few rows as dicts (built by one literal, so with the same keys in the
     same order); each gets its "id"."""
     if rows:
-        ids = _insert_rows(act, table, list(rows[0]), [tuple(row.values()) for row in rows])
+        ids = insert_rows(act, table, list(rows[0]), [tuple(row.values()) for row in rows])
         for row, new_id in zip(rows, ids):
             row["id"] = new_id
     return rows
@@ -825,7 +783,7 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
     summaries = data.summaries()
     for lv in sorted(by_level):
         tasks = by_level[lv]
-        ids = _insert_rows(act, Task.__table__, _TASK_COLUMNS, [
+        ids = insert_rows(act, Task.__table__, _TASK_COLUMNS, [
             (project_id, task_ids[t.parent] if t.parent is not None else None, position[t.key],
              t.name.strip(), 0 if t.key in summaries else t.duration,
              t.optimistic, t.most_likely, t.pessimistic, t.constraint_type, t.constraint_date,
@@ -834,10 +792,10 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
             for t in tasks
         ])
         task_ids.update(zip([t.key for t in tasks], ids))
-    _insert_rows(act, Dependency.__table__, ["project_id", "pred_id", "succ_id", "type", "lag"], [
+    insert_rows(act, Dependency.__table__, ["project_id", "pred_id", "succ_id", "type", "lag"], [
         (project_id, task_ids[l.pred], task_ids[l.succ], l.type, l.lag) for l in data.links
     ])
-    _insert_rows(act, Assignment.__table__, ["task_id", "resource_id", "units"], [
+    insert_rows(act, Assignment.__table__, ["task_id", "resource_id", "units"], [
         (task_ids[a.task], res_ids[a.resource], float(a.units)) for a in data.assignments
     ])
     if data.records is not None:
@@ -964,8 +922,9 @@ def _references_elsewhere(conn, targets: dict[str, list[int]]) -> list[str]:
     return found
 
 
-def _select_rows(conn, table, where) -> list[dict]:
-    return [dict(r._mapping) for r in conn.execute(select(table).where(where).order_by(table.c.id))]
+def _select_rows(conn, table, where) -> list:
+    """Whole rows, as Core returns them (by position or by name): the journal takes them so."""
+    return conn.execute(select(table).where(where).order_by(table.c.id)).all()
 
 
 def replace_project_contents(store: Store, project_id: int, data: PlanData, *, checked: bool = False,
@@ -998,35 +957,24 @@ def replace_project_contents(store: Store, project_id: int, data: PlanData, *, c
         resources = _select_rows(conn, res_t, res_t.c.project_id == project_id)
         if data.records is not None:  # the file's records replace the project's, of the kinds it carries
             drop_records(act, project_id, data.records.carried)
-        blockers = _references_elsewhere(conn, {"task": [t["id"] for t in tasks],
-                                                "resource": [r["id"] for r in resources]})
+        blockers = _references_elsewhere(conn, {"task": [t.id for t in tasks],
+                                                "resource": [r.id for r in resources]})
         if blockers:
             raise Conflict(
                 f"project {brief(project.name)} has {', '.join(blockers)} tied to its tasks or people, which "
                 "replacing them would cut loose: import as a new project instead (pmtui import FILE --name NEW)"
             )
-        task_ids = [t["id"] for t in tasks]
         deps = _select_rows(conn, dep_t, dep_t.c.project_id == project_id)
-        assigns = []
-        for i in range(0, len(task_ids), 900):
-            assigns += _select_rows(conn, as_t, as_t.c.task_id.in_(task_ids[i:i + 900]))
-        res_cals = sorted({r["calendar_id"] for r in resources if r["calendar_id"] is not None})
+        own = select(task_t.c.id).where(task_t.c.project_id == project_id)
+        assigns = _select_rows(conn, as_t, as_t.c.task_id.in_(own))
+        res_cals = sorted({r.calendar_id for r in resources if r.calendar_id is not None})
         cal_ids = [project.calendar_id, *res_cals]
         exceptions = _select_rows(conn, ex_t, ex_t.c.calendar_id.in_(cal_ids))
         cal_rows = _select_rows(conn, cal_t, cal_t.c.id.in_(res_cals)) if res_cals else []
 
-        def drop(table, rows):
-            ids = [r["id"] for r in rows]
-            for i in range(0, len(ids), 900):
-                conn.execute(delete(table).where(table.c.id.in_(ids[i:i + 900])))
-            act.recorder.add_deletes(table.name, rows)
-
-        drop(as_t, assigns)
-        drop(dep_t, deps)
-        drop(task_t, tasks)
-        drop(res_t, resources)
-        drop(ex_t, exceptions)
-        drop(cal_t, cal_rows)
+        for table, rows in ((as_t, assigns), (dep_t, deps), (task_t, tasks), (res_t, resources),
+                            (ex_t, exceptions), (cal_t, cal_rows)):
+            act.recorder.drop(conn, table, rows)
 
         cal_before = dict(conn.execute(select(cal_t).where(cal_t.c.id == project.calendar_id)).first()._mapping)
         cal_after = {"name": data.calendar.name or cal_before["name"], "workdays": data.calendar.workdays}
@@ -1060,7 +1008,7 @@ def _schedules_alike(a: PlanData, b: PlanData) -> bool:
             and a.calendar.workdays == b.calendar.workdays and a.calendar.exceptions == b.calendar.exceptions)
 
 
-def _retie_baselines(act, project_id: int, old_tasks: list[dict], data: PlanData,
+def _retie_baselines(act, project_id: int, old_tasks: list, data: PlanData,
                      task_ids: dict) -> tuple[int, int] | None:
     """Tie the project's kept baselines to the file's tasks. The old tasks are gone and the
     file's have new ids, so every task of a baseline read as "removed since the baseline" and
@@ -1072,27 +1020,31 @@ def _retie_baselines(act, project_id: int, old_tasks: list[dict], data: PlanData
     base_ids = [b for (b,) in act.conn.execute(select(base_t.c.id).where(base_t.c.project_id == project_id))]
     if not base_ids:
         return None
-    ordered = outline_order(sorted(old_tasks, key=itemgetter("position", "id")), itemgetter("id"),
-                            itemgetter("parent_id"))[0]
+    ordered = outline_order(sorted(old_tasks, key=attrgetter("position", "id")), attrgetter("id"),
+                            attrgetter("parent_id"))[0]
     counters: dict[Any, int] = {}
     codes: dict[Any, str] = {}
     for t in ordered:
-        n = counters[t["parent_id"]] = counters.get(t["parent_id"], 0) + 1
-        codes[t["id"]] = f"{codes[t['parent_id']]}.{n}" if t["parent_id"] in codes else str(n)
+        n = counters[t.parent_id] = counters.get(t.parent_id, 0) + 1
+        codes[t.id] = f"{codes[t.parent_id]}.{n}" if t.parent_id in codes else str(n)
     data.number()
     new_by = {(t.wbs, t.name.strip()): task_ids[t.key] for t in data.tasks}
-    new_of = {t["id"]: new_by.get((codes[t["id"]], t["name"])) for t in ordered}
-    rows = _select_rows(act.conn, bt_t, bt_t.c.baseline_id.in_(base_ids))
-    tied = 0
-    for row in rows:
-        new_id = new_of.get(row["task_id"])
-        if new_id is None:
-            continue
-        tied += 1
-        act.conn.execute(update(bt_t).where(bt_t.c.id == row["id"]).values(task_id=new_id))
-        act.recorder.changes.append({"op": "update", "table": bt_t.name, "id": row["id"],
-                                     "before": {"task_id": row["task_id"]}, "after": {"task_id": new_id}})
-    return tied, len(rows)
+    new_of = {t.id: new_by.get((codes[t.id], t.name)) for t in ordered}
+    rows = act.conn.execute(select(bt_t.c.id, bt_t.c.task_id).where(bt_t.c.baseline_id.in_(base_ids))
+                            .order_by(bt_t.c.id)).all()
+    ids, before, after = [], [], []
+    for row_id, task_id in rows:
+        new_id = new_of.get(task_id)
+        if new_id is not None:
+            ids.append(row_id)
+            before.append([task_id])
+            after.append([new_id])
+    if ids:
+        # one statement for all: a statement per row cost 10,000 round trips on a 10,000-task plan
+        update_by_id(act.conn, bt_t, ["task_id"], ids, after)
+        act.recorder.changes.append({"op": "update_rows", "table": bt_t.name, "columns": ["task_id"], "ids": ids,
+                                     "before": before, "after": after})
+    return len(ids), len(rows)
 
 
 def ceil_days(x: float) -> int:

@@ -90,9 +90,16 @@ def touches_schedule(changes: list[dict]) -> bool:
         table = c.get("table")
         if table not in SCHEDULE_TABLES:
             continue
-        if c.get("op") != "update" or not set(c.get("after") or ()) <= _NO_DATES.get(table, set()):
+        if c.get("op") not in ("update", "update_rows") or not set(updated(c)) <= _NO_DATES.get(table, set()):
             return True
     return False
+
+
+def updated(change: dict):
+    """The columns an update changes, in either of the journal's forms."""
+    if change.get("op") == "update_rows":
+        return change.get("columns") or ()
+    return change.get("after") or ()
 
 
 def effect_after(act, before: dict | None, changes: list[dict]) -> dict:

@@ -28,6 +28,7 @@ from pmtui.services.as_of import day_text
 from pmtui.services.baselines import finish_shift, load_baseline
 from pmtui.services.plan import Plan
 from pmtui.store import Store
+from pmtui.store.journal import row_changes
 
 # Task fields that record progress, and the project's status date: a change of only these is
 # progress reported, not the plan changed.
@@ -98,7 +99,7 @@ def _kind(changes: list) -> str:
         if not isinstance(c, dict) or c.get("table") not in fx.SCHEDULE_TABLES:
             continue
         allowed = _PROGRESS.get(c.get("table"))
-        if c.get("op") != "update" or allowed is None or not set(c.get("after") or ()) <= allowed:
+        if c.get("op") not in ("update", "update_rows") or allowed is None or not set(fx.updated(c)) <= allowed:
             return PLAN
     return PROGRESS
 
@@ -251,7 +252,7 @@ def _saving_entry(session, project_id: int, baseline_id: int, saved_at: datetime
         except ValueError:
             continue
         if any(isinstance(c, dict) and c.get("table") == "baseline" and c.get("id") == baseline_id
-               and c.get("op") in ("insert", "update") for c in changes):
+               and c.get("op") in ("insert", "update") for c in row_changes(changes)):
             return r.id
     return (rows[0].id - 1) if rows else (1 << 62)
 

@@ -84,8 +84,8 @@ def deleted_project(store: Store) -> UndoneProject | None:
         if project_id is None:
             return None
         entry = journal.history(conn, project_id, 1)[0]
-    name = next((c["row"]["name"] for c in json.loads(entry.changes)
-                 if c["table"] == "project" and c["op"] == "delete"), None)
+    row = journal.deleted_row(json.loads(entry.changes), "project", project_id)
+    name = row and row.get("name")
     return UndoneProject(project_id, name or f"#{project_id}")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Callable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from pmtui.models.errors import BadValue
 from pmtui.models.risks import ISSUE_STATUSES, RISK_STATUSES, Issue, Risk, RiskScore, RiskTask
@@ -480,10 +480,7 @@ def drop_records(act, project_id: int, kinds: tuple[str, ...] = KINDS) -> int:
         if kind not in kinds:
             continue
         for i in range(0, len(ids), 900):
-            rows = [dict(r._mapping) for r in conn.execute(
-                select(table).where(table.c[column].in_(ids[i:i + 900])).order_by(table.c.id))]
-            if rows:
-                conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
-                act.recorder.add_deletes(table.name, rows)
-                gone += len(rows)
+            rows = conn.execute(select(table).where(table.c[column].in_(ids[i:i + 900])).order_by(table.c.id)).all()
+            act.recorder.drop(conn, table, rows)
+            gone += len(rows)
     return gone

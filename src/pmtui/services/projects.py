@@ -246,27 +246,22 @@ def delete_project(store: Store, project_id: int) -> tuple[Project, dict[str, in
             raise NotFound(f"no project with id {project_id}")
         counts = _contents(conn, project_id)
 
-        def rows(table, where) -> list[dict]:
-            return [dict(r._mapping) for r in conn.execute(select(table).where(where).order_by(table.c.id))]
+        def rows(table, where) -> list:
+            return conn.execute(select(table).where(where).order_by(table.c.id)).all()
 
-        def drop(table, found: list[dict]) -> None:
-            ids = [r[table.primary_key.columns.values()[0].name] for r in found]
-            for i in range(0, len(ids), 900):
-                conn.execute(sql_delete(table).where(table.primary_key.columns.values()[0].in_(ids[i:i + 900])))
-            act.recorder.add_deletes(table.name, found)
+        def drop(table, found: list) -> None:
+            act.recorder.drop(conn, table, found)
 
         # children first: undo replays the entry backwards, parents coming back first
         drop_records(act, project_id)
         task_t, dep_t, as_t = Task.__table__, Dependency.__table__, Assignment.__table__
         res_t, cal_t, ex_t = Resource.__table__, Calendar.__table__, CalendarException.__table__
-        task_ids = [t for (t,) in conn.execute(select(task_t.c.id).where(task_t.c.project_id == project_id))]
-        for i in range(0, len(task_ids), 900):
-            drop(as_t, rows(as_t, as_t.c.task_id.in_(task_ids[i:i + 900])))
+        drop(as_t, rows(as_t, as_t.c.task_id.in_(select(task_t.c.id).where(task_t.c.project_id == project_id))))
         drop(dep_t, rows(dep_t, dep_t.c.project_id == project_id))
         drop(task_t, rows(task_t, task_t.c.project_id == project_id))
         resources = rows(res_t, res_t.c.project_id == project_id)
         drop(res_t, resources)
-        calendars = sorted({project.calendar_id, *(r["calendar_id"] for r in resources if r["calendar_id"])})
+        calendars = sorted({project.calendar_id, *(r.calendar_id for r in resources if r.calendar_id)})
         drop(ex_t, rows(ex_t, ex_t.c.calendar_id.in_(calendars)))
         drop(Project.__table__, rows(Project.__table__, Project.__table__.c.id == project_id))
         drop(cal_t, rows(cal_t, cal_t.c.id.in_(calendars)))

@@ -109,9 +109,10 @@ def remove_resource(store: Store, project_id: int, name: str) -> tuple[str, int]
     with action(store, project_id, "Remove resource") as act:
         res = _find(act, project_id, name)
         _refuse_if_referenced(act, res)
-        assignments = act.session.execute(select(Assignment).where(Assignment.resource_id == res.id)).scalars().all()
-        for a in assignments:
-            act.session.delete(a)
+        # whole rows through Core, journaled in bulk: a person on 5,000 tasks took 5,000 ORM deletes
+        as_t = Assignment.__table__
+        assignments = act.conn.execute(select(as_t).where(as_t.c.resource_id == res.id).order_by(as_t.c.id)).all()
+        act.recorder.drop(act.conn, as_t, assignments)
         act.session.delete(res)
         act.session.flush()
         _drop_own_calendar(act, res)

@@ -19,6 +19,7 @@ from pmtui.models.wording import days, signed_days
 from pmtui.services.plan import Plan
 from pmtui.services.progress import open_blockers
 from pmtui.services.standup_agenda import UNASSIGNED, StandupConfig, people_order
+from pmtui.store.journal import row_changes
 
 
 def utc(value: datetime) -> datetime:
@@ -169,7 +170,7 @@ def changes_since(session: Session, plan: Plan, standup_id: int) -> list[Change]
             changes = json.loads(entry.changes or "[]")
         except ValueError:
             changes = []
-        changes = [c for c in changes if isinstance(c, dict)]
+        changes = list(row_changes(c for c in changes if isinstance(c, dict)))
         if any(c.get("op") == "insert" and c.get("table") == "standup" and c.get("id") == standup_id
                for c in changes):
             return found[::-1]

@@ -187,3 +187,53 @@ def test_a_bad_setting_is_refused_by_the_quick_read_as_by_the_store(tmp_path, co
         if argv[0] == "status" or "eac" in config:  # `evm` has no risk bands
             assert code != 0 and "config file" in err
         assert "sqlalchemy" not in modules and "sqlalchemy" in store_modules
+
+
+# -- the store's answer and the quick read's, side by side ---------------------------------------
+
+def _busy(db: Path) -> None:
+    """The demo plan in use: a stand-up under way, a blocker, a snapshot, a re-scored risk, a
+    second baseline, a change undone."""
+    for argv in (["demo"], ["standup", "start"], ["blocker", "3.2.3", "waiting for the SAP test system"],
+                 ["status", "snapshot"], ["risk", "score", "R1", "5", "4", "--comment", "worse"],
+                 ["baseline", "save", "Second"], ["task", "edit", "3.2.4", "--duration", "9d"], ["undo"]):
+        assert cli(db, *argv).exit_code == 0, argv
+
+
+def _gone(how: str):
+    def make(db: Path) -> None:
+        steps = [["demo"], ["project", "new", "Second", "--start", "2027-01-04"], ["task", "add", "X", "--duration", "3d"]]
+        steps += [["project", "delete", "Second", "--yes"]] if how == "deleted" else [["undo"], ["undo", "--yes"]]
+        for argv in steps:
+            assert cli(db, *argv).exit_code == 0, argv
+
+    return make
+
+
+_PLANS = {"demo": lambda db: cli(db, "demo"), "busy": _busy, "deleted": _gone("deleted"), "undone": _gone("undone")}
+
+
+def _by_store(db: Path, argv: list[str], monkeypatch) -> tuple[int, str, str]:
+    """What the command says when it reads through the store (State.quick declines)."""
+    from pmtui.cli.context import State
+
+    with monkeypatch.context() as m:
+        m.setattr(State, "quick", lambda self, read: None)
+        ran = cli(db, *argv)
+    return ran.exit_code, ran.stdout, ran.stderr
+
+
+def _same_as_the_store(built_db, tmp_path, monkeypatch, plan: str, argv: list[str]) -> None:
+    db = built_db(f"quick reads {plan}", _PLANS[plan], tmp_path / "plan.db")
+    code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+    assert (code, out, err) == _by_store(db, argv, monkeypatch)
+    assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "pydantic")]
+    assert "pmtui.models.tables" not in modules
+
+
+@pytest.mark.parametrize("plan", ["demo", "busy", "deleted", "undone"])
+@pytest.mark.parametrize("argv", [["history"], ["history", "--json"], ["history", "-n", "2"]])
+def test_history_reads_what_the_store_reads(built_db, tmp_path, monkeypatch, plan, argv):
+    # 0.74 s of which SQLAlchemy, SQLModel and pydantic were most: the journal, the project it
+    # means (one deleted, or whose creation was undone, by the last change) and the calendar
+    _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)

@@ -17,8 +17,8 @@ from pmtui.lazy import LazyModule
 
 # The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
 # `pmtui --help` and `pmtui COMMAND --help` load this module without them
-_finish_story = LazyModule("pmtui.services.finish_story")
 svc = LazyModule("pmtui.services.history")
+_quick_reads = LazyModule("pmtui.services.quick_reads")  # the same reads through sqlite3 (State.quick)
 
 
 def _local(at) -> str:
@@ -133,10 +133,14 @@ def history(
 ) -> None:
     """Show what was changed, when, newest first (undone entries are marked)."""
     st = state(ctx)
-    deleted = None if st.project_name else svc.deleted_project(st.store)
-    project_id, gone = (deleted.id, None) if deleted is not None else _meant(st)
-    entries = svc.history(st.store, project_id, limit)
-    plan = _plan(st, project_id) if entries else None
+    read = st.quick(_quick_reads.history(limit))
+    if read is not None:
+        entries, plan, deleted, gone = read.entries, read.plan, read.deleted, read.gone
+    else:
+        deleted = None if st.project_name else svc.deleted_project(st.store)
+        project_id, gone = (deleted.id, None) if deleted is not None else _meant(st)
+        entries = svc.history(st.store, project_id, limit)
+        plan = _plan(st, project_id) if entries else None
     if as_json:
         print_json([{"id": e.id, "at": e.at.isoformat(), "action": e.action, "summary": e.summary,
                      "undone": e.state == "undone", "finish": _finish_json(plan, fx.loads(e.effect))}
@@ -158,7 +162,7 @@ def history(
         action = Text(e.action)
         if e.state == "undone":
             action.append(" (undone)", "dim")
-        effect = _finish_story.effect_text(plan, fx.loads(e.effect), ref)
+        effect = fx.effect_text(plan, fx.loads(e.effect), ref)
         what = Text(e.summary)
         if effect:
             what.append("\n" + effect, "bold")
@@ -183,7 +187,7 @@ def _finish_json(plan, effect: dict | None) -> dict | None:
         return None
     before, after = effect["before"] or {}, effect["after"] or {}
     return {"before": before.get("finish"), "after": after.get("finish"), "moved": fx.moved(effect),
-            "days": _finish_story.effect_days(plan, effect) if fx.moved(effect) else 0 if effect["before"] is not None else None,
+            "days": fx.effect_days(plan, effect) if fx.moved(effect) else 0 if effect["before"] is not None else None,
             "end_before": before.get("label"), "end_after": after.get("label"),
             "known": effect["before"] is not None and effect["after"] is not None}
 

@@ -22,6 +22,8 @@ import json
 from datetime import date
 
 from pmtui.models.errors import NotFound, PmtuiError
+from pmtui.models.wording import counted
+from pmtui.services.as_of import day_text
 
 # The tables whose rows the schedule is computed from; a change to any other (a risk, a note, a
 # resource) leaves the finish where it was and costs no schedule.
@@ -156,3 +158,27 @@ def moved(effect: dict | None) -> bool:
     if effect is None or effect["before"] is None or effect["after"] is None:
         return False
     return effect["before"].get("finish") != effect["after"].get("finish")
+
+
+def effect_days(plan, effect: dict | None) -> int | None:
+    """Working days the recorded effect moved the finish, counted on the plan's calendar now."""
+    before, after = finish_of(effect and effect["before"]), finish_of(effect and effect["after"])
+    if plan is None or before is None or after is None:
+        return None
+    from pmtui.services.baselines import finish_shift
+
+    return finish_shift(plan.calendar, before, after)
+
+
+def effect_text(plan, effect: dict | None, ref: date | None) -> str:
+    """'finish 12 Mar → 19 Mar, +5 working days' for an entry that moved the finish; '' else."""
+    if not moved(effect):
+        return ""
+    before, after = finish_of(effect["before"]), finish_of(effect["after"])
+    if before is None:
+        return f"finish now {day_text(after, ref)}"
+    if after is None:
+        return f"finish {day_text(before, ref)} → none (no tasks)"
+    n = effect_days(plan, effect)
+    shift = "" if n is None else f", {'+' if n > 0 else ''}{counted(n, 'working day')}"
+    return f"finish {day_text(before, ref)} → {day_text(after, ref)}{shift}"

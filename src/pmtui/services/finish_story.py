@@ -23,6 +23,8 @@ from pmtui.models.standup import Standup
 from pmtui.models.tables import JournalEntry
 from pmtui.models.wording import brief, counted, signed_days
 from pmtui.services import finish_effect as fx
+# said of one entry, as `pmtui history` says it, in finish_effect (no SQLAlchemy there)
+from pmtui.services.finish_effect import effect_days, effect_text  # noqa: F401
 from pmtui.services.actions import reading
 from pmtui.services.as_of import day_text
 from pmtui.services.baselines import finish_shift, load_baseline
@@ -102,28 +104,6 @@ def _kind(changes: list) -> str:
         if c.get("op") not in ("update", "update_rows") or allowed is None or not set(fx.updated(c)) <= allowed:
             return PLAN
     return PROGRESS
-
-
-def effect_days(plan: Plan | None, effect: dict | None) -> int | None:
-    """Working days the recorded effect moved the finish, counted on the plan's calendar now."""
-    before, after = fx.finish_of(effect and effect["before"]), fx.finish_of(effect and effect["after"])
-    if plan is None or before is None or after is None:
-        return None
-    return finish_shift(plan.calendar, before, after)
-
-
-def effect_text(plan: Plan | None, effect: dict | None, ref: date | None) -> str:
-    """'finish 12 Mar → 19 Mar, +5 working days' for an entry that moved the finish; '' else."""
-    if not fx.moved(effect):
-        return ""
-    before, after = fx.finish_of(effect["before"]), fx.finish_of(effect["after"])
-    if before is None:
-        return f"finish now {day_text(after, ref)}"
-    if after is None:
-        return f"finish {day_text(before, ref)} → none (no tasks)"
-    n = effect_days(plan, effect)
-    moved = "" if n is None else f", {'+' if n > 0 else ''}{counted(n, 'working day')}"
-    return f"finish {day_text(before, ref)} → {day_text(after, ref)}{moved}"
 
 
 def _latest_standup(session, project_id: int) -> Standup | None:

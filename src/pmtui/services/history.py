@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from pmtui.models.errors import Conflict
 from pmtui.models.tables import JournalEntry, Task
 from pmtui.services.actions import reading
 from pmtui.store import Store, journal
+from pmtui.store.quick import deleted_name_in
 
 
 def _step(store: Store, project_id: int, fn) -> JournalEntry:
@@ -84,8 +84,7 @@ def deleted_project(store: Store) -> UndoneProject | None:
         if project_id is None:
             return None
         entry = journal.history(conn, project_id, 1)[0]
-    row = journal.deleted_row(json.loads(entry.changes), "project", project_id)
-    name = row and row.get("name")
+    name = deleted_name_in(entry.changes)
     return UndoneProject(project_id, name or f"#{project_id}")
 
 

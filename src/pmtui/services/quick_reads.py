@@ -8,16 +8,18 @@ Each function reads in one transaction, a consistent snapshot of the database.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
+from pmtui.models.errors import NotFound
 from pmtui.services.baselines import SavedBaseline, chosen
 from pmtui.services.plan import Plan, Rows, _with_dates, read_plan
 from pmtui.services.risk_bands import load_bands
 from pmtui.services.risk_register import Register, register_of
 from pmtui.services.status import Status, eac_method, issue_rows, risk_rows, status_of
-from pmtui.store.quick import CURRENT_PROJECT, QuickReader
+from pmtui.store.quick import CURRENT_PROJECT, QuickReader, created_name_in, deleted_name_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +93,17 @@ _BASELINE_TASKS_SQL = ("SELECT baseline_task.id, baseline_task.baseline_id, base
                        "FROM baseline_task WHERE baseline_task.baseline_id = :bid")
 
 
-def _saved_at(value):
-    return datetime.fromisoformat(value) if value.__class__ is str else value
+def _utc(value):
+    """A moment as the store's UTCDateTime columns hand it over: aware, in UTC (SQLite keeps the
+    text without its offset)."""
+    value = datetime.fromisoformat(value) if value.__class__ is str else value
+    return value.replace(tzinfo=timezone.utc) if value.utcoffset() is None else value.astimezone(timezone.utc)
 
 
 def read_baseline(rows: Rows, project_id: int, name: str | None) -> SavedBaseline | None:
     """As pmtui.services.baselines.load_baseline: the named baseline (NotFound when there is no
     such), or the active one, or None."""
-    found = [BaselineRow(i, pid, n, number, _saved_at(at), bool(active), start, finish, cost, work)
+    found = [BaselineRow(i, pid, n, number, _utc(at), bool(active), start, finish, cost, work)
              for i, pid, n, number, at, active, start, finish, cost, work
              in _with_dates(rows(_BASELINES_SQL, {"pid": project_id}), [6, 7])]
     base = chosen(found, name)
@@ -213,7 +218,7 @@ def project_status(reader: QuickReader) -> Status | None:
         names = dict(rows(sql["names"], {"pid": pid}))
         risks = [RiskListed(*r) for r in rows(sql["risks"], {"pid": pid})]
         issues = [IssueListed(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [6])]
-        snapshots = [SnapshotRow(i, p, _saved_at(at), *rest)
+        snapshots = [SnapshotRow(i, p, _utc(at), *rest)
                      for i, p, at, *rest in _with_dates(rows(sql["snapshots"], {"pid": pid}), [3, 5])]
     plan.version = seen
     return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
@@ -315,10 +320,110 @@ def risk_register(reader: QuickReader) -> Register | None:
         seen = reader.version(pid)
         plan = read_plan(rows, pid)
         sql = _REGISTER_SQL
-        risks = [RiskRow(*r[:19], _saved_at(r[19]), r[20])
+        risks = [RiskRow(*r[:19], _utc(r[19]), r[20])
                  for r in _with_dates(rows(sql["risks"], {"pid": pid}), [16, 20])]
         scores = [RiskScoreRow(*r) for r in _with_dates(rows(sql["scores"], {"pid": pid}), [2])]
         links = [RiskTaskRow(*r) for r in rows(sql["links"], {"pid": pid})]
         issues = [IssueRow(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [11, 12])]
     plan.version = seen
     return register_of(plan, risks, scores, links, issues, None, bands)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalRow:
+    """A journal entry (pmtui.models.tables.JournalEntry), as `pmtui history` shows it."""
+
+    id: int
+    project_id: int | None
+    at: datetime
+    action: str
+    summary: str
+    changes: str
+    state: str
+    effect: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoneProject:
+    """A project `pmtui history` means although it is gone (pmtui.services.history.UndoneProject)."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What `pmtui history` shows: the project's entries, newest first, and its plan (None when
+    the project is gone); ``deleted`` or ``gone`` when the project is one the last change deleted,
+    or whose creation the last undo took back."""
+
+    project_id: int
+    entries: list[JournalRow]
+    plan: Plan | None
+    deleted: GoneProject | None
+    gone: GoneProject | None
+
+
+# As pmtui.store.journal's selects (the cursor is the row with no project, see its docstring)
+_JOURNAL_SQL = {
+    "cursor": "SELECT journal.changes FROM journal WHERE journal.project_id IS NULL AND journal.state = 'cursor' "
+              "ORDER BY journal.id DESC LIMIT 1",
+    "current": "SELECT setting.value FROM setting WHERE setting.key = :key",
+    "exists": "SELECT project.id FROM project WHERE project.id = :pid",
+    "last_state": "SELECT journal.state FROM journal WHERE journal.project_id = :pid ORDER BY journal.id DESC LIMIT 1",
+    "undone": "SELECT journal.id FROM journal WHERE journal.project_id = :pid AND journal.state = 'undone' LIMIT 1",
+    "entries": f"SELECT {_columns('journal', JournalRow)} FROM journal WHERE journal.project_id = :pid "
+               "AND journal.state != 'cursor' ORDER BY journal.id DESC",
+}
+
+
+def _journal(rows: Rows, project_id: int, limit: int | None = None) -> list[JournalRow]:
+    sql = _JOURNAL_SQL["entries"] + (" LIMIT :limit" if limit else "")
+    return [JournalRow(i, p, _utc(at), *rest)
+            for i, p, at, *rest in rows(sql, {"pid": project_id, "limit": limit})]
+
+
+def _gone_projects(rows: Rows) -> tuple[GoneProject | None, GoneProject | None]:
+    """As pmtui.services.history.deleted_project and undone_project (store.journal's rules)."""
+    sql = _JOURNAL_SQL
+    found = rows(sql["cursor"], {})
+    if not found:
+        return None, None
+    cursor = json.loads(found[0][0])
+    current = rows(sql["current"], {"key": CURRENT_PROJECT})
+    current = current[0][0] if current else None
+    if current != cursor.get("current"):  # a project was chosen since: the current one is meant
+        return None, None
+    deleted = cursor.get("deleted")
+    if deleted is not None and not rows(sql["exists"], {"pid": deleted}):
+        last = rows(sql["last_state"], {"pid": deleted})
+        if last and last[0][0] == "done":
+            name = deleted_name_in(_journal(rows, deleted, 1)[0].changes)
+            return GoneProject(deleted, name or f"#{deleted}"), None
+    undone = cursor.get("project")
+    if undone is not None and not rows(sql["exists"], {"pid": undone}) and rows(sql["undone"], {"pid": undone}):
+        entries = _journal(rows, undone)
+        name = next((n for n in (created_name_in(e.changes, e.project_id) for e in reversed(entries)) if n), None)
+        return None, GoneProject(undone, name or f"#{undone}")
+    return None, None
+
+
+def history(limit: int | None) -> Callable[[QuickReader], History | None]:
+    """A reader of what `pmtui history` shows, in one transaction: the project the store's path
+    means (the one deleted last, else the one whose creation was undone, else the current one)."""
+    def read(reader: QuickReader) -> History | None:
+        with reader.reading() as rows:
+            deleted, gone = _gone_projects(rows)
+            pid = (deleted or gone).id if deleted or gone else reader.current_project_id()
+            if pid is None:
+                return None
+            entries = _journal(rows, pid, limit)
+            plan = None
+            if entries:
+                try:
+                    plan = read_plan(rows, pid)
+                except NotFound:  # the project is gone: its effects are said without its calendar
+                    plan = None
+        return History(pid, entries, plan, deleted, gone)
+
+    return read

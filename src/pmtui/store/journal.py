@@ -38,7 +38,7 @@ from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.tables import JournalEntry, Project, Setting, utcnow
 from pmtui.models.wording import brief
 from pmtui.store import rows as bulk_rows
-from pmtui.store.quick import CURRENT_PROJECT
+from pmtui.store.quick import CURRENT_PROJECT, created_name_in
 
 JOURNALED = {"calendar", "calendar_exception", "project", "task", "dependency", "resource",
              "assignment", "setting", "risk", "risk_score", "risk_task", "issue", "standup",
@@ -585,17 +585,7 @@ def undone_project(conn) -> int | None:
 
 def created_name(entry: JournalEntry) -> str | None:
     """The name of the project the entry created, if it created one."""
-    for change in json.loads(entry.changes):
-        if change["table"] != "project":
-            continue
-        if change["op"] == "insert" and change["id"] == entry.project_id:
-            return change["row"].get("name")
-        if change["op"] == "insert_rows":
-            cols = change["columns"]
-            for row in change["rows"]:
-                if row[cols.index("id")] == entry.project_id and "name" in cols:
-                    return row[cols.index("name")]
-    return None
+    return created_name_in(entry.changes, entry.project_id)
 
 
 def creation_next(conn, project_id: int | None) -> JournalEntry | None:

@@ -11,6 +11,7 @@ path, which has the messages for it.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -25,6 +26,35 @@ CURRENT_PROJECT = "current_project"  # the setting pmtui.services.projects keeps
 # The journal's version (pmtui.store.journal.version) in plain SQL.
 _VERSION_SQL = ("SELECT (SELECT coalesce(max(id), 0) FROM journal WHERE project_id = :pid), "
                 "(SELECT count(*) FROM journal WHERE project_id = :pid AND state = 'undone')")
+
+
+def created_name_in(changes: str, project_id: int | None) -> str | None:
+    """The name of the project a journal entry (its changes, its project) created, if it created
+    one: pmtui.store.journal.created_name, for a row read through sqlite3 as well."""
+    for change in json.loads(changes):
+        if change["table"] != "project":
+            continue
+        if change["op"] == "insert" and change["id"] == project_id:
+            return change["row"].get("name")
+        if change["op"] == "insert_rows":
+            cols = change["columns"]
+            for row in change["rows"]:
+                if row[cols.index("id")] == project_id and "name" in cols:
+                    return row[cols.index("name")]
+    return None
+
+
+def deleted_name_in(changes: str) -> str | None:
+    """The name of the project a journal entry's changes delete, if they delete one (a row, or
+    rows of one bulk change: pmtui.store.journal.deleted_row)."""
+    for change in json.loads(changes):
+        if change["table"] != "project":
+            continue
+        if change["op"] == "delete":
+            return change["row"].get("name")
+        if change["op"] == "delete_rows" and "name" in change["columns"] and change["rows"]:
+            return change["rows"][0][change["columns"].index("name")]
+    return None
 
 
 class QuickReader:

@@ -216,10 +216,15 @@ _PLANS = {"demo": lambda db: cli(db, "demo"), "busy": _busy, "deleted": _gone("d
 def _by_store(db: Path, argv: list[str], monkeypatch) -> tuple[int, str, str]:
     """What the command says when it reads through the store (State.quick declines)."""
     from pmtui.cli.context import State
+    from pmtui.store import settings
 
-    with monkeypatch.context() as m:
-        m.setattr(State, "quick", lambda self, read: None)
-        ran = cli(db, *argv)
+    settings.reload()  # the config file of this test, not one an earlier test read
+    try:
+        with monkeypatch.context() as m:
+            m.setattr(State, "quick", lambda self, read: None)
+            ran = cli(db, *argv)
+    finally:
+        settings.reload()  # nor this one left to a later test
     return ran.exit_code, ran.stdout, ran.stderr
 
 
@@ -237,3 +242,27 @@ def test_history_reads_what_the_store_reads(built_db, tmp_path, monkeypatch, pla
     # 0.74 s of which SQLAlchemy, SQLModel and pydantic were most: the journal, the project it
     # means (one deleted, or whose creation was undone, by the last change) and the calendar
     _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)
+
+
+@pytest.mark.parametrize("plan", ["demo", "busy", "deleted"])
+@pytest.mark.parametrize("argv", [["standup", "agenda"], ["standup", "agenda", "--json"]])
+def test_the_standup_agenda_reads_what_the_store_reads(built_db, tmp_path, monkeypatch, plan, argv):
+    # 0.69 s: the plan, the open stand-up's day and the open blockers through the store, and
+    # pydantic to check a [standup] section the config file did not have
+    _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)
+
+
+@pytest.mark.parametrize("config", ['[standup]\nlookahead_days = 99\n',
+                                    '[standup]\nlookahead_days = 10\norder = ["Jonas Berg", "Nobody"]\n'])
+def test_a_standup_setting_is_checked_by_the_quick_read_as_by_the_store(built_db, tmp_path, monkeypatch, config):
+    import os
+
+    db = built_db("quick reads busy", _busy, tmp_path / "plan.db")
+    folder = Path(os.environ["PMTUI_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(config)
+    for argv in (["standup", "agenda"], ["standup", "agenda", "--json"]):
+        code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+        assert (code, out, err) == _by_store(db, argv, monkeypatch)
+        assert (code != 0) == ("99" in config) and ("60" in err) == ("99" in config)
+        assert "sqlalchemy" not in modules and "pydantic" in modules  # a section given is checked

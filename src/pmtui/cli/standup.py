@@ -26,6 +26,7 @@ su = LazyModule("pmtui.services.standup")
 sa = LazyModule("pmtui.services.standup_agenda")
 ss = LazyModule("pmtui.services.standup_summary")
 _tasks = LazyModule("pmtui.services.tasks")
+quick_reads = LazyModule("pmtui.services.quick_reads")  # the same reads through sqlite3 (State.quick)
 
 
 cmd = typer.Typer(help="The daily stand-up: run it (no command opens the stand-up screen), notes, reports.",
@@ -85,10 +86,19 @@ def _print_start(ctx: typer.Context, day_text: str | None, keep: bool) -> None:
 
 def _print_agenda(store, pid: int, day: date) -> None:
     plan = _tasks.get_plan(store, pid)
-    cfg = sa.standup_config()
+    _print_people(plan, lambda: _blockers(store, plan), day)
+
+
+def _blockers(store, plan) -> dict[int, list[str]]:
     with _actions.reading(store) as s:
-        blockers = pg.open_blockers(plan, s)
-    people = sa.agenda(plan, cfg, blockers, today=day)
+        return pg.open_blockers(plan, s)
+
+
+def _print_people(plan, blockers, day: date) -> None:
+    """The agenda, person by person; ``blockers`` gives the open blockers by task, read after
+    the [standup] settings are checked."""
+    cfg = sa.standup_config()
+    people = sa.agenda(plan, cfg, blockers(), today=day)
     if not people:
         # said nothing at all, which read as a failure to print
         done(f"Nobody to ask: the project has no people, and no task is in progress, due within "
@@ -116,23 +126,32 @@ def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
     """Who is asked about what: each person's tasks in progress, due soon, or late; the open
     stand-up's agenda (started on another day and continued, say), else today's."""
     st = state(ctx)
-    pid = st.project().id
-    # the meeting's day, as the stand-up screen and `standup note` take it: "due soon" and the
-    # dates are counted from it while it runs, not from the day the command happens to be run
-    opened = su.open_day(st.store, pid)
+    read = st.quick(quick_reads.standup_agenda)
+    if read is not None:
+        plan, opened, found = read
+        blockers = lambda: found  # noqa: E731
+    else:
+        pid = st.project().id
+        # the meeting's day, as the stand-up screen and `standup note` take it: "due soon" and
+        # the dates are counted from it while it runs, not from the day the command is run
+        opened = su.open_day(st.store, pid)
+        plan = None
     day = opened or date.today()
     if not as_json:
         done(f"Agenda of the open stand-up of {day}:" if opened else f"Agenda for today, {day} (no stand-up open):")
-        _print_agenda(st.store, pid, day)
+        if plan is None:
+            _print_agenda(st.store, pid, day)
+        else:
+            _print_people(plan, blockers, day)
         return
-    plan = _tasks.get_plan(st.store, pid)
-    with _actions.reading(st.store) as s:
-        blockers = pg.open_blockers(plan, s)
+    if plan is None:
+        plan = _tasks.get_plan(st.store, pid)
+        found = _blockers(st.store, plan)
     print_json({"day": day.isoformat(), "open_standup": opened is not None, "people": [
         {"person": p.name, "tasks": [{"wbs": t.wbs, "name": t.name, "percent": t.percent, "start": t.start,
                                       "finish": t.finish, "why": t.why, "critical": t.critical,
                                       "blockers": t.blockers} for t in p.tasks]}
-        for p in sa.agenda(plan, sa.standup_config(), blockers, today=day)
+        for p in sa.agenda(plan, sa.standup_config(), found, today=day)
     ]})
 
 

@@ -70,3 +70,8 @@ def risk_day(project, today: date | None = None) -> date:
     """The day a risk change is dated, and the register's day: the plan's status date, else
     today (``project``: the table's Project, or a plan's ProjectRow)."""
     return project.status_date or today or date.today()
+
+
+def progress_day(plan, today: date | None = None) -> date:
+    """The date progress is reported up to: the plan's status date, else today."""
+    return plan.project.status_date or today or date.today()

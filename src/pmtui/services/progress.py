@@ -24,6 +24,7 @@ from pmtui.models.standup import Standup, StandupEvent
 from pmtui.models.tables import Task
 from pmtui.scheduling import SchedulingError, schedule, work_split
 from pmtui.services.actions import Action, action
+from pmtui.services.as_of import progress_day
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, TaskRow, plan_for_edit
 from pmtui.services.risk_rules import check_length
@@ -57,9 +58,7 @@ def open_standup_id(session, project_id: int, today: date) -> int | None:
     ).scalars().first()
 
 
-def as_of(plan: Plan, today: date | None = None) -> date:
-    """The date progress is reported up to: the status date, else today."""
-    return plan.project.status_date or today or date.today()
+as_of = progress_day
 
 
 def _one_line(text: str, what: str) -> str:

@@ -427,3 +427,30 @@ def history(limit: int | None) -> Callable[[QuickReader], History | None]:
         return History(pid, entries, plan, deleted, gone)
 
     return read
+
+
+# As pmtui.services.standup.open_day and pmtui.services.progress.open_blockers (no order given
+# there: the rows come as SQLite gives them for this query)
+_AGENDA_SQL = {
+    "open_day": "SELECT standup.day FROM standup WHERE standup.project_id = :pid AND standup.state = 'open' "
+                "ORDER BY standup.day DESC",
+    "blockers": "SELECT issue.task_id, issue.title FROM issue WHERE issue.project_id = :pid AND issue.kind = 'blocker' "
+                "AND issue.status = 'open' AND issue.task_id IS NOT NULL",
+}
+
+
+def standup_agenda(reader: QuickReader) -> tuple[Plan, date | None, dict[int, list[str]]] | None:
+    """What `pmtui standup agenda` reads, in one transaction: the current project's plan, the
+    day of its open stand-up (None when none is open) and its open blockers by task."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        seen = reader.version(pid)
+        opened = _with_dates(rows(_AGENDA_SQL["open_day"], {"pid": pid})[:1], [0])
+        plan = read_plan(rows, pid)
+        blockers: dict[int, list[str]] = {}
+        for task_id, title in rows(_AGENDA_SQL["blockers"], {"pid": pid}):
+            blockers.setdefault(task_id, []).append(title)
+    plan.version = seen
+    return plan, opened[0][0] if opened else None, blockers

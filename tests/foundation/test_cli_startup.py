@@ -210,7 +210,14 @@ def _gone(how: str):
     return make
 
 
-_PLANS = {"demo": lambda db: cli(db, "demo"), "busy": _busy, "deleted": _gone("deleted"), "undone": _gone("undone")}
+def _empty(db: Path) -> None:
+    """A second project, new and current: no tasks, baselines nor snapshots."""
+    for argv in (["demo"], ["project", "new", "Empty", "--start", "2027-01-04"]):
+        assert cli(db, *argv).exit_code == 0, argv
+
+
+_PLANS = {"demo": lambda db: cli(db, "demo"), "busy": _busy, "deleted": _gone("deleted"), "undone": _gone("undone"),
+          "empty": _empty}
 
 
 def _by_store(db: Path, argv: list[str], monkeypatch) -> tuple[int, str, str]:
@@ -266,3 +273,11 @@ def test_a_standup_setting_is_checked_by_the_quick_read_as_by_the_store(built_db
         assert (code, out, err) == _by_store(db, argv, monkeypatch)
         assert (code != 0) == ("99" in config) and ("60" in err) == ("99" in config)
         assert "sqlalchemy" not in modules and "pydantic" in modules  # a section given is checked
+
+
+@pytest.mark.parametrize("plan", ["demo", "busy", "empty"])
+@pytest.mark.parametrize("argv", [["baseline", "list"], ["baseline", "list", "--json"], ["status", "history"],
+                                  ["status", "history", "--json"]])
+def test_baselines_and_snapshots_are_read_as_the_store_reads_them(built_db, tmp_path, monkeypatch, plan, argv):
+    # each loaded SQLAlchemy, SQLModel and pydantic for a handful of rows (0.73 s on the demo plan)
+    _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)

@@ -61,8 +61,12 @@ def baseline_save(ctx: typer.Context, name: str = typer.Argument(..., help="A na
 def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the project's baselines; * marks the active one."""
     st = state(ctx)
-    project = st.project()
-    rows = bsvc.list_baselines(st.store, project.id)
+    read = st.quick(quick_reads.baseline_list)
+    if read is not None:
+        currency, rows = read
+    else:
+        project = st.project()
+        currency, rows = project.currency, bsvc.list_baselines(st.store, project.id)
     if as_json:
         print_json([{"name": b.name, "number": b.number, "active": b.active, "saved_at": b.saved_at.isoformat(),
                      "start": b.start, "finish": b.finish, "cost": b.cost, "work": b.work} for b in rows])
@@ -71,7 +75,7 @@ def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
         done("No baselines yet: save one with `pmtui baseline save NAME`.")
         return
     # the amounts' currency, as `cost list` and `status` give it
-    table = Table("", Col("Name", share=1, least=16), "MS Project", "Saved", "Finish", f"Cost ({project.currency})",
+    table = Table("", Col("Name", share=1, least=16), "MS Project", "Saved", "Finish", f"Cost ({currency})",
                   box=None)
     for b in rows:
         table.add_row("*" if b.active else "", b.name, "Baseline" if b.number == 0 else f"Baseline{b.number}",
@@ -291,18 +295,20 @@ def status_snapshot(ctx: typer.Context) -> None:
 def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the snapshots, oldest first."""
     st = state(ctx)
-    rows = snapshots.list_snapshots(st.store, st.project().id)
+    rows = st.quick(quick_reads.snapshot_list)
+    if rows is None:
+        rows = snapshots.list_snapshots(st.store, st.project().id)
     if as_json:
         # A snapshot taken with no baseline stores PV 0 (the column is not nullable): there was no
         # PV, as `status --json` says (null), not nothing planned, which made SV = EV
         def pv(r) -> float | None:
-            data = snapshots.data_of(r)
+            data = ssvc.data_of(r)
             return None if "baseline" in data and not data["baseline"] else r.pv
 
         print_json([{"day": r.day, "source": r.source, "finish": r.finish, "percent_complete": r.percent_complete,
                      "spi": r.spi, "cpi": r.cpi, "bac": r.bac, "pv": pv(r), "ev": r.ev, "ac": r.ac,
                      "risks_high": r.risks_high, "risks_medium": r.risks_medium, "risks_low": r.risks_low,
-                     "open_issues": r.open_issues, **snapshots.data_of(r)} for r in rows])
+                     "open_issues": r.open_issues, **ssvc.data_of(r)} for r in rows])
         return
     if not rows:
         done("No snapshots yet: take one with `pmtui status snapshot` (stand-ups take one too).")
@@ -312,7 +318,7 @@ def status_history(ctx: typer.Context, as_json: bool = typer.Option(False, "--js
     table = Table("Day", Col("Source", drop=1), "RAG", "Finish", "Slip", "Done", "SPI", "CPI", "EAC",
                   Col("High risks", drop=2), Col("Issues", drop=2), box=None)
     for r in rows:
-        data = snapshots.data_of(r)
+        data = ssvc.data_of(r)
         eac = data.get("eac")
         table.add_row(str(r.day), r.source, str(data.get("overall", "")), str(r.finish), _signed(data.get("finish_slip")),
                       f"{r.percent_complete:.0f}%", _index(r.spi), _index(r.cpi),

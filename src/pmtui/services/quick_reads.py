@@ -100,13 +100,16 @@ def _utc(value):
     return value.replace(tzinfo=timezone.utc) if value.utcoffset() is None else value.astimezone(timezone.utc)
 
 
+def _baselines(rows: Rows, project_id: int) -> list[BaselineRow]:
+    return [BaselineRow(i, pid, n, number, _utc(at), bool(active), start, finish, cost, work)
+            for i, pid, n, number, at, active, start, finish, cost, work
+            in _with_dates(rows(_BASELINES_SQL, {"pid": project_id}), [6, 7])]
+
+
 def read_baseline(rows: Rows, project_id: int, name: str | None) -> SavedBaseline | None:
     """As pmtui.services.baselines.load_baseline: the named baseline (NotFound when there is no
     such), or the active one, or None."""
-    found = [BaselineRow(i, pid, n, number, _utc(at), bool(active), start, finish, cost, work)
-             for i, pid, n, number, at, active, start, finish, cost, work
-             in _with_dates(rows(_BASELINES_SQL, {"pid": project_id}), [6, 7])]
-    base = chosen(found, name)
+    base = chosen(_baselines(rows, project_id), name)
     if base is None:
         return None
     tasks = [BaselineTaskRow(i, bid, tid, wbs, n, bool(summary), bool(milestone), start, finish, duration, work, cost)
@@ -203,6 +206,11 @@ _STATUS_SQL = {
 }
 
 
+def _snapshots(rows: Rows, project_id: int) -> list[SnapshotRow]:
+    return [SnapshotRow(i, p, _utc(at), *rest)
+            for i, p, at, *rest in _with_dates(rows(_STATUS_SQL["snapshots"], {"pid": project_id}), [3, 5])]
+
+
 def project_status(reader: QuickReader) -> Status | None:
     """As pmtui.services.status.project_status for the current project, with the active
     baseline and the configured EAC method (checked once the project is known, as there)."""
@@ -218,8 +226,7 @@ def project_status(reader: QuickReader) -> Status | None:
         names = dict(rows(sql["names"], {"pid": pid}))
         risks = [RiskListed(*r) for r in rows(sql["risks"], {"pid": pid})]
         issues = [IssueListed(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [6])]
-        snapshots = [SnapshotRow(i, p, _utc(at), *rest)
-                     for i, p, at, *rest in _with_dates(rows(sql["snapshots"], {"pid": pid}), [3, 5])]
+        snapshots = _snapshots(rows, pid)
     plan.version = seen
     return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
                      issues=lambda: issue_rows(issues, names, plan), snapshots=lambda: snapshots)
@@ -454,3 +461,20 @@ def standup_agenda(reader: QuickReader) -> tuple[Plan, date | None, dict[int, li
             blockers.setdefault(task_id, []).append(title)
     plan.version = seen
     return plan, opened[0][0] if opened else None, blockers
+
+
+def baseline_list(reader: QuickReader) -> tuple[str, list[BaselineRow]] | None:
+    """As pmtui.services.baselines.list_baselines for the current project, with its currency."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        (currency,) = rows("SELECT project.currency FROM project WHERE project.id = :pid", {"pid": pid})[0]
+        return currency, _baselines(rows, pid)
+
+
+def snapshot_list(reader: QuickReader) -> list[SnapshotRow] | None:
+    """As pmtui.services.snapshots.list_snapshots for the current project, oldest first."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        return None if pid is None else _snapshots(rows, pid)

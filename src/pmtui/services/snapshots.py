@@ -16,7 +16,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.tracking import Snapshot
 from pmtui.models.wording import brief
 from pmtui.services.actions import Action, action, reading
-from pmtui.services.status import Status, snapshots_of, status_from
+from pmtui.services.status import Status, data_of, snapshots_of, status_from
 from pmtui.store import Store
 
 SOURCES = ("manual", "standup")
@@ -69,14 +69,6 @@ def take_snapshot(store: Store, project_id: int, source: str = "manual") -> Snap
 def list_snapshots(store: Store, project_id: int) -> list[Snapshot]:
     with reading(store) as s:
         return snapshots_of(s, project_id)
-
-
-def data_of(snap: Snapshot) -> dict:
-    try:
-        value = json.loads(snap.data or "{}")
-    except json.JSONDecodeError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def last_before(snapshots: list[Snapshot], day: date) -> Snapshot | None:

@@ -24,6 +24,7 @@ Risk bands come from ``[risk]`` (medium = 5, high = 12 by default): score = prob
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -498,6 +499,15 @@ def critical_path(plan: Plan) -> list[tuple[str, str, date, date, int]]:
     ids += sorted(others, key=lambda i: (sched.tasks[i].start, sched.tasks[i].total_float))
     return [(plan.by_id[i].wbs, plan.by_id[i].name, sched.tasks[i].start, sched.tasks[i].finish,
              sched.tasks[i].total_float) for i in ids]
+
+
+def data_of(snap) -> dict:
+    """What a snapshot keeps besides its columns (see pmtui.services.snapshots); {} when unreadable."""
+    try:
+        value = json.loads(snap.data or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def snapshots_of(session: Session, project_id: int) -> list[Snapshot]:

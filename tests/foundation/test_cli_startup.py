@@ -281,3 +281,29 @@ def test_a_standup_setting_is_checked_by_the_quick_read_as_by_the_store(built_db
 def test_baselines_and_snapshots_are_read_as_the_store_reads_them(built_db, tmp_path, monkeypatch, plan, argv):
     # each loaded SQLAlchemy, SQLModel and pydantic for a handful of rows (0.73 s on the demo plan)
     _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)
+
+
+@pytest.mark.parametrize("plan", ["demo", "busy", "empty"])
+@pytest.mark.parametrize("argv", [["risk", "show", "R1"], ["risk", "show", "2", "--json"], ["risk", "show", "R99"],
+                                  ["risk", "show", "banana"], ["risk", "matrix"], ["risk", "matrix", "--kind", "opp"],
+                                  ["risk", "matrix", "--json"], ["risk", "matrix", "--kind", "bogus"],
+                                  ["risk", "list", "--kind", "opportunity"]])
+def test_a_risk_and_the_matrix_are_read_as_the_store_reads_them(built_db, tmp_path, monkeypatch, plan, argv):
+    # the register through the store, and pydantic for the risk rules, to read the kind given
+    # and name the scale's words (0.86 s on the demo plan)
+    _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)
+
+
+@pytest.mark.parametrize("argv", [["risk", "show", "R1"], ["risk", "show", "R99"], ["risk", "matrix"]])
+def test_bad_risk_bands_are_refused_by_the_quick_read_as_by_the_store(built_db, tmp_path, monkeypatch, argv):
+    import os
+
+    db = built_db("quick reads demo", _PLANS["demo"], tmp_path / "plan.db")
+    folder = Path(os.environ["PMTUI_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text("[risk]\nmedium = 30\n")
+    code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+    assert (code, out, err) == _by_store(db, argv, monkeypatch)
+    # an unknown risk is named first, as the store's path looks it up before the bands
+    assert code != 0 and ("R99" in err if "R99" in argv else "medium = 30" in err)
+    assert "sqlalchemy" not in modules

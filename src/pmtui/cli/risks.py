@@ -11,8 +11,8 @@ from rich.text import Text
 
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import parse_date, parse_duration, parse_money
-from pmtui.models.vocabulary import issue_code, risk_code
+from pmtui.models.parsing import parse_date, parse_duration, parse_money, risk_kind
+from pmtui.models.vocabulary import SCALE_WORDS, issue_code, risk_code
 from pmtui.models.wording import brief, days
 from pmtui.services.risk_bands import LETTERS
 from pmtui.lazy import LazyModule
@@ -232,7 +232,7 @@ def list_(
     if sort not in _risk_register.SORTS:
         raise BadValue(f"sort {brief(sort)} is unknown: use {', '.join(_risk_register.SORTS)}")
     if kind is not None:
-        kind = _risk_rules.risk_kind(kind)
+        kind = risk_kind(kind)
     if not 0 <= min_score <= 25:
         raise BadValue(f"minimum score {min_score} is out of range: scores run from 1 to 25")
     reg = st.quick(quick_reads.risk_register) or _risk_register.load_register(st.store, st.project().id)
@@ -265,7 +265,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in t
     """Everything about one risk: its score history, linked tasks with float and criticality, and
     why those tasks are scheduled when they are (their driving path)."""
     st = state(ctx)
-    reg, v = _risk_register.risk_detail(st.store, st.project().id, ref)
+    reg, v = st.quick(quick_reads.risk_detail(ref)) or _risk_register.risk_detail(st.store, st.project().id, ref)
     if as_json:
         print_json(_risk_json(v))
         return
@@ -278,7 +278,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
     lines: list[str | Text] = [
         Text.assemble((f"{v.code} {r.title}", "bold"), f"  ({r.kind}, {r.status})"),
         Text.assemble("score        ", _score_text(v),
-                      f"  P{r.probability} {_risk_rules.SCALE_WORDS[r.probability]} × I{r.impact} {_risk_rules.SCALE_WORDS[r.impact]}  "
+                      f"  P{r.probability} {SCALE_WORDS[r.probability]} × I{r.impact} {SCALE_WORDS[r.impact]}  "
                       f"trend {v.arrow}" + (f" (was {v.previous_score})" if v.previous_score is not None else "")),
     ]
     for label, value in (("category", r.category), ("owner", v.owner), ("strategy", r.strategy),
@@ -324,8 +324,8 @@ def matrix(ctx: typer.Context, kind: str = typer.Option("threat", "--kind", help
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The 5×5 probability-impact grid: open risks per cell, with band letters L/M/H."""
     st = state(ctx)
-    kind = _risk_rules.risk_kind(kind)
-    reg = _risk_register.load_register(st.store, st.project().id)
+    kind = risk_kind(kind)
+    reg = st.quick(quick_reads.risk_register) or _risk_register.load_register(st.store, st.project().id)
     counts = reg.matrix(kind)
     if as_json:
         print_json({"kind": kind, "medium": reg.bands.medium, "high": reg.bands.high,

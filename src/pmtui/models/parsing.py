@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pmtui.models.errors import BadValue
-from pmtui.models.vocabulary import CONSTRAINT_TYPES, LINK_TYPES, WEEKDAY_NAMES, check_money
+from pmtui.models.errors import BadValue, NotFound
+from pmtui.models.vocabulary import CONSTRAINT_TYPES, LINK_TYPES, RISK_KINDS, WEEKDAY_NAMES, check_money
 from pmtui.models.wording import brief
 
 DAYS_PER_WEEK = 5
@@ -298,3 +298,30 @@ def format_link(ref: str, kind: str, lag: int) -> str:
     if lag:
         text += f"{lag:+d}d"
     return text
+
+
+def risk_kind(text: str) -> str:
+    """'threat' or 'opportunity' from either word or a start of it, in any case: `risk list`
+    writes an opportunity as 'opp', and `--kind opp` was refused as unknown."""
+    v = (text or "").strip().lower()
+    kinds = [k for k in RISK_KINDS if v and k.startswith(v)]
+    if len(kinds) != 1:
+        raise BadValue(f"risk kind {brief(v)} is unknown: use threat or opportunity")
+    return kinds[0]
+
+
+def parse_ref(text: str | int, prefix: str, what: str) -> int:
+    """'R3', '#3' or '3' -> 3 (prefix 'R' for risks, 'I' for issues): the risk's or issue's number
+    within its project (Risk.number, Issue.number), never a row id, which runs across projects."""
+    raw = str(text).strip()
+    digits = raw.lstrip("#")
+    if digits[:1].upper() == prefix:
+        digits = digits[1:]
+    if not is_digits(digits) or len(digits) > 18:  # more would overflow SQLite's integer
+        raise BadValue(f"{what} {brief(raw)} is not an id: use a number like {prefix}3 or 3")
+    return int(digits)
+
+
+def no_numbered(what: str, prefix: str, number: int) -> NotFound:
+    """The refusal of a risk's or issue's number that is not in the project."""
+    return NotFound(f"no {what} {prefix}{number} in this project (see `pmtui {what} list`)")

@@ -9,8 +9,8 @@ from sqlalchemy import CheckConstraint, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from pmtui.models.tables import _fk, utcnow
+from pmtui.models.vocabulary import RISK_KINDS  # noqa: F401 (offered here too)
 
-RISK_KINDS = ("threat", "opportunity")
 RISK_STATUSES = ("open", "occurred", "closed")
 THREAT_STRATEGIES = ("avoid", "mitigate", "transfer", "accept", "escalate")
 OPPORTUNITY_STRATEGIES = ("exploit", "enhance", "share", "accept", "escalate")

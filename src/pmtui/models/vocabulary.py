@@ -9,6 +9,9 @@ from datetime import date
 LINK_TYPES = ("FS", "SS", "FF", "SF")
 CONSTRAINT_TYPES = ("ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO")
 RESOURCE_KINDS = ("person", "vendor", "equipment")
+RISK_KINDS = ("threat", "opportunity")
+# PMBOK's 1-5 scale of a risk's probability and impact, and an issue's severity, in words
+SCALE_WORDS = {1: "very low", 2: "low", 3: "medium", 4: "high", 5: "very high"}
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MON_TO_FRI = 0b0011111
 

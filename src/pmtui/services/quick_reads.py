@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from pmtui.models.errors import NotFound
+from pmtui.models.parsing import no_numbered, parse_ref
 from pmtui.services.baselines import SavedBaseline, chosen
 from pmtui.services.plan import Plan, Rows, _with_dates, read_plan
 from pmtui.services.risk_bands import load_bands
-from pmtui.services.risk_register import Register, register_of
+from pmtui.services.risk_register import Register, RiskView, register_of
 from pmtui.services.status import Status, eac_method, issue_rows, risk_rows, status_of
 from pmtui.store.quick import CURRENT_PROJECT, QuickReader, created_name_in, deleted_name_in
 
@@ -316,24 +317,44 @@ _REGISTER_SQL = {
 }
 
 
+def _register(reader: QuickReader, rows: Rows, pid: int) -> Register:
+    bands = load_bands()
+    seen = reader.version(pid)
+    plan = read_plan(rows, pid)
+    sql = _REGISTER_SQL
+    risks = [RiskRow(*r[:19], _utc(r[19]), r[20]) for r in _with_dates(rows(sql["risks"], {"pid": pid}), [16, 20])]
+    scores = [RiskScoreRow(*r) for r in _with_dates(rows(sql["scores"], {"pid": pid}), [2])]
+    links = [RiskTaskRow(*r) for r in rows(sql["links"], {"pid": pid})]
+    issues = [IssueRow(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [11, 12])]
+    plan.version = seen
+    return register_of(plan, risks, scores, links, issues, None, bands)
+
+
 def risk_register(reader: QuickReader) -> Register | None:
     """As pmtui.services.risk_register.load_register for the current project, its risk bands
     read once the project is known, as there."""
     with reader.reading() as rows:
         pid = reader.current_project_id()
-        if pid is None:
-            return None
-        bands = load_bands()
-        seen = reader.version(pid)
-        plan = read_plan(rows, pid)
-        sql = _REGISTER_SQL
-        risks = [RiskRow(*r[:19], _utc(r[19]), r[20])
-                 for r in _with_dates(rows(sql["risks"], {"pid": pid}), [16, 20])]
-        scores = [RiskScoreRow(*r) for r in _with_dates(rows(sql["scores"], {"pid": pid}), [2])]
-        links = [RiskTaskRow(*r) for r in rows(sql["links"], {"pid": pid})]
-        issues = [IssueRow(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [11, 12])]
-    plan.version = seen
-    return register_of(plan, risks, scores, links, issues, None, bands)
+        return None if pid is None else _register(reader, rows, pid)
+
+
+def risk_detail(ref: str) -> Callable[[QuickReader], tuple[Register, RiskView] | None]:
+    """A reader as pmtui.services.risk_register.risk_detail for the current project: the risk
+    ``ref`` names (refused as there, before the risk bands are read) and the register."""
+    def read(reader: QuickReader) -> tuple[Register, RiskView] | None:
+        with reader.reading() as rows:
+            pid = reader.current_project_id()
+            if pid is None:
+                return None
+            number = parse_ref(ref, "R", "risk")
+            found = rows("SELECT risk.id FROM risk WHERE risk.project_id = :pid AND risk.number = :number",
+                         {"pid": pid, "number": number})
+            if not found:
+                raise no_numbered("risk", "R", number)
+            reg = _register(reader, rows, pid)
+        return reg, reg.view(found[0][0])
+
+    return read
 
 
 @dataclass(frozen=True, slots=True)

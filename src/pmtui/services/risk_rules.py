@@ -8,8 +8,9 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import MAX_DAYS, is_digits
+from pmtui.models.parsing import MAX_DAYS, is_digits, parse_ref, risk_kind  # noqa: F401 (offered here too)
 from pmtui.models.rules import MAX_NAME, check_money, check_plan_date, control_character
+from pmtui.models.vocabulary import SCALE_WORDS  # noqa: F401 (offered here too)
 from pmtui.models.wording import brief
 from pmtui.models.risks import (
     ISSUE_KINDS,
@@ -26,21 +27,10 @@ from pmtui.models.risks import (
 # long as a stand-up note. The CLI, the forms and the import all go through these rules.
 LIMITS = {"title": 200, "category": 64, "trigger": 500, "description": 2000, "cause": 2000, "effect": 2000,
           "response": 2000, "resolution": 2000, "comment": 500}
-SCALE_WORDS = {1: "very low", 2: "low", 3: "medium", 4: "high", 5: "very high"}
 
 
 def strategies_for(kind: str) -> tuple[str, ...]:
     return OPPORTUNITY_STRATEGIES if kind == "opportunity" else THREAT_STRATEGIES
-
-
-def risk_kind(text: str) -> str:
-    """'threat' or 'opportunity' from either word or a start of it, in any case: `risk list`
-    writes an opportunity as 'opp', and `--kind opp` was refused as unknown."""
-    v = (text or "").strip().lower()
-    kinds = [k for k in RISK_KINDS if v and k.startswith(v)]
-    if len(kinds) != 1:
-        raise BadValue(f"risk kind {brief(v)} is unknown: use threat or opportunity")
-    return kinds[0]
 
 
 def parse_scale(value: str | int, what: str) -> int:
@@ -54,18 +44,6 @@ def parse_scale(value: str | int, what: str) -> int:
     if not 1 <= number <= 5:
         raise BadValue(f"{what} {number} is out of range: use 1 (very low) to 5 (very high)")
     return number
-
-
-def parse_ref(text: str | int, prefix: str, what: str) -> int:
-    """'R3', '#3' or '3' -> 3 (prefix 'R' for risks, 'I' for issues): the risk's or issue's number
-    within its project (Risk.number, Issue.number), never a row id, which runs across projects."""
-    raw = str(text).strip()
-    digits = raw.lstrip("#")
-    if digits[:1].upper() == prefix:
-        digits = digits[1:]
-    if not is_digits(digits) or len(digits) > 18:  # more would overflow SQLite's integer
-        raise BadValue(f"{what} {brief(raw)} is not an id: use a number like {prefix}3 or 3")
-    return int(digits)
 
 
 def too_long(value: str, field: str, what: str | None = None) -> str | None:

@@ -23,6 +23,7 @@ from pmtui.services.actions import Action, action
 from pmtui.services.as_of import risk_day as as_of
 from pmtui.services.numbering import next_number
 from pmtui.services.plan import Plan, load_plan
+from pmtui.models.parsing import no_numbered
 from pmtui.services.risk_rules import IssueRules, RiskRules, check_length, check_owner, parse_ref
 from pmtui.store import Store
 
@@ -64,7 +65,7 @@ def _numbered_row(session: Session, model, project_id: int, ref: str | int, lett
         select(model).where(model.project_id == project_id, model.number == number)
     ).scalars().first()
     if row is None:
-        raise NotFound(f"no {what} {letter}{number} in this project (see `pmtui {what} list`)")
+        raise no_numbered(what, letter, number)
     return row
 
 

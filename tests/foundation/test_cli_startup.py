@@ -237,6 +237,7 @@ def _by_store(db: Path, argv: list[str], monkeypatch) -> tuple[int, str, str]:
 
 def _same_as_the_store(built_db, tmp_path, monkeypatch, plan: str, argv: list[str]) -> None:
     db = built_db(f"quick reads {plan}", _PLANS[plan], tmp_path / "plan.db")
+    monkeypatch.setenv("COLUMNS", "160")  # the width the store's run (cli) is given
     code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
     assert (code, out, err) == _by_store(db, argv, monkeypatch)
     assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "pydantic")]
@@ -307,3 +308,31 @@ def test_bad_risk_bands_are_refused_by_the_quick_read_as_by_the_store(built_db, 
     # an unknown risk is named first, as the store's path looks it up before the bands
     assert code != 0 and ("R99" in err if "R99" in argv else "medium = 30" in err)
     assert "sqlalchemy" not in modules
+
+
+def _no_baseline(db: Path) -> None:
+    for argv in (["demo"], ["baseline", "rm", "Approved plan"]):
+        assert cli(db, *argv).exit_code == 0, argv
+
+
+_PLANS["no baseline"] = _no_baseline
+
+
+@pytest.mark.parametrize("plan", ["demo", "busy", "empty", "no baseline"])
+@pytest.mark.parametrize("argv", [["gantt", "--today", "2026-12-01"], ["gantt", "--width", "80", "--critical"],
+                                  ["gantt", "--baseline", "--today", "2026-12-01", "--width", "140"],
+                                  ["gantt", "--zoom", "week", "--from", "2026-11-01", "--to", "2027-01-31"],
+                                  ["gantt", "--to", "1990-01-01"]])
+def test_the_gantt_chart_is_read_as_the_store_reads_it(built_db, tmp_path, monkeypatch, plan, argv):
+    # 0.79 s on the demo plan, most of it SQLAlchemy, SQLModel and pydantic to read the plan
+    _same_as_the_store(built_db, tmp_path, monkeypatch, plan, argv)
+
+
+def test_the_gantt_svg_is_the_stores(built_db, tmp_path, monkeypatch):
+    db = built_db("quick reads busy", _busy, tmp_path / "plan.db")
+    argv = ["gantt", "--baseline", "--today", "2026-12-01", "--svg"]
+    monkeypatch.setenv("COLUMNS", "160")
+    code, modules, out, err = _loaded_with_errors("--db", str(db), *argv, str(tmp_path / "quick.svg"))
+    assert (code, err) == (0, "") and "sqlalchemy" not in modules
+    assert _by_store(db, [*argv, str(tmp_path / "store.svg")], monkeypatch)[0] == 0
+    assert (tmp_path / "quick.svg").read_text() == (tmp_path / "store.svg").read_text()

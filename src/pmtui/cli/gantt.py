@@ -27,6 +27,7 @@ from pmtui.lazy import LazyModule
 # The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
 # `pmtui --help` and `pmtui COMMAND --help` load this module without them
 _tasks = LazyModule("pmtui.services.tasks")
+_quick_reads = LazyModule("pmtui.services.quick_reads")  # the same reads through sqlite3 (State.quick)
 
 
 # 256-colour names, so the chart looks the same on a 256-colour terminal as in the SVG.
@@ -136,8 +137,18 @@ def gantt(
     if first and last and first > last:
         raise BadValue(f"--from {first} is after --to {last}")
     st = state(ctx)
-    project = st.project()
-    plan = _tasks.get_plan(st.store, project.id)
+    read = None
+    if baseline:
+        # the plan and its active baseline in one transaction, where sqlite3 can read them
+        read = st.quick(_quick_reads.plan_and_baseline())
+        plan = read[0] if read is not None else None
+    else:
+        from pmtui.services.plan import quick_plan
+
+        plan = st.quick(quick_plan)
+    if plan is None:
+        plan = _tasks.get_plan(st.store, st.project().id)
+    project = plan.project
     if not plan.tasks:
         typer.echo(f"{project.name}: no tasks yet.")
         return
@@ -147,9 +158,12 @@ def gantt(
     last = last or max(plan.schedule.finish, first)
     saved = None
     if baseline:
-        from pmtui.services.baselines import get_baseline
+        if read is not None:
+            saved = read[1]
+        else:
+            from pmtui.services.baselines import get_baseline
 
-        saved = get_baseline(st.store, project.id)
+            saved = get_baseline(st.store, project.id)
         if saved is None:
             raise BadValue("--baseline: the project has no active baseline (pmtui baseline save NAME)")
     tw = gl.task_width(width)

@@ -12,6 +12,7 @@ path) goes to Typer's own coercion, built then, with its own messages.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 # Digits pydantic reads as the same int (it also takes ' 5', '+5', '1_000', '5.0', left to it)
@@ -19,7 +20,7 @@ _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]{0,17})")
 
 
 class _Known:
-    """Stands for Typer's RuntimeParam of one parameter (str, int, bool or list[str]): the
+    """Stands for Typer's RuntimeParam of one parameter (str, int, bool, list[str] or Path): the
     values above are answered here, the rest by Typer's, made on first need."""
 
     __slots__ = ("descriptor", "_typer")
@@ -55,7 +56,8 @@ def _knowable(param: Any) -> bool:
     descriptor = param.type_descriptor
     info = descriptor.parameter_info
     return (descriptor.file_annotation is None and info.parser is None
-            and descriptor.annotation in (str, int, bool, list[str]))
+            # a path: only its absence is answered here (`gantt` without --svg loaded pydantic)
+            and descriptor.annotation in (str, int, bool, list[str], Path))
 
 
 def install() -> None:

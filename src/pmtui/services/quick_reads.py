@@ -141,99 +141,6 @@ def plan_and_baseline(name: str | None = None, *, first: Callable[[], object] | 
 
 
 @dataclass(frozen=True, slots=True)
-class RiskListed:
-    """The fields of an open risk (pmtui.models.risks.Risk) the status rates."""
-
-    id: int
-    title: str
-    kind: str
-    probability: int
-    impact: int
-    strategy: str
-    response: str
-    owner_id: int | None
-    number: int
-
-
-@dataclass(frozen=True, slots=True)
-class IssueListed:
-    """The fields of an open issue (pmtui.models.risks.Issue) the status counts."""
-
-    id: int
-    title: str
-    kind: str
-    severity: int
-    owner_id: int | None
-    task_id: int | None
-    raised_on: date
-    number: int
-
-
-@dataclass(frozen=True, slots=True)
-class SnapshotRow:
-    """A snapshot of the project's key figures (pmtui.models.tracking.Snapshot)."""
-
-    id: int
-    project_id: int
-    taken_at: datetime
-    day: date
-    source: str
-    finish: date | None
-    percent_complete: float
-    bac: float
-    pv: float
-    ev: float
-    ac: float
-    spi: float | None
-    cpi: float | None
-    risks_high: int
-    risks_medium: int
-    risks_low: int
-    open_issues: int
-    data: str
-
-
-_STATUS_SQL = {
-    "names": "SELECT resource.id, resource.name FROM resource WHERE resource.project_id = :pid",
-    "risks": ("SELECT risk.id, risk.title, risk.kind, risk.probability, risk.impact, risk.strategy, risk.response, "
-              "risk.owner_id, risk.number FROM risk WHERE risk.project_id = :pid AND risk.status = 'open'"),
-    "issues": ("SELECT issue.id, issue.title, issue.kind, issue.severity, issue.owner_id, issue.task_id, "
-               "issue.raised_on, issue.number FROM issue WHERE issue.project_id = :pid AND issue.status = 'open'"),
-    "snapshots": ("SELECT snapshot.id, snapshot.project_id, snapshot.taken_at, snapshot.day, snapshot.source, "
-                  "snapshot.finish, snapshot.percent_complete, snapshot.bac, snapshot.pv, snapshot.ev, snapshot.ac, "
-                  "snapshot.spi, snapshot.cpi, snapshot.risks_high, snapshot.risks_medium, snapshot.risks_low, "
-                  "snapshot.open_issues, snapshot.data FROM snapshot WHERE snapshot.project_id = :pid "
-                  "ORDER BY snapshot.day, snapshot.taken_at, snapshot.id"),
-}
-
-
-def _snapshots(rows: Rows, project_id: int) -> list[SnapshotRow]:
-    return [SnapshotRow(i, p, _utc(at), *rest)
-            for i, p, at, *rest in _with_dates(rows(_STATUS_SQL["snapshots"], {"pid": project_id}), [3, 5])]
-
-
-def project_status(reader: QuickReader) -> Status | None:
-    """As pmtui.services.status.project_status for the current project, with the active
-    baseline and the configured EAC method (checked once the project is known, as there)."""
-    with reader.reading() as rows:
-        pid = reader.current_project_id()
-        if pid is None:
-            return None
-        method = eac_method(None)
-        seen = reader.version(pid)
-        plan = read_plan(rows, pid)
-        saved = read_baseline(rows, pid, None)
-        sql = _STATUS_SQL
-        names = dict(rows(sql["names"], {"pid": pid}))
-        risks = [RiskListed(*r) for r in rows(sql["risks"], {"pid": pid})]
-        issues = [IssueListed(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [6])]
-        snapshots = _snapshots(rows, pid)
-    plan.version = seen
-    return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
-                     issues=lambda: issue_rows(issues, names, plan), snapshots=lambda: snapshots)
-
-
-@dataclass(frozen=True, slots=True)
 class RiskRow:
     """A risk (pmtui.models.risks.Risk)."""
 
@@ -305,6 +212,77 @@ def _columns(table: str, row: type) -> str:
     return ", ".join(f"{table}.{name}" for name in row.__dataclass_fields__)
 
 
+def _risks(found: list) -> list[RiskRow]:
+    return [RiskRow(*r[:19], _utc(r[19]), r[20]) for r in _with_dates(found, [16, 20])]
+
+
+def _issues(found: list) -> list[IssueRow]:
+    return [IssueRow(*r) for r in _with_dates(found, [11, 12])]
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRow:
+    """A snapshot of the project's key figures (pmtui.models.tracking.Snapshot)."""
+
+    id: int
+    project_id: int
+    taken_at: datetime
+    day: date
+    source: str
+    finish: date | None
+    percent_complete: float
+    bac: float
+    pv: float
+    ev: float
+    ac: float
+    spi: float | None
+    cpi: float | None
+    risks_high: int
+    risks_medium: int
+    risks_low: int
+    open_issues: int
+    data: str
+
+
+_STATUS_SQL = {
+    "names": "SELECT resource.id, resource.name FROM resource WHERE resource.project_id = :pid",
+    # the whole rows, as the store's path reads them (status_of sorts them)
+    "risks": f"SELECT {_columns('risk', RiskRow)} FROM risk WHERE risk.project_id = :pid AND risk.status = 'open'",
+    "issues": f"SELECT {_columns('issue', IssueRow)} FROM issue WHERE issue.project_id = :pid AND issue.status = 'open'",
+    "snapshots": ("SELECT snapshot.id, snapshot.project_id, snapshot.taken_at, snapshot.day, snapshot.source, "
+                  "snapshot.finish, snapshot.percent_complete, snapshot.bac, snapshot.pv, snapshot.ev, snapshot.ac, "
+                  "snapshot.spi, snapshot.cpi, snapshot.risks_high, snapshot.risks_medium, snapshot.risks_low, "
+                  "snapshot.open_issues, snapshot.data FROM snapshot WHERE snapshot.project_id = :pid "
+                  "ORDER BY snapshot.day, snapshot.taken_at, snapshot.id"),
+}
+
+
+def _snapshots(rows: Rows, project_id: int) -> list[SnapshotRow]:
+    return [SnapshotRow(i, p, _utc(at), *rest)
+            for i, p, at, *rest in _with_dates(rows(_STATUS_SQL["snapshots"], {"pid": project_id}), [3, 5])]
+
+
+def project_status(reader: QuickReader) -> Status | None:
+    """As pmtui.services.status.project_status for the current project, with the active
+    baseline and the configured EAC method (checked once the project is known, as there)."""
+    with reader.reading() as rows:
+        pid = reader.current_project_id()
+        if pid is None:
+            return None
+        method = eac_method(None)
+        seen = reader.version(pid)
+        plan = read_plan(rows, pid)
+        saved = read_baseline(rows, pid, None)
+        sql = _STATUS_SQL
+        names = dict(rows(sql["names"], {"pid": pid}))
+        risks = _risks(rows(sql["risks"], {"pid": pid}))
+        issues = _issues(rows(sql["issues"], {"pid": pid}))
+        snapshots = _snapshots(rows, pid)
+    plan.version = seen
+    return status_of(plan, saved, method, None, risks=lambda: risk_rows(risks, names),
+                     issues=lambda: issue_rows(issues, names, plan), snapshots=lambda: snapshots)
+
+
 # As pmtui.services.risk_register.load_register's selects; the risks' ids as a subquery, where
 # SQLAlchemy sends them as a list
 _REGISTER_SQL = {
@@ -322,10 +300,10 @@ def _register(reader: QuickReader, rows: Rows, pid: int) -> Register:
     seen = reader.version(pid)
     plan = read_plan(rows, pid)
     sql = _REGISTER_SQL
-    risks = [RiskRow(*r[:19], _utc(r[19]), r[20]) for r in _with_dates(rows(sql["risks"], {"pid": pid}), [16, 20])]
+    risks = _risks(rows(sql["risks"], {"pid": pid}))
     scores = [RiskScoreRow(*r) for r in _with_dates(rows(sql["scores"], {"pid": pid}), [2])]
     links = [RiskTaskRow(*r) for r in rows(sql["links"], {"pid": pid})]
-    issues = [IssueRow(*r) for r in _with_dates(rows(sql["issues"], {"pid": pid}), [11, 12])]
+    issues = _issues(rows(sql["issues"], {"pid": pid}))
     plan.version = seen
     return register_of(plan, risks, scores, links, issues, None, bands)
 

@@ -23,7 +23,8 @@ from benchmarks.bench_tui import build_plan
 N = 2_000
 # The commands that only read, each as fast as `task list` (sqlite3 alone, see State.quick)
 READS = (["status"], ["evm"], ["variance"], ["risk", "list"], ["resource", "list"], ["cost", "list"], ["history"],
-         ["standup", "agenda"], ["project", "list"])
+         ["standup", "agenda"], ["project", "list"], ["baseline", "list"], ["status", "history"], ["risk", "show", "R1"],
+         ["risk", "matrix"], ["gantt", "--width", "120"])
 
 
 def _pmtui() -> str:

@@ -336,3 +336,16 @@ def test_the_gantt_svg_is_the_stores(built_db, tmp_path, monkeypatch):
     assert (code, err) == (0, "") and "sqlalchemy" not in modules
     assert _by_store(db, [*argv, str(tmp_path / "store.svg")], monkeypatch)[0] == 0
     assert (tmp_path / "quick.svg").read_text() == (tmp_path / "store.svg").read_text()
+
+
+def test_every_read_the_cli_benchmark_times_reads_through_sqlite3_alone(tmp_path):
+    # the benchmark holds each of them to `task list`'s 0.4 s: loading SQLAlchemy, SQLModel and
+    # pydantic alone takes more than that on this machine
+    from benchmarks.bench_cli import READS
+
+    db = tmp_path / "demo.db"
+    assert cli(db, "demo").exit_code == 0
+    for argv in READS:
+        code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
+        assert code == 0 and out and not err, argv
+        assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "pydantic")], argv

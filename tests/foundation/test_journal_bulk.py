@@ -256,3 +256,16 @@ def test_big_edits_are_journaled_in_bulk_and_undo_byte_for_byte(kind, db_path):
     history.redo(store, project.id)
     assert raw_dump(db_path) == after
     store.close()
+
+
+def test_the_deleted_project_is_named_from_either_form():
+    # `pmtui history` read through sqlite3 names the project an entry deleted: one row, or the
+    # rows of a bulk change, which the store's own reading (journal.deleted_row) knows too
+    from pmtui.store.quick import deleted_name_in
+
+    one = [{"table": "project", "op": "delete", "id": 4, "row": {"id": 4, "name": "ERP"}}]
+    rows = [{"table": "task", "op": "delete_rows", "columns": ["id", "name"], "rows": [[1, "A"]]},
+            {"table": "project", "op": "delete_rows", "columns": ["id", "name"], "rows": [[4, "ERP"], [5, "CRM"]]}]
+    assert deleted_name_in(json.dumps(one)) == "ERP"
+    assert deleted_name_in(json.dumps(rows)) == "ERP"
+    assert deleted_name_in(json.dumps(rows[:1])) is None

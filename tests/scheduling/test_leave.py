@@ -252,3 +252,50 @@ def test_without_leave_the_schedule_is_the_project_calendars(p):
         a, b = plain.tasks[t.id], same.tasks[t.id]
         assert (a.es, a.ef, a.ls, a.lf, a.total_float, a.free_float, a.driving) == (
             b.es, b.ef, b.ls, b.lf, b.total_float, b.free_float, b.driving)
+
+
+# -- resource calendars: a week of their own, a worked Saturday ------------------------------
+
+def test_a_part_timer_works_the_task_on_their_own_week(cal):
+    # Pat works Monday to Wednesday: 5 days from Mon 4 are Mon 4, Tue 5, Wed 6, Mon 11, Tue 12
+    pat = ResourceTime("Pat", frozenset(), frozenset({0, 1, 2}))
+    r = schedule([T(1, 5, name="Build"), T(2, 1)], [L(1, 2)], cal, MONDAY, resource_time={1: [pat]})
+    assert dates(r, 1) == (date(2027, 1, 4), date(2027, 1, 12))
+    assert dates(r, 2) == (date(2027, 1, 13), date(2027, 1, 13))
+    assert r.own_time == {1}
+    # asked to start on a Thursday, Pat starts on the Monday after, which `why` says
+    r = schedule([T(1, 3), T(2, 5, name="Build")], [L(1, 2)], cal, MONDAY, resource_time={2: [pat]})
+    assert dates(r, 2) == (date(2027, 1, 11), date(2027, 1, 19))  # 11, 12, 13, 18, 19
+    assert r.explain(2)[0] == "Build starts 2027-01-11, not 2027-01-07: Pat does not work 7-8 Jan 2027"
+
+
+def test_a_worked_saturday_counts_and_is_the_date_shown_when_the_work_ends_there(cal):
+    # Sam works Sat 9 Jan: 5 days from Wed 6 are Wed 6, Thu 7, Fri 8, Sat 9, Mon 11
+    sam = ResourceTime("Sam", frozenset(), None, frozenset({date(2027, 1, 9)}))
+    snet = {"constraint": ConstraintType.SNET, "constraint_date": date(2027, 1, 6)}
+    r = schedule([T(1, 5, **snet), T(2, 1)], [L(1, 2)], cal, MONDAY, resource_time={1: [sam]})
+    assert dates(r, 1) == (date(2027, 1, 6), date(2027, 1, 11))
+    assert dates(r, 2) == (date(2027, 1, 12), date(2027, 1, 12))
+    # 4 days end on the Saturday: the task, its summary and the project finish that day
+    r = schedule([T(10, 0, name="Phase"), T(1, 4, parent=10, **snet)], [], cal, MONDAY, resource_time={1: [sam]})
+    assert dates(r, 1) == (date(2027, 1, 6), date(2027, 1, 9))
+    assert dates(r, 10) == (date(2027, 1, 6), date(2027, 1, 9))
+    assert r.finish == date(2027, 1, 9)
+
+
+def test_the_resource_calendar_is_based_on_the_project_calendar(cal):
+    # MS Project's order: the resource's exceptions, the project's, the resource's week, the
+    # project's week. A holiday on Mon 11 is off for Pat too; a worked day of Pat's beats it.
+    holiday = WorkCalendar(anchor=MONDAY, exceptions={date(2027, 1, 11): False})
+    pat = ResourceTime("Pat", frozenset(), frozenset({0, 1, 2}))
+    r = schedule([T(1, 4)], [], holiday, MONDAY, resource_time={1: [pat]})
+    assert dates(r, 1) == (date(2027, 1, 4), date(2027, 1, 12))  # 4, 5, 6, (11 off), 12
+    pat_on_11 = ResourceTime("Pat", frozenset(), frozenset({0, 1, 2}), frozenset({date(2027, 1, 11)}))
+    r = schedule([T(1, 4)], [], holiday, MONDAY, resource_time={1: [pat_on_11]})
+    assert dates(r, 1) == (date(2027, 1, 4), date(2027, 1, 11))
+    # a resource whose calendar works the project's days changes nothing
+    same = ResourceTime("Ann", frozenset({date(2027, 1, 9)}), frozenset(range(5)), frozenset({date(2027, 1, 5)}))
+    r = schedule([T(1, 4)], [], cal, MONDAY, resource_time={1: [same]})
+    assert r.own_time == frozenset()
+    with pytest.raises(InvalidTaskError, match="Nobody's calendar: the calendar has no working weekday"):
+        schedule([T(1, 4)], [], cal, MONDAY, resource_time={1: [ResourceTime("Nobody", frozenset(), frozenset())]})

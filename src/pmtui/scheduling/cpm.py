@@ -139,7 +139,7 @@ def _forward(net: Network, pl: Plan, status_b: int | None):
                     rs = status_b
                 ef = rs + b
             elif mode == OWN:  # on its resources' time: after their leave
-                es, ef = a.place(es, b)
+                es, ef = a.place(es, b, t)
             elif mode == OWN_STARTED:
                 rs = es + b[0]
                 if status_b is not None and rs < status_b:
@@ -258,7 +258,7 @@ def _backward(net: Network, pl: Plan, t: list[int], pf: int, pinned: set[int]):
             elif v in own_late:  # counted back over its resources' leave
                 f = fin[v]
                 lf = late[f] if late[f] < cap[v] else cap[v]
-                late[v], late[f] = own_late[v].late(lf, late[v], dur[v])
+                late[v], late[f] = own_late[v].late(lf, late[v], dur[v], late)
             elif v in exact:
                 f = fin[v]
                 span = t[f] - t[v]

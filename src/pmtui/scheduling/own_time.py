@@ -1,10 +1,15 @@
 """Tasks scheduled on their resources' working time: leave moves the work, not only warns.
 
-A task with resources assigned works when they do, as MS Project and TaskJuggler schedule it: a
-resource's working time is the project calendar less their days off (leave). The caller gives,
-per task, the resources whose days off can matter (``ResourceTime``); a task given none keeps
-the project calendar, and a plan that gives none schedules exactly as before (the passes never
-look here).
+A task with resources assigned works when they do, as MS Project and TaskJuggler schedule it. A
+resource's calendar is based on the project calendar, as MS Project bases a resource calendar on
+the Standard one ("Change working time for a resource", Microsoft Support: a resource calendar
+starts as a copy of its base calendar and takes its own working times and exceptions; MPXJ's
+ProjectCalendar, a derived calendar, reads the same way and was checked here): for a day, the
+resource's own exceptions (leave, a worked Saturday) come first, then the project's (holidays),
+then the resource's own week (a part-timer's Monday to Wednesday), then the project's week. The
+caller gives, per task, its resources (``ResourceTime``); a task whose resources all have the
+project's working days keeps the project calendar, and a plan that gives none schedules exactly
+as before (the passes never look here).
 
 Several resources on one task: each assignment works the task's d days on its own resource's
 calendar from the task's start, and the task starts with the first assignment and finishes
@@ -30,6 +35,12 @@ Choices where MS Project would go finer than whole days:
   in project days: the finish it gets is never earlier than asked, but may be a few days later
   than MS Project's, which counts back over the resource's calendar.
 
+* A day a resource works that the project does not (a Saturday) has no place on the project's
+  working-day grid: work on it shortens the task on the grid, and the dates shown are the days
+  worked (a task may be shown to finish on that Saturday). A start asked for at a grid position
+  is the start of its project working day, so work never begins on the Saturday before it, and
+  a late finish is the end of the project working day before its bound.
+
 Backward, the late finish steps back to each resource's last working day before it and the
 late start counts the work back over their days off; the late start of the task is the
 earliest of its assignments', its late finish the latest (the mirror of the forward rule).
@@ -37,125 +48,175 @@ earliest of its assignments', its late finish the latest (the mirror of the forw
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from .calendar import WorkCalendar
 from .errors import InvalidTaskError, UnknownTaskError
 from .model import label
 from .progress import FIXED, work_split
 
 # special modes of the forward pass (progress.py's FIXED .. MUST_FINISH are 0..5)
 OWN, OWN_STARTED = 6, 7
+# A resource whose calendar has no project working day for this long: "does not work" is cut here.
+_LONGEST_RUN = 3660
+_DAY = timedelta(1)
 
 
 @dataclass(frozen=True)
 class ResourceTime:
-    """A resource assigned to a task, with the days it does not work that the project does."""
+    """A resource assigned to a task and its calendar, based on the project calendar as MS
+    Project bases a resource calendar on the Standard one: ``days_off`` (leave) and ``days_on``
+    (days worked that would otherwise be off) beat the project's exceptions (holidays), which
+    beat the resource's own week ``workdays`` (0 = Monday; None: the project's week)."""
 
     name: str
     days_off: frozenset[date]
+    workdays: frozenset[int] | None = None
+    days_on: frozenset[date] = frozenset()
+
+
+def resource_calendar(cal: WorkCalendar, rt: ResourceTime) -> WorkCalendar | None:
+    """The resource's working days as a calendar of their own, or None when they are the
+    project's (the task then keeps the project calendar)."""
+    week = cal.workdays if rt.workdays is None else frozenset(rt.workdays)
+    if (week == cal.workdays and all(cal.is_working(d) for d in rt.days_on)
+            and not any(cal.is_working(d) for d in rt.days_off)):
+        return None
+    exceptions = dict(cal.exceptions)
+    exceptions.update((d, True) for d in rt.days_on)
+    exceptions.update((d, False) for d in rt.days_off)
+    return WorkCalendar(workdays=week, exceptions=exceptions, anchor=cal.anchor)
 
 
 class OwnTime:
-    """One task's resources as sorted lists of project working-day indexes they have off."""
+    """One task's resources, each with the calendar it works on (the project's for those whose
+    calendar is the project's). Positions are the project calendar's boundaries: a day a
+    resource works that the project does not (a Saturday) lies between two of them, so work on
+    it shortens the task on the project's grid; the dates it is done on are kept (``first``,
+    ``last``) to be shown."""
 
-    __slots__ = ("names", "off")
+    __slots__ = ("names", "times", "cals", "cal", "first", "last")
 
-    def __init__(self, names: Sequence[str], off: Sequence[list[int]]):
+    def __init__(self, cal: WorkCalendar, names: Sequence[str], times: Sequence[ResourceTime],
+                 cals: Sequence[WorkCalendar]):
+        self.cal = cal
         self.names = tuple(names)
-        self.off = tuple(off)
+        self.times = tuple(times)
+        self.cals = tuple(cals)
+        self.first = self.last = None  # dates of the early start and finish, as placed
 
-    def place(self, s: int, d: int) -> tuple[int, int]:
-        """(start, finish) boundaries of ``d`` days of work asked to start at boundary ``s``."""
-        start = finish = None
-        for off in self.off:
-            j = bisect_left(off, s)
-            a, m = s, len(off)
-            while j < m and off[j] == a:  # off when it would begin
-                a += 1
-                j += 1
-            f = a + d
-            while j < m and off[j] < f:  # each day off inside stretches the work by a day
-                f += 1
-                j += 1
-            if start is None or a < start:
-                start = a
-            if finish is None or f > finish:
-                finish = f
+    def _one(self, r: WorkCalendar, s: int, d: int) -> tuple[int, int, date, date]:
+        # from the start of project day s: a resource's extra day just before it is not taken,
+        # as a bound that means "start of Monday" must not let work begin on the Saturday
+        cal = self.cal
+        a = r.index_on_or_after(cal.date_of(s))
+        first, last = r.date_of(a), r.date_of(a + d - 1)
+        return cal.index_on_or_after(first), cal.index_on_or_before(last) + 1, first, last
+
+    def place(self, s: int, d: int, t: list[int] | None = None) -> tuple[int, int]:
+        """(start, finish) boundaries of ``d`` days of work asked to start at boundary ``s``
+        (``t``: the forward pass's slots, when it places the task)."""
+        start = finish = first = last = None
+        for r in self.cals:
+            a, f, x, y = self._one(r, s, d)
+            if start is None or a < start or (a == start and x < first):
+                start, first = a, x
+            if finish is None or f > finish or (f == finish and y > last):
+                finish, last = f, y
+        if t is not None:  # the forward pass's placing: the dates to show
+            self.first, self.last = first, last
         return start, finish
 
     def back(self, lf: int, d: int) -> tuple[int, int]:
         """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``."""
+        cal = self.cal
+        # by the end of project day lf - 1: a resource's extra day after it (a Saturday) is not
+        # taken, as the bound may be the project's finish, or a successor's finish (FF). MPXJ's
+        # MicrosoftScheduler does the same, whatever the bound (a task that finishes on its
+        # resource's Saturday then has negative float, as there).
+        end = cal.date_of(lf - 1)
         start = finish = None
-        for off in self.off:
-            j = bisect_left(off, lf) - 1
-            e = lf
-            while j >= 0 and off[j] == e - 1:  # off on what would be the last day
-                e -= 1
-                j -= 1
-            s = e - d
-            while j >= 0 and off[j] >= s:
-                s -= 1
-                j -= 1
+        for r in self.cals:
+            e = r.index_on_or_before(end)
+            s = cal.index_on_or_after(r.date_of(e - d + 1))
+            e = cal.index_on_or_before(r.date_of(e)) + 1
             if start is None or s < start:
                 start = s
             if finish is None or e > finish:
                 finish = e
         return start, finish
 
-    def late(self, lf: int, start_bound: int, d: int) -> tuple[int, int]:
+    def works(self, i: int) -> bool:
+        """Whether one of its resources works project day ``i``."""
+        day = self.cal.date_of(i)
+        return any(r.is_working(day) for r in self.cals)
+
+    def late(self, lf: int, start_bound: int, d: int, late: list[int] | None = None) -> tuple[int, int]:
         """Late (start, finish) from the bound on the finish and the bound on the start (SS and
-        SF links out of the task) the backward pass collected."""
+        SF links out of the task) the backward pass collected (``late``: the pass's slots)."""
         ls, lf = self.back(lf, d)
         if start_bound < ls:
             # on a day one of them works: back from the bound past the days all of them are off
             ls = start_bound
-            while all(bisect_left(off, ls) < len(off) and off[bisect_left(off, ls)] == ls for off in self.off):
+            while not self.works(ls):
                 ls -= 1
             f = self.place(ls, d)[1]
             if f < lf:
                 lf = f
         return ls, lf
 
-    def runs_from(self, b: int) -> list[tuple[str, int, int]]:
-        """(name, first, last) day index of each resource's days off in a row from day ``b``."""
+    def days_of(self, k: int, s: int, d: int) -> tuple[int, int]:
+        """(first, last) project day index of resource ``k``'s work asked to start at ``s``."""
+        a, f, _, _ = self._one(self.cals[k], s, d)
+        return a, max(a, f - 1)
+
+    def runs_from(self, b: int) -> list[tuple[str, int, int, bool]]:
+        """(name, first, last, leave) of each resource's project working days off in a row from
+        day ``b``; leave: every one of them is leave (a day off), not its week."""
         out = []
-        for name, off in zip(self.names, self.off):
-            j = bisect_left(off, b)
-            if j < len(off) and off[j] == b:
-                e = b
-                while j + 1 < len(off) and off[j + 1] == e + 1:
-                    e += 1
-                    j += 1
-                out.append((name, b, e))
+        cal = self.cal
+        for name, rt, r in zip(self.names, self.times, self.cals):
+            e = b
+            while e - b < _LONGEST_RUN and not r.is_working(cal.date_of(e)):
+                e += 1
+            if e > b:
+                leave = all(cal.date_of(i) in rt.days_off for i in range(b, e))
+                out.append((name, b, e - 1, leave))
         return out
 
 
 def own_times(net, cal, resource_time: Mapping[int, Collection[ResourceTime]]) -> dict[int, OwnTime]:
-    """Node -> OwnTime of the leaves with work whose resources have a day off the project
-    works; checks the input (a clear error, never a guess)."""
+    """Node -> OwnTime of the leaves with work one of whose resources has a calendar other than
+    the project's; checks the input (a clear error, never a guess)."""
     out: dict[int, OwnTime] = {}
-    cache: dict[ResourceTime, list[int]] = {}
+    cache: dict[ResourceTime, WorkCalendar | None] = {}
     index, kind, dur = net.index, net.kind, net.dur
     for task_id, resources in resource_time.items():
         v = index.get(task_id)
         if v is None:
             raise UnknownTaskError(f"resource working time is given for task id {task_id}, which is not in the plan")
-        names, offs = [], []
+        names, times, cals = [], [], []
+        own = False
         for rt in resources:
             if not isinstance(rt, ResourceTime):
                 raise InvalidTaskError(f"{label(net.tasks[v])}: resource working time must be a ResourceTime, "
                                        f"not {type(rt).__name__}")
-            off = cache.get(rt)
-            if off is None:
-                off = cache[rt] = sorted(cal.index_on_or_after(d) for d in rt.days_off if cal.is_working(d))
+            if rt in cache:
+                r = cache[rt]
+            else:
+                try:
+                    r = cache[rt] = resource_calendar(cal, rt)
+                except InvalidTaskError as exc:
+                    raise InvalidTaskError(f"{rt.name}'s calendar: {exc}") from None
+            own = own or r is not None
             names.append(rt.name)
-            offs.append(off)
-        if kind[v] != 0 or not dur[v] or not any(offs):  # a summary, a milestone, or no day off
+            times.append(rt)
+            cals.append(cal if r is None else r)
+        if kind[v] != 0 or not dur[v] or not own:  # a summary, a milestone, or the project's time
             continue
-        out[v] = OwnTime(names, offs)
+        out[v] = OwnTime(cal, names, times, cals)
     return out
 
 
@@ -194,8 +255,8 @@ def apply(net, pl, own: dict[int, OwnTime], status_b: int | None) -> None:
 def leave_runs_text(cal, ot: OwnTime, b: int) -> str:
     """ "Alice is on leave 11-15 Jan 2027" (and the others off on day ``b``)."""
     parts = []
-    for name, lo, hi in ot.runs_from(b):
-        parts.append(f"{name} is on leave {span_words(cal.date_of(lo), cal.date_of(hi))}")
+    for name, lo, hi, leave in ot.runs_from(b):
+        parts.append(f"{name} {'is on leave' if leave else 'does not work'} {span_words(cal.date_of(lo), cal.date_of(hi))}")
     return "; ".join(parts)
 
 

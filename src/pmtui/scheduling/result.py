@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from itertools import compress, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import add, lt, sub
 from types import MappingProxyType
 
@@ -393,10 +393,9 @@ class ScheduleResult:
             return {}
         out = {}
         es, ef, d = self._es[v], self._ef[v], self._net.dur[v]
-        for name, off in zip(ot.names, ot.off):
+        for k, name in enumerate(ot.names):
             if v in self._pl.own_late:
-                a, f = type(ot)((name,), (off,)).place(es, d)
-                out[name] = (a, f - 1)
+                out[name] = ot.days_of(k, es, d)
             else:  # started: its work so far is history, what is left runs to the task's finish
                 out[name] = (es, ef - 1)
         return out
@@ -456,16 +455,31 @@ class ScheduleResult:
                 start = finish
         return start, finish
 
+    def _own_dates(self, v: int, start: date, finish: date) -> tuple[date, date, date, date]:
+        """(start, finish, early start, early finish) of a task on its resources' time: the days
+        they work it, which may be days the project does not work (a worked Saturday; the grid
+        has no Saturday and places it on the working day next to it)."""
+        ot = self._pl.own_late[v]
+        if v in self._pl.alap:
+            return start, finish, ot.first, ot.last
+        return ot.first, ot.last, ot.first, ot.last
+
     def _recorded_under(self) -> dict[int, tuple[date, date]]:
         """Per summary node, the earliest and latest date recorded on the work under it (see
         _as_recorded), and under -1 the whole plan's: a phase whose task ran Sunday to Saturday
-        spans Sunday to Saturday, not the grid's Monday to Friday."""
+        spans Sunday to Saturday, not the grid's Monday to Friday. So do the days people work
+        a task on their own time (own_time: a Saturday one of them works)."""
         if self._recorded is None:
             net, pl, out = self._net, self._pl, {}
-            for v in pl.completed | pl.started:
-                spec = net.tasks[v]
-                lo = spec.actual_start or spec.actual_finish
-                hi = spec.actual_finish if v in pl.completed else None
+            own = [v for v in pl.own_late if v not in pl.alap]
+            for v in chain(pl.completed | pl.started, own):
+                if v in pl.own_late:
+                    ot = pl.own_late[v]
+                    lo, hi = ot.first, ot.last
+                else:
+                    spec = net.tasks[v]
+                    lo = spec.actual_start or spec.actual_finish
+                    hi = spec.actual_finish if v in pl.completed else None
                 if lo is None:
                     continue
                 hi = hi or lo
@@ -522,6 +536,8 @@ class ScheduleResult:
             start, finish = early_start, early_finish
         if not summary and (v in pl.completed or v in pl.started):
             start, finish = early_start, early_finish = self._as_recorded(self._net.tasks[v], v, start, finish)
+        elif v in pl.own_late:
+            start, finish, early_start, early_finish = self._own_dates(v, start, finish)
         elif summary:
             start, finish = self._summary_recorded(v, start, finish)
             early_start, early_finish = self._summary_recorded(v, early_start, early_finish)
@@ -572,7 +588,7 @@ class ScheduleResult:
         self._finalize()
         net, pl = self._net, self._pl
         n, kind, tasks, ids = net.n, net.kind, net.tasks, net.ids
-        completed, started, alap = pl.completed, pl.started, pl.alap
+        completed, started, alap, own = pl.completed, pl.started, pl.alap, pl.own_late
         tf, open_child = self._tf, self._open
         free = self._free_floats()
         violations = self._violations_of()
@@ -589,6 +605,8 @@ class ScheduleResult:
                 start, finish = early_start, early_finish
             if not summary and (v in completed or v in started):
                 start, finish = early_start, early_finish = self._as_recorded(tasks[v], v, start, finish)
+            elif own and v in own:
+                start, finish, early_start, early_finish = self._own_dates(v, start, finish)
             elif summary:
                 start, finish = self._summary_recorded(v, start, finish)
                 early_start, early_finish = self._summary_recorded(v, early_start, early_finish)

@@ -1,0 +1,139 @@
+"""Tasks on their resources' time (own_time) against MPXJ's MicrosoftScheduler: resource
+calendars derived from the project calendar (MS Project's rule: a resource's exceptions, then the
+project's, then the resource's own week, then the project's), with leave, a part-timer's week
+and worked Saturdays.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from pmtui.scheduling import LinkSpec, LinkType, ResourceTime, TaskSpec, WorkCalendar, schedule
+from pmtui.scheduling.own_time import resource_calendar
+
+from .test_mpxj_crosscheck import _dt, boundary, mpxj_env  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.slow
+
+START = date(2027, 1, 4)  # a Monday
+_HOURS = ((8, 12), (13, 17))
+SIZES = (0, 1, 1, 1, 2)
+
+
+def run_mpxj(env, tasks, links, resource_time, holidays=()):
+    """MPXJ's schedule of the plan, each resource on a calendar derived from the project's."""
+    from java.time import LocalTime  # type: ignore[import-not-found]
+
+    Duration, TimeUnit, DayType = env["Duration"], env["TimeUnit"], env["DayType"]
+    pf = env["ProjectFile"]()
+    base = pf.addDefaultBaseCalendar()
+    pf.setDefaultCalendar(base)
+    jdate = lambda d: env["LocalDate"].of(d.year, d.month, d.day)  # noqa: E731
+
+    def hours(ranges):
+        for a, b in _HOURS:
+            ranges.add(env["LocalTimeRange"](LocalTime.of(a, 0), LocalTime.of(b, 0)))
+
+    for d in holidays:
+        base.addCalendarException(jdate(d), jdate(d))
+    start = env["LocalDateTime"].of(START.year, START.month, START.day, 8, 0)
+    pf.getProjectProperties().setStartDate(start)
+    resources = {}
+    for rt in {rt for rts in resource_time.values() for rt in rts}:
+        res = pf.addResource()
+        res.setName(rt.name)
+        rc = pf.addDefaultDerivedCalendar()
+        rc.setParent(base)
+        rc.setName(rt.name)
+        if rt.workdays is not None:
+            for i, dow in enumerate(env["week"]):
+                if (i in rt.workdays) != (i < 5):
+                    if i in rt.workdays:
+                        rc.setCalendarDayType(dow, DayType.WORKING)
+                        hours(rc.addCalendarHours(dow))
+                    else:
+                        rc.setCalendarDayType(dow, DayType.NON_WORKING)
+        for d in rt.days_off:
+            rc.addCalendarException(jdate(d), jdate(d))
+        for d in rt.days_on:
+            hours(rc.addCalendarException(jdate(d), jdate(d)))
+        res.setCalendar(rc)
+        resources[rt] = res
+    days = lambda d: Duration.getInstance(d, TimeUnit.DAYS)  # noqa: E731
+    jt = {}
+    for t in tasks:
+        j = jt[t.id] = pf.addTask()
+        j.setName(t.name)
+        j.setDuration(days(t.duration))
+        j.setActualDuration(days(0))
+        j.setRemainingDuration(days(t.duration))
+        j.setPercentageComplete(0)
+        j.setMilestone(t.duration == 0)
+        if t.constraint_date is not None:
+            j.setConstraintType(env["ConstraintType"].valueOf("START_NO_EARLIER_THAN"))
+            c = t.constraint_date
+            j.setConstraintDate(env["LocalDateTime"].of(c.year, c.month, c.day, 8, 0))
+        else:  # DESIGN's "nothing before the project start"
+            j.setConstraintType(env["ConstraintType"].START_NO_EARLIER_THAN)
+            j.setConstraintDate(start)
+        for rt in resource_time.get(t.id, ()):
+            a = j.addResourceAssignment(resources[rt])
+            work = Duration.getInstance(8 * t.duration, TimeUnit.HOURS)
+            a.setWork(work)
+            a.setRemainingWork(work)
+            a.setActualWork(Duration.getInstance(0, TimeUnit.HOURS))
+    for lk in links:
+        jt[lk.succ].addPredecessor(env["Relation"].Builder().predecessorTask(jt[lk.pred])
+                                   .type(env["types"][lk.type]).lag(days(lk.lag)))
+    env["MicrosoftScheduler"]().schedule(pf, start)
+    return {tid: {"es": _dt(j.getEarlyStart()), "ef": _dt(j.getEarlyFinish()), "ls": _dt(j.getLateStart()),
+                  "lf": _dt(j.getLateFinish()), "tf": float(j.getTotalSlack().getDuration())}
+            for tid, j in jt.items()}
+
+
+def jan(*days: int) -> frozenset[date]:
+    return frozenset(date(2027, 1, d) for d in days)
+
+
+def compare(env, tasks, links, rt, cal, holidays=(), keys=("es", "ef", "ls", "lf", "tf")):
+    ours = schedule(tasks, links, cal, START, resource_time=rt)
+    theirs = run_mpxj(env, tasks, links, rt, holidays)
+    out = {}
+    for t in tasks:
+        ts, th = ours.tasks[t.id], theirs[t.id]
+        mine = {"es": ts.es, "ef": ts.ef + 1, "ls": ts.ls, "lf": ts.lf + 1, "tf": ts.total_float}
+        if t.duration == 0:
+            mine = {"es": ours._es[ours._net.index[t.id]], "ef": ours._ef[ours._net.index[t.id]],
+                    "ls": ours._ls[ours._net.index[t.id]], "lf": ours._lf[ours._net.index[t.id]], "tf": ts.total_float}
+        got = {k: boundary(cal, th[k]) for k in ("es", "ef", "ls", "lf")}
+        got["tf"] = th["tf"]
+        cals = [resource_calendar(cal, x) or cal for x in rt.get(t.id, ())]
+        if cals and t.duration:
+            # MPXJ leaves a task's early start on a Start No Earlier Than date, or where a slack
+            # SF link puts it, on a day none of its resources works; MS Project, and we, start
+            # the task when the first of them starts work
+            day = th["es"].date()
+            if not any(c.is_working(day) for c in cals):
+                while not any(c.is_working(day) for c in cals):
+                    day += timedelta(1)
+                got["es"] = cal.index_on_or_after(day)
+                got["tf"] = min(got["ls"] - got["es"], got["lf"] - got["ef"])  # its slack, from there
+        if {k: mine[k] for k in keys} != {k: got[k] for k in keys}:
+            out[t.id] = ({k: mine[k] for k in keys}, {k: got[k] for k in keys})
+    return ours, theirs, out
+
+
+def test_a_part_timer_and_a_worked_saturday_match_ms_project(mpxj_env):
+    cal = WorkCalendar(anchor=START)
+    pat = ResourceTime("Pat", frozenset(), frozenset({0, 1, 2}))  # Monday to Wednesday
+    sam = ResourceTime("Sam", jan(5), None, jan(9))  # off Tue 5, works Sat 9
+    tasks = [TaskSpec(1, "Build", 5), TaskSpec(2, "Test", 5), TaskSpec(3, "Ship", 2)]
+    links = [LinkSpec(1, 3), LinkSpec(2, 3)]
+    ours, _, diff = compare(mpxj_env, tasks, links, {1: [pat], 2: [sam]}, cal)
+    # Pat: Mon 4, Tue 5, Wed 6, Mon 11, Tue 12; Sam: Mon 4, Wed 6, Thu 7, Fri 8, Sat 9
+    assert (ours.tasks[1].start, ours.tasks[1].finish) == (date(2027, 1, 4), date(2027, 1, 12))
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 4), date(2027, 1, 9))
+    assert ours.tasks[3].start == date(2027, 1, 13)
+    assert not diff

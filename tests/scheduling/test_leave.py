@@ -109,6 +109,39 @@ def test_a_lag_counts_project_days_and_the_work_then_waits_for_the_resource(cal)
     assert dates(r, 2) == (date(2027, 1, 6), date(2027, 1, 7))
 
 
+def test_an_ff_or_sf_link_binds_the_finish_and_the_start_counts_back_over_leave(cal):
+    # Spec runs 4-15 Jan; Review (3 days, Alice, off Wed 13 and Thu 14) finishes with it (FF):
+    # back from Fri 15 over Alice's days, Fri 15, Tue 12, Mon 11. Bound by its start in project
+    # days (15 - 3 = Wed 13), it waited for Alice until Fri 15 and finished Tue 19.
+    alice = ResourceTime("Alice", jan(13, 14))
+    tasks = [T(1, 10, name="Spec"), T(2, 3, name="Review"), T(3, 1, name="Sign")]
+    r = schedule(tasks, [L(1, 2, "FF"), L(2, 3)], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert dates(r, 3) == (date(2027, 1, 18), date(2027, 1, 18))
+    review = r.tasks[2]
+    assert review.driving == (1,) and review.driven_by == "link"
+    assert (review.late_start, review.late_finish, review.total_float) == (date(2027, 1, 11), date(2027, 1, 15), 0)
+    assert r.tasks[1].free_float == 0 and r.tasks[1].critical
+    assert r.explain(2) == ["Review finishes 2027-01-15 because Spec (FF) finishes 2027-01-15",
+                            "Spec starts 2027-01-04, the project start"]
+    # FF+1 asks for Mon 18: back over her leave from there, Mon 18, Fri 15, Tue 12
+    r = schedule(tasks, [L(1, 2, "FF", 1), L(2, 3)], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 12), date(2027, 1, 18))
+    assert r.tasks[1].free_float == 0
+    # SF: Review must finish by the time Go (FS after Spec) starts, Mon 18: the same days
+    tasks = [T(1, 10, name="Spec"), T(4, 2, name="Go"), T(2, 3, name="Review")]
+    r = schedule(tasks, [L(1, 4), L(4, 2, "SF")], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert r.tasks[2].driving == (4,)
+    # its late finish bounds the predecessor's too: with 5 days of room after Spec, Spec's
+    # late finish is Review's late finish (FF), not counted by its duration in project days
+    tasks = [T(1, 5, name="Spec"), T(2, 3, name="Review"), T(5, 10, name="Long")]
+    r = schedule(tasks, [L(1, 2, "FF")], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 6), date(2027, 1, 8))
+    assert (r.tasks[2].late_start, r.tasks[2].late_finish) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert r.tasks[1].late_finish == date(2027, 1, 15)
+
+
 def test_leave_before_the_project_finish_takes_float_from_the_late_dates(cal):
     # X runs 4-15 Jan and sets the finish; Y (Alice, 3 days) can finish by 15 Jan only if
     # she is there: off 13-15, she must be done by Tue 12, so start by Fri 8
@@ -231,10 +264,14 @@ def test_no_resource_works_on_leave_unless_a_constraint_holds_the_task_and_it_is
         # the late start is a day one of them works
         assert any(
             ts.ls not in {CAL.index_on_or_after(d) for d in x.days_off if CAL.is_working(d)} for x in rt[t.id])
-    # links still hold (starts in project days; a task may only start later than asked)
+    # links still hold (starts in project days; a task may only start later than asked); an FF
+    # or SF link into a task on its people's time binds its finish, counted back over their time
     for lk in links:
         a, b = net.index[lk.pred], net.index[lk.succ]
         if r.tasks[lk.succ].driven_by == "constraint" or lk.succ in r.held:
+            continue
+        if lk.succ in r.own_time and lk.type in (LinkType.FF, LinkType.SF):
+            assert r._ef[b] >= (r._ef[a] if lk.type == LinkType.FF else r._es[a]) + lk.lag
             continue
         want = {LinkType.FS: r._ef[a], LinkType.SS: r._es[a], LinkType.FF: r._ef[a] - net.dur[b],
                 LinkType.SF: r._es[a] - net.dur[b]}[lk.type] + lk.lag

@@ -125,6 +125,29 @@ def compare(env, tasks, links, rt, cal, holidays=(), keys=("es", "ef", "ls", "lf
     return ours, theirs, out
 
 
+def test_an_ff_link_into_a_task_on_leave_binds_its_finish_as_ms_project_does(mpxj_env):
+    """Hand-worked: Spec runs 4-15 Jan; Review (3 days, Alice, off Wed 13 and Thu 14) must finish
+    with it (FF). Counted back over Alice's days from Fri 15: Fri 15, Tue 12, Mon 11, so it
+    starts Mon 11 and finishes Fri 15. Bound by its start in project days (15 - 3 = Wed 13) it
+    waited for Alice until Fri 15 and finished Tue 19."""
+    cal = WorkCalendar(anchor=START)
+    alice = ResourceTime("Alice", jan(13, 14))
+    tasks = [TaskSpec(1, "Spec", 10), TaskSpec(2, "Review", 3)]
+    ours, theirs, diff = compare(mpxj_env, tasks, [LinkSpec(1, 2, LinkType.FF)], {2: [alice]}, cal)
+    r = ours.tasks[2]
+    assert (r.start, r.finish) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert r.driving == (1,) and r.total_float == 0
+    assert ours.explain(2)[0] == "Review finishes 2027-01-15 because Spec (FF) finishes 2027-01-15"
+    assert (theirs[2]["es"].date(), theirs[2]["ef"].date()) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert not diff
+    # SF: Review must finish by the time Go (FS after Spec) starts, Mon 18: the same days
+    tasks = [TaskSpec(1, "Spec", 10), TaskSpec(3, "Go", 2), TaskSpec(2, "Review", 3)]
+    links = [LinkSpec(1, 3), LinkSpec(3, 2, LinkType.SF)]
+    ours, theirs, diff = compare(mpxj_env, tasks, links, {2: [alice]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 11), date(2027, 1, 15))
+    assert not diff
+
+
 def test_a_part_timer_and_a_worked_saturday_match_ms_project(mpxj_env):
     cal = WorkCalendar(anchor=START)
     pat = ResourceTime("Pat", frozenset(), frozenset({0, 1, 2}))  # Monday to Wednesday

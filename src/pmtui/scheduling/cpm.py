@@ -68,6 +68,8 @@ def _schedule(tasks, links, calendar, start, status_date, like, resource_time):
     pinned = {v for v, (mode, _, _) in special.items() if mode == MUST_START or mode == MUST_FINISH}
     add_edges(net, moved, set(special) | pl.completed | pl.started, pl.started | pl.own.keys(),
               like._net if like is not None else None)
+    if pl.own_late:
+        own_time.bind_finishes(net, pl)
     t, broken = _forward(net, pl, status_b)
     n = net.n
     es, ef = _early_dates(net, t)

@@ -31,9 +31,9 @@ Choices where MS Project would go finer than whole days:
 * A task held by a Start/Finish No Later Than or Must Start/Finish On constraint stays on the
   project calendar: MS Project's "tasks always honor their constraint dates". It may then book a
   day of leave; the result lists it in ``held`` and the leave warnings still name it.
-* An FF or SF link into such a task bounds its start by the finish asked for less its duration
-  in project days: the finish it gets is never earlier than asked, but may be a few days later
-  than MS Project's, which counts back over the resource's calendar.
+* An FF or SF link into a task on its resources' time bounds its finish, and its start is
+  counted back from there over their calendars (MS Project, and MPXJ's MicrosoftScheduler): the
+  earliest start from which the last of them finishes no earlier than asked.
 
 * A day a resource works that the project does not (a Saturday) has no place on the project's
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
@@ -62,6 +62,9 @@ OWN, OWN_STARTED = 6, 7
 # A resource whose calendar has no project working day for this long: "does not work" is cut here.
 _LONGEST_RUN = 3660
 _DAY = timedelta(1)
+# The stream offset of an FF/SF link into a task on its resources' time: the link binds the
+# task's finish at its event (OwnTime.fin), so in the flat loops it must bind nothing.
+_NO_BOUND = -(1 << 64)
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class OwnTime:
     it shortens the task on the project's grid; the dates it is done on are kept (``first``,
     ``last``) to be shown."""
 
-    __slots__ = ("names", "times", "cals", "cal", "first", "last")
+    __slots__ = ("names", "times", "cals", "cal", "fin", "first", "last")
 
     def __init__(self, cal: WorkCalendar, names: Sequence[str], times: Sequence[ResourceTime],
                  cals: Sequence[WorkCalendar]):
@@ -105,6 +108,7 @@ class OwnTime:
         self.names = tuple(names)
         self.times = tuple(times)
         self.cals = tuple(cals)
+        self.fin: list[tuple[int, int]] = []  # (slot, offset) of the FF/SF links into it
         self.first = self.last = None  # dates of the early start and finish, as placed
 
     def _one(self, r: WorkCalendar, s: int, d: int) -> tuple[int, int, date, date]:
@@ -117,7 +121,12 @@ class OwnTime:
 
     def place(self, s: int, d: int, t: list[int] | None = None) -> tuple[int, int]:
         """(start, finish) boundaries of ``d`` days of work asked to start at boundary ``s``
-        (``t``: the forward pass's slots, when it places the task)."""
+        (``t``: the forward pass's slots, when it places the task: then also no earlier than
+        the finish its FF/SF links ask for)."""
+        if t is not None and self.fin:
+            b = self.start_for(max(t[x] + o for x, o in self.fin), d)
+            if b > s:
+                s = b
         start = finish = first = last = None
         for r in self.cals:
             a, f, x, y = self._one(r, s, d)
@@ -128,6 +137,20 @@ class OwnTime:
         if t is not None:  # the forward pass's placing: the dates to show
             self.first, self.last = first, last
         return start, finish
+
+    def start_for(self, f: int, d: int) -> int:
+        """The earliest start from which the task finishes at boundary ``f`` or later (it ends
+        with the last of its resources), each resource counting its ``d`` days back over its
+        own calendar from the end of project day f - 1."""
+        cal = self.cal
+        end = cal.date_of(f - 1)
+        best = None
+        for r in self.cals:
+            j = r.index_on_or_after(end)  # the day it must work last, or a later one
+            s = cal.index_on_or_after(r.date_of(j - d) + _DAY)
+            if best is None or s < best:
+                best = s
+        return best
 
     def back(self, lf: int, d: int) -> tuple[int, int]:
         """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``."""
@@ -155,7 +178,9 @@ class OwnTime:
 
     def late(self, lf: int, start_bound: int, d: int, late: list[int] | None = None) -> tuple[int, int]:
         """Late (start, finish) from the bound on the finish and the bound on the start (SS and
-        SF links out of the task) the backward pass collected (``late``: the pass's slots)."""
+        SF links out of the task) the backward pass collected; with the pass's slots ``late``,
+        its FF/SF links (taken out of the flat loops) then bound their sources from its late
+        finish."""
         ls, lf = self.back(lf, d)
         if start_bound < ls:
             # on a day one of them works: back from the bound past the days all of them are off
@@ -165,6 +190,11 @@ class OwnTime:
             f = self.place(ls, d)[1]
             if f < lf:
                 lf = f
+        if late is not None:
+            for x, o in self.fin:
+                r = lf - o
+                if r < late[x]:
+                    late[x] = r
         return ls, lf
 
     def days_of(self, k: int, s: int, d: int) -> tuple[int, int]:
@@ -218,6 +248,23 @@ def own_times(net, cal, resource_time: Mapping[int, Collection[ResourceTime]]) -
             continue
         out[v] = OwnTime(cal, names, times, cals)
     return out
+
+
+def bind_finishes(net, pl) -> None:
+    """Take the FF and SF links into the tasks on their resources' time out of the flat loops:
+    such a link bounds the task's finish, from which MS Project counts its start back over the
+    resources' calendars, not back by its duration in project days (which could finish it days
+    later). The task's events apply them (OwnTime.fin). Called after add_edges, which placed
+    the links in the stream (net.exact_links)."""
+    own = pl.own_late
+    if not net.exact_links:
+        return
+    S, D, O, dur = net.S, net.D, net.O, net.dur
+    for k in net.exact_links:
+        ot = own.get(D[k])
+        if ot is not None:
+            ot.fin.append((S[k], O[k] + dur[D[k]]))
+            O[k] = _NO_BOUND
 
 
 def apply(net, pl, own: dict[int, OwnTime], status_b: int | None) -> None:

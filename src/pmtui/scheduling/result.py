@@ -247,9 +247,14 @@ class ScheduleResult:
                     continue
                 typ = types[k]
                 req = (ef[v] if typ == FS or typ == FF else es[v]) + lags[k]
-                if typ == FF or typ == SF:
-                    req -= dur[dst[k]]
                 w = node[k]
+                if typ == FF or typ == SF:
+                    if w in self._pl.own_late:  # it binds the finish (own_time)
+                        room = ef[w] - req
+                        if room < val:
+                            val = room
+                        continue
+                    req -= dur[dst[k]]
                 room = sched_s[w if w < n else net.gate_task[w - n]] - req  # a gate: its summary
                 if room < val:
                     val = room
@@ -350,6 +355,7 @@ class ScheduleResult:
         # the start each link asks for, inline: this runs for every task a view shows
         src, types, lags, ef_, es_ = net.link_src, net.link_type, net.link_lag, self._ef, self._es
         d = net.dur[v]
+        ot = self._pl.own_late.get(v)  # its FF/SF links ask for a finish, counted back over its time
         x = v
         while x >= 0:
             for k in inc.get(x, ()):
@@ -358,6 +364,8 @@ class ScheduleResult:
                     reqs.append((ef_[a] + lags[k], k))
                 elif t == SS:
                     reqs.append((es_[a] + lags[k], k))
+                elif ot is not None:
+                    reqs.append((ot.start_for((ef_[a] if t == FF else es_[a]) + lags[k], d), k))
                 elif t == FF:
                     reqs.append((ef_[a] + lags[k] - d, k))
                 else:
@@ -631,11 +639,17 @@ class ScheduleResult:
         sched_s, lf, gate_task = self._sched_s, self._lf, net.gate_task
         val = [BIG] * n
         done = self._finished_nodes()
+        own = self._pl.own_late
         for a, typ, lag, b, w in zip(net.link_src, net.link_type, net.link_lag, net.link_dst, net.link_node):
             if done and w in done:
                 continue
             req = (ef[a] if typ == FS or typ == FF else es[a]) + lag
             if typ == FF or typ == SF:
+                if own and b in own:  # it binds the finish (own_time)
+                    room = ef[b] - req
+                    if room < val[a]:
+                        val[a] = room
+                    continue
                 req -= dur[b]
             room = sched_s[w if w < n else gate_task[w - n]] - req
             if room < val[a]:

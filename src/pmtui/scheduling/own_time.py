@@ -33,7 +33,7 @@ Choices where MS Project would go finer than whole days:
   day of leave; the result lists it in ``held`` and the leave warnings still name it.
 * An FF or SF link into a task on its resources' time bounds its finish, and its start is
   counted back from there over their calendars (MS Project, and MPXJ's MicrosoftScheduler): the
-  earliest start from which the last of them finishes no earlier than asked.
+  earliest start from which each of them finishes no earlier than asked, in their own time.
 
 * A day a resource works that the project does not (a Saturday) has no place on the project's
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
@@ -44,6 +44,14 @@ Choices where MS Project would go finer than whole days:
 Backward, the late finish steps back to each resource's last working day before it and the
 late start counts the work back over their days off; the late start of the task is the
 earliest of its assignments', its late finish the latest (the mirror of the forward rule).
+
+Bounds are instants, as in MS Project, and compared in the resources' time: a finish asked for
+on days a resource does not work is met by its last working day before them, and a late start
+that falls on days none of them works is met by starting when they are back (so the late
+finish is where that work ends). MPXJ's MicrosoftScheduler agrees on random plans
+(tests/scheduling/test_mpxj_resource_time.py, which names where the two differ); as there, a
+predecessor whose FF successor's people finish on their last day before the asked finish can get
+negative float, their late finish being earlier than its own.
 """
 
 from __future__ import annotations
@@ -139,16 +147,19 @@ class OwnTime:
         return start, finish
 
     def start_for(self, f: int, d: int) -> int:
-        """The earliest start from which the task finishes at boundary ``f`` or later (it ends
-        with the last of its resources), each resource counting its ``d`` days back over its
-        own calendar from the end of project day f - 1."""
+        """The earliest start from which each of its resources finishes at boundary ``f`` or
+        later in its own time, counting its ``d`` days back over its own calendar from its last
+        working day by the end of project day f - 1: a finish is an instant, and when a resource
+        is off on the days just before it, work that ends on its last day before them ends there
+        in its time (MPXJ's MicrosoftScheduler reads it so). With several resources, each: one
+        who works up to the asked finish must not stop days before it because another is off."""
         cal = self.cal
         end = cal.date_of(f - 1)
         best = None
         for r in self.cals:
-            j = r.index_on_or_after(end)  # the day it must work last, or a later one
+            j = r.index_on_or_before(end)  # the day it must work last, or a later one
             s = cal.index_on_or_after(r.date_of(j - d) + _DAY)
-            if best is None or s < best:
+            if best is None or s > best:
                 best = s
         return best
 
@@ -183,13 +194,13 @@ class OwnTime:
         finish."""
         ls, lf = self.back(lf, d)
         if start_bound < ls:
-            # on a day one of them works: back from the bound past the days all of them are off
-            ls = start_bound
-            while not self.works(ls):
-                ls -= 1
-            f = self.place(ls, d)[1]
+            # The latest start is an instant: when none of them works on the bound's day, work
+            # begun there starts on their next working day, so the finish is where work from the
+            # bound ends, and the late start is counted back from it (MPXJ's MicrosoftScheduler:
+            # an SS successor's late start on a day of leave bounds the finish this way).
+            f = self.place(start_bound, d)[1]
             if f < lf:
-                lf = f
+                ls, lf = self.back(f, d)
         if late is not None:
             for x, o in self.fin:
                 r = lf - o

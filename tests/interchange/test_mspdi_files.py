@@ -118,6 +118,20 @@ def test_resource_calendars_are_kept():
     assert first.calendar is None and first.cost_rate == 80
 
 
+def test_resource_calendars_schedule_their_tasks_as_ms_project_does():
+    """Resource Two of the 2003 file is off Tue 8 Feb 2011 and works Sat 12 Feb; the sample
+    plan's Second Resource works a night shift Monday to Saturday. Their tasks are worked on
+    those calendars (test_dates_match_ms_project checks the dates against the file's)."""
+    data = read_file(DATA / "p2003_timephased_progress.xml").data
+    seven = next(t for t in data.tasks if t.name == "Task Seven")
+    two = next(x for x in data.resource_time()[seven.key] if x.name == "Resource Two")
+    assert date(2011, 2, 8) in two.days_off and date(2011, 2, 12) in two.days_on and two.workdays is None
+    assert seven.key in check(dataclasses.replace(data, status_date=None)).own_time
+    data = read_file(DATA / "p2003_sample_plan.xml").data
+    weeks = {x.name: x.workdays for on in data.resource_time().values() for x in on}
+    assert weeks["Second Resource"] == frozenset(range(6))
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_dates_match_ms_project(name):
     path = DATA / name

@@ -1,4 +1,5 @@
-"""pmtui resource add | list | edit | rm | load | leave add/list/rm, and pmtui assign / unassign."""
+"""pmtui resource add | list | edit | rm | load | leave add/list/rm | calendar show/workdays/workday add/rm,
+and pmtui assign / unassign."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.text import Text
 
 from pmtui.cli.context import Col, done, out, print_json, state
 from pmtui.models.errors import BadValue
-from pmtui.models.parsing import parse_date, parse_money, parse_units
+from pmtui.models.parsing import format_workdays, parse_date, parse_money, parse_units, parse_workdays
 from pmtui.models.wording import brief, counted, days
 from pmtui.services.resource_load import before_text, over_days_before, resource_loads
 from pmtui.services.plan import wbs_key
@@ -19,6 +20,7 @@ from pmtui.lazy import LazyModule
 # The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
 # `pmtui --help` and `pmtui COMMAND --help` load this module without them
 leave_svc = LazyModule("pmtui.services.leave")
+rcal_svc = LazyModule("pmtui.services.resource_calendar")
 svc = LazyModule("pmtui.services.resources")
 
 
@@ -27,6 +29,10 @@ leave = typer.Typer(help="A person's leave: working days off on their own calend
                          "scheduled around it (MS Project's resource calendars); `pmtui resource load` and "
                          "`resource leave list` show any task a constraint still holds on those days.",
                     no_args_is_help=True)
+rcal = typer.Typer(help="A person's own working week (a part-timer's Monday to Wednesday) and days they work that it "
+                        "has off (a release Saturday), based on the project calendar as in MS Project: the tasks they "
+                        "are on are worked on it. Their leave is `pmtui resource leave`.", no_args_is_help=True)
+rcal_day = typer.Typer(help="Days a person works that their week or the project has off.", no_args_is_help=True)
 
 
 @cmd.command("add", epilog="Example: pmtui resource add 'Alice Chen' --rate 650 --max-units 100%")
@@ -335,8 +341,100 @@ def unassign(
     done(f"Unassigned {text}.")
 
 
+@rcal.command("show", epilog="Example: pmtui resource calendar show 'Ana Lopez'")
+def calendar_show(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, help="One resource (default: all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show each person's working days: the project's week or one of their own, the days they
+    work that it has off, and how many days of leave they have."""
+    st = state(ctx)
+    plan = st.plan()
+    rows = rcal_svc.weeks(plan)
+    if name is not None:
+        rid = _named(plan, name).id
+        rows = [w for w in rows if w.resource_id == rid]
+    if as_json:
+        print_json([{"resource": w.name, "workdays": format_workdays(w.workdays).split(","), "own_week": w.own,
+                     "worked": [{"date": d.isoformat(), "note": n} for d, n in w.worked.items()],
+                     "leave_days": w.leave_days} for w in rows])
+        return
+    if not rows:
+        out.print("No resources: `pmtui resource add NAME` adds one.")
+        return
+    table = Table(Col("Resource", share=1, least=10), "Working days", Col("Also works", share=1, least=12),
+                  "Leave", box=None, pad_edge=False)
+    for w in rows:
+        week = format_workdays(w.workdays) + ("" if w.own else " (project's)")
+        extra = ", ".join(f"{d} {d:%a}" for d in w.worked) or "-"
+        table.add_row(w.name, week, extra, counted(w.leave_days, "day") if w.leave_days else "-")
+    out.print(table)
+
+
+@rcal.command("workdays", epilog="Example: pmtui resource calendar workdays 'Ana Lopez' mon-wed")
+def calendar_workdays(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Resource name."),
+    days: str = typer.Argument(..., help="Their working weekdays, e.g. mon-wed or mon,tue,thu; "
+                                         "`project` for the project's week again."),
+) -> None:
+    """Give a person a working week of their own (a part-timer), or the project's again. Their
+    tasks are worked on it; the command names the tasks that moved."""
+    st = state(ctx)
+    mask = None if days.strip().casefold() == "project" else parse_workdays(days)
+    before = st.plan().schedule
+    who, old, new, plan = rcal_svc.set_week(st.store, st.project().id, name, mask)
+    if plan is None:
+        done(f"{who} works {format_workdays(new)} already: nothing changed.")
+        return
+    done(f"Working days of {who}: {format_workdays(new)} (were {format_workdays(old)}).")
+    _say_moved(before, plan, who)
+
+
+@rcal_day.command("add", epilog="Example: pmtui resource calendar workday add Ana 2027-03-06 --note Cutover")
+def calendar_workday_add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Resource name."),
+    day: str = typer.Argument(..., help="A day their week or the project has off."),
+    note: str = typer.Option(None, "--note", help="Why it is worked (default: Worked day)."),
+) -> None:
+    """Record that a person works a day their week or the project has off (a release Saturday):
+    their tasks count it."""
+    st = state(ctx)
+    d = parse_date(day)
+    before = st.plan().schedule
+    who, plan = rcal_svc.add_workday(st.store, st.project().id, name, d, note)
+    done(f"Worked day recorded for {who}: {d} ({d:%A}).")
+    _say_moved(before, plan, who)
+
+
+@rcal_day.command("rm", epilog="Example: pmtui resource calendar workday rm 'Ana Lopez' 2027-03-06")
+def calendar_workday_rm(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Resource name."),
+    day: str = typer.Argument(..., help="The worked day to take back."),
+) -> None:
+    """Take back a person's worked day."""
+    st = state(ctx)
+    d = parse_date(day)
+    who = rcal_svc.remove_workday(st.store, st.project().id, name, d)
+    done(f"{d} is a day off for {who} again.")
+
+
+def _say_moved(before, plan, who: str) -> None:
+    rid = next(r.id for r in plan.resources if r.name == who)
+    moved = leave_svc.moved_by(before, plan, rid)
+    if moved:
+        done(f"Scheduled on their days: {moved}.")
+    else:
+        done(f"No unfinished task of {who} moved.")
+
+
 def register(app: typer.Typer) -> None:
     cmd.add_typer(leave, name="leave")
+    rcal.add_typer(rcal_day, name="workday")
+    cmd.add_typer(rcal, name="calendar")
     app.add_typer(cmd, name="resource")
     app.command("assign", epilog="Example: pmtui assign 2.3.1 'Alice Chen' --units 50%")(assign)
     app.command("unassign", epilog="Example: pmtui unassign 2.3.1 'Alice Chen'")(unassign)

@@ -202,33 +202,30 @@ class PlanData:
         return tasks, links
 
     def resource_time(self) -> dict[Any, list[ResourceTime]]:
-        """Task key -> its people, for the tasks one of whose people has a day off (an exception
-        of their calendar) that could fall on work: the schedule the app shows (Plan.resource_time),
-        so that an export writes the dates the app shows."""
-        off = {}
+        """Task key -> its people, for the tasks one of whose people has a calendar of their own
+        (days off, a week of their own, days worked that the project has off): the schedule the
+        app shows (Plan.resource_time), so that an export writes the dates the app shows."""
+        own = {}
+        week = self.calendar.workdays
         for r in self.resources:
             if r.calendar is not None:
                 exc = r.calendar.exceptions
-                if any(working for working, _name in exc.values()):
-                    # A day worked that the project does not (a Saturday): the scheduler takes
-                    # days off only, and their days off alone would finish the task later than
-                    # MS Project, which works the extra day too (p2003_timephased_progress.xml,
-                    # Resource Two: off Tuesday, on Saturday, 'Task Seven' ends as planned). Such
-                    # a calendar keeps the project's, as before.
-                    continue
-                days = frozenset(d for d, (working, _name) in exc.items() if not working)
-                if days:
-                    off[r.key] = days
-        if not off:
+                mask = r.calendar.workdays
+                off = frozenset(d for d, (working, _name) in exc.items() if not working)
+                on = frozenset(d for d, (working, _name) in exc.items() if working)
+                if off or on or mask != week:
+                    own[r.key] = ResourceTime(r.name, off, None if mask == week else
+                                              frozenset(i for i in range(7) if mask >> i & 1), on)
+        if not own:
             return {}
         names = {r.key: r.name for r in self.resources}
         keys = {t.key for t in self.tasks}
-        on: dict[Any, list[Any]] = {}
+        on_task: dict[Any, list[Any]] = {}
         for a in self.assignments:
             if a.units > 0 and a.resource in names and a.task in keys:
-                on.setdefault(a.task, []).append(a.resource)
-        return {task: [ResourceTime(names[r], off.get(r, frozenset())) for r in rs]
-                for task, rs in on.items() if any(r in off for r in rs)}
+                on_task.setdefault(a.task, []).append(a.resource)
+        return {task: [own.get(r) or ResourceTime(names[r], frozenset()) for r in rs]
+                for task, rs in on_task.items() if any(r in own for r in rs)}
 
     def schedule(self) -> ScheduleResult:
         tasks, links = self.specs()

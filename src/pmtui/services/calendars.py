@@ -9,7 +9,7 @@ from sqlalchemy import select
 from pmtui.models.errors import Conflict, NotFound
 from pmtui.models.parsing import format_workdays
 from pmtui.models.rules import day_name, plan_date
-from pmtui.models.tables import Calendar, CalendarException, Project
+from pmtui.models.tables import Calendar, CalendarException, Project, Resource
 from pmtui.services.actions import action
 from pmtui.services.plan import check_plan
 from pmtui.store import Store
@@ -21,6 +21,12 @@ def set_workdays(store: Store, project_id: int, mask: int) -> str:
         cal = act.session.get(Calendar, project.calendar_id)
         if cal.workdays != mask:
             act.say(f"working days {format_workdays(cal.workdays)} → {format_workdays(mask)}")
+            # a resource calendar with the project's week follows it, as one based on the project
+            # calendar does in MS Project; a week of their own (a part-timer's) stays
+            following = act.session.execute(select(Calendar).join(Resource, Resource.calendar_id == Calendar.id).where(
+                Resource.project_id == project_id, Calendar.workdays == cal.workdays)).scalars().all()
+            for own in following:
+                own.workdays = mask
             cal.workdays = mask
             check_plan(act, project_id)
     return format_workdays(mask)

@@ -166,6 +166,9 @@ class Plan:
     # resource id -> {day: note} of the days off on the resource's own calendar (leave): the
     # work of the tasks they are on is scheduled around them (resource_time)
     leave: dict[int, dict[date, str]] = field(default_factory=dict)
+    # resource id -> (working weekdays mask, {day: note} of days worked that the mask or the
+    # project has off) of each resource with a calendar of its own (resource_time)
+    resource_weeks: dict[int, tuple[int, dict[date, str]]] = field(default_factory=dict)
 
     def finish_change(self) -> tuple[date, int] | None:
         """(day of the last stand-up, working days the finish moved since; later is positive),
@@ -453,18 +456,24 @@ class Plan:
 
     @cached_property
     def resource_time(self) -> dict[int, list[ResourceTime]]:
-        """Task id -> its resources, for the tasks one of whose resources has leave: the
-        scheduler then works each assignment on its resource's days (MS Project's resource
-        calendars). Every resource of such a task counts (units above zero): the task starts with
-        the first of them."""
-        if not self.leave:
+        """Task id -> its resources, for the tasks one of whose resources has a calendar of its
+        own (leave, a week of their own, a day worked the project has off): the scheduler then
+        works each assignment on its resource's days (MS Project's resource calendars, based on
+        the project calendar). Every resource of such a task counts (units above zero): the task
+        starts with the first of them."""
+        if not self.leave and not self.resource_weeks:
             return {}
         by_resource: dict[int, ResourceTime] = {}
         names = self.resource_by_id
-        for rid, days in self.leave.items():
+        for rid in self.leave.keys() | self.resource_weeks.keys():
             r = names.get(rid)
-            if r is not None:
-                by_resource[rid] = ResourceTime(r.name, frozenset(days))
+            if r is None:
+                continue
+            mask, worked = self.resource_weeks.get(rid, (self.workdays, {}))
+            by_resource[rid] = ResourceTime(
+                r.name, frozenset(self.leave.get(rid, ())),
+                None if mask == self.workdays else frozenset(i for i in range(7) if mask >> i & 1),
+                frozenset(worked))
         out: dict[int, list[ResourceTime]] = {}
         for task_id, rows in self.assignments_of.items():
             on = [a.resource_id for a in rows if a.units > 0]
@@ -671,6 +680,11 @@ _PLAN_SQL = {
     "assignments": ("SELECT assignment.id, assignment.task_id, assignment.resource_id, assignment.units "
                     "FROM assignment JOIN task ON task.id = assignment.task_id "
                     "WHERE task.project_id = :pid ORDER BY assignment.id"),
+    # the week and worked days of resources whose calendar is not the project's week alone
+    "weeks": ("SELECT resource.id, calendar.workdays, calendar_exception.day, calendar_exception.name "
+              "FROM resource JOIN calendar ON calendar.id = resource.calendar_id "
+              "LEFT JOIN calendar_exception ON calendar_exception.calendar_id = calendar.id "
+              "AND calendar_exception.working = 1 WHERE resource.project_id = :pid"),
     "leave": ("SELECT resource.id, calendar_exception.day, calendar_exception.name FROM resource "
               "JOIN calendar_exception ON calendar_exception.calendar_id = resource.calendar_id "
               "WHERE resource.project_id = :pid AND calendar_exception.working = 0 "
@@ -745,6 +759,12 @@ def _read_plan(rows: Rows, project_id: int) -> Plan:
     plan = Plan(project, cal[0], exceptions, tasks, links, resources, assignments)
     for rid, day, name in _with_dates(rows(sql["leave"], {"pid": project_id}), [1]):
         plan.leave.setdefault(rid, {})[day] = name
+    for rid, mask, day, name in _with_dates(rows(sql["weeks"], {"pid": project_id}), [2]):
+        if mask == cal[0] and day is None:
+            continue  # the project's week, no day worked: leave alone, if any
+        _, worked = plan.resource_weeks.setdefault(rid, (mask, {}))
+        if day is not None:
+            worked[day] = name
     if standup and standup[0][1] is not None:
         plan.last_standup = tuple(standup[0])
     return plan

@@ -1,0 +1,135 @@
+"""A resource's own working week and the days they work that it has off: their calendar, based
+on the project calendar as MS Project bases a resource calendar on the Standard one (see
+scheduling.own_time). A part-timer works Monday to Wednesday; someone works a release Saturday.
+Leave (services.leave) is the same calendar's days off. The tasks they are on are worked on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pmtui.lazy import LazyModule
+from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.services.plan import Plan, check_plan, load_plan
+
+_sa = LazyModule("sqlalchemy")
+_rules = LazyModule("pmtui.models.rules")
+_tables = LazyModule("pmtui.models.tables")
+_actions = LazyModule("pmtui.services.actions")
+_resources = LazyModule("pmtui.services.resources")
+_parsing = LazyModule("pmtui.models.parsing")
+_leave = LazyModule("pmtui.services.leave")
+
+
+@dataclass(frozen=True)
+class ResourceWeek:
+    """What `resource calendar show` says of one resource."""
+
+    resource_id: int
+    name: str
+    workdays: int  # bit 0 = Monday
+    own: bool  # a week of their own, not the project's
+    worked: dict[date, str]  # days they work that their week or the project has off
+    leave_days: int
+
+
+def weeks(plan: Plan) -> list[ResourceWeek]:
+    out = []
+    for r in plan.resources:
+        mask, worked = plan.resource_weeks.get(r.id, (plan.workdays, {}))
+        out.append(ResourceWeek(r.id, r.name, mask, mask != plan.workdays, dict(sorted(worked.items())),
+                                len(plan.leave.get(r.id, ()))))
+    return out
+
+
+def works(plan: Plan, resource_id: int, day: date) -> bool:
+    """Whether the resource works ``day`` by their calendar: their days off and worked days,
+    then the project's exceptions, then their week (MS Project's order)."""
+    if day in plan.leave.get(resource_id, {}):
+        return False
+    mask, worked = plan.resource_weeks.get(resource_id, (plan.workdays, {}))
+    if day in worked:
+        return True
+    exc = plan.exceptions.get(day)
+    if exc is not None:
+        return exc[0]
+    return bool(mask >> day.weekday() & 1)
+
+
+def _own_calendar(act, res, project) -> int:
+    """The resource's calendar, made as a copy of the project's week when they have none."""
+    if res.calendar_id is None:
+        base = act.session.get(_tables.Calendar, project.calendar_id)
+        own = _tables.Calendar(name=res.name, workdays=base.workdays)
+        act.session.add(own)
+        act.session.flush()
+        res.calendar_id = own.id
+    return res.calendar_id
+
+
+def set_week(store, project_id: int, name: str, mask: int | None) -> tuple[str, int, int, Plan | None]:
+    """Give ``name`` a working week of their own (``mask``, bit 0 = Monday), or the project's
+    again (None). Returns the name as stored, the week before and after, and the plan after it
+    (None when nothing changed)."""
+    with _actions.action(store, project_id, "Set a resource's working days") as act:
+        res = _resources._find(act, project_id, name)
+        project = act.session.get(_tables.Project, project_id)
+        base = act.session.get(_tables.Calendar, project.calendar_id)
+        cal = act.session.get(_tables.Calendar, res.calendar_id) if res.calendar_id is not None else None
+        old = cal.workdays if cal is not None else base.workdays
+        new = base.workdays if mask is None else mask
+        if new == old:
+            return res.name, old, new, None
+        cal = act.session.get(_tables.Calendar, _own_calendar(act, res, project))
+        cal.workdays = new
+        fmt = _parsing.format_workdays
+        act.say(f"working days of {res.name!r} {fmt(old)} → {fmt(new)}")
+        plan = check_plan(act, project_id)
+    return res.name, old, new, plan
+
+
+def add_workday(store, project_id: int, name: str, day: date, note: str | None = None) -> tuple[str, Plan]:
+    """Record that ``name`` works ``day``, which their week or the project has off (a release
+    Saturday, a holiday they work)."""
+    _rules.plan_date(day, "worked day")
+    try:
+        note = _leave.check_note(note or "Worked day")
+    except BadValue as exc:
+        raise BadValue(str(exc).replace("leave note", "worked-day note")) from None
+    with _actions.action(store, project_id, "Add a resource's worked day") as act:
+        res = _resources._find(act, project_id, name)
+        project = act.session.get(_tables.Project, project_id)
+        plan = load_plan(act.conn, project_id)
+        if day in plan.leave.get(res.id, {}):
+            raise Conflict(f"{res.name} is on leave on {day}: `pmtui resource leave rm {_quoted(res.name)} {day}` "
+                           "takes the leave back first")
+        if works(plan, res.id, day):
+            raise Conflict(f"{res.name} works on {day} ({day:%A}) already: there is no worked day to record")
+        cid = _own_calendar(act, res, project)
+        act.session.add(_tables.CalendarException(calendar_id=cid, day=day, working=True, name=note))
+        act.say(f"worked day of {res.name!r} {day} {note}")
+        plan = check_plan(act, project_id)
+    return res.name, plan
+
+
+def remove_workday(store, project_id: int, name: str, day: date) -> str:
+    _rules.plan_date(day, "worked day")
+    with _actions.action(store, project_id, "Remove a resource's worked day") as act:
+        res = _resources._find(act, project_id, name)
+        row = None
+        if res.calendar_id is not None:
+            row = act.session.execute(_sa.select(_tables.CalendarException).where(
+                _tables.CalendarException.calendar_id == res.calendar_id, _tables.CalendarException.day == day,
+                _tables.CalendarException.working == True)).scalars().first()  # noqa: E712 - SQL
+        if row is None:
+            raise NotFound(f"{res.name} has no worked day on {day}: `pmtui resource calendar show "
+                           f"{_quoted(res.name)}` shows what there is")
+        act.session.delete(row)
+        act.say(f"removed worked day of {res.name!r} {day}")
+        check_plan(act, project_id)
+    return res.name
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if " " in name else name

@@ -141,3 +141,11 @@ def test_resource_load_books_a_part_timer_on_their_days_only(team):
     load = json.loads(ok(team, "resource", "load", "Pat", "--from", "2027-01-04", "--json").stdout)
     runs = [(o["first"], o["last"]) for o in load["resources"][0]["overallocations"]]
     assert runs == [("2027-01-04", "2027-01-06"), ("2027-01-11", "2027-01-12")]
+
+
+def test_why_says_a_part_timer_does_not_work_the_days_their_task_goes_around(team):
+    ok(team, "resource", "calendar", "workdays", "Pat", "mon-wed")
+    assert ok(team, "why", "1").stdout.splitlines() == [
+        "1 Build starts 2027-01-04, the project start",
+        "1 Build finishes 2027-01-12, not 2027-01-08: its work waits while Pat does not work 2 working days "
+        "from 2027-01-07 to 2027-01-08"]

@@ -8,6 +8,7 @@ from datetime import date
 
 from pmtui.scheduling import WorkCalendar
 from pmtui.services.resource_load import days_text
+from pmtui.services.resource_calendar import works
 
 _NAMED_AT_MOST = 3  # holidays named one by one; the rest are counted
 
@@ -71,11 +72,14 @@ def leave_inside(plan, task_id: int) -> list[str]:
             continue
         # from the task's start: leave before a resource's first day holds back their part too
         hi = cal.date_of(spans[r.name][1])
-        off = sorted(d for d in plan.leave.get(r.id, {}) if s.start <= d < hi and cal.is_working(d))
+        days = [cal.date_of(i) for i in range(cal.index_on_or_after(s.start), spans[r.name][1])]
+        off = [d for d in days if d < hi and not works(plan, r.id, d)]
+        # a week of their own (a part-timer's) is said as such, leave as leave
+        what = "is on leave" if all(d in plan.leave.get(r.id, {}) for d in off) else "does not work"
         if len(off) == 1:
-            parts.append(f"{r.name} is on leave {off[0]}")
+            parts.append(f"{r.name} {what} {off[0]}")
         elif off:
-            parts.append(f"{r.name} is on leave {len(off)} working days from {off[0]} to {off[-1]}")
+            parts.append(f"{r.name} {what} {len(off)} working days from {off[0]} to {off[-1]}")
     if not parts:  # moved, not stretched: its resources start later (the chain says why)
         return []
     return [f"{t.label} finishes {s.finish}, not {would}: its work waits while {'; '.join(parts)}"]

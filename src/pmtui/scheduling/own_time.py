@@ -1,12 +1,15 @@
 """Tasks scheduled on their resources' working time: leave moves the work, not only warns.
 
 A task with resources assigned works when they do, as MS Project and TaskJuggler schedule it. A
-resource's calendar is based on the project calendar, as MS Project bases a resource calendar on
-the Standard one ("Change working time for a resource", Microsoft Support: a resource calendar
-starts as a copy of its base calendar and takes its own working times and exceptions; MPXJ's
-ProjectCalendar, a derived calendar, reads the same way and was checked here): for a day, the
-resource's own exceptions (leave, a worked Saturday) come first, then the project's (holidays),
-then the resource's own week (a part-timer's Monday to Wednesday), then the project's week. The
+resource's calendar is based on the project calendar, as in MS Project (Microsoft Support,
+"Create a new base calendar": "Project automatically creates a resource calendar (based on the
+project calendar ...)"; Microsoft Project 98 help, resource calendars: it "contains exceptions
+to the base calendar ... individual vacations or part-time hours. Because each resource calendar
+is derived from a base calendar, any change you make to the base calendar is reflected in the
+resource calendars that depend on it"). The order, checked on MPXJ's derived ProjectCalendar: for
+a day, the resource's own exceptions (leave, a worked Saturday) come first, then the project's
+(holidays), then the resource's own week (a part-timer's Monday to Wednesday), then the project's
+week. The
 caller gives, per task, its resources (``ResourceTime``); a task whose resources all have the
 project's working days keeps the project calendar, and a plan that gives none schedules exactly
 as before (the passes never look here).
@@ -34,7 +37,6 @@ Choices where MS Project would go finer than whole days:
 * An FF or SF link into a task on its resources' time bounds its finish, and its start is
   counted back from there over their calendars (MS Project, and MPXJ's MicrosoftScheduler): the
   earliest start from which each of them finishes no earlier than asked, in their own time.
-
 * A day a resource works that the project does not (a Saturday) has no place on the project's
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
   worked (a task may be shown to finish on that Saturday). A start asked for at a grid position

@@ -12,7 +12,11 @@ comparing, what differs by design or where MPXJ's rule could not be read off its
   moved to the first day one of them works; a plan where such a task has an SS or SF successor
   is counted, not compared.
 * A day the project does not work (a Saturday a resource works) has no place on our working-day
-  grid (see own_time): a plan where MPXJ dates something on a weekend is counted, not compared.
+  grid (see own_time): after a predecessor that finishes on Friday, MPXJ starts the task of
+  someone who works that Saturday on the Saturday (Sat 9 to Mon 11 Jan for 2 days), we on the
+  Monday (Mon 11 to Tue 12: a start at a grid position is the start of a project working day,
+  so that an SS link from a Monday start never puts work on the Saturday before). A plan where
+  MPXJ dates something on a weekend is counted, not compared.
 * FF and SF links with a lag to or from a task with people: in about one plan in five MPXJ's
   dates differ from ours by a day or two (we count every lag on the project calendar, as MS
   Project's default does, and the task's work on its people's); such lags are set to 0 here.

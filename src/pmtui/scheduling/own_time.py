@@ -41,7 +41,9 @@ Choices where MS Project would go finer than whole days:
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
   worked (a task may be shown to finish on that Saturday). A start asked for at a grid position
   is the start of its project working day, so work never begins on the Saturday before it, and
-  a late finish is the end of the project working day before its bound.
+  a late finish is the end of the project working day before its bound. After a predecessor that
+  finishes on Friday, MS Project (MPXJ) starts such a resource's task on their Saturday; we on
+  the Monday, so it may finish a day later (the grid cannot tell "after Friday" from "Monday").
 
 Backward, the late finish steps back to each resource's last working day before it and the
 late start counts the work back over their days off; the late start of the task is the

@@ -454,6 +454,19 @@ class Plan:
             )
         return specs
 
+    def resource_works(self, resource_id: int, day: date) -> bool:
+        """Whether the resource works ``day`` by their calendar: their days off and worked days,
+        then the project's exceptions, then their week (MS Project's order; see own_time)."""
+        if day in self.leave.get(resource_id, ()):
+            return False
+        mask, worked = self.resource_weeks.get(resource_id, (self.workdays, {}))
+        if day in worked:
+            return True
+        exc = self.exceptions.get(day)
+        if exc is not None:
+            return exc[0]
+        return bool(mask >> day.weekday() & 1)
+
     @cached_property
     def resource_time(self) -> dict[int, list[ResourceTime]]:
         """Task id -> its resources, for the tasks one of whose resources has a calendar of its

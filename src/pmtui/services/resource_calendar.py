@@ -44,17 +44,7 @@ def weeks(plan: Plan) -> list[ResourceWeek]:
 
 
 def works(plan: Plan, resource_id: int, day: date) -> bool:
-    """Whether the resource works ``day`` by their calendar: their days off and worked days,
-    then the project's exceptions, then their week (MS Project's order)."""
-    if day in plan.leave.get(resource_id, {}):
-        return False
-    mask, worked = plan.resource_weeks.get(resource_id, (plan.workdays, {}))
-    if day in worked:
-        return True
-    exc = plan.exceptions.get(day)
-    if exc is not None:
-        return exc[0]
-    return bool(mask >> day.weekday() & 1)
+    return plan.resource_works(resource_id, day)
 
 
 def _own_calendar(act, res, project) -> int:

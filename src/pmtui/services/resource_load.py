@@ -18,7 +18,6 @@ from datetime import date
 
 from pmtui.services.as_of import day_text, span_text
 from pmtui.services.plan import Plan
-from pmtui.services.resource_calendar import works
 
 # Units are stored as floats (0.5 = 50 %): three people at 33.3 % must not read as overbooked.
 _EPS = 1e-6
@@ -72,7 +71,7 @@ def resource_loads(plan: Plan, since: date | None = None, only: int | None = Non
         if a.task_id in own:
             lo, last = sched.assignment_days(a.task_id).get(names[a.resource_id].name, (lo, last))
             # the days inside it they do not work (leave, their own week): the booking pauses
-            off = [i for i in range(lo + 1, last) if not works(plan, a.resource_id, cal.date_of(i))]
+            off = [i for i in range(lo + 1, last) if not plan.resource_works(a.resource_id, cal.date_of(i))]
         hi = last + 1
         if first_day is not None and lo < first_day:
             lo = first_day

@@ -8,7 +8,6 @@ from datetime import date
 
 from pmtui.scheduling import WorkCalendar
 from pmtui.services.resource_load import days_text
-from pmtui.services.resource_calendar import works
 
 _NAMED_AT_MOST = 3  # holidays named one by one; the rest are counted
 
@@ -73,7 +72,7 @@ def leave_inside(plan, task_id: int) -> list[str]:
         # from the task's start: leave before a resource's first day holds back their part too
         hi = cal.date_of(spans[r.name][1])
         days = [cal.date_of(i) for i in range(cal.index_on_or_after(s.start), spans[r.name][1])]
-        off = [d for d in days if d < hi and not works(plan, r.id, d)]
+        off = [d for d in days if d < hi and not plan.resource_works(r.id, d)]
         # a week of their own (a part-timer's) is said as such, leave as leave
         what = "is on leave" if all(d in plan.leave.get(r.id, {}) for d in off) else "does not work"
         if len(off) == 1:

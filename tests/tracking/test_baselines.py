@@ -256,3 +256,31 @@ def test_baseline_and_variance_give_their_amounts_currency(db_path):
     assert cli(db_path, "task", "edit", "1", "--duration", "7d").exit_code == 0
     assert ("Project finish 2027-01-12 vs baseline 2027-01-08 (+2d); cost 7,000 vs 5,000 GBP (+2,000) — "
             "baseline 'Plan'") in cli(db_path, "variance").stdout
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["sqlite3", "store"])
+def test_baseline_list_gives_the_time_saved_in_local_time_as_history_does(db_path, monkeypatch, quick):
+    # saved_at is kept in UTC; `history` shows its entries in local time, and `baseline list`
+    # showed the same moment in UTC, hours apart for a PM east or west of Greenwich
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    monkeypatch.setenv("TZ", "IST-5:30")  # POSIX: 5 h 30 east of UTC, no summer time
+    time.tzset()
+    try:
+        assert cli(db_path, "project", "new", "Web shop", "--start", "2027-01-04").exit_code == 0
+        assert cli(db_path, "task", "add", "Design", "--duration", "5d").exit_code == 0
+        assert cli(db_path, "baseline", "save", "Approved").exit_code == 0
+        if not quick:  # through the store: the sqlite3 read gives way to it
+            from pmtui.cli import context
+            monkeypatch.setattr(context.State, "quick", lambda self, read: None)
+        saved = datetime.fromisoformat(json.loads(cli(db_path, "baseline", "list", "--json").stdout)[0]["saved_at"])
+        if saved.tzinfo is None:
+            saved = saved.replace(tzinfo=timezone.utc)
+        local = saved.astimezone(timezone(timedelta(hours=5, minutes=30))).strftime("%Y-%m-%d %H:%M")
+        assert local in cli(db_path, "baseline", "list").stdout
+        entry = cli(db_path, "history").stdout
+        assert local in entry  # the save's own line in the journal, at the same minute
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

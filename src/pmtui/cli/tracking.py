@@ -3,6 +3,7 @@ history], report: tracking the plan against its baseline and telling management 
 
 from __future__ import annotations
 
+from datetime import timezone
 
 import typer
 from rich.table import Table
@@ -79,8 +80,14 @@ def baseline_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
                   box=None)
     for b in rows:
         table.add_row("*" if b.active else "", b.name, "Baseline" if b.number == 0 else f"Baseline{b.number}",
-                      b.saved_at.strftime("%Y-%m-%d %H:%M"), str(b.finish), _money(b.cost))
+                      _local(b.saved_at), str(b.finish), _money(b.cost))
     out.print(table)
+
+
+def _local(at) -> str:
+    """A time stored in UTC (naive from the store, aware through sqlite3) in local time, as
+    `pmtui history` gives the same moment."""
+    return (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @baseline_cmd.command("use", epilog="Example: pmtui baseline use 'Approved plan'")

@@ -19,7 +19,7 @@ from pmtui.models.parsing import (
 )
 from pmtui.models.wording import brief, counted
 from pmtui.lazy import LazyModule
-from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan
+from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, Plan, offering
 
 # loaded by the commands that change the plan: `task list` and `task show` read it without
 # SQLAlchemy (State.plan)
@@ -87,13 +87,15 @@ def add(
     st = state(ctx)
     fields = _fields(None, constraint, constraint_date, deadline, notes, estimate, fixed_cost)
     pid = st.project().id
-    before = _conflicts(svc.get_plan(st.store, pid))
+    plan = svc.plan_to_edit(st.store, pid)
+    before = _conflicts(plan)
     said: list[str] = []
-    row = svc.add_task(st.store, pid, name, under=under, below=below, said=said,
-                       duration=parse_duration(duration), after=parse_predecessors(after or ""), **fields)
+    with offering(plan):
+        row = svc.add_task(st.store, pid, name, under=under, below=below, said=said,
+                           duration=parse_duration(duration), after=parse_predecessors(after or ""), **fields)
     done(f"Added {row.wbs} {row.name!r} (id #{row.id}).")
     _say_outline(said, "add")
-    _say_new_conflicts(svc.get_plan(st.store, pid), before)
+    _say_new_conflicts(svc.plan_after_edit(st.store, pid), before)
 
 
 def _say_outline(said: list[str], what: str) -> None:
@@ -142,11 +144,13 @@ def edit(
     if not fields and preds is None:
         raise BadValue("nothing to change: give at least one option, e.g. --duration 5d (see --help)")
     pid, said = st.project().id, []
-    before = _conflicts(svc.get_plan(st.store, pid))
-    row = svc.edit_task(st.store, pid, ref, predecessors=preds, require_change=True, said=said, **fields)
+    plan = svc.plan_to_edit(st.store, pid)
+    before = _conflicts(plan)
+    with offering(plan):
+        row = svc.edit_task(st.store, pid, ref, predecessors=preds, require_change=True, said=said, **fields)
     # "Updated 2 'B'." left a script's log, and a typo in a date, to `pmtui history` to find
     changed = "; ".join(line.removeprefix(f"{row.wbs} ") for line in said)
-    plan = svc.get_plan(st.store, pid)
+    plan = svc.plan_after_edit(st.store, pid)
     done(f"Updated {row.wbs} {row.name!r}: {changed}. Finish {plan.schedule.finish}.")
     _say_new_conflicts(plan, before)
 
@@ -324,10 +328,12 @@ def link(
     """Link two tasks (or change the type and lag of their link)."""
     st = state(ctx)
     pid = st.project().id
-    before = _conflicts(svc.get_plan(st.store, pid))
-    text = svc.link_tasks(st.store, pid, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
+    plan = svc.plan_to_edit(st.store, pid)
+    before = _conflicts(plan)
+    with offering(plan):
+        text = svc.link_tasks(st.store, pid, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
     done(f"Linked: {succ} now follows {text}.")
-    _say_new_conflicts(svc.get_plan(st.store, pid), before)
+    _say_new_conflicts(svc.plan_after_edit(st.store, pid), before)
 
 
 def unlink(

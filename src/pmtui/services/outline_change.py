@@ -86,16 +86,19 @@ def _keeps_span(t: TaskRow, span: int) -> bool:
     return t.duration == 0 and span > 0
 
 
-def keep_span(act: Action, before: Plan, task_id: int) -> None:
+def keep_span(act: Action, before: Plan, task_id: int) -> dict[int, dict]:
     """A summary that loses its last task is a task again, and its own values count again. One
     with no duration of its own (imported from MS Project, or the demo: summaries store 0) keeps
     the span it had as a summary, as MS Project keeps a former summary's duration: it became a
     milestone, and whatever followed it moved earlier without a word. Call it before the plan is
-    checked, with ``before``, the plan before the change (the span is its)."""
+    checked, with ``before``, the plan before the change (the span is its). Returns the values it
+    changed, as Plan.with_outline takes them."""
     t = before.by_id[task_id]
     span = before.duration_now(t)
     if _keeps_span(t, span):
         act.session.get(Task, task_id).duration = span
+        return {task_id: {"duration": span}}
+    return {}
 
 
 def became_task(act: Action, before: Plan, task_id: int, said: list[str] | None) -> None:

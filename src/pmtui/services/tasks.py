@@ -31,19 +31,45 @@ def get_plan(store: Store, project_id: int) -> Plan:
         return load_plan(s.connection(), project_id)
 
 
-def _checked_plan(act: Action) -> Plan:
-    """Reload the plan as this transaction sees it and make sure it still schedules."""
+def plan_to_edit(store: Store, project_id: int) -> Plan:
+    """The plan with the version it shows, for a command that reads it before an edit (to
+    compare the conflicts before and after) and offers it to the edit (plan.offering): `pmtui
+    task add` on 10,000 tasks read the plan four times and scheduled it three."""
+    from pmtui.store.journal import version
+
+    with reading(store) as s:
+        conn = s.connection()
+        # read before the plan: a change committed in between makes the edit read it again
+        seen = version(conn, project_id)
+        plan = load_plan(conn, project_id)
+    plan.version = seen
+    return plan
+
+
+def plan_after_edit(store: Store, project_id: int) -> Plan:
+    """The plan the edit this thread just committed checked, else read again."""
+    from pmtui.services.actions import take_checked_plan
+
+    return take_checked_plan(project_id) or get_plan(store, project_id)
+
+
+def _checked_plan(act: Action, plan: Plan | None = None) -> Plan:
+    """Make sure the plan as this transaction leaves it still schedules: ``plan`` when the
+    service built it in memory (Plan.with_outline, with_task_values), else read again."""
     act.session.flush()
-    plan = load_plan(act.conn, act.project_id)
+    if plan is None:
+        plan = load_plan(act.conn, act.project_id)
     plan.schedule  # raises Conflict (a cycle, a bad link) and so rolls the action back
     act.checked_plan = plan
     return plan
 
 
-def _renumber(act: Action, ordered_ids: list[int], parent_id: int | None) -> None:
+def _renumber(act: Action, ordered_ids: list[int], parent_id: int | None,
+              placed: dict[int, tuple[int | None, int]] | None = None) -> None:
     """Give siblings positions 0..n-1 in this order, touching only rows that change. Through
     Core, journaled as the ORM would (each row's changed columns): loading 1,000 siblings as ORM
-    objects to move one phase took longer than reading and scheduling the plan again."""
+    objects to move one phase took longer than reading and scheduling the plan again.
+    ``placed`` receives each task's new (parent, position), for Plan.with_outline."""
     s = act.session
     s.flush()  # the positions as this action left them so far
     t = Task.__table__
@@ -61,6 +87,8 @@ def _renumber(act: Action, ordered_ids: list[int], parent_id: int | None) -> Non
             before["position"], after["position"] = old.position, pos
         if after:
             moved.setdefault(tuple(after), []).append((tid, before, after))
+            if placed is not None:
+                placed[tid] = (parent_id, pos)
     for cols, rows in moved.items():
         update_by_id(act.conn, t, cols, [tid for tid, _b, _a in rows], [list(a.values()) for _t, _b, a in rows])
         act.recorder.changes += [{"op": "update", "table": "task", "id": tid, "before": b, "after": a}
@@ -113,7 +141,7 @@ def add_task(store: Store, project_id: int, name: str, *, under: str | None = No
     _fill_constraint(fields, "ASAP")
     rules = validated(TaskRules, name=name, duration=duration, **fields)
     with action(store, project_id, "Add task") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         parent_id, siblings = None, list(plan.roots)
         position = len(siblings)
         new_summary = None
@@ -154,7 +182,7 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
     if unknown:
         raise BadValue(f"cannot edit {', '.join(sorted(unknown))}")
     with action(store, project_id, "Edit task") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         task = act.session.get(Task, row.id)
         if row.summary:
@@ -180,7 +208,9 @@ def edit_task(store: Store, project_id: int, ref: str, *, predecessors: str | li
             _replace_predecessors(act, plan, row, refs)
         if require_change and not act.lines:
             raise NothingChanged(f"{row.label}: nothing changed, it already has those values")
-        new = _checked_plan(act)
+        # its own fields alone: the plan it was found in, with them, is the plan a reload reads
+        new = _checked_plan(act, None if predecessors is not None else
+                            plan.with_task_values(row.id, {k: getattr(task, k) for k in EDITABLE}))
     if said is not None:
         said.extend(act.lines)
     return new.by_id[row.id]
@@ -219,23 +249,24 @@ def move_task(store: Store, project_id: int, ref: str, direction: str) -> TaskRo
         raise BadValue(f"direction {brief(direction)} must be up or down")
     up = direction == "up"
     with action(store, project_id, f"Move task {direction}") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         siblings = list(plan.siblings(row))
         i = siblings.index(row.id)
         j = i - 1 if up else i + 1
+        placed: dict[int, tuple[int | None, int]] = {}
         if 0 <= j < len(siblings):
             siblings[i], siblings[j] = siblings[j], siblings[i]
-            _renumber(act, siblings, row.parent_id)
+            _renumber(act, siblings, row.parent_id, placed)
             into = ""
         else:
             phase = _neighbour_phase(plan, row, up)
             siblings.pop(i)
-            _renumber(act, siblings, row.parent_id)
+            _renumber(act, siblings, row.parent_id, placed)
             kids = list(phase.children)
-            _renumber(act, [*kids, row.id] if up else [row.id, *kids], phase.id)
+            _renumber(act, [*kids, row.id] if up else [row.id, *kids], phase.id, placed)
             into = f" into {phase.wbs} {phase.name!r}"
-        new = _checked_plan(act)
+        new = _checked_plan(act, plan.with_outline(placed))
         act.say(f"moved {row.wbs} {row.name!r} {direction}{into} to {new.by_id[row.id].wbs}")
     return new.by_id[row.id]
 
@@ -265,7 +296,7 @@ def indent_task(store: Store, project_id: int, ref: str, *, said: list[str] | No
     """Make a task the last child of the sibling above it (rows keep their order, as in MS Project).
     ``said`` receives what became of that sibling if it becomes a summary (outline_change)."""
     with action(store, project_id, "Indent task") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         siblings = list(plan.siblings(row))
         i = siblings.index(row.id)
@@ -275,9 +306,10 @@ def indent_task(store: Store, project_id: int, ref: str, *, said: list[str] | No
         if plan.assignments_of.get(parent.id):
             raise Conflict(f"{parent.label} has resources assigned: unassign them before it becomes a summary")
         siblings.pop(i)
-        _renumber(act, siblings, row.parent_id)
-        _renumber(act, [*parent.children, row.id], parent.id)
-        new = _checked_plan(act)
+        placed: dict[int, tuple[int | None, int]] = {}
+        _renumber(act, siblings, row.parent_id, placed)
+        _renumber(act, [*parent.children, row.id], parent.id, placed)
+        new = _checked_plan(act, plan.with_outline(placed))
         act.say(f"indented {row.wbs} {row.name!r} under {parent.wbs} (now {new.by_id[row.id].wbs})")
         if not parent.children:
             became_summary(act, new, parent.id, said)
@@ -290,7 +322,7 @@ def outdent_task(store: Store, project_id: int, ref: str, *, said: list[str] | N
     became of the old summary when it loses its last task, and of the task when it becomes a
     summary (outline_change)."""
     with action(store, project_id, "Outdent task") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         if row.parent_id is None:
             raise Conflict(f"{row.label} is already at the top level")
@@ -300,15 +332,15 @@ def outdent_task(store: Store, project_id: int, ref: str, *, said: list[str] | N
         followers = siblings[i + 1:]
         if followers and plan.assignments_of.get(row.id):
             raise Conflict(f"{row.label} has resources assigned and would become a summary: unassign them first")
-        _renumber(act, siblings[:i], parent.id)
-        _renumber(act, [*row.children, *followers], row.id)
+        placed: dict[int, tuple[int | None, int]] = {}
+        _renumber(act, siblings[:i], parent.id, placed)
+        _renumber(act, [*row.children, *followers], row.id, placed)
         upper = list(plan.siblings(parent))
         upper.insert(upper.index(parent.id) + 1, row.id)
-        _renumber(act, upper, parent.parent_id)
+        _renumber(act, upper, parent.parent_id, placed)
         emptied = i == 0  # its followers go under it: the old summary has no task left
-        if emptied:
-            keep_span(act, plan, parent.id)
-        new = _checked_plan(act)
+        kept = keep_span(act, plan, parent.id) if emptied else {}
+        new = _checked_plan(act, plan.with_outline(placed, kept))
         act.say(f"outdented {row.wbs} {row.name!r} (now {new.by_id[row.id].wbs})")
         if emptied:
             became_task(act, plan, parent.id, said)
@@ -322,7 +354,7 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
     """Delete a task with its links and assignments; a summary only with ``recursive``.
     ``said`` receives what became of its summary if it was that summary's last task."""
     with action(store, project_id, "Delete task") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         row = plan.resolve(ref)
         doomed = [row.id, *plan.descendants(row.id)]
         if row.children and not recursive:
@@ -394,7 +426,7 @@ def _release_references(act, doomed) -> str:
 def link_tasks(store: Store, project_id: int, pred: str, succ: str, *, type: str = "FS", lag: int = 0) -> str:
     """Link two tasks (or change the type and lag of their link). Returns the link in notation."""
     with action(store, project_id, "Link tasks") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         p, s_ = plan.resolve(pred), plan.resolve(succ)
         _check_link(plan, p, s_)
         dep = act.session.execute(
@@ -413,7 +445,7 @@ def link_tasks(store: Store, project_id: int, pred: str, succ: str, *, type: str
 
 def unlink_tasks(store: Store, project_id: int, pred: str, succ: str) -> None:
     with action(store, project_id, "Unlink tasks") as act:
-        plan = load_plan(act.conn, project_id)
+        plan = plan_for_edit(act.conn, project_id)
         p, s_ = plan.resolve(pred), plan.resolve(succ)
         dep = act.session.execute(
             select(Dependency).where(Dependency.pred_id == p.id, Dependency.succ_id == s_.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rich.text import Text
 
 from pmtui.services import tasks as task_svc
 from tests.foundation.helpers import cli
@@ -150,3 +151,50 @@ def test_the_legend_names_the_options_not_the_screens_keys(small):
     assert "▁ baseline (--baseline), underlined where a bar covers it" in key
     assert "◂ ▸ bar before / after the view (--from, --to)" in key
     assert "(b)" not in key and "(f shows it)" not in key
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("colours", [None, "256", "truecolor"])
+def test_the_chart_is_printed_at_once_with_the_bytes_a_print_per_line_wrote(small, store, project, monkeypatch,
+                                                                             width, colours):
+    # a print per line (one Rich render and a terminal size query each) was half of `pmtui
+    # gantt` on 2,000 tasks: the lines are now printed at once, to the same bytes, wide
+    # characters and names cut at the width included
+    import io
+
+    from rich.console import Console
+
+    from pmtui.cli import gantt
+
+    task_svc.edit_task(store, project.id, "2", name="設計レビューと承認のための長い名前のタスク")
+    task_svc.edit_task(store, project.id, "4", name="Deploy 🚀 rocket")
+    plan = task_svc.get_plan(store, project.id)
+    lines = gantt.chart_lines(plan, width=width, first=date(2027, 1, 4), last=date(2027, 1, 12),
+                              today=date(2027, 1, 5), critical=False)
+    key = gantt.legend("day", date(2027, 1, 4), date(2027, 1, 12), width)
+
+    def console() -> Console:
+        return Console(width=width, file=io.StringIO(), force_terminal=colours is not None, color_system=colours,
+                       highlight=False, soft_wrap=False)
+
+    old = console()
+    for line in lines:
+        old.print(line, no_wrap=True, overflow="crop")
+    old.print(key)
+    new = console()
+    prints = []
+    real = Console.print
+    monkeypatch.setattr(Console, "print", lambda self, *a, **k: prints.append(1) or real(self, *a, **k))
+    gantt.print_chart(new, lines, key)
+    assert len(prints) == 2  # the chart, then the key
+    assert new.file.getvalue() == old.file.getvalue()
+    assert ("\x1b[" in new.file.getvalue()) == (colours is not None)
+    # a line too wide as it is (never drawn so, but any Text may come) is cropped as before
+    wide = [*lines, Text("x" * (width + 1), "bold"), Text("a\tb")]
+    assert not gantt.fits(wide, width) and gantt.fits(lines, width)
+    old, new = console(), console()
+    for line in wide:
+        real(old, line, no_wrap=True, overflow="crop")
+    real(old, key)
+    gantt.print_chart(new, wide, key)
+    assert new.file.getvalue() == old.file.getvalue()

@@ -306,3 +306,43 @@ def test_the_summary_says_how_the_finish_moved_since_the_last_stand_up_and_which
     assert "- Of the +4d: +4d by 2 plan changes." in section
     # what was saved is what `pmtui standup report` says later
     assert to_markdown(su.live_summary(store, pid, DAY)) == md
+
+
+SECTIONS = [
+    {}, {"timebox_minutes": 10}, {"lookahead_days": 0}, {"lookahead_days": 60}, {"percent_step": 50},
+    {"timebox_minutes": 240, "lookahead_days": 5, "order": ["Jonas Berg", "Nobody"], "percent_step": 5},
+    {"order": []}, {"order": "alphabetical"},
+    # what pydantic takes by converting it, and what it refuses: its words are the ones given
+    {"timebox_minutes": 0}, {"timebox_minutes": 241}, {"lookahead_days": -1}, {"lookahead_days": 61},
+    {"percent_step": 51}, {"timebox_minutes": 15.0}, {"timebox_minutes": 15.5}, {"timebox_minutes": "15"},
+    {"timebox_minutes": "soon"}, {"timebox_minutes": True}, {"order": "by mood"}, {"order": ["A", 3]},
+    {"order": {"first": "A"}}, {"lookahead": 3}, {"order": [], "colour": "red"},
+]
+
+
+@pytest.mark.parametrize("values", SECTIONS)
+def test_a_section_read_as_written_is_what_pydantic_makes_of_it(monkeypatch, values):
+    # the quick read of a good section must give what StandupSection gives, and leave anything
+    # else to it, so its messages stay the only ones
+    from pmtui.services import standup_agenda
+    from pmtui.services.standup_agenda import StandupConfig
+    from pmtui.services.standup_rules import StandupSection
+
+    monkeypatch.setattr(standup_agenda, "section", lambda name: values)
+    quick = standup_agenda._as_written(values)
+    try:
+        checked = StandupSection(**values)
+    except ValueError:
+        assert quick is None
+        with pytest.raises(BadValue, match=r"config \[standup\] "):
+            standup_config()
+        return
+    expected = StandupConfig(checked.timebox_minutes, checked.lookahead_days, checked.order, checked.percent_step)
+    assert standup_config() == expected
+    if quick is not None:
+        assert quick == expected and all(type(getattr(quick, k)) is type(getattr(expected, k))
+                                         for k in ("timebox_minutes", "lookahead_days", "order", "percent_step"))
+        if isinstance(values.get("order"), list):
+            assert quick.order is not values["order"]  # the cached file's list is not handed out
+    else:
+        assert values  # only a section that pydantic converts goes to it

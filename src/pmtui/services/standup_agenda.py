@@ -34,11 +34,40 @@ class StandupConfig:
     percent_step: int = 10
 
 
+# What StandupSection allows of each whole number, and takes as it is.
+_BOUNDS = {"timebox_minutes": (1, 240), "lookahead_days": (0, 60), "percent_step": (1, 50)}
+
+
+def _as_written(values: dict) -> StandupConfig | None:
+    """The section when it holds only what StandupSection takes unchanged (whole numbers in
+    range, "alphabetical" or a list of names), else None: pydantic checks it and words what is
+    wrong. A section given, even a good one, loaded pydantic for every `pmtui standup agenda`
+    (a tenth of the command)."""
+    if not set(values) <= {*_BOUNDS, "order"}:
+        return None
+    for key, (low, high) in _BOUNDS.items():
+        v = values.get(key)
+        if v is not None and not (type(v) is int and low <= v <= high):
+            return None
+    order = values.get("order", "alphabetical")
+    if order != "alphabetical" and not (type(order) is list and all(type(x) is str for x in order)):
+        return None
+    default = StandupConfig()
+    # a list of its own, as pydantic gives: the file's is cached (pmtui.store.settings)
+    return StandupConfig(values.get("timebox_minutes", default.timebox_minutes),
+                         values.get("lookahead_days", default.lookahead_days),
+                         list(order) if type(order) is list else order,
+                         values.get("percent_step", default.percent_step))
+
+
 def standup_config() -> StandupConfig:
     values = section("standup")
     if not values:
         # the defaults need no checking: pydantic (a tenth of `pmtui standup agenda`) stays unloaded
         return StandupConfig()
+    quick = _as_written(values)
+    if quick is not None:
+        return quick
     from pydantic import ValidationError
 
     from pmtui.services.standup_rules import StandupSection

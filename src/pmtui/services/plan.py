@@ -273,10 +273,11 @@ class Plan:
         return new
 
     def with_outline(self, placed: dict[int, tuple[int | None, int]],
-                     values: dict[int, dict] | None = None) -> Plan:
+                     values: dict[int, dict] | None = None, dropped: frozenset[int] = frozenset()) -> Plan:
         """A copy of this plan after tasks moved in the tree (task id -> its new parent and
-        position) and, with ``values``, some of their own fields changed; the links, resources
-        and calendar are this plan's. It is the plan a reload would read (ordered by position
+        position), with ``values``, some of their own fields changed, and without the tasks
+        ``dropped`` (deleted with their links and assignments); the rest of the links, the
+        resources and the calendar are this plan's. It is the plan a reload would read (ordered by position
         and id, as the load's query orders it): moving one task in a 10,000-task plan read the
         plan twice, once to find the task and once to check the change. Every row is a copy,
         numbered afresh; this plan is left as it was (the app may be drawing it)."""
@@ -284,6 +285,8 @@ class Plan:
         row_of = attrgetter(*TASK_COLUMNS)
         rows = []
         for t in self.tasks:
+            if t.id in dropped:
+                continue
             row = TaskRow(*row_of(t))
             where = placed.get(t.id)
             if where is not None:
@@ -291,11 +294,30 @@ class Plan:
             for key, value in values.get(t.id, {}).items():
                 setattr(row, key, value)
             rows.append(row)
-        new = replace(self, tasks=rows, roots=[], version=None)
+        links, assignments = self.links, self.assignments
+        if dropped:
+            links = [k for k in links if k.pred_id not in dropped and k.succ_id not in dropped]
+            assignments = [a for a in assignments if a.task_id not in dropped]
+        new = replace(self, tasks=rows, links=links, assignments=assignments, roots=[], version=None)
         # the specs and the schedule depend on the tree; the link tables and resources do not
-        for cached in ("preds_of", "succs_of", "resource_by_id", "assignments_of", "calendar", "resource_time"):
+        kept = ("resource_by_id", "calendar") if dropped else \
+            ("preds_of", "succs_of", "resource_by_id", "assignments_of", "calendar", "resource_time")
+        for cached in kept:
             if cached in self.__dict__:
                 new.__dict__[cached] = self.__dict__[cached]
+        return new
+
+    def with_links(self, links: list[LinkRow]) -> Plan:
+        """A copy of this plan with these links (in the order a load gives them, by id), the
+        tree, tasks and resources shared: linking two tasks read 10,000 tasks again to check
+        one new row. This plan is left as it was."""
+        new = copy(self)
+        new.__dict__ = {k: v for k, v in self.__dict__.items()
+                        if k not in ("schedule", "preds_of", "succs_of", "_specs", "_links_from", "_task_specs")}
+        new.links = links
+        specs = self.__dict__.get("_specs")
+        if specs is not None:  # the tasks' inputs are the same
+            new.__dict__["_task_specs"] = specs[0]
         return new
 
     @cached_property
@@ -472,8 +494,9 @@ class Plan:
         specs = self.__dict__.get("_specs")
         if specs is None:
             links = self.links
+            tasks = self.__dict__.pop("_task_specs", None)  # with_links: the same tasks
             specs = self._specs = (
-                list(map(_task_spec, self.tasks)),
+                tasks if tasks is not None else list(map(_task_spec, self.tasks)),
                 list(map(LinkSpec, map(attrgetter("pred_id"), links), map(attrgetter("succ_id"), links),
                          map(_LINK_TYPES.__getitem__, map(attrgetter("type"), links)),
                          map(attrgetter("lag"), links))),

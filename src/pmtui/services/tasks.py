@@ -18,7 +18,7 @@ from pmtui.models.tables import Assignment, Dependency, Task
 from pmtui.models.wording import brief, counted
 from pmtui.services.actions import Action, action, reading
 from pmtui.services.outline_change import became_summary, became_task, keep_span
-from pmtui.services.plan import Plan, TaskRow, load_plan, plan_for_edit
+from pmtui.services.plan import LinkRow, Plan, TaskRow, load_plan, plan_for_edit
 from pmtui.store import Store
 from pmtui.store.rows import update_by_id
 
@@ -377,11 +377,12 @@ def delete_task(store: Store, project_id: int, ref: str, *, recursive: bool = Fa
         act.recorder.drop(conn, task_t, conn.execute(
             select(task_t).where(task_t.c.id.in_(subtree)).order_by(task_t.c.id)).all())
         siblings = [tid for tid in plan.siblings(row) if tid != row.id]
-        _renumber(act, siblings, row.parent_id)
+        placed: dict[int, tuple[int | None, int]] = {}
+        _renumber(act, siblings, row.parent_id, placed)
         emptied = row.parent_id is not None and not siblings  # its summary is a task again
-        if emptied:
-            keep_span(act, plan, row.parent_id)
-        _checked_plan(act)
+        kept = keep_span(act, plan, row.parent_id) if emptied else {}
+        # the plan it was found in without them: reading 10,000 tasks again checked the gap
+        _checked_plan(act, plan.with_outline(placed, kept, frozenset(doomed)))
         labels = [plan.by_id[tid].label for tid in doomed]
         extra = f" and {counted(len(doomed) - 1, 'task')} under it" if len(doomed) > 1 else ""
         act.say(f"deleted {row.wbs} {row.name!r}{extra}" + (f" ({unlinked})" if unlinked else ""))
@@ -433,13 +434,19 @@ def link_tasks(store: Store, project_id: int, pred: str, succ: str, *, type: str
             select(Dependency).where(Dependency.pred_id == p.id, Dependency.succ_id == s_.id)
         ).scalars().first()
         text = format_link(p.wbs, type, lag)
+        links = list(plan.links)
         if dep is None:
-            act.session.add(Dependency(project_id=project_id, pred_id=p.id, succ_id=s_.id, type=type, lag=lag))
+            dep = Dependency(project_id=project_id, pred_id=p.id, succ_id=s_.id, type=type, lag=lag)
+            act.session.add(dep)
+            act.session.flush()
+            links.append(LinkRow(dep.id, p.id, s_.id, type, lag))  # the newest id: last, as a load orders them
             act.say(f"linked {p.wbs} → {s_.wbs} ({type}{lag:+d}d)" if lag else f"linked {p.wbs} → {s_.wbs} ({type})")
         elif (dep.type, dep.lag) != (type, lag):
             act.say(f"link {p.wbs} → {s_.wbs}: {dep.type}{dep.lag:+d}d → {type}{lag:+d}d")
             dep.type, dep.lag = type, lag
-        _checked_plan(act)
+            links = [LinkRow(l.id, l.pred_id, l.succ_id, type, lag) if l.id == dep.id else l for l in links]
+        # the plan it was found in with that link: reading 10,000 tasks again checked one row
+        _checked_plan(act, plan.with_links(links))
     return text
 
 
@@ -454,6 +461,9 @@ def unlink_tasks(store: Store, project_id: int, pred: str, succ: str) -> None:
             raise Conflict(f"{p.wbs} and {s_.wbs} are not linked")
         act.session.delete(dep)
         act.say(f"unlinked {p.wbs} → {s_.wbs}")
+        # the plan it was found in without the link, scheduled for the entry's finish (see
+        # finish_effect.effect_after) instead of reading 10,000 tasks again
+        act.checked_plan = plan.with_links([l for l in plan.links if l.id != dep.id])
 
 
 def set_progress(store: Store, project_id: int, ref: str, *, percent: int | None = None,

@@ -70,6 +70,21 @@ def _timed(args: list[str], env: dict, runs: int, pty_columns: int | None = None
     return f"{statistics.median(times):.2f} s ({statistics.median(cpus):.2f} CPU)"
 
 
+def _timed_pairs(argvs: list[list[str]], env: dict, rounds: int) -> str:
+    """Median wall and CPU time of each command of ``argvs`` run in turn, ``rounds`` times (an
+    edit and the one that takes it back, so the plan is the same at each round)."""
+    times, cpus = [], []
+    for _ in range(rounds):
+        for args in argvs:
+            cpu = _cpu()
+            t = time.perf_counter()
+            subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL, check=True)
+            times.append(time.perf_counter() - t)
+            cpus.append(_cpu() - cpu)
+    return f"{statistics.median(times):.2f} s ({statistics.median(cpus):.2f} CPU)"
+
+
 def _size(fd: int, columns: int) -> None:
     import fcntl
     import struct
@@ -94,6 +109,21 @@ def run() -> list[tuple[str, str, str]]:
         reads = [(argv, _timed([_pmtui(), "--db", demo, *argv], env, 5)) for argv in READS]
         piped = _timed([_pmtui(), "--db", big, "task", "list"], env, 5)
         at80 = _timed([_pmtui(), "--db", big, "task", "list"], env, 5, pty_columns=80)
+        # the chart of every task, most of it drawing (one Rich print, see cli.gantt.print_chart)
+        gantt = _timed([_pmtui(), "--db", big, "gantt", "--width", "120"], env, 5)
+        gantt80 = _timed([_pmtui(), "--db", big, "gantt"], env, 5, pty_columns=80)
+        # edits from a script on 10,000 tasks, each undone by the next: read once, scheduled once
+        # (the conflicts before and after an edit are a schedule each)
+        huge = str(Path(tmp) / "huge.db")
+        build_plan(huge, 10_000)
+        edits = [(what, _timed_pairs([[_pmtui(), "--db", huge, *a] for a in argvs], env, 3)) for what, argvs in (
+            ("task move 3.4 down / up", (["task", "move", "3.4", "down"], ["task", "move", "3.5", "up"])),
+            ("task indent 3.5 / outdent 3.4.1", (["task", "indent", "3.5"], ["task", "outdent", "3.4.1"])),
+            ("task edit 3.4 -d 4d / 5d", (["task", "edit", "3.4", "-d", "4d"], ["task", "edit", "3.4", "-d", "5d"])),
+            ("link 2.2 3.4 / unlink", (["link", "2.2", "3.4"], ["unlink", "2.2", "3.4"])))]
+        # a good [standup] section is read without pydantic
+        (Path(tmp) / "config.toml").write_text('[standup]\nlookahead_days = 5\norder = ["Jonas Berg"]\n')
+        agenda = _timed([_pmtui(), "--db", demo, "standup", "agenda"], env, 7)
         after = _reference_loop()
     out.append(("CLI start-up: `pmtui --help` (median of 7)", f"{help_}", "≤ 0.3 s"))
     out.append(("`pmtui status --help` (median of 7)", f"{command_help}", "≤ 0.3 s"))
@@ -102,6 +132,11 @@ def run() -> list[tuple[str, str, str]]:
         out.append((f"`pmtui {' '.join(argv)}`, demo plan, piped (median of 5)", figure, "≤ 0.4 s"))
     out.append((f"`pmtui task list`, {N:,} tasks, piped (median of 5)", f"{piped}", "≤ 1 s"))
     out.append((f"`pmtui task list`, {N:,} tasks, 80-column pty (median of 5)", f"{at80}", "≤ 1 s"))
+    out.append((f"`pmtui gantt --width 120`, {N:,} tasks, piped (median of 5)", f"{gantt}", "≤ 0.5 s"))
+    out.append((f"`pmtui gantt`, {N:,} tasks, 80-column pty (median of 5)", f"{gantt80}", "≤ 0.5 s"))
+    for what, figure in edits:
+        out.append((f"`pmtui {what}`, 10,000 tasks (median of 6)", figure, "≤ 0.8 s"))
+    out.append(("`pmtui standup agenda`, demo plan, [standup] set (median of 7)", f"{agenda}", "≤ 0.4 s"))
     out.append(("  machine speed: a fixed loop, before / after", f"{before * 1000:.1f} / {after * 1000:.1f} ms",
                 "(info)"))
     return out

@@ -177,6 +177,28 @@ def test_an_ff_link_into_a_task_on_leave_binds_its_finish_as_ms_project_does(mpx
     assert not diff
 
 
+def test_an_ff_link_into_a_task_with_two_people_starts_it_with_the_first_of_them(mpxj_env):
+    """Hand-worked: Review (2 days, Alice off Thu 14 and Fri 15, and Bob) must finish with Spec
+    on Fri 15 (FF). Counted back in each one's time from Fri 15: Alice Tue 12 and Wed 13, Bob
+    Thu 14 and Fri 15. MS Project starts the task with the first of them, Tue 12, and both work
+    Tue 12 and Wed 13. Started with the last of them (Thu 14), Alice's days ran to Tue 19, two
+    working days after the finish the link asked for."""
+    cal = WorkCalendar(anchor=START)
+    alice, bob = ResourceTime("Alice", jan(14, 15)), ResourceTime("Bob", frozenset())
+    tasks = [TaskSpec(1, "Spec", 10), TaskSpec(2, "Review", 2)]
+    ours, theirs, diff = compare(mpxj_env, tasks, [LinkSpec(1, 2, LinkType.FF)], {2: [alice, bob]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 12), date(2027, 1, 13))
+    assert (theirs[2]["es"].date(), theirs[2]["ef"].date()) == (date(2027, 1, 12), date(2027, 1, 13))
+    assert not diff
+    # SF: Review must finish by Go's start on Fri 15 (after 9 days of Spec): counted back from
+    # Thu 14, Alice Tue 12 and Wed 13, Bob Wed 13 and Thu 14; the first of them starts Tue 12
+    tasks = [TaskSpec(1, "Spec", 9), TaskSpec(3, "Go", 2), TaskSpec(2, "Review", 2)]
+    links = [LinkSpec(1, 3), LinkSpec(3, 2, LinkType.SF)]
+    ours, _, diff = compare(mpxj_env, tasks, links, {2: [alice, bob]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 12), date(2027, 1, 13))
+    assert not diff
+
+
 def test_late_dates_and_finish_bounds_read_as_instants_as_mpxj_does(mpxj_env):
     """Hand-worked, the three rules the random plans below found (each failed before):"""
     cal = WorkCalendar(anchor=START)

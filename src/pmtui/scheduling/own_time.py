@@ -35,8 +35,9 @@ Choices where MS Project would go finer than whole days:
   project calendar: MS Project's "tasks always honor their constraint dates". It may then book a
   day of leave; the result lists it in ``held`` and the leave warnings still name it.
 * An FF or SF link into a task on its resources' time bounds its finish, and its start is
-  counted back from there over their calendars (MS Project, and MPXJ's MicrosoftScheduler): the
-  earliest start from which each of them finishes no earlier than asked, in their own time.
+  counted back from there over their calendars (MS Project, and MPXJ's MicrosoftScheduler):
+  each counts its work back in its own time, and the task starts with the first of them; the
+  others work from there, so one who is off may finish after the asked finish.
 * A day a resource works that the project does not (a Saturday) has no place on the project's
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
   worked (a task may be shown to finish on that Saturday). A start asked for at a grid position
@@ -151,21 +152,27 @@ class OwnTime:
         return start, finish
 
     def start_for(self, f: int, d: int) -> int:
-        """The earliest start from which each of its resources finishes at boundary ``f`` or
-        later in its own time, counting its ``d`` days back over its own calendar from its last
-        working day by the end of project day f - 1: a finish is an instant, and when a resource
-        is off on the days just before it, work that ends on its last day before them ends there
-        in its time (MPXJ's MicrosoftScheduler reads it so). With several resources, each: one
-        who works up to the asked finish must not stop days before it because another is off."""
+        """The start an FF or SF link asks for: its ``d`` days of work counted back, on each
+        resource's calendar, from its last working day by the end of project day f - 1 (a
+        finish is an instant: when a resource is off on the days just before it, work that ends
+        on its last day before them ends there in its time), and the earliest of these starts:
+        the first of them to start starts the task, and each works its days from there. So MPXJ's
+        MicrosoftScheduler does, as MS Project: calculateEarlyStartForFinishFinish counts back
+        with getDateFromFinishAndRemainingWork, the minimum over the assignments."""
         cal = self.cal
         end = cal.date_of(f - 1)
-        best = None
+        first = best = None
         for r in self.cals:
             j = r.index_on_or_before(end)  # the day it must work last, or a later one
-            s = cal.index_on_or_after(r.date_of(j - d) + _DAY)
-            if best is None or s > best:
-                best = s
-        return best
+            day = r.date_of(j - d + 1)
+            if first is None or day < first:
+                first, best = day, (r, j)
+        if cal.is_working(first):
+            return cal.index_on_or_after(first)
+        # its first day is one the project does not work (a Saturday): the grid position after
+        # the resource's working day before it, from which its work begins on that day
+        r, j = best
+        return cal.index_on_or_after(r.date_of(j - d) + _DAY)
 
     def back(self, lf: int, d: int) -> tuple[int, int]:
         """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``."""

@@ -204,11 +204,13 @@ class OwnTime:
         its FF/SF links (taken out of the flat loops) then bound their sources from its late
         finish."""
         ls, lf = self.back(lf, d)
-        if start_bound < ls:
+        if start_bound <= ls:
             # The latest start is an instant: when none of them works on the bound's day, work
             # begun there starts on their next working day, so the finish is where work from the
             # bound ends, and the late start is counted back from it (MPXJ's MicrosoftScheduler:
-            # an SS successor's late start on a day of leave bounds the finish this way).
+            # an SS successor's late start on a day of leave bounds the finish this way). Equal
+            # counts too: with several people the latest start is the first of them to start,
+            # and work from it can end before the others' latest finish.
             f = self.place(start_bound, d)[1]
             if f < lf:
                 ls, lf = self.back(f, d)

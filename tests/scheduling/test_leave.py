@@ -265,16 +265,19 @@ def test_no_resource_works_on_leave_unless_a_constraint_holds_the_task_and_it_is
         assert any(
             ts.ls not in {CAL.index_on_or_after(d) for d in x.days_off if CAL.is_working(d)} for x in rt[t.id])
     # links still hold (starts in project days; a task may only start later than asked); an FF
-    # or SF link into a task on its people's time binds its finish, counted back over their time
+    # or SF link into a task on its people's time asks for a start counted back over their time
     for lk in links:
         a, b = net.index[lk.pred], net.index[lk.succ]
         if r.tasks[lk.succ].driven_by == "constraint" or lk.succ in r.held:
             continue
         if lk.succ in r.own_time and lk.type in (LinkType.FF, LinkType.SF):
-            # a finish asked for on days none of them works is met by their last day before
-            want = (r._ef[a] if lk.type == LinkType.FF else r._es[a]) + lk.lag
+            # the start counted back over their time from the finish asked for, then the lag
+            base = r._ef[a] if lk.type == LinkType.FF else r._es[a]
             ot = r._pl.own_late[b]
-            assert r._ef[b] >= want or not any(ot.works(i) for i in range(r._ef[b], want))
+            assert r._es[b] >= ot.start_for(base, net.dur[b], lk.lag)
+            if lk.lag == 0 and len(rt[lk.succ]) == 1:
+                # a finish asked for on days they do not work is met by their last day before
+                assert r._ef[b] >= base or not any(ot.works(i) for i in range(r._ef[b], base))
             continue
         want = {LinkType.FS: r._ef[a], LinkType.SS: r._es[a], LinkType.FF: r._ef[a] - net.dur[b],
                 LinkType.SF: r._es[a] - net.dur[b]}[lk.type] + lk.lag

@@ -17,9 +17,9 @@ comparing, what differs by design or where MPXJ's rule could not be read off its
   Monday (Mon 11 to Tue 12: a start at a grid position is the start of a project working day,
   so that an SS link from a Monday start never puts work on the Saturday before). A plan where
   MPXJ dates something on a weekend is counted, not compared.
-* FF and SF links with a lag to or from a task with people: in about one plan in five MPXJ's
-  dates differ from ours by a day or two (we count every lag on the project calendar, as MS
-  Project's default does, and the task's work on its people's); such lags are set to 0 here.
+* SF links with a lag out of a task with people: MPXJ counts the task's late dates from its
+  successor's late finish forward over its people's time and then the lag back, we the lag
+  first (see own_time); such lags are set to 0 here. Every other lag is kept.
 * Leads: MPXJ lets one pull a task before the project start (see test_mpxj_crosscheck).
 """
 
@@ -173,6 +173,34 @@ def test_an_ff_link_into_a_task_on_leave_binds_its_finish_as_ms_project_does(mpx
     assert not diff
 
 
+def test_the_lag_of_an_ff_link_into_a_task_on_leave_counts_from_its_start_as_in_ms_project(mpxj_env):
+    """Hand-worked: Review (2 days, Ben off Mon 11 and Tue 12) finishes 2 days after Spec (FF
+    +2), which finishes Fri 8. MS Project counts Review's 2 days back in Ben's time from Fri 8
+    (Thu 7 and Fri 8), then the lag from that start on the project calendar: Mon 11, so Ben
+    works Wed 13 and Thu 14. Counted as "finish by Tue 12" it ran Thu 7 to Fri 8, before the
+    finish the lag asks for as MS Project reads it."""
+    cal = WorkCalendar(anchor=START)
+    ben = ResourceTime("Ben", jan(11, 12))
+    tasks = [TaskSpec(1, "Spec", 5), TaskSpec(2, "Review", 2), TaskSpec(3, "Long", 15)]
+    links = [LinkSpec(1, 2, LinkType.FF, 2)]
+    ours, theirs, diff = compare(mpxj_env, tasks, links, {2: [ben]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 13), date(2027, 1, 14))
+    assert (theirs[2]["es"].date(), theirs[2]["ef"].date()) == (date(2027, 1, 13), date(2027, 1, 14))
+    assert not diff
+    assert ours.explain(2)[0] == "Review starts 2027-01-13, not 2027-01-11: Ben is on leave 11-12 Jan 2027"
+    # a lead (-1): the day before Thu 7, Wed 6 to Thu 7
+    ours, _, diff = compare(mpxj_env, tasks, [LinkSpec(1, 2, LinkType.FF, -1)], {2: [ben]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 6), date(2027, 1, 7))
+    assert not diff
+    # SF +2 from Go, which starts Mon 11 after Spec, the end of Fri 8: the same days (links
+    # and tasks in no order)
+    tasks = [TaskSpec(2, "Review", 2), TaskSpec(1, "Spec", 5), TaskSpec(3, "Go", 2), TaskSpec(4, "Long", 15)]
+    links = [LinkSpec(3, 2, LinkType.SF, 2), LinkSpec(1, 3)]
+    ours, _, diff = compare(mpxj_env, tasks, links, {2: [ben]}, cal)
+    assert (ours.tasks[2].start, ours.tasks[2].finish) == (date(2027, 1, 13), date(2027, 1, 14))
+    assert not diff
+
+
 def test_an_ff_link_into_a_task_with_two_people_starts_it_with_the_first_of_them(mpxj_env):
     """Hand-worked: Review (2 days, Alice off Thu 14 and Fri 15, and Bob) must finish with Spec
     on Fri 15 (FF). Counted back in each one's time from Fri 15: Alice Tue 12 and Wed 13, Bob
@@ -279,9 +307,9 @@ def random_plan(rnd: random.Random, holidays):
             on = rnd.sample(people, rnd.choice(SIZES))
             if on:
                 rt[t.id] = on
-    # no lag on an FF or SF link to or from a task with people (see the module's docstring)
-    links = [LinkSpec(lk.pred, lk.succ, lk.type, 0)
-             if (lk.succ in rt or lk.pred in rt) and lk.type in (LinkType.FF, LinkType.SF) else lk for lk in links]
+    # no lag on an SF link out of a task with people (see the module's docstring)
+    links = [LinkSpec(lk.pred, lk.succ, lk.type, 0) if lk.pred in rt and lk.type == LinkType.SF else lk
+             for lk in links]
     return tasks, links, rt
 
 

@@ -26,8 +26,21 @@ MS Project does, and one person's week off would stop the others' work too.
 
 Choices where MS Project would go finer than whole days:
 
-* The project's calendar counts the link lags (MS Project's default, "lag on the project
-  calendar"); only a task's own work follows its resources.
+* The project's calendar counts the link lags; only a task's own work follows its resources.
+  MS Project schedules lag on the successor's task calendar, the project's when it has none,
+  never on a resource's (Microsoft KB 159773, "Project Lag Uses Base Calendar Instead of
+  Resource Calendar": "to avoid any potential conflicts when scheduling multiple resources";
+  MPXJ's MicrosoftScheduler.addLag: relation.getSuccessorTask().getEffectiveCalendar()). For an
+  FF or SF link into a task on its resources' time it counts the lag from the start counted
+  back over their time from the predecessor's finish (or start), not from that finish: 2 days
+  of lag after a finish on Fri 8 with the successor's person off Mon 11 and Tue 12 start the
+  work two project days after Thu 7, on Mon 11, so Wed 13 when the person is back, where
+  "finish 2 days after Fri 8" counted back over their leave gave Thu 7. So do we.
+  Going backward, an FF link's lag is taken off the successor's late finish as before. An SF
+  link with a lag out of a task on its resources' time: MS Project counts the task's work
+  forward from its successor's late finish, then takes the lag off; we take the lag off first
+  (the flat pass holds one bound on the start), so the predecessor's late dates, not its early
+  ones, can differ by a day or two when its people are off around them.
 * A milestone has no work: leave never moves it.
 * Finished tasks keep their actual dates. A started task keeps its start (history); its
   remaining work runs on its resources' time from where it resumes.
@@ -121,7 +134,7 @@ class OwnTime:
         self.names = tuple(names)
         self.times = tuple(times)
         self.cals = tuple(cals)
-        self.fin: list[tuple[int, int]] = []  # (slot, offset) of the FF/SF links into it
+        self.fin: list[tuple[int, int, int]] = []  # (slot, offset, lag) of the FF/SF links into it
         self.first = self.last = None  # dates of the early start and finish, as placed
 
     def _one(self, r: WorkCalendar, s: int, d: int) -> tuple[int, int, date, date]:
@@ -136,10 +149,11 @@ class OwnTime:
         """(start, finish) boundaries of ``d`` days of work asked to start at boundary ``s``
         (``t``: the forward pass's slots, when it places the task: then also no earlier than
         the finish its FF/SF links ask for)."""
-        if t is not None and self.fin:
-            b = self.start_for(max(t[x] + o for x, o in self.fin), d)
-            if b > s:
-                s = b
+        if t is not None:
+            for x, o, lag in self.fin:
+                b = self.start_for(t[x] + o - lag, d, lag)
+                if b > s:
+                    s = b
         start = finish = first = last = None
         for r in self.cals:
             a, f, x, y = self._one(r, s, d)
@@ -151,13 +165,15 @@ class OwnTime:
             self.first, self.last = first, last
         return start, finish
 
-    def start_for(self, f: int, d: int) -> int:
+    def start_for(self, f: int, d: int, lag: int = 0) -> int:
         """The start an FF or SF link asks for: its ``d`` days of work counted back, on each
         resource's calendar, from its last working day by the end of project day f - 1 (a
         finish is an instant: when a resource is off on the days just before it, work that ends
         on its last day before them ends there in its time), and the earliest of these starts:
-        the first of them to start starts the task, and each works its days from there. So MPXJ's
-        MicrosoftScheduler does, as MS Project: calculateEarlyStartForFinishFinish counts back
+        the first of them to start starts the task, and each works its days from there. Then the
+        link's ``lag``, in project days from that start, not from the finish. So MPXJ's
+        MicrosoftScheduler does, as MS Project: calculateEarlyStartForFinishFinish is
+        addLag(getDateFromFinishAndRemainingDuration(successor, finish)), the latter counted back
         with getDateFromFinishAndRemainingWork, the minimum over the assignments."""
         cal = self.cal
         end = cal.date_of(f - 1)
@@ -167,8 +183,8 @@ class OwnTime:
             day = r.date_of(j - d + 1)
             if first is None or day < first:
                 first, best = day, (r, j)
-        if cal.is_working(first):
-            return cal.index_on_or_after(first)
+        if lag or cal.is_working(first):
+            return cal.index_on_or_after(first) + lag
         # its first day is one the project does not work (a Saturday): the grid position after
         # the resource's working day before it, from which its work begins on that day
         r, j = best
@@ -215,7 +231,7 @@ class OwnTime:
             if f < lf:
                 ls, lf = self.back(f, d)
         if late is not None:
-            for x, o in self.fin:
+            for x, o, _ in self.fin:
                 r = lf - o
                 if r < late[x]:
                     late[x] = r
@@ -284,10 +300,14 @@ def bind_finishes(net, pl) -> None:
     if not net.exact_links:
         return
     S, D, O, dur = net.S, net.D, net.O, net.dur
+    lags = order = None
     for k in net.exact_links:
         ot = own.get(D[k])
         if ot is not None:
-            ot.fin.append((S[k], O[k] + dur[D[k]]))
+            if lags is None:  # its lag alone: the offset also holds the predecessor's duration
+                lags = {j: lk.lag for j, lk in net.slow}  # FF/SF links into events are all slow
+                order = net.order
+            ot.fin.append((S[k], O[k] + dur[D[k]], lags[k if order is None else order[k]]))
             O[k] = _NO_BOUND
 
 

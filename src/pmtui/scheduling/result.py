@@ -365,7 +365,7 @@ class ScheduleResult:
                 elif t == SS:
                     reqs.append((es_[a] + lags[k], k))
                 elif ot is not None:
-                    reqs.append((ot.start_for((ef_[a] if t == FF else es_[a]) + lags[k], d), k))
+                    reqs.append((ot.start_for(ef_[a] if t == FF else es_[a], d, lags[k]), k))
                 elif t == FF:
                     reqs.append((ef_[a] + lags[k] - d, k))
                 else:

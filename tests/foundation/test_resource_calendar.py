@@ -76,8 +76,8 @@ def test_a_worked_day_counts_and_the_project_week_carries_those_who_follow_it(te
     ok(team, "resource", "calendar", "workdays", "Pat", "project")
     ok(team, "resource", "calendar", "workday", "add", "Ben", "2027-01-09")
     ok(team, "task", "edit", "2", "--duration", "2d")
-    # Ship (Ben, 2 days) after Build (Fri 8): Mon 11, Tue 12; his Saturday is before it
-    assert _dates(team)["2"] == ("2027-01-11", "2027-01-12")
+    # Ship (Ben, 2 days) after Build (Fri 8): his Saturday 9 and Mon 11, as in MS Project
+    assert _dates(team)["2"] == ("2027-01-09", "2027-01-11")
     # a project week of six days: Ben's calendar followed the project's five, so it follows
     ok(team, "calendar", "workdays", "mon-sat")
     assert _shown(team, "Ben")[0]["workdays"] == ["mon", "tue", "wed", "thu", "fri", "sat"]

@@ -55,9 +55,13 @@ Choices where MS Project would go finer than whole days:
   working-day grid: work on it shortens the task on the grid, and the dates shown are the days
   worked (a task may be shown to finish on that Saturday). A start asked for at a grid position
   is the start of its project working day, so work never begins on the Saturday before it, and
-  a late finish is the end of the project working day before its bound. After a predecessor that
-  finishes on Friday, MS Project (MPXJ) starts such a resource's task on their Saturday; we on
-  the Monday, so it may finish a day later (the grid cannot tell "after Friday" from "Monday").
+  a late finish is the end of the project working day before its bound. The grid cannot tell
+  "after Friday" from "Monday", so for the tasks of people who work such days each bound on the
+  start says which it is (bind_ends): after a predecessor that finishes on Friday, a lag that
+  ends on Friday, or a Start No Earlier Than that Saturday, MS Project (MPXJ) starts their work
+  on the Saturday, and so do we; after a start on Monday (SS), a lead, the project start, or a
+  link to a summary above the task, on the Monday. Their late dates stay on the grid: a late
+  start on such a Saturday is shown as the Monday.
 
 Backward, the late finish steps back to each resource's last working day before it and the
 late start counts the work back over their days off; the late start of the task is the
@@ -77,10 +81,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 from .calendar import WorkCalendar
 from .errors import InvalidTaskError, UnknownTaskError
-from .model import label
+from .model import ConstraintType, LinkType, label
+from .network import FS as _FS, LEAF, SS as _SS
 from .progress import FIXED, work_split
 
 # special modes of the forward pass (progress.py's FIXED .. MUST_FINISH are 0..5)
@@ -126,7 +132,8 @@ class OwnTime:
     it shortens the task on the project's grid; the dates it is done on are kept (``first``,
     ``last``) to be shown."""
 
-    __slots__ = ("names", "times", "cals", "cal", "fin", "first", "last")
+    __slots__ = ("names", "times", "cals", "cal", "fin", "first", "last", "extra", "ends", "floor", "floor_day",
+                 "after")
 
     def __init__(self, cal: WorkCalendar, names: Sequence[str], times: Sequence[ResourceTime],
                  cals: Sequence[WorkCalendar]):
@@ -134,14 +141,26 @@ class OwnTime:
         self.names = tuple(names)
         self.times = tuple(times)
         self.cals = tuple(cals)
-        self.fin: list[tuple[int, int, int]] = []  # (slot, offset, lag) of the FF/SF links into it
+        # (slot, offset, lag, the predecessor's OwnTime for an FF link from one) of its FF/SF links
+        self.fin: list[tuple[int, int, int, OwnTime | None]] = []
         self.first = self.last = None  # dates of the early start and finish, as placed
+        # whether one of them works a day the project does not (a Saturday), and then (see
+        # bind_ends) the bounds on its start: (slot, offset, True: the end of the project day
+        # before, False: the start of the day, or the OwnTime of a predecessor that ends when
+        # its last day does), and its floor with the day work may begin from there; ``after``:
+        # (start, day) where it was placed from a day before its start (a Saturday)
+        self.extra = any(not cal.is_working(d) for d in chain.from_iterable(rt.days_on for rt in times)) or any(
+            rt.workdays is not None and not rt.workdays <= cal.workdays for rt in times)
+        self.ends = None
+        self.floor = self.after = None
+        self.floor_day: date | None = None
 
-    def _one(self, r: WorkCalendar, s: int, d: int) -> tuple[int, int, date, date]:
+    def _one(self, r: WorkCalendar, s: int, d: int, day: date | None = None) -> tuple[int, int, date, date]:
         # from the start of project day s: a resource's extra day just before it is not taken,
-        # as a bound that means "start of Monday" must not let work begin on the Saturday
+        # as a bound that means "start of Monday" must not let work begin on the Saturday;
+        # ``day``: from that day (a Saturday after a predecessor's finish on Friday)
         cal = self.cal
-        a = r.index_on_or_after(cal.date_of(s))
+        a = r.index_on_or_after(day or cal.date_of(s))
         first, last = r.date_of(a), r.date_of(a + d - 1)
         return cal.index_on_or_after(first), cal.index_on_or_before(last) + 1, first, last
 
@@ -149,14 +168,22 @@ class OwnTime:
         """(start, finish) boundaries of ``d`` days of work asked to start at boundary ``s``
         (``t``: the forward pass's slots, when it places the task: then also no earlier than
         the finish its FF/SF links ask for)."""
+        day = None
         if t is not None:
-            for x, o, lag in self.fin:
-                b = self.start_for(t[x] + o - lag, d, lag)
-                if b > s:
-                    s = b
+            if self.ends is not None:
+                b, day = self._bounds(d, t)
+                if b < s:  # a bound the list lacks (there should be none): kept, as a start
+                    b, day = s, None
+                s = b
+                self.after = (s, day) if day is not None else None
+            else:
+                for x, o, lag, p in self.fin:
+                    b = self.start_for(t[x] + o - lag, d, lag, p)
+                    if b > s:
+                        s = b
         start = finish = first = last = None
         for r in self.cals:
-            a, f, x, y = self._one(r, s, d)
+            a, f, x, y = self._one(r, s, d, day)
             if start is None or a < start or (a == start and x < first):
                 start, first = a, x
             if finish is None or f > finish or (f == finish and y > last):
@@ -165,7 +192,38 @@ class OwnTime:
             self.first, self.last = first, last
         return start, finish
 
-    def start_for(self, f: int, d: int, lag: int = 0) -> int:
+    def _bounds(self, d: int, t: list[int]) -> tuple[int, date | None]:
+        """(start boundary, the day work may begin when it is before that start's day) of a task
+        whose people work days the project does not. Each bound is an instant: the start of a
+        project day, or the end of the one before (a finish, a positive lag counted from a
+        start), after which work may begin on a Saturday between them. MS Project (MPXJ's
+        MicrosoftScheduler) starts a Saturday worker's task there: after a finish on Friday, a
+        Start No Earlier Than that Saturday, or an SS link's lag that ends on Friday."""
+        cal = self.cal
+        s, day = self.floor, self.floor_day  # the floor is a start, but for a SNET on a Saturday
+        if day is None:
+            day = cal.date_of(s)
+        for x, o, kind in self.ends:
+            b = t[x] + o
+            if b >= s:
+                if kind is not True and kind is not False:
+                    kind = cal.is_working(kind.last)  # a predecessor that ends on a Saturday
+                at = cal.date_of(b - 1) + _DAY if kind else cal.date_of(b)
+                if b > s or at > day:
+                    s, day = b, at
+        for x, o, lag, p in self.fin:
+            first = self._first(t[x] + o - lag, d, p)[0]
+            b = cal.index_on_or_after(first) + lag
+            if b >= s:
+                at = cal.date_of(b - 1) + _DAY if lag > 0 else first if not lag else cal.date_of(b)
+                if b > s or at > day:
+                    s, day = b, at
+        if day == cal.date_of(s) or not any(r.is_working(x) for r in self.cals
+                                            for x in (day + timedelta(i) for i in range((cal.date_of(s) - day).days))):
+            day = None
+        return s, day
+
+    def start_for(self, f: int, d: int, lag: int = 0, pred: OwnTime | None = None) -> int:
         """The start an FF or SF link asks for: its ``d`` days of work counted back, on each
         resource's calendar, from its last working day by the end of project day f - 1 (a
         finish is an instant: when a resource is off on the days just before it, work that ends
@@ -174,21 +232,31 @@ class OwnTime:
         link's ``lag``, in project days from that start, not from the finish. So MPXJ's
         MicrosoftScheduler does, as MS Project: calculateEarlyStartForFinishFinish is
         addLag(getDateFromFinishAndRemainingDuration(successor, finish)), the latter counted back
-        with getDateFromFinishAndRemainingWork, the minimum over the assignments."""
+        with getDateFromFinishAndRemainingWork, the minimum over the assignments. ``pred``: the
+        FF predecessor on its resources' time, whose finish is its last day worked (a Saturday
+        after project day f - 1)."""
+        first, r, j = self._first(f, d, pred)
         cal = self.cal
-        end = cal.date_of(f - 1)
-        first = best = None
-        for r in self.cals:
-            j = r.index_on_or_before(end)  # the day it must work last, or a later one
-            day = r.date_of(j - d + 1)
-            if first is None or day < first:
-                first, best = day, (r, j)
         if lag or cal.is_working(first):
             return cal.index_on_or_after(first) + lag
         # its first day is one the project does not work (a Saturday): the grid position after
         # the resource's working day before it, from which its work begins on that day
-        r, j = best
         return cal.index_on_or_after(r.date_of(j - d) + _DAY)
+
+    def _first(self, f: int, d: int, pred: OwnTime | None) -> tuple[date, WorkCalendar, int]:
+        """(first day, calendar, index in it of the last day) of the resource that starts first
+        when each counts its ``d`` days back from its last working day by the end of project day
+        f - 1 (or by its FF predecessor's last day worked, a Saturday after it)."""
+        end = self.cal.date_of(f - 1)
+        if pred is not None and pred.last is not None and pred.last > end:
+            end = pred.last
+        best = None
+        for r in self.cals:
+            j = r.index_on_or_before(end)  # the day it must work last, or a later one
+            day = r.date_of(j - d + 1)
+            if best is None or day < best[0]:
+                best = (day, r, j)
+        return best
 
     def back(self, lf: int, d: int) -> tuple[int, int]:
         """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``."""
@@ -231,7 +299,7 @@ class OwnTime:
             if f < lf:
                 ls, lf = self.back(f, d)
         if late is not None:
-            for x, o, _ in self.fin:
+            for x, o, _, _ in self.fin:
                 r = lf - o
                 if r < late[x]:
                     late[x] = r
@@ -239,7 +307,8 @@ class OwnTime:
 
     def days_of(self, k: int, s: int, d: int) -> tuple[int, int]:
         """(first, last) project day index of resource ``k``'s work asked to start at ``s``."""
-        a, f, _, _ = self._one(self.cals[k], s, d)
+        after = self.after
+        a, f, _, _ = self._one(self.cals[k], s, d, after[1] if after is not None and after[0] == s else None)
         return a, max(a, f - 1)
 
     def runs_from(self, b: int) -> list[tuple[str, int, int, bool]]:
@@ -297,6 +366,8 @@ def bind_finishes(net, pl) -> None:
     later). The task's events apply them (OwnTime.fin). Called after add_edges, which placed
     the links in the stream (net.exact_links)."""
     own = pl.own_late
+    if any(ot.extra for ot in own.values()):
+        bind_ends(net, pl, next(iter(own.values())).cal)
     if not net.exact_links:
         return
     S, D, O, dur = net.S, net.D, net.O, net.dur
@@ -305,10 +376,53 @@ def bind_finishes(net, pl) -> None:
         ot = own.get(D[k])
         if ot is not None:
             if lags is None:  # its lag alone: the offset also holds the predecessor's duration
-                lags = {j: lk.lag for j, lk in net.slow}  # FF/SF links into events are all slow
+                lags = dict(net.slow)  # FF/SF links into events are all slow
                 order = net.order
-            ot.fin.append((S[k], O[k] + dur[D[k]], lags[k if order is None else order[k]]))
+            lk = lags[k if order is None else order[k]]
+            p = own.get(net.index[lk.pred]) if lk.type == LinkType.FF else None
+            ot.fin.append((S[k], O[k] + dur[D[k]], lk.lag, p))
             O[k] = _NO_BOUND
+
+
+def bind_ends(net, pl, cal) -> None:
+    """Give the tasks on time that includes days the project does not work (a Saturday) the
+    bounds on their start (OwnTime.ends): whether each is a finish, after which work may begin
+    that Saturday, or a start (an SS link, the project start, a Start No Earlier Than), before
+    which it may not. Bounds that cannot tell are starts: links to a summary above the task, a
+    summary's or a milestone's finish, and work with progress."""
+    src, types, lags, fin, dur = net.link_src, net.link_type, net.link_lag, net.fin, net.dur
+    kind, parent, gate_of, own = net.kind, net.parent, net.gate_of, pl.own_late
+    history = pl.completed | pl.started
+    for v, ot in own.items():
+        if not ot.extra:
+            continue
+        x = parent[v]
+        while x >= 0 and gate_of[x] < 0:
+            x = parent[x]
+        if x >= 0:
+            continue  # a link to a summary above it: its bound could be either
+        ends = []
+        for k in net.in_links(v):
+            a, typ, lag = src[k], types[k], lags[k]
+            if typ == _FS:
+                f = fin.get(a)
+                slot, o = (a, dur[a] + lag) if f is None else (f, lag)
+                # a lead from Monday's end is Monday's start in MS Project (MPXJ's getDate)
+                if lag < 0 or kind[a] != LEAF or not dur[a] or a in history or net.is_summary[a]:
+                    ends.append((slot, o, False))
+                elif a in own and not lag:
+                    ends.append((slot, o, own[a]))
+                else:
+                    ends.append((slot, o, True))
+            elif typ == _SS:
+                ends.append((a, lag, lag > 0))  # a lag counted from 08:00 ends at 17:00
+        ot.ends = ends
+        ot.floor = f = pl.floor[v]
+        t = net.tasks[v]
+        if t.constraint == ConstraintType.SNET and t.constraint_date is not None:
+            c = t.constraint_date
+            if not cal.is_working(c) and cal.index_on_or_after(c) == f:
+                ot.floor_day = c
 
 
 def apply(net, pl, own: dict[int, OwnTime], status_b: int | None) -> None:

@@ -355,7 +355,8 @@ class ScheduleResult:
         # the start each link asks for, inline: this runs for every task a view shows
         src, types, lags, ef_, es_ = net.link_src, net.link_type, net.link_lag, self._ef, self._es
         d = net.dur[v]
-        ot = self._pl.own_late.get(v)  # its FF/SF links ask for a finish, counted back over its time
+        own = self._pl.own_late
+        ot = own.get(v)  # its FF/SF links ask for a finish, counted back over its time
         x = v
         while x >= 0:
             for k in inc.get(x, ()):
@@ -365,7 +366,8 @@ class ScheduleResult:
                 elif t == SS:
                     reqs.append((es_[a] + lags[k], k))
                 elif ot is not None:
-                    reqs.append((ot.start_for(ef_[a] if t == FF else es_[a], d, lags[k]), k))
+                    reqs.append((ot.start_for(ef_[a] if t == FF else es_[a], d, lags[k],
+                                              own.get(a) if t == FF else None), k))
                 elif t == FF:
                     reqs.append((ef_[a] + lags[k] - d, k))
                 else:

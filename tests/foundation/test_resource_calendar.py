@@ -78,6 +78,15 @@ def test_a_worked_day_counts_and_the_project_week_carries_those_who_follow_it(te
     ok(team, "task", "edit", "2", "--duration", "2d")
     # Ship (Ben, 2 days) after Build (Fri 8): his Saturday 9 and Mon 11, as in MS Project
     assert _dates(team)["2"] == ("2027-01-09", "2027-01-11")
+    # with Pat on it too, Ship still finishes Tue 12 (Pat's Mon 11 and Tue 12), but it starts on
+    # Ben's Saturday: that is said, not "nothing moved"
+    ok(team, "resource", "calendar", "workday", "rm", "Ben", "2027-01-09")
+    ok(team, "assign", "2", "Pat")
+    assert _dates(team)["2"] == ("2027-01-11", "2027-01-12")
+    r = ok(team, "resource", "calendar", "workday", "add", "Ben", "2027-01-09")
+    assert r.stdout.splitlines()[1] == "Scheduled on their days: 2 starts 2027-01-09 (was 2027-01-11)."
+    assert _dates(team)["2"] == ("2027-01-09", "2027-01-12")
+    ok(team, "unassign", "2", "Pat")
     # a project week of six days: Ben's calendar followed the project's five, so it follows
     ok(team, "calendar", "workdays", "mon-sat")
     assert _shown(team, "Ben")[0]["workdays"] == ["mon", "tue", "wed", "thu", "fri", "sat"]

@@ -217,14 +217,21 @@ _MOVED_NAMED = 4  # tasks named one by one in moved_by; the rest are counted
 
 def moved_by(before, plan: Plan, resource_id: int) -> str:
     """What a change of ``resource_id``'s leave did to the schedule: "1.2 finishes 2027-02-19
-    (was 2027-02-12), 1.3 ...; the project finishes ... (was ...)", or '' when nothing of theirs
-    moved. ``before``: the schedule before the change."""
+    (was 2027-02-12), 1.3 starts ... (was ...); the project finishes ... (was ...)", or '' when
+    nothing of theirs moved. ``before``: the schedule before the change."""
     after = plan.schedule
     theirs = list(dict.fromkeys(a.task_id for a in plan.assignments if a.resource_id == resource_id))
     moved = []
     for tid in sorted(theirs, key=lambda t: wbs_key(plan.by_id[t].wbs)):
-        if tid in before.tasks and tid in after.tasks and before.tasks[tid].finish != after.tasks[tid].finish:
-            moved.append(f"{plan.by_id[tid].wbs} finishes {after.tasks[tid].finish} (was {before.tasks[tid].finish})")
+        if tid not in before.tasks or tid not in after.tasks:
+            continue
+        was, now = before.tasks[tid], after.tasks[tid]
+        if was.finish != now.finish:
+            moved.append(f"{plan.by_id[tid].wbs} finishes {now.finish} (was {was.finish})")
+        elif was.start != now.start:
+            # a worked Saturday can start a task earlier while the others on it still set its
+            # finish: the task did move
+            moved.append(f"{plan.by_id[tid].wbs} starts {now.start} (was {was.start})")
     if not moved:
         return ""
     more = len(moved) - _MOVED_NAMED

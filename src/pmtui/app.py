@@ -758,7 +758,7 @@ class PmtuiApp(HeldKeys, App):
         # bindings are looked up, and in the order keys were typed: the place for the second key
         # of a screen's chord (WbsScreen.take_chord_key), which must come after the first key's
         # action even when typed right behind it. prevent_default skips the bindings.
-        # Typed behind a key that was refused, in the same burst: meant for what that key would
+        # Typed behind a key that was refused, before it was refused: meant for what that key would
         # have opened, not a command (see pmtui.widgets.held_keys).
         if self.drop_behind_refusal(event):
             event.prevent_default()

@@ -678,6 +678,46 @@ async def test_letters_that_do_nothing_in_the_switcher_do_not_let_the_rest_run(m
         assert app.screen.mode == "new"
 
 
+async def test_a_key_typed_after_a_refusal_runs_and_one_typed_before_it_does_not(make_app):
+    # The keys dropped behind a key that did nothing are those already typed when it was refused
+    # (queued behind it: one SSH packet, a tmux send-keys, a burst read while the app was busy).
+    # A key typed once the refusal was shown is the typist's answer to it: a PM who pressed z
+    # for 2 and pressed 2 half a second later lost the 2 (it was in the same 1-second burst).
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "z", "2")  # typed at once: the 2 was typed before z was found to do nothing
+        await settle(pilot)
+        assert app.current_mode == "wbs"
+        await pilot.pause(1.2)
+        assert "Not run, typed right behind z (which did nothing): 2" in notes(app)
+
+        await pilot.pause(1.2)  # a burst of its own
+        burst(app, "z")
+        await settle(pilot)
+        assert app._refused is not None  # (the refusal is shown: its drop is still on)
+        await pilot.pause(0.3)  # the correction, well within a second of the z
+        burst(app, "2")
+        await settle(pilot)
+        assert app.current_mode == "gantt"
+        await pilot.pause(1.2)
+        assert notes(app).count("Not run") == 1
+
+
+async def test_keys_held_for_a_dialog_keep_the_time_they_were_typed(make_app):
+    # Keys typed behind a key that opens a dialog are held until it is up and then handled as
+    # copies; a copy is stamped when it is made, and so looked typed after a refusal among them.
+    from textual import events
+
+    from pmtui.widgets.held_keys import copy_key
+
+    key = events.Key("x", "x")
+    key.time -= 5.0
+    assert copy_key(key).time == key.time
+
+
 async def test_a_second_u_typed_behind_the_first_does_not_ask_twice(store):
     """u right after an import asks before taking the whole plan away; a second u typed before
     the question was up ran another undo, which asked again: two questions, one behind the

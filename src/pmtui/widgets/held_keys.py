@@ -20,10 +20,15 @@ yet, so keys typed after it are not handled before the held ones.
 A key refused with a warning or an error (``b`` for a blocker with no stand-up open, ``e`` with no
 task selected), or a character no binding takes, opened nothing, and the keys typed behind it
 were meant for what it would have opened: "bwaiting for firewall rule" ran w, a, i, t, n, g, f
-(finishing the stand-up), o and r (renaming the project) as commands. So the keys of the same burst behind a refused key are
-dropped, and said once the burst ends. A burst is keys typed less than ``BURST_GAP`` apart: a
-typist's pauses between words are shorter, and noticing a warning and choosing another key takes
-longer.
+(finishing the stand-up), o and r (renaming the project) as commands. So the keys typed behind a
+refused key before it was refused are dropped, and said once the burst ends: those that were
+queued behind it, typed without seeing the refusal (one SSH packet, a paste of keys, a burst
+typed while the app was busy). A key is stamped with the time the terminal driver read it
+(``Key.time``: the driver reads what has arrived, up to 4 KB, and posts its keys at once), so a
+key read once the refusal was made is the typist's answer to it, and runs: pressing z for 2 and
+then 2 lost the 2. Those dropped are also of the refused key's burst, keys typed less than
+``BURST_GAP`` apart: a key typed after a longer pause, even while the app was busy, was not
+typed as part of what the refused key began.
 """
 
 from __future__ import annotations
@@ -52,9 +57,15 @@ def _burst(key: events.Key) -> int:
     return getattr(key, "_pmtui_burst", 0)
 
 
+def _now() -> float:
+    """Now, on the clock Textual stamps events with (monotonic; perf_counter on Windows)."""
+    return events.Event().time
+
+
 def copy_key(key: events.Key) -> events.Key:
-    """A fresh key (not yet routed) with the same place in the typing order and burst."""
+    """A fresh key (not yet routed) with the same place in the typing order, burst and time."""
     fresh = events.Key(key.key, key.character)
+    fresh.time = key.time  # (when it was typed: the copy is made later, when a hold ends)
     fresh._pmtui_place = _place(key)  # type: ignore[attr-defined]
     fresh._pmtui_burst = _burst(key)  # type: ignore[attr-defined]
     return fresh
@@ -87,6 +98,7 @@ class HeldKeys(App):
     _typed_at = float("-inf")  # when the last key was typed
     _key_in_hand: events.Key | None = None  # the key whose bindings run now
     _refused: events.Key | None = None  # the refused key whose burst is being dropped
+    _refused_at = 0.0  # when it was refused (``_now``)
     _dropped: list[events.Key] = []
     _drop_timer = None
 
@@ -213,16 +225,17 @@ class HeldKeys(App):
         if key is None or (self._refused is not None and _burst(self._refused) == _burst(key)):
             return
         before = self._end_drop()
-        self._refused, self._dropped = key, []
+        self._refused, self._dropped, self._refused_at = key, [], _now()
         self._say_dropped(*before)  # (a warning: this key is refused already, nothing more)
 
     def drop_behind_refusal(self, event: events.Key) -> bool:
-        """True if ``event`` was typed behind a refused key, in its burst: it is not run."""
+        """True if ``event`` was typed behind a refused key, in its burst, before it was refused:
+        it is not run."""
         refused = self._refused
         if refused is None:
             return False
-        if _burst(event) != _burst(refused):
-            self._report_dropped()
+        if _burst(event) != _burst(refused) or event.time >= self._refused_at:
+            self._report_dropped()  # (those typed after this one were typed later still)
             return False
         if _place(event) <= _place(refused):
             return False  # typed before it (handled after it, held for a dialog)

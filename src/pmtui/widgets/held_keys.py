@@ -37,7 +37,6 @@ from bisect import insort
 from functools import partial
 
 from textual import events
-from textual._dispatch_key import dispatch_key
 from textual.app import App
 from textual.screen import ModalScreen
 
@@ -96,7 +95,9 @@ class HeldKeys(App):
     _step = 0
     _bursts = 0
     _typed_at = float("-inf")  # when the last key was typed
-    _key_in_hand: events.Key | None = None  # the key whose bindings run now
+    _key_in_hand: events.Key | None = None  # the key whose handlers on the app run now
+    _to_bindings = False  # ... and no handler before its bindings took it
+    _took = False  # ... and an action of its bindings ran
     _refused: events.Key | None = None  # the refused key whose burst is being dropped
     _refused_at = 0.0  # when it was refused (``_now``)
     _dropped: list[events.Key] = []
@@ -163,6 +164,9 @@ class HeldKeys(App):
             if self._held is not None and event is not self._in_flight:
                 self.hold_key(event)
                 return
+            if event.is_forwarded:  # back up from the focused widget: its bindings run now
+                await self._bubbled_up(event)
+                return
         await super().on_event(event)
 
     async def _release(self) -> None:
@@ -204,25 +208,43 @@ class HeldKeys(App):
             await self._next()
 
     # -- the burst behind a refused key ----------------------------------------------------------
-    async def _on_key(self, event: events.Key) -> None:
-        # As Textual's App._on_key, which runs the bindings: run from here, a warning one says
-        # (key_refused) is known to be the key's. A character no binding took did nothing too
-        # ("o" then "bwaiting for" typed into the project switcher: b, w, a, i, t and i did
-        # nothing there, and n opened the form of a new project named "g for").
-        self._key_in_hand = event
+    # A key that has bubbled up to the app runs its bindings there, in Textual's own key handler
+    # (App's), which comes after this class's ``on_key`` and PmtuiApp's: Textual calls a base
+    # class's handler after the subclass's, unless one of them calls ``prevent_default``. So a
+    # key whose bindings ran is one that reached this ``on_key``; one of them took it if an action
+    # ran (``run_action``, through which bindings run, said so); and a warning said while they ran
+    # (``notify`` calls ``key_refused``) is the key's. A character no binding took did nothing too
+    # ("o" then "bwaiting for" typed into the project switcher: b, w, a, i, t and i did nothing
+    # there, and n opened the form of a new project named "g for"). Only public hooks: this once
+    # overrode Textual's private App._on_key and ran its bindings by hand, which tied pmtui to the
+    # internals of one minor version.
+    async def _bubbled_up(self, event: events.Key) -> None:
+        self._key_in_hand, self._to_bindings, self._took = event, False, False
         try:
-            if not await self._check_bindings(event.key) and not await dispatch_key(self, event):
-                if event.is_printable:
-                    self.key_refused()
+            await super().on_event(event)
         finally:
             self._key_in_hand = None
-        event.prevent_default()  # (or App._on_key, next in the MRO, ran them again)
+        if self._to_bindings and not self._took and event.is_printable:
+            self._refuse(event)
+
+    def on_key(self, event: events.Key) -> None:
+        if event is self._key_in_hand:
+            self._to_bindings = True  # (not taken before them: PmtuiApp.on_key let it through)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
+        took = await super().run_action(action, default_namespace, namespaces)
+        if took and self._key_in_hand is not None:
+            self._took = True
+        return took
 
     def key_refused(self) -> None:
         """A key's binding said it did nothing (a warning or an error): the keys typed behind it
-        in its burst are dropped. Called by the app's notify."""
-        key = self._key_in_hand
-        if key is None or (self._refused is not None and _burst(self._refused) == _burst(key)):
+        in its burst, before now, are dropped. Called by the app's notify."""
+        if self._key_in_hand is not None:
+            self._refuse(self._key_in_hand)
+
+    def _refuse(self, key: events.Key) -> None:
+        if self._refused is not None and _burst(self._refused) == _burst(key):
             return
         before = self._end_drop()
         self._refused, self._dropped, self._refused_at = key, [], _now()

@@ -1078,3 +1078,20 @@ async def test_keys_typed_behind_f_go_to_the_summary(store, pid):
         assert [e.action for e in done[:len(done) - entries]] == ["Finish stand-up"]
     with reading(store) as s:
         assert s.execute(select(Issue).where(Issue.kind == "blocker")).scalars().one().status == "open"
+
+
+@sync
+async def test_the_mouse_leaving_a_part_of_the_stand_up_screen_is_no_crash(store, pid):
+    """The screen's helper for a person's leave was named _on_leave, which is also the name of
+    Textual's handler of the mouse leaving a widget: the event, bubbling up to the screen, was
+    taken for a person, and the app ended in a traceback when the mouse moved off a panel."""
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "g")
+        screen = app.screen
+        await pilot.hover(offset=(10, 10))
+        await pilot.hover(offset=(100, 38))
+        await pilot.hover(offset=(10, 3))
+        await settle(app, pilot)
+        assert app.is_running and app.screen is screen

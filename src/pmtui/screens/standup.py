@@ -373,7 +373,7 @@ class StandupScreen(Screen):
                           if note is not None and getattr(note, k))
         # Text, not markup: a note typed in the meeting may hold "[" and "]"
         first = Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
-                              f"{counted(len(person.tasks), 'task')}", self._on_leave(person), self._overbooked(person))
+                              f"{counted(len(person.tasks), 'task')}", self._leave_text(person), self._overbooked(person))
         # cut here: the widget wraps a long first line, and the notes below it went out of sight;
         # leave first, as the rarer news (and the one the dates do not show)
         first.truncate(max(20, (person_line.size.width or self.app.size.width) - 2), overflow="ellipsis")
@@ -410,7 +410,7 @@ class StandupScreen(Screen):
         more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
 
-    def _on_leave(self, person: Person) -> Text:
+    def _leave_text(self, person: Person) -> Text:
         """The person's next leave, from the status date on, and the tasks a constraint still
         holds in it (the others are scheduled around it): the stand-up is where the PM hears of
         both."""

@@ -87,3 +87,29 @@ def test_the_tui_uses_no_private_textual_module_but_the_footers():
                 if (path.relative_to(SRC).as_posix(), name) not in allowed:
                     problems.append(f"{path.relative_to(SRC)} imports {name}")
     assert not problems, "\n".join(problems)
+
+
+def test_no_tui_class_overrides_a_private_method_of_textual():
+    # A method named as one of Textual's private ones replaces it without a word: DialogInput
+    # overrode Input._on_key (and so depended on how Textual dispatches to it), and the stand-up
+    # screen's _on_leave, meant for a person's leave, took the mouse's Leave events and crashed.
+    import importlib
+    import inspect
+    import pkgutil
+
+    problems = []
+    for info in pkgutil.walk_packages(pmtui.__path__, "pmtui."):
+        if not info.name.startswith(("pmtui.app", "pmtui.screens", "pmtui.widgets")):
+            continue
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if not inspect.isclass(cls) or cls.__module__ != module.__name__:
+                continue
+            for name, value in vars(cls).items():
+                if not name.startswith("_") or name.startswith("__") or not callable(value):
+                    continue
+                for base in cls.__mro__[1:]:
+                    if base.__module__.split(".")[0] == "textual" and name in vars(base):
+                        problems.append(f"{cls.__qualname__}.{name} overrides {base.__qualname__}.{name}")
+                        break
+    assert not problems, "\n".join(problems)

@@ -52,7 +52,7 @@ def focus_first(screen: ModalScreen, field: Widget) -> None:
 
 class DialogField(Worded, DialogInput):
     """A dialog's one-line field, its keys named in the dialog's footer. DialogInput acts on them
-    in key order (its _on_key); these bindings name them (and run them from a click), worded for
+    in key order (its on_key); these bindings name them (and run them from a click), worded for
     the dialog by ``words`` ({binding id: words}: the task form's Enter saves, the link prompt's
     links). Keys the dialog does not take are not offered: ^s where there is nothing to save,
     tab with one field."""

@@ -27,7 +27,9 @@ def _nothing() -> None:
 
 
 class DialogInput(Input):
-    async def _on_key(self, event: events.Key) -> None:
+    # Textual calls the Input's own key handler (which types a character in) after this one,
+    # unless this one took the key (``_take``: prevent_default).
+    async def on_key(self, event: events.Key) -> None:
         app = self.app
         try:
             screen = self.screen
@@ -50,12 +52,10 @@ class DialogInput(Input):
             self._take(event)
             act()
             return
-        edit = self._edit_action(event.key)
+        edit = None if event.is_printable else self._edit_action(event.key)
         if edit is not None:
             self._take(event)
             await self.run_action(edit)
-        else:
-            await super()._on_key(event)
 
     def _edit_action(self, key: str) -> str | None:
         """The Input's own editing key (backspace, arrows, home, ctrl+u, ...), run here in key
@@ -63,13 +63,12 @@ class DialogInput(Input):
         letters behind it were typed, or never if Enter had closed the bar by then: "abc",
         backspace, "d" typed quickly gave "abcd", and ctrl+u then a new value emptied the next
         field instead."""
-        for binding in self._bindings.key_to_bindings.get(key, ()):
-            return binding.action
-        return None
+        active = self.screen.active_bindings.get(key)  # (with the keymap's changes)
+        return active.binding.action if active is not None and active.node is self else None
 
     async def action_submit(self) -> None:
         """Enter run from its binding (a click in the footer, the palette) does what the key
-        does in _on_key: the dialog's Enter, else the Input's own."""
+        does in on_key: the dialog's Enter, else the Input's own."""
         act = self._action("enter")
         if act is None:
             await super().action_submit()

@@ -24,7 +24,7 @@ from pmtui.widgets.dialog_input import DialogInput
 class InlineInput(DialogInput):
     # Shown in the footer while typing in the bar (the Input's own Enter is hidden): the footer
     # showed only "^z Undo  f1 Help", and nothing said how to confirm or cancel. The keys are
-    # acted on in _on_key, in key order; these bindings name them (and run them from a click).
+    # acted on in on_key, in key order; these bindings name them (and run them from a click).
     BINDINGS = [
         Binding("enter", "submit", "Confirm", id="bar.confirm"),
         Binding("escape", "cancel", "Cancel", id="bar.cancel"),

@@ -148,3 +148,58 @@ async def test_a_bars_help_starts_with_confirm_and_cancel(make_app):
             assert typing[0][0] == "⏎" and typing[1][0] == "esc"
             await press(pilot, "escape")
             await press(pilot, "escape")
+
+
+async def test_j_and_k_scroll_help_as_they_move_in_every_list(make_app):
+    # j and k move the cursor on the WBS, the Gantt and the stand-up, and did nothing in help: a
+    # PM who typed ? then j j j to read on got no scrolling, and every key typed behind the first
+    # j was dropped as typed behind a key that did nothing (Escape and 2 with them).
+    from tests.tui.conftest import notes
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "question_mark", "j", "j", "j", "k")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one("DialogScroll")
+        assert scroll.max_scroll_y > 3 and scroll.scroll_y == 2
+        burst(app, "escape", "2")
+        await settle(pilot)
+        assert app.current_mode == "gantt" and "Not run" not in notes(app)
+
+
+async def test_keys_typed_at_once_scroll_help_as_far_as_typed_one_by_one(make_app):
+    # Textual's scrolls wait for the next refresh and count from where the view is until then:
+    # down down down typed at once scrolled one line, and two pgdn one page.
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        scroll = app.screen.query_one("DialogScroll")
+        burst(app, "down", "down", "down")
+        await settle(pilot)
+        assert scroll.scroll_y == 3
+        burst(app, "pagedown", "pagedown")
+        await settle(pilot)
+        assert scroll.scroll_y == min(scroll.max_scroll_y, 3 + 2 * scroll.scrollable_content_region.height)
+        burst(app, "up", "up")
+        await settle(pilot)
+        assert scroll.scroll_y == min(scroll.max_scroll_y, 3 + 2 * scroll.scrollable_content_region.height) - 2
+
+
+async def test_j_and_k_move_in_a_pick_list(make_app):
+    from pmtui.screens.dialogs import ChoiceList, PickScreen
+    from tests.tui.conftest import notes
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "j", "R", "j", "j", "j", "k")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        assert app.screen.query_one(ChoiceList).highlighted == 2 and "Not run" not in notes(app)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -93,7 +94,12 @@ class ChoiceList(Worded, OptionList):
     the keys that pick a choice at once, if it has any (``keys``: {"list.choose": "1-9/+"},
     shown "⏎/1-9/+ Pick")."""
 
-    BINDINGS = [Binding("enter", "select", "Pick", id="list.choose")]
+    BINDINGS = [
+        Binding("enter", "select", "Pick", id="list.choose"),
+        # as in every other list (a pick list's choices are digits, +, or none)
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]
     FOOTER_ORDER = ("list.choose",)
 
 
@@ -127,10 +133,35 @@ class DialogScroll(VerticalScroll):
     BINDINGS = [
         Binding("down", "scroll_down", "Scroll", id="scroll.down"),
         Binding("up", "scroll_up", "Scroll", id="scroll.up"),
+        # j and k as on the WBS, the Gantt and the stand-up: a j typed in help to read on did
+        # nothing, and dropped the keys typed behind it. Not in the footer: in the risk form,
+        # whose fields scroll, they are typed into the field.
+        Binding("j", "scroll_down", "Scroll", show=False, id="scroll.down_j"),
+        Binding("k", "scroll_up", "Scroll", show=False, id="scroll.up_k"),
         Binding("pagedown", "page_down", "Page", id="scroll.page_down"),
         Binding("pageup", "page_up", "Page", id="scroll.page_up"),
     ]
     FOOTER_ORDER = ("scroll.down", "scroll.up", "scroll.page_down", "scroll.page_up")
+
+    # Scrolled at once: Textual's own scrolls wait for the next refresh and count from where the
+    # view is until then, so keys typed in one burst each scrolled from the same place ("jjj" in
+    # help moved one line, "jjjk" none, two pgdn one page).
+    def action_scroll_down(self) -> None:
+        self._lines_down(1)
+
+    def action_scroll_up(self) -> None:
+        self._lines_down(-1)
+
+    def action_page_down(self) -> None:
+        self._lines_down(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._lines_down(-self.scrollable_content_region.height)
+
+    def _lines_down(self, lines: int) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()  # (nothing to scroll: the key goes on to the dialog's bindings)
+        self.scroll_to(y=self.scroll_target_y + lines, animate=False, immediate=True)
 
 
 class ConfirmScreen(ModalScreen[bool]):

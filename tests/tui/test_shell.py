@@ -706,6 +706,24 @@ async def test_a_key_typed_after_a_refusal_runs_and_one_typed_before_it_does_not
         assert notes(app).count("Not run") == 1
 
 
+async def test_keys_typed_behind_the_digit_of_a_screen_not_shown_yet_are_its(make_app):
+    # The Gantt is composed the first time 2 is pressed, after the binding of the 2: "2/kick"
+    # typed at once (the Gantt's search for a task) ran the / on the Gantt before its bar had
+    # the focus, and the letters behind it as its commands (k moved the cursor, i, c and k
+    # did nothing or worse), on a 2,000-task plan "/Task" toggled the theme (T).
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        theme = app.theme
+        burst(app, "2", "slash", "T", "e", "s", "t", "i", "n", "g", "enter")
+        await settle(pilot)
+        assert app.current_mode == "gantt" and app.theme == theme
+        assert app.plan.by_id[app.selected_task_id].name == "Testing"  # found, as typed
+        assert "Not run" not in notes(app)
+
+
 async def test_keys_held_for_a_dialog_keep_the_time_they_were_typed(make_app):
     # Keys typed behind a key that opens a dialog are held until it is up and then handled as
     # copies; a copy is stamped when it is made, and so looked typed after a refusal among them.

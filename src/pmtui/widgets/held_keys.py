@@ -40,7 +40,7 @@ from textual import events
 from textual.app import App
 from textual.screen import ModalScreen
 
-# A dialog that fails to mount must not swallow the keyboard.
+# A dialog or screen that fails to mount must not swallow the keyboard.
 RELEASE_AFTER = 1.0
 # Nor a held key whose way up to the app is cut (its widget removed).
 STEP_LIMIT = 0.5
@@ -105,15 +105,27 @@ class HeldKeys(App):
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False, **kwargs):  # type: ignore[override]
         result = super().push_screen(screen, callback, wait_for_dismiss, **kwargs)
-        top = self.screen
-        if isinstance(top, ModalScreen) and not top.is_mounted:
-            mounting = object()  # this hold's own token: the dialog may be held for again later
-            self.hold_keys_for(mounting)
-            # run by the dialog after its mount, so the release queued then on the app lands
-            # behind the keys the app has not handled yet
-            top.call_later(self.release_keys, mounting)
-            self.set_timer(RELEASE_AFTER, partial(self.release_keys, mounting))
+        if isinstance(self.screen, ModalScreen):
+            self._hold_until_mounted(self.screen)
         return result
+
+    def switch_mode(self, mode: str):  # type: ignore[override]
+        # A screen shown for the first time (2 for the Gantt) is composed after the digit's
+        # binding: "2/Task 12" typed at once ran "/" on the Gantt, then T (the theme) and a on
+        # it, before its search bar had the focus.
+        result = super().switch_mode(mode)
+        self._hold_until_mounted(self.screen)
+        return result
+
+    def _hold_until_mounted(self, top) -> None:
+        if top.is_mounted:
+            return
+        mounting = object()  # this hold's own token: the screen may be held for again later
+        self.hold_keys_for(mounting)
+        # run by the screen after its mount, so the release queued then on the app lands
+        # behind the keys the app has not handled yet
+        top.call_later(self.release_keys, mounting)
+        self.set_timer(RELEASE_AFTER, partial(self.release_keys, mounting))
 
     def pop_screen(self):  # type: ignore[override]
         result = super().pop_screen()

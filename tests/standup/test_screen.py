@@ -1095,3 +1095,20 @@ async def test_the_mouse_leaving_a_part_of_the_stand_up_screen_is_no_crash(store
         await pilot.hover(offset=(10, 3))
         await settle(app, pilot)
         assert app.is_running and app.screen is screen
+
+
+@sync
+async def test_keys_typed_behind_g_go_to_the_stand_up_it_starts(store, pid):
+    """g starts the stand-up in a worker; n n typed right behind it moved along the agenda
+    before the stand-up was open, and its opening put everyone back on the first person: on a
+    2,000-task plan "gnnnn" ended on person 1 of 12."""
+    from tests.tui.test_wbs import burst
+
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        screen = app.screen
+        burst(app, "g", "n", "n")
+        await settle(app, pilot)
+        assert screen.opened is not None and screen.position == 2

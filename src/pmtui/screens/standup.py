@@ -41,6 +41,7 @@ from pmtui.services.standup_summary import (
 )
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.header import PlanHeader
+from pmtui.widgets.held_keys import KeysWait
 from pmtui.widgets.inline_input import BarAnswer, InlineInput
 from pmtui.widgets.standup_status import StandupStatus, clock_text
 from pmtui.widgets.standup_tasks import StandupTaskList
@@ -655,7 +656,9 @@ class StandupScreen(Screen):
             self._pending = su.start_standup(store, pid, day, now=now)
             return self._pending
 
-        self.app.run_edit("Start stand-up", call)
+        # n typed right behind g moved along the agenda, and the stand-up, once open, began
+        # again at its first person
+        self.app.run_edit("Start stand-up", call, form=KeysWait())
 
     def _ask_left_open(self, row) -> None:
         """A stand-up of an earlier day still open (f forgotten): finish it and start today's, or

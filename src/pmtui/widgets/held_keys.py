@@ -85,6 +85,16 @@ def key_text(keys: list[events.Key]) -> str:
     return "".join(out)
 
 
+class KeysWait:
+    """Passed to the app's run_edit as its ``form`` by a command that opens no form but whose
+    edit changes what the keys typed behind it mean (g starts the stand-up: n then goes to the
+    next person of the stand-up, not of the agenda it replaces): those keys wait for the edit,
+    and are dropped if it is refused."""
+
+    busy: object = False
+    is_attached = False
+
+
 class HeldKeys(App):
     """Mixed into the app, before ``App``."""
 

@@ -25,10 +25,16 @@ refused key before it was refused are dropped, and said once the burst ends: tho
 queued behind it, typed without seeing the refusal (one SSH packet, a paste of keys, a burst
 typed while the app was busy). A key is stamped with the time the terminal driver read it
 (``Key.time``: the driver reads what has arrived, up to 4 KB, and posts its keys at once), so a
-key read once the refusal was made is the typist's answer to it, and runs: pressing z for 2 and
-then 2 lost the 2. Those dropped are also of the refused key's burst, keys typed less than
-``BURST_GAP`` apart: a key typed after a longer pause, even while the app was busy, was not
-typed as part of what the refused key began.
+key read once the refusal was made and after a pause (``ANSWER_GAP``) is the typist's answer to
+it, and runs: pressing z for 2 and then 2 half a second later lost the 2. A key read after the
+refusal but right behind the key before it is still typed blind: a typist at 80 ms a key does not
+see the warning before typing on ("z" then "open" ran o, the projects), and running their words
+as commands can finish a stand-up, while a correction dropped costs one key again, with the note
+saying so. Human reaction to something seen takes about 0.2-0.3 s before a finger moves (simple
+reaction time; Hick's law adds the choice of a key), so a key typed less than half a second
+after the one before was not an answer to the warning. Those dropped are also of the refused
+key's burst, keys typed less than ``BURST_GAP`` apart: a key typed after a longer pause, even
+while the app was busy, was not typed as part of what the refused key began.
 """
 
 from __future__ import annotations
@@ -44,8 +50,10 @@ from textual.screen import ModalScreen
 RELEASE_AFTER = 1.0
 # Nor a held key whose way up to the app is cut (its widget removed).
 STEP_LIMIT = 0.5
-# seconds between two keys of one burst (see above)
+# seconds between two keys of one burst, and the pause before a key that answers a refusal (see
+# above)
 BURST_GAP = 1.0
+ANSWER_GAP = 0.5
 
 
 def _place(key: events.Key) -> int:
@@ -54,6 +62,11 @@ def _place(key: events.Key) -> int:
 
 def _burst(key: events.Key) -> int:
     return getattr(key, "_pmtui_burst", 0)
+
+
+def _gap(key: events.Key) -> float:
+    """Seconds since the key typed before it (a held key's copy keeps it)."""
+    return getattr(key, "_pmtui_gap", BURST_GAP)
 
 
 def _now() -> float:
@@ -67,6 +80,7 @@ def copy_key(key: events.Key) -> events.Key:
     fresh.time = key.time  # (when it was typed: the copy is made later, when a hold ends)
     fresh._pmtui_place = _place(key)  # type: ignore[attr-defined]
     fresh._pmtui_burst = _burst(key)  # type: ignore[attr-defined]
+    fresh._pmtui_gap = _gap(key)  # type: ignore[attr-defined]
     return fresh
 
 
@@ -176,8 +190,10 @@ class HeldKeys(App):
                 self._typed += 1
                 event._pmtui_place = self._typed  # type: ignore[attr-defined]
                 # (the key's time is when the driver read it: the app may take it later)
-                if event.time - self._typed_at >= BURST_GAP:
+                gap = event.time - self._typed_at
+                if gap >= BURST_GAP:
                     self._bursts += 1
+                event._pmtui_gap = gap  # type: ignore[attr-defined]
                 self._typed_at = max(self._typed_at, event.time)
                 event._pmtui_burst = self._bursts  # type: ignore[attr-defined]
             # Forwarded keys too: keys routed to the screen below before the dialog was pushed
@@ -273,12 +289,13 @@ class HeldKeys(App):
         self._say_dropped(*before)  # (a warning: this key is refused already, nothing more)
 
     def drop_behind_refusal(self, event: events.Key) -> bool:
-        """True if ``event`` was typed behind a refused key, in its burst, before it was refused:
-        it is not run."""
+        """True if ``event`` was typed behind a refused key, in its burst, before it was refused
+        or too soon after the key before it to answer the refusal: it is not run."""
         refused = self._refused
         if refused is None:
             return False
-        if _burst(event) != _burst(refused) or event.time >= self._refused_at:
+        answer = event.time >= self._refused_at and _gap(event) >= ANSWER_GAP
+        if _burst(event) != _burst(refused) or answer:
             self._report_dropped()  # (those typed after this one were typed later still)
             return False
         if _place(event) <= _place(refused):

@@ -142,6 +142,29 @@ def test_an_ff_or_sf_link_binds_the_finish_and_the_start_counts_back_over_leave(
     assert r.tasks[1].late_finish == date(2027, 1, 15)
 
 
+def test_an_ff_link_that_decides_the_finish_is_named_though_the_start_counted_back_lands_after_leave(cal):
+    # Spec runs 4-15 Jan; Review (3 days, Alice, off Mon 11 and
+    # Tue 12) finishes with it (FF): back from Fri 15 over her days, Fri 15, Thu 14, Wed 13. Her
+    # working day before Wed 13 is Fri 8, and the start counted back read as Mon 11, the day after
+    # it: "starts 13 Jan, not 11 Jan: Alice is on leave", when the link alone fixes its dates.
+    alice = ResourceTime("Alice", jan(11, 12))
+    tasks = [T(1, 10, name="Spec"), T(2, 3, name="Review")]
+    r = schedule(tasks, [L(1, 2, "FF")], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 13), date(2027, 1, 15))
+    assert (r.tasks[2].driving, r.tasks[2].driven_by) == ((1,), "link")
+    assert r.explain(2) == ["Review finishes 2027-01-15 because Spec (FF) finishes 2027-01-15",
+                            "Spec starts 2027-01-04, the project start"]
+    # Spec 3 days, 4-6 Jan: counted back from Wed 6 Review would start before the project; from
+    # the project start Alice, off Mon 4 and Tue 5, works Wed 6 to Fri 8. The leave decides:
+    # it finishes two days after the Wed 6 the link asks for, and says so.
+    alice = ResourceTime("Alice", jan(4, 5))
+    tasks = [T(1, 3, name="Spec"), T(2, 3, name="Review")]
+    r = schedule(tasks, [L(1, 2, "FF")], cal, MONDAY, resource_time={2: [alice]})
+    assert dates(r, 2) == (date(2027, 1, 6), date(2027, 1, 8))
+    assert (r.tasks[2].driving, r.tasks[2].driven_by) == ((), "leave")
+    assert r.explain(2) == ["Review starts 2027-01-06, not 2027-01-04: Alice is on leave 4-5 Jan 2027"]
+
+
 def test_leave_before_the_project_finish_takes_float_from_the_late_dates(cal):
     # X runs 4-15 Jan and sets the finish; Y (Alice, 3 days) can finish by 15 Jan only if
     # she is there: off 13-15, she must be done by Tue 12, so start by Fri 8

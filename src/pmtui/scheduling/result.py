@@ -366,8 +366,13 @@ class ScheduleResult:
                 elif t == SS:
                     reqs.append((es_[a] + lags[k], k))
                 elif ot is not None:
-                    reqs.append((ot.start_for(ef_[a] if t == FF else es_[a], d, lags[k],
-                                              own.get(a) if t == FF else None), k))
+                    if ef_[v] == (ef_[a] if t == FF else es_[a]) + lags[k]:
+                        # it finishes where the link says: the link decides, and leave before
+                        # its start only lengthened its span (`why 3.5` named the leave)
+                        reqs.append((es_[v], k))
+                    else:  # where MS Project starts it (own_time), which leave may put off
+                        reqs.append((ot.start_for(ef_[a] if t == FF else es_[a], d, lags[k],
+                                                  own.get(a) if t == FF else None), k))
                 elif t == FF:
                     reqs.append((ef_[a] + lags[k] - d, k))
                 else:

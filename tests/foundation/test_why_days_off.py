@@ -29,9 +29,10 @@ def xmas(db_path):
 def test_holidays_inside_the_span_are_named_with_the_finish_they_cost(xmas):
     lines = ok(xmas, "why", "2").stdout.splitlines()
     assert lines[0].startswith("2 Migrate starts 2026-12-21 because 1 Prepare (FS) finishes 2026-12-18")
-    # Mon 21, Tue 22, Wed 23, then Mon 28: the weekend is no holiday and is not named
-    assert lines[-1] == ("2 Migrate finishes 2026-12-28, not 2026-12-24: its work spans 2 holidays of the "
-                         "project calendar, 2026-12-24 Christmas Eve and 2026-12-25 Christmas Day")
+    # Mon 21, Tue 22, Wed 23, then Mon 28: the weekend is no holiday and is not named. Right
+    # after the step on its own start, before the chain goes back to Prepare's.
+    assert lines[1] == ("2 Migrate finishes 2026-12-28, not 2026-12-24: its work spans 2 holidays of the "
+                        "project calendar, 2026-12-24 Christmas Eve and 2026-12-25 Christmas Day")
 
 
 def test_a_task_whose_span_has_no_holiday_and_a_milestone_say_nothing_of_days_off(xmas):

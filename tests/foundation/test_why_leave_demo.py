@@ -34,3 +34,35 @@ def test_an_ff_link_that_fixes_the_finish_is_named_not_the_leave_before_the_star
     assert lines[0] == ("3.5 Technical documentation & runbooks finishes 2026-12-09 because 3.3.1 SAP S/4HANA "
                         "customer & order sync via middleware (FF+2d) finishes 2026-12-07")
     assert "on leave" not in lines[0] and "not 2026-11-26" not in "\n".join(lines)
+
+
+def _why_of_show(db, wbs: str) -> list[str]:
+    shown = ok(db, "task", "show", wbs).stdout.splitlines()
+    return [line[2:] for line in shown[shown.index("why:") + 1:]]
+
+
+def test_task_show_gives_the_leave_and_holiday_lines_that_why_gives(demo_leave):
+    # the why section of `task show` was the driving chain alone: 3.3.2's finish, two days late
+    # for its people's leave, and 4.6.1's, two days late for Christmas and New Year, went unsaid
+    sso = _why_of_show(demo_leave, "3.3.2")
+    assert sso[1] == ("3.3.2 Single sign-on with Entra ID (SAML, MFA) finishes 2026-12-01, not 2026-11-27: its work "
+                      "waits while Anika Schultz is on leave 2 working days from 2026-11-26 to 2026-11-27; "
+                      "Jonas Berg is on leave 2 working days from 2026-11-26 to 2026-11-27")
+    uat = _why_of_show(demo_leave, "4.6.1")
+    assert uat[1] == ("4.6.1 UAT execution with key users (sales & service) finishes 2027-01-06, not 2027-01-04: its "
+                      "work spans 2 holidays of the project calendar, 2026-12-25 Christmas Day and 2027-01-01 "
+                      "New Year's Day")
+    assert ok(demo_leave, "why", "4.6.1").stdout.splitlines()[1] == uat[1]
+
+
+@pytest.mark.parametrize("wbs", ["2.9", "3.2.4", "3.3.1", "3.3.2", "4.6", "4.6.1", "5.3", "5.5"])
+def test_why_and_task_show_give_the_same_steps(demo_leave, wbs):
+    import json
+
+    # one source (why_span.why_steps): `why` puts what the task's dates break first, which
+    # `task show` gives on its own lines (conflict), then the same steps in the same order. The
+    # tasks: a milestone past its deadline, leave inside the span, a task under way, a summary,
+    # holidays inside the span, an SF link, a Must Start On.
+    shown = json.loads(ok(demo_leave, "task", "show", wbs, "--json").stdout)
+    assert ok(demo_leave, "why", wbs).stdout.splitlines() == [*shown["conflicts"], *shown["why"]]
+    assert _why_of_show(demo_leave, wbs) == shown["why"]

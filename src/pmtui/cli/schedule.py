@@ -13,7 +13,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import counted, days, signed_days
 from pmtui.services.as_of import day_text
-from pmtui.services.why_span import days_off_inside, leave_inside
+from pmtui.services.why_span import why_steps
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 
 
@@ -106,10 +106,8 @@ def why(
     plan = st.plan()
     t = plan.resolve(ref)
     # what is wrong with its dates (a missed deadline, a constraint the logic breaks) comes first:
-    # it is usually why the question is asked; the days off inside its span last, as they
-    # stretch its finish after the start the chain explains
-    out.steps([*plan.schedule.tasks[t.id].violations, *plan.schedule.explain(t.id), *days_off_inside(plan, t.id),
-               *leave_inside(plan, t.id)])
+    # it is usually why the question is asked
+    out.steps([*plan.schedule.tasks[t.id].violations, *why_steps(plan, t.id)])
 
 
 def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, standup: str | None,

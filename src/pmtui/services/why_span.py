@@ -84,6 +84,17 @@ def leave_inside(plan, task_id: int) -> list[str]:
     return [f"{t.label} finishes {s.finish}, not {would}: its work waits while {'; '.join(parts)}"]
 
 
+def why_steps(plan, task_id: int) -> list[str]:
+    """Why a task has its dates, for every place that says it (`pmtui why`, `pmtui task show`,
+    the WBS detail): the driving chain, which explains its start, with the holidays and the leave
+    inside its own span, which explain its finish, right after the chain's first step (the one
+    about the task itself), before the chain goes back through its predecessors. `task show`
+    lacked these two lines while `why` had them: each place made its own list."""
+    steps = plan.schedule.explain(task_id)
+    steps[1:1] = days_off_inside(plan, task_id) + leave_inside(plan, task_id)
+    return steps
+
+
 _LEAVE_NAMED = 2  # people named in leave_waited_text; the rest are counted
 
 

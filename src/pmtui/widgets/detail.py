@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
-from pmtui.services.why_span import days_off_inside, leave_inside, leave_waited_text
+from pmtui.services.why_span import leave_waited_text, why_steps
 
 MAX_WHY = 3  # steps of why drawn before the panel has a size
 
@@ -171,11 +171,9 @@ class TaskDetail(Widget):
         for v in broken:
             lines.append(Text(v[:1].upper() + v[1:], "bold"))
         notes = Text("Notes: " + t.notes.replace("\n", " ")) if t.notes else None
-        # the holidays and leave inside its own span say why it ends when it does, which the chain (why it
-        # starts then) never did: right after its own start, so that at 80x24, room for one
-        # step, the start's reason is not pushed out
-        why = plan.schedule.explain(tid)
-        why[1:1] = days_off_inside(plan, tid) + leave_inside(plan, tid)
+        # the holidays and leave inside its own span come right after its own start (why_steps),
+        # so that at 80x24, room for one step, the start's reason is not pushed out
+        why = why_steps(plan, tid)
         room = (self.content_size.height or len(lines) + MAX_WHY + 1) - len(lines) - (notes is not None)
         shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):

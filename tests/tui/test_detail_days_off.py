@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pmtui.services import calendars, tasks
 from pmtui.services.projects import create_project
 from pmtui.widgets.detail import TaskDetail
@@ -76,3 +78,54 @@ async def test_the_detail_says_the_leave_a_task_waits_for(store):
             assert "Finish 2027-01-14" in stretched
             assert "Waits for leave: Bartholomew Okafor-Lindqvist Tue 12 Jan" in stretched
             assert "leave" not in await _detail(pilot, "1")
+
+
+def _demo_leave(store):
+    """The demo plan with Jonas Berg and Anika Schultz on leave Thu 26 and Fri 27 Nov: 3.3.2
+    Single sign-on (both at 50 %, booked above their max those days, and a note) waits for it."""
+    from pmtui.services import leave
+    from pmtui.services.projects import current_project
+
+    p = current_project(store)
+    for name in ("Jonas Berg", "Anika Schultz"):
+        leave.add_leave(store, p.id, name, date(2026, 11, 26), date(2026, 11, 27))
+
+
+async def test_the_leave_and_the_why_both_show_at_80x24(demo_store):
+    # At 80x24 the two people's ⚠ marks take a line each and the note keeps its row: the
+    # "Waits for leave" line took the why-chain's last one, and the start's reason was not shown
+    from pmtui.app import PmtuiApp
+
+    _demo_leave(demo_store)
+    app = PmtuiApp(demo_store, None, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = (await _detail(pilot, "3.3.2")).splitlines()
+        detail = app.screen.query_one(TaskDetail)
+        rows = shown[:detail.content_size.height]  # what fits the panel: the rest is cut off
+        why = [line for line in rows if line.startswith("Why: ")]
+        assert len(why) == 1 and why[0].startswith("Why: it starts 2026-11-25 because 3.2.4 Security")
+        # the names are on the Resources line: the days alone fit beside the start's reason
+        assert why[0].endswith("; waits for leave 26–27 Nov") and len(why[0]) <= detail.content_size.width
+        assert not any(line.startswith("Waits for leave") for line in rows)
+        # where the Why line fits beside the leave's own line, both keep theirs
+        shown = (await _detail(pilot, "3.2.4")).splitlines()
+        assert "Waits for leave: Anika Schultz 26–27 Nov" in shown
+        assert shown[5].startswith("Why: it starts 2026-11-25 because 3.2.3")
+    async with PmtuiApp(demo_store, None, today=TODAY).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = (await _detail(pilot, "3.3.2")).splitlines()
+        assert "Waits for leave: Anika Schultz 26–27 Nov, Jonas Berg 26–27 Nov" in shown
+        assert "Why: it starts 2026-11-25 because 3.2.4 Security model: roles, profiles, sharing rules (SS) starts 2026-11-25" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_snapshot_a_task_that_waits_for_leave(snap_compare, make_app, demo_store, size):
+    _demo_leave(demo_store)
+
+    async def before(pilot):
+        await settle(pilot)
+        await _detail(pilot, "3.3.2")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=before)

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
-from pmtui.services.why_span import leave_waited_text, why_steps
+from pmtui.services.why_span import leave_waited_days, leave_waited_text, why_steps
 
 MAX_WHY = 3  # steps of why drawn before the panel has a size
 
@@ -117,7 +117,8 @@ class TaskDetail(Widget):
             dates.append(f"Deadline {t.deadline}")
         # the leave its work was scheduled around, in short: the why-chain's line on it comes
         # second, and at 80x24, room for one step, was never shown
-        leave = leave_waited_text(plan, tid, plan.project.status_date or getattr(self.app, "today", None))
+        ref = plan.project.status_date or getattr(self.app, "today", None)
+        leave = leave_waited_text(plan, tid, ref)
         if leave:
             dates.append(f"Waits for leave: {leave}")
         # at 80 columns a constraint and a deadline ran off the edge ('Deadline 2027-0…'): the
@@ -175,12 +176,29 @@ class TaskDetail(Widget):
         # so that at 80x24, room for one step, the start's reason is not pushed out
         why = why_steps(plan, tid)
         room = (self.content_size.height or len(lines) + MAX_WHY + 1) - len(lines) - (notes is not None)
+        tail = ""  # said at the end of the one Why line, in place of the line of its own
+        own = [i for i, line in enumerate(lines) if line.plain.startswith("Waits for leave: ")]
+        if room < 1 and why and own:
+            # At 80x24, with notes, or someone's load above their max (each person's name and
+            # mark a line), the leave's line took the last row the why-chain had, and the
+            # reason for the start was never shown. The leave (why the finish is later) now
+            # follows the start's reason on one Why line, in full or, short of room, its days
+            # only: the line takes the leave's row, so nothing else shown gives way to it.
+            del lines[own[0]]
+            room = max(room + 1, 1)
+            tail = f"; waits for leave: {leave}"
+            if len(tail) > width // 2:
+                tail = f"; waits for leave {leave_waited_days(plan, tid, ref)}"
         shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):
             if step.startswith(t.label + " "):  # named on the first line: the reason gets the room
                 step = "it" + step[len(t.label):]
             line = Text("Why: " + step)
-            if i == len(shown) - 1 and len(why) > len(shown):
+            if tail:
+                if line.cell_len + len(tail) > width:  # the step gives way: the leave was cut off
+                    line.truncate(max(1, width - len(tail)), overflow="ellipsis")
+                line.append(tail)
+            elif i == len(shown) - 1 and len(why) > len(shown):
                 more = f"  (+{counted(len(why) - len(shown), 'step')}: pmtui why {t.wbs})"
                 if line.cell_len + len(more) > width:  # the step gives way: the count was cut off
                     line.truncate(max(1, width - len(more)), overflow="ellipsis")

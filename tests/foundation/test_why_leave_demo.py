@@ -66,3 +66,28 @@ def test_why_and_task_show_give_the_same_steps(demo_leave, wbs):
     shown = json.loads(ok(demo_leave, "task", "show", wbs, "--json").stdout)
     assert ok(demo_leave, "why", wbs).stdout.splitlines() == [*shown["conflicts"], *shown["why"]]
     assert _why_of_show(demo_leave, wbs) == shown["why"]
+
+
+def test_days_off_inside_a_task_whose_finish_a_link_fixes_move_its_start_not_its_finish(demo_leave):
+    # 5.3 Siebel run-off, 30 days, must finish when 5.4 cutover starts (SF): it read "finishes
+    # 2027-01-11, not 2027-01-07: its work spans 2 holidays", when without them it would finish
+    # the same day and start two working days later (Fri 27 Nov + Mon 30 Nov, Tue 1 Dec)
+    why = ok(demo_leave, "why", "5.3").stdout.splitlines()
+    assert why[0].startswith("5.3 Siebel support & hosting run-off finishes 2027-01-11 because 5.4 ")
+    assert why[1] == ("5.3 Siebel support & hosting run-off starts 2026-11-27, not 2026-12-01: counted back from "
+                      "its finish, its work spans 2 holidays of the project calendar, 2026-12-25 Christmas Day "
+                      "and 2027-01-01 New Year's Day")
+
+
+def test_leave_inside_a_task_whose_finish_a_link_fixes_moves_its_start(db_path, built_db):
+    # 3.5 must finish 2 days after 3.3.1 (FF+2d); both its people off Tue 1 Dec (Jonas's
+    # 3.3.1 with it, to Fri 4): counted back 8 of their days from Tue 8 Dec it starts Thu 26
+    # Nov, a day earlier than 8 days back on the project's, and finishes as the link asks
+    copy_demo_file(built_db, db_path)
+    for name in ("Jonas Berg", "Anika Schultz"):
+        ok(db_path, "resource", "leave", "add", name, "2026-12-01")
+    why = ok(db_path, "why", "3.5").stdout.splitlines()
+    assert why[0].startswith("3.5 Technical documentation & runbooks finishes 2026-12-08 because 3.3.1 ")
+    assert why[1] == ("3.5 Technical documentation & runbooks starts 2026-11-26, not 2026-11-27: counted back from "
+                      "its finish, its work waits while Anika Schultz is on leave 2026-12-01; Jonas Berg is on "
+                      "leave 2026-12-01")

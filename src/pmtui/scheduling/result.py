@@ -333,6 +333,13 @@ class ScheduleResult:
             return [], "status_date"
         return [], "project_start"
 
+    def finish_bound(self, task_id: int) -> bool:
+        """Whether an FF or SF link fixes the task's finish, its start being counted back from it
+        (explain then says why it finishes when it does, not why it starts)."""
+        v = self._net.index[task_id]
+        links, why = self.driving_index(v)
+        return why == "link" and self._net.link_type[links[0]] in (FF, SF)
+
     def _asking(self, reqs: list[tuple[int, int]], b: int) -> list[int]:
         """The links of ``reqs`` that ask for start boundary ``b``, by their sources' ids."""
         links = [k for r, k in reqs if r == b]

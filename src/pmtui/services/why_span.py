@@ -36,7 +36,17 @@ def days_off_inside(plan, task_id: int) -> list[str]:
     without = WorkCalendar(workdays=weekly,
                            exceptions={d: w for d, (w, _n) in plan.exceptions.items() if d not in set(off)},
                            anchor=plan.project.start)
+    if plan.schedule.finish_bound(task_id):
+        # an FF or SF link fixes its finish: the holidays moved its start, counted back from there
+        would = without.date_of(without.index_on_or_before(s.finish) - span + 1)
+        return [f"{t.label} starts {s.start}, not {would}: counted back from its finish, its work spans "
+                f"{_holidays_text(plan, off)}"]
     would = without.date_of(without.index_on_or_after(s.start) + span - 1)
+    return [f"{t.label} finishes {s.finish}, not {would}: its work spans {_holidays_text(plan, off)}"]
+
+
+def _holidays_text(plan, off: list[date]) -> str:
+    """'2 holidays of the project calendar, 2026-12-25 Christmas Day and 2027-01-01 New Year's Day'."""
     named = [f"{d} {plan.exceptions[d][1]}".rstrip() for d in off[:_NAMED_AT_MOST]]
     more = len(off) - len(named)
     if more:
@@ -44,7 +54,7 @@ def days_off_inside(plan, task_id: int) -> list[str]:
     else:
         listed = " and ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else named[0]
     what = "a holiday" if len(off) == 1 else f"{len(off)} holidays"
-    return [f"{t.label} finishes {s.finish}, not {would}: its work spans {what} of the project calendar, {listed}"]
+    return f"{what} of the project calendar, {listed}"
 
 
 
@@ -60,9 +70,16 @@ def leave_inside(plan, task_id: int) -> list[str]:
     if s.in_progress:
         return []
     cal = plan.calendar
-    would = cal.date_of(cal.index_on_or_after(s.start) + t.duration - 1)
-    if s.finish <= would:
-        return []
+    # an FF or SF link fixes its finish: the leave moved its start, counted back from there
+    back = sched.finish_bound(task_id)
+    if back:
+        would = cal.date_of(cal.index_on_or_before(s.finish) - t.duration + 1)
+        if s.start >= would:
+            return []
+    else:
+        would = cal.date_of(cal.index_on_or_after(s.start) + t.duration - 1)
+        if s.finish <= would:
+            return []
     spans = sched.assignment_days(task_id)
     parts = []
     for a in plan.assignments_of.get(task_id, []):
@@ -81,6 +98,9 @@ def leave_inside(plan, task_id: int) -> list[str]:
             parts.append(f"{r.name} {what} {len(off)} working days from {off[0]} to {off[-1]}")
     if not parts:  # moved, not stretched: its resources start later (the chain says why)
         return []
+    if back:
+        return [f"{t.label} starts {s.start}, not {would}: counted back from its finish, its work waits "
+                f"while {'; '.join(parts)}"]
     return [f"{t.label} finishes {s.finish}, not {would}: its work waits while {'; '.join(parts)}"]
 
 

@@ -91,3 +91,18 @@ def test_leave_inside_a_task_whose_finish_a_link_fixes_moves_its_start(db_path, 
     assert why[1] == ("3.5 Technical documentation & runbooks starts 2026-11-26, not 2026-11-27: counted back from "
                       "its finish, its work waits while Anika Schultz is on leave 2026-12-01; Jonas Berg is on "
                       "leave 2026-12-01")
+
+
+def test_leave_inside_the_remaining_work_of_a_task_under_way_is_named(demo_leave):
+    # 3.3.1 (12 days, 30 % done: 9 left from the status date, Mon 23 Nov, to Thu 3 Dec) is
+    # Jonas Berg's, off Thu 26 and Fri 27: it runs to Mon 7 Dec, and `why` said only that
+    # "its remaining work runs to 2026-12-07", nothing of the leave that put it there
+    why = ok(demo_leave, "why", "3.3.1").stdout.splitlines()
+    assert why == [
+        "3.3.1 SAP S/4HANA customer & order sync via middleware started 2026-11-16 (actual start); its remaining "
+        "work runs to 2026-12-07",
+        "3.3.1 SAP S/4HANA customer & order sync via middleware finishes 2026-12-07, not 2026-12-03: its remaining "
+        "work waits while Jonas Berg is on leave 2 working days from 2026-11-26 to 2026-11-27",
+    ]
+    # the one under way without leave in what is left says nothing more
+    assert len(ok(demo_leave, "why", "2.8").stdout.splitlines()) == 1

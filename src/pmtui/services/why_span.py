@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from pmtui.scheduling import WorkCalendar
+from pmtui.scheduling.progress import work_split
 from pmtui.services.resource_load import days_text
 
 _NAMED_AT_MOST = 3  # holidays named one by one; the rest are counted
@@ -68,7 +69,7 @@ def leave_inside(plan, task_id: int) -> list[str]:
         return []
     s, t = sched.tasks[task_id], plan.by_id[task_id]
     if s.in_progress:
-        return []
+        return _remaining_waits(plan, task_id)
     cal = plan.calendar
     # an FF or SF link fixes its finish: the leave moved its start, counted back from there
     back = sched.finish_bound(task_id)
@@ -113,6 +114,45 @@ def why_steps(plan, task_id: int) -> list[str]:
     steps = plan.schedule.explain(task_id)
     steps[1:1] = days_off_inside(plan, task_id) + leave_inside(plan, task_id)
     return steps
+
+
+def _remaining_waits(plan, task_id: int) -> list[str]:
+    """leave_inside for a task under way: the leave inside its remaining work, which runs from
+    where it resumes (the status date at the earliest) on its people's time. Its history is its
+    own: days off before that are not named. 3.3.1, critical, ran to 21 Dec instead of 17 for
+    Jonas Berg's two days off, and `why` said only that its remaining work runs to 21 Dec."""
+    s, t, cal = plan.schedule.tasks[task_id], plan.by_id[task_id], plan.calendar
+    worked, left = work_split(t.duration, t.percent_complete, t.remaining)
+    if left <= 0 or t.actual_finish is not None:
+        return []
+    # where the forward pass resumes it (scheduling.own_time.apply)
+    resume = cal.index_on_or_after(s.start) + worked
+    if plan.project.status_date is not None:
+        resume = max(resume, cal.index_on_or_after(plan.project.status_date))
+    would = cal.date_of(resume + left - 1)
+    if s.finish <= would:
+        return []
+    end = cal.index_on_or_before(s.finish)
+    parts = []
+    for a in plan.assignments_of.get(task_id, []):
+        r = plan.resource_by_id[a.resource_id]
+        todo, off = left, []
+        for i in range(resume, end + 1):  # their days to its finish, until their part is done
+            if todo <= 0:
+                break
+            day = cal.date_of(i)
+            if plan.resource_works(r.id, day):
+                todo -= 1
+            else:
+                off.append(day)
+        what = "is on leave" if all(d in plan.leave.get(r.id, {}) for d in off) else "does not work"
+        if len(off) == 1:
+            parts.append(f"{r.name} {what} {off[0]}")
+        elif off:
+            parts.append(f"{r.name} {what} {len(off)} working days from {off[0]} to {off[-1]}")
+    if not parts:
+        return []
+    return [f"{t.label} finishes {s.finish}, not {would}: its remaining work waits while {'; '.join(parts)}"]
 
 
 _LEAVE_NAMED = 2  # people named in leave_waited_text; the rest are counted

@@ -169,3 +169,14 @@ def test_an_undone_change_cannot_be_the_start(planned):
     ok(planned, "undo")
     r = cli(planned, "why", "finish", "--entry", str(entry))
     assert r.exit_code == 2 and f"change #{entry} (Edit task) was undone" in r.stderr
+
+
+def test_changes_none_of_which_moved_the_finish_are_said_once(planned):
+    # It read "No change in this period moved the finish (1 change made)." and then "1 other
+    # change to the schedule did not move the finish when made.": other than none, the same one
+    ok(planned, "task", "edit", "4", "--duration", "4d")   # Docs: float, no move
+    out = ok(planned, "why", "finish", "--since", _since_a_week()).stdout
+    assert "No change in this period moved the finish (1 change made)." in out
+    assert "did not move the finish when made" not in out
+    notes = json.loads(ok(planned, "why", "finish", "--since", _since_a_week(), "--json").stdout)["notes"]
+    assert not any("other change" in n for n in notes)

@@ -271,7 +271,9 @@ def story_lines(story: Story, ref: date | None) -> list[str]:
                    "then stood" + (", and some changes moved it back" if len(signs) > 1 else "")
                    + ": a later change can absorb or reverse an earlier one, so taking one back now "
                    "need not give back its days.")
-    if story.still:
+    if story.still and story.moves:
+        # with none that moved it, every caller has just said that no change did: "6 other
+        # changes did not move the finish" repeated it, of no change named
         out.append(f"{counted(story.still, 'other change')} to the schedule did not move the finish "
                    "when made.")
     if story.undone:

@@ -360,7 +360,7 @@ def test_a_milestone_still_to_come_is_dated_on_or_after_the_status_date_as_in_mp
     assert shown == want
     assert shown[2] == (status, status) and shown[4] == (date(2027, 1, 14),) * 2
     assert ours.tasks[2].late_start == status  # its late date too: no late start before the early one
-    assert ours.explain(2) == ["Built starts 2027-01-13: work not yet done is scheduled from the status date "
+    assert ours.explain(2) == ["Built is dated 2027-01-13: work not yet done is scheduled from the status date "
                                "(2027-01-13) on"]
 
 

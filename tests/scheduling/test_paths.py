@@ -83,3 +83,14 @@ def test_explain_a_fixed_date_the_project_start_overrides():
     r = schedule([TaskSpec(1, "Fixed", 3, constraint=C.MSO, constraint_date=date(2027, 1, 6))], [],
                  WorkCalendar(anchor=MONDAY), MONDAY)
     assert r.explain(1) == ["Fixed starts 2027-01-06 because of its constraint Must Start On 2027-01-06"]
+
+
+def test_a_milestone_is_dated_not_started():
+    # "1.5 Go live starts 2027-01-21" read as work beginning that day: a milestone has one date
+    r = plan()
+    assert r.explain(5)[0] == "1.5 Go live is dated 2027-01-21 because 1.3 Build (FS) finishes 2027-01-21"
+    tasks = [TaskSpec(1, "Kick-off", 0, wbs="1"),
+             TaskSpec(2, "Go live", 0, wbs="2", constraint=C.MSO, constraint_date=date(2027, 2, 1))]
+    r = schedule(tasks, [], WorkCalendar(anchor=MONDAY), MONDAY)
+    assert r.explain(1) == ["1 Kick-off is dated 2027-01-04, the project start"]
+    assert r.explain(2) == ["2 Go live is dated 2027-02-01 because of its constraint Must Start On 2027-02-01"]

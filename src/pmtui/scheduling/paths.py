@@ -110,6 +110,9 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             continue
         links, why = r.driving_index(v)
         spec = net.tasks[v]
+        # a milestone has no start and finish of its own but one date: "Go-live starts" read as
+        # work beginning that day
+        starts, finishes = ("is dated", "is dated") if ts.milestone else ("starts", "finishes")
         if why == "link":
             k = links[0]
             a = net.link_src[k]
@@ -120,9 +123,9 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             if net.link_dst[k] != v:
                 via = f", linked to its summary {label(net.tasks[net.link_dst[k]])}"
             if t in (FS, SS):
-                head = f"{name} starts {ts.early_start}"
+                head = f"{name} {starts} {ts.early_start}"
             else:
-                head = f"{name} finishes {ts.early_finish}"
+                head = f"{name} {finishes} {ts.early_finish}"
             others = len(links) - 1
             tie = (f" (and {others} other link{' asks' if others == 1 else 's ask'} the same)" if others else "")
             lines.append(f"{head} because {label(net.tasks[a])} ({_lagged(r, k)}{via}) {pred_when}{tie}")
@@ -158,10 +161,11 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
         elif why == "constraint":
             ct = C(spec.constraint)
             if ct is C.ALAP:
-                lines.append(f"{name} starts {ts.start}: it is As Late As Possible, so it sits on its late dates")
+                lines.append(f"{name} {starts} {ts.start}: it is As Late As Possible, so it sits on its late dates")
             elif ct in (C.SNET, C.SNLT, C.FNET, C.FNLT, C.MSO, C.MFO):
-                verb = "starts" if ct in (C.SNET, C.SNLT, C.MSO) else "finishes"
-                when = ts.early_start if verb == "starts" else ts.early_finish
+                on_start = ct in (C.SNET, C.SNLT, C.MSO)
+                verb = starts if on_start else finishes
+                when = ts.early_start if on_start else ts.early_finish
                 if ct in (C.MSO, C.MFO) and when > spec.constraint_date and ts.early_start <= r.start:
                     # held at the project start, later than the date asked: the constraint is
                     # why it was asked for, not why it is where it is
@@ -175,12 +179,12 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
                 while x >= 0 and net.tasks[x].constraint != C.SNET:
                     x = net.parent[x]
                 owner = net.tasks[x] if x >= 0 else spec
-                lines.append(f"{name} starts {ts.early_start} because {label(owner)} has the constraint "
+                lines.append(f"{name} {starts} {ts.early_start} because {label(owner)} has the constraint "
                              f"Start No Earlier Than {owner.constraint_date}")
         elif why == "status_date":
-            lines.append(f"{name} starts {ts.early_start}: work not yet done is scheduled from the "
+            lines.append(f"{name} {starts} {ts.early_start}: work not yet done is scheduled from the "
                          f"status date ({r.status_date}) on")
         else:
-            lines.append(f"{name} starts {ts.early_start}, the project start")
+            lines.append(f"{name} {starts} {ts.early_start}, the project start")
         break
     return lines

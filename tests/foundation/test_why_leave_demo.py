@@ -106,3 +106,23 @@ def test_leave_inside_the_remaining_work_of_a_task_under_way_is_named(demo_leave
     ]
     # the one under way without leave in what is left says nothing more
     assert len(ok(demo_leave, "why", "2.8").stdout.splitlines()) == 1
+
+
+def test_a_risks_linked_tasks_are_explained_as_why_explains_them(demo_leave):
+    # R2 "SAP interface more complex than specified" is linked to 3.3.1; its owner read that
+    # 3.3.1 runs to 7 Dec and not that Jonas Berg's leave put it there (risk show, and the risk
+    # screen's w made their own list of the why-chain)
+    from pmtui.screens.risks import why_text
+    from pmtui.services.projects import current_project
+    from pmtui.services.risk_register import risk_detail
+    from pmtui.store import open_store
+
+    leave = ("3.3.1 SAP S/4HANA customer & order sync via middleware finishes 2026-12-07, not 2026-12-03: its "
+             "remaining work waits while Jonas Berg is on leave 2 working days from 2026-11-26 to 2026-11-27")
+    assert f"    {leave}" in ok(demo_leave, "risk", "show", "R2").stdout.splitlines()
+    store = open_store(str(demo_leave))
+    try:
+        reg, view = risk_detail(store, current_project(store).id, "R2")
+        assert f"  {leave}" in why_text(reg, view).plain.splitlines()
+    finally:
+        store.close()

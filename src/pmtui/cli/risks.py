@@ -274,6 +274,8 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="Risk code in t
 
 
 def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
+    from pmtui.services.why_span import why_steps
+
     r = v.risk
     lines: list[str | Text] = [
         Text.assemble((f"{v.code} {r.title}", "bold"), f"  ({r.kind}, {r.status})"),
@@ -311,7 +313,7 @@ def detail_lines(reg: Register, v: RiskView) -> list[str | Text]:
         path = [reg.plan.by_id[i].wbs for i in sched.driving_path(t.id) if i in reg.plan.by_id]
         if len(path) > 1:
             lines.append(f"    driving path: {' → '.join(path)}")
-        for why in sched.explain(t.id):
+        for why in why_steps(reg.plan, t.id):  # as `pmtui why` gives them
             lines.append(f"    {why}")
     lines.append("score history:")
     for h in v.history:

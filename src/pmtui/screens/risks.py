@@ -26,6 +26,7 @@ from pmtui.services import risks as svc
 from pmtui.services.as_of import day_text
 from pmtui.services.risk_register import Register, RiskView, if_it_happens_text, load_register
 from pmtui.services.risk_rules import parse_scale
+from pmtui.services.why_span import why_steps
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.risk_form import RiskForm, RiskText
 from pmtui.widgets.risk_matrix import RiskMatrix
@@ -657,7 +658,7 @@ def why_text(reg: Register, v: RiskView) -> Text:
         path = [reg.plan.by_id[i].wbs for i in sched.driving_path(t.id) if i in reg.plan.by_id]
         if len(path) > 1:
             text.append(f"  driving path: {' → '.join(path)}\n")
-        for line in sched.explain(t.id):
+        for line in why_steps(reg.plan, t.id):  # as `pmtui why` and the WBS detail give them
             text.append(f"  {line}\n", "dim")
         text.append("\n")
     return text

@@ -126,3 +126,24 @@ def test_a_risks_linked_tasks_are_explained_as_why_explains_them(demo_leave):
         assert f"  {leave}" in why_text(reg, view).plain.splitlines()
     finally:
         store.close()
+
+
+def test_the_short_leave_of_a_task_under_way_is_its_remaining_works(demo_leave):
+    # the WBS detail's "Waits for leave" and the Gantt's "on leave" said nothing for a task under
+    # way: 3.3.1 waits for Jonas Berg's two days; 2.8, under way too, for none (done by then)
+    from datetime import date
+
+    from pmtui.services.projects import current_project
+    from pmtui.services.tasks import get_plan
+    from pmtui.services.why_span import leave_waited, leave_waited_text
+    from pmtui.store import open_store
+
+    store = open_store(str(demo_leave))
+    try:
+        plan = get_plan(store, current_project(store).id)
+        sync, sdd = plan.resolve("3.3.1").id, plan.resolve("2.8").id
+        assert leave_waited(plan, sync) == [("Jonas Berg", date(2026, 11, 26), date(2026, 11, 27))]
+        assert leave_waited_text(plan, sync, date(2026, 11, 23)) == "Jonas Berg 26–27 Nov"
+        assert leave_waited(plan, sdd) == []
+    finally:
+        store.close()

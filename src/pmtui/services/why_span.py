@@ -116,24 +116,25 @@ def why_steps(plan, task_id: int) -> list[str]:
     return steps
 
 
-def _remaining_waits(plan, task_id: int) -> list[str]:
-    """leave_inside for a task under way: the leave inside its remaining work, which runs from
-    where it resumes (the status date at the earliest) on its people's time. Its history is its
-    own: days off before that are not named. 3.3.1, critical, ran to 21 Dec instead of 17 for
-    Jonas Berg's two days off, and `why` said only that its remaining work runs to 21 Dec."""
+def _remaining_off(plan, task_id: int) -> tuple[date | None, list[tuple[object, list[date]]]]:
+    """For a task under way whose remaining work its people's days off pushed: the finish it
+    would have had without them and, per resource, the days off inside their remaining part,
+    which runs from where it resumes (the status date at the earliest, as own_time.apply resumes
+    it). (None, []) when none pushed it. Its history is its own: days off before are not named."""
     s, t, cal = plan.schedule.tasks[task_id], plan.by_id[task_id], plan.calendar
+    if task_id not in plan.schedule.own_time or not s.in_progress or s.completed:
+        return None, []
     worked, left = work_split(t.duration, t.percent_complete, t.remaining)
     if left <= 0 or t.actual_finish is not None:
-        return []
-    # where the forward pass resumes it (scheduling.own_time.apply)
+        return None, []
     resume = cal.index_on_or_after(s.start) + worked
     if plan.project.status_date is not None:
         resume = max(resume, cal.index_on_or_after(plan.project.status_date))
     would = cal.date_of(resume + left - 1)
     if s.finish <= would:
-        return []
+        return None, []
     end = cal.index_on_or_before(s.finish)
-    parts = []
+    out = []
     for a in plan.assignments_of.get(task_id, []):
         r = plan.resource_by_id[a.resource_id]
         todo, off = left, []
@@ -145,13 +146,26 @@ def _remaining_waits(plan, task_id: int) -> list[str]:
                 todo -= 1
             else:
                 off.append(day)
+        if off:
+            out.append((r, off))
+    return (would, out) if out else (None, [])
+
+
+def _remaining_waits(plan, task_id: int) -> list[str]:
+    """leave_inside for a task under way (see _remaining_off). 3.3.1, critical, ran to 21 Dec
+    instead of 17 for Jonas Berg's two days off, and `why` said only that its remaining work runs
+    to 21 Dec."""
+    would, runs = _remaining_off(plan, task_id)
+    parts = []
+    for r, off in runs:
         what = "is on leave" if all(d in plan.leave.get(r.id, {}) for d in off) else "does not work"
         if len(off) == 1:
             parts.append(f"{r.name} {what} {off[0]}")
-        elif off:
+        else:
             parts.append(f"{r.name} {what} {len(off)} working days from {off[0]} to {off[-1]}")
     if not parts:
         return []
+    t, s = plan.by_id[task_id], plan.schedule.tasks[task_id]
     return [f"{t.label} finishes {s.finish}, not {would}: its remaining work waits while {'; '.join(parts)}"]
 
 
@@ -161,13 +175,17 @@ _LEAVE_NAMED = 2  # people named in leave_waited_text; the rest are counted
 def leave_waited(plan, task_id: int) -> list[tuple[str, date, date]]:
     """(person, first, last day) of the leave a task's work was scheduled around: the leave inside
     its span that stretched it, and the leave that moved its start (all its people off on the day
-    it would have started). None for a summary, or a task under way or done (its history is its
-    own)."""
+    it would have started); for a task under way, the leave inside its remaining work. None for a
+    summary, or a task done (its history is its own)."""
     sched = plan.schedule
     if task_id not in sched.own_time:
         return []
     s = sched.tasks[task_id]
-    if s.summary or s.in_progress or s.completed:
+    if s.in_progress and not s.completed:  # the leave inside its remaining work
+        runs = [(r.name, [d for d in off if d in plan.leave.get(r.id, {})])
+                for r, off in _remaining_off(plan, task_id)[1]]
+        return [(name, days[0], days[-1]) for name, days in runs if days]
+    if s.summary or s.completed:
         return []
     cal = plan.calendar
     people = [a.resource_id for a in plan.assignments_of.get(task_id, []) if a.units > 0]

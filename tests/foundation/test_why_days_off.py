@@ -52,3 +52,22 @@ def test_one_holiday_and_many(db_path):
     last = ok(db_path, "why", "1").stdout.splitlines()[-1]
     assert last == ("1 Build finishes 2027-02-05, not 2027-01-29: its work spans 5 holidays of the project "
                     "calendar, 2027-01-06 Epiphany, 2027-01-12, 2027-01-19 and 2 more")
+
+
+def test_a_task_under_way_names_only_the_holidays_in_the_work_it_has_left(db_path):
+    # Build, 10 days from Mon 21 Dec, 20 % done: 8 days left. With the status date Wed 6 Jan
+    # they run 6 to 15 Jan, after Christmas: it read "finishes 2027-01-15, not 2027-01-13: its
+    # work spans 2 holidays", though the status date, not the holidays, put the finish there
+    for args in (("project", "new", "Cutover", "--start", "2026-12-21"), ("task", "add", "Build", "--duration", "10d"),
+                 ("calendar", "holiday", "add", "2026-12-24", "Christmas Eve"),
+                 ("calendar", "holiday", "add", "2026-12-25", "Christmas Day"),
+                 ("project", "status-date", "2027-01-06"),
+                 ("progress", "1", "--started", "--on", "2026-12-21"), ("progress", "1", "20%")):
+        ok(db_path, *args)
+    assert ok(db_path, "why", "1").stdout.splitlines() == [
+        "1 Build started 2026-12-21 (actual start); its remaining work runs to 2027-01-15"]
+    # from Tue 22 Dec they resume Wed 23 (2 days done) and do span them: Wed 23, Mon 28 to Tue 5
+    ok(db_path, "project", "status-date", "2026-12-22")
+    assert ok(db_path, "why", "1").stdout.splitlines()[1] == (
+        "1 Build finishes 2027-01-05, not 2027-01-01: its remaining work spans 2 holidays of the project calendar, "
+        "2026-12-24 Christmas Eve and 2026-12-25 Christmas Day")

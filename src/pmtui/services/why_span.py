@@ -26,13 +26,23 @@ def days_off_inside(plan, task_id: int) -> list[str]:
     if leave_inside(plan, task_id):
         # the finish without the holidays would still be the leave's: that line says it
         return []
+    if s.completed:
+        return []  # its dates are the ones recorded
+    cal = plan.calendar
+    first = s.start
+    if s.in_progress:
+        # what is left runs from where it resumes: holidays before that are history, and the
+        # status date, not they, put its finish where it is
+        resumed = _resume(plan, task_id)
+        if resumed is None:
+            return []
+        first = cal.date_of(resumed[0])
     weekly = plan.calendar.workdays
     off = sorted(d for d, (working, _name) in plan.exceptions.items()
-                 if not working and s.start < d < s.finish and d.weekday() in weekly)
+                 if not working and first < d < s.finish and d.weekday() in weekly)
     if not off:
         return []
-    cal = plan.calendar
-    span = cal.index_on_or_before(s.finish) - cal.index_on_or_after(s.start) + 1
+    span = cal.index_on_or_before(s.finish) - cal.index_on_or_after(first) + 1
     # the same calendar without these days: where the same working days would have ended
     without = WorkCalendar(workdays=weekly,
                            exceptions={d: w for d, (w, _n) in plan.exceptions.items() if d not in set(off)},
@@ -42,8 +52,9 @@ def days_off_inside(plan, task_id: int) -> list[str]:
         would = without.date_of(without.index_on_or_before(s.finish) - span + 1)
         return [f"{t.label} starts {s.start}, not {would}: counted back from its finish, its work spans "
                 f"{_holidays_text(plan, off)}"]
-    would = without.date_of(without.index_on_or_after(s.start) + span - 1)
-    return [f"{t.label} finishes {s.finish}, not {would}: its work spans {_holidays_text(plan, off)}"]
+    would = without.date_of(without.index_on_or_after(first) + span - 1)
+    work = "its remaining work" if s.in_progress else "its work"
+    return [f"{t.label} finishes {s.finish}, not {would}: {work} spans {_holidays_text(plan, off)}"]
 
 
 def _holidays_text(plan, off: list[date]) -> str:
@@ -116,20 +127,32 @@ def why_steps(plan, task_id: int) -> list[str]:
     return steps
 
 
+def _resume(plan, task_id: int) -> tuple[int, int] | None:
+    """(day index where a task under way resumes, working days left), as the forward pass
+    resumes it (scheduling.own_time.apply): after the days done, the status date at the
+    earliest. None when nothing is left."""
+    s, t, cal = plan.schedule.tasks[task_id], plan.by_id[task_id], plan.calendar
+    worked, left = work_split(t.duration, t.percent_complete, t.remaining)
+    if left <= 0 or t.actual_finish is not None:
+        return None
+    resume = cal.index_on_or_after(s.start) + worked
+    if plan.project.status_date is not None:
+        resume = max(resume, cal.index_on_or_after(plan.project.status_date))
+    return resume, left
+
+
 def _remaining_off(plan, task_id: int) -> tuple[date | None, list[tuple[object, list[date]]]]:
     """For a task under way whose remaining work its people's days off pushed: the finish it
     would have had without them and, per resource, the days off inside their remaining part,
     which runs from where it resumes (the status date at the earliest, as own_time.apply resumes
     it). (None, []) when none pushed it. Its history is its own: days off before are not named."""
-    s, t, cal = plan.schedule.tasks[task_id], plan.by_id[task_id], plan.calendar
+    s, cal = plan.schedule.tasks[task_id], plan.calendar
     if task_id not in plan.schedule.own_time or not s.in_progress or s.completed:
         return None, []
-    worked, left = work_split(t.duration, t.percent_complete, t.remaining)
-    if left <= 0 or t.actual_finish is not None:
+    resumed = _resume(plan, task_id)
+    if resumed is None:
         return None, []
-    resume = cal.index_on_or_after(s.start) + worked
-    if plan.project.status_date is not None:
-        resume = max(resume, cal.index_on_or_after(plan.project.status_date))
+    resume, left = resumed
     would = cal.date_of(resume + left - 1)
     if s.finish <= would:
         return None, []

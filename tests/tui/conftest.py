@@ -8,6 +8,7 @@ import time
 from datetime import date
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from tests.conftest import copy_demo
 
@@ -86,7 +87,7 @@ async def _until_quiet(pilot, timeout: float, *, edits: bool) -> None:
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < 2:
-        await pilot.pause()
+        await _step(pilot)
         what = _pending(app, edits=edits)
         if what is None:
             quiet += 1
@@ -96,8 +97,27 @@ async def _until_quiet(pilot, timeout: float, *, edits: bool) -> None:
             raise AssertionError(f"the app did not {'settle' if edits else 'handle its keys'} in {timeout} s: "
                                  f"still waiting for {what}")
         if edits and any(w.is_running for w in app.workers):
-            await app.workers.wait_for_complete()
+            try:
+                await app.workers.wait_for_complete()
+            except WorkerCancelled:
+                pass  # replaced by a newer one of its group (exclusive): waited for next round
         await asyncio.sleep(0.005)
+
+
+async def _step(pilot) -> None:
+    """One round of the app's work: Pilot's pause without its idle wait. That wait sleeps 20 ms
+    at a time until a 20 ms passes in which the process used less than 1 ms of CPU (up to 1 s):
+    at least 20 ms a call, the suite's TUI tests make thousands, and the wall clock spent asleep
+    is lost to the run. What settle waits for is what _pending checks, so it is not needed."""
+    # First the app alone, briefly: a key sent through the driver is posted by a callback of the
+    # loop, and the messages _wait_for_screen posts to every widget would change the order in
+    # which they fall idle (a refusal was scrolled into view before the layout its text asked for).
+    await asyncio.sleep(0.002)
+    await pilot._wait_for_screen()  # each widget of the screen has handled what it had queued
+    await pilot.app.animator.wait_until_complete()  # a scroll by key is animated, as press waits
+    # The layout and repaint are left to the screen's own update timer (_pending waits for them):
+    # done from here, as Pilot's pause does, a callback after the refresh could run before a
+    # second layout the first one asked for (a refusal scrolled into view a line short).
 
 
 def pause_typing(app) -> None:
@@ -111,8 +131,27 @@ async def press(pilot, *keys: str) -> None:
     the screen presses them (``burst`` in test_wbs sends keys as a fast typist does)."""
     for key in keys:
         pause_typing(pilot.app)
-        await pilot.press(key)
+        pilot.app.post_message(key_event(pilot.app, key))
         await settle(pilot)
+
+
+def key_event(app, key: str):
+    """The event Pilot's press sends for ``key`` (App._press_keys), posted here without the two
+    idle waits press makes after each key: settle then waits for what the key set off."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    event = events.Key(key, char)
+    event.set_sender(app)
+    return event
 
 
 async def type_text(pilot, text: str) -> None:
@@ -123,9 +162,17 @@ async def type_text(pilot, text: str) -> None:
     focused = pilot.app.focused
     if isinstance(focused, Input):
         focused.insert_text_at_cursor(text)
-        await pilot.pause()
+        await handled(pilot)
     else:
-        await pilot.press(*[c if c != " " else "space" for c in text])
+        await type_keys(pilot, *[c if c != " " else "space" for c in text])
+
+
+async def type_keys(pilot, *keys: str) -> None:
+    """Keys one after another, each handled before the next, as Pilot's press sends them (without
+    its idle waits, see _step), and with no pause between them: one burst of typing."""
+    for key in keys:
+        pilot.app.post_message(key_event(pilot.app, key))
+        await handled(pilot)
 
 
 def screen_text(app) -> str:

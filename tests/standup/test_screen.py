@@ -20,7 +20,7 @@ from pmtui.services.resource_load import resource_loads
 from pmtui.services.tasks import edit_task, get_plan, set_progress
 from tests.standup.helpers import DAY, NINE, TODAY, demo_id
 from tests.standup.tui import StandupApp
-from tests.tui.conftest import handled, pause_typing
+from tests.tui.conftest import handled, press, type_keys
 from tests.tui.conftest import settle as settle_workers
 
 
@@ -41,15 +41,12 @@ async def settle(app, pilot) -> None:
 
 
 async def keys(app, pilot, *names: str) -> None:
-    """Keys one at a time, as a person who watches the screen presses them (see tui's press)."""
-    for name in names:
-        pause_typing(app)
-        await pilot.press(name)
-        await settle(app, pilot)
+    """Keys one at a time, as a person who watches the screen presses them (tui's press)."""
+    await press(pilot, *names)
 
 
 async def type_text(app, pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await type_keys(pilot, *["space" if ch == " " else ch for ch in text])
     await keys(app, pilot, "enter")
 
 

@@ -10,7 +10,7 @@ from pmtui.screens.dialogs import PickScreen, TaskForm
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.widgets.risk_form import RiskForm
 
-from .conftest import press, screen_text, settle, type_text
+from .conftest import press, screen_text, settle, type_keys, type_text
 
 
 def in_view(widget, container) -> bool:
@@ -72,8 +72,7 @@ async def test_the_cursor_row_stays_in_view_when_the_terminal_shrinks(make_app, 
         await press(pilot, screen_key)
         view = app.screen.query_one(widget_id)
         last = view.page - 1  # the last row shown at 120×40
-        for _ in range(last):
-            await pilot.press("j")
+        await type_keys(pilot, *"j" * last)
         await settle(pilot)
         assert view.cursor == last and round(view.scroll_offset.y) == 0
         await pilot.resize_terminal(80, 24)

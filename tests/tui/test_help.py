@@ -11,7 +11,7 @@ from pmtui.app import known_binding_ids
 from pmtui.help_keys import EVERYWHERE, HERE, SCROLLING, TYPING
 from pmtui.screens.dialogs import HelpScreen
 
-from .conftest import press, screen_text, settle
+from .conftest import press, screen_text, settle, type_keys
 
 # the keys that show a screen, or open a bar on it, and what has the focus then
 PLACES = {
@@ -108,7 +108,7 @@ async def test_help_and_palette_say_in_full_what_a_short_footer_word_means(make_
             await press(pilot, "escape")
         # and typed in the palette, the full words find it
         await press(pilot, "4", "ctrl+p")
-        await pilot.press(*"person")
+        await type_keys(pilot, *"person")
         await settle(pilot)
         assert "Next person" in screen_text(app)
 

@@ -35,6 +35,15 @@ def loaded(*argv: str) -> tuple[int, list[str], str]:
     return report["code"], report["modules"], done.stdout
 
 
+def _demo_plan(db: Path) -> None:
+    assert cli(db, "demo").exit_code == 0
+
+
+def _demo(built_db, tmp_path: Path) -> Path:
+    """tmp_path/demo.db made by `pmtui demo`: made once per session and copied (built_db)."""
+    return built_db("quick reads demo", _demo_plan, tmp_path / "demo.db")
+
+
 def test_each_module_adds_the_commands_the_cli_says_it_does():
     import importlib
 
@@ -49,9 +58,8 @@ def test_each_module_adds_the_commands_the_cli_says_it_does():
     assert sorted(every) == sorted(n for names in MODULES.values() for n in names)
 
 
-def test_a_command_loads_only_its_own_command_module(tmp_path):
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+def test_a_command_loads_only_its_own_command_module(built_db, tmp_path):
+    db = _demo(built_db, tmp_path)
     code, modules, out = loaded("--db", str(db), "task", "list")
     assert code == 0 and "1.1" in out
     assert [m for m in modules if m.startswith("pmtui.cli.")] == ["pmtui.cli.context", "pmtui.cli.params",
@@ -59,19 +67,17 @@ def test_a_command_loads_only_its_own_command_module(tmp_path):
 
 
 @pytest.mark.parametrize("argv", [["task", "list"], ["task", "show", "2.3"], ["schedule"], ["why", "2.3"]])
-def test_reading_the_plan_loads_no_database_layer(tmp_path, argv):
+def test_reading_the_plan_loads_no_database_layer(built_db, tmp_path, argv):
     # SQLAlchemy, SQLModel and the tables' models were half of `pmtui task list` on the demo plan
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+    db = _demo(built_db, tmp_path)
     code, modules, out = loaded("--db", str(db), *argv)
     assert code == 0 and out == cli(db, *argv).stdout
     assert not [m for m in modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic")]
     assert "pmtui.models.tables" not in modules
 
 
-def test_a_plan_the_quick_read_declines_is_read_through_the_store(tmp_path):
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+def test_a_plan_the_quick_read_declines_is_read_through_the_store(built_db, tmp_path):
+    db = _demo(built_db, tmp_path)
     assert cli(db, "project", "new", "Second", "--start", "2027-01-04").exit_code == 0
     for argv in (["-p", "CRM migration", "task", "list"], ["task", "list"]):
         code, modules, out = loaded("--db", str(db), *argv)
@@ -133,10 +139,9 @@ _READS = [["project", "list"], ["project", "list", "--json"], ["resource", "list
 
 
 @pytest.mark.parametrize("argv", _READS)
-def test_reading_commands_load_no_database_layer(tmp_path, argv):
+def test_reading_commands_load_no_database_layer(built_db, tmp_path, argv):
     # each loaded SQLAlchemy, SQLModel, pydantic and the table models to read what sqlite3 reads
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+    db = _demo(built_db, tmp_path)
     code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
     ran = cli(db, *argv)
     assert (code, out, err) == (ran.exit_code, ran.stdout, ran.stderr)
@@ -146,9 +151,8 @@ def test_reading_commands_load_no_database_layer(tmp_path, argv):
 
 @pytest.mark.parametrize("argv", [["project", "list"], ["cost", "list"], ["variance"], ["evm", "--eac", "bogus"],
                                   ["status"], ["risk", "list"], ["resource", "load"]])
-def test_a_database_the_quick_read_declines_gets_the_stores_answer(tmp_path, argv):
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+def test_a_database_the_quick_read_declines_gets_the_stores_answer(built_db, tmp_path, argv):
+    db = _demo(built_db, tmp_path)
     for other in (["-p", "CRM migration"], ["--db", str(tmp_path / "new.db")]):
         code, modules, out, err = _loaded_with_errors("--db", str(db), *other, *argv)
         assert "sqlalchemy" in modules
@@ -170,11 +174,10 @@ def _cli_with(db, other: list[str], argv: list[str]) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("config", ['[evm]\neac = "bogus"\n[risk]\nmedium = 30\n', "[risk]\nmedium = 30\n"])
-def test_a_bad_setting_is_refused_by_the_quick_read_as_by_the_store(tmp_path, config):
+def test_a_bad_setting_is_refused_by_the_quick_read_as_by_the_store(built_db, tmp_path, config):
     import os
 
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+    db = _demo(built_db, tmp_path)
     folder = Path(os.environ["PMTUI_CONFIG_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "config.toml").write_text(config)
@@ -216,7 +219,7 @@ def _empty(db: Path) -> None:
         assert cli(db, *argv).exit_code == 0, argv
 
 
-_PLANS = {"demo": lambda db: cli(db, "demo"), "busy": _busy, "deleted": _gone("deleted"), "undone": _gone("undone"),
+_PLANS = {"demo": _demo_plan, "busy": _busy, "deleted": _gone("deleted"), "undone": _gone("undone"),
           "empty": _empty}
 
 
@@ -340,13 +343,12 @@ def test_the_gantt_svg_is_the_stores(built_db, tmp_path, monkeypatch):
     assert (tmp_path / "quick.svg").read_text() == (tmp_path / "store.svg").read_text()
 
 
-def test_every_read_the_cli_benchmark_times_reads_through_sqlite3_alone(tmp_path):
+def test_every_read_the_cli_benchmark_times_reads_through_sqlite3_alone(built_db, tmp_path):
     # the benchmark holds each of them to `task list`'s 0.4 s: loading SQLAlchemy, SQLModel and
     # pydantic alone takes more than that on this machine
     from benchmarks.bench_cli import READS
 
-    db = tmp_path / "demo.db"
-    assert cli(db, "demo").exit_code == 0
+    db = _demo(built_db, tmp_path)
     for argv in READS:
         code, modules, out, err = _loaded_with_errors("--db", str(db), *argv)
         assert code == 0 and out and not err, argv

@@ -125,12 +125,15 @@ def _sweep_cases(exports):
     return out
 
 
-def test_every_field_with_every_bad_value_imports_or_is_refused_in_one_line(exports, store, db_path, tmp_path):
+@pytest.mark.parametrize("swept", sorted(EXT))  # one test a format: the whole sweep was the suite's longest test
+def test_every_field_with_every_bad_value_imports_or_is_refused_in_one_line(exports, store, db_path, tmp_path, swept):
     """Systematic where the test above samples: every element, key and column at least once."""
     cases = _sweep_cases(exports)
     assert len(cases) > 600
     crashes = []
     for fmt, what, text in cases:
+        if fmt != swept:
+            continue
         path = tmp_path / f"damaged{EXT[fmt]}"
         path.write_text(text, encoding="utf-8", newline="")
         try:

@@ -42,10 +42,10 @@ def _timed(args: list[str], env: dict, runs: int, pty_columns: int | None = None
     output read and thrown away), else piped."""
     times, cpus = [], []
     for _ in range(runs):
-        cpu = _cpu()
         if pty_columns:
             import pty
 
+            cpu = _cpu()
             master, slave = pty.openpty()
             _size(slave, pty_columns)
             t = time.perf_counter()
@@ -62,12 +62,18 @@ def _timed(args: list[str], env: dict, runs: int, pty_columns: int | None = None
             os.close(master)
             cpus.append(_cpu() - cpu)
         else:
-            t = time.perf_counter()
-            subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           stdin=subprocess.DEVNULL, check=True)
-            times.append(time.perf_counter() - t)
-            cpus.append(_cpu() - cpu)
+            _run_piped(args, env, times, cpus)
     return f"{statistics.median(times):.2f} s ({statistics.median(cpus):.2f} CPU)"
+
+
+def _run_piped(args: list[str], env: dict, times: list[float], cpus: list[float]) -> None:
+    """Run the command once, piped, adding its wall and CPU time to ``times`` and ``cpus``."""
+    cpu = _cpu()
+    t = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   stdin=subprocess.DEVNULL, check=True)
+    times.append(time.perf_counter() - t)
+    cpus.append(_cpu() - cpu)
 
 
 def _timed_pairs(argvs: list[list[str]], env: dict, rounds: int) -> str:
@@ -76,12 +82,7 @@ def _timed_pairs(argvs: list[list[str]], env: dict, rounds: int) -> str:
     times, cpus = [], []
     for _ in range(rounds):
         for args in argvs:
-            cpu = _cpu()
-            t = time.perf_counter()
-            subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           stdin=subprocess.DEVNULL, check=True)
-            times.append(time.perf_counter() - t)
-            cpus.append(_cpu() - cpu)
+            _run_piped(args, env, times, cpus)
     return f"{statistics.median(times):.2f} s ({statistics.median(cpus):.2f} CPU)"
 
 

@@ -193,8 +193,9 @@ def test_the_demo_leave_is_listed_and_more_leave_moves_the_trial_load(db_path):
         "Scheduled around it: 3.4.7 finishes 2027-01-07 (was 2027-01-04), 4.7 finishes 2027-01-25 (was 2027-01-20), "
         "5.2 finishes 2027-01-26 (was 2027-01-21), 5.4 finishes 2027-01-29 (was 2027-01-26).")
     why = [" ".join(line.split()) for line in ok(db_path, "why", "3.4.7").stdout.splitlines()]
-    assert why[1] == ("3.4.7 Trial load 2 (timed dress rehearsal) finishes 2027-01-07, not 2027-01-04: its work "
-                      "waits while Marek Novak is on leave 3 working days from 2026-12-31 to 2027-01-05")
+    assert why[1] == ("3.4.7 Trial load 2 (timed dress rehearsal) finishes 2027-01-07, not 2027-01-04: Northstar "
+                      "CRM Consulting starts it on 2026-12-31 while Marek Novak is on leave 3 working days from "
+                      "2026-12-31 to 2027-01-05; Marek Novak's part runs 2027-01-06 to 2027-01-07")
 
 
 def test_help_says_the_work_is_scheduled_around_leave(db_path):
@@ -275,3 +276,39 @@ def test_mpxj_microsoft_scheduler_moves_the_export_to_the_same_dates(team, tmp_p
               if str(jt.getName()) in ("Build", "Test")}
     assert theirs == {"Build": ("2027-02-01", "2027-02-23"), "Test": ("2027-02-24", "2027-03-01")}
     assert _dates(team) == {"1": theirs["Build"], "2": theirs["Test"]}
+
+
+def test_why_says_who_starts_a_task_while_anothers_part_waits_for_leave(db_path):
+    """Hand-worked. Start Mon 1 Feb 2027; Spec 10 days, 1-12 Feb. Review (4 days, Ana and Ben)
+    finishes with Spec (FF); Check (3 days, Ana and Ben) follows Review. Ana is off Tue 9 Feb,
+    Ben Mon 8 and Mon 15."""
+    for args in [("project", "new", "Pair", "--start", "2027-02-01"),
+                 ("task", "add", "Spec", "--duration", "10d"),
+                 ("task", "add", "Review", "--duration", "4d", "--after", "1FF"),
+                 ("task", "add", "Check", "--duration", "3d", "--after", "2"),
+                 ("resource", "add", "Ana Lopez"), ("resource", "add", "Ben"),
+                 ("assign", "2", "Ana Lopez"), ("assign", "2", "Ben"),
+                 ("assign", "3", "Ana Lopez"), ("assign", "3", "Ben"),
+                 ("resource", "leave", "add", "Ana Lopez", "2027-02-09"),
+                 ("resource", "leave", "add", "Ben", "2027-02-08"),
+                 ("resource", "leave", "add", "Ben", "2027-02-15")]:
+        ok(db_path, *args)
+    # Review's 4 days counted back from Fri 12 in each one's time: Ana Fri 12, Thu 11, Wed 10,
+    # Mon 8; Ben Fri 12 to Tue 9. It starts with the first of them, Mon 8 (not Tue 9, 4 days
+    # back on the project's days): Ana works it Mon 8, Wed 10 to Fri 12; Ben, off Mon 8, Tue 9
+    # to Fri 12.
+    assert _dates(db_path) == {"1": ("2027-02-01", "2027-02-12"), "2": ("2027-02-08", "2027-02-12"),
+                               "3": ("2027-02-15", "2027-02-18")}
+    why = ok(db_path, "why", "2").stdout.splitlines()
+    assert why[1] == ("2 Review starts 2027-02-08, not 2027-02-09: counted back from its finish, Ana Lopez starts "
+                      "it on 2027-02-08 while Ben is on leave 2027-02-08; Ana Lopez is on leave 2027-02-09; "
+                      "Ben's part runs 2027-02-09 to 2027-02-12")
+    # Check from Mon 15: Ana Mon 15 to Wed 17; Ben, off Mon 15, Tue 16 to Thu 18
+    why = ok(db_path, "why", "3").stdout.splitlines()
+    assert why[1] == ("3 Check finishes 2027-02-18, not 2027-02-17: Ana Lopez starts it on 2027-02-15 while Ben is "
+                      "on leave 2027-02-15; Ben's part runs 2027-02-16 to 2027-02-18")
+    # both off Mon 15: the task waits for them, and they start it together on Tue 16
+    ok(db_path, "resource", "leave", "add", "Ana Lopez", "2027-02-15")
+    assert ok(db_path, "why", "3").stdout.splitlines()[:2] == [
+        "3 Check starts 2027-02-16, not 2027-02-15: Ana Lopez is on leave 15 Feb 2027; Ben is on leave 15 Feb 2027",
+        "it would start 2027-02-15 because 2 Review (FS) finishes 2027-02-12"]

@@ -3,6 +3,8 @@ why section of `pmtui task show` and the WBS detail say the same things."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.conftest import copy_demo_file
@@ -147,3 +149,32 @@ def test_the_short_leave_of_a_task_under_way_is_its_remaining_works(demo_leave):
         assert leave_waited(plan, sdd) == []
     finally:
         store.close()
+
+
+DEC_6 = date(2026, 12, 6)  # a Sunday
+
+
+@pytest.fixture
+def demo_dec(db_path, built_db):
+    """The demo plan made on Sun 6 Dec 2026, its status date: 3.3.1 (Jonas Berg, under way)
+    runs to Thu 17 Dec, and 3.5 Technical documentation (8 days, Anika Schultz and Jonas Berg)
+    finishes 2 days after it (FF+2d), Thu 10 to Mon 21 Dec; 3.6 Build complete, after 3.5, has
+    its deadline on Thu 17 Dec."""
+    copy_demo_file(built_db, db_path, DEC_6)
+    return db_path
+
+
+def test_why_names_who_starts_a_task_while_the_others_part_waits_for_leave(demo_dec):
+    # Anika Schultz off Tue 8 and Wed 9 Dec. 3.5's 8 days counted back from 3.3.1's finish, Thu
+    # 17: Jonas from Tue 8, Anika, over her leave, from Fri 4; the lag counts from the earlier
+    # (MS Project's rule, own_time): Fri 4 + 2 days, Tue 8. Jonas works Tue 8 to Thu 17, Anika
+    # Thu 10 to Mon 21. It read "its work waits while Anika Schultz is on leave": nothing said
+    # that Jonas starts it, so its start two days earlier for her leave made no sense.
+    ok(demo_dec, "resource", "leave", "add", "Anika Schultz", "2026-12-08", "2026-12-09")
+    why = ok(demo_dec, "why", "3.5").stdout.splitlines()
+    assert why[0].startswith("3.5 Technical documentation & runbooks finishes 2026-12-21 because 3.3.1 ")
+    assert why[1] == ("3.5 Technical documentation & runbooks starts 2026-12-08, not 2026-12-10: counted back "
+                      "from its finish, Jonas Berg starts it on 2026-12-08 while Anika Schultz is on leave 2 "
+                      "working days from 2026-12-08 to 2026-12-09; Anika Schultz's part runs 2026-12-10 to "
+                      "2026-12-21")
+    assert _why_of_show(demo_dec, "3.5") == why

@@ -1140,3 +1140,27 @@ async def test_the_info_line_says_the_leave_a_bar_waits_for(store, size, said):
         assert "11–14 Jan  3d" in line and said in line and "driven by 1" in line
         await select(pilot, "1")
         assert "leave" not in str(info.render())
+
+
+@pytest.mark.parametrize("size, said", [
+    ((160, 40), "on leave: Anika Schultz 08–09 Dec; Jonas Berg starts it"),
+    # beside a long name the one who starts it comes before the names of those away
+    ((120, 40), "on leave 08–09 Dec; Jonas Berg starts it"),
+    ((80, 24), "on leave: Anika Schultz 08–09 Dec")], ids=["160x40", "120x40", "80x24"])
+async def test_the_info_line_says_who_starts_a_bar_while_the_other_is_on_leave(store, built_db, size, said):
+    # 3.5 starts Tue 8 Dec with Jonas Berg while Anika Schultz is off Tue 8 and Wed 9: the line
+    # said only "on leave: Anika Schultz 08–09 Dec" under a bar that begins on the 8th
+    from pmtui.app import PmtuiApp
+    from tests.tui.test_detail_days_off import DEC_6, demo_dec_anika_away
+
+    demo_dec_anika_away(store, built_db)
+    app = PmtuiApp(store, None, today=DEC_6, screen="gantt")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        info = app.screen.query_one("#gantt-info")
+        await select(pilot, "3.5")
+        line = str(info.render())
+        assert "08–21 Dec  8d  0%" in line and said in line
+        await select(pilot, "2.8")  # under way, Anika's alone
+        line = str(info.render())
+        assert "on leave" in line and "starts it" not in line

@@ -129,3 +129,35 @@ def test_snapshot_a_task_that_waits_for_leave(snap_compare, make_app, demo_store
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=before)
+
+
+DEC_6 = date(2026, 12, 6)  # a Sunday, the demo's status date when made that day
+
+
+def demo_dec_anika_away(store, built_db):
+    """The demo plan made on Sun 6 Dec 2026, with Anika Schultz off Tue 8 and Wed 9 Dec: 3.5
+    Technical documentation (Anika and Jonas Berg, FF+2d after 3.3.1) starts Tue 8 with Jonas,
+    Anika's part runs Thu 10 to Mon 21 (tests/foundation/test_why_leave_demo.py works it out)."""
+    from pmtui.services import leave
+    from tests.conftest import copy_demo
+
+    p = copy_demo(built_db, store, DEC_6)
+    leave.add_leave(store, p.id, "Anika Schultz", date(2026, 12, 8), date(2026, 12, 9))
+
+
+async def test_the_detail_names_who_starts_a_task_while_the_other_is_on_leave(store, built_db):
+    # It read "Waits for leave: Anika Schultz 08–09 Dec" and "its work waits while Anika Schultz
+    # is on leave" beside a start of 8 Dec: nothing said that Jonas Berg starts it that day.
+    from pmtui.app import PmtuiApp
+
+    demo_dec_anika_away(store, built_db)
+    async with PmtuiApp(store, None, today=DEC_6).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = (await _detail(pilot, "3.5")).splitlines()
+        assert "Waits for leave: Anika Schultz 08–09 Dec; Jonas Berg starts it" in shown
+        assert ("Why: it starts 2026-12-08, not 2026-12-10: counted back from its finish, Jonas Berg starts it on "
+                "2026-12-08 while Anika Schultz is on leave 2 working days from 2026-12-08 to 2026-12-09; Anika "
+                "Schultz's part runs 2026-12-10 to 2026-12-21") in shown
+        # one of them alone: nobody else to start it
+        shown = await _detail(pilot, "2.8")
+        assert "Waits for leave: Anika Schultz 08–09 Dec" in shown and "starts it" not in shown

@@ -34,7 +34,7 @@ from pmtui.services import gantt_edits
 from pmtui.services import gantt_layout as gl
 from pmtui.services.resource_load import days_text
 from pmtui.services import tasks as task_svc
-from pmtui.services.why_span import leave_waited_days, leave_waited_text
+from pmtui.services.why_span import leave_waited_days, leave_waited_text, starters_text
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.gantt_chart import GanttChart
 from pmtui.widgets.header import PlanHeader
@@ -306,7 +306,15 @@ class GanttScreen(TaskFinder, Screen):
         # not found by another key (d shows the driving path); in few words, to fit at 80 columns.
         leave = leave_waited_text(plan, tid, as_of)
         if leave:
-            extras.append((Text(f"  on leave: {leave}"), Text(f"  on leave {leave_waited_days(plan, tid, as_of)}")))
+            days = leave_waited_days(plan, tid, as_of)
+            forms = [Text(f"  on leave: {leave}"), Text(f"  on leave {days}")]
+            starts = starters_text(plan, tid)
+            if starts:
+                # Another of its people starts it meanwhile, and the bar begins on their day:
+                # said before the names of those away where both do not fit (at 120 columns
+                # beside a long name), as the names are on the Resources column of the WBS.
+                forms[:0] = [Text(f"  on leave: {leave}; {starts}"), Text(f"  on leave {days}; {starts}")]
+            extras.append(tuple(forms))
         driven = self._driven_by(t, ts)
         if driven:
             extras.append(Text(f"  driven by {driven}"))  # why it starts then, without d

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
-from pmtui.services.why_span import leave_waited_days, leave_waited_text, why_steps
+from pmtui.services.why_span import leave_waited_days, leave_waited_text, starters_text, why_steps
 
 MAX_WHY = 3  # steps of why drawn before the panel has a size
 
@@ -120,7 +120,10 @@ class TaskDetail(Widget):
         ref = plan.project.status_date or getattr(self.app, "today", None)
         leave = leave_waited_text(plan, tid, ref)
         if leave:
-            dates.append(f"Waits for leave: {leave}")
+            # who starts it while another of its people is away: why's line on it is a second
+            # step, which the panel cuts first
+            starts = starters_text(plan, tid)
+            dates.append(f"Waits for leave: {leave}" + (f"; {starts}" if starts else ""))
         # at 80 columns a constraint and a deadline ran off the edge ('Deadline 2027-0…'): the
         # line goes on below, each figure whole
         width = self.content_size.width or 1000

@@ -178,3 +178,23 @@ def test_why_names_who_starts_a_task_while_the_others_part_waits_for_leave(demo_
                       "working days from 2026-12-08 to 2026-12-09; Anika Schultz's part runs 2026-12-10 to "
                       "2026-12-21")
     assert _why_of_show(demo_dec, "3.5") == why
+
+
+def test_leave_before_a_tasks_start_inside_its_late_dates_costs_its_float(demo_dec):
+    # Jonas Berg off Tue 8 and Wed 9 Dec: 3.3.1 runs to Mon 21, and 3.5 (FF+2d) Mon 14 to Wed 23,
+    # both of its people after his leave. Its late finish is 3.6's deadline, Thu 17; to finish by
+    # then Jonas's 8 days, counted back over his leave, start Fri 4: late start Fri 4 against an
+    # early start Mon 14 is -6 days, late finish Thu 17 against Wed 23 -4; total float is the
+    # smaller, -6, as MS Project gives (MPXJ's MicrosoftScheduler:
+    # tests/scheduling/test_mpxj_resource_time.py, the same plan by hand). Without his leave
+    # it was -2.
+    import json
+
+    before = json.loads(ok(demo_dec, "task", "show", "3.5", "--json").stdout)
+    assert (before["late_start"], before["early_start"], before["total_float"]) == ("2026-12-08", "2026-12-10", -2)
+    ok(demo_dec, "resource", "leave", "add", "Jonas Berg", "2026-12-08", "2026-12-09")
+    docs = json.loads(ok(demo_dec, "task", "show", "3.5", "--json").stdout)
+    assert (docs["early_start"], docs["early_finish"]) == ("2026-12-14", "2026-12-23")
+    assert (docs["late_start"], docs["late_finish"]) == ("2026-12-04", "2026-12-17")
+    assert docs["total_float"] == -6
+    assert json.loads(ok(demo_dec, "task", "show", "3.6", "--json").stdout)["total_float"] == -4

@@ -96,6 +96,9 @@ def run_mpxj(env, tasks, links, resource_time, holidays=()):
         else:  # DESIGN's "nothing before the project start"
             j.setConstraintType(env["ConstraintType"].START_NO_EARLIER_THAN)
             j.setConstraintDate(start)
+        if t.deadline is not None:
+            d = t.deadline
+            j.setDeadline(env["LocalDateTime"].of(d.year, d.month, d.day, 17, 0))
         for rt in resource_time.get(t.id, ()):
             a = j.addResourceAssignment(resources[rt])
             work = Duration.getInstance(8 * t.duration, TimeUnit.HOURS)
@@ -267,6 +270,36 @@ def test_two_people_started_by_an_ss_successors_late_start_finish_as_they_would(
     ours, _, diff = compare(mpxj_env, tasks, [LinkSpec(2, 3, LinkType.SS)], rt, cal)
     y = ours.tasks[2]
     assert (y.late_start, y.late_finish, y.total_float) == (date(2027, 1, 7), date(2027, 1, 8), 3)
+    assert not diff
+
+
+def test_leave_before_a_tasks_start_costs_it_start_slack_as_in_ms_project(mpxj_env):
+    """Hand-worked, the demo's 3.5 with two days of leave for Jonas Berg (Tue 8 and Wed 9 Dec
+    there, Tue 5 and Wed 6 Jan here, four weeks later). Sync (3.3.1's 9 days left: Jonas, and
+    Partner) runs Mon 4 to Mon 18, two days longer for his leave. Docs (8 days: Anika, and Jonas) finishes 2 days after it
+    (FF+2): 8 days counted back from Mon 18 start Thu 7 for both (the leave is before), and the
+    lag from there starts Docs Mon 11; both work Mon 11 to Wed 20. Build complete (FS after
+    Docs) has its deadline on Thu 14, Docs' late finish. Counted back from Thu 14, Anika could
+    start Tue 5, but Jonas, off Tue 5 and Wed 6, must start Fri 1: the task's late start is the
+    first of them, Fri 1. Start slack is Fri 1 - Mon 11 = -6 days, finish slack Thu 14 - Wed 20
+    = -4; total slack is the smaller, -6, as MPXJ's MicrosoftScheduler gives: to meet the
+    deadline Jonas's part would have to run across his leave, so it would have to begin two
+    days before the four the finish is late by. Without Jonas on Docs its slack is -4."""
+    cal = WorkCalendar(anchor=START)
+    jonas, anika = ResourceTime("Jonas", jan(5, 6)), ResourceTime("Anika", frozenset())
+    partner = ResourceTime("Partner", frozenset())
+    tasks = [TaskSpec(1, "Sync", 9), TaskSpec(2, "Docs", 8),
+             TaskSpec(3, "Build complete", 0, deadline=date(2027, 1, 14))]
+    links = [LinkSpec(1, 2, LinkType.FF, 2), LinkSpec(2, 3)]
+    ours, theirs, diff = compare(mpxj_env, tasks, links, {1: [jonas, partner], 2: [anika, jonas]}, cal)
+    docs = ours.tasks[2]
+    assert (docs.start, docs.finish) == (date(2027, 1, 11), date(2027, 1, 20))
+    assert (docs.late_start, docs.late_finish) == (date(2027, 1, 1), date(2027, 1, 14))
+    assert docs.total_float == -6 and ours.tasks[3].total_float == -4
+    assert theirs[2]["tf"] == -6.0
+    assert not diff
+    ours, theirs, diff = compare(mpxj_env, tasks, links, {1: [jonas, partner], 2: [anika]}, cal)
+    assert ours.tasks[2].late_start == date(2027, 1, 5) and ours.tasks[2].total_float == -4
     assert not diff
 
 

@@ -6,13 +6,14 @@ holds on it is shown beside it."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from pmtui.services.projects import find_project
 from pmtui.services.tasks import get_plan
 from pmtui.store import open_store
-from tests.conftest import file_digest
+from tests.conftest import copy_demo_file, file_digest
 from tests.foundation.helpers import cli
 
 
@@ -180,8 +181,10 @@ def test_bad_leave_is_refused_and_changes_nothing(team, args, code, message):
     assert file_digest(team) == digest
 
 
-def test_the_demo_leave_is_listed_and_more_leave_moves_the_trial_load(db_path):
-    ok(db_path, "demo")
+def test_the_demo_leave_is_listed_and_more_leave_moves_the_trial_load(db_path, built_db):
+    # the demo as `pmtui demo` made it on Sun 6 Dec 2026: made for the day the test ran, its
+    # trial load 2 ran 4-5 Jan when made on Tue 8 Dec, and the dates below no longer held
+    copy_demo_file(built_db, db_path, date(2026, 12, 6))
     listed = _listed(db_path)
     assert [(x["resource"], x["days"], x["note"], x["booked"]) for x in listed] == [("Marek Novak", 1, "Leave", [])]
     # a day in the wait before trial load 2: nothing booked on it, nothing moved

@@ -70,10 +70,16 @@ def test_markdown_report_of_the_demo(store, demo):
     assert "| 5.9 | Project closed | 2026-02-15" not in text and "| 5.9 | Project closed | 2027-02-15 | 2027-02-22 | +5d |" in text
     assert "Implementation partner staffing delay" in text
     # the critical path to the finish, then the tasks behind the unmet Go-live date (negative
-    # float, driving no finish): the report left out the tasks most behind
+    # float, driving no finish): the report left out the tasks most behind. They are a table of
+    # their own: in one, 2.8 of November read as the next step of a path that ended in March.
     critical = text[text.index("## Critical path"):text.index("## Top risks")]
-    assert critical.index("| 5.5 | Go-live |") < critical.index("| 2.8 | Solution design document (SDD) |")
-    assert "| 2.8 | Solution design document (SDD) | 2026-11-16 | 2026-11-25 | -2d |" in critical
+    path, others = critical.split("Also without float, off the path to the finish above: held by a deadline or a "
+                                  "constraint, or on another path as long as it.")
+    path_wbs = re.findall(r"^\| ([\d.]+) \|", path, re.M)
+    assert path_wbs == [st.plan.by_id[i].wbs for i in st.plan.schedule.critical_paths(limit=1)[0]]
+    assert path_wbs[-1] == "5.9" and st.critical_to_finish == len(path_wbs)
+    assert "| 2.8 | Solution design document (SDD) | 2026-11-16 | 2026-11-25 | -2d |" in others
+    assert not set(path_wbs) & set(re.findall(r"^\| ([\d.]+) \|", others, re.M))
 
 
 def done_part(text: str) -> str:
@@ -323,6 +329,9 @@ def test_html_report_is_well_formed_and_self_contained(store, demo):
     assert checker.urls == [] and "<script" not in page and "url(" not in page  # nothing to fetch
     assert "svg" in checker.tags and "polyline" in checker.tags
     assert page.count("<h2>") == 13
+    critical = page[page.index("<h2>Critical path</h2>"):page.index("<h2>Resources booked")]
+    assert critical.count("<table") == 2
+    assert critical.index("<td>5.9</td>") < critical.index('<p class="note">Also without float') < critical.index("<td>2.8</td>")
     assert 'class="rag rag-amber"' in page
     assert "Legacy data quality worse than profiled" in page
 
@@ -676,3 +685,19 @@ def test_the_trend_draws_the_last_snapshot_of_each_day(db_path):
     assert "| Finish slip (working days) | ▁█ | +0d → +7d |" in trend
     page = cli(db_path, "report", "--format", "html").stdout
     assert "Finish slip (working days): +0d → +7d" in page
+
+
+def test_critical_tasks_with_no_path_to_the_finish_say_so():
+    from types import SimpleNamespace
+
+    from pmtui.reports.render import _critical_parts, _md_table
+
+    row = ("2.8", "SDD", date(2026, 11, 30), date(2026, 12, 9), -2)
+    path = ("5.9", "Closed", date(2027, 3, 1), date(2027, 3, 1), 0)
+    parts = _critical_parts(SimpleNamespace(critical=[row], critical_to_finish=0), _md_table, str)
+    assert parts[0] == "" and parts[1].startswith("No chain of tasks without float reaches the finish")
+    assert "| 2.8 | SDD | 2026-11-30 | 2026-12-09 | -2d |" in parts[2]
+    # all of them on the path: one table, no note
+    parts = _critical_parts(SimpleNamespace(critical=[path], critical_to_finish=1), _md_table, str)
+    assert "| 5.9 |" in parts[0] and parts[1:] == ("", "")
+    assert _critical_parts(SimpleNamespace(critical=[], critical_to_finish=0), _md_table, str)[0] == "_No critical path._"

@@ -320,6 +320,26 @@ def _md_list(items: list[str], empty: str) -> str:
     return "\n".join(f"- {_cell(i)}" for i in items) if items else f"_{empty}_"
 
 
+CRITICAL_HEAD = ("WBS", "Task", "Start", "Finish", "Float")
+# One table read as one path: the chain to the finish, then tasks of other dates with negative
+# float, as if the path ran back in time.
+OFF_PATH_NOTE = ("Also without float, off the path to the finish above: held by a deadline or a "
+                 "constraint, or on another path as long as it.")
+NO_PATH_NOTE = "No chain of tasks without float reaches the finish. Tasks without float, held by a deadline or a constraint:"
+
+
+def _critical_parts(s, table, note) -> tuple[str, str, str]:
+    """The critical path to the finish as a table, then the other tasks without float under a
+    note of their own (empty strings where there are none)."""
+    rows = [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical]
+    k = s.critical_to_finish
+    if not rows[k:]:
+        return table(CRITICAL_HEAD, rows, "No critical path."), "", ""
+    if not k:
+        return "", note(NO_PATH_NOTE), table(CRITICAL_HEAD, rows, "")
+    return table(CRITICAL_HEAD, rows[:k], ""), note(OFF_PATH_NOTE), table(CRITICAL_HEAD, rows[k:], "")
+
+
 def markdown_sections(d: ReportData) -> dict[str, str]:
     s = d.status
     done, slipped = _done_items(d), _slipped_items(d)
@@ -342,7 +362,7 @@ def markdown_sections(d: ReportData) -> dict[str, str]:
         "done": f"{COMPLETED_HEAD}:\n\n{_md_list(_completed_items(d), 'No task completed.')}\n\n"
         f"{CHANGES_HEAD}:\n\n{_md_list(done, _no_changes(d))}",
         "slipped": f"{_no_tags(base)}." + (f"\n\n{_md_list(slipped, calm)}" if slipped or calm else ""),
-        "critical": _md_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
+        "critical": "\n\n".join(part for part in _critical_parts(s, _md_table, lambda note: note) if part),
         "overbooked": (f"{OVERBOOKED_NOTE}\n\n" if d.overbooked else "")
         + _md_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
         + (f"\n\n{_cell(d.overbooked_before)}." if d.overbooked_before else ""),
@@ -398,7 +418,7 @@ def html_sections(d: ReportData) -> dict[str, str]:
         "done": f"<h3>{COMPLETED_HEAD}</h3>" + _h_list(_completed_items(d), "No task completed.")
         + f"<h3>{CHANGES_HEAD}</h3>" + _h_list(done, _no_changes(d)),
         "slipped": f'<p class="note">{escape(base)}.</p>' + (_h_list(slipped, calm) if slipped or calm else ""),
-        "critical": _h_table(("WBS", "Task", "Start", "Finish", "Float"), [(w, n, str(a), str(b), in_days(tf)) for w, n, a, b, tf in s.critical], "No critical path."),
+        "critical": "".join(_critical_parts(s, _h_table, lambda note: f'<p class="note">{escape(note)}</p>')),
         "overbooked": (f'<p class="note">{escape(OVERBOOKED_NOTE)}</p>' if d.overbooked else "")
         + _h_table(OVERBOOKED_HEAD, _overbooked_rows(d), _nobody(d))
         + (f'<p class="note">{escape(d.overbooked_before)}.</p>' if d.overbooked_before else ""),

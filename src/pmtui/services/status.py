@@ -446,10 +446,11 @@ class Status:
     milestones: list[MilestoneRow]
     risks: list[RiskRow]
     issues: list[IssueRow]
-    critical: list[tuple[str, str, date, date]]  # (wbs, name, start, finish) along the critical path
+    critical: list[tuple[str, str, date, date, int]]  # (wbs, name, start, finish, total float): see critical_path
     snapshots: list[Snapshot] = field(default_factory=list)
     plan: Plan | None = None
     late: list[Late] = field(default_factory=list)  # worst first
+    critical_to_finish: int = 0  # how many of ``critical``, from the first, are the path to the finish
 
     @property
     def status_date(self) -> date:
@@ -487,10 +488,11 @@ def milestones(plan: Plan, saved: SavedBaseline | None) -> list[MilestoneRow]:
     return out
 
 
-def critical_path(plan: Plan) -> list[tuple[str, str, date, date, int]]:
+def critical_path(plan: Plan) -> tuple[list[tuple[str, str, date, date, int]], int]:
     """(wbs, name, start, finish, total float): the critical path to the finish, then every
-    other critical task by start. A task behind an unmet constraint or a deadline has negative
-    float but drives no finish: the report left out exactly the tasks most behind."""
+    other critical task by start; and how many are on the path. A task behind an unmet
+    constraint or a deadline has negative float but drives no finish: the report left out
+    exactly the tasks most behind."""
     sched = plan.schedule
     paths = sched.critical_paths(limit=1)
     ids = [i for i in (paths[0] if paths else []) if i in plan.by_id]
@@ -498,7 +500,7 @@ def critical_path(plan: Plan) -> list[tuple[str, str, date, date, int]]:
     others = [t.id for t in plan.tasks if not t.summary and sched.tasks[t.id].critical and t.id not in on_path]
     ids += sorted(others, key=lambda i: (sched.tasks[i].start, sched.tasks[i].total_float))
     return [(plan.by_id[i].wbs, plan.by_id[i].name, sched.tasks[i].start, sched.tasks[i].finish,
-             sched.tasks[i].total_float) for i in ids]
+             sched.tasks[i].total_float) for i in ids], len(on_path)
 
 
 def data_of(snap) -> dict:
@@ -542,6 +544,7 @@ def status_of(plan: Plan, saved: SavedBaseline | None, method: str, today: date 
     high = sum(1 for r in open_ if r.kind == "threat" and r.band == "high")
     rags = rate(evm.project, var, high, load_thresholds(), past_deadline(plan))
     sched = plan.schedule
+    critical, on_path = critical_path(plan) if plan.tasks else ([], 0)
     return Status(
         project=plan.project.name, currency=plan.project.currency, as_of=as_of,
         start=sched.start, finish=sched.finish,
@@ -549,7 +552,7 @@ def status_of(plan: Plan, saved: SavedBaseline | None, method: str, today: date 
         finish_slip=var.finish_var if var else None,
         percent_complete=project_percent(plan), evm=evm, variance=var, rags=rags, overall=overall(rags),
         milestones=milestones(plan, saved), risks=open_, issues=issues(),
-        critical=critical_path(plan) if plan.tasks else [], snapshots=snapshots(),
+        critical=critical, critical_to_finish=on_path, snapshots=snapshots(),
         plan=plan, late=late_tasks(plan, var, as_of.day),
     )
 

@@ -38,8 +38,8 @@ from pmtui.messages import (EditRefused, Note, OutsideChanged, PlanFailed, PlanR
                             StoreOpened)
 from pmtui.models.errors import NotFound, PmtuiError
 from pmtui.models.wording import brief
-from pmtui.screens.dialogs import (ChoiceList, ConfirmScreen, DialogField, DialogScroll, HelpScreen, PickScreen,
-                                  TaskForm)
+from pmtui.screens.dialogs import (ChoiceList, ConfirmScreen, DialogField, DialogScroll, HelpScreen, KeyScroll,
+                                  PickScreen, TaskForm)
 from pmtui.services.gc_pause import paused_gc
 from pmtui.services.plan import offering, quick_plan
 from pmtui.widgets.held_keys import HeldKeys
@@ -949,7 +949,7 @@ def known_binding_ids() -> set[str]:
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
-               DialogScroll, Palette, FinishWhy]
+               DialogScroll, KeyScroll, Palette, FinishWhy]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

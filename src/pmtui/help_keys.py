@@ -126,6 +126,8 @@ LONG: dict[str, str] = {
     "standup.status_date": "Set the status date",
     "standup.start": "Start or resume the stand-up",
     "standup.cancel": "Close the answer bar",
+    "scroll.down_j": "Scroll down",
+    "scroll.up_k": "Scroll up",
     "status.reload": "Read the plan again and redraw",
     "status.snapshot": "Save a status snapshot",
     "status.why_finish": "Why the finish moved: changes",

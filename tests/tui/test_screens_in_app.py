@@ -54,3 +54,28 @@ async def test_the_app_can_open_on_a_given_screen(demo_store):
         assert "no screen 'nowhere'" in str(exc)
     else:
         raise AssertionError("an unknown screen must be refused")
+
+
+async def test_j_and_k_scroll_the_status_screen_and_keys_typed_behind_5_scroll_it_as_typed(make_app):
+    # j and k move or scroll every other list and text of the app, and did nothing on the status
+    # screen: "5jjj" dropped the j's as typed behind a key that did nothing. Keys typed at once
+    # each scrolled from where the view was at the last refresh: four downs typed behind the 5
+    # (in tmux, at 80x24) scrolled one line, down down pgdn one page.
+    from .conftest import notes
+    from .test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "5", "j", "j", "j", "k")  # the screen's first showing
+        await settle(pilot)
+        assert isinstance(app.screen, StatusScreen)
+        body = app.screen.query_one("#status-body")
+        page = body.scrollable_content_region.height
+        assert body.max_scroll_y > page + 2 and body.scroll_y == 2
+        assert "Not run" not in notes(app)
+        burst(app, "1")
+        await settle(pilot)
+        burst(app, "5", "down", "pagedown", "up")  # shown again
+        await settle(pilot)
+        assert app.screen.query_one("#status-body") is body and body.scroll_y == min(body.max_scroll_y, 3 + page) - 1

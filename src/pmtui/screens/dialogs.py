@@ -126,26 +126,21 @@ def key_span(keys: list[str]) -> str:
     return "/".join(parts)
 
 
-class DialogScroll(VerticalScroll):
-    """A dialog's text that scrolls (help, a summary): its keys named in the dialog's footer,
-    which said only how to close it while the text ran on below the dialog's edge."""
+class KeyScroll(VerticalScroll):
+    """Text that scrolls from the keyboard, j and k too, each key as far as it says; none of its
+    keys in the footer (the status screen's body: its footer is the screen's commands)."""
 
     BINDINGS = [
-        Binding("down", "scroll_down", "Scroll", id="scroll.down"),
-        Binding("up", "scroll_up", "Scroll", id="scroll.up"),
-        # j and k as on the WBS, the Gantt and the stand-up: a j typed in help to read on did
-        # nothing, and dropped the keys typed behind it. Not in the footer: in the risk form,
-        # whose fields scroll, they are typed into the field.
+        # j and k as on the WBS, the Gantt and the stand-up: a j typed in help or on the status
+        # screen to read on did nothing, and dropped the keys typed behind it.
         Binding("j", "scroll_down", "Scroll", show=False, id="scroll.down_j"),
         Binding("k", "scroll_up", "Scroll", show=False, id="scroll.up_k"),
-        Binding("pagedown", "page_down", "Page", id="scroll.page_down"),
-        Binding("pageup", "page_up", "Page", id="scroll.page_up"),
     ]
-    FOOTER_ORDER = ("scroll.down", "scroll.up", "scroll.page_down", "scroll.page_up")
 
     # Scrolled at once: Textual's own scrolls wait for the next refresh and count from where the
     # view is until then, so keys typed in one burst each scrolled from the same place ("jjj" in
-    # help moved one line, "jjjk" none, two pgdn one page).
+    # help moved one line, "jjjk" none, two pgdn one page). Textual's own bindings (down, pgdn)
+    # run these too.
     def action_scroll_down(self) -> None:
         self._lines_down(1)
 
@@ -160,8 +155,22 @@ class DialogScroll(VerticalScroll):
 
     def _lines_down(self, lines: int) -> None:
         if not self.allow_vertical_scroll:
-            raise SkipAction()  # (nothing to scroll: the key goes on to the dialog's bindings)
+            raise SkipAction()  # (nothing to scroll: the key goes on to the screen's bindings)
         self.scroll_to(y=self.scroll_target_y + lines, animate=False, immediate=True)
+
+
+class DialogScroll(KeyScroll):
+    """A dialog's text that scrolls (help, a summary): its keys named in the dialog's footer,
+    which said only how to close it while the text ran on below the dialog's edge. j and k are
+    not: in the risk form, whose fields scroll, they are typed into the field."""
+
+    BINDINGS = [
+        Binding("down", "scroll_down", "Scroll", id="scroll.down"),
+        Binding("up", "scroll_up", "Scroll", id="scroll.up"),
+        Binding("pagedown", "page_down", "Page", id="scroll.page_down"),
+        Binding("pageup", "page_up", "Page", id="scroll.page_up"),
+    ]
+    FOOTER_ORDER = ("scroll.down", "scroll.up", "scroll.page_down", "scroll.page_up")
 
 
 class ConfirmScreen(ModalScreen[bool]):

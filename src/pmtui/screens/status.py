@@ -10,13 +10,13 @@ from dataclasses import replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from pmtui.models.errors import PmtuiError
 from pmtui.models.wording import days, signed_days
 from pmtui.services import snapshots
+from pmtui.screens.dialogs import KeyScroll
 from pmtui.services.status import Status, project_status
 from pmtui.widgets.footer import Footer
 from pmtui.widgets.status_rag import StatusRag, rag_badge
@@ -62,7 +62,10 @@ class StatusScreen(Screen):
 
             yield PlanHeader("5")
         yield Static("", id="status-title")
-        with VerticalScroll(id="status-body"):
+        # j and k scroll it, as they move or scroll every other list and text of the app (a j did
+        # nothing here, and dropped the keys typed behind it), and keys typed at once each
+        # scroll as far as they say (four downs typed behind the 5 scrolled one line)
+        with KeyScroll(id="status-body"):
             yield StatusRag(id="status-rag")
             yield Static("Earned value", classes="status-heading")
             yield Static("", id="status-evm")

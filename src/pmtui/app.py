@@ -942,6 +942,7 @@ def known_binding_ids() -> set[str]:
     from pmtui.screens.finish_why import FinishWhy
     from pmtui.screens.palette import Palette
     from pmtui.screens.projects import ProjectSwitcher
+    from pmtui.screens.risks import RegisterTable
     from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
     from pmtui.widgets.risk_form import RiskForm, RiskText
     from pmtui.widgets.risk_matrix import RiskMatrix
@@ -949,7 +950,7 @@ def known_binding_ids() -> set[str]:
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
-               DialogScroll, KeyScroll, Palette, FinishWhy]
+               DialogScroll, KeyScroll, Palette, FinishWhy, RegisterTable]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

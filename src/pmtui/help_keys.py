@@ -96,6 +96,8 @@ LONG: dict[str, str] = {
     "risks.cell_down": "Matrix: lower probability",
     "risks.cell_right": "Matrix: higher impact",
     "risks.cell_left": "Matrix: lower impact",
+    "risks.row_down": "Register: the next risk",
+    "risks.row_up": "Register: the risk before",
     "risks.add": "New risk",
     "risks.edit": "Edit the risk",
     "risks.score": "Re-score: probability, impact",

@@ -79,3 +79,37 @@ async def test_j_and_k_scroll_the_status_screen_and_keys_typed_behind_5_scroll_i
         burst(app, "5", "down", "pagedown", "up")  # shown again
         await settle(pilot)
         assert app.screen.query_one("#status-body") is body and body.scroll_y == min(body.max_scroll_y, 3 + page) - 1
+
+
+async def test_j_and_k_move_on_the_risk_screen_and_keys_typed_behind_3_move_it(make_app):
+    # j and k move the cursor in every other list of the app, and did nothing on the risk screen,
+    # neither in the matrix nor in the register: "3jj" dropped the j's as typed behind a key that
+    # did nothing.
+    from pmtui.widgets.risk_matrix import RiskMatrix
+
+    from .conftest import notes
+    from .test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, "3", "j", "j", "k")  # the screen's first showing: it opens on the worst risk's cell
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RiskScreen)
+        matrix = screen.query_one(RiskMatrix)
+        worst = screen.reg.select(kind="threat", open_only=True)[0].risk
+        assert worst.probability >= 3 and matrix.cell == (worst.probability - 1, worst.impact)
+        assert "Not run" not in notes(app)
+        burst(app, "1")
+        await settle(pilot)
+        burst(app, "3", "j")  # shown again
+        await settle(pilot)
+        assert app.screen is screen and matrix.cell == (worst.probability - 2, worst.impact)
+        table = screen.query_one("#risk-register")
+        assert table.row_count >= 3 and table.cursor_row == 0
+        burst(app, "tab", "j", "j", "k")
+        await settle(pilot)
+        assert app.focused is table and table.cursor_row == 1
+        assert screen.selected_view() is screen.rows[1]  # the panel follows it
+        assert "Not run" not in notes(app)

@@ -123,6 +123,16 @@ def new_risk_form(store, project_id: int, today: date | None, fields: list[tuple
     return form
 
 
+class RegisterTable(DataTable):
+    """The register: j and k move its cursor as they do in every other list of the app (here they
+    did nothing, and dropped the keys typed behind them)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="risks.row_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="risks.row_up"),
+    ]
+
+
 class RiskScreen(Screen):
     TITLE = "Risks"
     DEFAULT_CSS = """
@@ -188,7 +198,7 @@ class RiskScreen(Screen):
         with Horizontal(id="risk-top"):
             yield RiskMatrix(id="risk-matrix")
             yield RiskPanel(id="risk-panel")
-        table = DataTable(id="risk-register", cursor_type="row", zebra_stripes=False)
+        table = RegisterTable(id="risk-register", cursor_type="row", zebra_stripes=False)
         table.cursor_blink = False
         yield table
         yield Footer()

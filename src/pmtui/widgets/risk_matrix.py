@@ -27,8 +27,10 @@ class RiskMatrix(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up", "move(1, 0)", "Prob +", show=False, id="risks.cell_up"),
-        Binding("down", "move(-1, 0)", "Prob −", show=False, id="risks.cell_down"),
+        # j and k as in every other list of the app: typed here they did nothing, and dropped
+        # the keys typed behind them
+        Binding("up,k", "move(1, 0)", "Prob +", show=False, id="risks.cell_up"),
+        Binding("down,j", "move(-1, 0)", "Prob −", show=False, id="risks.cell_down"),
         Binding("right", "move(0, 1)", "Impact +", show=False, id="risks.cell_right"),
         Binding("left", "move(0, -1)", "Impact −", show=False, id="risks.cell_left"),
     ]

@@ -46,6 +46,8 @@ from textual import events
 from textual.app import App
 from textual.screen import ModalScreen
 
+from pmtui.widgets.escape_keys import ESCAPE, alt_key, option_key
+
 # A dialog or screen that fails to mount must not swallow the keyboard.
 RELEASE_AFTER = 1.0
 # Nor a held key whose way up to the app is cut (its widget removed).
@@ -74,9 +76,10 @@ def _now() -> float:
     return events.Event().time
 
 
-def copy_key(key: events.Key) -> events.Key:
-    """A fresh key (not yet routed) with the same place in the typing order, burst and time."""
-    fresh = events.Key(key.key, key.character)
+def copy_key(key: events.Key, name: str | None = None, character: str | None = None) -> events.Key:
+    """A fresh key (not yet routed) with the same place in the typing order, burst and time; with
+    ``name`` and ``character``, another key typed then (an Escape and the key read with it)."""
+    fresh = events.Key(key.key, key.character) if name is None else events.Key(name, character)
     fresh.time = key.time  # (when it was typed: the copy is made later, when a hold ends)
     fresh._pmtui_place = _place(key)  # type: ignore[attr-defined]
     fresh._pmtui_burst = _burst(key)  # type: ignore[attr-defined]
@@ -196,6 +199,12 @@ class HeldKeys(App):
                 event._pmtui_gap = gap  # type: ignore[attr-defined]
                 self._typed_at = max(self._typed_at, event.time)
                 event._pmtui_burst = self._bursts  # type: ignore[attr-defined]
+                if self._held is None and alt_key(event) is not None:
+                    # an Escape and a key read at once: two keys, the second handled once the
+                    # Escape has been (it may close a dialog), as held keys are (see _next)
+                    self._held = [copy_key(event)]
+                    await self._next()
+                    return
             # Forwarded keys too: keys routed to the screen below before the dialog was pushed
             # come back up unhandled, after the binding that pushed it. Not the held key being
             # handled now, on its way up.
@@ -203,6 +212,11 @@ class HeldKeys(App):
                 self.hold_key(event)
                 return
             if event.is_forwarded:  # back up from the focused widget: its bindings run now
+                typed = option_key(event)
+                if typed is not None and not self._takes_text(event):
+                    self._escape_read_with(event, typed)
+                    await self._release()
+                    return
                 await self._bubbled_up(event)
                 return
         await super().on_event(event)
@@ -222,6 +236,10 @@ class HeldKeys(App):
             self._held = None
             return
         key = self._held.pop(0)
+        typed = alt_key(key)
+        if typed is not None:  # read with an Escape (pmtui binds no Alt key): the Escape first
+            self._held.insert(0, copy_key(key, *typed))
+            key = copy_key(key, *ESCAPE)
         target = self.focused or self.screen
         self._in_flight = key
         self._step += 1
@@ -244,6 +262,23 @@ class HeldKeys(App):
         if self._in_flight is not None and step == self._step:
             self._in_flight = None
             await self._next()
+
+    # -- an Escape read with the key behind it (see pmtui.widgets.escape_keys) ---------------------
+    def _takes_text(self, event: events.Key) -> bool:
+        """The focused widget takes the key as text (a "£" typed into a field on a British
+        keyboard is the same key as Escape and 3 read at once)."""
+        focused = self.focused
+        return focused is not None and focused.check_consume_key(event.key, event.character)
+
+    def _escape_read_with(self, event: events.Key, typed: tuple[str, str]) -> None:
+        """``event``, a character of the Option row no widget took, was an Escape and ``typed``:
+        they are handled as held keys, before those typed behind them. It came up unhandled, so
+        it is decided here, where a key typed ahead of a bar has reached the bar; an Alt key is
+        split before it is routed, as a text field would type its letter."""
+        if self._held is None:
+            self._held = []
+        insort(self._held, copy_key(event, *ESCAPE), key=_place)
+        insort(self._held, copy_key(event, *typed), key=_place)
 
     # -- the burst behind a refused key ----------------------------------------------------------
     # A key that has bubbled up to the app runs its bindings there, in Textual's own key handler

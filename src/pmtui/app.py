@@ -961,6 +961,7 @@ def known_binding_ids() -> set[str]:
 
 
 def run_app(store: Store, project_name: str | None, screen: str | None = None) -> None:
+    gc.enable()  # a command runs without the collector (pmtui.launch.main); the app lives on
     PmtuiApp(store, project_name, screen=screen).run()
 
 

@@ -171,22 +171,26 @@ async def _draw_and_edit(app, pilot, demo_store, pid):
     assert app.plan.by_id[target.id].percent_complete == 0
 
 
-def test_the_launcher_turns_the_collector_back_on_for_the_cli(monkeypatch):
+def test_the_launcher_runs_the_cli_without_the_collector_and_the_planner_turns_it_on(monkeypatch):
     # `pmtui` pauses the collector for the app's start; when the quick reader declines, the CLI
-    # runs with it on
+    # runs without it, as every command does (pmtui.launch.main), and the planner it opens
+    # (run_app) turns it back on: its widgets are cycles the collector alone frees
+    import pmtui.app
     import pmtui.cli
     import pmtui.launch
     import pmtui.store.quick
 
     seen = []
     monkeypatch.setattr(pmtui.store.quick, "quick_reader", lambda db: None)
-    monkeypatch.setattr(pmtui.cli, "main", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(pmtui.app.PmtuiApp, "__init__", lambda self, *a, **k: seen.append(("app", gc.isenabled())))
+    monkeypatch.setattr(pmtui.app.PmtuiApp, "run", lambda self: seen.append(("run", gc.isenabled())))
     monkeypatch.setattr(sys, "argv", ["pmtui"])
+    monkeypatch.setattr(pmtui.cli, "main", lambda: (seen.append(("cli", gc.isenabled())), pmtui.app.run_app(None, None)))
     try:
         pmtui.launch.main()
     finally:
         gc.enable()
-    assert seen == [True]
+    assert seen == [("cli", False), ("app", True), ("run", True)]
 
 
 async def test_app_without_a_current_project_takes_the_ordinary_path(store, db_path):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import SQLModel
 
-import pmtui.models  # noqa: F401
+import pmtui.models.all_tables  # noqa: F401 - every table, for dump
 
 
 def dump(store, *, journal: bool = False) -> dict[str, list[tuple]]:

@@ -381,3 +381,16 @@ def test_an_edit_runs_without_the_collector(built_db, tmp_path, argv):
     assert report["code"] == 0, done.stderr
     assert report["collections"] == 0
 
+
+@pytest.mark.parametrize("argv", [["task", "move", "2.3", "down"], ["task", "indent", "2.4"], ["task", "edit", "2.8", "-d", "4d"],
+                                  ["link", "2.1", "2.4"], ["unlink", "2.3.1", "2.4"]])
+def test_an_edit_of_the_plan_loads_no_model_of_risks_standups_or_baselines(built_db, tmp_path, argv):
+    # they were 5 % of `pmtui task move` on 10,000 tasks; the journal loads them to undo
+    db = _demo(built_db, tmp_path)
+    code, modules, out = loaded("--db", str(db), *argv)
+    assert code == 0, out
+    assert "pmtui.models.tables" in modules
+    assert not {"pmtui.models.risks", "pmtui.models.standup", "pmtui.models.tracking"} & set(modules)
+    code, modules, out = loaded("--db", str(db), "undo")
+    assert code == 0 and out.startswith("Undone:"), out
+    assert "pmtui.models.all_tables" in modules

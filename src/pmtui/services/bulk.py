@@ -902,6 +902,8 @@ def _references_elsewhere(conn, targets: dict[str, list[int]]) -> list[str]:
     stand-up records), counted once each however many of the rows they point at."""
     from sqlmodel import SQLModel
 
+    import pmtui.models.all_tables  # noqa: F401 - the tables that may point at the plan's
+
     own = {"task", "dependency", "assignment", "resource", "calendar", "calendar_exception"}
     found = []
     for name, table in SQLModel.metadata.tables.items():

@@ -194,6 +194,8 @@ def project_contents(store: Store, project_id: int) -> dict[str, int]:
 def _contents(conn, project_id: int) -> dict[str, int]:
     from sqlmodel import SQLModel
 
+    import pmtui.models.all_tables  # noqa: F401 - risks, stand-ups, baselines and snapshots among them
+
     tables = SQLModel.metadata.tables
     return {label: conn.execute(select(func.count()).select_from(tables[name])
                                 .where(tables[name].c.project_id == project_id)).scalar()

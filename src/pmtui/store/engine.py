@@ -16,7 +16,6 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-import pmtui.models.all_tables  # noqa: F401 - the journal and bulk copies walk every table of SQLModel.metadata
 from pmtui.models.errors import BadValue, StoreError
 from pmtui.models.wording import brief, cut_path
 from pmtui.store.files import create_private_file, looks_like_sqlite

@@ -46,14 +46,14 @@ def test_a_part_timers_week_moves_their_work_and_undo_takes_it_back(team):
     r = ok(team, "resource", "calendar", "workdays", "pat", "mon-wed")
     # Mon 4, Tue 5, Wed 6, Mon 11, Tue 12
     assert r.stdout.splitlines() == [
-        "Working days of Pat: mon,tue,wed (were mon,tue,wed,thu,fri).",
+        "Working days of Pat: mon,tue,wed (were the project's, mon,tue,wed,thu,fri).",
         "Scheduled on their days: 1 finishes 2027-01-12 (was 2027-01-08); the project finishes 2027-01-13 "
         "(was 2027-01-11)."]
     assert _dates(team) == {"1": ("2027-01-04", "2027-01-12"), "2": ("2027-01-13", "2027-01-13")}
     assert _shown(team, "Pat") == [{"resource": "Pat", "workdays": ["mon", "tue", "wed"], "own_week": True,
                                     "worked": [], "leave_days": 0}]
     assert ok(team, "resource", "calendar", "workdays", "Pat", "mon-wed").stdout == (
-        "Pat works mon,tue,wed already: nothing changed.\n")
+        "Pat works a week of their own, mon,tue,wed, already: nothing changed.\n")
     ok(team, "undo")
     assert _dates(team) == {"1": ("2027-01-04", "2027-01-08"), "2": ("2027-01-11", "2027-01-11")}
     # `project` gives the project's week back
@@ -158,3 +158,94 @@ def test_why_says_a_part_timer_does_not_work_the_days_their_task_goes_around(tea
         "1 Build starts 2027-01-04, the project start",
         "1 Build finishes 2027-01-12, not 2027-01-08: its work waits while Pat does not work 2 working days "
         "from 2027-01-07 to 2027-01-08"]
+
+
+def test_a_part_timer_given_the_project_week_keeps_it_when_the_project_week_changes(db_path):
+    """A Mon-Thu part-timer on a Mon-Thu project: their week is their own once set, though it is
+    the project's days, and stays Mon-Thu when the project goes to Mon-Fri; those who follow the
+    project (with a calendar of their own for leave, or none) go with it. `project` gives them
+    the project's week again."""
+    for args in [("project", "new", "Clinic", "--start", "2027-01-04", "--workdays", "mon-thu"),
+                 ("task", "add", "Build", "--duration", "5d"), ("task", "add", "Test", "--duration", "5d"),
+                 ("resource", "add", "Pat"), ("resource", "add", "Ben"), ("resource", "add", "Kim"),
+                 ("assign", "1", "Pat"), ("assign", "2", "Ben"),
+                 ("resource", "leave", "add", "Ben", "2027-01-27")]:
+        ok(db_path, *args)
+    r = ok(db_path, "resource", "calendar", "workdays", "Pat", "mon-thu")
+    assert r.stdout == ("Pat keeps mon,tue,wed,thu as a week of their own: a change to the project's week "
+                        "leaves it.\n")
+    assert ok(db_path, "resource", "calendar", "workdays", "Pat", "mon-thu").stdout == (
+        "Pat works a week of their own, mon,tue,wed,thu, already: nothing changed.\n")
+    assert ok(db_path, "calendar", "workdays", "mon-fri").stdout.splitlines() == [
+        "Working days: mon,tue,wed,thu,fri.",
+        "Kept their own week: Pat mon,tue,wed,thu (`pmtui resource calendar workdays NAME project` makes one "
+        "follow the project's)."]
+    weeks = {w["resource"]: (w["workdays"], w["own_week"]) for w in _shown(db_path)}
+    assert weeks == {"Pat": (["mon", "tue", "wed", "thu"], True), "Ben": (["mon", "tue", "wed", "thu", "fri"], False),
+                     "Kim": (["mon", "tue", "wed", "thu", "fri"], False)}
+    # Build: Mon 4 to Thu 7 and Mon 11 on Pat's days; Test: Mon 4 to Fri 8 on the project's
+    assert _dates(db_path) == {"1": ("2027-01-04", "2027-01-11"), "2": ("2027-01-04", "2027-01-08")}
+    table = ok(db_path, "resource", "calendar", "show").stdout
+    assert "mon,tue,wed,thu (own)" in table and "mon,tue,wed,thu,fri (project's)" in table
+    r = ok(db_path, "resource", "calendar", "workdays", "Pat", "project")
+    assert r.stdout.splitlines()[0] == ("Working days of Pat: the project's, mon,tue,wed,thu,fri "
+                                        "(were mon,tue,wed,thu).")
+    assert _dates(db_path)["1"] == ("2027-01-04", "2027-01-08")
+    assert ok(db_path, "resource", "calendar", "workdays", "Pat", "project").stdout == (
+        "Pat works the project's week, mon,tue,wed,thu,fri, already: nothing changed.\n")
+    ok(db_path, "undo")
+    assert _shown(db_path, "Pat")[0]["own_week"] is True
+    assert _dates(db_path)["1"] == ("2027-01-04", "2027-01-11")
+    # the same days, back to following: nothing moves, and a later project week carries them
+    ok(db_path, "calendar", "workdays", "mon-thu")
+    r = ok(db_path, "resource", "calendar", "workdays", "Pat", "project")
+    assert r.stdout == "Pat works the project's week again (mon,tue,wed,thu): a change to it changes theirs.\n"
+    ok(db_path, "calendar", "workdays", "mon-fri")
+    assert _shown(db_path, "Pat")[0]["workdays"] == ["mon", "tue", "wed", "thu", "fri"]
+
+
+def test_a_database_from_before_own_weeks_keeps_who_follows_the_project_and_its_undo(db_path):
+    """Schema 0007 had no own_week: a week that differed from the project's was the person's
+    own, one equal to it followed the project. The upgrade (after a backup) keeps that, and the
+    journal's entries from before it undo and redo to the weeks they meant: Pat, whose week the
+    project's change from Mon-Fri to Mon-Thu carried, follows it back and forth."""
+    import sqlite3
+
+    from alembic import command
+
+    from pmtui.store import migrate, open_store
+
+    for args in [("project", "new", "Old", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "5d"),
+                 ("resource", "add", "Pat"), ("resource", "add", "Ann"), ("assign", "1", "Ann"),
+                 ("resource", "calendar", "workdays", "Ann", "mon-wed"),
+                 ("resource", "leave", "add", "Pat", "2027-01-20"), ("calendar", "workdays", "mon-thu")]:
+        ok(db_path, *args)
+    store = open_store(str(db_path))
+    cfg = migrate._alembic_config()
+    with store.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    store.close()
+    old = sqlite3.connect(db_path)
+    assert "own_week" not in [r[1] for r in old.execute("PRAGMA table_info(calendar)")]
+    assert sorted(old.execute("SELECT resource.name, calendar.workdays FROM resource JOIN calendar "
+                              "ON calendar.id = resource.calendar_id")) == [("Ann", 0b0000111), ("Pat", 0b0001111)]
+    assert not old.execute("SELECT 1 FROM journal WHERE changes LIKE '%own_week%'").fetchall()
+    old.close()
+
+    def weeks():
+        return {w["resource"]: (",".join(w["workdays"]), w["own_week"]) for w in _shown(db_path)}
+
+    assert weeks() == {"Ann": ("mon,tue,wed", True), "Pat": ("mon,tue,wed,thu", False)}
+    assert list(db_path.parent.glob(f"plan.db.before-{migrate.HEAD}-*.bak"))
+    ok(db_path, "undo")  # the project's Mon-Thu: Pat with it
+    assert weeks() == {"Ann": ("mon,tue,wed", True), "Pat": ("mon,tue,wed,thu,fri", False)}
+    ok(db_path, "undo")  # Pat's leave, the calendar made for it
+    ok(db_path, "undo")  # Ann's week
+    assert weeks() == {"Ann": ("mon,tue,wed,thu,fri", False), "Pat": ("mon,tue,wed,thu,fri", False)}
+    for _ in range(3):
+        ok(db_path, "redo")
+    assert weeks() == {"Ann": ("mon,tue,wed", True), "Pat": ("mon,tue,wed,thu", False)}
+    ok(db_path, "calendar", "workdays", "mon-fri")
+    assert weeks() == {"Ann": ("mon,tue,wed", True), "Pat": ("mon,tue,wed,thu,fri", False)}
+    assert _dates(db_path)["1"] == ("2027-01-04", "2027-01-12")  # Ann's Mon-Wed: 4, 5, 6, 11, 12

@@ -43,10 +43,23 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
 
 @cmd.command("workdays", epilog="Example: pmtui calendar workdays mon-thu")
 def workdays(ctx: typer.Context, days: str = typer.Argument(..., help="e.g. mon-fri, mon-thu, mon,tue,thu")) -> None:
-    """Set the working weekdays."""
+    """Set the working weekdays. People who follow the project's week (all but those given a
+    week of their own by `pmtui resource calendar workdays`) change with it."""
     st = state(ctx)
-    text = svc.set_workdays(st.store, st.project().id, parse_workdays(days))
+    mask = parse_workdays(days)
+    before = st.plan().workdays
+    text = svc.set_workdays(st.store, st.project().id, mask)
     done(f"Working days: {text}.")
+    if mask != before:
+        from pmtui.services import resource_calendar
+        from pmtui.services.tasks import get_plan
+
+        # said here, as this is when a PM would expect everyone to move with the project
+        kept = [w for w in resource_calendar.weeks(get_plan(st.store, st.project().id)) if w.own]
+        if kept:
+            names = "; ".join(f"{w.name} {format_workdays(w.workdays)}" for w in kept)
+            done(f"Kept their own week: {names} (`pmtui resource calendar workdays NAME project` makes one "
+                 "follow the project's).")
 
 
 @holiday.command("add", epilog="Example: pmtui calendar holiday add 2027-12-24 'Christmas Eve'")

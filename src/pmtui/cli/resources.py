@@ -366,7 +366,7 @@ def calendar_show(
     table = Table(Col("Resource", share=1, least=10), "Working days", Col("Also works", share=1, least=12),
                   "Leave", box=None, pad_edge=False)
     for w in rows:
-        week = format_workdays(w.workdays) + ("" if w.own else " (project's)")
+        week = format_workdays(w.workdays) + (" (own)" if w.own else " (project's)")
         extra = ", ".join(f"{d} {d:%a}" for d in w.worked) or "-"
         table.add_row(w.name, week, extra, counted(w.leave_days, "day") if w.leave_days else "-")
     out.print(table)
@@ -379,16 +379,27 @@ def calendar_workdays(
     days: str = typer.Argument(..., help="Their working weekdays, e.g. mon-wed or mon,tue,thu; "
                                          "`project` for the project's week again."),
 ) -> None:
-    """Give a person a working week of their own (a part-timer), or the project's again. Their
-    tasks are worked on it; the command names the tasks that moved."""
+    """Give a person a working week of their own (a part-timer), or the project's again. A week
+    of their own stays when the project's week changes, even one of the same days (a Mon-Thu
+    part-timer on a Mon-Thu project); the project's changes with it. Their tasks are worked on
+    it; the command names the tasks that moved."""
     st = state(ctx)
     mask = None if days.strip().casefold() == "project" else parse_workdays(days)
     before = st.plan().schedule
-    who, old, new, plan = rcal_svc.set_week(st.store, st.project().id, name, mask)
+    who, (old, old_own), (new, new_own), plan = rcal_svc.set_week(st.store, st.project().id, name, mask)
     if plan is None:
-        done(f"{who} works {format_workdays(new)} already: nothing changed.")
+        whose = "a week of their own," if new_own else "the project's week,"
+        done(f"{who} works {whose} {format_workdays(new)}, already: nothing changed.")
         return
-    done(f"Working days of {who}: {format_workdays(new)} (were {format_workdays(old)}).")
+    if old == new:
+        # the same days, now kept or now the project's: say what that does, as nothing moved
+        done(f"{who} keeps {format_workdays(new)} as a week of their own: a change to the project's week leaves it."
+             if new_own else f"{who} works the project's week again ({format_workdays(new)}): a change to it "
+             "changes theirs.")
+        return
+    were = format_workdays(old) if old_own else f"the project's, {format_workdays(old)}"
+    now = format_workdays(new) if new_own else f"the project's, {format_workdays(new)}"
+    done(f"Working days of {who}: {now} (were {were}).")
     _say_moved(before, plan, who)
 
 

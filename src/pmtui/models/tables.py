@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from pmtui.models.vocabulary import (  # noqa: F401 - imported from here by the services
@@ -39,6 +39,12 @@ class Calendar(SQLModel, table=True):
     name: str
     # Bit 0 is Monday: one integer keeps the week in one column and one comparison.
     workdays: int = MON_TO_FRI
+    # A resource's calendar is based on the project's, as MS Project bases one on the Standard
+    # calendar: its week is the project's, whatever that becomes, unless someone set a week of
+    # their own (a part-timer). Only then is ``workdays`` read; a flag rather than a week equal
+    # to the project's, which made a Mon-Thu part-timer on a Mon-Thu project work Mon-Fri once
+    # the project did. Meaningless on a project's own calendar.
+    own_week: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default="0"))
 
 
 class CalendarException(SQLModel, table=True):

@@ -95,6 +95,16 @@ class CalendarData:
     name: str = "Standard"
     workdays: int = MON_TO_FRI  # bit 0 = Monday
     exceptions: dict[date, tuple[bool, str]] = field(default_factory=dict)  # day -> (working, name)
+    # A resource's calendar: True, ``workdays`` is a week of their own; False, it is the
+    # project's, whatever that becomes (``workdays`` holds it for the formats that write one);
+    # None, a file that does not say: their own when it differs from the project's (pmtui's rule
+    # before the flag). Not used on the project's calendar.
+    own_week: bool | None = None
+
+    def own_week_of(self, project_week: int) -> int | None:
+        """The week of their own of a resource's calendar, None when it is the project's."""
+        own = self.workdays != project_week if self.own_week is None else self.own_week
+        return self.workdays if own else None
 
 
 @dataclass(slots=True)
@@ -210,11 +220,11 @@ class PlanData:
         for r in self.resources:
             if r.calendar is not None:
                 exc = r.calendar.exceptions
-                mask = r.calendar.workdays
+                mask = r.calendar.own_week_of(week)
                 off = frozenset(d for d, (working, _name) in exc.items() if not working)
                 on = frozenset(d for d, (working, _name) in exc.items() if working)
-                if off or on or mask != week:
-                    own[r.key] = ResourceTime(r.name, off, None if mask == week else
+                if off or on or (mask is not None and mask != week):
+                    own[r.key] = ResourceTime(r.name, off, None if mask is None or mask == week else
                                               frozenset(i for i in range(7) if mask >> i & 1), on)
         if not own:
             return {}
@@ -383,15 +393,22 @@ def check(data: PlanData) -> ScheduleResult:
 
 
 # -- reading a project whole -------------------------------------------------------------------
-def _calendar_data(conn, calendar_id: int) -> CalendarData:
+def _calendar_data(conn, calendar_id: int, project_week: int | None = None) -> CalendarData:
+    """A calendar as CalendarData; with ``project_week``, a resource's, whose week is that one
+    unless it has a week of its own."""
     cal_t, ex_t = Calendar.__table__, CalendarException.__table__
-    row = conn.execute(select(cal_t.c.name, cal_t.c.workdays).where(cal_t.c.id == calendar_id)).first()
+    row = conn.execute(select(cal_t.c.name, cal_t.c.workdays, cal_t.c.own_week)
+                       .where(cal_t.c.id == calendar_id)).first()
     exceptions = {
         r.day: (bool(r.working), r.name or "")
         for r in conn.execute(select(ex_t.c.day, ex_t.c.working, ex_t.c.name)
                               .where(ex_t.c.calendar_id == calendar_id).order_by(ex_t.c.day))
     }
-    return CalendarData(name=row.name, workdays=row.workdays, exceptions=exceptions)
+    if project_week is None:
+        return CalendarData(name=row.name, workdays=row.workdays, exceptions=exceptions)
+    own = bool(row.own_week)
+    return CalendarData(name=row.name, workdays=row.workdays if own else project_week, exceptions=exceptions,
+                        own_week=own)
 
 
 # TaskData's first fields, in its order, and the task columns that hold them: the rows become
@@ -421,7 +438,7 @@ def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
         conn, select(dep_t.c.pred_id, dep_t.c.succ_id, dep_t.c.type, dep_t.c.lag)
         .where(dep_t.c.project_id == project_id).order_by(dep_t.c.id))))
     res_t, as_t = Resource.__table__, Assignment.__table__
-    data.resources = _resources(conn, project_id)
+    data.resources = _resources(conn, project_id, data.calendar.workdays)
     data.assignments = [AssignmentData(*a) for a in conn.execute(
         select(as_t.c.task_id, as_t.c.resource_id, as_t.c.units)
         .join(task_t, task_t.c.id == as_t.c.task_id).where(task_t.c.project_id == project_id)
@@ -431,11 +448,11 @@ def read_plan_data(conn, project_id: int, *, records: bool = False) -> PlanData:
     return data
 
 
-def _resources(conn, project_id: int) -> list[ResourceData]:
+def _resources(conn, project_id: int, project_week: int) -> list[ResourceData]:
     res_t = Resource.__table__
     out = []
     for r in conn.execute(select(res_t).where(res_t.c.project_id == project_id).order_by(res_t.c.name)):
-        cal = _calendar_data(conn, r.calendar_id) if r.calendar_id is not None else None
+        cal = _calendar_data(conn, r.calendar_id, project_week) if r.calendar_id is not None else None
         out.append(ResourceData(key=r.id, name=r.name, kind=r.kind, cost_rate=r.cost_rate,
                                 max_units=r.max_units, calendar=cal))
     return out
@@ -613,7 +630,7 @@ def fit_into(conn, project_id: int, data: PlanData) -> Into:
     elif (row.notes or "") != (data.notes or ""):
         after = "the file's" if data.notes else "none"
         replaced.append(f"the project's notes ({'some' if row.notes else 'none'} → {after})")
-    people = _resources(conn, project_id)
+    people = _resources(conn, project_id, cal.workdays)
     if Part.RESOURCES in absent:
         # the file names people (CSV's Resources column) but says nothing else of them: the
         # project's person of that name keeps their kind, rate, units and calendar, and the
@@ -732,9 +749,14 @@ def _insert(act, table, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _write_calendar(act, cal: CalendarData) -> int:
-    (row,) = _insert(act, Calendar.__table__, [{"name": cal.name[:MAX_NAME] or "Standard",
-                                                "workdays": cal.workdays}])
+def _write_calendar(act, cal: CalendarData, project_week: int | None = None) -> int:
+    """Write a calendar; with ``project_week``, a resource's: following that week unless it has
+    one of its own."""
+    row = {"name": cal.name[:MAX_NAME] or "Standard", "workdays": cal.workdays}
+    if project_week is not None:
+        own = cal.own_week_of(project_week)
+        row.update(workdays=project_week if own is None else own, own_week=own is not None)
+    (row,) = _insert(act, Calendar.__table__, [row])
     _write_exceptions(act, row["id"], cal)
     return row["id"]
 
@@ -756,7 +778,7 @@ def _write_contents(act, project_id: int, data: PlanData) -> dict[str, int]:
     res_ids: dict[Any, int] = {}
     res_rows = []
     for r in data.resources:
-        cal_id = _write_calendar(act, r.calendar) if r.calendar is not None else None
+        cal_id = _write_calendar(act, r.calendar, data.calendar.workdays) if r.calendar is not None else None
         res_rows.append({"project_id": project_id, "name": r.name.strip(), "kind": r.kind,
                          "cost_rate": float(r.cost_rate), "max_units": float(r.max_units),
                          "calendar_id": cal_id})

@@ -21,10 +21,12 @@ def set_workdays(store: Store, project_id: int, mask: int) -> str:
         cal = act.session.get(Calendar, project.calendar_id)
         if cal.workdays != mask:
             act.say(f"working days {format_workdays(cal.workdays)} → {format_workdays(mask)}")
-            # a resource calendar with the project's week follows it, as one based on the project
-            # calendar does in MS Project; a week of their own (a part-timer's) stays
+            # a resource calendar without a week of its own follows the project's, as one based on
+            # the project calendar does in MS Project; one with its own (a part-timer's, even if it
+            # was the same days) stays. The followers' stored copies are kept in step for whoever
+            # reads the table by hand: the app does not read them (Calendar.own_week).
             following = act.session.execute(select(Calendar).join(Resource, Resource.calendar_id == Calendar.id).where(
-                Resource.project_id == project_id, Calendar.workdays == cal.workdays)).scalars().all()
+                Resource.project_id == project_id, Calendar.own_week == False)).scalars().all()  # noqa: E712 - SQL
             for own in following:
                 own.workdays = mask
             cal.workdays = mask

@@ -166,9 +166,16 @@ class Plan:
     # resource id -> {day: note} of the days off on the resource's own calendar (leave): the
     # work of the tasks they are on is scheduled around them (resource_time)
     leave: dict[int, dict[date, str]] = field(default_factory=dict)
-    # resource id -> (working weekdays mask, {day: note} of days worked that the mask or the
-    # project has off) of each resource with a calendar of its own (resource_time)
-    resource_weeks: dict[int, tuple[int, dict[date, str]]] = field(default_factory=dict)
+    # resource id -> (working weekdays mask of a week of their own, None for the project's week;
+    # {day: note} of days worked that their week or the project has off) of each resource with a
+    # calendar of its own (resource_time)
+    resource_weeks: dict[int, tuple[int | None, dict[date, str]]] = field(default_factory=dict)
+
+    def resource_week(self, resource_id: int) -> tuple[int, bool]:
+        """(working weekdays mask, whether it is a week of their own) of a resource: the
+        project's week unless they were given one of their own."""
+        mask = self.resource_weeks.get(resource_id, (None, {}))[0]
+        return (self.workdays, False) if mask is None else (mask, True)
 
     def finish_change(self) -> tuple[date, int] | None:
         """(day of the last stand-up, working days the finish moved since; later is positive),
@@ -508,7 +515,9 @@ class Plan:
         then the project's exceptions, then their week (MS Project's order; see own_time)."""
         if day in self.leave.get(resource_id, ()):
             return False
-        mask, worked = self.resource_weeks.get(resource_id, (self.workdays, {}))
+        mask, worked = self.resource_weeks.get(resource_id, (None, {}))
+        if mask is None:
+            mask = self.workdays
         if day in worked:
             return True
         exc = self.exceptions.get(day)
@@ -531,10 +540,10 @@ class Plan:
             r = names.get(rid)
             if r is None:
                 continue
-            mask, worked = self.resource_weeks.get(rid, (self.workdays, {}))
+            mask, worked = self.resource_weeks.get(rid, (None, {}))
             by_resource[rid] = ResourceTime(
                 r.name, frozenset(self.leave.get(rid, ())),
-                None if mask == self.workdays else frozenset(i for i in range(7) if mask >> i & 1),
+                None if mask is None or mask == self.workdays else frozenset(i for i in range(7) if mask >> i & 1),
                 frozenset(worked))
         out: dict[int, list[ResourceTime]] = {}
         for task_id, rows in self.assignments_of.items():
@@ -743,7 +752,8 @@ _PLAN_SQL = {
                     "FROM assignment JOIN task ON task.id = assignment.task_id "
                     "WHERE task.project_id = :pid ORDER BY assignment.id"),
     # the week and worked days of resources whose calendar is not the project's week alone
-    "weeks": ("SELECT resource.id, calendar.workdays, calendar_exception.day, calendar_exception.name "
+    "weeks": ("SELECT resource.id, calendar.workdays, calendar.own_week, calendar_exception.day, "
+              "calendar_exception.name "
               "FROM resource JOIN calendar ON calendar.id = resource.calendar_id "
               "LEFT JOIN calendar_exception ON calendar_exception.calendar_id = calendar.id "
               "AND calendar_exception.working = 1 WHERE resource.project_id = :pid"),
@@ -821,10 +831,10 @@ def _read_plan(rows: Rows, project_id: int) -> Plan:
     plan = Plan(project, cal[0], exceptions, tasks, links, resources, assignments)
     for rid, day, name in _with_dates(rows(sql["leave"], {"pid": project_id}), [1]):
         plan.leave.setdefault(rid, {})[day] = name
-    for rid, mask, day, name in _with_dates(rows(sql["weeks"], {"pid": project_id}), [2]):
-        if mask == cal[0] and day is None:
+    for rid, mask, own, day, name in _with_dates(rows(sql["weeks"], {"pid": project_id}), [3]):
+        if not own and day is None:
             continue  # the project's week, no day worked: leave alone, if any
-        _, worked = plan.resource_weeks.setdefault(rid, (mask, {}))
+        _, worked = plan.resource_weeks.setdefault(rid, (mask if own else None, {}))
         if day is not None:
             worked[day] = name
     if standup and standup[0][1] is not None:

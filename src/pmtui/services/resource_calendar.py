@@ -29,7 +29,7 @@ class ResourceWeek:
     resource_id: int
     name: str
     workdays: int  # bit 0 = Monday
-    own: bool  # a week of their own, not the project's
+    own: bool  # a week of their own, not the project's (which may be the same days, and stays them)
     worked: dict[date, str]  # days they work that their week or the project has off
     leave_days: int
 
@@ -37,8 +37,9 @@ class ResourceWeek:
 def weeks(plan: Plan) -> list[ResourceWeek]:
     out = []
     for r in plan.resources:
-        mask, worked = plan.resource_weeks.get(r.id, (plan.workdays, {}))
-        out.append(ResourceWeek(r.id, r.name, mask, mask != plan.workdays, dict(sorted(worked.items())),
+        mask, own = plan.resource_week(r.id)
+        worked = plan.resource_weeks.get(r.id, (None, {}))[1]
+        out.append(ResourceWeek(r.id, r.name, mask, own, dict(sorted(worked.items())),
                                 len(plan.leave.get(r.id, ()))))
     return out
 
@@ -48,35 +49,43 @@ def works(plan: Plan, resource_id: int, day: date) -> bool:
 
 
 def _own_calendar(act, res, project) -> int:
-    """The resource's calendar, made as a copy of the project's week when they have none."""
+    """The resource's calendar, made following the project's week when they have none."""
     if res.calendar_id is None:
         base = act.session.get(_tables.Calendar, project.calendar_id)
-        own = _tables.Calendar(name=res.name, workdays=base.workdays)
+        own = _tables.Calendar(name=res.name, workdays=base.workdays, own_week=False)
         act.session.add(own)
         act.session.flush()
         res.calendar_id = own.id
     return res.calendar_id
 
 
-def set_week(store, project_id: int, name: str, mask: int | None) -> tuple[str, int, int, Plan | None]:
-    """Give ``name`` a working week of their own (``mask``, bit 0 = Monday), or the project's
-    again (None). Returns the name as stored, the week before and after, and the plan after it
-    (None when nothing changed)."""
+def set_week(store, project_id: int, name: str,
+             mask: int | None) -> tuple[str, tuple[int, bool], tuple[int, bool], Plan | None]:
+    """Give ``name`` a working week of their own (``mask``, bit 0 = Monday), kept whatever the
+    project's becomes, even when it is the project's week today; or the project's again (None),
+    to change with it. Returns the name as stored, the (week, own) before and after, and the
+    plan after it (None when nothing changed)."""
     with _actions.action(store, project_id, "Set a resource's working days") as act:
         res = _resources._find(act, project_id, name)
         project = act.session.get(_tables.Project, project_id)
         base = act.session.get(_tables.Calendar, project.calendar_id)
         cal = act.session.get(_tables.Calendar, res.calendar_id) if res.calendar_id is not None else None
-        old = cal.workdays if cal is not None else base.workdays
-        new = base.workdays if mask is None else mask
+        old = (cal.workdays, True) if cal is not None and cal.own_week else (base.workdays, False)
+        new = (base.workdays, False) if mask is None else (mask, True)
         if new == old:
             return res.name, old, new, None
         cal = act.session.get(_tables.Calendar, _own_calendar(act, res, project))
-        cal.workdays = new
-        fmt = _parsing.format_workdays
-        act.say(f"working days of {res.name!r} {fmt(old)} → {fmt(new)}")
+        # a follower's stored week is not read (own_week): it is kept as the project's for
+        # whoever reads the table by hand
+        cal.workdays, cal.own_week = new
+        act.say(f"working days of {res.name!r} {_week_text(*old)} → {_week_text(*new)}")
         plan = check_plan(act, project_id)
     return res.name, old, new, plan
+
+
+def _week_text(mask: int, own: bool) -> str:
+    days = _parsing.format_workdays(mask)
+    return days if own else f"the project's ({days})"
 
 
 def add_workday(store, project_id: int, name: str, day: date, note: str | None = None) -> tuple[str, Plan]:

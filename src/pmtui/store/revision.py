@@ -2,4 +2,4 @@
 the two agree). Kept apart from the migration code, which needs SQLAlchemy, so that the app's
 quick first read (pmtui.store.quick) can check it."""
 
-HEAD = "0007"
+HEAD = "0008"

@@ -51,8 +51,10 @@ def plan(names: str = "") -> bulk.PlanData:
     return data
 
 
-def raw_dump(path: Path) -> dict[str, list]:
-    """Every row of every table but the journal, each value with the type SQLite stores it as."""
+def raw_dump(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list]:
+    """Every row of every table but the journal, each value with the type SQLite stores it as;
+    with ``columns`` (table_columns() of the file as it was written), only those: a column a
+    later schema upgrade added is not in the fingerprints this file keeps."""
     con = sqlite3.connect(path)
     try:
         out = {}
@@ -61,6 +63,8 @@ def raw_dump(path: Path) -> dict[str, list]:
             if name in ("journal", "sqlite_sequence"):
                 continue
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({name})")]
+            if columns is not None:
+                cols = [c for c in cols if c in columns.get(name, ())]
             what = ", ".join(f"typeof({c}), {c}" for c in cols)
             out[name] = sorted(([list(r) for r in con.execute(f"SELECT {what} FROM {name}")]), key=repr)
         return out
@@ -103,6 +107,15 @@ def main(out: Path) -> None:
         con.close()
     out.write_text(json.dumps({"sql": sql, "steps": steps, "states": [digest(s) for s in states]}, indent=0) + "\n",
                    encoding="utf-8")
+
+
+def table_columns(path: Path) -> dict[str, list[str]]:
+    con = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {name: [r[1] for r in con.execute(f"PRAGMA table_info({name})")] for name in names}
+    finally:
+        con.close()
 
 
 def digest(state: dict) -> str:

@@ -49,11 +49,18 @@ def _d(x: date | None) -> str | None:
     return x.isoformat() if x else None
 
 
-def _calendar_json(cal: CalendarData) -> dict:
-    return {"name": cal.name,
-            "workdays": [n for i, n in enumerate(WEEKDAY_NAMES) if cal.workdays >> i & 1],
-            "exceptions": [{"day": d.isoformat(), "working": w, "name": n}
-                           for d, (w, n) in sorted(cal.exceptions.items())]}
+def _calendar_json(cal: CalendarData, project_week: int | None = None) -> dict:
+    """A calendar; with ``project_week``, a resource's, which says whether its week is its own
+    (kept when the project's changes) or the project's."""
+    out = {"name": cal.name,
+           "workdays": [n for i, n in enumerate(WEEKDAY_NAMES) if cal.workdays >> i & 1],
+           "exceptions": [{"day": d.isoformat(), "working": w, "name": n}
+                          for d, (w, n) in sorted(cal.exceptions.items())]}
+    if project_week is not None:
+        own = cal.own_week_of(project_week)
+        out["workdays"] = [n for i, n in enumerate(WEEKDAY_NAMES) if (project_week if own is None else own) >> i & 1]
+        out["own_week"] = own is not None
+    return out
 
 
 def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[str]]:
@@ -66,7 +73,7 @@ def write_json(data: PlanData, sched: ScheduleResult | None) -> tuple[str, list[
         "calendar": _calendar_json(data.calendar),
         "resources": [{"id": rid[r.key], "name": r.name, "kind": r.kind, "cost_rate": r.cost_rate,
                        "max_units": r.max_units,
-                       "calendar": _calendar_json(r.calendar) if r.calendar else None}
+                       "calendar": _calendar_json(r.calendar, data.calendar.workdays) if r.calendar else None}
                       for r in data.resources],
         "tasks": [],
         "links": [{"pred": tid[l.pred], "succ": tid[l.succ], "type": l.type, "lag": l.lag} for l in data.links],
@@ -109,7 +116,11 @@ def _calendar(obj, where: str) -> CalendarData:
         if d is None:
             raise Bad(f"{where} exception {i + 1}: it has no day")
         exceptions[d] = (bool(ex.get("working", False)), str(ex.get("name") or ""))
-    return CalendarData(name=str(obj.get("name") or "Standard"), workdays=mask, exceptions=exceptions)
+    own = obj.get("own_week")  # a file from before it: their own when it differs from the project's
+    if own is not None and not isinstance(own, bool):
+        raise Bad(f"{where}: own_week must be true or false, not {brief(json.dumps(own))}")
+    return CalendarData(name=str(obj.get("name") or "Standard"), workdays=mask, exceptions=exceptions,
+                        own_week=own)
 
 
 def read_json(path: Path) -> Imported:

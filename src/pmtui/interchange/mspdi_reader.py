@@ -221,6 +221,7 @@ class _Reader:
             calendar = CalendarData()
             absent.add(Part.CALENDAR)
         self.calendar = calendar
+        self.project_cal_uid = cal_uid
         self.anchor = start_dt.date() if start_dt else date.today()
         self.wcal: WorkCalendar = work_calendar(calendar, self.anchor)
         start = self.start_day(start_dt) if start_dt else None
@@ -354,6 +355,24 @@ class _Reader:
             if working:
                 mask |= 1 << i
         return mask, exceptions
+
+    def _own_week(self, uid: int) -> bool:
+        """Whether a resource's calendar has a week of its own: one based on the project's
+        calendar (through its bases) that sets no weekday of its own on the way follows it, as
+        MS Project derives it, whatever the project's week becomes; one with its own WeekDays, or
+        based on another calendar (a Night Shift), does not, even where the days are the same."""
+        seen: set[int] = set()
+        while uid in self.cals and uid not in seen:
+            if uid == self.project_cal_uid:
+                return False
+            seen.add(uid)
+            ck = self.cals[uid]
+            wds = ck.get("WeekDays")
+            for wd in (wds if wds is not None else []):
+                if 1 <= (self.int_(self.kids(wd), "DayType", f"calendar UID {uid}", -1) or -1) <= 7:
+                    return True
+            uid = self.int_(ck, "BaseCalendarUID", f"calendar UID {uid}", -1)
+        return True
 
     def _check_span(self, tk, where: str, duration: int, start: datetime | None, finish: datetime | None) -> None:
         """Say so when a task's Duration cannot fit between its Start and Finish on the project
@@ -755,9 +774,11 @@ class _Reader:
                 self.used_cals.add(cal_uid)
                 mask, exceptions = self._effective(cal_uid, set())
                 own = {d: v for d, v in exceptions.items() if self.calendar.exceptions.get(d) != v}
-                if mask != self.calendar.workdays or own:
+                own_week = self._own_week(cal_uid)
+                if own_week or own:
+                    week = (mask or self.calendar.workdays) if own_week else self.calendar.workdays
                     cal = CalendarData(name=one_line(self.text(self.cals[cal_uid], "Name")) or name,
-                                       workdays=mask or self.calendar.workdays, exceptions=own)
+                                       workdays=week, exceptions=own, own_week=own_week)
             for tag, label in (("OvertimeRate", "overtime rates"), ("CostPerUse", "costs per use")):
                 v = self.float_(rk, tag, where, 0.0)
                 if v:

@@ -224,18 +224,22 @@ def _task_money(data: PlanData, summaries: set, parent_of: dict, leaf_days: dict
     return out
 
 
-def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1) -> None:
+def _calendar_xml(out: list[str], uid: int, cal: CalendarData, *, base_uid: int = -1, week: bool = True) -> None:
+    """A calendar; without ``week``, a resource's that follows its base's week: no WeekDays of its
+    own, so MS Project takes its base's, whatever that becomes, as it does for one it made."""
     out.append(f"<Calendar><UID>{uid}</UID><Name>{_esc(cal.name)}</Name>"
                f"<IsBaseCalendar>{1 if base_uid < 0 else 0}</IsBaseCalendar>"
-               f"<BaseCalendarUID>{base_uid}</BaseCalendarUID><WeekDays>")
+               f"<BaseCalendarUID>{base_uid}</BaseCalendarUID>")
     hours = ("<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>"
              "<WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>")
-    for day_type in range(1, 8):
-        bit = (day_type - 2) % 7
-        working = cal.workdays >> bit & 1
-        out.append(f"<WeekDay><DayType>{day_type}</DayType><DayWorking>{working}</DayWorking>"
-                   f"{hours if working else ''}</WeekDay>")
-    out.append("</WeekDays>")
+    if week:
+        out.append("<WeekDays>")
+        for day_type in range(1, 8):
+            bit = (day_type - 2) % 7
+            working = cal.workdays >> bit & 1
+            out.append(f"<WeekDay><DayType>{day_type}</DayType><DayWorking>{working}</DayWorking>"
+                       f"{hours if working else ''}</WeekDay>")
+        out.append("</WeekDays>")
     if cal.exceptions:
         out.append("<Exceptions>")
         # consecutive days with the same meaning and name become one range, as MS Project shows them
@@ -318,7 +322,8 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
         if r.calendar is not None:
             uid = len(res_cal_uid) + 2
             res_cal_uid[r.key] = uid
-            _calendar_xml(out, uid, r.calendar, base_uid=1)
+            _calendar_xml(out, uid, r.calendar, base_uid=1,
+                          week=r.calendar.own_week_of(data.calendar.workdays) is not None)
     out.append("</Calendars><Tasks>")
     tasks = data.tasks
     uid_of = {t.key: i + 1 for i, t in enumerate(tasks)}

@@ -3,6 +3,8 @@ refusal stay on the screen (found by a tester in tmux at 80×24 and 40×10)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.widgets import Footer, OptionList
 
@@ -196,3 +198,35 @@ async def test_the_stand_up_notes_scroll_to_the_focused_field(make_app):
         for field in ("note-today", "note-blockers"):
             await press(pilot, "tab")
             assert app.focused.id == field and in_view(app.focused, box)
+
+
+def layout_asked_late(widget, delay: float = 0.05) -> None:
+    """The widget's request for a new layout reaches its screen ``delay`` late, as when the
+    process is starved of CPU: a widget passes its request on when its own queue falls idle,
+    which under load came after the screen's idle had run the callbacks it holds 'after the
+    refresh' (the refusal was scrolled into view by its old height, a line short)."""
+    check = widget._check_refresh
+    widget._check_refresh = lambda: widget.set_timer(delay, check)
+
+
+@pytest.mark.parametrize("text", ["1.1, 1.2", "99.99"], ids=["wrapped", "one-line"])
+async def test_a_refusal_laid_out_late_is_still_scrolled_into_view(make_app, text):
+    app = make_app()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "p")
+        assert isinstance(app.screen, LinkPrompt)
+        error, box = app.screen.query_one("#link-error"), dialog(app)
+        layout_asked_late(error)
+        await type_text(pilot, text)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, LinkPrompt)
+        said = str(error.render())
+        assert text.split(",")[0] in said or "one task" in said, said
+        # the wait is for the layout the message asks for, which settle cannot see coming
+        deadline = asyncio.get_running_loop().time() + 10
+        while error.region.height < (2 if "," in text else 1):
+            assert asyncio.get_running_loop().time() < deadline, "the refusal was never laid out"
+            await asyncio.sleep(0.01)
+        await settle(pilot)
+        assert in_view(error, box), (error.region, box.scrollable_content_region)

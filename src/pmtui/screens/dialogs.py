@@ -20,6 +20,7 @@ from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
 from pmtui.widgets.footer import Footer, Worded
+from pmtui.widgets.refusal import Refusal
 
 
 LIST_ROWS = 16  # the most rows a dialog's list takes (#pick-list, #project-list in pmtui.tcss)
@@ -318,7 +319,7 @@ class TaskForm(ModalScreen[None]):
                 inp.cursor_blink = False
                 yield inp
             with Vertical(classes="dialog-foot"):
-                yield Static("", id="form-error", classes="form-error")
+                yield Refusal(id="form-error", classes="form-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -375,12 +376,9 @@ class TaskForm(ModalScreen[None]):
             self.submit(self, preds, fields)
 
     def show_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(message))
-        if message:
-            # On a small terminal the form scrolls and the message is under the last field:
-            # shown once laid out, or the user types blind (pmtui.tcss, .dialog).
-            self.call_after_refresh(error.scroll_visible, animate=False)
+        # On a small terminal the form scrolls and the message is under the last field:
+        # shown once laid out, or the user types blind (pmtui.tcss, .dialog).
+        self.query_one("#form-error", Refusal).say(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

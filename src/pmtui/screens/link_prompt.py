@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +13,7 @@ from textual.widgets import Input, Static
 
 from pmtui.screens.dialogs import DialogField, focus_first
 from pmtui.widgets.footer import Footer
+from pmtui.widgets.refusal import Refusal
 
 
 class LinkPrompt(ModalScreen[None]):
@@ -32,7 +32,7 @@ class LinkPrompt(ModalScreen[None]):
                               words={"field.confirm": "Link"})
             inp.cursor_blink = False
             yield inp
-            yield Static("", id="link-error", classes="form-error")
+            yield Refusal(id="link-error", classes="form-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -42,10 +42,8 @@ class LinkPrompt(ModalScreen[None]):
         self.submit(self, field.value)
 
     def show_error(self, message: str) -> None:
-        error = self.query_one("#link-error", Static)
-        error.update(Text(message))
-        if message:  # in view once laid out, on a terminal too small for the whole prompt
-            self.call_after_refresh(error.scroll_visible, animate=False)
+        # in view once laid out, on a terminal too small for the whole prompt
+        self.query_one("#link-error", Refusal).say(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from pmtui.screens.dialogs import DialogField, DialogScroll, focus_first
 from pmtui.widgets.footer import Footer
+from pmtui.widgets.refusal import Refusal
 
 FIELDS = ("yesterday", "today", "blockers")
 
@@ -51,7 +52,7 @@ class PersonNotes(ModalScreen[None]):
                                   words={"field.confirm": enter, "field.cancel": "Skip"})
                 inp.cursor_blink = False
                 yield inp
-            yield Static("", id="form-error", classes="form-error")
+            yield Refusal(id="form-error", classes="form-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,10 +74,7 @@ class PersonNotes(ModalScreen[None]):
         self.submit(self, typed)
 
     def show_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(message))
-        if message:
-            self.call_after_refresh(error.scroll_visible, animate=False)
+        self.query_one("#form-error", Refusal).say(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

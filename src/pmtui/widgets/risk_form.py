@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from pmtui.screens.dialogs import DialogField, DialogScroll, focus_first
 from pmtui.widgets.footer import Footer
+from pmtui.widgets.refusal import Refusal
 
 Submit = Callable[[dict[str, str]], "str | None"]
 Relabel = Callable[[dict[str, str]], dict[str, str]]
@@ -57,7 +58,7 @@ class RiskForm(ModalScreen[bool]):
                     field = DialogField(value, id=f"rf-{key}", compact=True, words=self.words)
                     field.cursor_blink = False
                     yield field
-            yield Static("", id="risk-form-error")
+            yield Refusal(id="risk-form-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,9 +88,7 @@ class RiskForm(ModalScreen[bool]):
     def action_save(self) -> None:
         problem = self.submit(self.values())
         if problem:
-            error = self.query_one("#risk-form-error", Static)
-            error.update(Text(problem))
-            self.call_after_refresh(error.scroll_visible, animate=False)  # in view once laid out
+            self.query_one("#risk-form-error", Refusal).say(problem)  # in view once laid out
             return
         self.dismiss(True)
 

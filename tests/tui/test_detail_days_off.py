@@ -92,8 +92,8 @@ def _demo_leave(store):
 
 
 async def test_the_leave_and_the_why_both_show_at_80x24(demo_store):
-    # At 80x24 the two people's ⚠ marks take a line each and the note keeps its row: the
-    # "Waits for leave" line took the why-chain's last one, and the start's reason was not shown
+    # At 80x24 the two people's ⚠ marks take a line each and the note its row: the "Waits for
+    # leave" line took the why-chain's last one, and the start's reason was not shown
     from pmtui.app import PmtuiApp
 
     _demo_leave(demo_store)
@@ -104,7 +104,9 @@ async def test_the_leave_and_the_why_both_show_at_80x24(demo_store):
         detail = app.screen.query_one(TaskDetail)
         rows = shown[:detail.content_size.height]  # what fits the panel: the rest is cut off
         why = [line for line in rows if line.startswith("Why: ")]
-        assert len(why) == 1 and why[0].startswith("Why: it starts 2026-11-25 because 3.2.4 Security")
+        assert len(why) == 1 and why[0].startswith("Why: it starts 2026-11-25 because 3.2.4 (SS) start")
+        # and the note, short of a row, follows the task's name
+        assert rows[0].startswith("3.3.2 Single sign-on") and "  Notes: Conditional access" in rows[0]
         # the names are on the Resources line: the days alone fit beside the start's reason
         assert why[0].endswith("; waits for leave 26–27 Nov") and len(why[0]) <= detail.content_size.width
         assert not any(line.startswith("Waits for leave") for line in rows)

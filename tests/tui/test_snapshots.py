@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import settle
+from .conftest import press, settle, type_text
 
 
 async def _ready(pilot) -> None:
@@ -26,3 +26,15 @@ def test_wbs_light_theme_collapsed(snap_compare, make_app):
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_wbs_detail_of_an_overbooked_task_with_notes(snap_compare, make_app, size):
+    # 3.2.5: two people above their max (a line each at 80 columns), notes, and a why-chain
+    async def before(pilot):
+        await settle(pilot)
+        await press(pilot, "g")
+        await type_text(pilot, "3.2.5")
+        await press(pilot, "enter")
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=before)

@@ -155,7 +155,7 @@ async def test_why_panel(make_app):
         assert "Float total -2d" in text
 
 
-@pytest.mark.parametrize("size, panel, steps", [((80, 24), 7, 0), ((120, 40), 10, 4), ((120, 60), 12, 6)],
+@pytest.mark.parametrize("size, panel, steps", [((80, 24), 7, 1), ((120, 40), 10, 4), ((120, 60), 12, 6)],
                          ids=["80x24", "120x40", "120x60"])
 async def test_the_detail_panel_grows_with_the_terminal_and_goes_further_back_in_why(make_app, size, panel, steps):
     # Seven rows at any height: at 120x40 the why-chain of 5.2 (a constraint, resources, notes,
@@ -170,7 +170,8 @@ async def test_the_detail_panel_grows_with_the_terminal_and_goes_further_back_in
         lines = detail.render().plain.splitlines()
         why = [line for line in lines if line.startswith("Why: ")]
         assert len(why) == steps and len(lines) == panel - 1
-        assert not why or why[-1].endswith("steps: pmtui why 5.2)")
+        # at 80 columns the count of the steps left out gives way to the reason, and the command
+        assert why[-1].endswith(" steps)" if size[0] == 80 else "steps: pmtui why 5.2)"), why[-1]
         text = screen_text(app)
         assert all(line[:40] in text for line in lines)
         await pilot.resize_terminal(80, 24)
@@ -209,6 +210,52 @@ async def test_at_80_columns_the_detail_panel_gives_a_constraint_and_a_deadline_
         text = screen_text(app)
         assert "Finishes 2026-12-07, 2 working days after its deadline 2026-12-03" in text
         assert "Deadline 2026-12-03" not in text
+
+
+async def test_at_80x24_the_why_line_shows_beside_a_wrapped_warning_and_notes(make_app):
+    # 3.2.5 has two people booked above their max, a line each, and notes: the notes took the
+    # last row, the Why line's, and the PM saw no reason for the task's dates
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "3.2.5")
+        detail = app.screen.query_one(TaskDetail)
+        rows = detail.render().plain.splitlines()
+        assert len(rows) == detail.content_size.height  # none cut off below the panel
+        assert rows[3].startswith("Resources Northstar CRM Consulting[50%] ⚠250% of 200%")
+        assert rows[4].strip() == "Priya Raman[50%] ⚠200% 25–30 Nov"
+        # the driving line names 3.2.3: its code leaves the reason whole, with the steps left out
+        assert rows[5] == "Why: it starts 2026-11-24 because 3.2.3 (SS+4d) starts 2026-11-18  (+1 step)"
+        # the notes follow the name, cut at the panel's edge
+        notes_ = plan_of(app).by_wbs["3.2.5"].notes
+        assert rows[0].startswith("3.2.5 Flows, approval processes, reports & dashboards  #27 ")
+        assert rows[0].endswith(f"  Notes: {notes_}")
+        shown = screen_text(app).splitlines()
+        assert any(line.strip() == rows[5] for line in shown)
+        assert any(line.startswith(" 3.2.5 Flows") and "  Notes: " in line and line.rstrip().endswith("…")
+                   for line in shown)
+        # where the panel has the rows, the notes keep their own and the reason names the task
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        rows = detail.render().plain.splitlines()
+        assert rows[-1] == f"Notes: {notes_}"
+        assert ("Why: it starts 2026-11-24 because 3.2.3 Sales process: leads, opportunities, quotes (SS+4d) "
+                "starts 2026-11-18") in rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_every_task_of_the_demo_shows_why_it_is_where_it_is(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        plan, detail = app.plan, app.screen.query_one(TaskDetail)
+        for t in plan.tasks:
+            detail.show(plan, t.id)
+            rows = detail.render().plain.splitlines()
+            assert len(rows) <= detail.content_size.height, (t.wbs, rows)
+            assert any(row.startswith("Why: ") for row in rows), (t.wbs, rows)
+            if t.notes:
+                assert any("Notes: " in row for row in rows), (t.wbs, rows)
 
 
 async def test_at_80_columns_the_detail_panel_gives_the_late_dates(make_app, demo_store):

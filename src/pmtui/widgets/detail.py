@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rich.text import Text
@@ -188,28 +189,62 @@ class TaskDetail(Widget):
             # follows the start's reason on one Why line, in full or, short of room, its days
             # only: the line takes the leave's row, so nothing else shown gives way to it.
             del lines[own[0]]
-            room = max(room + 1, 1)
+            room += 1
             tail = f"; waits for leave: {leave}"
             if len(tail) > width // 2:
                 tail = f"; waits for leave {leave_waited_days(plan, tid, ref)}"
+        if room < 1 and why and notes is not None:
+            # At 80x24 the notes took the row of the Why line when a ⚠ went on to a second
+            # line (two people above their max, 3.2.5 on the demo) or a constraint took a line
+            # of its own (5.2): the PM saw no reason for the task's dates. The notes, which
+            # the form shows whole (N), now follow the task's name on its line, cut at the edge.
+            title.append("  " + notes.plain)
+            notes = None
+            room += 1
         shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):
             if step.startswith(t.label + " "):  # named on the first line: the reason gets the room
                 step = "it" + step[len(t.label):]
+            left = len(why) - len(shown) if i == len(shown) - 1 else 0  # steps not shown
+            after = tail or (f"  (+{counted(left, 'step')}: pmtui why {t.wbs})" if left else "")
             line = Text("Why: " + step)
-            if tail:
-                if line.cell_len + len(tail) > width:  # the step gives way: the leave was cut off
-                    line.truncate(max(1, width - len(tail)), overflow="ellipsis")
-                line.append(tail)
-            elif i == len(shown) - 1 and len(why) > len(shown):
-                more = f"  (+{counted(len(why) - len(shown), 'step')}: pmtui why {t.wbs})"
-                if line.cell_len + len(more) > width:  # the step gives way: the count was cut off
-                    line.truncate(max(1, width - len(more)), overflow="ellipsis")
-                line.append(more, "dim")
+            if line.cell_len + len(after) > width:
+                # At 80 columns the names of the tasks it waits for took the room of the reason
+                # ('because 4.8 Go/no-go de…'): the driving line above names the first, the
+                # tree the others, and their codes leave the reason whole ('because 4.8 (FS)
+                # finishes 2027-01-20')
+                line = Text("Why: " + _codes_only(plan, step))
+            if left and not tail and line.cell_len + len(after) > width:
+                # the reason before the count, and the count before the command (README, ? help)
+                after = f"  (+{counted(left, 'step')})"
+                if line.cell_len + len(after) > width:
+                    after = ""
+            if after and line.cell_len + len(after) > width:  # the step gives way to what follows
+                line.truncate(max(1, width - len(after)), overflow="ellipsis")
+            line.append(after, "" if tail else "dim")
             lines.append(line)
         if notes is not None:
             lines.append(notes)
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+
+# a WBS code as the why-chain puts it before a task's name: not part of a date (2026-12-08)
+_CODE = re.compile(r"(?<![\w.\-])\d+(?:\.\d+)*(?= )")
+
+
+def _codes_only(plan, step: str) -> str:
+    """The step with each task it names by its code alone: 'because 3.2.3 (SS+4d) starts …' for
+    'because 3.2.3 Sales process: leads, opportunities, quotes (SS+4d) starts …'. A name that ends
+    the step keeps it: cut at the edge, it still shows more than its code."""
+    out, at = [], 0
+    for m in _CODE.finditer(step):
+        task = plan.by_wbs.get(m.group())
+        if (m.start() >= at and task is not None and step.startswith(task.label, m.start())
+                and m.start() + len(task.label) < len(step)):
+            out.append(step[at:m.end()])
+            at = m.start() + len(task.label)
+    out.append(step[at:])
+    return "".join(out)
 
 
 def _booked(name: str, runs: list, max_units: float, when: str) -> str:

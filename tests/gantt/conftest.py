@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import TODAY, pytest_pyfunc_call  # noqa: F401 - the hook runs async tests here too
+# the hook runs async tests here too, and every notification raised is kept for notes()
+from tests.tui.conftest import TODAY, _notes_kept, pytest_pyfunc_call  # noqa: F401
 
 
 @pytest.fixture(scope="session")

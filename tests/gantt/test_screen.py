@@ -12,7 +12,7 @@ from pmtui.screens.gantt import GanttScreen
 from pmtui.screens.link_prompt import LinkPrompt
 from pmtui.services.tasks import get_plan
 from pmtui.widgets.gantt_chart import GanttChart
-from tests.tui.conftest import TODAY, notes, press, screen_text, settle, type_text
+from tests.tui.conftest import TODAY, notes, press, raised, screen_text, settle, type_text
 
 
 def chart(app) -> GanttChart:
@@ -893,9 +893,9 @@ async def test_g_goes_to_a_wbs_code_with_its_row_and_its_bar_in_view(make_app, s
         assert "no task 9.9" in notes(app)
         assert (c.current_id, c.x0, c.scroll_offset.y) == (t.id, x0, top)  # nothing moved
         assert app.focused is c  # the bar closed, the keys are the chart's again
-        said = len(app._notifications)
+        said = len(raised(app))
         await press(pilot, "g", "enter")  # nothing typed: a change of mind, not an error
-        assert len(app._notifications) == said and app.focused is c and c.current_id == t.id
+        assert len(raised(app)) == said and app.focused is c and c.current_id == t.id
         await press(pilot, "g")
         await type_text(pilot, "#1")
         await press(pilot, "enter")

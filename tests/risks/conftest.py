@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from tests.tui.conftest import _notes_kept  # noqa: F401 - every notification kept for notes()
+
 from pmtui.services import resources, tasks
 from pmtui.services.projects import set_status_date
 

@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.conftest import _notes_kept  # noqa: F401 - every notification kept for notes()
+
 
 @pytest.fixture(autouse=True)
 def _fresh_config():

@@ -180,9 +180,43 @@ def screen_text(app) -> str:
     return "\n".join("".join(seg.text for seg in strip) for strip in strips)
 
 
+@pytest.fixture(autouse=True)
+def _notes_kept(monkeypatch):
+    """Every notification an app raises is kept for raised() and notes(): the app's own list
+    drops each once its timeout has passed (2 s for "Zoom is at day already", 3 to 5 s for most),
+    and under load a test's check could come later than that."""
+    from textual.notifications import Notifications
+
+    add = Notifications.add
+
+    def keep(self, notification):
+        self.__dict__.setdefault("raised", []).append(notification)
+        return add(self, notification)
+
+    monkeypatch.setattr(Notifications, "add", keep)
+
+
+def raised(app) -> list:
+    """Every notification the app has raised, in order, expired or not (without _notes_kept, as
+    in a folder whose conftest does not take it, those not expired yet)."""
+    kept = app._notifications.__dict__.get("raised")
+    return list(app._notifications) if kept is None else kept
+
+
 def notes(app) -> str:
     """The text of every notification shown so far."""
-    return "\n".join(n.message for n in app._notifications)
+    return "\n".join(n.message for n in raised(app))
+
+
+async def until(pilot, done, timeout: float = 30.0) -> bool:
+    """Wait until ``done()`` holds, for ``timeout`` seconds at most: of wall time, not a count of
+    rounds, which a loaded machine takes longer to go through (300 of 10 ms were 3 s)."""
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            return False
+        await pilot.pause(0.01)
+    return True
 
 
 def elsewhere(db_path, do) -> None:

@@ -271,9 +271,9 @@ async def test_the_stand_up_notes_and_summary_show_their_keys(make_app):
         await scrolls(pilot)
         await nothing_happens(pilot, ("n", "d", "u", "2"), SummaryView, saved)
         await press(pilot, "c")
-        assert "Summary copied" in "\n".join(n.message for n in app._notifications)
+        assert "Summary copied" in notes(app)
         await press(pilot, "v")  # no other finished stand-up: it says so
-        assert "No other finished stand-up" in "\n".join(n.message for n in app._notifications)
+        assert "No other finished stand-up" in notes(app)
         for key in ("escape", "q"):
             if not isinstance(app.screen, SummaryView):
                 await press(pilot, "h", "enter")  # past stand-ups: this one's summary

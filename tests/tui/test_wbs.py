@@ -10,7 +10,7 @@ from pmtui.services.tasks import get_plan
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.task_table import TaskTable
 
-from .conftest import elsewhere, handled, notes, press, screen_text, settle, type_text
+from .conftest import elsewhere, handled, notes, press, screen_text, settle, type_text, until
 
 SIZE = (120, 40)
 
@@ -553,14 +553,6 @@ def slow_edits(monkeypatch):
     return slowed(monkeypatch, "edit_task")
 
 
-async def until(pilot, done) -> bool:
-    for _ in range(300):
-        if done():
-            return True
-        await pilot.pause(0.01)
-    return done()
-
-
 async def test_keys_behind_a_slow_edit_wait_for_it(make_app, slow_edits):
     # Keys typed behind a form's Enter wait while its edit waits for the store, then go to the
     # table
@@ -626,6 +618,9 @@ async def test_edit_duration_reschedules_and_marks_changed_rows(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await goto(pilot, "5.6")
+        # The marks go 6 s after the edit's plan is shown: under load, before the checks below
+        # had read the database and the screen. Their going is not what is tested here.
+        app._clear_marks = lambda: None
         await press(pilot, "d")
         assert isinstance(app.screen, TaskForm)
         await press(pilot, "ctrl+u")

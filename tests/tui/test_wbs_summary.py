@@ -7,7 +7,7 @@ from pmtui.services import tasks as task_svc
 from pmtui.services.tasks import get_plan
 from pmtui.widgets.task_table import TaskTable
 
-from .conftest import notes, press, settle, type_text
+from .conftest import notes, press, raised, settle, type_text
 
 SIZE = (120, 40)
 
@@ -51,11 +51,11 @@ async def test_indent_and_outdent_say_what_of_its_own_stops_and_starts_counting(
         assert (f"1.6 'Pilot' is now a summary: its own duration of 5 working days no longer counts, its "
                 f"dates come from its tasks (now 2 working days, {s.start} to {s.finish}) · u undoes the "
                 "indent and this") in notes(app)
-        said = next(n for n in app._notifications if "is now a summary" in n.message)
+        said = next(n for n in raised(app) if "is now a summary" in n.message)
         assert said.timeout >= 2 + 0.3 * len(said.message.split()) > 10  # long enough to read it
         app.notify("Saved")
         await settle(pilot)
-        assert next(n for n in app._notifications if n.message == "Saved").timeout == app.NOTIFICATION_TIMEOUT
+        assert next(n for n in raised(app) if n.message == "Saved").timeout == app.NOTIFICATION_TIMEOUT
         await press(pilot, "less_than_sign")
         await settle(pilot)
         assert ("1.6 'Pilot' has no tasks under it now and is a task again: its own duration of 5 working "

@@ -129,13 +129,16 @@ def test_names_are_plain_text_and_progress_waits_for_the_start(planned, tmp_path
     deep.write_text("[" * 100_000 + "]" * 100_000)
     r = cli(planned, "import", str(deep))
     assert r.exit_code == 1 and "nested too deeply" in r.stderr
-    # the project starts 2027-01-04; with no status date, progress is reported up to today
-    # (before it): the dates it implied were in the future, and a 3-day task spanned 21 days
-    import datetime as dt
-
-    if dt.date.today() < dt.date(2027, 1, 4):
-        r = cli(planned, "progress", "1", "50%")
-        assert r.exit_code == 1 and "before the project start 2027-01-04" in r.stderr
+    # with no status date, progress is reported up to today, and refused before the project
+    # start: the dates it implied were in the future, and a 3-day task spanned 21 days. Asked of
+    # this plan (start 4 Jan 2027) only while today was before it, the check lapsed on that day.
+    later = tmp_path / "later.db"
+    for args in (("project", "new", "Later", "--start", "2099-01-05"), ("task", "add", "Design", "--duration", "3d")):
+        assert cli(later, *args).exit_code == 0, args
+    digest = file_digest(later)
+    r = cli(later, "progress", "1", "50%")
+    assert r.exit_code == 1 and "before the project start 2099-01-05" in r.stderr, r.stderr
+    assert file_digest(later) == digest
     assert cli(planned, "project", "status-date", "2027-01-06").exit_code == 0
     r = cli(planned, "progress", "1", "40%")
     assert r.exit_code == 0 and "actual start none → 2027-01-04" in r.stdout

@@ -295,7 +295,10 @@ def test_the_overall_rating_says_what_it_stands_on(db_path):
     """`pmtui status` of a plan with no baseline and no costs read 'overall [G] GREEN': its risk
     register was all that was measured, which the report and the status screen said and the
     command did not."""
-    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "3d")):
+    # as of the start: with no status date it was as of today, and from Tue 5 Jan 2027 on Build,
+    # not begun, put the schedule at R
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("project", "status-date", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "3d")):
         assert cli(db_path, *args).exit_code == 0, args
     first = cli(db_path, "status").stdout.splitlines()[0]
     assert first.endswith("overall [G] GREEN — risk G; not measured: schedule, cost, scope"), first
@@ -311,7 +314,10 @@ def test_the_overall_rating_says_what_it_stands_on(db_path):
 def test_status_json_lists_the_milestones_and_the_late_tasks(db_path):
     """`status --json` gave counts only: a script drawing the week's dashboard had no milestone
     forecasts nor late tasks, which the screen and the report list."""
-    for args in (("project", "new", "One", "--start", "2027-01-04"), ("task", "add", "Build", "--duration", "5d"),
+    # as of the start: with no status date it was as of today, and from Tue 5 Jan 2027 on Build,
+    # not begun, was listed as due to start on 4 Jan
+    for args in (("project", "new", "One", "--start", "2027-01-04"), ("project", "status-date", "2027-01-04"),
+                 ("task", "add", "Build", "--duration", "5d"),
                  ("task", "add", "Test", "--duration", "3d", "--after", "1", "--deadline", "2027-01-12"),
                  ("task", "add", "Go-live", "--duration", "0", "--after", "2"),
                  ("baseline", "save", "Plan"), ("task", "edit", "1", "--duration", "7d")):

@@ -295,7 +295,9 @@ BAD = [
     (("task", "show", "#²"), 2, "task id '#²' is not a number"),
     (("project", "use", "99999999999999999999999"), 1, "no project named '99999999999999999999999'"),
     (("task", "add", "X", "--due-soon"), 2, "No such option"),
-    (("report", "--since", "2149-01-01"), 2, "--since 2149-01-01 is after today"),
+    # "is after today, …" while today is before the plan's start (4 Jan 2027; test_report pins
+    # that wording), "is after the status date …" once today is past it and stands in for one
+    (("report", "--since", "2149-01-01"), 2, "pmtui: --since 2149-01-01 is after "),
     (("gantt", "--svg", "/nonexistent/dir/chart.svg"), 1, "cannot write /nonexistent/dir/chart.svg: No such file or directory"),
     (("export", "/nonexistent/dir/plan.xml"), 1, "cannot write /nonexistent/dir/plan.xml: No such file or directory"),
     # an empty value (a script's unset "$DAY") is not a value left out: --done --on "" marked the

@@ -1146,7 +1146,9 @@ async def test_the_info_line_says_the_leave_a_bar_waits_for(store, size, said):
     ((160, 40), "on leave: Anika Schultz 08–09 Dec; Jonas Berg starts it"),
     # beside a long name the one who starts it comes before the names of those away
     ((120, 40), "on leave 08–09 Dec; Jonas Berg starts it"),
-    ((80, 24), "on leave: Anika Schultz 08–09 Dec")], ids=["160x40", "120x40", "80x24"])
+    # at 80 columns beside a critical task's figures, who starts it in fewer words (it named only
+    # Anika Schultz, away, under a bar that begins on Jonas Berg's first day)
+    ((80, 24), "critical  Jonas Berg starts; leave 08–09 Dec")], ids=["160x40", "120x40", "80x24"])
 async def test_the_info_line_says_who_starts_a_bar_while_the_other_is_on_leave(store, built_db, size, said):
     # 3.5 starts Tue 8 Dec with Jonas Berg while Anika Schultz is off Tue 8 and Wed 9: the line
     # said only "on leave: Anika Schultz 08–09 Dec" under a bar that begins on the 8th

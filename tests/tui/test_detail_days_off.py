@@ -163,3 +163,63 @@ async def test_the_detail_names_who_starts_a_task_while_the_other_is_on_leave(st
         # one of them alone: nobody else to start it
         shown = await _detail(pilot, "2.8")
         assert "Waits for leave: Anika Schultz 08–09 Dec" in shown and "starts it" not in shown
+
+
+async def test_at_80x24_the_detail_names_who_starts_it_and_keeps_the_reason_whole(store, built_db):
+    # At 80x24, with its notes taking the last row, 3.5's leave went on the Why line in its
+    # shortest form, which cut the reason: "Why: it finishes 2026-12-21 because 3.3.1 (FF+2d) …;
+    # waits for leave 08–09 Dec". Nothing said that Jonas Berg starts it, nor when 3.3.1 finishes.
+    from pmtui.app import PmtuiApp
+
+    demo_dec_anika_away(store, built_db)
+    app = PmtuiApp(store, None, today=DEC_6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(TaskDetail)
+        width, height = detail.content_size
+        rows = (await _detail(pilot, "3.5")).splitlines()
+        assert len(rows) == height
+        assert "Waits for leave: Anika Schultz 08–09 Dec; Jonas Berg starts it" in rows
+        assert rows[-1] == "Why: it finishes 2026-12-21 because 3.3.1 (FF+2d) finishes 2026-12-17"
+        # the notes gave way: they follow the name, cut at the edge (the form shows them whole)
+        assert rows[0].startswith("3.5 Technical documentation & runbooks  #39") and "  Notes: Admin guide" in rows[0]
+        # a task under way, Anika's alone: the reason whole too, where it was cut for the leave's days
+        rows = (await _detail(pilot, "2.8")).splitlines()
+        assert len(rows) == height and "Waits for leave: Anika Schultz 08–09 Dec" in rows
+        why = [line for line in rows if line.startswith("Why: ")]
+        assert why == ["Why: it started 2026-11-30 (actual start); its remaining work runs to 2026-12-11"]
+        assert "  Notes: Security chapter" in rows[0]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 24)], ids=["80x24", "100x24"])
+async def test_the_leave_goes_on_the_why_line_only_where_the_reason_stays_whole(store, size):
+    # Ana is away the project's first two days, Ben starts the task, and it has notes: at 24 rows
+    # the panel has no row for both the leave and the notes. At 100 columns the leave and who
+    # starts it fit beside the short reason; at 80 they would cut it, and the notes give way.
+    from pmtui.app import PmtuiApp
+    from pmtui.services import leave, resources
+
+    p = create_project(store, "Cutover", date(2027, 1, 4))
+    tasks.add_task(store, p.id, "Migrate the customer records", duration=4,
+                   notes="Dry run first, then the cutover weekend.")
+    for name in ("Ana Lopez", "Ben Ortiz"):
+        resources.add_resource(store, p.id, name)
+        resources.assign(store, p.id, "1", name)
+    leave.add_leave(store, p.id, "Ana Lopez", date(2027, 1, 4), date(2027, 1, 5))
+    app = PmtuiApp(store, None, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(TaskDetail)
+        rows = (await _detail(pilot, "1")).splitlines()
+        assert len(rows) == detail.content_size.height
+        why = [line for line in rows if line.startswith("Why: ")]
+        assert len(why) == 1 and all(len(line) <= detail.content_size.width for line in why)
+        if size[0] == 100:
+            assert why[0] == ("Why: it starts 2027-01-04, the project start; waits for leave 04–05 Jan 2027; "
+                              "Ben Ortiz starts it")
+            assert rows[-1] == "Notes: Dry run first, then the cutover weekend."
+            assert not any(line.startswith("Waits for leave") for line in rows)
+        else:
+            assert "Waits for leave: Ana Lopez 04–05 Jan 2027; Ben Ortiz starts it" in rows
+            assert why[0].startswith("Why: it starts 2027-01-04, the project start")
+            assert "Notes: Dry run first" in rows[0] and rows[-1] == why[0]

@@ -120,6 +120,7 @@ class TaskDetail(Widget):
         # second, and at 80x24, room for one step, was never shown
         ref = plan.project.status_date or getattr(self.app, "today", None)
         leave = leave_waited_text(plan, tid, ref)
+        starts = ""
         if leave:
             # who starts it while another of its people is away: why's line on it is a second
             # step, which the panel cuts first
@@ -183,11 +184,27 @@ class TaskDetail(Widget):
         tail = ""  # said at the end of the one Why line, in place of the line of its own
         own = [i for i, line in enumerate(lines) if line.plain.startswith("Waits for leave: ")]
         if room < 1 and why and own:
+            # The leave, and who starts the task meanwhile, go on the Why line only if the start's
+            # reason stays whole beside them; else the notes give way first, to follow the name
+            # (the form shows them whole). At 80x24, 3.5 on the demo with Anika Schultz away read
+            # "because 3.3.1 (FF+2d) …; waits for leave 08–09 Dec": neither the date it waits for
+            # nor that Jonas Berg starts it was said.
+            whole = next((tail for tail in _leave_tails(leave, leave_waited_days(plan, tid, ref), starts)
+                          if _why_line(plan, t.label, why[0], width - len(tail)).cell_len + len(tail) <= width), "")
+            if whole:
+                del lines[own[0]]
+                room += 1
+                tail = whole
+            elif notes is not None:
+                title.append("  " + notes.plain)
+                notes = None
+                room += 1
+        if room < 1 and why and own and not tail:
             # At 80x24, with notes, or someone's load above their max (each person's name and
             # mark a line), the leave's line took the last row the why-chain had, and the
-            # reason for the start was never shown. The leave (why the finish is later) now
-            # follows the start's reason on one Why line, in full or, short of room, its days
-            # only: the line takes the leave's row, so nothing else shown gives way to it.
+            # reason for the start was never shown. With the notes moved and still no room (two
+            # lines of people), the leave (why the finish is later) follows the start's reason on
+            # one Why line, in full or, short of room, its days only, in the leave's row.
             del lines[own[0]]
             room += 1
             tail = f"; waits for leave: {leave}"
@@ -203,17 +220,9 @@ class TaskDetail(Widget):
             room += 1
         shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):
-            if step.startswith(t.label + " "):  # named on the first line: the reason gets the room
-                step = "it" + step[len(t.label):]
             left = len(why) - len(shown) if i == len(shown) - 1 else 0  # steps not shown
             after = tail or (f"  (+{counted(left, 'step')}: pmtui why {t.wbs})" if left else "")
-            line = Text("Why: " + step)
-            if line.cell_len + len(after) > width:
-                # At 80 columns the names of the tasks it waits for took the room of the reason
-                # ('because 4.8 Go/no-go de…'): the driving line above names the first, the
-                # tree the others, and their codes leave the reason whole ('because 4.8 (FS)
-                # finishes 2027-01-20')
-                line = Text("Why: " + _codes_only(plan, step))
+            line = _why_line(plan, t.label, step, width - len(after))
             if left and not tail and line.cell_len + len(after) > width:
                 # the reason before the count, and the count before the command (README, ? help)
                 after = f"  (+{counted(left, 'step')})"
@@ -226,6 +235,28 @@ class TaskDetail(Widget):
         if notes is not None:
             lines.append(notes)
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+
+def _why_line(plan, label: str, step: str, room: int) -> Text:
+    """'Why: it starts …' for a step about the task itself (named on the first line: the reason
+    gets the room), with the codes alone of the tasks it names when it is wider than ``room``."""
+    if step.startswith(label + " "):
+        step = "it" + step[len(label):]
+    line = Text("Why: " + step)
+    if line.cell_len > room:
+        # At 80 columns the names of the tasks it waits for took the room of the reason
+        # ('because 4.8 Go/no-go de…'): the driving line above names the first, the tree the
+        # others, and their codes leave the reason whole ('because 4.8 (FS) finishes 2027-01-20')
+        line = Text("Why: " + _codes_only(plan, step))
+    return line
+
+
+def _leave_tails(leave: str, days: str, starts: str) -> list[str]:
+    """The ways to say the leave after the start's reason, the longest first; with who starts
+    the task meanwhile when someone does, as its own line says it."""
+    if starts:
+        return [f"; waits for leave: {leave}; {starts}", f"; waits for leave {days}; {starts}"]
+    return [f"; waits for leave: {leave}", f"; waits for leave {days}"]
 
 
 # a WBS code as the why-chain puts it before a task's name: not part of a date (2026-12-08)

@@ -113,6 +113,8 @@ class PmtuiApp(HeldKeys, App):
         Binding("u,ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("U,ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("o", "projects", "Projects", show=False, id="app.projects"),
+        # everywhere, as o: a person's week and leave matter on every screen that has people
+        Binding("W", "resources", "Working days", show=False, id="app.resources"),
         # T as well: the Gantt's t is "today" and the risk screen's "threats/opportunities"
         Binding("t,T", "toggle_theme", "Light/dark", show=False, id="app.theme"),
         *_screen_bindings(),
@@ -874,6 +876,15 @@ class PmtuiApp(HeldKeys, App):
 
         self.push_screen(ProjectSwitcher(self.store, self.project_id, self.today), chosen)
 
+    def action_resources(self) -> None:
+        from pmtui.screens.resources import ResourceWeeks
+
+        if self.plan is None:
+            self.notify("No project open: press o to open or create one", severity="warning")
+            return
+        if not isinstance(self.screen, ResourceWeeks):
+            self.push_screen(ResourceWeeks(self.plan, self.today))
+
     def action_toggle_theme(self) -> None:
         self.theme = "pmtui-light" if self.theme == "pmtui-dark" else "pmtui-dark"
 
@@ -942,6 +953,7 @@ def known_binding_ids() -> set[str]:
     from pmtui.screens.finish_why import FinishWhy
     from pmtui.screens.palette import Palette
     from pmtui.screens.projects import ProjectSwitcher
+    from pmtui.screens.resources import ResourceWeeks
     from pmtui.screens.risks import RegisterTable
     from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
     from pmtui.widgets.risk_form import RiskForm, RiskText
@@ -950,7 +962,7 @@ def known_binding_ids() -> set[str]:
 
     classes = [PmtuiApp, TaskTable, ConfirmScreen, PickScreen, TaskForm, HelpScreen, ProjectSwitcher,
                PersonNotes, SummaryView, RiskForm, RiskText, RiskMatrix, InlineInput, DialogField, ChoiceList,
-               DialogScroll, KeyScroll, Palette, FinishWhy, RegisterTable]
+               DialogScroll, KeyScroll, Palette, FinishWhy, RegisterTable, ResourceWeeks]
     classes += [ref.load() for _k, _m, _t, ref in SCREEN_LIST]
     ids = set()
     for cls in classes:

@@ -135,6 +135,8 @@ LONG: dict[str, str] = {
     "status.why_finish": "Why the finish moved: changes",
     "finish_why.since": "Since: stand-up, week, month, …",
     "app.theme": "Light or dark theme",
+    "app.resources": "People: working days and leave",
+    "resources.undo": "Undo the last change",
     "bar.confirm": "Confirm what is typed",
     "bar.cancel": "Close the bar, nothing changed",
 }

@@ -208,3 +208,27 @@ async def test_the_list_closes_when_its_project_is_gone(make_app):
         assert not any(isinstance(s, ResourceWeeks) for s in app.plan_screens)
         await press(pilot, "W")
         assert not isinstance(app.screen, ResourceWeeks) and "No project open" in notes(app)
+
+
+async def test_the_assign_list_says_a_week_of_ones_own_and_the_next_leave(make_app, demo_store):
+    # R listed names only: a part-timer off on the task's days, or someone away next week, was
+    # picked blind
+    from pmtui.screens.dialogs import PickScreen
+
+    from tests.tui.test_wbs import goto
+
+    pid = current_project(demo_store).id
+    leave.add_leave(demo_store, pid, "Anika Schultz", date(2026, 12, 8), date(2026, 12, 9))
+    resource_calendar.set_week(demo_store, pid, "Priya Raman", 0b111)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "1.2")
+        await press(pilot, "R")
+        assert isinstance(app.screen, PickScreen)
+        labels = {r.name: label for _k, label, r in app.screen.choices if hasattr(r, "name")}
+        assert labels["Priya Raman"].endswith("Priya Raman · works mon-wed")
+        assert labels["Anika Schultz"].endswith("on it at 25%: takes off · leave 08–09 Dec")
+        assert labels["Marek Novak"].endswith("Marek Novak · leave Tue 15 Dec")
+        assert labels["Lena Hoffmann"] == "  Lena Hoffmann"  # the project's week, no leave: nothing to say
+        assert "8    Priya Raman · works mon-wed" in screen_text(app)

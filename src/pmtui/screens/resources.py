@@ -56,6 +56,18 @@ def whose(mask: int, own: bool) -> str:
     return f"{week_text(mask)} ({OWN if own else PROJECTS})"
 
 
+def person_note(plan, resource_id: int, since: date) -> str:
+    """' · works mon-thu · leave 08–09 Dec': a week of their own and their next leave, for a
+    list that names people to pick from (the assign list); '' for someone on the project's week
+    with no leave ahead, as most are."""
+    mask, own = plan.resource_week(resource_id)
+    parts = [f"works {week_text(mask)}"] if own else []
+    run = next((r for r in leave_svc.runs(plan, resource_id) if r.last >= since), None)
+    if run is not None:
+        parts.append(f"leave {days_text(max(run.first, since), run.last, since)}")
+    return "".join(f" · {p}" for p in parts)
+
+
 class ResourceWeeks(ModalScreen[None]):
     """Shows the plan the app shows, and again each time it changes (an edit here, an undo,
     the CLI in another terminal)."""

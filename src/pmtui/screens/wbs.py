@@ -6,6 +6,7 @@ in a worker, reloads and reschedules the plan, and the table marks the rows whos
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable
 
 from textual import events
@@ -329,8 +330,13 @@ class WbsScreen(TaskFinder, Screen):
         on = {a.resource_id: a.units for a in plan.assignments_of.get(tid, [])}
         keys = "123456789"
         choices = []
+        # a part-timer's week and the next leave, to pick someone who is there (W lists them all)
+        from pmtui.screens.resources import person_note
+
+        since = plan.project.status_date or self.app.today or date.today()
         for i, r in enumerate(plan.resources):
             label = f"✓ {r.name}  on it at {on[r.id]:.0%}: takes off" if r.id in on else f"  {r.name}"
+            label += person_note(plan, r.id, since)
             choices.append((keys[i] if i < len(keys) else "", label, r))
         choices.append(("+", "  New resource…", NEW_RESOURCE))
 

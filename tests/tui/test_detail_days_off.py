@@ -223,3 +223,30 @@ async def test_the_leave_goes_on_the_why_line_only_where_the_reason_stays_whole(
             assert "Waits for leave: Ana Lopez 04–05 Jan 2027; Ben Ortiz starts it" in rows
             assert why[0].startswith("Why: it starts 2027-01-04, the project start")
             assert "Notes: Dry run first" in rows[0] and rows[-1] == why[0]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_with_anika_away_every_demo_task_shows_its_why_and_who_starts_it(store, built_db, size):
+    # the leave's line, its starter and the notes take turns for the panel's rows: none of them
+    # may push the Why line out, and who starts a task while another is away is said at both sizes
+    from pmtui.app import PmtuiApp
+    from pmtui.services.why_span import starters_text
+
+    demo_dec_anika_away(store, built_db)
+    app = PmtuiApp(store, None, today=DEC_6)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        plan, detail = app.plan, app.screen.query_one(TaskDetail)
+        started = []
+        for t in plan.tasks:
+            detail.show(plan, t.id)
+            rows = detail.render().plain.splitlines()
+            assert len(rows) <= detail.content_size.height, (t.wbs, rows)
+            assert any(row.startswith("Why: ") for row in rows), (t.wbs, rows)
+            if t.notes:
+                assert any("Notes: " in row for row in rows), (t.wbs, rows)
+            starts = starters_text(plan, t.id)
+            if starts:
+                started.append(t.wbs)
+                assert any(starts in row for row in rows), (t.wbs, rows)
+        assert {"3.5", "3.2.4", "3.3.2"} <= set(started)

@@ -232,3 +232,29 @@ async def test_the_assign_list_says_a_week_of_ones_own_and_the_next_leave(make_a
         assert labels["Marek Novak"].endswith("Marek Novak · leave Tue 15 Dec")
         assert labels["Lena Hoffmann"] == "  Lena Hoffmann"  # the project's week, no leave: nothing to say
         assert "8    Priya Raman · works mon-wed" in screen_text(app)
+
+
+async def test_at_80x24_the_person_typed_for_stays_in_view_and_rows_keep_to_one_line(make_app):
+    # The field, its two-line label and a refusal made the dialog scroll: its scroll bar narrowed
+    # the list, which wrapped Marek Novak's row ("leave Tue 15" / "Dec"), and the last person,
+    # whose week was being typed, was out of view.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        await _highlight(pilot, "Tomas Herrera")
+        await press(pilot, "enter")
+        field = app.screen.query_one("#r-week", Input)
+        field.value = ""
+        await type_text(pilot, "tue-mon")
+        await press(pilot, "enter")  # refused, in two lines
+        shown = screen_text(app)
+        assert "Tomas Herrera             mon-fri (project's)" in shown
+        assert "Working days of Tomas Herrera" in shown and "People: working days and leave" in shown
+        assert "run backwards" in shown and field.region.bottom <= 23  # above the footer
+        assert not any(line.strip(" │▊▎▇▃▁").strip() in ("Dec", "D…") for line in shown.splitlines())
+        await press(pilot, "escape")
+        lines = screen_text(app).splitlines()
+        marek = next(line for line in lines if "Marek Novak" in line)
+        assert "mon-fri (project's)  leave Tue 15 Dec" in marek
+        assert not any(line.strip(" │▊▎▇▃▁").strip() == "Dec" for line in lines)

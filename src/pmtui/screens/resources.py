@@ -30,7 +30,9 @@ rcal_svc = LazyModule("pmtui.services.resource_calendar")
 leave_svc = LazyModule("pmtui.services.leave")
 
 PROJECT = "project"  # typed for the project's week, as the CLI takes it
-LEAVE_NAMED = 2  # runs of leave on a person's row; the line under the list names more
+# runs of leave on a person's row: with two, a row ran past 80 columns and the list wrapped it
+# over two lines; the line under the list names them all
+LEAVE_NAMED = 1
 
 
 def week_text(mask: int) -> str:
@@ -68,6 +70,13 @@ def person_note(plan, resource_id: int, since: date) -> str:
     return "".join(f" · {p}" for p in parts)
 
 
+class PeopleList(ChoiceList):
+    """Made shorter while a week is typed, it keeps the person typed for in view."""
+
+    def on_resize(self, event) -> None:
+        self.scroll_to_highlight()
+
+
 class ResourceWeeks(ModalScreen[None]):
     """Shows the plan the app shows, and again each time it changes (an edit here, an undo,
     the CLI in another terminal)."""
@@ -90,7 +99,7 @@ class ResourceWeeks(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog resources"):
             yield Static("People: working days and leave", id="r-title", classes="dialog-title")
-            yield ChoiceList(id="resource-list", words={"list.choose": "Working days"})
+            yield PeopleList(id="resource-list", words={"list.choose": "Working days"})
             yield Static("", id="r-detail")
             # a Static, not a Label: it wraps, and a long name left the label cut at 80 columns
             yield Static("", id="r-label", classes="form-label")
@@ -100,7 +109,6 @@ class ResourceWeeks(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#r-week", Input).cursor_blink = False
-        self._fit(self.app.size.height)
         self._show_field(None)
         self.plan_changed(self.plan)
         plan_screens = getattr(self.app, "plan_screens", None)
@@ -116,8 +124,10 @@ class ResourceWeeks(ModalScreen[None]):
         self._fit(event.size.height)
 
     def _fit(self, height: int) -> None:
-        # the title, the line under the list and the field's label, field and refusal
-        fit_list(self.query_one(OptionList), height, around=9)
+        # the title, the two lines under the list and, while a week is typed, the field's label
+        # (two lines at 80 columns), the field and a refusal: the dialog scrolled at 80x24 with
+        # them, and its scroll bar narrowed the list, which wrapped its rows
+        fit_list(self.query_one(OptionList), height, around=9 if self.editing is None else 15)
 
     def _as_of(self) -> date:
         """Leave and worked days from the status date (else today) on: the ones before are history."""
@@ -140,7 +150,7 @@ class ResourceWeeks(ModalScreen[None]):
             return
         name_width = min(24, max(len(w.name) for w in self.weeks))
         for w in self.weeks:
-            row = Text(no_wrap=True, overflow="ellipsis")
+            row = Text()
             name = w.name if len(w.name) <= name_width else w.name[:name_width - 1] + "…"
             row.append(f"{name:<{name_width}}  ")
             row.append(f"{whose(w.workdays, w.own):<19}", "bold" if w.own else "")
@@ -201,6 +211,7 @@ class ResourceWeeks(ModalScreen[None]):
         for wid in ("#r-label", "#r-week"):
             self.query_one(wid).display = name is not None
         self._refuse("")
+        self._fit(self.app.size.height)
         self.refresh_bindings()  # the footer's undo comes and goes with the field
 
     def _refuse(self, message: str) -> None:

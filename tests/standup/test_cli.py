@@ -107,6 +107,30 @@ def test_standup_commands(db):
     assert "# Stand-ups 2026-11-25 and 2026-11-26" in cli(db, "standup", "compare", "2026-11-26", "2026-11-25").stdout
 
 
+def test_a_status_date_ahead_is_kept_by_standup_start(db):
+    """`pmtui standup start` on a plan whose status date was three weeks ahead moved it back to
+    the stand-up's day ("Status date set to 2026-11-25 (was 2026-12-14)"), dating the work
+    reported up to it in the plan's future."""
+    def status_date() -> str:
+        return json.loads(cli(db, "project", "show", "--json").stdout)["status_date"]
+
+    assert cli(db, "project", "status-date", "2026-12-14").exit_code == 0
+    r = cli(db, "standup", "start", "--date", "2026-11-25")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0] == (
+        "Stand-up of 2026-11-25; status date kept at 2026-12-14, which is ahead of it: what this stand-up records "
+        "is dated as of 2026-12-14, not 2026-11-25. `pmtui project status-date 2026-11-25` moves it back."), r.stdout
+    assert status_date() == "2026-12-14"
+    # progress is dated as of the status date and leaves it where it is
+    r = cli(db, "progress", "3.2.4", "--started")
+    assert r.exit_code == 0 and "actual start none → 2026-12-14" in r.stdout, r.stdout
+    assert status_date() == "2026-12-14"
+    assert cli(db, "standup", "finish").exit_code == 0
+    # with progress after the day, no way back is offered: it would date that work after it
+    r = cli(db, "standup", "start", "--date", "2026-11-26")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0].endswith("is dated as of 2026-12-14, not 2026-11-26."), r.stdout
+    assert status_date() == "2026-12-14"
+
+
 def test_list_and_finish_count_the_blockers_raised_and_say_how_many_were_cleared(db):
     # '1 update, 2 blockers' counted one cleared in the meeting as if it still held work up
     assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0

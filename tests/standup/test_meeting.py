@@ -73,6 +73,57 @@ def test_opening_moves_the_status_date_and_resuming_changes_nothing(store, pid):
     assert su.get_standup(store, pid, DAY).position == 3 and len(history.history(store, pid)) == entries + 1
 
 
+# Three weeks ahead of the stand-up's day (DAY, Wed 25 Nov), as a PM planning ahead leaves it.
+AHEAD = date(2026, 12, 14)
+
+
+def test_a_status_date_ahead_of_the_stand_up_is_kept_and_what_it_records_is_dated_as_of_it(store, pid):
+    """Opening a stand-up moved a status date three weeks ahead back to its day: the work
+    reported up to it lay in the plan's future, the unfinished work was scheduled weeks earlier,
+    and the stand-up's "before" (taken ahead) credited that to what was said in it."""
+    set_status_date(store, pid, AHEAD)
+    pg.mark_started(store, pid, "3.2.4")  # started on the status date, 14 Dec
+    pg.mark_done(store, pid, "2.8")       # done by the working day before it, Fri 11 Dec
+    def dates(plan):
+        return {t.wbs: (plan.schedule.tasks[t.id].start, plan.schedule.tasks[t.id].finish) for t in plan.tasks}
+
+    before = dates(get_plan(store, pid))
+    opened = su.start_standup(store, pid, DAY, now=NINE)
+    plan = get_plan(store, pid)
+    assert plan.project.status_date == AHEAD and dates(plan) == before
+    assert opened.message == (f"Stand-up of {DAY}; status date kept at {AHEAD}, which is ahead of it: what this "
+                              f"stand-up records is dated as of {AHEAD}, not {DAY}.")
+    assert (opened.status_before, opened.status_after) == (AHEAD, AHEAD) and not opened.can_go_back
+    assert opened.before["status_date"] == AHEAD.isoformat()
+    assert history.history(store, pid)[0].summary == "started the stand-up of 2026-11-25"
+    # recorded in the stand-up of the day, dated as of the status date
+    r = pg.mark_done(store, pid, "3.3.2", today=DAY)
+    assert r.standup_day == DAY and r.task.actual_finish == date(2026, 12, 11)
+    summary = su.finish_standup(store, pid, DAY, now=NINE)
+    assert summary["status_date"] == {"before": str(AHEAD), "after": str(AHEAD)}
+    assert [e["wbs"] for p in summary["people"] for e in p["events"]] == ["3.3.2"]
+
+
+def test_a_status_date_ahead_with_nothing_reported_after_the_day_may_go_back(store, pid):
+    set_status_date(store, pid, AHEAD)
+    opened = su.start_standup(store, pid, DAY, now=NINE)
+    assert get_plan(store, pid).project.status_date == AHEAD and opened.can_go_back
+    assert set_status_date(store, pid, DAY).status_date == DAY
+
+
+def test_a_status_date_on_the_day_off_before_a_stand_up_is_not_ahead_of_it(store, pid):
+    """A status date of Monday leaves Monday's work to do, as one of the Sunday before does: a
+    stand-up on that Sunday may move it there (nothing is dated differently; see the day-off test
+    below), one on the Friday before keeps Monday's."""
+    sunday, monday = date(2026, 12, 6), date(2026, 12, 7)
+    cal = get_plan(store, pid).calendar
+    assert not su.ahead_of(cal, monday, sunday) and su.ahead_of(cal, monday, date(2026, 12, 4))
+    assert not su.ahead_of(cal, None, sunday)
+    set_status_date(store, pid, monday)
+    assert su.start_standup(store, pid, date(2026, 12, 4), now=NINE).message.startswith(
+        f"Stand-up of 2026-12-04; status date kept at {monday}")
+
+
 def test_a_whole_stand_up_and_its_saved_summary(store, pid):
     su.start_standup(store, pid, DAY, now=NINE)
     jonas = find_person(get_plan(store, pid), "Jonas").id

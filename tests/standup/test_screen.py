@@ -1111,3 +1111,59 @@ async def test_keys_typed_behind_g_go_to_the_stand_up_it_starts(store, pid):
         burst(app, "g", "n", "n")
         await settle(app, pilot)
         assert screen.opened is not None and screen.position == 2
+
+
+@sync
+async def test_a_status_date_ahead_of_today_is_said_and_kept_by_g(store, pid):
+    """The panel offered "g starts it and sets the status date" on a plan whose status date was
+    three weeks ahead, and g moved it back to today: the work reported up to it lay in the plan's
+    future and the unfinished work was scheduled weeks earlier."""
+    from pmtui.services import progress as pg
+    from pmtui.services import standup as su
+    from pmtui.services.projects import set_status_date
+    from tests.tui.conftest import notes, screen_text
+
+    ahead = date(2026, 12, 14)
+    set_status_date(store, pid, ahead)
+    pg.mark_started(store, pid, "3.2.4")  # on the status date
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4")
+        text = screen_text(app).splitlines()
+        assert text[1].strip() == "Stand-up Wed 25 Nov: not started · g starts it and keeps the status date", text
+        assert text[3].strip() == "Status date Mon 14 Dec is ahead of today: progress is dated as of it", text
+        await keys(app, pilot, "g")
+        assert get_plan(store, pid).project.status_date == ahead
+        assert [r.day for r in su.list_standups(store, pid)] == [DAY]
+        assert "· status date 2026-12-14 (ahead)" in screen_text(app).splitlines()[1]
+        said = notes(app)
+        assert ("Stand-up of 2026-11-25; status date kept at 2026-12-14, which is ahead of it: what this "
+                "stand-up records is dated as of 2026-12-14, not 2026-11-25.") in said, said
+        assert "D moves it back" not in said  # it would date 3.2.4's start (14 Dec) after the status date
+        # what a key records is dated as of the status date, in today's stand-up
+        screen = app.screen
+        t = screen.tasks.current
+        assert t is not None and not get_plan(store, pid).by_id[t.id].actual_finish
+        await keys(app, pilot, "d")
+        done = get_plan(store, pid).by_id[t.id]
+        assert DAY < done.actual_finish < ahead, done
+        with reading(store) as s:
+            assert [(e.task_id, e.kind) for e in s.execute(select(StandupEvent)).scalars()] == [(t.id, "done")]
+
+
+@sync
+async def test_a_status_date_ahead_with_nothing_reported_after_today_says_d_moves_it_back(store, pid):
+    from pmtui.services.projects import set_status_date
+    from tests.tui.conftest import notes
+
+    set_status_date(store, pid, date(2026, 12, 14))
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "g")
+        assert "dated as of 2026-12-14, not 2026-11-25.  D moves it back." in notes(app)
+        await keys(app, pilot, "D", "ctrl+u")
+        await type_text(app, pilot, "2026-11-25")
+        assert get_plan(store, pid).project.status_date == DAY
+        assert "(ahead)" not in str(app.screen.query_one("#standup-status").render())

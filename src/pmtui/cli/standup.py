@@ -80,7 +80,8 @@ def _print_start(ctx: typer.Context, day_text: str | None, keep: bool) -> None:
     st = state(ctx)
     pid = st.project().id
     opened = su.start_standup(st.store, pid, _day(day_text), keep_status_date=keep)
-    done(opened.message)
+    back = f" `pmtui project status-date {opened.standup.day}` moves it back." if opened.can_go_back else ""
+    done(opened.message + back)
     _print_agenda(st.store, pid, opened.standup.day)
 
 
@@ -117,7 +118,8 @@ def start(
     day: str = typer.Option(None, "--date", help=DATE_HELP),
     keep: bool = typer.Option(False, "--keep-status-date", help="Leave the status date where it is."),
 ) -> None:
-    """Open (or resume) the stand-up, set the status date to its day, and print the agenda."""
+    """Open (or resume) the stand-up, set the status date to its day (a later one is kept, never
+    moved back), and print the agenda."""
     _print_start(ctx, day, keep)
 
 

@@ -256,8 +256,9 @@ class StandupScreen(Screen):
             self.position = self.opened.standup.position
             moved = self.opened.status_before != self.opened.status_after
             other = self.opened.standup.day != self.today
+            back = "  D moves it back." if self.opened.can_go_back else ""
             # resumed on another day than today: said, or today's progress went to it unawares
-            self.notify(self.opened.message + ("  D keeps another date." if moved else "")
+            self.notify(self.opened.message + ("  D keeps another date." if moved else back)
                         + ("  It is not today's: f finishes it, then g starts today's." if other else ""),
                         timeout=8)
         if self.opened is not None and self.opened.standup.project_id != plan.project.id:
@@ -317,8 +318,17 @@ class StandupScreen(Screen):
             finished = row is not None and row.state != "open"
             if not finished and self.people:
                 # today's agenda, to look at: nothing is recorded until g starts the stand-up
-                status.show(f"Stand-up {self._day(self.day)}: not started · g starts it and sets the "
-                            "status date", None, "", self._finish_line())
+                sd = self.plan.project.status_date
+                if su.ahead_of(self.plan.calendar, sd, self.day):
+                    # g keeps a status date ahead of today (services.standup.start_standup): "sets
+                    # the status date" promised a move back that would date reported work in the future
+                    ahead = Text(f"Status date {self._day(sd)} is ahead of today: progress is dated as of it",
+                                 "yellow")
+                    status.show(f"Stand-up {self._day(self.day)}: not started · g starts it and keeps the "
+                                "status date", None, "", Text("\n").join([self._finish_line(), ahead]))
+                else:
+                    status.show(f"Stand-up {self._day(self.day)}: not started · g starts it and sets the "
+                                "status date", None, "", self._finish_line())
                 self._draw_person(keep_id)
                 return
             status.show(f"Stand-up {self._day(self.day)}: "
@@ -336,8 +346,10 @@ class StandupScreen(Screen):
         state = "" if row.state == "open" else " (finished)"  # the footer offers g Reopen
         since = f"{utc(row.started_at).astimezone():%H:%M}"
         sd = self.plan.project.status_date  # cleared with D and an empty answer
+        # ahead of the meeting's day: what it records is dated as of the status date, not the day
         status.show(f"Stand-up {self._day(row.day)}{state} · "
-                    + (f"status date {sd}" if sd else "no status date"),
+                    + (f"status date {sd}{' (ahead)' if su.ahead_of(self.plan.calendar, sd, row.day) else ''}"
+                       if sd else "no status date"),
                     consequences(self.opened.before, self.plan), since)
         self._tick()
         if not self.people:

@@ -150,6 +150,23 @@ def set_status_date(store: Store, project_id: int, day: date | None) -> Project:
     return project
 
 
+def progress_after(plan, day: date) -> list[tuple[date, str]]:
+    """The work reported done or started after ``day`` as a status date would have it (the rule
+    pmtui.services.progress._check_actual keeps on entry), latest first: its date and what it
+    is ("2.8 finished 2026-12-24")."""
+    cal = plan.calendar
+    first = cal.date_of(cal.index_on_or_after(day))  # a start may be on it: the first day not yet done
+    found = []
+    for t in plan.tasks:
+        if t.summary:
+            continue
+        if t.actual_finish is not None and t.actual_finish > day:
+            found.append((t.actual_finish, f"{t.wbs} finished {t.actual_finish}"))
+        elif t.actual_start is not None and t.actual_start > first:
+            found.append((t.actual_start, f"{t.wbs} started {t.actual_start}"))
+    return sorted(found, key=lambda f: f[0], reverse=True)
+
+
 def edit_project(store: Store, project_id: int, *, start: date | None = None,
                  currency: str | None = None) -> Project:
     with action(store, project_id, "Edit project") as act:

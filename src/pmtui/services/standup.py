@@ -25,6 +25,7 @@ from pmtui.models.wording import counted
 from pmtui.services.actions import action, reading
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.progress import open_blockers
+from pmtui.services.projects import progress_after
 from pmtui.services.snapshots import take_snapshot_in
 from pmtui.services.standup_agenda import UNASSIGNED, find_person, standup_config
 from pmtui.services.standup_summary import blocker_text, capture, iso_day, summarize, utc
@@ -81,6 +82,15 @@ class Opened:
     status_after: date | None
     resumed: bool
     message: str
+    # with the status date kept ahead of the day: whether it may go back to the day, no work
+    # being reported done or started after it (services.projects.progress_after)
+    can_go_back: bool = False
+
+
+def ahead_of(cal, status_date: date | None, day: date) -> bool:
+    """The status date puts the first day of work not yet done after ``day``'s. A Monday's is not
+    ahead of the Sunday before it: both leave Monday's work to do, and nothing moves between them."""
+    return status_date is not None and cal.index_on_or_after(status_date) > cal.index_on_or_after(day)
 
 
 def _find(session: Session, project_id: int, day: date) -> Standup | None:
@@ -99,7 +109,8 @@ def stored(row: Standup) -> dict:
 
 def start_standup(store: Store, project_id: int, day: date, *, keep_status_date: bool = False,
                   now: datetime | None = None) -> Opened:
-    """Open (or resume, or reopen) the stand-up of ``day`` and move the status date to it."""
+    """Open (or resume, or reopen) the stand-up of ``day`` and move the status date forward to
+    it; a status date already after ``day`` is kept (and said), never moved back."""
     with action(store, project_id, "Start stand-up") as act:
         s = act.session
         project = s.get(Project, project_id)
@@ -136,12 +147,19 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
         # a stand-up on a day off sets that day, and the work still to do goes on the next
         # working day. Set to the Friday before, it made Friday's work undone again: every
         # unfinished date moved a day earlier and a task marked done was dated Thursday.
-        target = day
+        target, can_go_back = day, False
         cal = plan.calendar
         why = "" if cal.is_working(day) else \
             f", a day off: the work still to do is scheduled from {cal.date_of(cal.index_on_or_after(day))}"
         if keep_status_date or old_sd == target:
             msg = f"Stand-up of {day}; status date kept at {old_sd or 'none'}{'' if keep_status_date else why}."
+        elif ahead_of(cal, old_sd, target):
+            # Never back. Moved from a status date weeks ahead to today, the work reported up to it
+            # (done, started) lay after the status date, the unfinished work was scheduled weeks
+            # earlier, and the stand-up's "before" credited the move to what was said in it.
+            msg = (f"Stand-up of {day}; status date kept at {old_sd}, which is ahead of it: what this stand-up "
+                   f"records is dated as of {old_sd}, not {day}.")
+            can_go_back = not progress_after(plan, day)
         else:
             project.status_date = target
             act.say(f"status date {old_sd or 'none'} → {target}")
@@ -153,7 +171,7 @@ def start_standup(store: Store, project_id: int, day: date, *, keep_status_date:
             msg += (f" The stand-up of {other} is still open: "
                     f"`pmtui standup finish --date {other}` finishes it.")
         s.flush()
-    return Opened(row, before, old_sd, project.status_date, False, msg)
+    return Opened(row, before, old_sd, project.status_date, False, msg, can_go_back)
 
 
 def get_standup(store: Store, project_id: int, day: date) -> Standup | None:

@@ -107,10 +107,10 @@ def test_standup_commands(db):
     assert "# Stand-ups 2026-11-25 and 2026-11-26" in cli(db, "standup", "compare", "2026-11-26", "2026-11-25").stdout
 
 
-def test_a_status_date_ahead_is_kept_by_standup_start(db):
+def test_a_status_date_ahead_is_kept_by_standup_start_and_a_move_back_past_progress_is_said(db):
     """`pmtui standup start` on a plan whose status date was three weeks ahead moved it back to
     the stand-up's day ("Status date set to 2026-11-25 (was 2026-12-14)"), dating the work
-    reported up to it in the plan's future."""
+    reported up to it in the plan's future; `project status-date` did so without a word of it."""
     def status_date() -> str:
         return json.loads(cli(db, "project", "show", "--json").stdout)["status_date"]
 
@@ -129,6 +129,18 @@ def test_a_status_date_ahead_is_kept_by_standup_start(db):
     r = cli(db, "standup", "start", "--date", "2026-11-26")
     assert r.exit_code == 0 and r.stdout.splitlines()[0].endswith("is dated as of 2026-12-14, not 2026-11-26."), r.stdout
     assert status_date() == "2026-12-14"
+    # moved back by hand it is moved (a report as of an earlier date needs it), and said
+    r = cli(db, "project", "status-date", "2026-11-26")
+    assert r.exit_code == 0 and r.stdout == (
+        "Status date of 'CRM migration' is 2026-11-26, before progress already recorded (3.2.4 started 2026-12-14): "
+        "that work keeps its dates, after the status date now, and the work not done is scheduled from 2026-11-26 "
+        "on. `pmtui undo` puts it back to 2026-12-14.\n"), r.stdout
+    assert status_date() == "2026-11-26"
+    assert cli(db, "undo").exit_code == 0 and status_date() == "2026-12-14"
+    # with that progress taken back, a move back has nothing to say
+    assert cli(db, "progress", "3.2.4", "0%").exit_code == 0
+    r = cli(db, "project", "status-date", "2026-11-26")
+    assert r.exit_code == 0 and r.stdout == "Status date of 'CRM migration' is 2026-11-26.\n" and status_date() == "2026-11-26"
 
 
 def test_list_and_finish_count_the_blockers_raised_and_say_how_many_were_cleared(db):

@@ -15,7 +15,7 @@ from pmtui.services import history
 from pmtui.services import progress as pg
 from pmtui.services import standup as su
 from pmtui.services.actions import reading
-from pmtui.services.projects import set_status_date
+from pmtui.services.projects import move_status_date, set_status_date
 from pmtui.services.standup_agenda import UNASSIGNED, agenda, find_person, standup_config
 from pmtui.services.standup_summary import to_markdown
 from pmtui.services.tasks import edit_task, get_plan
@@ -102,13 +102,29 @@ def test_a_status_date_ahead_of_the_stand_up_is_kept_and_what_it_records_is_date
     summary = su.finish_standup(store, pid, DAY, now=NINE)
     assert summary["status_date"] == {"before": str(AHEAD), "after": str(AHEAD)}
     assert [e["wbs"] for p in summary["people"] for e in p["events"]] == ["3.3.2"]
+    # moved back by hand, it is moved (a report as of an earlier date needs it), and what that
+    # does to the work reported after the day is said
+    moved = move_status_date(store, pid, DAY)
+    assert (moved.project.status_date, moved.was) == (DAY, AHEAD)
+    assert moved.warning == (
+        "before progress already recorded (3.2.4 started 2026-12-14; 2.8 finished 2026-12-11; 3.3.2 finished "
+        "2026-12-11): that work keeps its dates, after the status date now, and the work not done is scheduled "
+        "from 2026-11-25 on")
+    assert get_plan(store, pid).by_wbs["2.8"].actual_finish == date(2026, 12, 11)
+    history.undo(store, pid)
+    # back to the earliest day that puts none of it after the status date: nothing to say (a
+    # Saturday: Monday's start is the first day not yet done)
+    assert move_status_date(store, pid, date(2026, 12, 12)).warning == ""
+    assert move_status_date(store, pid, date(2026, 12, 11)).after == [(date(2026, 12, 14), "3.2.4 started 2026-12-14")]
+    # forward, or cleared: nothing to say either
+    assert move_status_date(store, pid, AHEAD).warning == "" and move_status_date(store, pid, None).warning == ""
 
 
 def test_a_status_date_ahead_with_nothing_reported_after_the_day_may_go_back(store, pid):
     set_status_date(store, pid, AHEAD)
     opened = su.start_standup(store, pid, DAY, now=NINE)
     assert get_plan(store, pid).project.status_date == AHEAD and opened.can_go_back
-    assert set_status_date(store, pid, DAY).status_date == DAY
+    assert move_status_date(store, pid, DAY).warning == "" and get_plan(store, pid).project.status_date == DAY
 
 
 def test_a_status_date_on_the_day_off_before_a_stand_up_is_not_ahead_of_it(store, pid):

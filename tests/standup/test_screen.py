@@ -1114,14 +1114,14 @@ async def test_keys_typed_behind_g_go_to_the_stand_up_it_starts(store, pid):
 
 
 @sync
-async def test_a_status_date_ahead_of_today_is_said_and_kept_by_g(store, pid):
+async def test_a_status_date_ahead_of_today_is_said_and_kept_by_g_and_d_moving_it_back_says_what_it_does(store, pid):
     """The panel offered "g starts it and sets the status date" on a plan whose status date was
     three weeks ahead, and g moved it back to today: the work reported up to it lay in the plan's
     future and the unfinished work was scheduled weeks earlier."""
     from pmtui.services import progress as pg
     from pmtui.services import standup as su
     from pmtui.services.projects import set_status_date
-    from tests.tui.conftest import notes, screen_text
+    from tests.tui.conftest import notes, raised, screen_text
 
     ahead = date(2026, 12, 14)
     set_status_date(store, pid, ahead)
@@ -1150,6 +1150,16 @@ async def test_a_status_date_ahead_of_today_is_said_and_kept_by_g(store, pid):
         assert DAY < done.actual_finish < ahead, done
         with reading(store) as s:
             assert [(e.task_id, e.kind) for e in s.execute(select(StandupEvent)).scalars()] == [(t.id, "done")]
+        # D back to today moves it, and says what that does to the work reported after today
+        await keys(app, pilot, "D", "ctrl+u")
+        await type_text(app, pilot, "2026-11-25")
+        assert get_plan(store, pid).project.status_date == DAY
+        warned = [n for n in raised(app) if n.message.startswith("Status date 2026-11-25, before progress")]
+        assert len(warned) == 1 and warned[0].severity == "warning"
+        assert "(3.2.4 started 2026-12-14; " in warned[0].message
+        assert warned[0].message.endswith("from 2026-11-25 on. u puts it back to 2026-12-14"), warned[0].message
+        await keys(app, pilot, "u")
+        assert get_plan(store, pid).project.status_date == ahead
 
 
 @sync
@@ -1166,4 +1176,5 @@ async def test_a_status_date_ahead_with_nothing_reported_after_today_says_d_move
         await keys(app, pilot, "D", "ctrl+u")
         await type_text(app, pilot, "2026-11-25")
         assert get_plan(store, pid).project.status_date == DAY
+        assert "before progress" not in notes(app)  # nothing reported after it: nothing to warn of
         assert "(ahead)" not in str(app.screen.query_one("#standup-status").render())

@@ -106,10 +106,17 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
 
 @cmd.command("status-date", epilog="Example: pmtui project status-date today")
 def status_date(ctx: typer.Context, day: str = typer.Argument(..., help="The date progress is reported up to, or 'none'.")) -> None:
-    """Set the status date: unfinished work is scheduled from it on."""
+    """Set the status date: unfinished work is scheduled from it on (moved back before work
+    already reported done or started, it says which)."""
     st = state(ctx)
     value = None if day.strip().lower() == "none" else parse_date(day)
-    project = svc.set_status_date(st.store, st.project().id, value)
+    moved = svc.move_status_date(st.store, st.project().id, value)
+    project = moved.project
+    if moved.warning:
+        # made (a report as of an earlier date needs it), but a slip of the date is undone at once
+        done(f"Status date of {project.name!r} is {project.status_date}, {moved.warning}. "
+             f"`pmtui undo` puts it back to {moved.was}.")
+        return
     done(f"Status date of {project.name!r} is {project.status_date or 'not set'}.")
 
 

@@ -138,6 +138,7 @@ class StandupScreen(Screen):
         self._no_plan = False  # told the project is gone (plan_changed(None)), not still loading
         self._placed: int | None = None  # the task a plan last put the cursor on
         self._marked_done: int | None = None  # d pressed on it: said once the plan shows it done
+        self._status_moved = None  # D's StatusDateSet: a move back past reported work is said
 
     def _recording(self) -> bool:
         row = self.meeting.standup if self.meeting else None
@@ -251,6 +252,11 @@ class StandupScreen(Screen):
             ref = self._ref(plan)
             self.notify(f"{t.wbs} {t.name} is done ({span_text(ts.start, ts.finish, ref, dash=' → ')}), "
                         "off the list", timeout=5)
+        status_move, self._status_moved = self._status_moved, None
+        if status_move is not None and status_move.warning:
+            # made, as a report as of an earlier date needs it, but a slip of the date is undone at once
+            self.notify(f"Status date {status_move.project.status_date}, {status_move.warning}. "
+                        f"u puts it back to {status_move.was}", severity="warning", timeout=12)
         if self._pending is not None:
             self.opened, self._pending = self._pending, None
             self.position = self.opened.standup.position
@@ -619,7 +625,10 @@ class StandupScreen(Screen):
                 call = lambda store, pid: pg.add_note(store, pid, ref(t.id), text, person=who, today=day)  # noqa: E731
             else:
                 when = parse_date(text, today=day) if text.strip() else None
-                call = lambda store, pid: project_svc.set_status_date(store, pid, when)  # noqa: E731
+
+                def call(store, pid):
+                    self._status_moved = project_svc.move_status_date(store, pid, when)
+                    return self._status_moved
         except PmtuiError as exc:
             self.notify(str(exc), severity="error", timeout=6)
             self.set_focus(self.query_one("#standup-ask-input"))  # the bar stays for a better answer

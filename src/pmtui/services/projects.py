@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -135,7 +136,32 @@ def rename_project(store: Store, project_id: int, new_name: str) -> Project:
     return project
 
 
+@dataclass
+class StatusDateSet:
+    project: Project
+    was: date | None
+    # moved back: the work reported done or started after the new date (progress_after)
+    after: list[tuple[date, str]] = field(default_factory=list)
+
+    @property
+    def warning(self) -> str:
+        """What a move back past reported work did, for the command or the screen to say and to
+        add how to take it back; "" for any other move."""
+        if not self.after:
+            return ""
+        day, found = self.project.status_date, self.after
+        named = "; ".join(text for _d, text in found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+        return (f"before progress already recorded ({named}): that work keeps its dates, after the status "
+                f"date now, and the work not done is scheduled from {day} on")
+
+
 def set_status_date(store: Store, project_id: int, day: date | None) -> Project:
+    return move_status_date(store, project_id, day).project
+
+
+def move_status_date(store: Store, project_id: int, day: date | None) -> StatusDateSet:
+    """Set (or clear) the status date; a move back before work already reported is made, as a
+    report as of an earlier date needs it, but said (StatusDateSet.warning)."""
     with action(store, project_id, "Set status date") as act:
         project = act.session.get(Project, project_id)
         if project is None:
@@ -143,11 +169,14 @@ def set_status_date(store: Store, project_id: int, day: date | None) -> Project:
         plan_date(day, "status date")
         if day is not None and day < project.start:
             raise Conflict(f"status date {day} is before the project start {project.start}")
-        if project.status_date != day:
-            act.say(f"status date {project.status_date or 'none'} → {day or 'none'}")
+        was, after = project.status_date, []
+        if was != day:
+            act.say(f"status date {was or 'none'} → {day or 'none'}")
             project.status_date = day
-            check_plan(act, project_id)
-    return project
+            plan = check_plan(act, project_id)
+            if day is not None and was is not None and day < was:
+                after = progress_after(plan, day)
+    return StatusDateSet(project, was, after)
 
 
 def progress_after(plan, day: date) -> list[tuple[date, str]]:

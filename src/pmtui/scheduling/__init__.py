@@ -7,6 +7,7 @@ Imports only the standard library (and may use dateutil); nothing else of pmtui.
     result.tasks[task_id]          -> TaskSchedule (early/late dates and indexes, floats, driving)
     result.critical_paths()        -> chains of task ids ending at the project finish
     result.explain(task_id)        -> "1.3 Build starts ... because 1.2 Design (FS+2d) finishes ..."
+    result.explain_float(task_id)  -> "1.2 Design has 2d of float: to meet the project finish ..."
 
 Where the modules are: ``calendar`` (working-day table), ``model`` (specs and results),
 ``network`` (checks and the flat graph), ``progress`` (what progress and constraints do; the

@@ -1,10 +1,11 @@
-"""Walking the driving links: critical paths, a task's driving path, and "why" in plain words."""
+"""Walking the driving links: critical paths, a task's driving path, and "why" in plain words;
+and walking the late-driving links (result.late_driving_index): why a task has its float."""
 
 from __future__ import annotations
 
 from .model import CONSTRAINT_NAMES, ConstraintType as C, label
-from .network import FF, FS, ROLLUP, SS
-from .own_time import leave_runs_text
+from .network import FF, FS, ROLLUP, SF, SS
+from .own_time import leave_runs_text, span_words
 from .result import ScheduleResult, link_text
 
 
@@ -188,3 +189,177 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
             lines.append(f"{name} {starts} {ts.early_start}, the project start")
         break
     return lines
+
+
+def _float_leaf(r: ScheduleResult, v: int) -> int | None:
+    """The unfinished task under summary ``v`` whose float is the summary's; lowest id on ties."""
+    net, pl = r._net, r._pl
+    r._finalize()
+    best = None
+    stack = list(net.children[v])
+    while stack:
+        c = stack.pop()
+        if net.kind[c] == ROLLUP:
+            stack.extend(net.children[c])
+        elif c not in pl.completed and r._tf[c] == r._tf[v]:
+            if best is None or net.ids[c] < net.ids[best]:
+                best = c
+    return best
+
+
+def _by(ts, start: bool) -> str:
+    """'must finish by 2027-01-08' (a milestone: 'must be reached by')."""
+    if ts.milestone:
+        return f"must be reached by {ts.late_finish}"
+    return f"must start by {ts.late_start}" if start else f"must finish by {ts.late_finish}"
+
+
+def _off_text(r: ScheduleResult, v: int) -> str:
+    """'Jonas Berg is on leave 9-10 Dec 2026': the days off of task ``v``'s people that its late
+    dates were counted back over (from the finish its successors or caps ask for to its late
+    start); '' for none."""
+    ot = r._pl.own_late.get(v)
+    if ot is None:
+        return ""
+    lo, hi = r._ls[v], r._lf[v]
+    # to the finish its successors and caps ask for: days off just before it step it back
+    asked = min(b for b, _, _, _ in r.late_bounds(v)[0])
+    if lo >= hi - r._net.dur[v] and hi >= asked:
+        return ""
+    hi = max(hi, asked)
+    cal = r.calendar
+    who: dict[tuple[bool, str], list[str]] = {}  # people off the same days are named together
+    for name, rt, rc in zip(ot.names, ot.times, ot.cals):
+        off = [cal.date_of(i) for i in range(lo, hi) if not rc.is_working(cal.date_of(i))]
+        if off:
+            who.setdefault((all(d in rt.days_off for d in off), span_words(off[0], off[-1])), []).append(name)
+    parts = []
+    for (leave, span), names in who.items():
+        one = len(names) == 1
+        names_text = names[0] if one else f"{', '.join(names[:-1])} and {names[-1]}"
+        what = ("is on leave" if one else "are on leave") if leave else ("does not work" if one else "do not work")
+        parts.append(f"{names_text} {what} {span}")
+    return "; ".join(parts)
+
+
+def _cap_text(r: ScheduleResult, v: int, why: str, own: bool) -> tuple[str, str]:
+    """(what the late dates of ``v`` end at, for the first line: "3.6 Go-live's deadline
+    2027-01-29"; the step that says it, for the chain)."""
+    net = r._net
+    spec = net.tasks[v]
+    ts = r.tasks[net.ids[v]]
+    name = label(spec)
+    whose = "its" if own else f"{name}'s"
+    if why == "deadline":
+        return f"{whose} deadline {spec.deadline}", f"{name} {_by(ts, False)}: its deadline is {spec.deadline}"
+    if why in ("constraint", "pinned", "started"):
+        ct = C(spec.constraint)
+        what = f"{CONSTRAINT_NAMES[ct]} {spec.constraint_date}"
+        if why == "pinned":
+            return (f"{whose} constraint {what}",
+                    f"{name} has no float: its constraint {what} holds its late dates on its dates")
+        if why == "started":
+            return (f"{whose} constraint {what}",
+                    f"{name} {_by(ts, False)}: it is under way, and its constraint {what} fixes its late finish")
+        on_start = ct in (C.SNLT, C.MSO)
+        return f"{whose} constraint {what}", f"{name} {_by(ts, on_start)}: its constraint is {what}"
+    return (f"the project finish {r.finish}",
+            f"{name} {_by(ts, False)}, the project finish: no task's late finish is later")
+
+
+def explain_float(r: ScheduleResult, task_id: int) -> list[str]:
+    """Why a task has its total float, in plain words: the backward twin of ``explain``. The
+    first line says what its late dates are set by (the project finish, a deadline, a
+    constraint) and by when it must finish; the next ones walk the late-driving links from the
+    task to that cap: "3.5 Docs must finish by 2026-12-17 because 3.6 Build complete (FS) must
+    be reached by 2026-12-17". A finished task has no float and no chain."""
+    net = r._net
+    v = net.index[task_id]
+    ts = r.tasks[task_id]
+    lines: list[str] = []
+    head = ""
+    if net.kind[v] == ROLLUP:
+        leaf = _float_leaf(r, v)
+        if leaf is None:
+            return [f"{label(net.tasks[v])} is finished: all its tasks are done, and finished work has no float"]
+        head = f"{label(net.tasks[v])} has {ts.total_float}d of float, that of its task {label(net.tasks[leaf])}"
+        v = leaf
+    first = v
+    seen = set()
+    cap = ""
+    while v not in seen:
+        seen.add(v)
+        spec = net.tasks[v]
+        name = label(spec)
+        vts = r.tasks[net.ids[v]]
+        entries, why = r.late_driving_index(v)
+        if why == "actual":  # only the task asked about: finished work binds no predecessor
+            break
+        leave = _off_text(r, v)
+        if why in ("pinned", "started") or not entries or entries[0][0] != "link":
+            # "its deadline" on the first line is the task's own; a summary's line names it
+            cap, step = _cap_text(r, v, why if why in ("pinned", "started") else (entries[0][0] if entries else ""),
+                                  v == first and not head)
+            if leave and v != first:
+                step += f"; counted back over the time off ({leave}), it must start by {vts.late_start}"
+            lines.append(step)
+            break
+        _, k, via = entries[0]
+        t = net.link_type[k]
+        b = net.link_dst[k]
+        bts = r.tasks[net.ids[b]]
+        link = link_text(net, k)
+        asks = _by(bts, t in (FS, SS))
+        if via >= 0:
+            because = f"its summary {label(net.tasks[via])} is linked to {label(net.tasks[b])} ({link}), which {asks}"
+        else:
+            because = f"{label(net.tasks[b])} ({link}) {asks}"
+        step = f"{name} {_by(vts, t in (SS, SF))} because {because}"
+        if leave and v != first:  # the first line says it of the task asked about
+            step += f"; counted back over the time off ({leave}), it must start by {vts.late_start}"
+        lines.append(step)
+        if net.kind[b] == ROLLUP:
+            c = _late_leaf(r, b)
+            if c is None:
+                break
+            lines.append(f"{label(net.tasks[b])} must start by {bts.late_start} with its task {label(net.tasks[c])}")
+            b = c
+        v = b
+    fts = r.tasks[net.ids[first]]
+    name = label(net.tasks[first])
+    if fts.completed:
+        return [f"{name} is finished, and finished work has no float"]
+    if not head:
+        head = f"{name} has {ts.total_float}d of float"
+    if cap:
+        start_side = bool(lines) and lines[0].startswith(f"{name} must start by")
+        head += f": to meet {cap}, it {_by(fts, start_side)}"
+        leave = _off_text(r, first)
+        if leave and not start_side:
+            # its float is the less of the two sides: leave it was counted back over can make
+            # the start's the less
+            head += f", so start by {fts.late_start} ({leave})"
+            start_side = r._ls[first] - r._es[first] < r._lf[first] - r._ef[first]
+        if fts.milestone:
+            head += f"; it is dated {fts.finish}"
+        elif start_side:
+            head += f"; it starts {fts.start}"
+        else:
+            head += f"; it finishes {fts.finish}"
+    return [head, *lines]
+
+
+def _late_leaf(r: ScheduleResult, s: int) -> int | None:
+    """The task under summary ``s`` whose late start is the summary's gate's (the earliest late
+    start of the work under it, as the links into it read it); lowest id on ties."""
+    net = r._net
+    want = r._late_read(s, False)
+    best = None
+    stack = list(net.children[s])
+    while stack:
+        c = stack.pop()
+        if net.kind[c] == ROLLUP:
+            stack.extend(net.children[c])
+        elif r._late_read(c, False) == want and (best is None or net.ids[c] < net.ids[best]):
+            best = c
+    return best

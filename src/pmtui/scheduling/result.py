@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from .model import CONSTRAINT_NAMES, ConstraintType as C, TaskSchedule, Violation, label
 from .network import FF, FS, LEAF, ROLLUP, SF, SS, TYPE_NAMES, Network
-from .progress import FIXED, Plan
+from .progress import FIXED, MUST_FINISH, MUST_START, Plan
 
 BIG = 1 << 60
 
@@ -52,6 +52,7 @@ class ScheduleResult:
         self._p0, self._pf, self._status_b = p0, pf, status_b
         self._final = False
         self._incoming: dict[int, list[int]] | None = None
+        self._caps_of: dict[int, list[tuple[int | None, int | None]]] | None = None
         self._ff: dict[int, int] = {}
         self._done_nodes: set[int] | None = None
         self.calendar = calendar
@@ -421,6 +422,123 @@ class ScheduleResult:
             else:  # started: its work so far is history, what is left runs to the task's finish
                 out[name] = (es, ef - 1)
         return out
+
+    # -- late-driving: the backward twin of the driving links --------------------------------
+
+    def _late_read(self, w: int, finish: bool) -> int | None:
+        """Node ``w``'s late start (``finish``: late finish) boundary as the backward pass gave it
+        to the links into it; None where they bind nothing: finished work, and a task started
+        on an actual date (cpm._backward holds both at NOWHERE). A summary's gate: the earliest
+        late start of the work under it."""
+        net, pl = self._net, self._pl
+        self._finalize()
+        n = net.n
+        if w >= n or net.kind[w] == ROLLUP:
+            s = w if w < n else net.gate_task[w - n]
+            found = [self._late_read(c, False) for c in net.children[s]]
+            found = [x for x in found if x is not None]
+            return min(found) if found else None
+        if w in pl.completed or (w in pl.started and pl.special[w][0] == FIXED):
+            return None
+        return self._lf[w] if finish else self._ls[w]
+
+    def late_bounds(self, v: int) -> tuple[list[tuple[int, str, int, int]], list[tuple[int, str, int, int]]]:
+        """(bounds on the late finish, bounds on the late start) of task ``v``, each (boundary,
+        what, link or -1, the summary the link leaves or -1): what asks it to end or begin by
+        then. ``what``: "link", "deadline", "constraint" or "project_finish". Worked out from
+        the results, by the backward pass's rules (cpm._backward): the project finish caps every
+        late finish; deadlines and constraints cap their task's; link k from s to d bounds s by
+        d's late date less what the link pushes; a summary's links bound every task under it
+        (its start links the tasks that start with it)."""
+        net, pl = self._net, self._pl
+        self._finalize()
+        fin: list[tuple[int, str, int, int]] = [(self._pf, "project_finish", -1, -1)]
+        start: list[tuple[int, str, int, int]] = []
+        d = net.dur[v]
+        deadline = pl.deadline_b.get(v)
+        if self._caps_of is None:  # a walk down a chain reads the caps of every task on it
+            caps: dict[int, list[tuple[int | None, int | None]]] = {}
+            for x, fcap, scap in pl.caps:
+                caps.setdefault(x, []).append((fcap, scap))
+            self._caps_of = caps
+        for fcap, scap in self._caps_of.get(v, ()):
+            if scap is not None:
+                fin.append((scap + d, "constraint", -1, -1))
+            elif fcap == deadline:
+                fin.append((fcap, "deadline", -1, -1))
+                deadline = None  # a Finish No Later Than on the same day is the constraint's
+            else:
+                fin.append((fcap, "constraint", -1, -1))
+        types, lags, node = net.link_type, net.link_lag, net.link_node
+        x = v
+        while x >= 0:
+            via = -1 if x == v else x
+            # a summary's start links bind only the tasks that start with it
+            starts_with = x == v or self._es[x] == self._es[v]
+            for k in net.out_links(x):
+                t = types[k]
+                if (t == SS or t == SF) and not starts_with:
+                    continue
+                b = self._late_read(node[k], t == FF or t == SF)
+                if b is not None:
+                    (fin if t == FS or t == FF else start).append((b - lags[k], "link", k, via))
+            x = net.parent[x]
+        return fin, start
+
+    def late_driving_index(self, v: int) -> tuple[list[tuple[str, int, int]], str]:
+        """(what sets the late dates of node ``v``, why): the backward twin of driving_index.
+        Each entry is (what, link or -1, the summary the link leaves or -1), as late_bounds
+        words it; why: "children" (a summary), "actual" (finished: no float), "pinned" (a Must
+        Start On / Must Finish On holds its late dates on its dates), "started" (a Must
+        Start/Finish On of a task under way fixes its late finish), "leave" (its people's time
+        off, counted back, moves its late finish before the bounds), else the first entry's
+        what. Caps on the task itself come first, then links, then the project finish."""
+        net, pl = self._net, self._pl
+        if net.kind[v] == ROLLUP:
+            return [], "children"
+        if v in pl.completed:
+            return [], "actual"
+        sp = pl.special.get(v)
+        if sp is not None and sp[0] in (MUST_START, MUST_FINISH):
+            return [], "pinned"
+        fin, start = self.late_bounds(v)
+        lf = self._lf[v]
+        d = net.dur[v]
+        why = ""
+        if v in pl.own_late:
+            ot = pl.own_late[v]
+            lf_in = min(b for b, _, _, _ in fin)
+            cands = [e for e in fin if e[0] == lf_in]
+            back_f = ot.back(lf_in, d)[1]
+            if start and lf < back_f:
+                sb = min(b for b, _, _, _ in start)
+                cands = [e for e in start if e[0] == sb]
+            elif back_f < lf_in:
+                why = "leave"
+        elif v in pl.started or v in pl.own:
+            late = pl.started_late.get(v)
+            if late is not None and late[0] in (C.MSO, C.MFO):
+                return [], "started"
+            if late is not None:  # a Start No Later Than: its late start, plus the span
+                fin.append((late[1] + self._ef[v] - self._es[v], "constraint", -1, -1))
+            cands = [e for e in fin if e[0] == lf]
+        else:
+            cands = [e for e in fin if e[0] == lf] + [e for e in start if e[0] + d == lf]
+        order = {"deadline": 0, "constraint": 1, "link": 2, "project_finish": 3}
+        ids, dst = net.ids, net.link_dst
+        cands.sort(key=lambda e: (order[e[1]], ids[dst[e[2]]] if e[2] >= 0 else 0, e[2]))
+        out = [(w, k, via) for _, w, k, via in dict.fromkeys(cands)]
+        return out, why or (out[0][0] if out else "unknown")
+
+    def late_driving(self, task_id: int) -> tuple[tuple[int, ...], str]:
+        """(ids of the tasks whose links set the late dates of ``task_id``, what sets them: "link",
+        "deadline", "constraint", "project_finish", or late_driving_index's other words): the
+        twin of TaskSchedule.driving and driven_by. Not a TaskSchedule field, which every view
+        builds for every task."""
+        net = self._net
+        entries, why = self.late_driving_index(net.index[task_id])
+        ids, dst = net.ids, net.link_dst
+        return tuple(dict.fromkeys(ids[dst[k]] for _, k, _ in entries if k >= 0)), why
 
     # -- TaskSchedule ------------------------------------------------------------------------
 
@@ -800,6 +918,10 @@ class ScheduleResult:
     def explain(self, task_id: int) -> list[str]:
         from .paths import explain
         return explain(self, task_id)
+
+    def explain_float(self, task_id: int) -> list[str]:
+        from .paths import explain_float
+        return explain_float(self, task_id)
 
 
 def link_text(net: Network, k: int) -> str:

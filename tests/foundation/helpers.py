@@ -37,3 +37,13 @@ def cli(db, *args: str, input: str | None = None) -> Ran:
     result = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["--db", str(db), *args], input=input,
                                                              catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def why_chain(stdout: str) -> list[str]:
+    """The lines of `pmtui why` before its float lines (why_span.float_steps), which come last
+    and begin "<task> has Nd of float" (or say that finished work has none)."""
+    lines = stdout.splitlines()
+    for i, line in enumerate(lines):
+        if " of float" in line or "finished work has no float" in line:
+            return lines[:i]
+    return lines

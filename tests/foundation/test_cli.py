@@ -469,6 +469,7 @@ def test_schedule_json_is_the_same_after_a_round_trip(db_path, tmp_path):
         ids = {t["id"]: t["wbs"] for t in d["tasks"]}
         for t in d["tasks"]:
             t["driving"] = [ids[i] for i in t.pop("driving")]
+            t["late_driving"] = [ids[i] for i in t.pop("late_driving")]
             del t["id"]
         del d["project"]
         return d

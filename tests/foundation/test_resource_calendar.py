@@ -10,7 +10,7 @@ import json
 import pytest
 
 from tests.conftest import file_digest
-from tests.foundation.helpers import cli
+from tests.foundation.helpers import cli, why_chain
 
 
 def ok(db, *args):
@@ -154,7 +154,7 @@ def test_resource_load_books_a_part_timer_on_their_days_only(team):
 
 def test_why_says_a_part_timer_does_not_work_the_days_their_task_goes_around(team):
     ok(team, "resource", "calendar", "workdays", "Pat", "mon-wed")
-    assert ok(team, "why", "1").stdout.splitlines() == [
+    assert why_chain(ok(team, "why", "1").stdout) == [
         "1 Build starts 2027-01-04, the project start",
         "1 Build finishes 2027-01-12, not 2027-01-08: its work waits while Pat does not work 2 working days "
         "from 2027-01-07 to 2027-01-08"]

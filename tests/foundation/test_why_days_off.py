@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.foundation.helpers import cli
+from tests.foundation.helpers import cli, why_chain
 
 
 def ok(db, *args):
@@ -44,12 +44,12 @@ def test_one_holiday_and_many(db_path):
     ok(db_path, "project", "new", "Long", "--start", "2027-01-04")
     ok(db_path, "task", "add", "Build", "--duration", "20d")
     ok(db_path, "calendar", "holiday", "add", "2027-01-06", "Epiphany")
-    assert ok(db_path, "why", "1").stdout.splitlines()[-1] == (
+    assert why_chain(ok(db_path, "why", "1").stdout)[-1] == (
         "1 Build finishes 2027-02-01, not 2027-01-29: its work spans a holiday of the project calendar, "
         "2027-01-06 Epiphany")
     for day in ("2027-01-12", "2027-01-19", "2027-01-26", "2027-01-27"):
         ok(db_path, "calendar", "holiday", "add", day)
-    last = ok(db_path, "why", "1").stdout.splitlines()[-1]
+    last = why_chain(ok(db_path, "why", "1").stdout)[-1]
     assert last == ("1 Build finishes 2027-02-05, not 2027-01-29: its work spans 5 holidays of the project "
                     "calendar, 2027-01-06 Epiphany, 2027-01-12, 2027-01-19 and 2 more")
 
@@ -64,7 +64,7 @@ def test_a_task_under_way_names_only_the_holidays_in_the_work_it_has_left(db_pat
                  ("project", "status-date", "2027-01-06"),
                  ("progress", "1", "--started", "--on", "2026-12-21"), ("progress", "1", "20%")):
         ok(db_path, *args)
-    assert ok(db_path, "why", "1").stdout.splitlines() == [
+    assert why_chain(ok(db_path, "why", "1").stdout) == [
         "1 Build started 2026-12-21 (actual start); its remaining work runs to 2027-01-15"]
     # from Tue 22 Dec they resume Wed 23 (2 days done) and do span them: Wed 23, Mon 28 to Tue 5
     ok(db_path, "project", "status-date", "2026-12-22")

@@ -13,7 +13,7 @@ from pmtui.models.errors import BadValue
 from pmtui.models.parsing import parse_date
 from pmtui.models.wording import counted, days, signed_days
 from pmtui.services.as_of import day_text
-from pmtui.services.why_span import why_steps
+from pmtui.services.why_span import float_steps, why_steps
 from pmtui.services.plan import NOT_PLANNED, NOT_PLANNED_NOTE, wbs_key
 
 
@@ -35,6 +35,7 @@ def schedule(
         rows = []
         for t in tasks:
             s = result.tasks[t.id]
+            late_driving, late_driven_by = result.late_driving(t.id)
             rows.append({
                 # a summary's duration is its span (its own stored one is ignored), as the WBS shows
                 "id": t.id, "wbs": t.wbs, "name": t.name, "duration": s.ef - s.es + 1 if t.summary else t.duration,
@@ -47,6 +48,10 @@ def schedule(
                 "total_float": s.total_float, "free_float": s.free_float, "critical": s.critical,
                 "driving": list(s.driving), "late": s.late, "percent_complete": round(plan.percent[t.id], 1) if t.summary else t.percent_complete,
                 "violations": list(s.violations),
+                # what sets its late dates, so its float (`pmtui why` says it in words)
+                # in WBS order, as critical_paths: the same plan gives the same list whatever its ids
+                "late_driving": sorted(late_driving, key=lambda i: wbs_key(plan.by_id[i].wbs)),
+                "late_driven_by": late_driven_by,
             })
         print_json({
             "project": plan.project.name, "start": plan.project.start.isoformat(),
@@ -107,7 +112,7 @@ def why(
     t = plan.resolve(ref)
     # what is wrong with its dates (a missed deadline, a constraint the logic breaks) comes first:
     # it is usually why the question is asked
-    out.steps([*plan.schedule.tasks[t.id].violations, *why_steps(plan, t.id)])
+    out.steps([*plan.schedule.tasks[t.id].violations, *why_steps(plan, t.id), *float_steps(plan, t.id)])
 
 
 def _why_finish(st, since: str | None, baseline: str | None, entry: int | None, standup: str | None,

@@ -280,7 +280,7 @@ def print_wbs(plan: Plan) -> None:
 def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #id."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Show everything about one task, and why it starts when it does."""
-    from pmtui.services.why_span import why_steps
+    from pmtui.services.why_span import float_steps, why_steps
 
     plan = state(ctx).plan()
     t = plan.resolve(ref)
@@ -290,7 +290,7 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
         row.update(early_start=s.early_start.isoformat(), early_finish=s.early_finish.isoformat(),
                    late_start=s.late_start.isoformat(), late_finish=s.late_finish.isoformat(),
                    free_float=s.free_float, late=s.late, conflicts=list(s.violations),
-                   why=why_steps(plan, t.id))
+                   why=why_steps(plan, t.id), why_float=float_steps(plan, t.id))
         print_json(row)
         return
     out.print(Text.assemble((f"{t.wbs} {t.name}", "bold"),
@@ -318,6 +318,8 @@ def show(ctx: typer.Context, ref: str = typer.Argument(..., help="WBS code or #i
         out.print(Text.assemble(("conflict", "red"), f"     {line}"))
     out.print("why:")
     out.steps(why_steps(plan, t.id), indent="  ")
+    # its start has a reason above; its float, how late it may run, had none
+    out.steps(float_steps(plan, t.id), indent="  ")
 
 
 def link(

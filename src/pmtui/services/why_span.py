@@ -301,3 +301,11 @@ def leave_waited_days(plan, task_id: int, ref: date | None = None) -> str:
     if not runs:
         return ""
     return days_text(min(r[1] for r in runs), max(r[2] for r in runs), ref)
+
+
+def float_steps(plan, task_id: int) -> list[str]:
+    """Why a task has its total float: what its late dates answer to (the project finish, a
+    deadline, a constraint) and the links that carry it back to the task (the scheduler's
+    explain_float). The float was shown everywhere and explained nowhere: 3.5 on the demo showed
+    -2d while 3.6, the milestone after it, missed its deadline, and no line tied the two."""
+    return plan.schedule.explain_float(task_id) if plan.tasks else []

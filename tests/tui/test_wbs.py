@@ -155,7 +155,7 @@ async def test_why_panel(make_app):
         assert "Float total -2d" in text
 
 
-@pytest.mark.parametrize("size, panel, steps", [((80, 24), 7, 1), ((120, 40), 10, 4), ((120, 60), 12, 6)],
+@pytest.mark.parametrize("size, panel, steps", [((80, 24), 7, 1), ((120, 40), 10, 3), ((120, 60), 12, 5)],
                          ids=["80x24", "120x40", "120x60"])
 async def test_the_detail_panel_grows_with_the_terminal_and_goes_further_back_in_why(make_app, size, panel, steps):
     # Seven rows at any height: at 120x40 the why-chain of 5.2 (a constraint, resources, notes,
@@ -169,7 +169,11 @@ async def test_the_detail_panel_grows_with_the_terminal_and_goes_further_back_in
         assert table(app).region.height == size[1] - 2 - panel  # the header's row, the footer's
         lines = detail.render().plain.splitlines()
         why = [line for line in lines if line.startswith("Why: ")]
-        assert len(why) == steps and len(lines) == panel - 1
+        # where the panel has a row beside the Why line, what the float answers to takes it,
+        # right after the first step, ahead of the steps further back
+        floats = [i for i, line in enumerate(lines) if line.startswith("Float ")]
+        assert floats == ([] if size == (80, 24) else [lines.index(why[0]) + 1]), lines
+        assert len(why) + len(floats) == steps + (size != (80, 24)) and len(lines) == panel - 1
         # at 80 columns the count of the steps left out gives way to the reason, and the command
         assert why[-1].endswith(" steps)" if size[0] == 80 else "steps: pmtui why 5.2)"), why[-1]
         text = screen_text(app)
@@ -193,7 +197,8 @@ async def test_the_detail_panel_keeps_a_missed_deadline_and_the_notes_in_view(ma
         await goto(pilot, "4.4")
         text = screen_text(app)
         assert f"Notes: {plan.by_wbs['4.4'].notes}" in text and "Resources " in text
-        assert "(+1 step: pmtui why 4.4)" in text  # the step left out is counted (5 steps, 4 shown)
+        # the steps left out are counted (5 steps, 3 shown beside the float's line)
+        assert "(+2 steps: pmtui why 4.4)" in text
 
 
 async def test_at_80_columns_the_detail_panel_gives_a_constraint_and_a_deadline_whole(make_app):
@@ -1794,3 +1799,25 @@ async def test_an_overbooking_warning_is_not_cut_at_80_columns(make_app):
         for said in ("Resources Anika Schultz ⚠200% Wed 25 Nov, Tomas Herrera[50%] ⚠125% 23–25 Nov",):
             line = next((ln for ln in lines if said in ln), None)
             assert line is not None and line.index(said) + len(said) <= detail.content_size.width, lines
+
+
+async def test_the_detail_says_what_the_float_answers_to_where_a_row_is_left(make_app):
+    # 3.5 showed "Float total -2d" and nothing said why: 3.6 Build complete, right after it,
+    # must be reached by its deadline, Thu 3 Dec, and 3.5 finishes Mon 7 Dec
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "3.5")
+        lines = app.screen.query_one(TaskDetail).render().plain.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("Why: "))
+        assert lines[at + 1] == "Float -2d: to meet 3.6 Build complete's deadline 2026-12-03, it must finish by 2026-12-03"
+        assert lines[at + 1] in screen_text(app)
+        # finished work has no float to explain: the row goes to the why-chain
+        await goto(pilot, "2.1")
+        assert "Float " not in "\n".join(app.screen.query_one(TaskDetail).render().plain.splitlines()[2:])
+        await pilot.resize_terminal(80, 24)  # no row beside the Why line: the float waits for `pmtui why`
+        await goto(pilot, "3.5")
+        await settle(pilot)
+        lines = app.screen.query_one(TaskDetail).render().plain.splitlines()
+        assert any(line.startswith("Why: ") for line in lines)
+        assert not any(line.startswith("Float ") for line in lines)

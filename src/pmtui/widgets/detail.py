@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from pmtui.models.wording import counted
 from pmtui.services.resource_load import days_text, resource_loads
-from pmtui.services.why_span import leave_waited_days, leave_waited_text, starters_text, why_steps
+from pmtui.services.why_span import float_steps, leave_waited_days, leave_waited_text, starters_text, why_steps
 
 MAX_WHY = 3  # steps of why drawn before the panel has a size
 
@@ -218,6 +218,12 @@ class TaskDetail(Widget):
             title.append("  " + notes.plain)
             notes = None
             room += 1
+        # What its float answers to (a deadline, a constraint, the project finish), after the
+        # reason for its start: the float was shown and never explained. Only where a row is
+        # left beside the Why line (not at 80x24), ahead of the steps further back.
+        slack = self._float_line(plan, t, ts, width) if room >= 2 and why else None
+        if slack is not None:
+            room -= 1
         shown = why[:max(0, room)]  # a taller panel (a taller terminal) goes further back
         for i, step in enumerate(shown):
             left = len(why) - len(shown) if i == len(shown) - 1 else 0  # steps not shown
@@ -232,9 +238,34 @@ class TaskDetail(Widget):
                 line.truncate(max(1, width - len(after)), overflow="ellipsis")
             line.append(after, "" if tail else "dim")
             lines.append(line)
+            if i == 0 and slack is not None:
+                lines.append(slack)
         if notes is not None:
             lines.append(notes)
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+    @staticmethod
+    def _float_line(plan, t, ts, width: int) -> Text | None:
+        """'Float -6d: to meet 3.6's deadline 2026-12-03, it must finish by …': the first line
+        of why_span.float_steps without the task's name (the panel's first line has it) nor its
+        dates (the line of dates has them); None for finished work, which has none. Narrow, the
+        tasks go by their codes, then the people on leave by "their", then it is cut."""
+        if ts.completed:
+            return None
+        steps = float_steps(plan, t.id)
+        head = f"{t.label} has {ts.total_float}d of float"
+        if not steps or not steps[0].startswith(head):
+            return None
+        text = f"Float {ts.total_float}d" + steps[0][len(head):]
+        # '; it finishes 2026-12-09' closes it: the line of dates above has that
+        text = re.sub(r"; it (starts|finishes|is dated) \S+$", "", text)
+        if len(text) > width:
+            text = _codes_only(plan, text)
+        if len(text) > width:
+            text = re.sub(r" \([^()]*\)", " (over their leave)", text)
+        line = Text(text)
+        line.truncate(width, overflow="ellipsis")
+        return line
 
 
 def _why_line(plan, label: str, step: str, room: int) -> Text:

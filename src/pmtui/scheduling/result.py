@@ -53,6 +53,10 @@ class ScheduleResult:
         self._final = False
         self._incoming: dict[int, list[int]] | None = None
         self._caps_of: dict[int, list[tuple[int | None, int | None]]] | None = None
+        # late_driving_index per node and the late start each summary's links read, as asked:
+        # the chains of neighbouring tasks share their ends (the detail asks at every cursor move)
+        self._late_driving: dict[int, tuple[list[tuple[str, int, int]], str]] = {}
+        self._summary_late: dict[int, int | None] = {}
         self._ff: dict[int, int] = {}
         self._done_nodes: set[int] | None = None
         self.calendar = calendar
@@ -435,9 +439,10 @@ class ScheduleResult:
         n = net.n
         if w >= n or net.kind[w] == ROLLUP:
             s = w if w < n else net.gate_task[w - n]
-            found = [self._late_read(c, False) for c in net.children[s]]
-            found = [x for x in found if x is not None]
-            return min(found) if found else None
+            if s not in self._summary_late:
+                found = [x for x in map(self._late_read, net.children[s], repeat(False)) if x is not None]
+                self._summary_late[s] = min(found) if found else None
+            return self._summary_late[s]
         if w in pl.completed or (w in pl.started and pl.special[w][0] == FIXED):
             return None
         return self._lf[w] if finish else self._ls[w]
@@ -486,6 +491,13 @@ class ScheduleResult:
         return fin, start
 
     def late_driving_index(self, v: int) -> tuple[list[tuple[str, int, int]], str]:
+        """See _late_driving_of; built once per node (callers must not change it)."""
+        found = self._late_driving.get(v)
+        if found is None:
+            found = self._late_driving[v] = self._late_driving_of(v)
+        return found
+
+    def _late_driving_of(self, v: int) -> tuple[list[tuple[str, int, int]], str]:
         """(what sets the late dates of node ``v``, why): the backward twin of driving_index.
         Each entry is (what, link or -1, the summary the link leaves or -1), as late_bounds
         words it; why: "children" (a summary), "actual" (finished: no float), "pinned" (a Must

@@ -62,7 +62,15 @@ class ScreenRef:
         return getattr(importlib.import_module(module), name)
 
     def __call__(self) -> Screen:  # as a MODES factory
-        return self.load()()
+        screen = self.load()()
+        app = screen.app
+        if getattr(app, "_css_done", None) == app._css_update_count:
+            # Styled as it is mounted, by a stylesheet no theme has changed since it was last
+            # refreshed (PmtuiApp.refresh_css). Textual takes a new screen for one styled
+            # before that and restyles the app twice for it: the first 2 parsed all the CSS
+            # three times, most of the work of the Gantt's first frame.
+            screen._css_update_count = app._css_update_count
+        return screen
 
 
 # One line per screen: (digit, mode name, title, screen). Later screens add a line here.
@@ -787,6 +795,18 @@ class PmtuiApp(HeldKeys, App):
             await self.workers.wait_for_complete(edits)
         self._keep_folds(wait=True)  # folded since the last check (which comes every 2 s)
         self.exit()
+
+    _css_done: int | None = None  # Textual's CSS count when the stylesheet was last refreshed
+
+    def refresh_css(self, animate: bool = True) -> None:
+        super().refresh_css(animate)
+        self._css_done = self._css_update_count
+        # The screen shown was restyled, mounted or not (its widgets mounted later are styled
+        # from this stylesheet). Textual counts it only once mounted, and the first screen, not
+        # yet mounted then, had the whole app restyled again each time it was shown.
+        stack = self._screen_stacks.get(self._current_mode)
+        if stack:
+            stack[-1]._css_update_count = self._css_update_count
 
     def action_show_screen(self, mode: str) -> None:
         if self.current_mode != mode:

@@ -21,3 +21,19 @@ def unfolded_rows(plan, collapsed: Collection[int]) -> list[int]:
         if t.id in collapsed and t.children:
             skip = t.level
     return rows
+
+
+def outline_rows(plan, collapsed: Collection[int]) -> tuple[list[int], dict[int, int]]:
+    """``unfolded_rows`` and each row's index, shared by every view of the plan under the same
+    folds (neither view changes them). Kept on the plan for its tree (``plan.shape``, which a
+    copy with the same tree and order shares): at 100,000 tasks, building them again for the
+    Gantt was 40 % of the instructions of its first frame, for the rows the WBS table had.
+    """
+    folds = frozenset(collapsed)
+    kept = plan.__dict__.get("_outline_rows")
+    if kept is not None and kept[0] is plan.shape and kept[1] == folds:
+        return kept[2], kept[3]
+    rows = unfolded_rows(plan, folds)
+    index_of = {tid: i for i, tid in enumerate(rows)}
+    plan.__dict__["_outline_rows"] = (plan.shape, folds, rows, index_of)
+    return rows, index_of

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.services import gantt_layout as gl
-from pmtui.widgets.folds import unfolded_rows
+from pmtui.widgets.folds import outline_rows
 from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
@@ -176,9 +176,8 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
     def _build_rows(self) -> None:
         """The rows in outline order, none under a folded summary."""
         self._folded_as = frozenset(self.collapsed)
-        rows = unfolded_rows(self.plan, self.collapsed)
+        rows, self.index_of = outline_rows(self.plan, self._folded_as)
         self.rows = rows
-        self.index_of = {tid: i for i, tid in enumerate(rows)}
         self.virtual_size = Size(self.size.width, len(rows) + HEADER_ROWS + self.room_below)
 
     def _refold(self, keep: int | None) -> None:

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from pmtui.models.wording import days
 from pmtui.services.gantt_layout import fit
 from pmtui.services.plan import NOT_PLANNED
-from pmtui.widgets.folds import unfolded_rows
+from pmtui.widgets.folds import outline_rows
 from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
@@ -202,9 +202,8 @@ class TaskTable(RowCursor, ScrollView, can_focus=True):
         rows = self.rows
         if not same_rows:
             self._folded_as = frozenset(self.collapsed)
-            rows = unfolded_rows(plan, self.collapsed) if plan is not None else []
+            rows, self.index_of = outline_rows(plan, self._folded_as) if plan is not None else ([], {})
             self.rows = rows
-            self.index_of = {tid: i for i, tid in enumerate(rows)}
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + 1 + self.room_below)
         cursor = self.cursor

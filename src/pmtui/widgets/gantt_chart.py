@@ -24,6 +24,9 @@ from pmtui.widgets.line_cache import LineCache
 from pmtui.widgets.row_cursor import RowCursor
 
 HEADER_ROWS = 2
+# Fewer links than this: a pass over them finds a task's successors in under a millisecond,
+# until the index of them is built (see GanttChart.set_plan).
+SCAN_LINKS = 20_000
 
 
 def theme_styles(var: dict[str, str], base: Style) -> dict[str, Style]:
@@ -162,8 +165,11 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         if self.x0 is None and self.rows and self.size.width:
             self.go_first_view()
         self.successors = None
-        if len(plan.links) < 20_000:
-            self.successors = gl.Successors(plan.links)
+        if len(plan.links) < SCAN_LINKS:
+            # Once the frame is out: until then _relate finds the selected task's successors by
+            # a pass over the links. Sorting them all for the index was 15 % of the Gantt's
+            # first frame at 10,000 tasks (and it held up the frame of each edit as well).
+            self.call_after_refresh(self._index_successors, plan)
         else:
             # under a tenth of a second at 100,000 tasks: built once the first frame is out (in a
             # thread it would hold the GIL and slow that frame down more)
@@ -238,10 +244,14 @@ class GanttChart(RowCursor, ScrollView, can_focus=True, inherit_bindings=False):
         if tid is not None and plan is not None:
             for link in plan.preds_of.get(tid, ()):
                 new[link.pred_id] = "P"
-            # the S marks appear once the successor index is built (see set_plan)
             if self.successors is not None:
-                for succ in self.successors.of(tid):
-                    new[succ] = "S"
+                succs = self.successors.of(tid)
+            elif len(plan.links) < SCAN_LINKS:
+                succs = [k.succ_id for k in plan.links if k.pred_id == tid]
+            else:
+                succs = ()  # the S marks appear once the successor index is built (see set_plan)
+            for succ in succs:
+                new[succ] = "S"
             if self.path_on:
                 self.path = set(self.plan.schedule.driving_path(tid)) - {tid}
                 for p in self.path:

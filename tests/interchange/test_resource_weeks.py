@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from pmtui.interchange import export_text, read_file
+from pmtui.interchange.mspdi import PMTUI_MARK
 from pmtui.models.parsing import parse_workdays
 from pmtui.services import calendars
 from pmtui.services.bulk import create_project_from, get_plan_data
@@ -117,3 +118,70 @@ def test_mpxj_reads_the_followed_week_as_the_project_calendars(mpxj_reader, clin
     friday = jpype.JClass("java.time.DayOfWeek").FRIDAY
     project.setWorkingDay(friday, True)
     assert bool(cal["Ben"].isWorkingDay(friday)) and not bool(cal["Pat"].isWorkingDay(friday))
+
+
+def _as_before_the_mark(text: str) -> str:
+    """An export as pmtui wrote it before resource calendars said whose week they keep: no mark
+    after the declaration, and every resource calendar with its week written whole."""
+    assert PMTUI_MARK in text
+    project_week = re.search(r"<WeekDays>.*?</WeekDays>", text, re.S).group(0)
+    text = text.replace(PMTUI_MARK + "\n", "")
+    return re.sub(r"(<BaseCalendarUID>1</BaseCalendarUID>)(?!\n<WeekDays>)", lambda m: m.group(1) + "\n" + project_week,
+                  text)
+
+
+def _with_lee(clinic):
+    """Lee's week of their own, Mon-Wed, is not the project's days."""
+    from pmtui.services.bulk import CalendarData, ResourceData
+
+    clinic.resources.append(ResourceData(key=99, name="Lee", calendar=CalendarData(
+        name="Lee", workdays=parse_workdays("mon-wed"), own_week=True)))
+    return clinic
+
+
+def test_an_old_pmtui_export_takes_a_resource_week_of_the_project_days_for_the_project_week(store, clinic,
+                                                                                           tmp_path):
+    old = _as_before_the_mark(export_text(_with_lee(clinic), "mspdi")[0])
+    assert "<WeekDays>" in _calendars(old)["Ben (leave)"]  # as the old export wrote it
+    path = tmp_path / "old.xml"
+    path.write_text(old, encoding="utf-8")
+    imp = read_file(path)
+    cals = {r.name: r.calendar for r in imp.data.resources}
+    # Ben followed the project then, and does again; Pat's Mon-Thu of their own cannot be told
+    # from the project's in such a file, and follows it too; Lee's Mon-Wed stays Lee's
+    assert cals["Ben"].own_week is False and cals["Ben"].exceptions == {date(2027, 1, 27): (False, "Leave")}
+    assert cals["Pat"] is None and cals["Kim"] is None
+    assert (cals["Lee"].workdays, cals["Lee"].own_week) == (parse_workdays("mon-wed"), True)
+    pid = create_project_from(store, imp.data, name="Again").id
+    calendars.set_workdays(store, pid, MON_FRI)
+    assert _weeks(store, pid) == {"Pat": (MON_FRI, False), "Ben": (MON_FRI, False), "Kim": (MON_FRI, False),
+                                  "Lee": (parse_workdays("mon-wed"), True)}
+
+
+def test_a_marked_export_or_one_with_other_project_fields_keeps_a_week_of_their_own(clinic, tmp_path):
+    text = export_text(clinic, "mspdi")[0]
+    old = _as_before_the_mark(text)
+    # what the old export wrote, with one project field pmtui never wrote (as any other program's)
+    other = old.replace("<Title>", "<CreationDate>2027-01-01T08:00:00</CreationDate><Title>", 1)
+    # the mark alone says the file is a newer export: Ben's week written whole is his own then
+    marked = old.replace("<Project ", PMTUI_MARK + "\n<Project ", 1)
+    for name, body in (("other.xml", other), ("marked.xml", marked)):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        cals = {r.name: r.calendar for r in read_file(path).data.resources}
+        assert (cals["Pat"].workdays, cals["Pat"].own_week) == (MON_THU, True), name
+        assert (cals["Ben"].workdays, cals["Ben"].own_week) == (MON_THU, True), name
+
+
+def test_no_ms_project_file_is_taken_for_an_old_pmtui_export():
+    from pathlib import Path
+
+    from pmtui.interchange.base import read_limited
+    from pmtui.interchange.mspdi_reader import _fast_parse, _old_pmtui_export
+
+    files = sorted(Path("/work/shared/data/mspdi").glob("*.xml"))
+    if not files:
+        pytest.skip("the shared MS Project files are not here")
+    for path in files:
+        raw = read_limited(path)
+        assert not _old_pmtui_export(raw, _fast_parse(raw)), path.name

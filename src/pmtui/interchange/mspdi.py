@@ -41,6 +41,17 @@ ELAPSED_LAG_FORMATS = {4, 6, 8, 10, 12, 36, 38, 40, 42, 44}
 PERCENT_LAG_FORMATS = {19, 20, 51, 52}
 NO_RESOURCE = -65535
 CURRENCY_UNITS = 100  # an MSPDI amount of money is in hundredths (see above)
+# Written after the XML declaration since resource calendars say whose week they keep: a pmtui
+# export without it is from before, when every resource calendar's week was written whole
+# (see mspdi_reader._old_pmtui_export). A comment, as MSPDI has no field for the writing program.
+PMTUI_MARK = "<!-- written by pmtui: a resource calendar with WeekDays keeps a week of its own -->"
+# The Project elements every pmtui export has begun with, in order (StatusDate, when it has one,
+# comes after them). MS Project and MPXJ write many more (CreationDate, LastSaved, Author …).
+PMTUI_HEAD = ("SaveVersion", "Name", "Title", "ScheduleFromStart", "StartDate", "FinishDate", "CurrencyCode",
+              "CalendarUID", "DefaultStartTime", "DefaultFinishTime", "MinutesPerDay", "MinutesPerWeek",
+              "DaysPerMonth", "DefaultTaskType", "DurationFormat", "WorkFormat", "HonorConstraints",
+              "NewTasksEffortDriven", "WeekStartDay")
+PMTUI_BODY = ("Calendars", "Tasks", "Resources", "Assignments")
 START_CONSTRAINTS = {"SNET", "SNLT", "MSO"}
 FINISH_CONSTRAINTS = {"FNET", "FNLT", "MFO"}
 

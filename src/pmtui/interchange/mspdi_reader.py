@@ -33,6 +33,9 @@ from pmtui.interchange.mspdi import (
     MSPDI_NS,
     NO_RESOURCE,
     PERCENT_LAG_FORMATS,
+    PMTUI_BODY,
+    PMTUI_HEAD,
+    PMTUI_MARK,
     START_CONSTRAINTS,
 )
 from pmtui.interchange.recurrence import expand
@@ -72,9 +75,10 @@ class _LocalNames(dict):
 
 
 class _Reader:
-    def __init__(self, path: Path, root) -> None:
+    def __init__(self, path: Path, root, *, old_pmtui: bool = False) -> None:
         self.path = path
         self.root = root
+        self.old_pmtui = old_pmtui  # written by pmtui before resource calendars said whose week
         self.ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
         self.local = _LocalNames(len(self.ns))
         self.spans: dict[str, float] = {}
@@ -775,6 +779,10 @@ class _Reader:
                 mask, exceptions = self._effective(cal_uid, set())
                 own = {d: v for d, v in exceptions.items() if self.calendar.exceptions.get(d) != v}
                 own_week = self._own_week(cal_uid)
+                if own_week and self.old_pmtui and mask == self.calendar.workdays:
+                    # such a file wrote every resource week whole: one of the project's days was
+                    # nearly always the project's own, followed (as pmtui reads old JSON files)
+                    own_week = False
                 if own_week or own:
                     week = (mask or self.calendar.workdays) if own_week else self.calendar.workdays
                     cal = CalendarData(name=one_line(self.text(self.cals[cal_uid], "Name")) or name,
@@ -911,7 +919,26 @@ def read_mspdi(path: Path) -> Imported:
         shown = f"{{{ns}}}{local}" if ns else local
         raise ImportFailed(f"{path.name}: root element is <{shown}>, not MS Project's <Project> "
                            f"(namespace {MSPDI_NS})")
-    return _Reader(path, root).read()
+    return _Reader(path, root, old_pmtui=_old_pmtui_export(raw, root)).read()
+
+
+_MARK = PMTUI_MARK.encode()
+
+
+def _old_pmtui_export(raw: bytes, root) -> bool:
+    """Whether the file is a pmtui export from before PMTUI_MARK: no mark after the declaration,
+    and the Project's elements exactly those pmtui wrote, in its order, its SaveVersion 14 and its
+    Name the Title with ".xml". A file MS Project or MPXJ saved has dozens of project fields more
+    (CreationDate, LastSaved …), so none of theirs is taken for one."""
+    if _MARK in raw[:512]:
+        return False
+    n = len(root.tag) - len("Project")
+    head = [c.tag[n:] for c in root]
+    if head[len(PMTUI_HEAD):len(PMTUI_HEAD) + 1] == ["StatusDate"]:
+        del head[len(PMTUI_HEAD)]
+    if tuple(head) != PMTUI_HEAD + PMTUI_BODY:
+        return False
+    return root[0].text == "14" and root[1].text == f"{root[2].text or ''}.xml"
 
 
 def _fast_parse(raw: bytes):

@@ -13,6 +13,7 @@ from pmtui.interchange.mspdi import (
     FINISH_CONSTRAINTS,
     LINK_TO_CODE,
     MSPDI_NS,
+    PMTUI_MARK,
 )
 from pmtui.scheduling import ScheduleResult, work_split
 from pmtui.scheduling.costs import days_split
@@ -293,7 +294,7 @@ def write_mspdi(data: PlanData, sched: ScheduleResult) -> tuple[str, list[str]]:
     mpd = 480
     cal = sched.calendar
     p0 = cal.index_on_or_after(sched.start)
-    out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', PMTUI_MARK,
                       f'<Project xmlns="{MSPDI_NS}">']
     week_days = bin(data.calendar.workdays).count("1")
     # A project without tasks ends where it starts, a 0-day milestone, as MS Project 2013 saved

@@ -191,20 +191,26 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
     return lines
 
 
-def _float_leaf(r: ScheduleResult, v: int) -> int | None:
-    """The unfinished task under summary ``v`` whose float is the summary's; lowest id on ties."""
-    net, pl = r._net, r._pl
-    r._finalize()
+def _leaf_under(r: ScheduleResult, s: int, match) -> int | None:
+    """The task under summary ``s`` (through the summaries under it) for which ``match`` holds;
+    lowest id on ties."""
+    net = r._net
     best = None
-    stack = list(net.children[v])
+    stack = list(net.children[s])
     while stack:
         c = stack.pop()
         if net.kind[c] == ROLLUP:
             stack.extend(net.children[c])
-        elif c not in pl.completed and r._tf[c] == r._tf[v]:
-            if best is None or net.ids[c] < net.ids[best]:
-                best = c
+        elif match(c) and (best is None or net.ids[c] < net.ids[best]):
+            best = c
     return best
+
+
+def _float_leaf(r: ScheduleResult, v: int) -> int | None:
+    """The unfinished task under summary ``v`` whose float is the summary's."""
+    r._finalize()
+    completed, tf = r._pl.completed, r._tf
+    return _leaf_under(r, v, lambda c: c not in completed and tf[c] == tf[v])
 
 
 def _by(ts, start: bool) -> str:
@@ -351,15 +357,6 @@ def explain_float(r: ScheduleResult, task_id: int) -> list[str]:
 
 def _late_leaf(r: ScheduleResult, s: int) -> int | None:
     """The task under summary ``s`` whose late start is the summary's gate's (the earliest late
-    start of the work under it, as the links into it read it); lowest id on ties."""
-    net = r._net
+    start of the work under it, as the links into it read it)."""
     want = r._late_read(s, False)
-    best = None
-    stack = list(net.children[s])
-    while stack:
-        c = stack.pop()
-        if net.kind[c] == ROLLUP:
-            stack.extend(net.children[c])
-        elif r._late_read(c, False) == want and (best is None or net.ids[c] < net.ids[best]):
-            best = c
-    return best
+    return _leaf_under(r, s, lambda c: r._late_read(c, False) == want)

@@ -931,9 +931,9 @@ class ScheduleResult:
         from .paths import explain
         return explain(self, task_id)
 
-    def explain_float(self, task_id: int) -> list[str]:
+    def explain_float(self, task_id: int, brief: bool = False) -> list[str]:
         from .paths import explain_float
-        return explain_float(self, task_id)
+        return explain_float(self, task_id, brief)
 
 
 def link_text(net: Network, k: int) -> str:

@@ -252,7 +252,7 @@ class TaskDetail(Widget):
         tasks go by their codes, then the people on leave by "their", then it is cut."""
         if ts.completed:
             return None
-        steps = float_steps(plan, t.id)
+        steps = float_steps(plan, t.id, brief=True)
         head = f"{t.label} has {ts.total_float}d of float"
         if not steps or not steps[0].startswith(head):
             return None

@@ -245,3 +245,18 @@ def elsewhere(db_path, do) -> None:
     worker.join()
     if failed:
         raise failed[0]
+
+
+def detail_rows_of_every_task(plan, detail):
+    """Show each task of ``plan`` in the WBS detail and check that its rows fit the panel, keep a
+    Why line, and keep the notes of a task that has them; (task, rows) of each, for further checks."""
+    shown = []
+    for t in plan.tasks:
+        detail.show(plan, t.id)
+        rows = detail.render().plain.splitlines()
+        assert len(rows) <= detail.content_size.height, (t.wbs, rows)
+        assert any(row.startswith("Why: ") for row in rows), (t.wbs, rows)
+        if t.notes:
+            assert any("Notes: " in row for row in rows), (t.wbs, rows)
+        shown.append((t, rows))
+    return shown

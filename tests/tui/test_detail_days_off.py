@@ -11,7 +11,7 @@ from pmtui.services import calendars, tasks
 from pmtui.services.projects import create_project
 from pmtui.widgets.detail import TaskDetail
 
-from .conftest import TODAY, press, settle, type_text
+from .conftest import TODAY, detail_rows_of_every_task, press, settle, type_text
 
 
 def _xmas(store):
@@ -238,13 +238,7 @@ async def test_with_anika_away_every_demo_task_shows_its_why_and_who_starts_it(s
         await settle(pilot)
         plan, detail = app.plan, app.screen.query_one(TaskDetail)
         started = []
-        for t in plan.tasks:
-            detail.show(plan, t.id)
-            rows = detail.render().plain.splitlines()
-            assert len(rows) <= detail.content_size.height, (t.wbs, rows)
-            assert any(row.startswith("Why: ") for row in rows), (t.wbs, rows)
-            if t.notes:
-                assert any("Notes: " in row for row in rows), (t.wbs, rows)
+        for t, rows in detail_rows_of_every_task(plan, detail):
             starts = starters_text(plan, t.id)
             if starts:
                 started.append(t.wbs)

@@ -10,7 +10,7 @@ from pmtui.services.tasks import get_plan
 from pmtui.widgets.detail import TaskDetail
 from pmtui.widgets.task_table import TaskTable
 
-from .conftest import elsewhere, handled, notes, press, screen_text, settle, type_text, until
+from .conftest import detail_rows_of_every_task, elsewhere, handled, notes, press, screen_text, settle, type_text, until
 
 SIZE = (120, 40)
 
@@ -254,13 +254,7 @@ async def test_every_task_of_the_demo_shows_why_it_is_where_it_is(make_app, size
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         plan, detail = app.plan, app.screen.query_one(TaskDetail)
-        for t in plan.tasks:
-            detail.show(plan, t.id)
-            rows = detail.render().plain.splitlines()
-            assert len(rows) <= detail.content_size.height, (t.wbs, rows)
-            assert any(row.startswith("Why: ") for row in rows), (t.wbs, rows)
-            if t.notes:
-                assert any("Notes: " in row for row in rows), (t.wbs, rows)
+        detail_rows_of_every_task(plan, detail)
 
 
 async def test_at_80_columns_the_detail_panel_gives_the_late_dates(make_app, demo_store):

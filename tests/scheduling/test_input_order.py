@@ -432,3 +432,71 @@ def test_links_in_no_order_are_sorted_by_successor_before_the_stream_is_built(se
     grouped.clear()
     schedule(tasks2, links2, CAL, START, status)
     assert grouped
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_tasks_in_no_order_are_numbered_in_outline_order_first(seed):
+    # Tasks handed over in no order are numbered in outline order, siblings by id, before the
+    # stream is built (network._plan_order), so the passes read their slots in sequence: the
+    # schedule is the plan's in WBS order, and the result still lists the tasks in the
+    # caller's order
+    rnd = random.Random(9500 + seed)
+    tasks, links = plan(rnd, rnd.choice((40, 120, 300)))
+    status = START + timedelta(days=5) if seed % 2 else None
+    wbs = [t.id for t in tasks]  # plan() makes ids that rise in WBS order
+    assert wbs == sorted(wbs)
+    expected = outcome(tasks, links, status)
+    assert schedule(tasks, links, CAL, START, status)._net.given_ids is None  # in order: kept
+    for given in (rnd.sample(tasks, len(tasks)), tasks[::-1]):
+        r = schedule(given, rnd.sample(links, len(links)), CAL, START, status)
+        assert r._net.ids == wbs and r._net.ordered
+        assert list(r.tasks) == list(r.dates) == [t.id for t in given]
+        assert outcome(given, links, status) == expected
+
+
+def test_a_flat_plan_is_numbered_by_id_only_when_its_links_run_that_way():
+    # No summaries: a list in no order whose links run from lower to higher ids is numbered by
+    # id; a list in the order its links run keeps that order whatever its ids
+    rnd = random.Random(17)
+    n = 400
+    tasks = [TaskSpec(i, f"T{i}", rnd.randint(0, 6)) for i in range(1, n + 1)]
+    links = [LinkSpec(p, s, rnd.choice(TYPES), rnd.choice((0, 1, -1)))
+             for s in range(2, n + 1) for p in rnd.sample(range(max(1, s - 30), s), min(2, s - 1))]
+    expected = outcome(tasks, links, None)
+    shuffled = rnd.sample(tasks, n)
+    r = schedule(shuffled, links, CAL, START)
+    assert r._net.ids == list(range(1, n + 1))
+    assert list(r.tasks) == [t.id for t in shuffled]
+    assert outcome(shuffled, links, None) == expected
+    # the same plan with ids in no order (ids given by another numbering), in the links' order
+    new_id = dict(zip(range(1, n + 1), rnd.sample(range(1, 5 * n), n)))
+    tasks2 = [replace(t, id=new_id[t.id]) for t in tasks]
+    links2 = [replace(lk, pred=new_id[lk.pred], succ=new_id[lk.succ]) for lk in links]
+    r2 = schedule(tasks2, links2, CAL, START)
+    assert r2._net.given_ids is None and r2._net.ids == [t.id for t in tasks2]
+    assert {new_id[i]: r.tasks[i].start for i in new_id} == {i: ts.start for i, ts in r2.tasks.items()}
+
+
+def test_a_task_before_its_summary_that_the_sample_misses_goes_through_kahns_sort(monkeypatch):
+    # _plan_order looks at a sample of the tasks: a plan in outline order but for one task
+    # placed before its summary between two sampled places keeps the input order and takes
+    # Kahn's sort, with the same schedule
+    from pmtui.scheduling import network
+
+    kahn = []
+    real = network._kahn
+    monkeypatch.setattr(network, "_kahn", lambda *a: kahn.append(1) or real(*a))
+    rnd = random.Random(23)
+    tasks, links = plan(rnd, 300)
+    expected = outcome(tasks, links, None)
+    step = (len(tasks) >> 6) + 1
+    pos = {t.id: i for i, t in enumerate(tasks)}
+    i = next(i for i in range(len(tasks) - 1, 0, -1)
+             if tasks[i].parent is not None and pos[tasks[i].parent] % step)
+    moved = list(tasks)
+    leaf = moved.pop(i)
+    moved.insert(pos[leaf.parent], leaf)  # just before its summary, off the sample
+    kahn.clear()
+    r = schedule(moved, links, CAL, START)
+    assert r._net.given_ids is None and not r._net.ordered and kahn
+    assert outcome(moved, links, None) == expected

@@ -29,6 +29,11 @@ over links" are events, handled between two runs of the flat loop at their posit
 into the targets' positions): gates, roll-ups that links read, tasks with constraints or
 progress.
 
+Tasks handed over in no order (children before their summaries) are numbered in outline order
+first, siblings by id where the links run that way (_plan_order), and so are flat plans whose
+links run by id but not in input order: the passes then read their slots close to sequentially,
+and the result still lists the tasks in the caller's order (Network.given_ids).
+
 A summary that some link points to (or whose ancestor has one) gets a gate node: its links end
 there, not in the stream, and the gate's start is a floor for every child, so a link to a
 summary constrains every task under it (DESIGN) and a loop through a summary is found like any
@@ -63,7 +68,8 @@ NOWHERE = 2 * BIG
 
 
 class Network:
-    """The plan as the passes see it. Tasks are nodes 0..n-1 in input order, gates n..size-1.
+    """The plan as the passes see it. Tasks are nodes 0..n-1 in input order (or the order
+    _plan_order gave them; given_ids then holds the caller's order of the ids), gates n..size-1.
 
     For the passes: S, D, O the link stream (after add_edges: sorted, with read slots and
     offsets); slow and to_gate the links build set aside for add_edges; events, in forward
@@ -78,7 +84,7 @@ class Network:
         "gate_of", "gate_task", "kind", "ordered", "extra", "S", "D", "O", "slow", "to_gate",
         "backwards", "events", "gate_span", "fin", "nslots", "rollups", "post", "exact_links",
         "_src", "_dst", "_node", "_type", "_lag", "_out_links", "_in_links", "_summary_order",
-        "rank", "order", "keys",
+        "rank", "order", "keys", "given_ids",
     )
 
     def label(self, node: int) -> str:
@@ -211,10 +217,12 @@ class Network:
         return self._out_links.get(v, [])
 
 
-def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec], own: Sequence[int] = ()) -> Network:
+def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec], own: Sequence[int] = (),
+          _given: list[int] | None = None) -> Network:
     """Check tasks and links, read the links into slot arrays, and find the gates. ``own``: ids
     of tasks that may be scheduled on their resources' time (own_time), whose finish, like a
-    started task's, may need a slot of its own."""
+    started task's, may need a slot of its own. Tasks in no order are numbered in the plan's
+    order first (_plan_order); ``_given``: the caller's order of the ids then."""
     net = Network()
     net._out_links = None
     net._in_links = None
@@ -277,6 +285,10 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec], own: Sequence[in
         for t in tasks:
             if t.parent is not None and t.parent not in index:
                 raise UnknownTaskError(f"{label(t)} names parent task id {t.parent}, which is not in the plan")
+    if _given is None and n > 1:
+        order = _plan_order(links, ids, index, parent)
+        if order is not None:
+            return build([tasks[i] for i in order], links, own, ids)
     is_summary = [False] * n
     children: dict[int, list[int]] = {}
     # the tasks of a summary come in runs (in WBS order, one run): group the runs in input order
@@ -301,6 +313,7 @@ def build(tasks: Sequence[TaskSpec], links: Sequence[LinkSpec], own: Sequence[in
         dur[p] = 0  # a summary's own duration is ignored
     if not ordered:
         _check_parent_loops(tasks, parent, children)
+    net.given_ids = _given or None
     net.dur = dur
     net.parent = parent
     net.is_summary = is_summary
@@ -644,6 +657,71 @@ def add_edges(net: Network, moved: set[int], events_at: set[int], exact: set[int
             ev.append((cnt, LEAF, v, None, None))
     ev.append((m, END, -1, None, None))
     net.events = ev
+
+
+def _plan_order(links: tuple[LinkSpec, ...], ids: list[int], index: dict, parent: list[int]) -> list[int] | None:
+    """The tasks' places in the order to number them in when they come in no order, else None.
+
+    The passes read the slots of a link's ends; when the nodes are numbered in the order the
+    links run, those reads go through memory nearly in sequence. Tasks handed over in no order
+    (a shuffled list, a generator that lists them by hash) scatter them: at 100,000 tasks with
+    tasks and links shuffled, schedule() took 0.98 s against 0.20 s in WBS order on the same
+    machine, nearly all of it cache misses and the topological sort, not more instructions.
+    Such tasks are numbered in outline order (each summary before its tasks, which lie
+    together: the passes then take their roll-ups as slices), siblings by id when the links
+    mostly run from lower to higher ids and less so in input order (ids given in creation
+    order, as a store, MS Project's UIDs or a generator give them), else in input order.
+    Tasks already in outline order, even with links running backwards in it, keep it: a
+    user's plan moved about keeps the order the user gave it. None too for a parent loop,
+    which the build words."""
+    n = len(ids)
+    # every summary before its tasks, in a sample across the plan (a few tasks out of place
+    # are left to the topological sort)
+    step = (n >> 6) + 1
+    sample = parent[::step]
+    ordered = all(map(lt, sample, range(0, n, step)))
+    if ordered and (n < 256 or max(sample) >= 0):
+        return None
+    m = len(links)
+    by_id = False
+    if m >= 16:
+        try:
+            if ordered:  # flat: worth it only on ids in no order...
+                sample = ids[::(n >> 6) + 1]
+                if sample == sorted(sample):
+                    return None
+            # ...and links that run from lower to higher ids more often than forward in input order
+            ends = [(lk.pred, lk.succ) for lk in links[::(m >> 6) + 1]]
+            ahead = sum(a < b for a, b in ends)
+            forward = sum(index[a] < index[b] for a, b in ends)
+            by_id = 2 * ahead > 2 * forward + len(ends) // 8
+            if by_id:
+                places = sorted(range(n), key=ids.__getitem__)
+        except (TypeError, KeyError, AttributeError):  # the build's checks word what is wrong
+            by_id = False
+    if ordered:  # and flat, unless the sample missed its summaries
+        return places if by_id and parent.count(-1) == n else None
+    if not by_id:
+        places = range(n)
+    kids: list[list[int] | None] = [None] * n
+    roots: list[int] = []
+    for i in places:
+        p = parent[i]
+        if p < 0:
+            roots.append(i)
+        elif kids[p] is None:
+            kids[p] = [i]
+        else:
+            kids[p].append(i)
+    order: list[int] = []
+    stack = roots[::-1]
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        k = kids[v]
+        if k is not None:
+            stack.extend(reversed(k))
+    return order if len(order) == n else None
 
 
 def _stream_order(links: tuple[LinkSpec, ...], ids: list[int]) -> Sequence[LinkSpec]:

@@ -32,7 +32,8 @@ class TaskMap(Mapping):
         return ts
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._r._net.ids)
+        net = self._r._net
+        return iter(net.given_ids or net.ids)  # the caller's order, also where build renumbered
 
     def __len__(self) -> int:
         return self._r._net.n
@@ -772,6 +773,8 @@ class ScheduleResult:
                 (), "not computed", deadline is not None and finish > deadline,
                 violations.get(task_id, ()), v in completed, v in started,
             )
+        if net.given_ids:  # in the caller's order, as ``tasks``
+            out = {i: out[i] for i in net.given_ids}
         return out
 
     def _free_floats(self) -> list[int]:

@@ -92,3 +92,22 @@ def test_task_show_gives_the_float_lines_under_why(demo_leave):
     assert (rows["3.6"]["late_driving"], rows["3.6"]["late_driven_by"]) == ([], "deadline")
     assert (rows["3"]["late_driving"], rows["3"]["late_driven_by"]) == ([], "children")
     assert rows["1.1"]["late_driven_by"] == "actual"
+
+
+
+def test_a_summary_says_whose_float_it_has_and_names_that_task_once(demo_leave):
+    # "5 Deployment & hypercare has 0d of float, that of its task 5.5 Go-live: to meet 5.5
+    # Go-live's constraint ..., it must be reached by ...": the task twice, and "it" the summary
+    assert ok(demo_leave, "why", "5").stdout.splitlines()[-2:] == [
+        "5 Deployment & hypercare has 0d of float, that of its task 5.5 Go-live, which must be reached by 2027-01-18 "
+        "to meet its constraint Must Start On 2027-01-18 and is dated 2027-01-18",
+        "5.5 Go-live has no float: its constraint Must Start On 2027-01-18 holds its late dates on its dates",
+    ]
+    # 3.5's float, counted back over its people's leave, is 3's: the dates are 3.5's, not 3's
+    assert ok(demo_leave, "task", "show", "3").stdout.splitlines()[-3:] == [
+        "  3 Build & data migration has -6d of float, that of its task 3.5 Technical documentation & runbooks, which "
+        "must finish by 2026-12-03 to meet 3.6 Build complete's deadline 2026-12-03, so must start by 2026-11-20 "
+        "(Anika Schultz and Jonas Berg are on leave 26-27 Nov 2026), and starts 2026-11-30",
+        f"  {DOCS} must finish by 2026-12-03 because 3.6 Build complete (FS) must be reached by 2026-12-03",
+        "  3.6 Build complete must be reached by 2026-12-03: its deadline is 2026-12-03",
+    ]

@@ -144,8 +144,43 @@ def test_a_link_from_a_summary_binds_the_tasks_under_it():
         "1.1 X must finish by 2027-01-05 because its summary 1 Phase is linked to 2 Y (FS), which must start by 2027-01-06",
         "2 Y must finish by 2027-01-07: its deadline is 2027-01-07",
     ]
-    # the summary's float is its task's, and the summary says so
-    assert r.explain_float(1)[0].startswith("1 Phase has -1d of float, that of its task 1.1 X: to meet 2 Y's deadline")
+    # the summary's float is its task's, and the summary says so; the dates that follow are the
+    # task's, in a clause of its own ("it must finish by" read as the summary's)
+    assert r.explain_float(1)[0] == ("1 Phase has -1d of float, that of its task 1.1 X, which must finish by 2027-01-05 "
+                                     "to meet 2 Y's deadline 2027-01-07 and finishes 2027-01-06")
+
+
+def test_a_summary_names_its_task_once_when_the_cap_is_the_tasks_own():
+    # "5 Deployment has 0d of float, that of its task 5.5 Go-live: to meet 5.5 Go-live's
+    # constraint Must Start On …" named the task twice on the demo
+    tasks = [T(1, name="Phase", wbs="1"), T(2, 3, name="X", parent=1, wbs="1.1", deadline=jan(5)),
+             T(9, 10, name="C", wbs="2")]
+    r = run(tasks, [])
+    # X runs Mon 4 - Wed 6 and is due Tue 5
+    assert r.explain_float(1) == [
+        "1 Phase has -1d of float, that of its task 1.1 X, which must finish by 2027-01-05 to meet its deadline "
+        "2027-01-05 and finishes 2027-01-06",
+        "1.1 X must finish by 2027-01-05: its deadline is 2027-01-05",
+    ]
+    # a task asked about itself keeps its wording
+    assert r.explain_float(2)[0] == ("1.1 X has -1d of float: to meet its deadline 2027-01-05, it must finish by "
+                                     "2027-01-05; it finishes 2027-01-06")
+    tasks = [T(1, name="Phase", wbs="1"), T(2, 3, name="X", parent=1, wbs="1.1"),
+             T(3, 0, name="Go", parent=1, wbs="1.2", constraint=C.MSO, constraint_date=jan(8)), T(9, 10, name="C", wbs="2")]
+    r = run(tasks, [L(2, 3)])
+    assert r.explain_float(1, brief=True) == [
+        "1 Phase has 0d of float, that of its task 1.2 Go, which must be reached by 2027-01-08 to meet its constraint "
+        "Must Start On 2027-01-08 and is dated 2027-01-08"]
+
+
+def test_a_summarys_task_counted_back_over_leave_says_so_in_its_clause():
+    alice = ResourceTime("Alice", frozenset({jan(13), jan(14)}))
+    tasks = [T(5, name="Phase", wbs="1"), T(1, 3, name="A", parent=5, wbs="1.1"), T(2, 1, name="B", wbs="2"), LONG]
+    r = run(tasks, [L(1, 2)], resource_time={1: [alice]})
+    # as in test_leave_counted_back_is_named: A, Mon 4 - Wed 6, must end by Tue 12, start by Fri 8
+    assert r.explain_float(5)[0] == (
+        "1 Phase has 4d of float, that of its task 1.1 A, which must finish by 2027-01-12 to meet the project finish "
+        "2027-01-15, so must start by 2027-01-08 (Alice is on leave 13-14 Jan 2027), and finishes 2027-01-06")
 
 
 def test_a_link_to_a_summary_reads_its_earliest_late_start():

@@ -1795,6 +1795,29 @@ async def test_an_overbooking_warning_is_not_cut_at_80_columns(make_app):
             assert line is not None and line.index(said) + len(said) <= detail.content_size.width, lines
 
 
+async def test_a_summarys_float_line_names_its_task_once_and_gives_it_the_dates(make_app):
+    # 5 Deployment showed "Float 0d, that of its task 5.5: to meet 5.5's constraint Must Start On
+    # 2027-0…" (5.5 twice, the date cut), and on 3 "it must finish by" read as the summary's
+    def float_line(app):
+        return next(line for line in app.screen.query_one(TaskDetail).render().plain.splitlines()
+                    if line.startswith("Float "))
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "5")
+        assert float_line(app) == ("Float 0d, that of its task 5.5, which must be reached by 2027-01-18 to meet its "
+                                   "constraint Must Start On 2027-01-18")
+        await goto(pilot, "3")
+        line = float_line(app)
+        assert line == "Float -2d, that of its task 3.3.1, which must finish by 2026-12-01 to meet 3.6's deadline 2026-12-03"
+        assert line in screen_text(app)
+        # wider, the task's own finish (on no other line of a summary's panel) has the room
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        assert float_line(app) == line + " and finishes 2026-12-03"
+
+
 async def test_the_detail_says_what_the_float_answers_to_where_a_row_is_left(make_app):
     # 3.5 showed "Float total -2d" and nothing said why: 3.6 Build complete, right after it,
     # must be reached by its deadline, Thu 3 Dec, and 3.5 finishes Mon 7 Dec

@@ -286,7 +286,8 @@ def explain_float(r: ScheduleResult, task_id: int, brief: bool = False) -> list[
     ts = r.tasks[task_id]
     lines: list[str] = []
     head = ""
-    if net.kind[v] == ROLLUP:
+    summary = net.kind[v] == ROLLUP
+    if summary:
         leaf = _float_leaf(r, v)
         if leaf is None:
             return [f"{label(net.tasks[v])} is finished: all its tasks are done, and finished work has no float"]
@@ -320,9 +321,10 @@ def explain_float(r: ScheduleResult, task_id: int, brief: bool = False) -> list[
             break
         leave = _off_text(r, v)
         if why in ("pinned", "started") or not entries or entries[0][0] != "link":
-            # "its deadline" on the first line is the task's own; a summary's line names it
+            # "its deadline" on the first line is the task's own (a summary's line says it of its
+            # task, in a clause of that task's: "that of its task 5.5 Go-live, which ... its")
             cap, step = _cap_text(r, v, why if why in ("pinned", "started") else (entries[0][0] if entries else ""),
-                                  v == first and not head)
+                                  v == first)
             if leave and v != first:
                 step += f"; counted back over the time off ({leave}), it must start by {vts.late_start}"
             lines.append(step)
@@ -356,19 +358,22 @@ def explain_float(r: ScheduleResult, task_id: int, brief: bool = False) -> list[
         head = f"{name} has {ts.total_float}d of float"
     if cap:
         start_side = bool(lines) and lines[0].startswith(f"{name} must start by")
-        head += f": to meet {cap}, it {_by(fts, start_side)}"
+        by = _by(fts, start_side)
+        # A summary's float is its task's, and so are the dates that follow: "it must finish by"
+        # after "that of its task 3.3.1 X" read as the summary's, and a cap of the task's own
+        # named it twice ("that of its task 5.5 Go-live: to meet 5.5 Go-live's constraint").
+        # A clause of the task's says both once.
+        head += f", which {by} to meet {cap}" if summary else f": to meet {cap}, it {by}"
         leave = _off_text(r, first)
         if leave and not start_side:
             # its float is the less of the two sides: leave it was counted back over can make
             # the start's the less
-            head += f", so start by {fts.late_start} ({leave})"
+            head += f", so must start by {fts.late_start} ({leave})," if summary else \
+                f", so start by {fts.late_start} ({leave})"
             start_side = r._ls[first] - r._es[first] < r._lf[first] - r._ef[first]
-        if fts.milestone:
-            head += f"; it is dated {fts.finish}"
-        elif start_side:
-            head += f"; it starts {fts.start}"
-        else:
-            head += f"; it finishes {fts.finish}"
+        dated = ("is dated", fts.finish) if fts.milestone else ("starts", fts.start) if start_side \
+            else ("finishes", fts.finish)
+        head += f" and {dated[0]} {dated[1]}" if summary else f"; it {dated[0]} {dated[1]}"
     return [head] if brief else [head, *lines]
 
 

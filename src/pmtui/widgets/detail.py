@@ -249,7 +249,8 @@ class TaskDetail(Widget):
         """'Float -6d: to meet 3.6's deadline 2026-12-03, it must finish by …': the first line
         of why_span.float_steps without the task's name (the panel's first line has it) nor its
         dates (the line of dates has them); None for finished work, which has none. Narrow, the
-        tasks go by their codes, then the people on leave by "their", then it is cut."""
+        tasks go by their codes, then a summary's task's date goes, then the people on leave go
+        by "their", then it is cut."""
         if ts.completed:
             return None
         steps = float_steps(plan, t.id, brief=True)
@@ -257,10 +258,13 @@ class TaskDetail(Widget):
         if not steps or not steps[0].startswith(head):
             return None
         text = f"Float {ts.total_float}d" + steps[0][len(head):]
-        # '; it finishes 2026-12-09' closes it: the line of dates above has that
+        # '; it finishes 2026-12-09' closes it: the line of dates above has that. A summary's
+        # ' and finishes 2026-12-17' is its task's, which no other line has: it goes last.
         text = re.sub(r"; it (starts|finishes|is dated) \S+$", "", text)
         if len(text) > width:
             text = _codes_only(plan, text)
+        if len(text) > width:
+            text = re.sub(r" and (starts|finishes|is dated) \S+$", "", text)
         if len(text) > width:
             text = re.sub(r" \([^()]*\)", " (over their leave)", text)
         line = Text(text)

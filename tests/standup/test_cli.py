@@ -161,7 +161,10 @@ def test_report_without_a_date_is_of_the_open_stand_up_as_the_agenda_is(db):
     assert cli(db, "standup", "start", "--date", "2026-11-26").exit_code == 0
     assert cli(db, "standup", "finish", "--date", "2026-11-26").exit_code == 0
     assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
-    assert cli(db, "standup", "agenda").stdout.startswith("Agenda of the open stand-up of 2026-11-25:")
+    # the 26th's status date is kept (never moved back), and the agenda says it is as of it
+    assert cli(db, "standup", "agenda").stdout.startswith(
+        "Status date 2026-11-26 is ahead of the stand-up's day (2026-11-25): this agenda is as of 2026-11-26.\n"
+        "Agenda of the open stand-up of 2026-11-25:")
     assert cli(db, "standup", "report").stdout.startswith("# Stand-up 2026-11-25 — CRM migration (in progress)")
     assert json.loads(cli(db, "standup", "report", "-f", "json").stdout)["day"] == "2026-11-25"
     assert cli(db, "standup", "finish").exit_code == 0
@@ -351,3 +354,43 @@ def test_the_agenda_is_the_open_stand_up_s_even_on_another_day(tmp_path):
     assert r.exit_code == 0 and r.stdout.startswith(f"Agenda for today, {date.today()} (no stand-up open):\n")
     data = json.loads(cli(db, "standup", "agenda", "--json").stdout)
     assert (data["day"], data["open_standup"]) == (date.today().isoformat(), False)
+
+
+def test_progress_and_the_agenda_say_a_status_date_ahead_of_today(db, monkeypatch):
+    # with the status date ahead (`project status-date` set on, a stand-up kept it), both said
+    # nothing: a task started "now" was dated then, and the agenda counted "due soon" from then;
+    # only the stand-up screen said "status date … (ahead)"
+    today = [date(2026, 11, 16)]  # the Monday before the demo's status date, Mon 23 Nov
+    monkeypatch.setattr("pmtui.cli.standup._today", lambda: today[0])
+    r = cli(db, "progress", "2.8", "80%")
+    assert r.exit_code == 0 and r.stdout == (
+        "2.8 Solution design document (SDD): percent complete 60 → 80. Finish 2027-02-15.\n"
+        "Status date 2026-11-23 is ahead of today (2026-11-16): this progress is recorded as of 2026-11-23.\n")
+    r = cli(db, "progress", "3.2.4", "--started")
+    assert r.exit_code == 0 and r.stdout.splitlines()[1:] == [
+        "Status date 2026-11-23 is ahead of today (2026-11-16): this progress is recorded as of 2026-11-23."]
+    # nothing recorded, nothing to say it of
+    r = cli(db, "progress", "2.8", "80%")
+    assert r.exit_code == 0 and "ahead" not in r.stdout
+    r = cli(db, "standup", "agenda")
+    assert r.exit_code == 0 and r.stdout.splitlines()[:2] == [
+        "Status date 2026-11-23 is ahead of today (2026-11-16): this agenda is as of 2026-11-23.",
+        "Agenda for today, 2026-11-16 (no stand-up open):"]
+    # read through the store (a project named), not sqlite3 alone: the same
+    assert cli(db, "--project", "CRM migration", "standup", "agenda").stdout == r.stdout
+    data = json.loads(cli(db, "standup", "agenda", "--json").stdout)
+    assert (data["day"], data["status_date"], data["status_date_ahead"]) == ("2026-11-16", "2026-11-23", True)
+    # a Monday's status date is not ahead of the Sunday before: both leave Monday's work to do
+    for today[0] in (date(2026, 11, 22), date(2026, 11, 23)):
+        r = cli(db, "progress", "2.8", "90%")
+        assert r.exit_code == 0 and r.stdout.count("\n") == 1 and "ahead" not in r.stdout, r.stdout
+        r = cli(db, "standup", "agenda")
+        assert r.exit_code == 0 and r.stdout.startswith(f"Agenda for today, {today[0]} (no stand-up open):\n")
+        assert json.loads(cli(db, "standup", "agenda", "--json").stdout)["status_date_ahead"] is False
+        assert cli(db, "progress", "2.8", "80%").exit_code == 0
+    # an open stand-up's agenda is the meeting's day's: measured against it
+    assert cli(db, "standup", "start", "--date", "2026-11-18", "--keep-status-date").exit_code == 0
+    r = cli(db, "standup", "agenda")
+    assert r.exit_code == 0 and r.stdout.splitlines()[:2] == [
+        "Status date 2026-11-23 is ahead of the stand-up's day (2026-11-18): this agenda is as of 2026-11-23.",
+        "Agenda of the open stand-up of 2026-11-18:"]

@@ -20,6 +20,7 @@ from pmtui.lazy import LazyModule
 # The services (and SQLAlchemy, SQLModel, pydantic with them) are loaded by the command that runs:
 # `pmtui --help` and `pmtui COMMAND --help` load this module without them
 _actions = LazyModule("pmtui.services.actions")
+_as_of = LazyModule("pmtui.services.as_of")
 pg = LazyModule("pmtui.services.progress")
 _risks = LazyModule("pmtui.services.risks")
 su = LazyModule("pmtui.services.standup")
@@ -36,8 +37,13 @@ DATE_HELP = "The stand-up's day (default: today)."
 OPEN_DATE_HELP = "The stand-up's day (default: the open stand-up's, else today)."
 
 
+def _today() -> date:
+    """The day the commands here take for today: one clock, which a test can set."""
+    return date.today()
+
+
 def _day(text: str | None) -> date:
-    return parse_date(text) if text is not None else date.today()
+    return parse_date(text) if text is not None else _today()
 
 
 def _open_day(ctx: typer.Context, text: str | None) -> date:
@@ -46,7 +52,7 @@ def _open_day(ctx: typer.Context, text: str | None) -> date:
     if text is not None:
         return parse_date(text)
     st = state(ctx)
-    return su.open_day(st.store, st.project().id) or date.today()
+    return su.open_day(st.store, st.project().id) or _today()
 
 
 def _format(text: str) -> str:
@@ -138,18 +144,21 @@ def agenda_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
         # the dates are counted from it while it runs, not from the day the command is run
         opened = su.open_day(st.store, pid)
         plan = None
-    day = opened or date.today()
-    if not as_json:
-        done(f"Agenda of the open stand-up of {day}:" if opened else f"Agenda for today, {day} (no stand-up open):")
-        if plan is None:
-            _print_agenda(st.store, pid, day)
-        else:
-            _print_people(plan, blockers, day)
-        return
+    day = opened or _today()
     if plan is None:
         plan = _tasks.get_plan(st.store, pid)
-        found = _blockers(st.store, plan)
-    print_json({"day": day.isoformat(), "open_standup": opened is not None, "people": [
+        blockers = lambda: _blockers(st.store, plan)  # noqa: E731
+    sd = plan.project.status_date
+    ahead = _as_of.ahead_of(plan.calendar, sd, day)
+    if not as_json:
+        if ahead:
+            done(_ahead_text(sd, day, day == _today(), "this agenda is"))
+        done(f"Agenda of the open stand-up of {day}:" if opened else f"Agenda for today, {day} (no stand-up open):")
+        _print_people(plan, blockers, day)
+        return
+    found = blockers()
+    print_json({"day": day.isoformat(), "open_standup": opened is not None,
+                "status_date": sd.isoformat() if sd else None, "status_date_ahead": ahead, "people": [
         {"person": p.name, "tasks": [{"wbs": t.wbs, "name": t.name, "percent": t.percent, "start": t.start,
                                       "finish": t.finish, "why": t.why, "critical": t.critical,
                                       "blockers": t.blockers} for t in p.tasks]}
@@ -281,12 +290,24 @@ def progress(
     else:
         r = pg.set_remaining(st.store, pid, ref, parse_duration(remaining, "days left"))
     done("; ".join(r.lines) + f". Finish {r.plan.schedule.finish}." + _elsewhere(r))
+    sd, today = r.plan.project.status_date, _today()
+    if _as_of.ahead_of(r.plan.calendar, sd, today):
+        done(_ahead_text(sd, today, True, "this progress is recorded"))
+
+
+def _ahead_text(sd: date, day: date, today: bool, what: str) -> str:
+    """'Status date 2026-12-28 is ahead of today (2026-12-07): this agenda is as of 2026-12-28.'
+    Everything here is counted from the status date (services.as_of.progress_day): with it
+    ahead, a task started now was dated weeks on and "due soon" meant then, and only the TUI's
+    stand-up said so."""
+    of = "today" if today else "the stand-up's day"
+    return f"Status date {sd} is ahead of {of} ({day}): {what} as of {sd}."
 
 
 def _elsewhere(r: pg.Recorded) -> str:
     """Where the update went, when that is a stand-up of another day than today's: one left open
     yesterday took this morning's updates into its record without a word."""
-    if r.standup_day is None or r.standup_day == date.today():
+    if r.standup_day is None or r.standup_day == _today():
         return ""
     return (f" Recorded in the stand-up of {r.standup_day}, still open: "
             f"`pmtui standup finish --date {r.standup_day}` finishes it.")

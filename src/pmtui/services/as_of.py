@@ -75,3 +75,10 @@ def risk_day(project, today: date | None = None) -> date:
 def progress_day(plan, today: date | None = None) -> date:
     """The date progress is reported up to: the plan's status date, else today."""
     return plan.project.status_date or today or date.today()
+
+
+def ahead_of(cal, status_date: date | None, day: date) -> bool:
+    """The status date puts the first day of work not yet done after ``day``'s. A Monday's is not
+    ahead of the Sunday before it: both leave Monday's work to do, and nothing moves between them.
+    Here, not in services.standup: `pmtui standup agenda` says it without loading the store."""
+    return status_date is not None and cal.index_on_or_after(status_date) > cal.index_on_or_after(day)

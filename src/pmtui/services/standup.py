@@ -23,6 +23,7 @@ from pmtui.models.standup import Standup, StandupNote
 from pmtui.models.tables import Project, Resource, utcnow
 from pmtui.models.wording import counted
 from pmtui.services.actions import action, reading
+from pmtui.services.as_of import ahead_of
 from pmtui.services.plan import Plan, load_plan
 from pmtui.services.progress import open_blockers
 from pmtui.services.projects import progress_after
@@ -85,12 +86,6 @@ class Opened:
     # with the status date kept ahead of the day: whether it may go back to the day, no work
     # being reported done or started after it (services.projects.progress_after)
     can_go_back: bool = False
-
-
-def ahead_of(cal, status_date: date | None, day: date) -> bool:
-    """The status date puts the first day of work not yet done after ``day``'s. A Monday's is not
-    ahead of the Sunday before it: both leave Monday's work to do, and nothing moves between them."""
-    return status_date is not None and cal.index_on_or_after(status_date) > cal.index_on_or_after(day)
 
 
 def _find(session: Session, project_id: int, day: date) -> Standup | None:

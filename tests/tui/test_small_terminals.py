@@ -230,3 +230,59 @@ async def test_a_refusal_laid_out_late_is_still_scrolled_into_view(make_app, tex
             await asyncio.sleep(0.01)
         await settle(pilot)
         assert in_view(error, box), (error.region, box.scrollable_content_region)
+
+
+async def test_the_link_prompt_at_40x6_shows_what_it_is_for_what_was_typed_and_why_it_was_refused(make_app):
+    # Two rows inside its border: the title (and the blank line under it) scrolled away to show
+    # the field, and a refusal scrolled the field away; a cycle, its tasks by name, took six lines
+    def shown(app) -> list[str]:
+        """The dialog's rows, as the screen shows them between its sides."""
+        return [line.split("│")[1].strip() for line in screen_text(app).splitlines() if line.count("│") >= 2]
+
+    app = make_app()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "g")
+        await type_text(pilot, "3.3.1")
+        await press(pilot, "enter", "s")
+        assert isinstance(app.screen, LinkPrompt)
+        title = "Successor of 3.3.1 SAP S/4HANA cu…"  # one line, cut at the edge
+        assert shown(app) == [title, "WBS code, e.g. 2.3 or 2.3SS+2d", ""]  # the refusal's row, empty
+        await type_text(pilot, "99.99")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert shown(app) == [title, "99.99", "no task 99.99 in project 'CRM", "migration'"]
+        await press(pilot, *["backspace"] * 5)
+        await type_text(pilot, "2.6")
+        await press(pilot, "enter")
+        await settle(pilot)
+        # the tasks by their codes (the last keeps its name): title, field and reason in five rows
+        assert shown(app) == [title, "2.6", "dependency cycle: 2.6 → 3.3.1 →", "2.6 SAP interface specification",
+                              "(customers, orders)"]
+        error = app.screen.query_one("#link-error")
+        for widget in (app.screen.query_one(".dialog-title"), app.focused, error):
+            assert in_view(widget, dialog(app)), widget
+        # with the room back, the prompt and its reason are whole again, as they were
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not app.screen.has_class("-short")
+        assert str(error.render()) == ("dependency cycle: 2.6 SAP interface specification (customers, orders) → 3.3.1 "
+                                       "SAP S/4HANA customer & order sync via middleware → 2.6 SAP interface "
+                                       "specification (customers, orders)")
+
+
+async def test_a_link_prompt_refusal_too_long_for_a_tiny_terminal_is_cut_under_the_field(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "g")
+        await type_text(pilot, "3.3.1")
+        await press(pilot, "enter", "s")
+        await type_text(pilot, "2.6")
+        await press(pilot, "enter")
+        await settle(pilot)
+        # four rows: the title, the field and two lines of the reason, the second cut
+        assert str(app.screen.query_one("#link-error").render()) == (
+            "dependency cycle: 2.6 → 3.3.1 →\n2.6 SAP interface specification…")
+        for widget in (app.screen.query_one(".dialog-title"), app.focused):
+            assert in_view(widget, dialog(app)), widget

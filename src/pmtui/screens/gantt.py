@@ -539,4 +539,4 @@ class GanttScreen(TaskFinder, Screen):
                 select=tid, form=prompt,
             )
 
-        self.app.push_screen(LinkPrompt(title, submit))
+        self.app.push_screen(LinkPrompt(title, submit, plan))

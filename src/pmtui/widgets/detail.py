@@ -262,7 +262,7 @@ class TaskDetail(Widget):
         # ' and finishes 2026-12-17' is its task's, which no other line has: it goes last.
         text = re.sub(r"; it (starts|finishes|is dated) \S+$", "", text)
         if len(text) > width:
-            text = _codes_only(plan, text)
+            text = codes_only(plan, text)
         if len(text) > width:
             text = re.sub(r" and (starts|finishes|is dated) \S+$", "", text)
         if len(text) > width:
@@ -282,7 +282,7 @@ def _why_line(plan, label: str, step: str, room: int) -> Text:
         # At 80 columns the names of the tasks it waits for took the room of the reason
         # ('because 4.8 Go/no-go de…'): the driving line above names the first, the tree the
         # others, and their codes leave the reason whole ('because 4.8 (FS) finishes 2027-01-20')
-        line = Text("Why: " + _codes_only(plan, step))
+        line = Text("Why: " + codes_only(plan, step))
     return line
 
 
@@ -298,7 +298,7 @@ def _leave_tails(leave: str, days: str, starts: str) -> list[str]:
 _CODE = re.compile(r"(?<![\w.\-])\d+(?:\.\d+)*(?= )")
 
 
-def _codes_only(plan, step: str) -> str:
+def codes_only(plan, step: str) -> str:
     """The step with each task it names by its code alone: 'because 3.2.3 (SS+4d) starts …' for
     'because 3.2.3 Sales process: leads, opportunities, quotes (SS+4d) starts …'. A name that ends
     the step keeps it: cut at the edge, it still shows more than its code."""

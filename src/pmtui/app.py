@@ -551,11 +551,6 @@ class PmtuiApp(HeldKeys, App):
                 self.post_message(PlanFailed(str(exc), form))
                 return
         select_id = select(result) if callable(select) else select
-        from pmtui.services.why_span import warm_float
-
-        # the WBS detail words the float of the task it will show; walked here, its draw reads
-        # the steps the walk left on the new schedule
-        warm_float(plan, select_id if isinstance(select_id, int) else selected)
         note = ""
         if what in ("Undo", "Redo") and result is not None:
             # "Undo: 2.1: actual start none → 4 Dec" read as the change made, not taken back

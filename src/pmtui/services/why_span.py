@@ -303,14 +303,6 @@ def leave_waited_days(plan, task_id: int, ref: date | None = None) -> str:
     return days_text(min(r[1] for r in runs), max(r[2] for r in runs), ref)
 
 
-def warm_float(plan, task_id: int | None) -> None:
-    """Walk ``task_id``'s late-driving chain now (an edit's worker), so that the WBS detail's
-    float line, drawn after every edit, reads the steps cached on the schedule: a chain of 500
-    links cost the draw 10 ms at 10,000 tasks (each edit makes a new schedule)."""
-    if task_id is not None and plan.tasks and task_id in plan.by_id:
-        float_steps(plan, task_id, brief=True)
-
-
 def float_steps(plan, task_id: int, brief: bool = False) -> list[str]:
     """Why a task has its total float: what its late dates answer to (the project finish, a
     deadline, a constraint) and the links that carry it back to the task (the scheduler's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from datetime import date
 
 from rich.text import Text
@@ -32,11 +33,45 @@ class TaskDetail(Widget):
         self.prompt_text: str | None = None
         self.no_plan_text = ""  # said when there is no plan (the project is gone)
         self._loads = None  # (plan, resource id -> its load)
+        # The schedules below are weak references: the app frees a replaced plan once the next
+        # frame is drawn (PmtuiApp._show_plan); one held here would be freed in a later draw.
+        self._float: tuple[weakref.ref, int, list[str]] | None = None  # (schedule, task id, its float_steps)
+        self._float_shown: tuple[int, Text] | None = None  # (task id, the last Float line drawn)
+        # (schedule, task id, width, line): a Float line drawn in place of the new plan's, to word after the frame
+        self._float_held: tuple[weakref.ref, int, int, Text] | None = None
+        self._float_later = False
+
+    # On a plan this big the Float line walks a late-driving chain of hundreds of links (3-8 ms
+    # for a task of the bench's 10,000) on every new schedule, which each edit makes: the
+    # edit's frame waited for it. The frame is drawn first, with
+    # the line the task had before; the new one is worded right after (_word_float). A cursor
+    # move words it at once, as before: the neighbours' chains share their ends, cached.
+    FLOAT_AFTER_FRAME_OVER = 2000
 
     def show(self, plan, task_id: int | None, no_plan_text: str = "") -> None:
+        if plan is not None and plan is not self.plan and len(plan.tasks) > self.FLOAT_AFTER_FRAME_OVER:
+            self._float_later = True
         self.plan, self.task_id, self.prompt_text = plan, task_id, None
         self.no_plan_text = no_plan_text
         self.refresh()
+
+    def _word_float(self) -> None:
+        """After the new plan's frame: word the Float line the frame held over, and draw the
+        panel again only if the line differs (an edit leaves most tasks' floats as they were)."""
+        self._float_later = False
+        held, self._float_held = self._float_held, None
+        if held is None:
+            return
+        schedule, tid, width, line = held
+        plan = self.plan
+        if plan is None or self.prompt_text is not None:
+            return  # no task in the panel now: the show() that puts one there draws its line
+        if plan.schedule is not schedule() or self.task_id != tid or tid not in plan.by_id:
+            self.refresh()  # shown since on something else: the draw words what it shows
+            return
+        new = self._float_text(plan, plan.by_id[tid], plan.schedule.tasks[tid], width)
+        if new is None or new.plain != line.plain:
+            self.refresh()
 
     def prompt(self, text: str) -> None:
         """Ask for a key here, in place of the task, until the next show()."""
@@ -244,8 +279,27 @@ class TaskDetail(Widget):
             lines.append(notes)
         return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
 
-    @staticmethod
-    def _float_line(plan, t, ts, width: int) -> Text | None:
+    def _float_line(self, plan, t, ts, width: int) -> Text | None:
+        """The Float line (_float_text); while a new plan's first frame is drawn on a big plan,
+        the line this task had before, or a blank row if it had none, worded after the frame."""
+        if ts.completed:
+            return None
+        known = self._float
+        if self._float_later and (known is None or known[0]() is not plan.schedule or known[1] != t.id):
+            shown = self._float_shown
+            line = shown[1] if shown is not None and shown[0] == t.id else Text("")
+            if self._float_held is None:
+                # asked for from the draw, not from show(), so that it comes after the frame:
+                # asked for in show(), it may reach the screen before the panel's call for a draw
+                self.call_after_refresh(self._word_float)
+            self._float_held = (weakref.ref(plan.schedule), t.id, width, line)
+            return line
+        line = self._float_text(plan, t, ts, width)
+        if line is not None:
+            self._float_shown = (t.id, line)
+        return line
+
+    def _float_text(self, plan, t, ts, width: int) -> Text | None:
         """'Float -6d: to meet 3.6's deadline 2026-12-03, it must finish by …': the first line
         of why_span.float_steps without the task's name (the panel's first line has it) nor its
         dates (the line of dates has them); None for finished work, which has none. Narrow, the
@@ -253,7 +307,12 @@ class TaskDetail(Widget):
         by "their", then it is cut."""
         if ts.completed:
             return None
-        steps = float_steps(plan, t.id, brief=True)
+        known = self._float
+        if known is not None and known[0]() is plan.schedule and known[1] == t.id:
+            steps = known[2]
+        else:
+            steps = float_steps(plan, t.id, brief=True)
+            self._float = (weakref.ref(plan.schedule), t.id, steps)
         head = f"{t.label} has {ts.total_float}d of float"
         if not steps or not steps[0].startswith(head):
             return None

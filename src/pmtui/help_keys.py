@@ -137,6 +137,8 @@ LONG: dict[str, str] = {
     "app.theme": "Light or dark theme",
     "app.resources": "People: working days and leave",
     "resources.undo": "Undo the last change",
+    "resources.add_leave": "Record leave for the person",
+    "resources.remove_leave": "Take back a run of their leave",
     "bar.confirm": "Confirm what is typed",
     "bar.cancel": "Close the bar, nothing changed",
 }

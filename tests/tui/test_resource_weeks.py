@@ -13,7 +13,7 @@ from pmtui.screens.resources import ResourceWeeks, week_text
 from pmtui.services import history, leave, resource_calendar
 from pmtui.services.projects import current_project
 
-from .conftest import notes, press, screen_text, settle, type_text
+from .conftest import handled, notes, press, screen_text, settle, type_text, until
 
 
 def _rows(app) -> list[str]:
@@ -258,3 +258,254 @@ async def test_at_80x24_the_person_typed_for_stays_in_view_and_rows_keep_to_one_
         marek = next(line for line in lines if "Marek Novak" in line)
         assert "mon-fri (project's)  leave Tue 15 Dec" in marek
         assert not any(line.strip(" │▊▎▇▃▁").strip() == "Dec" for line in lines)
+
+
+def _leave(store, pid: int, name: str) -> dict:
+    from pmtui.services.tasks import get_plan
+
+    plan = get_plan(store, pid)
+    rid = next(r.id for r in plan.resources if r.name == name)
+    return plan.leave.get(rid, {})
+
+
+def _finishes(app, *codes: str) -> list[date]:
+    return [app.plan.schedule.tasks[app.plan.by_wbs[c].id].finish for c in codes]
+
+
+async def _type_leave(pilot, first: str, last: str) -> None:
+    """l, then the days as a PM types them: the first, tab, the last (if any), Enter."""
+    await press(pilot, "l")
+    await type_text(pilot, first)
+    if last:
+        await press(pilot, "tab")
+        await type_text(pilot, last)
+    await press(pilot, "enter")
+
+
+@pytest.mark.parametrize("first, last, days, shown", [
+    # "I'm off Thursday and Friday", said on Monday 23 Nov: the words the CLI takes
+    ("thu", "fri", [date(2026, 11, 26), date(2026, 11, 27)], "26–27 Nov (2 working days)"),
+    # the first day alone is that one day, as `resource leave add NAME FIRST` records it
+    ("2026-11-26", "", [date(2026, 11, 26)], "Thu 26 Nov (1 working day)"),
+])
+async def test_l_records_a_persons_leave_the_schedule_goes_around_it_and_u_takes_it_back(
+        make_app, demo_store, first, last, days, shown):
+    pid = current_project(demo_store).id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = _finishes(app, "3.3.2", "3.5")
+        await press(pilot, "W")
+        await _highlight(pilot, "Jonas Berg")
+        await press(pilot, "l")
+        label = str(app.screen.query_one("#r-label", Static).render())
+        assert label.startswith("Leave of Jonas Berg: the first day off and the last")
+        assert app.focused is app.screen.query_one("#r-from", Input)
+        assert "Leave of Jonas Berg" in screen_text(app) and "From" in screen_text(app)  # in view at 80x24
+        await press(pilot, "escape")  # Escape closes the field, nothing recorded
+        assert isinstance(app.screen, ResourceWeeks) and app.screen.editing is None
+        await _type_leave(pilot, first, last)
+        assert sorted(_leave(demo_store, pid, "Jonas Berg")) == days
+        assert history.history(demo_store, pid, 1)[0].action == "Add leave"
+        # the dialog stays, its list and detail show it, and the note says what moved
+        assert isinstance(app.screen, ResourceWeeks) and app.screen.editing is None
+        assert app.focused is app.screen.query_one(OptionList)
+        assert _row(app, "Jonas Berg").endswith("leave " + shown.split(" (")[0])
+        assert f"Leave {shown}." in str(app.screen.query_one("#r-detail", Static).render())
+        said = notes(app)
+        assert f"Leave of Jonas Berg: {shown}; scheduled around it: 3.3.1 finishes" in said and "· u undoes" in said
+        after = _finishes(app, "3.3.2", "3.5")
+        assert after[0] > before[0] and after[1] >= before[1]
+        await press(pilot, "u")
+        assert _leave(demo_store, pid, "Jonas Berg") == {}
+        assert _row(app, "Jonas Berg").split()[2:] == ["mon-fri", "(project's)"]
+        assert _finishes(app, "3.3.2", "3.5") == before
+        assert "Undone: Add leave" in notes(app)
+
+
+async def test_x_takes_back_leave_ahead_choosing_which_when_there_are_several_and_u_brings_it_back(
+        make_app, demo_store):
+    from pmtui.screens.dialogs import PickScreen
+
+    pid = current_project(demo_store).id
+    # a run begun before the status date (Mon 23 Nov), one ahead with a note, and the demo's 15 Dec
+    leave.add_leave(demo_store, pid, "Marek Novak", date(2026, 11, 18), date(2026, 11, 25))
+    leave.add_leave(demo_store, pid, "Marek Novak", date(2026, 12, 2), date(2026, 12, 3), "Dentist")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = _finishes(app, "3.4.2", "3.4.3")
+        await press(pilot, "W")
+        await _highlight(pilot, "Marek Novak")
+        await press(pilot, "x")
+        assert isinstance(app.screen, PickScreen)
+        shown = screen_text(app)
+        assert "Take back which leave of Marek Novak?" in shown
+        assert "1  23–25 Nov (3 working days)" in shown  # from the status date on, as W lists it
+        assert "2  02–03 Dec (2 working days) · Dentist" in shown
+        assert "3  Tue 15 Dec (1 working day)" in shown
+        await press(pilot, "escape")  # nothing taken back
+        assert isinstance(app.screen, ResourceWeeks) and len(_leave(demo_store, pid, "Marek Novak")) == 9
+        await press(pilot, "x", "1")
+        # the days before the status date are history, and stay
+        assert sorted(_leave(demo_store, pid, "Marek Novak")) == [
+            date(2026, 11, 18), date(2026, 11, 19), date(2026, 11, 20),
+            date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 15)]
+        assert history.history(demo_store, pid, 1)[0].action == "Remove leave"
+        assert isinstance(app.screen, ResourceWeeks)
+        assert _row(app, "Marek Novak").endswith("leave 02–03 Dec +1")
+        said = notes(app)
+        assert "Leave of Marek Novak taken back: 23–25 Nov (3 working days); scheduled on those days again: " in said
+        after = _finishes(app, "3.4.2", "3.4.3")
+        assert after[0] < before[0] and after[1] < before[1]
+        await press(pilot, "u")
+        assert len(_leave(demo_store, pid, "Marek Novak")) == 9
+        assert _finishes(app, "3.4.2", "3.4.3") == before
+        # the one left of several, once the others are gone: taken back without a list
+        await press(pilot, "x", "2")
+        await press(pilot, "x", "1")
+        await press(pilot, "x")
+        assert isinstance(app.screen, ResourceWeeks)
+        assert sorted(_leave(demo_store, pid, "Marek Novak")) == [date(2026, 11, 18), date(2026, 11, 19),
+                                                                   date(2026, 11, 20)]
+        assert "Leave of Marek Novak taken back: Tue 15 Dec (1 working day)" in notes(app)
+        # nothing ahead: said under the list, and nothing written
+        seen = history.version(demo_store, pid)
+        await press(pilot, "x")
+        error = app.screen.query_one("#r-error", Static)
+        assert str(error.render()) == "Marek Novak has no leave from Mon 23 Nov on: l records some"
+        assert "Marek Novak has no leave from Mon 23 Nov on" in screen_text(app)
+        assert history.version(demo_store, pid) == seen
+        await press(pilot, "k")  # said of Marek: gone with him
+        assert not error.display
+
+
+async def test_x_takes_back_a_run_longer_than_leave_can_be_recorded_at_once(make_app, demo_store):
+    # two runs of leave recorded end to end are one run, longer than the 366 days one `leave add`
+    # takes: given its last day too, the service refused to take it back as too long to record
+    pid = current_project(demo_store).id
+    leave.add_leave(demo_store, pid, "Lena Hoffmann", date(2027, 1, 4), date(2027, 12, 31), "Sabbatical")
+    leave.add_leave(demo_store, pid, "Lena Hoffmann", date(2028, 1, 3), date(2028, 1, 7), "Sabbatical")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        await _highlight(pilot, "Lena Hoffmann")
+        await press(pilot, "x")
+        assert _leave(demo_store, pid, "Lena Hoffmann") == {}
+        assert "Leave of Lena Hoffmann taken back: 04 Jan 2027–07 Jan 2028" in notes(app)
+
+
+@pytest.mark.parametrize("name, first, last, said, at", [
+    ("Jonas Berg", "2026-12-10", "2026-12-01",
+     "leave ends on 2026-12-01, before it starts on 2026-12-10: give the first day, then the last", "#r-to"),
+    ("Jonas Berg", "soon", "", "first day 'soon' is not understood: use YYYY-MM-DD, e.g. 2027-01-04", "#r-from"),
+    ("Jonas Berg", "2026-12-10", "2026-02-30", "last day '2026-02-30' does not exist (day is out of range for month)",
+     "#r-to"),
+    ("Jonas Berg", "", "", "first day is empty: use YYYY-MM-DD, e.g. 2027-01-04", "#r-from"),
+    ("Jonas Berg", "2026-12-01", "2028-01-01",
+     "leave from 2026-12-01 to 2028-01-01 is 397 days; record at most 366 at a time", "#r-to"),
+    # what only the plan can say: the service refuses it, and it is said the same way
+    ("Marek Novak", "2026-12-14", "2026-12-16",
+     "Marek Novak is on leave on 2026-12-15 already (Leave): `pmtui resource leave list 'Marek Novak'` shows it",
+     "#r-from"),
+    ("Jonas Berg", "2026-12-12", "2026-12-13", "2026-12-12 to 2026-12-13 has no working day: there is no leave to record",
+     "#r-from"),
+])
+async def test_bad_leave_is_refused_under_the_field_and_changes_nothing(make_app, demo_store, name, first, last, said, at):
+    pid = current_project(demo_store).id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        seen = history.version(demo_store, pid)
+        had = _leave(demo_store, pid, name)
+        await press(pilot, "W")
+        await _highlight(pilot, name)
+        await _type_leave(pilot, first, last)
+        error = app.screen.query_one("#r-error", Static)
+        assert error.display and str(error.render()) == said
+        assert said[:30] in screen_text(app)  # in view at 80x24
+        # the field open again with what was typed, for a fix
+        assert app.screen.editing == name
+        assert app.focused is app.screen.query_one(at, Input)
+        assert (app.screen.query_one("#r-from", Input).value, app.screen.query_one("#r-to", Input).value) == (first, last)
+        assert history.version(demo_store, pid) == seen and _leave(demo_store, pid, name) == had
+        # fixed, it goes in
+        field = app.screen.query_one("#r-from", Input)
+        field.value = ""
+        app.screen.query_one("#r-to", Input).value = ""
+        if at == "#r-to":
+            await press(pilot, "shift+tab")
+        await type_text(pilot, "2026-12-18")
+        await press(pilot, "enter")
+        assert not error.display and app.screen.editing is None
+        assert date(2026, 12, 18) in _leave(demo_store, pid, name)
+
+
+async def test_keys_typed_behind_the_leave_wait_for_it(make_app, demo_store, monkeypatch):
+    # l, the day, Enter and j typed in one burst while the store is slow: the j is for the list
+    # once the leave is in; if it is refused, the field opens again on the person it was typed
+    # for, the j dropped, not on the next person with Jonas Berg's days in it
+    from tests.tui.test_wbs import burst, slowed
+
+    pid = current_project(demo_store).id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        await _highlight(pilot, "Jonas Berg")
+        seen = history.version(demo_store, pid)
+        slow = slowed(monkeypatch, "add_leave", leave)
+        burst(app, "l", *"2026-12-12", "enter", "j", "j")  # a Saturday
+        assert await until(pilot, lambda: slow["calls"] == 1)
+        await handled(pilot)  # the j's have come in (and are held)
+        slow["go_on"].set()
+        await settle(pilot)
+        assert history.version(demo_store, pid) == seen
+        assert app.screen.editing == "Jonas Berg" and _current_name(app) == "Jonas Berg"
+        assert app.screen.query_one("#r-from", Input).value == "2026-12-12"
+        assert str(app.screen.query_one("#r-error", Static).render()).startswith("2026-12-12 (Saturday) is not a working day")
+        await press(pilot, "escape")
+        slow = slowed(monkeypatch, "add_leave", leave)
+        burst(app, "l", *"2026-12-14", "enter", "j")
+        assert await until(pilot, lambda: slow["calls"] == 1)
+        await handled(pilot)
+        assert _current_name(app) == "Jonas Berg"  # held while the leave goes in
+        slow["go_on"].set()
+        await settle(pilot)
+        assert date(2026, 12, 14) in _leave(demo_store, pid, "Jonas Berg")
+        assert app.screen.editing is None and _current_name(app) == "Lena Hoffmann"
+
+
+def _current_name(app) -> str:
+    return app.screen.weeks[app.screen.query_one(OptionList).highlighted].name
+
+
+async def test_the_leave_keys_are_in_the_footer_help_and_palette(make_app):
+    from pmtui.screens.dialogs import HelpScreen
+
+    from .test_dialog_footer import palette_commands, shown
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        assert shown(app) == [("⏎", "Working days"), ("l", "Leave"), ("x/del", "Remove leave"), ("u/^z", "Undo"),
+                              ("esc", "Close")]
+        commands = palette_commands(app)
+        assert commands["Record leave for the person"] == "l · resources.add_leave"
+        assert commands["Take back a run of their leave"] == "x/del · resources.remove_leave"
+        # ? did nothing in the dialog: its help lists them
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "Keys — People: working days and leave" in screen_text(app)
+        assert ("l", "Record leave for the person", "resources.add_leave") in app.screen.rows
+        assert ("x del", "Take back a run of their leave", "resources.remove_leave") in app.screen.rows
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ResourceWeeks)
+        # typing the days, l, x and u are letters of the field
+        await press(pilot, "l")
+        assert shown(app) == [("⏎", "Add leave"), ("tab", "Next field"), ("esc", "Cancel")]
+        await press(pilot, "f1")  # (? is typed into the field)
+        assert isinstance(app.screen, HelpScreen)
+        assert ("⏎", "Add leave", "field.confirm") in app.screen.rows

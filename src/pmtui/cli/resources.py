@@ -306,7 +306,7 @@ def leave_rm(
     st = state(ctx)
     d1 = parse_date(first)
     d2 = parse_date(last) if last is not None else None
-    who, run = leave_svc.remove_leave(st.store, st.project().id, name, d1, d2)
+    who, run, _plan = leave_svc.remove_leave(st.store, st.project().id, name, d1, d2)
     done(f"Removed {who}'s leave {leave_svc.span_text(run.first, run.last)} ({counted(run.days, 'working day')}).")
 
 

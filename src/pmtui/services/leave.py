@@ -124,9 +124,11 @@ def add_leave(store: Store, project_id: int, name: str, first: date, last: date 
     return res.name, LeaveRun(res.id, days[0], days[-1], len(days), note), plan
 
 
-def remove_leave(store: Store, project_id: int, name: str, first: date, last: date | None = None) -> tuple[str, LeaveRun]:
+def remove_leave(store: Store, project_id: int, name: str, first: date, last: date | None = None
+                 ) -> tuple[str, LeaveRun, Plan]:
     """Take back ``name``'s leave: without ``last``, the run (as `leave list` shows it) that
-    ``first`` is in; with it, every day of leave from ``first`` to ``last``."""
+    ``first`` is in; with it, every day of leave from ``first`` to ``last``. Returns the name as
+    stored, what was taken back and the plan after it (to say what moved, as add_leave does)."""
     if last is not None:
         check_span(first, last)
     else:
@@ -152,9 +154,9 @@ def remove_leave(store: Store, project_id: int, name: str, first: date, last: da
         for row in rows:
             act.session.delete(row)
         act.say(f"removed leave of {res.name!r} {span_text(days[0], days[-1])} ({counted(len(days), 'working day')})")
-        check_plan(act, project_id)
+        plan = check_plan(act, project_id)
     notes = {taken[d] for d in days}
-    return res.name, LeaveRun(res.id, days[0], days[-1], len(days), notes.pop() if len(notes) == 1 else "")
+    return res.name, LeaveRun(res.id, days[0], days[-1], len(days), notes.pop() if len(notes) == 1 else ""), plan
 
 
 def runs(plan: Plan, resource_id: int) -> list[LeaveRun]:

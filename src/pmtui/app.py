@@ -907,7 +907,9 @@ class PmtuiApp(HeldKeys, App):
             self.notify("No project open: press o to open or create one", severity="warning")
             return
         if not isinstance(self.screen, ResourceWeeks):
-            self.push_screen(ResourceWeeks(self.plan, self.today))
+            # on the stand-up, the person being asked: "I'm off Thursday" is said of them
+            person = getattr(self.screen, "person_in_view", lambda: None)()
+            self.push_screen(ResourceWeeks(self.plan, self.today, person))
 
     def action_toggle_theme(self) -> None:
         self.theme = "pmtui-light" if self.theme == "pmtui-dark" else "pmtui-dark"

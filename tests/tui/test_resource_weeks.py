@@ -442,6 +442,61 @@ async def test_bad_leave_is_refused_under_the_field_and_changes_nothing(make_app
         assert date(2026, 12, 18) in _leave(demo_store, pid, name)
 
 
+async def test_the_stand_up_line_says_a_week_of_ones_own(make_app, demo_store):
+    # the assign list (R) and W said "works mon-wed"; the stand-up, where the PM asks about
+    # Thursday's work, did not
+    from pmtui.screens.standup import StandupScreen
+
+    pid = current_project(demo_store).id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "4", "g")
+        screen = app.screen
+        assert isinstance(screen, StandupScreen)
+        line = lambda: str(screen.query_one("#standup-person").render()).splitlines()  # noqa: E731
+        name = screen.people[0].name
+        assert "works" not in line()[0]
+        resource_calendar.set_week(demo_store, pid, name, 0b111)
+        app.reload_plan()
+        await settle(pilot)
+        assert line()[0].startswith(f"{name}  (1/") and "  works mon-wed" in line()[0]
+        assert len(line()) == 2  # cut, not wrapped, at 80 columns
+        resource_calendar.set_week(demo_store, pid, name, None)  # the project's week again: nothing to say
+        app.reload_plan()
+        await settle(pilot)
+        assert "works" not in line()[0]
+
+
+async def test_w_on_the_stand_up_opens_on_the_person_asked_and_what_it_records_shows_there(make_app, demo_store):
+    # "I'm off Thursday and Friday", heard in the stand-up: W opened on the first person of the
+    # list, not on the one speaking
+    from pmtui.screens.standup import StandupScreen
+
+    pid = current_project(demo_store).id
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "4", "g", "n")
+        screen = app.screen
+        assert isinstance(screen, StandupScreen)
+        person = screen.people[1]
+        line = lambda: str(screen.query_one("#standup-person").render()).splitlines()[0]  # noqa: E731
+        assert "works" not in line() and "on leave" not in line()
+        await press(pilot, "W")
+        assert app.screen.weeks[app.screen.query_one(OptionList).highlighted].name == person.name
+        await press(pilot, "enter")
+        field = app.screen.query_one("#r-week", Input)
+        field.value = ""
+        await type_text(pilot, "mon-wed")
+        await press(pilot, "enter")
+        await _type_leave(pilot, "2026-11-25", "")
+        assert date(2026, 11, 25) in _leave(demo_store, pid, person.name)
+        await press(pilot, "escape")
+        assert app.screen is screen and screen.people[screen.position].name == person.name
+        assert f"{person.name}  (2/" in line() and "  works mon-wed  on leave Wed 25 Nov" in line()
+
+
 async def test_keys_typed_behind_the_leave_wait_for_it(make_app, demo_store, monkeypatch):
     # l, the day, Enter and j typed in one burst while the store is slow: the j is for the list
     # once the leave is in; if it is refused, the field opens again on the person it was typed

@@ -119,10 +119,13 @@ class ResourceWeeks(ModalScreen[None]):
     FOOTER_ORDER = ("list.choose", "resources.add_leave", "resources.remove_leave", "resources.undo",
                     "resources.close")
 
-    def __init__(self, plan, today: date | None = None) -> None:
+    def __init__(self, plan, today: date | None = None, person: int | None = None) -> None:
+        """``person``: the resource id to open on (the stand-up's person: the PM who hears of
+        their leave records it without looking for them in the list)."""
         super().__init__()
         self.plan = plan
         self.today = today
+        self.opened_on = person
         self.weeks: list = []
         self.editing: str | None = None  # the name whose week or leave is being typed
         self.typing: str | None = None  # WEEK or LEAVE while a field is open
@@ -202,7 +205,9 @@ class ResourceWeeks(ModalScreen[None]):
                 more = f" +{len(ahead) - LEAVE_NAMED}" if len(ahead) > LEAVE_NAMED else ""
                 row.append(f"  leave {shown}{more}")
             ol.add_option(Option(row, id=str(w.resource_id)))
-        at = next((i for i, w in enumerate(self.weeks) if kept is not None and w.resource_id == kept.resource_id), 0)
+        keep_id = kept.resource_id if kept is not None else self.opened_on
+        self.opened_on = None
+        at = next((i for i, w in enumerate(self.weeks) if w.resource_id == keep_id), 0)
         ol.highlighted = at
         self._show_detail()
         if self.editing is None:

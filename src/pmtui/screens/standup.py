@@ -22,6 +22,7 @@ from pmtui.models.parsing import parse_date, parse_duration, parse_percent
 from pmtui.models.tables import utcnow
 from pmtui.models.wording import counted, days as in_days, signed_days
 from pmtui.screens.dialogs import PickScreen
+from pmtui.screens.resources import week_text
 from pmtui.screens.standup_dialogs import PersonNotes, SummaryView
 from pmtui.services import progress as pg
 from pmtui.services import projects as project_svc
@@ -392,7 +393,8 @@ class StandupScreen(Screen):
                           if note is not None and getattr(note, k))
         # Text, not markup: a note typed in the meeting may hold "[" and "]"
         first = Text.assemble((person.name, "bold"), f"  ({self.position + 1}/{len(self.people)})  "
-                              f"{counted(len(person.tasks), 'task')}", self._leave_text(person), self._overbooked(person))
+                              f"{counted(len(person.tasks), 'task')}", self._week_text(person), self._leave_text(person),
+                              self._overbooked(person))
         # cut here: the widget wraps a long first line, and the notes below it went out of sight;
         # leave first, as the rarer news (and the one the dates do not show)
         first.truncate(max(20, (person_line.size.width or self.app.size.width) - 2), overflow="ellipsis")
@@ -428,6 +430,14 @@ class StandupScreen(Screen):
         days = days_text(o.first, o.last, self._ref(self.plan))
         more = f" (+{len(load.overloads) - 1} more)" if len(load.overloads) > 1 else ""
         return Text(f"  ⚠ booked {o.load:.0%} of {load.max_units:.0%} {days}{more}", "bold red")
+
+    def _week_text(self, person: Person) -> Text:
+        """'  works mon-wed' for someone on a week of their own, as W and the assign list say it: a
+        part-timer asked on Wednesday about Thursday's work is not in till Monday."""
+        if person.resource_id is None or self.plan is None:
+            return Text()
+        mask, own = self.plan.resource_week(person.resource_id)
+        return Text(f"  works {week_text(mask)}") if own else Text()
 
     def _leave_text(self, person: Person) -> Text:
         """The person's next leave, from the status date on, and the tasks a constraint still
@@ -533,6 +543,10 @@ class StandupScreen(Screen):
 
     def _person_id(self) -> int | None:
         return self.people[self.position].resource_id if self.people else None
+
+    def person_in_view(self) -> int | None:
+        """The resource W opens on."""
+        return self._person_id() if self.plan is not None else None
 
     def _edit(self, what: str, fn, tid: int | None = None, *, said: bool = True) -> None:
         self.app.run_edit(what, fn, select=tid, say=recorded_text if said else None)

@@ -596,3 +596,25 @@ async def test_link_and_unlink_name_the_tasks_linked_now_and_x_on_none_says_so(a
         await press(pilot, "x")
         assert app.screen is screen and not isinstance(app.screen, RiskForm)
         assert "R15 is linked to no task: l links one" in notes(app)
+
+
+@sync
+async def test_the_register_fits_80_columns_after_the_terminal_narrows(app):
+    """Opened at 120 columns and narrowed to 80, the register kept its columns as wide as they
+    had been (a DataTable column keeps the widest cell it ever held): titles were cut to 19
+    characters ahead of a blank gap, and Review, Tasks and Exp were off the screen. It now lays
+    its columns out again for the width, as if it had been opened at 80."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        narrow_from_start = screen_text(app).splitlines()
+    app = RiskApp(app.store_, app.project_id_)  # the same plan, nothing changed above
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)
+        head = next(line for line in screen_text(app).splitlines() if line.lstrip().startswith("ID "))
+        for label in ("Owner", "Review", "Tasks", "Exp"):
+            assert label in head, head
+        assert head == next(line for line in narrow_from_start if line.lstrip().startswith("ID "))

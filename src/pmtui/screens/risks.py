@@ -204,10 +204,7 @@ class RiskScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key, label in (("id", "ID"), ("score", "Score"), ("trend", "↕"), ("title", "Title"),
-                           ("owner", "Owner"), ("review", "Review"), ("tasks", "Tasks"), ("exp", "Exp")):
-            table.add_column(label, key=key)
+        self._add_columns()
         screens = getattr(self.app, "plan_screens", None)
         if screens is not None:
             screens.append(self)  # undo/redo and edits elsewhere reach this screen as plan_changed
@@ -218,6 +215,12 @@ class RiskScreen(Screen):
             self.query_one(RiskMatrix).cell = (top[0].risk.probability, top[0].risk.impact)
         self.query_one(RiskMatrix).focus()
 
+    def _add_columns(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in (("id", "ID"), ("score", "Score"), ("trend", "↕"), ("title", "Title"),
+                           ("owner", "Owner"), ("review", "Review"), ("tasks", "Tasks"), ("exp", "Exp")):
+            table.add_column(label, key=key)
+
     def on_screen_resume(self) -> None:
         if self.reg is not None or self._no_project:
             self._reload_keeping()
@@ -226,7 +229,18 @@ class RiskScreen(Screen):
         # the title's words and the register's columns are chosen for the width: made for 120
         # columns, they were cut when the terminal narrowed to 80
         if self.reg is not None:
-            self.redraw(self.selected_id())
+            # A column keeps the widest cell it ever held: narrowed from 120 to 80, the title
+            # column stayed 50 wide around titles cut to 19, and Review, Tasks and Exp were off
+            # the screen. Only a new width makes them afresh, so that from cell to cell they
+            # still stand still. Made in the table's own turn: it measures its rows when it next
+            # falls idle, and made from here they stayed as narrow as their labels.
+            self.query_one(DataTable).call_later(self._redraw_for_width)
+
+    def _redraw_for_width(self) -> None:
+        keep = self.selected_id()
+        self.query_one(DataTable).clear(columns=True)
+        self._add_columns()
+        self.redraw(keep)
 
     def plan_changed(self, plan, *, select_id=None, previous=None) -> None:
         # Hidden, it reloads when shown again (on_screen_resume): reading the register of a

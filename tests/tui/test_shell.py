@@ -795,3 +795,23 @@ async def test_a_second_u_typed_behind_the_first_does_not_ask_twice(store):
         burst(app, "u", "y")  # the answer typed ahead of the question is its
         await settle(pilot)
         assert app.plan is None and "is gone: U brings it back" in notes(app)
+
+
+async def test_spaces_dropped_behind_a_refused_space_are_named(make_app):
+    # space on a task with nothing under it is refused; a second space typed right behind it was
+    # said as "Not run, typed right behind   (which did nothing):  ", blanks where the keys were.
+    from tests.tui.test_wbs import burst
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "down")  # 1.1, a task with no tasks under it
+        burst(app, "space", "space")
+        await settle(pilot)
+        said = "Not run, typed right behind space (which did nothing): space"
+        assert await until(pilot, lambda: said in notes(app)), notes(app)
+        await pilot.pause(1.2)  # a burst of its own
+        burst(app, "space", "space", "k")
+        await settle(pilot)
+        said = 'Not run, typed right behind space (which did nothing): " k"'
+        assert await until(pilot, lambda: said in notes(app)), notes(app)

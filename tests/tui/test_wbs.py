@@ -359,7 +359,7 @@ def burst(app, *keys: str) -> None:
     from textual import events
 
     for key in keys:
-        event = events.Key(key, {"enter": "\r", "plus": "+", "minus": "-"}.get(key, key if len(key) == 1 else None))
+        event = events.Key(key, {"enter": "\r", "plus": "+", "minus": "-", "space": " "}.get(key, key if len(key) == 1 else None))
         event.set_sender(app)
         app._driver.send_message(event)
 

@@ -102,6 +102,15 @@ def key_text(keys: list[events.Key]) -> str:
     return "".join(out)
 
 
+def _shown(keys: list[events.Key]) -> str:
+    """key_text for a message: a space typed alone was a blank ("typed right behind   (which
+    did nothing):  "), so spaces with nothing else are named, and spaces at either end quoted."""
+    text = key_text(keys)
+    if not text.strip():
+        return " ".join("space" for _ in text)
+    return text if text == text.strip() else f'"{text}"'
+
+
 class KeysWait:
     """Passed to the app's run_edit as its ``form`` by a command that opens no form but whose
     edit changes what the keys typed behind it mean (g starts the stand-up: n then goes to the
@@ -355,5 +364,5 @@ class HeldKeys(App):
 
     def _say_dropped(self, refused: events.Key | None, dropped: list[events.Key]) -> None:
         if refused is not None and dropped:
-            self.notify(f"Not run, typed right behind {key_text([refused])} (which did nothing): "
-                        f"{key_text(dropped)}", severity="warning", timeout=8)
+            self.notify(f"Not run, typed right behind {_shown([refused])} (which did nothing): "
+                        f"{_shown(dropped)}", severity="warning", timeout=8)

@@ -618,3 +618,26 @@ async def test_the_register_fits_80_columns_after_the_terminal_narrows(app):
         for label in ("Owner", "Review", "Tasks", "Exp"):
             assert label in head, head
         assert head == next(line for line in narrow_from_start if line.lstrip().startswith("ID "))
+
+
+@sync
+async def test_a_title_in_chinese_is_cut_to_the_registers_cells_at_80_columns(app):
+    """Titles were cut by characters, not by the cells they take: a Chinese title of 19
+    characters took 38 cells and pushed Tasks and Exp off an 80-column screen. A title is now
+    cut to the same cells as any other."""
+    from pmtui.services import risks as svc
+    from pmtui.services.gantt_layout import cells
+
+    svc.add_risk(app.store_, app.project_id_, "数据迁移延迟风险：供应商无法按时交付接口规范文档和测试环境",
+                 probability=4, impact=4, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        head = next(line for line in lines if line.lstrip().startswith("ID "))
+        for label in ("Owner", "Review", "Tasks", "Exp"):
+            assert label in head, head
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width, (table.virtual_size, table.size)
+        row = next(line for line in lines if line.startswith(" R") and "数据" in line)
+        latin = next(line for line in lines if line.startswith(" R1 "))
+        assert cells(row[:row.index("…") + 1]) == cells(latin[:latin.index("…") + 1]), (row, latin)

@@ -24,6 +24,7 @@ from pmtui.models.risks import Risk
 from pmtui.models.parsing import parse_date, parse_duration, parse_money
 from pmtui.services import risks as svc
 from pmtui.services.as_of import day_text
+from pmtui.services.gantt_layout import cells, fit
 from pmtui.services.risk_register import Register, RiskView, if_it_happens_text, load_register
 from pmtui.services.risk_rules import parse_scale
 from pmtui.services.why_span import why_steps
@@ -657,7 +658,9 @@ def _score(v: RiskView) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    # in cells, not characters: a Chinese title cut to 19 characters took 38 cells and pushed
+    # Tasks and Exp off an 80-column screen
+    return text if cells(text) <= width else fit(text, width)
 
 
 def why_text(reg: Register, v: RiskView) -> Text:

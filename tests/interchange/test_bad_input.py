@@ -191,3 +191,21 @@ def test_a_folder_given_as_the_file_is_named_in_the_refusal(project, db_path, tm
     r = cli(db_path, "import", str(tmp_path), "--format", "csv")
     assert r.exit_code == 1 and r.stderr == f"pmtui: {tmp_path.name}: cannot be read: Is a directory\n"
     assert file_digest(db_path) == before
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("", "project name is empty"),
+    ("   ", "project name is empty"),
+    ("x" * 201, "project name is longer than 200 characters"),
+])
+def test_a_bad_name_given_to_import_is_refused_as_project_new_refuses_it(project, db_path, tmp_path, typed, message):
+    # `import plan.json --name ""` imported the plan under the file's name, and a 300-character
+    # --name was cut to 194 characters without a word; `project new` refuses both
+    path = tmp_path / "plan.json"
+    path.write_text(JSON_DOC, encoding="utf-8")
+    assert cli(db_path, "project", "new", typed, "--start", "2027-01-04").stderr == f"pmtui: {message}\n"
+    before = file_digest(db_path)
+    for extra in ([], ["--dry-run"]):
+        r = cli(db_path, "import", str(path), "--name", typed, *extra)
+        assert (r.exit_code, r.stderr) == (2, f"pmtui: {message}\n"), (r.stdout, r.stderr)
+        assert file_digest(db_path) == before

@@ -67,8 +67,14 @@ def import_cmd(
 ) -> None:
     """Import a plan as a new project, or into an existing one with --into."""
     st = state(ctx)
-    if name and into:
+    if name is not None and into:
         raise BadValue("give either --name (a new project) or --into (an existing one), not both")
+    if name is not None:
+        from pmtui.models.rules import check_name
+
+        # as `project new` takes it: an empty --name imported under the file's name, and a
+        # 300-character one was cut short, both without a word
+        name = check_name(name, "project")
     imp = _interchange.read_file(file, fmt)
     data = imp.data
     into_project = _projects.find_project(st.store, into) if into else None

@@ -209,3 +209,17 @@ def test_a_bad_name_given_to_import_is_refused_as_project_new_refuses_it(project
         r = cli(db_path, "import", str(path), "--name", typed, *extra)
         assert (r.exit_code, r.stderr) == (2, f"pmtui: {message}\n"), (r.stdout, r.stderr)
         assert file_digest(db_path) == before
+
+
+def test_an_import_says_it_made_the_new_project_the_current_one(project, db_path, tmp_path):
+    # The new project became the current one without a word: the next `pmtui progress 3.2 60%`,
+    # meant for the live plan, went to the copy just imported to look at.
+    path = tmp_path / "plan.json"
+    path.write_text(JSON_DOC, encoding="utf-8")
+    r = cli(db_path, "import", str(path), "--name", "Copy", "--dry-run")
+    assert r.exit_code == 0 and "current" not in r.stdout  # nothing written, nothing switched
+    r = cli(db_path, "import", str(path), "--name", "Copy")
+    assert r.exit_code == 0, r.stderr
+    assert ("'Copy' is now the current project: commands without --project work on it "
+            "(`pmtui project use 'Test project'` goes back)") in r.stdout, r.stdout
+    assert cli(db_path, "project", "show", "--json").stdout.count('"Copy"') == 1

@@ -141,6 +141,10 @@ def import_cmd(
                          + (": the rest count as removed since the baseline)" if tied < total else ")"))
     else:
         try:
+            before = _projects.current_project(st.store)
+        except PmtuiError:
+            before = None  # no project yet, or several and none chosen
+        try:
             project = bulk.create_project_from(st.store, data, name, sched=sched,
                                                action_name=f"Import {file.name}", dry_run=dry_run)
         except PmtuiError as exc:
@@ -149,6 +153,11 @@ def import_cmd(
             lines.append(f"Would import {file.name} as a new project {project.name!r}: {_summary(data)} (dry run: nothing written).")
         else:
             lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
+            if before is not None:
+                # it became the current one without a word: the next `pmtui progress`, meant for
+                # the live plan, went to the copy imported to look at
+                lines.append(f"{project.name!r} is now the current project: commands without --project work "
+                             f"on it (`pmtui project use {before.name!r}` goes back)")
     if status_line:
         lines.append(status_line)
     if imp.format == "mspdi" and data.records is not None and data.records.baselines:

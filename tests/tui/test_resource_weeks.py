@@ -399,10 +399,10 @@ async def test_x_takes_back_a_run_longer_than_leave_can_be_recorded_at_once(make
 @pytest.mark.parametrize("name, first, last, said, at", [
     ("Jonas Berg", "2026-12-10", "2026-12-01",
      "leave ends on 2026-12-01, before it starts on 2026-12-10: give the first day, then the last", "#r-to"),
-    ("Jonas Berg", "soon", "", "first day 'soon' is not understood: use YYYY-MM-DD, e.g. 2027-01-04", "#r-from"),
+    ("Jonas Berg", "soon", "", "first day 'soon' is not understood: use YYYY-MM-DD, e.g. 2027-01-04, or today, tomorrow, next friday, in 3 days", "#r-from"),
     ("Jonas Berg", "2026-12-10", "2026-02-30", "last day '2026-02-30' does not exist (day is out of range for month)",
      "#r-to"),
-    ("Jonas Berg", "", "", "first day is empty: use YYYY-MM-DD, e.g. 2027-01-04", "#r-from"),
+    ("Jonas Berg", "", "", "first day is empty: use YYYY-MM-DD, e.g. 2027-01-04, or today, tomorrow, next friday, in 3 days", "#r-from"),
     ("Jonas Berg", "2026-12-01", "2028-01-01",
      "leave from 2026-12-01 to 2028-01-01 is 397 days; record at most 366 at a time", "#r-to"),
     # what only the plan can say: the service refuses it, and it is said the same way

@@ -83,7 +83,7 @@ def parse_date(text: str | date, today: date | None = None, *, what: str = "date
         return text
     raw = (text or "").strip()
     if not raw:
-        raise BadValue(f"{what} is empty: use YYYY-MM-DD, e.g. 2027-01-04")
+        raise BadValue(f"{what} is empty: use YYYY-MM-DD, e.g. 2027-01-04{_WORDS}")
     today = today or date.today()
     low = raw.lower()
     simple = {"today": 0, "tomorrow": 1, "yesterday": -1}
@@ -125,10 +125,13 @@ def parse_date(text: str | date, today: date | None = None, *, what: str = "date
         parsed = dateparser.parse(raw, default=_midnight(today), dayfirst=False)
     except (ValueError, OverflowError):
         # dateutil's own message repeats the text unescaped; the repr above already shows it
-        raise BadValue(f"{what} {brief(raw)} is not understood: use YYYY-MM-DD, e.g. 2027-01-04") from None
+        raise BadValue(f"{what} {brief(raw)} is not understood: use YYYY-MM-DD, e.g. 2027-01-04{_WORDS}") from None
     return parsed.date()
 
 
+# the words parse_date takes besides dates, named where a date was refused: "use YYYY-MM-DD"
+# alone sent users who typed "next fri" to the calendar for a date the parser reads
+_WORDS = ", or today, tomorrow, next friday, in 3 days"
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
 
 

@@ -337,7 +337,22 @@ def link(
     with offering(plan):
         text = svc.link_tasks(st.store, pid, pred, succ, type=parse_link_type(type), lag=parse_lag(lag))
     done(f"Linked: {succ} now follows {text}.")
-    _say_new_conflicts(svc.plan_after_edit(st.store, pid), before)
+    after = svc.plan_after_edit(st.store, pid)
+    _say_progress_keeps(after, succ)
+    _say_new_conflicts(after, before)
+
+
+def _say_progress_keeps(plan: Plan, ref: str) -> None:
+    """A link into a task under way or done moves nothing (progress override, see
+    scheduling.progress): said, since "now follows" alone read as if its dates followed too,
+    and the successor kept finishing before its new predecessor without a word."""
+    row = plan.resolve(ref)
+    s = plan.schedule.tasks.get(row.id)
+    if s is None or s.summary or not (s.in_progress or s.completed):
+        return
+    what = "is finished" if s.completed else f"has started ({s.start})"
+    out.print(f"note: {row.wbs} {what}, so the link does not move it: work under way or done keeps "
+              f"its dates whatever its links say (progress wins over logic, as in MS Project).")
 
 
 def unlink(

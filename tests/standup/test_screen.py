@@ -607,10 +607,10 @@ async def test_a_task_marked_done_says_so_as_it_leaves_the_list(store, pid):
 
 
 @sync
-@pytest.mark.parametrize("size, span", [((120, 40), "30 Dec–01 Jan 2027"), ((80, 24), "30.12–01.01.27")])
-async def test_dates_in_another_year_than_the_status_date_say_which(store, size, span):
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_dates_in_another_year_than_the_status_date_say_which(store, size):
     """The stand-up gave its dates without a year: at the turn of the year 'starts Mon 04 Jan' and
-    '30 Dec–01 Jan' (at 80 columns '30.12–01.01'), and an MS Project file of 2011 no year at all.
+    '30 Dec–01 Jan' (at 80 columns too), and an MS Project file of 2011 no year at all.
     A date not in the year of the status date now shows its year, as a calendar does."""
     from datetime import date
 
@@ -633,8 +633,9 @@ async def test_dates_in_another_year_than_the_status_date_say_which(store, size,
         assert get_plan(store, pid).project.status_date == day  # the stand-up began today
         assert [t.wbs for t in screen.tasks.tasks] == ["1", "2"]
         listed = str(screen.tasks.render())
-        assert span in listed
-        assert ("04 Jan–05 Jan 2027" if size[0] >= 100 else "04.01–05.01.27") in listed  # a shared year once
+        # months by name at 80 columns too: "30.12" read as a month 30 where months come first
+        assert "30 Dec–01 Jan 2027" in listed
+        assert "04 Jan–05 Jan 2027" in listed  # a shared year once
         assert "Stand-up Wed 30 Dec" in str(screen.query_one("#standup-status").render())  # this year's
         await keys(app, pilot, "j")
         detail = str(screen.query_one("#standup-detail").render())

@@ -61,13 +61,13 @@ class StandupTaskList(Widget, can_focus=True):
         tails = []
         for t in self.tasks:
             flags = ("C" if t.critical else " ") + ("⚑" if t.blockers else " ")
-            # the year where it is not the as-of date's: "04.01" in a plan as of November read as
-            # this January's, and an MS Project file of 2011 gave no year at all
+            # the year where it is not the as-of date's: "04 Jan" in a plan as of November read as
+            # this January's, and an MS Project file of 2011 gave no year at all. Months by name
+            # at 80 columns too: "02.12" reads as 12 February where months come first
+            span = span_text(t.start, t.finish, self.ref)
             if wide:
-                span = span_text(t.start, t.finish, self.ref)
                 tails.append(f"{t.percent:>3}% {_bar(t.percent)}  {span} {flags}")
             else:
-                span = span_text(t.start, t.finish, self.ref, "%d.%m", ".%y")
                 tails.append(f"{t.percent:>3}% {span} {flags}")
         tail_width = max([33 if wide else 24] + [len(x) for x in tails])  # the dates stay in one column
         head_width = width - tail_width - 1

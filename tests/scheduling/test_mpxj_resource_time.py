@@ -110,7 +110,8 @@ def run_mpxj(env, tasks, links, resource_time, holidays=()):
                                    .type(env["types"][lk.type]).lag(days(lk.lag)))
     env["MicrosoftScheduler"]().schedule(pf, start)
     return {tid: {"es": _dt(j.getEarlyStart()), "ef": _dt(j.getEarlyFinish()), "ls": _dt(j.getLateStart()),
-                  "lf": _dt(j.getLateFinish()), "tf": float(j.getTotalSlack().getDuration())}
+                  "lf": _dt(j.getLateFinish()), "tf": float(j.getTotalSlack().getDuration()),
+                  "critical": bool(j.getCritical())}
             for tid, j in jt.items()}
 
 

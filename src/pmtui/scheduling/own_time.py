@@ -39,8 +39,12 @@ Choices where MS Project would go finer than whole days:
   Going backward, an FF link's lag is taken off the successor's late finish as before. An SF
   link with a lag out of a task on its resources' time: MS Project counts the task's work
   forward from its successor's late finish, then takes the lag off; we take the lag off first
-  (the flat pass holds one bound on the start), so the predecessor's late dates, not its early
-  ones, can differ by a day or two when its people are off around them.
+  (the backward pass gives the task one bound on its start, its SS and SF links merged, so
+  its event cannot tell an SF link's apart), so the predecessor's late dates, not its early
+  ones, can differ by a day or two when its people are off around them. Neither reading is
+  the link's own in every case: Sign must finish by Tue 19, Review (SF +1, Ben, off Tue 19 and
+  Wed 20) start by Tue 19 08:00; MPXJ gives Mon 18, Ben's last work before that, we Thu 21,
+  his first after it (as both do for an SS link's bound); MS Project itself was not at hand.
 * A milestone has no work: leave never moves it.
 * Finished tasks keep their actual dates. A started task keeps its start (history); its
   remaining work runs on its resources' time from where it resumes.
@@ -60,8 +64,13 @@ Choices where MS Project would go finer than whole days:
   start says which it is (bind_ends): after a predecessor that finishes on Friday, a lag that
   ends on Friday, or a Start No Earlier Than that Saturday, MS Project (MPXJ) starts their work
   on the Saturday, and so do we; after a start on Monday (SS), a lead, the project start, or a
-  link to a summary above the task, on the Monday. Their late dates stay on the grid: a late
-  start on such a Saturday is shown as the Monday.
+  link to a summary above the task, on the Monday. Backward, each bound on the finish is an
+  instant too (_end_day): the start of a project day (an FS successor's late start, or an FF
+  successor's finish less a lag, which MS Project counts back to 08:00) lets their work end on
+  the Saturday before it; the end of one (an FF successor's finish, a lead, a milestone, a
+  deadline or constraint, the plan's finish) does not, unless the plan or that successor ends on
+  the Saturday itself or the deadline is on it. A late finish on such a Saturday is shown as
+  that day; a late start on one stays on the grid and is shown as the Monday.
 
 Backward, the late finish steps back to each resource's last working day before it and the
 late start counts the work back over their days off; the late start of the task is the
@@ -70,8 +79,9 @@ earliest of its assignments', its late finish the latest (the mirror of the forw
 Bounds are instants, as in MS Project, and compared in the resources' time: a finish asked for
 on days a resource does not work is met by its last working day before them, and a late start
 that falls on days none of them works is met by starting when they are back (so the late
-finish is where that work ends). MPXJ's MicrosoftScheduler agrees on random plans
-(tests/scheduling/test_mpxj_resource_time.py, which names where the two differ); as there, a
+finish is where that work ends). MPXJ's MicrosoftScheduler agrees
+on random plans (tests/scheduling/test_mpxj_resource_time.py for the early dates and
+test_mpxj_resource_late.py for the late ones, which name where the two differ); as there, a
 predecessor whose FF successor's people finish on their last day before the asked finish can get
 negative float, their late finish being earlier than its own.
 """
@@ -86,7 +96,7 @@ from itertools import chain
 from .calendar import WorkCalendar
 from .errors import InvalidTaskError, UnknownTaskError
 from .model import ConstraintType, LinkType, label
-from .network import FS as _FS, LEAF, SS as _SS
+from .network import FF as _FF, FS as _FS, LEAF, SS as _SS
 from .progress import FIXED, work_split
 
 # special modes of the forward pass (progress.py's FIXED .. MUST_FINISH are 0..5)
@@ -133,7 +143,7 @@ class OwnTime:
     ``last``) to be shown."""
 
     __slots__ = ("names", "times", "cals", "cal", "fin", "first", "last", "extra", "ends", "floor", "floor_day",
-                 "after")
+                 "after", "end", "cap", "cap_day", "outs", "late_in", "late_first", "late_last")
 
     def __init__(self, cal: WorkCalendar, names: Sequence[str], times: Sequence[ResourceTime],
                  cals: Sequence[WorkCalendar]):
@@ -154,6 +164,18 @@ class OwnTime:
         self.ends = None
         self.floor = self.after = None
         self.floor_day: date | None = None
+        # For its late finish when one of them works days the project does not (see
+        # end_on_extra_days): the plan's end (ProjectEnd), its cap (a deadline or constraint),
+        # its FS and FF links out (type, node, lag), and from the backward pass the bound and
+        # the day it was read as (``late_in``), and its late start and finish when they fall on
+        # such a day (a Saturday), else None.
+        self.end: ProjectEnd | None = None
+        self.cap: int | None = None
+        self.cap_day: date | None = None
+        self.outs: list[tuple[int, int, int]] = []
+        self.late_in: tuple[int, date] | None = None
+        self.late_first: date | None = None
+        self.late_last: date | None = None
 
     def _one(self, r: WorkCalendar, s: int, d: int, day: date | None = None) -> tuple[int, int, date, date]:
         # from the start of project day s: a resource's extra day just before it is not taken,
@@ -190,6 +212,8 @@ class OwnTime:
                 finish, last = f, y
         if t is not None:  # the forward pass's placing: the dates to show
             self.first, self.last = first, last
+            if self.end is not None:
+                self.end.t = t
         return start, finish
 
     def _bounds(self, d: int, t: list[int]) -> tuple[int, date | None]:
@@ -259,23 +283,85 @@ class OwnTime:
         return best
 
     def back(self, lf: int, d: int) -> tuple[int, int]:
-        """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``."""
+        """(late start, late finish) of ``d`` days of work that must end by boundary ``lf``
+        (read as the backward pass read it, when it is the bound the pass gave the task)."""
+        at = self.late_in
+        return self._back(lf, d, at[1] if at is not None and at[0] == lf else self.cal.date_of(lf - 1))[:2]
+
+    def _end_day(self, lf: int, late: list[int] | None) -> date:
+        """The last day the work may be done on for a late finish at boundary ``lf``. A bound
+        is an instant, as in MS Project (MPXJ's MicrosoftScheduler steps each resource back to
+        its last working period before it): the start of a project working day (an FS
+        successor's late start) lets a resource work the Saturday before it; the end of one (a
+        milestone's date, an FF successor's finish, a deadline or constraint, the plan's finish)
+        does not, unless the plan or that successor ends on the Saturday itself. The grid has one
+        boundary for both, so the links out of the task say which it is: if any bound at ``lf``
+        is an end, the end of project day lf - 1."""
         cal = self.cal
-        # by the end of project day lf - 1: a resource's extra day after it (a Saturday) is not
-        # taken, as the bound may be the project's finish, or a successor's finish (FF). MPXJ's
-        # MicrosoftScheduler does the same, whatever the bound (a task that finishes on its
-        # resource's Saturday then has negative float, as there).
-        end = cal.date_of(lf - 1)
-        start = finish = None
+        friday = cal.date_of(lf - 1)
+        end = self.end
+        if end is None or late is None or end.t is None:
+            return friday
+        limit = None
+        if self.cap is not None and self.cap <= lf:
+            if self.cap_day is None:
+                return friday
+            limit = self.cap_day  # a deadline on a Saturday: the end of that day
+        pf, last_day = end.finish()
+        if lf == pf:
+            if last_day is None:
+                return friday
+            if limit is None or last_day < limit:
+                limit = last_day
+        net, own = end.net, end.own
+        fin, dur, kind = net.fin, net.dur, net.kind
+        for typ, w, lag in self.outs:
+            if typ == _FF:
+                f = fin.get(w)
+                if (late[f] if f is not None else late[w] + dur[w]) - lag != lf:
+                    continue
+                ow = own.get(w)
+                if ow is not None and ow.late_last is not None:
+                    if lag:
+                        return friday
+                    day = ow.late_last  # it ends on a Saturday: so may this one
+                elif lag > 0:
+                    # a lag taken off a finish at 17:00 ends at 08:00 of project day lf
+                    day = cal.date_of(lf) - _DAY
+                else:
+                    return friday
+            else:
+                if late[w] - lag != lf:
+                    continue
+                ow = own.get(w)
+                if lag < 0 or kind[w] != LEAF or not dur[w] or (ow is not None and ow.late_first is not None):
+                    # the end of a day: a lead added to a start at 08:00 ends at 17:00, and a
+                    # milestone's date, a summary, or a Saturday start read as Monday's
+                    return friday
+                day = cal.date_of(lf) - _DAY
+            if limit is None or day < limit:
+                limit = day
+        return friday if limit is None else limit
+
+    def _back(self, lf: int, d: int, end: date) -> tuple[int, int, date, date]:
+        """(late start, late finish, the last and first days worked) of ``d`` days of work that
+        must end by the end of day ``end`` (the day before boundary ``lf``, or a day after it the
+        project does not work)."""
+        cal = self.cal
+        start = finish = first = last = None
         for r in self.cals:
             e = r.index_on_or_before(end)
-            s = cal.index_on_or_after(r.date_of(e - d + 1))
-            e = cal.index_on_or_before(r.date_of(e)) + 1
-            if start is None or s < start:
-                start = s
+            a = r.date_of(e - d + 1)
+            s = cal.index_on_or_after(a)
+            day = r.date_of(e)
+            e = cal.index_on_or_before(day) + 1
+            if start is None or s < start or (s == start and a < first):
+                start, first = s, a
             if finish is None or e > finish:
                 finish = e
-        return start, finish
+            if last is None or day > last:
+                last = day
+        return start, finish, last, first
 
     def works(self, i: int) -> bool:
         """Whether one of its resources works project day ``i``."""
@@ -287,7 +373,9 @@ class OwnTime:
         SF links out of the task) the backward pass collected; with the pass's slots ``late``,
         its FF/SF links (taken out of the flat loops) then bound their sources from its late
         finish."""
-        ls, lf = self.back(lf, d)
+        day = self._end_day(lf, late)
+        self.late_in = (lf, day)
+        ls, lf, last, first = self._back(lf, d, day)
         if start_bound <= ls:
             # The latest start is an instant: when none of them works on the bound's day, work
             # begun there starts on their next working day, so the finish is where work from the
@@ -297,7 +385,10 @@ class OwnTime:
             # and work from it can end before the others' latest finish.
             f = self.place(start_bound, d)[1]
             if f < lf:
-                ls, lf = self.back(f, d)
+                ls, lf, last, first = self._back(f, d, self.cal.date_of(f - 1))
+        # a late finish on a day the project does not work (a Saturday) is shown as that day
+        self.late_last = None if self.cal.is_working(last) else last
+        self.late_first = None if self.cal.is_working(first) else first
         if late is not None:
             for x, o, _, _ in self.fin:
                 r = lf - o
@@ -368,6 +459,7 @@ def bind_finishes(net, pl) -> None:
     own = pl.own_late
     if any(ot.extra for ot in own.values()):
         bind_ends(net, pl, next(iter(own.values())).cal)
+        end_on_extra_days(net, pl)
     if not net.exact_links:
         return
     S, D, O, dur = net.S, net.D, net.O, net.dur
@@ -423,6 +515,76 @@ def bind_ends(net, pl, cal) -> None:
             c = t.constraint_date
             if not cal.is_working(c) and cal.index_on_or_after(c) == f:
                 ot.floor_day = c
+
+
+class ProjectEnd:
+    """The plan's finish as an instant, for the tasks of people who work days the project does
+    not: when the last of them works a Saturday after the project's last working day, the plan
+    ends that Saturday evening. MPXJ's MicrosoftScheduler (as MS Project) caps every late finish
+    at the latest early finish, that instant, and then steps each resource back to its last
+    working period before it: a Saturday worker's to the Saturday, the others' to Friday. On
+    the grid the Saturday is no boundary of its own, so the cap read as the end of Friday gave
+    the tasks that end the plan a late finish a day before their early one: -1 day of float,
+    and more up their chain, on a plan with no constraint at all."""
+
+    __slots__ = ("net", "own", "t", "_pf", "_day")
+
+    def __init__(self, net, own: Mapping[int, OwnTime]):
+        self.net = net
+        self.own = own
+        self.t: list[int] | None = None  # the forward pass's slots (OwnTime.place hands them)
+        self._pf: int | None = None
+        self._day: date | None = None
+
+    def _find(self) -> None:
+        net, t = self.net, self.t
+        n = net.n
+        ef = [a + b for a, b in zip(t[:n], net.dur)]
+        for v, f in net.fin.items():
+            ef[v] = t[f]
+        pf = self._pf = max(ef)
+        cal = next(iter(self.own.values())).cal
+        friday = cal.date_of(pf - 1)
+        for ot in self.own.values():
+            if ot.extra and ot.last is not None and ot.last > friday and cal.index_on_or_before(ot.last) + 1 == pf:
+                if self._day is None or ot.last > self._day:
+                    self._day = ot.last
+
+    def finish(self) -> tuple[int, date | None]:
+        """(the plan's finish boundary, the day it ends on when that is a day the project does
+        not work, else None); read once the forward pass is done."""
+        if self._pf is None:
+            self._find()
+        return self._pf, self._day
+
+
+def end_on_extra_days(net, pl) -> None:
+    """Give the tasks whose people work days the project does not what their late finish is
+    read from (OwnTime._end_day): the plan's end, their cap, their FS and FF links out."""
+    own = pl.own_late
+    end = ProjectEnd(net, own)
+    cal = next(iter(own.values())).cal
+    caps: dict[int, int] = {}
+    dur = net.dur
+    for v, fcap, scap in pl.caps:
+        for c in (fcap, None if scap is None else scap + dur[v]):
+            if c is not None and (v not in caps or c < caps[v]):
+                caps[v] = c
+    types, dst, lags = net.link_type, net.link_node, net.link_lag
+    for v, ot in own.items():
+        if not ot.extra or v in pl.alap:
+            continue
+        ot.end = end
+        ot.cap = c = caps.get(v)
+        if c is not None:
+            # a deadline or Finish No Later Than on a day the project does not work: its end
+            t = net.tasks[v]
+            days = [t.deadline] if t.deadline is not None else []
+            if t.constraint == ConstraintType.FNLT and t.constraint_date is not None:
+                days.append(t.constraint_date)
+            days = [x for x in days if cal.index_on_or_before(x) + 1 == c and not cal.is_working(x)]
+            ot.cap_day = min(days) if days else None
+        ot.outs = [(types[k], dst[k], lags[k]) for k in net.out_links(v) if types[k] in (_FS, _FF)]
 
 
 def apply(net, pl, own: dict[int, OwnTime], status_b: int | None) -> None:

@@ -608,14 +608,18 @@ class ScheduleResult:
                 start = finish
         return start, finish
 
-    def _own_dates(self, v: int, start: date, finish: date) -> tuple[date, date, date, date]:
-        """(start, finish, early start, early finish) of a task on its resources' time: the days
-        they work it, which may be days the project does not work (a worked Saturday; the grid
-        has no Saturday and places it on the working day next to it)."""
+    def _own_dates(self, v: int, start: date, finish: date,
+                   late_finish: date) -> tuple[date, date, date, date, date]:
+        """(start, finish, early start, early finish, late finish) of a task on its resources'
+        time: the days they work it, which may be days the project does not work (a worked
+        Saturday; the grid has no Saturday and places it on the working day next to it); its
+        late finish is such a day when the plan ends on it (own_time.ProjectEnd)."""
         ot = self._pl.own_late[v]
+        if ot.late_last is not None:
+            late_finish = ot.late_last
         if v in self._pl.alap:
-            return start, finish, ot.first, ot.last
-        return ot.first, ot.last, ot.first, ot.last
+            return start, finish, ot.first, ot.last, late_finish
+        return ot.first, ot.last, ot.first, ot.last, late_finish
 
     def _recorded_under(self) -> dict[int, tuple[date, date]]:
         """Per summary node, the earliest and latest date recorded on the work under it (see
@@ -690,7 +694,7 @@ class ScheduleResult:
         if not summary and (v in pl.completed or v in pl.started):
             start, finish = early_start, early_finish = self._as_recorded(self._net.tasks[v], v, start, finish)
         elif v in pl.own_late:
-            start, finish, early_start, early_finish = self._own_dates(v, start, finish)
+            start, finish, early_start, early_finish, late_finish = self._own_dates(v, start, finish, late_finish)
         elif summary:
             start, finish = self._summary_recorded(v, start, finish)
             early_start, early_finish = self._summary_recorded(v, early_start, early_finish)
@@ -759,7 +763,7 @@ class ScheduleResult:
             if not summary and (v in completed or v in started):
                 start, finish = early_start, early_finish = self._as_recorded(tasks[v], v, start, finish)
             elif own and v in own:
-                start, finish, early_start, early_finish = self._own_dates(v, start, finish)
+                start, finish, early_start, early_finish, late_finish = self._own_dates(v, start, finish, late_finish)
             elif summary:
                 start, finish = self._summary_recorded(v, start, finish)
                 early_start, early_finish = self._summary_recorded(v, early_start, early_finish)

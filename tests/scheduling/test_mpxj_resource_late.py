@@ -103,6 +103,28 @@ def datetime_at(day: int, hour: int):
     return datetime(2027, 1, day, hour, 0)
 
 
+def test_work_from_a_start_bound_that_ends_on_friday_is_not_read_as_ending_on_the_saturday(mpxj_env):
+    """Hand-worked: Ana works Thursdays and Fridays, and Sat 16. Review (2 days, Ana) must start
+    by the time Spec finishes, the end of Fri 8 (SF; Spec is critical: Tail follows it to the
+    plan's finish on Wed 20). Ana's first work after that is Thu 14: Review's late dates are Thu
+    14 to Fri 15, as MPXJ gives (its work forward from Spec's late finish). Counted back from the
+    plan's finish instead (Sat 16 and Fri 15), the two finishes fell on the same grid boundary
+    (Monday's), so the start bound was taken as met: a late start of Fri 15, a day later than
+    the link allows."""
+    cal = WorkCalendar(anchor=START)
+    ana = ResourceTime("Ana", frozenset(), frozenset({3, 4}), jan(16))
+    tasks = [TaskSpec(1, "Spec", 5), TaskSpec(2, "Review", 2), TaskSpec(3, "Tail", 8)]
+    links = [LinkSpec(1, 3), LinkSpec(2, 1, LinkType.SF)]
+    ours, theirs, diff = compare(mpxj_env, tasks, links, {2: [ana]}, cal, keys=KEYS)
+    assert not diff
+    assert late_of(ours, 2) == (date(2027, 1, 14), date(2027, 1, 15), 5, False)
+    assert ours.explain_float(2)[:2] == [
+        "Review has 5d of float: to meet the project finish 2027-01-20, it must start by 2027-01-14; it starts "
+        "2027-01-07",
+        "Review must start by 2027-01-14 because Spec (SF) must finish by 2027-01-08",
+    ]
+
+
 def test_a_deadline_on_a_saturday_someone_works_is_the_end_of_that_saturday(mpxj_env):
     """Hand-worked: Pack (1 day, Sam, who works Sat 9 and Sat 16) follows Build (10 days, to Fri
     15), so Sam packs on Sat 16; its deadline is Sat 9. MPXJ caps the late finish at the end of

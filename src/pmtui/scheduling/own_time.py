@@ -79,7 +79,8 @@ earliest of its assignments', its late finish the latest (the mirror of the forw
 Bounds are instants, as in MS Project, and compared in the resources' time: a finish asked for
 on days a resource does not work is met by its last working day before them, and a late start
 that falls on days none of them works is met by starting when they are back (so the late
-finish is where that work ends). MPXJ's MicrosoftScheduler agrees
+finish is where that work ends; compared as days, so work from the start's bound that ends on a
+Friday ends before a Saturday counted back from the finish's). MPXJ's MicrosoftScheduler agrees
 on random plans (tests/scheduling/test_mpxj_resource_time.py for the early dates and
 test_mpxj_resource_late.py for the late ones, which name where the two differ); as there, a
 predecessor whose FF successor's people finish on their last day before the asked finish can get
@@ -143,7 +144,8 @@ class OwnTime:
     ``last``) to be shown."""
 
     __slots__ = ("names", "times", "cals", "cal", "fin", "first", "last", "extra", "ends", "floor", "floor_day",
-                 "after", "end", "cap", "cap_day", "outs", "late_in", "late_first", "late_last")
+                 "after", "end", "cap", "cap_day", "outs", "late_in", "late_first", "late_last",
+                 "late_by_start")
 
     def __init__(self, cal: WorkCalendar, names: Sequence[str], times: Sequence[ResourceTime],
                  cals: Sequence[WorkCalendar]):
@@ -176,6 +178,7 @@ class OwnTime:
         self.late_in: tuple[int, date] | None = None
         self.late_first: date | None = None
         self.late_last: date | None = None
+        self.late_by_start = False  # whether the bound on its start set its late finish
 
     def _one(self, r: WorkCalendar, s: int, d: int, day: date | None = None) -> tuple[int, int, date, date]:
         # from the start of project day s: a resource's extra day just before it is not taken,
@@ -363,6 +366,17 @@ class OwnTime:
                 last = day
         return start, finish, last, first
 
+    def _until(self, s: int, d: int) -> tuple[int, date]:
+        """(finish boundary, last day worked) of ``d`` days of work from boundary ``s``."""
+        finish = last = None
+        for r in self.cals:
+            _, f, _, y = self._one(r, s, d)
+            if finish is None or f > finish:
+                finish = f
+            if last is None or y > last:
+                last = y
+        return finish, last
+
     def works(self, i: int) -> bool:
         """Whether one of its resources works project day ``i``."""
         day = self.cal.date_of(i)
@@ -376,16 +390,20 @@ class OwnTime:
         day = self._end_day(lf, late)
         self.late_in = (lf, day)
         ls, lf, last, first = self._back(lf, d, day)
+        self.late_by_start = False
         if start_bound <= ls:
             # The latest start is an instant: when none of them works on the bound's day, work
             # begun there starts on their next working day, so the finish is where work from the
             # bound ends, and the late start is counted back from it (MPXJ's MicrosoftScheduler:
             # an SS successor's late start on a day of leave bounds the finish this way). Equal
             # counts too: with several people the latest start is the first of them to start,
-            # and work from it can end before the others' latest finish.
-            f = self.place(start_bound, d)[1]
-            if f < lf:
-                ls, lf, last, first = self._back(f, d, self.cal.date_of(f - 1))
+            # and work from it can end before the others' latest finish. Compared as days, not
+            # grid boundaries: work that ends on Friday ends before work counted back from a
+            # Saturday one of them works, though both end at Monday's boundary.
+            f, upto = self._until(start_bound, d)
+            self.late_by_start = upto < last
+            if upto < last:
+                ls, lf, last, first = self._back(f, d, upto)
         # a late finish on a day the project does not work (a Saturday) is shown as that day
         self.late_last = None if self.cal.is_working(last) else last
         self.late_first = None if self.cal.is_working(first) else first

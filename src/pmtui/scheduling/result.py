@@ -523,7 +523,8 @@ class ScheduleResult:
             lf_in = min(b for b, _, _, _ in fin)
             cands = [e for e in fin if e[0] == lf_in]
             back_f = ot.back(lf_in, d)[1]
-            if start and lf < back_f:
+            # compared in days by the pass (a Friday finish before a worked Saturday's)
+            if start and (lf < back_f or ot.late_by_start):
                 sb = min(b for b, _, _, _ in start)
                 cands = [e for e in start if e[0] == sb]
             elif back_f < lf_in:

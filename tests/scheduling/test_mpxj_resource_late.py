@@ -72,9 +72,10 @@ def test_a_successor_that_starts_on_monday_lets_a_saturday_worker_finish_late_on
     """Hand-worked: Build (5 days) ends Fri 8, Ship (3 days) starts Mon 11 after it and after
     Prep (2 days, Sam, who works Sat 9; FS). Ship's late start is Monday morning; Sam's last
     working period before it ends Saturday evening, so Prep's late finish is Sat 9 and its late
-    start Fri 8 (it was Thu 7 to Fri 8, read as the end of Friday). A bound that is the end of a
-    day keeps Friday: an FF link to Check, which must finish by Fri 8, or an FS lead (-1 day
-    from Monday morning is Friday evening in MS Project, MPXJ's addLag/removeLag)."""
+    start Fri 8 (it was Thu 7 to Fri 8, read as the end of Friday); so does a lag before a
+    milestone. A bound that is the end of a day keeps Friday: an FF link to Check, which must
+    finish by Fri 8, or an FS lead (a day's lead from Friday morning is Friday evening in MS
+    Project, MPXJ's addLag/removeLag)."""
     cal = WorkCalendar(anchor=START)
     sam = ResourceTime("Sam", frozenset(), None, jan(9))
     tasks = [TaskSpec(1, "Build", 5), TaskSpec(2, "Prep", 2), TaskSpec(3, "Ship", 3)]
@@ -88,7 +89,14 @@ def test_a_successor_that_starts_on_monday_lets_a_saturday_worker_finish_late_on
     ours, _, diff = compare(mpxj_env, tasks, links, {2: [sam]}, cal, keys=KEYS)
     assert not diff
     assert late_of(ours, 2)[:2] == (date(2027, 1, 7), date(2027, 1, 8))
-    # ... and so does a lead: Ship (after a 4-day Build) must start Fri 8, and a day's lead
+    # a lag before a milestone, whose date is the end of its day, is counted back to 08:00: Done
+    # must be reached by the end of Tue 12 (Long's finish), two days after Prep (FS+2): Prep
+    # must finish by Mon 11 08:00, so Sam may work Sat 9 (it was Thu 7 to Fri 8)
+    tasks = [TaskSpec(4, "Long", 7), TaskSpec(2, "Prep", 2), TaskSpec(6, "Done", 0)]
+    ours, _, diff = compare(mpxj_env, tasks, [LinkSpec(2, 6, LinkType.FS, 2)], {2: [sam]}, cal, keys=KEYS)
+    assert not diff
+    assert late_of(ours, 2)[:2] == (date(2027, 1, 8), date(2027, 1, 9))
+    # a lead holds it to Friday too: Ship (after a 4-day Build) must start Fri 8, and a day's lead
     # from Friday morning is Friday evening, the same grid boundary as Monday morning
     tasks = [TaskSpec(1, "Build", 4), TaskSpec(2, "Prep", 2), TaskSpec(3, "Ship", 3)]
     links = [LinkSpec(1, 3), LinkSpec(2, 3, LinkType.FS, -1)]

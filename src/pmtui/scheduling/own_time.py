@@ -337,10 +337,12 @@ class OwnTime:
                 if late[w] - lag != lf:
                     continue
                 ow = own.get(w)
-                if lag < 0 or kind[w] != LEAF or not dur[w] or (ow is not None and ow.late_first is not None):
-                    # the end of a day: a lead added to a start at 08:00 ends at 17:00, and a
-                    # milestone's date, a summary, or a Saturday start read as Monday's
-                    return friday
+                # a late start is 08:00, a milestone's 17:00 (MPXJ moves it back to the end of
+                # a working day); a lag taken off 17:00 ends at 08:00, a lead added to 08:00 at
+                # 17:00
+                at_start = lag >= 0 if dur[w] else lag > 0
+                if not at_start or kind[w] != LEAF or (ow is not None and ow.late_first is not None):
+                    return friday  # the end of a day, a summary, or a Saturday start read as Monday's
                 day = cal.date_of(lf) - _DAY
             if limit is None or day < limit:
                 limit = day

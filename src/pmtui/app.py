@@ -41,7 +41,7 @@ from pmtui.models.wording import brief
 from pmtui.screens.dialogs import (ChoiceList, ConfirmScreen, DialogField, DialogScroll, HelpScreen, KeyScroll,
                                   PickScreen, TaskForm)
 from pmtui.services.gc_pause import paused_gc
-from pmtui.services.plan import offering, quick_plan
+from pmtui.services.plan import Plan, offering, quick_plan
 from pmtui.widgets.held_keys import HeldKeys
 from pmtui.widgets.task_table import TaskTable
 from pmtui.widgets.themes import THEMES
@@ -480,10 +480,11 @@ class PmtuiApp(HeldKeys, App):
     def run_edit(self, what: str, call: Callable[[Store, int], Any], *,
                  select: int | Callable[[Any], int] | None = None, form: Any = None,
                  before: int | None = None, say: Callable[[Any], str] | None = None,
-                 task: int | None = None) -> None:
+                 task: int | None = None, say_plan: Callable[[Plan], str] | None = None) -> None:
         """Run one service call in a worker, then reload and reschedule the plan there.
         ``before``: the selected task when the command was given, if not the one now;
         ``say``: the message for the call's result, once the plan on screen shows it;
+        ``say_plan``: a message drawn from the plan the edit left ("" for none), after ``say``'s;
         ``task``: the task the edit is about (else ``select``), named if it is refused because
         that task was deleted elsewhere meanwhile."""
         if self.project_id is None:
@@ -522,11 +523,11 @@ class PmtuiApp(HeldKeys, App):
             # The form goes to the worker in a box the worker empties: a thread worker stays the
             # current worker of its pool thread until that thread runs another, and kept the
             # form it was given alive meanwhile.
-            self._edit_worker(what, call, select, [form], self.project_id, selected, say, subject)
+            self._edit_worker(what, call, select, [form], self.project_id, selected, say, subject, say_plan)
 
     @work(thread=True, group="edit")
     def _edit_worker(self, what: str, call, select, form_box: list, project_id: int, selected: int | None,
-                     say=None, subject: tuple[int, str] | None = None) -> None:
+                     say=None, subject: tuple[int, str] | None = None, say_plan=None) -> None:
         from pmtui.services.actions import take_checked_plan
 
         form = form_box.pop()
@@ -557,6 +558,8 @@ class PmtuiApp(HeldKeys, App):
             note = f"{'Undone' if what == 'Undo' else 'Redone'}: {result.action} — {result.summary}"
         elif say is not None:
             note = say(result)
+        if say_plan is not None:
+            note = "\n".join(filter(None, [note, say_plan(plan)]))
         self.post_message(PlanReady(plan, select_id=select_id, note=note, edited=True, form=form,
                                     selected_before=selected))
 

@@ -343,16 +343,10 @@ def link(
 
 
 def _say_progress_keeps(plan: Plan, ref: str) -> None:
-    """A link into a task under way or done moves nothing (progress override, see
-    scheduling.progress): said, since "now follows" alone read as if its dates followed too,
-    and the successor kept finishing before its new predecessor without a word."""
-    row = plan.resolve(ref)
-    s = plan.schedule.tasks.get(row.id)
-    if s is None or s.summary or not (s.in_progress or s.completed):
-        return
-    what = "is finished" if s.completed else f"has started ({s.start})"
-    out.print(f"note: {row.wbs} {what}, so the link does not move it: work under way or done keeps "
-              f"its dates whatever its links say (progress wins over logic, as in MS Project).")
+    """A link into a task under way or done moves nothing: said (Plan.progress_keeps)."""
+    note = plan.progress_keeps(ref)
+    if note:
+        out.print(f"note: {note}")
 
 
 def unlink(

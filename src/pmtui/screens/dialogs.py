@@ -3,6 +3,7 @@ lists of dialogs, which name their keys in the dialog's footer (pmtui.widgets.fo
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable
 
 from rich.text import Text
@@ -254,7 +255,19 @@ def edit_task_in_form(app, plan, task_id: int, focus: str = "name") -> None:
     def submit(form: TaskForm, preds, fields) -> None:
         app.run_edit("Edit task",
                      lambda store, pid: task_svc.edit_task(store, pid, f"#{task_id}", predecessors=preds, **fields),
-                     select=task_id, form=form)
+                     select=task_id, form=form,
+                     say_plan=None if preds is None else partial(kept, links_into(form.plan)))
+
+    def links_into(plan) -> set:
+        return {(l.pred_id, l.type, l.lag) for l in plan.preds_of.get(task_id, [])}
+
+    def kept(was: set, after) -> str:
+        # A predecessor added (or its type or lag changed) to a task under way or done moves
+        # nothing; the form closed on the task's dates as they were, with no word why.
+        if task_id not in after.by_id:
+            return ""
+        new = links_into(after) - was
+        return after.progress_keeps(task_id, len(new)) if new else ""
 
     app.push_screen(TaskForm(plan, task_id, focus, submit))
 

@@ -537,6 +537,7 @@ class GanttScreen(TaskFinder, Screen):
                 "Link",
                 lambda store, pid: task_svc.link_tasks(store, pid, ref(pred), ref(succ), type=link.type, lag=link.lag),
                 select=tid, form=prompt,
+                say_plan=lambda after: after.progress_keeps(succ) if succ in after.by_id else "",
             )
 
         self.app.push_screen(LinkPrompt(title, submit, plan))

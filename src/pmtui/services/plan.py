@@ -454,6 +454,20 @@ class Plan:
             out.setdefault(link.pred_id, []).append(link)
         return out
 
+    def progress_keeps(self, ref: str | int, links: int = 1) -> str:
+        """What to say of ``links`` new links into a task under way or done: they move nothing
+        (progress override, see scheduling.progress, as MS Project). "" for any other task. The
+        CLI's `link` and the TUI's ways of linking say it alike: "now follows" alone read as if
+        the successor's dates followed too, and it kept finishing before its new predecessor."""
+        row = self.resolve(ref)
+        s = self.schedule.tasks.get(row.id)
+        if s is None or s.summary or not (s.in_progress or s.completed):
+            return ""
+        what = "is finished" if s.completed else f"has started ({s.start})"
+        link = "the link does not" if links == 1 else "the links do not"
+        return (f"{row.wbs} {what}, so {link} move it: work under way or done keeps its dates whatever "
+                f"its links say (progress wins over logic, as in MS Project).")
+
     def predecessors_text(self, task_id: int) -> str:
         links = sorted(self.preds_of.get(task_id, []), key=lambda l: wbs_key(self.by_id[l.pred_id].wbs))
         return ", ".join(format_link(self.by_id[l.pred_id].wbs, l.type, l.lag) for l in links)

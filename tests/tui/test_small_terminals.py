@@ -286,3 +286,54 @@ async def test_a_link_prompt_refusal_too_long_for_a_tiny_terminal_is_cut_under_t
             "dependency cycle: 2.6 → 3.3.1 →\n2.6 SAP interface specification…")
         for widget in (app.screen.query_one(".dialog-title"), app.focused):
             assert in_view(widget, dialog(app)), widget
+
+
+async def test_the_task_form_at_40x6_shows_the_field_p_opens_its_label_and_a_refusal(make_app):
+    # Two rows inside its border, both blank: the predecessors field p opens it at could not be
+    # seen, and a refusal showed alone, without what it refused
+    def rows(app) -> list[str]:
+        return [line.rstrip(" ▁▂▃▄▅▆▇█") for line in screen_text(app).splitlines()[:5]]
+
+    app = make_app()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await press(pilot, "g")
+        await type_text(pilot, "2.8")
+        await press(pilot, "enter", "p")
+        assert isinstance(app.screen, TaskForm) and app.focused.id == "f-predecessors"
+        box, error = dialog(app), app.screen.query_one("#form-error")
+        label = box.children[box.children.index(app.focused) - 1]
+        title = app.screen.query_one(".dialog-title")
+        assert rows(app)[0] == "Edit 2.8 Solution design document (SDD)"
+        assert rows(app)[2:4] == ["Predecessors", "2.5, 2.6FF+1d, 2.7"]
+        app.focused.value = "x"
+        await press(pilot, "enter")
+        # three lines of reason: the title gives them its row; the label and the field stay
+        said = ("predecessor 'x' is not understood: use a WBS code with an optional type and lag, e.g. "
+                "1.2FS+2d, 1.3SS or 4")
+        assert isinstance(app.screen, TaskForm) and str(error.render()) == said
+        assert rows(app) == ["Predecessors", "x", "predecessor 'x' is not understood: use",
+                             "a WBS code with an optional type and", "lag, e.g. 1.2FS+2d, 1.3SS or 4"]
+        app.focused.value = "99.99"
+        await press(pilot, "enter")
+        await settle(pilot)
+        # two lines (the service's refusal): the title is back above them
+        assert rows(app) == ["Edit 2.8 Solution design document (SDD)", "Predecessors", "99.99",
+                             "no task 99.99 in project 'CRM", "migration'"]
+        for widget in (title, label, app.focused, error):
+            assert app.screen.region.contains_region(widget.region) and widget.region.height, widget
+        # a cycle names its tasks by their codes, to keep the title above it
+        app.focused.value = "3.3.1, 4.8"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert rows(app) == ["Edit 2.8 Solution design document (SDD)", "Predecessors", "3.3.1, 4.8",
+                             "dependency cycle: 2 → 4.1 → 4.2 → 4.3 →", "4.4 → 4.8 → 2.8 → 2 Analysis & design"]
+        # back a field: it shows with its label, not under the title without it
+        await press(pilot, "shift+tab")
+        assert app.focused.id == "f-duration"
+        assert rows(app)[1:3] == ["Duration", "6d"]
+        # with the room back, the form is as it was, its reason whole
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not app.screen.has_class("-short")
+        assert str(error.render()).startswith("dependency cycle: 2 Analysis & design → 4.1 Test strategy & test plan → ")

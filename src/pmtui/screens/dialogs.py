@@ -21,9 +21,13 @@ from pmtui.models.errors import PmtuiError
 from pmtui.models.parsing import parse_constraint, parse_date, parse_duration
 from pmtui.widgets.dialog_input import DialogInput
 from pmtui.widgets.footer import Footer, Worded
-from pmtui.widgets.refusal import Refusal
+from pmtui.widgets.detail import codes_only
+from pmtui.widgets.refusal import Refusal, cut_to, wrapped
 
 
+# Rows of the task form's dialog below which it goes short (pmtui.tcss, TaskForm.-short): at
+# 40x8 and smaller its border and the title's blank line took half of it.
+FORM_FULL_ROWS = 7
 LIST_ROWS = 16  # the most rows a dialog's list takes (#pick-list, #project-list in pmtui.tcss)
 
 
@@ -298,6 +302,7 @@ class TaskForm(ModalScreen[None]):
                  submit: Callable[["TaskForm", str, dict], None] | None = None) -> None:
         super().__init__()
         self.plan, self.task_id, self.focus_field, self.submit = plan, task_id, focus, submit
+        self.said = ""  # the refusal as worded, before _fitted cut it to the room
         t = plan.by_id[task_id]
         self.initial = {
             "name": t.name,
@@ -336,13 +341,39 @@ class TaskForm(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         focus_first(self, self.query_one(f"#f-{self.focus_field}", Input))
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+        if self.said:
+            self.call_after_refresh(lambda: self.show_error(self.said))
+
+    def _fit(self, height: int) -> None:
+        # At 40x6 the form had two rows inside its border, both blank where p had put the
+        # predecessors field (the empty refusal docked under them), and a refusal showed alone,
+        # without the field it refused. Short, it gives up its border, padding and the title's
+        # blank line, and the title stays on its top row: title, label and field fit 40x6.
+        self.set_class(dialog_rows(height) < FORM_FULL_ROWS, "-short")
+        if not self.has_class("-short"):
+            self.remove_class("-untitled")
 
     def on_descendant_focus(self, event) -> None:
         # Textual's own focus scroll (Screen.set_focus) counts a field under the docked refusal
-        # and keys (.dialog-foot) as seen; scroll_to_widget leaves room for them.
+        # and keys (.dialog-foot) as seen; scroll_to_region leaves room for them.
+        self.call_after_refresh(self._show_field, event.widget)
+
+    def _show_field(self, field: Widget) -> None:
+        """The field and its label in view: on a terminal a few rows high, a field scrolled to
+        from below (shift+tab) showed without the label saying what it was."""
+        if not field.is_attached:
+            return
         box = self.query_one(".dialog")
-        self.call_after_refresh(box.scroll_to_widget, event.widget, animate=False, immediate=True)
+        region = field.virtual_region_with_margin
+        label = box.children[box.children.index(field) - 1] if field in box.children else None
+        if isinstance(label, Label):
+            region = region.union(label.virtual_region_with_margin)
+        box.scroll_to_region(region, spacing=field.dock_gutter, animate=False, immediate=True)
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#f-{key}", Input).value for key, _ in self.FIELDS}
@@ -391,7 +422,32 @@ class TaskForm(ModalScreen[None]):
     def show_error(self, message: str) -> None:
         # On a small terminal the form scrolls and the message is under the last field:
         # shown once laid out, or the user types blind (pmtui.tcss, .dialog).
-        self.query_one("#form-error", Refusal).say(message)
+        self.said = message
+        refusal = self.query_one("#form-error", Refusal)
+        if self.has_class("-short"):
+            message = self._fitted(message, refusal.content_size.width)
+        refusal.say(message)
+        focused = self.focused
+        if isinstance(focused, Input):
+            self.call_after_refresh(self._show_field, focused)
+
+    def _fitted(self, message: str, width: int) -> str:
+        """``message`` in the rows the short form has under the field and its label. A refusal
+        of three lines (most are, at 40 columns) takes the title's row: what the form is about
+        was seen when it opened; what was refused is seen beside why. Longer, the tasks it
+        names go by their codes, then it is cut."""
+        rows = self.app.size.height - 1 - 2  # the footer; the label and the field
+        if not message or width <= 0:
+            self.remove_class("-untitled")
+            return message
+        tries = [message, codes_only(self.plan, message)] if self.plan is not None else [message]
+        for text in tries:
+            for room in (rows - 1, rows):
+                if len(wrapped(text, width)) <= room:
+                    self.set_class(room == rows, "-untitled")
+                    return text
+        self.add_class("-untitled")
+        return cut_to(tries[-1], width, rows)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rich.console import Console
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,9 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from pmtui.screens.dialogs import DialogField, dialog_rows, focus_first
-from pmtui.widgets.detail import codes_only
 from pmtui.widgets.footer import Footer
-from pmtui.widgets.refusal import Refusal
+from pmtui.widgets.refusal import Refusal, cut_to
 
 
 # Rows of the whole prompt with a refusal of two lines: border, title and the line under it,
@@ -77,22 +74,11 @@ class LinkPrompt(ModalScreen[None]):
         40 columns, and what was typed could not be seen beside why it was refused. The tasks
         go by their codes, then it is cut."""
         width = self.query_one("#link-error", Refusal).content_size.width
-        if not message or width <= 0:
-            return message
         short = self.has_class("-short")
         rows = self.app.size.height - 1 if short else dialog_rows(self.app.size.height)
         room = max(1, rows - (0 if short else 2) - self.query_one(".dialog-title").outer_size.height
                    - self.query_one("#link-ref", Input).outer_size.height)
-
-        def wrapped(text: str) -> list[str]:
-            return [line.plain.rstrip() for line in Text(text).wrap(Console(width=width), width)]
-
-        if len(wrapped(message)) > room and self.plan is not None:
-            message = codes_only(self.plan, message)
-        lines = wrapped(message)
-        if len(lines) <= room:
-            return message
-        return "\n".join([*lines[:room - 1], lines[room - 1][:width - 1].rstrip() + "…"])
+        return cut_to(message, width, room, self.plan)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

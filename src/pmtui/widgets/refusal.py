@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 from textual.widgets import Static
+
+from pmtui.widgets.detail import codes_only
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in the lines a Static ``width`` cells wide shows it in."""
+    return [line.plain.rstrip() for line in Text(text).wrap(Console(width=width), width)]
+
+
+def cut_to(message: str, width: int, rows: int, plan=None) -> str:
+    """``message`` in ``rows`` lines ``width`` cells wide: the tasks it names by their codes if
+    ``plan`` is given and it is too long (pmtui.widgets.detail.codes_only), then cut with ….
+    Longer, a refusal scrolled the field it refuses out of a small terminal."""
+    if not message or width <= 0:
+        return message
+    rows = max(1, rows)
+    if len(wrapped(message, width)) > rows and plan is not None:
+        message = codes_only(plan, message)
+    lines = wrapped(message, width)
+    if len(lines) <= rows:
+        return message
+    return "\n".join([*lines[:rows - 1], lines[rows - 1][:width - 1].rstrip() + "…"])
 
 
 class Refusal(Static):

@@ -196,6 +196,33 @@ def test_progress_with_a_signed_percent_is_refused_and_changes_nothing(db, chang
                                              "give what it is now, 0 to 100, e.g. 60%\n")
     assert file_digest(db) == before
 
+def test_a_note_that_changes_nothing_says_so_and_writes_nothing(db):
+    # `--today ""` said "today cleared" with nothing noted for today, every time, and wrote an
+    # empty note and a journal entry that undo took back to no effect
+    assert cli(db, "standup", "start", "--date", "2026-11-25").exit_code == 0
+    entries = len(json.loads(cli(db, "history", "--json").stdout))
+    before = file_digest(db)
+    for _ in range(2):
+        r = cli(db, "standup", "note", "Fiona", "--today", "")
+        assert (r.exit_code, r.stderr) == (0, "")
+        assert r.stdout == ("Fiona Walsh in the stand-up of 2026-11-25: nothing changed, nothing was noted for "
+                            "today to clear.\n")
+        assert file_digest(db) == before
+    # a field given with what it holds is said to be so; the others are noted
+    r = cli(db, "standup", "note", "Fiona", "--today", "UAT scripts", "--yesterday", "")
+    assert r.stdout == ("Noted for Fiona Walsh in the stand-up of 2026-11-25: nothing was noted for yesterday "
+                        "to clear · today: UAT scripts.\n"), r.stdout
+    after = file_digest(db)
+    r = cli(db, "standup", "note", "Fiona", "--today", " UAT  scripts ")
+    assert r.stdout == ("Fiona Walsh in the stand-up of 2026-11-25: nothing changed, today is 'UAT scripts' "
+                        "already.\n"), r.stdout
+    assert file_digest(db) == after
+    r = cli(db, "standup", "note", "Fiona", "--today", "")
+    assert r.stdout == "Noted for Fiona Walsh in the stand-up of 2026-11-25: today cleared.\n"
+    history = json.loads(cli(db, "history", "--json").stdout)
+    assert len(history) == entries + 2, history[:3]
+
+
 def test_note_and_finish_mean_the_open_standup_when_no_date_is_given(db):
     # `standup start --date` on another day than today, then `finish` without --date failed with
     # "no stand-up on <today>", and `list` counted 0 updates for the open stand-up's progress

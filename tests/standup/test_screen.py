@@ -491,6 +491,51 @@ async def test_saving_the_notes_form_keeps_what_another_terminal_noted(store, pi
 
 
 @sync
+async def test_the_notes_form_says_what_was_cleared_elsewhere_meanwhile(store, pid):
+    # cleared in another terminal while the form was open, a field cleared in the form too
+    # changed nothing: refused in the form with why (nothing written); saved with another
+    # field, the note says the field had nothing to clear, as the line under the person cannot
+    import threading
+
+    from pmtui.services import standup as su
+
+    su.start_standup(store, pid, DAY, now=NINE)
+    app = StandupApp(store, today=DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await keys(app, pilot, "4", "g")
+        person = app.screen.people[0]
+        await keys(app, pilot, "y")
+        app.screen.query_one("#note-today").value = "UAT scripts"
+        await keys(app, pilot, "enter", "enter", "enter")
+        await settle(app, pilot)
+        await keys(app, pilot, "y")
+        form = app.screen
+        assert form.query_one("#note-today").value == "UAT scripts"
+        elsewhere = threading.Thread(target=lambda: su.set_person_note(store, pid, DAY, person.resource_id, today=""))
+        elsewhere.start()
+        elsewhere.join()
+        version = history.version(store, pid)
+        form.query_one("#note-today").value = ""
+        await keys(app, pilot, "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert app.screen is form
+        assert str(form.query_one("#form-error").render()) == (
+            f"{person.name} in the stand-up of {DAY}: nothing changed, nothing was noted for today to clear")
+        assert history.version(store, pid) == version
+        form.query_one("#note-yesterday").value = "mapping done"
+        await keys(app, pilot, "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert app.screen is not form
+        assert [n.message for n in app._notifications][-1] == (
+            f"Noted for {person.name} in the stand-up of Wed 25 Nov: yesterday: mapping done · nothing was "
+            "noted for today to clear.")
+    with reading(store) as s:
+        note = s.execute(select(StandupNote)).scalars().one()
+    assert (note.yesterday, note.today) == ("mapping done", "")
+
+
+@sync
 async def test_the_person_line_warns_of_a_double_booking(store, pid):
     app = StandupApp(store, today=DAY)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -178,14 +178,11 @@ def note(
     """Record what one person said in the open stand-up."""
     st = state(ctx)
     when = _open_day(ctx, day)
-    note = su.set_person_note(st.store, st.project().id, when, person, yesterday=yesterday, today=today,
-                              blockers=blockers)
-    # named in full: "A" or "jonas" is taken for whoever's name starts so
-    # an empty answer clears what was noted: said so, not as 'today: .'
-    said = " · ".join(f"{k}: {getattr(note, k)}" if getattr(note, k) else f"{k} cleared"
-                      for k, v in (("yesterday", yesterday), ("today", today), ("blockers", blockers))
-                      if v is not None)
-    done(f"Noted for {su.person_name(st.store, note.resource_id)} in the stand-up of {when}: {said}.")
+    noted = su.set_person_note(st.store, st.project().id, when, person, yesterday=yesterday, today=today,
+                               blockers=blockers)
+    # named in full: "A" or "jonas" is taken for whoever's name starts so; an empty answer says
+    # "cleared", or that there was nothing to clear (nothing is written then)
+    done(noted.message(when))
 
 
 @cmd.command("finish", epilog="Example: pmtui standup finish")

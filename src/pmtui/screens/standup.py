@@ -678,8 +678,10 @@ class StandupScreen(Screen):
                 form.dismiss(None)
                 return
             # the form stays open until the note is saved: a refusal is shown in it, the text kept
+            # the line under the person shows what was noted; said only when a field was already as
+            # typed (noted or cleared elsewhere meanwhile), which the line cannot tell
             self.app.run_edit("Stand-up note", lambda store, pid: su.set_person_note(store, pid, day, rid, **changed),
-                              form=form)
+                              form=form, say=lambda noted: noted.message(self._day(day)) if noted.same else "")
 
         self.app.push_screen(PersonNotes(person.name, values, submit))
 

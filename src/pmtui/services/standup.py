@@ -17,10 +17,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlmodel import Session
 
-from pmtui.models.errors import BadValue, Conflict, NotFound
+from pmtui.models.errors import BadValue, Conflict, NotFound, NothingChanged
 from pmtui.models.rules import control_character, plan_date
 from pmtui.models.standup import Standup, StandupNote
-from pmtui.models.tables import Project, Resource, utcnow
+from pmtui.models.tables import Project, utcnow
 from pmtui.models.wording import counted
 from pmtui.services.actions import action, reading
 from pmtui.services.as_of import ahead_of
@@ -215,11 +215,38 @@ def _note_text(value: str | None, what: str) -> str | None:
     return value
 
 
+@dataclass
+class Noted:
+    """What a note did, field by field: ``changed`` holds the fields it changed (their new text,
+    "" when cleared), ``same`` those given that already said that (their text, "" when there was
+    nothing to clear)."""
+
+    name: str
+    changed: dict[str, str]
+    same: dict[str, str]
+    note: StandupNote
+
+    def message(self, day: date | str) -> str:
+        return f"Noted for {self.name} in the stand-up of {day}: {_said(self.changed, self.same)}."
+
+
+def _said(changed: dict[str, str], same: dict[str, str]) -> str:
+    parts = []
+    for key in ("yesterday", "today", "blockers"):
+        if key in changed:
+            parts.append(f"{key}: {changed[key]}" if changed[key] else f"{key} cleared")
+        elif key in same:
+            # "today cleared", said twice in a row, read as if something had been there to clear
+            parts.append(f"{key} is {same[key]!r} already" if same[key] else f"nothing was noted for {key} to clear")
+    return " · ".join(parts)
+
+
 def set_person_note(store: Store, project_id: int, day: date, person: str | int | None, *,
                     yesterday: str | None = None, today: str | None = None,
-                    blockers: str | None = None) -> StandupNote:
+                    blockers: str | None = None) -> Noted:
     """Yesterday / today / blockers of one person (None or "Unassigned": the unassigned work).
-    A field left out keeps what was typed before."""
+    A field left out keeps what was typed before. A note that would change nothing is refused
+    with NothingChanged: no row, no journal entry."""
     fields = {"yesterday": _note_text(yesterday, "yesterday"), "today": _note_text(today, "today"),
               "blockers": _note_text(blockers, "blockers")}
     if all(v is None for v in fields.values()):
@@ -250,23 +277,20 @@ def set_person_note(store: Store, project_id: int, day: date, person: str | int 
                                                    StandupNote.resource_id == rid
                                                    if rid is not None else StandupNote.resource_id.is_(None))
                          ).scalars().first()
+        given = {k: v for k, v in fields.items() if v is not None}
+        now = {k: getattr(note, k) if note is not None else "" for k in given}
+        changed = {k: v for k, v in given.items() if v != now[k]}
+        same = {k: v for k, v in given.items() if k not in changed}
+        if not changed:
+            # it wrote an empty row and an entry "today ''", which undo then took back to no effect
+            raise NothingChanged(f"{name} in the stand-up of {day}: nothing changed, {_said({}, same)}")
         if note is None:
             note = StandupNote(standup_id=row.id, resource_id=rid)
             s.add(note)
-        for key, value in fields.items():
-            if value is not None:
-                setattr(note, key, value)
-        act.say(f"{name}: " + "; ".join(f"{k} {v!r}" for k, v in fields.items() if v is not None))
-    return note
-
-
-def person_name(store: Store, resource_id: int | None) -> str:
-    """The name a note was taken for (None: the unassigned work)."""
-    if resource_id is None:
-        return UNASSIGNED
-    with reading(store) as s:
-        row = s.get(Resource, resource_id)
-        return row.name if row else f"resource #{resource_id}"
+        for key, value in changed.items():
+            setattr(note, key, value)
+        act.say(f"{name}: " + "; ".join(f"{k} {v!r}" for k, v in changed.items()))
+    return Noted(name, changed, same, note)
 
 
 def live_summary(store: Store, project_id: int, day: date, now: datetime | None = None) -> dict:

@@ -59,7 +59,9 @@ def import_cmd(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="File to import: .xml (MS Project), .csv or .json."),
     fmt: str = typer.Option(None, "--format", "-f", help="mspdi, csv or json (default: from the extension)."),
-    name: str = typer.Option(None, "--name", help="Name of the new project (default: from the file; made unique)."),
+    name: str = typer.Option(None, "--name", help=(
+        "Name of the new project; refused if a project has it (--into replaces that one's plan). "
+        "Default: from the file, made unique ('Plan (2)' beside 'Plan', and said so).")),
     into: str = typer.Option(None, "--into", help=(
         "Replace the contents of this existing project instead (undoable). Its baselines are replaced by the "
         "file's when it has any (MS Project XML, JSON), else kept and tied to the file's tasks by WBS code and name.")),
@@ -75,6 +77,7 @@ def import_cmd(
         # as `project new` takes it: an empty --name imported under the file's name, and a
         # 300-character one was cut short, both without a word
         name = check_name(name, "project")
+        bulk.check_new_name(st.store, name)
     imp = _interchange.read_file(file, fmt)
     data = imp.data
     into_project = _projects.find_project(st.store, into) if into else None
@@ -153,11 +156,18 @@ def import_cmd(
             lines.append(f"Would import {file.name} as a new project {project.name!r}: {_summary(data)} (dry run: nothing written).")
         else:
             lines.append(f"Imported {file.name} as project {project.name!r}: {_summary(data)}.")
-            if before is not None:
-                # it became the current one without a word: the next `pmtui progress`, meant for
-                # the live plan, went to the copy imported to look at
-                lines.append(f"{project.name!r} is now the current project: commands without --project work "
-                             f"on it (`pmtui project use {before.name!r}` goes back)")
+        taken = bulk.plain_name(data.name)
+        if name is None and project.name != taken:
+            # named only inside the line above, 'CRM migration (2)' passed for the name asked
+            # for, and commands given `-p 'CRM migration'` after it went to the other project
+            lines.append(f"a project named {taken!r} exists already, so this one {'would be' if dry_run else 'is'} "
+                         f"named {project.name!r} (`--into {taken!r}` replaces that one's plan instead; "
+                         f"`--name` gives another name)")
+        if before is not None and not dry_run:
+            # it became the current one without a word: the next `pmtui progress`, meant for
+            # the live plan, went to the copy imported to look at
+            lines.append(f"{project.name!r} is now the current project: commands without --project work "
+                         f"on it (`pmtui project use {before.name!r}` goes back)")
     if status_line:
         lines.append(status_line)
     if imp.format == "mspdi" and data.records is not None and data.records.baselines:

@@ -678,10 +678,15 @@ def plan_into(store: Store, project_id: int, data: PlanData) -> Into:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def unique_name(conn, base: str) -> str:
+def plain_name(base: str | None) -> str:
+    """The name a plan called ``base`` is imported under before it is made unique."""
     # plain text, as the rules want a name: a control character counts as a space
     base = "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else " " for ch in base or "")
-    base = " ".join(base.split())[:MAX_NAME - 6] or "Imported plan"
+    return " ".join(base.split())[:MAX_NAME - 6] or "Imported plan"
+
+
+def unique_name(conn, base: str) -> str:
+    base = plain_name(base)
     names = set(conn.execute(select(Project.__table__.c.name)).scalars())
     if base not in names:
         return base
@@ -689,6 +694,20 @@ def unique_name(conn, base: str) -> str:
     while f"{base} ({n})" in names:
         n += 1
     return f"{base} ({n})"
+
+
+def refuse_taken(conn, name: str) -> None:
+    """A name the user chose for a new project is refused when taken, as `project new` refuses
+    it: made unique, `import --name X` made 'X (2)' beside the X it was meant to be."""
+    if conn.execute(select(Project.__table__.c.id).where(Project.__table__.c.name == name)).first() is not None:
+        raise Conflict(f"a project named {brief(name)} exists already: `--into {name!r}` replaces its "
+                       f"plan with the file's (undoable), or give another --name")
+
+
+def check_new_name(store: Store, name: str) -> None:
+    """refuse_taken before the file is read: a big file is read and scheduled for nothing else."""
+    with reading(store) as s:
+        refuse_taken(s.connection(), name)
 
 
 def _plain_dates(table, cols: list[str], values: list[tuple]) -> list[tuple]:
@@ -861,14 +880,19 @@ def _rolled_back_if(dry_run: bool):
 def create_project_from(store: Store, data: PlanData, name: str | None = None, *,
                         make_current: bool = True, checked: bool = False, sched: ScheduleResult | None = None,
                         action_name: str = "Import plan", dry_run: bool = False) -> Project:
-    """A new project holding ``data``; its name is ``name`` (or data.name) made unique. With
+    """A new project holding ``data``, named ``name`` (refused when taken) or else data.name
+    made unique ('Plan (2)' beside 'Plan'). With
     ``dry_run``, the project it would be, and nothing written. ``sched`` is what ``check(data)``
     returned (``checked`` says it was called, without it): the plan is not checked again, and
     the finish the journal records is taken from it instead of reading the plan back."""
     if sched is None and not checked:
         sched = check(data)
     with _rolled_back_if(dry_run), action(store, None, action_name) as act:
-        final = unique_name(act.conn, name or data.name)
+        if name:
+            refuse_taken(act.conn, name)  # checked again here: another process may have taken it since
+            final = name
+        else:
+            final = unique_name(act.conn, data.name)
         cal_id = _write_calendar(act, data.calendar)
         row = {"name": final, "start": data.start, "status_date": data.status_date,
                "calendar_id": cal_id, "currency": (data.currency or "EUR")[:10],

@@ -198,6 +198,17 @@ class Network:
             self._summary_order = (flat, spans, rest)
         return self._summary_order
 
+    def leaves_under(self, s: int):
+        """The tasks under summary ``s``, through the summaries under it (not in outline order)."""
+        children, kind = self.children, self.kind
+        stack = list(children[s])
+        while stack:
+            c = stack.pop()
+            if kind[c] == ROLLUP:
+                stack.extend(children[c])
+            else:
+                yield c
+
     def in_links(self, v: int) -> list[int]:
         """Indexes of the links arriving at node v (a gate for a summary; built on first use)."""
         if self._in_links is None:

@@ -194,16 +194,8 @@ def explain(r: ScheduleResult, task_id: int) -> list[str]:
 def _leaf_under(r: ScheduleResult, s: int, match) -> int | None:
     """The task under summary ``s`` (through the summaries under it) for which ``match`` holds;
     lowest id on ties."""
-    net = r._net
-    best = None
-    stack = list(net.children[s])
-    while stack:
-        c = stack.pop()
-        if net.kind[c] == ROLLUP:
-            stack.extend(net.children[c])
-        elif match(c) and (best is None or net.ids[c] < net.ids[best]):
-            best = c
-    return best
+    ids = r._net.ids
+    return min(filter(match, r._net.leaves_under(s)), key=ids.__getitem__, default=None)
 
 
 def _float_leaf(r: ScheduleResult, v: int) -> int | None:

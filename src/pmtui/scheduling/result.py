@@ -226,15 +226,8 @@ class ScheduleResult:
             return self._ff[v]
         net, es, ef = self._net, self._es, self._ef
         if net.kind[v] == ROLLUP:
-            val = BIG
-            stack = list(net.children[v])
-            while stack:
-                c = stack.pop()
-                if net.kind[c] == ROLLUP:
-                    stack.extend(net.children[c])
-                elif c not in self._pl.completed:
-                    val = min(val, self.free_float_index(c))
-            val = 0 if val == BIG else val
+            completed = self._pl.completed
+            val = min((self.free_float_index(c) for c in net.leaves_under(v) if c not in completed), default=0)
         elif v in self._pl.completed:
             val = 0
         elif v in self._pl.alap:
